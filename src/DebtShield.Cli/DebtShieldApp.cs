@@ -1,0 +1,73 @@
+using System.Reflection;
+using DebtShield.Cli.Commands;
+using DebtShield.Cli.Resources;
+using Spectre.Console.Cli;
+
+namespace DebtShield.Cli;
+
+/// <summary>The command tree, and the one place that turns failures into exit codes.</summary>
+internal sealed class DebtShieldApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for a mistake in the user's input: a one-line message on stderr.</summary>
+    public const int UserError = 1;
+
+    /// <summary>Exit code for a bug in DebtShield.</summary>
+    public const int InternalError = 2;
+
+    private readonly CommandApp _app = new();
+
+    private DebtShieldApp()
+    {
+        _app.Configure(config =>
+        {
+            config.SetApplicationName("debtshield");
+            config.SetApplicationVersion(Version);
+            config.PropagateExceptions();
+            config.AddCommand<RateCommand>("rate")
+                .WithDescription(CliText.Rate_Description)
+                .WithExample("rate", "samples/loan.json")
+                .WithExample("rate", "samples/loan.json", "--json")
+                .WithExample("rate", "--batch", "loans.jsonl", "--output", "rates.jsonl");
+        });
+    }
+
+    /// <summary>The product version, from the assembly.</summary>
+    public static string Version { get; } =
+        typeof(DebtShieldApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    /// <summary>Builds the command tree.</summary>
+    public static DebtShieldApp Create() => new();
+
+    /// <summary>Runs the command line; never throws.</summary>
+    public async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return await _app.RunAsync(args);
+        }
+        catch (CommandAppException e)
+        {
+            return Fail(UserError, e.Message);
+        }
+        catch (UserInputException e)
+        {
+            return Fail(UserError, e.Message);
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug must still end with a message and exit code 2.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Fail(InternalError, string.Format(System.Globalization.CultureInfo.CurrentCulture, CliText.Error_Internal, e.GetType().Name + ": " + e.Message));
+        }
+    }
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine("debtshield: " + message.ReplaceLineEndings(" "));
+        return code;
+    }
+}

@@ -1,0 +1,5 @@
+using DebtShield.Cli;
+
+// The `debtshield` command. Exit codes: 0 success, 1 user error (one line on stderr), 2 internal error.
+args = UiLanguage.Apply(args);
+return await DebtShieldApp.Create().RunAsync(args);

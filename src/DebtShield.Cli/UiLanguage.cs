@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace DebtShield.Cli;
+
+/// <summary>
+/// Chooses the language of everything the command prints: zh-CN unless <c>--lang en</c> or the
+/// environment variable <c>DEBTSHIELD_LANG=en</c> says otherwise. The machine's own locale is
+/// deliberately ignored: many Chinese users run English-locale systems.
+/// </summary>
+internal static class UiLanguage
+{
+    private const string Option = "--lang";
+
+    /// <summary>Sets the UI culture and returns the arguments without <c>--lang X</c>.</summary>
+    public static string[] Apply(string[] args)
+    {
+        var language = Environment.GetEnvironmentVariable("DEBTSHIELD_LANG");
+        var rest = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == Option && i + 1 < args.Length)
+            {
+                language = args[++i];
+            }
+            else if (args[i].StartsWith(Option + "=", StringComparison.Ordinal))
+            {
+                language = args[i][(Option.Length + 1)..];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        var culture = language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            ? CultureInfo.GetCultureInfo("en")
+            : CultureInfo.GetCultureInfo("zh-CN");
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        return [.. rest];
+    }
+}

@@ -1,0 +1,258 @@
+namespace DebtShield.Core.Loans;
+
+/// <summary>
+/// The facts of one loan: what was contracted, what actually arrived, what the lender's schedule
+/// asks for, what was paid and what was advertised. Rates and lawful balances are derived from
+/// these facts on demand and never stored beside them.
+/// </summary>
+/// <remarks>
+/// A <see cref="Loan"/> can only be obtained from <see cref="Create"/>, which checks every fact
+/// and reports all problems at once, so code that holds a loan can trust it: the principal is
+/// positive, no more arrived than was contracted, the upfront fees leave something in the
+/// borrower's hands, the schedule repays something and its due dates follow the contract date
+/// in order, and no payment predates the contract.
+/// </remarks>
+public sealed class Loan
+{
+    private Loan(
+        string id,
+        Lender lender,
+        DateOnly contractDate,
+        Money principal,
+        Money received,
+        UpfrontFee[] upfrontFees,
+        Instalment[] schedule,
+        Payment[] payments,
+        AdvertisedRate? advertised)
+    {
+        Id = id;
+        Lender = lender;
+        ContractDate = contractDate;
+        Principal = principal;
+        Received = received;
+        UpfrontFees = upfrontFees;
+        Schedule = schedule;
+        Payments = payments;
+        Advertised = advertised;
+    }
+
+    /// <summary>The borrower's own name for the loan, or the file or line it came from.</summary>
+    public string Id { get; }
+
+    /// <summary>Who lent the money.</summary>
+    public Lender Lender { get; }
+
+    /// <summary>The day the money arrived.</summary>
+    public DateOnly ContractDate { get; }
+
+    /// <summary>The contract amount (合同金额), the figure the lender charges interest on.</summary>
+    public Money Principal { get; }
+
+    /// <summary>What actually arrived in the borrower's account; at most <see cref="Principal"/>.</summary>
+    public Money Received { get; }
+
+    /// <summary>Fees the borrower paid out of pocket at or before the first instalment.</summary>
+    public IReadOnlyList<UpfrontFee> UpfrontFees { get; }
+
+    /// <summary>The lender's schedule, due dates strictly after the contract date and in order.</summary>
+    public IReadOnlyList<Instalment> Schedule { get; }
+
+    /// <summary>What the borrower actually paid, in date order.</summary>
+    public IReadOnlyList<Payment> Payments { get; }
+
+    /// <summary>The rate the lender advertised, if the borrower knows it.</summary>
+    public AdvertisedRate? Advertised { get; }
+
+    /// <summary>What was kept back before the money arrived (砍头息): principal minus received.</summary>
+    public Money Deducted => Principal - Received;
+
+    /// <summary>The sum of the upfront fees.</summary>
+    public Money UpfrontFeeTotal => Money.Sum(UpfrontFees.Select(f => f.Amount));
+
+    /// <summary>
+    /// The upfront deduction: what was deducted before the money arrived plus the upfront fees.
+    /// </summary>
+    public Money UpfrontDeduction => Deducted + UpfrontFeeTotal;
+
+    /// <summary>
+    /// What the borrower really had the use of at the start: the contract principal less the
+    /// upfront deduction. The law treats this, not the contract amount, as the principal.
+    /// </summary>
+    public Money PrincipalBasis => Principal - UpfrontDeduction;
+
+    /// <summary>Everything the schedule asks the borrower to pay.</summary>
+    public Money ScheduledTotal => Money.Sum(Schedule.Select(i => i.Total));
+
+    /// <summary>The last due date of the schedule.</summary>
+    public DateOnly FinalDueDate => Schedule[^1].DueDate;
+
+    /// <summary>
+    /// Checks the facts and creates the loan, or reports every problem found, each with the field
+    /// of the loan file it concerns. Nothing here throws for bad facts: a borrower's file
+    /// deserves the whole list of what to fix.
+    /// </summary>
+    /// <param name="id">The loan's name.</param>
+    /// <param name="lender">Who lent the money.</param>
+    /// <param name="contractDate">The day the money arrived.</param>
+    /// <param name="principal">The contract amount.</param>
+    /// <param name="received">What arrived; <see langword="null"/> means the whole principal.</param>
+    /// <param name="upfrontFees">Fees paid at or before disbursement.</param>
+    /// <param name="schedule">The lender's schedule.</param>
+    /// <param name="payments">What was actually paid.</param>
+    /// <param name="advertised">The advertised rate, if known.</param>
+    public static LoanCreation Create(
+        string id,
+        Lender lender,
+        DateOnly contractDate,
+        Money principal,
+        Money? received,
+        IEnumerable<UpfrontFee> upfrontFees,
+        IEnumerable<Instalment> schedule,
+        IEnumerable<Payment> payments,
+        AdvertisedRate? advertised)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(lender);
+        ArgumentNullException.ThrowIfNull(upfrontFees);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(payments);
+
+        var fees = upfrontFees.ToArray();
+        var instalments = schedule.ToArray();
+        var paid = payments.ToArray();
+        var arrived = received ?? principal;
+        var problems = new List<LoanProblem>();
+
+        if (!principal.IsPositive)
+        {
+            problems.Add(new LoanProblem("principal", LoanProblemKind.NotPositive));
+        }
+
+        if (!arrived.IsPositive)
+        {
+            problems.Add(new LoanProblem("received", LoanProblemKind.NotPositive));
+        }
+        else if (arrived > principal && principal.IsPositive)
+        {
+            problems.Add(new LoanProblem("received", LoanProblemKind.ReceivedAbovePrincipal));
+        }
+
+        CheckSchedule(contractDate, instalments, problems);
+        CheckFees(fees, instalments, arrived, problems);
+        CheckPayments(contractDate, paid, problems);
+
+        if (problems.Count > 0)
+        {
+            return new LoanCreation(null, problems);
+        }
+
+        Array.Sort(paid, static (a, b) => a.Date.CompareTo(b.Date));
+        var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised);
+        return new LoanCreation(loan, []);
+    }
+
+    private static void CheckSchedule(DateOnly contractDate, Instalment[] schedule, List<LoanProblem> problems)
+    {
+        if (schedule.Length == 0)
+        {
+            problems.Add(new LoanProblem("schedule", LoanProblemKind.Empty));
+            return;
+        }
+
+        var previous = contractDate;
+        var total = Money.Zero;
+        for (var i = 0; i < schedule.Length; i++)
+        {
+            var instalment = schedule[i];
+            var field = $"schedule[{i}]";
+            if (instalment.DueDate <= previous)
+            {
+                problems.Add(new LoanProblem(
+                    field + ".dueDate",
+                    i == 0 ? LoanProblemKind.NotAfterContractDate : LoanProblemKind.OutOfOrder));
+            }
+
+            previous = instalment.DueDate > previous ? instalment.DueDate : previous;
+
+            if (instalment.Total.IsNegative)
+            {
+                problems.Add(new LoanProblem(field + ".total", LoanProblemKind.Negative));
+            }
+
+            CheckPart(instalment.Principal, field + ".principal", problems);
+            CheckPart(instalment.Interest, field + ".interest", problems);
+            CheckPart(instalment.Fees, field + ".fees", problems);
+
+            if (instalment.Principal is not null || instalment.Interest is not null || instalment.Fees is not null)
+            {
+                var parts = (instalment.Principal ?? Money.Zero) + (instalment.Interest ?? Money.Zero) + (instalment.Fees ?? Money.Zero);
+                if (Math.Abs(parts.Yuan - instalment.Total.Yuan) > PartsTolerance)
+                {
+                    problems.Add(new LoanProblem(field + ".total", LoanProblemKind.PartsDisagreeWithTotal));
+                }
+            }
+
+            total += instalment.Total;
+        }
+
+        if (!total.IsPositive)
+        {
+            problems.Add(new LoanProblem("schedule", LoanProblemKind.NeverRepays));
+        }
+    }
+
+    private static void CheckPart(Money? part, string field, List<LoanProblem> problems)
+    {
+        if (part is { IsNegative: true })
+        {
+            problems.Add(new LoanProblem(field, LoanProblemKind.Negative));
+        }
+    }
+
+    private static void CheckFees(UpfrontFee[] fees, Instalment[] schedule, Money received, List<LoanProblem> problems)
+    {
+        var total = Money.Zero;
+        for (var i = 0; i < fees.Length; i++)
+        {
+            var fee = fees[i];
+            if (!fee.Amount.IsPositive)
+            {
+                problems.Add(new LoanProblem($"upfrontFees[{i}].amount", LoanProblemKind.NotPositive));
+            }
+
+            if (schedule.Length > 0 && fee.Date > schedule[0].DueDate)
+            {
+                problems.Add(new LoanProblem($"upfrontFees[{i}].date", LoanProblemKind.FeeAfterFirstInstalment));
+            }
+
+            total += fee.Amount;
+        }
+
+        if (received.IsPositive && total >= received)
+        {
+            problems.Add(new LoanProblem("upfrontFees", LoanProblemKind.FeesConsumeReceived));
+        }
+    }
+
+    private static void CheckPayments(DateOnly contractDate, Payment[] payments, List<LoanProblem> problems)
+    {
+        for (var i = 0; i < payments.Length; i++)
+        {
+            if (!payments[i].Amount.IsPositive)
+            {
+                problems.Add(new LoanProblem($"payments[{i}].amount", LoanProblemKind.NotPositive));
+            }
+
+            if (payments[i].Date < contractDate)
+            {
+                problems.Add(new LoanProblem($"payments[{i}].date", LoanProblemKind.BeforeContractDate));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lenders round each part of an instalment to the fen separately, so parts may differ from
+    /// the total by a few fen without anything being wrong.
+    /// </summary>
+    private const decimal PartsTolerance = 0.05m;
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace DebtShield.Core;
+
+/// <summary>
+/// An amount of Chinese yuan (CNY), held exactly as a <see cref="decimal"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every amount in this product is in yuan: loans, fees and payments in China are contracted in
+/// renminbi, so a currency field would only add a way to be wrong. The amount is kept exactly as
+/// given; arithmetic never rounds. Rounding to the fen happens only where a law or a document
+/// rounds, and then only through <see cref="RoundToFen"/>, the one rounding policy of the product.
+/// </para>
+/// <para>
+/// Rounding policy: half away from zero (四舍五入) to two decimal places, which is how Chinese
+/// contracts, court judgments and bank statements state amounts.
+/// </para>
+/// </remarks>
+public readonly record struct Money : IComparable<Money>
+{
+    /// <summary>Zero yuan.</summary>
+    public static readonly Money Zero = new(0m);
+
+    /// <summary>Creates an amount of <paramref name="yuan"/> yuan.</summary>
+    public Money(decimal yuan) => Yuan = yuan;
+
+    /// <summary>The amount in yuan, exactly as given or computed.</summary>
+    public decimal Yuan { get; }
+
+    /// <summary>True when the amount is above zero.</summary>
+    public bool IsPositive => Yuan > 0m;
+
+    /// <summary>True when the amount is below zero.</summary>
+    public bool IsNegative => Yuan < 0m;
+
+    /// <summary>Creates an amount of <paramref name="yuan"/> yuan.</summary>
+    public static Money FromYuan(decimal yuan) => new(yuan);
+
+    /// <summary>
+    /// The amount rounded to the fen (0.01 yuan), half away from zero: the product's single
+    /// rounding policy, used only where a law or a document states a rounded amount.
+    /// </summary>
+    public Money RoundToFen() => new(decimal.Round(Yuan, 2, MidpointRounding.AwayFromZero));
+
+    /// <summary>The amount as a <see cref="double"/>, for rate solvers that work in floating point.</summary>
+    public double ToDouble() => (double)Yuan;
+
+    /// <inheritdoc />
+    public int CompareTo(Money other) => Yuan.CompareTo(other.Yuan);
+
+    /// <summary>Adds two amounts.</summary>
+    public static Money operator +(Money left, Money right) => new(left.Yuan + right.Yuan);
+
+    /// <summary>Subtracts one amount from another.</summary>
+    public static Money operator -(Money left, Money right) => new(left.Yuan - right.Yuan);
+
+    /// <summary>Negates an amount.</summary>
+    public static Money operator -(Money value) => new(-value.Yuan);
+
+    /// <summary>Scales an amount.</summary>
+    public static Money operator *(Money left, decimal factor) => new(left.Yuan * factor);
+
+    /// <summary>Compares two amounts.</summary>
+    public static bool operator <(Money left, Money right) => left.Yuan < right.Yuan;
+
+    /// <summary>Compares two amounts.</summary>
+    public static bool operator >(Money left, Money right) => left.Yuan > right.Yuan;
+
+    /// <summary>Compares two amounts.</summary>
+    public static bool operator <=(Money left, Money right) => left.Yuan <= right.Yuan;
+
+    /// <summary>Compares two amounts.</summary>
+    public static bool operator >=(Money left, Money right) => left.Yuan >= right.Yuan;
+
+    /// <summary>Adds two amounts.</summary>
+    public static Money Add(Money left, Money right) => left + right;
+
+    /// <summary>Subtracts one amount from another.</summary>
+    public static Money Subtract(Money left, Money right) => left - right;
+
+    /// <summary>Negates an amount.</summary>
+    public static Money Negate(Money value) => -value;
+
+    /// <summary>Scales an amount.</summary>
+    public static Money Multiply(Money left, decimal factor) => left * factor;
+
+    /// <summary>The sum of a sequence of amounts.</summary>
+    public static Money Sum(IEnumerable<Money> amounts)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        var total = 0m;
+        foreach (var amount in amounts)
+        {
+            total += amount.Yuan;
+        }
+
+        return new Money(total);
+    }
+
+    /// <summary>The amount with two decimals and the yuan sign, invariant culture: "¥1,034.50".</summary>
+    public override string ToString() => "¥" + Yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,304 @@
+namespace DebtShield.Core.Rates;
+
+/// <summary>
+/// Finds the rates r &gt; −1 at which a series of cash flows has a present value of zero:
+/// Σ amountₖ · (1 + r)^(−timeₖ) = 0.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Times are in any unit (periods for a per-period IRR, years of 365 days for XIRR) and the rate
+/// is per that unit. Signs are the caller's choice: the roots are the same from the borrower's
+/// side and the lender's.
+/// </para>
+/// <para>
+/// The solver works in u = ln(1 + r), where every r &gt; −1 is reachable and a 7-day loan costing
+/// 40% a week is as easy as a mortgage. When the flows change sign once (every ordinary loan:
+/// money in, then repayments), the present value scaled to the time of the sign change is
+/// monotone in u, so the root is unique and a Newton step that leaves the bracket known so far
+/// is replaced by bisection or by an outward step: it converges whenever the root exists,
+/// unlike guess-based Newton. When the flows change sign several times, the solver scans u from
+/// r = −99.9999% to r = 10⁶ per unit of time for sign changes and refines each bracket by
+/// bisection, so it reports every root it crosses. (A root where the present value touches zero
+/// without crossing it is not reported.)
+/// </para>
+/// </remarks>
+public static class InternalRateOfReturn
+{
+    private const int MaxIterations = 300;
+    private const double ScanLow = -13.815510557964274; // ln(1e-6): r = −99.9999%
+    private const double ScanHigh = 13.815511557963774; // ln(1e6 + 1)
+    private const int ScanSteps = 2800;
+
+    /// <summary>
+    /// Solves Σ amountₖ · (1 + r)^(−timeₖ) = 0 for r &gt; −1.
+    /// </summary>
+    /// <param name="times">When each flow happens, in the unit the rate is wanted per; any order.</param>
+    /// <param name="amounts">The flows, one per time; money in and out have opposite signs.</param>
+    /// <exception cref="ArgumentException">The spans differ in length, or hold a non-finite value.</exception>
+    public static RateSolution Solve(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts)
+    {
+        if (times.Length != amounts.Length)
+        {
+            throw new ArgumentException("Every flow needs exactly one time.", nameof(times));
+        }
+
+        for (var i = 0; i < times.Length; i++)
+        {
+            if (!double.IsFinite(times[i]) || !double.IsFinite(amounts[i]))
+            {
+                throw new ArgumentException("Times and amounts must be finite.", nameof(amounts));
+            }
+        }
+
+        if (!IsSorted(times))
+        {
+            var sortedTimes = times.ToArray();
+            var sortedAmounts = amounts.ToArray();
+            Array.Sort(sortedTimes, sortedAmounts);
+            return SolveSorted(sortedTimes, sortedAmounts);
+        }
+
+        return SolveSorted(times, amounts);
+    }
+
+    private static bool IsSorted(ReadOnlySpan<double> times)
+    {
+        for (var i = 1; i < times.Length; i++)
+        {
+            if (times[i] < times[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static RateSolution SolveSorted(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts)
+    {
+        var firstSign = 0;
+        var previousSign = 0;
+        var signChanges = 0;
+        var pivot = -1;
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            var sign = Math.Sign(amounts[i]);
+            if (sign == 0)
+            {
+                continue;
+            }
+
+            if (firstSign == 0)
+            {
+                firstSign = sign;
+            }
+            else if (sign != previousSign)
+            {
+                signChanges++;
+                if (pivot < 0)
+                {
+                    pivot = i;
+                }
+            }
+
+            previousSign = sign;
+        }
+
+        return signChanges switch
+        {
+            0 => RateSolution.NoRate(NoRateReason.NoSignChange),
+            1 => RateSolution.Unique(RateArithmetic.ExpM1(SolveMonotone(times, amounts, pivot, firstSign))),
+            _ => SolveByScan(times, amounts),
+        };
+    }
+
+    /// <summary>
+    /// One sign change: f(u) = Σ cₖ·e^(−u·(tₖ − τ)), with τ the time of the sign change, has the
+    /// sign of the first flow times an increasing function of u, so the root is unique and every
+    /// evaluation tells on which side of it we stand.
+    /// </summary>
+    private static double SolveMonotone(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign)
+    {
+        var tau = times[pivot];
+        var u = InitialGuess(times, amounts, pivot);
+        var low = double.NegativeInfinity;
+        var high = double.PositiveInfinity;
+        var outward = 1.0;
+
+        for (var iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            var (value, slope) = Evaluate(times, amounts, tau, u);
+            if (value == 0)
+            {
+                return u;
+            }
+
+            // Zero flows are skipped and all terms on one side of τ share a sign, so an overflowed
+            // sum is ±∞, never NaN, and still says on which side of the root u lies.
+            var above = firstSign * value > 0;
+            if (above)
+            {
+                high = u;
+            }
+            else
+            {
+                low = u;
+            }
+
+            double next;
+            var newton = u - (value / slope);
+            if (double.IsFinite(newton) && newton > low && newton < high)
+            {
+                next = newton;
+            }
+            else if (double.IsFinite(low) && double.IsFinite(high))
+            {
+                next = low + ((high - low) / 2);
+            }
+            else
+            {
+                next = above ? u - outward : u + outward;
+                outward *= 2;
+            }
+
+            if (Math.Abs(next - u) <= Tolerance(u) || (double.IsFinite(high - low) && high - low <= Tolerance(high)))
+            {
+                return next;
+            }
+
+            u = next;
+        }
+
+        return u;
+    }
+
+    private static double Tolerance(double u) => (4 * double.Epsilon) + (1e-15 * Math.Abs(u));
+
+    private static double InitialGuess(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot)
+    {
+        double before = 0, beforeTime = 0, after = 0, afterTime = 0;
+        for (var i = 0; i < pivot; i++)
+        {
+            var size = Math.Abs(amounts[i]);
+            before += size;
+            beforeTime += size * times[i];
+        }
+
+        for (var i = pivot; i < amounts.Length; i++)
+        {
+            var size = Math.Abs(amounts[i]);
+            after += size;
+            afterTime += size * times[i];
+        }
+
+        var guess = Math.Log(after / before) / ((afterTime / after) - (beforeTime / before));
+        return double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0;
+    }
+
+    private static (double Value, double Slope) Evaluate(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, double u)
+    {
+        double value = 0, slope = 0;
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            if (amounts[i] == 0)
+            {
+                continue;
+            }
+
+            var offset = times[i] - tau;
+            var term = amounts[i] * Math.Exp(-u * offset);
+            value += term;
+            slope -= offset * term;
+        }
+
+        return (value, slope);
+    }
+
+    private static RateSolution SolveByScan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts)
+    {
+        var tau = (times[0] + times[^1]) / 2;
+        var roots = new List<double>();
+        var step = (ScanHigh - ScanLow) / ScanSteps;
+        var previousU = ScanLow;
+        var previousSign = ScaledSign(times, amounts, tau, previousU);
+        if (previousSign == 0)
+        {
+            roots.Add(previousU);
+        }
+
+        for (var k = 1; k <= ScanSteps; k++)
+        {
+            var u = ScanLow + (k * step);
+            var sign = ScaledSign(times, amounts, tau, u);
+            if (sign == 0)
+            {
+                roots.Add(u);
+            }
+            else if (previousSign != 0 && sign != previousSign)
+            {
+                roots.Add(Bisect(times, amounts, tau, previousU, u, previousSign));
+            }
+
+            previousU = u;
+            previousSign = sign;
+        }
+
+        if (roots.Count == 0)
+        {
+            return RateSolution.NoRate(NoRateReason.NoRoot);
+        }
+
+        var rates = roots.Select(RateArithmetic.ExpM1).ToArray();
+        return rates.Length == 1 ? RateSolution.Unique(rates[0]) : RateSolution.Several(rates);
+    }
+
+    private static double Bisect(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, double low, double high, int lowSign)
+    {
+        for (var iteration = 0; iteration < 200 && high - low > Tolerance(high); iteration++)
+        {
+            var middle = low + ((high - low) / 2);
+            var sign = ScaledSign(times, amounts, tau, middle);
+            if (sign == 0)
+            {
+                return middle;
+            }
+
+            if (sign == lowSign)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low + ((high - low) / 2);
+    }
+
+    /// <summary>The sign of the present value, computed with every exponent shifted so none overflows.</summary>
+    private static int ScaledSign(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, double u)
+    {
+        var largest = double.NegativeInfinity;
+        for (var i = 0; i < times.Length; i++)
+        {
+            if (amounts[i] != 0)
+            {
+                largest = Math.Max(largest, -u * (times[i] - tau));
+            }
+        }
+
+        double sum = 0;
+        for (var i = 0; i < times.Length; i++)
+        {
+            if (amounts[i] == 0)
+            {
+                continue;
+            }
+
+            sum += amounts[i] * Math.Exp((-u * (times[i] - tau)) - largest);
+        }
+
+        return Math.Sign(sum);
+    }
+}

@@ -1,0 +1,103 @@
+namespace DebtShield.Core.Rates;
+
+/// <summary>
+/// The period a schedule repays by: a calendar month or a number of days. It decides what
+/// "per period" means in a per-period IRR and how many periods make a year.
+/// </summary>
+/// <remarks>
+/// Conventions (those of the published test vectors): a schedule of calendar months has 12
+/// periods a year; any other period of d days has 365 / d; a single repayment makes one period
+/// of the whole term. Dates are measured from the contract date: a date a whole number of
+/// calendar months later (month-end dates clamp to the shorter month's last day) is that many
+/// periods; leftover days count as days / 30 of a month, or days / d of a d-day period.
+/// </remarks>
+public readonly record struct RepaymentPeriod
+{
+    private RepaymentPeriod(int days) => Days = days;
+
+    /// <summary>A calendar month.</summary>
+    public static RepaymentPeriod CalendarMonth { get; } = new(0);
+
+    /// <summary>A period of <paramref name="days"/> days.</summary>
+    public static RepaymentPeriod OfDays(int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        return new RepaymentPeriod(days);
+    }
+
+    /// <summary>True for a calendar month.</summary>
+    public bool IsCalendarMonth => Days == 0;
+
+    /// <summary>The period's length in days; 0 for a calendar month.</summary>
+    public int Days { get; }
+
+    /// <summary>How many such periods make a year.</summary>
+    public double PerYear => IsCalendarMonth ? 12 : 365.0 / Days;
+
+    /// <summary>
+    /// The period of a schedule: the term itself for a single repayment; a calendar month when at
+    /// least half the gaps between due dates are one calendar month; otherwise the most common gap
+    /// in days (the shorter on a tie).
+    /// </summary>
+    public static RepaymentPeriod Of(DateOnly contractDate, IReadOnlyList<DateOnly> dueDates)
+    {
+        ArgumentNullException.ThrowIfNull(dueDates);
+        ArgumentOutOfRangeException.ThrowIfZero(dueDates.Count);
+        if (dueDates.Count == 1)
+        {
+            return OfDays(dueDates[0].DayNumber - contractDate.DayNumber);
+        }
+
+        var monthly = 0;
+        var gaps = new Dictionary<int, int>();
+        for (var i = 1; i < dueDates.Count; i++)
+        {
+            if (IsOneMonthApart(dueDates[i - 1], dueDates[i]))
+            {
+                monthly++;
+            }
+
+            var gap = dueDates[i].DayNumber - dueDates[i - 1].DayNumber;
+            gaps[gap] = gaps.GetValueOrDefault(gap) + 1;
+        }
+
+        if (monthly * 2 >= dueDates.Count - 1)
+        {
+            return CalendarMonth;
+        }
+
+        var common = gaps.OrderByDescending(g => g.Value).ThenBy(g => g.Key).First().Key;
+        return OfDays(common);
+    }
+
+    /// <summary>How many of these periods lie between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public double Between(DateOnly from, DateOnly to)
+    {
+        if (!IsCalendarMonth)
+        {
+            return (double)(to.DayNumber - from.DayNumber) / Days;
+        }
+
+        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
+        while (months > 0 && from.AddMonths(months) > to)
+        {
+            months--;
+        }
+
+        var leftover = to.DayNumber - from.AddMonths(months).DayNumber;
+        return months + (leftover / 30.0);
+    }
+
+    private static bool IsOneMonthApart(DateOnly earlier, DateOnly later)
+    {
+        var monthIndex = (earlier.Year * 12) + earlier.Month;
+        if ((later.Year * 12) + later.Month != monthIndex + 1)
+        {
+            return false;
+        }
+
+        return later.Day == earlier.Day || (earlier.Day >= 28 && later.Day >= 28 && (IsMonthEnd(earlier) || IsMonthEnd(later)));
+    }
+
+    private static bool IsMonthEnd(DateOnly date) => date.Day == DateTime.DaysInMonth(date.Year, date.Month);
+}

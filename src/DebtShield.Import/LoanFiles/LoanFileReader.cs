@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Text.Json;
+using DebtShield.Core;
+using DebtShield.Core.Loans;
+using DebtShield.Import.Resources;
+
+namespace DebtShield.Import.LoanFiles;
+
+/// <summary>
+/// Reads the loan file (docs/loan-format.md): one JSON object describing one loan. Strict, so
+/// that a typo never silently changes a figure: unknown fields, wrong types and malformed JSON
+/// are errors naming the line and the field, and every fact is checked by <see cref="Loan.Create"/>.
+/// </summary>
+public static class LoanFileReader
+{
+    /// <summary>Reads a loan file from disk; the loan's id defaults to the file name without extension.</summary>
+    public static LoanReading ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return LoanReading.Failed(new LoanFileError(null, null, ImportMessages.FileNotFound));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return LoanReading.Failed(new LoanFileError(null, null, Format(ImportMessages.FileUnreadable, e.Message)));
+        }
+
+        return Read(bytes, Path.GetFileNameWithoutExtension(path));
+    }
+
+    /// <summary>Reads one loan from UTF-8 JSON; <paramref name="defaultId"/> names it when the JSON has no id.</summary>
+    public static LoanReading Read(ReadOnlySpan<byte> utf8Json, string defaultId)
+    {
+        if (IsBlank(utf8Json))
+        {
+            return LoanReading.Failed(new LoanFileError(null, null, ImportMessages.FileEmpty));
+        }
+
+        LoanFileDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(utf8Json, LoanFileJsonContext.Default.LoanFileDocument);
+        }
+        catch (JsonException e)
+        {
+            return LoanReading.Failed(Describe(e));
+        }
+
+        if (document is null)
+        {
+            return LoanReading.Failed(new LoanFileError(null, null, ImportMessages.NotAnObject));
+        }
+
+        return Convert(document, defaultId);
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8Json)
+    {
+        var trimmed = utf8Json;
+        if (trimmed.StartsWith("\uFEFF"u8))
+        {
+            trimmed = trimmed[3..];
+        }
+
+        return trimmed.Trim(" \t\r\n"u8).IsEmpty;
+    }
+
+    private static LoanFileError Describe(JsonException e)
+    {
+        long? line = e.LineNumber is { } zeroBased ? zeroBased + 1 : null;
+        var field = FieldOf(e.Path);
+        if (e.InnerException?.GetType().Name == "JsonReaderException")
+        {
+            return new LoanFileError(field, line, ImportMessages.MalformedJson);
+        }
+
+        if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var name = field is null ? "?" : field[(field.LastIndexOf('.') + 1)..];
+            return new LoanFileError(field, line, Format(ImportMessages.UnknownField, name));
+        }
+
+        if (field is null)
+        {
+            return new LoanFileError(null, line, ImportMessages.NotAnObject);
+        }
+
+        var leaf = field[(field.LastIndexOf('.') + 1)..];
+        var message = leaf switch
+        {
+            "contractDate" or "date" or "dueDate" => ImportMessages.InvalidDate,
+            "principal" or "received" or "amount" or "interest" or "fees" or "total" or "value" => ImportMessages.InvalidNumber,
+            "id" or "name" or "kind" or "per" or "method" => ImportMessages.InvalidText,
+            "upfrontFees" or "schedule" or "payments" => ImportMessages.InvalidList,
+            "lender" or "stated" => ImportMessages.NotAnObject,
+            _ => ImportMessages.InvalidValue,
+        };
+        return new LoanFileError(field, line, message);
+    }
+
+    /// <summary>"$.schedule[2].dueDate" → "schedule[2].dueDate"; "$" → null.</summary>
+    private static string? FieldOf(string? path) => path is null || path.Length <= 2 ? null : path[2..];
+
+    private static LoanReading Convert(LoanFileDocument document, string defaultId)
+    {
+        var errors = new List<LoanFileError>();
+
+        var lender = ConvertLender(document.Lender, errors);
+        var contractDate = Required(document.ContractDate, "contractDate", errors);
+        var principal = Required(document.Principal, "principal", errors);
+        var fees = ConvertList(document.UpfrontFees, "upfrontFees", errors, (fee, field) =>
+            fee.Amount is { } amount
+                ? new UpfrontFee(fee.Name ?? string.Empty, new Money(amount), fee.Date ?? contractDate ?? default)
+                : Missing<UpfrontFee>(field + ".amount", errors));
+        if (document.Schedule is null)
+        {
+            errors.Add(new LoanFileError("schedule", null, ImportMessages.MissingField));
+        }
+
+        var schedule = ConvertList(document.Schedule, "schedule", errors, ConvertInstalment);
+        var payments = ConvertList(document.Payments, "payments", errors, (payment, field) =>
+            payment.Date is { } date && payment.Amount is { } amount
+                ? new Payment(date, new Money(amount))
+                : Missing<Payment>(field + (payment.Date is null ? ".date" : ".amount"), errors));
+        var advertised = ConvertStated(document.Stated, errors);
+
+        if (errors.Count > 0 || lender is null || contractDate is null || principal is null)
+        {
+            return new LoanReading(null, errors);
+        }
+
+        var creation = Loan.Create(
+            document.Id ?? defaultId,
+            lender,
+            contractDate.Value,
+            new Money(principal.Value),
+            document.Received is { } received ? new Money(received) : null,
+            fees,
+            schedule,
+            payments,
+            advertised);
+        return creation.Succeeded
+            ? new LoanReading(creation.Loan, [])
+            : new LoanReading(null, [.. creation.Problems.Select(p => new LoanFileError(p.Field, null, Describe(p.Kind)))]);
+    }
+
+    private static Lender? ConvertLender(LenderDocument? lender, List<LoanFileError> errors)
+    {
+        if (lender is null)
+        {
+            errors.Add(new LoanFileError("lender", null, ImportMessages.MissingField));
+            return null;
+        }
+
+        if (lender.Kind is null)
+        {
+            errors.Add(new LoanFileError("lender.kind", null, ImportMessages.MissingField));
+            return null;
+        }
+
+        LenderKind? kind = lender.Kind switch
+        {
+            "bank" => LenderKind.Bank,
+            "consumer_finance" => LenderKind.ConsumerFinance,
+            "microloan" => LenderKind.Microloan,
+            "online_platform" => LenderKind.OnlinePlatform,
+            "private_individual" => LenderKind.PrivateIndividual,
+            "unknown" => LenderKind.Unknown,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            errors.Add(new LoanFileError("lender.kind", null, Format(ImportMessages.UnknownLenderKind, lender.Kind)));
+            return null;
+        }
+
+        return new Lender(lender.Name ?? string.Empty, kind.Value);
+    }
+
+    private static Instalment? ConvertInstalment(InstalmentDocument instalment, string field, List<LoanFileError> errors)
+    {
+        if (instalment.DueDate is not { } dueDate)
+        {
+            return Missing<Instalment>(field + ".dueDate", errors);
+        }
+
+        var total = instalment.Total ?? (instalment.Principal is null && instalment.Interest is null && instalment.Fees is null
+            ? null
+            : (instalment.Principal ?? 0) + (instalment.Interest ?? 0) + (instalment.Fees ?? 0));
+        if (total is null)
+        {
+            errors.Add(new LoanFileError(field, null, ImportMessages.InstalmentWithoutAmount));
+            return null;
+        }
+
+        return new Instalment(
+            dueDate,
+            new Money(total.Value),
+            ToMoney(instalment.Principal),
+            ToMoney(instalment.Interest),
+            ToMoney(instalment.Fees));
+    }
+
+    private static AdvertisedRate? ConvertStated(StatedRateDocument? stated, List<LoanFileError> errors)
+    {
+        if (stated is null)
+        {
+            return null;
+        }
+
+        RatePer? per = stated.Per switch
+        {
+            "day" => RatePer.Day,
+            "month" => RatePer.Month,
+            "year" => RatePer.Year,
+            _ => null,
+        };
+        AdvertisedMethod? method = (stated.Method ?? "unknown") switch
+        {
+            "nominal" => AdvertisedMethod.Nominal,
+            "irr" => AdvertisedMethod.Irr,
+            "apr" => AdvertisedMethod.Apr,
+            "fee_rate" => AdvertisedMethod.FeeRate,
+            "unknown" => AdvertisedMethod.Unknown,
+            _ => null,
+        };
+
+        var valid = true;
+        if (stated.Value is not { } value || !double.IsFinite(value) || value < 0)
+        {
+            errors.Add(new LoanFileError("stated.value", null, stated.Value is null ? ImportMessages.MissingField : ImportMessages.RateNotValid));
+            valid = false;
+        }
+
+        if (per is null)
+        {
+            errors.Add(new LoanFileError("stated.per", null, stated.Per is null ? ImportMessages.MissingField : Format(ImportMessages.UnknownRatePer, stated.Per)));
+            valid = false;
+        }
+
+        if (method is null)
+        {
+            errors.Add(new LoanFileError("stated.method", null, Format(ImportMessages.UnknownRateMethod, stated.Method)));
+            valid = false;
+        }
+
+        return valid ? new AdvertisedRate(stated.Value!.Value, per!.Value, method!.Value) : null;
+    }
+
+    private static List<T> ConvertList<TDocument, T>(
+        List<TDocument?>? items,
+        string name,
+        List<LoanFileError> errors,
+        Func<TDocument, string, List<LoanFileError>, T?> convert)
+        where TDocument : class
+        where T : class
+    {
+        var converted = new List<T>(items?.Count ?? 0);
+        if (items is null)
+        {
+            return converted;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]");
+            if (items[i] is not { } item)
+            {
+                errors.Add(new LoanFileError(field, null, ImportMessages.NotAnObject));
+            }
+            else if (convert(item, field, errors) is { } value)
+            {
+                converted.Add(value);
+            }
+        }
+
+        return converted;
+    }
+
+    private static List<T> ConvertList<TDocument, T>(
+        List<TDocument?>? items,
+        string name,
+        List<LoanFileError> errors,
+        Func<TDocument, string, T?> convert)
+        where TDocument : class
+        where T : class
+        => ConvertList<TDocument, T>(items, name, errors, (item, field, _) => convert(item, field));
+
+    private static T? Required<T>(T? value, string field, List<LoanFileError> errors)
+        where T : struct
+    {
+        if (value is null)
+        {
+            errors.Add(new LoanFileError(field, null, ImportMessages.MissingField));
+        }
+
+        return value;
+    }
+
+    private static T? Missing<T>(string field, List<LoanFileError> errors)
+        where T : class
+    {
+        errors.Add(new LoanFileError(field, null, ImportMessages.MissingField));
+        return null;
+    }
+
+    private static Money? ToMoney(decimal? yuan) => yuan is { } value ? new Money(value) : null;
+
+    private static string Describe(LoanProblemKind kind) =>
+        ImportMessages.ResourceManager.GetString("Problem_" + kind, CultureInfo.CurrentUICulture)
+        ?? kind.ToString();
+
+    private static string Format(string template, object? argument) =>
+        string.Format(CultureInfo.CurrentCulture, template, argument);
+}
