@@ -71,6 +71,9 @@ public sealed record RateLoanReport
     /// <summary>Total cost ÷ principal basis ÷ term in years (PBOC simple method).</summary>
     public required double AprSimple { get; init; }
 
+    /// <summary>The actuarial APR of US Regulation Z, Appendix J.</summary>
+    public required double? AprRegZ { get; init; }
+
     /// <summary>The advertised rate as a nominal annual figure.</summary>
     public required double? StatedAnnual { get; init; }
 
@@ -135,6 +138,7 @@ public sealed record RateLoanReport
             IrrAnnualEffective = cost.IrrAnnualEffective?.Fraction,
             XirrAnnual = cost.Xirr.RateOrNull,
             AprSimple = cost.AprSimple.Fraction,
+            AprRegZ = cost.RegZ.Annual?.Fraction,
             StatedAnnual = stated,
             StatedGap = nominal - stated,
             OnContractPrincipal = cost.OnContractPrincipal is { } view
@@ -186,6 +190,11 @@ public sealed record RateLoanReport
                 break;
             case RateSolutionKind.Unique:
                 break;
+        }
+
+        if (!cost.RegZ.Apr.IsUnique)
+        {
+            notes.Add(Note("regz_no_rate", AppText.Note_RegZNone));
         }
     }
 

@@ -29,6 +29,7 @@ internal static class RateTable
         Row(table, CliText.Row_IrrAnnualEffective, Rate(report.IrrAnnualEffective));
         Row(table, CliText.Row_XirrAnnual, Rate(report.XirrAnnual));
         Row(table, CliText.Row_AprSimple, Rate(report.AprSimple));
+        Row(table, CliText.Row_AprRegZ, Rate(report.AprRegZ));
         Row(table, CliText.Row_StatedAnnual, Rate(report.StatedAnnual));
         if (report.OnContractPrincipal is { } lenderView)
         {

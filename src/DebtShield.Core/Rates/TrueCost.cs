@@ -27,19 +27,22 @@ public sealed class TrueCost
         var periods = new double[count];
         var years = new double[count];
         var flows = new double[count];
+        var payments = new double[dueDates.Length];
         flows[0] = loan.PrincipalBasis.ToDouble();
         var regular = true;
         for (var i = 0; i < dueDates.Length; i++)
         {
             periods[i + 1] = Period.Between(loan.ContractDate, dueDates[i]);
             years[i + 1] = (dueDates[i].DayNumber - loan.ContractDate.DayNumber) / 365.0;
-            flows[i + 1] = -loan.Schedule[i].Total.ToDouble();
+            payments[i] = loan.Schedule[i].Total.ToDouble();
+            flows[i + 1] = -payments[i];
             regular &= dueDates.Length == 1 || periods[i + 1] == i + 1;
         }
 
         IsRegular = regular;
         IrrPerPeriod = InternalRateOfReturn.Solve(periods, flows);
         Xirr = InternalRateOfReturn.Solve(years, flows);
+        RegZ = ActuarialApr.Compute(loan.ContractDate, flows[0], dueDates, payments);
 
         TermInYears = Period.IsCalendarMonth && regular
             ? periods[^1] / 12
@@ -90,6 +93,12 @@ public sealed class TrueCost
 
     /// <summary>The effective annual rate from the dated flows (XIRR: actual/365, compounded).</summary>
     public RateSolution Xirr { get; }
+
+    /// <summary>
+    /// The actuarial APR of US Regulation Z, Appendix J, with the principal basis as the amount
+    /// financed: an internationally checkable reference for the same loan.
+    /// </summary>
+    public ActuarialAprResult RegZ { get; }
 
     /// <summary>The term from the contract date to the last instalment, in years.</summary>
     public double TermInYears { get; }
