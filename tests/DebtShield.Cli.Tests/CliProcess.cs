@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace DebtShield.Cli.Tests;
+
+/// <summary>Runs the real <c>debtshield</c> program (copied beside the tests) as a separate process.</summary>
+internal static class CliProcess
+{
+    public static CliResult Run(params string[] args) => Run(args, workingDirectory: DebtShield.Tests.Shared.RepositoryPaths.Root);
+
+    public static CliResult Run(string[] args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "debtshield.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("DEBTSHIELD_LANG");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("debtshield " + string.Join(' ', args) + " did not finish");
+        }
+
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr);

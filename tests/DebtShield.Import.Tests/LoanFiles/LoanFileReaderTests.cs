@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using DebtShield.Core.Loans;
+using DebtShield.Import.LoanFiles;
+
+namespace DebtShield.Import.Tests.LoanFiles;
+
+public sealed class LoanFileReaderTests
+{
+    private const string Valid = """
+        {
+          "id": "demo",
+          "lender": { "name": "某某借款App", "kind": "online_platform" },
+          "contractDate": "2025-01-10",
+          "principal": 10000,
+          "received": 9000,
+          "upfrontFees": [ { "name": "会员费", "amount": 299, "date": "2025-01-10" } ],
+          "schedule": [
+            { "dueDate": "2025-02-10", "principal": 5000, "interest": 300, "fees": 100 },
+            { "dueDate": "2025-03-10", "total": 5400 }
+          ],
+          "payments": [ { "date": "2025-02-10", "amount": 5400 } ],
+          "stated": { "value": 0.0005, "per": "day", "method": "nominal" }
+        }
+        """;
+
+    public LoanFileReaderTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+
+    [Fact]
+    public void Read_CompleteFile_KeepsEveryFact()
+    {
+        var reading = Read(Valid);
+
+        Assert.True(reading.Succeeded);
+        var loan = reading.Loan;
+        Assert.Equal("demo", loan.Id);
+        Assert.Equal(LenderKind.OnlinePlatform, loan.Lender.Kind);
+        Assert.Equal(9000m, loan.Received.Yuan);
+        Assert.Equal(1299m, loan.UpfrontDeduction.Yuan);
+        Assert.Equal(5400m, loan.Schedule[0].Total.Yuan);
+        Assert.Equal(300m, loan.Schedule[0].Interest!.Value.Yuan);
+        Assert.Equal(RatePer.Day, loan.Advertised!.Per);
+        Assert.Single(loan.Payments);
+    }
+
+    [Fact]
+    public void Read_NoReceivedNoId_DefaultsToPrincipalAndGivenId()
+    {
+        var reading = Read("""{"lender":{"kind":"bank"},"contractDate":"2025-01-01","principal":500,"schedule":[{"dueDate":"2025-01-08","total":520}]}""", "my-loan");
+
+        Assert.True(reading.Succeeded);
+        Assert.Equal(500m, reading.Loan.Received.Yuan);
+        Assert.Equal("my-loan", reading.Loan.Id);
+    }
+
+    [Theory]
+    [InlineData("", null, null, "the file is empty")]
+    [InlineData("   \n ", null, null, "the file is empty")]
+    [InlineData("null", null, null, "expected one JSON object")]
+    [InlineData("[1,2]", null, 1L, "expected one JSON object")]
+    [InlineData("{\n  \"principal\": 1000,\n  \"lender\": {\"kind\": \"bank\"},\n  \"colour\": \"red\"\n}", "colour", 4L, "unknown field \"colour\"")]
+    [InlineData("{\n  \"principal\": 10 00\n}", null, 2L, "malformed JSON")]
+    [InlineData("{\"principal\": \"1000\"}", "principal", 1L, "expected a number")]
+    [InlineData("{\"contractDate\": \"2025/01/01\"}", "contractDate", 1L, "expected a date")]
+    [InlineData("{\"schedule\": [{\"dueDate\": \"2025-02-30\"}]}", "schedule[0].dueDate", 1L, "expected a date")]
+    [InlineData("{\"lender\":{\"kind\":\"loan_shark\"},\"contractDate\":\"2025-01-01\",\"principal\":1,\"schedule\":[]}", "lender.kind", null, "unknown lender kind \"loan_shark\"")]
+    public void Read_BrokenFile_NamesLineAndField(string json, string? field, long? line, string message)
+    {
+        var reading = Read(json);
+
+        Assert.False(reading.Succeeded);
+        var error = reading.Errors[0];
+        Assert.Equal(field, error.Field);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MissingRequiredFields_ReportsEachByName()
+    {
+        var reading = Read("{}");
+
+        Assert.Equal(["lender", "contractDate", "principal", "schedule"], reading.Errors.Select(e => e.Field));
+        Assert.All(reading.Errors, e => Assert.Equal("required field is missing", e.Message));
+    }
+
+    [Fact]
+    public void Read_FactsThatBreakTheLoanRules_ReportsEveryProblem()
+    {
+        // Received above principal, due dates out of order, a negative instalment, parts that do
+        // not add up, a payment before the contract, a fee after the first instalment.
+        var reading = Read("""
+            {"lender":{"kind":"bank"},"contractDate":"2025-01-10","principal":1000,"received":1200,
+             "upfrontFees":[{"amount":10,"date":"2025-03-20"}],
+             "schedule":[{"dueDate":"2025-03-10","total":600},{"dueDate":"2025-02-10","total":-5},
+                         {"dueDate":"2025-04-10","principal":300,"interest":20,"total":400}],
+             "payments":[{"date":"2025-01-01","amount":100}]}
+            """);
+
+        Assert.False(reading.Succeeded);
+        Assert.Equal(
+            ["received", "schedule[1].dueDate", "schedule[1].total", "schedule[2].total", "upfrontFees[0].date", "payments[0].date"],
+            reading.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Read_ScheduleThatNeverRepays_SaysSo()
+    {
+        var reading = Read("""{"lender":{"kind":"bank"},"contractDate":"2025-01-10","principal":1000,"schedule":[{"dueDate":"2025-02-10","total":0}]}""");
+
+        Assert.Equal("schedule", Assert.Single(reading.Errors).Field);
+        Assert.Contains("asks for nothing", reading.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_InChinese_NamesFileLineAndField()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+
+        var error = Read("{\n\"contractDate\": \"yesterday\"\n}").Errors[0];
+
+        Assert.Equal("loan.json 第 2 行，字段 contractDate：应为日期，格式 YYYY-MM-DD", error.Describe("loan.json"));
+    }
+
+    [Fact]
+    public void ReadFile_MissingFile_ReportsNotFound()
+    {
+        var reading = LoanFileReader.ReadFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json"));
+
+        Assert.Equal("file not found", Assert.Single(reading.Errors).Message);
+    }
+
+    private static LoanReading Read(string json, string id = "test") => LoanFileReader.Read(Encoding.UTF8.GetBytes(json), id);
+}
