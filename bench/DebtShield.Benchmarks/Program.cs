@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using DebtShield.Benchmarks;
+
+// `make-batch FILE COUNT` writes a JSONL file of COUNT twelve-instalment loans for timing
+// `debtshield rate --batch` end to end; anything else goes to BenchmarkDotNet.
+if (args is ["make-batch", var path, var count])
+{
+    BatchFile.Write(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
