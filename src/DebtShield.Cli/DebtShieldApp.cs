@@ -17,10 +17,13 @@ internal sealed class DebtShieldApp
     /// <summary>Exit code for a bug in DebtShield.</summary>
     public const int InternalError = 2;
 
-    private readonly CommandApp _app = new();
+    private readonly CommandApp _app;
 
-    private DebtShieldApp()
+    private DebtShieldApp(TimeProvider time)
     {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(TimeProvider), time);
+        _app = new CommandApp(registrar);
         _app.Configure(config =>
         {
             config.SetApplicationName("debtshield");
@@ -31,6 +34,11 @@ internal sealed class DebtShieldApp
                 .WithExample("rate", "samples/loan.json")
                 .WithExample("rate", "samples/loan.json", "--json")
                 .WithExample("rate", "--batch", "loans.jsonl", "--output", "rates.jsonl");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription(CliText.Check_Description)
+                .WithExample("check", "samples/loan.json", "--as-of", "2026-11-28", "--demanded", "18600")
+                .WithExample("check", "samples/loan.json", "--json")
+                .WithExample("check", "--batch", "loans.jsonl", "--as-of", "2026-11-28");
         });
     }
 
@@ -39,8 +47,8 @@ internal sealed class DebtShieldApp
         typeof(DebtShieldApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    /// <summary>Builds the command tree.</summary>
-    public static DebtShieldApp Create() => new();
+    /// <summary>Builds the command tree; <paramref name="time"/> says what "today" is.</summary>
+    public static DebtShieldApp Create(TimeProvider time) => new(time);
 
     /// <summary>Runs the command line; never throws.</summary>
     public async Task<int> RunAsync(string[] args)

@@ -240,8 +240,3 @@ public sealed record ContractPrincipalRates(double? IrrAnnualNominal, double Apr
 /// <param name="Code">A stable machine-readable code, such as <c>irr_several_rates</c>.</param>
 /// <param name="Message">The explanation in the current UI language.</param>
 public sealed record RateNote(string Code, string Message);
-
-/// <summary>A batch line that could not be read.</summary>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Error">What is wrong with it, naming the field.</param>
-public sealed record RateLoanLineError(long Line, string Error);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
+using DebtShield.App;
 using DebtShield.App.RateLoans;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
@@ -50,7 +49,7 @@ internal sealed class RateCommand : AsyncCommand<RateCommand.Settings>
     {
         if (settings.BatchPath is { } batch)
         {
-            return await RunBatchAsync(batch, settings.OutputPath, cancellationToken);
+            return await BatchRun.RunAsync(batch, settings.OutputPath, (input, output) => RateLoanBatch.RunAsync(input, output, cancellationToken));
         }
 
         var outcome = RateLoan.ForFile(settings.LoanPath!);
@@ -61,13 +60,7 @@ internal sealed class RateCommand : AsyncCommand<RateCommand.Settings>
 
         if (settings.Json)
         {
-            await using var stdout = Console.OpenStandardOutput();
-            await using (var writer = new Utf8JsonWriter(stdout, RateLoanJsonContext.WriterOptions with { Indented = true }))
-            {
-                JsonSerializer.Serialize(writer, report, RateLoanJsonContext.Default.RateLoanReport);
-            }
-
-            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
+            await JsonOutput.WriteAsync(report, ReportJsonContext.Default.RateLoanReport, cancellationToken);
         }
         else
         {
@@ -76,38 +69,4 @@ internal sealed class RateCommand : AsyncCommand<RateCommand.Settings>
 
         return DebtShieldApp.Success;
     }
-
-    private static async Task<int> RunBatchAsync(string batchPath, string? outputPath, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(batchPath))
-        {
-            throw new UserInputException(Format(CliText.Error_BatchNotFound, batchPath));
-        }
-
-        await using var input = new FileStream(batchPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        await using var output = OpenOutput(outputPath);
-        var summary = await RateLoanBatch.RunAsync(input, output, cancellationToken);
-        await Console.Error.WriteLineAsync(Format(CliText.Batch_Summary, summary.Loans, summary.Errors));
-        return DebtShieldApp.Success;
-    }
-
-    private static Stream OpenOutput(string? outputPath)
-    {
-        if (outputPath is null)
-        {
-            return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        }
-
-        try
-        {
-            return new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException(Format(CliText.Error_OutputUnwritable, outputPath, e.Message));
-        }
-    }
-
-    private static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
 }

@@ -28,3 +28,11 @@ public sealed record LoanFileError(string? Field, long? Line, string Message)
         };
     }
 }
+
+/// <summary>Formatting of several loan-file errors as one line.</summary>
+public static class LoanFileErrors
+{
+    /// <summary>The errors as one line without a file name: "field schedule[2].dueDate: …; …".</summary>
+    public static string Describe(this IReadOnlyList<LoanFileError> errors) =>
+        string.Join("; ", errors.Select(e => e.Describe(string.Empty).TrimStart(' ', '：', ':')));
+}

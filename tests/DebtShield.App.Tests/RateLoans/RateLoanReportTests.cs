@@ -31,7 +31,7 @@ public sealed class RateLoanReportTests
 
         // When the report is serialised as the CLI's --json writes it.
         var report = JsonNode.Parse(JsonSerializer.Serialize(
-            RateLoanReport.From(TrueCost.Of(reading.Loan)), RateLoanJsonContext.Default.RateLoanReport))!;
+            RateLoanReport.From(TrueCost.Of(reading.Loan)), ReportJsonContext.Default.RateLoanReport))!;
 
         // Then every expected field, named exactly so, matches to 1e-9 relative.
         foreach (var field in ExpectedFields)

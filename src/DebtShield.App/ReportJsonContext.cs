@@ -2,17 +2,20 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using DebtShield.App.Batches;
+using DebtShield.App.CheckLoans;
+using DebtShield.App.RateLoans;
 
-namespace DebtShield.App.RateLoans;
+namespace DebtShield.App;
 
-/// <summary>Serialisation of rate reports: camelCase, nulls written (a missing rate is an answer).</summary>
+/// <summary>Serialisation of every report the use cases produce: camelCase, nulls written (a missing rate is an answer).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(RateLoanReport))]
-[JsonSerializable(typeof(RateLoanLineError))]
-[JsonSerializable(typeof(IReadOnlyList<Import.LoanFiles.LoanFileError>))]
-public sealed partial class RateLoanJsonContext : JsonSerializerContext
+[JsonSerializable(typeof(LineError))]
+[JsonSerializable(typeof(CheckLoanReport))]
+public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>
     /// Writer options that keep Chinese text readable (no \uXXXX escapes); HTML-sensitive

@@ -1,0 +1,132 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace DebtShield.App.Batches;
+
+/// <summary>
+/// Streams a JSON Lines file through a per-line computation on every core and writes one JSON
+/// object per input line, in input order. Blank lines are skipped (their numbers are kept).
+/// </summary>
+/// <remarks>
+/// Lines are read in chunks; each chunk is computed on the thread pool and finished chunks are
+/// written in order. At most 2 × cores chunks are in flight, so memory stays flat however large
+/// the file, and a slow writer holds back the reader.
+/// </remarks>
+public static class JsonLinesBatch
+{
+    private const int ChunkLines = 2048;
+
+    /// <summary>
+    /// Computes one line: write exactly one JSON value to the writer, and return whether the line
+    /// was read (<see langword="true"/>) or answered with an error object (<see langword="false"/>).
+    /// </summary>
+    public delegate bool LineHandler(long line, ReadOnlySpan<byte> utf8Json, Utf8JsonWriter output);
+
+    /// <summary>Runs <paramref name="handle"/> over every line of <paramref name="input"/>.</summary>
+    public static async Task<JsonLinesSummary> RunAsync(Stream input, Stream output, LineHandler handle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(handle);
+
+        var inFlight = Channel.CreateBounded<Task<Chunk>>(new BoundedChannelOptions(2 * Environment.ProcessorCount)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        var producer = Task.Run(() => ProduceAsync(input, inFlight.Writer, handle, cancellationToken), cancellationToken);
+
+        long read = 0, rejected = 0;
+        await foreach (var pending in inFlight.Reader.ReadAllAsync(cancellationToken))
+        {
+            var chunk = await pending;
+            await output.WriteAsync(chunk.Output, cancellationToken);
+            read += chunk.Read;
+            rejected += chunk.Rejected;
+        }
+
+        await producer;
+        await output.FlushAsync(cancellationToken);
+        return new JsonLinesSummary(read, rejected);
+    }
+
+    private static async Task ProduceAsync(Stream input, ChannelWriter<Task<Chunk>> writer, LineHandler handle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            long lineNumber = 0;
+            var lines = new List<(long Line, string Text)>(ChunkLines);
+            while (await reader.ReadLineAsync(cancellationToken) is { } text)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+
+                lines.Add((lineNumber, text));
+                if (lines.Count == ChunkLines)
+                {
+                    var full = lines;
+                    await writer.WriteAsync(Task.Run(() => Compute(full, handle), cancellationToken), cancellationToken);
+                    lines = new List<(long Line, string Text)>(ChunkLines);
+                }
+            }
+
+            if (lines.Count > 0)
+            {
+                await writer.WriteAsync(Task.Run(() => Compute(lines, handle), cancellationToken), cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private static Chunk Compute(List<(long Line, string Text)> lines, LineHandler handle)
+    {
+        var buffer = new ArrayBufferWriter<byte>(lines.Count * 700);
+        using var json = new Utf8JsonWriter(buffer, ReportJsonContext.WriterOptions);
+        var scratch = new byte[4096];
+        long rejected = 0;
+        foreach (var (line, text) in lines)
+        {
+            var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (needed > scratch.Length)
+            {
+                scratch = new byte[needed];
+            }
+
+            var length = Encoding.UTF8.GetBytes(text, scratch);
+            if (!handle(line, scratch.AsSpan(0, length), json))
+            {
+                rejected++;
+            }
+
+            json.Flush();
+            json.Reset();
+            buffer.Write("\n"u8);
+        }
+
+        return new Chunk(buffer.WrittenMemory, lines.Count - rejected, rejected);
+    }
+
+    private sealed record Chunk(ReadOnlyMemory<byte> Output, long Read, long Rejected);
+}
+
+/// <summary>How many lines a batch computed and how many it answered with an error.</summary>
+/// <param name="Read">Lines computed.</param>
+/// <param name="Rejected">Lines that could not be read.</param>
+public sealed record JsonLinesSummary(long Read, long Rejected);
+
+/// <summary>A batch line that could not be read.</summary>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Error">What is wrong with it, naming the field.</param>
+public sealed record LineError(long Line, string Error);

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using DebtShield.App.RateLoans;
+using DebtShield.App.Resources;
+using DebtShield.Core;
+using DebtShield.Core.Law;
+using DebtShield.Core.Rates;
+using DebtShield.Import.LegalData;
+
+namespace DebtShield.App.CheckLoans;
+
+/// <summary>
+/// What the law supports for one loan, as <c>debtshield check --json</c>, the batch output and
+/// (later) the web API report it. Rates are fractions, money is yuan; every conclusion names its
+/// citations, and <c>uncertain</c> lists what the reader must not take as settled.
+/// </summary>
+public sealed record CheckLoanReport
+{
+    /// <summary>The 1-based line of a batch file; absent outside batch mode.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Line { get; init; }
+
+    /// <summary>The loan's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The lender's kind, as in the loan file.</summary>
+    public required string LenderKind { get; init; }
+
+    /// <summary>The day the balance is for.</summary>
+    public required DateOnly AsOf { get; init; }
+
+    /// <summary>Days in a year for accrued interest: 365 or 360.</summary>
+    public required int DayCount { get; init; }
+
+    /// <summary>The cap in force for the leading view (for <c>unknown</c>: private lending).</summary>
+    public required decimal CapAnnual { get; init; }
+
+    /// <summary>Where the cap comes from, e.g. "4×LPR 3.45% on 2023-08-21".</summary>
+    public required string CapBasis { get; init; }
+
+    /// <summary>What the borrower really had: the principal in law.</summary>
+    public required decimal PrincipalBasis { get; init; }
+
+    /// <summary>The nominal annual IRR on the principal basis, compared with the cap.</summary>
+    public required double? RateAnnual { get; init; }
+
+    /// <summary>The same rate compounded.</summary>
+    public required double? RateAnnualEffective { get; init; }
+
+    /// <summary>Whether the rate exceeds the cap; null when no single rate exists.</summary>
+    public required bool? ExceedsCap { get; init; }
+
+    /// <summary>The lawful balance under the leading view.</summary>
+    public required BalanceFigures Lawful { get; init; }
+
+    /// <summary>The balance at the contract's own rate, with no cap.</summary>
+    public required BalanceFigures AtContractRate { get; init; }
+
+    /// <summary>What is demanded, if given.</summary>
+    public required decimal? Demanded { get; init; }
+
+    /// <summary>Demanded minus the lawful total due.</summary>
+    public required decimal? ExcessDemanded { get; init; }
+
+    /// <summary>Flag ids: upfront_deduction, above_private_cap, above_24, above_36, compound_interest, disguised_fees, illegal_debt_candidate.</summary>
+    public required IReadOnlyList<string> Flags { get; init; }
+
+    /// <summary>Each flag's citations and status.</summary>
+    public required IReadOnlyList<FlagFigure> FlagDetails { get; init; }
+
+    /// <summary>What is uncertain, and why.</summary>
+    public required IReadOnlyList<RateNote> Uncertain { get; init; }
+
+    /// <summary>The explanation, step by step, in the current UI language.</summary>
+    public required IReadOnlyList<StepFigure> Steps { get; init; }
+
+    /// <summary>Every view of the law that may apply; the first leads.</summary>
+    public required IReadOnlyList<ViewFigure> Views { get; init; }
+
+    /// <summary>The citations the report points at.</summary>
+    public required IReadOnlyList<CitationFigure> Citations { get; init; }
+
+    /// <summary>One plain sentence for the borrower.</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>Builds the report from an assessment.</summary>
+    public static CheckLoanReport From(LegalAssessment assessment, IReadOnlyDictionary<string, Citation> catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var primary = assessment.Primary;
+        var steps = assessment.Steps.Select(s => new StepFigure(StepId(s.Kind), s.View is { } v ? ViewId(v) : null, Word(s, assessment.Views.Count > 1), s.Citations)).ToArray();
+        var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), StatusId(f.Basis.Status), f.Basis.Citations)).ToArray();
+        var cited = steps.SelectMany(s => s.Citations).Concat(flags.SelectMany(f => f.Citations)).Distinct(StringComparer.Ordinal).ToArray();
+        return new CheckLoanReport
+        {
+            Id = assessment.Loan.Id,
+            LenderKind = RateLoanReport.LenderKindName(assessment.Loan.Lender.Kind),
+            AsOf = assessment.Options.AsOf,
+            DayCount = assessment.Options.DayCount.DaysPerYear(),
+            CapAnnual = primary.Cap.Annual,
+            CapBasis = DescribeCap(primary.Cap),
+            PrincipalBasis = assessment.Loan.PrincipalBasis.Yuan,
+            RateAnnual = assessment.RateAnnual,
+            RateAnnualEffective = assessment.Cost.IrrAnnualEffective?.Fraction,
+            ExceedsCap = primary.ExceedsCap,
+            Lawful = BalanceFigures.From(primary.Lawful),
+            AtContractRate = BalanceFigures.From(assessment.ContractBalance),
+            Demanded = assessment.Options.Demanded?.Yuan,
+            ExcessDemanded = assessment.ExcessDemanded?.Yuan,
+            Flags = [.. flags.Select(f => f.Flag)],
+            FlagDetails = flags,
+            Uncertain = [.. assessment.Uncertain.Select(u => new RateNote(CodeOf(u), Text("Uncertain_" + u)))],
+            Steps = steps,
+            Views = [.. assessment.Views.Select(v => new ViewFigure(ViewId(v.View), v.Cap.Annual, DescribeCap(v.Cap), StatusId(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
+            Citations = [.. cited.Where(catalogue.ContainsKey).Select(id => CitationFigure.From(catalogue[id]))],
+            Verdict = ComposeVerdict(assessment),
+        };
+    }
+
+    /// <summary>"4×LPR 3.45% on 2023-08-21", "24% court line (licensed lenders)"…: invariant, for machines and case workers.</summary>
+    public static string DescribeCap(RateCap cap)
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        return cap.Rule switch
+        {
+            CapRule.FourTimesLprAtContract => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd}"),
+            CapRule.FourTimesLprAtFiling => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd} (as-of date standing in for the filing date)"),
+            CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
+            CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
+        };
+    }
+
+    private static string Percent(decimal fraction) => RateLoanReport.Percent((double)fraction);
+
+    private static string ComposeVerdict(LegalAssessment assessment)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var lawful = assessment.Primary.Lawful;
+        var verdict = lawful.Overpaid.IsPositive
+            ? string.Format(culture, AppText.Verdict_Overpaid, lawful.Overpaid)
+            : string.Format(culture, AppText.Verdict_Lawful, lawful.TotalDue);
+        if (assessment.ExcessDemanded is { IsPositive: true } excess)
+        {
+            verdict += string.Format(culture, AppText.Verdict_Excess, excess);
+        }
+
+        if (assessment.Primary.ExceedsCap == true)
+        {
+            verdict += string.Format(culture, AppText.Verdict_AboveCap, RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(assessment.Primary.Cap.Annual));
+        }
+
+        if (assessment.Uncertain.Count > 0)
+        {
+            verdict += AppText.Verdict_Uncertain;
+        }
+
+        return verdict;
+    }
+
+    private static string Word(ExplanationStep step, bool nameView)
+    {
+        var values = step.Values.Select(Format).ToArray();
+        var text = string.Format(CultureInfo.CurrentCulture, Text("Step_" + step.Kind), values);
+        return nameView && step.View is { } view
+            ? "[" + Text("View_" + view) + "] " + text
+            : text;
+    }
+
+    private static object Format(object value) => value switch
+    {
+        AnnualRate rate => RateLoanReport.Percent(rate.Fraction),
+        Money money => money.ToString(),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    private static string Text(string name) =>
+        AppText.ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
+        ?? throw new InvalidOperationException("Missing text resource " + name);
+
+    private static string StepId(StepKind kind) => SnakeCase(kind.ToString());
+
+    private static string CodeOf(Uncertainty uncertainty) => SnakeCase(uncertainty.ToString());
+
+    private static string ViewId(LegalView view) => SnakeCase(view.ToString());
+
+    private static string StatusId(FactStatus status) => SnakeCase(status.ToString());
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
+}
+
+/// <summary>A balance in yuan.</summary>
+/// <param name="PrincipalOutstanding">Principal still owed.</param>
+/// <param name="InterestDue">Interest accrued and unpaid.</param>
+/// <param name="TotalDue">Principal and interest; negative when overpaid.</param>
+/// <param name="Paid">Paid up to the as-of date.</param>
+/// <param name="Overpaid">Paid beyond everything owed.</param>
+public sealed record BalanceFigures(decimal PrincipalOutstanding, decimal InterestDue, decimal TotalDue, decimal Paid, decimal Overpaid)
+{
+    /// <summary>The figures of a balance.</summary>
+    public static BalanceFigures From(LawfulBalance balance)
+    {
+        ArgumentNullException.ThrowIfNull(balance);
+        return new(balance.PrincipalOutstanding.Yuan, balance.InterestDue.Yuan, balance.TotalDue.Yuan, balance.Paid.Yuan, balance.Overpaid.Yuan);
+    }
+}
+
+/// <summary>A flag with its basis.</summary>
+/// <param name="Flag">The flag id.</param>
+/// <param name="Status">verified, secondary or uncertain.</param>
+/// <param name="Citations">Citation ids.</param>
+public sealed record FlagFigure(string Flag, string Status, IReadOnlyList<string> Citations);
+
+/// <summary>One explanation step.</summary>
+/// <param name="Step">The step id, e.g. principal_basis.</param>
+/// <param name="View">The view it belongs to, if it differs by view.</param>
+/// <param name="Text">The step in words, with its numbers.</param>
+/// <param name="Citations">Citation ids.</param>
+public sealed record StepFigure(string Step, string? View, string Text, IReadOnlyList<string> Citations);
+
+/// <summary>The answer under one view of the law.</summary>
+/// <param name="View">private_lending or licensed_institution.</param>
+/// <param name="CapAnnual">The cap in force.</param>
+/// <param name="CapBasis">Where the cap comes from.</param>
+/// <param name="CapStatus">verified, secondary or uncertain.</param>
+/// <param name="ExceedsCap">Whether the rate exceeds it.</param>
+/// <param name="Lawful">The lawful balance under this view.</param>
+public sealed record ViewFigure(string View, decimal CapAnnual, string CapBasis, string CapStatus, bool? ExceedsCap, BalanceFigures Lawful);
+
+/// <summary>A citation as the reader sees it.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Law">The instrument, in the current UI language.</param>
+/// <param name="Article">The article.</param>
+/// <param name="Paraphrase">What it says, in our words.</param>
+/// <param name="Status">verified, secondary or uncertain.</param>
+public sealed record CitationFigure(string Id, string Law, string Article, string Paraphrase, string Status)
+{
+    /// <summary>The citation in the current UI language.</summary>
+    public static CitationFigure From(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        return new(
+            citation.Id,
+            english ? citation.LawEn : citation.LawZh,
+            citation.Article,
+            english ? citation.ParaphraseEn : citation.ParaphraseZh,
+            citation.Status.ToString().ToLowerInvariant());
+    }
+}

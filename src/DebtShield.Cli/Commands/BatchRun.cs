@@ -1,0 +1,43 @@
+using System.Globalization;
+using DebtShield.App.Batches;
+using DebtShield.Cli.Resources;
+
+namespace DebtShield.Cli.Commands;
+
+/// <summary>The file handling every <c>--batch</c> option shares: open, run, report the counts on stderr.</summary>
+internal static class BatchRun
+{
+    public static async Task<int> RunAsync(string batchPath, string? outputPath, Func<Stream, Stream, Task<JsonLinesSummary>> run)
+    {
+        if (!File.Exists(batchPath))
+        {
+            throw new UserInputException(Format(CliText.Error_BatchNotFound, batchPath));
+        }
+
+        await using var input = new FileStream(batchPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await using var output = OpenOutput(outputPath);
+        var summary = await run(input, output);
+        await Console.Error.WriteLineAsync(Format(CliText.Batch_Summary, summary.Read, summary.Rejected));
+        return DebtShieldApp.Success;
+    }
+
+    private static Stream OpenOutput(string? outputPath)
+    {
+        if (outputPath is null)
+        {
+            return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+        }
+
+        try
+        {
+            return new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException(Format(CliText.Error_OutputUnwritable, outputPath, e.Message));
+        }
+    }
+
+    private static string Format(string template, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, template, arguments);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using DebtShield.App;
+using DebtShield.App.CheckLoans;
+using DebtShield.Cli.Rendering;
+using DebtShield.Cli.Resources;
+using DebtShield.Core;
+using DebtShield.Core.Law;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DebtShield.Cli.Commands;
+
+/// <summary><c>debtshield check LOAN.json [--as-of DATE] [--demanded YUAN] [--day-count 365|360] [--json]</c>, or <c>--batch FILE.jsonl</c>.</summary>
+internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckCommand.Settings>
+{
+    /// <summary>China Standard Time: the day a Chinese borrower calls "today".</summary>
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    /// <summary>The arguments of <c>debtshield check</c>.</summary>
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[LOAN]")]
+        [LocalizedDescription(nameof(CliText.Check_LoanArgument))]
+        public string? LoanPath { get; init; }
+
+        [CommandOption("--as-of <DATE>")]
+        [LocalizedDescription(nameof(CliText.Check_AsOfOption))]
+        public string? AsOf { get; init; }
+
+        [CommandOption("--demanded <YUAN>")]
+        [LocalizedDescription(nameof(CliText.Check_DemandedOption))]
+        public string? Demanded { get; init; }
+
+        [CommandOption("--day-count <DAYS>")]
+        [LocalizedDescription(nameof(CliText.Check_DayCountOption))]
+        public int DayCount { get; init; } = 365;
+
+        [CommandOption("--batch <FILE>")]
+        [LocalizedDescription(nameof(CliText.Check_BatchOption))]
+        public string? BatchPath { get; init; }
+
+        [CommandOption("-o|--output <FILE>")]
+        [LocalizedDescription(nameof(CliText.Rate_OutputOption))]
+        public string? OutputPath { get; init; }
+
+        [CommandOption("--json")]
+        [LocalizedDescription(nameof(CliText.Rate_JsonOption))]
+        public bool Json { get; init; }
+
+        public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public Money? DemandedAmount => Demanded is null ? null : new Money(decimal.Parse(Demanded, NumberStyles.Number, CultureInfo.InvariantCulture));
+
+        public override ValidationResult Validate()
+        {
+            if ((LoanPath is null) == (BatchPath is null))
+            {
+                return ValidationResult.Error(CliText.Error_NeedLoanOrBatch);
+            }
+
+            if (OutputPath is not null && BatchPath is null)
+            {
+                return ValidationResult.Error(CliText.Error_OutputWithoutBatch);
+            }
+
+            if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                return ValidationResult.Error(Format(CliText.Error_InvalidAsOf, AsOf));
+            }
+
+            if (Demanded is not null && (!decimal.TryParse(Demanded, NumberStyles.Number, CultureInfo.InvariantCulture, out var demanded) || demanded < 0))
+            {
+                return ValidationResult.Error(Format(CliText.Error_InvalidDemanded, Demanded));
+            }
+
+            return DayCount is 365 or 360 ? ValidationResult.Success() : ValidationResult.Error(CliText.Error_InvalidDayCount);
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+        var request = new CheckRequest(
+            today,
+            settings.AsOfDate,
+            settings.DemandedAmount,
+            settings.DayCount == 360 ? DayCount.Actual360 : DayCount.Actual365);
+
+        if (settings.BatchPath is { } batch)
+        {
+            return await BatchRun.RunAsync(batch, settings.OutputPath, (input, output) => CheckLoan.BatchAsync(input, output, request, cancellationToken));
+        }
+
+        var outcome = CheckLoan.ForFile(settings.LoanPath!, request);
+        if (outcome.Report is not { } report)
+        {
+            throw new UserInputException(string.Join("；", outcome.Errors.Select(e => e.Describe(settings.LoanPath!))));
+        }
+
+        if (settings.Json)
+        {
+            await JsonOutput.WriteAsync(report, ReportJsonContext.Default.CheckLoanReport, cancellationToken);
+        }
+        else
+        {
+            CheckTable.Write(AnsiConsole.Console, report);
+        }
+
+        return DebtShieldApp.Success;
+    }
+
+    private static string Format(string template, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, template, arguments);
+}

@@ -1,0 +1,55 @@
+namespace DebtShield.Core.Law;
+
+/// <summary>
+/// One step of the explanation of a legal assessment, with the numbers it used and the law
+/// behind it. Core states the step and its values; the application words it in the user's
+/// language (the values are <see cref="Money"/>, <see cref="Rates.AnnualRate"/>, <see cref="DateOnly"/> or numbers).
+/// </summary>
+/// <param name="Kind">Which step this is; decides the wording and the order of the values.</param>
+/// <param name="View">The view of the law it belongs to, for steps that differ by view.</param>
+/// <param name="Values">The numbers used, in the order the wording expects.</param>
+/// <param name="Citations">The citations it rests on.</param>
+public sealed record ExplanationStep(StepKind Kind, LegalView? View, IReadOnlyList<object> Values, IReadOnlyList<string> Citations);
+
+/// <summary>The steps of a legal assessment, in the order they are explained.</summary>
+public enum StepKind
+{
+    /// <summary>Values: principal, received, upfront fees, principal basis.</summary>
+    PrincipalBasis,
+
+    /// <summary>Values: nominal annual IRR, effective annual rate.</summary>
+    ContractRate,
+
+    /// <summary>The schedule has no single rate. Values: none.</summary>
+    ContractRateMissing,
+
+    /// <summary>Values: cap, the one-year LPR, its date, the day it was looked up for, the multiple.</summary>
+    CapFourTimesLpr,
+
+    /// <summary>Values: cap, first day it applies.</summary>
+    CapOldPrivateLine,
+
+    /// <summary>Values: cap.</summary>
+    CapLicensedLine,
+
+    /// <summary>Values: rate, cap.</summary>
+    RateAboveCap,
+
+    /// <summary>Values: rate, cap.</summary>
+    RateWithinCap,
+
+    /// <summary>Values: accrual rate (the lower of the contract's and the cap), days in a year, as-of date.</summary>
+    Accrual,
+
+    /// <summary>Values: number of payments, total paid.</summary>
+    Payments,
+
+    /// <summary>Values: principal outstanding, interest due, total due.</summary>
+    Balance,
+
+    /// <summary>Values: overpaid amount.</summary>
+    Overpaid,
+
+    /// <summary>Values: demanded, lawful total due, excess.</summary>
+    Demanded,
+}

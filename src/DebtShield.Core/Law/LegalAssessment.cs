@@ -1,0 +1,114 @@
+using DebtShield.Core.Loans;
+using DebtShield.Core.Rates;
+
+namespace DebtShield.Core.Law;
+
+/// <summary>
+/// What the law supports for one loan on one day: the caps, the lawful balance under each view of
+/// the law that may apply, the flags with their citations, what is uncertain, and the steps that
+/// explain it. Produced by <see cref="LegalCheck.Of"/>; pure data.
+/// </summary>
+public sealed record LegalAssessment
+{
+    /// <summary>The loan assessed.</summary>
+    public required Loan Loan { get; init; }
+
+    /// <summary>Its true cost (the rates compared with the caps).</summary>
+    public required TrueCost Cost { get; init; }
+
+    /// <summary>The day the balance is for, the demanded amount and the day count.</summary>
+    public required CheckOptions Options { get; init; }
+
+    /// <summary>The nominal annual IRR on the principal basis, the figure compared with a cap.</summary>
+    public required double? RateAnnual { get; init; }
+
+    /// <summary>The contract's own rate as annual simple interest under the day count.</summary>
+    public required decimal ContractAccrualRate { get; init; }
+
+    /// <summary>The balance at the contract's own rate, with no cap: the lender's claim as the contract reads.</summary>
+    public required LawfulBalance ContractBalance { get; init; }
+
+    /// <summary>Each view of the law that may apply; the first is the one the product leads with.</summary>
+    public required IReadOnlyList<ViewAssessment> Views { get; init; }
+
+    /// <summary>The view the product leads with.</summary>
+    public ViewAssessment Primary => Views[0];
+
+    /// <summary>Demanded minus the lawful total due (never below the demand minus zero); null without a demand.</summary>
+    public required Money? ExcessDemanded { get; init; }
+
+    /// <summary>Every flag raised, with its basis.</summary>
+    public required IReadOnlyList<FlagFinding> Flags { get; init; }
+
+    /// <summary>Why parts of the answer are uncertain; the product shows each.</summary>
+    public required IReadOnlyList<Uncertainty> Uncertain { get; init; }
+
+    /// <summary>The explanation, step by step, with the numbers used.</summary>
+    public required IReadOnlyList<ExplanationStep> Steps { get; init; }
+}
+
+/// <summary>The law's answer under one view.</summary>
+/// <param name="View">Private lending or licensed institution.</param>
+/// <param name="Caps">The caps over the loan's life, earliest first; the last is the one in force now.</param>
+/// <param name="ExceedsCap">Whether the rate exceeds the cap in force; null when no single rate exists.</param>
+/// <param name="Lawful">The lawful balance under this view.</param>
+/// <param name="Status">How well this view's cap is established for this lender kind.</param>
+public sealed record ViewAssessment(LegalView View, IReadOnlyList<RateCap> Caps, bool? ExceedsCap, LawfulBalance Lawful, FactStatus Status)
+{
+    /// <summary>The cap in force at the as-of date.</summary>
+    public RateCap Cap => Caps[^1];
+}
+
+/// <summary>A flag and what it rests on.</summary>
+/// <param name="Flag">The flag.</param>
+/// <param name="Basis">Its citations and status.</param>
+public sealed record FlagFinding(LegalFlagKind Flag, LegalBasis Basis);
+
+/// <summary>What the assessment is for.</summary>
+/// <param name="AsOf">The day the lawful balance is computed for.</param>
+/// <param name="Demanded">What the lender or collector demands, if known.</param>
+/// <param name="DayCount">Days over 365 (default) or 360.</param>
+public sealed record CheckOptions(DateOnly AsOf, Money? Demanded = null, DayCount DayCount = DayCount.Actual365);
+
+/// <summary>Why a part of a legal answer is uncertain.</summary>
+public enum Uncertainty
+{
+    /// <summary>A date used for the LPR lies past the data's last certain day: a newer fixing may exist.</summary>
+    LprBeyondData,
+
+    /// <summary>The LPR value used comes from a single unconfirmed source.</summary>
+    LprValueUnconfirmed,
+
+    /// <summary>
+    /// The contract was formed before 2020-08-20: interest before that day may follow the old
+    /// 24% line, and after it 4×LPR at the filing date, for which the as-of date stands in.
+    /// </summary>
+    ContractBeforeReform,
+
+    /// <summary>The 24% line for licensed lenders is a court practice applied on the borrower's request (secondary sources).</summary>
+    LicensedLineOnRequest,
+
+    /// <summary>Whether courts apply the 24% line to microloan companies is not confirmed.</summary>
+    MicroloanLineUnconfirmed,
+
+    /// <summary>The lender named in the contract decides which view applies; both are shown.</summary>
+    LenderKindDecides,
+
+    /// <summary>The schedule has no single rate, so the comparison with a cap is not possible.</summary>
+    NoUniqueRate,
+
+    /// <summary>Overdue interest or penalties the contract may agree are not included (the law allows them only within the same cap).</summary>
+    OverdueChargesNotIncluded,
+
+    /// <summary>Whether overpaid interest is refunded or set against principal varies between courts.</summary>
+    OverpaymentTreatmentVaries,
+
+    /// <summary>Whether a given fee is "directly related" to the loan, and so interest, is fact-specific.</summary>
+    FeesFactSpecific,
+
+    /// <summary>The demand exceeds simple interest at the contract's own rate: it likely includes interest on interest or penalties.</summary>
+    DemandExceedsContract,
+
+    /// <summary>"Illegal debt" has no numeric definition in the law; the 36% line is an interpretation.</summary>
+    IllegalDebtInterpretation,
+}

@@ -1,0 +1,266 @@
+using DebtShield.Core.Loans;
+using DebtShield.Core.Rates;
+
+namespace DebtShield.Core.Law;
+
+/// <summary>
+/// The legal engine: what the law supports for a loan on a day, with citations and the
+/// arithmetic step by step. Deterministic and pure: same inputs, same outputs, no clock.
+/// </summary>
+/// <remarks>
+/// <list type="number">
+/// <item>The principal is what actually arrived, less fees paid up front.</item>
+/// <item>The cap depends on the lender's kind and the contract date: 4×LPR for private lending,
+/// the 24% court line for licensed institutions; both views where the kind is not known.</item>
+/// <item>Lawful interest accrues as simple interest on the outstanding principal at the lower of
+/// the contract's own rate and the cap; overdue interest, penalties and fees are held under that
+/// same cap, so nothing else is added.</item>
+/// <item>Payments go to interest first, then principal; beyond that the borrower has overpaid.</item>
+/// </list>
+/// </remarks>
+public static class LegalCheck
+{
+    /// <summary>Assesses <paramref name="loan"/> under <paramref name="rules"/>.</summary>
+    /// <exception cref="ArgumentException">The as-of date is before the contract date, or the demand is negative.</exception>
+    public static LegalAssessment Of(Loan loan, LegalRules rules, CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.AsOf < loan.ContractDate)
+        {
+            throw new ArgumentException("The as-of date is before the contract date.", nameof(options));
+        }
+
+        if (options.Demanded is { IsNegative: true })
+        {
+            throw new ArgumentException("A demanded amount cannot be negative.", nameof(options));
+        }
+
+        var cost = TrueCost.Of(loan);
+        var rate = cost.IrrAnnualNominal?.Fraction;
+        var contractRate = ScheduleSimpleRate.Solve(loan, options.DayCount, rate ?? 0.2);
+        var payments = loan.Payments;
+        var contractBalance = LawfulBalance.Compute(
+            loan.PrincipalBasis, loan.ContractDate, payments, options.AsOf, [(loan.ContractDate, contractRate)], options.DayCount);
+
+        var uncertain = new List<Uncertainty>();
+        var views = rules.Kinds[loan.Lender.Kind].Views
+            .Select(v => AssessView(loan, rules, options, v.View, v.CapStatus, rate, contractRate, uncertain))
+            .ToArray();
+        if (views.Length > 1)
+        {
+            uncertain.Add(Uncertainty.LenderKindDecides);
+        }
+
+        if (rate is null)
+        {
+            uncertain.Add(Uncertainty.NoUniqueRate);
+        }
+
+        var primary = views[0];
+        if (options.AsOf > loan.FinalDueDate && primary.Lawful.PrincipalOutstanding.IsPositive && contractRate < primary.Cap.Annual)
+        {
+            uncertain.Add(Uncertainty.OverdueChargesNotIncluded);
+        }
+
+        if (primary.Lawful.Overpaid.IsPositive)
+        {
+            uncertain.Add(Uncertainty.OverpaymentTreatmentVaries);
+        }
+
+        Money? excess = options.Demanded is { } demanded
+            ? demanded - Max(primary.Lawful.TotalDue, Money.Zero)
+            : null;
+        var flags = Flags(loan, rules, options, rate, views, contractBalance, uncertain);
+
+        return new LegalAssessment
+        {
+            Loan = loan,
+            Cost = cost,
+            Options = options,
+            RateAnnual = rate,
+            ContractAccrualRate = contractRate,
+            ContractBalance = contractBalance,
+            Views = views,
+            ExcessDemanded = excess,
+            Flags = flags,
+            Uncertain = [.. uncertain.Distinct()],
+            Steps = Explain(loan, rules, options, cost, contractRate, views, excess),
+        };
+    }
+
+    private static ViewAssessment AssessView(
+        Loan loan,
+        LegalRules rules,
+        CheckOptions options,
+        LegalView view,
+        FactStatus capStatus,
+        double? rate,
+        decimal contractRate,
+        List<Uncertainty> uncertain)
+    {
+        var caps = view == LegalView.PrivateLending
+            ? PrivateCaps(loan, rules, options, uncertain)
+            : [new RateCap(rules.LicensedCourtLine, loan.ContractDate, CapRule.LicensedCourtLine, null, null, rules.LicensedCourt with { Status = capStatus })];
+        if (view == LegalView.LicensedInstitution)
+        {
+            uncertain.Add(loan.Lender.Kind == LenderKind.Microloan ? Uncertainty.MicroloanLineUnconfirmed : Uncertainty.LicensedLineOnRequest);
+        }
+
+        var accrual = caps.Select(c => (c.From, Math.Min(contractRate, c.Annual))).ToArray();
+        var lawful = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount);
+        bool? exceeds = rate is { } r ? (decimal)r > caps[^1].Annual : null;
+        return new ViewAssessment(view, caps, exceeds, lawful, capStatus);
+    }
+
+    private static RateCap[] PrivateCaps(Loan loan, LegalRules rules, CheckOptions options, List<Uncertainty> uncertain)
+    {
+        if (loan.ContractDate >= rules.PrivateReformDate)
+        {
+            return [FourTimesLpr(rules, loan.ContractDate, loan.ContractDate, CapRule.FourTimesLprAtContract, rules.PrivateCap, uncertain)];
+        }
+
+        uncertain.Add(Uncertainty.ContractBeforeReform);
+        var old = new RateCap(rules.OldPrivateLine, loan.ContractDate, CapRule.OldPrivateLine, null, null, rules.OldPrivate);
+        if (options.AsOf < rules.PrivateReformDate)
+        {
+            return [old];
+        }
+
+        return
+        [
+            old,
+            FourTimesLpr(rules, rules.PrivateReformDate, options.AsOf, CapRule.FourTimesLprAtFiling, rules.PrivateTransition.With(rules.PrivateCap) with { Status = FactStatus.Uncertain }, uncertain),
+        ];
+    }
+
+    private static RateCap FourTimesLpr(LegalRules rules, DateOnly from, DateOnly lookUpOn, CapRule rule, LegalBasis basis, List<Uncertainty> uncertain)
+    {
+        var fixing = rules.Lpr.InForceOn(lookUpOn)
+            ?? throw new InvalidOperationException($"No LPR is in force on {lookUpOn:yyyy-MM-dd}; the reform date precedes the first fixing in the data.");
+        if (lookUpOn > rules.Lpr.CertainThrough)
+        {
+            uncertain.Add(Uncertainty.LprBeyondData);
+        }
+
+        if (fixing.Status == FactStatus.Uncertain)
+        {
+            uncertain.Add(Uncertainty.LprValueUnconfirmed);
+        }
+
+        var status = (FactStatus)Math.Max((int)basis.Status, (int)(lookUpOn > rules.Lpr.CertainThrough ? FactStatus.Uncertain : fixing.Status));
+        return new RateCap(rules.PrivateLprMultiple * fixing.OneYear, from, rule, fixing, lookUpOn, basis with { Status = status });
+    }
+
+    private static FlagFinding[] Flags(
+        Loan loan,
+        LegalRules rules,
+        CheckOptions options,
+        double? rate,
+        ViewAssessment[] views,
+        LawfulBalance contractBalance,
+        List<Uncertainty> uncertain)
+    {
+        var flags = new List<LegalFlagKind>();
+        if (loan.UpfrontDeduction.IsPositive)
+        {
+            flags.Add(LegalFlagKind.UpfrontDeduction);
+        }
+
+        if (rate is { } r)
+        {
+            var annual = (decimal)r;
+            if (views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { } privateView && annual > privateView.Cap.Annual)
+            {
+                flags.Add(LegalFlagKind.AbovePrivateCap);
+            }
+
+            if (annual > rules.LicensedCourtLine)
+            {
+                flags.Add(LegalFlagKind.Above24);
+            }
+
+            if (annual > rules.ThirtySixLine)
+            {
+                flags.Add(LegalFlagKind.Above36);
+                flags.Add(LegalFlagKind.IllegalDebtCandidate);
+                uncertain.Add(Uncertainty.IllegalDebtInterpretation);
+            }
+        }
+
+        if (options.Demanded is { } demanded && demanded > contractBalance.TotalDue + CompoundTolerance)
+        {
+            flags.Add(LegalFlagKind.CompoundInterest);
+            uncertain.Add(Uncertainty.DemandExceedsContract);
+        }
+
+        if (loan.UpfrontFees.Count > 0 || loan.Schedule.Any(i => i.Fees is { IsPositive: true }))
+        {
+            flags.Add(LegalFlagKind.DisguisedFees);
+            uncertain.Add(Uncertainty.FeesFactSpecific);
+        }
+
+        return [.. flags.Order().Select(f => new FlagFinding(f, rules.Flags[f]))];
+    }
+
+    private static ExplanationStep[] Explain(
+        Loan loan,
+        LegalRules rules,
+        CheckOptions options,
+        TrueCost cost,
+        decimal contractRate,
+        ViewAssessment[] views,
+        Money? excess)
+    {
+        var steps = new List<ExplanationStep>
+        {
+            new(StepKind.PrincipalBasis, null, [loan.Principal, loan.Received, loan.UpfrontFeeTotal, loan.PrincipalBasis], rules.PrincipalBasis.Citations),
+        };
+        steps.Add(cost.IrrAnnualNominal is { } nominal
+            ? new(StepKind.ContractRate, null, [nominal, cost.IrrAnnualEffective!.Value], rules.RateMeasure.Citations)
+            : new(StepKind.ContractRateMissing, null, [], rules.RateMeasure.Citations));
+
+        foreach (var view in views)
+        {
+            foreach (var cap in view.Caps)
+            {
+                steps.Add(cap.Rule switch
+                {
+                    CapRule.FourTimesLprAtContract or CapRule.FourTimesLprAtFiling => new(
+                        StepKind.CapFourTimesLpr,
+                        view.View,
+                        [Rate(cap.Annual), Rate(cap.Lpr!.OneYear), cap.Lpr.Date, cap.LprOn!.Value, rules.PrivateLprMultiple],
+                        cap.Basis.Citations),
+                    CapRule.OldPrivateLine => new(StepKind.CapOldPrivateLine, view.View, [Rate(cap.Annual), cap.From], cap.Basis.Citations),
+                    CapRule.LicensedCourtLine => new(StepKind.CapLicensedLine, view.View, [Rate(cap.Annual)], cap.Basis.Citations),
+                });
+            }
+
+            if (cost.IrrAnnualNominal is { } rate)
+            {
+                steps.Add(new(view.ExceedsCap == true ? StepKind.RateAboveCap : StepKind.RateWithinCap, view.View, [rate, Rate(view.Cap.Annual)], view.Cap.Basis.Citations));
+            }
+
+            steps.Add(new(StepKind.Accrual, view.View, [Rate(Math.Min(contractRate, view.Cap.Annual)), options.DayCount.DaysPerYear(), options.AsOf], view.Cap.Basis.Citations));
+            steps.Add(new(StepKind.Payments, view.View, [loan.Payments.Count(p => p.Date <= options.AsOf), view.Lawful.Paid], rules.PaymentOrder.Citations));
+            steps.Add(view.Lawful.Overpaid.IsPositive
+                ? new(StepKind.Overpaid, view.View, [view.Lawful.Overpaid], rules.PaymentOrder.Citations)
+                : new(StepKind.Balance, view.View, [view.Lawful.PrincipalOutstanding, view.Lawful.InterestDue, view.Lawful.TotalDue], rules.PaymentOrder.Citations));
+        }
+
+        if (options.Demanded is { } demanded)
+        {
+            steps.Add(new(StepKind.Demanded, null, [demanded, Max(views[0].Lawful.TotalDue, Money.Zero), excess!.Value], []));
+        }
+
+        return [.. steps];
+    }
+
+    private static AnnualRate Rate(decimal annual) => new((double)annual, AnnualisationMethod.Nominal);
+
+    private static Money Max(Money a, Money b) => a > b ? a : b;
+
+    /// <summary>Demands are often rounded up to the yuan; anything within one yuan is not an excess.</summary>
+    private static readonly Money CompoundTolerance = new(1m);
+}

@@ -1,0 +1,29 @@
+namespace DebtShield.Core.Law;
+
+/// <summary>A legal rate line applying to a stretch of the loan's life, with where it comes from.</summary>
+/// <param name="Annual">The line as an annual simple rate (0.138 for 13.8%).</param>
+/// <param name="From">The first day it applies to interest.</param>
+/// <param name="Rule">Which rule sets it.</param>
+/// <param name="Lpr">The LPR fixing it is a multiple of, for the 4×LPR line.</param>
+/// <param name="LprOn">The day that fixing was looked up for (contract date, or the as-of date standing in for a filing date).</param>
+/// <param name="Basis">Its citations and status.</param>
+public sealed record RateCap(decimal Annual, DateOnly From, CapRule Rule, LprFixing? Lpr, DateOnly? LprOn, LegalBasis Basis);
+
+/// <summary>The rules that set a cap.</summary>
+public enum CapRule
+{
+    /// <summary>4 × the one-year LPR in force when the contract was formed (private lending from 2020-08-20).</summary>
+    FourTimesLprAtContract,
+
+    /// <summary>
+    /// 4 × the one-year LPR at the filing date, for interest from 2020-08-20 on contracts formed
+    /// before; with no filing date the as-of date stands in.
+    /// </summary>
+    FourTimesLprAtFiling,
+
+    /// <summary>The pre-2020-08-20 private-lending protection line (24%), for interest before that day.</summary>
+    OldPrivateLine,
+
+    /// <summary>The 24% line courts apply to licensed lenders on the borrower's request.</summary>
+    LicensedCourtLine,
+}

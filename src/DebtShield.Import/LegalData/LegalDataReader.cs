@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using DebtShield.Core.Law;
+using DebtShield.Core.Loans;
+
+namespace DebtShield.Import.LegalData;
+
+/// <summary>
+/// Reads the legal data shipped with the product (<c>data/law/lpr.json</c>, <c>caps.json</c>,
+/// <c>citations.json</c>, embedded in this assembly) into the rules the legal engine applies.
+/// </summary>
+/// <remarks>
+/// The data is ours, versioned and tested, so a malformed file is a bug: it throws
+/// <see cref="InvalidDataException"/> naming the file and the field.
+/// </remarks>
+public static class LegalDataReader
+{
+    private static readonly Lazy<LegalRules> Shipped = new(() => ReadRules(Open("lpr.json"), Open("caps.json")));
+    private static readonly Lazy<IReadOnlyDictionary<string, Citation>> ShippedCitations = new(() => ReadCitations(Open("citations.json")));
+
+    /// <summary>The rules from the shipped data, read once.</summary>
+    public static LegalRules Rules => Shipped.Value;
+
+    /// <summary>The shipped citation catalogue by id, read once.</summary>
+    public static IReadOnlyDictionary<string, Citation> Citations => ShippedCitations.Value;
+
+    /// <summary>Reads rules from an LPR file and a caps file (UTF-8 JSON).</summary>
+    public static LegalRules ReadRules(Stream lprJson, Stream capsJson)
+    {
+        using var lpr = JsonDocument.Parse(lprJson);
+        using var caps = JsonDocument.Parse(capsJson);
+        var lines = caps.RootElement.Get("lines").EnumerateArray().ToDictionary(l => l.Get("id").GetString()!);
+        var flags = caps.RootElement.Get("flags");
+
+        return new LegalRules
+        {
+            Lpr = ReadLpr(lpr.RootElement),
+            PrivateLprMultiple = lines["private_4x_lpr"].Get("rate").Get("multiple").GetDecimal(),
+            PrivateReformDate = Date(lines["private_4x_lpr"].Get("appliesToContractsFormedFrom")),
+            PrivateCap = Basis(lines["private_4x_lpr"]),
+            PrivateTransition = Basis(lines["private_pre_2020_08_20_transition"]),
+            OldPrivateLine = lines["private_old_24_36"].Get("rate").Get("protectedUpTo").GetDecimal(),
+            OldPrivate = Basis(lines["private_old_24_36"]),
+            LicensedCourtLine = lines["licensed_court_24"].Get("rate").Get("annual").GetDecimal(),
+            LicensedCourt = Basis(lines["licensed_court_24"]),
+            ThirtySixLine = lines["criminal_illegal_lending_36"].Get("rate").Get("annual").GetDecimal(),
+            Flags = Enum.GetValues<LegalFlagKind>().ToDictionary(f => f, f => Basis(flags.Get(FlagId(f)))),
+            Kinds = Enum.GetValues<LenderKind>().ToDictionary(k => k, k => KindRules(caps.RootElement.Get("byLenderKind").Get(KindId(k)))),
+            PrincipalBasis = Basis(caps.RootElement.Get("commonRules").Get("principalBasis")),
+            PaymentOrder = Basis(caps.RootElement.Get("commonRules").Get("paymentOrder")),
+            RateMeasure = Basis(caps.RootElement.Get("commonRules").Get("rateMeasure")),
+        };
+    }
+
+    /// <summary>Reads a citation catalogue (UTF-8 JSON).</summary>
+    public static IReadOnlyDictionary<string, Citation> ReadCitations(Stream citationsJson)
+    {
+        using var document = JsonDocument.Parse(citationsJson);
+        return document.RootElement.Get("citations").EnumerateArray().Select(c => new Citation(
+                c.Get("id").GetString()!,
+                c.Get("law_zh").GetString()!,
+                c.Get("law_en").GetString()!,
+                c.TryGetProperty("article", out var article) && article.ValueKind == JsonValueKind.String ? article.GetString()! : string.Empty,
+                c.Get("paraphrase_zh").GetString()!,
+                c.Get("paraphrase_en").GetString()!,
+                OptionalDate(c, "inForceFrom"),
+                OptionalDate(c, "inForceTo"),
+                Status(c.Get("status"))))
+            .ToDictionary(c => c.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The loan file's name for a flag: <c>upfront_deduction</c>, <c>above_private_cap</c>…</summary>
+    public static string FlagId(LegalFlagKind flag) => flag switch
+    {
+        LegalFlagKind.UpfrontDeduction => "upfront_deduction",
+        LegalFlagKind.AbovePrivateCap => "above_private_cap",
+        LegalFlagKind.Above24 => "above_24",
+        LegalFlagKind.Above36 => "above_36",
+        LegalFlagKind.CompoundInterest => "compound_interest",
+        LegalFlagKind.DisguisedFees => "disguised_fees",
+        LegalFlagKind.IllegalDebtCandidate => "illegal_debt_candidate",
+    };
+
+    private static string KindId(LenderKind kind) => kind switch
+    {
+        LenderKind.Bank => "bank",
+        LenderKind.ConsumerFinance => "consumer_finance",
+        LenderKind.Microloan => "microloan",
+        LenderKind.OnlinePlatform => "online_platform",
+        LenderKind.PrivateIndividual => "private_individual",
+        LenderKind.Unknown => "unknown",
+    };
+
+    private static LprTable ReadLpr(JsonElement root)
+    {
+        var fixings = root.Get("fixings").EnumerateArray().Select(f => new LprFixing(
+            Date(f.Get("date")),
+            f.Get("oneYear").GetDecimal(),
+            f.Get("fiveYear").GetDecimal(),
+            Status(f.Get("status"))));
+        return new LprTable(fixings, Date(root.Get("coverage").Get("inForceCertainThrough")));
+    }
+
+    private static LenderKindRules KindRules(JsonElement kind)
+    {
+        var views = kind.Get("views");
+        var order = kind.TryGetProperty("defaultView", out var preferred) && preferred.GetString() == "licensed"
+            ? new[] { "licensed", "private" }
+            : ["private", "licensed"];
+        var list = new List<(LegalView, FactStatus)>();
+        foreach (var name in order)
+        {
+            if (views.TryGetProperty(name, out var view))
+            {
+                list.Add((name == "private" ? LegalView.PrivateLending : LegalView.LicensedInstitution, Status(view.Get("capStatus"))));
+            }
+        }
+
+        return list.Count > 0 ? new LenderKindRules(list) : throw new InvalidDataException("caps.json: a lender kind has no views");
+    }
+
+    private static LegalBasis Basis(JsonElement element) => new(
+        [.. element.Get("citations").EnumerateArray().Select(c => c.GetString()!)],
+        Status(element.Get("status")));
+
+    private static FactStatus Status(JsonElement element) => element.GetString() switch
+    {
+        "verified" => FactStatus.Verified,
+        "secondary" => FactStatus.Secondary,
+        "uncertain" => FactStatus.Uncertain,
+        var other => throw new InvalidDataException($"Unknown status '{other}' in the legal data."),
+    };
+
+    private static DateOnly Date(JsonElement element) =>
+        DateOnly.ParseExact(element.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? OptionalDate(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Date(value) : null;
+
+    private static JsonElement Get(this JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value)
+            ? value
+            : throw new InvalidDataException($"The legal data lacks the field '{name}'.");
+
+    private static Stream Open(string file) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream("law/" + file)
+        ?? throw new InvalidDataException($"The legal data file data/law/{file} is not embedded.");
+}
