@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using DebtShield.App.Batches;
 using DebtShield.App.RateLoans;
 using DebtShield.Tests.Shared;
 
@@ -22,8 +23,8 @@ public sealed class RateLoanBatchTests
         var (summary, output) = await Run(string.Join('\n', lines));
 
         // Then: one output per non-blank line, numbered by input line, errors in place.
-        Assert.Equal(2 * loans.Count, summary.Loans);
-        Assert.Equal(2, summary.Errors);
+        Assert.Equal(2 * loans.Count, summary.Read);
+        Assert.Equal(2, summary.Rejected);
         Assert.Equal(lines.Count - 1, output.Count);
         Assert.Equal(Enumerable.Range(1, lines.Count).Where(n => n != loans.Count + 2), output.Select(o => o["line"]!.GetValue<int>()));
         Assert.Equal(loans.Count + 1, output.Single(o => o["error"] is not null && o["line"]!.GetValue<int>() == loans.Count + 1)["line"]!.GetValue<int>());
@@ -46,11 +47,11 @@ public sealed class RateLoanBatchTests
 
         var (summary, output) = await Run(string.Join('\n', lines));
 
-        Assert.Equal(10_000, summary.Loans);
+        Assert.Equal(10_000, summary.Read);
         Assert.Equal(Enumerable.Range(0, 10_000).Select(i => "loan-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)), output.Select(o => o["id"]!.GetValue<string>()));
     }
 
-    private static async Task<(RateLoanBatchSummary Summary, List<JsonNode> Output)> Run(string input)
+    private static async Task<(JsonLinesSummary Summary, List<JsonNode> Output)> Run(string input)
     {
         using var source = new MemoryStream(Encoding.UTF8.GetBytes(input));
         using var sink = new MemoryStream();

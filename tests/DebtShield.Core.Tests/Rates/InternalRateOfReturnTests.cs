@@ -147,7 +147,7 @@ public sealed class InternalRateOfReturnTests
         });
     }
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 300)]
     public Property Solve_AnyLoanShapedFlows_PresentValueAtTheRateIsZero()
     {
         // One advance then up to 60 positive repayments at irregular times.
@@ -182,7 +182,10 @@ public sealed class InternalRateOfReturnTests
                 scale += Math.Abs(term);
             }
 
-            return Math.Abs(presentValue) <= 1e-9 * scale;
+            // A double r near −100% carries 1 + r only to about 1e-16 / (1 + r) relative, and the
+            // present value amplifies that by the time: the tolerance is what r itself can hold.
+            var carried = 1e-15 * times[^1] / (1 + solution.Rate);
+            return Math.Abs(presentValue) <= (1e-9 + carried) * scale;
         });
     }
 

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+
+namespace DebtShield.Cli.Tests.Commands;
+
+public sealed class CheckCommandTests
+{
+    [Fact]
+    public void Check_Sample_PrintsLawfulTotalAndVerdict()
+    {
+        var result = CliProcess.Run("check", "samples/loan.json", "--as-of", "2026-11-28", "--demanded", "18600");
+
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Stdout.ReplaceLineEndings(" ");
+        Assert.Contains("依法应还合计", text, StringComparison.Ordinal);
+        Assert.Contains("依法最多应还 ¥5,904.00，对方多要 ¥12,696.00", text, StringComparison.Ordinal);
+        Assert.Contains("[spl-art25]", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_Json_HasCapBasisAndViews()
+    {
+        var result = CliProcess.Run("check", "samples/loan.json", "--as-of", "2026-11-28", "--json", "--day-count", "360");
+
+        Assert.Equal(0, result.ExitCode);
+        var report = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal("4×LPR 3% on 2026-03-15", report["capBasis"]!.GetValue<string>());
+        Assert.Equal(360, report["dayCount"]!.GetValue<int>());
+        Assert.Equal("private_lending", report["views"]![0]!["view"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("--as-of", "28/11/2026", "--as-of must be a date YYYY-MM-DD, got \"28/11/2026\"")]
+    [InlineData("--demanded", "-5", "--demanded must be an amount of at least 0, got \"-5\"")]
+    [InlineData("--day-count", "300", "--day-count must be 365 or 360")]
+    public void Check_BadOption_ExitsOneWithOneLine(string option, string value, string message)
+    {
+        var result = CliProcess.Run("check", "samples/loan.json", option, value, "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("debtshield: " + message, result.Stderr.TrimEnd());
+    }
+
+    [Fact]
+    public void Check_AsOfBeforeContract_ExitsOneNamingTheFile()
+    {
+        var result = CliProcess.Run("check", "samples/loan.json", "--as-of", "2020-01-01", "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("debtshield: samples/loan.json field contractDate: the as-of date 2020-01-01 is before the contract date", result.Stderr.TrimEnd());
+    }
+}
