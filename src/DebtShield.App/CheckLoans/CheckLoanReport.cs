@@ -6,6 +6,7 @@ using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Rates;
 using DebtShield.Import.LegalData;
+using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.App.CheckLoans;
 
@@ -95,7 +96,7 @@ public sealed record CheckLoanReport
         return new CheckLoanReport
         {
             Id = assessment.Loan.Id,
-            LenderKind = RateLoanReport.LenderKindName(assessment.Loan.Lender.Kind),
+            LenderKind = LenderKindNames.Name(assessment.Loan.Lender.Kind),
             AsOf = assessment.Options.AsOf,
             DayCount = assessment.Options.DayCount.DaysPerYear(),
             CapAnnual = primary.Cap.Annual,

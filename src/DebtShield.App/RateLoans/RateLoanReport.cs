@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using DebtShield.App.Resources;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
+using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.App.RateLoans;
 
@@ -122,7 +123,7 @@ public sealed record RateLoanReport
         {
             Id = loan.Id,
             LenderName = loan.Lender.Name,
-            LenderKind = LenderKindName(loan.Lender.Kind),
+            LenderKind = LenderKindNames.Name(loan.Lender.Kind),
             Principal = loan.Principal.Yuan,
             Received = loan.Received.Yuan,
             UpfrontDeduction = loan.UpfrontDeduction.Yuan,
@@ -148,17 +149,6 @@ public sealed record RateLoanReport
             Verdict = ComposeVerdict(cost),
         };
     }
-
-    /// <summary>The loan file's name for a lender kind.</summary>
-    public static string LenderKindName(LenderKind kind) => kind switch
-    {
-        Core.Loans.LenderKind.Bank => "bank",
-        Core.Loans.LenderKind.ConsumerFinance => "consumer_finance",
-        Core.Loans.LenderKind.Microloan => "microloan",
-        Core.Loans.LenderKind.OnlinePlatform => "online_platform",
-        Core.Loans.LenderKind.PrivateIndividual => "private_individual",
-        Core.Loans.LenderKind.Unknown => "unknown",
-    };
 
     /// <summary>A rate as a percentage with at most two decimals: 0.463 → "46.3%".</summary>
     public static string Percent(double fraction) =>

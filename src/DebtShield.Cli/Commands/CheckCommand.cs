@@ -17,12 +17,8 @@ internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckComman
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     /// <summary>The arguments of <c>debtshield check</c>.</summary>
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : LoanFileSettings
     {
-        [CommandArgument(0, "[LOAN]")]
-        [LocalizedDescription(nameof(CliText.Check_LoanArgument))]
-        public string? LoanPath { get; init; }
-
         [CommandOption("--as-of <DATE>")]
         [LocalizedDescription(nameof(CliText.Check_AsOfOption))]
         public string? AsOf { get; init; }
@@ -35,32 +31,15 @@ internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckComman
         [LocalizedDescription(nameof(CliText.Check_DayCountOption))]
         public int DayCount { get; init; } = 365;
 
-        [CommandOption("--batch <FILE>")]
-        [LocalizedDescription(nameof(CliText.Check_BatchOption))]
-        public string? BatchPath { get; init; }
-
-        [CommandOption("-o|--output <FILE>")]
-        [LocalizedDescription(nameof(CliText.Rate_OutputOption))]
-        public string? OutputPath { get; init; }
-
-        [CommandOption("--json")]
-        [LocalizedDescription(nameof(CliText.Rate_JsonOption))]
-        public bool Json { get; init; }
-
         public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         public Money? DemandedAmount => Demanded is null ? null : new Money(decimal.Parse(Demanded, NumberStyles.Number, CultureInfo.InvariantCulture));
 
         public override ValidationResult Validate()
         {
-            if ((LoanPath is null) == (BatchPath is null))
+            if (base.Validate() is { Successful: false } common)
             {
-                return ValidationResult.Error(CliText.Error_NeedLoanOrBatch);
-            }
-
-            if (OutputPath is not null && BatchPath is null)
-            {
-                return ValidationResult.Error(CliText.Error_OutputWithoutBatch);
+                return common;
             }
 
             if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))

@@ -1,7 +1,6 @@
 using DebtShield.App;
 using DebtShield.App.RateLoans;
 using DebtShield.Cli.Rendering;
-using DebtShield.Cli.Resources;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,39 +10,7 @@ namespace DebtShield.Cli.Commands;
 internal sealed class RateCommand : AsyncCommand<RateCommand.Settings>
 {
     /// <summary>The arguments of <c>debtshield rate</c>.</summary>
-    internal sealed class Settings : CommandSettings
-    {
-        [CommandArgument(0, "[LOAN]")]
-        [LocalizedDescription(nameof(CliText.Rate_LoanArgument))]
-        public string? LoanPath { get; init; }
-
-        [CommandOption("--batch <FILE>")]
-        [LocalizedDescription(nameof(CliText.Rate_BatchOption))]
-        public string? BatchPath { get; init; }
-
-        [CommandOption("-o|--output <FILE>")]
-        [LocalizedDescription(nameof(CliText.Rate_OutputOption))]
-        public string? OutputPath { get; init; }
-
-        [CommandOption("--json")]
-        [LocalizedDescription(nameof(CliText.Rate_JsonOption))]
-        public bool Json { get; init; }
-
-        public override ValidationResult Validate()
-        {
-            if ((LoanPath is null) == (BatchPath is null))
-            {
-                return ValidationResult.Error(CliText.Error_NeedLoanOrBatch);
-            }
-
-            if (OutputPath is not null && BatchPath is null)
-            {
-                return ValidationResult.Error(CliText.Error_OutputWithoutBatch);
-            }
-
-            return ValidationResult.Success();
-        }
-    }
+    internal sealed class Settings : LoanFileSettings;
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {

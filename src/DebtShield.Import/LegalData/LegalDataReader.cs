@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
+using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.Import.LegalData;
 
@@ -46,7 +47,7 @@ public static class LegalDataReader
             LicensedCourt = Basis(lines["licensed_court_24"]),
             ThirtySixLine = lines["criminal_illegal_lending_36"].Get("rate").Get("annual").GetDecimal(),
             Flags = Enum.GetValues<LegalFlagKind>().ToDictionary(f => f, f => Basis(flags.Get(FlagId(f)))),
-            Kinds = Enum.GetValues<LenderKind>().ToDictionary(k => k, k => KindRules(caps.RootElement.Get("byLenderKind").Get(KindId(k)))),
+            Kinds = Enum.GetValues<LenderKind>().ToDictionary(k => k, k => KindRules(caps.RootElement.Get("byLenderKind").Get(LenderKindNames.Name(k)))),
             PrincipalBasis = Basis(caps.RootElement.Get("commonRules").Get("principalBasis")),
             PaymentOrder = Basis(caps.RootElement.Get("commonRules").Get("paymentOrder")),
             RateMeasure = Basis(caps.RootElement.Get("commonRules").Get("rateMeasure")),
@@ -80,16 +81,6 @@ public static class LegalDataReader
         LegalFlagKind.CompoundInterest => "compound_interest",
         LegalFlagKind.DisguisedFees => "disguised_fees",
         LegalFlagKind.IllegalDebtCandidate => "illegal_debt_candidate",
-    };
-
-    private static string KindId(LenderKind kind) => kind switch
-    {
-        LenderKind.Bank => "bank",
-        LenderKind.ConsumerFinance => "consumer_finance",
-        LenderKind.Microloan => "microloan",
-        LenderKind.OnlinePlatform => "online_platform",
-        LenderKind.PrivateIndividual => "private_individual",
-        LenderKind.Unknown => "unknown",
     };
 
     private static LprTable ReadLpr(JsonElement root)

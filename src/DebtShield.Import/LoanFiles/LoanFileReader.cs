@@ -164,16 +164,7 @@ public static class LoanFileReader
             return null;
         }
 
-        LenderKind? kind = lender.Kind switch
-        {
-            "bank" => LenderKind.Bank,
-            "consumer_finance" => LenderKind.ConsumerFinance,
-            "microloan" => LenderKind.Microloan,
-            "online_platform" => LenderKind.OnlinePlatform,
-            "private_individual" => LenderKind.PrivateIndividual,
-            "unknown" => LenderKind.Unknown,
-            _ => null,
-        };
+        var kind = LenderKindNames.Parse(lender.Kind);
         if (kind is null)
         {
             errors.Add(new LoanFileError("lender.kind", null, Format(ImportMessages.UnknownLenderKind, lender.Kind)));

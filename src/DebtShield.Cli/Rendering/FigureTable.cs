@@ -1,0 +1,40 @@
+using System.Globalization;
+using DebtShield.Cli.Resources;
+using Spectre.Console;
+
+namespace DebtShield.Cli.Rendering;
+
+/// <summary>The two-column "item / value" table every report starts with, and the bullet sections after it.</summary>
+internal sealed class FigureTable
+{
+    private readonly Table _table = new Table().Border(TableBorder.Rounded)
+        .AddColumn(CliText.Column_Item)
+        .AddColumn(new TableColumn(CliText.Column_Value).RightAligned());
+
+    public FigureTable Row(string label, string value, bool bold = false)
+    {
+        _table.AddRow(new Markup(Markup.Escape(label)), new Markup(bold ? $"[bold]{Markup.Escape(value)}[/]" : Markup.Escape(value)));
+        return this;
+    }
+
+    public void Write(IAnsiConsole console) => console.Write(_table);
+
+    public static string Yuan(decimal yuan) => "¥" + yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static void Section(IAnsiConsole console, string title, IEnumerable<string> lines)
+    {
+        var items = lines.ToArray();
+        if (items.Length == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[dim]{Markup.Escape(title)}[/]");
+        foreach (var line in items)
+        {
+            console.MarkupLine("  • " + Markup.Escape(line));
+        }
+    }
+
+    public static void Verdict(IAnsiConsole console, string verdict) => console.MarkupLine($"[bold]{Markup.Escape(verdict)}[/]");
+}
