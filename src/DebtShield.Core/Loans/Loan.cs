@@ -137,6 +137,29 @@ public sealed class Loan
             problems.Add(new LoanProblem("received", LoanProblemKind.ReceivedAbovePrincipal));
         }
 
+        var before = problems.Count;
+        CheckMagnitude(principal, "principal", problems);
+        CheckMagnitude(arrived, "received", problems);
+        for (var i = 0; i < fees.Length; i++)
+        {
+            CheckMagnitude(fees[i].Amount, $"upfrontFees[{i}].amount", problems);
+        }
+
+        for (var i = 0; i < instalments.Length; i++)
+        {
+            CheckMagnitude(instalments[i].Total, $"schedule[{i}].total", problems);
+        }
+
+        for (var i = 0; i < paid.Length; i++)
+        {
+            CheckMagnitude(paid[i].Amount, $"payments[{i}].amount", problems);
+        }
+
+        if (problems.Count > before)
+        {
+            return new LoanCreation(null, problems);
+        }
+
         CheckSchedule(contractDate, instalments, problems);
         CheckFees(fees, instalments, arrived, problems);
         CheckPayments(contractDate, paid, problems);
@@ -201,6 +224,14 @@ public sealed class Loan
         }
     }
 
+    private static void CheckMagnitude(Money amount, string field, List<LoanProblem> problems)
+    {
+        if (Math.Abs(amount.Yuan) > LargestAmount)
+        {
+            problems.Add(new LoanProblem(field, LoanProblemKind.ImplausiblyLarge));
+        }
+    }
+
     private static void CheckPart(Money? part, string field, List<LoanProblem> problems)
     {
         if (part is { IsNegative: true })
@@ -249,6 +280,12 @@ public sealed class Loan
             }
         }
     }
+
+    /// <summary>
+    /// No personal loan comes near a trillion yuan; a figure beyond it is a typo (or an attempt to
+    /// overflow the arithmetic) and is refused before any computation.
+    /// </summary>
+    private const decimal LargestAmount = 1_000_000_000_000m;
 
     /// <summary>
     /// Lenders round each part of an instalment to the fen separately, so parts may differ from

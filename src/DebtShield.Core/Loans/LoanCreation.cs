@@ -62,4 +62,7 @@ public enum LoanProblemKind
 
     /// <summary>A payment is dated before the contract date.</summary>
     BeforeContractDate,
+
+    /// <summary>An amount beyond a trillion yuan: certainly a typo.</summary>
+    ImplausiblyLarge,
 }

@@ -104,6 +104,17 @@ public sealed class LoanFileReaderTests
     }
 
     [Fact]
+    public void Read_AbsurdAmount_IsRefusedBeforeAnyArithmetic()
+    {
+        var huge = "79228162514264337593543950335";
+        var reading = Read("{\"lender\":{\"kind\":\"bank\"},\"contractDate\":\"2025-01-10\",\"principal\":" + huge
+            + ",\"schedule\":[{\"dueDate\":\"2025-02-10\",\"total\":" + huge + "}]}");
+
+        Assert.Equal(["principal", "received", "schedule[0].total"], reading.Errors.Select(e => e.Field));
+        Assert.Contains("exceeds a trillion yuan", reading.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ScheduleThatNeverRepays_SaysSo()
     {
         var reading = Read("""{"lender":{"kind":"bank"},"contractDate":"2025-01-10","principal":1000,"schedule":[{"dueDate":"2025-02-10","total":0}]}""");
