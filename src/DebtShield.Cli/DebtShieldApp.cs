@@ -31,6 +31,10 @@ internal sealed class DebtShieldApp
                 .WithExample("rate", "samples/loan.json")
                 .WithExample("rate", "samples/loan.json", "--json")
                 .WithExample("rate", "--batch", "loans.jsonl", "--output", "rates.jsonl");
+            config.AddCommand<ClassifyCommand>("classify")
+                .WithDescription(CliText.Classify_Description)
+                .WithExample("classify", "--input", "messages.jsonl", "--output", "labels.jsonl")
+                .WithExample("classify", "--text");
         });
     }
 
