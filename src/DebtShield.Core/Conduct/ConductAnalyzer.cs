@@ -60,14 +60,14 @@ public sealed class ConductAnalyzer
 
         List<ConductFinding>? findings = null;
         var labels = 0;
-        foreach (var rule in Rules.Rules)
+        foreach (var rule in Rules.RuleArray)
         {
             if (rule.OnlyToThirdParty && message.Recipient != Recipient.ThirdParty)
             {
                 continue;
             }
 
-            foreach (var pattern in rule.Patterns)
+            foreach (var pattern in rule.PatternArray)
             {
                 if (!AllPresent(pattern, scratch) || !TryMatch(pattern, scratch, out var start, out var end)
                     || IsVetoed(rule, scratch, scratch.Sentence[start]))
@@ -237,7 +237,7 @@ public sealed class ConductAnalyzer
 
     private static bool AllPresent(RulePattern pattern, Scratch scratch)
     {
-        foreach (var atom in pattern.Atoms)
+        foreach (var atom in pattern.AtomArray)
         {
             if (scratch.Present[atom] != scratch.Stamp)
             {
@@ -250,14 +250,15 @@ public sealed class ConductAnalyzer
 
     private static bool IsVetoed(ConductRule rule, Scratch scratch, int sentence)
     {
-        if (rule.Unless.Count == 0)
+        var unless = rule.UnlessArray;
+        if (unless.Length == 0)
         {
             return false;
         }
 
         foreach (var hit in scratch.Hits)
         {
-            if (hit.Sentence == sentence && !hit.Suppressed && rule.Unless.Contains(hit.Atom))
+            if (hit.Sentence == sentence && !hit.Suppressed && Array.IndexOf(unless, hit.Atom) >= 0)
             {
                 return true;
             }
@@ -269,7 +270,7 @@ public sealed class ConductAnalyzer
     private static bool TryMatch(RulePattern pattern, Scratch scratch, out int start, out int end)
     {
         var hits = scratch.Hits;
-        var atoms = pattern.Atoms;
+        var atoms = pattern.AtomArray;
         for (var a = 0; a < hits.Count; a++)
         {
             var anchor = hits[a];
@@ -278,7 +279,7 @@ public sealed class ConductAnalyzer
                 continue;
             }
 
-            if (atoms.Count == 1)
+            if (atoms.Length == 1)
             {
                 (start, end) = (anchor.Start, anchor.End);
                 return true;
@@ -294,11 +295,11 @@ public sealed class ConductAnalyzer
         return false;
     }
 
-    private static bool TryOrdered(IReadOnlyList<int> atoms, List<AtomHit> hits, AtomHit anchor, out int start, out int end)
+    private static bool TryOrdered(int[] atoms, List<AtomHit> hits, AtomHit anchor, out int start, out int end)
     {
         start = anchor.Start;
         end = anchor.End;
-        for (var k = 1; k < atoms.Count; k++)
+        for (var k = 1; k < atoms.Length; k++)
         {
             var found = false;
             var best = default(AtomHit);
@@ -323,13 +324,13 @@ public sealed class ConductAnalyzer
         return true;
     }
 
-    private static bool TryUnordered(IReadOnlyList<int> atoms, List<AtomHit> hits, AtomHit anchor, out int start, out int end)
+    private static bool TryUnordered(int[] atoms, List<AtomHit> hits, AtomHit anchor, out int start, out int end)
     {
         start = anchor.Start;
         end = anchor.End;
-        Span<(int Start, int End)> chosen = stackalloc (int, int)[atoms.Count];
+        Span<(int Start, int End)> chosen = stackalloc (int, int)[atoms.Length];
         chosen[0] = (anchor.Start, anchor.End);
-        for (var k = 1; k < atoms.Count; k++)
+        for (var k = 1; k < atoms.Length; k++)
         {
             var found = false;
             var best = default(AtomHit);

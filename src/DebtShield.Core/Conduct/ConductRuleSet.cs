@@ -35,6 +35,7 @@ public sealed class ConductRuleSet
         NegationAtom = negationAtom;
         ReportedAtom = reportedAtom;
         Rules = rules;
+        RuleArray = [.. rules];
     }
 
     /// <summary>The normaliser the rules were compiled with.</summary>
@@ -42,6 +43,8 @@ public sealed class ConductRuleSet
 
     /// <summary>Every rule, in file order.</summary>
     public IReadOnlyList<ConductRule> Rules { get; }
+
+    internal ConductRule[] RuleArray { get; }
 
     internal PatternAutomaton Automaton { get; }
 
@@ -321,9 +324,20 @@ public sealed record ConductRule(
     IReadOnlyList<string> Citations,
     bool OnlyToThirdParty,
     IReadOnlyList<int> Unless,
-    IReadOnlyList<RulePattern> Patterns);
+    IReadOnlyList<RulePattern> Patterns)
+{
+    /// <summary>The patterns as an array, so the hot path iterates without allocating.</summary>
+    internal RulePattern[] PatternArray { get; } = [.. Patterns];
+
+    /// <summary>The vetoing atoms as an array.</summary>
+    internal int[] UnlessArray { get; } = [.. Unless];
+}
 
 /// <summary>A pattern: atoms (word classes or words) in order, or in any order, in one sentence.</summary>
 /// <param name="Atoms">The atoms.</param>
 /// <param name="Ordered">True for <c>…</c> (in order, close together); false for <c>&amp;</c>.</param>
-public sealed record RulePattern(IReadOnlyList<int> Atoms, bool Ordered);
+public sealed record RulePattern(IReadOnlyList<int> Atoms, bool Ordered)
+{
+    /// <summary>The atoms as an array, so the hot path iterates without allocating.</summary>
+    internal int[] AtomArray { get; } = [.. Atoms];
+}
