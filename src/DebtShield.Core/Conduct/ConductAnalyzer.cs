@@ -123,12 +123,14 @@ public sealed class ConductAnalyzer
 
     private void AddMetadata(ConductMessage message, ref List<ConductFinding>? findings, ref int labels)
     {
+        // A call is a collection contact by itself; a message only when its text is about the debt.
+        var collection = message.Channel != ContactChannel.Message || labels != 0;
         if (message.Recipient == Recipient.ThirdParty)
         {
             Add(ConductLabel.ThirdPartyContact, Policy.Rules["third_party_contact"], ref findings, ref labels);
         }
 
-        if (message.Time is { } time && Policy.IsOffHours(time))
+        if (collection && message.Time is { } time && Policy.IsOffHours(time))
         {
             Add(ConductLabel.OffHours, Policy.Rules["off_hours"], ref findings, ref labels);
         }
@@ -149,21 +151,36 @@ public sealed class ConductAnalyzer
     private static void Segment(ReadOnlySpan<char> text, Scratch scratch)
     {
         scratch.EnsureText(text.Length);
-        int sentence = 0, clause = 0, depth = 0;
+        int sentence = 0, clause = 0, depth = 0, opened = -1;
         var asciiQuote = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            var closes = false;
             switch (c)
             {
                 case '“' or '「' or '『' or '‘':
-                    depth++;
+                    if (depth++ == 0)
+                    {
+                        opened = i;
+                    }
+
                     break;
                 case '”' or '」' or '』' or '’':
                     depth = Math.Max(0, depth - 1);
+                    closes = depth == 0;
                     break;
                 case '"':
                     asciiQuote = !asciiQuote;
+                    if (asciiQuote)
+                    {
+                        opened = i;
+                    }
+                    else
+                    {
+                        closes = true;
+                    }
+
                     break;
                 default:
                     break;
@@ -171,7 +188,16 @@ public sealed class ConductAnalyzer
 
             scratch.Sentence[i] = sentence;
             scratch.Clause[i] = clause;
-            scratch.Quoted[i] = depth > 0 || asciiQuote;
+            scratch.QuoteOpen[i] = depth > 0 || asciiQuote ? opened : -1;
+            if (closes && opened >= 0)
+            {
+                // Every character of the quotation learns how long it is.
+                for (var k = opened + 1; k < i; k++)
+                {
+                    scratch.QuoteLength[k] = i - opened - 1;
+                }
+            }
+
             switch (c)
             {
                 case '。' or '!' or '?' or ';' or '\n' or '\r' or '…':
@@ -185,7 +211,23 @@ public sealed class ConductAnalyzer
                     break;
             }
         }
+
+        // An unclosed quotation runs to the end of the text.
+        if (opened >= 0 && (depth > 0 || asciiQuote))
+        {
+            for (var k = opened + 1; k < text.Length; k++)
+            {
+                scratch.QuoteLength[k] = text.Length - opened - 1;
+            }
+        }
     }
+
+    /// <summary>
+    /// True when the hit is part of a quotation: words quoted from someone else, not said by the
+    /// sender. Quotation marks around the trigger alone (等着“社死”吧) are emphasis and do not count.
+    /// </summary>
+    private static bool IsQuoted(Scratch scratch, int start, int end) =>
+        scratch.QuoteOpen[start] >= 0 && scratch.QuoteLength[start] - (end - start) >= 2;
 
     private void CollectHits(ReadOnlySpan<char> text, Scratch scratch)
     {
@@ -213,7 +255,7 @@ public sealed class ConductAnalyzer
                 continue;
             }
 
-            var suppressed = scratch.Quoted[hit.Start];
+            var suppressed = IsQuoted(scratch, hit.Start, hit.End);
             for (var k = 0; k < hits.Count && !suppressed; k++)
             {
                 var other = hits[k];
@@ -395,7 +437,9 @@ public sealed class ConductAnalyzer
 
         public int[] Clause { get; private set; } = new int[256];
 
-        public bool[] Quoted { get; private set; } = new bool[256];
+        public int[] QuoteOpen { get; private set; } = new int[256];
+
+        public int[] QuoteLength { get; private set; } = new int[256];
 
         public void Reset(int atoms)
         {
@@ -421,7 +465,8 @@ public sealed class ConductAnalyzer
             {
                 Sentence = new int[length];
                 Clause = new int[length];
-                Quoted = new bool[length];
+                QuoteOpen = new int[length];
+                QuoteLength = new int[length];
             }
         }
     }

@@ -65,6 +65,23 @@ public sealed class ConductAnalyzerTests
         Assert.Empty(Analyzer.Analyze(text).Labels);
     }
 
+    [Theory]
+    [InlineData("不还就等着“社死”吧。")]
+    [InlineData("你这个\"老赖\"，还钱。")]
+    public void Analyze_QuotationMarksAroundTheTriggerAlone_AreEmphasisAndStillFire(string text)
+    {
+        Assert.NotEmpty(Analyzer.Analyze(text).Labels);
+    }
+
+    [Fact]
+    public void Analyze_UnrelatedMessageAtNight_IsNotACollectionContact()
+    {
+        var message = new ConductMessage("您的快递已到站，请凭取件码领取。", Recipient.Borrower, new DateTimeOffset(2026, 11, 28, 23, 0, 0, TimeSpan.FromHours(8)));
+
+        Assert.Empty(Analyzer.Analyze(message).Labels);
+        Assert.Equal([ConductLabel.OffHours], Analyzer.Analyze(message with { Text = string.Empty, Channel = ContactChannel.Call }).Labels);
+    }
+
     [Fact]
     public void Analyze_ThreatWithoutNegation_StillFiresAfterACondition()
     {
