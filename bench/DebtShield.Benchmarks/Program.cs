@@ -2,10 +2,17 @@ using BenchmarkDotNet.Running;
 using DebtShield.Benchmarks;
 
 // `make-batch FILE COUNT` writes a JSONL file of COUNT twelve-instalment loans for timing
-// `debtshield rate --batch` end to end; anything else goes to BenchmarkDotNet.
+// `debtshield rate --batch` end to end; `make-messages FILE COUNT` writes COUNT 60-character
+// collection messages for timing `debtshield classify`; anything else goes to BenchmarkDotNet.
 if (args is ["make-batch", var path, var count])
 {
     BatchFile.Write(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["make-messages", var messagePath, var messageCount])
+{
+    MessageFile.Write(messagePath, int.Parse(messageCount, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

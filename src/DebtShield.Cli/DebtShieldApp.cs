@@ -39,6 +39,10 @@ internal sealed class DebtShieldApp
                 .WithExample("check", "samples/loan.json", "--as-of", "2026-11-28", "--demanded", "18600")
                 .WithExample("check", "samples/loan.json", "--json")
                 .WithExample("check", "--batch", "loans.jsonl", "--as-of", "2026-11-28");
+            config.AddCommand<ClassifyCommand>("classify")
+                .WithDescription(CliText.Classify_Description)
+                .WithExample("classify", "--input", "messages.jsonl", "--output", "labels.jsonl")
+                .WithExample("classify", "--text");
         });
     }
 

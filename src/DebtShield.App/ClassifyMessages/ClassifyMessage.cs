@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using DebtShield.Core.Conduct;
+using DebtShield.Import.Conduct;
+
+namespace DebtShield.App.ClassifyMessages;
+
+/// <summary>
+/// Use case: "which rule does this message break?" for one message. The CLI's
+/// <c>debtshield classify</c> and (later) the web app and the evidence ledger call this.
+/// </summary>
+public static class ClassifyMessage
+{
+    /// <summary>The analyser built from the embedded <c>data/conduct</c> files.</summary>
+    public static ConductAnalyzer Analyzer => ConductDataReader.LoadEmbedded();
+
+    /// <summary>Writer options that keep Chinese text readable (no \uXXXX escapes).</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>Analyses one message.</summary>
+    public static ConductAnalysis Analyze(ConductMessage message) => Analyzer.Analyze(message);
+
+    /// <summary>
+    /// Writes the result for one line: <c>{"line","id","labels":[…],"findings":[{"label","start","end","rule","explain","citations"}]}</c>.
+    /// <c>explain</c> is in the current UI language; <c>start</c>/<c>end</c> are UTF-16 offsets in
+    /// the original text, null for metadata labels.
+    /// </summary>
+    public static void Write(Utf8JsonWriter json, long? line, string? id, ConductAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        json.WriteStartObject();
+        if (line is { } number)
+        {
+            json.WriteNumber("line"u8, number);
+        }
+
+        if (id is null)
+        {
+            json.WriteNull("id"u8);
+        }
+        else
+        {
+            json.WriteString("id"u8, id);
+        }
+
+        json.WriteStartArray("labels"u8);
+        foreach (var label in analysis.Labels)
+        {
+            json.WriteStringValue(label.Id());
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("findings"u8);
+        foreach (var finding in analysis.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("label"u8, finding.Label.Id());
+            WriteNumberOrNull(json, "start"u8, finding.Start);
+            WriteNumberOrNull(json, "end"u8, finding.End);
+            json.WriteString("rule"u8, finding.Rule);
+            json.WriteString("explain"u8, english ? finding.Explanation.English : finding.Explanation.Chinese);
+            json.WriteStartArray("citations"u8);
+            foreach (var citation in finding.Citations)
+            {
+                json.WriteStringValue(citation);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>{"line":N,"error":"…"}</c> for a line that could not be read.</summary>
+    public static void WriteError(Utf8JsonWriter json, long line, string error)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartObject();
+        json.WriteNumber("line"u8, line);
+        json.WriteString("error"u8, error);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, ReadOnlySpan<byte> name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

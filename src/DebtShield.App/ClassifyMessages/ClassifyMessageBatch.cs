@@ -1,0 +1,180 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using DebtShield.Core.Conduct;
+
+namespace DebtShield.App.ClassifyMessages;
+
+/// <summary>
+/// Use case: classify every message of a stream, one a line (JSON Lines, or plain text with
+/// <see cref="ClassifyInput.PlainText"/>), for a borrower's exported chat or a researcher's
+/// million messages. Writes one result per non-blank line, in input order, with <c>line</c>; a
+/// line that cannot be read gets <c>{"line":N,"error":"…"}</c> and the rest go on.
+/// </summary>
+/// <remarks>
+/// The same streaming pattern as <c>RateLoanBatch</c>: chunks of lines analysed on the thread
+/// pool, finished chunks written in order, at most <c>2 × cores</c> chunks in flight, so memory
+/// stays flat. Daily call limits depend on the calls before, so calls with a time are counted
+/// in input order when their chunk is written.
+/// </remarks>
+public static class ClassifyMessageBatch
+{
+    private const int ChunkLines = 4096;
+
+    /// <summary>Classifies every line of <paramref name="input"/> and writes the results to <paramref name="output"/>.</summary>
+    public static async Task<ClassifyBatchSummary> RunAsync(Stream input, Stream output, ClassifyInput format = ClassifyInput.JsonLines, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        var analyzer = ClassifyMessage.Analyzer;
+        var counter = new DailyContactCounter(analyzer.Policy);
+        var inFlight = Channel.CreateBounded<Task<ChunkResult>>(new BoundedChannelOptions(2 * Environment.ProcessorCount)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+
+        var producer = Task.Run(() => ProduceAsync(input, inFlight.Writer, format, analyzer, cancellationToken), cancellationToken);
+
+        long messages = 0, errors = 0;
+        var late = new ArrayBufferWriter<byte>(4096);
+        await using var lateJson = new Utf8JsonWriter(late, ClassifyMessage.WriterOptions);
+        await foreach (var chunk in inFlight.Reader.ReadAllAsync(cancellationToken))
+        {
+            var result = await chunk;
+            var written = 0;
+            foreach (var call in result.Calls)
+            {
+                // Everything before this call is final: write it, then the call with its count.
+                await output.WriteAsync(result.Output[written..call.Offset], cancellationToken);
+                written = call.Offset;
+                var line = call.Line;
+                var number = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel);
+                late.ResetWrittenCount();
+                lateJson.Reset();
+                ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analyzer.Analyze(line.Message with { ContactNumberToday = number }));
+                lateJson.Flush();
+                late.Write("\n"u8);
+                await output.WriteAsync(late.WrittenMemory, cancellationToken);
+            }
+
+            await output.WriteAsync(result.Output[written..], cancellationToken);
+            messages += result.Messages;
+            errors += result.Errors;
+        }
+
+        await producer;
+        await output.FlushAsync(cancellationToken);
+        return new ClassifyBatchSummary(messages, errors);
+    }
+
+    private static async Task ProduceAsync(Stream input, ChannelWriter<Task<ChunkResult>> writer, ClassifyInput format, ConductAnalyzer analyzer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            long lineNumber = 0;
+            var chunk = new List<(long Line, string Text)>(ChunkLines);
+            while (await reader.ReadLineAsync(cancellationToken) is { } text)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+
+                chunk.Add((lineNumber, text));
+                if (chunk.Count == ChunkLines)
+                {
+                    var full = chunk;
+                    await writer.WriteAsync(Task.Run(() => Process(full, format, analyzer), cancellationToken), cancellationToken);
+                    chunk = new List<(long Line, string Text)>(ChunkLines);
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await writer.WriteAsync(Task.Run(() => Process(chunk, format, analyzer), cancellationToken), cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private static ChunkResult Process(List<(long Line, string Text)> lines, ClassifyInput format, ConductAnalyzer analyzer)
+    {
+        var buffer = new ArrayBufferWriter<byte>(lines.Count * 160);
+        using var json = new Utf8JsonWriter(buffer, ClassifyMessage.WriterOptions);
+        var scratch = new byte[4096];
+        var calls = new List<PendingCall>();
+        long errors = 0;
+        foreach (var (lineNumber, text) in lines)
+        {
+            MessageLine? line;
+            string? error = null;
+            if (format == ClassifyInput.PlainText)
+            {
+                line = MessageLine.Plain(text);
+            }
+            else
+            {
+                var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
+                if (needed > scratch.Length)
+                {
+                    scratch = new byte[needed];
+                }
+
+                var length = Encoding.UTF8.GetBytes(text, scratch);
+                line = MessageLine.Parse(scratch.AsSpan(0, length), out error);
+            }
+
+            if (line is null)
+            {
+                errors++;
+                ClassifyMessage.WriteError(json, lineNumber, error!);
+            }
+            else if (line.Message.Channel != ContactChannel.Message && line.Message.Time is not null)
+            {
+                // Its daily count is known only in input order: finished by the writer.
+                json.Flush();
+                calls.Add(new PendingCall(checked((int)buffer.WrittenCount), lineNumber, line));
+                continue;
+            }
+            else
+            {
+                ClassifyMessage.Write(json, lineNumber, line.Id, analyzer.Analyze(line.Message));
+            }
+
+            json.Flush();
+            json.Reset();
+            buffer.Write("\n"u8);
+        }
+
+        return new ChunkResult(buffer.WrittenMemory, calls, lines.Count - errors, errors);
+    }
+
+    private sealed record PendingCall(int Offset, long LineNumber, MessageLine Line);
+
+    private sealed record ChunkResult(ReadOnlyMemory<byte> Output, List<PendingCall> Calls, long Messages, long Errors);
+}
+
+/// <summary>What each input line holds.</summary>
+public enum ClassifyInput
+{
+    /// <summary>One JSON object a line: <see cref="MessageLine"/>.</summary>
+    JsonLines,
+
+    /// <summary>One message text a line.</summary>
+    PlainText,
+}
+
+/// <summary>How many lines a batch classified and how many it could not read.</summary>
+/// <param name="Messages">Lines classified.</param>
+/// <param name="Errors">Lines that could not be read.</param>
+public sealed record ClassifyBatchSummary(long Messages, long Errors);

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using DebtShield.App.Resources;
+using DebtShield.Core.Conduct;
+
+namespace DebtShield.App.ClassifyMessages;
+
+/// <summary>
+/// One line of <c>debtshield classify</c> input:
+/// <c>{"id","text","recipient":"borrower|third_party|unknown","time":"ISO-8601","channel":"message|call|unanswered_call","from"}</c>,
+/// with <c>text</c> the only required field. Other fields (such as <c>labels</c> in a labelled
+/// set) are ignored.
+/// </summary>
+/// <param name="Id">The caller's id, if given (numbers are kept as written).</param>
+/// <param name="Message">The message to analyse.</param>
+/// <param name="From">Who sent it or called, for the daily limits; empty when not given.</param>
+public sealed record MessageLine(string? Id, ConductMessage Message, string From)
+{
+    /// <summary>Reads one JSON line; returns null and an error message in the current UI language when it is invalid.</summary>
+    public static MessageLine? Parse(ReadOnlySpan<byte> utf8Json, out string? error)
+    {
+        string? id = null, text = null, recipient = null, time = null, channel = null, from = null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                error = ClassifyText.Error_NotAnObject;
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                switch (name)
+                {
+                    case "id":
+                        id = reader.TokenType switch
+                        {
+                            JsonTokenType.String => reader.GetString(),
+                            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                            JsonTokenType.Null => null,
+                            _ => throw new WrongTypeException(name),
+                        };
+                        break;
+                    case "text":
+                        text = StringValue(ref reader, name);
+                        break;
+                    case "recipient":
+                        recipient = StringValue(ref reader, name);
+                        break;
+                    case "time":
+                        time = StringValue(ref reader, name);
+                        break;
+                    case "channel":
+                        channel = StringValue(ref reader, name);
+                        break;
+                    case "from":
+                        from = StringValue(ref reader, name);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                error = ClassifyText.Error_MalformedJson;
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+            error = ClassifyText.Error_MalformedJson;
+            return null;
+        }
+        catch (WrongTypeException e)
+        {
+            error = Format(ClassifyText.Error_WrongType, e.Field);
+            return null;
+        }
+
+        if (text is null)
+        {
+            error = ClassifyText.Error_MissingText;
+            return null;
+        }
+
+        return Build(id, text, recipient, time, channel, from, out error);
+    }
+
+    /// <summary>A plain-text line (<c>--text</c> mode): the text alone, recipient unknown.</summary>
+    public static MessageLine Plain(string text) => new(null, new ConductMessage(text), string.Empty);
+
+    /// <summary>Reads an ISO-8601 time; a time without a zone is taken in <paramref name="zone"/>.</summary>
+    public static bool TryParseTime(string text, TimeSpan zone, out DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tPart = text.IndexOf('T', StringComparison.Ordinal);
+        var hasZone = text.EndsWith('Z') || (tPart > 0 && text.AsSpan(tPart).IndexOfAny('+', '-') >= 0);
+        if (hasZone)
+        {
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            time = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+            return true;
+        }
+
+        time = default;
+        return false;
+    }
+
+    private static MessageLine? Build(string? id, string text, string? recipient, string? time, string? channel, string? from, out string? error)
+    {
+        error = null;
+        var to = recipient switch
+        {
+            null or "unknown" => Recipient.Unknown,
+            "borrower" => Recipient.Borrower,
+            "third_party" => Recipient.ThirdParty,
+            _ => (Recipient?)null,
+        };
+        if (to is null)
+        {
+            error = Format(ClassifyText.Error_Recipient, recipient!);
+            return null;
+        }
+
+        var how = channel switch
+        {
+            null or "message" => ContactChannel.Message,
+            "call" => ContactChannel.Call,
+            "unanswered_call" => ContactChannel.UnansweredCall,
+            _ => (ContactChannel?)null,
+        };
+        if (how is null)
+        {
+            error = Format(ClassifyText.Error_Channel, channel!);
+            return null;
+        }
+
+        DateTimeOffset? when = null;
+        if (time is not null)
+        {
+            if (!TryParseTime(time, ClassifyMessage.Analyzer.Policy.Offset, out var parsed))
+            {
+                error = Format(ClassifyText.Error_Time, time);
+                return null;
+            }
+
+            when = parsed;
+        }
+
+        return new MessageLine(id, new ConductMessage(text, to.Value, when, how.Value), from ?? string.Empty);
+    }
+
+    private static string StringValue(ref Utf8JsonReader reader, string name) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        _ => throw new WrongTypeException(name),
+    };
+
+    private static string Format(string template, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, template, arguments);
+
+    private sealed class WrongTypeException(string field) : Exception(field)
+    {
+        public string Field { get; } = field;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using DebtShield.App.ClassifyMessages;
+using DebtShield.Cli.Resources;
+using Spectre.Console.Cli;
+
+namespace DebtShield.Cli.Commands;
+
+/// <summary>
+/// <c>debtshield classify [--text] [--input FILE] [--output FILE]</c>: labels each message with
+/// the collection rules it breaks, one JSON result a line. Reads and writes; never sends.
+/// </summary>
+internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
+{
+    /// <summary>The arguments of <c>debtshield classify</c>.</summary>
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--text")]
+        [LocalizedDescription(nameof(CliText.Classify_TextOption))]
+        public bool Text { get; init; }
+
+        [CommandOption("-i|--input <FILE>")]
+        [LocalizedDescription(nameof(CliText.Classify_InputOption))]
+        public string? InputPath { get; init; }
+
+        [CommandOption("-o|--output <FILE>")]
+        [LocalizedDescription(nameof(CliText.Classify_OutputOption))]
+        public string? OutputPath { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.InputPath is { } path && !File.Exists(path))
+        {
+            throw new UserInputException(Format(CliText.Error_InputNotFound, path));
+        }
+
+        await using var input = settings.InputPath is { } file
+            ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+            : Console.OpenStandardInput();
+        await using var output = OpenOutput(settings.OutputPath);
+        var summary = await ClassifyMessageBatch.RunAsync(
+            input,
+            output,
+            settings.Text ? ClassifyInput.PlainText : ClassifyInput.JsonLines,
+            cancellationToken);
+        await Console.Error.WriteLineAsync(Format(CliText.Classify_Summary, summary.Messages, summary.Errors));
+        return DebtShieldApp.Success;
+    }
+
+    private static Stream OpenOutput(string? outputPath)
+    {
+        if (outputPath is null)
+        {
+            return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+        }
+
+        try
+        {
+            return new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException(Format(CliText.Error_OutputUnwritable, outputPath, e.Message));
+        }
+    }
+
+    private static string Format(string template, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, template, arguments);
+}

@@ -1,0 +1,486 @@
+namespace DebtShield.Core.Conduct;
+
+/// <summary>
+/// Labels a collection message with the rules it breaks: normalises the text, finds every
+/// lexicon term in one automaton pass, drops triggers that are negated ("我们不会联系您的家人"),
+/// quoted or reported ("他说会…"), matches the rules' patterns within sentences, and adds the
+/// metadata labels from the recipient and the time. Thread-safe; build one and share it.
+/// </summary>
+/// <remarks>
+/// Precision first: a lawful reminder wrongly labelled as abuse would hurt the borrower who
+/// files it in a complaint. So a trigger fires only when nothing in its clause negates it, and
+/// <c>lawful_reminder</c> is given only when no other text label applies and the message went
+/// to the borrower (or to someone unknown).
+/// </remarks>
+public sealed class ConductAnalyzer
+{
+    /// <summary>How far (normalised characters) a negation may stand before the trigger it negates.</summary>
+    private const int NegationReach = 6;
+
+    /// <summary>The largest gap between consecutive parts of an ordered (…) pattern.</summary>
+    private const int OrderedGap = 16;
+
+    /// <summary>The longest stretch an unordered (&amp;) pattern may cover.</summary>
+    private const int UnorderedSpan = 40;
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>Creates an analyser from compiled rules and the contact policy.</summary>
+    public ConductAnalyzer(ConductRuleSet rules, ContactPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(policy);
+        Rules = rules;
+        Policy = policy;
+    }
+
+    /// <summary>The compiled rules.</summary>
+    public ConductRuleSet Rules { get; }
+
+    /// <summary>Hours and daily limits.</summary>
+    public ContactPolicy Policy { get; }
+
+    /// <summary>Analyses the text of a message sent to <paramref name="recipient"/>.</summary>
+    public ConductAnalysis Analyze(string text, Recipient recipient = Recipient.Unknown) =>
+        Analyze(new ConductMessage(text, recipient));
+
+    /// <summary>Analyses a message: its text, recipient, time and place in the day's contacts.</summary>
+    public ConductAnalysis Analyze(ConductMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(message.Text);
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Reset(Rules.AtomCount);
+        var length = Rules.Normalizer.Normalize(message.Text, scratch.Normalization);
+        var text = scratch.Normalization.Text.AsSpan(0, length);
+        Segment(text, scratch);
+        CollectHits(text, scratch);
+        Suppress(scratch);
+
+        List<ConductFinding>? findings = null;
+        var labels = 0;
+        foreach (var rule in Rules.RuleArray)
+        {
+            if (rule.OnlyToThirdParty && message.Recipient != Recipient.ThirdParty)
+            {
+                continue;
+            }
+
+            foreach (var pattern in rule.PatternArray)
+            {
+                if (!AllPresent(pattern, scratch) || !TryMatch(pattern, scratch, out var start, out var end)
+                    || IsVetoed(rule, scratch, scratch.Sentence[start]))
+                {
+                    continue;
+                }
+
+                var normalization = scratch.Normalization;
+                findings ??= [];
+                findings.Add(new ConductFinding(
+                    rule.Label,
+                    normalization.Start[start],
+                    normalization.End[end - 1],
+                    rule.Id,
+                    rule.Explanation,
+                    rule.Citations));
+                labels |= 1 << (int)rule.Label;
+                break;
+            }
+        }
+
+        const int textAccusations = (1 << (int)ConductLabel.LawfulReminder) - 1;
+        if ((labels & (1 << (int)ConductLabel.LawfulReminder)) != 0
+            && ((labels & textAccusations) != 0 || message.Recipient == Recipient.ThirdParty))
+        {
+            findings!.RemoveAll(f => f.Label == ConductLabel.LawfulReminder);
+            labels &= ~(1 << (int)ConductLabel.LawfulReminder);
+        }
+
+        AddMetadata(message, ref findings, ref labels);
+        if (findings is null)
+        {
+            return ConductAnalysis.Empty;
+        }
+
+        findings.Sort(static (a, b) => a.Label.IsMetadata() != b.Label.IsMetadata()
+            ? a.Label.IsMetadata().CompareTo(b.Label.IsMetadata())
+            : (a.Start ?? 0) != (b.Start ?? 0) ? (a.Start ?? 0).CompareTo(b.Start ?? 0) : a.Label.CompareTo(b.Label));
+        var list = new List<ConductLabel>(4);
+        foreach (var label in ConductLabels.All)
+        {
+            if ((labels & (1 << (int)label)) != 0)
+            {
+                list.Add(label);
+            }
+        }
+
+        return new ConductAnalysis(list, findings);
+    }
+
+    /// <summary>The normalised form of <paramref name="text"/>, as the rules see it.</summary>
+    public NormalizedText Normalize(string text) => Rules.Normalizer.Normalize(text);
+
+    private void AddMetadata(ConductMessage message, ref List<ConductFinding>? findings, ref int labels)
+    {
+        // A call is a collection contact by itself; a message only when its text is about the debt.
+        var collection = message.Channel != ContactChannel.Message || labels != 0;
+        if (message.Recipient == Recipient.ThirdParty)
+        {
+            Add(ConductLabel.ThirdPartyContact, Policy.Rules["third_party_contact"], ref findings, ref labels);
+        }
+
+        if (collection && message.Time is { } time && Policy.IsOffHours(time))
+        {
+            Add(ConductLabel.OffHours, Policy.Rules["off_hours"], ref findings, ref labels);
+        }
+
+        if (message.ContactNumberToday is { } number && Policy.LimitFor(message.Channel) is { PerDay: { } limit } rule && number > limit)
+        {
+            Add(ConductLabel.ExcessiveFrequency, rule, ref findings, ref labels);
+        }
+
+        static void Add(ConductLabel label, PolicyRule rule, ref List<ConductFinding>? findings, ref int labels)
+        {
+            findings ??= [];
+            findings.Add(new ConductFinding(label, null, null, rule.Id, rule.Explanation, rule.Citations));
+            labels |= 1 << (int)label;
+        }
+    }
+
+    private static void Segment(ReadOnlySpan<char> text, Scratch scratch)
+    {
+        scratch.EnsureText(text.Length);
+        int sentence = 0, clause = 0, depth = 0, opened = -1;
+        var asciiQuote = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var closes = false;
+            switch (c)
+            {
+                case '“' or '「' or '『' or '‘':
+                    if (depth++ == 0)
+                    {
+                        opened = i;
+                    }
+
+                    break;
+                case '”' or '」' or '』' or '’':
+                    depth = Math.Max(0, depth - 1);
+                    closes = depth == 0;
+                    break;
+                case '"':
+                    asciiQuote = !asciiQuote;
+                    if (asciiQuote)
+                    {
+                        opened = i;
+                    }
+                    else
+                    {
+                        closes = true;
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+
+            scratch.Sentence[i] = sentence;
+            scratch.Clause[i] = clause;
+            scratch.QuoteOpen[i] = depth > 0 || asciiQuote ? opened : -1;
+            if (closes && opened >= 0)
+            {
+                // Every character of the quotation learns how long it is.
+                for (var k = opened + 1; k < i; k++)
+                {
+                    scratch.QuoteLength[k] = i - opened - 1;
+                }
+            }
+
+            switch (c)
+            {
+                case '。' or '!' or '?' or ';' or '\n' or '\r' or '…':
+                    sentence++;
+                    clause++;
+                    break;
+                case ',' or '、' or ':' or '，' or '：' or '～' or '~':
+                    clause++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        // An unclosed quotation runs to the end of the text.
+        if (opened >= 0 && (depth > 0 || asciiQuote))
+        {
+            for (var k = opened + 1; k < text.Length; k++)
+            {
+                scratch.QuoteLength[k] = text.Length - opened - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the hit is part of a quotation: words quoted from someone else, not said by the
+    /// sender. Quotation marks around the trigger alone (等着“社死”吧) are emphasis and do not count.
+    /// </summary>
+    private static bool IsQuoted(Scratch scratch, int start, int end) =>
+        scratch.QuoteOpen[start] >= 0 && scratch.QuoteLength[start] - (end - start) >= 2;
+
+    private void CollectHits(ReadOnlySpan<char> text, Scratch scratch)
+    {
+        Rules.Automaton.Match(text, scratch.Terms);
+        foreach (var term in scratch.Terms)
+        {
+            foreach (var atom in Rules.TermAtoms[term.Pattern])
+            {
+                scratch.Hits.Add(new AtomHit(atom, term.Start, term.End, scratch.Sentence[term.Start]));
+                scratch.Present[atom] = scratch.Stamp;
+            }
+        }
+    }
+
+    private void Suppress(Scratch scratch)
+    {
+        var hits = scratch.Hits;
+        var negation = Rules.NegationAtom;
+        var reported = Rules.ReportedAtom;
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            if (hit.Atom == negation || hit.Atom == reported)
+            {
+                continue;
+            }
+
+            var suppressed = IsQuoted(scratch, hit.Start, hit.End);
+            for (var k = 0; k < hits.Count && !suppressed; k++)
+            {
+                var other = hits[k];
+                // A cue counts when it starts before the trigger; it may share characters with it
+                // (不会 + 会联系) but not cover it (不得 in 不得好死 is part of the insult).
+                if (other.Start >= hit.Start || other.End > hit.End || other.Sentence != hit.Sentence)
+                {
+                    continue;
+                }
+
+                suppressed = other.Atom == reported
+                    || (other.Atom == negation && hit.Start - other.End <= NegationReach && scratch.Clause[other.Start] == scratch.Clause[hit.Start]);
+            }
+
+            if (suppressed)
+            {
+                hits[i] = hit with { Suppressed = true };
+            }
+        }
+    }
+
+    private static bool AllPresent(RulePattern pattern, Scratch scratch)
+    {
+        foreach (var atom in pattern.AtomArray)
+        {
+            if (scratch.Present[atom] != scratch.Stamp)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsVetoed(ConductRule rule, Scratch scratch, int sentence)
+    {
+        var unless = rule.UnlessArray;
+        if (unless.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var hit in scratch.Hits)
+        {
+            if (hit.Sentence == sentence && !hit.Suppressed && Array.IndexOf(unless, hit.Atom) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryMatch(RulePattern pattern, Scratch scratch, out int start, out int end)
+    {
+        var hits = scratch.Hits;
+        var atoms = pattern.AtomArray;
+        for (var a = 0; a < hits.Count; a++)
+        {
+            var anchor = hits[a];
+            if (anchor.Atom != atoms[0] || anchor.Suppressed)
+            {
+                continue;
+            }
+
+            if (atoms.Length == 1)
+            {
+                (start, end) = (anchor.Start, anchor.End);
+                return true;
+            }
+
+            if (pattern.Ordered ? TryOrdered(atoms, hits, anchor, out start, out end) : TryUnordered(atoms, hits, anchor, out start, out end))
+            {
+                return true;
+            }
+        }
+
+        start = end = 0;
+        return false;
+    }
+
+    private static bool TryOrdered(int[] atoms, List<AtomHit> hits, AtomHit anchor, out int start, out int end)
+    {
+        start = anchor.Start;
+        end = anchor.End;
+        for (var k = 1; k < atoms.Length; k++)
+        {
+            var found = false;
+            var best = default(AtomHit);
+            foreach (var hit in hits)
+            {
+                if (hit.Atom == atoms[k] && !hit.Suppressed && hit.Sentence == anchor.Sentence
+                    && hit.Start >= end && hit.Start - end <= OrderedGap && (!found || hit.Start < best.Start))
+                {
+                    best = hit;
+                    found = true;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+
+            end = best.End;
+        }
+
+        return true;
+    }
+
+    private static bool TryUnordered(int[] atoms, List<AtomHit> hits, AtomHit anchor, out int start, out int end)
+    {
+        start = anchor.Start;
+        end = anchor.End;
+        Span<(int Start, int End)> chosen = stackalloc (int, int)[atoms.Length];
+        chosen[0] = (anchor.Start, anchor.End);
+        for (var k = 1; k < atoms.Length; k++)
+        {
+            var found = false;
+            var best = default(AtomHit);
+            var bestDistance = int.MaxValue;
+            foreach (var hit in hits)
+            {
+                if (hit.Atom != atoms[k] || hit.Suppressed || hit.Sentence != anchor.Sentence || Overlaps(chosen[..k], hit))
+                {
+                    continue;
+                }
+
+                var distance = Math.Abs(hit.Start - anchor.Start);
+                if (distance < bestDistance)
+                {
+                    best = hit;
+                    bestDistance = distance;
+                    found = true;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+
+            chosen[k] = (best.Start, best.End);
+            start = Math.Min(start, best.Start);
+            end = Math.Max(end, best.End);
+        }
+
+        return end - start <= UnorderedSpan;
+    }
+
+    private static bool Overlaps(ReadOnlySpan<(int Start, int End)> chosen, AtomHit hit)
+    {
+        foreach (var (s, e) in chosen)
+        {
+            if (hit.Start < e && s < hit.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private readonly record struct AtomHit(int Atom, int Start, int End, int Sentence, bool Suppressed = false);
+
+    private sealed class Scratch
+    {
+        public NormalizationBuffers Normalization { get; } = new();
+
+        public List<TermHit> Terms { get; } = new(32);
+
+        public List<AtomHit> Hits { get; } = new(32);
+
+        public int[] Present { get; private set; } = [];
+
+        public int Stamp { get; private set; }
+
+        public int[] Sentence { get; private set; } = new int[256];
+
+        public int[] Clause { get; private set; } = new int[256];
+
+        public int[] QuoteOpen { get; private set; } = new int[256];
+
+        public int[] QuoteLength { get; private set; } = new int[256];
+
+        public void Reset(int atoms)
+        {
+            if (Present.Length < atoms)
+            {
+                Present = new int[atoms];
+                Stamp = 0;
+            }
+
+            Stamp = Stamp == int.MaxValue ? 1 : Stamp + 1;
+            if (Stamp == 1)
+            {
+                Array.Clear(Present);
+            }
+
+            Terms.Clear();
+            Hits.Clear();
+        }
+
+        public void EnsureText(int length)
+        {
+            if (Sentence.Length < length)
+            {
+                Sentence = new int[length];
+                Clause = new int[length];
+                QuoteOpen = new int[length];
+                QuoteLength = new int[length];
+            }
+        }
+    }
+}
+
+/// <summary>A message to analyse.</summary>
+/// <param name="Text">The text as received.</param>
+/// <param name="Recipient">Who received it.</param>
+/// <param name="Time">When it was sent or the call was made, if known.</param>
+/// <param name="Channel">Message, answered call or unanswered call.</param>
+/// <param name="ContactNumberToday">Which contact of the day this was for its sender and channel (1 = first), if counted.</param>
+public sealed record ConductMessage(
+    string Text,
+    Recipient Recipient = Recipient.Unknown,
+    DateTimeOffset? Time = null,
+    ContactChannel Channel = ContactChannel.Message,
+    int? ContactNumberToday = null);

@@ -1,0 +1,78 @@
+namespace DebtShield.Core.Conduct;
+
+/// <summary>
+/// What a collection message (or the way it was sent) does, as the conduct-analysis issue names
+/// it. The first nine come from the text; the last three from who received it and when.
+/// </summary>
+public enum ConductLabel
+{
+    /// <summary>Threatens the person, their family or home: visits, violence.</summary>
+    ThreatViolence,
+
+    /// <summary>Threatens to tell contacts, employer or groups, or to post online (爆通讯录).</summary>
+    ThreatExposure,
+
+    /// <summary>Abuse, insults, humiliation.</summary>
+    Insult,
+
+    /// <summary>Reveals a debt to someone other than the borrower.</summary>
+    ThirdPartyDisclosure,
+
+    /// <summary>Poses as police, court, procuratorate, lawyer, credit-reference centre or government.</summary>
+    ImpersonationAuthority,
+
+    /// <summary>Claims filed cases, arrests, warrants, summonses or lawyer's letters that are not real process.</summary>
+    FakeLegalProcess,
+
+    /// <summary>Publishes or threatens to publish ID numbers, photos, edited pictures, addresses.</summary>
+    PiiExposure,
+
+    /// <summary>Lies about consequences: prison for a civil debt, children barred from school, fake blacklists.</summary>
+    FalseConsequences,
+
+    /// <summary>A reminder to the borrower only, of amount and date, with no pressure beyond lawful facts.</summary>
+    LawfulReminder,
+
+    /// <summary>Sent or made outside the hours the collection guidelines allow.</summary>
+    OffHours,
+
+    /// <summary>More contacts in one day than the collection guidelines allow.</summary>
+    ExcessiveFrequency,
+
+    /// <summary>Sent to someone other than the borrower.</summary>
+    ThirdPartyContact,
+}
+
+/// <summary>The stable text ids of <see cref="ConductLabel"/>, as data files and JSON output spell them.</summary>
+public static class ConductLabels
+{
+    private static readonly string[] Ids =
+    [
+        "threat_violence", "threat_exposure", "insult", "third_party_disclosure", "impersonation_authority",
+        "fake_legal_process", "pii_exposure", "false_consequences", "lawful_reminder", "off_hours",
+        "excessive_frequency", "third_party_contact",
+    ];
+
+    /// <summary>Every label, in declaration order.</summary>
+    public static IReadOnlyList<ConductLabel> All { get; } = Enum.GetValues<ConductLabel>();
+
+    /// <summary>The label's id, such as <c>threat_exposure</c>.</summary>
+    public static string Id(this ConductLabel label) => Ids[(int)label];
+
+    /// <summary>The label with the id <paramref name="id"/>, if there is one.</summary>
+    public static bool TryParse(string id, out ConductLabel label)
+    {
+        var index = Array.IndexOf(Ids, id);
+        label = index < 0 ? default : (ConductLabel)index;
+        return index >= 0;
+    }
+
+    /// <summary>
+    /// True for the labels that accuse the sender of wrongdoing from the text; a lawful reminder
+    /// and the metadata labels are not among them.
+    /// </summary>
+    public static bool IsAbusive(this ConductLabel label) => label < ConductLabel.LawfulReminder;
+
+    /// <summary>True for the labels that come from the recipient and the time, not from the text.</summary>
+    public static bool IsMetadata(this ConductLabel label) => label > ConductLabel.LawfulReminder;
+}

@@ -1,0 +1,343 @@
+namespace DebtShield.Core.Conduct;
+
+/// <summary>
+/// The lexicon (<c>lexicon.txt</c>: word classes) and the rules (<c>rules.txt</c>) of the
+/// analyser, parsed and compiled once into one <see cref="PatternAutomaton"/>. Read-only after
+/// construction; share one instance.
+/// </summary>
+/// <remarks>
+/// A rule has an id, a label, a one-line explanation, citations and one or more <c>match:</c>
+/// patterns. A pattern is one element, or elements joined by <c>…</c> (in this order, close
+/// together, in one sentence) or by <c>&amp;</c> (any order, in one sentence). An element is a
+/// word or a word class written <c>{CLASS}</c>.
+/// </remarks>
+public sealed class ConductRuleSet
+{
+    /// <summary>The word class of negations ("不会", "不得"): a negated trigger does not fire.</summary>
+    public const string NegationClass = "NEGATION";
+
+    /// <summary>The word class of reported speech ("他说"): what follows in the sentence is quoted, not said.</summary>
+    public const string ReportedClass = "REPORTED";
+
+    internal ConductRuleSet(
+        ConductNormalizer normalizer,
+        PatternAutomaton automaton,
+        int[][] termAtoms,
+        int atomCount,
+        int negationAtom,
+        int reportedAtom,
+        IReadOnlyList<ConductRule> rules)
+    {
+        Normalizer = normalizer;
+        Automaton = automaton;
+        TermAtoms = termAtoms;
+        AtomCount = atomCount;
+        NegationAtom = negationAtom;
+        ReportedAtom = reportedAtom;
+        Rules = rules;
+        RuleArray = [.. rules];
+    }
+
+    /// <summary>The normaliser the rules were compiled with.</summary>
+    public ConductNormalizer Normalizer { get; }
+
+    /// <summary>Every rule, in file order.</summary>
+    public IReadOnlyList<ConductRule> Rules { get; }
+
+    internal ConductRule[] RuleArray { get; }
+
+    internal PatternAutomaton Automaton { get; }
+
+    internal int[][] TermAtoms { get; }
+
+    internal int AtomCount { get; }
+
+    internal int NegationAtom { get; }
+
+    internal int ReportedAtom { get; }
+
+    /// <summary>Parses and compiles the lexicon and the rules.</summary>
+    /// <exception cref="FormatException">A line is malformed, a class unknown or a label misspelt; the message names file and line.</exception>
+    public static ConductRuleSet Parse(ConductNormalizer normalizer, string lexicon, string rules)
+    {
+        ArgumentNullException.ThrowIfNull(normalizer);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(rules);
+        var builder = new Builder(normalizer);
+        builder.ReadLexicon(lexicon);
+        builder.ReadRules(rules);
+        return builder.Build();
+    }
+
+    internal static ConductExplanation ParseExplanation(string value)
+    {
+        var bar = value.IndexOf('|', StringComparison.Ordinal);
+        return bar < 0
+            ? throw new FormatException("explain: needs Chinese | English")
+            : new ConductExplanation(value[..bar].Trim(), value[(bar + 1)..].Trim());
+    }
+
+    internal static string[] ParseCitations(string value) =>
+        value.Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private sealed class Builder(ConductNormalizer normalizer)
+    {
+        private const string LexiconFile = "lexicon.txt";
+        private const string RulesFile = "rules.txt";
+        private readonly Dictionary<string, int> _classes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _literals = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<int>> _terms = new(StringComparer.Ordinal);
+        private readonly List<ConductRule> _rules = [];
+        private int _atoms;
+
+        public void ReadLexicon(string text)
+        {
+            int? current = null;
+            var lineNumber = 0;
+            foreach (var raw in text.Split('\n'))
+            {
+                lineNumber++;
+                var line = ConductDataLine.StripComment(raw);
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                if (line.StartsWith('['))
+                {
+                    var close = line.IndexOf(']', StringComparison.Ordinal);
+                    if (close < 2)
+                    {
+                        throw ConductDataLine.Error(LexiconFile, lineNumber, "a class starts with [NAME]");
+                    }
+
+                    var name = line[1..close];
+                    if (_classes.ContainsKey(name))
+                    {
+                        throw ConductDataLine.Error(LexiconFile, lineNumber, "class defined twice: " + name);
+                    }
+
+                    current = _classes[name] = _atoms++;
+                    continue;
+                }
+
+                if (current is null)
+                {
+                    throw ConductDataLine.Error(LexiconFile, lineNumber, "a word before the first [CLASS]");
+                }
+
+                AddTerm(line, current.Value, LexiconFile, lineNumber);
+            }
+
+            foreach (var required in new[] { NegationClass, ReportedClass })
+            {
+                if (!_classes.ContainsKey(required))
+                {
+                    throw new FormatException(LexiconFile + ": the class [" + required + "] is required");
+                }
+            }
+        }
+
+        public void ReadRules(string text)
+        {
+            RuleDraft? draft = null;
+            var lineNumber = 0;
+            foreach (var raw in text.Split('\n'))
+            {
+                lineNumber++;
+                var line = ConductDataLine.StripComment(raw);
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                if (line.StartsWith('[') && line.EndsWith(']'))
+                {
+                    Finish(draft);
+                    draft = new RuleDraft(line[1..^1], lineNumber);
+                    continue;
+                }
+
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (draft is null || colon < 0)
+                {
+                    throw ConductDataLine.Error(RulesFile, lineNumber, "expected [rule.id], then key: value lines");
+                }
+
+                var key = line[..colon].Trim();
+                var value = line[(colon + 1)..].Trim();
+                try
+                {
+                    switch (key)
+                    {
+                        case "label":
+                            draft.Label = ConductLabels.TryParse(value, out var label) && !label.IsMetadata()
+                                ? label
+                                : throw new FormatException("unknown label " + value);
+                            break;
+                        case "explain":
+                            draft.Explanation = ParseExplanation(value);
+                            break;
+                        case "cite":
+                            draft.Citations.AddRange(ParseCitations(value));
+                            break;
+                        case "recipient":
+                            draft.OnlyToThirdParty = value == "third_party" ? true : throw new FormatException("recipient: third_party is the only choice");
+                            break;
+                        case "unless":
+                            foreach (var word in value.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                            {
+                                draft.Unless.Add(Atom(word));
+                            }
+
+                            break;
+                        case "match":
+                            draft.Patterns.Add(ParsePattern(value));
+                            break;
+                        default:
+                            throw new FormatException("unknown key " + key);
+                    }
+                }
+                catch (FormatException e) when (!e.Message.StartsWith(RulesFile, StringComparison.Ordinal))
+                {
+                    throw ConductDataLine.Error(RulesFile, lineNumber, e.Message);
+                }
+            }
+
+            Finish(draft);
+        }
+
+        public ConductRuleSet Build()
+        {
+            var terms = _terms.Keys.ToList();
+            var automaton = new PatternAutomaton(terms);
+            var termAtoms = terms.Select(t => _terms[t].Order().ToArray()).ToArray();
+            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], _rules);
+        }
+
+        private RulePattern ParsePattern(string value)
+        {
+            var ordered = value.Contains('…', StringComparison.Ordinal) || value.Contains("...", StringComparison.Ordinal);
+            var unordered = value.Contains('&', StringComparison.Ordinal);
+            if (ordered && unordered)
+            {
+                throw new FormatException("a pattern joins its parts with … or with &, not both");
+            }
+
+            var parts = value.Replace("...", "…", StringComparison.Ordinal)
+                .Split(['…', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return new RulePattern([.. parts.Select(Atom)], Ordered: !unordered);
+        }
+
+        private int Atom(string element)
+        {
+            if (element.StartsWith('{') && element.EndsWith('}'))
+            {
+                return _classes.TryGetValue(element[1..^1], out var id)
+                    ? id
+                    : throw new FormatException("unknown word class " + element);
+            }
+
+            if (!_literals.TryGetValue(element, out var literal))
+            {
+                literal = _literals[element] = _atoms++;
+                AddTerm(element, literal, RulesFile, 0);
+            }
+
+            return literal;
+        }
+
+        private void AddTerm(string word, int atom, string file, int lineNumber)
+        {
+            var normalized = normalizer.Normalize(word).Text;
+            if (normalized.Length == 0)
+            {
+                throw ConductDataLine.Error(file, lineNumber, "empty word");
+            }
+
+            if (!_terms.TryGetValue(normalized, out var atoms))
+            {
+                atoms = _terms[normalized] = [];
+            }
+
+            atoms.Add(atom);
+        }
+
+        private void Finish(RuleDraft? draft)
+        {
+            if (draft is null)
+            {
+                return;
+            }
+
+            if (draft.Label is null || draft.Explanation is null || draft.Patterns.Count == 0)
+            {
+                throw ConductDataLine.Error(RulesFile, draft.Line, "rule " + draft.Id + " needs label:, explain: and at least one match:");
+            }
+
+            if (draft.Label != ConductLabel.LawfulReminder && draft.Citations.Count == 0)
+            {
+                throw ConductDataLine.Error(RulesFile, draft.Line, "rule " + draft.Id + " needs cite:");
+            }
+
+            if (_rules.Any(r => r.Id == draft.Id))
+            {
+                throw ConductDataLine.Error(RulesFile, draft.Line, "rule id used twice: " + draft.Id);
+            }
+
+            _rules.Add(new ConductRule(draft.Id, draft.Label.Value, draft.Explanation, draft.Citations, draft.OnlyToThirdParty, [.. draft.Unless], draft.Patterns));
+        }
+
+        private sealed class RuleDraft(string id, int line)
+        {
+            public string Id { get; } = id;
+
+            public int Line { get; } = line;
+
+            public ConductLabel? Label { get; set; }
+
+            public ConductExplanation? Explanation { get; set; }
+
+            public List<string> Citations { get; } = [];
+
+            public bool OnlyToThirdParty { get; set; }
+
+            public List<int> Unless { get; } = [];
+
+            public List<RulePattern> Patterns { get; } = [];
+        }
+    }
+}
+
+/// <summary>One rule of <c>rules.txt</c>.</summary>
+/// <param name="Id">The rule id, such as <c>threat_exposure.tell-contacts</c>.</param>
+/// <param name="Label">The label it gives.</param>
+/// <param name="Explanation">The one-line explanation.</param>
+/// <param name="Citations">Citation ids.</param>
+/// <param name="OnlyToThirdParty">True when the rule applies only to messages sent to a third party.</param>
+/// <param name="Unless">Atoms that, anywhere in the same sentence, keep the rule from firing.</param>
+/// <param name="Patterns">The patterns; the first that matches gives the finding.</param>
+public sealed record ConductRule(
+    string Id,
+    ConductLabel Label,
+    ConductExplanation Explanation,
+    IReadOnlyList<string> Citations,
+    bool OnlyToThirdParty,
+    IReadOnlyList<int> Unless,
+    IReadOnlyList<RulePattern> Patterns)
+{
+    /// <summary>The patterns as an array, so the hot path iterates without allocating.</summary>
+    internal RulePattern[] PatternArray { get; } = [.. Patterns];
+
+    /// <summary>The vetoing atoms as an array.</summary>
+    internal int[] UnlessArray { get; } = [.. Unless];
+}
+
+/// <summary>A pattern: atoms (word classes or words) in order, or in any order, in one sentence.</summary>
+/// <param name="Atoms">The atoms.</param>
+/// <param name="Ordered">True for <c>…</c> (in order, close together); false for <c>&amp;</c>.</param>
+public sealed record RulePattern(IReadOnlyList<int> Atoms, bool Ordered)
+{
+    /// <summary>The atoms as an array, so the hot path iterates without allocating.</summary>
+    internal int[] AtomArray { get; } = [.. Atoms];
+}

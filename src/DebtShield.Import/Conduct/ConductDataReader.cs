@@ -1,0 +1,46 @@
+using System.Text;
+using DebtShield.Core.Conduct;
+
+namespace DebtShield.Import.Conduct;
+
+/// <summary>
+/// Loads the conduct analyser's reviewable data (<c>data/conduct/*.txt</c>): from the copies
+/// embedded in this assembly, so the command works from any directory, or from a folder, so a
+/// reviewer can try an edited lexicon without rebuilding.
+/// </summary>
+public static class ConductDataReader
+{
+    /// <summary>The data files, in the order the analyser needs them.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = ["normalise.txt", "lexicon.txt", "rules.txt", "contact-rules.txt"];
+
+    private static readonly Lazy<ConductAnalyzer> Embedded = new(() => Build(ReadEmbedded), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The analyser built from the embedded data; built once, shared by every caller.</summary>
+    public static ConductAnalyzer LoadEmbedded() => Embedded.Value;
+
+    /// <summary>The analyser built from the files in <paramref name="directory"/>.</summary>
+    /// <exception cref="FormatException">A file is malformed; the message names the file and line.</exception>
+    /// <exception cref="IOException">A file is missing or unreadable.</exception>
+    public static ConductAnalyzer Load(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return Build(name => File.ReadAllText(Path.Combine(directory, name), Encoding.UTF8));
+    }
+
+    /// <summary>The text of one embedded data file, such as <c>rules.txt</c>.</summary>
+    public static string ReadEmbedded(string fileName)
+    {
+        using var stream = typeof(ConductDataReader).Assembly.GetManifestResourceStream("DebtShield.Conduct." + fileName)
+            ?? throw new InvalidOperationException("The conduct data file " + fileName + " is not embedded in DebtShield.Import.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static ConductAnalyzer Build(Func<string, string> read)
+    {
+        var normalizer = ConductNormalizer.Parse(read("normalise.txt"));
+        var rules = ConductRuleSet.Parse(normalizer, read("lexicon.txt"), read("rules.txt"));
+        var policy = ContactPolicy.Parse(read("contact-rules.txt"));
+        return new ConductAnalyzer(rules, policy);
+    }
+}

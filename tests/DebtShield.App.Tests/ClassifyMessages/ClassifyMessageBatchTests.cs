@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using DebtShield.App.ClassifyMessages;
+
+namespace DebtShield.App.Tests.ClassifyMessages;
+
+public sealed class ClassifyMessageBatchTests
+{
+    [Fact]
+    public async Task RunAsync_GoodAndBadLines_WritesOneResultPerLineInOrder()
+    {
+        // Given a threat, a malformed line, a blank line, a line without text, a bad recipient and a reminder.
+        var input = string.Join('\n',
+            """{"id":"a","text":"再不还就把你的欠款发给你通讯录里所有人","recipient":"borrower"}""",
+            "{not json",
+            "",
+            """{"id":"c","recipient":"borrower"}""",
+            """{"id":"d","text":"x","recipient":"boss"}""",
+            """{"id":7,"text":"您本期应还1,200元，请按时还款。","time":"2026-11-28T23:10:00"}""");
+
+        // When
+        var (summary, output) = await Run(input);
+
+        // Then
+        Assert.Equal((2L, 3L), (summary.Messages, summary.Errors));
+        Assert.Equal([1, 2, 4, 5, 6], output.Select(o => o["line"]!.GetValue<int>()));
+        Assert.Equal("a", output[0]["id"]!.GetValue<string>());
+        Assert.Equal(["threat_exposure"], Labels(output[0]));
+        var finding = output[0]["findings"]![0]!;
+        Assert.Equal("发给你通讯录", "再不还就把你的欠款发给你通讯录里所有人"[finding["start"]!.GetValue<int>()..finding["end"]!.GetValue<int>()]);
+        Assert.Contains("pipl-art10", finding["citations"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.NotNull(output[1]["error"]);
+        Assert.Contains("text", output[2]["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("boss", output[3]["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("7", output[4]["id"]!.GetValue<string>());
+        Assert.Equal(["lawful_reminder", "off_hours"], Labels(output[4]));
+    }
+
+    [Fact]
+    public async Task RunAsync_PlainText_ClassifiesEachLine()
+    {
+        var (summary, output) = await Run("老赖，还钱\n\n您本期应还500元，请按时还款。\n", ClassifyInput.PlainText);
+
+        Assert.Equal(2, summary.Messages);
+        Assert.Equal(["insult"], Labels(output[0]));
+        Assert.Equal(3, output[1]["line"]!.GetValue<int>());
+        Assert.Equal(["lawful_reminder"], Labels(output[1]));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConnectedCallsAcrossChunks_FlagsTheFourthOfTheDayInInputOrder()
+    {
+        // 10,000 messages span several chunks analysed in parallel; calls are counted in input order.
+        var lines = new List<string>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            lines.Add(i % 2000 == 0
+                ? $$"""{"id":"{{n}}","text":"","channel":"call","from":"lender","time":"2026-11-28T10:00:00+08:00"}"""
+                : $$"""{"id":"{{n}}","text":"您本期应还{{n}}元，请按时还款。"}""");
+        }
+
+        var (summary, output) = await Run(string.Join('\n', lines));
+
+        Assert.Equal(10_000, summary.Messages);
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i.ToString(CultureInfo.InvariantCulture)), output.Select(o => o["id"]!.GetValue<string>()));
+        var calls = output.Where((_, i) => i % 2000 == 0).Select(o => Labels(o).Contains("excessive_frequency")).ToList();
+        Assert.Equal([false, false, false, true, true], calls);
+    }
+
+    private static string[] Labels(JsonNode node) => [.. node["labels"]!.AsArray().Select(l => l!.GetValue<string>())];
+
+    private static async Task<(ClassifyBatchSummary Summary, List<JsonNode> Output)> Run(string input, ClassifyInput format = ClassifyInput.JsonLines)
+    {
+        using var source = new MemoryStream(Encoding.UTF8.GetBytes(input));
+        using var sink = new MemoryStream();
+        var summary = await ClassifyMessageBatch.RunAsync(source, sink, format);
+        var output = Encoding.UTF8.GetString(sink.ToArray())
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonNode.Parse(line)!)
+            .ToList();
+        return (summary, output);
+    }
+}

@@ -1,0 +1,168 @@
+using DebtShield.Core.Conduct;
+
+namespace DebtShield.Core.Tests.Conduct;
+
+public sealed class ConductAnalyzerTests
+{
+    private static ConductAnalyzer Analyzer => ConductData.Analyzer;
+
+    [Theory]
+    [InlineData("今晚我们的人就上门，你等着。", "threat_violence")]
+    [InlineData("再不还款就把你的欠款发给你通讯录里所有人。", "threat_exposure")]
+    [InlineData("你这个老赖，赶紧还钱。", "insult")]
+    [InlineData("我是某区公安局的民警，请你回电。", "impersonation_authority")]
+    [InlineData("你已被起诉，传票三天内送达。", "fake_legal_process")]
+    [InlineData("你的身份证照片已经在我们手上，随时公开。", "pii_exposure")]
+    [InlineData("欠钱不还是要坐牢的。", "false_consequences")]
+    [InlineData("您本期应还1,200元，还款日12月5日，请按时还款。", "lawful_reminder")]
+    public void Analyze_MessageToBorrower_GivesItsOneLabel(string text, string label)
+    {
+        var analysis = Analyzer.Analyze(text, Recipient.Borrower);
+
+        Assert.Equal([label], ConductData.TextLabels(analysis));
+        var finding = Assert.Single(analysis.Findings);
+        Assert.NotEmpty(finding.Explanation.Chinese);
+        Assert.NotEmpty(finding.Explanation.English);
+        Assert.True(finding.Start < finding.End);
+    }
+
+    [Fact]
+    public void Analyze_DebtToldToThirdParty_GivesDisclosureAndContact()
+    {
+        var analysis = Analyzer.Analyze("您好，请转告您的同事刘某，他的借款已逾期。", Recipient.ThirdParty);
+
+        Assert.Equal([ConductLabel.ThirdPartyDisclosure, ConductLabel.ThirdPartyContact], analysis.Labels);
+        var metadata = analysis.Findings.Single(f => f.Label == ConductLabel.ThirdPartyContact);
+        Assert.Null(metadata.Start);
+        Assert.Contains("gbt45251-third-party", metadata.Citations);
+    }
+
+    [Fact]
+    public void Analyze_ReminderSentToThirdParty_IsNotCalledLawful()
+    {
+        var analysis = Analyzer.Analyze("您本期应还1,200元，请按时还款。", Recipient.ThirdParty);
+
+        Assert.DoesNotContain(ConductLabel.LawfulReminder, analysis.Labels);
+        Assert.Contains(ConductLabel.ThirdPartyDisclosure, analysis.Labels);
+    }
+
+    [Theory]
+    [InlineData("我们不会联系您的家人和同事，请您放心，按时还款即可。")]
+    [InlineData("我们绝不会向您的单位透露任何借款信息，请按期还款。")]
+    [InlineData("本公司不会上门，请通过APP还款。")]
+    [InlineData("逾期不会坐牢，但会产生违约金，请尽快还款。")]
+    public void Analyze_NegatedThreat_IsOnlyALawfulReminder(string text)
+    {
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+    }
+
+    [Theory]
+    [InlineData("他说会把我的事告诉我家人，我该怎么办？")]
+    [InlineData("催收说要爆我通讯录，这合法吗？")]
+    [InlineData("有人发来“不还就爆通讯录”这种话。")]
+    public void Analyze_ReportedOrQuotedThreat_DoesNotAccuse(string text)
+    {
+        Assert.Empty(Analyzer.Analyze(text).Labels);
+    }
+
+    [Theory]
+    [InlineData("不还就等着“社死”吧。")]
+    [InlineData("你这个\"老赖\"，还钱。")]
+    public void Analyze_QuotationMarksAroundTheTriggerAlone_AreEmphasisAndStillFire(string text)
+    {
+        Assert.NotEmpty(Analyzer.Analyze(text).Labels);
+    }
+
+    [Fact]
+    public void Analyze_UnrelatedMessageAtNight_IsNotACollectionContact()
+    {
+        var message = new ConductMessage("您的快递已到站，请凭取件码领取。", Recipient.Borrower, new DateTimeOffset(2026, 11, 28, 23, 0, 0, TimeSpan.FromHours(8)));
+
+        Assert.Empty(Analyzer.Analyze(message).Labels);
+        Assert.Equal([ConductLabel.OffHours], Analyzer.Analyze(message with { Text = string.Empty, Channel = ContactChannel.Call }).Labels);
+    }
+
+    [Fact]
+    public void Analyze_ThreatWithoutNegation_StillFiresAfterACondition()
+    {
+        // 再不还 contains 不 but is a condition, not a negation of what follows.
+        var analysis = Analyzer.Analyze("再不还，我们就联系你的家人。");
+
+        Assert.Equal([ConductLabel.ThreatExposure], analysis.Labels);
+    }
+
+    [Fact]
+    public void Analyze_DisguisedTrigger_SpanPointsAtTheOriginalCharacters()
+    {
+        const string text = "最后机会，通*讯*录已导出。";
+
+        var finding = Assert.Single(Analyzer.Analyze(text).Findings);
+
+        Assert.Equal("threat_exposure.publish", finding.Rule);
+        Assert.Equal("通*讯*录已导出", text[finding.Start!.Value..finding.End!.Value]);
+    }
+
+    [Fact]
+    public void Analyze_TraditionalAndFullWidth_SpanPointsAtTheOriginalCharacters()
+    {
+        const string text = "ＴＭＤ，請轉告你的朋友，他的欠款已逾期。";
+
+        var analysis = Analyzer.Analyze(text, Recipient.ThirdParty);
+
+        var insult = analysis.Findings.Single(f => f.Label == ConductLabel.Insult);
+        Assert.Equal("ＴＭＤ", text[insult.Start!.Value..insult.End!.Value]);
+        Assert.Contains(ConductLabel.ThirdPartyDisclosure, analysis.Labels);
+    }
+
+    [Theory]
+    [InlineData("2026-11-28T22:30:00+08:00", true)]
+    [InlineData("2026-11-28T07:59:00+08:00", true)]
+    [InlineData("2026-11-28T08:00:00+08:00", false)]
+    [InlineData("2026-11-28T21:30:00+08:00", false)]
+    [InlineData("2026-11-28T14:30:00Z", true)]
+    [InlineData("2026-11-28T13:30:00Z", false)]
+    public void Analyze_Time_FlagsOffHoursInChinaStandardTime(string time, bool offHours)
+    {
+        var message = new ConductMessage("请按时还款。", Recipient.Borrower, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture));
+
+        var analysis = Analyzer.Analyze(message);
+
+        Assert.Equal(offHours, analysis.Labels.Contains(ConductLabel.OffHours));
+        Assert.Contains(ConductLabel.LawfulReminder, analysis.Labels);
+    }
+
+    [Theory]
+    [InlineData(ContactChannel.Call, 3, false)]
+    [InlineData(ContactChannel.Call, 4, true)]
+    [InlineData(ContactChannel.UnansweredCall, 6, false)]
+    [InlineData(ContactChannel.UnansweredCall, 7, true)]
+    [InlineData(ContactChannel.Message, 50, false)]
+    public void Analyze_ContactNumberToday_FlagsOnlyBeyondTheChannelsLimit(ContactChannel channel, int number, bool flagged)
+    {
+        var message = new ConductMessage("", Recipient.Borrower, new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.FromHours(8)), channel, number);
+
+        var analysis = Analyzer.Analyze(message);
+
+        Assert.Equal(flagged, analysis.Labels.Contains(ConductLabel.ExcessiveFrequency));
+    }
+
+    [Fact]
+    public void Count_CallsAroundMidnightInChina_StartsANewDay()
+    {
+        var counter = new DailyContactCounter(Analyzer.Policy);
+        var evening = new DateTimeOffset(2026, 11, 28, 15, 0, 0, TimeSpan.Zero); // 23:00 in China
+
+        var first = counter.Count("lender", evening, ContactChannel.Call);
+        var second = counter.Count("lender", evening.AddMinutes(30), ContactChannel.Call);
+        var nextDay = counter.Count("lender", evening.AddHours(1.5), ContactChannel.Call);
+        var otherSender = counter.Count("another", evening, ContactChannel.Call);
+
+        Assert.Equal((1, 2, 1, 1), (first, second, nextDay, otherSender));
+    }
+
+    [Fact]
+    public void Analyze_CourierMessage_HasNoLabel()
+    {
+        Assert.Same(ConductAnalysis.Empty, Analyzer.Analyze("您的快递已到站，请凭取件码1234到驿站领取。"));
+    }
+}

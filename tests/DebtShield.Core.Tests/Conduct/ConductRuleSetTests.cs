@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DebtShield.Core.Conduct;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.Core.Tests.Conduct;
+
+public sealed partial class ConductRuleSetTests
+{
+    private const string Lexicon = "[NEGATION] n\n不会\n[REPORTED] r\n他说\n[CONTACTS] c\n家人\n";
+
+    [Fact]
+    public void Parse_RepositoryRules_EveryTextLabelHasARuleAndEveryCitationExists()
+    {
+        var rules = ConductData.Analyzer.Rules.Rules;
+        using var catalogue = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Data("law", "citations.json")));
+        var known = catalogue.RootElement.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToHashSet();
+
+        Assert.Equal(
+            ConductLabels.All.Where(l => !l.IsMetadata()).ToHashSet(),
+            rules.Select(r => r.Label).ToHashSet());
+        var cited = rules.SelectMany(r => r.Citations)
+            .Concat(ConductData.Analyzer.Policy.Rules.Values.SelectMany(r => r.Citations))
+            .Distinct()
+            .ToList();
+        Assert.All(cited, id => Assert.Contains(id, known));
+    }
+
+    [Fact]
+    public void Parse_RepositoryRules_IdsAreLabelDotName()
+    {
+        Assert.All(ConductData.Analyzer.Rules.Rules, r => Assert.Matches(RuleId(), r.Id));
+        Assert.All(ConductData.Analyzer.Rules.Rules, r => Assert.StartsWith(r.Label.Id() + ".", r.Id, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[x.y]\nlabel: abuse\nexplain: a | b\ncite: c\nmatch: 家人\n", "rules.txt:2:")]
+    [InlineData("[x.y]\nlabel: insult\nexplain: a | b\ncite: c\nmatch: {NOPE}\n", "rules.txt:5:")]
+    [InlineData("[x.y]\nlabel: insult\nexplain: 只有中文\n", "rules.txt:3:")]
+    [InlineData("[x.y]\nlabel: insult\nexplain: a | b\nmatch: 家人\n", "rules.txt:1:")]
+    [InlineData("match: 家人\n", "rules.txt:1:")]
+    public void Parse_MalformedRule_NamesFileAndLine(string rules, string location)
+    {
+        var normalizer = ConductNormalizer.Parse(string.Empty);
+
+        var error = Assert.Throws<FormatException>(() => ConductRuleSet.Parse(normalizer, Lexicon, rules));
+
+        Assert.StartsWith(location, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LexiconWithoutNegation_IsRejected()
+    {
+        var error = Assert.Throws<FormatException>(() => ConductRuleSet.Parse(ConductNormalizer.Parse(string.Empty), "[REPORTED] r\n他说\n", string.Empty));
+
+        Assert.Contains("[NEGATION]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MinimalRules_MatchesInAnyOrderWithAmpersand()
+    {
+        var normalizer = ConductNormalizer.Parse(string.Empty);
+        var rules = ConductRuleSet.Parse(normalizer, Lexicon + "[TELL] t\n告诉\n", "[threat_exposure.t]\nlabel: threat_exposure\nexplain: a | b\ncite: c\nmatch: {CONTACTS} & {TELL}\n");
+        var analyzer = new ConductAnalyzer(rules, ContactPolicy.Parse(ConductData.Read("contact-rules.txt")));
+
+        Assert.Equal([ConductLabel.ThreatExposure], analyzer.Analyze("家人都会被告诉").Labels);
+        Assert.Equal([ConductLabel.ThreatExposure], analyzer.Analyze("告诉你家人").Labels);
+        Assert.Empty(analyzer.Analyze("不会告诉你家人").Labels);
+        Assert.Empty(analyzer.Analyze("告诉你。家人").Labels);
+    }
+
+    [GeneratedRegex("^[a-z_]+\\.[a-z0-9-]+$")]
+    private static partial Regex RuleId();
+}

@@ -1,0 +1,50 @@
+using DebtShield.Core.Conduct;
+using DebtShield.Import.Conduct;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.Import.Tests.Conduct;
+
+public sealed class ConductDataReaderTests
+{
+    public static TheoryData<string> Files() => [.. ConductDataReader.FileNames];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void ReadEmbedded_EveryDataFile_IsTheRepositoryCopy(string name)
+    {
+        Assert.Equal(File.ReadAllText(RepositoryPaths.Data("conduct", name)), ConductDataReader.ReadEmbedded(name));
+    }
+
+    [Fact]
+    public void LoadEmbedded_Twice_ReturnsOneSharedAnalyser()
+    {
+        var analyzer = ConductDataReader.LoadEmbedded();
+
+        Assert.Same(analyzer, ConductDataReader.LoadEmbedded());
+        Assert.Equal([ConductLabel.ThreatExposure], analyzer.Analyze("通*讯*录已导出").Labels);
+    }
+
+    [Fact]
+    public void Load_FolderWithABrokenRule_NamesFileAndLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("debtshield-conduct-").FullName;
+        try
+        {
+            foreach (var name in ConductDataReader.FileNames)
+            {
+                File.WriteAllText(Path.Combine(folder, name), ConductDataReader.ReadEmbedded(name));
+            }
+
+            File.AppendAllText(Path.Combine(folder, "rules.txt"), "\n[insult.typo]\nlabel: insullt\n");
+
+            var error = Assert.Throws<FormatException>(() => ConductDataReader.Load(folder));
+
+            var lines = File.ReadAllLines(Path.Combine(folder, "rules.txt")).Length;
+            Assert.StartsWith("rules.txt:" + lines.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": unknown label insullt", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
