@@ -21,7 +21,8 @@ internal static class BatchRun
         return DebtShieldApp.Success;
     }
 
-    private static Stream OpenOutput(string? outputPath)
+    /// <summary>The output file, or buffered standard output; an unwritable file is the user's error.</summary>
+    public static Stream OpenOutput(string? outputPath)
     {
         if (outputPath is null)
         {

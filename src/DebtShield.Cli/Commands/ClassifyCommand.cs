@@ -37,7 +37,7 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
         await using var input = settings.InputPath is { } file
             ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
             : Console.OpenStandardInput();
-        await using var output = OpenOutput(settings.OutputPath);
+        await using var output = BatchRun.OpenOutput(settings.OutputPath);
         var summary = await ClassifyMessageBatch.RunAsync(
             input,
             output,
@@ -45,23 +45,6 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
             cancellationToken);
         await Console.Error.WriteLineAsync(Format(CliText.Classify_Summary, summary.Messages, summary.Errors));
         return DebtShieldApp.Success;
-    }
-
-    private static Stream OpenOutput(string? outputPath)
-    {
-        if (outputPath is null)
-        {
-            return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        }
-
-        try
-        {
-            return new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException(Format(CliText.Error_OutputUnwritable, outputPath, e.Message));
-        }
     }
 
     private static string Format(string template, params object[] arguments) =>
