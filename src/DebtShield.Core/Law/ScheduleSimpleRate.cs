@@ -23,21 +23,41 @@ public static class ScheduleSimpleRate
         ArgumentNullException.ThrowIfNull(loan);
         var daysPerYear = dayCount.DaysPerYear();
         var basis = loan.PrincipalBasis.ToDouble();
-        if (BalanceAtEnd(loan, basis, 0, daysPerYear) >= 0)
+        var schedule = new (int Days, double Amount)[loan.Schedule.Count];
+        var previous = loan.ContractDate;
+        for (var i = 0; i < schedule.Length; i++)
+        {
+            var instalment = loan.Schedule[i];
+            schedule[i] = (instalment.DueDate.DayNumber - previous.DayNumber, instalment.Total.ToDouble());
+            previous = instalment.DueDate;
+        }
+
+        if (BalanceAtEnd(schedule, basis, 0, daysPerYear) >= 0)
         {
             return 0m;
         }
 
-        // The final balance increases with the rate: bracket, then regula falsi (Illinois).
-        double low = 0, lowValue = BalanceAtEnd(loan, basis, 0, daysPerYear);
-        var high = double.IsFinite(guess) && guess > 0 ? guess * 1.25 : 0.5;
-        var highValue = BalanceAtEnd(loan, basis, high, daysPerYear);
+        // The final balance increases with the rate: bracket tightly around the guess (the nominal
+        // IRR is within a few percent of the answer), then regula falsi (Illinois).
+        double low = 0, lowValue = BalanceAtEnd(schedule, basis, 0, daysPerYear);
+        if (double.IsFinite(guess) && guess > 0)
+        {
+            var below = guess * 0.97;
+            var belowValue = BalanceAtEnd(schedule, basis, below, daysPerYear);
+            if (belowValue < 0)
+            {
+                (low, lowValue) = (below, belowValue);
+            }
+        }
+
+        var high = double.IsFinite(guess) && guess > 0 ? Math.Max(guess * 1.03, low * 1.03) : 0.5;
+        var highValue = BalanceAtEnd(schedule, basis, high, daysPerYear);
         while (highValue < 0 && high < Highest)
         {
             low = high;
             lowValue = highValue;
             high *= 4;
-            highValue = BalanceAtEnd(loan, basis, high, daysPerYear);
+            highValue = BalanceAtEnd(schedule, basis, high, daysPerYear);
         }
 
         if (highValue < 0)
@@ -46,10 +66,10 @@ public static class ScheduleSimpleRate
         }
 
         var side = 0;
-        for (var iteration = 0; iteration < 200 && high - low > 1e-13 * high; iteration++)
+        for (var iteration = 0; iteration < 200 && high - low > 1e-12 * high; iteration++)
         {
             var next = ((low * highValue) - (high * lowValue)) / (highValue - lowValue);
-            var value = BalanceAtEnd(loan, basis, next, daysPerYear);
+            var value = BalanceAtEnd(schedule, basis, next, daysPerYear);
             if (value == 0)
             {
                 return (decimal)next;
@@ -82,19 +102,17 @@ public static class ScheduleSimpleRate
         return (decimal)((low + high) / 2);
     }
 
-    private static double BalanceAtEnd(Loan loan, double basis, double rate, int daysPerYear)
+    private static double BalanceAtEnd((int Days, double Amount)[] schedule, double basis, double rate, int daysPerYear)
     {
         double owed = basis, interest = 0;
-        var day = loan.ContractDate;
-        foreach (var instalment in loan.Schedule)
+        var daily = rate / daysPerYear;
+        foreach (var (days, amount) in schedule)
         {
             if (owed > 0)
             {
-                interest += owed * rate * (instalment.DueDate.DayNumber - day.DayNumber) / daysPerYear;
+                interest += owed * daily * days;
             }
 
-            day = instalment.DueDate;
-            var amount = instalment.Total.ToDouble();
             var toInterest = Math.Min(amount, interest);
             interest -= toInterest;
             owed -= amount - toInterest;

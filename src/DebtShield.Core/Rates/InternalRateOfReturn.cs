@@ -127,10 +127,13 @@ public static class InternalRateOfReturn
 
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var (value, slope) = Evaluate(times, amounts, tau, u);
-            if (value == 0)
+            var (value, slope, size) = Evaluate(times, amounts, tau, u);
+            if (Math.Abs(value) <= NoiseFloor * size)
             {
-                return u;
+                // The present value is zero to the precision its terms can carry: a further step
+                // would only chase rounding noise. One last Newton step costs nothing and helps.
+                var last = u - (value / slope);
+                return double.IsFinite(last) ? last : u;
             }
 
             // Zero flows are skipped and all terms on one side of τ share a sign, so an overflowed
@@ -174,6 +177,12 @@ public static class InternalRateOfReturn
 
     private static double Tolerance(double u) => (4 * double.Epsilon) + (1e-15 * Math.Abs(u));
 
+    /// <summary>
+    /// A sum of terms of total size S is known only to about n·ε·S; below 16 ε of it the present
+    /// value cannot tell one rate from the next.
+    /// </summary>
+    private const double NoiseFloor = 16 * 2.220446049250313e-16;
+
     private static double InitialGuess(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot)
     {
         double before = 0, beforeTime = 0, after = 0, afterTime = 0;
@@ -195,9 +204,9 @@ public static class InternalRateOfReturn
         return double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0;
     }
 
-    private static (double Value, double Slope) Evaluate(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, double u)
+    private static (double Value, double Slope, double Size) Evaluate(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, double u)
     {
-        double value = 0, slope = 0;
+        double value = 0, slope = 0, size = 0;
         for (var i = 0; i < amounts.Length; i++)
         {
             if (amounts[i] == 0)
@@ -209,9 +218,10 @@ public static class InternalRateOfReturn
             var term = amounts[i] * Math.Exp(-u * offset);
             value += term;
             slope -= offset * term;
+            size += Math.Abs(term);
         }
 
-        return (value, slope);
+        return (value, slope, size);
     }
 
     private static RateSolution SolveByScan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts)

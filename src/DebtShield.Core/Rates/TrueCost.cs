@@ -17,50 +17,52 @@ namespace DebtShield.Core.Rates;
 /// </remarks>
 public sealed class TrueCost
 {
+    private readonly double[] _periods;
+    private readonly double[] _years;
+    private readonly double[] _flows;
+    private readonly double[] _payments;
+    private RateSolution? _xirr;
+    private ActuarialAprResult? _regZ;
+    private ContractPrincipalView? _onContractPrincipal;
+
     private TrueCost(Loan loan)
     {
         Loan = loan;
-        var dueDates = loan.Schedule.Select(i => i.DueDate).ToArray();
+        var schedule = loan.Schedule;
+        var dueDates = new DateOnly[schedule.Count];
+        for (var i = 0; i < dueDates.Length; i++)
+        {
+            dueDates[i] = schedule[i].DueDate;
+        }
+
         Period = RepaymentPeriod.Of(loan.ContractDate, dueDates);
 
         var count = dueDates.Length + 1;
-        var periods = new double[count];
-        var years = new double[count];
-        var flows = new double[count];
-        var payments = new double[dueDates.Length];
-        flows[0] = loan.PrincipalBasis.ToDouble();
+        _periods = new double[count];
+        _years = new double[count];
+        _flows = new double[count];
+        _payments = new double[dueDates.Length];
+        _flows[0] = loan.PrincipalBasis.ToDouble();
         var regular = true;
         for (var i = 0; i < dueDates.Length; i++)
         {
-            periods[i + 1] = Period.Between(loan.ContractDate, dueDates[i]);
-            years[i + 1] = (dueDates[i].DayNumber - loan.ContractDate.DayNumber) / 365.0;
-            payments[i] = loan.Schedule[i].Total.ToDouble();
-            flows[i + 1] = -payments[i];
-            regular &= dueDates.Length == 1 || periods[i + 1] == i + 1;
+            _periods[i + 1] = Period.Between(loan.ContractDate, dueDates[i]);
+            _years[i + 1] = (dueDates[i].DayNumber - loan.ContractDate.DayNumber) / 365.0;
+            _payments[i] = schedule[i].Total.ToDouble();
+            _flows[i + 1] = -_payments[i];
+            regular &= dueDates.Length == 1 || _periods[i + 1] == i + 1;
         }
 
         IsRegular = regular;
-        IrrPerPeriod = InternalRateOfReturn.Solve(periods, flows);
-        Xirr = InternalRateOfReturn.Solve(years, flows);
-        RegZ = ActuarialApr.Compute(loan.ContractDate, flows[0], dueDates, payments);
+        IrrPerPeriod = InternalRateOfReturn.Solve(_periods, _flows);
 
         TermInYears = Period.IsCalendarMonth && regular
-            ? periods[^1] / 12
-            : years[^1];
+            ? _periods[^1] / 12
+            : _years[^1];
         TotalCost = loan.ScheduledTotal - loan.PrincipalBasis;
         AprSimple = new AnnualRate(
             (double)(TotalCost.Yuan / loan.PrincipalBasis.Yuan) / TermInYears,
             AnnualisationMethod.Simple);
-
-        if (loan.UpfrontDeduction.IsPositive)
-        {
-            flows[0] = loan.Principal.ToDouble();
-            OnContractPrincipal = new ContractPrincipalView(
-                InternalRateOfReturn.Solve(periods, flows).Select(r => r * Period.PerYear),
-                new AnnualRate(
-                    (double)((loan.ScheduledTotal - loan.Principal).Yuan / loan.Principal.Yuan) / TermInYears,
-                    AnnualisationMethod.Simple));
-        }
     }
 
     /// <summary>The loan whose cost this is.</summary>
@@ -92,13 +94,15 @@ public sealed class TrueCost
         : null;
 
     /// <summary>The effective annual rate from the dated flows (XIRR: actual/365, compounded).</summary>
-    public RateSolution Xirr { get; }
+    /// <remarks>This and the other secondary figures are computed on first use: the legal engine needs only the IRR.</remarks>
+    public RateSolution Xirr => _xirr ??= InternalRateOfReturn.Solve(_years, _flows);
 
     /// <summary>
     /// The actuarial APR of US Regulation Z, Appendix J, with the principal basis as the amount
     /// financed: an internationally checkable reference for the same loan.
     /// </summary>
-    public ActuarialAprResult RegZ { get; }
+    public ActuarialAprResult RegZ => _regZ ??= ActuarialApr.Compute(
+        Loan.ContractDate, _flows[0], [.. Loan.Schedule.Select(i => i.DueDate)], _payments);
 
     /// <summary>The term from the contract date to the last instalment, in years.</summary>
     public double TermInYears { get; }
@@ -113,7 +117,24 @@ public sealed class TrueCost
     /// The same rates as if the whole contract principal had arrived: what the lender's figures
     /// look like when an upfront deduction is ignored. <see langword="null"/> when nothing was deducted.
     /// </summary>
-    public ContractPrincipalView? OnContractPrincipal { get; }
+    public ContractPrincipalView? OnContractPrincipal
+    {
+        get
+        {
+            if (_onContractPrincipal is null && Loan.UpfrontDeduction.IsPositive)
+            {
+                var flows = (double[])_flows.Clone();
+                flows[0] = Loan.Principal.ToDouble();
+                _onContractPrincipal = new ContractPrincipalView(
+                    InternalRateOfReturn.Solve(_periods, flows).Select(r => r * Period.PerYear),
+                    new AnnualRate(
+                        (double)((Loan.ScheduledTotal - Loan.Principal).Yuan / Loan.Principal.Yuan) / TermInYears,
+                        AnnualisationMethod.Simple));
+            }
+
+            return _onContractPrincipal;
+        }
+    }
 
     /// <summary>
     /// The advertised rate as a nominal annual figure, or <see langword="null"/> when none was given.
