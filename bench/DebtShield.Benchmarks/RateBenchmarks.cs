@@ -56,9 +56,13 @@ public class RateBenchmarks
 
     /// <summary>Every rate of one 12-instalment loan (IRR, XIRR, simple APR, Reg Z APR).</summary>
     [Benchmark]
-    public double TrueCostOf12InstalmentLoan() => TrueCost.Of(_loan).AprSimple.Fraction;
+    public double TrueCostOf12InstalmentLoan() => EveryRate(TrueCost.Of(_loan));
 
     /// <summary>Reading the loan file and computing every rate: the per-line work of batch mode.</summary>
     [Benchmark]
-    public double ReadAndRate12InstalmentLoan() => TrueCost.Of(LoanFileReader.Read(_loanJson, "b").Loan!).AprSimple.Fraction;
+    public double ReadAndRate12InstalmentLoan() => EveryRate(TrueCost.Of(LoanFileReader.Read(_loanJson, "b").Loan!));
+
+    private static double EveryRate(TrueCost cost) =>
+        cost.IrrAnnualNominal!.Value.Fraction + cost.Xirr.Rate + cost.AprSimple.Fraction + cost.RegZ.Apr.Rate
+        + (cost.OnContractPrincipal?.AprSimple.Fraction ?? 0);
 }

@@ -29,6 +29,7 @@ internal sealed class DebtShieldApp
             config.SetApplicationName("debtshield");
             config.SetApplicationVersion(Version);
             config.PropagateExceptions();
+            config.UseStrictParsing();
             config.AddCommand<RateCommand>("rate")
                 .WithDescription(CliText.Rate_Description)
                 .WithExample("rate", "samples/loan.json")

@@ -16,7 +16,11 @@ namespace DebtShield.App.Batches;
 /// </remarks>
 public static class JsonLinesBatch
 {
-    private const int ChunkLines = 2048;
+    /// <summary>
+    /// Lines per chunk: enough to amortise scheduling, few enough that a chunk's output (up to a
+    /// few KB a line for a legal report) stays a modest buffer.
+    /// </summary>
+    private const int ChunkLines = 512;
 
     /// <summary>
     /// Computes one line: write exactly one JSON value to the writer, and return whether the line
@@ -92,7 +96,7 @@ public static class JsonLinesBatch
 
     private static Chunk Compute(List<(long Line, string Text)> lines, LineHandler handle)
     {
-        var buffer = new ArrayBufferWriter<byte>(lines.Count * 700);
+        var buffer = new ArrayBufferWriter<byte>(lines.Count * 1024);
         using var json = new Utf8JsonWriter(buffer, ReportJsonContext.WriterOptions);
         var scratch = new byte[4096];
         long rejected = 0;

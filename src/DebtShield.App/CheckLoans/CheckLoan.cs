@@ -55,7 +55,7 @@ public static class CheckLoan
                 return false;
             }
 
-            JsonSerializer.Serialize(writer, Assess(reading.Loan!, request, asOf) with { Line = line }, ReportJsonContext.Default.CheckLoanReport);
+            JsonSerializer.Serialize(writer, Assess(reading.Loan!, request, asOf) with { Line = line, Citations = null }, ReportJsonContext.Default.CheckLoanReport);
             return true;
         }, cancellationToken);
     }

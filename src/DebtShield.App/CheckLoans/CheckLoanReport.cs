@@ -78,8 +78,9 @@ public sealed record CheckLoanReport
     /// <summary>Every view of the law that may apply; the first leads.</summary>
     public required IReadOnlyList<ViewFigure> Views { get; init; }
 
-    /// <summary>The citations the report points at.</summary>
-    public required IReadOnlyList<CitationFigure> Citations { get; init; }
+    /// <summary>The citations the report points at; left out of batch lines, which carry the ids only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required IReadOnlyList<CitationFigure>? Citations { get; init; }
 
     /// <summary>One plain sentence for the borrower.</summary>
     public required string Verdict { get; init; }

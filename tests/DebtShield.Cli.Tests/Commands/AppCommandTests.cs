@@ -39,4 +39,14 @@ public sealed class AppCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.Stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void UnknownOption_IsAnErrorNotSilentlyIgnored()
+    {
+        var result = CliProcess.Run("rate", "samples/loan.json", "--as-off", "2026-11-28");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("as-off", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
 }
