@@ -71,7 +71,7 @@ public sealed class CheckLoanTests
 
         Assert.StartsWith("本金按实际可用金额计算：合同金额 ¥10,000.00，实际到账 ¥8,000.00", report.Steps[0].Text, StringComparison.Ordinal);
         Assert.Contains(report.Uncertain, u => u.Code == "lender_kind_decides" && u.Message.Contains("两种结果都列出", StringComparison.Ordinal));
-        Assert.Contains(report.Citations, c => c.Id == "spl-art25" && c.Law.StartsWith("最高人民法院", StringComparison.Ordinal));
+        Assert.Contains(report.Citations!, c => c.Id == "spl-art25" && c.Law.StartsWith("最高人民法院", StringComparison.Ordinal));
     }
 
     [Fact]
