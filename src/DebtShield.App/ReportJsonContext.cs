@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using DebtShield.App.Batches;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.RateLoans;
@@ -18,11 +17,12 @@ namespace DebtShield.App;
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>
-    /// Writer options that keep Chinese text readable (no \uXXXX escapes); HTML-sensitive
-    /// characters are still escaped.
+    /// Writer options that keep the text readable: Chinese, "+" and quotes as themselves, not
+    /// \uXXXX escapes. The output is JSON for files and programs; a web page that embeds it in
+    /// HTML must encode it for HTML as it would any text.
     /// </summary>
     public static JsonWriterOptions WriterOptions { get; } = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

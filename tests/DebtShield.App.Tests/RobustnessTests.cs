@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.RateLoans;
@@ -20,7 +21,7 @@ public sealed class RobustnessTests
         // located errors or produce both reports; nothing may throw.
         var random = new Random(20261128);
         var template = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "loan.json")))!;
-        decimal[] amounts = [0m, -1m, 0.01m, 1m, 999m, 1_000_000m, 999_999_999_999m, 1_000_000_000_001m];
+        decimal[] amounts = [0m, -1m, 0.01m, 1m, 999m, 1_000_000m, 999_999_999_999m, 1_000_000_000_001m, 79_228_162_514_264_337_593_543_950_335m];
         string[] dates = ["1900-01-01", "2019-08-19", "2020-08-19", "2020-08-20", "2026-03-15", "2031-12-31", "2099-02-28"];
         var read = 0;
         for (var i = 0; i < 3_000; i++)
@@ -35,10 +36,17 @@ public sealed class RobustnessTests
             }
 
             read++;
-            var cost = TrueCost.Of(reading.Loan);
-            _ = RateLoanReport.From(cost);
+            var rate = RateLoanReport.From(TrueCost.Of(reading.Loan));
             var asOf = reading.Loan.ContractDate.AddDays(random.Next(0, 4_000));
-            _ = CheckLoanReport.From(LegalCheck.Of(reading.Loan, LegalDataReader.Rules, new CheckOptions(asOf, new Core.Money(12_345m))), LegalDataReader.Citations);
+            var check = CheckLoanReport.From(LegalCheck.Of(reading.Loan, LegalDataReader.Rules, new CheckOptions(asOf, new Core.Money(12_345m))), LegalDataReader.Citations);
+
+            // Both must serialise (JSON has no infinity) and every rate must be a number or null.
+            var json = JsonNode.Parse(JsonSerializer.Serialize(rate, ReportJsonContext.Default.RateLoanReport))!;
+            _ = JsonSerializer.Serialize(check, ReportJsonContext.Default.CheckLoanReport);
+            foreach (var field in new[] { "irrPerPeriod", "irrAnnualNominal", "irrAnnualEffective", "xirrAnnual", "aprSimple", "aprRegZ" })
+            {
+                Assert.True(json[field] is null || double.IsFinite(json[field]!.GetValue<double>()), field);
+            }
         }
 
         Assert.InRange(read, 100, 2_900);

@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using DebtShield.App.Resources;
 
 namespace DebtShield.App.Batches;
 
@@ -97,7 +99,8 @@ public static class JsonLinesBatch
     private static Chunk Compute(List<(long Line, string Text)> lines, LineHandler handle)
     {
         var buffer = new ArrayBufferWriter<byte>(lines.Count * 1024);
-        using var json = new Utf8JsonWriter(buffer, ReportJsonContext.WriterOptions);
+        var lineBuffer = new ArrayBufferWriter<byte>(4096);
+        using var json = new Utf8JsonWriter(lineBuffer, ReportJsonContext.WriterOptions);
         var scratch = new byte[4096];
         long rejected = 0;
         foreach (var (line, text) in lines)
@@ -109,17 +112,44 @@ public static class JsonLinesBatch
             }
 
             var length = Encoding.UTF8.GetBytes(text, scratch);
-            if (!handle(line, scratch.AsSpan(0, length), json))
+            if (!WriteLine(line, scratch.AsSpan(0, length), json, lineBuffer, handle))
             {
                 rejected++;
             }
 
-            json.Flush();
-            json.Reset();
+            buffer.Write(lineBuffer.WrittenSpan);
             buffer.Write("\n"u8);
         }
 
         return new Chunk(buffer.WrittenMemory, lines.Count - rejected, rejected);
+    }
+
+    /// <summary>
+    /// Writes one line's result to <paramref name="lineBuffer"/>, alone, so that a line whose
+    /// computation fails leaves no half-written object: it is replaced by an error object and the
+    /// batch goes on.
+    /// </summary>
+    private static bool WriteLine(long line, ReadOnlySpan<byte> utf8Json, Utf8JsonWriter json, ArrayBufferWriter<byte> lineBuffer, LineHandler handle)
+    {
+        lineBuffer.ResetWrittenCount();
+        json.Reset(lineBuffer);
+#pragma warning disable CA1031 // A bug on one line must not cost the researcher the other million.
+        try
+        {
+            var read = handle(line, utf8Json, json);
+            json.Flush();
+            return read;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            lineBuffer.ResetWrittenCount();
+            json.Reset(lineBuffer);
+            var message = string.Format(CultureInfo.CurrentCulture, AppText.Batch_LineFailed, e.GetType().Name + ": " + e.Message);
+            JsonSerializer.Serialize(json, new LineError(line, message), ReportJsonContext.Default.LineError);
+            json.Flush();
+            return false;
+        }
+#pragma warning restore CA1031
     }
 
     private sealed record Chunk(ReadOnlyMemory<byte> Output, long Read, long Rejected);

@@ -36,8 +36,11 @@ public sealed record CheckLoanReport
     /// <summary>The cap in force for the leading view (for <c>unknown</c>: private lending).</summary>
     public required decimal CapAnnual { get; init; }
 
-    /// <summary>Where the cap comes from, e.g. "4×LPR 3.45% on 2023-08-21".</summary>
+    /// <summary>Where the cap comes from, e.g. "4×LPR 3.45% on 2023-08-21": invariant, for programs.</summary>
     public required string CapBasis { get; init; }
+
+    /// <summary>The same in the current UI language, for people.</summary>
+    public required string CapBasisText { get; init; }
 
     /// <summary>What the borrower really had: the principal in law.</summary>
     public required decimal PrincipalBasis { get; init; }
@@ -93,6 +96,9 @@ public sealed record CheckLoanReport
         var primary = assessment.Primary;
         var steps = assessment.Steps.Select(s => new StepFigure(StepId(s.Kind), s.View is { } v ? ViewId(v) : null, Word(s, assessment.Views.Count > 1), s.Citations)).ToArray();
         var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), StatusId(f.Basis.Status), f.Basis.Citations)).ToArray();
+        var uncertain = assessment.Uncertain.Select(u => new RateNote(CodeOf(u), Text("Uncertain_" + u))).ToList();
+        var rate = RateLoanReport.Finite(assessment.RateAnnual, uncertain);
+        var effective = RateLoanReport.Finite(assessment.Cost.IrrAnnualEffective?.Fraction, uncertain);
         var cited = steps.SelectMany(s => s.Citations).Concat(flags.SelectMany(f => f.Citations)).Distinct(StringComparer.Ordinal).ToArray();
         return new CheckLoanReport
         {
@@ -102,9 +108,10 @@ public sealed record CheckLoanReport
             DayCount = assessment.Options.DayCount.DaysPerYear(),
             CapAnnual = primary.Cap.Annual,
             CapBasis = DescribeCap(primary.Cap),
+            CapBasisText = WordCap(primary.Cap),
             PrincipalBasis = assessment.Loan.PrincipalBasis.Yuan,
-            RateAnnual = assessment.RateAnnual,
-            RateAnnualEffective = assessment.Cost.IrrAnnualEffective?.Fraction,
+            RateAnnual = rate,
+            RateAnnualEffective = effective,
             ExceedsCap = primary.ExceedsCap,
             Lawful = BalanceFigures.From(primary.Lawful),
             AtContractRate = BalanceFigures.From(assessment.ContractBalance),
@@ -112,7 +119,7 @@ public sealed record CheckLoanReport
             ExcessDemanded = assessment.ExcessDemanded?.Yuan,
             Flags = [.. flags.Select(f => f.Flag)],
             FlagDetails = flags,
-            Uncertain = [.. assessment.Uncertain.Select(u => new RateNote(CodeOf(u), Text("Uncertain_" + u)))],
+            Uncertain = uncertain,
             Steps = steps,
             Views = [.. assessment.Views.Select(v => new ViewFigure(ViewId(v.View), v.Cap.Annual, DescribeCap(v.Cap), StatusId(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
             Citations = [.. cited.Where(catalogue.ContainsKey).Select(id => CitationFigure.From(catalogue[id]))],
@@ -132,6 +139,16 @@ public sealed record CheckLoanReport
             CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
         };
     }
+
+    private static string WordCap(RateCap cap) => cap.Rule switch
+    {
+        CapRule.FourTimesLprAtContract or CapRule.FourTimesLprAtFiling => string.Format(
+            CultureInfo.CurrentCulture,
+            Text("CapBasis_" + cap.Rule),
+            Percent(cap.Lpr!.OneYear),
+            cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        CapRule.OldPrivateLine or CapRule.LicensedCourtLine => string.Format(CultureInfo.CurrentCulture, Text("CapBasis_" + cap.Rule), Percent(cap.Annual)),
+    };
 
     private static string Percent(decimal fraction) => RateLoanReport.Percent((double)fraction);
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using DebtShield.Core.Conduct;
 using DebtShield.Import.Conduct;
 
@@ -17,10 +15,7 @@ public static class ClassifyMessage
     public static ConductAnalyzer Analyzer => ConductDataReader.LoadEmbedded();
 
     /// <summary>Writer options that keep Chinese text readable (no \uXXXX escapes).</summary>
-    public static JsonWriterOptions WriterOptions { get; } = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
+    public static JsonWriterOptions WriterOptions => ReportJsonContext.WriterOptions;
 
     /// <summary>Analyses one message.</summary>
     public static ConductAnalysis Analyze(ConductMessage message) => Analyzer.Analyze(message);

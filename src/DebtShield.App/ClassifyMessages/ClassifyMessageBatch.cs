@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 
 namespace DebtShield.App.ClassifyMessages;
@@ -110,49 +112,65 @@ public static class ClassifyMessageBatch
     private static ChunkResult Process(List<(long Line, string Text)> lines, ClassifyInput format, ConductAnalyzer analyzer)
     {
         var buffer = new ArrayBufferWriter<byte>(lines.Count * 160);
-        using var json = new Utf8JsonWriter(buffer, ClassifyMessage.WriterOptions);
+        var lineBuffer = new ArrayBufferWriter<byte>(1024);
+        using var json = new Utf8JsonWriter(lineBuffer, ClassifyMessage.WriterOptions);
         var scratch = new byte[4096];
         var calls = new List<PendingCall>();
         long errors = 0;
         foreach (var (lineNumber, text) in lines)
         {
-            MessageLine? line;
-            string? error = null;
-            if (format == ClassifyInput.PlainText)
+            lineBuffer.ResetWrittenCount();
+            json.Reset(lineBuffer);
+#pragma warning disable CA1031 // A bug on one line must not cost the user the rest of their evidence.
+            try
             {
-                line = MessageLine.Plain(text);
-            }
-            else
-            {
-                var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
-                if (needed > scratch.Length)
+                MessageLine? line;
+                string? error = null;
+                if (format == ClassifyInput.PlainText)
                 {
-                    scratch = new byte[needed];
+                    line = MessageLine.Plain(text);
+                }
+                else
+                {
+                    var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
+                    if (needed > scratch.Length)
+                    {
+                        scratch = new byte[needed];
+                    }
+
+                    var length = Encoding.UTF8.GetBytes(text, scratch);
+                    line = MessageLine.Parse(scratch.AsSpan(0, length), out error);
                 }
 
-                var length = Encoding.UTF8.GetBytes(text, scratch);
-                line = MessageLine.Parse(scratch.AsSpan(0, length), out error);
-            }
+                if (line is null)
+                {
+                    errors++;
+                    ClassifyMessage.WriteError(json, lineNumber, error!);
+                }
+                else if (line.Message.Channel != ContactChannel.Message && line.Message.Time is not null)
+                {
+                    // Its daily count is known only in input order: finished by the writer.
+                    calls.Add(new PendingCall(checked((int)buffer.WrittenCount), lineNumber, line));
+                    continue;
+                }
+                else
+                {
+                    ClassifyMessage.Write(json, lineNumber, line.Id, analyzer.Analyze(line.Message));
+                }
 
-            if (line is null)
+                json.Flush();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 errors++;
-                ClassifyMessage.WriteError(json, lineNumber, error!);
-            }
-            else if (line.Message.Channel != ContactChannel.Message && line.Message.Time is not null)
-            {
-                // Its daily count is known only in input order: finished by the writer.
+                lineBuffer.ResetWrittenCount();
+                json.Reset(lineBuffer);
+                ClassifyMessage.WriteError(json, lineNumber, string.Format(CultureInfo.CurrentCulture, AppText.Batch_LineFailed, e.GetType().Name + ": " + e.Message));
                 json.Flush();
-                calls.Add(new PendingCall(checked((int)buffer.WrittenCount), lineNumber, line));
-                continue;
             }
-            else
-            {
-                ClassifyMessage.Write(json, lineNumber, line.Id, analyzer.Analyze(line.Message));
-            }
+#pragma warning restore CA1031
 
-            json.Flush();
-            json.Reset();
+            buffer.Write(lineBuffer.WrittenSpan);
             buffer.Write("\n"u8);
         }
 

@@ -94,25 +94,40 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
     /// <summary>A plain-text line (<c>--text</c> mode): the text alone, recipient unknown.</summary>
     public static MessageLine Plain(string text) => new(null, new ConductMessage(text), string.Empty);
 
-    /// <summary>Reads an ISO-8601 time; a time without a zone is taken in <paramref name="zone"/>.</summary>
+    /// <summary>
+    /// Reads an ISO-8601 time ("T" or a space between date and time); a time without a zone is
+    /// taken in <paramref name="zone"/>. Whether a zone was given is read from the text itself, so
+    /// the machine's own time zone never changes the answer. Times within a day of the calendar's
+    /// ends are refused: no call happened then, and the day arithmetic would leave the calendar.
+    /// </summary>
     public static bool TryParseTime(string text, TimeSpan zone, out DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tPart = text.IndexOf('T', StringComparison.Ordinal);
-        var hasZone = text.EndsWith('Z') || (tPart > 0 && text.AsSpan(tPart).IndexOfAny('+', '-') >= 0);
-        if (hasZone)
+        time = default;
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var read))
         {
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+            return false;
         }
 
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (read.Kind == DateTimeKind.Unspecified)
         {
-            time = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+            if (read < DateTime.MinValue.AddDays(1) || read > DateTime.MaxValue.AddDays(-1))
+            {
+                return false;
+            }
+
+            time = new DateTimeOffset(read, zone);
             return true;
         }
 
-        time = default;
-        return false;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var zoned)
+            || zoned.UtcDateTime < DateTime.MinValue.AddDays(1) || zoned.UtcDateTime > DateTime.MaxValue.AddDays(-1))
+        {
+            return false;
+        }
+
+        time = zoned;
+        return true;
     }
 
     private static MessageLine? Build(string? id, string text, string? recipient, string? time, string? channel, string? from, out string? error)

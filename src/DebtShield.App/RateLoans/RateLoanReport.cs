@@ -117,7 +117,7 @@ public sealed record RateLoanReport
             notes.Add(Note("fee_rate", AppText.Note_FeeRate));
         }
 
-        var nominal = cost.IrrAnnualNominal?.Fraction;
+        var nominal = Finite(cost.IrrAnnualNominal?.Fraction, notes);
         var stated = cost.AdvertisedAnnual?.Fraction;
         return new RateLoanReport
         {
@@ -134,25 +134,45 @@ public sealed record RateLoanReport
             PeriodsPerYear = cost.Period.PerYear,
             RegularSchedule = cost.IsRegular,
             TermYears = cost.TermInYears,
-            IrrPerPeriod = cost.IrrPerPeriod.RateOrNull,
+            IrrPerPeriod = Finite(cost.IrrPerPeriod.RateOrNull, notes),
             IrrAnnualNominal = nominal,
-            IrrAnnualEffective = cost.IrrAnnualEffective?.Fraction,
-            XirrAnnual = cost.Xirr.RateOrNull,
+            IrrAnnualEffective = Finite(cost.IrrAnnualEffective?.Fraction, notes),
+            XirrAnnual = Finite(cost.Xirr.RateOrNull, notes),
             AprSimple = cost.AprSimple.Fraction,
-            AprRegZ = cost.RegZ.Annual?.Fraction,
+            AprRegZ = Finite(cost.RegZ.Annual?.Fraction, notes),
             StatedAnnual = stated,
             StatedGap = nominal - stated,
             OnContractPrincipal = cost.OnContractPrincipal is { } view
-                ? new ContractPrincipalRates(view.IrrAnnualNominal.RateOrNull, view.AprSimple.Fraction)
+                ? new ContractPrincipalRates(Finite(view.IrrAnnualNominal.RateOrNull, notes), view.AprSimple.Fraction)
                 : null,
             Notes = notes,
             Verdict = ComposeVerdict(cost),
         };
     }
 
+    /// <summary>
+    /// The rate, or <see langword="null"/> with a note when it is too large to write (JSON has no
+    /// infinity): almost nothing arrived but much is owed.
+    /// </summary>
+    internal static double? Finite(double? rate, List<RateNote> notes)
+    {
+        if (rate is not { } value || (double.IsFinite(value) && Math.Abs(value) < 1e15))
+        {
+            return rate;
+        }
+
+        if (!notes.Exists(n => n.Code == "rate_beyond_range"))
+        {
+            notes.Add(new RateNote("rate_beyond_range", AppText.Note_RateBeyondRange));
+        }
+
+        return null;
+    }
+
     /// <summary>A rate as a percentage with at most two decimals: 0.463 → "46.3%".</summary>
-    public static string Percent(double fraction) =>
-        (fraction * 100).ToString("#,##0.##", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double fraction) => double.IsFinite(fraction * 100)
+        ? (fraction * 100).ToString("#,##0.##", CultureInfo.InvariantCulture) + "%"
+        : "∞%";
 
     private static void AddSolutionNotes(TrueCost cost, List<RateNote> notes)
     {

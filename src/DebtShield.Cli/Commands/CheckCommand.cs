@@ -33,7 +33,7 @@ internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckComman
 
         public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        public Money? DemandedAmount => Demanded is null ? null : new Money(decimal.Parse(Demanded, NumberStyles.Number, CultureInfo.InvariantCulture));
+        public Money? DemandedAmount => Demanded is null ? null : new Money(decimal.Parse(Demanded, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
 
         public override ValidationResult Validate()
         {
@@ -47,7 +47,7 @@ internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckComman
                 return ValidationResult.Error(Format(CliText.Error_InvalidAsOf, AsOf));
             }
 
-            if (Demanded is not null && (!decimal.TryParse(Demanded, NumberStyles.Number, CultureInfo.InvariantCulture, out var demanded) || demanded < 0))
+            if (Demanded is not null && (!decimal.TryParse(Demanded, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var demanded) || demanded < 0))
             {
                 return ValidationResult.Error(Format(CliText.Error_InvalidDemanded, Demanded));
             }

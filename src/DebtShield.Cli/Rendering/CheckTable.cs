@@ -18,7 +18,7 @@ internal static class CheckTable
             .Row(CliText.Row_PrincipalBasis, Yuan(report.PrincipalBasis))
             .Row(CliText.Row_RateAnnual, report.RateAnnual is { } rate ? RateLoanReport.Percent(rate) : CliText.Value_None)
             .Row(CliText.Row_CapAnnual, RateLoanReport.Percent((double)report.CapAnnual))
-            .Row(CliText.Row_CapBasis, report.CapBasis)
+            .Row(CliText.Row_CapBasis, report.CapBasisText)
             .Row(CliText.Row_Paid, Yuan(report.Lawful.Paid));
         if (report.Lawful.Overpaid > 0)
         {

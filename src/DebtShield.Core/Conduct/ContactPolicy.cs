@@ -213,10 +213,10 @@ public sealed class DailyContactCounter(ContactPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(from);
         var day = policy.LocalDay(time);
-        if (day > _latest.AddDays(2) && _counts.Count > 100_000)
+        if (day.DayNumber - _latest.DayNumber > 2 && _counts.Count > 100_000)
         {
             // Evidence streams are mostly in time order: forget days long gone to keep memory flat.
-            foreach (var key in _counts.Keys.Where(k => k.Day < day.AddDays(-2)).ToList())
+            foreach (var key in _counts.Keys.Where(k => day.DayNumber - k.Day.DayNumber > 2).ToList())
             {
                 _counts.Remove(key);
             }

@@ -110,7 +110,7 @@ public static class LegalCheck
 
         var accrual = caps.Select(c => (c.From, Math.Min(contractRate, c.Annual))).ToArray();
         var lawful = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount);
-        bool? exceeds = rate is { } r ? (decimal)r > caps[^1].Annual : null;
+        bool? exceeds = rate is { } r ? r > (double)caps[^1].Annual : null;
         return new ViewAssessment(view, caps, exceeds, lawful, capStatus);
     }
 
@@ -168,20 +168,21 @@ public static class LegalCheck
             flags.Add(LegalFlagKind.UpfrontDeduction);
         }
 
-        if (rate is { } r)
+        if (rate is { } annual)
         {
-            var annual = (decimal)r;
-            if (views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { } privateView && annual > privateView.Cap.Annual)
+            // Compared in floating point: a rate can be too large for a decimal (almost nothing
+            // arrived, much is owed) and still be an answer.
+            if (views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { } privateView && annual > (double)privateView.Cap.Annual)
             {
                 flags.Add(LegalFlagKind.AbovePrivateCap);
             }
 
-            if (annual > rules.LicensedCourtLine)
+            if (annual > (double)rules.LicensedCourtLine)
             {
                 flags.Add(LegalFlagKind.Above24);
             }
 
-            if (annual > rules.ThirtySixLine)
+            if (annual > (double)rules.ThirtySixLine)
             {
                 flags.Add(LegalFlagKind.Above36);
                 flags.Add(LegalFlagKind.IllegalDebtCandidate);

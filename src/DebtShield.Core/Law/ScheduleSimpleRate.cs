@@ -69,6 +69,11 @@ public static class ScheduleSimpleRate
         for (var iteration = 0; iteration < 200 && high - low > 1e-12 * high; iteration++)
         {
             var next = ((low * highValue) - (high * lowValue)) / (highValue - lowValue);
+            if (!(next > low && next < high))
+            {
+                next = low + ((high - low) / 2);
+            }
+
             var value = BalanceAtEnd(schedule, basis, next, daysPerYear);
             if (value == 0)
             {

@@ -30,9 +30,9 @@ public sealed class Loan
         ContractDate = contractDate;
         Principal = principal;
         Received = received;
-        UpfrontFees = upfrontFees;
-        Schedule = schedule;
-        Payments = payments;
+        UpfrontFees = Array.AsReadOnly(upfrontFees);
+        Schedule = Array.AsReadOnly(schedule);
+        Payments = Array.AsReadOnly(payments);
         Advertised = advertised;
     }
 
@@ -148,6 +148,9 @@ public sealed class Loan
         for (var i = 0; i < instalments.Length; i++)
         {
             CheckMagnitude(instalments[i].Total, $"schedule[{i}].total", problems);
+            CheckMagnitude(instalments[i].Principal ?? Money.Zero, $"schedule[{i}].principal", problems);
+            CheckMagnitude(instalments[i].Interest ?? Money.Zero, $"schedule[{i}].interest", problems);
+            CheckMagnitude(instalments[i].Fees ?? Money.Zero, $"schedule[{i}].fees", problems);
         }
 
         for (var i = 0; i < paid.Length; i++)
@@ -282,10 +285,10 @@ public sealed class Loan
     }
 
     /// <summary>
-    /// No personal loan comes near a trillion yuan; a figure beyond it is a typo (or an attempt to
+    /// The largest amount a loan file may hold. No personal loan comes near a trillion yuan; a figure beyond it is a typo (or an attempt to
     /// overflow the arithmetic) and is refused before any computation.
     /// </summary>
-    private const decimal LargestAmount = 1_000_000_000_000m;
+    public const decimal LargestAmount = 1_000_000_000_000m;
 
     /// <summary>
     /// Lenders round each part of an instalment to the fen separately, so parts may differ from

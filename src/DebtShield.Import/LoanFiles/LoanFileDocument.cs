@@ -77,6 +77,7 @@ internal sealed class StatedRateDocument
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     NumberHandling = JsonNumberHandling.Strict,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
-    AllowTrailingCommas = false)]
+    AllowTrailingCommas = false,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(LoanFileDocument))]
 internal sealed partial class LoanFileJsonContext : JsonSerializerContext;

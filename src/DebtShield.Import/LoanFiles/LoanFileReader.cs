@@ -37,6 +37,12 @@ public static class LoanFileReader
     /// <summary>Reads one loan from UTF-8 JSON; <paramref name="defaultId"/> names it when the JSON has no id.</summary>
     public static LoanReading Read(ReadOnlySpan<byte> utf8Json, string defaultId)
     {
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            // Notepad and friends start UTF-8 files with a byte-order mark; it is not JSON.
+            utf8Json = utf8Json[3..];
+        }
+
         if (IsBlank(utf8Json))
         {
             return LoanReading.Failed(new LoanFileError(null, null, ImportMessages.FileEmpty));
@@ -62,13 +68,7 @@ public static class LoanFileReader
 
     private static bool IsBlank(ReadOnlySpan<byte> utf8Json)
     {
-        var trimmed = utf8Json;
-        if (trimmed.StartsWith("\uFEFF"u8))
-        {
-            trimmed = trimmed[3..];
-        }
-
-        return trimmed.Trim(" \t\r\n"u8).IsEmpty;
+        return utf8Json.Trim(" \t\r\n"u8).IsEmpty;
     }
 
     private static LoanFileError Describe(JsonException e)
@@ -78,6 +78,11 @@ public static class LoanFileReader
         if (e.InnerException?.GetType().Name == "JsonReaderException")
         {
             return new LoanFileError(field, line, ImportMessages.MalformedJson);
+        }
+
+        if (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return new LoanFileError(field, line, ImportMessages.DuplicateField);
         }
 
         if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
@@ -181,9 +186,12 @@ public static class LoanFileReader
             return Missing<Instalment>(field + ".dueDate", errors);
         }
 
-        var total = instalment.Total ?? (instalment.Principal is null && instalment.Interest is null && instalment.Fees is null
+        decimal?[] parts = [instalment.Principal, instalment.Interest, instalment.Fees];
+        var total = instalment.Total ?? (parts.All(p => p is null)
             ? null
-            : (instalment.Principal ?? 0) + (instalment.Interest ?? 0) + (instalment.Fees ?? 0));
+            : parts.All(p => p is null || Math.Abs(p.Value) <= Loan.LargestAmount)
+                ? parts.Sum(p => p ?? 0)
+                : parts.First(p => p is not null && Math.Abs(p.Value) > Loan.LargestAmount));
         if (total is null)
         {
             errors.Add(new LoanFileError(field, null, ImportMessages.InstalmentWithoutAmount));

@@ -106,6 +106,23 @@ public sealed class RateLoanReportTests
         Assert.Contains(report.Notes, n => n.Code == "negative_cost");
     }
 
+    [Fact]
+    public void From_RateTooLargeToWrite_IsNullWithNote()
+    {
+        // One fen arrived, a trillion is owed a month later: the compounded rate overflows.
+        const string json = """
+            {"lender":{"kind":"online_platform"},"contractDate":"2026-03-15","principal":10000,"received":0.01,
+             "schedule":[{"dueDate":"2026-04-15","total":999999999999}]}
+            """;
+        var reading = LoanFileReader.Read(Encoding.UTF8.GetBytes(json), "x");
+
+        var report = RateLoanReport.From(TrueCost.Of(reading.Loan!));
+
+        Assert.Null(report.IrrAnnualEffective);
+        Assert.Contains(report.Notes, n => n.Code == "rate_beyond_range");
+        Assert.NotNull(JsonNode.Parse(JsonSerializer.Serialize(report, ReportJsonContext.Default.RateLoanReport)));
+    }
+
     private static RateLoanReport ReportFor(string id)
     {
         var line = File.ReadLines(VectorsPath).Select(l => JsonNode.Parse(l)!).Single(v => v["loan"]!["id"]!.GetValue<string>() == id);

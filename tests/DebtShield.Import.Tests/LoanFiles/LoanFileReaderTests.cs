@@ -115,6 +115,24 @@ public sealed class LoanFileReaderTests
     }
 
     [Fact]
+    public void Read_FileStartingWithByteOrderMark_IsRead()
+    {
+        var reading = LoanFileReader.Read([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Valid)], "bom");
+
+        Assert.True(reading.Succeeded);
+    }
+
+    [Fact]
+    public void Read_DuplicateField_IsAnErrorNotTheLastValueWins()
+    {
+        var reading = Read("{\"principal\": 10000, \"principal\": 1}");
+
+        var error = Assert.Single(reading.Errors);
+        Assert.Equal("principal", error.Field);
+        Assert.Contains("appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ScheduleThatNeverRepays_SaysSo()
     {
         var reading = Read("""{"lender":{"kind":"bank"},"contractDate":"2025-01-10","principal":1000,"schedule":[{"dueDate":"2025-02-10","total":0}]}""");
