@@ -47,16 +47,8 @@ public sealed class ConductNormalizer
         separators[' '] = separators['\t'] = true;
         var words = new List<(string Key, string Value)>();
         string? section = null;
-        var lineNumber = 0;
-        foreach (var raw in tables.Split('\n'))
+        foreach (var (lineNumber, line) in ConductDataLine.Significant(tables))
         {
-            lineNumber++;
-            var line = ConductDataLine.StripComment(raw);
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
             if (line.StartsWith('[') && line.EndsWith(']'))
             {
                 section = line[1..^1];

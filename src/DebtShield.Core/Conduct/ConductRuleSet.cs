@@ -93,16 +93,8 @@ public sealed class ConductRuleSet
         public void ReadLexicon(string text)
         {
             int? current = null;
-            var lineNumber = 0;
-            foreach (var raw in text.Split('\n'))
+            foreach (var (lineNumber, line) in ConductDataLine.Significant(text))
             {
-                lineNumber++;
-                var line = ConductDataLine.StripComment(raw);
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
                 if (line.StartsWith('['))
                 {
                     var close = line.IndexOf(']', StringComparison.Ordinal);
@@ -141,16 +133,8 @@ public sealed class ConductRuleSet
         public void ReadRules(string text)
         {
             RuleDraft? draft = null;
-            var lineNumber = 0;
-            foreach (var raw in text.Split('\n'))
+            foreach (var (lineNumber, line) in ConductDataLine.Significant(text))
             {
-                lineNumber++;
-                var line = ConductDataLine.StripComment(raw);
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
                 if (line.StartsWith('[') && line.EndsWith(']'))
                 {
                     Finish(draft);

@@ -65,16 +65,8 @@ public sealed class ContactPolicy
         TimeOnly? from = null, until = null;
         var rules = new Dictionary<string, PolicyRule>(StringComparer.Ordinal);
         PolicyRuleBuilder? current = null;
-        var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (lineNumber, line) in ConductDataLine.Significant(text))
         {
-            lineNumber++;
-            var line = ConductDataLine.StripComment(raw);
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
             if (line.StartsWith('[') && line.EndsWith(']'))
             {
                 Finish(current, rules, sourceName);
