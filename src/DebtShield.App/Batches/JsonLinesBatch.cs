@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using DebtShield.App.Resources;
 
 namespace DebtShield.App.Batches;
@@ -37,15 +36,10 @@ public static class JsonLinesBatch
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(handle);
 
-        var inFlight = Channel.CreateBounded<Task<Chunk>>(new BoundedChannelOptions(2 * Environment.ProcessorCount)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-        });
-        var producer = Task.Run(() => ProduceAsync(input, inFlight.Writer, handle, cancellationToken), cancellationToken);
+        var (results, reading) = LineChunks.Start(input, ChunkLines, lines => Compute(lines, handle), cancellationToken);
 
         long read = 0, rejected = 0;
-        await foreach (var pending in inFlight.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var pending in results.ReadAllAsync(cancellationToken))
         {
             var chunk = await pending;
             await output.WriteAsync(chunk.Output, cancellationToken);
@@ -53,47 +47,9 @@ public static class JsonLinesBatch
             rejected += chunk.Rejected;
         }
 
-        await producer;
+        await reading;
         await output.FlushAsync(cancellationToken);
         return new JsonLinesSummary(read, rejected);
-    }
-
-    private static async Task ProduceAsync(Stream input, ChannelWriter<Task<Chunk>> writer, LineHandler handle, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-            long lineNumber = 0;
-            var lines = new List<(long Line, string Text)>(ChunkLines);
-            while (await reader.ReadLineAsync(cancellationToken) is { } text)
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    continue;
-                }
-
-                lines.Add((lineNumber, text));
-                if (lines.Count == ChunkLines)
-                {
-                    var full = lines;
-                    await writer.WriteAsync(Task.Run(() => Compute(full, handle), cancellationToken), cancellationToken);
-                    lines = new List<(long Line, string Text)>(ChunkLines);
-                }
-            }
-
-            if (lines.Count > 0)
-            {
-                await writer.WriteAsync(Task.Run(() => Compute(lines, handle), cancellationToken), cancellationToken);
-            }
-
-            writer.Complete();
-        }
-        catch (Exception e)
-        {
-            writer.Complete(e);
-            throw;
-        }
     }
 
     private static Chunk Compute(List<(long Line, string Text)> lines, LineHandler handle)

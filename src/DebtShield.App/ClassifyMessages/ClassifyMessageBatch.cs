@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
+using DebtShield.App.Batches;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 
@@ -15,9 +15,8 @@ namespace DebtShield.App.ClassifyMessages;
 /// line that cannot be read gets <c>{"line":N,"error":"…"}</c> and the rest go on.
 /// </summary>
 /// <remarks>
-/// The same streaming pattern as <c>RateLoanBatch</c>: chunks of lines analysed on the thread
-/// pool, finished chunks written in order, at most <c>2 × cores</c> chunks in flight, so memory
-/// stays flat. Daily call limits depend on the calls before, so calls with a time are counted
+/// Lines are read and analysed in chunks by <see cref="LineChunks"/>, as every batch is, so
+/// memory stays flat. Daily call limits depend on the calls before, so calls with a time are counted
 /// in input order when their chunk is written.
 /// </remarks>
 public static class ClassifyMessageBatch
@@ -31,18 +30,12 @@ public static class ClassifyMessageBatch
         ArgumentNullException.ThrowIfNull(output);
         var analyzer = ClassifyMessage.Analyzer;
         var counter = new DailyContactCounter(analyzer.Policy);
-        var inFlight = Channel.CreateBounded<Task<ChunkResult>>(new BoundedChannelOptions(2 * Environment.ProcessorCount)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-        });
-
-        var producer = Task.Run(() => ProduceAsync(input, inFlight.Writer, format, analyzer, cancellationToken), cancellationToken);
+        var (results, reading) = LineChunks.Start(input, ChunkLines, lines => Process(lines, format, analyzer), cancellationToken);
 
         long messages = 0, errors = 0;
         var late = new ArrayBufferWriter<byte>(4096);
         await using var lateJson = new Utf8JsonWriter(late, ClassifyMessage.WriterOptions);
-        await foreach (var chunk in inFlight.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var chunk in results.ReadAllAsync(cancellationToken))
         {
             var result = await chunk;
             var written = 0;
@@ -66,47 +59,9 @@ public static class ClassifyMessageBatch
             errors += result.Errors;
         }
 
-        await producer;
+        await reading;
         await output.FlushAsync(cancellationToken);
         return new ClassifyBatchSummary(messages, errors);
-    }
-
-    private static async Task ProduceAsync(Stream input, ChannelWriter<Task<ChunkResult>> writer, ClassifyInput format, ConductAnalyzer analyzer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-            long lineNumber = 0;
-            var chunk = new List<(long Line, string Text)>(ChunkLines);
-            while (await reader.ReadLineAsync(cancellationToken) is { } text)
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    continue;
-                }
-
-                chunk.Add((lineNumber, text));
-                if (chunk.Count == ChunkLines)
-                {
-                    var full = chunk;
-                    await writer.WriteAsync(Task.Run(() => Process(full, format, analyzer), cancellationToken), cancellationToken);
-                    chunk = new List<(long Line, string Text)>(ChunkLines);
-                }
-            }
-
-            if (chunk.Count > 0)
-            {
-                await writer.WriteAsync(Task.Run(() => Process(chunk, format, analyzer), cancellationToken), cancellationToken);
-            }
-
-            writer.Complete();
-        }
-        catch (Exception e)
-        {
-            writer.Complete(e);
-            throw;
-        }
     }
 
     private static ChunkResult Process(List<(long Line, string Text)> lines, ClassifyInput format, ConductAnalyzer analyzer)
