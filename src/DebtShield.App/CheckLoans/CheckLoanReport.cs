@@ -205,7 +205,7 @@ public sealed record CheckLoanReport
 
     private static string ViewId(LegalView view) => SnakeCase(view.ToString());
 
-    private static string StatusId(FactStatus status) => SnakeCase(status.ToString());
+    internal static string StatusId(FactStatus status) => SnakeCase(status.ToString());
 
     private static string SnakeCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
@@ -267,6 +267,6 @@ public sealed record CitationFigure(string Id, string Law, string Article, strin
             english ? citation.LawEn : citation.LawZh,
             citation.Article,
             english ? citation.ParaphraseEn : citation.ParaphraseZh,
-            citation.Status.ToString().ToLowerInvariant());
+            CheckLoanReport.StatusId(citation.Status));
     }
 }

@@ -22,9 +22,6 @@ public sealed record LegalAssessment
     /// <summary>The nominal annual IRR on the principal basis, the figure compared with a cap.</summary>
     public required double? RateAnnual { get; init; }
 
-    /// <summary>The contract's own rate as annual simple interest under the day count.</summary>
-    public required decimal ContractAccrualRate { get; init; }
-
     /// <summary>The balance at the contract's own rate, with no cap: the lender's claim as the contract reads.</summary>
     public required LawfulBalance ContractBalance { get; init; }
 
@@ -52,8 +49,7 @@ public sealed record LegalAssessment
 /// <param name="Caps">The caps over the loan's life, earliest first; the last is the one in force now.</param>
 /// <param name="ExceedsCap">Whether the rate exceeds the cap in force; null when no single rate exists.</param>
 /// <param name="Lawful">The lawful balance under this view.</param>
-/// <param name="Status">How well this view's cap is established for this lender kind.</param>
-public sealed record ViewAssessment(LegalView View, IReadOnlyList<RateCap> Caps, bool? ExceedsCap, LawfulBalance Lawful, FactStatus Status)
+public sealed record ViewAssessment(LegalView View, IReadOnlyList<RateCap> Caps, bool? ExceedsCap, LawfulBalance Lawful)
 {
     /// <summary>The cap in force at the as-of date.</summary>
     public RateCap Cap => Caps[^1];

@@ -80,7 +80,6 @@ public static class LegalCheck
             Cost = cost,
             Options = options,
             RateAnnual = rate,
-            ContractAccrualRate = contractRate,
             ContractBalance = contractBalance,
             Views = views,
             ExcessDemanded = excess,
@@ -111,7 +110,7 @@ public static class LegalCheck
         var accrual = caps.Select(c => (c.From, Math.Min(contractRate, c.Annual))).ToArray();
         var lawful = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount);
         bool? exceeds = rate is { } r ? r > (double)caps[^1].Annual : null;
-        return new ViewAssessment(view, caps, exceeds, lawful, capStatus);
+        return new ViewAssessment(view, caps, exceeds, lawful);
     }
 
     private static RateCap[] PrivateCaps(Loan loan, LegalRules rules, CheckOptions options, List<Uncertainty> uncertain)

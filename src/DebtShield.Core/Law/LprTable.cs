@@ -37,9 +37,6 @@ public sealed class LprTable
     /// <summary>The last day the data is known to be complete.</summary>
     public DateOnly CertainThrough { get; }
 
-    /// <summary>Every fixing, oldest first.</summary>
-    public IReadOnlyList<LprFixing> Fixings => _fixings;
-
     /// <summary>The fixing in force on <paramref name="date"/>, or <see langword="null"/> before the first fixing.</summary>
     public LprFixing? InForceOn(DateOnly date)
     {
