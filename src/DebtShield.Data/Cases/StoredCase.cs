@@ -1,0 +1,80 @@
+namespace DebtShield.Data.Cases;
+
+/// <summary>
+/// One borrower's situation as stored: who they are, their monthly budget, their lenders and
+/// loans. A clinic's server holds many; a borrower's own file usually holds one.
+/// </summary>
+/// <remarks>
+/// The text fields that identify the borrower hold <em>stored</em> text: plain when the ledger
+/// has no passphrase, sealed by <see cref="Protection.LedgerCipher"/> when it has one. Read and
+/// write them through <see cref="ReadProfile"/> and <see cref="WriteProfile"/>, never directly.
+/// </remarks>
+public sealed class StoredCase
+{
+    /// <summary>The case's key.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>When the case was opened.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The case's title, stored (sealed when protected).</summary>
+    public string Title { get; set; } = "";
+
+    /// <summary>The borrower's name, stored.</summary>
+    public string? BorrowerName { get; set; }
+
+    /// <summary>The borrower's phone number, stored.</summary>
+    public string? BorrowerPhone { get; set; }
+
+    /// <summary>The borrower's ID number (身份证号), stored.</summary>
+    public string? BorrowerIdNumber { get; set; }
+
+    /// <summary>Free notes, stored.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>The monthly budget, in the order the borrower gave it.</summary>
+    public List<StoredBudgetLine> Budget { get; } = [];
+
+    /// <summary>The lenders of this case's loans.</summary>
+    public List<Loans.StoredLender> Lenders { get; } = [];
+
+    /// <summary>The loans.</summary>
+    public List<Loans.StoredLoan> Loans { get; } = [];
+
+    /// <summary>Opens the sensitive fields with the ledger's cipher.</summary>
+    public Core.Cases.CaseProfile ReadProfile(Protection.LedgerCipher cipher)
+    {
+        ArgumentNullException.ThrowIfNull(cipher);
+        return new Core.Cases.CaseProfile(
+            cipher.Open(Title, SealedColumns.Title)!,
+            cipher.Open(BorrowerName, SealedColumns.BorrowerName),
+            cipher.Open(BorrowerPhone, SealedColumns.BorrowerPhone),
+            cipher.Open(BorrowerIdNumber, SealedColumns.BorrowerIdNumber),
+            cipher.Open(Notes, SealedColumns.Notes));
+    }
+
+    /// <summary>Seals the profile's fields with the ledger's cipher and stores them.</summary>
+    public void WriteProfile(Core.Cases.CaseProfile profile, Protection.LedgerCipher cipher)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(cipher);
+        Title = cipher.Seal(profile.Title, SealedColumns.Title)!;
+        BorrowerName = cipher.Seal(profile.BorrowerName, SealedColumns.BorrowerName);
+        BorrowerPhone = cipher.Seal(profile.BorrowerPhone, SealedColumns.BorrowerPhone);
+        BorrowerIdNumber = cipher.Seal(profile.BorrowerIdNumber, SealedColumns.BorrowerIdNumber);
+        Notes = cipher.Seal(profile.Notes, SealedColumns.Notes);
+    }
+
+    /// <summary>
+    /// Each sealed column's own associated data, so a sealed value copied into another column
+    /// does not open there.
+    /// </summary>
+    internal static class SealedColumns
+    {
+        public const string Title = "cases.title";
+        public const string BorrowerName = "cases.borrower_name";
+        public const string BorrowerPhone = "cases.borrower_phone";
+        public const string BorrowerIdNumber = "cases.borrower_id_number";
+        public const string Notes = "cases.notes";
+    }
+}

@@ -1,0 +1,170 @@
+using DebtShield.Core;
+using DebtShield.Data.Cases;
+using DebtShield.Data.Loans;
+using DebtShield.Data.Protection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DebtShield.Data;
+
+/// <summary>
+/// The ledger's one EF Core model, shared by both providers. Each provider has its own subclass
+/// only so that each keeps its own migrations (<c>Migrations/Sqlite</c>, <c>Migrations/PostgreSql</c>).
+/// </summary>
+/// <remarks>
+/// Tables and columns are snake_case, enums are stored by name, amounts as exact decimals
+/// (SQLite TEXT, PostgreSQL unconstrained numeric) so that no fen is ever rounded away.
+/// </remarks>
+public abstract class LedgerContext : DbContext
+{
+    /// <summary>Creates the context.</summary>
+    protected LedgerContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The cases.</summary>
+    public DbSet<StoredCase> Cases => Set<StoredCase>();
+
+    /// <summary>The budget lines of every case.</summary>
+    public DbSet<StoredBudgetLine> BudgetLines => Set<StoredBudgetLine>();
+
+    /// <summary>The lenders of every case.</summary>
+    public DbSet<StoredLender> Lenders => Set<StoredLender>();
+
+    /// <summary>The loans of every case.</summary>
+    public DbSet<StoredLoan> Loans => Set<StoredLoan>();
+
+    /// <summary>Every loan's schedule.</summary>
+    public DbSet<StoredInstalment> Instalments => Set<StoredInstalment>();
+
+    /// <summary>Every loan's upfront fees.</summary>
+    public DbSet<StoredUpfrontFee> UpfrontFees => Set<StoredUpfrontFee>();
+
+    /// <summary>Every loan's payments.</summary>
+    public DbSet<StoredPayment> Payments => Set<StoredPayment>();
+
+    /// <summary>The passphrase protection, when set (at most one row).</summary>
+    public DbSet<StoredProtection> Protection => Set<StoredProtection>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<StoredCase>(c =>
+        {
+            c.ToTable("cases");
+            c.HasMany(x => x.Budget).WithOne().HasForeignKey(b => b.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Lenders).WithOne().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Loans).WithOne().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StoredBudgetLine>(b =>
+        {
+            b.ToTable("budget_lines");
+            b.HasKey(x => new { x.CaseId, x.Position });
+        });
+
+        modelBuilder.Entity<StoredLender>(l =>
+        {
+            l.ToTable("lenders");
+            l.HasIndex(x => new { x.CaseId, x.Name }).IsUnique();
+        });
+
+        modelBuilder.Entity<StoredLoan>(l =>
+        {
+            l.ToTable("loans");
+            l.HasIndex(x => new { x.CaseId, x.Reference }).IsUnique();
+            l.HasOne(x => x.Lender).WithMany().HasForeignKey(x => x.LenderId).OnDelete(DeleteBehavior.Restrict);
+            l.HasMany(x => x.Schedule).WithOne().HasForeignKey(i => i.LoanId).OnDelete(DeleteBehavior.Cascade);
+            l.HasMany(x => x.UpfrontFees).WithOne().HasForeignKey(f => f.LoanId).OnDelete(DeleteBehavior.Cascade);
+            l.HasMany(x => x.Payments).WithOne().HasForeignKey(p => p.LoanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StoredInstalment>(i =>
+        {
+            i.ToTable("instalments");
+            i.HasKey(x => new { x.LoanId, x.Number });
+        });
+
+        modelBuilder.Entity<StoredUpfrontFee>(f =>
+        {
+            f.ToTable("upfront_fees");
+            f.HasKey(x => new { x.LoanId, x.Number });
+        });
+
+        modelBuilder.Entity<StoredPayment>(p =>
+        {
+            p.ToTable("payments");
+            p.HasIndex(x => new { x.LoanId, x.Date });
+        });
+
+        modelBuilder.Entity<StoredProtection>(p =>
+        {
+            p.ToTable("protection");
+            p.Property(x => x.Id).ValueGeneratedNever();
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(SnakeCase(key.GetDefaultName() ?? "pk"));
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName(SnakeCase(foreignKey.GetDefaultName() ?? "fk"));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(SnakeCase(index.GetDefaultDatabaseName() ?? "ix"));
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && !char.IsUpper(name[i - 1]))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Stores the exact decimal; reads it back without trailing zeros, because SQLite writes 6000
+    /// as "6000.0" and PostgreSQL keeps "6000": the same amount should read the same everywhere.
+    /// </summary>
+    private sealed class MoneyConverter() : ValueConverter<Money, decimal>(m => m.Yuan, d => new Money(d / 1.0000000000000000000000000000m));
+}

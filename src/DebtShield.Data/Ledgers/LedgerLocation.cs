@@ -1,0 +1,171 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DebtShield.Data;
+
+/// <summary>
+/// Where the ledger lives: a SQLite file (the default, one per borrower) or a PostgreSQL database
+/// (an organisation's server), parsed from what the user gave as <c>--db</c> or
+/// <c>DEBTSHIELD_DB</c>.
+/// </summary>
+public sealed class LedgerLocation
+{
+    /// <summary>How long a writer waits for another process's write lock before giving up, in seconds.</summary>
+    public const int DefaultBusyWaitSeconds = 15;
+
+    private LedgerLocation(LedgerProvider provider, string connectionString, string display, string? filePath)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Display = display;
+        FilePath = filePath;
+    }
+
+    /// <summary>The database engine.</summary>
+    public LedgerProvider Provider { get; }
+
+    /// <summary>The ADO.NET connection string.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>What to show the user: the file's path, or host and database (never a password).</summary>
+    public string Display { get; }
+
+    /// <summary>The SQLite file, for SQLite.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>
+    /// The default ledger file: <c>debtshield/ledger.db</c> in the user's data directory, which .NET
+    /// resolves to <c>$XDG_DATA_HOME</c> (or <c>~/.local/share</c>) on Linux, <c>%LOCALAPPDATA%</c>
+    /// on Windows and <c>~/Library/Application Support</c> on macOS.
+    /// </summary>
+    public static string DefaultFile()
+    {
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        }
+
+        return Path.Combine(root, "debtshield", "ledger.db");
+    }
+
+    /// <summary>
+    /// Reads a <c>--db</c> value: a PostgreSQL connection string (<c>Host=…</c>) or
+    /// <c>postgres://</c> URI, a SQLite connection string (<c>Data Source=…</c>), or a file path.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value looks like a connection string but is not a valid one.</exception>
+    public static LedgerLocation Parse(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        value = value.Trim();
+        if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return PostgreSql(FromUri(new Uri(value)));
+        }
+
+        if ((value.Contains('=', StringComparison.Ordinal) && value.Contains(';', StringComparison.Ordinal)) || LooksLikeKeyword(value))
+        {
+            var keys = new DbConnectionStringBuilder { ConnectionString = value };
+            if (keys.ContainsKey("Data Source") || keys.ContainsKey("DataSource") || keys.ContainsKey("Filename"))
+            {
+                var sqlite = new SqliteConnectionStringBuilder(value);
+                return Sqlite(sqlite);
+            }
+
+            return PostgreSql(new NpgsqlConnectionStringBuilder(value));
+        }
+
+        return Sqlite(new SqliteConnectionStringBuilder { DataSource = value });
+    }
+
+    /// <summary>Creates a context for this location.</summary>
+    public LedgerContext CreateContext()
+    {
+        switch (Provider)
+        {
+            case LedgerProvider.Sqlite:
+                var sqlite = new DbContextOptionsBuilder<SqliteLedgerContext>()
+                    .UseSqlite(ConnectionString)
+                    .Options;
+                return new SqliteLedgerContext(sqlite);
+            case LedgerProvider.PostgreSql:
+                var postgres = new DbContextOptionsBuilder<PostgreSqlLedgerContext>()
+                    .UseNpgsql(ConnectionString)
+                    .Options;
+                return new PostgreSqlLedgerContext(postgres);
+            default:
+                throw new InvalidOperationException($"Unknown provider {Provider}.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Display;
+
+    private static bool LooksLikeKeyword(string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            return false;
+        }
+
+        var key = value[..equals].Trim();
+        return key.Equals("Host", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("Server", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("Data Source", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("DataSource", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("Filename", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static LedgerLocation Sqlite(SqliteConnectionStringBuilder builder)
+    {
+        var path = Path.GetFullPath(builder.DataSource);
+        builder.DataSource = path;
+        builder.Pooling = false;
+        if (!builder.ContainsKey("Default Timeout") || builder.DefaultTimeout == 30)
+        {
+            builder.DefaultTimeout = DefaultBusyWaitSeconds;
+        }
+
+        return new LedgerLocation(LedgerProvider.Sqlite, builder.ConnectionString, path, path);
+    }
+
+    private static LedgerLocation PostgreSql(NpgsqlConnectionStringBuilder builder)
+    {
+        var display = $"postgresql://{builder.Host}{(builder.Port != NpgsqlConnection.DefaultPort ? ":" + builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}/{builder.Database}";
+        return new LedgerLocation(LedgerProvider.PostgreSql, builder.ConnectionString, display, null);
+    }
+
+    private static NpgsqlConnectionStringBuilder FromUri(Uri uri)
+    {
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = uri.AbsolutePath.TrimStart('/') };
+        if (!uri.IsDefaultPort && uri.Port > 0)
+        {
+            builder.Port = uri.Port;
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        return builder;
+    }
+}
+
+/// <summary>The database engines the ledger runs on.</summary>
+public enum LedgerProvider
+{
+    /// <summary>One file on the user's machine; the default.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server, for an organisation with many users.</summary>
+    PostgreSql,
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Konscious.Security.Cryptography;
+
+namespace DebtShield.Data.Protection;
+
+/// <summary>
+/// Turns the user's passphrase into the key that seals the ledger's data key (Argon2id), and
+/// back: creating protection, unlocking it, and changing the passphrase.
+/// </summary>
+public static class Passphrase
+{
+    private const int KeySize = 32;
+    private const int SaltSize = 16;
+    private static readonly byte[] DataKeyLabel = "debtshield.data-key.v1"u8.ToArray();
+
+    /// <summary>Creates protection with a fresh random data key, sealed under the passphrase.</summary>
+    public static (StoredProtection Protection, LedgerCipher Cipher) Protect(string passphrase, KeyDerivationCost cost, DateTimeOffset now)
+    {
+        var dataKey = RandomNumberGenerator.GetBytes(KeySize);
+        var protection = new StoredProtection();
+        Seal(protection, dataKey, passphrase, cost, now);
+        return (protection, LedgerCipher.WithKey(dataKey));
+    }
+
+    /// <summary>Opens the data key, or returns <see langword="null"/> when the passphrase is wrong.</summary>
+    public static LedgerCipher? Unlock(StoredProtection protection, string passphrase)
+    {
+        ArgumentNullException.ThrowIfNull(protection);
+        var cost = new KeyDerivationCost(protection.MemoryKib, protection.Iterations, protection.Parallelism);
+        var key = Derive(passphrase, protection.Salt, cost);
+        var dataKey = LedgerCipher.OpenBytes(key, protection.SealedDataKey, DataKeyLabel);
+        CryptographicOperations.ZeroMemory(key);
+        return dataKey is null ? null : LedgerCipher.WithKey(dataKey);
+    }
+
+    /// <summary>Seals the same data key under a new passphrase, with a new salt.</summary>
+    public static void Change(StoredProtection protection, LedgerCipher cipher, string newPassphrase, KeyDerivationCost cost, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(protection);
+        ArgumentNullException.ThrowIfNull(cipher);
+        Seal(protection, cipher.DataKey, newPassphrase, cost, now);
+    }
+
+    private static void Seal(StoredProtection protection, byte[] dataKey, string passphrase, KeyDerivationCost cost, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passphrase);
+        var salt = RandomNumberGenerator.GetBytes(SaltSize);
+        var key = Derive(passphrase, salt, cost);
+        protection.Salt = salt;
+        protection.MemoryKib = cost.MemoryKib;
+        protection.Iterations = cost.Iterations;
+        protection.Parallelism = cost.Parallelism;
+        protection.SealedDataKey = LedgerCipher.SealBytes(key, dataKey, DataKeyLabel);
+        protection.SetAt = now;
+        CryptographicOperations.ZeroMemory(key);
+    }
+
+    private static byte[] Derive(string passphrase, byte[] salt, KeyDerivationCost cost)
+    {
+        var secret = Encoding.UTF8.GetBytes(passphrase.Normalize(NormalizationForm.FormC));
+        using var argon = new Argon2id(secret)
+        {
+            Salt = salt,
+            MemorySize = cost.MemoryKib,
+            Iterations = cost.Iterations,
+            DegreeOfParallelism = cost.Parallelism,
+        };
+        var key = argon.GetBytes(KeySize);
+        CryptographicOperations.ZeroMemory(secret);
+        return key;
+    }
+}

@@ -1,0 +1,37 @@
+namespace DebtShield.Data.Protection;
+
+/// <summary>
+/// The ledger's protection, when the user has set a passphrase: how the passphrase is turned into
+/// a key (Argon2id and its parameters) and the ledger's data key sealed under it. There is at most
+/// one row; without it the ledger is unprotected.
+/// </summary>
+/// <remarks>
+/// The data key is random and never changes, so changing the passphrase only reseals this one
+/// key instead of every sealed field.
+/// </remarks>
+public sealed class StoredProtection
+{
+    /// <summary>The only row's key.</summary>
+    public const int SingleRowId = 1;
+
+    /// <summary>Always <see cref="SingleRowId"/>.</summary>
+    public int Id { get; set; } = SingleRowId;
+
+    /// <summary>The key derivation's random salt.</summary>
+    public byte[] Salt { get; set; } = [];
+
+    /// <summary>Argon2id memory cost in KiB.</summary>
+    public int MemoryKib { get; set; }
+
+    /// <summary>Argon2id passes.</summary>
+    public int Iterations { get; set; }
+
+    /// <summary>Argon2id lanes.</summary>
+    public int Parallelism { get; set; }
+
+    /// <summary>The data key, sealed (AES-GCM) under the passphrase's key: nonce, ciphertext, tag.</summary>
+    public byte[] SealedDataKey { get; set; } = [];
+
+    /// <summary>When the passphrase was last set.</summary>
+    public DateTimeOffset SetAt { get; set; }
+}

@@ -1,0 +1,118 @@
+using System.Text;
+using DebtShield.Data.Protection;
+using DebtShield.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.Data.Tests;
+
+public sealed class ProtectionTests
+{
+    /// <summary>Light enough for tests; the stored parameters are what unlocking uses.</summary>
+    private static readonly KeyDerivationCost Light = new(1024, 1, 1);
+
+    [Fact]
+    public void Argon2id_matches_the_rfc_9106_test_vector()
+    {
+        // RFC 9106 §5.3: Argon2id, m = 32 KiB, t = 3, p = 4, with secret and associated data.
+        using var argon = new Konscious.Security.Cryptography.Argon2id(Enumerable.Repeat((byte)0x01, 32).ToArray())
+        {
+            Salt = Enumerable.Repeat((byte)0x02, 16).ToArray(),
+            KnownSecret = Enumerable.Repeat((byte)0x03, 8).ToArray(),
+            AssociatedData = Enumerable.Repeat((byte)0x04, 12).ToArray(),
+            MemorySize = 32,
+            Iterations = 3,
+            DegreeOfParallelism = 4,
+        };
+
+        Assert.Equal("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659", Convert.ToHexStringLower(argon.GetBytes(32)));
+    }
+
+    [Fact]
+    public void A_sealed_value_opens_only_in_its_own_column_and_with_its_own_key()
+    {
+        var (_, cipher) = Passphrase.Protect("correct horse", Light, SampleFacts.Now);
+        var (_, other) = Passphrase.Protect("correct horse", Light, SampleFacts.Now);
+
+        var sealedPhone = cipher.Seal("13800138000", "cases.borrower_phone");
+
+        Assert.StartsWith("v1:", sealedPhone, StringComparison.Ordinal);
+        Assert.DoesNotContain("13800138000", sealedPhone, StringComparison.Ordinal);
+        Assert.NotEqual(sealedPhone, cipher.Seal("13800138000", "cases.borrower_phone"));
+        Assert.Equal("13800138000", cipher.Open(sealedPhone, "cases.borrower_phone"));
+        Assert.Equal(LedgerProblem.SealedValueDamaged, Assert.Throws<LedgerException>(() => cipher.Open(sealedPhone, "cases.notes")).Problem);
+        Assert.Equal(LedgerProblem.SealedValueDamaged, Assert.Throws<LedgerException>(() => other.Open(sealedPhone, "cases.borrower_phone")).Problem);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task A_protected_ledger_opens_only_with_its_passphrase(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        await ProtectAsync(test.Location, "我的密码 2026");
+
+        var missing = await Assert.ThrowsAsync<LedgerException>(() => Ledger.OpenAsync(test.Location, () => null, null));
+        var wrong = await Assert.ThrowsAsync<LedgerException>(() => Ledger.OpenAsync(test.Location, () => "我的密码 2025", null));
+        var ledger = await Ledger.OpenAsync(test.Location, () => "我的密码 2026", null);
+
+        Assert.Equal(LedgerProblem.PassphraseRequired, missing.Problem);
+        Assert.Equal(LedgerProblem.WrongPassphrase, wrong.Problem);
+        Assert.True(ledger.Cipher.IsProtected);
+        var stored = await ledger.ReadAsync((context, token) => context.Cases.SingleAsync(token));
+        Assert.Equal(SampleFacts.Profile, stored.ReadProfile(ledger.Cipher));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Sealed_fields_are_not_readable_in_the_database(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        await ProtectAsync(test.Location, "pass");
+
+        await using var context = test.Location.CreateContext();
+        var raw = await context.Database.SqlQueryRaw<string>("SELECT borrower_phone AS \"Value\" FROM cases").ToListAsync();
+
+        Assert.StartsWith("v1:", Assert.Single(raw), StringComparison.Ordinal);
+        if (provider == "sqlite")
+        {
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+            var bytes = await File.ReadAllBytesAsync(test.DbArgument);
+            foreach (var secret in new[] { "13800138000", "110101199001011234", "张三", "单位" })
+            {
+                Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Changing_the_passphrase_keeps_the_data_and_retires_the_old_one()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        await ProtectAsync(test.Location, "old");
+        var ledger = await Ledger.OpenAsync(test.Location, () => "old", null);
+
+        await ledger.WriteAsync(async (context, token) =>
+        {
+            var protection = await context.Protection.SingleAsync(token);
+            Passphrase.Change(protection, ledger.Cipher, "new", Light, SampleFacts.Now);
+            return 0;
+        });
+
+        var wrong = await Assert.ThrowsAsync<LedgerException>(() => Ledger.OpenAsync(test.Location, () => "old", null));
+        var reopened = await Ledger.OpenAsync(test.Location, () => "new", null);
+        Assert.Equal(LedgerProblem.WrongPassphrase, wrong.Problem);
+        var stored = await reopened.ReadAsync((context, token) => context.Cases.SingleAsync(token));
+        Assert.Equal(SampleFacts.Profile, stored.ReadProfile(reopened.Cipher));
+    }
+
+    private static async Task ProtectAsync(LedgerLocation location, string passphrase)
+    {
+        var ledger = await Ledger.OpenAsync(location, () => null, null);
+        var (protection, cipher) = Passphrase.Protect(passphrase, Light, SampleFacts.Now);
+        await ledger.WriteAsync((context, _) =>
+        {
+            context.Protection.Add(protection);
+            return Task.FromResult(0);
+        });
+        await SampleFacts.StoreCaseAsync(ledger, cipher);
+    }
+}
