@@ -14,6 +14,8 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(RateLoanReport))]
 [JsonSerializable(typeof(LineError))]
 [JsonSerializable(typeof(CheckLoanReport))]
+[JsonSerializable(typeof(ListLoans.CaseLoanList))]
+[JsonSerializable(typeof(ListLoans.LoanDetail))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -13,9 +13,6 @@ namespace DebtShield.Cli.Commands;
 /// <summary><c>debtshield check LOAN.json [--as-of DATE] [--demanded YUAN] [--day-count 365|360] [--json]</c>, or <c>--batch FILE.jsonl</c>.</summary>
 internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckCommand.Settings>
 {
-    /// <summary>China Standard Time: the day a Chinese borrower calls "today".</summary>
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     /// <summary>The arguments of <c>debtshield check</c>.</summary>
     internal sealed class Settings : LoanFileSettings
     {
@@ -58,7 +55,7 @@ internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckComman
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+        var today = ChinaStandardTime.Today(time);
         var request = new CheckRequest(
             today,
             settings.AsOfDate,

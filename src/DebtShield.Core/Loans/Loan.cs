@@ -87,6 +87,25 @@ public sealed class Loan
     public DateOnly FinalDueDate => Schedule[^1].DueDate;
 
     /// <summary>
+    /// True when <paramref name="other"/> holds the same facts: name, lender, dates, amounts (as
+    /// values: 6000 and 6000.00 are the same), schedule, fees, payments and advertised rate.
+    /// Importing a file twice uses this to recognise a loan it already holds.
+    /// </summary>
+    public bool HasSameFacts(Loan other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Id == other.Id
+            && Lender == other.Lender
+            && ContractDate == other.ContractDate
+            && Principal == other.Principal
+            && Received == other.Received
+            && Advertised == other.Advertised
+            && Schedule.SequenceEqual(other.Schedule)
+            && UpfrontFees.SequenceEqual(other.UpfrontFees)
+            && Payments.SequenceEqual(other.Payments);
+    }
+
+    /// <summary>
     /// Checks the facts and creates the loan, or reports every problem found, each with the field
     /// of the loan file it concerns. Nothing here throws for bad facts: a borrower's file
     /// deserves the whole list of what to fix.
@@ -172,7 +191,8 @@ public sealed class Loan
             return new LoanCreation(null, problems);
         }
 
-        Array.Sort(paid, static (a, b) => a.Date.CompareTo(b.Date));
+        // Same-day payments are ordered by amount too, so the order never depends on how they were entered.
+        Array.Sort(paid, static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Amount.CompareTo(b.Amount));
         var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised);
         return new LoanCreation(loan, []);
     }

@@ -53,6 +53,13 @@ public sealed class StoredCase
             cipher.Open(Notes, SealedColumns.Notes));
     }
 
+    /// <summary>Opens the title alone, which is all a case list needs.</summary>
+    public string ReadTitle(Protection.LedgerCipher cipher)
+    {
+        ArgumentNullException.ThrowIfNull(cipher);
+        return cipher.Open(Title, SealedColumns.Title)!;
+    }
+
     /// <summary>Seals the profile's fields with the ledger's cipher and stores them.</summary>
     public void WriteProfile(Core.Cases.CaseProfile profile, Protection.LedgerCipher cipher)
     {

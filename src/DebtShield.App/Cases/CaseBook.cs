@@ -1,0 +1,114 @@
+using DebtShield.App.Ledgers;
+using DebtShield.App.Resources;
+using DebtShield.Core.Cases;
+using DebtShield.Data;
+using DebtShield.Data.Cases;
+using DebtShield.Data.Protection;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.App.Cases;
+
+/// <summary>
+/// Use case: the cases in a ledger, and which one a command means. A borrower's own ledger
+/// usually has one case, so <c>--case</c> is only needed where there are several (a clinic's server).
+/// </summary>
+public static class CaseBook
+{
+    /// <summary>Every case, oldest first, with its loan count.</summary>
+    public static Task<IReadOnlyList<CaseSummary>> ListAsync(Ledger ledger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return ledger.ReadAsync<IReadOnlyList<CaseSummary>>(async (context, token) =>
+        {
+            var cases = await context.Cases.AsNoTracking()
+                .Select(c => new { Case = c, Loans = c.Loans.Count })
+                .ToListAsync(token).ConfigureAwait(false);
+            return [.. cases
+                .Select(c => new CaseSummary(c.Case.Id, c.Case.ReadProfile(ledger.Cipher), c.Loans, c.Case.CreatedAt))
+                .OrderBy(c => c.CreatedAt)];
+        }, cancellationToken);
+    }
+
+    /// <summary>Opens a new case.</summary>
+    /// <exception cref="RequestRefusedException">A case with that title exists.</exception>
+    public static Task<Guid> AddAsync(Ledger ledger, CaseProfile profile, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(time);
+        return ledger.WriteAsync(async (context, token) =>
+        {
+            var existing = await AllAsync(context, ledger.Cipher, token).ConfigureAwait(false);
+            if (existing.Any(c => c.Title == profile.Title))
+            {
+                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_Exists, profile.Title));
+            }
+
+            return Create(context, ledger.Cipher, profile, time).Id;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The case a command means: the one titled <paramref name="title"/>, or the only one when no
+    /// title is given; <see langword="null"/> when the ledger has no case yet.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">No case has that title, or there are several and none was named.</exception>
+    internal static async Task<StoredCase?> FindAsync(LedgerContext context, LedgerCipher cipher, string? title, CancellationToken cancellationToken)
+    {
+        var cases = await AllAsync(context, cipher, cancellationToken).ConfigureAwait(false);
+        if (title is not null)
+        {
+            var named = cases.FirstOrDefault(c => c.Title == title.Trim());
+            return named.Case ?? throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_NotFound, title, Titles(cases)));
+        }
+
+        return cases.Count switch
+        {
+            0 => null,
+            1 => cases[0].Case,
+            _ => throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_Ambiguous, Titles(cases))),
+        };
+    }
+
+    /// <summary>The case a command means, opening the default case when the ledger has none.</summary>
+    internal static async Task<StoredCase> FindOrCreateAsync(LedgerContext context, LedgerCipher cipher, string? title, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var cases = await AllAsync(context, cipher, cancellationToken).ConfigureAwait(false);
+        if (cases.Count == 0 || (title is not null && cases.All(c => c.Title != title.Trim())))
+        {
+            return Create(context, cipher, new CaseProfile(title ?? LedgerText.Case_DefaultTitle, null, null, null, null), time);
+        }
+
+        return (await FindAsync(context, cipher, title, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>The case a command means, which must exist.</summary>
+    internal static async Task<StoredCase> RequireAsync(LedgerContext context, LedgerCipher cipher, string? title, CancellationToken cancellationToken) =>
+        await FindAsync(context, cipher, title, cancellationToken).ConfigureAwait(false)
+            ?? throw new RequestRefusedException(LedgerText.Case_None);
+
+    internal static StoredCase Create(LedgerContext context, LedgerCipher cipher, CaseProfile profile, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var stored = new StoredCase { Id = Guid.CreateVersion7(now), CreatedAt = now };
+        stored.WriteProfile(profile, cipher);
+        context.Cases.Add(stored);
+        return stored;
+    }
+
+    private static async Task<List<(StoredCase Case, string Title)>> AllAsync(LedgerContext context, LedgerCipher cipher, CancellationToken cancellationToken)
+    {
+        // Titles may be sealed, so they are compared after opening, not in SQL; a ledger has few cases.
+        var cases = await context.Cases.ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. cases.OrderBy(c => c.CreatedAt).Select(c => (c, c.ReadTitle(cipher)))];
+    }
+
+    private static string Titles(List<(StoredCase Case, string Title)> cases) => string.Join("、", cases.Select(c => c.Title));
+}
+
+/// <summary>One case in the list.</summary>
+/// <param name="Id">The case's key.</param>
+/// <param name="Profile">Its own facts, opened.</param>
+/// <param name="Loans">How many loans it holds.</param>
+/// <param name="CreatedAt">When it was opened.</param>
+public sealed record CaseSummary(Guid Id, CaseProfile Profile, int Loans, DateTimeOffset CreatedAt);

@@ -1,0 +1,80 @@
+using DebtShield.App.Ledgers;
+using DebtShield.App.Resources;
+using DebtShield.Core.Loans;
+using DebtShield.Data;
+using DebtShield.Data.Loans;
+using DebtShield.Import.LoanFiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.App.Cases;
+
+/// <summary>Loading a case's loans with every fact, and turning them back into Core loans.</summary>
+internal static class CaseLoans
+{
+    /// <summary>Every loan of the case with its lender, schedule, fees and payments, by reference.</summary>
+    public static Task<List<StoredLoan>> LoadAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = context.Loans
+            .Where(l => l.CaseId == caseId)
+            .Include(l => l.Lender)
+            .Include(l => l.Schedule)
+            .Include(l => l.UpfrontFees)
+            .Include(l => l.Payments)
+            .AsSplitQuery();
+        return (tracked ? query : query.AsNoTracking()).OrderBy(l => l.Reference).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One loan of the case with every fact, tracked for changes.</summary>
+    /// <exception cref="RequestRefusedException">The case has no loan by that name.</exception>
+    public static async Task<StoredLoan> FindAsync(LedgerContext context, Guid caseId, string reference, CancellationToken cancellationToken)
+    {
+        var loan = await context.Loans
+            .Where(l => l.CaseId == caseId && l.Reference == reference)
+            .Include(l => l.Lender)
+            .Include(l => l.Schedule)
+            .Include(l => l.UpfrontFees)
+            .Include(l => l.Payments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (loan is not null)
+        {
+            return loan;
+        }
+
+        var known = await context.Loans.Where(l => l.CaseId == caseId).Select(l => l.Reference).ToListAsync(cancellationToken).ConfigureAwait(false);
+        throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_NotFound, reference, known.Count == 0 ? "—" : string.Join("、", known.Order(StringComparer.Ordinal))));
+    }
+
+    /// <summary>The Core loan; a stored loan whose facts no longer check out was edited outside DebtShield.</summary>
+    public static Loan ToLoan(StoredLoan stored)
+    {
+        var creation = stored.ToLoan();
+        return creation.Succeeded
+            ? creation.Loan
+            : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_StoredFactsInvalid, stored.Reference, LoanProblemText.Describe(creation.Problems)));
+    }
+
+    /// <summary>The case's lender by name, created when new; a name already recorded with another kind is refused.</summary>
+    public static async Task<StoredLender> LenderAsync(LedgerContext context, Guid caseId, Lender lender, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = context.Lenders.Local.FirstOrDefault(l => l.CaseId == caseId && l.Name == lender.Name)
+            ?? await context.Lenders.SingleOrDefaultAsync(l => l.CaseId == caseId && l.Name == lender.Name, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            stored = new StoredLender { Id = Guid.CreateVersion7(now), CaseId = caseId, Name = lender.Name, Kind = lender.Kind };
+            context.Lenders.Add(stored);
+        }
+        else if (stored.Kind != lender.Kind)
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(stored.Kind), LenderKindNames.Name(lender.Kind)));
+        }
+
+        return stored;
+    }
+
+    /// <summary>Creates a Core loan or refuses with every problem worded.</summary>
+    public static Loan Require(LoanCreation creation, string reference) =>
+        creation.Succeeded
+            ? creation.Loan
+            : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_Invalid, reference, LoanProblemText.Describe(creation.Problems)));
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using DebtShield.App.Resources;
+using DebtShield.Data;
+
+namespace DebtShield.App.Ledgers;
+
+/// <summary>
+/// Use case: open the ledger the user named. <c>--db</c> wins, then <c>DEBTSHIELD_DB</c>, then the
+/// default file in the user's data folder; pending migrations are applied after saying so.
+/// </summary>
+public static class LedgerAccess
+{
+    /// <summary>Where the ledger is: the <c>--db</c> value, else <c>DEBTSHIELD_DB</c>, else the default file.</summary>
+    /// <exception cref="RequestRefusedException">The value is not a usable path or connection string.</exception>
+    public static LedgerLocation Resolve(string? db, string? environmentDb)
+    {
+        var value = !string.IsNullOrWhiteSpace(db) ? db
+            : !string.IsNullOrWhiteSpace(environmentDb) ? environmentDb
+            : LedgerLocation.DefaultFile();
+        try
+        {
+            return LedgerLocation.Parse(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RequestRefusedException(Format(LedgerText.Db_Invalid, e.Message), e);
+        }
+    }
+
+    /// <summary>Opens the ledger, telling <paramref name="notify"/> about migrations it applies.</summary>
+    /// <exception cref="LedgerException">It cannot be opened; <see cref="Describe"/> words why.</exception>
+    public static Task<Ledger> OpenAsync(LedgerLocation location, Func<string?> passphrase, Action<string> notify, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(notify);
+        return Ledger.OpenAsync(
+            location,
+            passphrase,
+            pending => notify(Format(LedgerText.Db_Migrating, location.Display, pending.Count, string.Join(", ", pending))),
+            cancellationToken);
+    }
+
+    /// <summary>Words a ledger failure for the user, with what to do about it.</summary>
+    public static string Describe(LedgerException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var text = exception.Problem switch
+        {
+            LedgerProblem.SealedValueDamaged => LedgerText.Problem_SealedValueDamaged,
+            LedgerProblem.PassphraseRequired => LedgerText.Problem_PassphraseRequired,
+            LedgerProblem.WrongPassphrase => LedgerText.Problem_WrongPassphrase,
+            LedgerProblem.Busy => LedgerText.Problem_Busy,
+            LedgerProblem.SchemaNewerThanApp => LedgerText.Problem_SchemaNewerThanApp,
+            LedgerProblem.Unreachable => LedgerText.Problem_Unreachable,
+            LedgerProblem.RestoreTargetNotEmpty => LedgerText.Problem_RestoreTargetNotEmpty,
+            LedgerProblem.BackupUnreadable => LedgerText.Problem_BackupUnreadable,
+            _ => exception.Problem.ToString(),
+        };
+        return exception.Detail is { Length: > 0 } detail ? Format(text, detail) : Format(text, "");
+    }
+
+    internal static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
+}

@@ -1,0 +1,111 @@
+using DebtShield.App.Cases;
+using DebtShield.App.CheckLoans;
+using DebtShield.App.RateLoans;
+using DebtShield.Core;
+using DebtShield.Core.Law;
+using DebtShield.Core.Loans;
+using DebtShield.Core.Rates;
+using DebtShield.Data;
+using DebtShield.Import.LegalData;
+using DebtShield.Import.LoanFiles;
+
+namespace DebtShield.App.ListLoans;
+
+/// <summary>
+/// Use case: "what do I owe, to whom, and is it lawful?" for every loan of a case, each with its
+/// true cost and legal flags computed now from the stored facts; or one loan in full.
+/// </summary>
+public static class ListLoans
+{
+    /// <summary>Every loan of the case (none when the ledger has no case yet), as of <paramref name="today"/>.</summary>
+    public static Task<CaseLoanList> ListAsync(Ledger ledger, string? caseTitle, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return ledger.ReadAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return new CaseLoanList(null, today, [], Totals([]));
+            }
+
+            var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
+            var entries = loans.Select(l => Entry(CaseLoans.ToLoan(l), today).Entry).ToArray();
+            return new CaseLoanList(stored.ReadTitle(ledger.Cipher), today, entries, Totals(entries));
+        }, cancellationToken);
+    }
+
+    /// <summary>One loan in full: its facts, its true cost and its legal check, as of <paramref name="today"/>.</summary>
+    public static Task<LoanDetail> ShowAsync(Ledger ledger, string? caseTitle, string reference, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return ledger.ReadAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var loan = CaseLoans.ToLoan(await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false));
+            var (entry, rate, check) = Entry(loan, today, withCitations: true);
+            return new LoanDetail(
+                entry,
+                [.. loan.Schedule.Select(InstalmentFigure.From)],
+                [.. loan.Payments.Select(p => new PaymentFigure(p.Date, p.Amount.Yuan))],
+                [.. loan.UpfrontFees.Select(f => new UpfrontFeeFigure(f.Name, f.Amount.Yuan, f.Date))],
+                rate,
+                check);
+        }, cancellationToken);
+    }
+
+    private static (LoanListEntry Entry, RateLoanReport Rate, CheckLoanReport Check) Entry(Loan loan, DateOnly today, bool withCitations = false)
+    {
+        var asOf = today < loan.ContractDate ? loan.ContractDate : today;
+        var rate = RateLoanReport.From(TrueCost.Of(loan));
+        var check = CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, new CheckOptions(asOf)), LegalDataReader.Citations);
+        if (!withCitations)
+        {
+            check = check with { Citations = null };
+        }
+
+        var arrears = Arrears.Of(loan, asOf);
+        var paid = Money.Sum(loan.Payments.Select(p => p.Amount));
+        var next = loan.Schedule.FirstOrDefault(i => i.DueDate >= asOf);
+        var entry = new LoanListEntry
+        {
+            Id = loan.Id,
+            Lender = loan.Lender.Name,
+            LenderKind = LenderKindNames.Name(loan.Lender.Kind),
+            ContractDate = loan.ContractDate,
+            Principal = loan.Principal.Yuan,
+            Received = loan.Received.Yuan,
+            UpfrontDeduction = loan.UpfrontDeduction.Yuan,
+            ScheduledTotal = loan.ScheduledTotal.Yuan,
+            Paid = paid.Yuan,
+            Instalments = loan.Schedule.Count,
+            Payments = loan.Payments.Count,
+            NextDueDate = next?.DueDate,
+            NextDueAmount = next?.Total.Yuan,
+            OverdueAmount = arrears?.Unpaid.Yuan,
+            OverdueSince = arrears?.Since,
+            DaysOverdue = arrears?.DaysOverdue,
+            IrrAnnualNominal = rate.IrrAnnualNominal,
+            IrrAnnualEffective = rate.IrrAnnualEffective,
+            XirrAnnual = rate.XirrAnnual,
+            AprSimple = rate.AprSimple,
+            StatedAnnual = rate.StatedAnnual,
+            CapAnnual = check.CapAnnual,
+            ExceedsCap = check.ExceedsCap,
+            LawfulTotalDue = check.Lawful.TotalDue,
+            ContractTotalDue = check.AtContractRate.TotalDue,
+            Flags = check.Flags,
+            Verdict = check.Verdict,
+        };
+        return (entry, rate, check);
+    }
+
+    private static CaseTotals Totals(IReadOnlyList<LoanListEntry> entries) => new(
+        entries.Sum(e => e.Principal),
+        entries.Sum(e => e.Received),
+        entries.Sum(e => e.ScheduledTotal),
+        entries.Sum(e => e.Paid),
+        entries.Sum(e => e.OverdueAmount ?? 0m),
+        entries.Sum(e => e.LawfulTotalDue),
+        entries.Count(e => e.ExceedsCap == true));
+}

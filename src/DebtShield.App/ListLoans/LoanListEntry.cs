@@ -1,0 +1,152 @@
+using DebtShield.App.CheckLoans;
+using DebtShield.App.RateLoans;
+using DebtShield.Core.Loans;
+
+namespace DebtShield.App.ListLoans;
+
+/// <summary>
+/// One loan of a case as <c>loan list</c> and the web app show it: the facts that identify it and
+/// the figures computed from them today. Money is yuan, rates are fractions.
+/// </summary>
+public sealed record LoanListEntry
+{
+    /// <summary>The loan's name.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The lender or app.</summary>
+    public required string Lender { get; init; }
+
+    /// <summary>The lender's kind, as in the loan file.</summary>
+    public required string LenderKind { get; init; }
+
+    /// <summary>The day the money arrived.</summary>
+    public required DateOnly ContractDate { get; init; }
+
+    /// <summary>The contract amount.</summary>
+    public required decimal Principal { get; init; }
+
+    /// <summary>What arrived.</summary>
+    public required decimal Received { get; init; }
+
+    /// <summary>Kept back before disbursement plus upfront fees (砍头息).</summary>
+    public required decimal UpfrontDeduction { get; init; }
+
+    /// <summary>Everything the lender's schedule asks for.</summary>
+    public required decimal ScheduledTotal { get; init; }
+
+    /// <summary>Everything paid so far.</summary>
+    public required decimal Paid { get; init; }
+
+    /// <summary>Instalments in the schedule.</summary>
+    public required int Instalments { get; init; }
+
+    /// <summary>Payments recorded.</summary>
+    public required int Payments { get; init; }
+
+    /// <summary>The next due date from today, if any remains.</summary>
+    public required DateOnly? NextDueDate { get; init; }
+
+    /// <summary>What the schedule asks on that date.</summary>
+    public required decimal? NextDueAmount { get; init; }
+
+    /// <summary>Scheduled and due but unpaid (the lender's figure), when overdue.</summary>
+    public required decimal? OverdueAmount { get; init; }
+
+    /// <summary>The first due date not fully paid, when overdue.</summary>
+    public required DateOnly? OverdueSince { get; init; }
+
+    /// <summary>Days overdue, when overdue.</summary>
+    public required int? DaysOverdue { get; init; }
+
+    /// <summary>Nominal annual IRR on the principal basis.</summary>
+    public required double? IrrAnnualNominal { get; init; }
+
+    /// <summary>Effective (compounded) annual IRR.</summary>
+    public required double? IrrAnnualEffective { get; init; }
+
+    /// <summary>Annual rate on actual dates.</summary>
+    public required double? XirrAnnual { get; init; }
+
+    /// <summary>The PBOC simple APR.</summary>
+    public required double AprSimple { get; init; }
+
+    /// <summary>The advertised annual rate, when known.</summary>
+    public required double? StatedAnnual { get; init; }
+
+    /// <summary>The annual cap that applies.</summary>
+    public required decimal CapAnnual { get; init; }
+
+    /// <summary>Whether the rate exceeds the cap; null when no rate exists.</summary>
+    public required bool? ExceedsCap { get; init; }
+
+    /// <summary>What may lawfully be asked today.</summary>
+    public required decimal LawfulTotalDue { get; init; }
+
+    /// <summary>What the contract asks today.</summary>
+    public required decimal ContractTotalDue { get; init; }
+
+    /// <summary>The legal flags' ids.</summary>
+    public required IReadOnlyList<string> Flags { get; init; }
+
+    /// <summary>One plain sentence for the borrower.</summary>
+    public required string Verdict { get; init; }
+}
+
+/// <summary>A case's loans as of a day, with totals.</summary>
+/// <param name="Case">The case's title; null when the ledger has no case.</param>
+/// <param name="AsOf">The day the figures are for.</param>
+/// <param name="Loans">The loans, by name.</param>
+/// <param name="Totals">The sums over the loans.</param>
+public sealed record CaseLoanList(string? Case, DateOnly AsOf, IReadOnlyList<LoanListEntry> Loans, CaseTotals Totals);
+
+/// <summary>Sums over a case's loans.</summary>
+/// <param name="Principal">Contract amounts.</param>
+/// <param name="Received">What arrived.</param>
+/// <param name="ScheduledTotal">What the schedules ask.</param>
+/// <param name="Paid">What was paid.</param>
+/// <param name="OverdueAmount">Due and unpaid by the schedules.</param>
+/// <param name="LawfulTotalDue">What may lawfully be asked.</param>
+/// <param name="LoansAboveCap">Loans whose rate exceeds their cap.</param>
+public sealed record CaseTotals(decimal Principal, decimal Received, decimal ScheduledTotal, decimal Paid, decimal OverdueAmount, decimal LawfulTotalDue, int LoansAboveCap);
+
+/// <summary>One loan in full: <c>loan show</c>.</summary>
+/// <param name="Loan">The summary line.</param>
+/// <param name="Schedule">The lender's schedule.</param>
+/// <param name="PaymentsMade">The payments.</param>
+/// <param name="UpfrontFees">The upfront fees.</param>
+/// <param name="Rate">The true-cost report.</param>
+/// <param name="Check">The legal report, with its citations.</param>
+public sealed record LoanDetail(
+    LoanListEntry Loan,
+    IReadOnlyList<InstalmentFigure> Schedule,
+    IReadOnlyList<PaymentFigure> PaymentsMade,
+    IReadOnlyList<UpfrontFeeFigure> UpfrontFees,
+    RateLoanReport Rate,
+    CheckLoanReport Check);
+
+/// <summary>An instalment in a report.</summary>
+/// <param name="DueDate">The due date.</param>
+/// <param name="Total">What is due.</param>
+/// <param name="Principal">The principal part, if shown.</param>
+/// <param name="Interest">The interest part, if shown.</param>
+/// <param name="Fees">The fees part, if shown.</param>
+public sealed record InstalmentFigure(DateOnly DueDate, decimal Total, decimal? Principal, decimal? Interest, decimal? Fees)
+{
+    /// <summary>The figure of a Core instalment.</summary>
+    public static InstalmentFigure From(Instalment instalment)
+    {
+        ArgumentNullException.ThrowIfNull(instalment);
+        return new(instalment.DueDate, instalment.Total.Yuan, instalment.Principal?.Yuan, instalment.Interest?.Yuan, instalment.Fees?.Yuan);
+    }
+}
+
+/// <summary>A payment in a report.</summary>
+/// <param name="Date">The day paid.</param>
+/// <param name="Amount">What was paid.</param>
+public sealed record PaymentFigure(DateOnly Date, decimal Amount);
+
+/// <summary>An upfront fee in a report.</summary>
+/// <param name="Name">What the lender called it.</param>
+/// <param name="Amount">What was paid.</param>
+/// <param name="Date">When.</param>
+public sealed record UpfrontFeeFigure(string Name, decimal Amount, DateOnly Date);
