@@ -186,12 +186,7 @@ public static class LoanFileReader
             return Missing<Instalment>(field + ".dueDate", errors);
         }
 
-        decimal?[] parts = [instalment.Principal, instalment.Interest, instalment.Fees];
-        var total = instalment.Total ?? (parts.All(p => p is null)
-            ? null
-            : parts.All(p => p is null || Math.Abs(p.Value) <= Loan.LargestAmount)
-                ? parts.Sum(p => p ?? 0)
-                : parts.First(p => p is not null && Math.Abs(p.Value) > Loan.LargestAmount));
+        var total = instalment.Total ?? InstalmentParts.Total(instalment.Principal, instalment.Interest, instalment.Fees);
         if (total is null)
         {
             errors.Add(new LoanFileError(field, null, ImportMessages.InstalmentWithoutAmount));
@@ -213,22 +208,8 @@ public static class LoanFileReader
             return null;
         }
 
-        RatePer? per = stated.Per switch
-        {
-            "day" => RatePer.Day,
-            "month" => RatePer.Month,
-            "year" => RatePer.Year,
-            _ => null,
-        };
-        AdvertisedMethod? method = (stated.Method ?? "unknown") switch
-        {
-            "nominal" => AdvertisedMethod.Nominal,
-            "irr" => AdvertisedMethod.Irr,
-            "apr" => AdvertisedMethod.Apr,
-            "fee_rate" => AdvertisedMethod.FeeRate,
-            "unknown" => AdvertisedMethod.Unknown,
-            _ => null,
-        };
+        var per = RateNames.ParsePer(stated.Per);
+        var method = RateNames.ParseMethod(stated.Method ?? "unknown");
 
         var valid = true;
         if (stated.Value is not { } value || !double.IsFinite(value) || value < 0)
