@@ -11,7 +11,7 @@ namespace DebtShield.Import.Figures;
 /// point, so <c>1.034,50</c> (the European way) and <c>10,34</c> are refused rather than read as a
 /// different figure.
 /// </remarks>
-internal static class AmountText
+public static class AmountText
 {
     /// <summary>Reads an amount; false for anything that is not one of the accepted shapes.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out decimal yuan)

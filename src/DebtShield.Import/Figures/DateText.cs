@@ -8,7 +8,7 @@ namespace DebtShield.Import.Figures;
 /// The year must be written: a date such as <c>01月05日</c> is never completed with a guessed
 /// year, because a wrong year moves every figure derived from the schedule.
 /// </remarks>
-internal static class DateText
+public static class DateText
 {
     /// <summary>Reads a date; false for any other shape or an impossible day such as 2026-02-30.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)

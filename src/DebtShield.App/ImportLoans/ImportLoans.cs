@@ -1,0 +1,176 @@
+using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
+using DebtShield.App.RecordLoans;
+using DebtShield.App.Resources;
+using DebtShield.Core;
+using DebtShield.Core.Loans;
+using DebtShield.Data;
+using DebtShield.Data.Loans;
+using DebtShield.Import.LoanFiles;
+using DebtShield.Import.LoanTables;
+using DebtShield.Import.PastedText;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.App.ImportLoans;
+
+/// <summary>
+/// Use case: bring loans into a case from a file: the loan file (JSON), the loan table (CSV or
+/// XLSX) or text pasted from a lender app's repayment screen. All or nothing: a file with one bad
+/// row imports nothing and names the row; the whole import is one transaction. Importing the same
+/// file again changes nothing: a loan with the same name and the same facts is recognised.
+/// </summary>
+public static class ImportLoans
+{
+    /// <summary>Reads a file by its extension: <c>.json</c>, <c>.csv</c>, <c>.xlsx</c>, or <c>.txt</c> (pasted text, which needs <paramref name="pasted"/>).</summary>
+    public static LoanSourceReading Read(string path, PastedLoanFacts? pasted)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path);
+        switch (Path.GetExtension(path).ToUpperInvariant())
+        {
+            case ".JSON":
+                var loanFile = LoanFileReader.ReadFile(path);
+                return loanFile.Succeeded
+                    ? new LoanSourceReading([loanFile.Loan], [])
+                    : new LoanSourceReading([], [.. loanFile.Errors.Select(e => e.Describe(name))]);
+            case ".CSV" or ".XLSX":
+                var table = LoanTableReader.ReadFile(path);
+                return new LoanSourceReading(table.Loans, [.. table.Errors.Select(e => e.Describe(name))]);
+            case ".TXT":
+                string text;
+                try
+                {
+                    text = File.ReadAllText(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return new LoanSourceReading([], [name + "：" + e.Message]);
+                }
+
+                return ReadPasted(text, name, pasted);
+            default:
+                return new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Import_UnknownFormat, name)]);
+        }
+    }
+
+    /// <summary>
+    /// Reads a repayment schedule pasted from a lender app; the rest of the loan's facts
+    /// (name, lender, contract date, amounts) come from <paramref name="pasted"/>, since the screen rarely shows them.
+    /// </summary>
+    public static LoanSourceReading ReadPasted(string text, string source, PastedLoanFacts? pasted)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (pasted is null)
+        {
+            return new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Import_PastedNeedsFacts, source)]);
+        }
+
+        var reading = PastedScheduleReader.Read(text);
+        if (!reading.Succeeded)
+        {
+            return new LoanSourceReading([], [.. reading.Errors.Select(e => source + " " + e.Describe())]);
+        }
+
+        var creation = Loan.Create(pasted.Id, pasted.Lender, pasted.ContractDate, pasted.Principal, pasted.Received, [], reading.Schedule, [], null);
+        return creation.Succeeded
+            ? new LoanSourceReading([creation.Loan], [])
+            : new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Loan_Invalid, pasted.Id, LoanProblemText.Describe(creation.Problems))]);
+    }
+
+    /// <summary>
+    /// Stores the loans in the case, in one transaction. A loan whose name the case already holds
+    /// is left alone when its facts are the same; when they differ the import is refused unless
+    /// <paramref name="replace"/>, which gives the stored loan the file's facts.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">Loans conflict with stored ones, or a lender's kind conflicts.</exception>
+    public static Task<ImportSummary> StoreAsync(Ledger ledger, string? caseTitle, IReadOnlyList<Loan> loans, bool replace, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(loans);
+        ArgumentNullException.ThrowIfNull(time);
+        return ledger.WriteAsync(async (context, token) =>
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = false;
+            var now = time.GetUtcNow();
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var lenders = await context.Lenders.Where(l => l.CaseId == stored.Id).ToDictionaryAsync(l => l.Name, StringComparer.Ordinal, token).ConfigureAwait(false);
+            var references = await context.Loans.Where(l => l.CaseId == stored.Id).Select(l => l.Reference).ToListAsync(token).ConfigureAwait(false);
+            var existing = references.Count == 0 || !loans.Any(l => references.Contains(l.Id))
+                ? []
+                : (await CaseLoans.LoadAsync(context, stored.Id, token, tracked: true).ConfigureAwait(false)).ToDictionary(l => l.Reference, StringComparer.Ordinal);
+
+            var (added, unchanged, replaced) = (0, 0, 0);
+            var conflicts = new List<string>();
+            foreach (var loan in loans)
+            {
+                var lender = Lender(context, lenders, stored.Id, loan.Lender, now);
+                if (!existing.TryGetValue(loan.Id, out var current))
+                {
+                    var row = StoredLoan.From(loan, stored.Id, lender, now);
+                    context.Loans.Add(row);
+                    added++;
+                }
+                else if (CaseLoans.ToLoan(current).HasSameFacts(loan))
+                {
+                    unchanged++;
+                }
+                else if (replace)
+                {
+                    RecordLoan.Replace(context, current, StoredLoan.From(loan, stored.Id, lender, now));
+                    replaced++;
+                }
+                else
+                {
+                    conflicts.Add(loan.Id);
+                }
+            }
+
+            if (conflicts.Count > 0)
+            {
+                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Import_Conflicts, conflicts.Count, string.Join("、", conflicts.Take(10))));
+            }
+
+            context.ChangeTracker.DetectChanges();
+            return new ImportSummary(stored.ReadTitle(ledger.Cipher), added, unchanged, replaced);
+        }, cancellationToken);
+    }
+
+    private static StoredLender Lender(LedgerContext context, Dictionary<string, StoredLender> lenders, Guid caseId, Lender lender, DateTimeOffset now)
+    {
+        if (lenders.TryGetValue(lender.Name, out var stored))
+        {
+            return stored.Kind == lender.Kind
+                ? stored
+                : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(stored.Kind), LenderKindNames.Name(lender.Kind)));
+        }
+
+        stored = new StoredLender { Id = Guid.CreateVersion7(now), CaseId = caseId, Name = lender.Name, Kind = lender.Kind };
+        context.Lenders.Add(stored);
+        lenders.Add(lender.Name, stored);
+        return stored;
+    }
+}
+
+/// <summary>The facts of a pasted loan that a repayment screen does not show.</summary>
+/// <param name="Id">The loan's name.</param>
+/// <param name="Lender">The lender.</param>
+/// <param name="ContractDate">The day the money arrived.</param>
+/// <param name="Principal">The contract amount.</param>
+/// <param name="Received">What arrived, when less than the principal.</param>
+public sealed record PastedLoanFacts(string Id, Lender Lender, DateOnly ContractDate, Money Principal, Money? Received);
+
+/// <summary>Loans read from a file, or every error (already worded, naming file and row).</summary>
+/// <param name="Loans">The loans, when there were no errors.</param>
+/// <param name="Errors">The errors.</param>
+public sealed record LoanSourceReading(IReadOnlyList<Loan> Loans, IReadOnlyList<string> Errors)
+{
+    /// <summary>True when the file was read without error.</summary>
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>What an import did.</summary>
+/// <param name="Case">The case the loans went into.</param>
+/// <param name="Added">New loans.</param>
+/// <param name="Unchanged">Loans already held with the same facts.</param>
+/// <param name="Replaced">Loans given the file's facts (with <c>--replace</c>).</param>
+public sealed record ImportSummary(string Case, int Added, int Unchanged, int Replaced);

@@ -1,0 +1,32 @@
+using DebtShield.App.Ledgers;
+using DebtShield.Cli.Resources;
+using Spectre.Console;
+
+namespace DebtShield.Cli.Commands.Ledger;
+
+/// <summary>
+/// Opens the ledger for a command: location from <c>--db</c> or <c>DEBTSHIELD_DB</c>, passphrase
+/// from <c>DEBTSHIELD_PASSPHRASE</c> or, in a terminal, typed without echo; migrations announced on stderr.
+/// </summary>
+internal static class LedgerSession
+{
+    /// <summary>Where the ledger is.</summary>
+    public static Data.LedgerLocation Locate(LedgerSettings settings) =>
+        LedgerAccess.Resolve(settings.Db, Environment.GetEnvironmentVariable("DEBTSHIELD_DB"));
+
+    /// <summary>Opens the ledger.</summary>
+    public static Task<Data.Ledger> OpenAsync(LedgerSettings settings, CancellationToken cancellationToken) =>
+        LedgerAccess.OpenAsync(Locate(settings), Passphrase, Notice, cancellationToken);
+
+    /// <summary>The passphrase, when one is available.</summary>
+    public static string? Passphrase() =>
+        Environment.GetEnvironmentVariable("DEBTSHIELD_PASSPHRASE") is { Length: > 0 } given ? given
+        : Interactive ? AnsiConsole.Prompt(new TextPrompt<string>(CliText.Ledger_PassphrasePrompt).Secret())
+        : null;
+
+    /// <summary>True when a person can answer prompts.</summary>
+    public static bool Interactive => !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
+    /// <summary>A line for the user on stderr, so stdout stays clean for <c>--json</c>.</summary>
+    public static void Notice(string text) => Console.Error.WriteLine(text);
+}

@@ -1,0 +1,28 @@
+using DebtShield.Cli.Resources;
+using Spectre.Console.Cli;
+
+namespace DebtShield.Cli.Commands.Ledger;
+
+/// <summary>What every command that touches the ledger takes: <c>--db</c> (else <c>DEBTSHIELD_DB</c>, else the default file).</summary>
+internal class LedgerSettings : CommandSettings
+{
+    [CommandOption("--db <DB>")]
+    [LocalizedDescription(nameof(CliText.Ledger_DbOption))]
+    public string? Db { get; init; }
+}
+
+/// <summary>Ledger commands that work on one case: <c>--case</c> names it when the ledger holds several.</summary>
+internal class CaseSettings : LedgerSettings
+{
+    [CommandOption("--case <TITLE>")]
+    [LocalizedDescription(nameof(CliText.Ledger_CaseOption))]
+    public string? Case { get; init; }
+}
+
+/// <summary>Case commands that can print JSON.</summary>
+internal class CaseJsonSettings : CaseSettings
+{
+    [CommandOption("--json")]
+    [LocalizedDescription(nameof(CliText.Rate_JsonOption))]
+    public bool Json { get; init; }
+}
