@@ -172,7 +172,9 @@ public sealed class Loan
             return new LoanCreation(null, problems);
         }
 
-        Array.Sort(paid, static (a, b) => a.Date.CompareTo(b.Date));
+        // A stable sort: payments on the same day keep the order they were given in, so a loan
+        // written out and read back has its payments in the same order.
+        paid = [.. paid.OrderBy(static p => p.Date)];
         var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised);
         return new LoanCreation(loan, []);
     }
