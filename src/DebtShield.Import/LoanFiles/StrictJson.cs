@@ -40,12 +40,7 @@ internal static class StrictJson
     public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> type, out LoanFileError? error)
         where T : class
     {
-        if (utf8Json.StartsWith("\uFEFF"u8))
-        {
-            // Notepad and friends start UTF-8 files with a byte-order mark; it is not JSON.
-            utf8Json = utf8Json[3..];
-        }
-
+        utf8Json = WithoutByteOrderMark(utf8Json);
         error = null;
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -71,6 +66,10 @@ internal static class StrictJson
 
         return document;
     }
+
+    /// <summary>The JSON without the byte-order mark Notepad and friends start UTF-8 files with; it is not JSON.</summary>
+    public static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8Json) =>
+        utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
 
     private static LoanFileError Describe(JsonException e)
     {
