@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of DebtShield on a fresh machine (Debian, .NET 10 SDK, root). Idempotent.
 #
-# It installs and starts what the tests need. Today that is the .NET SDK alone; the ledger and
-# web issues add PostgreSQL and Chromium here (from Debian's packages, after apt-get update).
+# It installs and starts what the tests need besides the .NET SDK: PostgreSQL (Debian's package,
+# after apt-get update, only when missing), run as a throwaway cluster of its own under
+# /tmp/debtshield-test-pg on a free local port, never the system's cluster or service. The tests
+# find it in DEBTSHIELD_TEST_PG. It is left running (and reused by the next run); stop it with:
+#   runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D /tmp/debtshield-test-pg/data stop -m fast
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +16,58 @@ if [ ! -d ../shared/testdata ] && [ -z "${DEBTSHIELD_SHARED:-}" ]; then
   exit 1
 fi
 
+# --- PostgreSQL -------------------------------------------------------------------------------
+if ! dpkg-query -W -f='${Status}' postgresql 2>/dev/null | grep -q 'ok installed' \
+   || ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
+fi
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_root=/tmp/debtshield-test-pg   # the cluster's own folder: data/, the unix socket, port, server.log
+pg_data=$pg_root/data
+
+# The server refuses to run as root: run its tools as the postgres user (as oneself when not root).
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && "$@"); fi
+}
+pg_ready() { "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$1" -d postgres -U postgres; }
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pg_port=""
+if [ -f "$pg_root/port" ] && as_postgres "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
+  pg_port=$(cat "$pg_root/port")
+  for _ in $(seq 1 30); do pg_ready "$pg_port" && break; sleep 1; done
+  pg_ready "$pg_port" || { as_postgres "$pg_bin/pg_ctl" -D "$pg_data" stop -m immediate >/dev/null 2>&1 || true; pg_port=""; }
+fi
+if [ -z "$pg_port" ]; then
+  # Not running (never made, stopped, stale or broken): make it afresh, stopping any remnant first.
+  [ ! -d "$pg_data" ] || as_postgres "$pg_bin/pg_ctl" -D "$pg_data" stop -m immediate >/dev/null 2>&1 || true
+  rm -rf "$pg_root"
+  mkdir -m 700 "$pg_root"
+  [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$pg_root"
+  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C --no-sync >/dev/null
+  printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' | as_postgres tee "$pg_data/pg_hba.conf" >/dev/null
+  for _ in $(seq 1 20); do
+    candidate=$((20000 + RANDOM % 40000))
+    port_free "$candidate" || continue
+    if as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_root/server.log" -w -t 60 start \
+        -o "-p $candidate -k $pg_root -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+      pg_port=$candidate
+      break
+    fi
+  done
+  if [ -z "$pg_port" ]; then
+    echo "test.sh: could not start PostgreSQL; see $pg_root/server.log" >&2
+    exit 1
+  fi
+  echo "$pg_port" | as_postgres tee "$pg_root/port" >/dev/null
+fi
+for _ in $(seq 1 30); do pg_ready "$pg_port" && break; sleep 1; done
+pg_ready "$pg_port" || { echo "test.sh: PostgreSQL on port $pg_port does not accept connections" >&2; exit 1; }
+export DEBTSHIELD_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+echo "test.sh: PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') for the tests on 127.0.0.1:$pg_port ($pg_root)"
+
+# --- .NET ------------------------------------------------------------------------------------
 dotnet restore DebtShield.slnx --locked-mode
 dotnet build DebtShield.slnx -c Release --no-restore
 dotnet format whitespace DebtShield.slnx --verify-no-changes  # style rules and analyzers are enforced by the build

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Import.Resources;
@@ -16,101 +15,34 @@ public static class LoanFileReader
     /// <summary>Reads a loan file from disk; the loan's id defaults to the file name without extension.</summary>
     public static LoanReading ReadFile(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return LoanReading.Failed(new LoanFileError(null, null, ImportMessages.FileNotFound));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return LoanReading.Failed(new LoanFileError(null, null, Format(ImportMessages.FileUnreadable, e.Message)));
-        }
-
-        return Read(bytes, Path.GetFileNameWithoutExtension(path));
+        var bytes = StrictJson.ReadBytes(path, out var error);
+        return bytes is null ? LoanReading.Failed(error!) : Read(bytes, Path.GetFileNameWithoutExtension(path));
     }
 
     /// <summary>Reads one loan from UTF-8 JSON; <paramref name="defaultId"/> names it when the JSON has no id.</summary>
     public static LoanReading Read(ReadOnlySpan<byte> utf8Json, string defaultId)
     {
-        if (utf8Json.StartsWith("\uFEFF"u8))
-        {
-            // Notepad and friends start UTF-8 files with a byte-order mark; it is not JSON.
-            utf8Json = utf8Json[3..];
-        }
-
-        if (IsBlank(utf8Json))
-        {
-            return LoanReading.Failed(new LoanFileError(null, null, ImportMessages.FileEmpty));
-        }
-
-        LoanFileDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8Json, LoanFileJsonContext.Default.LoanFileDocument);
-        }
-        catch (JsonException e)
-        {
-            return LoanReading.Failed(Describe(e));
-        }
-
-        if (document is null)
-        {
-            return LoanReading.Failed(new LoanFileError(null, null, ImportMessages.NotAnObject));
-        }
-
-        return Convert(document, defaultId);
+        var document = StrictJson.Deserialize(utf8Json, LoanFileJsonContext.Default.LoanFileDocument, out var error);
+        return document is null ? LoanReading.Failed(error!) : Convert(document, defaultId);
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> utf8Json)
+    /// <summary>
+    /// Reads one loan object that stands inside a larger file (a case file's <c>loans</c>), with
+    /// every error placed in that file: its field under <paramref name="field"/>
+    /// (<c>loans[2]</c> → <c>loans[2].schedule[0].total</c>) and its line counted from the file's
+    /// start, <paramref name="linesBefore"/> being the lines before the object's own first line.
+    /// </summary>
+    internal static LoanReading ReadObject(ReadOnlySpan<byte> utf8Json, string defaultId, string field, long linesBefore)
     {
-        return utf8Json.Trim(" \t\r\n"u8).IsEmpty;
+        var reading = Read(utf8Json, defaultId);
+        return reading.Succeeded
+            ? reading
+            : new LoanReading(null, [.. reading.Errors.Select(e => e with
+            {
+                Field = e.Field is null ? field : field + "." + e.Field,
+                Line = e.Line + linesBefore,
+            })]);
     }
-
-    private static LoanFileError Describe(JsonException e)
-    {
-        long? line = e.LineNumber is { } zeroBased ? zeroBased + 1 : null;
-        var field = FieldOf(e.Path);
-        if (e.InnerException?.GetType().Name == "JsonReaderException")
-        {
-            return new LoanFileError(field, line, ImportMessages.MalformedJson);
-        }
-
-        if (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
-        {
-            return new LoanFileError(field, line, ImportMessages.DuplicateField);
-        }
-
-        if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            var name = field is null ? "?" : field[(field.LastIndexOf('.') + 1)..];
-            return new LoanFileError(field, line, Format(ImportMessages.UnknownField, name));
-        }
-
-        if (field is null)
-        {
-            return new LoanFileError(null, line, ImportMessages.NotAnObject);
-        }
-
-        var leaf = field[(field.LastIndexOf('.') + 1)..];
-        var message = leaf switch
-        {
-            "contractDate" or "date" or "dueDate" => ImportMessages.InvalidDate,
-            "principal" or "received" or "amount" or "interest" or "fees" or "total" or "value" => ImportMessages.InvalidNumber,
-            "id" or "name" or "kind" or "per" or "method" => ImportMessages.InvalidText,
-            "upfrontFees" or "schedule" or "payments" => ImportMessages.InvalidList,
-            "lender" or "stated" => ImportMessages.NotAnObject,
-            _ => ImportMessages.InvalidValue,
-        };
-        return new LoanFileError(field, line, message);
-    }
-
-    /// <summary>"$.schedule[2].dueDate" → "schedule[2].dueDate"; "$" → null.</summary>
-    private static string? FieldOf(string? path) => path is null || path.Length <= 2 ? null : path[2..];
 
     private static LoanReading Convert(LoanFileDocument document, string defaultId)
     {
