@@ -16,6 +16,8 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(CheckLoanReport))]
 [JsonSerializable(typeof(ListLoans.CaseLoanList))]
 [JsonSerializable(typeof(ListLoans.LoanDetail))]
+[JsonSerializable(typeof(Ledgers.LedgerStatus))]
+[JsonSerializable(typeof(IReadOnlyList<Cases.CaseSummary>))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,5 +1,9 @@
 using System.Reflection;
+using DebtShield.App;
+using DebtShield.App.Ledgers;
 using DebtShield.Cli.Commands;
+using DebtShield.Cli.Commands.Ledger;
+using DebtShield.Data;
 using DebtShield.Cli.Resources;
 using Spectre.Console.Cli;
 
@@ -44,6 +48,57 @@ internal sealed class DebtShieldApp
                 .WithDescription(CliText.Classify_Description)
                 .WithExample("classify", "--input", "messages.jsonl", "--output", "labels.jsonl")
                 .WithExample("classify", "--text");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription(CliText.Demo_Description)
+                .WithExample("demo");
+            config.AddBranch("loan", loan =>
+            {
+                loan.SetDescription(CliText.Loan_Description);
+                loan.AddCommand<LoanAddCommand>("add").WithDescription(CliText.Loan_AddDescription)
+                    .WithExample("loan", "add", "--loan", "极速借", "--lender", "极速借App", "--kind", "online_platform", "--contract-date", "2026-03-15", "--principal", "10000", "--received", "8000", "--instalments", "12", "--amount", "1150", "--first-due", "2026-04-15");
+                loan.AddCommand<LoanListCommand>("list").WithDescription(CliText.Loan_ListDescription)
+                    .WithExample("loan", "list", "--json");
+                loan.AddCommand<LoanShowCommand>("show").WithDescription(CliText.Loan_ShowDescription)
+                    .WithExample("loan", "show", "极速借");
+                loan.AddCommand<LoanEditCommand>("edit").WithDescription(CliText.Loan_EditDescription)
+                    .WithExample("loan", "edit", "极速借", "--received", "7800");
+                loan.AddCommand<LoanRemoveCommand>("remove").WithDescription(CliText.Loan_RemoveDescription)
+                    .WithExample("loan", "remove", "极速借");
+                loan.AddCommand<LoanImportCommand>("import").WithDescription(CliText.Loan_ImportDescription)
+                    .WithExample("loan", "import", "samples/loans.csv")
+                    .WithExample("loan", "import", "schedule.txt", "--loan", "极速借", "--lender", "极速借App", "--kind", "online_platform", "--contract-date", "2026-03-15", "--principal", "10000");
+            });
+            config.AddBranch("payment", payment =>
+            {
+                payment.SetDescription(CliText.Payment_Description);
+                payment.AddCommand<PaymentAddCommand>("add").WithDescription(CliText.Payment_AddDescription)
+                    .WithExample("payment", "add", "极速借", "--amount", "1150", "--date", "2026-08-15");
+            });
+            config.AddBranch("case", cases =>
+            {
+                cases.SetDescription(CliText.Case_Description);
+                cases.AddCommand<CaseListCommand>("list").WithDescription(CliText.Case_ListDescription);
+                cases.AddCommand<CaseAddCommand>("add").WithDescription(CliText.Case_AddDescription)
+                    .WithExample("case", "add", "张三的网贷", "--name", "张三", "--phone", "13800000000");
+            });
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription(CliText.Export_Description)
+                .WithExample("export", "my-case.json")
+                .WithExample("export", "my-case.xlsx");
+            config.AddCommand<BackupCommand>("backup")
+                .WithDescription(CliText.Backup_Description)
+                .WithExample("backup", "ledger-2026-11-28.backup");
+            config.AddCommand<RestoreCommand>("restore")
+                .WithDescription(CliText.Restore_Description)
+                .WithExample("restore", "ledger-2026-11-28.backup", "--db", "restored.db");
+            config.AddBranch("db", db =>
+            {
+                db.SetDescription(CliText.Db_Description);
+                db.AddCommand<DbStatusCommand>("status").WithDescription(CliText.Db_StatusDescription);
+                db.AddCommand<DbMigrateCommand>("migrate").WithDescription(CliText.Db_MigrateDescription)
+                    .WithExample("db", "migrate", "--db", "Host=localhost;Database=debtshield;Username=clinic");
+                db.AddCommand<DbProtectCommand>("protect").WithDescription(CliText.Db_ProtectDescription);
+            });
         });
     }
 
@@ -69,6 +124,14 @@ internal sealed class DebtShieldApp
         catch (UserInputException e)
         {
             return Fail(UserError, e.Message);
+        }
+        catch (RequestRefusedException e)
+        {
+            return Fail(UserError, e.Message);
+        }
+        catch (LedgerException e)
+        {
+            return Fail(UserError, LedgerAccess.Describe(e));
         }
 #pragma warning disable CA1031 // The last line of defence: a bug must still end with a message and exit code 2.
         catch (Exception e)

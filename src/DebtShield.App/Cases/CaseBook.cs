@@ -4,6 +4,7 @@ using DebtShield.Core.Cases;
 using DebtShield.Data;
 using DebtShield.Data.Cases;
 using DebtShield.Data.Protection;
+using DebtShield.Import.CaseFiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.Cases;
@@ -70,13 +71,25 @@ public static class CaseBook
         };
     }
 
-    /// <summary>The case a command means, opening the default case when the ledger has none.</summary>
-    internal static async Task<StoredCase> FindOrCreateAsync(LedgerContext context, LedgerCipher cipher, string? title, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The case a command means, opened when the ledger has none or none by that title; a case
+    /// opened from a case file takes its borrower details and budget.
+    /// </summary>
+    internal static async Task<StoredCase> FindOrCreateAsync(LedgerContext context, LedgerCipher cipher, string? title, TimeProvider time, CancellationToken cancellationToken, CaseFileContent? from = null)
     {
         var cases = await AllAsync(context, cipher, cancellationToken).ConfigureAwait(false);
         if (cases.Count == 0 || (title is not null && cases.All(c => c.Title != title.Trim())))
         {
-            return Create(context, cipher, new CaseProfile(title ?? LedgerText.Case_DefaultTitle, null, null, null, null), time);
+            var profile = from?.Profile is { } given
+                ? new CaseProfile(title ?? given.Title, given.BorrowerName, given.BorrowerPhone, given.BorrowerIdNumber, given.Notes)
+                : new CaseProfile(title ?? LedgerText.Case_DefaultTitle, null, null, null, null);
+            var created = Create(context, cipher, profile, time);
+            foreach (var (line, position) in (from?.Budget.Lines ?? []).Select((l, i) => (l, i)))
+            {
+                created.Budget.Add(StoredBudgetLine.From(created.Id, position, line));
+            }
+
+            return created;
         }
 
         return (await FindAsync(context, cipher, title, cancellationToken).ConfigureAwait(false))!;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
 using DebtShield.App.RecordLoans;
@@ -6,6 +7,7 @@ using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Data;
 using DebtShield.Data.Loans;
+using DebtShield.Import.CaseFiles;
 using DebtShield.Import.LoanFiles;
 using DebtShield.Import.LoanTables;
 using DebtShield.Import.PastedText;
@@ -28,6 +30,11 @@ public static class ImportLoans
         var name = Path.GetFileName(path);
         switch (Path.GetExtension(path).ToUpperInvariant())
         {
+            case ".JSON" when IsCaseFile(path):
+                var caseFile = CaseFileReader.ReadFile(path);
+                return caseFile.Succeeded
+                    ? new LoanSourceReading(caseFile.Content.Loans, []) { Case = caseFile.Content }
+                    : new LoanSourceReading([], [.. caseFile.Errors.Select(e => e.Describe(name))]);
             case ".JSON":
                 var loanFile = LoanFileReader.ReadFile(path);
                 return loanFile.Succeeded
@@ -50,6 +57,25 @@ public static class ImportLoans
                 return ReadPasted(text, name, pasted);
             default:
                 return new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Import_UnknownFormat, name)]);
+        }
+    }
+
+    /// <summary>True when the JSON file's top-level <c>format</c> names the case file.</summary>
+    private static bool IsCaseFile(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = false });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("format", out var format)
+                && format.ValueKind == JsonValueKind.String
+                && format.GetString() == CaseFileReader.FormatName;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            // The loan-file reader reports what is wrong with the file, located.
+            return false;
         }
     }
 
@@ -83,16 +109,23 @@ public static class ImportLoans
     /// <paramref name="replace"/>, which gives the stored loan the file's facts.
     /// </summary>
     /// <exception cref="RequestRefusedException">Loans conflict with stored ones, or a lender's kind conflicts.</exception>
-    public static Task<ImportSummary> StoreAsync(Ledger ledger, string? caseTitle, IReadOnlyList<Loan> loans, bool replace, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// A case file goes into the case it names (or <paramref name="caseTitle"/>); a case created by
+    /// the import takes the file's borrower details and budget, an existing case keeps its own.
+    /// </remarks>
+    public static Task<ImportSummary> StoreAsync(Ledger ledger, string? caseTitle, LoanSourceReading reading, bool replace, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(loans);
+        ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(time);
+        var loans = reading.Loans;
         return ledger.WriteAsync(async (context, token) =>
         {
             context.ChangeTracker.AutoDetectChangesEnabled = false;
             var now = time.GetUtcNow();
-            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var stored = reading.Case is { } file
+                ? await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle ?? file.Profile.Title, time, token, file).ConfigureAwait(false)
+                : await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
             var lenders = await context.Lenders.Where(l => l.CaseId == stored.Id).ToDictionaryAsync(l => l.Name, StringComparer.Ordinal, token).ConfigureAwait(false);
             var references = await context.Loans.Where(l => l.CaseId == stored.Id).Select(l => l.Reference).ToListAsync(token).ConfigureAwait(false);
             var existing = references.Count == 0 || !loans.Any(l => references.Contains(l.Id))
@@ -164,6 +197,9 @@ public sealed record PastedLoanFacts(string Id, Lender Lender, DateOnly Contract
 /// <param name="Errors">The errors.</param>
 public sealed record LoanSourceReading(IReadOnlyList<Loan> Loans, IReadOnlyList<string> Errors)
 {
+    /// <summary>The whole case, when the file was a case file.</summary>
+    public CaseFileContent? Case { get; init; }
+
     /// <summary>True when the file was read without error.</summary>
     public bool Succeeded => Errors.Count == 0;
 }

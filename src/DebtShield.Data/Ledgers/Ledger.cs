@@ -40,11 +40,7 @@ public sealed class Ledger
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(passphrase);
 
-        if (location.FilePath is { } file)
-        {
-            PrepareFolder(file);
-        }
-
+        location.PrepareFolder();
         var status = await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false);
         if (status.Unknown.Count > 0)
         {
@@ -140,31 +136,5 @@ public sealed class Ledger
         }
 
         return null;
-    }
-
-    private static void PrepareFolder(string file)
-    {
-        var folder = Path.GetDirectoryName(file);
-        if (string.IsNullOrEmpty(folder) || Directory.Exists(folder))
-        {
-            return;
-        }
-
-        try
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(folder);
-            }
-            else
-            {
-                // The ledger holds the borrower's and their contacts' details: only its owner reads the folder.
-                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LedgerException(LedgerProblem.Unreachable, folder, e);
-        }
     }
 }

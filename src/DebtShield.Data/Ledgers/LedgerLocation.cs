@@ -103,6 +103,33 @@ public sealed class LedgerLocation
     /// <inheritdoc />
     public override string ToString() => Display;
 
+    /// <summary>Creates the SQLite file's folder on first use, readable by its owner only.</summary>
+    internal void PrepareFolder()
+    {
+        var folder = FilePath is null ? null : Path.GetDirectoryName(FilePath);
+        if (string.IsNullOrEmpty(folder) || Directory.Exists(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                // The ledger holds the borrower's and their contacts' details: only its owner reads the folder.
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LedgerException(LedgerProblem.Unreachable, folder, e);
+        }
+    }
+
     private static bool LooksLikeKeyword(string value)
     {
         var equals = value.IndexOf('=', StringComparison.Ordinal);

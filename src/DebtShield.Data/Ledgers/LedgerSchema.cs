@@ -12,10 +12,17 @@ namespace DebtShield.Data;
 public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending, IReadOnlyList<string> Unknown)
 {
     /// <summary>Reads the schema status of the database at <paramref name="location"/>.</summary>
-    public static Task<LedgerSchema> StatusAsync(LedgerLocation location, CancellationToken cancellationToken = default)
+    public static async Task<LedgerSchema> StatusAsync(LedgerLocation location, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
-        return Ledger.Guard(async () =>
+        if (location.FilePath is { } file && !File.Exists(file))
+        {
+            // Asking about a ledger that does not exist yet must not create it.
+            await using var model = location.CreateContext();
+            return new LedgerSchema([], [.. model.Database.GetMigrations()], []);
+        }
+
+        return await Ledger.Guard(async () =>
         {
             await using var context = location.CreateContext();
             var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToArray();
@@ -23,7 +30,7 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
             var pending = known.Except(applied, StringComparer.Ordinal).ToArray();
             var unknown = applied.Except(known, StringComparer.Ordinal).ToArray();
             return new LedgerSchema(applied, pending, unknown);
-        });
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -33,6 +40,7 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
     public static Task<LedgerSchema> MigrateAsync(LedgerLocation location, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
+        location.PrepareFolder();
         return Ledger.Guard(async () =>
         {
             await using (var context = location.CreateContext())

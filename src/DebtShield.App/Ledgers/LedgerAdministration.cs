@@ -1,0 +1,100 @@
+using DebtShield.App.Resources;
+using DebtShield.Data;
+using DebtShield.Data.Backups;
+using DebtShield.Data.Protection;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.App.Ledgers;
+
+/// <summary>
+/// Use case: look after the ledger itself: its schema (<c>db status</c>, <c>db migrate</c>), its
+/// passphrase (<c>db protect</c>), and its backups (<c>backup</c>, <c>restore</c>).
+/// </summary>
+public static class LedgerAdministration
+{
+    /// <summary>Where the ledger is, its schema, whether it is protected, and how much it holds.</summary>
+    public static async Task<LedgerStatus> StatusAsync(LedgerLocation location, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var schema = await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false);
+        if (schema.Applied.Count == 0)
+        {
+            return new LedgerStatus(location.Display, location.Provider.ToString(), schema, false, 0, 0, 0);
+        }
+
+        await using var context = location.CreateContext();
+        return new LedgerStatus(
+            location.Display,
+            location.Provider.ToString(),
+            schema,
+            await context.Protection.AnyAsync(cancellationToken).ConfigureAwait(false),
+            await context.Cases.CountAsync(cancellationToken).ConfigureAwait(false),
+            await context.Loans.CountAsync(cancellationToken).ConfigureAwait(false),
+            await context.Payments.CountAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Sets the passphrase, or changes it. The first time, every sensitive field already stored is
+    /// sealed in the same transaction, and a SQLite file is then vacuumed so no plain copy stays
+    /// behind in free pages or the write-ahead log.
+    /// </summary>
+    public static async Task ProtectAsync(Ledger ledger, string passphrase, KeyDerivationCost cost, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(time);
+        if (string.IsNullOrEmpty(passphrase) || passphrase.Length < MinimumPassphraseLength)
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Protect_TooShort, MinimumPassphraseLength));
+        }
+
+        var now = time.GetUtcNow();
+        await ledger.WriteAsync(async (context, token) =>
+        {
+            var protection = await context.Protection.SingleOrDefaultAsync(token).ConfigureAwait(false);
+            if (protection is not null)
+            {
+                Passphrase.Change(protection, ledger.Cipher, passphrase, cost, now);
+                return 0;
+            }
+
+            var (created, cipher) = Passphrase.Protect(passphrase, cost, now);
+            context.Protection.Add(created);
+            foreach (var stored in await context.Cases.ToListAsync(token).ConfigureAwait(false))
+            {
+                stored.WriteProfile(stored.ReadProfile(LedgerCipher.None), cipher);
+            }
+
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (ledger.Location.Provider == LedgerProvider.Sqlite)
+        {
+            await ledger.ReadAsync(async (context, token) =>
+            {
+                await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", token).ConfigureAwait(false);
+                return await context.Database.ExecuteSqlRawAsync("VACUUM;", token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The shortest passphrase accepted: long enough that guessing it costs more than the data is worth to a thief.</summary>
+    public const int MinimumPassphraseLength = 8;
+
+    /// <summary>Writes a consistent backup of the whole ledger; returns the rows written.</summary>
+    public static Task<int> BackupAsync(Ledger ledger, string path, TimeProvider time, CancellationToken cancellationToken = default) =>
+        LedgerBackup.WriteAsync(ledger, path, time, cancellationToken);
+
+    /// <summary>Restores a backup into an empty ledger; returns the rows restored.</summary>
+    public static Task<int> RestoreAsync(LedgerLocation target, string path, CancellationToken cancellationToken = default) =>
+        LedgerBackup.RestoreAsync(target, path, cancellationToken);
+}
+
+/// <summary>What <c>db status</c> reports.</summary>
+/// <param name="Location">Where the ledger is (never a password).</param>
+/// <param name="Provider">Sqlite or PostgreSql.</param>
+/// <param name="Schema">Applied, pending and unknown migrations.</param>
+/// <param name="Protected">Whether a passphrase protects it.</param>
+/// <param name="Cases">Cases held.</param>
+/// <param name="Loans">Loans held.</param>
+/// <param name="Payments">Payments held.</param>
+public sealed record LedgerStatus(string Location, string Provider, LedgerSchema Schema, bool Protected, int Cases, int Loans, int Payments);

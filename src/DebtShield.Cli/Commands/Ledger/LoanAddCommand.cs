@@ -1,0 +1,118 @@
+using System.Globalization;
+using DebtShield.App;
+using DebtShield.App.RecordLoans;
+using DebtShield.Cli.Resources;
+using DebtShield.Core;
+using DebtShield.Core.Loans;
+using DebtShield.Import.LoanFiles;
+using Spectre.Console.Cli;
+
+namespace DebtShield.Cli.Commands.Ledger;
+
+/// <summary>
+/// <c>debtshield loan add</c>: records a loan from options, asking at the terminal for what is
+/// missing (name, lender, kind, contract date, principal, schedule).
+/// </summary>
+internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCommand.Settings>
+{
+    /// <summary>The loan's facts as options; <c>loan edit</c> takes the same ones.</summary>
+    internal class FactSettings : CaseSettings
+    {
+        [CommandOption("--lender <NAME>")]
+        [LocalizedDescription(nameof(CliText.Facts_LenderOption))]
+        public string? Lender { get; init; }
+
+        [CommandOption("--kind <KIND>")]
+        [LocalizedDescription(nameof(CliText.Facts_KindOption))]
+        public string? Kind { get; init; }
+
+        [CommandOption("--contract-date <DATE>")]
+        [LocalizedDescription(nameof(CliText.Facts_ContractDateOption))]
+        public string? ContractDate { get; init; }
+
+        [CommandOption("--principal <YUAN>")]
+        [LocalizedDescription(nameof(CliText.Facts_PrincipalOption))]
+        public string? Principal { get; init; }
+
+        [CommandOption("--received <YUAN>")]
+        [LocalizedDescription(nameof(CliText.Facts_ReceivedOption))]
+        public string? Received { get; init; }
+
+        [CommandOption("--due <DATE=YUAN>")]
+        [LocalizedDescription(nameof(CliText.Facts_DueOption))]
+        public string[]? Due { get; init; }
+
+        [CommandOption("--instalments <N>")]
+        [LocalizedDescription(nameof(CliText.Facts_InstalmentsOption))]
+        public int? Instalments { get; init; }
+
+        [CommandOption("--amount <YUAN>")]
+        [LocalizedDescription(nameof(CliText.Facts_AmountOption))]
+        public string? Amount { get; init; }
+
+        [CommandOption("--first-due <DATE>")]
+        [LocalizedDescription(nameof(CliText.Facts_FirstDueOption))]
+        public string? FirstDue { get; init; }
+
+        [CommandOption("--fee <NAME=YUAN>")]
+        [LocalizedDescription(nameof(CliText.Facts_FeeOption))]
+        public string[]? Fee { get; init; }
+
+        [CommandOption("--stated-rate <RATE>")]
+        [LocalizedDescription(nameof(CliText.Facts_StatedRateOption))]
+        public string? StatedRate { get; init; }
+
+        [CommandOption("--stated-per <PER>")]
+        [LocalizedDescription(nameof(CliText.Facts_StatedPerOption))]
+        public string? StatedPer { get; init; }
+
+        [CommandOption("--stated-method <METHOD>")]
+        [LocalizedDescription(nameof(CliText.Facts_StatedMethodOption))]
+        public string? StatedMethod { get; init; }
+    }
+
+    internal sealed class Settings : FactSettings
+    {
+        [CommandOption("--loan <NAME>")]
+        [LocalizedDescription(nameof(CliText.Facts_LoanOption))]
+        public string? Loan { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var name = LoanFacts.AskText(settings.Loan, "--loan", CliText.Ask_Loan);
+        var lender = LoanFacts.AskText(settings.Lender, "--lender", CliText.Ask_Lender);
+        var kind = LoanFacts.Ask(LoanFacts.Kind(settings.Kind), "--kind", CliText.Ask_Kind, LoanFacts.Kind);
+        var contractDate = LoanFacts.Ask(LoanFacts.Date(settings.ContractDate, "--contract-date"), "--contract-date", CliText.Ask_ContractDate, t => LoanFacts.Date(t, "--contract-date"));
+        var principal = LoanFacts.Ask(LoanFacts.Amount(settings.Principal, "--principal"), "--principal", CliText.Ask_Principal, t => LoanFacts.Amount(t, "--principal"));
+        var received = LoanFacts.Amount(settings.Received, "--received");
+        var schedule = LoanFacts.Schedule(settings.Due, settings.Instalments, settings.Amount, settings.FirstDue) ?? AskSchedule();
+        var creation = Loan.Create(
+            name,
+            new Lender(lender, kind),
+            contractDate,
+            principal,
+            received,
+            LoanFacts.Fees(settings.Fee, contractDate),
+            schedule,
+            [],
+            LoanFacts.Advertised(settings.StatedRate, settings.StatedPer, settings.StatedMethod));
+        if (!creation.Succeeded)
+        {
+            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, CliText.Loan_Invalid, name, LoanProblemText.Describe(creation.Problems)));
+        }
+
+        var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
+        await RecordLoan.AddAsync(ledger, settings.Case, creation.Loan, time, cancellationToken);
+        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Loan_Added, name, ledger.Location.Display));
+        return DebtShieldApp.Success;
+    }
+
+    private static IReadOnlyList<Instalment> AskSchedule()
+    {
+        var count = LoanFacts.Ask<int>(null, "--instalments", CliText.Ask_Instalments, t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 600 ? n : null);
+        var amount = LoanFacts.Ask<Money>(null, "--amount", CliText.Ask_Amount, t => LoanFacts.Amount(t, "--amount"));
+        var first = LoanFacts.Ask<DateOnly>(null, "--first-due", CliText.Ask_FirstDue, t => LoanFacts.Date(t, "--first-due"));
+        return [.. Enumerable.Range(0, count).Select(i => new Instalment(first.AddMonths(i), amount))];
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using DebtShield.Cli.Resources;
+using DebtShield.Core;
+using DebtShield.Core.Loans;
+using DebtShield.Import.Figures;
+using DebtShield.Import.LoanFiles;
+using Spectre.Console;
+
+namespace DebtShield.Cli.Commands.Ledger;
+
+/// <summary>
+/// Reads loan facts from command-line options, in the same shapes the importers accept
+/// (<c>¥1,034.50</c>, <c>2026年1月5日</c>), and asks for missing ones when a person is at the terminal.
+/// </summary>
+internal static class LoanFacts
+{
+    public static Money? Amount(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return AmountText.TryParse(text, out var yuan) && yuan > 0m && yuan <= Loan.LargestAmount
+            ? new Money(yuan)
+            : throw new UserInputException(Format(CliText.Facts_InvalidAmount, option, text));
+    }
+
+    public static DateOnly? Date(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateText.TryParse(text, out var date) ? date : throw new UserInputException(Format(CliText.Facts_InvalidDate, option, text));
+    }
+
+    public static LenderKind? Kind(string? text) =>
+        text is null ? null
+        : LenderKindNames.Parse(text.Trim()) ?? throw new UserInputException(Format(CliText.Facts_InvalidKind, text));
+
+    public static AdvertisedRate? Advertised(string? rate, string? per, string? method)
+    {
+        if (rate is null)
+        {
+            return per is null && method is null ? null : throw new UserInputException(Missing("--stated-rate"));
+        }
+
+        var text = rate.Trim();
+        var percent = text.EndsWith('%');
+        if (!double.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || !double.IsFinite(value))
+        {
+            throw new UserInputException(Format(CliText.Facts_InvalidRate, rate));
+        }
+
+        var unit = RateNames.ParsePer(per ?? "year") ?? throw new UserInputException(Format(CliText.Facts_InvalidRate, per!));
+        var how = RateNames.ParseMethod(method ?? "unknown") ?? throw new UserInputException(Format(CliText.Facts_InvalidRate, method!));
+        return new AdvertisedRate(percent ? value / 100 : value, unit, how);
+    }
+
+    /// <summary>
+    /// The schedule from <c>--due DATE=YUAN</c> (repeatable), or from <c>--instalments N --amount YUAN
+    /// --first-due DATE</c> (equal monthly instalments, the common app loan); null when neither is given.
+    /// </summary>
+    public static IReadOnlyList<Instalment>? Schedule(string[]? due, int? count, string? amount, string? firstDue)
+    {
+        if (due is { Length: > 0 })
+        {
+            if (count is not null || amount is not null || firstDue is not null)
+            {
+                throw new UserInputException(CliText.Facts_TwoSchedules);
+            }
+
+            return [.. due.Select(ParseDue)];
+        }
+
+        if (count is null && amount is null && firstDue is null)
+        {
+            return null;
+        }
+
+        var n = count ?? throw new UserInputException(Missing("--instalments"));
+        if (n is < 1 or > 600)
+        {
+            throw new UserInputException(Format(CliText.Facts_InvalidCount, n));
+        }
+
+        var each = Amount(amount, "--amount") ?? throw new UserInputException(Missing("--amount"));
+        var first = Date(firstDue, "--first-due") ?? throw new UserInputException(Missing("--first-due"));
+        return [.. Enumerable.Range(0, n).Select(i => new Instalment(first.AddMonths(i), each))];
+    }
+
+    public static IReadOnlyList<UpfrontFee> Fees(string[]? fees, DateOnly contractDate) =>
+        fees is null ? [] : [.. fees.Select(fee =>
+        {
+            var (name, amount) = Split(fee, "--fee");
+            return new UpfrontFee(name, Amount(amount, "--fee")!.Value, contractDate);
+        })];
+
+    /// <summary>A value from its option, else asked at the terminal, else an error naming the option.</summary>
+    public static T Ask<T>(T? given, string option, string question, Func<string, T?> parse)
+        where T : struct
+    {
+        if (given is { } value)
+        {
+            return value;
+        }
+
+        if (!LedgerSession.Interactive)
+        {
+            throw new UserInputException(Missing(option));
+        }
+
+        while (true)
+        {
+            var answer = AnsiConsole.Prompt(new TextPrompt<string>(question));
+            try
+            {
+                if (parse(answer) is { } parsed)
+                {
+                    return parsed;
+                }
+            }
+            catch (UserInputException e)
+            {
+                AnsiConsole.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
+            }
+        }
+    }
+
+    /// <summary>Text from its option, else asked at the terminal, else an error naming the option.</summary>
+    public static string AskText(string? given, string option, string question)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given.Trim();
+        }
+
+        return LedgerSession.Interactive
+            ? AnsiConsole.Prompt(new TextPrompt<string>(question)).Trim()
+            : throw new UserInputException(Missing(option));
+    }
+
+    public static string Missing(string option) => Format(CliText.Facts_Missing, option);
+
+    private static Instalment ParseDue(string due)
+    {
+        var (date, amount) = Split(due, "--due");
+        return new Instalment(Date(date, "--due")!.Value, Amount(amount, "--due")!.Value);
+    }
+
+    private static (string Left, string Right) Split(string text, string option)
+    {
+        var equals = text.LastIndexOf('=');
+        return equals > 0 && equals < text.Length - 1
+            ? (text[..equals].Trim(), text[(equals + 1)..].Trim())
+            : throw new UserInputException(Format(CliText.Facts_InvalidPair, option, text));
+    }
+
+    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
+}

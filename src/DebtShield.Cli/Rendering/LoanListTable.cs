@@ -1,0 +1,83 @@
+using System.Globalization;
+using DebtShield.App.ListLoans;
+using DebtShield.App.RateLoans;
+using DebtShield.Cli.Resources;
+using Spectre.Console;
+
+namespace DebtShield.Cli.Rendering;
+
+/// <summary>A case's loans as one table, totals beneath; and one loan in full.</summary>
+internal static class LoanListTable
+{
+    public static void Write(IAnsiConsole console, CaseLoanList list)
+    {
+        if (list.Case is null || list.Loans.Count == 0)
+        {
+            console.MarkupLine(Markup.Escape(CliText.List_Empty));
+            return;
+        }
+
+        var culture = CultureInfo.CurrentCulture;
+        console.MarkupLine($"[bold]{Markup.Escape(list.Case)}[/]  [dim]{Markup.Escape(string.Format(culture, CliText.List_AsOf, list.AsOf))}[/]");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(CliText.List_Loan);
+        table.AddColumn(CliText.List_Lender);
+        table.AddColumn(new TableColumn(CliText.List_Received).RightAligned());
+        table.AddColumn(new TableColumn(CliText.List_Paid).RightAligned());
+        table.AddColumn(new TableColumn(CliText.List_Irr).RightAligned());
+        table.AddColumn(new TableColumn(CliText.List_Cap).RightAligned());
+        table.AddColumn(new TableColumn(CliText.List_Overdue).RightAligned());
+        table.AddColumn(new TableColumn(CliText.List_Lawful).RightAligned());
+        foreach (var loan in list.Loans)
+        {
+            var irr = Percent(loan.IrrAnnualNominal);
+            table.AddRow(
+                Markup.Escape(loan.Id),
+                Markup.Escape(loan.Lender),
+                FigureTable.Yuan(loan.Received),
+                FigureTable.Yuan(loan.Paid),
+                loan.ExceedsCap == true ? $"[red]{irr}[/]" : irr,
+                Percent((double)loan.CapAnnual),
+                loan.DaysOverdue is { } days ? $"[yellow]{FigureTable.Yuan(loan.OverdueAmount!.Value)} ({string.Format(culture, CliText.List_Days, days)})[/]" : "—",
+                FigureTable.Yuan(loan.LawfulTotalDue));
+        }
+
+        console.Write(table);
+        var totals = list.Totals;
+        console.MarkupLine(Markup.Escape(string.Format(
+            culture,
+            CliText.List_Totals,
+            list.Loans.Count,
+            FigureTable.Yuan(totals.Received),
+            FigureTable.Yuan(totals.Paid),
+            FigureTable.Yuan(totals.OverdueAmount),
+            FigureTable.Yuan(totals.LawfulTotalDue),
+            totals.LoansAboveCap)));
+    }
+
+    public static void WriteDetail(IAnsiConsole console, LoanDetail detail)
+    {
+        var loan = detail.Loan;
+        var culture = CultureInfo.CurrentCulture;
+        console.MarkupLine($"[bold]{Markup.Escape(loan.Id)}[/]  {Markup.Escape(loan.Lender)} ({Markup.Escape(loan.LenderKind)})");
+        var schedule = new Table().Border(TableBorder.Rounded)
+            .AddColumn(CliText.List_DueDate)
+            .AddColumn(new TableColumn(CliText.List_DueAmount).RightAligned());
+        foreach (var instalment in detail.Schedule)
+        {
+            schedule.AddRow(instalment.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FigureTable.Yuan(instalment.Total));
+        }
+
+        console.Write(schedule);
+        FigureTable.Section(console, CliText.List_PaymentsTitle, detail.PaymentsMade.Select(p => string.Format(culture, "{0:yyyy-MM-dd}  {1}", p.Date, FigureTable.Yuan(p.Amount))));
+        if (loan.DaysOverdue is { } days)
+        {
+            console.MarkupLine("[yellow]" + Markup.Escape(string.Format(culture, CliText.List_OverdueLine, FigureTable.Yuan(loan.OverdueAmount!.Value), loan.OverdueSince, days)) + "[/]");
+        }
+
+        RateTable.Write(console, detail.Rate);
+        CheckTable.Write(console, detail.Check);
+    }
+
+    private static string Percent(double? fraction) => fraction is { } value ? RateLoanReport.Percent(value) : CliText.Value_None;
+}
