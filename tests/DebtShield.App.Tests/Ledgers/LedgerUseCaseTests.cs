@@ -1,0 +1,187 @@
+using DebtShield.App.Demo;
+using DebtShield.App.ImportLoans;
+using DebtShield.App.Ledgers;
+using DebtShield.App.ListLoans;
+using DebtShield.App.RecordLoans;
+using DebtShield.Core;
+using DebtShield.Core.Loans;
+using DebtShield.Data;
+using DebtShield.Data.Protection;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.App.Tests.Ledgers;
+
+public sealed class LedgerUseCaseTests
+{
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Importing_the_same_loans_twice_adds_nothing_the_second_time(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        var reading = new LoanSourceReading([LoanNamed("a"), LoanNamed("b")], []);
+
+        var first = await ImportLoans.ImportLoans.StoreAsync(ledger, null, reading, replace: false, Clock);
+        var second = await ImportLoans.ImportLoans.StoreAsync(ledger, null, reading, replace: false, Clock);
+
+        Assert.Equal((2, 0, 0), (first.Added, first.Unchanged, first.Replaced));
+        Assert.Equal((0, 2, 0), (second.Added, second.Unchanged, second.Replaced));
+        Assert.Equal(["a", "b"], (await ListLoans.ListLoans.ListAsync(ledger, null, Today)).Loans.Select(l => l.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task A_changed_loan_of_the_same_name_is_refused_unless_replacing_and_nothing_else_is_imported(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await ImportLoans.ImportLoans.StoreAsync(ledger, null, new LoanSourceReading([LoanNamed("a")], []), replace: false, Clock);
+        var changed = new LoanSourceReading([LoanNamed("a", received: 7500m), LoanNamed("new")], []);
+
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => ImportLoans.ImportLoans.StoreAsync(ledger, null, changed, replace: false, Clock));
+        var unchanged = await ListLoans.ListLoans.ListAsync(ledger, null, Today);
+        var replaced = await ImportLoans.ImportLoans.StoreAsync(ledger, null, changed, replace: true, Clock);
+        var after = await ListLoans.ListLoans.ListAsync(ledger, null, Today);
+
+        Assert.Contains("a", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["a"], unchanged.Loans.Select(l => l.Id));
+        Assert.Equal(8000m, unchanged.Loans[0].Received);
+        Assert.Equal((1, 0, 1), (replaced.Added, replaced.Unchanged, replaced.Replaced));
+        Assert.Equal(7500m, after.Loans.Single(l => l.Id == "a").Received);
+        Assert.Equal(2, after.Loans.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task The_demo_case_comes_out_of_the_ledger_with_every_fact_it_went_in_with(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        var demo = LoadDemo.Content();
+
+        await LoadDemo.RunAsync(ledger, Clock);
+        var again = await LoadDemo.RunAsync(ledger, Clock);
+        var exported = await ExportCase.ExportCase.ReadAsync(ledger, null);
+
+        Assert.Equal((0, 5), (again.Added, again.Unchanged));
+        Assert.Equal(demo.Profile, exported.Profile);
+        Assert.Equal(demo.Budget.Lines, exported.Budget.Lines);
+        Assert.Equal(demo.Loans.Count, exported.Loans.Count);
+        foreach (var loan in demo.Loans)
+        {
+            Assert.True(exported.Loans.Single(l => l.Id == loan.Id).HasSameFacts(loan), loan.Id);
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_case_lists_its_loans_with_figures_computed_today()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await OpenAsync(test);
+        await LoadDemo.RunAsync(ledger, Clock);
+
+        var list = await ListLoans.ListLoans.ListAsync(ledger, null, Today);
+        var fast = list.Loans.Single(l => l.Id == "极速借");
+
+        Assert.Equal(41700m, list.Totals.Received);
+        Assert.Equal(20640m, list.Totals.Paid);
+        Assert.Equal(4600m, fast.OverdueAmount);
+        Assert.Equal(new DateOnly(2026, 8, 15), fast.OverdueSince);
+        Assert.Equal(105, fast.DaysOverdue);
+        Assert.Equal(2299m, fast.UpfrontDeduction);
+        Assert.True(fast.ExceedsCap);
+        Assert.InRange(fast.IrrAnnualNominal!.Value, 1.0, 1.5);
+        Assert.Null(list.Loans.Single(l => l.Id == "消费分期").OverdueAmount);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Editing_a_loan_keeps_its_payments_and_refuses_a_name_already_taken(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("b"), Clock);
+        await RecordLoan.AddPaymentAsync(ledger, null, "a", new Payment(new DateOnly(2026, 4, 20), new Money(100m)), Clock);
+
+        var edited = await RecordLoan.EditAsync(ledger, null, "a", loan => Loan.Create("a2", loan.Lender, loan.ContractDate, loan.Principal, new Money(7900m), loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised), Clock);
+        var taken = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.EditAsync(ledger, null, "a2", loan => Loan.Create("b", loan.Lender, loan.ContractDate, loan.Principal, loan.Received, loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised), Clock));
+        var detail = await ListLoans.ListLoans.ShowAsync(ledger, null, "a2", Today);
+
+        Assert.Equal("a2", edited.Id);
+        Assert.Contains("b", taken.Message, StringComparison.Ordinal);
+        Assert.Equal(7900m, detail.Loan.Received);
+        Assert.Equal([new PaymentFigure(new DateOnly(2026, 4, 15), 1150m), new PaymentFigure(new DateOnly(2026, 4, 20), 100m)], detail.PaymentsMade);
+    }
+
+    [Fact]
+    public async Task A_payment_that_does_not_fit_the_loan_is_refused_with_the_problem_worded()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await OpenAsync(test);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
+
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddPaymentAsync(ledger, null, "a", new Payment(new DateOnly(2025, 1, 1), new Money(10m)), Clock));
+
+        Assert.Contains("payments[1].date", refused.Message, StringComparison.Ordinal);
+        Assert.Single((await ListLoans.ListLoans.ShowAsync(ledger, null, "a", Today)).PaymentsMade);
+    }
+
+    [Fact]
+    public async Task A_lender_keeps_one_kind_within_a_case()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await OpenAsync(test);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
+        var other = Loan.Create("b", new Lender("某某借款App", LenderKind.Microloan), new DateOnly(2026, 3, 15), new Money(1000m), null, [], [new Instalment(new DateOnly(2026, 4, 15), new Money(1100m))], [], null).Loan!;
+
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddAsync(ledger, null, other, Clock));
+
+        Assert.Contains("microloan", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Protecting_a_ledger_seals_what_it_already_holds(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await LoadDemo.RunAsync(ledger, Clock);
+
+        await LedgerAdministration.ProtectAsync(ledger, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
+        var locked = await Assert.ThrowsAsync<LedgerException>(() => Data.Ledger.OpenAsync(test.Location, () => null, null));
+        var reopened = await Data.Ledger.OpenAsync(test.Location, () => "长长的密码 2026", null);
+        var status = await LedgerAdministration.StatusAsync(test.Location);
+
+        Assert.Equal(LedgerProblem.PassphraseRequired, locked.Problem);
+        Assert.Equal(LoadDemo.Content().Profile, (await ExportCase.ExportCase.ReadAsync(reopened, null)).Profile);
+        Assert.True(status.Protected);
+        await Assert.ThrowsAsync<RequestRefusedException>(() => LedgerAdministration.ProtectAsync(reopened, "short", new KeyDerivationCost(1024, 1, 1), Clock));
+    }
+
+    private static Task<Data.Ledger> OpenAsync(TestLedger test) => Data.Ledger.OpenAsync(test.Location, () => null, null);
+
+    private static Loan LoanNamed(string id, decimal received = 8000m)
+    {
+        var creation = Loan.Create(
+            id,
+            new Lender("某某借款App", LenderKind.OnlinePlatform),
+            new DateOnly(2026, 3, 15),
+            new Money(10000m),
+            new Money(received),
+            [],
+            [.. Enumerable.Range(1, 12).Select(i => new Instalment(new DateOnly(2026, 3, 15).AddMonths(i), new Money(1150m)))],
+            [new Payment(new DateOnly(2026, 4, 15), new Money(1150m))],
+            null);
+        Assert.True(creation.Succeeded);
+        return creation.Loan;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
