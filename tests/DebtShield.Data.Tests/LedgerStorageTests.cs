@@ -72,6 +72,37 @@ public sealed class LedgerStorageTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Loans_inserted_in_bulk_are_stored_exactly_as_ef_core_stores_them(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
+        var caseId = await SampleFacts.StoreCaseAsync(ledger, LedgerCipher.None, SampleFacts.Loan("tracked"));
+
+        await ledger.WriteAsync(async (context, token) =>
+        {
+            var lender = await context.Lenders.SingleAsync(token);
+            await context.InsertLoansAsync([StoredLoan.From(SampleFacts.Loan("bulk"), caseId, lender, SampleFacts.Now)], token);
+            return 0;
+        });
+        var loans = await ledger.ReadAsync((context, token) => context.Loans
+            .Include(l => l.Lender).Include(l => l.Schedule).Include(l => l.UpfrontFees).Include(l => l.Payments)
+            .OrderBy(l => l.Reference).ToListAsync(token));
+        var storage = await ledger.ReadAsync((context, token) => context.Database.SqlQueryRaw<string>(
+            provider == "sqlite"
+                ? "SELECT typeof(id) || typeof(principal) || typeof(contract_date) || typeof(added_at) || length(id) || upper(id) = id AS \"Value\" FROM loans"
+                : "SELECT pg_typeof(principal)::text || scale(principal) AS \"Value\" FROM loans").ToListAsync(token));
+
+        Assert.Equal(["bulk", "tracked"], loans.Select(l => l.Reference));
+        var bulk = loans[0].ToLoan();
+        var tracked = loans[1].ToLoan();
+        Assert.True(bulk.Succeeded);
+        Assert.True(bulk.Loan.HasSameFacts(SampleFacts.Loan("bulk")));
+        Assert.True(tracked.Loan!.HasSameFacts(SampleFacts.Loan("tracked")));
+        Assert.Single(storage.Distinct());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task A_loan_reference_is_unique_within_a_case(string provider)
     {
         using var test = TestLedgers.Create(provider);

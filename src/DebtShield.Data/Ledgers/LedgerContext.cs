@@ -47,6 +47,20 @@ public abstract class LedgerContext : DbContext
     /// <summary>The passphrase protection, when set (at most one row).</summary>
     public DbSet<StoredProtection> Protection => Set<StoredProtection>();
 
+    /// <summary>
+    /// Adds new loans with every row they carry (schedule, fees, payments) without tracking them:
+    /// multi-row inserts inside the current transaction, for imports of many thousands of rows.
+    /// Their lenders and case must already be saved.
+    /// </summary>
+    public async Task InsertLoansAsync(IReadOnlyCollection<StoredLoan> loans, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(loans);
+        await LedgerBulkInsert.InsertAsync(this, loans, cancellationToken).ConfigureAwait(false);
+        await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.Schedule)], cancellationToken).ConfigureAwait(false);
+        await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.UpfrontFees)], cancellationToken).ConfigureAwait(false);
+        await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.Payments)], cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
