@@ -12,16 +12,18 @@ namespace DebtShield.App.Cases;
 internal static class CaseLoans
 {
     /// <summary>Every loan of the case with its lender, schedule, fees and payments, by reference.</summary>
-    public static Task<List<StoredLoan>> LoadAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken, bool tracked = false)
+    public static Task<List<StoredLoan>> LoadAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken)
     {
-        var query = context.Loans
+        return context.Loans
             .Where(l => l.CaseId == caseId)
             .Include(l => l.Lender)
             .Include(l => l.Schedule)
             .Include(l => l.UpfrontFees)
             .Include(l => l.Payments)
-            .AsSplitQuery();
-        return (tracked ? query : query.AsNoTracking()).OrderBy(l => l.Reference).ToListAsync(cancellationToken);
+            .AsSplitQuery()
+            .AsNoTracking()
+            .OrderBy(l => l.Reference)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>One loan of the case with every fact, tracked for changes.</summary>

@@ -130,7 +130,7 @@ public static class ImportLoans
             var references = await context.Loans.Where(l => l.CaseId == stored.Id).Select(l => l.Reference).ToListAsync(token).ConfigureAwait(false);
             var existing = references.Count == 0 || !loans.Any(l => references.Contains(l.Id))
                 ? []
-                : (await CaseLoans.LoadAsync(context, stored.Id, token, tracked: true).ConfigureAwait(false)).ToDictionary(l => l.Reference, StringComparer.Ordinal);
+                : (await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false)).ToDictionary(l => l.Reference, StringComparer.Ordinal);
 
             var (unchanged, replaced) = (0, 0);
             var fresh = new List<Loan>();
@@ -148,7 +148,8 @@ public static class ImportLoans
                 }
                 else if (replace)
                 {
-                    RecordLoan.Replace(context, current, StoredLoan.From(loan, stored.Id, lender, now));
+                    var tracked = await CaseLoans.FindAsync(context, stored.Id, loan.Id, token).ConfigureAwait(false);
+                    RecordLoan.Replace(context, tracked, StoredLoan.From(loan, stored.Id, lender, now));
                     replaced++;
                 }
                 else
