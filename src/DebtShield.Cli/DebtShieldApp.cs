@@ -21,6 +21,12 @@ internal sealed class DebtShieldApp
     /// <summary>Exit code for a bug in DebtShield.</summary>
     public const int InternalError = 2;
 
+    /// <summary>
+    /// What a lone <c>-</c> (standard input) is passed on as: Spectre.Console.Cli reads <c>-</c> as an
+    /// option without a name. A command-line argument cannot contain NUL, so no real file is named this.
+    /// </summary>
+    public const string StandardInputArgument = "\0-";
+
     private readonly CommandApp _app;
 
     private DebtShieldApp(TimeProvider time)
@@ -115,7 +121,7 @@ internal sealed class DebtShieldApp
     {
         try
         {
-            return await _app.RunAsync(args);
+            return await _app.RunAsync([.. args.Select(a => a == "-" ? StandardInputArgument : a)]);
         }
         catch (CommandAppException e)
         {

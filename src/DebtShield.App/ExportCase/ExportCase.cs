@@ -48,9 +48,11 @@ public static class ExportCase
         var listing = extension == ".XLSX" ? await ListLoans.ListLoans.ListAsync(ledger, content.Profile.Title, today, cancellationToken).ConfigureAwait(false) : null;
         var full = Path.GetFullPath(path);
         var temporary = full + ".partial";
+        var written = false;
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            // ReadWrite: the OpenXML package reads back what it wrote while saving.
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
             {
                 if (listing is null)
                 {
@@ -63,11 +65,19 @@ public static class ExportCase
             }
 
             File.Move(temporary, full, overwrite: true);
+            written = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
             throw new RequestRefusedException(Ledgers.LedgerAccess.Format(LedgerText.Export_Unwritable, path, e.Message), e);
+        }
+        finally
+        {
+            if (!written)
+            {
+                // Nothing half-written stays behind, whatever went wrong.
+                File.Delete(temporary);
+            }
         }
 
         return content.Loans.Count;

@@ -52,7 +52,7 @@ internal sealed class LoanImportCommand(TimeProvider time) : AsyncCommand<LoanIm
     {
         var pasted = PastedFacts(settings);
         LoanSourceReading reading;
-        if (settings.File == "-")
+        if (settings.File == DebtShieldApp.StandardInputArgument)
         {
             var text = await Console.In.ReadToEndAsync(cancellationToken);
             reading = ImportLoans.ReadPasted(text, CliText.Import_StandardInput, pasted);

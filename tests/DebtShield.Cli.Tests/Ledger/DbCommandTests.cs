@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace DebtShield.Cli.Tests.Ledger;
+
+/// <summary><c>db status</c>, <c>db migrate</c> and where the ledger is found.</summary>
+public sealed class DbCommandTests
+{
+    [Fact]
+    public void DbStatus_OnAFreshLedger_ShowsThePendingMigration_WithoutCreatingTheFile_AndDbMigrateAppliesIt()
+    {
+        using var cli = new LedgerCli("sqlite");
+        var file = cli.Ledger.Location.FilePath!;
+
+        using (var before = JsonDocument.Parse(cli.Succeed("db", "status", "--json")))
+        {
+            var schema = before.RootElement.GetProperty("schema");
+            Assert.Empty(schema.GetProperty("applied").EnumerateArray());
+            Assert.Single(schema.GetProperty("pending").EnumerateArray());
+            Assert.Equal(0, before.RootElement.GetProperty("loans").GetInt32());
+        }
+
+        Assert.False(File.Exists(file));
+
+        var migrate = cli.Run("db", "migrate");
+        Assert.True(migrate.ExitCode == 0, migrate.Stderr);
+        Assert.True(File.Exists(file));
+
+        using var after = JsonDocument.Parse(cli.Succeed("db", "status", "--json"));
+        Assert.Single(after.RootElement.GetProperty("schema").GetProperty("applied").EnumerateArray());
+        Assert.Empty(after.RootElement.GetProperty("schema").GetProperty("pending").EnumerateArray());
+        Assert.Equal("Sqlite", after.RootElement.GetProperty("provider").GetString());
+    }
+
+    [Fact]
+    public void DebtshieldDb_IsTheLedgerWhenDbIsNotGiven()
+    {
+        using var cli = new LedgerCli("sqlite");
+        var environment = new Dictionary<string, string?> { ["DEBTSHIELD_DB"] = cli.Ledger.DbArgument };
+
+        var import = CliProcess.Run(["loan", "import", Path.Combine(DebtShield.Tests.Shared.RepositoryPaths.Root, "samples", "loans.csv")], cli.Folder, null, environment);
+        Assert.True(import.ExitCode == 0, import.Stderr);
+
+        Assert.Equal(3, cli.Counts().Loans);
+        var status = CliProcess.Run(["db", "status", "--json"], cli.Folder, null, environment);
+        using var json = JsonDocument.Parse(status.Stdout);
+        Assert.Equal(cli.Ledger.Location.FilePath, json.RootElement.GetProperty("location").GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("loans").GetInt32());
+        Assert.False(File.Exists(Path.Combine(CliProcess.DataHome, "debtshield", "ledger.db")), "the default ledger must not be touched");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.Cli.Tests.Ledger;
+
+/// <summary><c>loan add/edit/remove</c> and <c>payment add</c> from options, without a terminal.</summary>
+public sealed class LoanRecordTests
+{
+    private static readonly string[] AddJisujie =
+    [
+        "loan", "add", "--loan", "极速借", "--lender", "极速借App", "--kind", "online_platform", "--contract-date", "2026-03-15",
+        "--principal", "10000", "--received", "8000", "--instalments", "12", "--amount", "1150", "--first-due", "2026-04-15",
+    ];
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public void ALoanAddedFromOptions_HasItsSchedule_AndAnEditChangesOnlyWhatWasGiven(string provider)
+    {
+        using var cli = new LedgerCli(provider);
+        cli.Succeed(AddJisujie);
+
+        var added = Show(cli, "极速借");
+        Assert.Equal(12, added.GetProperty("instalments").GetInt32());
+        Assert.Equal(13800m, added.GetProperty("scheduledTotal").GetDecimal());
+        Assert.Equal(8000m, added.GetProperty("received").GetDecimal());
+        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM instalments WHERE due_date = '2027-03-15'"));
+
+        cli.Succeed("loan", "edit", "极速借", "--received", "7800");
+
+        var edited = Show(cli, "极速借");
+        Assert.Equal(7800m, edited.GetProperty("received").GetDecimal());
+        Assert.Equal(10000m, edited.GetProperty("principal").GetDecimal());
+        Assert.Equal(12, edited.GetProperty("instalments").GetInt32());
+    }
+
+    [Fact]
+    public void LoanAddWithoutARequiredOption_AndNoTerminal_ExitsOneNamingTheOption()
+    {
+        using var cli = new LedgerCli("sqlite");
+
+        var result = cli.Run([.. AddJisujie.Where((_, i) => i is not (4 or 5))]); // without --lender 极速借App
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--lender", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(cli.Ledger.Location.FilePath), "nothing to record, so no ledger should be created");
+    }
+
+    [Fact]
+    public void LoanRemove_NeedsYesWithoutATerminal_AndWithYesRemovesTheLoanAndItsRows()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed(AddJisujie);
+        cli.Succeed("payment", "add", "极速借", "--amount", "1150", "--date", "2026-04-15");
+
+        var refused = cli.Run("loan", "remove", "极速借");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--yes", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal((1, 12), cli.Counts());
+
+        cli.Succeed("loan", "remove", "极速借", "--yes");
+        Assert.Equal((0, 0), cli.Counts());
+        Assert.Equal(0, cli.Scalar("SELECT COUNT(*) FROM payments"));
+        var shown = cli.Run("loan", "show", "极速借");
+        Assert.Equal(1, shown.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public void APaymentBeforeTheContractDate_IsRefusedWithTheProblemWorded_AndNotRecorded(string provider)
+    {
+        using var cli = new LedgerCli(provider);
+        cli.Succeed(AddJisujie);
+
+        var refused = cli.Run("payment", "add", "极速借", "--amount", "100", "--date", "2026-03-01");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("还款日期早于放款日", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, cli.Scalar("SELECT COUNT(*) FROM payments"));
+
+        cli.Succeed("payment", "add", "极速借", "--amount", "1150", "--date", "2026-04-15");
+        Assert.Equal(1150m, Show(cli, "极速借").GetProperty("paid").GetDecimal());
+    }
+
+    private static JsonElement Show(LedgerCli cli, string loan)
+    {
+        using var shown = JsonDocument.Parse(cli.Succeed("loan", "show", loan, "--json"));
+        return shown.RootElement.GetProperty("loan").Clone();
+    }
+}
