@@ -17,6 +17,7 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(ListLoans.CaseLoanList))]
 [JsonSerializable(typeof(ListLoans.LoanDetail))]
 [JsonSerializable(typeof(Ledgers.LedgerStatus))]
+[JsonSerializable(typeof(Budgets.BudgetReport))]
 [JsonSerializable(typeof(IReadOnlyList<Cases.CaseSummary>))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {

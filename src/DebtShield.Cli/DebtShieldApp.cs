@@ -80,6 +80,13 @@ internal sealed class DebtShieldApp
                 payment.AddCommand<PaymentAddCommand>("add").WithDescription(CliText.Payment_AddDescription)
                     .WithExample("payment", "add", "极速借", "--amount", "1150", "--date", "2026-08-15");
             });
+            config.AddBranch("budget", budget =>
+            {
+                budget.SetDescription(CliText.Budget_Description);
+                budget.AddCommand<BudgetShowCommand>("show").WithDescription(CliText.Budget_ShowDescription);
+                budget.AddCommand<BudgetSetCommand>("set").WithDescription(CliText.Budget_SetDescription)
+                    .WithExample("budget", "set", "--income", "工资=6000", "--expense", "房租=1500", "--expense", "伙食=1200");
+            });
             config.AddBranch("case", cases =>
             {
                 cases.SetDescription(CliText.Case_Description);

@@ -19,7 +19,7 @@ internal sealed class FigureTable
 
     public void Write(IAnsiConsole console) => console.Write(_table);
 
-    public static string Yuan(decimal yuan) => "¥" + yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    public static string Yuan(decimal yuan) => (yuan < 0 ? "-¥" : "¥") + Math.Abs(yuan).ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     public static void Section(IAnsiConsole console, string title, IEnumerable<string> lines)
     {

@@ -162,6 +162,26 @@ public sealed class LedgerUseCaseTests
         await Assert.ThrowsAsync<RequestRefusedException>(() => LedgerAdministration.ProtectAsync(reopened, "short", new KeyDerivationCost(1024, 1, 1), Clock));
     }
 
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Setting_the_budget_replaces_it_as_a_whole_and_says_what_is_left_for_debts(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await LoadDemo.RunAsync(ledger, Clock);
+
+        await Budgets.CaseBudget.SetAsync(ledger, null, new Core.Budget.MonthlyBudget([
+            new Core.Budget.BudgetLine(Core.Budget.BudgetLineKind.Income, "工资", new Money(3000m)),
+            new Core.Budget.BudgetLine(Core.Budget.BudgetLineKind.EssentialExpense, "房租", new Money(3300.5m)),
+        ]), Clock);
+        var shown = await Budgets.CaseBudget.ShowAsync(ledger, null);
+
+        Assert.Equal(["工资", "房租"], shown.Lines.Select(l => l.Name));
+        Assert.Equal(["income", "essential_expense"], shown.Lines.Select(l => l.Kind));
+        Assert.Equal(-300.5m, shown.LeftForDebts);
+        Assert.Equal(2, (await ExportCase.ExportCase.ReadAsync(ledger, null)).Budget.Lines.Count);
+    }
+
     private static Task<Data.Ledger> OpenAsync(TestLedger test) => Data.Ledger.OpenAsync(test.Location, () => null, null);
 
     private static Loan LoanNamed(string id, decimal received = 8000m)

@@ -92,11 +92,15 @@ internal static class LoanFacts
     }
 
     public static IReadOnlyList<UpfrontFee> Fees(string[]? fees, DateOnly contractDate) =>
-        fees is null ? [] : [.. fees.Select(fee =>
+        [.. Pairs(fees, "--fee").Select(fee => new UpfrontFee(fee.Name, fee.Amount, contractDate))];
+
+    /// <summary><c>NAME=YUAN</c> values of a repeatable option.</summary>
+    public static IEnumerable<(string Name, Money Amount)> Pairs(string[]? values, string option) =>
+        (values ?? []).Select(value =>
         {
-            var (name, amount) = Split(fee, "--fee");
-            return new UpfrontFee(name, Amount(amount, "--fee")!.Value, contractDate);
-        })];
+            var (name, amount) = Split(value, option);
+            return (name, Amount(amount, option)!.Value);
+        });
 
     /// <summary>A value from its option, else asked at the terminal, else an error naming the option.</summary>
     public static T Ask<T>(T? given, string option, string question, Func<string, T?> parse)
