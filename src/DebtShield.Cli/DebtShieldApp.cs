@@ -21,6 +21,9 @@ internal sealed class DebtShieldApp
     /// <summary>Exit code for a bug in DebtShield.</summary>
     public const int InternalError = 2;
 
+    /// <summary>Exit code when the user interrupted the command (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
+
     /// <summary>
     /// What a lone <c>-</c> (standard input) is passed on as: Spectre.Console.Cli reads <c>-</c> as an
     /// option without a name. A command-line argument cannot contain NUL, so no real file is named this.
@@ -145,6 +148,10 @@ internal sealed class DebtShieldApp
         catch (LedgerException e)
         {
             return Fail(UserError, LedgerAccess.Describe(e));
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(Cancelled, CliText.Error_Cancelled);
         }
 #pragma warning disable CA1031 // The last line of defence: a bug must still end with a message and exit code 2.
         catch (Exception e)

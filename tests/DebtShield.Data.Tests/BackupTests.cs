@@ -41,9 +41,8 @@ public sealed class BackupTests
         using var target = TestLedgers.CreateSqlite();
         using var folder = new TemporaryFolder();
         var ledger = await Ledger.OpenAsync(source.Location, () => null, null);
-        var (protection, cipher) = Passphrase.Protect("pass", new KeyDerivationCost(1024, 1, 1), SampleFacts.Now);
-        await ledger.WriteAsync((context, _) => Task.FromResult(context.Protection.Add(protection)));
-        await SampleFacts.StoreCaseAsync(ledger, cipher);
+        await ledger.ProtectAsync("pass", new KeyDerivationCost(1024, 1, 1), SampleFacts.Now);
+        await SampleFacts.StoreCaseAsync(ledger, ledger.Cipher);
         var backup = Path.Combine(folder.Path, "ledger.backup");
 
         await LedgerBackup.WriteAsync(ledger, backup, TimeProvider.System);

@@ -84,18 +84,31 @@ public sealed class ProtectionTests
     }
 
     [Fact]
+    public async Task A_sealed_value_copied_into_another_cases_row_does_not_open()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        await ProtectAsync(test.Location, "pass");
+        var ledger = await Ledger.OpenAsync(test.Location, () => "pass", null);
+        await SampleFacts.StoreCaseAsync(ledger, ledger.Cipher, SampleFacts.Loan("second"));
+
+        await using (var context = test.Location.CreateContext())
+        {
+            await context.Database.ExecuteSqlRawAsync("UPDATE cases SET borrower_phone = (SELECT borrower_phone FROM cases ORDER BY id LIMIT 1)");
+        }
+
+        var cases = await ledger.ReadAsync((context, token) => context.Cases.OrderBy(c => c.Id).ToListAsync(token));
+        Assert.Equal("13800138000", cases[0].ReadProfile(ledger.Cipher).BorrowerPhone);
+        Assert.Equal(LedgerProblem.SealedValueDamaged, Assert.Throws<LedgerException>(() => cases[1].ReadProfile(ledger.Cipher)).Problem);
+    }
+
+    [Fact]
     public async Task Changing_the_passphrase_keeps_the_data_and_retires_the_old_one()
     {
         using var test = TestLedgers.CreateSqlite();
         await ProtectAsync(test.Location, "old");
         var ledger = await Ledger.OpenAsync(test.Location, () => "old", null);
 
-        await ledger.WriteAsync(async (context, token) =>
-        {
-            var protection = await context.Protection.SingleAsync(token);
-            Passphrase.Change(protection, ledger.Cipher, "new", Light, SampleFacts.Now);
-            return 0;
-        });
+        await ledger.ProtectAsync("new", Light, SampleFacts.Now);
 
         var wrong = await Assert.ThrowsAsync<LedgerException>(() => Ledger.OpenAsync(test.Location, () => "old", null));
         var reopened = await Ledger.OpenAsync(test.Location, () => "new", null);
@@ -107,12 +120,7 @@ public sealed class ProtectionTests
     private static async Task ProtectAsync(LedgerLocation location, string passphrase)
     {
         var ledger = await Ledger.OpenAsync(location, () => null, null);
-        var (protection, cipher) = Passphrase.Protect(passphrase, Light, SampleFacts.Now);
-        await ledger.WriteAsync((context, _) =>
-        {
-            context.Protection.Add(protection);
-            return Task.FromResult(0);
-        });
-        await SampleFacts.StoreCaseAsync(ledger, cipher);
+        Assert.True(await ledger.ProtectAsync(passphrase, Light, SampleFacts.Now));
+        await SampleFacts.StoreCaseAsync(ledger, ledger.Cipher);
     }
 }

@@ -72,13 +72,21 @@ public static class CaseBook
     }
 
     /// <summary>
-    /// The case a command means, opened when the ledger has none or none by that title; a case
-    /// opened from a case file takes its borrower details and budget.
+    /// The case a command means, opened when the ledger has no case yet. A title no case has is
+    /// refused (a typo must not open a second case) unless the case comes from a case file
+    /// (<paramref name="from"/>), which names its own case; such a case takes the file's borrower
+    /// details and budget.
     /// </summary>
     internal static async Task<StoredCase> FindOrCreateAsync(LedgerContext context, LedgerCipher cipher, string? title, TimeProvider time, CancellationToken cancellationToken, CaseFileContent? from = null)
     {
         var cases = await AllAsync(context, cipher, cancellationToken).ConfigureAwait(false);
-        if (cases.Count == 0 || (title is not null && cases.All(c => c.Title != title.Trim())))
+        var unknown = title is not null && cases.All(c => c.Title != title.Trim());
+        if (unknown && cases.Count > 0 && from is null)
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_UnknownTitle, title!, Titles(cases)));
+        }
+
+        if (cases.Count == 0 || unknown)
         {
             var profile = from?.Profile is { } given
                 ? new CaseProfile(title ?? given.Title, given.BorrowerName, given.BorrowerPhone, given.BorrowerIdNumber, given.Notes)

@@ -56,8 +56,12 @@ internal static class CaseLoans
             : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_StoredFactsInvalid, stored.Reference, LoanProblemText.Describe(creation.Problems)));
     }
 
-    /// <summary>The case's lender by name, created when new; a name already recorded with another kind is refused.</summary>
-    public static async Task<StoredLender> LenderAsync(LedgerContext context, Guid caseId, Lender lender, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The case's lender by name, created when new. A lender recorded with another kind takes the
+    /// new kind when no loan but <paramref name="changing"/> is under it (the borrower is correcting
+    /// a mistake); otherwise the change is refused, naming the loans it would affect.
+    /// </summary>
+    public static async Task<StoredLender> LenderAsync(LedgerContext context, Guid caseId, Lender lender, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlySet<string>? changing = null)
     {
         var stored = context.Lenders.Local.FirstOrDefault(l => l.CaseId == caseId && l.Name == lender.Name)
             ?? await context.Lenders.SingleOrDefaultAsync(l => l.CaseId == caseId && l.Name == lender.Name, cancellationToken).ConfigureAwait(false);
@@ -68,10 +72,27 @@ internal static class CaseLoans
         }
         else if (stored.Kind != lender.Kind)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(stored.Kind), LenderKindNames.Name(lender.Kind)));
+            var under = await context.Loans.Where(l => l.LenderId == stored.Id).Select(l => l.Reference).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var others = under.Where(r => changing?.Contains(r) != true).Order(StringComparer.Ordinal).ToArray();
+            if (others.Length > 0)
+            {
+                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(stored.Kind), LenderKindNames.Name(lender.Kind), string.Join("、", others)));
+            }
+
+            stored.Kind = lender.Kind;
+            context.Lenders.Update(stored);
         }
 
         return stored;
+    }
+
+    /// <summary>Removes the case's lenders that no longer have a loan; saves first, so pending changes count.</summary>
+    public static async Task RemoveIdleLendersAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken)
+    {
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await context.Lenders
+            .Where(l => l.CaseId == caseId && !context.Loans.Any(loan => loan.LenderId == l.Id))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates a Core loan or refuses with every problem worded.</summary>

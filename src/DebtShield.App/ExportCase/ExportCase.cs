@@ -4,6 +4,7 @@ using DebtShield.App.Resources;
 using DebtShield.Core.Budget;
 using DebtShield.Core.Cases;
 using DebtShield.Data;
+using DebtShield.Data.Backups;
 using DebtShield.Import.CaseFiles;
 using DebtShield.Import.LoanTables;
 using Microsoft.EntityFrameworkCore;
@@ -45,14 +46,14 @@ public static class ExportCase
         }
 
         var content = await ReadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
-        var listing = extension == ".XLSX" ? await ListLoans.ListLoans.ListAsync(ledger, content.Profile.Title, today, cancellationToken).ConfigureAwait(false) : null;
+        var listing = extension == ".XLSX" ? ListLoans.ListLoans.Of(content.Profile.Title, content.Loans, today) : null;
         var full = Path.GetFullPath(path);
         var temporary = full + ".partial";
         var written = false;
         try
         {
-            // ReadWrite: the OpenXML package reads back what it wrote while saving.
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+            // Read and write (the OpenXML package reads back what it wrote while saving), owner only.
+            await using (var file = new FileStream(temporary, PrivateFile.Create))
             {
                 if (listing is null)
                 {
@@ -76,7 +77,7 @@ public static class ExportCase
             if (!written)
             {
                 // Nothing half-written stays behind, whatever went wrong.
-                File.Delete(temporary);
+                PrivateFile.Discard(temporary);
             }
         }
 

@@ -126,18 +126,28 @@ public static class ImportLoans
             var stored = reading.Case is { } file
                 ? await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle ?? file.Profile.Title, time, token, file).ConfigureAwait(false)
                 : await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
-            var lenders = await context.Lenders.Where(l => l.CaseId == stored.Id).ToDictionaryAsync(l => l.Name, StringComparer.Ordinal, token).ConfigureAwait(false);
-            var references = await context.Loans.Where(l => l.CaseId == stored.Id).Select(l => l.Reference).ToListAsync(token).ConfigureAwait(false);
-            var existing = references.Count == 0 || !loans.Any(l => references.Contains(l.Id))
+            var references = (await context.Loans.Where(l => l.CaseId == stored.Id).Select(l => l.Reference).ToListAsync(token).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            var existing = !loans.Any(l => references.Contains(l.Id))
                 ? []
                 : (await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false)).ToDictionary(l => l.Reference, StringComparer.Ordinal);
+            var replacing = replace ? loans.Select(l => l.Id).ToHashSet(StringComparer.Ordinal) : null;
+            var lenders = new Dictionary<string, StoredLender>(StringComparer.Ordinal);
 
             var (unchanged, replaced) = (0, 0);
             var fresh = new List<Loan>();
             var conflicts = new List<string>();
             foreach (var loan in loans)
             {
-                var lender = Lender(context, lenders, stored.Id, loan.Lender, now);
+                if (!lenders.TryGetValue(loan.Lender.Name, out var lender))
+                {
+                    lender = await CaseLoans.LenderAsync(context, stored.Id, loan.Lender, now, token, replacing).ConfigureAwait(false);
+                    lenders.Add(loan.Lender.Name, lender);
+                }
+                else if (lender.Kind != loan.Lender.Kind)
+                {
+                    throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(lender.Kind), LenderKindNames.Name(loan.Lender.Kind), loan.Id));
+                }
+
                 if (!existing.TryGetValue(loan.Id, out var current))
                 {
                     fresh.Add(loan);
@@ -173,27 +183,17 @@ public static class ImportLoans
                 await context.InsertLoansAsync([.. chunk.Select(loan => StoredLoan.From(loan, stored.Id, lenders[loan.Lender.Name], now))], token).ConfigureAwait(false);
             }
 
+            if (replaced > 0)
+            {
+                await CaseLoans.RemoveIdleLendersAsync(context, stored.Id, token).ConfigureAwait(false);
+            }
+
             return new ImportSummary(stored.ReadTitle(ledger.Cipher), fresh.Count, unchanged, replaced);
         }, cancellationToken);
     }
 
     /// <summary>Loans inserted at a time: many rows a statement, few rows held.</summary>
     private const int ChunkSize = 1000;
-
-    private static StoredLender Lender(LedgerContext context, Dictionary<string, StoredLender> lenders, Guid caseId, Lender lender, DateTimeOffset now)
-    {
-        if (lenders.TryGetValue(lender.Name, out var stored))
-        {
-            return stored.Kind == lender.Kind
-                ? stored
-                : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(stored.Kind), LenderKindNames.Name(lender.Kind)));
-        }
-
-        stored = new StoredLender { Id = Guid.CreateVersion7(now), CaseId = caseId, Name = lender.Name, Kind = lender.Kind };
-        context.Lenders.Add(stored);
-        lenders.Add(lender.Name, stored);
-        return stored;
-    }
 }
 
 /// <summary>The facts of a pasted loan that a repayment screen does not show.</summary>

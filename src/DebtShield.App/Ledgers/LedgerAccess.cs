@@ -21,7 +21,7 @@ public static class LedgerAccess
         {
             return LedgerLocation.Parse(value);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or UriFormatException)
         {
             throw new RequestRefusedException(Format(LedgerText.Db_Invalid, e.Message), e);
         }
@@ -54,6 +54,8 @@ public static class LedgerAccess
             LedgerProblem.Unreachable => LedgerText.Problem_Unreachable,
             LedgerProblem.RestoreTargetNotEmpty => LedgerText.Problem_RestoreTargetNotEmpty,
             LedgerProblem.BackupUnreadable => LedgerText.Problem_BackupUnreadable,
+            LedgerProblem.ProtectionChanged => LedgerText.Problem_ProtectionChanged,
+            LedgerProblem.FileUnwritable => LedgerText.Problem_FileUnwritable,
             _ => exception.Problem.ToString(),
         };
         return exception.Detail is { Length: > 0 } detail ? Format(text, detail) : Format(text, "");

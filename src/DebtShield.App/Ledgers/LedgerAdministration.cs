@@ -22,23 +22,21 @@ public static class LedgerAdministration
             return new LedgerStatus(location.Display, location.Provider.ToString(), schema, false, 0, 0, 0);
         }
 
-        await using var context = location.CreateContext();
-        return new LedgerStatus(
+        return await Ledger.InspectAsync(location, async (context, token) => new LedgerStatus(
             location.Display,
             location.Provider.ToString(),
             schema,
-            await context.Protection.AnyAsync(cancellationToken).ConfigureAwait(false),
-            await context.Cases.CountAsync(cancellationToken).ConfigureAwait(false),
-            await context.Loans.CountAsync(cancellationToken).ConfigureAwait(false),
-            await context.Payments.CountAsync(cancellationToken).ConfigureAwait(false));
+            await context.Protection.AnyAsync(token).ConfigureAwait(false),
+            await context.Cases.CountAsync(token).ConfigureAwait(false),
+            await context.Loans.CountAsync(token).ConfigureAwait(false),
+            await context.Payments.CountAsync(token).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Sets the passphrase, or changes it. The first time, every sensitive field already stored is
-    /// sealed in the same transaction, and a SQLite file is then vacuumed so no plain copy stays
-    /// behind in free pages or the write-ahead log.
+    /// Sets the passphrase, or changes it (see <see cref="Ledger.ProtectAsync"/>); false when old
+    /// plain pages of a SQLite file could not be cleaned up yet.
     /// </summary>
-    public static async Task ProtectAsync(Ledger ledger, string passphrase, KeyDerivationCost cost, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<bool> ProtectAsync(Ledger ledger, string passphrase, KeyDerivationCost cost, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
@@ -47,34 +45,20 @@ public static class LedgerAdministration
             throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Protect_TooShort, MinimumPassphraseLength));
         }
 
-        var now = time.GetUtcNow();
-        await ledger.WriteAsync(async (context, token) =>
+        return ledger.ProtectAsync(passphrase, cost, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Applies pending migrations; returns the schema before and after.</summary>
+    /// <exception cref="LedgerException">The database was written by a newer version.</exception>
+    public static async Task<(LedgerSchema Before, LedgerSchema After)> MigrateAsync(LedgerLocation location, CancellationToken cancellationToken = default)
+    {
+        var before = await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false);
+        if (before.Unknown.Count > 0)
         {
-            var protection = await context.Protection.SingleOrDefaultAsync(token).ConfigureAwait(false);
-            if (protection is not null)
-            {
-                Passphrase.Change(protection, ledger.Cipher, passphrase, cost, now);
-                return 0;
-            }
-
-            var (created, cipher) = Passphrase.Protect(passphrase, cost, now);
-            context.Protection.Add(created);
-            foreach (var stored in await context.Cases.ToListAsync(token).ConfigureAwait(false))
-            {
-                stored.WriteProfile(stored.ReadProfile(LedgerCipher.None), cipher);
-            }
-
-            return 0;
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (ledger.Location.Provider == LedgerProvider.Sqlite)
-        {
-            await ledger.ReadAsync(async (context, token) =>
-            {
-                await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", token).ConfigureAwait(false);
-                return await context.Database.ExecuteSqlRawAsync("VACUUM;", token).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            throw new LedgerException(LedgerProblem.SchemaNewerThanApp, before.Unknown[^1]);
         }
+
+        return (before, await LedgerSchema.MigrateAsync(location, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The shortest passphrase accepted: long enough that guessing it costs more than the data is worth to a thief.</summary>

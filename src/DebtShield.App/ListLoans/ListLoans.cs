@@ -30,9 +30,16 @@ public static class ListLoans
             }
 
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
-            var entries = loans.Select(l => Entry(CaseLoans.ToLoan(l), today).Entry).ToArray();
-            return new CaseLoanList(stored.ReadTitle(ledger.Cipher), today, entries, Totals(entries));
+            return Of(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], today);
         }, cancellationToken);
+    }
+
+    /// <summary>The list of loans already read, as of <paramref name="today"/>.</summary>
+    public static CaseLoanList Of(string caseTitle, IReadOnlyList<Loan> loans, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(loans);
+        var entries = loans.Select(l => Entry(l, today).Entry).ToArray();
+        return new CaseLoanList(caseTitle, today, entries, Totals(entries));
     }
 
     /// <summary>One loan in full: its facts, its true cost and its legal check, as of <paramref name="today"/>.</summary>

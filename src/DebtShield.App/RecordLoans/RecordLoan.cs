@@ -59,11 +59,12 @@ public static class RecordLoan
             }
 
             var now = time.GetUtcNow();
-            var lender = await CaseLoans.LenderAsync(context, stored.Id, edited.Lender, now, token).ConfigureAwait(false);
+            var lender = await CaseLoans.LenderAsync(context, stored.Id, edited.Lender, now, token, new HashSet<string>(StringComparer.Ordinal) { existing.Reference }).ConfigureAwait(false);
             var replacement = StoredLoan.From(edited, stored.Id, lender, now);
             replacement.Id = existing.Id;
             replacement.AddedAt = existing.AddedAt;
             Replace(context, existing, replacement);
+            await CaseLoans.RemoveIdleLendersAsync(context, stored.Id, token).ConfigureAwait(false);
             return edited;
         }, cancellationToken);
     }
@@ -77,6 +78,7 @@ public static class RecordLoan
             var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
             var existing = await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false);
             context.Loans.Remove(existing);
+            await CaseLoans.RemoveIdleLendersAsync(context, stored.Id, token).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
     }

@@ -68,7 +68,7 @@ public static class LedgerBackup
         var temporary = full + ".partial";
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var file = new FileStream(temporary, PrivateFile.Create))
             await using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
             {
                 await JsonSerializer.SerializeAsync(gzip, document, Json, cancellationToken).ConfigureAwait(false);
@@ -76,9 +76,14 @@ public static class LedgerBackup
 
             File.Move(temporary, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            PrivateFile.Discard(temporary);
+            throw new LedgerException(LedgerProblem.FileUnwritable, $"{path}: {e.Message}", e);
+        }
         catch
         {
-            File.Delete(temporary);
+            PrivateFile.Discard(temporary);
             throw;
         }
 
@@ -154,7 +159,7 @@ public static class LedgerBackup
 
     private static async Task<IDbContextTransaction> BeginSnapshotAsync(LedgerContext context, CancellationToken cancellationToken)
     {
-        if (context.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (context.Database.IsSqlite())
         {
             // A deferred transaction on a WAL database reads one snapshot and takes no write lock.
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

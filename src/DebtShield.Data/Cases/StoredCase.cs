@@ -46,18 +46,18 @@ public sealed class StoredCase
     {
         ArgumentNullException.ThrowIfNull(cipher);
         return new Core.Cases.CaseProfile(
-            cipher.Open(Title, SealedColumns.Title)!,
-            cipher.Open(BorrowerName, SealedColumns.BorrowerName),
-            cipher.Open(BorrowerPhone, SealedColumns.BorrowerPhone),
-            cipher.Open(BorrowerIdNumber, SealedColumns.BorrowerIdNumber),
-            cipher.Open(Notes, SealedColumns.Notes));
+            cipher.Open(Title, Sealed(SealedColumns.Title))!,
+            cipher.Open(BorrowerName, Sealed(SealedColumns.BorrowerName)),
+            cipher.Open(BorrowerPhone, Sealed(SealedColumns.BorrowerPhone)),
+            cipher.Open(BorrowerIdNumber, Sealed(SealedColumns.BorrowerIdNumber)),
+            cipher.Open(Notes, Sealed(SealedColumns.Notes)));
     }
 
     /// <summary>Opens the title alone, which is all a case list needs.</summary>
     public string ReadTitle(Protection.LedgerCipher cipher)
     {
         ArgumentNullException.ThrowIfNull(cipher);
-        return cipher.Open(Title, SealedColumns.Title)!;
+        return cipher.Open(Title, Sealed(SealedColumns.Title))!;
     }
 
     /// <summary>Seals the profile's fields with the ledger's cipher and stores them.</summary>
@@ -65,17 +65,20 @@ public sealed class StoredCase
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(cipher);
-        Title = cipher.Seal(profile.Title, SealedColumns.Title)!;
-        BorrowerName = cipher.Seal(profile.BorrowerName, SealedColumns.BorrowerName);
-        BorrowerPhone = cipher.Seal(profile.BorrowerPhone, SealedColumns.BorrowerPhone);
-        BorrowerIdNumber = cipher.Seal(profile.BorrowerIdNumber, SealedColumns.BorrowerIdNumber);
-        Notes = cipher.Seal(profile.Notes, SealedColumns.Notes);
+        Title = cipher.Seal(profile.Title, Sealed(SealedColumns.Title))!;
+        BorrowerName = cipher.Seal(profile.BorrowerName, Sealed(SealedColumns.BorrowerName));
+        BorrowerPhone = cipher.Seal(profile.BorrowerPhone, Sealed(SealedColumns.BorrowerPhone));
+        BorrowerIdNumber = cipher.Seal(profile.BorrowerIdNumber, Sealed(SealedColumns.BorrowerIdNumber));
+        Notes = cipher.Seal(profile.Notes, Sealed(SealedColumns.Notes));
     }
 
     /// <summary>
-    /// Each sealed column's own associated data, so a sealed value copied into another column
-    /// does not open there.
+    /// A sealed field's associated data: its column and this case's key, so a sealed value copied
+    /// into another column, or into another case's row, does not open there.
     /// </summary>
+    private string Sealed(string column) => column + ":" + Id.ToString("N");
+
+    /// <summary>The sealed columns' names.</summary>
     internal static class SealedColumns
     {
         public const string Title = "cases.title";

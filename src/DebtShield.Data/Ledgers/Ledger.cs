@@ -40,11 +40,17 @@ public sealed class Ledger
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(passphrase);
 
-        location.PrepareFolder();
         var status = await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false);
         if (status.Unknown.Count > 0)
         {
             throw new LedgerException(LedgerProblem.SchemaNewerThanApp, status.Unknown[^1]);
+        }
+
+        // The passphrase is checked before anything is written, migrations included.
+        var ledger = new Ledger(location, LedgerCipher.None);
+        if (status.Applied.Count > 0)
+        {
+            await ledger.UnlockAsync(passphrase, cancellationToken).ConfigureAwait(false);
         }
 
         if (status.Pending.Count > 0)
@@ -52,22 +58,89 @@ public sealed class Ledger
             migrating?.Invoke(status.Pending);
             await LedgerSchema.MigrateAsync(location, cancellationToken).ConfigureAwait(false);
         }
-
-        var ledger = new Ledger(location, LedgerCipher.None);
-        await using var context = ledger.CreateContext();
-        var protection = await Guard(() => context.Protection.AsNoTracking().SingleOrDefaultAsync(cancellationToken)).ConfigureAwait(false);
-        if (protection is not null)
+        else if (location.Provider == LedgerProvider.Sqlite)
         {
-            var given = passphrase();
-            if (string.IsNullOrEmpty(given))
+            // A no-op when already set; repairs a file whose first migration was killed before it.
+            await Guard(async () =>
             {
-                throw new LedgerException(LedgerProblem.PassphraseRequired);
-            }
-
-            ledger.Cipher = Passphrase.Unlock(protection, given) ?? throw new LedgerException(LedgerProblem.WrongPassphrase);
+                await using var context = ledger.CreateContext();
+                return await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
 
         return ledger;
+    }
+
+    private async Task UnlockAsync(Func<string?> passphrase, CancellationToken cancellationToken)
+    {
+        await using var context = CreateContext();
+        var protection = await Guard(() => context.Protection.AsNoTracking().SingleOrDefaultAsync(cancellationToken)).ConfigureAwait(false);
+        if (protection is null)
+        {
+            return;
+        }
+
+        var given = passphrase();
+        if (string.IsNullOrEmpty(given))
+        {
+            throw new LedgerException(LedgerProblem.PassphraseRequired);
+        }
+
+        Cipher = Passphrase.Unlock(protection, given) ?? throw new LedgerException(LedgerProblem.WrongPassphrase);
+    }
+
+    /// <summary>
+    /// Sets the passphrase, or changes it. The first time, every sensitive field already stored is
+    /// sealed in the same transaction; then a SQLite file is checkpointed and vacuumed so that no
+    /// plain copy stays in its free pages or write-ahead log.
+    /// </summary>
+    /// <returns>False when the SQLite clean-up could not finish (another process had the file open):
+    /// the ledger is protected, but old plain pages may remain until a later <c>db protect</c>.</returns>
+    public async Task<bool> ProtectAsync(string passphrase, KeyDerivationCost cost, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var cipher = await WriteAsync(async (context, token) =>
+        {
+            var protection = await context.Protection.SingleOrDefaultAsync(token).ConfigureAwait(false);
+            if (protection is not null)
+            {
+                Passphrase.Change(protection, Cipher, passphrase, cost, now);
+                return Cipher;
+            }
+
+            var (created, sealing) = Passphrase.Protect(passphrase, cost, now);
+            context.Protection.Add(created);
+            foreach (var stored in await context.Cases.ToListAsync(token).ConfigureAwait(false))
+            {
+                stored.WriteProfile(stored.ReadProfile(LedgerCipher.None), sealing);
+            }
+
+            return sealing;
+        }, cancellationToken).ConfigureAwait(false);
+        Cipher = cipher;
+
+        if (Location.Provider != LedgerProvider.Sqlite)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await ReadAsync(async (context, token) =>
+            {
+                await context.Database.ExecuteSqlRawAsync("VACUUM;", token).ConfigureAwait(false);
+                await context.Database.OpenConnectionAsync(token).ConfigureAwait(false);
+                await using var checkpoint = context.Database.GetDbConnection().CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await using var result = await checkpoint.ExecuteReaderAsync(token).ConfigureAwait(false);
+
+                // The first column is 1 when another connection kept the log from being emptied.
+                return await result.ReadAsync(token).ConfigureAwait(false) && result.GetInt32(0) == 0;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LedgerException e) when (e.Problem == LedgerProblem.Busy)
+        {
+            return false;
+        }
     }
 
     /// <summary>A new context on this ledger; the caller disposes it.</summary>
@@ -85,6 +158,21 @@ public sealed class Ledger
         {
             await using var context = CreateContext();
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (Location.Provider == LedgerProvider.PostgreSql)
+            {
+                // One writer at a time, as on SQLite: the case's checks (a title, a loan's name)
+                // then hold until commit. Past the wait it is busy, like SQLite.
+                await context.Database.ExecuteSqlRawAsync(
+                    $"SET LOCAL lock_timeout = '{LedgerLocation.DefaultBusyWaitSeconds}s'; SELECT pg_advisory_xact_lock({WriterLock});",
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            if (await context.Protection.AnyAsync(cancellationToken).ConfigureAwait(false) != Cipher.IsProtected)
+            {
+                // Another process protected the ledger after this one opened it (or the reverse).
+                throw new LedgerException(LedgerProblem.ProtectionChanged);
+            }
+
             var result = await work(context, cancellationToken).ConfigureAwait(false);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -101,6 +189,24 @@ public sealed class Ledger
             await using var context = CreateContext();
             return await work(context, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>The advisory lock key that serialises writers on PostgreSQL ("DebtShie" in ASCII).</summary>
+    private const long WriterLock = 0x4465627453686965;
+
+    /// <summary>
+    /// Reads what needs no passphrase (counts, whether it is protected) from a ledger without
+    /// opening it: nothing is migrated or unlocked.
+    /// </summary>
+    public static Task<T> InspectAsync<T>(LedgerLocation location, Func<LedgerContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(work);
+        return Guard(async () =>
+        {
+            await using var context = location.CreateContext();
+            return await work(context, cancellationToken).ConfigureAwait(false);
+        });
     }
 
     /// <summary>Translates the providers' busy and unreachable failures into <see cref="LedgerException"/>.</summary>
@@ -124,11 +230,12 @@ public sealed class Ledger
             {
                 case SqliteException { SqliteErrorCode: 5 or 6 } busy:
                     return new LedgerException(LedgerProblem.Busy, busy.Message, e);
-                case SqliteException { SqliteErrorCode: 14 or 26 } unreachable:
+                case SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 or 26 } unreachable:
+                    // Read-only, I/O error, disk full, cannot open, not a database.
                     return new LedgerException(LedgerProblem.Unreachable, unreachable.Message, e);
                 case PostgresException { SqlState: "40001" or "40P01" or "55P03" } busy:
                     return new LedgerException(LedgerProblem.Busy, busy.MessageText, e);
-                case PostgresException { SqlState: "3D000" or "28P01" or "28000" or "42501" } unreachable:
+                case PostgresException { SqlState: "3D000" or "28P01" or "28000" or "42501" or "53100" or "25006" } unreachable:
                     return new LedgerException(LedgerProblem.Unreachable, unreachable.MessageText, e);
                 case NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException or IOException } unreachable:
                     return new LedgerException(LedgerProblem.Unreachable, unreachable.Message, e);

@@ -15,12 +15,6 @@ public sealed class LedgerException : Exception
     }
 
     /// <summary>Creates the exception (for serialisers and analyzers).</summary>
-    public LedgerException()
-        : this(LedgerProblem.SealedValueDamaged)
-    {
-    }
-
-    /// <summary>Creates the exception (for serialisers and analyzers).</summary>
     public LedgerException(string message)
         : base(message)
     {
@@ -65,4 +59,10 @@ public enum LedgerProblem
 
     /// <summary>A backup file is not one, or is damaged.</summary>
     BackupUnreadable,
+
+    /// <summary>Another process set or removed the passphrase after this one opened the ledger.</summary>
+    ProtectionChanged,
+
+    /// <summary>A file the ledger writes (a backup) cannot be written.</summary>
+    FileUnwritable,
 }

@@ -182,6 +182,80 @@ public sealed class LedgerUseCaseTests
         Assert.Equal(2, (await ExportCase.ExportCase.ReadAsync(ledger, null)).Budget.Lines.Count);
     }
 
+    [Fact]
+    public async Task A_lenders_kind_can_be_corrected_while_only_the_loan_being_edited_is_under_it()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await OpenAsync(test);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
+
+        await RecordLoan.EditAsync(ledger, null, "a", loan => Loan.Create(loan.Id, loan.Lender with { Kind = LenderKind.Microloan }, loan.ContractDate, loan.Principal, loan.Received, loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised), Clock);
+        await RecordLoan.AddAsync(ledger, null, Loan.Create("b", new Lender("某某借款App", LenderKind.Microloan), new DateOnly(2026, 3, 15), new Money(1000m), null, [], [new Instalment(new DateOnly(2026, 4, 15), new Money(1100m))], [], null).Loan!, Clock);
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.EditAsync(ledger, null, "a", loan => Loan.Create(loan.Id, loan.Lender with { Kind = LenderKind.Bank }, loan.ContractDate, loan.Principal, loan.Received, loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised), Clock));
+
+        Assert.Contains("b", refused.Message, StringComparison.Ordinal);
+        Assert.All((await ListLoans.ListLoans.ListAsync(ledger, null, Today)).Loans, l => Assert.Equal("microloan", l.LenderKind));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task A_lender_left_without_loans_goes_with_its_last_loan(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
+
+        await RecordLoan.RemoveAsync(ledger, null, "a");
+        await RecordLoan.AddAsync(ledger, null, Loan.Create("a", new Lender("某某借款App", LenderKind.Bank), new DateOnly(2026, 3, 15), new Money(1000m), null, [], [new Instalment(new DateOnly(2026, 4, 15), new Money(1100m))], [], null).Loan!, Clock);
+
+        Assert.Equal("bank", Assert.Single((await ListLoans.ListLoans.ListAsync(ledger, null, Today)).Loans).LenderKind);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Two_first_writers_at_once_open_one_case_between_them(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var first = await OpenAsync(test);
+        var second = await OpenAsync(test);
+
+        await Task.WhenAll(
+            Task.Run(() => RecordLoan.AddAsync(first, null, LoanNamed("a"), Clock)),
+            Task.Run(() => RecordLoan.AddAsync(second, null, LoanNamed("b"), Clock)));
+
+        var cases = await Cases.CaseBook.ListAsync(first);
+        Assert.Equal(2, Assert.Single(cases).Loans);
+    }
+
+    [Fact]
+    public async Task A_command_naming_a_case_that_does_not_exist_is_refused_instead_of_opening_a_second_case()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await OpenAsync(test);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
+
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddAsync(ledger, "我的借kuan", LoanNamed("b"), Clock));
+
+        Assert.Contains("我的借kuan", refused.Message, StringComparison.Ordinal);
+        Assert.Single(await Cases.CaseBook.ListAsync(ledger));
+    }
+
+    [Fact]
+    public async Task A_ledger_opened_before_another_process_protected_it_writes_nothing_and_says_why()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var stale = await OpenAsync(test);
+        var other = await OpenAsync(test);
+        await LedgerAdministration.ProtectAsync(other, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
+
+        var refused = await Assert.ThrowsAsync<LedgerException>(() => RecordLoan.AddAsync(stale, null, LoanNamed("a"), Clock));
+        await RecordLoan.AddAsync(other, null, LoanNamed("b"), Clock);
+
+        Assert.Equal(LedgerProblem.ProtectionChanged, refused.Problem);
+        var titles = await other.ReadAsync((context, token) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(context.Cases.Select(c => c.Title), token));
+        Assert.StartsWith("v1:", Assert.Single(titles), StringComparison.Ordinal);
+    }
+
     private static Task<Data.Ledger> OpenAsync(TestLedger test) => Data.Ledger.OpenAsync(test.Location, () => null, null);
 
     private static Loan LoanNamed(string id, decimal received = 8000m)

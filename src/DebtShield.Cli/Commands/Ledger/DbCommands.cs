@@ -3,7 +3,6 @@ using DebtShield.App;
 using DebtShield.App.Ledgers;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
-using DebtShield.Data;
 using DebtShield.Data.Protection;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -47,14 +46,8 @@ internal sealed class DbMigrateCommand : AsyncCommand<LedgerSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, LedgerSettings settings, CancellationToken cancellationToken)
     {
         var location = LedgerSession.Locate(settings);
-        var before = await LedgerSchema.StatusAsync(location, cancellationToken);
-        if (before.Unknown.Count > 0)
-        {
-            throw new LedgerException(LedgerProblem.SchemaNewerThanApp, before.Unknown[^1]);
-        }
-
-        var after = await LedgerSchema.MigrateAsync(location, cancellationToken);
-        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Db_Migrated, location.Display, before.Pending.Count, (after.Applied.Count > 0 ? after.Applied[^1] : "—")));
+        var (before, after) = await LedgerAdministration.MigrateAsync(location, cancellationToken);
+        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Db_Migrated, location.Display, before.Pending.Count, after.Applied.Count > 0 ? after.Applied[^1] : "—"));
         return DebtShieldApp.Success;
     }
 }
@@ -84,8 +77,13 @@ internal sealed class DbProtectCommand(TimeProvider time) : AsyncCommand<LedgerS
             }
         }
 
-        await LedgerAdministration.ProtectAsync(ledger, passphrase, KeyDerivationCost.Default, time, cancellationToken);
-        LedgerSession.Notice(ledger.Cipher.IsProtected ? CliText.Db_PassphraseChanged : CliText.Db_Protected);
+        var wasProtected = ledger.Cipher.IsProtected;
+        var cleaned = await LedgerAdministration.ProtectAsync(ledger, passphrase, KeyDerivationCost.Default, time, cancellationToken);
+        LedgerSession.Notice(wasProtected ? CliText.Db_PassphraseChanged : CliText.Db_Protected);
+        if (!cleaned)
+        {
+            LedgerSession.Notice(CliText.Db_CleanupPending);
+        }
         return DebtShieldApp.Success;
     }
 }

@@ -46,7 +46,7 @@ internal sealed class LoanEditCommand(TimeProvider time) : AsyncCommand<LoanEdit
                     new Lender(string.IsNullOrWhiteSpace(settings.Lender) ? loan.Lender.Name : settings.Lender.Trim(), kind ?? loan.Lender.Kind),
                     date,
                     principal ?? loan.Principal,
-                    received ?? (principal is null ? loan.Received : null),
+                    received ?? (loan.Received == loan.Principal ? null : loan.Received),
                     fees,
                     schedule ?? loan.Schedule,
                     loan.Payments,
