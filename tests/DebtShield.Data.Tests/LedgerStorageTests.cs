@@ -33,6 +33,22 @@ public sealed class LedgerStorageTests
     }
 
     [Fact]
+    public async Task A_migration_lock_left_by_a_killed_process_does_not_block_the_next_open()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        await using (var context = test.Location.CreateContext())
+        {
+            // What a process killed in its first migration leaves: EF Core's lock row, and nothing else.
+            await context.Database.ExecuteSqlRawAsync("""CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL PRIMARY KEY, "Timestamp" TEXT NOT NULL); INSERT INTO "__EFMigrationsLock" VALUES (1, '2026-11-28 00:00:00+00:00');""");
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Ledger.OpenAsync(test.Location, () => null, null, timeout.Token);
+
+        Assert.Empty((await LedgerSchema.StatusAsync(test.Location)).Pending);
+    }
+
+    [Fact]
     public async Task A_new_sqlite_ledger_is_in_wal_mode()
     {
         using var test = TestLedgers.CreateSqlite();

@@ -35,16 +35,31 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
 
     /// <summary>
     /// Applies every pending migration, then switches a SQLite file to WAL so that readers never
-    /// wait for a writer. Two processes migrating at once are serialised by EF Core's migration lock.
+    /// wait for a writer. Two processes migrating at once are serialised by EF Core's migration lock
+    /// (on PostgreSQL an advisory lock, which dies with its session).
     /// </summary>
-    public static Task<LedgerSchema> MigrateAsync(LedgerLocation location, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// On SQLite EF Core's lock is a row in <c>__EFMigrationsLock</c>, which a process killed while
+    /// migrating leaves behind for ever. So SQLite migrations first take an operating-system lock on
+    /// <c>ledger.db.lock</c> beside the file (released by the kernel however the process ends) and,
+    /// holding it, clear any stale row.
+    /// </remarks>
+    public static async Task<LedgerSchema> MigrateAsync(LedgerLocation location, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
         location.PrepareFolder();
-        return Ledger.Guard(async () =>
+        using var migrating = location.FilePath is { } file ? await HoldLockFileAsync(file + ".lock", cancellationToken).ConfigureAwait(false) : null;
+        return await Ledger.Guard(async () =>
         {
             await using (var context = location.CreateContext())
             {
+                if (migrating is not null)
+                {
+                    await context.Database.ExecuteSqlRawAsync(
+                        "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL); DELETE FROM \"__EFMigrationsLock\";",
+                        cancellationToken).ConfigureAwait(false);
+                }
+
                 await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
                 if (location.Provider == LedgerProvider.Sqlite)
                 {
@@ -53,6 +68,31 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
             }
 
             return await StatusAsync(location, cancellationToken).ConfigureAwait(false);
-        });
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens the lock file exclusively, waiting (up to the busy wait) while another process holds it.</summary>
+    private static async Task<FileStream> HoldLockFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(LedgerLocation.DefaultBusyWaitSeconds))
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                throw new LedgerException(LedgerProblem.Busy, path, e);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new LedgerException(LedgerProblem.Unreachable, path, e);
+            }
+        }
     }
 }
