@@ -15,8 +15,8 @@ namespace DebtShield.Cli.Commands.Ledger;
 /// </summary>
 internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCommand.Settings>
 {
-    /// <summary>The loan's facts as options; <c>loan edit</c> takes the same ones.</summary>
-    internal class FactSettings : CaseSettings
+    /// <summary>What identifies a loan beside its schedule: lender, kind, contract date, amounts. <c>loan import</c> of a pasted schedule takes these too.</summary>
+    internal class LoanBasicsSettings : CaseSettings
     {
         [CommandOption("--lender <NAME>")]
         [LocalizedDescription(nameof(CliText.Facts_LenderOption))]
@@ -37,7 +37,11 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
         [CommandOption("--received <YUAN>")]
         [LocalizedDescription(nameof(CliText.Facts_ReceivedOption))]
         public string? Received { get; init; }
+    }
 
+    /// <summary>The loan's facts as options; <c>loan edit</c> takes the same ones.</summary>
+    internal class FactSettings : LoanBasicsSettings
+    {
         [CommandOption("--due <DATE=YUAN>")]
         [LocalizedDescription(nameof(CliText.Facts_DueOption))]
         public string[]? Due { get; init; }

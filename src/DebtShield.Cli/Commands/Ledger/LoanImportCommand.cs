@@ -13,7 +13,7 @@ namespace DebtShield.Cli.Commands.Ledger;
 /// </summary>
 internal sealed class LoanImportCommand(TimeProvider time) : AsyncCommand<LoanImportCommand.Settings>
 {
-    internal sealed class Settings : CaseSettings
+    internal sealed class Settings : LoanAddCommand.LoanBasicsSettings
     {
         [CommandArgument(0, "<FILE>")]
         [LocalizedDescription(nameof(CliText.Import_FileArgument))]
@@ -26,26 +26,6 @@ internal sealed class LoanImportCommand(TimeProvider time) : AsyncCommand<LoanIm
         [CommandOption("--loan <NAME>")]
         [LocalizedDescription(nameof(CliText.Facts_LoanOption))]
         public string? Loan { get; init; }
-
-        [CommandOption("--lender <NAME>")]
-        [LocalizedDescription(nameof(CliText.Facts_LenderOption))]
-        public string? Lender { get; init; }
-
-        [CommandOption("--kind <KIND>")]
-        [LocalizedDescription(nameof(CliText.Facts_KindOption))]
-        public string? Kind { get; init; }
-
-        [CommandOption("--contract-date <DATE>")]
-        [LocalizedDescription(nameof(CliText.Facts_ContractDateOption))]
-        public string? ContractDate { get; init; }
-
-        [CommandOption("--principal <YUAN>")]
-        [LocalizedDescription(nameof(CliText.Facts_PrincipalOption))]
-        public string? Principal { get; init; }
-
-        [CommandOption("--received <YUAN>")]
-        [LocalizedDescription(nameof(CliText.Facts_ReceivedOption))]
-        public string? Received { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
