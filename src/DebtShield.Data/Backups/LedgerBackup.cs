@@ -1,4 +1,3 @@
-using System.Data;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -7,9 +6,7 @@ using DebtShield.Core;
 using DebtShield.Data.Cases;
 using DebtShield.Data.Loans;
 using DebtShield.Data.Protection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DebtShield.Data.Backups;
 
@@ -20,9 +17,9 @@ namespace DebtShield.Data.Backups;
 /// a borrower's SQLite file can be restored into an organisation's PostgreSQL and back.
 /// </summary>
 /// <remarks>
-/// A backup is read inside one snapshot transaction (a deferred read transaction on SQLite's WAL,
-/// repeatable read on PostgreSQL), so it is consistent while other processes keep writing, and it
-/// does not block them. The file is gzip-compressed JSON, written beside the target and renamed
+/// A backup is read inside one snapshot (<see cref="Ledger.ReadAsync{T}"/>: a deferred read
+/// transaction on SQLite's WAL, repeatable read on PostgreSQL), so it is consistent while other
+/// processes keep writing, and it does not block them. The file is gzip-compressed JSON, written beside the target and renamed
 /// into place, so a failed backup never leaves half a file.
 /// </remarks>
 public static class LedgerBackup
@@ -45,7 +42,6 @@ public static class LedgerBackup
 
         var document = await ledger.ReadAsync(async (context, token) =>
         {
-            await using var snapshot = await BeginSnapshotAsync(context, token).ConfigureAwait(false);
             var backup = new BackupDocument
             {
                 Format = FormatName,
@@ -60,7 +56,6 @@ public static class LedgerBackup
                 UpfrontFees = await context.UpfrontFees.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
                 Payments = await context.Payments.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
             };
-            await snapshot.CommitAsync(token).ConfigureAwait(false);
             return backup;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -155,21 +150,6 @@ public static class LedgerBackup
         {
             throw new LedgerException(LedgerProblem.BackupUnreadable, path, e);
         }
-    }
-
-    private static async Task<IDbContextTransaction> BeginSnapshotAsync(LedgerContext context, CancellationToken cancellationToken)
-    {
-        if (context.Database.IsSqlite())
-        {
-            // A deferred transaction on a WAL database reads one snapshot and takes no write lock.
-            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var connection = (SqliteConnection)context.Database.GetDbConnection();
-            var transaction = connection.BeginTransaction(deferred: true);
-            return await context.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("EF Core did not take the SQLite transaction.");
-        }
-
-        return await context.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -1,6 +1,7 @@
 using DebtShield.Data.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace DebtShield.Data;
@@ -125,8 +126,9 @@ public sealed class Ledger
 
         try
         {
-            return await ReadAsync(async (context, token) =>
+            return await InspectAsync(Location, async (context, token) =>
             {
+                // Outside any transaction: VACUUM cannot run inside one.
                 await context.Database.ExecuteSqlRawAsync("VACUUM;", token).ConfigureAwait(false);
                 await context.Database.OpenConnectionAsync(token).ConfigureAwait(false);
                 await using var checkpoint = context.Database.GetDbConnection().CreateCommand();
@@ -180,15 +182,35 @@ public sealed class Ledger
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a read, translating the database's failures into <see cref="LedgerException"/>.</summary>
+    /// <summary>
+    /// Runs a read inside one snapshot (a deferred transaction on SQLite's WAL, repeatable read on
+    /// PostgreSQL): every query of it sees the same committed state, and it blocks no writer.
+    /// </summary>
     public async Task<T> ReadAsync<T>(Func<LedgerContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         return await Guard(async () =>
         {
             await using var context = CreateContext();
-            return await work(context, cancellationToken).ConfigureAwait(false);
+            await using var snapshot = await BeginSnapshotAsync(context, cancellationToken).ConfigureAwait(false);
+            var result = await work(context, cancellationToken).ConfigureAwait(false);
+            await snapshot.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
         }).ConfigureAwait(false);
+    }
+
+    private static async Task<IDbContextTransaction> BeginSnapshotAsync(LedgerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Database.IsSqlite())
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            var transaction = connection.BeginTransaction(deferred: true);
+            return await context.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("EF Core did not take the SQLite transaction.");
+        }
+
+        return await context.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The advisory lock key that serialises writers on PostgreSQL ("DebtShie" in ASCII).</summary>

@@ -69,8 +69,8 @@ internal sealed class DbProtectCommand(TimeProvider time) : AsyncCommand<LedgerS
                 throw new UserInputException(CliText.Db_ProtectNeedsPassphrase);
             }
 
-            passphrase = AnsiConsole.Prompt(new TextPrompt<string>(CliText.Db_NewPassphrasePrompt).Secret());
-            var again = AnsiConsole.Prompt(new TextPrompt<string>(CliText.Db_RepeatPassphrasePrompt).Secret());
+            passphrase = LedgerSession.Prompts.Prompt(new TextPrompt<string>(CliText.Db_NewPassphrasePrompt).Secret());
+            var again = LedgerSession.Prompts.Prompt(new TextPrompt<string>(CliText.Db_RepeatPassphrasePrompt).Secret());
             if (passphrase != again)
             {
                 throw new UserInputException(CliText.Db_PassphrasesDiffer);

@@ -21,11 +21,17 @@ internal static class LedgerSession
     /// <summary>The passphrase, when one is available.</summary>
     public static string? Passphrase() =>
         Environment.GetEnvironmentVariable("DEBTSHIELD_PASSPHRASE") is { Length: > 0 } given ? given
-        : Interactive ? AnsiConsole.Prompt(new TextPrompt<string>(CliText.Ledger_PassphrasePrompt).Secret())
+        : Interactive ? Prompts.Prompt(new TextPrompt<string>(CliText.Ledger_PassphrasePrompt).Secret())
         : null;
 
-    /// <summary>True when a person can answer prompts.</summary>
-    public static bool Interactive => !Console.IsInputRedirected && !Console.IsOutputRedirected;
+    /// <summary>
+    /// True when a person can answer prompts: input and the prompts' own stream are a terminal.
+    /// Standard output may be piped (<c>loan list --json | jq</c>).
+    /// </summary>
+    public static bool Interactive => !Console.IsInputRedirected && !Console.IsErrorRedirected;
+
+    /// <summary>Where questions are asked: standard error, so that standard output stays the command's result.</summary>
+    public static IAnsiConsole Prompts { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     /// <summary>A line for the user on stderr, so stdout stays clean for <c>--json</c>.</summary>
     public static void Notice(string text) => Console.Error.WriteLine(text);

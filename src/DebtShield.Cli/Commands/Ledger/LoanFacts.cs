@@ -118,7 +118,7 @@ internal static class LoanFacts
 
         while (true)
         {
-            var answer = AnsiConsole.Prompt(new TextPrompt<string>(question));
+            var answer = LedgerSession.Prompts.Prompt(new TextPrompt<string>(question));
             try
             {
                 if (parse(answer) is { } parsed)
@@ -128,7 +128,7 @@ internal static class LoanFacts
             }
             catch (UserInputException e)
             {
-                AnsiConsole.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
+                LedgerSession.Prompts.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
             }
         }
     }
@@ -142,7 +142,7 @@ internal static class LoanFacts
         }
 
         return LedgerSession.Interactive
-            ? AnsiConsole.Prompt(new TextPrompt<string>(question)).Trim()
+            ? LedgerSession.Prompts.Prompt(new TextPrompt<string>(question)).Trim()
             : throw new UserInputException(Missing(option));
     }
 

@@ -30,7 +30,7 @@ internal sealed class LoanRemoveCommand : AsyncCommand<LoanRemoveCommand.Setting
             }
 
             var question = string.Format(System.Globalization.CultureInfo.CurrentCulture, CliText.Loan_RemoveConfirm, settings.Loan);
-            if (!AnsiConsole.Confirm(question, defaultValue: false))
+            if (!LedgerSession.Prompts.Confirm(question, defaultValue: false))
             {
                 LedgerSession.Notice(CliText.Loan_RemoveCancelled);
                 return DebtShieldApp.Success;
