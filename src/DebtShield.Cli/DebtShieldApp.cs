@@ -1,9 +1,7 @@
 using System.Reflection;
-using DebtShield.App;
 using DebtShield.App.Ledgers;
 using DebtShield.Cli.Commands;
 using DebtShield.Cli.Commands.Ledger;
-using DebtShield.Data;
 using DebtShield.Cli.Resources;
 using Spectre.Console.Cli;
 
@@ -141,13 +139,9 @@ internal sealed class DebtShieldApp
         {
             return Fail(UserError, e.Message);
         }
-        catch (RequestRefusedException e)
+        catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } refusal)
         {
-            return Fail(UserError, e.Message);
-        }
-        catch (LedgerException e)
-        {
-            return Fail(UserError, LedgerAccess.Describe(e));
+            return Fail(UserError, refusal);
         }
         catch (OperationCanceledException)
         {

@@ -40,6 +40,17 @@ public static class LedgerAccess
             cancellationToken);
     }
 
+    /// <summary>
+    /// The message for a failure the user can act on (a refused request, a ledger problem), or
+    /// <see langword="null"/> for anything else, which is a bug.
+    /// </summary>
+    public static string? DescribeRefusal(Exception exception) => exception switch
+    {
+        RequestRefusedException refused => refused.Message,
+        LedgerException ledger => Describe(ledger),
+        _ => null,
+    };
+
     /// <summary>Words a ledger failure for the user, with what to do about it.</summary>
     public static string Describe(LedgerException exception)
     {

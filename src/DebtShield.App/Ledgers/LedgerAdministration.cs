@@ -36,6 +36,10 @@ public static class LedgerAdministration
     /// Sets the passphrase, or changes it (see <see cref="Ledger.ProtectAsync"/>); false when old
     /// plain pages of a SQLite file could not be cleaned up yet.
     /// </summary>
+    public static Task<bool> ProtectAsync(Ledger ledger, string passphrase, TimeProvider time, CancellationToken cancellationToken = default) =>
+        ProtectAsync(ledger, passphrase, KeyDerivationCost.Default, time, cancellationToken);
+
+    /// <summary>The same with a chosen key-derivation cost (tests use a light one).</summary>
     public static Task<bool> ProtectAsync(Ledger ledger, string passphrase, KeyDerivationCost cost, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);

@@ -3,7 +3,6 @@ using DebtShield.App;
 using DebtShield.App.Ledgers;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
-using DebtShield.Data.Protection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -78,7 +77,7 @@ internal sealed class DbProtectCommand(TimeProvider time) : AsyncCommand<LedgerS
         }
 
         var wasProtected = ledger.Cipher.IsProtected;
-        var cleaned = await LedgerAdministration.ProtectAsync(ledger, passphrase, KeyDerivationCost.Default, time, cancellationToken);
+        var cleaned = await LedgerAdministration.ProtectAsync(ledger, passphrase, time, cancellationToken);
         LedgerSession.Notice(wasProtected ? CliText.Db_PassphraseChanged : CliText.Db_Protected);
         if (!cleaned)
         {

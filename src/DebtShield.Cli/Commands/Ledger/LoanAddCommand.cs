@@ -4,7 +4,7 @@ using DebtShield.App.RecordLoans;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
-using DebtShield.Import.LoanFiles;
+using DebtShield.App.Input;
 using Spectre.Console.Cli;
 
 namespace DebtShield.Cli.Commands.Ledger;
@@ -103,7 +103,7 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
             LoanFacts.Advertised(settings.StatedRate, settings.StatedPer, settings.StatedMethod));
         if (!creation.Succeeded)
         {
-            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, CliText.Loan_Invalid, name, LoanProblemText.Describe(creation.Problems)));
+            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, CliText.Loan_Invalid, name, FactText.Describe(creation.Problems)));
         }
 
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);

@@ -2,8 +2,7 @@ using System.Globalization;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
-using DebtShield.Import.Figures;
-using DebtShield.Import.LoanFiles;
+using DebtShield.App.Input;
 using Spectre.Console;
 
 namespace DebtShield.Cli.Commands.Ledger;
@@ -21,7 +20,7 @@ internal static class LoanFacts
             return null;
         }
 
-        return AmountText.TryParse(text, out var yuan) && yuan > 0m && yuan <= Loan.LargestAmount
+        return FactText.TryAmount(text, out var yuan) && yuan > 0m && yuan <= Loan.LargestAmount
             ? new Money(yuan)
             : throw new UserInputException(Format(CliText.Facts_InvalidAmount, option, text));
     }
@@ -33,12 +32,12 @@ internal static class LoanFacts
             return null;
         }
 
-        return DateText.TryParse(text, out var date) ? date : throw new UserInputException(Format(CliText.Facts_InvalidDate, option, text));
+        return FactText.TryDate(text, out var date) ? date : throw new UserInputException(Format(CliText.Facts_InvalidDate, option, text));
     }
 
     public static LenderKind? Kind(string? text) =>
         text is null ? null
-        : LenderKindNames.Parse(text.Trim()) ?? throw new UserInputException(Format(CliText.Facts_InvalidKind, text));
+        : FactText.Kind(text) ?? throw new UserInputException(Format(CliText.Facts_InvalidKind, text));
 
     public static AdvertisedRate? Advertised(string? rate, string? per, string? method)
     {
@@ -54,8 +53,8 @@ internal static class LoanFacts
             throw new UserInputException(Format(CliText.Facts_InvalidRate, rate));
         }
 
-        var unit = RateNames.ParsePer(per ?? "year") ?? throw new UserInputException(Format(CliText.Facts_InvalidRate, per!));
-        var how = RateNames.ParseMethod(method ?? "unknown") ?? throw new UserInputException(Format(CliText.Facts_InvalidRate, method!));
+        var unit = FactText.Per(per ?? "year") ?? throw new UserInputException(Format(CliText.Facts_InvalidRate, per!));
+        var how = FactText.Method(method ?? "unknown") ?? throw new UserInputException(Format(CliText.Facts_InvalidRate, method!));
         return new AdvertisedRate(percent ? value / 100 : value, unit, how);
     }
 

@@ -1,0 +1,31 @@
+using DebtShield.Core.Loans;
+using DebtShield.Import.Figures;
+using DebtShield.Import.LoanFiles;
+
+namespace DebtShield.App.Input;
+
+/// <summary>
+/// The shapes in which a person types loan facts into the CLI or a web form: the same as the
+/// importers accept (<c>¥1,034.50</c>, <c>2026年1月5日</c>, <c>online_platform</c> or <c>网贷平台</c>),
+/// so that what works in a file works at the prompt.
+/// </summary>
+public static class FactText
+{
+    /// <summary>Reads an amount of yuan.</summary>
+    public static bool TryAmount(string text, out decimal yuan) => AmountText.TryParse(text, out yuan);
+
+    /// <summary>Reads a calendar date; the year must be written.</summary>
+    public static bool TryDate(string text, out DateOnly date) => DateText.TryParse(text, out date);
+
+    /// <summary>Reads a lender kind by its file name or Chinese name.</summary>
+    public static LenderKind? Kind(string text) => LenderKindNames.Parse(text.Trim());
+
+    /// <summary>Reads the period of an advertised rate (day, month, year, 日, 月, 年).</summary>
+    public static RatePer? Per(string text) => RateNames.ParsePer(text);
+
+    /// <summary>Reads how an advertised rate is computed.</summary>
+    public static AdvertisedMethod? Method(string text) => RateNames.ParseMethod(text);
+
+    /// <summary>A loan's problems, worded: "schedule[2].dueDate：…；principal：…".</summary>
+    public static string Describe(IEnumerable<LoanProblem> problems) => LoanProblemText.Describe(problems);
+}
