@@ -186,6 +186,14 @@ public sealed class LedgerStorageTests
     }
 
     [Fact]
+    public void A_postgres_address_with_options_is_refused_rather_than_read_without_them()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => LedgerLocation.Parse("postgres://u:p@db.example/clinic?sslmode=require"));
+
+        Assert.Contains("sslmode", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_default_ledger_lives_in_the_users_data_folder()
     {
         var file = LedgerLocation.DefaultFile();

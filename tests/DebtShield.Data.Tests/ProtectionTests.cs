@@ -102,6 +102,21 @@ public sealed class ProtectionTests
     }
 
     [Fact]
+    public async Task A_protection_row_edited_to_exhaust_memory_is_refused_before_deriving_any_key()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        await ProtectAsync(test.Location, "pass");
+        await using (var context = test.Location.CreateContext())
+        {
+            await context.Database.ExecuteSqlRawAsync("UPDATE protection SET memory_kib = 2000000000");
+        }
+
+        var refused = await Assert.ThrowsAsync<LedgerException>(() => Ledger.OpenAsync(test.Location, () => "pass", null));
+
+        Assert.Equal(LedgerProblem.SealedValueDamaged, refused.Problem);
+    }
+
+    [Fact]
     public async Task Changing_the_passphrase_keeps_the_data_and_retires_the_old_one()
     {
         using var test = TestLedgers.CreateSqlite();

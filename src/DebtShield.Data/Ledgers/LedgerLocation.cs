@@ -167,7 +167,13 @@ public sealed class LedgerLocation
 
     private static NpgsqlConnectionStringBuilder FromUri(Uri uri)
     {
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = uri.AbsolutePath.TrimStart('/') };
+        if (uri.Query.Length > 1)
+        {
+            // Options such as ?sslmode=require must not be dropped silently; the keyword form carries them all.
+            throw new ArgumentException($"options after '?' are not read from a postgres:// address; write the connection string as Host=…;Database=…;SSL Mode=… instead ({uri.Query})");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) };
         if (!uri.IsDefaultPort && uri.Port > 0)
         {
             builder.Port = uri.Port;

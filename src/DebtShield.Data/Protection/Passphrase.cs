@@ -28,6 +28,12 @@ public static class Passphrase
     {
         ArgumentNullException.ThrowIfNull(protection);
         var cost = new KeyDerivationCost(protection.MemoryKib, protection.Iterations, protection.Parallelism);
+        if (cost.MemoryKib is < 8 or > 4 * 1024 * 1024 || cost.Iterations is < 1 or > 64 || cost.Parallelism is < 1 or > 16 || protection.Salt.Length < 8)
+        {
+            // Parameters no DebtShield writes: the row was edited, perhaps to make opening exhaust memory.
+            throw new LedgerException(LedgerProblem.SealedValueDamaged, "protection");
+        }
+
         var key = Derive(passphrase, protection.Salt, cost);
         var dataKey = LedgerCipher.OpenBytes(key, protection.SealedDataKey, DataKeyLabel);
         CryptographicOperations.ZeroMemory(key);
