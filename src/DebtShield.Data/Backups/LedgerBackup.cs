@@ -101,7 +101,6 @@ public static class LedgerBackup
         return await Ledger.Guard(async () =>
         {
             await using var context = target.CreateContext();
-            context.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (await context.Cases.AnyAsync(cancellationToken).ConfigureAwait(false)
                 || await context.Protection.AnyAsync(cancellationToken).ConfigureAwait(false))
@@ -109,15 +108,15 @@ public static class LedgerBackup
                 throw new LedgerException(LedgerProblem.RestoreTargetNotEmpty, target.Display);
             }
 
-            context.AddRange(document.Protection);
-            context.AddRange(document.Cases);
-            context.AddRange(document.BudgetLines);
-            context.AddRange(document.Lenders);
-            context.AddRange(document.Loans);
-            context.AddRange(document.Instalments);
-            context.AddRange(document.UpfrontFees);
-            context.AddRange(document.Payments);
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // Parents before children; untracked multi-row inserts, so a clinic's large backup restores quickly.
+            await LedgerBulkInsert.InsertAsync(context, document.Protection, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.Cases, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.BudgetLines, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.Lenders, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.Loans, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.Instalments, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.UpfrontFees, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.Payments, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return document.RowCount;
         }).ConfigureAwait(false);
