@@ -193,6 +193,16 @@ public sealed class LedgerStorageTests
         Assert.Contains("sslmode", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Data Source=")]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("postgres://u:p@ss@host/db")]
+    [InlineData("Host=db;Nonsense Key=1")]
+    public void A_db_value_that_names_no_usable_database_is_an_argument_error(string value)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => LedgerLocation.Parse(value));
+    }
+
     [Fact]
     public void The_default_ledger_lives_in_the_users_data_folder()
     {

@@ -21,7 +21,7 @@ public static class LedgerAccess
         {
             return LedgerLocation.Parse(value);
         }
-        catch (Exception e) when (e is ArgumentException or UriFormatException)
+        catch (ArgumentException e)
         {
             throw new RequestRefusedException(Format(LedgerText.Db_Invalid, e.Message), e);
         }

@@ -59,6 +59,18 @@ public sealed class LedgerLocation
     public static LedgerLocation Parse(string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        try
+        {
+            return ParseValue(value);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or FormatException or UriFormatException or InvalidOperationException or NotSupportedException)
+        {
+            throw new ArgumentException(e.Message, nameof(value), e);
+        }
+    }
+
+    private static LedgerLocation ParseValue(string value)
+    {
         value = value.Trim();
         if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
         {
@@ -148,6 +160,11 @@ public sealed class LedgerLocation
 
     private static LedgerLocation Sqlite(SqliteConnectionStringBuilder builder)
     {
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:")
+        {
+            throw new ArgumentException("a SQLite ledger needs a file: Data Source=PATH");
+        }
+
         var path = Path.GetFullPath(builder.DataSource);
         builder.DataSource = path;
         builder.Pooling = false;

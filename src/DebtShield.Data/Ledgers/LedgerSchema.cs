@@ -81,6 +81,11 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+            {
+                // Not another process: the folder cannot hold the lock file (read-only, missing, not a real folder).
+                throw new LedgerException(LedgerProblem.Unreachable, $"{path}: {e.Message}", e);
+            }
             catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(LedgerLocation.DefaultBusyWaitSeconds))
             {
                 await Task.Delay(50, cancellationToken).ConfigureAwait(false);
@@ -88,10 +93,6 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
             catch (IOException e)
             {
                 throw new LedgerException(LedgerProblem.Busy, path, e);
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                throw new LedgerException(LedgerProblem.Unreachable, path, e);
             }
         }
     }
