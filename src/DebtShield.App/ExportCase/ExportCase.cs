@@ -47,13 +47,9 @@ public static class ExportCase
 
         var content = await ReadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
         var listing = extension == ".XLSX" ? ListLoans.ListLoans.Of(content.Profile.Title, content.Loans, today) : null;
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".partial";
-        var written = false;
         try
         {
-            // Read and write (the OpenXML package reads back what it wrote while saving), owner only.
-            await using (var file = new FileStream(temporary, PrivateFile.Create))
+            await PrivateFile.WriteAsync(path, (file, _) =>
             {
                 if (listing is null)
                 {
@@ -63,22 +59,13 @@ public static class ExportCase
                 {
                     LoanTableWriter.WriteXlsx(file, content.Loans, [Overview(listing), Budget(content.Budget), Profile(content.Profile)]);
                 }
-            }
 
-            File.Move(temporary, full, overwrite: true);
-            written = true;
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RequestRefusedException(Ledgers.LedgerAccess.Format(LedgerText.Export_Unwritable, path, e.Message), e);
-        }
-        finally
-        {
-            if (!written)
-            {
-                // Nothing half-written stays behind, whatever went wrong.
-                PrivateFile.Discard(temporary);
-            }
         }
 
         return content.Loans.Count;

@@ -59,27 +59,17 @@ public static class LedgerBackup
             return backup;
         }, cancellationToken).ConfigureAwait(false);
 
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".partial";
         try
         {
-            await using (var file = new FileStream(temporary, PrivateFile.Create))
-            await using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+            await PrivateFile.WriteAsync(path, async (file, token) =>
             {
-                await JsonSerializer.SerializeAsync(gzip, document, Json, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, full, overwrite: true);
+                await using var gzip = new GZipStream(file, CompressionLevel.Optimal);
+                await JsonSerializer.SerializeAsync(gzip, document, Json, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            PrivateFile.Discard(temporary);
             throw new LedgerException(LedgerProblem.FileUnwritable, $"{path}: {e.Message}", e);
-        }
-        catch
-        {
-            PrivateFile.Discard(temporary);
-            throw;
         }
 
         return document.RowCount;

@@ -1,13 +1,37 @@
 namespace DebtShield.Data.Backups;
 
 /// <summary>
-/// Files that hold a borrower's data (backups, exports) are created readable by their owner only
-/// on Unix, whatever the umask, and a half-written one is removed quietly.
+/// Files that hold a borrower's data (backups, exports): created readable by their owner only on
+/// Unix, whatever the umask, and written beside their target then renamed into place, so that a
+/// failure never leaves half a file where the whole one was expected.
 /// </summary>
 public static class PrivateFile
 {
-    /// <summary>Options that create or truncate a file for writing, mode 0600 on Unix.</summary>
-    public static FileStreamOptions Create { get; } = CreateOptions();
+    /// <summary>Writes the file through <paramref name="write"/>; on any failure nothing is left at <paramref name="path"/> or beside it.</summary>
+    /// <exception cref="IOException">The file cannot be written (also <see cref="UnauthorizedAccessException"/>).</exception>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var full = Path.GetFullPath(path);
+        var temporary = full + ".partial";
+        try
+        {
+            // Read and write: some writers (the OpenXML package) read back what they wrote while saving.
+            await using (var file = new FileStream(temporary, Create))
+            {
+                await write(file, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            Discard(temporary);
+            throw;
+        }
+    }
+
+    private static FileStreamOptions Create { get; } = CreateOptions();
 
     private static FileStreamOptions CreateOptions()
     {
@@ -28,7 +52,7 @@ public static class PrivateFile
     }
 
     /// <summary>Deletes a temporary file if it is there; never throws, so the original failure is what the user sees.</summary>
-    public static void Discard(string path)
+    private static void Discard(string path)
     {
         try
         {
