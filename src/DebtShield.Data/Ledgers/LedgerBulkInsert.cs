@@ -41,6 +41,9 @@ internal static class LedgerBulkInsert
         // single-row statement executed again and again is fastest there; PostgreSQL pays a round
         // trip a statement, so there many rows go in each.
         var perStatement = context.Database.IsSqlite() ? 1 : Math.Max(1, MaxParameters / properties.Length);
+        var names = Enumerable.Range(0, Math.Min(perStatement, rows.Count) * properties.Length)
+            .Select(n => "@p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var rowsInCommand = -1;
@@ -49,7 +52,7 @@ internal static class LedgerBulkInsert
             if (chunk.Length != rowsInCommand)
             {
                 command.CommandText = head + string.Join(", ", Enumerable.Range(0, chunk.Length).Select(r =>
-                    "(" + string.Join(", ", Enumerable.Range(0, properties.Length).Select(c => Name((r * properties.Length) + c))) + ")"));
+                    "(" + string.Join(", ", Enumerable.Range(0, properties.Length).Select(c => names[(r * properties.Length) + c])) + ")"));
                 rowsInCommand = chunk.Length;
             }
 
@@ -59,13 +62,11 @@ internal static class LedgerBulkInsert
                 for (var c = 0; c < properties.Length; c++)
                 {
                     var (property, mapping, getter) = properties[c];
-                    command.Parameters.Add(mapping.CreateParameter(command, Name((r * properties.Length) + c), getter.GetClrValueUsingContainingEntity(chunk[r]), property.IsNullable));
+                    command.Parameters.Add(mapping.CreateParameter(command, names[(r * properties.Length) + c], getter.GetClrValueUsingContainingEntity(chunk[r]), property.IsNullable));
                 }
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static string Name(int number) => "@p" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
