@@ -1,6 +1,7 @@
 using System.Reflection;
 using DebtShield.App.Ledgers;
 using DebtShield.Cli.Commands;
+using DebtShield.Cli.Commands.Evidence;
 using DebtShield.Cli.Commands.Ledger;
 using DebtShield.Cli.Resources;
 using Spectre.Console.Cli;
@@ -18,6 +19,12 @@ internal sealed class DebtShieldApp
 
     /// <summary>Exit code for a bug in DebtShield.</summary>
     public const int InternalError = 2;
+
+    /// <summary>Exit code when a damaged phone backup was imported up to the damage, and the rest was not.</summary>
+    public const int PartlyDone = 3;
+
+    /// <summary>Exit code when <c>evidence verify</c> finds the evidence chain broken (the database was tampered with).</summary>
+    public const int EvidenceTampered = 4;
 
     /// <summary>Exit code when the user interrupted the command (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
@@ -94,6 +101,22 @@ internal sealed class DebtShieldApp
                 cases.AddCommand<CaseListCommand>("list").WithDescription(CliText.Case_ListDescription);
                 cases.AddCommand<CaseAddCommand>("add").WithDescription(CliText.Case_AddDescription)
                     .WithExample("case", "add", "张三的网贷", "--name", "张三", "--phone", "13800000000");
+            });
+            config.AddBranch("evidence", evidence =>
+            {
+                evidence.SetDescription(CliText.Evidence_Description);
+                evidence.AddCommand<EvidenceImportCommand>("import").WithDescription(CliText.Evidence_ImportDescription)
+                    .WithExample("evidence", "import", "sms-20261128.xml", "--collector", "13800138000")
+                    .WithExample("evidence", "import", "calls-20261128.xml");
+                evidence.AddCommand<EvidenceAddCommand>("add").WithDescription(CliText.Evidence_AddDescription)
+                    .WithExample("evidence", "add", "--channel", "sms", "--time", "2026-11-03 21:40", "--number", "13800138000", "--contact", "同事小王", "--text", "你同事张三欠钱不还", "--attach", "wang.png")
+                    .WithExample("evidence", "add", "--channel", "call", "--time", "2026-11-04 23:10", "--number", "13800138000", "--outcome", "missed");
+                evidence.AddCommand<EvidenceListCommand>("list").WithDescription(CliText.Evidence_ListDescription)
+                    .WithExample("evidence", "list", "--label", "threat_exposure", "--from", "2026-11-01");
+                evidence.AddCommand<EvidenceStatsCommand>("stats").WithDescription(CliText.Evidence_StatsDescription);
+                evidence.AddCommand<EvidenceVerifyCommand>("verify").WithDescription(CliText.Evidence_VerifyDescription);
+                evidence.AddCommand<EvidenceExportCommand>("export").WithDescription(CliText.Evidence_ExportDescription)
+                    .WithExample("evidence", "export", "evidence.zip");
             });
             config.AddCommand<ExportCommand>("export")
                 .WithDescription(CliText.Export_Description)

@@ -17,4 +17,16 @@ internal static class JsonOutput
 
         await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
     }
+
+    /// <summary>Writes what <paramref name="write"/> writes, indented, then a line end.</summary>
+    public static async Task WriteAsync(Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
+    {
+        await using var stdout = Console.OpenStandardOutput();
+        await using (var writer = new Utf8JsonWriter(stdout, ReportJsonContext.WriterOptions with { Indented = true }))
+        {
+            write(writer);
+        }
+
+        await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using DebtShield.Core;
 using DebtShield.Data.Cases;
+using DebtShield.Data.Evidence;
 using DebtShield.Data.Loans;
 using DebtShield.Data.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class LedgerBackup
     public const string FormatName = "debtshield-ledger-backup";
 
     /// <summary>The model version the rows follow; raised with every migration that changes them.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private static readonly JsonSerializerOptions Json = CreateOptions();
 
@@ -55,7 +56,17 @@ public static class LedgerBackup
                 Instalments = await context.Instalments.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
                 UpfrontFees = await context.UpfrontFees.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
                 Payments = await context.Payments.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
+                EvidenceEntries = await context.EvidenceEntries.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
+                Collectors = await context.Collectors.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
+                Attachments = await context.Attachments.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
             };
+
+            // A SQLite ledger keeps attachment content in files: the backup carries it, as stored.
+            foreach (var attachment in backup.Attachments.Where(a => a.Content is null))
+            {
+                attachment.Content = await AttachmentStore.ReadStoredAsync(context, ledger.Location, attachment.Hash, token).ConfigureAwait(false);
+            }
+
             return backup;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -107,6 +118,14 @@ public static class LedgerBackup
             await LedgerBulkInsert.InsertAsync(context, document.Instalments, cancellationToken).ConfigureAwait(false);
             await LedgerBulkInsert.InsertAsync(context, document.UpfrontFees, cancellationToken).ConfigureAwait(false);
             await LedgerBulkInsert.InsertAsync(context, document.Payments, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.EvidenceEntries, cancellationToken).ConfigureAwait(false);
+            await LedgerBulkInsert.InsertAsync(context, document.Collectors, cancellationToken).ConfigureAwait(false);
+            foreach (var attachment in document.Attachments)
+            {
+                await AttachmentStore.RestoreAsync(target, attachment, cancellationToken).ConfigureAwait(false);
+            }
+
+            await LedgerBulkInsert.InsertAsync(context, document.Attachments, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return document.RowCount;
         }).ConfigureAwait(false);
@@ -124,7 +143,8 @@ public static class LedgerBackup
                 throw new LedgerException(LedgerProblem.BackupUnreadable, path);
             }
 
-            if (document.Schema != SchemaVersion)
+            // Version 1 held no evidence: its lists read as empty.
+            if (document.Schema is < 1 or > SchemaVersion)
             {
                 throw new LedgerException(LedgerProblem.SchemaNewerThanApp, $"{path}: schema {document.Schema}");
             }
@@ -197,8 +217,15 @@ public static class LedgerBackup
 
         public List<StoredPayment> Payments { get; set; } = [];
 
+        public List<StoredEvidenceEntry> EvidenceEntries { get; set; } = [];
+
+        public List<StoredCollector> Collectors { get; set; } = [];
+
+        public List<StoredAttachment> Attachments { get; set; } = [];
+
         [JsonIgnore]
-        public int RowCount => Protection.Count + Cases.Count + BudgetLines.Count + Lenders.Count + Loans.Count + Instalments.Count + UpfrontFees.Count + Payments.Count;
+        public int RowCount => Protection.Count + Cases.Count + BudgetLines.Count + Lenders.Count + Loans.Count + Instalments.Count + UpfrontFees.Count + Payments.Count
+            + EvidenceEntries.Count + Collectors.Count + Attachments.Count;
     }
 
     private sealed class MoneyJsonConverter : JsonConverter<Money>

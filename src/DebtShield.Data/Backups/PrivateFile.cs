@@ -13,7 +13,7 @@ public static class PrivateFile
     {
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
-        var temporary = full + ".partial";
+        var temporary = $"{full}.{Guid.NewGuid():N}.partial";
         try
         {
             // Read and write: some writers (the OpenXML package) read back what they wrote while saving.

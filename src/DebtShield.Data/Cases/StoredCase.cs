@@ -32,6 +32,12 @@ public sealed class StoredCase
     /// <summary>Free notes, stored.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>How many entries the case's evidence chain holds: the head's count.</summary>
+    public int EvidenceCount { get; set; }
+
+    /// <summary>The last evidence entry's hash (64 zeros when there is none): the head's hash.</summary>
+    public string EvidenceHead { get; set; } = Core.Evidence.ContentHash.Genesis.Hex;
+
     /// <summary>The monthly budget, in the order the borrower gave it.</summary>
     public List<StoredBudgetLine> Budget { get; } = [];
 

@@ -115,6 +115,12 @@ public sealed class Ledger
                 stored.WriteProfile(stored.ReadProfile(LedgerCipher.None), sealing);
             }
 
+            foreach (var entry in await context.EvidenceEntries.ToListAsync(token).ConfigureAwait(false))
+            {
+                entry.SealWith(sealing);
+            }
+
+            await Evidence.AttachmentStore.SealRowsAsync(context, sealing, token).ConfigureAwait(false);
             return sealing;
         }, cancellationToken).ConfigureAwait(false);
         Cipher = cipher;
@@ -123,6 +129,8 @@ public sealed class Ledger
         {
             return true;
         }
+
+        await Evidence.AttachmentStore.SealFilesAsync(Location, cipher, cancellationToken).ConfigureAwait(false);
 
         try
         {

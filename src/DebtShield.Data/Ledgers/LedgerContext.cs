@@ -1,5 +1,6 @@
 using DebtShield.Core;
 using DebtShield.Data.Cases;
+using DebtShield.Data.Evidence;
 using DebtShield.Data.Loans;
 using DebtShield.Data.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,15 @@ public abstract class LedgerContext : DbContext
     /// <summary>Every loan's payments.</summary>
     public DbSet<StoredPayment> Payments => Set<StoredPayment>();
 
+    /// <summary>Every case's evidence chain.</summary>
+    public DbSet<StoredEvidenceEntry> EvidenceEntries => Set<StoredEvidenceEntry>();
+
+    /// <summary>The numbers each case treats as collectors'.</summary>
+    public DbSet<StoredCollector> Collectors => Set<StoredCollector>();
+
+    /// <summary>Attachments, by content hash.</summary>
+    public DbSet<StoredAttachment> Attachments => Set<StoredAttachment>();
+
     /// <summary>The passphrase protection, when set (at most one row).</summary>
     public DbSet<StoredProtection> Protection => Set<StoredProtection>();
 
@@ -59,6 +69,13 @@ public abstract class LedgerContext : DbContext
         await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.Schedule)], cancellationToken).ConfigureAwait(false);
         await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.UpfrontFees)], cancellationToken).ConfigureAwait(false);
         await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.Payments)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds new evidence entries without tracking them, inside the current write.</summary>
+    public Task InsertEvidenceAsync(IReadOnlyCollection<StoredEvidenceEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return LedgerBulkInsert.InsertAsync(this, entries, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -80,6 +97,34 @@ public abstract class LedgerContext : DbContext
             c.HasMany(x => x.Budget).WithOne().HasForeignKey(b => b.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Lenders).WithOne().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Loans).WithOne().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.Property(x => x.EvidenceCount).HasDefaultValue(0);
+            c.Property(x => x.EvidenceHead).HasMaxLength(64).HasDefaultValue(Core.Evidence.ContentHash.Genesis.Hex);
+        });
+
+        modelBuilder.Entity<StoredEvidenceEntry>(e =>
+        {
+            e.ToTable("evidence_entries");
+            e.HasKey(x => new { x.CaseId, x.Sequence });
+            e.HasOne<StoredCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.CaseId, x.Fingerprint });
+            e.HasIndex(x => new { x.CaseId, x.Time });
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.Property(x => x.Previous).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<StoredCollector>(c =>
+        {
+            c.ToTable("collectors");
+            c.HasKey(x => new { x.CaseId, x.Number });
+            c.HasOne<StoredCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StoredAttachment>(a =>
+        {
+            a.ToTable("attachments");
+            a.HasKey(x => x.Hash);
+            a.Property(x => x.Hash).HasMaxLength(64);
         });
 
         modelBuilder.Entity<StoredBudgetLine>(b =>

@@ -73,6 +73,22 @@ public sealed class LedgerCipher
         }
     }
 
+    /// <summary>Seals a file's bytes for <paramref name="context"/>; returns them as they are when unprotected.</summary>
+    public byte[] Seal(byte[] content, string context)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return _dataKey is null ? content : SealBytes(_dataKey, content, Encoding.UTF8.GetBytes(context));
+    }
+
+    /// <summary>Opens a file's bytes sealed for <paramref name="context"/>.</summary>
+    /// <exception cref="LedgerException">They are not bytes this key sealed for that context.</exception>
+    public byte[] Open(byte[] stored, string context)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return _dataKey is null ? stored : OpenBytes(_dataKey, stored, Encoding.UTF8.GetBytes(context))
+            ?? throw new LedgerException(LedgerProblem.SealedValueDamaged, context);
+    }
+
     /// <summary>Seals bytes: nonce, ciphertext, tag.</summary>
     internal static byte[] SealBytes(byte[] key, ReadOnlySpan<byte> plain, ReadOnlySpan<byte> associated)
     {

@@ -15,6 +15,18 @@ public static class ConductDataReader
 
     private static readonly Lazy<ConductAnalyzer> Embedded = new(() => Build(ReadEmbedded), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<string> EmbeddedDataVersion = new(() =>
+    {
+        var data = string.Join("\u0000", FileNames.Select(ReadEmbedded));
+        return "conduct-" + Core.Evidence.ContentHash.Of(Encoding.UTF8.GetBytes(data)).Hex[..12];
+    });
+
+    /// <summary>
+    /// Names the embedded analyser: "conduct-" and the start of the hash of its data files, so
+    /// stored labels say which lexicon and rules produced them, and change when either changes.
+    /// </summary>
+    public static string EmbeddedVersion => EmbeddedDataVersion.Value;
+
     /// <summary>The analyser built from the embedded data; built once, shared by every caller.</summary>
     public static ConductAnalyzer LoadEmbedded() => Embedded.Value;
 

@@ -76,6 +76,20 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("EvidenceCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("evidence_count");
+
+                    b.Property<string>("EvidenceHead")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("0000000000000000000000000000000000000000000000000000000000000000")
+                        .HasColumnName("evidence_head");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text")
                         .HasColumnName("notes");
@@ -89,6 +103,185 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasName("pk_cases");
 
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredAttachment", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_attachments");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredCollector", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Number")
+                        .HasColumnType("text")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("origin");
+
+                    b.HasKey("CaseId", "Number")
+                        .HasName("pk_collectors");
+
+                    b.ToTable("collectors", (string)null);
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredEvidenceEntry", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("AnalyzerVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("analyzer_version");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContactName")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("Counterpart")
+                        .HasColumnType("text")
+                        .HasColumnName("counterpart");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("direction");
+
+                    b.Property<long?>("DurationSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("labels");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("Supersedes")
+                        .HasColumnType("integer")
+                        .HasColumnName("supersedes");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("CaseId", "Sequence")
+                        .HasName("pk_evidence_entries");
+
+                    b.HasIndex("CaseId", "Fingerprint")
+                        .HasDatabaseName("ix_evidence_entries_case_id_fingerprint");
+
+                    b.HasIndex("CaseId", "Time")
+                        .HasDatabaseName("ix_evidence_entries_case_id_time");
+
+                    b.ToTable("evidence_entries", (string)null);
                 });
 
             modelBuilder.Entity("DebtShield.Data.Loans.StoredInstalment", b =>
@@ -329,6 +522,26 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_budget_lines_cases_case_id");
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredCollector", b =>
+                {
+                    b.HasOne("DebtShield.Data.Cases.StoredCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collectors_cases_case_id");
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredEvidenceEntry", b =>
+                {
+                    b.HasOne("DebtShield.Data.Cases.StoredCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_entries_cases_case_id");
                 });
 
             modelBuilder.Entity("DebtShield.Data.Loans.StoredInstalment", b =>

@@ -71,6 +71,20 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("EvidenceCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("evidence_count");
+
+                    b.Property<string>("EvidenceHead")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("0000000000000000000000000000000000000000000000000000000000000000")
+                        .HasColumnName("evidence_head");
+
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
@@ -84,6 +98,185 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasName("pk_cases");
 
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredAttachment", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_attachments");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredCollector", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Number")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.HasKey("CaseId", "Number")
+                        .HasName("pk_collectors");
+
+                    b.ToTable("collectors", (string)null);
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredEvidenceEntry", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("AnalyzerVersion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("analyzer_version");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContactName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("Counterpart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterpart");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<long?>("DurationSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("labels");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("Supersedes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supersedes");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.HasKey("CaseId", "Sequence")
+                        .HasName("pk_evidence_entries");
+
+                    b.HasIndex("CaseId", "Fingerprint")
+                        .HasDatabaseName("ix_evidence_entries_case_id_fingerprint");
+
+                    b.HasIndex("CaseId", "Time")
+                        .HasDatabaseName("ix_evidence_entries_case_id_time");
+
+                    b.ToTable("evidence_entries", (string)null);
                 });
 
             modelBuilder.Entity("DebtShield.Data.Loans.StoredInstalment", b =>
@@ -324,6 +517,26 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_budget_lines_cases_case_id");
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredCollector", b =>
+                {
+                    b.HasOne("DebtShield.Data.Cases.StoredCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collectors_cases_case_id");
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredEvidenceEntry", b =>
+                {
+                    b.HasOne("DebtShield.Data.Cases.StoredCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_entries_cases_case_id");
                 });
 
             modelBuilder.Entity("DebtShield.Data.Loans.StoredInstalment", b =>

@@ -1,0 +1,164 @@
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Data;
+using DebtShield.Data.Cases;
+using DebtShield.Data.Evidence;
+using DebtShield.Data.Protection;
+using DebtShield.Import.Conduct;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.App.RecordEvidence;
+
+/// <summary>
+/// Appends incidents to a case's evidence chain inside one write: each is analysed (the n-th
+/// contact of its day by its number counts towards the daily limits), chained after the case's
+/// head, inserted, and the head moved. Nothing here updates or deletes an entry.
+/// </summary>
+internal static class CaseEvidence
+{
+    /// <summary>An incident to append, and the entry it corrects if any.</summary>
+    public sealed record Addition(Incident Incident, int? Supersedes = null);
+
+    /// <summary>
+    /// Appends <paramref name="additions"/> in time order (corrections in the order given); with
+    /// <paramref name="skipKnown"/>, incidents the case already holds (same fingerprint) are left out.
+    /// </summary>
+    /// <returns>The entries appended.</returns>
+    public static async Task<IReadOnlyList<EvidenceEntry>> AppendAsync(
+        LedgerContext context,
+        LedgerCipher cipher,
+        StoredCase stored,
+        IReadOnlyList<Addition> additions,
+        bool skipKnown,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var known = skipKnown
+            ? (await context.EvidenceEntries.Where(e => e.CaseId == stored.Id).Select(e => e.Fingerprint).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var fresh = new List<Addition>(additions.Count);
+        foreach (var addition in additions.Where(a => a.Supersedes is null).OrderBy(a => a.Incident.Time).Concat(additions.Where(a => a.Supersedes is not null)))
+        {
+            if (!skipKnown || known.Add(EvidenceRecord.Fingerprint(addition.Incident).Hex))
+            {
+                fresh.Add(addition);
+            }
+        }
+
+        if (fresh.Count == 0)
+        {
+            return [];
+        }
+
+        var analyzer = ConductDataReader.LoadEmbedded();
+        var version = ConductDataReader.EmbeddedVersion;
+        var callsOfDay = await CallsOfDayAsync(context, stored.Id, analyzer.Policy, fresh, cancellationToken).ConfigureAwait(false);
+        var head = new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead));
+        var entries = new List<EvidenceEntry>(fresh.Count);
+        var rows = new List<StoredEvidenceEntry>(fresh.Count);
+        foreach (var addition in fresh)
+        {
+            var entry = EvidenceChain.Append(head, addition.Incident, now, addition.Supersedes);
+            var row = StoredEvidenceEntry.Of(stored.Id, entry, cipher);
+            if (addition.Incident.IsCollectorContact)
+            {
+                row.WriteAnalysis(analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy))), version);
+            }
+
+            entries.Add(entry);
+            rows.Add(row);
+            head = ChainHead.After(entry);
+        }
+
+        // The untracked insert needs its case (perhaps opened by this very write) saved before it.
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await context.InsertEvidenceAsync(rows, cancellationToken).ConfigureAwait(false);
+        stored.EvidenceCount = head.Count;
+        stored.EvidenceHead = head.Hash.Hex;
+        return entries;
+    }
+
+    /// <summary>The numbers the case treats as collectors'.</summary>
+    public static async Task<HashSet<string>> CollectorsAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken) =>
+        (await context.Collectors.Where(c => c.CaseId == caseId).Select(c => c.Number).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Notes numbers as collectors' unless the case knows them already.</summary>
+    public static async Task AddCollectorsAsync(LedgerContext context, Guid caseId, IEnumerable<string> numbers, CollectorOrigin origin, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var known = await CollectorsAsync(context, caseId, cancellationToken).ConfigureAwait(false);
+        foreach (var number in numbers.Where(known.Add))
+        {
+            context.Collectors.Add(new StoredCollector { CaseId = caseId, Number = number, Origin = origin, AddedAt = now.ToUniversalTime() });
+        }
+    }
+
+    private static async Task<CallsOfDay> CallsOfDayAsync(LedgerContext context, Guid caseId, ContactPolicy policy, List<Addition> fresh, CancellationToken cancellationToken)
+    {
+        var calls = new CallsOfDay();
+        if (!fresh.Any(a => a.Incident.Channel == IncidentChannel.Call))
+        {
+            return calls;
+        }
+
+        // Calls already in the chain count too: the tenth call of a day is the tenth whichever import brought it.
+        var stored = await context.EvidenceEntries
+            .Where(e => e.CaseId == caseId && e.Channel == IncidentChannel.Call && e.Direction == IncidentDirection.Received)
+            .Select(e => new { e.Counterpart, e.Time, e.Outcome })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var call in stored)
+        {
+            calls.Add(call.Counterpart, call.Time, call.Outcome == CallOutcome.Answered, policy);
+        }
+
+        foreach (var addition in fresh.Where(a => a.Incident.Channel == IncidentChannel.Call && a.Incident.IsCollectorContact))
+        {
+            calls.Add(addition.Incident.Counterpart, addition.Incident.Time, addition.Incident.Outcome == CallOutcome.Answered, policy);
+        }
+
+        calls.Sort();
+        return calls;
+    }
+
+    /// <summary>The times of each number's calls per day, answered and unanswered apart.</summary>
+    private sealed class CallsOfDay
+    {
+        private readonly Dictionary<(string?, DateOnly, bool), List<DateTimeOffset>> _times = [];
+
+        public void Add(string? counterpart, DateTimeOffset time, bool answered, ContactPolicy policy)
+        {
+            var key = (counterpart, policy.LocalDay(time), answered);
+            if (!_times.TryGetValue(key, out var list))
+            {
+                _times[key] = list = [];
+            }
+
+            list.Add(time);
+        }
+
+        public void Sort()
+        {
+            foreach (var list in _times.Values)
+            {
+                list.Sort();
+            }
+        }
+
+        /// <summary>Which call of its day this is (1 for the first), or null for anything but a received call.</summary>
+        public int? RankOf(Incident incident, ContactPolicy policy)
+        {
+            if (incident.Channel != IncidentChannel.Call || !_times.TryGetValue((incident.Counterpart, policy.LocalDay(incident.Time), incident.Outcome == CallOutcome.Answered), out var list))
+            {
+                return null;
+            }
+
+            var index = list.BinarySearch(incident.Time);
+            while (index > 0 && list[index - 1] == incident.Time)
+            {
+                index--;
+            }
+
+            return index < 0 ? null : index + 1;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
+using DebtShield.App.Resources;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Data;
+using DebtShield.Data.Evidence;
+using DebtShield.Import.Conduct;
+using DebtShield.Import.PhoneBackups;
+
+namespace DebtShield.App.RecordEvidence;
+
+/// <summary>What the borrower says about a phone backup before it is imported.</summary>
+/// <param name="Collectors">Numbers the borrower marks as collectors' (remembered for the case).</param>
+/// <param name="ContactName">When the backup is a contact's phone, not the borrower's: the name the borrower gives that contact.</param>
+public sealed record PhoneBackupChoices(IReadOnlyList<string> Collectors, string? ContactName = null);
+
+/// <summary>What an import did.</summary>
+/// <param name="Read">How many messages and calls the backup held.</param>
+/// <param name="Added">How many became new entries.</param>
+/// <param name="AlreadyKept">How many were already in the chain (an earlier import of the same backup).</param>
+/// <param name="Skipped">How many were from other numbers and were not stored.</param>
+/// <param name="FlaggedNumbers">Numbers the analyser flagged that are now treated as collectors'.</param>
+/// <param name="Problems">Records that could not be read.</param>
+/// <param name="Break">Where a damaged backup stopped being readable; everything before it was imported.</param>
+public sealed record PhoneBackupImport(
+    int Read,
+    int Added,
+    int AlreadyKept,
+    int Skipped,
+    IReadOnlyList<string> FlaggedNumbers,
+    IReadOnlyList<PhoneRecordProblem> Problems,
+    BackupBreak? Break);
+
+/// <summary>
+/// Use case: bring the collection contacts of a phone backup ("SMS Backup &amp; Restore" XML, or
+/// the phone-record CSV) into a case's evidence chain. Messages and calls with numbers marked as
+/// collectors, and messages the conduct analyser flags (whose numbers then count as collectors'),
+/// become incidents; everything else in the backup is read and forgotten, never stored.
+/// </summary>
+/// <remarks>
+/// The backup is read twice when a number is newly flagged, so that the earlier messages of that
+/// number are kept too; both passes stream the file. The import is one transaction: a damaged
+/// backup imports what is whole before the damage, and importing the same backup again adds nothing.
+/// </remarks>
+public static class ImportPhoneBackup
+{
+    /// <summary>Imports <paramref name="path"/> into the case (opened when the ledger has none).</summary>
+    /// <exception cref="RequestRefusedException">The file cannot be read, or is not a phone backup.</exception>
+    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(time);
+        var marked = choices.Collectors.Select(PhoneNumber.Normalize).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var known = await ledger.ReadAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            return stored is null ? [] : await CaseEvidence.CollectorsAsync(context, stored.Id, token).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        known.UnionWith(marked);
+
+        var analyzer = ConductDataReader.LoadEmbedded();
+        var source = Path.GetFileName(path);
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        var first = Pass(path, known, flagged, analyzer, cancellationToken);
+        var records = first.Kept;
+        if (flagged.Count > 0)
+        {
+            // Numbers flagged in this backup: keep all their records, not only those after the first flag.
+            known.UnionWith(flagged);
+            records = Pass(path, known, null, analyzer, cancellationToken).Kept;
+        }
+
+        var recipient = choices.ContactName is null ? Recipient.Borrower : Recipient.ThirdParty;
+        var now = time.GetUtcNow();
+        var added = await ledger.WriteAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var store = new AttachmentStore(ledger);
+            var additions = new List<CaseEvidence.Addition>(records.Count);
+            foreach (var record in records)
+            {
+                var hashes = new List<ContentHash>(record.Attachments.Count);
+                foreach (var attachment in record.Attachments)
+                {
+                    hashes.Add(await store.PutAsync(context, attachment.Content, attachment.MediaType, attachment.FileName, now, token).ConfigureAwait(false));
+                }
+
+                additions.Add(new CaseEvidence.Addition(new Incident(
+                    record.Channel,
+                    record.Direction,
+                    record.Time,
+                    record.Number,
+                    recipient,
+                    record.Text,
+                    source,
+                    choices.ContactName,
+                    outcome: record.Outcome,
+                    duration: record.Duration,
+                    attachments: hashes)));
+            }
+
+            await CaseEvidence.AddCollectorsAsync(context, stored.Id, marked, CollectorOrigin.Marked, now, token).ConfigureAwait(false);
+            await CaseEvidence.AddCollectorsAsync(context, stored.Id, flagged, CollectorOrigin.Flagged, now, token).ConfigureAwait(false);
+            return (await CaseEvidence.AppendAsync(context, ledger.Cipher, stored, additions, skipKnown: true, now, token).ConfigureAwait(false)).Count;
+        }, cancellationToken).ConfigureAwait(false);
+
+        return new PhoneBackupImport(first.Read, added, records.Count - added, first.Read - records.Count, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break);
+    }
+
+    private static PassResult Pass(string path, HashSet<string> collectors, HashSet<string>? flagged, ConductAnalyzer analyzer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var (reader, records) = PhoneBackupReader.Read(file);
+            var kept = new List<PhoneRecord>();
+            var read = 0;
+            foreach (var record in records)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read++;
+                if (record.Number is { } number && collectors.Contains(number))
+                {
+                    kept.Add(record);
+                }
+                else if (flagged is not null && record.Number is { } sender && record.Direction == IncidentDirection.Received && record.Text is { } text
+                    && analyzer.Analyze(text, Recipient.Borrower).Labels.Any(l => l.IsAbusive()))
+                {
+                    flagged.Add(sender);
+                    kept.Add(record);
+                }
+            }
+
+            return new PassResult(read, kept, reader.Problems, reader.Break);
+        }
+        catch (PhoneBackupException e)
+        {
+            throw new RequestRefusedException(Path.GetFileName(path) + "：" + e.Message);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_NotFound, path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, path, e.Message));
+        }
+    }
+
+    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break);
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+
+namespace DebtShield.App.ReviewEvidence;
+
+/// <summary>The names people read for labels, channels, outcomes and chain breaks, in the UI language or a given one.</summary>
+public static class EvidenceNames
+{
+    /// <summary>A label's name, such as 威胁爆通讯录/曝光.</summary>
+    public static string Label(ConductLabel label, CultureInfo? culture = null) => Text("Label_" + label.Id(), culture);
+
+    /// <summary>A channel's name, with a call's outcome: 电话（未接）.</summary>
+    public static string Channel(Incident incident, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var name = Text("Channel_" + incident.Channel.Id(), culture);
+        return incident.Outcome is { } outcome ? name + "（" + Text("Outcome_" + outcome.Id(), culture) + "）" : name;
+    }
+
+    /// <summary>Who received it: the borrower, or the named contact.</summary>
+    public static string Recipient(Incident incident, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return incident.ContactName is { } contact
+            ? string.Format(culture ?? CultureInfo.CurrentCulture, Text("Timeline_Contact", culture), contact)
+            : Text("Recipient_" + incident.Recipient.Id(), culture);
+    }
+
+    /// <summary>What a chain break means.</summary>
+    public static string Break(ChainBreakKind kind, CultureInfo? culture = null) => Text("Break_" + kind, culture);
+
+    /// <summary>One resource text.</summary>
+    internal static string Text(string name, CultureInfo? culture = null) =>
+        Resources.EvidenceText.ResourceManager.GetString(name, culture ?? CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException("Missing text " + name);
+}

@@ -1,0 +1,130 @@
+using DebtShield.App.Cases;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Data;
+using DebtShield.Data.Cases;
+using DebtShield.Data.Evidence;
+using DebtShield.Data.Protection;
+using DebtShield.Import.Conduct;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.App.ReviewEvidence;
+
+/// <summary>Which entries to show; every condition given must hold.</summary>
+/// <param name="Label">Only entries with this label.</param>
+/// <param name="From">Only incidents on or after this day (China time).</param>
+/// <param name="To">Only incidents on or before this day.</param>
+/// <param name="Number">Only contacts with this number.</param>
+/// <param name="Recipient">Only contacts that reached the borrower, or a third party.</param>
+/// <param name="IncludeSuperseded">Also entries a correction replaced.</param>
+public sealed record EvidenceFilter(
+    ConductLabel? Label = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? Number = null,
+    Recipient? Recipient = null,
+    bool IncludeSuperseded = false)
+{
+    /// <summary>True when <paramref name="item"/> passes every condition.</summary>
+    public bool Admits(EvidenceItem item, ContactPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(policy);
+        var incident = item.Entry.Incident;
+        var day = policy.LocalDay(incident.Time);
+        return (Label is not { } label || item.Labels.Contains(label))
+            && (From is not { } from || day >= from)
+            && (To is not { } to || day <= to)
+            && (Number is null || incident.Counterpart == PhoneNumber.Normalize(Number))
+            && (Recipient is not { } recipient || incident.Recipient == recipient)
+            && (IncludeSuperseded || item.SupersededBy is null);
+    }
+}
+
+/// <summary>An entry as the lists show it: the incident, the analyser's opinion, and its place in the chain.</summary>
+/// <param name="Entry">The chain entry.</param>
+/// <param name="Labels">The labels.</param>
+/// <param name="Findings">Where in the text, and which rule.</param>
+/// <param name="AnalyzerVersion">The analyser that labelled it; null when it was not analysed (the borrower's own messages).</param>
+/// <param name="SupersededBy">The entry that corrects it, if any.</param>
+public sealed record EvidenceItem(
+    EvidenceEntry Entry,
+    IReadOnlyList<ConductLabel> Labels,
+    IReadOnlyList<StoredFinding> Findings,
+    string? AnalyzerVersion,
+    int? SupersededBy);
+
+/// <summary>A case's evidence: its title, its chain head and its entries.</summary>
+public sealed record CaseEvidenceView(string? CaseTitle, ChainHead Head, IReadOnlyList<EvidenceItem> Items);
+
+/// <summary>
+/// Use cases: list a case's evidence with filters, and the figures over it
+/// (<see cref="EvidenceStatistics"/>). Both read one snapshot.
+/// </summary>
+public static class ReviewEvidence
+{
+    /// <summary>The entries of the case that pass <paramref name="filter"/>, in chain order.</summary>
+    public static async Task<CaseEvidenceView> ListAsync(Ledger ledger, string? caseTitle, EvidenceFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var all = await LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var policy = ConductDataReader.LoadEmbedded().Policy;
+        return all with { Items = [.. all.Items.Where(i => filter.Admits(i, policy))] };
+    }
+
+    /// <summary>The figures over the case's current entries.</summary>
+    public static async Task<(string? CaseTitle, EvidenceStatistics Statistics)> StatisticsAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    {
+        var all = await LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var statistics = EvidenceStatistics.Of([.. all.Items.Select(i => new LabelledEntry(i.Entry, i.Labels))], ConductDataReader.LoadEmbedded().Policy);
+        return (all.CaseTitle, statistics);
+    }
+
+    /// <summary>Every entry of the case, in chain order, each with what supersedes it.</summary>
+    public static Task<CaseEvidenceView> LoadAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return ledger.ReadAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            return stored is null
+                ? new CaseEvidenceView(null, ChainHead.Empty, [])
+                : await ReadAsync(context, ledger.Cipher, stored, token).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads the case's entries inside a read the caller holds.</summary>
+    internal static async Task<CaseEvidenceView> ReadAsync(LedgerContext context, LedgerCipher cipher, StoredCase stored, CancellationToken cancellationToken)
+    {
+        var rows = await context.EvidenceEntries.AsNoTracking()
+            .Where(e => e.CaseId == stored.Id)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var supersededBy = new Dictionary<int, int>();
+        foreach (var row in rows)
+        {
+            if (row.Supersedes is { } old)
+            {
+                supersededBy[old] = row.Sequence;
+            }
+        }
+
+        var items = new List<EvidenceItem>(rows.Count);
+        foreach (var row in rows)
+        {
+            EvidenceEntry entry;
+            try
+            {
+                entry = row.ToEntry(cipher);
+            }
+            catch (ArgumentException)
+            {
+                throw new RequestRefusedException(Ledgers.LedgerAccess.Format(Resources.EvidenceText.Chain_Unreadable, row.Sequence));
+            }
+
+            items.Add(new EvidenceItem(entry, row.ReadLabels(), row.ReadFindings(), row.AnalyzerVersion, supersededBy.TryGetValue(row.Sequence, out var by) ? by : null));
+        }
+
+        return new CaseEvidenceView(stored.ReadTitle(cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items);
+    }
+}

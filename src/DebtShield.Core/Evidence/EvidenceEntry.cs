@@ -1,0 +1,24 @@
+namespace DebtShield.Core.Evidence;
+
+/// <summary>
+/// One link of a case's evidence chain: an incident, when it was recorded, which earlier entry it
+/// corrects, and the hashes that tie it to the entry before it. Entries are only ever appended; a
+/// correction is a new entry that supersedes the old one, and both remain.
+/// </summary>
+/// <param name="Sequence">Its place in the case's chain, from 1, without gaps.</param>
+/// <param name="RecordedAt">When it was recorded in the locker.</param>
+/// <param name="Supersedes">The sequence of the entry it corrects, if it is a correction.</param>
+/// <param name="Incident">What happened.</param>
+/// <param name="Previous">The hash of the entry before it (<see cref="ContentHash.Genesis"/> for the first).</param>
+/// <param name="Hash">The hash of its canonical record (<see cref="EvidenceRecord.Entry"/>).</param>
+public sealed record EvidenceEntry(
+    int Sequence,
+    DateTimeOffset RecordedAt,
+    int? Supersedes,
+    Incident Incident,
+    ContentHash Previous,
+    ContentHash Hash)
+{
+    /// <summary>The entry's canonical record: the bytes its hash covers.</summary>
+    public byte[] Record() => EvidenceRecord.Entry(Sequence, RecordedAt, Supersedes, Incident, Previous);
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using DebtShield.Core.Conduct;
+
+namespace DebtShield.Core.Evidence;
+
+/// <summary>
+/// The canonical bytes of an evidence entry: what its hash is computed over, and what an evidence
+/// bundle ships as one text file per entry so that <c>sha256sum</c> of that file is the entry's
+/// hash. The format is fixed and versioned; changing it would break every stored chain.
+/// </summary>
+/// <remarks>
+/// <para>UTF-8, one field a line, in this order:</para>
+/// <code>
+/// debtshield-evidence 1
+/// sequence 17
+/// recorded 2026-11-28T08:00:00.000Z
+/// supersedes 3              (or "supersedes -")
+/// channel sms
+/// direction received
+/// time 2026-11-03T13:43:00.000Z
+/// outcome -                 (answered, missed, rejected, blocked, voicemail for a call)
+/// duration -                (whole seconds for a call, when known)
+/// recipient third_party
+/// counterpart 11 13800138000
+/// contact 6 小王
+/// contact-phone 0
+/// text 27 …                 (byte length, a space, the text; it may span lines)
+/// attachment 9f86d0…        (one line each, in order)
+/// previous 000…000
+/// </code>
+/// <para>Text fields carry their UTF-8 byte length, so no text can forge a field. Times are UTC to
+/// the millisecond. The incident block (channel to attachments) alone is the fingerprint that
+/// recognises the same contact imported twice.</para>
+/// </remarks>
+public static class EvidenceRecord
+{
+    /// <summary>The format's first line.</summary>
+    public const string Header = "debtshield-evidence 1";
+
+    /// <summary>The canonical bytes of an entry.</summary>
+    public static byte[] Entry(int sequence, DateTimeOffset recordedAt, int? supersedes, Incident incident, ContentHash previous)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var builder = new StringBuilder(256 + (incident.Text?.Length ?? 0));
+        builder.Append(Header).Append('\n');
+        Line(builder, "sequence", sequence.ToString(CultureInfo.InvariantCulture));
+        Line(builder, "recorded", Instant(recordedAt));
+        Line(builder, "supersedes", supersedes?.ToString(CultureInfo.InvariantCulture) ?? "-");
+        AppendIncident(builder, incident);
+        Line(builder, "previous", previous.Hex);
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    /// <summary>The canonical bytes of the incident block alone.</summary>
+    public static byte[] Incident(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var builder = new StringBuilder(192 + (incident.Text?.Length ?? 0));
+        AppendIncident(builder, incident);
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    /// <summary>The incident's fingerprint: the hash of its block, the same for the same contact read twice.</summary>
+    public static ContentHash Fingerprint(Incident incident) => ContentHash.Of(Incident(incident));
+
+    /// <summary>The stable id of a channel, as records, files and JSON spell it.</summary>
+    public static string Id(this IncidentChannel channel) => channel switch
+    {
+        IncidentChannel.Sms => "sms",
+        IncidentChannel.Mms => "mms",
+        IncidentChannel.Call => "call",
+        IncidentChannel.Chat => "chat",
+        IncidentChannel.Visit => "visit",
+        IncidentChannel.Post => "post",
+        IncidentChannel.Other => "other",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+    };
+
+    /// <summary>The stable id of a direction.</summary>
+    public static string Id(this IncidentDirection direction) => direction == IncidentDirection.Received ? "received" : "sent";
+
+    /// <summary>The stable id of a call outcome.</summary>
+    public static string Id(this CallOutcome outcome) => outcome switch
+    {
+        CallOutcome.Answered => "answered",
+        CallOutcome.Missed => "missed",
+        CallOutcome.Rejected => "rejected",
+        CallOutcome.Blocked => "blocked",
+        CallOutcome.Voicemail => "voicemail",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+
+    /// <summary>The stable id of a recipient.</summary>
+    public static string Id(this Recipient recipient) => recipient switch
+    {
+        Recipient.Borrower => "borrower",
+        Recipient.ThirdParty => "third_party",
+        _ => "unknown",
+    };
+
+    /// <summary>An instant as records write it: UTC, milliseconds, Z.</summary>
+    public static string Instant(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static void AppendIncident(StringBuilder builder, Incident incident)
+    {
+        Line(builder, "channel", incident.Channel.Id());
+        Line(builder, "direction", incident.Direction.Id());
+        Line(builder, "time", Instant(incident.Time));
+        Line(builder, "outcome", incident.Outcome?.Id() ?? "-");
+        Line(builder, "duration", incident.Duration is { } d ? ((long)d.TotalSeconds).ToString(CultureInfo.InvariantCulture) : "-");
+        Line(builder, "recipient", incident.Recipient.Id());
+        Text(builder, "counterpart", incident.Counterpart);
+        Text(builder, "contact", incident.ContactName);
+        Text(builder, "contact-phone", incident.ContactPhone);
+        Text(builder, "text", incident.Text);
+        foreach (var attachment in incident.Attachments)
+        {
+            Line(builder, "attachment", attachment.Hex);
+        }
+    }
+
+    private static void Line(StringBuilder builder, string name, string value) =>
+        builder.Append(name).Append(' ').Append(value).Append('\n');
+
+    private static void Text(StringBuilder builder, string name, string? value)
+    {
+        builder.Append(name).Append(' ').Append(Encoding.UTF8.GetByteCount(value ?? "").ToString(CultureInfo.InvariantCulture));
+        if (value is not null)
+        {
+            builder.Append(' ').Append(value);
+        }
+
+        builder.Append('\n');
+    }
+}

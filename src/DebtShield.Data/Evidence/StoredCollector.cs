@@ -1,0 +1,30 @@
+namespace DebtShield.Data.Evidence;
+
+/// <summary>Why a number is treated as a collector's.</summary>
+public enum CollectorOrigin
+{
+    /// <summary>The borrower said so (<c>--collector</c>).</summary>
+    Marked,
+
+    /// <summary>The conduct analyser flagged a message from it.</summary>
+    Flagged,
+}
+
+/// <summary>
+/// A number whose messages and calls are kept as evidence in a case. Every other number in a
+/// phone backup is skipped and never stored.
+/// </summary>
+public sealed class StoredCollector
+{
+    /// <summary>The case.</summary>
+    public Guid CaseId { get; set; }
+
+    /// <summary>The number, normalised.</summary>
+    public string Number { get; set; } = "";
+
+    /// <summary>Why it is a collector's.</summary>
+    public CollectorOrigin Origin { get; set; }
+
+    /// <summary>When it was first noted.</summary>
+    public DateTimeOffset AddedAt { get; set; }
+}

@@ -1,0 +1,199 @@
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Data.Protection;
+
+namespace DebtShield.Data.Evidence;
+
+/// <summary>
+/// One entry of a case's evidence chain, as stored: the incident's facts, the chain's hashes, and
+/// beside them the conduct analyser's labels with the version that produced them. Rows are only
+/// ever inserted; nothing updates or deletes them.
+/// </summary>
+/// <remarks>
+/// The text, the contact's name and the contact's phone are stored text: sealed when the ledger is
+/// protected, bound to this case and sequence. Times are stored in UTC.
+/// </remarks>
+public sealed class StoredEvidenceEntry
+{
+    /// <summary>The case.</summary>
+    public Guid CaseId { get; set; }
+
+    /// <summary>The entry's place in the case's chain, from 1.</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>When it was recorded.</summary>
+    public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>The sequence of the entry it corrects.</summary>
+    public int? Supersedes { get; set; }
+
+    /// <summary>How the contact reached its recipient.</summary>
+    public IncidentChannel Channel { get; set; }
+
+    /// <summary>Which way it went.</summary>
+    public IncidentDirection Direction { get; set; }
+
+    /// <summary>When it happened (UTC).</summary>
+    public DateTimeOffset Time { get; set; }
+
+    /// <summary>A call's outcome.</summary>
+    public CallOutcome? Outcome { get; set; }
+
+    /// <summary>A call's duration in whole seconds.</summary>
+    public long? DurationSeconds { get; set; }
+
+    /// <summary>Who received it.</summary>
+    public Recipient Recipient { get; set; }
+
+    /// <summary>The collector's number or name.</summary>
+    public string? Counterpart { get; set; }
+
+    /// <summary>The contact who received it, stored (sealed when protected).</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>The contact's phone number, stored (sealed; only ever written to a protected ledger).</summary>
+    public string? ContactPhone { get; set; }
+
+    /// <summary>What was said, stored (sealed when protected).</summary>
+    public string? Text { get; set; }
+
+    /// <summary>Where it came from.</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>The attachments' hashes, in order, separated by spaces.</summary>
+    public string Attachments { get; set; } = "";
+
+    /// <summary>The incident's fingerprint, to recognise it when imported again.</summary>
+    public string Fingerprint { get; set; } = "";
+
+    /// <summary>The previous entry's hash.</summary>
+    public string Previous { get; set; } = "";
+
+    /// <summary>This entry's hash.</summary>
+    public string Hash { get; set; } = "";
+
+    /// <summary>The analyser that labelled it (<c>conduct-…</c>); null when the incident was not analysed.</summary>
+    public string? AnalyzerVersion { get; set; }
+
+    /// <summary>The labels' ids, comma-separated.</summary>
+    public string Labels { get; set; } = "";
+
+    /// <summary>The findings as JSON: <c>[{"label","start","end","rule"}]</c>.</summary>
+    public string Findings { get; set; } = "[]";
+
+    /// <summary>Stores an entry of the case <paramref name="caseId"/>, sealing what is sensitive.</summary>
+    public static StoredEvidenceEntry Of(Guid caseId, EvidenceEntry entry, LedgerCipher cipher)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(cipher);
+        var incident = entry.Incident;
+        if (incident.ContactPhone is not null && !cipher.IsProtected)
+        {
+            throw new InvalidOperationException("A contact's phone number is only stored in a protected ledger.");
+        }
+
+        var stored = new StoredEvidenceEntry
+        {
+            CaseId = caseId,
+            Sequence = entry.Sequence,
+            RecordedAt = entry.RecordedAt.ToUniversalTime(),
+            Supersedes = entry.Supersedes,
+            Channel = incident.Channel,
+            Direction = incident.Direction,
+            Time = incident.Time.ToUniversalTime(),
+            Outcome = incident.Outcome,
+            DurationSeconds = incident.Duration is { } d ? (long)d.TotalSeconds : null,
+            Recipient = incident.Recipient,
+            Counterpart = incident.Counterpart,
+            Source = incident.Source,
+            Attachments = string.Join(' ', incident.Attachments.Select(a => a.Hex)),
+            Fingerprint = EvidenceRecord.Fingerprint(incident).Hex,
+            Previous = entry.Previous.Hex,
+            Hash = entry.Hash.Hex,
+        };
+        stored.ContactName = cipher.Seal(incident.ContactName, stored.Sealed(SealedColumns.ContactName));
+        stored.ContactPhone = cipher.Seal(incident.ContactPhone, stored.Sealed(SealedColumns.ContactPhone));
+        stored.Text = cipher.Seal(incident.Text, stored.Sealed(SealedColumns.Text));
+        return stored;
+    }
+
+    /// <summary>
+    /// The entry as it was stored, its sealed fields opened. Nothing is checked here:
+    /// <see cref="EvidenceChain.Verify"/> recomputes the hashes.
+    /// </summary>
+    /// <exception cref="LedgerException">A sealed field does not open (it was edited).</exception>
+    /// <exception cref="ArgumentException">The stored facts contradict each other (a row was edited).</exception>
+    public EvidenceEntry ToEntry(LedgerCipher cipher)
+    {
+        ArgumentNullException.ThrowIfNull(cipher);
+        var attachments = Attachments.Length == 0
+            ? []
+            : Attachments.Split(' ').Select(h => ContentHash.TryParse(h, out var hash) ? hash : throw new ArgumentException("Not an attachment hash: " + h)).ToArray();
+        var incident = new Incident(
+            Channel,
+            Direction,
+            Time,
+            Counterpart,
+            Recipient,
+            cipher.Open(Text, Sealed(SealedColumns.Text)),
+            Source,
+            cipher.Open(ContactName, Sealed(SealedColumns.ContactName)),
+            cipher.Open(ContactPhone, Sealed(SealedColumns.ContactPhone)),
+            Outcome,
+            DurationSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            attachments);
+        return new EvidenceEntry(Sequence, RecordedAt, Supersedes, incident, Parse(Previous), Parse(Hash));
+
+        static ContentHash Parse(string hex) => ContentHash.TryParse(hex, out var hash) ? hash : default;
+    }
+
+    /// <summary>
+    /// Seals the text fields of an entry stored before the ledger was protected. The only change a
+    /// stored entry ever sees: how it is stored, not what it says, so its hash still holds.
+    /// </summary>
+    internal void SealWith(LedgerCipher sealing)
+    {
+        ContactName = sealing.Seal(ContactName, Sealed(SealedColumns.ContactName));
+        ContactPhone = sealing.Seal(ContactPhone, Sealed(SealedColumns.ContactPhone));
+        Text = sealing.Seal(Text, Sealed(SealedColumns.Text));
+    }
+
+    /// <summary>The labels as stored.</summary>
+    public IReadOnlyList<ConductLabel> ReadLabels() =>
+        Labels.Length == 0 ? [] : [.. Labels.Split(',').Select(id => ConductLabels.TryParse(id, out var label) ? label : (ConductLabel?)null).OfType<ConductLabel>()];
+
+    /// <summary>Stores the analyser's result and its version.</summary>
+    public void WriteAnalysis(ConductAnalysis analysis, string analyzerVersion)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        AnalyzerVersion = analyzerVersion;
+        Labels = string.Join(',', analysis.Labels.Select(l => l.Id()));
+        Findings = System.Text.Json.JsonSerializer.Serialize(
+            analysis.Findings.Select(f => new StoredFinding(f.Label.Id(), f.Start, f.End, f.Rule)).ToArray(),
+            EvidenceJsonContext.Default.StoredFindingArray);
+    }
+
+    /// <summary>The findings as stored.</summary>
+    public IReadOnlyList<StoredFinding> ReadFindings() =>
+        System.Text.Json.JsonSerializer.Deserialize(Findings, EvidenceJsonContext.Default.StoredFindingArray) ?? [];
+
+    private string Sealed(string column) => column + ":" + CaseId.ToString("N") + ":" + Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static class SealedColumns
+    {
+        public const string ContactName = "evidence_entries.contact_name";
+        public const string ContactPhone = "evidence_entries.contact_phone";
+        public const string Text = "evidence_entries.text";
+    }
+}
+
+/// <summary>One finding as stored: which label, where in the text, which rule.</summary>
+/// <param name="Label">The label's id.</param>
+/// <param name="Start">The first character (UTF-16) of the evidence in the text; null for metadata labels.</param>
+/// <param name="End">One past the last.</param>
+/// <param name="Rule">The rule's id in <c>data/conduct</c>.</param>
+public sealed record StoredFinding(string Label, int? Start, int? End, string Rule);
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(StoredFinding[]))]
+internal sealed partial class EvidenceJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
