@@ -178,6 +178,13 @@ public sealed class PhoneBackupReader
             return null;
         }
 
+        if (string.IsNullOrWhiteSpace(xml.GetAttribute("body")))
+        {
+            // An empty text message says nothing; keeping it would be an incident without content.
+            _problems.Add(new PhoneRecordProblem(line, ImportMessages.Backup_MissingText));
+            return null;
+        }
+
         return new PhoneRecord(line, IncidentChannel.Sms, direction.Value, time, PhoneNumber.Normalize(xml.GetAttribute("address")), xml.GetAttribute("body"), null, null, []);
     }
 
@@ -243,7 +250,7 @@ public sealed class PhoneBackupReader
                 if (subtree.LocalName == "part")
                 {
                     var type = subtree.GetAttribute("ct") ?? "";
-                    if (type == "text/plain" && subtree.GetAttribute("text") is { Length: > 0 } text)
+                    if (type == "text/plain" && subtree.GetAttribute("text") is { } text && !string.IsNullOrWhiteSpace(text))
                     {
                         texts.Add(text);
                     }

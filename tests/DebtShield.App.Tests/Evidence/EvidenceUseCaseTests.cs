@@ -1,0 +1,224 @@
+using System.Data.Common;
+using DebtShield.App.ExportEvidence;
+using DebtShield.App.Ledgers;
+using DebtShield.App.RecordEvidence;
+using DebtShield.App.ReviewEvidence;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Data;
+using DebtShield.Data.Backups;
+using DebtShield.Data.Protection;
+using DebtShield.Tests.Shared;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace DebtShield.App.Tests.Evidence;
+
+public sealed class EvidenceUseCaseTests
+{
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    private static readonly string SmsBackup = Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml");
+    private static readonly string CallsBackup = Path.Combine(RepositoryPaths.Root, "samples", "calls-backup.xml");
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task A_backup_imported_twice_adds_nothing_the_second_time_and_other_numbers_are_never_stored(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+
+        var first = await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        var second = await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        var view = await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null);
+
+        Assert.Equal((6, 5, 0, 1), (first.Read, first.Added, first.AlreadyKept, first.Skipped));
+        Assert.Equal(["16500009999", "17000001234"], first.FlaggedNumbers);
+        Assert.Equal((0, 5), (second.Added, second.AlreadyKept));
+        Assert.Equal(5, view.Head.Count);
+        Assert.DoesNotContain(view.Items, i => i.Entry.Incident.Counterpart == "13900000000");
+        Assert.Equal(0, Scalar(test, "SELECT COUNT(*) FROM evidence_entries WHERE counterpart = '13900000000'"));
+        Assert.Contains(view.Items, i => i.Entry.Incident.Direction == IncidentDirection.Sent && i.Labels.Count == 0 && i.AnalyzerVersion is null);
+        var threat = view.Items.Single(i => i.Entry.Incident.Text!.StartsWith("今天下午6点前不还", StringComparison.Ordinal));
+        Assert.Equal([ConductLabel.ThreatExposure, ConductLabel.OffHours], threat.Labels);
+        Assert.StartsWith("conduct-", threat.AnalyzerVersion, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Calls_from_a_number_flagged_earlier_are_kept_and_the_fourth_answered_call_of_a_day_is_too_frequent(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+
+        var calls = await ImportPhoneBackup.ImportAsync(ledger, null, CallsBackup, new PhoneBackupChoices([]), Clock);
+        var (_, statistics) = await ReviewEvidence.ReviewEvidence.StatisticsAsync(ledger, null);
+        var view = await ReviewEvidence.ReviewEvidence.ListAsync(ledger, null, new EvidenceFilter(Label: ConductLabel.ExcessiveFrequency));
+
+        Assert.Equal((5, 1), (calls.Added, calls.Skipped));
+        var breach = Assert.Single(statistics.FrequencyBreaches);
+        Assert.Equal(("17000001234", 4, 3), (breach.Counterpart, breach.Count, breach.Limit));
+        var fourth = Assert.Single(view.Items);
+        Assert.Equal(new DateTimeOffset(2025, 11, 4, 11, 0, 0, TimeSpan.FromHours(8)), fourth.Entry.Incident.Time);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Editing_a_stored_text_is_found_by_verify_at_that_entry(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        Assert.True((await VerifyEvidence.VerifyAsync(ledger, null)).Single().Verification.IsIntact);
+
+        Execute(test, "UPDATE evidence_entries SET text = '我们会按法律程序处理' WHERE sequence = 2");
+        var check = (await VerifyEvidence.VerifyAsync(ledger, null)).Single();
+
+        Assert.Equal(new ChainBreak(2, 2, ChainBreakKind.ContentChanged), check.Verification.Break);
+        await Assert.ThrowsAsync<RequestRefusedException>(() => ExportEvidenceBundle.WriteAsync(ledger, null, Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".zip"), Clock));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Deleting_a_row_or_the_last_row_is_found_by_verify(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+
+        Execute(test, "DELETE FROM evidence_entries WHERE sequence = 5");
+        var last = (await VerifyEvidence.VerifyAsync(ledger, null)).Single().Verification.Break;
+        Execute(test, "DELETE FROM evidence_entries WHERE sequence = 3");
+        var middle = (await VerifyEvidence.VerifyAsync(ledger, null)).Single().Verification.Break;
+
+        Assert.Equal(ChainBreakKind.HeadMismatch, last!.Kind);
+        Assert.Equal(new ChainBreak(4, 3, ChainBreakKind.OutOfSequence), middle);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task A_changed_attachment_is_found_by_verify(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        var mms = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items.Single(i => i.Entry.Incident.Channel == IncidentChannel.Mms);
+        var hash = Assert.Single(mms.Entry.Incident.Attachments);
+
+        if (test.Location.FilePath is { } file)
+        {
+            File.WriteAllBytes(Path.Combine(file + ".attachments", hash.Hex[..2], hash.Hex), [1, 2, 3]);
+        }
+        else
+        {
+            Execute(test, $"UPDATE attachments SET content = decode('010203', 'hex') WHERE hash = '{hash.Hex}'");
+        }
+
+        var check = (await VerifyEvidence.VerifyAsync(ledger, null)).Single();
+
+        Assert.Equal(new ChainBreak(mms.Entry.Sequence, mms.Entry.Sequence, ChainBreakKind.AttachmentChanged), check.Verification.Break);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task A_correction_supersedes_the_entry_and_both_stay_in_the_chain(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        var time = new DateTimeOffset(2026, 11, 5, 21, 40, 0, TimeSpan.FromHours(8));
+        await RecordIncident.AddAsync(ledger, null, new ManualIncident(IncidentChannel.Sms, time, "17000001234", "你同事欠钱不还", "同事小李"), Clock);
+
+        var correction = await RecordIncident.AddAsync(ledger, null, new ManualIncident(IncidentChannel.Sms, time, "17000001234", "你同事欠钱不还", "同事小王", Corrects: 1), Clock);
+        var current = await ReviewEvidence.ReviewEvidence.ListAsync(ledger, null, new EvidenceFilter());
+        var all = await ReviewEvidence.ReviewEvidence.ListAsync(ledger, null, new EvidenceFilter(IncludeSuperseded: true));
+
+        Assert.Equal((2, (int?)1), (correction.Sequence, correction.Supersedes));
+        Assert.Equal("同事小王", Assert.Single(current.Items).Entry.Incident.ContactName);
+        Assert.Equal((int?)2, all.Items[0].SupersededBy);
+        Assert.Contains(ConductLabel.ThirdPartyContact, current.Items[0].Labels);
+        await Assert.ThrowsAsync<RequestRefusedException>(() => RecordIncident.AddAsync(ledger, null, new ManualIncident(IncidentChannel.Sms, time, null, "x", Corrects: 9), Clock));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task A_contacts_phone_is_kept_only_sealed_in_a_protected_ledger(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        var report = new ManualIncident(IncidentChannel.Sms, DateTimeOffset.UnixEpoch.AddYears(56), "17000001234", "你同事欠钱不还", "同事小王", "13912345678");
+        await Assert.ThrowsAsync<RequestRefusedException>(() => RecordIncident.AddAsync(ledger, null, report with { ContactPhone = "13912345678" }, Clock));
+        await RecordIncident.AddAsync(ledger, null, report with { ContactPhone = null }, Clock);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+
+        await LedgerAdministration.ProtectAsync(ledger, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
+        var reopened = await Data.Ledger.OpenAsync(test.Location, () => "长长的密码 2026", null);
+        await RecordIncident.AddAsync(reopened, null, report, Clock);
+
+        Assert.Equal(0, Scalar(test, "SELECT COUNT(*) FROM evidence_entries WHERE text NOT LIKE 'v1:%' OR contact_phone NOT LIKE 'v1:%' OR contact_name NOT LIKE 'v1:%'"));
+        Assert.Equal(1, Scalar(test, "SELECT COUNT(*) FROM evidence_entries WHERE contact_phone LIKE 'v1:%'"));
+        Assert.True((await VerifyEvidence.VerifyAsync(reopened, null)).Single().Verification.IsIntact);
+        var view = await ReviewEvidence.ReviewEvidence.LoadAsync(reopened, null);
+        Assert.Equal("13912345678", view.Items[^1].Entry.Incident.ContactPhone);
+        Assert.Equal("看看这张图，明天发到你家族群。", view.Items.Single(i => i.Entry.Incident.Channel == IncidentChannel.Mms).Entry.Incident.Text);
+    }
+
+    [Theory]
+    [InlineData("sqlite", "postgresql")]
+    [InlineData("postgresql", "sqlite")]
+    public async Task A_backup_restored_on_the_other_provider_keeps_the_chain_and_the_attachments(string from, string to)
+    {
+        using var source = TestLedgers.Create(from);
+        using var target = TestLedgers.Create(to);
+        var ledger = await OpenAsync(source);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        var backup = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".backup");
+        try
+        {
+            await LedgerBackup.WriteAsync(ledger, backup, Clock);
+            await LedgerBackup.RestoreAsync(target.Location, backup);
+        }
+        finally
+        {
+            File.Delete(backup);
+        }
+
+        var restored = await OpenAsync(target);
+        var check = (await VerifyEvidence.VerifyAsync(restored, null)).Single();
+
+        Assert.True(check.Verification.IsIntact, check.Verification.Break?.ToString());
+        Assert.Equal(5, check.Head.Count);
+        Assert.Equal((await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Head, check.Head);
+    }
+
+    private static Task<Data.Ledger> OpenAsync(TestLedger test) => Data.Ledger.OpenAsync(test.Location, () => null, null);
+
+    private static DbConnection Connect(TestLedger test)
+    {
+        DbConnection connection = test.Location.Provider == LedgerProvider.Sqlite
+            ? new SqliteConnection(test.Location.ConnectionString)
+            : new NpgsqlConnection(test.Location.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(TestLedger test, string sql)
+    {
+        using var connection = Connect(test);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.True(command.ExecuteNonQuery() > 0, sql);
+    }
+
+    private static long Scalar(TestLedger test, string sql)
+    {
+        using var connection = Connect(test);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
