@@ -1,0 +1,136 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DebtShield.Cli.Tests.Ledger;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.Cli.Tests.Evidence;
+
+/// <summary>The evidence commands end to end, as a borrower runs them.</summary>
+public sealed class EvidenceCliTests
+{
+    private static readonly string SmsBackup = Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml");
+    private static readonly string CallsBackup = Path.Combine(RepositoryPaths.Root, "samples", "calls-backup.xml");
+
+    [Fact]
+    public void Verify_AfterImports_ExitsZero_AndAfterARowIsEdited_ExitsFourNamingTheEntry()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("evidence", "import", SmsBackup);
+        cli.Succeed("evidence", "import", CallsBackup);
+
+        var intact = cli.Run("evidence", "verify");
+        using (var connection = LedgerCli.Open(cli.Ledger.Location))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE evidence_entries SET counterpart = '10086' WHERE sequence = 7";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var tampered = cli.Run("evidence", "verify");
+
+        Assert.Equal(0, intact.ExitCode);
+        Assert.Contains("证据链完整，共 10 条", intact.Stdout, StringComparison.Ordinal);
+        Assert.Equal(4, tampered.ExitCode);
+        Assert.Contains("第 7 条", tampered.Stdout, StringComparison.Ordinal);
+        Assert.Contains("内容被改动过", tampered.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_ADamagedBackup_ImportsWhatCameBefore_AndExitsThreeNamingLineAndByte()
+    {
+        using var cli = new LedgerCli("sqlite");
+        var bytes = File.ReadAllBytes(SmsBackup);
+        var cut = Encoding.UTF8.GetString(bytes).IndexOf("<sms protocol=\"0\" address=\"16500009999\"", StringComparison.Ordinal) + 60;
+        var damaged = cli.PathOf("damaged.xml");
+        File.WriteAllText(damaged, Encoding.UTF8.GetString(bytes)[..cut]);
+
+        var result = cli.Run("evidence", "import", damaged);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("damaged.xml 在第 ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("字节", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, cli.Scalar("SELECT COUNT(*) FROM evidence_entries"));
+        Assert.Equal(0, cli.Run("evidence", "verify").ExitCode);
+    }
+
+    [Fact]
+    public void Import_AFileThatIsNotABackup_ExitsOneWithAClearMessage_AndStoresNothing()
+    {
+        using var cli = new LedgerCli("sqlite");
+        File.WriteAllBytes(cli.PathOf("photo.xml"), [0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 3]);
+
+        var result = cli.Run("evidence", "import", "photo.xml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("photo.xml", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("内部错误", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_WritesABundleWhoseFilesMatchSha256Sums_AndWhoseRecordsChain()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("evidence", "import", SmsBackup);
+        File.WriteAllBytes(cli.PathOf("wang.png"), [0x89, 0x50, 0x4E, 0x47, 9, 9]);
+        cli.Succeed("evidence", "add", "--channel", "sms", "--time", "2026-11-05 21:40", "--number", "17000001234", "--contact", "同事小王", "--text", "<script>alert(1)</script>你同事欠钱不还", "--attach", "wang.png");
+
+        cli.Succeed("evidence", "export", "bundle.zip");
+        using var zip = ZipFile.OpenRead(cli.PathOf("bundle.zip"));
+        var files = zip.Entries.ToDictionary(e => e.FullName, e => Read(e));
+
+        var sums = Encoding.UTF8.GetString(files["SHA256SUMS"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6 + 2, sums.Length);
+        foreach (var line in sums)
+        {
+            var (hash, name) = (line[..64], line[66..]);
+            Assert.Equal(hash, Convert.ToHexStringLower(SHA256.HashData(files[name])));
+        }
+
+        var previous = new string('0', 64);
+        for (var n = 1; n <= 6; n++)
+        {
+            var record = files[$"entries/{n:D6}.txt"];
+            Assert.EndsWith("previous " + previous + "\n", Encoding.UTF8.GetString(record), StringComparison.Ordinal);
+            previous = Convert.ToHexStringLower(SHA256.HashData(record));
+        }
+
+        using var manifest = JsonDocument.Parse(files["manifest.json"]);
+        Assert.Equal(previous, manifest.RootElement.GetProperty("chainHead").GetProperty("hash").GetString());
+        var timeline = Encoding.UTF8.GetString(files["timeline.html"]);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", timeline, StringComparison.Ordinal);
+        Assert.Contains("威胁爆通讯录", timeline, StringComparison.Ordinal);
+        Assert.Contains("sha256sum -c SHA256SUMS", Encoding.UTF8.GetString(files["verify.txt"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_FiltersByLabelAndRecipient_AndStatsCountTheContactsReached()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("evidence", "import", SmsBackup);
+        cli.Succeed("evidence", "add", "--channel", "sms", "--time", "2026-11-05 21:40", "--number", "17000001234", "--contact", "同事小王", "--text", "你同事张三欠我们平台5000元不还，请转告他");
+
+        using var threats = JsonDocument.Parse(cli.Succeed("evidence", "list", "--label", "threat_exposure", "--json"));
+        using var others = JsonDocument.Parse(cli.Succeed("evidence", "list", "--recipient", "third_party", "--json"));
+        using var stats = JsonDocument.Parse(cli.Succeed("evidence", "stats", "--json"));
+        var badLabel = cli.Run("evidence", "list", "--label", "rude");
+
+        Assert.Equal(2, threats.RootElement.GetProperty("entries").GetArrayLength());
+        var contact = Assert.Single(others.RootElement.GetProperty("entries").EnumerateArray());
+        Assert.Equal("同事小王", contact.GetProperty("contact").GetString());
+        Assert.Equal("同事小王", stats.RootElement.GetProperty("contactsReached")[0].GetProperty("name").GetString());
+        Assert.Equal(2, stats.RootElement.GetProperty("perLabel").GetProperty("threat_exposure").GetInt32());
+        Assert.Equal(1, badLabel.ExitCode);
+        Assert.Contains("rude", badLabel.Stderr, StringComparison.Ordinal);
+    }
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
