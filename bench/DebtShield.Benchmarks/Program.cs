@@ -4,7 +4,9 @@ using DebtShield.Benchmarks;
 // `make-batch FILE COUNT` writes a JSONL file of COUNT twelve-instalment loans for timing
 // `debtshield rate --batch` end to end; `make-messages FILE COUNT` writes COUNT 60-character
 // collection messages for timing `debtshield classify`; `make-loan-table FILE ROWS` writes a loan
-// table CSV of ROWS instalment rows for timing `debtshield loan import`; anything else goes to BenchmarkDotNet.
+// table CSV of ROWS instalment rows for timing `debtshield loan import`; `make-sms-backup FILE COUNT`
+// writes an SMS Backup & Restore XML of COUNT messages for timing `debtshield evidence import`;
+// anything else goes to BenchmarkDotNet.
 if (args is ["make-batch", var path, var count])
 {
     BatchFile.Write(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
@@ -20,6 +22,12 @@ if (args is ["make-messages", var messagePath, var messageCount])
 if (args is ["make-loan-table", var tablePath, var rowCount])
 {
     LoanTableFile.Write(tablePath, int.Parse(rowCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["make-sms-backup", var backupPath, var smsCount])
+{
+    PhoneBackupFile.Write(backupPath, int.Parse(smsCount, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

@@ -16,15 +16,19 @@ namespace DebtShield.App.RecordEvidence;
 /// </summary>
 internal static class CaseEvidence
 {
-    /// <summary>An incident to append, and the entry it corrects if any.</summary>
-    public sealed record Addition(Incident Incident, int? Supersedes = null);
+    /// <summary>
+    /// An incident to append, the entry it corrects if any, and the analysis of a message already
+    /// analysed with its text, recipient and time (a call is always analysed here, for its place in the day).
+    /// </summary>
+    public sealed record Addition(Incident Incident, int? Supersedes = null, ConductAnalysis? Analysis = null);
 
     /// <summary>
     /// Appends <paramref name="additions"/> in time order (corrections in the order given); with
     /// <paramref name="skipKnown"/>, incidents the case already holds (same fingerprint) are left out.
+    /// Rows are inserted in batches as they are made, so a large import never holds them all.
     /// </summary>
-    /// <returns>The entries appended.</returns>
-    public static async Task<IReadOnlyList<EvidenceEntry>> AppendAsync(
+    /// <returns>How many entries were appended, and the last of them.</returns>
+    public static async Task<(int Count, EvidenceEntry? Last)> AppendAsync(
         LedgerContext context,
         LedgerCipher cipher,
         StoredCase stored,
@@ -34,49 +38,60 @@ internal static class CaseEvidence
         CancellationToken cancellationToken)
     {
         var known = skipKnown
-            ? (await context.EvidenceEntries.Where(e => e.CaseId == stored.Id).Select(e => e.Fingerprint).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal)
+            ? (await context.EvidenceEntries.Where(e => e.CaseId == stored.Id).Select(e => e.Fingerprint).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Select(f => ContentHash.TryParse(f, out var hash) ? hash : default).ToHashSet()
             : [];
-        var fresh = new List<Addition>(additions.Count);
+        var fresh = new List<(Addition Addition, ContentHash Fingerprint)>(additions.Count);
         foreach (var addition in additions.Where(a => a.Supersedes is null).OrderBy(a => a.Incident.Time).Concat(additions.Where(a => a.Supersedes is not null)))
         {
-            if (!skipKnown || known.Add(EvidenceRecord.Fingerprint(addition.Incident).Hex))
+            var fingerprint = EvidenceRecord.Fingerprint(addition.Incident);
+            if (!skipKnown || known.Add(fingerprint))
             {
-                fresh.Add(addition);
+                fresh.Add((addition, fingerprint));
             }
         }
 
         if (fresh.Count == 0)
         {
-            return [];
+            return (0, null);
         }
 
+        // The untracked inserts need their case (perhaps opened by this very write) saved before them.
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var analyzer = ConductDataReader.LoadEmbedded();
         var version = ConductDataReader.EmbeddedVersion;
         var callsOfDay = await CallsOfDayAsync(context, stored.Id, analyzer.Policy, fresh, cancellationToken).ConfigureAwait(false);
         var head = new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead));
-        var entries = new List<EvidenceEntry>(fresh.Count);
-        var rows = new List<StoredEvidenceEntry>(fresh.Count);
-        foreach (var addition in fresh)
+        var batch = new List<StoredEvidenceEntry>(InsertBatch);
+        EvidenceEntry? last = null;
+        foreach (var (addition, fingerprint) in fresh)
         {
-            var entry = EvidenceChain.Append(head, addition.Incident, now, addition.Supersedes);
-            var row = StoredEvidenceEntry.Of(stored.Id, entry, cipher);
+            last = EvidenceChain.Append(head, addition.Incident, now, addition.Supersedes);
+            var row = StoredEvidenceEntry.Of(stored.Id, last, cipher, fingerprint);
             if (addition.Incident.IsCollectorContact)
             {
-                row.WriteAnalysis(analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy))), version);
+                var analysis = addition.Incident.Channel != IncidentChannel.Call && addition.Analysis is { } given
+                    ? given
+                    : analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy)));
+                row.WriteAnalysis(analysis, version);
             }
 
-            entries.Add(entry);
-            rows.Add(row);
-            head = ChainHead.After(entry);
+            batch.Add(row);
+            head = ChainHead.After(last);
+            if (batch.Count == InsertBatch)
+            {
+                await context.InsertEvidenceAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
         }
 
-        // The untracked insert needs its case (perhaps opened by this very write) saved before it.
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await context.InsertEvidenceAsync(rows, cancellationToken).ConfigureAwait(false);
+        await context.InsertEvidenceAsync(batch, cancellationToken).ConfigureAwait(false);
         stored.EvidenceCount = head.Count;
         stored.EvidenceHead = head.Hash.Hex;
-        return entries;
+        return (fresh.Count, last);
     }
+
+    private const int InsertBatch = 2_000;
 
     /// <summary>The numbers the case treats as collectors'.</summary>
     public static async Task<HashSet<string>> CollectorsAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken) =>
@@ -93,10 +108,10 @@ internal static class CaseEvidence
         }
     }
 
-    private static async Task<CallsOfDay> CallsOfDayAsync(LedgerContext context, Guid caseId, ContactPolicy policy, List<Addition> fresh, CancellationToken cancellationToken)
+    private static async Task<CallsOfDay> CallsOfDayAsync(LedgerContext context, Guid caseId, ContactPolicy policy, List<(Addition Addition, ContentHash Fingerprint)> fresh, CancellationToken cancellationToken)
     {
         var calls = new CallsOfDay();
-        if (!fresh.Any(a => a.Incident.Channel == IncidentChannel.Call))
+        if (!fresh.Any(a => a.Addition.Incident.Channel == IncidentChannel.Call))
         {
             return calls;
         }
@@ -111,7 +126,7 @@ internal static class CaseEvidence
             calls.Add(call.Counterpart, call.Time, call.Outcome == CallOutcome.Answered, policy);
         }
 
-        foreach (var addition in fresh.Where(a => a.Incident.Channel == IncidentChannel.Call && a.Incident.IsCollectorContact))
+        foreach (var (addition, _) in fresh.Where(a => a.Addition.Incident.Channel == IncidentChannel.Call && a.Addition.Incident.IsCollectorContact))
         {
             calls.Add(addition.Incident.Counterpart, addition.Incident.Time, addition.Incident.Outcome == CallOutcome.Answered, policy);
         }

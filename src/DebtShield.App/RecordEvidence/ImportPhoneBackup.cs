@@ -64,17 +64,20 @@ public static class ImportPhoneBackup
         var analyzer = ConductDataReader.LoadEmbedded();
         var source = Path.GetFileName(path);
         var flagged = new HashSet<string>(StringComparer.Ordinal);
-        var first = Pass(path, known, flagged, analyzer, cancellationToken);
+        var recipient = choices.ContactName is null ? Recipient.Borrower : Recipient.ThirdParty;
+        var first = Pass(path, known, flagged, analyzer, recipient, cancellationToken);
         var records = first.Kept;
         if (flagged.Count > 0)
         {
             // Numbers flagged in this backup: keep all their records, not only those after the first flag.
             known.UnionWith(flagged);
-            records = Pass(path, known, null, analyzer, cancellationToken).Kept;
+            first.Kept.Clear();
+            first.Kept.TrimExcess();
+            records = Pass(path, known, null, analyzer, recipient, cancellationToken).Kept;
         }
 
-        var recipient = choices.ContactName is null ? Recipient.Borrower : Recipient.ThirdParty;
         var now = time.GetUtcNow();
+        var kept = records.Count;
         var added = await ledger.WriteAsync(async (context, token) =>
         {
             var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
@@ -99,24 +102,32 @@ public static class ImportPhoneBackup
                     choices.ContactName,
                     outcome: record.Outcome,
                     duration: record.Duration,
-                    attachments: hashes)));
+                    attachments: hashes),
+                    Analysis: first.Analyses.GetValueOrDefault(record.Line)));
             }
 
+            records.Clear(); // the additions hold what is needed; let the records go before the inserts
             await CaseEvidence.AddCollectorsAsync(context, stored.Id, marked, CollectorOrigin.Marked, now, token).ConfigureAwait(false);
             await CaseEvidence.AddCollectorsAsync(context, stored.Id, flagged, CollectorOrigin.Flagged, now, token).ConfigureAwait(false);
             return (await CaseEvidence.AppendAsync(context, ledger.Cipher, stored, additions, skipKnown: true, now, token).ConfigureAwait(false)).Count;
         }, cancellationToken).ConfigureAwait(false);
 
-        return new PhoneBackupImport(first.Read, added, records.Count - added, first.Read - records.Count, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break);
+        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break);
     }
 
-    private static PassResult Pass(string path, HashSet<string> collectors, HashSet<string>? flagged, ConductAnalyzer analyzer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the backup once, keeping the records of <paramref name="collectors"/>. With
+    /// <paramref name="flagged"/>, every other received message is analysed: a flagged one is kept,
+    /// its number noted, and its analysis remembered by line so it is not analysed again.
+    /// </summary>
+    private static PassResult Pass(string path, HashSet<string> collectors, HashSet<string>? flagged, ConductAnalyzer analyzer, Recipient recipient, CancellationToken cancellationToken)
     {
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var (reader, records) = PhoneBackupReader.Read(file);
             var kept = new List<PhoneRecord>();
+            var analyses = new Dictionary<long, ConductAnalysis>();
             var read = 0;
             foreach (var record in records)
             {
@@ -126,15 +137,19 @@ public static class ImportPhoneBackup
                 {
                     kept.Add(record);
                 }
-                else if (flagged is not null && record.Number is { } sender && record.Direction == IncidentDirection.Received && record.Text is { } text
-                    && analyzer.Analyze(text, Recipient.Borrower).Labels.Any(l => l.IsAbusive()))
+                else if (flagged is not null && record.Number is { } sender && record.Direction == IncidentDirection.Received && record.Text is { } text)
                 {
-                    flagged.Add(sender);
-                    kept.Add(record);
+                    var analysis = analyzer.Analyze(new ConductMessage(text, recipient, record.Time));
+                    analyses[record.Line] = analysis;
+                    if (analysis.Labels.Any(l => l.IsAbusive()))
+                    {
+                        flagged.Add(sender);
+                        kept.Add(record);
+                    }
                 }
             }
 
-            return new PassResult(read, kept, reader.Problems, reader.Break);
+            return new PassResult(read, kept, analyses, reader.Problems, reader.Break);
         }
         catch (PhoneBackupException e)
         {
@@ -150,5 +165,5 @@ public static class ImportPhoneBackup
         }
     }
 
-    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break);
+    private sealed record PassResult(int Read, List<PhoneRecord> Kept, Dictionary<long, ConductAnalysis> Analyses, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break);
 }

@@ -106,8 +106,8 @@ public static class RecordIncident
                 throw new RequestRefusedException(manual.Channel == IncidentChannel.Call ? EvidenceText.Add_CallFacts : EvidenceText.Add_TextRequired);
             }
 
-            var appended = await CaseEvidence.AppendAsync(context, ledger.Cipher, stored, [new(incident, manual.Corrects)], skipKnown: false, now, token).ConfigureAwait(false);
-            return appended[0];
+            var (_, appended) = await CaseEvidence.AppendAsync(context, ledger.Cipher, stored, [new(incident, manual.Corrects)], skipKnown: false, now, token).ConfigureAwait(false);
+            return appended!;
         }, cancellationToken).ConfigureAwait(false);
     }
 

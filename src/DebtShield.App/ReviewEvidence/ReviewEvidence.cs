@@ -96,21 +96,9 @@ public static class ReviewEvidence
     /// <summary>Reads the case's entries inside a read the caller holds.</summary>
     internal static async Task<CaseEvidenceView> ReadAsync(LedgerContext context, LedgerCipher cipher, StoredCase stored, CancellationToken cancellationToken)
     {
-        var rows = await context.EvidenceEntries.AsNoTracking()
-            .Where(e => e.CaseId == stored.Id)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = new List<EvidenceItem>(stored.EvidenceCount);
         var supersededBy = new Dictionary<int, int>();
-        foreach (var row in rows)
-        {
-            if (row.Supersedes is { } old)
-            {
-                supersededBy[old] = row.Sequence;
-            }
-        }
-
-        var items = new List<EvidenceItem>(rows.Count);
-        foreach (var row in rows)
+        await foreach (var row in EvidenceRows.ReadAsync(context, stored.Id, cancellationToken).ConfigureAwait(false))
         {
             EvidenceEntry entry;
             try
@@ -122,7 +110,20 @@ public static class ReviewEvidence
                 throw new RequestRefusedException(Ledgers.LedgerAccess.Format(Resources.EvidenceText.Chain_Unreadable, row.Sequence));
             }
 
-            items.Add(new EvidenceItem(entry, row.ReadLabels(), row.ReadFindings(), row.AnalyzerVersion, supersededBy.TryGetValue(row.Sequence, out var by) ? by : null));
+            if (entry.Supersedes is { } old)
+            {
+                supersededBy[old] = entry.Sequence;
+            }
+
+            items.Add(new EvidenceItem(entry, row.ReadLabels(), row.ReadFindings(), row.AnalyzerVersion, null));
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (supersededBy.TryGetValue(items[i].Entry.Sequence, out var by))
+            {
+                items[i] = items[i] with { SupersededBy = by };
+            }
         }
 
         return new CaseEvidenceView(stored.ReadTitle(cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items);

@@ -2,6 +2,7 @@ using DebtShield.App.Cases;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Evidence;
+using DebtShield.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.ReviewEvidence;
@@ -33,47 +34,74 @@ public static class VerifyEvidence
             foreach (var stored in cases)
             {
                 var head = new ChainHead(stored.EvidenceCount, ContentHash.TryParse(stored.EvidenceHead, out var hash) ? hash : default);
-                var rows = await context.EvidenceEntries.AsNoTracking()
-                    .Where(e => e.CaseId == stored.Id)
-                    .OrderBy(e => e.Sequence)
-                    .ToListAsync(token).ConfigureAwait(false);
+                var (verification, attachments) = await CheckRowsAsync(context, ledger.Cipher, stored.Id, token).ConfigureAwait(false);
+                var result = verification.Finish(head);
 
-                // A row that no longer even reads (a sealed field edited, facts that contradict
-                // each other) is where the chain breaks: check what comes before it.
-                var entries = new List<EvidenceEntry>(rows.Count);
-                ChainBreak? unreadable = null;
-                foreach (var row in rows)
+                // Attachments are checked once the rows are read (PostgreSQL runs one command at a time):
+                // the first entry whose attachment no longer holds breaks the chain there, if nothing broke earlier.
+                foreach (var (attachment, (sequence, position)) in attachments.OrderBy(a => a.Value.Position))
                 {
-                    try
+                    if (result.Break is { } earlier && earlier.Position < position)
                     {
-                        entries.Add(row.ToEntry(ledger.Cipher));
+                        break;
                     }
-                    catch (Exception e) when (e is LedgerException or ArgumentException or FormatException or InvalidOperationException)
+
+                    if (!await store.HoldsAsync(context, attachment, token).ConfigureAwait(false))
                     {
-                        unreadable = new ChainBreak(row.Sequence, entries.Count + 1, ChainBreakKind.ContentChanged);
+                        result = new ChainVerification(position - 1, new ChainBreak(sequence, position, ChainBreakKind.AttachmentChanged));
                         break;
                     }
                 }
 
-                var intactAttachments = new HashSet<ContentHash>();
-                foreach (var attachment in entries.SelectMany(e => e.Incident.Attachments).Distinct())
-                {
-                    if (await store.HoldsAsync(context, attachment, token).ConfigureAwait(false))
-                    {
-                        intactAttachments.Add(attachment);
-                    }
-                }
-
-                var verification = EvidenceChain.Verify(entries, unreadable is null ? head : entries.Count == 0 ? ChainHead.Empty : ChainHead.After(entries[^1]), intactAttachments.Contains);
-                if (unreadable is not null && verification.IsIntact)
-                {
-                    verification = new ChainVerification(entries.Count, unreadable);
-                }
-
-                checks.Add(new CaseChainCheck(stored.ReadTitle(ledger.Cipher), head, verification));
+                checks.Add(new CaseChainCheck(stored.ReadTitle(ledger.Cipher), head, result));
             }
 
             return checks;
         }, cancellationToken);
+    }
+
+    /// <summary>Streams the case's rows through a verifier; notes where each attachment is first named.</summary>
+    private static async Task<(ChainVerifier Verifier, Dictionary<ContentHash, (int Sequence, int Position)> Attachments)> CheckRowsAsync(
+        LedgerContext context, LedgerCipher cipher, Guid caseId, CancellationToken cancellationToken)
+    {
+        var verifier = new ChainVerifier();
+        var attachments = new Dictionary<ContentHash, (int, int)>();
+        var position = 0;
+        var lastSequence = 0;
+        try
+        {
+            await foreach (var row in EvidenceRows.ReadAsync(context, caseId, cancellationToken).ConfigureAwait(false))
+            {
+                position++;
+                EvidenceEntry entry;
+                try
+                {
+                    entry = row.ToEntry(cipher);
+                }
+                catch (Exception e) when (e is LedgerException or ArgumentException)
+                {
+                    // A row that no longer even reads (a sealed field edited, facts that contradict each other).
+                    verifier.Unreadable(row.Sequence);
+                    break;
+                }
+
+                foreach (var attachment in entry.Incident.Attachments)
+                {
+                    attachments.TryAdd(attachment, (entry.Sequence, position));
+                }
+
+                lastSequence = entry.Sequence;
+                if (!verifier.Add(entry))
+                {
+                    break;
+                }
+            }
+        }
+        catch (LedgerException e) when (e.Problem == LedgerProblem.SealedValueDamaged)
+        {
+            verifier.Unreadable(lastSequence + 1);
+        }
+
+        return (verifier, attachments);
     }
 }

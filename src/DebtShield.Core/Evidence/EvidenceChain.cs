@@ -34,42 +34,72 @@ public static class EvidenceChain
     public static ChainVerification Verify(IEnumerable<EvidenceEntry> entries, ChainHead head, Func<ContentHash, bool>? attachmentHolds = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var expectedSequence = 1;
-        var previous = ContentHash.Genesis;
+        var verifier = new ChainVerifier(attachmentHolds);
         foreach (var entry in entries)
         {
-            if (entry.Sequence != expectedSequence)
+            if (!verifier.Add(entry))
             {
-                return new ChainVerification(expectedSequence - 1, new ChainBreak(entry.Sequence, expectedSequence, ChainBreakKind.OutOfSequence));
+                break;
             }
-
-            if (entry.Previous != previous)
-            {
-                return new ChainVerification(expectedSequence - 1, new ChainBreak(entry.Sequence, expectedSequence, ChainBreakKind.LinkBroken));
-            }
-
-            var hash = ContentHash.Of(entry.Record());
-            if (hash != entry.Hash)
-            {
-                return new ChainVerification(expectedSequence - 1, new ChainBreak(entry.Sequence, expectedSequence, ChainBreakKind.ContentChanged));
-            }
-
-            if (attachmentHolds is not null && entry.Incident.Attachments.Any(a => !attachmentHolds(a)))
-            {
-                return new ChainVerification(expectedSequence - 1, new ChainBreak(entry.Sequence, expectedSequence, ChainBreakKind.AttachmentChanged));
-            }
-
-            previous = hash;
-            expectedSequence++;
         }
 
-        var count = expectedSequence - 1;
-        if (count != head.Count || previous != head.Hash)
+        return verifier.Finish(head);
+    }
+}
+
+/// <summary>
+/// Checks a chain one entry at a time, so a chain of any length is checked while it is read,
+/// without holding it: <see cref="Add"/> each entry in sequence order, then <see cref="Finish"/>.
+/// </summary>
+public sealed class ChainVerifier(Func<ContentHash, bool>? attachmentHolds = null)
+{
+    private ContentHash _previous = ContentHash.Genesis;
+    private int _count;
+    private ChainBreak? _break;
+
+    /// <summary>Checks the next entry; false once the chain is broken (later entries are not looked at).</summary>
+    public bool Add(EvidenceEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (_break is not null)
         {
-            return new ChainVerification(count, new ChainBreak(count < head.Count ? count + 1 : head.Count + 1, count + 1, ChainBreakKind.HeadMismatch));
+            return false;
         }
 
-        return new ChainVerification(count, null);
+        var position = _count + 1;
+        var kind = entry.Sequence != position ? ChainBreakKind.OutOfSequence
+            : entry.Previous != _previous ? ChainBreakKind.LinkBroken
+            : ContentHash.Of(entry.Record()) != entry.Hash ? ChainBreakKind.ContentChanged
+            : attachmentHolds is not null && entry.Incident.Attachments.Any(a => !attachmentHolds(a)) ? ChainBreakKind.AttachmentChanged
+            : (ChainBreakKind?)null;
+        if (kind is { } broken)
+        {
+            _break = new ChainBreak(entry.Sequence, position, broken);
+            return false;
+        }
+
+        _previous = entry.Hash;
+        _count = position;
+        return true;
+    }
+
+    /// <summary>Marks the chain broken at the next position, for an entry that could not even be read.</summary>
+    public void Unreadable(int sequence)
+    {
+        _break ??= new ChainBreak(sequence, _count + 1, ChainBreakKind.ContentChanged);
+    }
+
+    /// <summary>The outcome, the entries checked compared with the head the case recorded.</summary>
+    public ChainVerification Finish(ChainHead head)
+    {
+        if (_break is not null)
+        {
+            return new ChainVerification(_count, _break);
+        }
+
+        return _count != head.Count || _previous != head.Hash
+            ? new ChainVerification(_count, new ChainBreak(_count < head.Count ? _count + 1 : head.Count + 1, _count + 1, ChainBreakKind.HeadMismatch))
+            : new ChainVerification(_count, null);
     }
 }
 

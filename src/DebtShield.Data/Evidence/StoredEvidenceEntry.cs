@@ -82,7 +82,11 @@ public sealed class StoredEvidenceEntry
     public string Findings { get; set; } = "[]";
 
     /// <summary>Stores an entry of the case <paramref name="caseId"/>, sealing what is sensitive.</summary>
-    public static StoredEvidenceEntry Of(Guid caseId, EvidenceEntry entry, LedgerCipher cipher)
+    /// <param name="caseId">The case.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="cipher">The ledger's cipher.</param>
+    /// <param name="fingerprint">The incident's fingerprint, when the caller has it already.</param>
+    public static StoredEvidenceEntry Of(Guid caseId, EvidenceEntry entry, LedgerCipher cipher, ContentHash? fingerprint = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(cipher);
@@ -107,7 +111,7 @@ public sealed class StoredEvidenceEntry
             Counterpart = incident.Counterpart,
             Source = incident.Source,
             Attachments = string.Join(' ', incident.Attachments.Select(a => a.Hex)),
-            Fingerprint = EvidenceRecord.Fingerprint(incident).Hex,
+            Fingerprint = (fingerprint ?? EvidenceRecord.Fingerprint(incident)).Hex,
             Previous = entry.Previous.Hex,
             Hash = entry.Hash.Hex,
         };

@@ -107,7 +107,6 @@ public abstract class LedgerContext : DbContext
             e.HasKey(x => new { x.CaseId, x.Sequence });
             e.HasOne<StoredCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.CaseId, x.Fingerprint });
-            e.HasIndex(x => new { x.CaseId, x.Time });
             e.Property(x => x.Fingerprint).HasMaxLength(64);
             e.Property(x => x.Previous).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);

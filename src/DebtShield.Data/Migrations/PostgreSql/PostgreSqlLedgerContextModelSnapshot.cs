@@ -278,9 +278,6 @@ namespace DebtShield.Data.Migrations.PostgreSql
                     b.HasIndex("CaseId", "Fingerprint")
                         .HasDatabaseName("ix_evidence_entries_case_id_fingerprint");
 
-                    b.HasIndex("CaseId", "Time")
-                        .HasDatabaseName("ix_evidence_entries_case_id_time");
-
                     b.ToTable("evidence_entries", (string)null);
                 });
 

@@ -104,11 +104,6 @@ namespace DebtShield.Data.Migrations.PostgreSql
                 name: "ix_evidence_entries_case_id_fingerprint",
                 table: "evidence_entries",
                 columns: new[] { "case_id", "fingerprint" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_evidence_entries_case_id_time",
-                table: "evidence_entries",
-                columns: new[] { "case_id", "time" });
         }
 
         /// <inheritdoc />
