@@ -6,7 +6,6 @@ using System.Text.Json;
 using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
 using DebtShield.App.ReviewEvidence;
-using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Backups;
@@ -152,59 +151,14 @@ public static class ExportEvidenceBundle
             json.WriteStartArray("entries");
             foreach (var item in view.Items)
             {
-                var entry = item.Entry;
-                var incident = entry.Incident;
                 json.WriteStartObject();
-                json.WriteNumber("sequence", entry.Sequence);
-                json.WriteString("record", RecordName(entry.Sequence));
-                json.WriteString("hash", entry.Hash.Hex);
-                json.WriteString("previous", entry.Previous.Hex);
-                json.WriteString("recordedAt", EvidenceRecord.Instant(entry.RecordedAt));
-                WriteNullable(json, "supersedes", entry.Supersedes);
-                WriteNullable(json, "supersededBy", item.SupersededBy);
-                json.WriteString("channel", incident.Channel.Id());
-                json.WriteString("direction", incident.Direction.Id());
-                json.WriteString("time", incident.Time.ToOffset(Core.ChinaStandardTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
-                json.WriteString("counterpart", incident.Counterpart);
-                json.WriteString("recipient", incident.Recipient.Id());
-                json.WriteString("contact", incident.ContactName);
-                json.WriteString("text", incident.Text);
-                json.WriteString("outcome", incident.Outcome?.Id());
-                WriteNullable(json, "durationSeconds", incident.Duration is { } d ? (int)d.TotalSeconds : null);
-                json.WriteString("source", incident.Source);
-                json.WriteStartArray("attachments");
-                foreach (var hash in incident.Attachments)
+                EvidenceJson.WriteEntry(json, item, hash =>
                 {
                     var file = files.FirstOrDefault(f => f.Row.Hash == hash.Hex).Row;
-                    json.WriteStartObject();
-                    json.WriteString("sha256", hash.Hex);
-                    json.WriteString("file", file is null ? null : AttachmentName(file));
-                    json.WriteString("mediaType", file?.MediaType);
-                    json.WriteString("name", file?.FileName);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("labels");
-                foreach (var label in item.Labels)
-                {
-                    json.WriteStringValue(label.Id());
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("findings");
-                foreach (var finding in item.Findings)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("label", finding.Label);
-                    WriteNullable(json, "start", finding.Start);
-                    WriteNullable(json, "end", finding.End);
-                    json.WriteString("rule", finding.Rule);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteString("analyzer", item.AnalyzerVersion);
+                    return (file is null ? null : AttachmentName(file), file?.MediaType, file?.FileName);
+                });
+                json.WriteString("record", RecordName(item.Entry.Sequence));
+                json.WriteString("previous", item.Entry.Previous.Hex);
                 json.WriteEndObject();
             }
 
@@ -213,18 +167,6 @@ public static class ExportEvidenceBundle
         }
 
         return buffer.ToArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static string VerifyText(ChainHead head)

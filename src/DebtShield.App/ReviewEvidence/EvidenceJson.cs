@@ -23,64 +23,86 @@ public static class EvidenceJson
         json.WriteStartArray("entries");
         foreach (var item in view.Items)
         {
-            var entry = item.Entry;
-            var incident = entry.Incident;
             json.WriteStartObject();
-            json.WriteNumber("sequence", entry.Sequence);
-            json.WriteString("time", Time(incident.Time));
-            json.WriteString("channel", incident.Channel.Id());
-            json.WriteString("direction", incident.Direction.Id());
-            json.WriteString("outcome", incident.Outcome?.Id());
-            if (incident.Duration is { } duration)
-            {
-                json.WriteNumber("durationSeconds", (long)duration.TotalSeconds);
-            }
-            else
-            {
-                json.WriteNull("durationSeconds");
-            }
-
-            json.WriteString("counterpart", incident.Counterpart);
-            json.WriteString("recipient", incident.Recipient.Id());
-            json.WriteString("contact", incident.ContactName);
-            json.WriteString("text", incident.Text);
-            json.WriteString("source", incident.Source);
-            json.WriteStartArray("attachments");
-            foreach (var attachment in incident.Attachments)
-            {
-                json.WriteStringValue(attachment.Hex);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("labels");
-            foreach (var label in item.Labels)
-            {
-                json.WriteStringValue(label.Id());
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("findings");
-            foreach (var finding in item.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("label", finding.Label);
-                WriteNumberOrNull(json, "start", finding.Start);
-                WriteNumberOrNull(json, "end", finding.End);
-                json.WriteString("rule", finding.Rule);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteString("analyzer", item.AnalyzerVersion);
-            WriteNumberOrNull(json, "supersedes", entry.Supersedes);
-            WriteNumberOrNull(json, "supersededBy", item.SupersededBy);
-            json.WriteString("recordedAt", Time(entry.RecordedAt));
-            json.WriteString("hash", entry.Hash.Hex);
+            WriteEntry(json, item, null);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes one entry's fields into the open object: the incident, its labels and findings, the
+    /// analyser, corrections, and the hash. Attachments are their hashes, or, with
+    /// <paramref name="describeAttachment"/>, objects <c>{"sha256","file","mediaType","name"}</c>.
+    /// </summary>
+    internal static void WriteEntry(Utf8JsonWriter json, EvidenceItem item, Func<ContentHash, (string? File, string? MediaType, string? Name)>? describeAttachment)
+    {
+        var entry = item.Entry;
+        var incident = entry.Incident;
+        json.WriteNumber("sequence", entry.Sequence);
+        json.WriteString("time", Time(incident.Time));
+        json.WriteString("channel", incident.Channel.Id());
+        json.WriteString("direction", incident.Direction.Id());
+        json.WriteString("outcome", incident.Outcome?.Id());
+        if (incident.Duration is { } duration)
+        {
+            json.WriteNumber("durationSeconds", (long)duration.TotalSeconds);
+        }
+        else
+        {
+            json.WriteNull("durationSeconds");
+        }
+
+        json.WriteString("counterpart", incident.Counterpart);
+        json.WriteString("recipient", incident.Recipient.Id());
+        json.WriteString("contact", incident.ContactName);
+        json.WriteString("text", incident.Text);
+        json.WriteString("source", incident.Source);
+        json.WriteStartArray("attachments");
+        foreach (var attachment in incident.Attachments)
+        {
+            if (describeAttachment is null)
+            {
+                json.WriteStringValue(attachment.Hex);
+                continue;
+            }
+
+            var (file, mediaType, name) = describeAttachment(attachment);
+            json.WriteStartObject();
+            json.WriteString("sha256", attachment.Hex);
+            json.WriteString("file", file);
+            json.WriteString("mediaType", mediaType);
+            json.WriteString("name", name);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("labels");
+        foreach (var label in item.Labels)
+        {
+            json.WriteStringValue(label.Id());
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("findings");
+        foreach (var finding in item.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("label", finding.Label);
+            WriteNumberOrNull(json, "start", finding.Start);
+            WriteNumberOrNull(json, "end", finding.End);
+            json.WriteString("rule", finding.Rule);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("analyzer", item.AnalyzerVersion);
+        WriteNumberOrNull(json, "supersedes", entry.Supersedes);
+        WriteNumberOrNull(json, "supersededBy", item.SupersededBy);
+        json.WriteString("recordedAt", Time(entry.RecordedAt));
+        json.WriteString("hash", entry.Hash.Hex);
     }
 
     /// <summary>Writes the figures: <c>{"case","incidents","perLabel","perCounterpart","perDay","offHours","frequencyBreaches","contactsReached"}</c>.</summary>

@@ -304,33 +304,23 @@ internal static class EvidenceOptions
 {
     private static readonly string[] LocalTimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
 
-    public static bool TryChannel(string text, out IncidentChannel channel)
+    public static bool TryChannel(string text, out IncidentChannel channel) => TryId(text, EvidenceRecord.Id, out channel);
+
+    public static bool TryOutcome(string text, out CallOutcome outcome) => TryId(text, EvidenceRecord.Id, out outcome);
+
+    private static bool TryId<T>(string text, Func<T, string> id, out T value)
+        where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<IncidentChannel>())
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (candidate.Id() == text)
+            if (id(candidate) == text)
             {
-                channel = candidate;
+                value = candidate;
                 return true;
             }
         }
 
-        channel = default;
-        return false;
-    }
-
-    public static bool TryOutcome(string text, out CallOutcome outcome)
-    {
-        foreach (var candidate in Enum.GetValues<CallOutcome>())
-        {
-            if (candidate.Id() == text)
-            {
-                outcome = candidate;
-                return true;
-            }
-        }
-
-        outcome = default;
+        value = default;
         return false;
     }
 
