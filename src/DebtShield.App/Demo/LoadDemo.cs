@@ -1,4 +1,5 @@
 using DebtShield.App.ImportLoans;
+using DebtShield.App.RecordEvidence;
 using DebtShield.Data;
 using DebtShield.Import.CaseFiles;
 
@@ -7,27 +8,44 @@ namespace DebtShield.App.Demo;
 /// <summary>
 /// Use case: load a realistic, invented case (samples/demo-case.json, built into the program) so
 /// that a newcomer, and the web app's <c>--demo</c>, have something real to look at: lenders of
-/// four kinds, loans with and without 砍头息 and upfront fees, payments, overdue loans, a budget.
-/// Loading it twice changes nothing.
+/// four kinds, loans with and without 砍头息 and upfront fees, payments, overdue loans, a budget,
+/// and collection evidence (the invented phone backups samples/sms-backup.xml and
+/// samples/calls-backup.xml). Loading it twice changes nothing.
 /// </summary>
 public static class LoadDemo
 {
-    /// <summary>Loads the demo case into the ledger.</summary>
-    public static Task<ImportSummary> RunAsync(Ledger ledger, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>Loads the demo case into the ledger: its loans, then its evidence.</summary>
+    public static async Task<ImportSummary> RunAsync(Ledger ledger, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var content = Content();
         var reading = new LoanSourceReading(content.Loans, []) { Case = content };
-        return ImportLoans.ImportLoans.StoreAsync(ledger, content.Profile.Title, reading, replace: false, time, cancellationToken);
+        var summary = await ImportLoans.ImportLoans.StoreAsync(ledger, content.Profile.Title, reading, replace: false, time, cancellationToken).ConfigureAwait(false);
+        foreach (var backup in new[] { "demo-sms-backup.xml", "demo-calls-backup.xml" })
+        {
+            await ImportPhoneBackup.ImportAsync(ledger, content.Profile.Title, backup, () => Embedded(backup), new PhoneBackupChoices([]), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return summary;
     }
 
     /// <summary>The demo case.</summary>
     public static CaseFileContent Content()
     {
-        using var stream = typeof(LoadDemo).Assembly.GetManifestResourceStream("demo-case.json")
-            ?? throw new InvalidOperationException("The demo case is not embedded in the assembly.");
+        using var stream = Embedded("demo-case.json");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         var reading = CaseFileReader.Read(buffer.ToArray());
         return reading.Content ?? throw new InvalidOperationException("The embedded demo case does not read: " + string.Join("; ", reading.Errors.Select(e => e.Describe("demo-case.json"))));
+    }
+
+    private static MemoryStream Embedded(string name)
+    {
+        // Copied out, because the backup reader peeks at the start of what it is given.
+        using var resource = typeof(LoadDemo).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException(name + " is not embedded in the assembly.");
+        var copy = new MemoryStream();
+        resource.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
     }
 }

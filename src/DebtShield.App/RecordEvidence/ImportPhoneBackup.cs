@@ -45,12 +45,24 @@ public sealed record PhoneBackupImport(
 /// </remarks>
 public static class ImportPhoneBackup
 {
-    /// <summary>Imports <paramref name="path"/> into the case (opened when the ledger has none).</summary>
+    /// <summary>Imports the file at <paramref name="path"/> into the case (opened when the ledger has none).</summary>
     /// <exception cref="RequestRefusedException">The file cannot be read, or is not a phone backup.</exception>
-    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return ImportAsync(ledger, caseTitle, Path.GetFileName(path), () => OpenFile(path), choices, time, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports a backup that <paramref name="open"/> opens (once, or twice when a number is newly
+    /// flagged); <paramref name="source"/> names it in the entries and in messages.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">The backup is not one this program reads.</exception>
+    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string source, Func<Stream> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(choices);
         ArgumentNullException.ThrowIfNull(time);
         var marked = choices.Collectors.Select(PhoneNumber.Normalize).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -62,10 +74,9 @@ public static class ImportPhoneBackup
         known.UnionWith(marked);
 
         var analyzer = ConductDataReader.LoadEmbedded();
-        var source = Path.GetFileName(path);
         var flagged = new HashSet<string>(StringComparer.Ordinal);
         var recipient = choices.ContactName is null ? Recipient.Borrower : Recipient.ThirdParty;
-        var first = Pass(path, known, flagged, analyzer, recipient, cancellationToken);
+        var first = Pass(open, source, known, flagged, analyzer, recipient, cancellationToken);
         var records = first.Kept;
         if (flagged.Count > 0)
         {
@@ -73,7 +84,7 @@ public static class ImportPhoneBackup
             known.UnionWith(flagged);
             first.Kept.Clear();
             first.Kept.TrimExcess();
-            records = Pass(path, known, null, analyzer, recipient, cancellationToken).Kept;
+            records = Pass(open, source, known, null, analyzer, recipient, cancellationToken).Kept;
         }
 
         var now = time.GetUtcNow();
@@ -120,11 +131,11 @@ public static class ImportPhoneBackup
     /// <paramref name="flagged"/>, every other received message is analysed: a flagged one is kept,
     /// its number noted, and its analysis remembered by line so it is not analysed again.
     /// </summary>
-    private static PassResult Pass(string path, HashSet<string> collectors, HashSet<string>? flagged, ConductAnalyzer analyzer, Recipient recipient, CancellationToken cancellationToken)
+    private static PassResult Pass(Func<Stream> open, string source, HashSet<string> collectors, HashSet<string>? flagged, ConductAnalyzer analyzer, Recipient recipient, CancellationToken cancellationToken)
     {
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var file = open();
             var (reader, records) = PhoneBackupReader.Read(file);
             var kept = new List<PhoneRecord>();
             var analyses = new Dictionary<long, ConductAnalysis>();
@@ -153,7 +164,19 @@ public static class ImportPhoneBackup
         }
         catch (PhoneBackupException e)
         {
-            throw new RequestRefusedException(Path.GetFileName(path) + "：" + e.Message);
+            throw new RequestRefusedException(source + "：" + e.Message);
+        }
+        catch (IOException e)
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, source, e.Message));
+        }
+    }
+
+    private static FileStream OpenFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
