@@ -8,9 +8,10 @@ namespace DebtShield.Core.Planning;
 /// </summary>
 public sealed class PlanProblem
 {
-    private PlanProblem(DateOnly start, int months, Money budget, decimal overdueDayWeight, IReadOnlyList<PlanLoan> loans)
+    private PlanProblem(DateOnly start, int months, Money budget, decimal overdueDayWeight, IReadOnlyList<PlanLoan> loans, Money initialCash)
     {
         Start = start;
+        InitialCash = initialCash;
         Months = months;
         Budget = budget;
         OverdueDayWeight = overdueDayWeight;
@@ -77,6 +78,9 @@ public sealed class PlanProblem
     /// <summary>What is available for debts each month; never below zero.</summary>
     public Money Budget { get; }
 
+    /// <summary>Money at hand at the start besides the first month's budget (a new loan's proceeds in the affordability check).</summary>
+    public Money InitialCash { get; }
+
     /// <summary>How many yuan one day of one loan being behind counts for in the objective.</summary>
     public decimal OverdueDayWeight { get; }
 
@@ -118,7 +122,8 @@ public sealed class PlanProblem
     /// <param name="loans">The loans.</param>
     /// <param name="months">The horizon; null chooses one: the last lawful due date plus 24 months, between 12 and 120.</param>
     /// <param name="overdueDayWeight">Yuan per day a loan is behind, in the objective; not negative.</param>
-    public static PlanProblem Create(DateOnly start, Money budget, IReadOnlyList<PlanLoan> loans, int? months = null, decimal overdueDayWeight = DefaultOverdueDayWeight)
+    /// <param name="initialCash">Money at hand at the start besides the budget; a negative amount counts as zero.</param>
+    public static PlanProblem Create(DateOnly start, Money budget, IReadOnlyList<PlanLoan> loans, int? months = null, decimal overdueDayWeight = DefaultOverdueDayWeight, Money initialCash = default)
     {
         ArgumentNullException.ThrowIfNull(loans);
         ArgumentOutOfRangeException.ThrowIfNegative(overdueDayWeight);
@@ -132,7 +137,7 @@ public sealed class PlanProblem
             loans.SelectMany(l => l.Dues).Select(d => PlanMonths.Index(start, d.Date) + 1).DefaultIfEmpty(0).Max() + 24,
             12,
             MaxMonths);
-        return new PlanProblem(start, horizon, budget.IsNegative ? Money.Zero : budget, overdueDayWeight, [.. loans]);
+        return new PlanProblem(start, horizon, budget.IsNegative ? Money.Zero : budget, overdueDayWeight, [.. loans], initialCash.IsNegative ? Money.Zero : initialCash);
     }
 
     /// <summary>

@@ -86,7 +86,7 @@ public static class PlanSimulation
         var balanceByMonth = new Money[months];
         var paidByMonth = new Money[months];
         var cashByMonth = new Money[months];
-        var cash = 0m;
+        var cash = problem.InitialCash.Yuan;
         var totalPaid = 0m;
         var interestPaid = 0m;
         int? debtFree = balance.All(b => b <= PlanMonths.Fen) ? 0 : null;
