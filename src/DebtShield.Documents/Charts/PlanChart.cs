@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 
 namespace DebtShield.Documents.Charts;
 
@@ -24,6 +25,14 @@ public static class PlanChart
     private static Plot Build(PlanChartData data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var text = data.Title + data.MonthLabel + data.BalanceLabel + data.PaidAxisLabel + data.PaidLabel + data.BudgetLabel + string.Concat(data.Series.Select(s => s.Name));
+        var font = Fonts.Detect(text);
+        if (data.Fallback is { } fallback && !CanDraw(font, text))
+        {
+            // No font on this machine has the glyphs (a server without CJK fonts): draw the English labels instead of boxes.
+            return Build(fallback);
+        }
+
         var plot = new Plot();
         var months = data.Series.Select(s => s.Balance.Count).DefaultIfEmpty(0).Max();
         var positions = Enumerable.Range(1, months).Select(m => (double)m).ToArray();
@@ -53,9 +62,14 @@ public static class PlanChart
         plot.Axes.SetLimitsY(0, Math.Max(1.0, data.Series.SelectMany(s => s.Balance).Select(b => (double)b).DefaultIfEmpty(0).Max() * 1.05), plot.Axes.Left);
         plot.Axes.SetLimitsY(0, Math.Max(1.0, Math.Max((double)data.Budget, data.Paid.Select(p => (double)p).DefaultIfEmpty(0).Max()) * 1.6), plot.Axes.Right);
         plot.ShowLegend(Alignment.UpperRight);
-        var font = Fonts.Detect(data.Title + data.MonthLabel + data.BalanceLabel);
         plot.Font.Set(font);
         return plot;
+    }
+
+    private static bool CanDraw(string family, string text)
+    {
+        using var typeface = SKTypeface.FromFamilyName(family);
+        return typeface is not null && typeface.ContainsGlyphs(text.Where(c => !char.IsWhiteSpace(c)).ToArray().AsSpan().ToString());
     }
 }
 
@@ -69,6 +83,7 @@ public static class PlanChart
 /// <param name="PaidAxisLabel">The right axis label.</param>
 /// <param name="PaidLabel">The legend of the bars.</param>
 /// <param name="BudgetLabel">The legend of the budget line.</param>
+/// <param name="Fallback">The same chart with English labels, drawn when no font on the machine has the first one's glyphs.</param>
 public sealed record PlanChartData(
     string Title,
     IReadOnlyList<ChartSeries> Series,
@@ -78,7 +93,8 @@ public sealed record PlanChartData(
     string BalanceLabel,
     string PaidAxisLabel,
     string PaidLabel,
-    string BudgetLabel);
+    string BudgetLabel,
+    PlanChartData? Fallback = null);
 
 /// <summary>One line of the chart.</summary>
 /// <param name="Name">Its legend.</param>
