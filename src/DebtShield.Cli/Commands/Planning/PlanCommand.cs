@@ -28,6 +28,10 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
         [LocalizedDescription(nameof(CliText.Plan_OverdueWeightOption))]
         public string? OverdueWeight { get; init; }
 
+        [CommandOption("--search-seconds <SECONDS>")]
+        [LocalizedDescription(nameof(CliText.Plan_SearchSecondsOption))]
+        public int? SearchSeconds { get; init; }
+
         [CommandOption("--chart <FILE>")]
         [LocalizedDescription(nameof(CliText.Plan_ChartOption))]
         public string? Chart { get; init; }
@@ -44,6 +48,11 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
                 return ValidationResult.Error(Format(CliText.Plan_InvalidYuan, "--overdue-weight", OverdueWeight));
             }
 
+            if (SearchSeconds is < 1 or > 600)
+            {
+                return ValidationResult.Error(Format(CliText.Plan_InvalidSeconds, SearchSeconds));
+            }
+
             return Chart is not null && ChartFormat(Chart) is null
                 ? ValidationResult.Error(Format(CliText.Plan_ChartExtension, Chart))
                 : ValidationResult.Success();
@@ -54,7 +63,8 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
     {
         var options = new PlanOptions(
             settings.Budget is null ? null : NonNegative(settings.Budget),
-            settings.OverdueWeight is null ? Core.Planning.PlanProblem.DefaultOverdueDayWeight : NonNegative(settings.OverdueWeight)!.Value);
+            settings.OverdueWeight is null ? Core.Planning.PlanProblem.DefaultOverdueDayWeight : NonNegative(settings.OverdueWeight)!.Value,
+            TimeLimit: settings.SearchSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
         var report = await PlanRepayment.PlanAsync(ledger, settings.Case, ChinaStandardTime.Today(time), options, cancellationToken);
         if (settings.Chart is { } chart)
@@ -122,6 +132,11 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
         }
 
         console.Write(table);
+        if (report.OptimizerStatus == "time_limit")
+        {
+            LedgerSession.Notice(CliText.Plan_OptimizerStopped);
+        }
+
         FigureTable.Section(console, CliText.Plan_OrderTitle, [string.Join(" → ", report.LeastBadOrder)]);
         foreach (var strategy in report.Strategies)
         {
