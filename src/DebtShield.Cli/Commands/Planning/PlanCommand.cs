@@ -73,11 +73,7 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
             {
                 await PlanChartFile.WriteAsync(report, chart, cancellationToken);
             }
-            catch (IOException e)
-            {
-                throw new UserInputException(Format(CliText.Error_OutputUnwritable, chart, e.Message));
-            }
-            catch (UnauthorizedAccessException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new UserInputException(Format(CliText.Error_OutputUnwritable, chart, e.Message));
             }
