@@ -54,12 +54,15 @@ public sealed class PlanningPiecesTests
     [Fact]
     public void Warnings_IncomeBelowEssentialsAndNoSchedule_AreEachSaid()
     {
-        var problem = PlanProblem.Create(PlanLoans.Start, Money.Zero, [PlanLoans.Monthly("a", 1000m, 0.1m, 2, 510m)], months: 3);
+        var problem = PlanProblem.Create(PlanLoans.Start, Money.Zero, [
+            PlanLoans.Monthly("a", 1000m, 0.1m, 2, 510m),
+            PlanLoans.Monthly("paid-up schedule, balance left", 1000m, 0.1m, 1, 1000m, first: -3, payments: [new Payment(new DateOnly(2025, 10, 15), new Money(1000m))]),
+        ], months: 3);
         var budget = new MonthlyBudget([new BudgetLine(BudgetLineKind.Income, "工资", new Money(1000m)), new BudgetLine(BudgetLineKind.EssentialExpense, "房租", new Money(1500m))]);
 
         var warnings = PlanWarnings.Of(problem, budget, [PlanSimulation.Run(problem, PlanStrategy.LawfulFirst)]);
 
-        Assert.Equal([PlanWarning.IncomeBelowEssentials, PlanWarning.BudgetBelowDues, PlanWarning.NeverDebtFree], warnings);
+        Assert.Equal([PlanWarning.IncomeBelowEssentials, PlanWarning.BudgetBelowDues, PlanWarning.LoanWithoutSchedule, PlanWarning.NeverDebtFree], warnings);
         Assert.Equal([PlanWarning.NoLoans], PlanWarnings.Of(PlanProblem.Create(PlanLoans.Start, new Money(100m), []), null, []));
     }
 
