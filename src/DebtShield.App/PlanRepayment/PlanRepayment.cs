@@ -71,7 +71,7 @@ public static class PlanRepayment
         };
     }
 
-    /// <summary>The problem and the three heuristics' outcomes (no solver): what the due list and the benchmarks use.</summary>
+    /// <summary>The problem and the three heuristics' outcomes, without the solver: what the due list uses.</summary>
     public static (PlanProblem Problem, IReadOnlyList<PlanOutcome> Outcomes) Heuristics(CaseFacts facts, DateOnly today, PlanOptions options)
     {
         ArgumentNullException.ThrowIfNull(facts);
