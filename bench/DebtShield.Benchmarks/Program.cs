@@ -6,6 +6,8 @@ using DebtShield.Benchmarks;
 // collection messages for timing `debtshield classify`; `make-loan-table FILE ROWS` writes a loan
 // table CSV of ROWS instalment rows for timing `debtshield loan import`; `make-sms-backup FILE COUNT`
 // writes an SMS Backup & Restore XML of COUNT messages for timing `debtshield evidence import`;
+// `plan-quality` solves the planning benchmark's case with several time limits and prints how far
+// each heuristic is from it;
 // anything else goes to BenchmarkDotNet.
 if (args is ["make-batch", var path, var count])
 {
@@ -28,6 +30,23 @@ if (args is ["make-loan-table", var tablePath, var rowCount])
 if (args is ["make-sms-backup", var backupPath, var smsCount])
 {
     PhoneBackupFile.Write(backupPath, int.Parse(smsCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["plan-quality"])
+{
+    // How far the optimised plan of the benchmark case gets, and how it compares with the heuristics.
+    var problem = PlanningBenchmarks.Problem();
+    var heuristics = new[] { DebtShield.Core.Planning.PlanStrategy.Avalanche, DebtShield.Core.Planning.PlanStrategy.Snowball, DebtShield.Core.Planning.PlanStrategy.LawfulFirst }
+        .Select(s => DebtShield.Core.Planning.PlanSimulation.Run(problem, s)).ToArray();
+    foreach (var limit in new[] { 2, 10, 30 })
+    {
+        var result = DebtShield.Planning.Optimization.OptimalPlan.Solve(problem, heuristics.MinBy(o => o.Objective), TimeSpan.FromSeconds(limit));
+        var optimum = DebtShield.Core.Planning.PlanSimulation.Evaluate(problem, DebtShield.Core.Planning.PlanStrategy.Optimized, result.Payments!);
+        Console.WriteLine(System.FormattableString.Invariant($"limit {limit} s: {result.Status} in {result.Elapsed.TotalSeconds:0.00} s, objective {optimum.Objective:0.00}, days behind {optimum.DaysBehind}; ")
+            + string.Join("; ", heuristics.Select(h => System.FormattableString.Invariant($"{h.Strategy} {h.Objective:0.00} ({(h.Objective - optimum.Objective) / optimum.Objective:P2}), days behind {h.DaysBehind}"))));
+    }
+
     return;
 }
 

@@ -19,6 +19,10 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(Ledgers.LedgerStatus))]
 [JsonSerializable(typeof(Budgets.BudgetReport))]
 [JsonSerializable(typeof(IReadOnlyList<Cases.CaseSummary>))]
+[JsonSerializable(typeof(PlanRepayment.RepaymentPlanReport))]
+[JsonSerializable(typeof(PlanRepayment.DueReport))]
+[JsonSerializable(typeof(PlanRepayment.CreditReport))]
+[JsonSerializable(typeof(PlanRepayment.AffordReport))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -3,6 +3,7 @@ using DebtShield.App.Ledgers;
 using DebtShield.Cli.Commands;
 using DebtShield.Cli.Commands.Evidence;
 using DebtShield.Cli.Commands.Ledger;
+using DebtShield.Cli.Commands.Planning;
 using DebtShield.Cli.Resources;
 using Spectre.Console.Cli;
 
@@ -128,6 +129,26 @@ internal sealed class DebtShieldApp
             config.AddCommand<RestoreCommand>("restore")
                 .WithDescription(CliText.Restore_Description)
                 .WithExample("restore", "ledger-2026-11-28.backup", "--db", "restored.db");
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription(CliText.Plan_Description)
+                .WithExample("plan")
+                .WithExample("plan", "--budget", "3000", "--json")
+                .WithExample("plan", "--chart", "plan.svg");
+            config.AddCommand<DueCommand>("due")
+                .WithDescription(CliText.Due_Description)
+                .WithExample("due", "--days", "7");
+            config.AddBranch("calendar", calendar =>
+            {
+                calendar.SetDescription(CliText.Calendar_Description);
+                calendar.AddCommand<CalendarExportCommand>("export").WithDescription(CliText.Calendar_ExportDescription)
+                    .WithExample("calendar", "export", "due-dates.ics");
+            });
+            config.AddCommand<CreditCommand>("credit")
+                .WithDescription(CliText.Credit_Description)
+                .WithExample("credit", "--json");
+            config.AddCommand<AffordCommand>("afford")
+                .WithDescription(CliText.Afford_Description)
+                .WithExample("afford", "offer.json");
             config.AddBranch("db", db =>
             {
                 db.SetDescription(CliText.Db_Description);

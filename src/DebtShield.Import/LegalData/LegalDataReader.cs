@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using DebtShield.Core.Law;
+using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Planning;
 using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.Import.LegalData;
@@ -19,6 +21,11 @@ public static class LegalDataReader
 {
     private static readonly Lazy<LegalRules> Shipped = new(() => ReadRules(Open("lpr.json"), Open("caps.json")));
     private static readonly Lazy<IReadOnlyDictionary<string, Citation>> ShippedCitations = new(() => ReadCitations(Open("citations.json")));
+
+    private static readonly Lazy<CreditRecordRules> ShippedCredit = new(() => ReadCreditRules(Open("credit-records.json", "credit")));
+
+    /// <summary>The credit-record rules from the shipped <c>data/credit/credit-records.json</c>, read once.</summary>
+    public static CreditRecordRules CreditRules => ShippedCredit.Value;
 
     /// <summary>The rules from the shipped data, read once.</summary>
     public static LegalRules Rules => Shipped.Value;
@@ -52,6 +59,34 @@ public static class LegalDataReader
             PaymentOrder = Basis(caps.RootElement.Get("commonRules").Get("paymentOrder")),
             RateMeasure = Basis(caps.RootElement.Get("commonRules").Get("rateMeasure")),
         };
+    }
+
+    /// <summary>Reads the credit-record rules (UTF-8 JSON, the shape of <c>data/credit/credit-records.json</c>).</summary>
+    public static CreditRecordRules ReadCreditRules(Stream creditJson)
+    {
+        using var document = JsonDocument.Parse(creditJson);
+        var root = document.RootElement;
+        var repair = root.Get("oneTimeRepair");
+        var kinds = root.Get("reportingByLenderKind");
+        return new CreditRecordRules(
+            root.Get("retention").Get("years").GetInt32(),
+            new OneTimeRepair(
+                Date(repair.Get("incurredFrom")),
+                Date(repair.Get("incurredTo")),
+                new Money(repair.Get("maxSingleAmount").GetDecimal()),
+                Date(repair.Get("repaidBy")),
+                Date(repair.Get("earlyRepaidBy")),
+                Date(repair.Get("earlyHiddenFrom")),
+                Status(repair.Get("maxSingleAmountIncludes").Get("status"))),
+            Enum.GetValues<LenderKind>().ToDictionary(k => k, k =>
+            {
+                var kind = kinds.Get(LenderKindNames.Name(k));
+                var reports = kind.Get("reports");
+                return new CreditReporting(
+                    reports.ValueKind == JsonValueKind.Null ? null : reports.GetBoolean(),
+                    kind.Get("licensed").GetBoolean(),
+                    Status(kind.Get("status")));
+            }));
     }
 
     /// <summary>Reads a citation catalogue (UTF-8 JSON).</summary>
@@ -134,7 +169,7 @@ public static class LegalDataReader
             ? value
             : throw new InvalidDataException($"The legal data lacks the field '{name}'.");
 
-    private static Stream Open(string file) =>
-        Assembly.GetExecutingAssembly().GetManifestResourceStream("law/" + file)
-        ?? throw new InvalidDataException($"The legal data file data/law/{file} is not embedded.");
+    private static Stream Open(string file, string folder = "law") =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream(folder + "/" + file)
+        ?? throw new InvalidDataException($"The legal data file data/{folder}/{file} is not embedded.");
 }

@@ -1,0 +1,32 @@
+using DebtShield.App.Cases;
+using DebtShield.Core.Budget;
+using DebtShield.Core.Loans;
+using DebtShield.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.App.PlanRepayment;
+
+/// <summary>A case's loans and budget, read in one snapshot: what every planning use case starts from.</summary>
+/// <param name="Case">The case's title; null when the ledger has no case yet.</param>
+/// <param name="Loans">The loans, by name.</param>
+/// <param name="Budget">The monthly budget (empty when none is recorded).</param>
+public sealed record CaseFacts(string? Case, IReadOnlyList<Loan> Loans, MonthlyBudget Budget)
+{
+    /// <summary>Reads the case's loans and budget.</summary>
+    public static Task<CaseFacts> LoadAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return ledger.ReadAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return new CaseFacts(null, [], new MonthlyBudget([]));
+            }
+
+            var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
+            var lines = await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
+            return new CaseFacts(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine())));
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using DebtShield.App.Resources;
+using DebtShield.Core;
+using DebtShield.Core.Planning;
+using DebtShield.Planning.Optimization;
+
+namespace DebtShield.App.PlanRepayment;
+
+/// <summary>
+/// Use case: "how do I get out?" A plan across all the case's loans under the real monthly
+/// budget: avalanche, snowball and lawful-first side by side with the optimised plan, plain
+/// warnings when no plan can keep every loan current, and what to offer a lender the budget cannot
+/// keep on schedule.
+/// </summary>
+public static class PlanRepayment
+{
+    /// <summary>The plan for the case's loans and budget, from <paramref name="today"/>.</summary>
+    public static async Task<RepaymentPlanReport> PlanAsync(Data.Ledger ledger, string? caseTitle, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default)
+    {
+        var facts = await CaseFacts.LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        return Of(facts, today, options);
+    }
+
+    /// <summary>The plan for facts already read.</summary>
+    public static RepaymentPlanReport Of(CaseFacts facts, DateOnly today, PlanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(options);
+        var (problem, heuristics) = Heuristics(facts, today, options);
+        var outcomes = heuristics.ToList();
+        var gaps = new Dictionary<string, double>(StringComparer.Ordinal);
+        var status = "skipped";
+        if (options.Optimize && problem.Loans.Count > 0)
+        {
+            var result = OptimalPlan.Solve(problem, heuristics.MinBy(o => o.Objective), options.TimeLimit);
+            status = result.Status switch
+            {
+                OptimalPlanStatus.Optimal => "optimal",
+                OptimalPlanStatus.TimeLimit => "time_limit",
+                _ => "not_solved",
+            };
+            if (result.Payments is { } payments)
+            {
+                var optimum = PlanSimulation.Evaluate(problem, PlanStrategy.Optimized, payments);
+                outcomes.Add(optimum);
+                foreach (var heuristic in heuristics)
+                {
+                    gaps[StrategyNames.Name(heuristic.Strategy)] = optimum.Objective > 0m
+                        ? Math.Round((double)((heuristic.Objective - optimum.Objective) / optimum.Objective), 6)
+                        : 0.0;
+                }
+            }
+        }
+
+        var lawfulFirst = heuristics.Single(o => o.Strategy == PlanStrategy.LawfulFirst);
+        return new RepaymentPlanReport
+        {
+            Case = facts.Case,
+            Start = today,
+            Months = problem.Months,
+            Budget = problem.Budget.Yuan,
+            BudgetSource = options.Budget is null ? "ledger" : "option",
+            OverdueDayWeight = problem.OverdueDayWeight,
+            Warnings = [.. PlanWarnings.Of(problem, options.Budget is null ? facts.Budget : null, outcomes).Select(w => Warning(w, problem, facts))],
+            LeastBadOrder = [.. PlanSimulation.DueOrder(problem, PlanStrategy.LawfulFirst).Select(l => l.Id)],
+            Loans = [.. problem.Loans.Select(PlanLoanFigure.From)],
+            Strategies = [.. outcomes.Select(StrategyFigure.From)],
+            OptimalityGap = gaps,
+            OptimizerStatus = status,
+            Negotiation = [.. NegotiationProposal.ForLoansBehind(problem, lawfulFirst).Select(p => new NegotiationFigure(p.LoanId, p.Balance.RoundToFen().Yuan, p.MonthlyAmount.Yuan, p.Months))],
+        };
+    }
+
+    /// <summary>The problem and the three heuristics' outcomes, without the solver: what the due list uses.</summary>
+    public static (PlanProblem Problem, IReadOnlyList<PlanOutcome> Outcomes) Heuristics(CaseFacts facts, DateOnly today, PlanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(options);
+        var budget = new Money(options.Budget ?? facts.Budget.LeftForDebts.Yuan);
+        var problem = PlanProblem.Create(today, budget, PlanLoans.From(facts.Loans, today), overdueDayWeight: options.OverdueDayWeight);
+        return (problem, [.. HeuristicStrategies.Select(s => PlanSimulation.Run(problem, s))]);
+    }
+
+    /// <summary>The three heuristics, in the order reports list them.</summary>
+    public static IReadOnlyList<PlanStrategy> HeuristicStrategies { get; } = [PlanStrategy.Avalanche, PlanStrategy.Snowball, PlanStrategy.LawfulFirst];
+
+    private static PlanWarningFigure Warning(PlanWarning warning, PlanProblem problem, CaseFacts facts)
+    {
+        var order = string.Join("、", PlanSimulation.DueOrder(problem, PlanStrategy.LawfulFirst).Select(l => l.Id));
+        var firstMonth = Enumerable.Range(0, problem.Loans.Count).Sum(i => problem.Due(i, 0));
+        return warning switch
+        {
+            PlanWarning.NoLoans => new("no_loans", PlanText.Warning_NoLoans),
+            PlanWarning.NoBudget => new("no_budget", PlanText.Warning_NoBudget),
+            PlanWarning.IncomeBelowEssentials => new("income_below_essentials", Format(PlanText.Warning_IncomeBelowEssentials, facts.Budget.Income.Yuan, facts.Budget.EssentialExpenses.Yuan, order)),
+            PlanWarning.BudgetBelowDues => new("budget_below_dues", Format(PlanText.Warning_BudgetBelowDues, problem.Budget.Yuan, decimal.Round(firstMonth, 2, MidpointRounding.AwayFromZero), order)),
+            PlanWarning.LoanWithoutSchedule => new("loan_without_schedule", Format(PlanText.Warning_LoanWithoutSchedule, string.Join("、", problem.Loans.Where(l => !l.HasSchedule && l.Balance.IsPositive).Select(l => l.Id)))),
+            PlanWarning.NeverDebtFree => new("never_debt_free", Format(PlanText.Warning_NeverDebtFree, problem.Months)),
+            _ => throw new ArgumentOutOfRangeException(nameof(warning), warning, null),
+        };
+    }
+
+    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
+}
+
+/// <summary>What to plan with.</summary>
+/// <param name="Budget">Yuan a month for debts; null takes the case's budget (income less essential expenses).</param>
+/// <param name="OverdueDayWeight">Yuan one day behind on one loan counts for.</param>
+/// <param name="Optimize">Whether to solve the optimised plan.</param>
+/// <param name="TimeLimit">How long the optimiser may search.</param>
+public sealed record PlanOptions(decimal? Budget = null, decimal OverdueDayWeight = PlanProblem.DefaultOverdueDayWeight, bool Optimize = true, TimeSpan? TimeLimit = null);

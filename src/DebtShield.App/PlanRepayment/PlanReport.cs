@@ -1,0 +1,145 @@
+using DebtShield.Core.Planning;
+using DebtShield.Import.LoanFiles;
+
+namespace DebtShield.App.PlanRepayment;
+
+/// <summary>
+/// The repayment plan as <c>debtshield plan --json</c> and the web app show it: the strategies
+/// side by side, how far each heuristic is from the optimum, plain warnings, the least-bad order,
+/// and a negotiation proposal for each loan the budget cannot keep on schedule. Money is yuan
+/// rounded to the fen; rates are fractions.
+/// </summary>
+public sealed record RepaymentPlanReport
+{
+    /// <summary>The case's title; null when the ledger has no case.</summary>
+    public required string? Case { get; init; }
+
+    /// <summary>The first day of the plan.</summary>
+    public required DateOnly Start { get; init; }
+
+    /// <summary>The months the plan looks ahead.</summary>
+    public required int Months { get; init; }
+
+    /// <summary>What is available for debts each month.</summary>
+    public required decimal Budget { get; init; }
+
+    /// <summary><c>ledger</c> (income less essential expenses) or <c>option</c> (--budget).</summary>
+    public required string BudgetSource { get; init; }
+
+    /// <summary>Yuan one day behind on one loan counts for in the objective.</summary>
+    public required decimal OverdueDayWeight { get; init; }
+
+    /// <summary>Plain warnings, each with a code and a sentence.</summary>
+    public required IReadOnlyList<PlanWarningFigure> Warnings { get; init; }
+
+    /// <summary>The order to pay the dues in when money runs short (lawful-first).</summary>
+    public required IReadOnlyList<string> LeastBadOrder { get; init; }
+
+    /// <summary>Each loan as the plan sees it.</summary>
+    public required IReadOnlyList<PlanLoanFigure> Loans { get; init; }
+
+    /// <summary>avalanche, snowball, lawful_first and (when solved) optimized.</summary>
+    public required IReadOnlyList<StrategyFigure> Strategies { get; init; }
+
+    /// <summary>For each heuristic, (its objective − the optimum's) / the optimum's; empty when the optimum was not solved.</summary>
+    public required IReadOnlyDictionary<string, double> OptimalityGap { get; init; }
+
+    /// <summary>How the optimiser ended: <c>optimal</c>, <c>time_limit</c>, <c>not_solved</c> or <c>skipped</c>.</summary>
+    public required string OptimizerStatus { get; init; }
+
+    /// <summary>A proposal for each loan behind its schedule in the lawful-first plan.</summary>
+    public required IReadOnlyList<NegotiationFigure> Negotiation { get; init; }
+}
+
+/// <summary>A warning.</summary>
+/// <param name="Code">The warning's id (<c>income_below_essentials</c>, …).</param>
+/// <param name="Message">One plain sentence for the borrower.</param>
+public sealed record PlanWarningFigure(string Code, string Message);
+
+/// <summary>A loan as the plan sees it.</summary>
+/// <param name="Id">The loan's name.</param>
+/// <param name="Lender">The lender.</param>
+/// <param name="LenderKind">The lender's kind.</param>
+/// <param name="KeepCurrentFirst">Licensed and may report to the credit reference centre.</param>
+/// <param name="LawfulBalance">What the law supports owing at the start.</param>
+/// <param name="LawfulAnnualRate">The rate the balance may lawfully grow at.</param>
+/// <param name="RealAnnualRate">The contract's real annual rate (nominal IRR); null when none.</param>
+/// <param name="HasSchedule">False when no schedule remains: the balance is treated as due now.</param>
+/// <param name="OverdueSince">The first unpaid due date, when already overdue.</param>
+public sealed record PlanLoanFigure(string Id, string Lender, string LenderKind, bool KeepCurrentFirst, decimal LawfulBalance, decimal LawfulAnnualRate, double? RealAnnualRate, bool HasSchedule, DateOnly? OverdueSince)
+{
+    /// <summary>The figure of a plan loan.</summary>
+    public static PlanLoanFigure From(PlanLoan loan)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        return new(loan.Id, loan.Lender, LenderKindNames.Name(loan.Kind), loan.KeepCurrentFirst, loan.Balance.RoundToFen().Yuan, loan.LawfulAnnualRate, loan.RealAnnualRate, loan.HasSchedule, loan.OverdueSince);
+    }
+}
+
+/// <summary>One strategy's result.</summary>
+/// <param name="Name"><c>avalanche</c>, <c>snowball</c>, <c>lawful_first</c> or <c>optimized</c>.</param>
+/// <param name="MonthsToDebtFree">Months until every loan is paid; null when not within the horizon.</param>
+/// <param name="TotalPaid">Everything paid within the horizon.</param>
+/// <param name="InterestPaid">The part that paid interest.</param>
+/// <param name="Remaining">Still owed at the end of the horizon.</param>
+/// <param name="DaysBehind">Days behind summed over loans, from the start of the plan.</param>
+/// <param name="Objective">Total paid + remaining + weight × days behind.</param>
+/// <param name="Overdue">Every stretch a loan is behind.</param>
+/// <param name="BalanceByMonth">Owed on all loans after each month.</param>
+/// <param name="PaidByMonth">Paid on all loans in each month.</param>
+public sealed record StrategyFigure(
+    string Name,
+    int? MonthsToDebtFree,
+    decimal TotalPaid,
+    decimal InterestPaid,
+    decimal Remaining,
+    int DaysBehind,
+    decimal Objective,
+    IReadOnlyList<OverdueFigure> Overdue,
+    IReadOnlyList<decimal> BalanceByMonth,
+    IReadOnlyList<decimal> PaidByMonth)
+{
+    /// <summary>The figure of an outcome.</summary>
+    public static StrategyFigure From(PlanOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return new(
+            StrategyNames.Name(outcome.Strategy),
+            outcome.MonthsToDebtFree,
+            outcome.TotalPaid.RoundToFen().Yuan,
+            outcome.InterestPaid.RoundToFen().Yuan,
+            outcome.Remaining.RoundToFen().Yuan,
+            outcome.DaysBehind,
+            decimal.Round(outcome.Objective, 2, MidpointRounding.AwayFromZero),
+            [.. outcome.Overdue.Select(e => new OverdueFigure(e.LoanId, e.From, e.Days))],
+            [.. outcome.BalanceByMonth.Select(m => m.RoundToFen().Yuan)],
+            [.. outcome.PaidByMonth.Select(m => m.RoundToFen().Yuan)]);
+    }
+}
+
+/// <summary>A stretch a loan is behind.</summary>
+/// <param name="LoanId">The loan.</param>
+/// <param name="From">The first day behind.</param>
+/// <param name="Days">How many days.</param>
+public sealed record OverdueFigure(string LoanId, DateOnly From, int Days);
+
+/// <summary>A negotiation proposal.</summary>
+/// <param name="LoanId">The loan.</param>
+/// <param name="LawfulBalance">What the law supports owing.</param>
+/// <param name="MonthlyAmount">The largest monthly amount the budget allows.</param>
+/// <param name="Months">Months to clear the balance at that amount; null when it never clears.</param>
+public sealed record NegotiationFigure(string LoanId, decimal LawfulBalance, decimal MonthlyAmount, int? Months);
+
+/// <summary>The names strategies have in reports and options.</summary>
+public static class StrategyNames
+{
+    /// <summary>The report name of <paramref name="strategy"/>.</summary>
+    public static string Name(PlanStrategy strategy) => strategy switch
+    {
+        PlanStrategy.Avalanche => "avalanche",
+        PlanStrategy.Snowball => "snowball",
+        PlanStrategy.LawfulFirst => "lawful_first",
+        PlanStrategy.Optimized => "optimized",
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
+    };
+}
