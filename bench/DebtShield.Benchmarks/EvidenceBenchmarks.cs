@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Data;
@@ -9,10 +12,21 @@ namespace DebtShield.Benchmarks;
 /// Importing a 100,000-SMS backup (about 40 MB, every message analysed and kept) into a new SQLite
 /// ledger each time; and verifying the chain of the 100,000 entries it leaves.
 /// </summary>
+/// <remarks>
+/// Runs in process (with a timeout long enough for seconds-long operations): building a separate
+/// benchmark process timed out on this 2-core machine while other builds ran.
+/// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[Config(typeof(InProcess))]
 public class EvidenceBenchmarks
 {
+    private sealed class InProcess : ManualConfig
+    {
+        public InProcess() => AddJob(Job.Default
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(10), logOutput: false))
+            .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1));
+    }
+
     private string _folder = "";
     private string _backup = "";
     private int _iteration;
