@@ -19,6 +19,7 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(Ledgers.LedgerStatus))]
 [JsonSerializable(typeof(Budgets.BudgetReport))]
 [JsonSerializable(typeof(IReadOnlyList<Cases.CaseSummary>))]
+[JsonSerializable(typeof(CheckOffer.CheckOfferReport))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -55,6 +55,11 @@ internal sealed class DebtShieldApp
                 .WithDescription(CliText.Classify_Description)
                 .WithExample("classify", "--input", "messages.jsonl", "--output", "labels.jsonl")
                 .WithExample("classify", "--text");
+            config.AddCommand<Commands.Before.OfferCommand>("offer")
+                .WithDescription(CliText.Offer_Description)
+                .WithExample("offer", "offer.txt")
+                .WithExample("offer", "--amount", "10000", "--term", "12", "--daily-rate", "0.05", "--income", "6000")
+                .WithExample("offer", "-", "--json");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription(CliText.Demo_Description)
                 .WithExample("demo");
