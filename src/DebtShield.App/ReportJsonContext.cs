@@ -20,6 +20,7 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(Budgets.BudgetReport))]
 [JsonSerializable(typeof(IReadOnlyList<Cases.CaseSummary>))]
 [JsonSerializable(typeof(CheckOffer.CheckOfferReport))]
+[JsonSerializable(typeof(CheckContract.ClauseCheckReport))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

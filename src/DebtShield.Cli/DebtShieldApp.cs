@@ -60,6 +60,13 @@ internal sealed class DebtShieldApp
                 .WithExample("offer", "offer.txt")
                 .WithExample("offer", "--amount", "10000", "--term", "12", "--daily-rate", "0.05", "--income", "6000")
                 .WithExample("offer", "-", "--json");
+            config.AddCommand<Commands.Before.ContractCommand>("contract")
+                .WithDescription(CliText.Contract_Description)
+                .WithExample("contract", "借款合同.docx")
+                .WithExample("contract", "-", "--json");
+            config.AddCommand<Commands.Before.ContractCommand>("scam-check")
+                .WithDescription(CliText.Scam_Description)
+                .WithExample("scam-check", "-");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription(CliText.Demo_Description)
                 .WithExample("demo");
