@@ -21,6 +21,7 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(IReadOnlyList<Cases.CaseSummary>))]
 [JsonSerializable(typeof(CheckOffer.CheckOfferReport))]
 [JsonSerializable(typeof(CheckContract.ClauseCheckReport))]
+[JsonSerializable(typeof(CheckLender.LenderCheckReport))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -67,6 +67,10 @@ internal sealed class DebtShieldApp
             config.AddCommand<Commands.Before.ContractCommand>("scam-check")
                 .WithDescription(CliText.Scam_Description)
                 .WithExample("scam-check", "-");
+            config.AddCommand<Commands.Before.LenderCommand>("lender")
+                .WithDescription(CliText.Lender_Description)
+                .WithExample("lender", "招联消费金融股份有限公司")
+                .WithExample("lender", "马上消金", "--json");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription(CliText.Demo_Description)
                 .WithExample("demo");

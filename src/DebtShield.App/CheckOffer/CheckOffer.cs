@@ -29,7 +29,8 @@ public static class CheckOffer
             errors.Add(problem);
         }
 
-        var lender = new Lender(request.LenderName ?? "", request.LenderKind ?? LenderKind.Unknown);
+        var kind = request.LenderKind ?? (request.LenderName is { } name ? CheckLender.CheckLender.KindOf(name) : LenderKind.Unknown);
+        var lender = new Lender(request.LenderName ?? "", kind);
         var complete = draft.ToOffer(lender);
         errors.AddRange(complete.Errors.Select(e => e.Describe()));
         if (errors.Count > 0 || complete.Offer is not { } offer)
@@ -54,7 +55,10 @@ public static class CheckOffer
         var rules = LegalDataReader.Rules;
         var assessment = LegalCheck.Of(creation.Loan, rules, new CheckOptions(request.Today));
         var facts = new OfferFacts(offer, assessment, rules, request.MonthlyIncome, request.MonthlyEssentials);
-        return CheckOfferReport.From(OfferCheck.Of(facts));
+        return CheckOfferReport.From(OfferCheck.Of(facts)) with
+        {
+            LenderCheck = offer.Lender.Name.Length > 0 ? CheckLender.CheckLender.Run(offer.Lender.Name) : null,
+        };
     }
 }
 
@@ -63,7 +67,7 @@ public static class CheckOffer
 /// <param name="MonthlyIncome">The borrower's monthly income, if given.</param>
 /// <param name="MonthlyEssentials">Essential monthly expenses, if given.</param>
 /// <param name="LenderName">The lender or app name, if given.</param>
-/// <param name="LenderKind">The lender's kind, if known (from <c>debtshield lender</c> or the contract).</param>
+/// <param name="LenderKind">The lender's kind, if known from the contract; else the lender check decides from <paramref name="LenderName"/>.</param>
 public sealed record CheckOfferRequest(
     DateOnly Today,
     Money? MonthlyIncome = null,

@@ -23,6 +23,9 @@ public sealed record CheckOfferReport
     /// <summary>The lender's kind used for the legal view.</summary>
     public required string LenderKind { get; init; }
 
+    /// <summary>What the local list says about the lender, when a name was given.</summary>
+    public CheckLender.LenderCheckReport? LenderCheck { get; init; }
+
     /// <summary>The contract amount.</summary>
     public required decimal Amount { get; init; }
 
