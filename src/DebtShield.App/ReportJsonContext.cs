@@ -22,6 +22,8 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(CheckOffer.CheckOfferReport))]
 [JsonSerializable(typeof(CheckContract.ClauseCheckReport))]
 [JsonSerializable(typeof(CheckLender.LenderCheckReport))]
+[JsonSerializable(typeof(ReadGuide.GuideTopicReport))]
+[JsonSerializable(typeof(IReadOnlyList<ReadGuide.GuideTopicSummary>))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

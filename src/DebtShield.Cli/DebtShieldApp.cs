@@ -71,6 +71,11 @@ internal sealed class DebtShieldApp
                 .WithDescription(CliText.Lender_Description)
                 .WithExample("lender", "招联消费金融股份有限公司")
                 .WithExample("lender", "马上消金", "--json");
+            config.AddCommand<Commands.Before.GuideCommand>("guide")
+                .WithDescription(CliText.Guide_Description)
+                .WithExample("guide")
+                .WithExample("guide", "today")
+                .WithExample("guide", "scams", "--lang", "en");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription(CliText.Demo_Description)
                 .WithExample("demo");
