@@ -17,7 +17,7 @@ namespace DebtShield.Core.Offers;
 /// <item>A fee rate (月费率) is charged every month on the original amount, whatever is still owed
 /// (等本等息): each instalment is amount ÷ months + amount × fee rate.</item>
 /// <item>Upfront fees the app deducts are already in "arrives"; upfront fees paid on top are
-/// <see cref="UpfrontFee"/>s; fees with every instalment are part of each instalment.</item>
+/// <see cref="UpfrontFee"/>s; fees with every instalment are added to each instalment's total.</item>
 /// </list>
 /// </remarks>
 public static class OfferSchedule
@@ -37,9 +37,9 @@ public static class OfferSchedule
         {
             var due = offer.Term.Unit == TermUnit.Months ? signingDay.AddMonths(i + 1) : signingDay.AddDays(offer.Term.Count);
             var repayment = instalments[i].RoundToFen();
-            schedule[i] = perInstalmentFees.IsPositive
-                ? new Instalment(due, repayment + perInstalmentFees, Principal: null, Interest: null, Fees: perInstalmentFees)
-                : new Instalment(due, repayment);
+            // The split of each instalment into principal and interest is not shown by the app, so
+            // no parts are invented: the total, fees included, is the fact.
+            schedule[i] = new Instalment(due, repayment + perInstalmentFees);
         }
 
         var upfront = offer.Fees
