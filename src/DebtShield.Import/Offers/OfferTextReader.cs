@@ -98,14 +98,17 @@ public static partial class OfferTextReader
         (PerThousandPerDay(), (m, d) => Amount(m, "base", out var basis) && Amount(m, "cost", out var cost) && basis > 0
             ? d.SetRate(new AdvertisedRate((double)(cost / basis), RatePer.Day, AdvertisedMethod.Nominal))
             : ImportMessages.Offer_BadAmount),
+        (Fee(), (m, d) => Amount(m, "amount", out var fee)
+            ? d.AddFee(
+                m.Groups["name"].Value,
+                new Money(fee),
+                m.Groups["each"].Success || m.Groups["per"].Success || m.Groups["name"].Value.StartsWith("每期", StringComparison.Ordinal) || m.Groups["name"].Value.StartsWith("每月", StringComparison.Ordinal))
+            : ImportMessages.Offer_BadAmount),
         (Instalment(), (m, d) => Amount(m, "amount", out var each)
             ? d.SetInstalment(new Money(each), m.Groups["count"].Success ? int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture) : null)
             : ImportMessages.Offer_BadAmount),
         (RatePattern(), (m, d) => Percent(m, out var value) ? d.SetRate(RateOf(m.Groups["label"].Value, value)) : ImportMessages.Offer_BadRate),
         (Arrives(), (m, d) => Amount(m, "amount", out var arrives) ? d.SetArrives(new Money(arrives)) : ImportMessages.Offer_BadAmount),
-        (Fee(), (m, d) => Amount(m, "amount", out var fee)
-            ? d.AddFee(m.Groups["name"].Value, new Money(fee), m.Groups["each"].Success || m.Groups["per"].Success)
-            : ImportMessages.Offer_BadAmount),
         (AmountPattern(), (m, d) => Amount(m, "amount", out var amount) ? d.SetAmount(new Money(amount)) : ImportMessages.Offer_BadAmount),
         (Term(), (m, d) => int.TryParse(m.Groups["count"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0
             ? d.SetTerm(new OfferTerm(count, m.Groups["unit"].Value == "天" ? TermUnit.Days : TermUnit.Months))
