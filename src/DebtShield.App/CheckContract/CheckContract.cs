@@ -1,4 +1,3 @@
-using System.Globalization;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
@@ -34,15 +33,15 @@ public static class CheckContract
         }
         catch (NotSupportedException)
         {
-            throw new RequestRefusedException(Format(CheckText.Contract_UnsupportedFile, path, string.Join(", ", AgreementText.Extensions)));
+            throw new RequestRefusedException(CheckWording.Format(CheckText.Contract_UnsupportedFile, path, string.Join(", ", AgreementText.Extensions)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new RequestRefusedException(Format(CheckText.Contract_UnreadableFile, path, e.Message));
+            throw new RequestRefusedException(CheckWording.Format(CheckText.Contract_UnreadableFile, path, e.Message));
         }
 
         return string.IsNullOrWhiteSpace(text)
-            ? throw new RequestRefusedException(Format(CheckText.Contract_NoText, path))
+            ? throw new RequestRefusedException(CheckWording.Format(CheckText.Contract_NoText, path))
             : text;
     }
 
@@ -70,22 +69,13 @@ public static class CheckContract
             Categories = categories,
             Findings = figures,
             Summary = figures.Length == 0
-                ? Text(kind == "scam" ? "Scam_NothingFound" : "Contract_NothingFound")
-                : Format(Text(kind == "scam" ? "Scam_Found" : "Contract_Found"), figures.Length, categories.Length),
+                ? CheckWording.Text(kind == "scam" ? "Scam_NothingFound" : "Contract_NothingFound")
+                : CheckWording.Format(CheckWording.Text(kind == "scam" ? "Scam_Found" : "Contract_Found"), figures.Length, categories.Length),
             Citations = [.. cited.Select(id => CitationFigure.From(citations[id]))],
         };
     }
 
-    /// <summary>The line in the current UI language.</summary>
-    internal static string Word(ConductExplanation text) =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? text.English : text.Chinese;
-
-    private static string Text(string name) =>
-        CheckText.ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
-        ?? throw new InvalidOperationException("Missing text resource " + name);
-
-    private static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
+    private static string Word(ConductExplanation text) => CheckWording.Pick(text.Chinese, text.English);
 }
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using DebtShield.App.CheckLoans;
-using DebtShield.App.Resources;
 using DebtShield.Core.Lenders;
 using DebtShield.Import.LegalData;
 using DebtShield.Import.Lenders;
@@ -21,7 +19,6 @@ public static class CheckLender
         ArgumentNullException.ThrowIfNull(name);
         var directory = LenderDataReader.Directory;
         var match = directory.Match(name);
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var kind = match.Institution is { } found ? directory.Kinds.FirstOrDefault(k => k.LenderKind == found.Kind) : null;
         var result = match.Institution?.Kind switch
         {
@@ -35,8 +32,8 @@ public static class CheckLender
             Query = name,
             Result = result,
             ResultText = match.Institution is { } institution
-                ? Format(Text("Lender_Found_" + result), institution.Name, Text("LenderForm_" + match.Form), CheckLoanReport.StatusId(institution.Status))
-                : Text("Lender_NotFound"),
+                ? CheckWording.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, CheckWording.Text("LenderForm_" + match.Form), CheckLoanReport.StatusId(institution.Status))
+                : CheckWording.Text("Lender_NotFound"),
             LenderKind = LenderKindNames.Name(match.LenderKind),
             Institution = match.Institution?.Name,
             MatchedAs = match.Form is { } form ? FormId(form) : null,
@@ -44,8 +41,8 @@ public static class CheckLender
             Sources = [.. (match.Institution?.Sources ?? []).Select(id => LenderDataReader.Sources.TryGetValue(id, out var s)
                 ? new LenderSourceFigure(id, s.Title, s.Url, s.Status)
                 : new LenderSourceFigure(id, id, null, "uncertain"))],
-            KindExplanation = kind is null ? null : english ? kind.EnglishExplanation : kind.ChineseExplanation,
-            NameHints = [.. match.NameHints.Select(h => Format(Text("Lender_NameHint"), english ? h.EnglishName : h.ChineseName) + (english ? h.EnglishExplanation : h.ChineseExplanation))],
+            KindExplanation = kind is null ? null : CheckWording.Pick(kind.ChineseExplanation, kind.EnglishExplanation),
+            NameHints = [.. match.NameHints.Select(h => CheckWording.Format(CheckWording.Text("Lender_NameHint"), CheckWording.Pick(h.ChineseName, h.EnglishName)) + CheckWording.Pick(h.ChineseExplanation, h.EnglishExplanation))],
             Suggestions = [.. match.Suggestions.Select(s => s.Name)],
             ListVersion = directory.Version,
             ListLastChecked = directory.LastChecked,
@@ -63,13 +60,6 @@ public static class CheckLender
         NameForm.AppName => "app_name",
         NameForm.FormerName => "former_name",
     };
-
-    private static string Text(string name) =>
-        CheckText.ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
-        ?? throw new InvalidOperationException("Missing text resource " + name);
-
-    private static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
 }
 
 /// <summary>The lender check as <c>debtshield lender --json</c> and (later) the web API report it.</summary>

@@ -130,7 +130,7 @@ public sealed record CheckOfferReport
             MonthlyIncome = income?.Yuan,
             IncomeShare = income is { IsPositive: true } i ? (double)(instalment.Yuan / i.Yuan) : null,
             Verdict = VerdictId(assessment.Verdict),
-            VerdictText = Text("OfferVerdict_" + assessment.Verdict),
+            VerdictText = CheckWording.Text("OfferVerdict_" + assessment.Verdict),
             Findings = findings,
             Assumptions = [.. AssumptionsOf(offer)],
             Uncertain = [.. uncertain, .. legalReport.Uncertain],
@@ -171,7 +171,7 @@ public sealed record CheckOfferReport
             Money money => money.ToString(),
             _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
         }).ToArray<object>();
-        return string.Format(CultureInfo.CurrentCulture, Text("OfferRule_" + finding.Rule.Replace('.', '_')), values);
+        return string.Format(CultureInfo.CurrentCulture, CheckWording.Text("OfferRule_" + finding.Rule.Replace('.', '_')), values);
     }
 
     private static string SeverityId(OfferSeverity severity) => severity switch
@@ -187,10 +187,6 @@ public sealed record CheckOfferReport
         OfferVerdict.Caution => "caution",
         OfferVerdict.Avoid => "avoid",
     };
-
-    private static string Text(string name) =>
-        CheckText.ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
-        ?? throw new InvalidOperationException("Missing text resource " + name);
 }
 
 /// <summary>One finding of the offer check.</summary>

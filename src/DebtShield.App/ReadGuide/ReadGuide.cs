@@ -16,7 +16,7 @@ namespace DebtShield.App.ReadGuide;
 public static partial class ReadGuide
 {
     /// <summary>The language of the guide for the current UI culture: English or zh-CN.</summary>
-    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "zh-CN";
+    public static string Language => CheckWording.English ? "en" : "zh-CN";
 
     /// <summary>Every topic: its id and title, in order.</summary>
     public static IReadOnlyList<GuideTopicSummary> Topics() =>
@@ -28,8 +28,7 @@ public static partial class ReadGuide
     {
         ArgumentNullException.ThrowIfNull(topic);
         var markdown = GuideLibrary.ReadTopic(Language, topic.Trim().ToLowerInvariant())
-            ?? throw new RequestRefusedException(string.Format(
-                CultureInfo.CurrentCulture,
+            ?? throw new RequestRefusedException(CheckWording.Format(
                 CheckText.Guide_UnknownTopic,
                 topic,
                 string.Join(", ", GuideLibrary.TopicIds(Language))));
@@ -59,19 +58,18 @@ public static partial class ReadGuide
     private static string TitleOf(string markdown) =>
         markdown.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? "";
 
-    private static string Inline(Hotline hotline) => Language == "en"
+    private static string Inline(Hotline hotline) => CheckWording.English
         ? $"**{hotline.Number}** ({hotline.EnglishName})"
         : $"**{hotline.Number}**（{hotline.ChineseName}）";
 
     private static string Table(IEnumerable<Hotline> hotlines)
     {
-        var english = Language == "en";
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"| {CheckText.Guide_Column_Number} | {CheckText.Guide_Column_Name} | {CheckText.Guide_Column_Handles} | {CheckText.Guide_Column_Status} |\n");
         text.Append("| --- | --- | --- | --- |\n");
         foreach (var h in hotlines)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {h.Number} | {(english ? h.EnglishName : h.ChineseName)} | {(english ? h.EnglishHandles : h.ChineseHandles)} | {StatusWord(h.Status)} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {h.Number} | {CheckWording.Pick(h.ChineseName, h.EnglishName)} | {CheckWording.Pick(h.ChineseHandles, h.EnglishHandles)} | {StatusWord(h.Status)} |\n");
         }
 
         return text.ToString().TrimEnd('\n');
@@ -111,12 +109,11 @@ public sealed record HotlineFigure(string Id, string Number, string Name, string
     public static HotlineFigure From(Hotline hotline)
     {
         ArgumentNullException.ThrowIfNull(hotline);
-        var english = ReadGuide.Language == "en";
         return new HotlineFigure(
             hotline.Id,
             hotline.Number,
-            english ? hotline.EnglishName : hotline.ChineseName,
-            english ? hotline.EnglishHandles : hotline.ChineseHandles,
+            CheckWording.Pick(hotline.ChineseName, hotline.EnglishName),
+            CheckWording.Pick(hotline.ChineseHandles, hotline.EnglishHandles),
             CheckLoans.CheckLoanReport.StatusId(hotline.Status),
             hotline.Source);
     }
