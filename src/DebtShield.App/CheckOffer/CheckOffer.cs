@@ -158,7 +158,7 @@ public sealed record OfferFigures
             {
                 if (percent is { } value)
                 {
-                    yield return draft.SetRate(new AdvertisedRate((double)(value / 100m), per, method));
+                    yield return draft.SetRatePercent(value, per, method);
                 }
             }
 

@@ -26,7 +26,7 @@ public sealed class ClauseAnalyzer
     public IReadOnlyList<ClauseFinding> Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = ClauseText.Fold(text);
+        var folded = TextFolding.Fold(text);
         var active = Rules.Rules.Where(r => !r.UnlessDocument.Any(p => folded.Contains(p, StringComparison.Ordinal))).ToArray();
         var findings = new List<ClauseFinding>();
         var start = 0;

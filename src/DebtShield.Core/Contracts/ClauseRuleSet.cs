@@ -102,7 +102,7 @@ public sealed class ClauseRuleSet
     }
 
     private static string[] Phrases(string value) =>
-        [.. value.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ClauseText.Fold)];
+        [.. value.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TextFolding.Fold)];
 
     private static void Finish(Draft? draft, string source, List<ClauseRule> rules)
     {

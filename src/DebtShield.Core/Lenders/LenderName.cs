@@ -21,12 +21,11 @@ public static class LenderName
     {
         ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length);
-        foreach (var raw in name)
+        foreach (var c in TextFolding.Fold(name))
         {
-            var c = raw is >= '！' and <= '～' ? (char)(raw - 0xFEE0) : raw;
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                builder.Append(c);
             }
         }
 

@@ -106,7 +106,9 @@ public static class OfferSchedule
             return amount / count;
         }
 
+        // factor / (factor - 1) tends to 1 for a large factor; beyond double's range it is 1.
         var factor = Math.Pow(1 + monthly, count);
-        return (decimal)((double)amount * monthly * factor / (factor - 1));
+        var ratio = double.IsFinite(factor) ? factor / (factor - 1) : 1;
+        return (decimal)((double)amount * monthly * ratio);
     }
 }

@@ -30,7 +30,7 @@ public static partial class OfferTextReader
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = Fold(lines[i]).Trim();
+            var line = TextFolding.Fold(lines[i]).Trim();
             if (line.Length == 0)
             {
                 continue;
@@ -48,26 +48,6 @@ public static partial class OfferTextReader
         }
 
         return new OfferTextReading(draft, errors);
-    }
-
-    /// <summary>Full-width digits, letters and signs become their ASCII forms, so "１２％" reads as "12%".</summary>
-    private static string Fold(string line)
-    {
-        var chars = line.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var c = chars[i];
-            if (c is >= '！' and <= '～' && c != '￥')
-            {
-                chars[i] = (char)(c - 0xFEE0);
-            }
-            else if (c == '\u3000')
-            {
-                chars[i] = ' ';
-            }
-        }
-
-        return new string(chars);
     }
 
     private static string ReadLine(string line, OfferDraft draft, out string? problem)
@@ -127,7 +107,7 @@ public static partial class OfferTextReader
             return new AdvertisedRate(value, RatePer.Month, label.Contains('费', StringComparison.Ordinal) ? AdvertisedMethod.FeeRate : AdvertisedMethod.Nominal);
         }
 
-        return new AdvertisedRate(value, RatePer.Year, label.Contains("IRR", StringComparison.OrdinalIgnoreCase) ? AdvertisedMethod.Irr : label.Contains("单利", StringComparison.Ordinal) ? AdvertisedMethod.Apr : AdvertisedMethod.Unknown);
+        return new AdvertisedRate(value, RatePer.Year, label.Contains("irr", StringComparison.Ordinal) ? AdvertisedMethod.Irr : label.Contains("单利", StringComparison.Ordinal) ? AdvertisedMethod.Apr : AdvertisedMethod.Unknown);
     }
 
     private static bool Amount(Match match, string group, out decimal yuan)
@@ -163,7 +143,7 @@ public static partial class OfferTextReader
     [GeneratedRegex(@"(?:每期应还|每期还款|每期应付|每期|月供|每月应还|每月还款|每月还|每月)\s*(?:金额)?\s*[:：]?\s*(?<amount>" + Number + @")\s*(?<amountWan>万)?\s*元?\s*(?:[,，]?\s*(?:共|分)\s*(?<count>\d+)\s*期)?")]
     private static partial Regex Instalment();
 
-    [GeneratedRegex(@"(?<label>日利率|日息|日费率|日化利率|月利率|月息|月费率|月服务费率|每月费率|年化利率\s*[(（]?\s*(?:单利|IRR)?\s*[)）]?|年化|年利率)\s*[:：]?\s*(?:低至|仅|最低)?\s*(?<value>\d+(?:\.\d+)?)\s*(?:%|(?<permille>‰))")]
+    [GeneratedRegex(@"(?<label>日利率|日息|日费率|日化利率|月利率|月息|月费率|月服务费率|每月费率|年化利率\s*[(（]?\s*(?:单利|irr)?\s*[)）]?|年化|年利率)\s*[:：]?\s*(?:低至|仅|最低)?\s*(?<value>\d+(?:\.\d+)?)\s*(?:%|(?<permille>‰))")]
     private static partial Regex RatePattern();
 
     [GeneratedRegex(@"(?:实际到账金额|实际到账|到账金额|到账|实得|放款金额)\s*[:：]?\s*(?<amount>" + Number + @")\s*(?<amountWan>万)?\s*元?")]
@@ -224,9 +204,21 @@ public sealed class OfferDraft
         return null;
     }
 
-    /// <summary>Sets the term.</summary>
+    /// <summary>The longest term read: ten years of days (or months); beyond it a figure is a typo.</summary>
+    public const int LongestTerm = 3650;
+
+    /// <summary>The largest rate read, as a fraction per its unit (1000%).</summary>
+    public const double LargestRate = 10;
+
+    /// <summary>Sets the term; 1 to <see cref="LongestTerm"/>.</summary>
     public string? SetTerm(OfferTerm term)
     {
+        ArgumentNullException.ThrowIfNull(term);
+        if (term.Count is < 1 or > LongestTerm)
+        {
+            return ImportMessages.Offer_BadTerm;
+        }
+
         if (Term is { } old && old != term)
         {
             return ImportMessages.Offer_Twice;
@@ -245,12 +237,18 @@ public sealed class OfferDraft
         }
 
         Instalment = each;
-        return count is { } n ? (n > 0 ? SetTerm(new OfferTerm(n, TermUnit.Months)) : ImportMessages.Offer_BadTerm) : null;
+        return count is { } n ? SetTerm(new OfferTerm(n, TermUnit.Months)) : null;
     }
 
-    /// <summary>Sets the rate.</summary>
+    /// <summary>Sets the rate; at most <see cref="LargestRate"/>.</summary>
     public string? SetRate(AdvertisedRate rate)
     {
+        ArgumentNullException.ThrowIfNull(rate);
+        if (rate.Value > LargestRate)
+        {
+            return ImportMessages.Offer_BadRate;
+        }
+
         if (Rate is { } old && old != rate)
         {
             return ImportMessages.Offer_Twice;
@@ -259,6 +257,10 @@ public sealed class OfferDraft
         Rate = rate;
         return null;
     }
+
+    /// <summary>Sets the rate from a percentage as apps show it (0.05 for 0.05%); a negative one is an error.</summary>
+    public string? SetRatePercent(decimal percent, RatePer per, AdvertisedMethod method) =>
+        percent < 0 ? ImportMessages.Offer_BadRate : SetRate(new AdvertisedRate((double)(percent / 100m), per, method));
 
     /// <summary>Adds a fee.</summary>
     public string? AddFee(string name, Money amount, bool everyInstalment)

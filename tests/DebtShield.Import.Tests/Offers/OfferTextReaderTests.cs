@@ -76,6 +76,21 @@ public sealed class OfferTextReaderTests
     }
 
     [Fact]
+    public void Read_AnnualRateByIrr_IsAnIrrRate()
+    {
+        Assert.Equal(new AdvertisedRate(0.24, RatePer.Year, AdvertisedMethod.Irr), RateOf(Read("借款金额 10000\n12期\n年化利率(IRR) 24%")));
+    }
+
+    [Theory]
+    [InlineData("借款金额 10000\n0期\n月利率1%")]
+    [InlineData("借款金额 10000\n3651天\n日利率0.05%")]
+    [InlineData("借款金额 10000\n12期\n月利率1001%")]
+    public void Read_TermOrRateBeyondTheLimits_IsAnError(string text)
+    {
+        Assert.NotEmpty(OfferTextReader.Read(text).Errors);
+    }
+
+    [Fact]
     public void Read_FullWidthFigures_AreRead()
     {
         var offer = Read("借款金额　１００００元\n１２期\n日利率０．０５％");

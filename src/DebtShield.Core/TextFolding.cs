@@ -1,11 +1,12 @@
-namespace DebtShield.Core.Contracts;
+namespace DebtShield.Core;
 
 /// <summary>
-/// The one folding the clause matcher applies to patterns and text alike, character for
-/// character so that positions in the folded text are positions in the original: full-width
-/// forms become ASCII, letters lower case.
+/// The one folding applied before matching what people paste (clauses, offers, lender names), to
+/// patterns and text alike, character for character so that positions in the folded text are
+/// positions in the original: full-width forms become ASCII, the ideographic space a space,
+/// letters lower case.
 /// </summary>
-public static class ClauseText
+public static class TextFolding
 {
     /// <summary>Folds <paramref name="text"/>; the result has the same length.</summary>
     public static string Fold(string text)
