@@ -133,7 +133,7 @@ public sealed record CheckOfferReport
             VerdictText = CheckWording.Text("OfferVerdict_" + assessment.Verdict),
             Findings = findings,
             Assumptions = [.. AssumptionsOf(offer)],
-            Uncertain = [.. uncertain, .. legalReport.Uncertain],
+            Uncertain = [.. uncertain.Concat(legalReport.Uncertain).DistinctBy(u => u.Code)],
             Citations = [.. cited.Where(LegalDataReader.Citations.ContainsKey).Select(id => CitationFigure.From(LegalDataReader.Citations[id]))],
         };
     }

@@ -144,7 +144,7 @@ public sealed class AdvertisedRateUnderstatesRule : IOfferRule
         }
 
         var shown = advertised.NominalAnnual;
-        var basis = new LegalBasis(facts.Rules.RateMeasure.Citations, facts.Rules.RateMeasure.Status);
+        var basis = facts.Rules.RateMeasure;
         if (real - shown > Tolerance)
         {
             yield return new OfferFinding(Id, OfferSeverity.Caution, [shown, real], basis);
