@@ -23,6 +23,11 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(PlanRepayment.DueReport))]
 [JsonSerializable(typeof(PlanRepayment.CreditReport))]
 [JsonSerializable(typeof(PlanRepayment.AffordReport))]
+[JsonSerializable(typeof(CheckOffer.CheckOfferReport))]
+[JsonSerializable(typeof(CheckContract.ClauseCheckReport))]
+[JsonSerializable(typeof(CheckLender.LenderCheckReport))]
+[JsonSerializable(typeof(ReadGuide.GuideTopicReport))]
+[JsonSerializable(typeof(IReadOnlyList<ReadGuide.GuideTopicSummary>))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>

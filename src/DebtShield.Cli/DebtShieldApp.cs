@@ -63,6 +63,27 @@ internal sealed class DebtShieldApp
                 .WithDescription(CliText.Classify_Description)
                 .WithExample("classify", "--input", "messages.jsonl", "--output", "labels.jsonl")
                 .WithExample("classify", "--text");
+            config.AddCommand<Commands.Before.OfferCommand>("offer")
+                .WithDescription(CliText.Offer_Description)
+                .WithExample("offer", "offer.txt")
+                .WithExample("offer", "--amount", "10000", "--term", "12", "--daily-rate", "0.05", "--income", "6000")
+                .WithExample("offer", "-", "--json");
+            config.AddCommand<Commands.Before.ContractCommand>("contract")
+                .WithDescription(CliText.Contract_Description)
+                .WithExample("contract", "借款合同.docx")
+                .WithExample("contract", "-", "--json");
+            config.AddCommand<Commands.Before.ContractCommand>("scam-check")
+                .WithDescription(CliText.Scam_Description)
+                .WithExample("scam-check", "-");
+            config.AddCommand<Commands.Before.LenderCommand>("lender")
+                .WithDescription(CliText.Lender_Description)
+                .WithExample("lender", "招联消费金融股份有限公司")
+                .WithExample("lender", "马上消金", "--json");
+            config.AddCommand<Commands.Before.GuideCommand>("guide")
+                .WithDescription(CliText.Guide_Description)
+                .WithExample("guide")
+                .WithExample("guide", "today")
+                .WithExample("guide", "scams", "--lang", "en");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription(CliText.Demo_Description)
                 .WithExample("demo");

@@ -1,0 +1,198 @@
+using System.Globalization;
+using DebtShield.App.CheckLoans;
+using DebtShield.App.RateLoans;
+using DebtShield.App.Resources;
+using DebtShield.Core;
+using DebtShield.Core.Loans;
+using DebtShield.Core.Offers;
+using DebtShield.Import.LegalData;
+using DebtShield.Import.LoanFiles;
+
+namespace DebtShield.App.CheckOffer;
+
+/// <summary>
+/// The offer check as <c>debtshield offer --json</c> and (later) the web API report it: the real
+/// cost, the legal view, the monthly burden, every finding with its reason and citations, the
+/// assumptions the schedule rests on, and a plain verdict. Rates are fractions, money is yuan.
+/// </summary>
+public sealed record CheckOfferReport
+{
+    /// <summary>The lender or app, as given.</summary>
+    public required string LenderName { get; init; }
+
+    /// <summary>The lender's kind used for the legal view.</summary>
+    public required string LenderKind { get; init; }
+
+    /// <summary>What the local list says about the lender, when a name was given.</summary>
+    public CheckLender.LenderCheckReport? LenderCheck { get; init; }
+
+    /// <summary>The contract amount.</summary>
+    public required decimal Amount { get; init; }
+
+    /// <summary>What would arrive.</summary>
+    public required decimal Arrives { get; init; }
+
+    /// <summary>What the borrower would really have: what arrives less fees paid on top.</summary>
+    public required decimal PrincipalBasis { get; init; }
+
+    /// <summary>Instalments (months) or 1 (a term in days).</summary>
+    public required int Instalments { get; init; }
+
+    /// <summary>"months" or "days".</summary>
+    public required string TermUnit { get; init; }
+
+    /// <summary>The term's count of months or days.</summary>
+    public required int TermCount { get; init; }
+
+    /// <summary>The largest instalment, fees included.</summary>
+    public required decimal Instalment { get; init; }
+
+    /// <summary>Everything to repay, fees with instalments included (fees paid on top are in <see cref="TotalCost"/>).</summary>
+    public required decimal TotalRepayable { get; init; }
+
+    /// <summary>Total repayable less the principal basis: what the loan costs in yuan.</summary>
+    public required decimal TotalCost { get; init; }
+
+    /// <summary>The real annual rate: nominal IRR on the principal basis (the figure compared with the legal lines).</summary>
+    public required double? RateAnnual { get; init; }
+
+    /// <summary>The same, compounded.</summary>
+    public required double? RateAnnualEffective { get; init; }
+
+    /// <summary>The rate the offer shows, turned into a yearly figure (a day rate × 365, a month rate × 12).</summary>
+    public required double? AdvertisedAnnual { get; init; }
+
+    /// <summary>The legal line for the leading view.</summary>
+    public required decimal CapAnnual { get; init; }
+
+    /// <summary>Where the line comes from, in the current UI language.</summary>
+    public required string CapBasisText { get; init; }
+
+    /// <summary>The borrower's monthly income, if given.</summary>
+    public required decimal? MonthlyIncome { get; init; }
+
+    /// <summary>The largest instalment as a share of the monthly income.</summary>
+    public required double? IncomeShare { get; init; }
+
+    /// <summary>"avoid", "caution" or "no_problem_found" (never "safe").</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>The verdict in one plain sentence, in the current UI language.</summary>
+    public required string VerdictText { get; init; }
+
+    /// <summary>Every finding, worst first.</summary>
+    public required IReadOnlyList<OfferFindingFigure> Findings { get; init; }
+
+    /// <summary>How the schedule was built from what the app shows.</summary>
+    public required IReadOnlyList<string> Assumptions { get; init; }
+
+    /// <summary>What the legal engine could not settle.</summary>
+    public required IReadOnlyList<RateNote> Uncertain { get; init; }
+
+    /// <summary>The citations the findings point at.</summary>
+    public required IReadOnlyList<CitationFigure> Citations { get; init; }
+
+    /// <summary>Builds the report.</summary>
+    public static CheckOfferReport From(OfferAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var legal = assessment.Facts.Assessment;
+        var loan = legal.Loan;
+        var offer = assessment.Facts.Offer;
+        var cost = legal.Cost;
+        var uncertain = new List<RateNote>();
+        var legalReport = CheckLoanReport.From(legal, LegalDataReader.Citations);
+        var findings = assessment.Findings
+            .OrderByDescending(f => f.Severity)
+            .Select(f => new OfferFindingFigure(f.Rule, SeverityId(f.Severity), Word(f), CheckLoanReport.StatusId(f.Basis.Status), f.Basis.Citations))
+            .ToArray();
+        var cited = findings.SelectMany(f => f.Citations).Distinct(StringComparer.Ordinal).ToArray();
+        var income = assessment.Facts.MonthlyIncome;
+        var instalment = assessment.Facts.LargestInstalment;
+        return new CheckOfferReport
+        {
+            LenderName = loan.Lender.Name,
+            LenderKind = LenderKindNames.Name(loan.Lender.Kind),
+            Amount = loan.Principal.Yuan,
+            Arrives = loan.Received.Yuan,
+            PrincipalBasis = loan.PrincipalBasis.Yuan,
+            Instalments = loan.Schedule.Count,
+            TermUnit = offer.Term.Unit == Core.Offers.TermUnit.Months ? "months" : "days",
+            TermCount = offer.Term.Count,
+            Instalment = instalment.Yuan,
+            TotalRepayable = loan.ScheduledTotal.Yuan,
+            TotalCost = cost.TotalCost.Yuan,
+            RateAnnual = RateLoanReport.Finite(legal.RateAnnual, uncertain),
+            RateAnnualEffective = RateLoanReport.Finite(cost.IrrAnnualEffective?.Fraction, uncertain),
+            AdvertisedAnnual = cost.AdvertisedAnnual?.Fraction,
+            CapAnnual = legal.Primary.Cap.Annual,
+            CapBasisText = legalReport.CapBasisText,
+            MonthlyIncome = income?.Yuan,
+            IncomeShare = income is { IsPositive: true } i ? (double)(instalment.Yuan / i.Yuan) : null,
+            Verdict = VerdictId(assessment.Verdict),
+            VerdictText = CheckWording.Text("OfferVerdict_" + assessment.Verdict),
+            Findings = findings,
+            Assumptions = [.. AssumptionsOf(offer)],
+            Uncertain = [.. uncertain.Concat(legalReport.Uncertain).DistinctBy(u => u.Code)],
+            Citations = [.. cited.Where(LegalDataReader.Citations.ContainsKey).Select(id => CitationFigure.From(LegalDataReader.Citations[id]))],
+        };
+    }
+
+    private static IEnumerable<string> AssumptionsOf(LoanOffer offer)
+    {
+        yield return CheckText.OfferAssume_SignedToday;
+        if (offer.Repayment is OfferRepayment.AtRate { Rate: var rate })
+        {
+            yield return (rate.Method, rate.Per, offer.Term.Unit) switch
+            {
+                (_, _, Core.Offers.TermUnit.Days) => CheckText.OfferAssume_DaysSimple,
+                (AdvertisedMethod.FeeRate, _, _) => CheckText.OfferAssume_FeeRate,
+                (_, RatePer.Day, _) => CheckText.OfferAssume_DayRateMonths,
+                _ => CheckText.OfferAssume_EqualInstalments,
+            };
+        }
+
+        if (offer.Fees.Any(f => f.Timing == FeeTiming.Deducted))
+        {
+            yield return CheckText.OfferAssume_FeesDeducted;
+        }
+        else if (offer.Fees.Any(f => f.Timing == FeeTiming.Upfront))
+        {
+            yield return CheckText.OfferAssume_FeesOnTop;
+        }
+    }
+
+    private static string Word(OfferFinding finding)
+    {
+        var values = finding.Values.Select(v => v switch
+        {
+            double rate => RateLoanReport.Percent(rate),
+            decimal rate => RateLoanReport.Percent((double)rate),
+            Money money => money.ToString(),
+            _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+        }).ToArray<object>();
+        return string.Format(CultureInfo.CurrentCulture, CheckWording.Text("OfferRule_" + finding.Rule.Replace('.', '_')), values);
+    }
+
+    private static string SeverityId(OfferSeverity severity) => severity switch
+    {
+        OfferSeverity.Note => "note",
+        OfferSeverity.Caution => "caution",
+        OfferSeverity.Avoid => "avoid",
+    };
+
+    private static string VerdictId(OfferVerdict verdict) => verdict switch
+    {
+        OfferVerdict.NoProblemFound => "no_problem_found",
+        OfferVerdict.Caution => "caution",
+        OfferVerdict.Avoid => "avoid",
+    };
+}
+
+/// <summary>One finding of the offer check.</summary>
+/// <param name="Rule">The rule id, such as <c>rate_above_legal_line</c>.</param>
+/// <param name="Severity">"avoid", "caution" or "note".</param>
+/// <param name="Text">The finding in the current UI language.</param>
+/// <param name="Status">How well its legal basis is checked.</param>
+/// <param name="Citations">Ids in <c>data/law/citations.json</c>.</param>
+public sealed record OfferFindingFigure(string Rule, string Severity, string Text, string Status, IReadOnlyList<string> Citations);

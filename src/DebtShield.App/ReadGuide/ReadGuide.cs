@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DebtShield.App.Resources;
+using DebtShield.Core.Law;
+using DebtShield.Import.Guide;
+
+namespace DebtShield.App.ReadGuide;
+
+/// <summary>
+/// Use case: the rights guide for a frightened reader, in the current UI language. Topics are
+/// Markdown files in <c>docs/guide/</c>; every hotline they name is a placeholder filled from
+/// <c>data/guide/hotlines.json</c>, with how well its purpose is checked. The CLI's
+/// <c>debtshield guide [TOPIC]</c> and the web app call this.
+/// </summary>
+public static partial class ReadGuide
+{
+    /// <summary>The language of the guide for the current UI culture: English or zh-CN.</summary>
+    public static string Language => CheckWording.English ? "en" : "zh-CN";
+
+    /// <summary>Every topic: its id and title, in order.</summary>
+    public static IReadOnlyList<GuideTopicSummary> Topics() =>
+        [.. GuideLibrary.TopicIds(Language).Select(id => new GuideTopicSummary(id, TitleOf(GuideLibrary.ReadTopic(Language, id)!)))];
+
+    /// <summary>One topic with its hotlines filled in.</summary>
+    /// <exception cref="RequestRefusedException">There is no such topic; the message lists the topics.</exception>
+    public static GuideTopicReport Read(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var markdown = GuideLibrary.ReadTopic(Language, topic.Trim().ToLowerInvariant())
+            ?? throw new RequestRefusedException(CheckWording.Format(
+                CheckText.Guide_UnknownTopic,
+                topic,
+                string.Join(", ", GuideLibrary.TopicIds(Language))));
+        var used = new List<Hotline>();
+        var expanded = Placeholder().Replace(markdown, match =>
+        {
+            var ids = match.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var hotlines = ids.Select(Find).ToArray();
+            used.AddRange(hotlines);
+            return match.Groups["kind"].Value == "tel" ? Inline(hotlines[0]) : Table(hotlines);
+        });
+        return new GuideTopicReport(
+            topic.Trim().ToLowerInvariant(),
+            TitleOf(markdown),
+            expanded,
+            [.. used.Distinct().Select(HotlineFigure.From)]);
+    }
+
+    /// <summary>The placeholders of a topic's Markdown: <c>{{tel:ID}}</c> and <c>{{hotlines:ID,ID,…}}</c>.</summary>
+    [GeneratedRegex(@"\{\{(?<kind>tel|hotlines):(?<ids>[^}]+)\}\}")]
+    public static partial Regex Placeholder();
+
+    private static Hotline Find(string id) =>
+        GuideLibrary.Hotlines.FirstOrDefault(h => h.Id == id)
+        ?? throw new InvalidOperationException("The guide names a hotline that is not in data/guide/hotlines.json: " + id);
+
+    private static string TitleOf(string markdown) =>
+        markdown.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? "";
+
+    private static string Inline(Hotline hotline) => CheckWording.English
+        ? $"**{hotline.Number}** ({hotline.EnglishName})"
+        : $"**{hotline.Number}**（{hotline.ChineseName}）";
+
+    private static string Table(IEnumerable<Hotline> hotlines)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"| {CheckText.Guide_Column_Number} | {CheckText.Guide_Column_Name} | {CheckText.Guide_Column_Handles} | {CheckText.Guide_Column_Status} |\n");
+        text.Append("| --- | --- | --- | --- |\n");
+        foreach (var h in hotlines)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {h.Number} | {CheckWording.Pick(h.ChineseName, h.EnglishName)} | {CheckWording.Pick(h.ChineseHandles, h.EnglishHandles)} | {StatusWord(h.Status)} |\n");
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>How well a hotline's purpose is checked, in the reader's words.</summary>
+    internal static string StatusWord(FactStatus status) => status switch
+    {
+        FactStatus.Verified => CheckText.Guide_Status_Verified,
+        FactStatus.Secondary => CheckText.Guide_Status_Secondary,
+        FactStatus.Uncertain => CheckText.Guide_Status_Uncertain,
+    };
+}
+
+/// <summary>A topic in the list.</summary>
+/// <param name="Id">The id to ask for, such as <c>today</c>.</param>
+/// <param name="Title">Its title in the current UI language.</param>
+public sealed record GuideTopicSummary(string Id, string Title);
+
+/// <summary>One topic of the guide, ready to show.</summary>
+/// <param name="Id">The topic's id.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Markdown">The text, hotlines filled in.</param>
+/// <param name="Hotlines">Every hotline the topic names.</param>
+public sealed record GuideTopicReport(string Id, string Title, string Markdown, IReadOnlyList<HotlineFigure> Hotlines);
+
+/// <summary>A hotline as the guide shows it.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Number">The number or address.</param>
+/// <param name="Name">Who runs it, in the current UI language.</param>
+/// <param name="Handles">What it handles.</param>
+/// <param name="Status">"verified", "secondary" or "uncertain".</param>
+/// <param name="Source">Where it comes from.</param>
+public sealed record HotlineFigure(string Id, string Number, string Name, string Handles, string Status, string Source)
+{
+    /// <summary>The figure of a hotline in the current UI language.</summary>
+    public static HotlineFigure From(Hotline hotline)
+    {
+        ArgumentNullException.ThrowIfNull(hotline);
+        return new HotlineFigure(
+            hotline.Id,
+            hotline.Number,
+            CheckWording.Pick(hotline.ChineseName, hotline.EnglishName),
+            CheckWording.Pick(hotline.ChineseHandles, hotline.EnglishHandles),
+            CheckLoans.CheckLoanReport.StatusId(hotline.Status),
+            hotline.Source);
+    }
+}

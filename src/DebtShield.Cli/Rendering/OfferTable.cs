@@ -1,0 +1,48 @@
+using DebtShield.App.CheckOffer;
+using DebtShield.App.RateLoans;
+using DebtShield.Cli.Resources;
+using Spectre.Console;
+using static DebtShield.Cli.Rendering.FigureTable;
+
+namespace DebtShield.Cli.Rendering;
+
+/// <summary>Renders the offer check: the figures, the findings worst first, the assumptions and the verdict.</summary>
+internal static class OfferTable
+{
+    public static void Write(IAnsiConsole console, CheckOfferReport report)
+    {
+        var table = new FigureTable()
+            .Row(CliText.Row_Principal, Yuan(report.Amount))
+            .Row(CliText.Row_Received, Yuan(report.Arrives))
+            .Row(CliText.Row_PrincipalBasis, Yuan(report.PrincipalBasis))
+            .Row(CliText.Row_OfferInstalment, Yuan(report.Instalment) + " × " + report.Instalments.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Row(CliText.Row_TotalRepayable, Yuan(report.TotalRepayable))
+            .Row(CliText.Row_TotalCost, Yuan(report.TotalCost))
+            .Row(CliText.Row_IrrAnnualNominal, report.RateAnnual is { } rate ? RateLoanReport.Percent(rate) : CliText.Value_None, bold: true);
+        if (report.AdvertisedAnnual is { } advertised)
+        {
+            table.Row(CliText.Row_StatedAnnual, RateLoanReport.Percent(advertised));
+        }
+
+        table.Row(CliText.Row_CapAnnual, RateLoanReport.Percent((double)report.CapAnnual))
+            .Row(CliText.Row_CapBasis, report.CapBasisText);
+        if (report.IncomeShare is { } share)
+        {
+            table.Row(CliText.Row_IncomeShare, RateLoanReport.Percent(share));
+        }
+
+        table.Write(console);
+        Section(console, CliText.Row_Findings, report.Findings.Select(f => $"[{Severity(f.Severity)}] {f.Text}"));
+        Section(console, CliText.Row_Assumptions, report.Assumptions);
+        Section(console, CliText.Row_Uncertain, report.Uncertain.Select(u => u.Message));
+        Section(console, CliText.Row_Citations, report.Citations.Select(c => $"[{c.Id}] {c.Law} {c.Article}（{c.Status}）"));
+        Verdict(console, report.VerdictText);
+    }
+
+    private static string Severity(string severity) => severity switch
+    {
+        "avoid" => CliText.Severity_Avoid,
+        "caution" => CliText.Severity_Caution,
+        _ => CliText.Severity_Note,
+    };
+}

@@ -1,0 +1,251 @@
+using DebtShield.Core.Law;
+using DebtShield.Core.Loans;
+
+namespace DebtShield.Core.Offers;
+
+/// <summary>What an offer rule concluded, and how much it should weigh on the decision.</summary>
+public enum OfferSeverity
+{
+    /// <summary>Worth knowing; not a reason to refuse by itself.</summary>
+    Note,
+
+    /// <summary>A reason to think twice and ask the lender.</summary>
+    Caution,
+
+    /// <summary>A reason not to sign.</summary>
+    Avoid,
+}
+
+/// <summary>The plain verdict on an offer: the weight of its worst finding.</summary>
+public enum OfferVerdict
+{
+    /// <summary>No rule found a problem. Never "safe": only "nothing found by these rules".</summary>
+    NoProblemFound,
+
+    /// <summary>At least one caution, nothing to avoid.</summary>
+    Caution,
+
+    /// <summary>At least one reason not to sign.</summary>
+    Avoid,
+}
+
+/// <summary>
+/// One finding of an offer rule: which rule, how much it weighs, the numbers it used (rates as
+/// fractions, money as <see cref="Money"/>) and the citations behind it. The App words it.
+/// </summary>
+/// <param name="Rule">The rule's stable id, such as <c>rate_above_legal_line</c>.</param>
+/// <param name="Severity">How much it weighs.</param>
+/// <param name="Values">The figures the wording needs, in order.</param>
+/// <param name="Basis">The citations and the weakest status of the facts used; empty for rules that rest on arithmetic alone.</param>
+public sealed record OfferFinding(string Rule, OfferSeverity Severity, IReadOnlyList<object> Values, LegalBasis Basis);
+
+/// <summary>The facts an offer rule looks at: the offer, its legal assessment and the borrower's budget.</summary>
+/// <param name="Offer">The offer as shown.</param>
+/// <param name="Assessment">The legal engine's assessment of the loan the offer would become.</param>
+/// <param name="Rules">The law as data, for the bases of the legal lines.</param>
+/// <param name="MonthlyIncome">The borrower's monthly income, if given.</param>
+/// <param name="MonthlyEssentials">The borrower's essential monthly expenses, if given.</param>
+public sealed record OfferFacts(
+    LoanOffer Offer,
+    LegalAssessment Assessment,
+    LegalRules Rules,
+    Money? MonthlyIncome,
+    Money? MonthlyEssentials)
+{
+    /// <summary>The largest instalment the borrower would pay in a month.</summary>
+    public Money LargestInstalment => Assessment.Loan.Schedule.Max(i => i.Total);
+}
+
+/// <summary>One small, named rule of the offer check (STYLE.md §9): it looks at the facts and returns findings, never throws.</summary>
+public interface IOfferRule
+{
+    /// <summary>The rule's stable id.</summary>
+    string Id { get; }
+
+    /// <summary>Evaluates the rule; empty when it has nothing to say.</summary>
+    IEnumerable<OfferFinding> Evaluate(OfferFacts facts);
+}
+
+/// <summary>
+/// The real rate is above a line the law draws (4×LPR for private lending, the 24% court line for
+/// licensed lenders, 36%): the legal engine's views and flags, restated as a reason not to sign.
+/// Where the lender's kind is not known and the rate is above one view's line only, it is a
+/// caution that says which kind of lender it depends on, never more than the facts support.
+/// </summary>
+public sealed class RateAboveLegalLineRule : IOfferRule
+{
+    /// <inheritdoc />
+    public string Id => "rate_above_legal_line";
+
+    /// <inheritdoc />
+    public IEnumerable<OfferFinding> Evaluate(OfferFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var assessment = facts.Assessment;
+        if (assessment.RateAnnual is not { } rate)
+        {
+            yield break;
+        }
+
+        var flags = assessment.Flags.Where(f => f.Flag is LegalFlagKind.Above36 or LegalFlagKind.Above24 or LegalFlagKind.AbovePrivateCap).ToArray();
+        var basis = flags.Aggregate(assessment.Primary.Cap.Basis, (b, f) => b.With(f.Basis));
+        var views = assessment.Views;
+        if (views.All(v => v.ExceedsCap == true) || flags.Any(f => f.Flag == LegalFlagKind.Above36))
+        {
+            yield return new OfferFinding(Id, OfferSeverity.Avoid, [rate, views.Max(v => v.Cap.Annual)], basis);
+        }
+        else if (views.Any(v => v.ExceedsCap == true))
+        {
+            // The lender's kind decides: above the private-lending line, within the licensed lenders' line.
+            var over = views.First(v => v.ExceedsCap == true);
+            var within = views.First(v => v.ExceedsCap != true);
+            yield return new OfferFinding("rate_above_line_if_unlicensed", OfferSeverity.Caution, [rate, over.Cap.Annual, within.Cap.Annual], basis);
+        }
+    }
+}
+
+/// <summary>Money is kept back or paid before the loan arrives (砍头息): the law counts only what arrived as principal.</summary>
+public sealed class UpfrontDeductionRule : IOfferRule
+{
+    /// <inheritdoc />
+    public string Id => "upfront_deduction";
+
+    /// <inheritdoc />
+    public IEnumerable<OfferFinding> Evaluate(OfferFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var loan = facts.Assessment.Loan;
+        if (loan.UpfrontDeduction.IsPositive)
+        {
+            yield return new OfferFinding(Id, OfferSeverity.Caution, [loan.UpfrontDeduction, loan.PrincipalBasis], facts.Rules.PrincipalBasis);
+        }
+    }
+}
+
+/// <summary>
+/// The rate the app shows is far below the real annual rate, or it is shown only per day or per
+/// month: lenders must show the annualised rate, with all fees, at least as prominently.
+/// </summary>
+public sealed class AdvertisedRateUnderstatesRule : IOfferRule
+{
+    /// <summary>A shown rate this far (in fraction points) under the real one is misleading, not rounding.</summary>
+    public const double Tolerance = 0.01;
+
+    /// <inheritdoc />
+    public string Id => "advertised_rate_understates";
+
+    /// <inheritdoc />
+    public IEnumerable<OfferFinding> Evaluate(OfferFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Offer.Advertised is not { } advertised || facts.Assessment.RateAnnual is not { } real)
+        {
+            yield break;
+        }
+
+        var shown = advertised.NominalAnnual;
+        var basis = facts.Rules.RateMeasure;
+        if (real - shown > Tolerance)
+        {
+            yield return new OfferFinding(Id, OfferSeverity.Caution, [shown, real], basis);
+        }
+        else if (advertised.Per != RatePer.Year)
+        {
+            yield return new OfferFinding("rate_shown_per_day_or_month", OfferSeverity.Note, [advertised.Value, shown], basis);
+        }
+    }
+}
+
+/// <summary>Membership, insurance or service fees sold with the loan: they are part of its cost, and courts may cut them.</summary>
+public sealed class BundledFeesRule : IOfferRule
+{
+    /// <inheritdoc />
+    public string Id => "bundled_fees";
+
+    /// <inheritdoc />
+    public IEnumerable<OfferFinding> Evaluate(OfferFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var count = facts.Assessment.Loan.Schedule.Count;
+        foreach (var kind in Enum.GetValues<OfferFeeKind>())
+        {
+            var fees = facts.Offer.Fees.Where(f => f.Kind == kind).ToArray();
+            if (fees.Length == 0)
+            {
+                continue;
+            }
+
+            var total = Money.Sum(fees.Select(f => f.Timing == FeeTiming.EveryInstalment ? f.Amount * count : f.Amount));
+            var basis = facts.Rules.Flags.TryGetValue(LegalFlagKind.DisguisedFees, out var disguised) ? disguised : facts.Rules.RateMeasure;
+            yield return new OfferFinding(Id + "." + kind.ToString().ToLowerInvariant(), kind == OfferFeeKind.Service ? OfferSeverity.Note : OfferSeverity.Caution, [total], basis);
+        }
+    }
+}
+
+/// <summary>
+/// The monthly instalment against the borrower's income: above what is left after essential
+/// expenses (or above the whole income) it cannot be paid from income. Arithmetic, not law.
+/// </summary>
+public sealed class MonthlyBurdenRule : IOfferRule
+{
+    /// <inheritdoc />
+    public string Id => "monthly_burden";
+
+    /// <inheritdoc />
+    public IEnumerable<OfferFinding> Evaluate(OfferFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.MonthlyIncome is not { IsPositive: true } income)
+        {
+            yield break;
+        }
+
+        var instalment = facts.LargestInstalment;
+        var left = income - (facts.MonthlyEssentials ?? Money.Zero);
+        var share = (double)(instalment.Yuan / income.Yuan);
+        var none = new LegalBasis([], FactStatus.Verified);
+        if (instalment > left)
+        {
+            yield return new OfferFinding(Id + ".unaffordable", OfferSeverity.Avoid, [instalment, income, left, share], none);
+        }
+        else
+        {
+            yield return new OfferFinding(Id + ".share", OfferSeverity.Note, [instalment, income, left, share], none);
+        }
+    }
+}
+
+/// <summary>The offer check: every rule over the facts, and the verdict from the worst finding.</summary>
+public static class OfferCheck
+{
+    /// <summary>The rules, in the order their findings are reported.</summary>
+    public static IReadOnlyList<IOfferRule> Rules { get; } =
+    [
+        new RateAboveLegalLineRule(),
+        new UpfrontDeductionRule(),
+        new AdvertisedRateUnderstatesRule(),
+        new BundledFeesRule(),
+        new MonthlyBurdenRule(),
+    ];
+
+    /// <summary>Runs every rule.</summary>
+    public static OfferAssessment Of(OfferFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var findings = Rules.SelectMany(r => r.Evaluate(facts)).ToArray();
+        var worst = findings.Length == 0 ? OfferSeverity.Note : findings.Max(f => f.Severity);
+        var verdict = worst switch
+        {
+            OfferSeverity.Avoid => OfferVerdict.Avoid,
+            OfferSeverity.Caution => OfferVerdict.Caution,
+            OfferSeverity.Note => OfferVerdict.NoProblemFound,
+        };
+        return new OfferAssessment(facts, findings, verdict);
+    }
+}
+
+/// <summary>The outcome of the offer check.</summary>
+/// <param name="Facts">What was checked.</param>
+/// <param name="Findings">Every finding, in rule order.</param>
+/// <param name="Verdict">The plain verdict.</param>
+public sealed record OfferAssessment(OfferFacts Facts, IReadOnlyList<OfferFinding> Findings, OfferVerdict Verdict);

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using DebtShield.Core.Law;
+using DebtShield.Import.Contracts;
+
+namespace DebtShield.Import.Guide;
+
+/// <summary>
+/// The rights guide (<c>docs/guide/{zh-CN,en}/NN-topic.md</c>) and its hotline table
+/// (<c>data/guide/hotlines.json</c>), embedded in this assembly so the published command has them.
+/// Topics are ordered by their file's number; a topic's id is the file name without number and extension.
+/// </summary>
+public static class GuideLibrary
+{
+    private const string Prefix = "DebtShield.Guide.";
+
+    private static readonly Lazy<IReadOnlyList<Hotline>> ShippedHotlines = new(() => ReadHotlines(ContractDataReader.ReadEmbedded(Prefix + "hotlines.json")));
+
+    /// <summary>The languages the guide is written in.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["zh-CN", "en"];
+
+    /// <summary>Every hotline and channel the guide may name.</summary>
+    public static IReadOnlyList<Hotline> Hotlines => ShippedHotlines.Value;
+
+    /// <summary>The topic ids in order, from the files of <paramref name="language"/>.</summary>
+    public static IReadOnlyList<string> TopicIds(string language) =>
+        [.. Files(language).Select(f => f.Id)];
+
+    /// <summary>The Markdown of a topic as written (placeholders not yet expanded), or null when there is no such topic.</summary>
+    public static string? ReadTopic(string language, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var file = Files(language).FirstOrDefault(f => f.Id == id);
+        return file.Resource is null ? null : ContractDataReader.ReadEmbedded(file.Resource);
+    }
+
+    /// <summary>Reads a hotline file's text.</summary>
+    /// <exception cref="FormatException">A status is not verified, secondary or uncertain.</exception>
+    public static IReadOnlyList<Hotline> ReadHotlines(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("hotlines").EnumerateArray().Select(h => new Hotline(
+            h.GetProperty("id").GetString()!,
+            h.GetProperty("number").GetString()!,
+            h.GetProperty("name_zh").GetString()!,
+            h.GetProperty("name_en").GetString()!,
+            h.GetProperty("handles_zh").GetString()!,
+            h.GetProperty("handles_en").GetString()!,
+            h.GetProperty("status").GetString() switch
+            {
+                "verified" => FactStatus.Verified,
+                "secondary" => FactStatus.Secondary,
+                "uncertain" => FactStatus.Uncertain,
+                var other => throw new FormatException("hotlines.json: unknown status " + other),
+            },
+            h.GetProperty("source").GetString()!))];
+    }
+
+    private static IEnumerable<(string Id, string Resource)> Files(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var folder = Prefix + language + "/";
+        return typeof(GuideLibrary).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(folder, StringComparison.Ordinal) && n.EndsWith(".md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                var name = n[folder.Length..^".md".Length];
+                var dash = name.IndexOf('-', StringComparison.Ordinal);
+                return (dash > 0 ? name[(dash + 1)..] : name, n);
+            });
+    }
+}
+
+/// <summary>A hotline or complaint channel.</summary>
+/// <param name="Id">The id the guide uses in <c>{{tel:ID}}</c>.</param>
+/// <param name="Number">The number or address to use.</param>
+/// <param name="ChineseName">Who runs it, in Chinese.</param>
+/// <param name="EnglishName">Who runs it, in English.</param>
+/// <param name="ChineseHandles">What it handles, in Chinese.</param>
+/// <param name="EnglishHandles">What it handles, in English.</param>
+/// <param name="Status">How well its purpose is checked.</param>
+/// <param name="Source">Where it comes from.</param>
+public sealed record Hotline(string Id, string Number, string ChineseName, string EnglishName, string ChineseHandles, string EnglishHandles, FactStatus Status, string Source);

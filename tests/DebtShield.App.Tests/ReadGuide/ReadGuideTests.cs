@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DebtShield.Import.Guide;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.App.Tests.ReadGuide;
+
+public sealed partial class ReadGuideTests
+{
+    public static TheoryData<string, string> TopicsInEveryLanguage()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in new[] { "zh-CN", "en" })
+        {
+            foreach (var id in GuideLibrary.TopicIds(language))
+            {
+                data.Add(language, id);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TopicsInEveryLanguage))]
+    public void Read_EveryTopic_RendersWithEveryHotlineFilledIn(string language, string topic)
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+
+        var report = App.ReadGuide.ReadGuide.Read(topic);
+
+        Assert.Equal(topic, report.Id);
+        Assert.False(string.IsNullOrWhiteSpace(report.Title));
+        Assert.DoesNotContain("{{", report.Markdown, StringComparison.Ordinal);
+        Assert.All(report.Hotlines, h => Assert.Contains(h.Number, report.Markdown, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_Complain_HasTheHotlineTableWithStatuses()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+
+        var report = App.ReadGuide.ReadGuide.Read("complain");
+
+        Assert.Contains("| 12378 | 国家金融监督管理总局消费者投诉热线 |", report.Markdown, StringComparison.Ordinal);
+        Assert.Contains("| 待核实 |", report.Markdown, StringComparison.Ordinal);
+        Assert.Equal("uncertain", report.Hotlines.Single(h => h.Id == "12378").Status);
+    }
+
+    [Fact]
+    public void Guide_EveryHotlineNumberInTheMarkdown_ComesFromTheDataFile()
+    {
+        var known = GuideLibrary.Hotlines.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "guide"), "*.md", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match placeholder in App.ReadGuide.ReadGuide.Placeholder().Matches(text))
+            {
+                Assert.All(placeholder.Groups["ids"].Value.Split(','), id => Assert.True(known.Contains(id.Trim()), file + ": " + id));
+            }
+
+            // Outside the placeholders no phone-like number may appear: 3-digit service numbers (110, 120),
+            // 5-digit 12xxx / 96xxx lines, 400/800 numbers.
+            var bare = HotlineLike().Matches(App.ReadGuide.ReadGuide.Placeholder().Replace(text, "")).Select(m => m.Value).ToArray();
+            Assert.True(bare.Length == 0, file + " names hotlines outside the data file: " + string.Join(", ", bare));
+        }
+    }
+
+    [Fact]
+    public void Read_UnknownTopic_ListsTheTopics()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+
+        var error = Assert.Throws<RequestRefusedException>(() => App.ReadGuide.ReadGuide.Read("nothing"));
+
+        Assert.Equal("there is no topic \"nothing\"; topics: today, rights, talk-to-lender, complain, help, never, scams", error.Message);
+    }
+
+    [GeneratedRegex(@"(?<![\d.])(1[12]\d|12\d{3}|9\d{4}|[48]00[-\d]{4,})(?![\d.])")]
+    private static partial Regex HotlineLike();
+}
