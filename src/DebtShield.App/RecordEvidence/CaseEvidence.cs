@@ -16,11 +16,8 @@ namespace DebtShield.App.RecordEvidence;
 /// </summary>
 internal static class CaseEvidence
 {
-    /// <summary>
-    /// An incident to append, the entry it corrects if any, and the analysis of a message already
-    /// analysed with its text, recipient and time (a call is always analysed here, for its place in the day).
-    /// </summary>
-    public sealed record Addition(Incident Incident, int? Supersedes = null, ConductAnalysis? Analysis = null);
+    /// <summary>An incident to append, and the entry it corrects if any.</summary>
+    public sealed record Addition(Incident Incident, int? Supersedes = null);
 
     /// <summary>
     /// Appends <paramref name="additions"/> in time order (corrections in the order given); with
@@ -70,10 +67,7 @@ internal static class CaseEvidence
             var row = StoredEvidenceEntry.Of(stored.Id, last, cipher, fingerprint);
             if (addition.Incident.IsCollectorContact)
             {
-                var analysis = addition.Incident.Channel != IncidentChannel.Call && addition.Analysis is { } given
-                    ? given
-                    : analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy)));
-                row.WriteAnalysis(analysis, version);
+                row.WriteAnalysis(analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy))), version);
             }
 
             batch.Add(row);

@@ -113,8 +113,7 @@ public static class ImportPhoneBackup
                     choices.ContactName,
                     outcome: record.Outcome,
                     duration: record.Duration,
-                    attachments: hashes),
-                    Analysis: first.Analyses.GetValueOrDefault(record.Line)));
+                    attachments: hashes)));
             }
 
             records.Clear(); // the additions hold what is needed; let the records go before the inserts
@@ -128,8 +127,9 @@ public static class ImportPhoneBackup
 
     /// <summary>
     /// Reads the backup once, keeping the records of <paramref name="collectors"/>. With
-    /// <paramref name="flagged"/>, every other received message is analysed: a flagged one is kept,
-    /// its number noted, and its analysis remembered by line so it is not analysed again.
+    /// <paramref name="flagged"/>, every other received message is analysed: a flagged one is kept
+    /// and its number noted. (The analysis is not kept: holding 100,000 of them cost more memory
+    /// than analysing the kept messages again costs time.)
     /// </summary>
     private static PassResult Pass(Func<Stream> open, string source, HashSet<string> collectors, HashSet<string>? flagged, ConductAnalyzer analyzer, Recipient recipient, CancellationToken cancellationToken)
     {
@@ -138,7 +138,6 @@ public static class ImportPhoneBackup
             using var file = open();
             var (reader, records) = PhoneBackupReader.Read(file);
             var kept = new List<PhoneRecord>();
-            var analyses = new Dictionary<long, ConductAnalysis>();
             var read = 0;
             foreach (var record in records)
             {
@@ -150,9 +149,7 @@ public static class ImportPhoneBackup
                 }
                 else if (flagged is not null && record.Number is { } sender && record.Direction == IncidentDirection.Received && record.Text is { } text)
                 {
-                    var analysis = analyzer.Analyze(new ConductMessage(text, recipient, record.Time));
-                    analyses[record.Line] = analysis;
-                    if (analysis.Labels.Any(l => l.IsAbusive()))
+                    if (analyzer.Analyze(new ConductMessage(text, recipient, record.Time)).Labels.Any(l => l.IsAbusive()))
                     {
                         flagged.Add(sender);
                         kept.Add(record);
@@ -160,7 +157,7 @@ public static class ImportPhoneBackup
                 }
             }
 
-            return new PassResult(read, kept, analyses, reader.Problems, reader.Break);
+            return new PassResult(read, kept, reader.Problems, reader.Break);
         }
         catch (PhoneBackupException e)
         {
@@ -188,5 +185,5 @@ public static class ImportPhoneBackup
         }
     }
 
-    private sealed record PassResult(int Read, List<PhoneRecord> Kept, Dictionary<long, ConductAnalysis> Analyses, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break);
+    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break);
 }
