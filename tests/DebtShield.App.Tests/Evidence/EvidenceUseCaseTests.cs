@@ -159,7 +159,25 @@ public sealed class EvidenceUseCaseTests
         Assert.True((await VerifyEvidence.VerifyAsync(reopened, null)).Single().Verification.IsIntact);
         var view = await ReviewEvidence.ReviewEvidence.LoadAsync(reopened, null);
         Assert.Equal("13912345678", view.Items[^1].Entry.Incident.ContactPhone);
-        Assert.Equal("看看这张图，明天发到你家族群。", view.Items.Single(i => i.Entry.Incident.Channel == IncidentChannel.Mms).Entry.Incident.Text);
+        var mms = view.Items.Single(i => i.Entry.Incident.Channel == IncidentChannel.Mms).Entry.Incident;
+        Assert.Equal("看看这张图，明天发到你家族群。", mms.Text);
+        var picture = Assert.Single(mms.Attachments);
+
+        // The picture stored before protection is sealed now, in its file or its row: the stored bytes no longer hash to its address.
+        byte[] stored;
+        if (test.Location.FilePath is { } file)
+        {
+            stored = File.ReadAllBytes(Path.Combine(file + ".attachments", picture.Hex[..2], picture.Hex));
+        }
+        else
+        {
+            using var connection = Connect(test);
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT content FROM attachments WHERE hash = '{picture.Hex}'";
+            stored = (byte[])command.ExecuteScalar()!;
+        }
+
+        Assert.NotEqual(picture, ContentHash.Of(stored));
     }
 
     [Theory]
