@@ -261,6 +261,11 @@ internal sealed class EvidenceVerifyCommand : AsyncCommand<CaseJsonSettings>
             await JsonOutput.WriteAsync(json => EvidenceJson.Write(json, checks), cancellationToken);
         }
 
+        if (checks.Count == 0)
+        {
+            LedgerSession.Notice(CliText.Evidence_ListEmpty);
+        }
+
         foreach (var check in checks)
         {
             var line = check.Verification.Break is { } broken
