@@ -18,6 +18,41 @@ internal static class ConductDataLine
         }
     }
 
+    /// <summary>
+    /// Reads a sectioned file: a <c>[id]</c> line opens a section (<paramref name="section"/> gets
+    /// its line and id), each <c>key: value</c> line after it goes to <paramref name="entry"/>. A
+    /// <see cref="FormatException"/> from <paramref name="entry"/> is located on its line.
+    /// </summary>
+    /// <exception cref="FormatException">A line is neither; or an entry is wrong. The message names file and line.</exception>
+    public static void ReadSections(string text, string source, Action<int, string> section, Action<string, string> entry)
+    {
+        var open = false;
+        foreach (var (number, line) in Significant(text))
+        {
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                section(number, line[1..^1].Trim());
+                open = true;
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (!open || colon < 0)
+            {
+                throw Error(source, number, "expected [rule.id], then key: value lines");
+            }
+
+            try
+            {
+                entry(line[..colon].Trim(), line[(colon + 1)..].Trim());
+            }
+            catch (FormatException e) when (!e.Message.StartsWith(source + ":", StringComparison.Ordinal))
+            {
+                throw Error(source, number, e.Message);
+            }
+        }
+    }
+
     private static string StripComment(string line)
     {
         var hash = line.IndexOf('#', StringComparison.Ordinal);

@@ -133,60 +133,47 @@ public sealed class ConductRuleSet
         public void ReadRules(string text)
         {
             RuleDraft? draft = null;
-            foreach (var (lineNumber, line) in ConductDataLine.Significant(text))
-            {
-                if (line.StartsWith('[') && line.EndsWith(']'))
+            ConductDataLine.ReadSections(
+                text,
+                RulesFile,
+                (lineNumber, id) =>
                 {
                     Finish(draft);
-                    draft = new RuleDraft(line[1..^1], lineNumber);
-                    continue;
-                }
-
-                var colon = line.IndexOf(':', StringComparison.Ordinal);
-                if (draft is null || colon < 0)
+                    draft = new RuleDraft(id, lineNumber);
+                },
+                (key, value) =>
                 {
-                    throw ConductDataLine.Error(RulesFile, lineNumber, "expected [rule.id], then key: value lines");
-                }
-
-                var key = line[..colon].Trim();
-                var value = line[(colon + 1)..].Trim();
-                try
-                {
+                    var rule = draft!;
                     switch (key)
                     {
                         case "label":
-                            draft.Label = ConductLabels.TryParse(value, out var label) && !label.IsMetadata()
+                            rule.Label = ConductLabels.TryParse(value, out var label) && !label.IsMetadata()
                                 ? label
                                 : throw new FormatException("unknown label " + value);
                             break;
                         case "explain":
-                            draft.Explanation = ParseExplanation(value);
+                            rule.Explanation = ParseExplanation(value);
                             break;
                         case "cite":
-                            draft.Citations.AddRange(ParseCitations(value));
+                            rule.Citations.AddRange(ParseCitations(value));
                             break;
                         case "recipient":
-                            draft.OnlyToThirdParty = value == "third_party" ? true : throw new FormatException("recipient: third_party is the only choice");
+                            rule.OnlyToThirdParty = value == "third_party" ? true : throw new FormatException("recipient: third_party is the only choice");
                             break;
                         case "unless":
                             foreach (var word in value.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                             {
-                                draft.Unless.Add(Atom(word));
+                                rule.Unless.Add(Atom(word));
                             }
 
                             break;
                         case "match":
-                            draft.Patterns.Add(ParsePattern(value));
+                            rule.Patterns.Add(ParsePattern(value));
                             break;
                         default:
                             throw new FormatException("unknown key " + key);
                     }
-                }
-                catch (FormatException e) when (!e.Message.StartsWith(RulesFile, StringComparison.Ordinal))
-                {
-                    throw ConductDataLine.Error(RulesFile, lineNumber, e.Message);
-                }
-            }
+                });
 
             Finish(draft);
         }

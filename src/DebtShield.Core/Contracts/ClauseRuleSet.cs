@@ -32,60 +32,47 @@ public sealed class ClauseRuleSet
         ArgumentNullException.ThrowIfNull(sourceName);
         var rules = new List<ClauseRule>();
         Draft? draft = null;
-        foreach (var (lineNumber, line) in ConductDataLine.Significant(text))
-        {
-            if (line.StartsWith('[') && line.EndsWith(']'))
+        ConductDataLine.ReadSections(
+            text,
+            sourceName,
+            (lineNumber, id) =>
             {
                 Finish(draft, sourceName, rules);
-                draft = new Draft(line[1..^1].Trim(), lineNumber);
-                continue;
-            }
-
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (draft is null || colon < 0)
+                draft = new Draft(id, lineNumber);
+            },
+            (key, value) =>
             {
-                throw ConductDataLine.Error(sourceName, lineNumber, "expected [rule.id], then key: value lines");
-            }
-
-            var key = line[..colon].Trim();
-            var value = line[(colon + 1)..].Trim();
-            try
-            {
+                var rule = draft!;
                 switch (key)
                 {
                     case "category":
-                        draft.Category = value;
+                        rule.Category = value;
                         break;
                     case "title":
-                        draft.Title = ConductRuleSet.ParseExplanation(value);
+                        rule.Title = ConductRuleSet.ParseExplanation(value);
                         break;
                     case "explain":
-                        draft.Explain = ConductRuleSet.ParseExplanation(value);
+                        rule.Explain = ConductRuleSet.ParseExplanation(value);
                         break;
                     case "action":
-                        draft.Action = ConductRuleSet.ParseExplanation(value);
+                        rule.Action = ConductRuleSet.ParseExplanation(value);
                         break;
                     case "cite":
-                        draft.Citations.AddRange(ConductRuleSet.ParseCitations(value));
+                        rule.Citations.AddRange(ConductRuleSet.ParseCitations(value));
                         break;
                     case "unless":
-                        draft.Unless.AddRange(Phrases(value));
+                        rule.Unless.AddRange(Phrases(value));
                         break;
                     case "unless_document":
-                        draft.UnlessDocument.AddRange(Phrases(value));
+                        rule.UnlessDocument.AddRange(Phrases(value));
                         break;
                     case "match":
-                        draft.Patterns.Add(ParsePattern(value));
+                        rule.Patterns.Add(ParsePattern(value));
                         break;
                     default:
                         throw new FormatException("unknown key " + key);
                 }
-            }
-            catch (FormatException e)
-            {
-                throw ConductDataLine.Error(sourceName, lineNumber, e.Message);
-            }
-        }
+            });
 
         Finish(draft, sourceName, rules);
         return new ClauseRuleSet(rules);
