@@ -41,26 +41,26 @@ public static class ExportEvidenceBundle
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(time);
-        var checks = await VerifyEvidence.VerifyAsync(ledger, caseTitle ?? await OnlyCaseTitleAsync(ledger, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        if (checks.Count == 0 || checks[0].Head.Count == 0)
-        {
-            throw new RequestRefusedException(Resources.EvidenceText.Export_Empty);
-        }
-
-        if (checks[0].Verification.Break is { } broken)
-        {
-            throw new RequestRefusedException(LedgerAccess.Format(Resources.EvidenceText.Export_Broken, broken.Position));
-        }
-
         var (view, files) = await ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            // Checked and read in one snapshot: the bundle holds exactly the entries that were verified.
+            var store = new AttachmentStore(ledger);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            if (stored is null || stored.EvidenceCount == 0)
+            {
+                throw new RequestRefusedException(Resources.EvidenceText.Export_Empty);
+            }
+
+            if ((await VerifyEvidence.CheckAsync(context, ledger.Cipher, store, stored, token).ConfigureAwait(false)).Break is { } broken)
+            {
+                throw new RequestRefusedException(LedgerAccess.Format(Resources.EvidenceText.Export_Broken, broken.Position));
+            }
+
             var read = await ReviewEvidence.ReviewEvidence.ReadAsync(context, ledger.Cipher, stored, token).ConfigureAwait(false);
             var hashes = read.Items.SelectMany(i => i.Entry.Incident.Attachments).Distinct().Select(h => h.Hex).ToList();
             var rows = await context.Attachments.AsNoTracking().Where(a => hashes.Contains(a.Hash))
                 .Select(a => new StoredAttachment { Hash = a.Hash, MediaType = a.MediaType, FileName = a.FileName, Size = a.Size })
                 .ToListAsync(token).ConfigureAwait(false);
-            var store = new AttachmentStore(ledger);
             var contents = new List<(StoredAttachment Row, byte[] Content)>(rows.Count);
             foreach (var row in rows.OrderBy(r => r.Hash, StringComparer.Ordinal))
             {
@@ -121,10 +121,6 @@ public static class ExportEvidenceBundle
 
         return "attachments/" + row.Hash + extension.ToLowerInvariant();
     }
-
-    private static async Task<string?> OnlyCaseTitleAsync(Ledger ledger, CancellationToken cancellationToken) =>
-        await ledger.ReadAsync(async (context, token) =>
-            (await CaseBook.FindAsync(context, ledger.Cipher, null, token).ConfigureAwait(false))?.ReadTitle(ledger.Cipher), cancellationToken).ConfigureAwait(false);
 
     private static async Task AddAsync(ZipArchive zip, string name, byte[] content, CancellationToken cancellationToken)
     {

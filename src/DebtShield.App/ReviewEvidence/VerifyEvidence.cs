@@ -1,6 +1,7 @@
 using DebtShield.App.Cases;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
+using DebtShield.Data.Cases;
 using DebtShield.Data.Evidence;
 using DebtShield.Data.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -33,31 +34,40 @@ public static class VerifyEvidence
             var checks = new List<CaseChainCheck>(cases.Count);
             foreach (var stored in cases)
             {
-                var head = new ChainHead(stored.EvidenceCount, ContentHash.TryParse(stored.EvidenceHead, out var hash) ? hash : default);
-                var (verification, attachments) = await CheckRowsAsync(context, ledger.Cipher, stored.Id, token).ConfigureAwait(false);
-                var result = verification.Finish(head);
-
-                // Attachments are checked once the rows are read (PostgreSQL runs one command at a time):
-                // the first entry whose attachment no longer holds breaks the chain there, if nothing broke earlier.
-                foreach (var (attachment, (sequence, position)) in attachments.OrderBy(a => a.Value.Position))
-                {
-                    if (result.Break is { } earlier && earlier.Position < position)
-                    {
-                        break;
-                    }
-
-                    if (!await store.HoldsAsync(context, attachment, token).ConfigureAwait(false))
-                    {
-                        result = new ChainVerification(position - 1, new ChainBreak(sequence, position, ChainBreakKind.AttachmentChanged));
-                        break;
-                    }
-                }
-
-                checks.Add(new CaseChainCheck(stored.ReadTitle(ledger.Cipher), head, result));
+                var head = HeadOf(stored);
+                checks.Add(new CaseChainCheck(stored.ReadTitle(ledger.Cipher), head, await CheckAsync(context, ledger.Cipher, store, stored, token).ConfigureAwait(false)));
             }
 
             return checks;
         }, cancellationToken);
+    }
+
+    /// <summary>The head the case recorded.</summary>
+    internal static ChainHead HeadOf(StoredCase stored) =>
+        new(stored.EvidenceCount, ContentHash.TryParse(stored.EvidenceHead, out var hash) ? hash : default);
+
+    /// <summary>Checks one case's chain inside a read the caller holds, attachments included.</summary>
+    internal static async Task<ChainVerification> CheckAsync(LedgerContext context, LedgerCipher cipher, AttachmentStore store, StoredCase stored, CancellationToken cancellationToken)
+    {
+        var (verification, attachments) = await CheckRowsAsync(context, cipher, stored.Id, cancellationToken).ConfigureAwait(false);
+        var result = verification.Finish(HeadOf(stored));
+
+        // Attachments are checked once the rows are read (PostgreSQL runs one command at a time):
+        // the first entry whose attachment no longer holds breaks the chain there, if nothing broke earlier.
+        foreach (var (attachment, (sequence, position)) in attachments.OrderBy(a => a.Value.Position))
+        {
+            if (result.Break is { } earlier && earlier.Position < position)
+            {
+                break;
+            }
+
+            if (!await store.HoldsAsync(context, attachment, cancellationToken).ConfigureAwait(false))
+            {
+                return new ChainVerification(position - 1, new ChainBreak(sequence, position, ChainBreakKind.AttachmentChanged));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Streams the case's rows through a verifier; notes where each attachment is first named.</summary>

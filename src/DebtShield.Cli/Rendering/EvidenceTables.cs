@@ -86,8 +86,6 @@ internal static class EvidenceTables
         }
     }
 
-    public static string BreakKind(ChainBreakKind kind) => EvidenceNames.Break(kind);
-
     private static string Day(DateTimeOffset time) => time.ToOffset(ChinaStandardTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Shorten(string? text)

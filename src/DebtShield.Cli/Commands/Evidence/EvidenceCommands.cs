@@ -269,7 +269,7 @@ internal sealed class EvidenceVerifyCommand : AsyncCommand<CaseJsonSettings>
         foreach (var check in checks)
         {
             var line = check.Verification.Break is { } broken
-                ? string.Format(CultureInfo.CurrentCulture, CliText.Evidence_ChainBroken, check.CaseTitle, broken.Position, broken.Sequence, EvidenceTables.BreakKind(broken.Kind), check.Verification.IntactEntries)
+                ? string.Format(CultureInfo.CurrentCulture, CliText.Evidence_ChainBroken, check.CaseTitle, broken.Position, broken.Sequence, EvidenceNames.Break(broken.Kind), check.Verification.IntactEntries)
                 : string.Format(CultureInfo.CurrentCulture, CliText.Evidence_ChainIntact, check.CaseTitle, check.Head.Count, check.Head.Hash.Hex);
             if (settings.Json)
             {
