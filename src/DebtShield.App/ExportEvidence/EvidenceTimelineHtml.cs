@@ -86,32 +86,12 @@ internal static class EvidenceTimelineHtml
         return html.ToString();
     }
 
-
     private static void AppendMarked(StringBuilder html, string? text, IReadOnlyList<Data.Evidence.StoredFinding> findings)
     {
-        if (text is null)
+        foreach (var segment in MarkedText.Split(text, findings))
         {
-            return;
+            html.Append(segment.Marked ? "<mark>" : "").Append(Encode(segment.Text)).Append(segment.Marked ? "</mark>" : "");
         }
-
-        var spans = findings
-            .Where(f => f.Start is { } s && f.End is { } e && s >= 0 && e <= text.Length && s < e)
-            .Select(f => (Start: f.Start!.Value, End: f.End!.Value))
-            .OrderBy(s => s.Start)
-            .ToList();
-        var position = 0;
-        foreach (var (start, end) in spans)
-        {
-            if (start < position)
-            {
-                continue;
-            }
-
-            html.Append(Encode(text[position..start])).Append("<mark>").Append(Encode(text[start..end])).Append("</mark>");
-            position = end;
-        }
-
-        html.Append(Encode(text[position..]));
     }
 
     private static string Local(DateTimeOffset time) =>

@@ -42,6 +42,9 @@ public static class PlanChartFile
             fallback);
     }
 
+    /// <summary>The chart as SVG, for a page to show.</summary>
+    public static string Svg(RepaymentPlanReport report) => PlanChart.Svg(Data(report));
+
     /// <summary>Writes the chart to <paramref name="path"/>: SVG for <c>.svg</c>, PNG otherwise.</summary>
     /// <exception cref="IOException">The file cannot be written.</exception>
     public static Task WriteAsync(RepaymentPlanReport report, string path, CancellationToken cancellationToken = default)

@@ -142,4 +142,8 @@ public static class StrategyNames
         PlanStrategy.Optimized => "optimized",
         _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
     };
+
+    /// <summary>What people call the strategy reported as <paramref name="name"/> (雪崩, 依法优先…), in the UI language.</summary>
+    public static string Title(string name) =>
+        Resources.PlanText.ResourceManager.GetString("Strategy_" + name, System.Globalization.CultureInfo.CurrentUICulture) ?? name;
 }

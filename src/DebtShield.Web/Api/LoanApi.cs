@@ -1,0 +1,55 @@
+using System.Globalization;
+using DebtShield.App;
+using DebtShield.App.ImportLoans;
+using DebtShield.App.ListLoans;
+using DebtShield.App.RecordLoans;
+using DebtShield.Core;
+using DebtShield.Web.Hosting;
+using DebtShield.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DebtShield.Web.Api;
+
+/// <summary><c>/api/v1/loans</c>: the case's loans with their true cost and legal check; add and import.</summary>
+/// <remarks>
+/// Uploads are raw request bodies (<c>application/octet-stream</c>) named by <c>?file=</c>, never
+/// HTML form posts: a page on another site can make a browser send a form to this local app, but
+/// not such a body, so no other site can write into the borrower's ledger.
+/// </remarks>
+public static class LoanApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/loans", async ([FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+            await ListLoans.ListAsync(await gate.OpenAsync(token), caseTitle, ChinaStandardTime.Today(time), token)).WithName("ListLoans");
+        api.MapGet("/loans/{id}", async (string id, [FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+            await ListLoans.ShowAsync(await gate.OpenAsync(token), caseTitle, id, ChinaStandardTime.Today(time), token)).WithName("ShowLoan");
+        api.MapPost("/loans", async (LoanForm form, [FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        {
+            var loan = form.ToLoan();
+            await RecordLoan.AddAsync(await gate.OpenAsync(token), caseTitle, loan, time, token);
+            return Results.Created("/api/v1/loans/" + Uri.EscapeDataString(loan.Id), new { id = loan.Id });
+        }).WithName("AddLoan");
+        api.MapPost("/loans/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, [FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        {
+            RawBody.Require(request);
+            var name = WebInput.Required(file, "file");
+            var ledger = await gate.OpenAsync(token);
+            return await WebInput.WithUploadAsync(request.Body, name, path => ImportAsync(ledger, caseTitle, path, time, token), token);
+        }).Accepts<Stream>("application/octet-stream").WithName("ImportLoans");
+    }
+
+    /// <summary>Reads a loan file, case file or loan table and stores its loans; refused whole when any row is wrong.</summary>
+    internal static async Task<ImportSummary> ImportAsync(Data.Ledger ledger, string? caseTitle, string path, TimeProvider time, CancellationToken token)
+    {
+        var reading = ImportLoans.Read(path, null);
+        if (!reading.Succeeded)
+        {
+            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));
+        }
+
+        return await ImportLoans.StoreAsync(ledger, caseTitle, reading, replace: false, time, token);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using DebtShield.App;
+using DebtShield.Web.Resources;
+
+namespace DebtShield.Web.Api;
+
+/// <summary>Checks on what a form or a request body carries, refused with the field's name.</summary>
+public static class WebInput
+{
+    /// <summary>The uploads accepted: large enough for a phone backup of years of messages.</summary>
+    public const long LargestUpload = 512L * 1024 * 1024;
+
+    /// <summary>The trimmed value of a field that must be given.</summary>
+    /// <exception cref="RequestRefusedException">It is missing or blank.</exception>
+    public static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, field))
+            : value.Trim();
+
+    /// <summary>
+    /// Copies an upload to a private temporary file named like the original (its extension picks
+    /// the reader), runs <paramref name="use"/> on it, and deletes it whatever happens.
+    /// </summary>
+    public static async Task<T> WithUploadAsync<T>(Stream content, string fileName, Func<string, Task<T>> use, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(use);
+        var folder = Directory.CreateTempSubdirectory("debtshield-upload-");
+        try
+        {
+            var name = Path.GetFileName(fileName.Replace('\\', '/'));
+            var path = Path.Combine(folder.FullName, string.IsNullOrWhiteSpace(name) || name.StartsWith('.') ? "upload" + Path.GetExtension(name) : name);
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await use(path).ConfigureAwait(false);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}

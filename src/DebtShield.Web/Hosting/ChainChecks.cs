@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using DebtShield.Web.Api;
+
+namespace DebtShield.Web.Hosting;
+
+/// <summary>The last check of a case's chain and when it ran.</summary>
+/// <param name="Chain">The outcome.</param>
+/// <param name="CheckedAt">When.</param>
+public sealed record ChainCheck(ChainFigure Chain, DateTimeOffset CheckedAt);
+
+/// <summary>
+/// The last chain check of each case, so the evidence page can show the chain's status on every
+/// visit without rereading tens of thousands of entries each time; the borrower re-checks on
+/// demand, and every import checks again.
+/// </summary>
+public sealed class ChainChecks
+{
+    private readonly ConcurrentDictionary<string, ChainCheck> last = new(StringComparer.Ordinal);
+
+    /// <summary>The last check of the case, if any ran since the app started.</summary>
+    public ChainCheck? Of(string caseTitle) => last.TryGetValue(caseTitle, out var check) ? check : null;
+
+    /// <summary>Remembers a check.</summary>
+    public void Remember(ChainFigure chain, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        last[chain.Case] = new ChainCheck(chain, at);
+    }
+}

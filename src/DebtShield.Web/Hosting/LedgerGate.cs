@@ -1,0 +1,64 @@
+using DebtShield.App.Ledgers;
+using DebtShield.Data;
+
+namespace DebtShield.Web.Hosting;
+
+/// <summary>
+/// The one ledger the local app serves, opened on first use and kept open. A protected ledger
+/// stays locked until the borrower types the passphrase into the unlock page (or starts the app
+/// with <c>DEBTSHIELD_PASSPHRASE</c>); until then every page that needs it is sent there.
+/// </summary>
+public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logger) : IDisposable
+{
+    private readonly SemaphoreSlim opening = new(1, 1);
+    private Ledger? ledger;
+
+    /// <summary>Where the ledger is.</summary>
+    public LedgerLocation Location => location;
+
+    /// <summary>True once the ledger is open (and unlocked when protected).</summary>
+    public bool IsOpen => Volatile.Read(ref ledger) is not null;
+
+    /// <summary>The open ledger; opens it the first time, with the passphrase from the environment if any.</summary>
+    /// <exception cref="LedgerException">It cannot be opened; <see cref="LedgerProblem.PassphraseRequired"/> while locked.</exception>
+    public ValueTask<Ledger> OpenAsync(CancellationToken cancellationToken = default) =>
+        Volatile.Read(ref ledger) is { } open
+            ? ValueTask.FromResult(open)
+            : new ValueTask<Ledger>(OpenOnceAsync(() => Environment.GetEnvironmentVariable("DEBTSHIELD_PASSPHRASE"), cancellationToken));
+
+    /// <summary>Opens a protected ledger with the passphrase the borrower typed.</summary>
+    /// <exception cref="LedgerException">The passphrase is wrong, or the ledger cannot be opened.</exception>
+    public Task<Ledger> UnlockAsync(string passphrase, CancellationToken cancellationToken = default) =>
+        OpenOnceAsync(() => passphrase, cancellationToken);
+
+    private async Task<Ledger> OpenOnceAsync(Func<string?> passphrase, CancellationToken cancellationToken)
+    {
+        await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (ledger is { } open)
+            {
+                return open;
+            }
+
+            var opened = await LedgerAccess.OpenAsync(location, passphrase, LogMigration, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref ledger, opened);
+            return opened;
+        }
+        finally
+        {
+            opening.Release();
+        }
+    }
+
+    private void LogMigration(string message)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("{Message}", message);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => opening.Dispose();
+}

@@ -1,0 +1,52 @@
+using DebtShield.App.Ledgers;
+using DebtShield.Data;
+using DebtShield.Web.Resources;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace DebtShield.Web.Hosting;
+
+/// <summary>
+/// Turns what the user can act on (a refused request, a locked or busy ledger) into an answer
+/// instead of an error page: an RFC 9457 problem for the API, the unlock page for a locked
+/// ledger. Everything else falls through to the problem page; a crash is a bug.
+/// </summary>
+public sealed class RefusalHandler : IExceptionHandler
+{
+    /// <inheritdoc/>
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var message = LedgerAccess.DescribeRefusal(exception);
+        if (message is null)
+        {
+            return false;
+        }
+
+        var locked = exception is LedgerException { Problem: LedgerProblem.PassphraseRequired };
+        if (!httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!locked)
+            {
+                return false;
+            }
+
+            httpContext.Response.Redirect("/unlock?returnUrl=" + Uri.EscapeDataString(httpContext.Request.Path + httpContext.Request.QueryString));
+            return true;
+        }
+
+        await Results.Problem(
+            detail: message,
+            statusCode: StatusOf(exception),
+            title: locked ? WebText.Problem_Locked : WebText.Problem_Refused).ExecuteAsync(httpContext).ConfigureAwait(false);
+        return true;
+    }
+
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        LedgerException { Problem: LedgerProblem.PassphraseRequired or LedgerProblem.WrongPassphrase } => StatusCodes.Status423Locked,
+        LedgerException { Problem: LedgerProblem.Busy } => StatusCodes.Status503ServiceUnavailable,
+        LedgerException { Problem: LedgerProblem.Unreachable } => StatusCodes.Status503ServiceUnavailable,
+        LedgerException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using DebtShield.App.Demo;
+using DebtShield.App.Ledgers;
+using DebtShield.Data;
+using DebtShield.Web.Api;
+using DebtShield.Web.Resources;
+using Microsoft.AspNetCore.DataProtection;
+using Scalar.AspNetCore;
+
+namespace DebtShield.Web.Hosting;
+
+/// <summary>Builds the web app: services, middleware, pages and the <c>/api/v1</c> endpoints.</summary>
+public static class WebHost
+{
+    /// <summary>The app for <paramref name="options"/>, not yet started.</summary>
+    public static WebApplication Build(WebOptions options, TimeProvider time, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(WebHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls([.. options.Urls.Select(u => u.ToString().TrimEnd('/'))]);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        // The local app's keys protect only its forms' tokens and the calendar feed's address; they
+        // live in an owner-only folder beside a SQLite ledger, and the "not encrypted at rest"
+        // warning says nothing the folder's permissions do not already answer.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        if (options.Ledger!.FilePath is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder)
+        {
+            builder.Services.AddDataProtection().SetApplicationName("DebtShield").PersistKeysToFileSystem(PrivateFolder(Path.Combine(folder, "web-keys")));
+        }
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<ChainChecks>();
+        builder.Services.AddSingleton<CalendarFeeds>();
+        builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RefusalHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, App.ReportJsonContext.Default));
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "debtshield-csrf";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/problem",
+            StatusCodeSelector = e => LedgerAccess.DescribeRefusal(e) is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest,
+        });
+        app.Use(SecurityHeaders.ApplyAsync);
+        app.Use(UiLanguage.ApplyAsync);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        var api = app.MapGroup("/api/v1").WithTags("DebtShield");
+        CaseApi.Map(api);
+        LoanApi.Map(api);
+        EvidenceApi.Map(api);
+        PlanApi.Map(api);
+        GuideApi.Map(api);
+        CalendarFeeds.Map(app);
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+
+        return app;
+    }
+
+    private static DirectoryInfo PrivateFolder(string path) =>
+        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+    /// <summary>
+    /// Opens the ledger before the first request (applying migrations, loading the demo case when
+    /// asked) and says where to point the browser. False when the ledger cannot be used; the reason
+    /// is on stderr. A protected ledger without a passphrase is left locked for the unlock page.
+    /// </summary>
+    public static async Task<bool> PrepareAsync(WebApplication app, WebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(options);
+        var gate = app.Services.GetRequiredService<LedgerGate>();
+        try
+        {
+            var ledger = await gate.OpenAsync().ConfigureAwait(false);
+            if (options.Demo)
+            {
+                await LoadDemo.RunAsync(ledger, app.Services.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
+            }
+        }
+        catch (LedgerException e) when (e.Problem == LedgerProblem.PassphraseRequired && !options.Demo)
+        {
+            await Console.Out.WriteLineAsync(WebText.Start_Locked).ConfigureAwait(false);
+        }
+        catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
+            return false;
+        }
+
+        await Console.Out.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, WebText.Start_Open, options.Urls[0], gate.Location.Display)).ConfigureAwait(false);
+        return true;
+    }
+}

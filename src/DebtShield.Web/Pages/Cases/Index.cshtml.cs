@@ -1,0 +1,36 @@
+using System.Globalization;
+using DebtShield.App.Cases;
+using DebtShield.Core.Cases;
+using DebtShield.Web.Api;
+using DebtShield.Web.Hosting;
+using DebtShield.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DebtShield.Web.Pages.Cases;
+
+/// <summary>案件: every case in the ledger, and a new one (a case worker keeps one per borrower).</summary>
+public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(gate, time)
+{
+    /// <summary>The cases.</summary>
+    public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
+
+    /// <summary>The new case's title.</summary>
+    [BindProperty]
+    public string? Title { get; set; }
+
+    /// <summary>Lists the cases.</summary>
+    public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>Opens a case.</summary>
+    public Task<IActionResult> OnPostAsync() => ActAsync(
+        async () =>
+        {
+            var title = WebInput.Required(Title, "title");
+            await CaseBook.AddAsync(await LedgerAsync(), new CaseProfile(title), Time, HttpContext.RequestAborted);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Cases_Added, title);
+        },
+        "/cases",
+        LoadAsync);
+
+    private async Task LoadAsync() => Cases = await CaseBook.ListAsync(await LedgerAsync(), HttpContext.RequestAborted);
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using DebtShield.App;
+using DebtShield.App.RecordEvidence;
+using DebtShield.App.ReviewEvidence;
+using DebtShield.Web.Api;
+using DebtShield.Web.Hosting;
+using DebtShield.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DebtShield.Web.Pages.Evidence;
+
+/// <summary>
+/// 证据: the timeline of collection incidents with their labels and the marked words, filters, the
+/// chain's status, phone-backup upload and the bundle download.
+/// </summary>
+public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks checks) : LedgerPage(gate, time)
+{
+    /// <summary>The filter and page asked for.</summary>
+    [BindProperty(SupportsGet = true)]
+    public EvidenceQuery Query { get; set; } = new(null, null, null, null, null, false, null);
+
+    /// <summary>The page of entries.</summary>
+    public EvidencePage? Entries { get; private set; }
+
+    /// <summary>The last chain check of this case.</summary>
+    public ChainCheck? Chain { get; private set; }
+
+    /// <summary>Collector numbers given with an upload, one per line or separated by commas.</summary>
+    [BindProperty]
+    public string? Collectors { get; set; }
+
+    /// <summary>Shows the page of the timeline.</summary>
+    public async Task OnGetAsync()
+    {
+        try
+        {
+            await LoadAsync();
+        }
+        catch (RequestRefusedException e)
+        {
+            Problem = e.Message;
+        }
+    }
+
+    /// <summary>Imports an uploaded phone backup, then checks the chain.</summary>
+    public Task<IActionResult> OnPostImportAsync(IFormFile? backup) => ActAsync(
+        async () =>
+        {
+            if (backup is null || backup.Length == 0)
+            {
+                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, "backup"));
+            }
+
+            var ledger = await LedgerAsync();
+            var numbers = (Collectors ?? "").Split([',', '，', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            await using var content = backup.OpenReadStream();
+            var import = await WebInput.WithUploadAsync(content, backup.FileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(numbers), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            await VerifyAsync();
+            var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped);
+            return import.Break is { } broken
+                ? notice + " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Damaged, broken.Line, broken.ByteOffset, broken.Reason)
+                : notice;
+        },
+        Here("/evidence"),
+        LoadAsync);
+
+    /// <summary>Checks the chain now.</summary>
+    public Task<IActionResult> OnPostVerifyAsync() => ActAsync(
+        async () =>
+        {
+            var chains = await VerifyAsync();
+            return chains.All(c => c.Intact) ? WebText.Evidence_Intact : WebText.Evidence_Broken;
+        },
+        Here("/evidence"),
+        LoadAsync);
+
+    /// <summary>Downloads the evidence bundle.</summary>
+    public async Task<IActionResult> OnGetBundleAsync()
+    {
+        var (content, name) = await EvidenceApi.BundleAsync(await LedgerAsync(), CaseTitle, Time, HttpContext.RequestAborted);
+        return File(content, "application/zip", name);
+    }
+
+    /// <summary>The address of another page of the same filter.</summary>
+    public string PageLink(int page) => Here("/evidence", string.Join("&", new[]
+    {
+        Part("label", Query.Label), Part("from", Query.From), Part("to", Query.To), Part("number", Query.Number),
+        Part("recipient", Query.Recipient), Query.All ? "all=true" : null, "page=" + page.ToString(CultureInfo.InvariantCulture),
+    }.Where(p => p is not null)));
+
+    private static string? Part(string name, string? value) => string.IsNullOrEmpty(value) ? null : name + "=" + Uri.EscapeDataString(value);
+
+    private async Task<IReadOnlyList<ChainFigure>> VerifyAsync()
+    {
+        var results = await VerifyEvidence.VerifyAsync(await LedgerAsync(), CaseTitle, HttpContext.RequestAborted);
+        var figures = results.Select(ChainFigure.From).ToList();
+        foreach (var figure in figures)
+        {
+            checks.Remember(figure, Time.GetUtcNow());
+        }
+
+        return figures;
+    }
+
+    private async Task LoadAsync()
+    {
+        Entries = await EvidencePages.ReadAsync(await LedgerAsync(), CaseTitle, Query.ToFilter(), Query.PageNumber, EvidenceQuery.PageSize, HttpContext.RequestAborted);
+        Chain = Entries.CaseTitle is { } title ? checks.Of(title) : null;
+    }
+}

@@ -1,0 +1,35 @@
+using DebtShield.App.Ledgers;
+using DebtShield.App.ListLoans;
+using DebtShield.App.ReviewEvidence;
+using DebtShield.Data;
+using DebtShield.Web.Hosting;
+
+namespace DebtShield.Web.Pages;
+
+/// <summary>
+/// 首页: three doors for the three situations people arrive in, and beneath them the case at a
+/// glance (what is owed lawfully, what is overdue, how much evidence is kept).
+/// </summary>
+public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(gate, time)
+{
+    /// <summary>The case's loans, when there is a case.</summary>
+    public CaseLoanList? Loans { get; private set; }
+
+    /// <summary>The newest evidence, when there is a case.</summary>
+    public EvidencePage? Evidence { get; private set; }
+
+    /// <summary>Reads the case's figures; a ledger with several cases asks which.</summary>
+    public async Task OnGetAsync()
+    {
+        try
+        {
+            var ledger = await LedgerAsync();
+            Loans = await ListLoans.ListAsync(ledger, CaseTitle, Today, HttpContext.RequestAborted);
+            Evidence = await EvidencePages.ReadAsync(ledger, CaseTitle, new EvidenceFilter(), 1, 5, HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } message && e is not LedgerException { Problem: LedgerProblem.PassphraseRequired })
+        {
+            Problem = message;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using DebtShield.App.Ledgers;
+using DebtShield.Core;
+using DebtShield.Data;
+using DebtShield.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DebtShield.Web.Pages;
+
+/// <summary>
+/// A page over the ledger: it knows the case asked for (<c>?case=</c>), today in China, and how to
+/// answer a refused request on the page itself, with the form still filled in, instead of an error page.
+/// </summary>
+public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
+{
+    /// <summary>The case the page is about; null for the only case.</summary>
+    [BindProperty(SupportsGet = true, Name = "case")]
+    public string? CaseTitle { get; set; }
+
+    /// <summary>What went wrong with the last action, in the user's words.</summary>
+    public string? Problem { get; protected set; }
+
+    /// <summary>Today in China.</summary>
+    protected DateOnly Today => ChinaStandardTime.Today(time);
+
+    /// <summary>The clock.</summary>
+    protected TimeProvider Time => time;
+
+    /// <summary>The open ledger.</summary>
+    protected ValueTask<Ledger> LedgerAsync() => gate.OpenAsync(HttpContext.RequestAborted);
+
+    /// <summary>This page's address for the same case, with more query if given.</summary>
+    public string Here(string path, string? query = null)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(CaseTitle))
+        {
+            parts.Add("case=" + Uri.EscapeDataString(CaseTitle));
+        }
+
+        if (!string.IsNullOrEmpty(query))
+        {
+            parts.Add(query);
+        }
+
+        return parts.Count == 0 ? path : path + "?" + string.Join("&", parts);
+    }
+
+    /// <summary>
+    /// Runs a form's action: on success redirects with a notice (post, then redirect, so a reload
+    /// does not post twice); when the request is refused shows the page again with the reason.
+    /// </summary>
+    protected async Task<IActionResult> ActAsync(Func<Task<string>> action, string redirect, Func<Task> reload)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(reload);
+        try
+        {
+            TempData["Notice"] = await action().ConfigureAwait(false);
+            return Redirect(redirect);
+        }
+        catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } message && e is not LedgerException { Problem: LedgerProblem.PassphraseRequired })
+        {
+            Problem = message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await reload().ConfigureAwait(false);
+            return Page();
+        }
+    }
+}

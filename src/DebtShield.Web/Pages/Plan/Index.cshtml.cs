@@ -1,0 +1,67 @@
+using System.Text;
+using DebtShield.App;
+using DebtShield.App.Cases;
+using DebtShield.App.PlanRepayment;
+using DebtShield.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DebtShield.Web.Pages.Plan;
+
+/// <summary>
+/// 还款计划: the strategies side by side under the monthly budget, the optimised plan, what is due
+/// this week, the negotiation proposal, and the due dates for the phone's calendar (a download and
+/// a feed the calendar subscribes to).
+/// </summary>
+public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds feeds) : LedgerPage(gate, time)
+{
+    /// <summary>A budget other than the stored one, to try.</summary>
+    [BindProperty(SupportsGet = true)]
+    public decimal? Budget { get; set; }
+
+    /// <summary>The plan.</summary>
+    public RepaymentPlanReport? Report { get; private set; }
+
+    /// <summary>What is due in the next seven days.</summary>
+    public DueReport? Due { get; private set; }
+
+    /// <summary>The subscribable calendar's address, once the case is known.</summary>
+    public string? FeedPath { get; private set; }
+
+    /// <summary>Plans with the stored or the given budget.</summary>
+    public async Task OnGetAsync()
+    {
+        try
+        {
+            var ledger = await LedgerAsync();
+            var facts = await CaseFacts.LoadAsync(ledger, CaseTitle, HttpContext.RequestAborted);
+            if (facts.Case is null)
+            {
+                return;
+            }
+
+            var options = new PlanOptions(Budget);
+            Report = PlanRepayment.Of(facts, Today, options);
+            Due = DueSoon.Of(facts, Today, 7, options);
+            var cases = await CaseBook.ListAsync(ledger, HttpContext.RequestAborted);
+            FeedPath = cases.FirstOrDefault(c => c.Profile.Title == facts.Case) is { } stored ? feeds.PathOf(stored.Id) : null;
+        }
+        catch (RequestRefusedException e)
+        {
+            Problem = e.Message;
+        }
+    }
+
+    /// <summary>The balance chart as SVG.</summary>
+    public async Task<IActionResult> OnGetChartAsync()
+    {
+        var report = await PlanRepayment.PlanAsync(await LedgerAsync(), CaseTitle, Today, new PlanOptions(Budget), HttpContext.RequestAborted);
+        return Content(PlanChartFile.Svg(report), "image/svg+xml", Encoding.UTF8);
+    }
+
+    /// <summary>The due dates as a calendar file.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync()
+    {
+        var facts = await CaseFacts.LoadAsync(await LedgerAsync(), CaseTitle, HttpContext.RequestAborted);
+        return File(Encoding.UTF8.GetBytes(CalendarExport.Text(facts, Today, Time.GetUtcNow())), "text/calendar; charset=utf-8", "debtshield-due.ics");
+    }
+}

@@ -1,0 +1,43 @@
+using DebtShield.App.Ledgers;
+using DebtShield.Data;
+using DebtShield.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DebtShield.Web.Pages;
+
+/// <summary>解锁: the passphrase of a protected ledger, asked once after the app starts; nothing is shown before it.</summary>
+public sealed class UnlockModel(LedgerGate gate) : PageModel
+{
+    /// <summary>Where to go after unlocking (a local path only).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The passphrase.</summary>
+    [BindProperty]
+    public string? Passphrase { get; set; }
+
+    /// <summary>Why the last try failed.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Shows the form, or goes on when the ledger is already open.</summary>
+    public IActionResult OnGet() => gate.IsOpen ? LocalRedirect(Target) : Page();
+
+    /// <summary>Tries the passphrase.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            await gate.UnlockAsync(Passphrase ?? "", HttpContext.RequestAborted);
+            return LocalRedirect(Target);
+        }
+        catch (LedgerException e)
+        {
+            Problem = LedgerAccess.Describe(e);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    private string Target => ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/";
+}

@@ -1,0 +1,22 @@
+using DebtShield.Web.Hosting;
+
+// The local web app: `dotnet run --project src/DebtShield.Web [-- --demo] [--db …] [--urls …]`.
+// Exit codes: 0 stopped normally, 1 bad arguments or an unusable ledger (one line on stderr).
+var options = WebOptions.Parse(args, Environment.GetEnvironmentVariable("DEBTSHIELD_DB"));
+if (options.Problem is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
+
+var app = WebHost.Build(options, TimeProvider.System);
+if (!await WebHost.PrepareAsync(app, options))
+{
+    return 1;
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The web app's entry point; public so that tests can host it in process.</summary>
+public partial class Program;
