@@ -12,7 +12,7 @@ namespace DebtShield.Web.Api;
 /// <c>recipient</c>, <c>all</c>, <c>page</c>), read the same way by the page and the API; a value
 /// that does not read is refused with the field's name rather than ignored.
 /// </summary>
-public sealed record EvidenceQuery(string? Label, string? From, string? To, string? Number, string? Recipient, bool All, int? Page)
+public sealed record EvidenceQuery(string? Label = null, string? From = null, string? To = null, string? Number = null, string? Recipient = null, bool All = false, int? Page = null)
 {
     /// <summary>Entries per page.</summary>
     public const int PageSize = 50;

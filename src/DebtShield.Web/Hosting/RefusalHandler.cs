@@ -23,14 +23,16 @@ public sealed class RefusalHandler : IExceptionHandler
         }
 
         var locked = exception is LedgerException { Problem: LedgerProblem.PassphraseRequired };
-        if (!httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // By now the middleware has pointed the request at the problem page; the feature keeps where it went.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             if (!locked)
             {
                 return false;
             }
 
-            httpContext.Response.Redirect("/unlock?returnUrl=" + Uri.EscapeDataString(httpContext.Request.Path + httpContext.Request.QueryString));
+            httpContext.Response.Redirect("/unlock?returnUrl=" + Uri.EscapeDataString(path + httpContext.Request.QueryString));
             return true;
         }
 

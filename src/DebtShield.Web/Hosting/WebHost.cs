@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DebtShield.App.Demo;
 using DebtShield.App.Ledgers;
 using DebtShield.Data;
 using DebtShield.Web.Api;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
 namespace DebtShield.Web.Hosting;
@@ -40,6 +43,10 @@ public static class WebHost
         builder.Services.AddSingleton<CalendarFeeds>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
         builder.Services.AddRazorPages();
+
+        // Chinese is written as Chinese: the default encoder would turn every character into an
+        // entity, tripling the pages' size. Markup characters are still always encoded.
+        builder.Services.Configure<WebEncoderOptions>(encoding => encoding.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalHandler>();
         builder.Services.AddOpenApi();
@@ -57,6 +64,7 @@ public static class WebHost
             ExceptionHandlingPath = "/problem",
             StatusCodeSelector = e => LedgerAccess.DescribeRefusal(e) is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest,
         });
+        app.UseStatusCodePages();
         app.Use(SecurityHeaders.ApplyAsync);
         app.Use(UiLanguage.ApplyAsync);
         app.UseStaticFiles();

@@ -17,7 +17,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 {
     /// <summary>The filter and page asked for.</summary>
     [BindProperty(SupportsGet = true)]
-    public EvidenceQuery Query { get; set; } = new(null, null, null, null, null, false, null);
+    public EvidenceQuery Query { get; set; } = new();
 
     /// <summary>The page of entries.</summary>
     public EvidencePage? Entries { get; private set; }

@@ -1,0 +1,316 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DebtShield.App.Ledgers;
+using DebtShield.Data;
+using DebtShield.Data.Protection;
+using DebtShield.Tests.Shared;
+using DebtShield.Web.Pages;
+
+namespace DebtShield.Web.Tests;
+
+public sealed class PageTests
+{
+    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+
+    [Fact]
+    public async Task The_start_page_shows_the_three_doors_in_Chinese_and_in_English_once_switched()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var chinese = await app.Client.GetStringAsync("/");
+        var english = await app.Client.GetStringAsync("/?lang=en");
+        var remembered = await app.Client.GetStringAsync("/loans");
+
+        Assert.Contains("我已经被爆通讯录了", chinese, StringComparison.Ordinal);
+        Assert.Contains("我快要逾期了", chinese, StringComparison.Ordinal);
+        Assert.Contains("我想借一笔钱", chinese, StringComparison.Ordinal);
+        Assert.Contains("My contacts are being messaged", english, StringComparison.Ordinal);
+        Assert.Contains(">Loans<", remembered, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("contacts", "/evidence", "12321")]
+    [InlineData("overdue", "/plan", "12348")]
+    [InlineData("borrow", "/guide/scams", null)]
+    public async Task Each_door_leads_to_its_pages_with_the_hotlines_of_its_guide_topic(string door, string link, string? hotline)
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var html = await app.Client.GetStringAsync("/start/" + door);
+
+        Assert.Contains("href=\"" + link, html, StringComparison.Ordinal);
+        if (hotline is not null)
+        {
+            Assert.Contains("<strong>" + hotline + "</strong>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/start/nowhere")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_loans_page_shows_every_loan_with_the_lawful_balance_the_api_reports()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var html = await app.Client.GetStringAsync("/loans");
+        using var api = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
+
+        var loans = api.RootElement.GetProperty("loans").EnumerateArray().ToList();
+        Assert.Equal(5, loans.Count);
+        foreach (var loan in loans)
+        {
+            Assert.Contains(WebUtility.HtmlEncode(loan.GetProperty("id").GetString()!), html, StringComparison.Ordinal);
+            Assert.Contains(Figures.Yuan(loan.GetProperty("lawfulTotalDue").GetDecimal()), html, StringComparison.Ordinal);
+        }
+
+        var detail = await app.Client.GetStringAsync("/loans/" + Uri.EscapeDataString(loans[0].GetProperty("id").GetString()!));
+        Assert.Contains("一步一步看", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_loan_added_through_the_form_is_listed_and_a_missing_field_is_named_without_storing_anything()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Id"] = "速借-1", ["Form.Lender"] = "速借", ["Form.Kind"] = "online_platform", ["Form.ContractDate"] = "2026-01-05",
+            ["Form.Principal"] = "5000", ["Form.Received"] = "4500", ["Form.Instalments"] = "6", ["Form.Amount"] = "950", ["Form.FirstDue"] = "2026-02-05",
+        };
+
+        var missing = await app.PostFormAsync("/loans", "/loans?handler=Add", fields.Where(f => f.Key != "Form.Amount"));
+        var missingHtml = await missing.Content.ReadAsStringAsync();
+        var added = await app.PostFormAsync("/loans", "/loans?handler=Add", fields);
+        var list = await app.Client.GetStringAsync("/loans");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("“amount”", missingHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"速借-1\"", missingHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("已添加借款“速借-1”", list, StringComparison.Ordinal);
+        Assert.Contains(">速借-1</a>", list, StringComparison.Ordinal);
+        using var api = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
+        Assert.Equal(1, api.RootElement.GetProperty("loans").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_stores_nothing()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.Client.GetStringAsync("/cases");
+
+        using var content = new FormUrlEncodedContent([new("Title", "伪造的案件")]);
+        var response = await app.Client.PostAsync("/cases", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("伪造的案件", await app.Client.GetStringAsync("/cases"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markup_in_a_collectors_message_is_shown_as_text_and_never_runs()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        const string Hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> 不还钱就把你的欠款信息发给你通讯录里所有人";
+        var backup = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"1\">\n"
+            + "<sms address=\"17000001234\" date=\"1762171200000\" type=\"1\" body=\"" + WebUtility.HtmlEncode(Hostile) + "\" readable_date=\"\" contact_name=\"\" />\n</smses>\n";
+
+        var import = await PostRawAsync(app, "/api/v1/evidence/import?file=sms.xml&collector=17000001234", backup);
+        var page = await app.Client.GetAsync("/evidence");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        Assert.Contains("&lt;script&gt;alert(", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.Contains("<mark>", html, StringComparison.Ordinal);
+        Assert.StartsWith("default-src 'self'; script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task An_upload_a_browser_could_send_from_another_site_is_refused_by_the_api_and_stores_nothing()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        var backup = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml"));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(backup), "file", "sms-backup.xml" } };
+
+        var response = await app.Client.PostAsync("/api/v1/evidence/import?file=sms-backup.xml", form);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var evidence = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(415, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(0, evidence.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_evidence_api_filters_by_label_and_names_a_field_that_does_not_read()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        using var all = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence"));
+        using var offHours = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence?label=off_hours"));
+        var bad = await app.Client.GetAsync("/api/v1/evidence?from=2026-13-01");
+        using var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+
+        var labelled = offHours.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(10, all.RootElement.GetProperty("total").GetInt32());
+        Assert.NotEmpty(labelled);
+        Assert.True(labelled.Count < 10);
+        Assert.All(labelled, i => Assert.Contains("off_hours", i.GetProperty("labels").EnumerateArray().Select(l => l.GetString())));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("from", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_bundle_download_holds_every_entry_of_the_chain_with_its_checksums()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var response = await app.Client.GetAsync("/evidence?handler=Bundle");
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(10, zip.Entries.Count(e => e.FullName.StartsWith("entries/", StringComparison.Ordinal)));
+        Assert.NotNull(zip.GetEntry("SHA256SUMS"));
+        Assert.NotNull(zip.GetEntry("timeline.html"));
+    }
+
+    [Fact]
+    public async Task Checking_the_chain_shows_it_intact_and_an_edited_row_shows_where_it_breaks()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var intact = await app.PostFormAsync("/evidence", "/evidence?handler=Verify", []);
+        var intactPage = await app.Client.GetStringAsync("/evidence");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(app.Ledger.Location.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE evidence_entries SET counterpart = '10000000000' WHERE sequence = 3";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        await app.PostFormAsync("/evidence", "/evidence?handler=Verify", []);
+        var brokenPage = await app.Client.GetStringAsync("/evidence");
+
+        Assert.Equal(HttpStatusCode.Redirect, intact.StatusCode);
+        Assert.Contains("证据链完整", intactPage, StringComparison.Ordinal);
+        Assert.Contains("证据链在第 3 条断开", brokenPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_calendar_feed_serves_the_due_dates_at_its_secret_address_and_nothing_at_a_forged_one()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var plan = await app.Client.GetStringAsync("/plan");
+        var feed = System.Text.RegularExpressions.Regex.Match(plan, "(/calendar/[A-Za-z0-9_-]+\\.ics)").Groups[1].Value;
+        var calendar = await app.Client.GetAsync(feed);
+        var forged = await app.Client.GetAsync(feed[..^8] + (feed[^8] == 'A' ? 'B' : 'A') + feed[^7..]);
+
+        Assert.NotEmpty(feed);
+        Assert.Equal("text/calendar", calendar.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR", await calendar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/calendar/nonsense.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_protected_ledger_shows_nothing_until_unlocked_and_a_wrong_passphrase_is_told()
+    {
+        const string Passphrase = "长长的密码 2026";
+        await using var app = await RunningApp.StartAsync(demo: false, prepare: async test =>
+        {
+            var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
+            await LedgerAdministration.ProtectAsync(ledger, Passphrase, new KeyDerivationCost(1024, 1, 1), TimeProvider.System);
+        });
+
+        var locked = await app.Client.GetAsync("/loans");
+        var api = await app.Client.GetAsync("/api/v1/loans");
+        var wrong = await app.PostFormAsync("/unlock", "/unlock", [new("Passphrase", "不对的密码")]);
+        var right = await app.PostFormAsync("/unlock", "/unlock?returnUrl=%2Floans", [new("Passphrase", Passphrase)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.StartsWith("/unlock?returnUrl=", locked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Locked, api.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("密码", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/loans", right.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/loans")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refused_api_request_is_a_problem_document_that_says_why()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var unknown = await app.Client.GetAsync("/api/v1/loans/nope");
+        var badLoan = await app.Client.PostAsJsonAsync("/api/v1/loans", new { id = "x", lender = "某贷", kind = "online_platform", contractDate = "2026-01-05", principal = "abc", instalments = 3, amount = "100", firstDue = "2026-02-05" });
+        using var unknownProblem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync());
+        using var badProblem = JsonDocument.Parse(await badLoan.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("nope", unknownProblem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badLoan.StatusCode);
+        Assert.Contains("principal", badProblem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_adds_and_imports_loans_and_the_openapi_document_describes_every_route()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var added = await app.Client.PostAsJsonAsync("/api/v1/loans", new { id = "速借-1", lender = "速借", kind = "online_platform", contractDate = "2026-01-05", principal = "5000", received = "4500", instalments = 6, amount = "950", firstDue = "2026-02-05" });
+        var imported = await PostRawAsync(app, "/api/v1/loans/import?file=loans.csv", await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "loans.csv")));
+        using var list = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
+        using var openApi = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json"));
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.True(list.RootElement.GetProperty("loans").GetArrayLength() > 1);
+        var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "/api/v1/cases", "/api/v1/loans", "/api/v1/loans/{id}", "/api/v1/loans/import", "/api/v1/evidence", "/api/v1/evidence/verify", "/api/v1/evidence/import", "/api/v1/evidence/bundle", "/api/v1/plan", "/api/v1/guide", "/api/v1/guide/{topic}" }, paths);
+    }
+
+    [Fact]
+    public async Task Guide_topics_render_their_markdown_and_an_unknown_topic_is_not_found()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var topic = await app.Client.GetStringAsync("/guide/today");
+
+        Assert.Contains("<h1", topic, StringComparison.Ordinal);
+        Assert.Contains("通讯录被爆了", topic, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/guide/nowhere")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Several_cases_are_listed_and_each_page_follows_the_case_chosen()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        await app.PostFormAsync("/cases", "/cases", [new("Title", "第二个案件")]);
+        var cases = await app.Client.GetStringAsync("/cases");
+        var ambiguous = await app.Client.GetStringAsync("/");
+        var chosen = await app.Client.GetStringAsync("/loans?case=" + Uri.EscapeDataString(Demo));
+
+        Assert.Contains("第二个案件", cases, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(Demo), cases, StringComparison.Ordinal);
+        Assert.Contains("class=\"problem\"", ambiguous, StringComparison.Ordinal);
+        Assert.Contains("小贷周转", chosen, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PostRawAsync(RunningApp app, string path, string body)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return await app.Client.PostAsync(path, content);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DebtShield.Tests.Shared;
+using DebtShield.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DebtShield.Web.Tests;
+
+/// <summary>
+/// The real web app on a free loopback port over a fresh ledger, spoken to over real HTTP with a
+/// browser-like client (cookies kept, redirects not followed so the tests can see them).
+/// </summary>
+internal sealed partial class RunningApp : IAsyncDisposable
+{
+    private readonly TestLedger ledger;
+    private readonly WebApplication app;
+
+    private RunningApp(TestLedger ledger, WebApplication app, Uri address)
+    {
+        this.ledger = ledger;
+        this.app = app;
+        Address = address;
+        Client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public TestLedger Ledger => ledger;
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>Starts the app; with <paramref name="demo"/> the demo case is loaded first.</summary>
+    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null)
+    {
+        var ledger = TestLedgers.Create(provider);
+        if (prepare is not null)
+        {
+            await prepare(ledger);
+        }
+
+        var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], demo, null);
+        var app = WebHost.Build(options, TimeProvider.System);
+        if (!await WebHost.PrepareAsync(app, options))
+        {
+            throw new InvalidOperationException("The app did not prepare its ledger.");
+        }
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningApp(ledger, app, new Uri(address));
+    }
+
+    /// <summary>The page's text and its antiforgery token.</summary>
+    public async Task<(string Html, string Token)> FormAsync(string path)
+    {
+        var html = await Client.GetStringAsync(path);
+        var token = Token().Match(html);
+        Assert.True(token.Success, "no antiforgery token on " + path);
+        return (html, WebUtility.HtmlDecode(token.Groups[1].Value));
+    }
+
+    /// <summary>Posts a form with the page's token, as a browser would.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var (_, token) = await FormAsync(page);
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await Client.PostAsync(action, content);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        ledger.Dispose();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}

@@ -1,0 +1,59 @@
+using DebtShield.Web.Hosting;
+
+namespace DebtShield.Web.Tests;
+
+public sealed class WebOptionsTests
+{
+    [Fact]
+    public void The_local_app_listens_on_loopback_port_5080_unless_told_otherwise()
+    {
+        var options = WebOptions.Parse(["--db", "/tmp/x/ledger.db"], null);
+
+        Assert.Null(options.Problem);
+        Assert.Equal([new Uri("http://127.0.0.1:5080")], options.Urls);
+        Assert.Equal("/tmp/x/ledger.db", options.Ledger!.FilePath);
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5080")]
+    [InlineData("http://192.168.1.5:5080")]
+    [InlineData("http://example.org")]
+    public void An_address_other_machines_could_reach_is_refused_because_the_local_app_has_no_login(string url)
+    {
+        var options = WebOptions.Parse(["--urls", url], null);
+
+        Assert.Contains(url, options.Problem, StringComparison.Ordinal);
+        Assert.Empty(options.Urls);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:6000")]
+    [InlineData("http://[::1]:6000")]
+    [InlineData("http://127.0.0.2:6000")]
+    public void Loopback_addresses_are_accepted(string url)
+    {
+        var options = WebOptions.Parse(["--urls=" + url], null);
+
+        Assert.Null(options.Problem);
+        Assert.Equal(new Uri(url), Assert.Single(options.Urls));
+    }
+
+    [Fact]
+    public void The_demo_without_a_ledger_named_uses_a_demo_file_beside_the_default_one_not_the_borrowers_own()
+    {
+        var options = WebOptions.Parse(["--demo"], null);
+
+        Assert.True(options.Demo);
+        Assert.Equal("demo.db", Path.GetFileName(options.Ledger!.FilePath));
+    }
+
+    [Theory]
+    [InlineData("--port", "--port")]
+    [InlineData("--db", "--db")]
+    public void Unknown_arguments_and_options_without_values_are_named(string argument, string named)
+    {
+        var options = WebOptions.Parse([argument], null);
+
+        Assert.Contains(named, options.Problem, StringComparison.Ordinal);
+    }
+}
