@@ -77,8 +77,15 @@ public sealed class PageTests
         await using var app = await RunningApp.StartAsync(demo: false);
         var fields = new Dictionary<string, string>
         {
-            ["Form.Id"] = "速借-1", ["Form.Lender"] = "速借", ["Form.Kind"] = "online_platform", ["Form.ContractDate"] = "2026-01-05",
-            ["Form.Principal"] = "5000", ["Form.Received"] = "4500", ["Form.Instalments"] = "6", ["Form.Amount"] = "950", ["Form.FirstDue"] = "2026-02-05",
+            ["Form.Id"] = "速借-1",
+            ["Form.Lender"] = "速借",
+            ["Form.Kind"] = "online_platform",
+            ["Form.ContractDate"] = "2026-01-05",
+            ["Form.Principal"] = "5000",
+            ["Form.Received"] = "4500",
+            ["Form.Instalments"] = "6",
+            ["Form.Amount"] = "950",
+            ["Form.FirstDue"] = "2026-02-05",
         };
 
         var missing = await app.PostFormAsync("/loans", "/loans?handler=Add", fields.Where(f => f.Key != "Form.Amount"));
