@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of DebtShield on a fresh machine (Debian, .NET 10 SDK, root). Idempotent.
 #
-# It installs and starts what the tests need besides the .NET SDK: PostgreSQL (Debian's package,
-# after apt-get update, only when missing), run as a throwaway cluster of its own under
-# /tmp/debtshield-test-pg on a free local port, never the system's cluster or service. The tests
+# It installs and starts what the tests need besides the .NET SDK: Debian's postgresql, chromium
+# and fonts-noto-cjk packages (after apt-get update, only when missing). PostgreSQL is run as a
+# throwaway cluster of its own under /tmp/debtshield-test-pg on a free local port, never the system's cluster or service. The tests
 # find it in DEBTSHIELD_TEST_PG. It is left running (and reused by the next run); stop it with:
 #   runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D /tmp/debtshield-test-pg/data stop -m fast
 set -euo pipefail
@@ -16,12 +16,22 @@ if [ ! -d ../shared/testdata ] && [ -z "${DEBTSHIELD_SHARED:-}" ]; then
   exit 1
 fi
 
-# --- PostgreSQL -------------------------------------------------------------------------------
-if ! dpkg-query -W -f='${Status}' postgresql 2>/dev/null | grep -q 'ok installed' \
-   || ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+# --- Debian packages the tests need ----------------------------------------------------------
+# postgresql: the second provider; chromium: the browser tests; fonts-noto-cjk: Chinese text in
+# the browser's screenshots. Installed only when missing, after apt-get update.
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
+missing=()
+for package in postgresql chromium fonts-noto-cjk; do
+  installed "$package" || missing+=("$package")
+done
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
+export DEBTSHIELD_CHROMIUM=${DEBTSHIELD_CHROMIUM:-/usr/bin/chromium}
+
+# --- PostgreSQL -------------------------------------------------------------------------------
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_root=/tmp/debtshield-test-pg   # the cluster's own folder: data/, the unix socket, port, server.log
 pg_data=$pg_root/data

@@ -1,10 +1,17 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using DebtShield.App.ReviewEvidence;
+using Microsoft.AspNetCore.Html;
 
 namespace DebtShield.Web.Pages;
 
 /// <summary>How the pages write figures: yuan with two decimals and a thousands separator, rates as percentages, dates as ISO days.</summary>
 public static class Figures
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>¥12,345.60.</summary>
     public static string Yuan(decimal yuan) => "¥" + yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
@@ -19,4 +26,20 @@ public static class Figures
 
     /// <summary>2026-11-28 21:43.</summary>
     public static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An incident's text with the analyser's spans in <c>&lt;mark&gt;</c>, every piece encoded: the
+    /// text is the collector's, so nothing of it may ever become markup.
+    /// </summary>
+    public static IHtmlContent Marked(IReadOnlyList<TextSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var html = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            html.Append(segment.Marked ? "<mark>" : "").Append(Encoder.Encode(segment.Text)).Append(segment.Marked ? "</mark>" : "");
+        }
+
+        return new HtmlString(html.ToString());
+    }
 }

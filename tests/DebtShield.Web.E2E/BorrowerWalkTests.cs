@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using DebtShield.Tests.Shared;
+using DebtShield.Web.Tests;
+using Microsoft.Playwright;
+
+namespace DebtShield.Web.E2E;
+
+/// <summary>
+/// A borrower's first visit, in a real Chromium on a phone-sized and a desktop-sized window:
+/// through the "my contacts are being messaged" door, a loan added, a phone backup uploaded, the
+/// labels seen, the bundle downloaded. Screenshots of every step are kept in
+/// <c>artifacts/e2e/</c> (or <c>DEBTSHIELD_ARTIFACTS</c>).
+/// </summary>
+public sealed class BorrowerWalkTests
+{
+    private static readonly string Artifacts = Environment.GetEnvironmentVariable("DEBTSHIELD_ARTIFACTS") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(RepositoryPaths.Root, "artifacts", "e2e");
+
+    [Theory]
+    [InlineData(360, 780)]
+    [InlineData(1280, 900)]
+    public async Task A_borrower_walks_from_the_triage_door_to_a_downloaded_evidence_bundle(int width, int height)
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium(),
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var scripts = new List<string>();
+        page.Console += (_, message) => scripts.Add(message.Text);
+
+        await page.GotoAsync(app.Address.ToString());
+        await Shot(page, width, "1-triage");
+        await page.GetByText("我已经被爆通讯录了").ClickAsync();
+        await page.WaitForURLAsync("**/start/contacts");
+        Assert.Equal(6, await page.Locator("ol.steps > li").CountAsync());
+        await Shot(page, width, "2-door");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "去看借款" }).ClickAsync();
+        await page.WaitForURLAsync("**/loans");
+        var add = page.Locator("form[action*='handler=Add']");
+        await add.Locator("input[name='Form.Id']").FillAsync("速借-1");
+        await add.Locator("input[name='Form.Lender']").FillAsync("速借");
+        await add.Locator("input[name='Form.ContractDate']").FillAsync("2026-01-05");
+        await add.Locator("input[name='Form.Principal']").FillAsync("5000");
+        await add.Locator("input[name='Form.Received']").FillAsync("4500");
+        await add.Locator("input[name='Form.Instalments']").FillAsync("6");
+        await add.Locator("input[name='Form.Amount']").FillAsync("1000");
+        await add.Locator("input[name='Form.FirstDue']").FillAsync("2026-02-05");
+        await add.Locator("button[type='submit']").ClickAsync();
+        await page.WaitForSelectorAsync(".notice");
+        Assert.Contains("速借-1", await page.Locator("table.loans").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, width, "3-loan-added");
+
+        await page.GotoAsync(new Uri(app.Address, "/evidence").ToString());
+        await page.Locator("input[name='backup']").SetInputFilesAsync(Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
+        await page.WaitForSelectorAsync(".notice");
+        Assert.Contains("新增 5 条", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+        var labels = await page.Locator(".timeline .labels .tag").AllInnerTextsAsync();
+        Assert.Contains("威胁爆通讯录/曝光", labels);
+        Assert.Contains("侮辱谩骂", labels);
+        Assert.Contains("证据链完整", await page.Locator("#chain-status").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, width, "4-evidence");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("下载证据包（zip）").ClickAsync());
+        var saved = Path.Combine(Artifacts, $"{width}-bundle.zip");
+        await download.SaveAsAsync(saved);
+        using (var zip = ZipFile.OpenRead(saved))
+        {
+            Assert.Equal(5, zip.Entries.Count(e => e.FullName.StartsWith("entries/", StringComparison.Ordinal)));
+        }
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the evidence page is wider than the window");
+        Assert.DoesNotContain(scripts, s => s.Contains("Content Security Policy", StringComparison.Ordinal));
+    }
+
+    private static async Task Shot(IPage page, int width, string step)
+    {
+        Directory.CreateDirectory(Artifacts);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, $"{width}-{step}.png"), FullPage = true });
+    }
+
+    /// <summary>Debian's Chromium (test.sh installs it), or the one <c>DEBTSHIELD_CHROMIUM</c> names.</summary>
+    private static string Chromium()
+    {
+        var path = Environment.GetEnvironmentVariable("DEBTSHIELD_CHROMIUM") is { Length: > 0 } given ? given : "/usr/bin/chromium";
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException("The browser tests need Chromium at " + path + ": run ./test.sh, which installs Debian's chromium package, or set DEBTSHIELD_CHROMIUM.");
+    }
+}
