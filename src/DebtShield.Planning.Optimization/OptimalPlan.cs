@@ -11,23 +11,25 @@ namespace DebtShield.Planning.Optimization;
 /// </summary>
 /// <remarks>
 /// <para>For loan i and month t: the payment x, the balance b after the month, the cash c carried to the
-/// next month, a 0/1 flag o that the loan is behind after the month, and, for each earlier month k with a
-/// lawful due d_k, the part u[k,t] of that due (grown by interest) still unpaid after month t. The
-/// lawful due of month k is what the on-schedule balance s falls by: d_k = (1 + r)·s[k−1] − s[k].</para>
+/// next month, a 0/1 flag o that the loan is behind after the month, and p, how far it is behind while it
+/// is. s is the on-schedule balance; the month's lawful due is what s falls by, d[t] = (1 + r)·s[t−1] − s[t];
+/// M[t] = (1 + r)^(t+1)·b[−1] − s[t] is how far behind the loan would be if nothing had ever been paid.</para>
 /// <list type="bullet">
 /// <item>b[i,t] = (1 + r_i)·b[i,t−1] − x[i,t], b ≥ 0 (the balance grows, then the payment lands);</item>
 /// <item>c[t] = c[t−1] + budget − Σ_i x[i,t], c ≥ 0 (no borrowing to pay);</item>
-/// <item>b[i,t] − s[i,t] ≤ Σ_k u[i,k,t] + ε: whatever the loan is above its schedule is unpaid dues;</item>
-/// <item>u[i,k,t] ≤ ((1 + r_i)^(t−k)·d_k + ε)·o[i,t]: a due is unpaid only while the loan is behind;</item>
-/// <item>u[i,k,t] ≤ (1 + r_i)·u[i,k,t−1]: once (part of) a due is paid it stays paid;</item>
+/// <item>b[i,t] − s[i,t] ≤ p[i,t] + ε, p ≥ 0: whatever the loan is above its schedule is arrears;</item>
+/// <item>p[i,t] ≤ M[i,t]·o[i,t]: arrears only while the loan is flagged behind;</item>
+/// <item>p[i,t] ≤ (1 + r_i)·p[i,t−1] + (d[i,t] + 2ε)·o[i,t]: in one month arrears grow by at most the
+/// month's due, and only if the loan is flagged behind;</item>
 /// <item>minimise Σ x + Σ_i b[i,T] + w·Σ days[i,t]·o[i,t]: lawful cost (paid, plus still owed at the end)
 /// plus the weighted days behind.</item>
 /// </list>
-/// <para>Splitting what is behind by the due it comes from is what makes the program solvable at
-/// 30 loans × 60 months: a single bound b − s ≤ M·o, with M everything the loan could ever be behind,
-/// lets the relaxation mark a loan "0.01 behind" for a fraction of a due; here a relaxation that leaves a
-/// fraction f of a month's due unpaid pays the penalty f in that month and every month it stays unpaid.
-/// Every plan keeps its integer meaning: the dues still unpaid, oldest paid first, satisfy these rows.</para>
+/// <para>The last row is what makes 30 loans × 60 months tractable. With the big-M row alone the
+/// relaxation could leave part of a due unpaid for a sliver of a flag (the arrears over everything the
+/// loan could ever owe); with it, leaving a fraction f of one month's due unpaid costs about f of a flag, so
+/// the relaxation's bound is close to the integer optimum and SCIP can prove a gap. Every real plan meets
+/// the row (its arrears, when behind, are last month's grown by interest plus at most this month's due), so
+/// the optimum is unchanged.</para>
 /// <para>The best heuristic is given to the solver as a starting solution. After the search the flags are
 /// fixed and the payments solved once more as a pure linear program, so they meet the flags exactly.</para>
 /// </remarks>
@@ -62,7 +64,10 @@ public static class OptimalPlan
         }
 
         var found = search.Solver.Objective().Value();
-        var bound = Math.Min(search.Solver.Objective().BestBound(), found);
+
+        // Every term of the objective is non-negative, so 0 bounds it when the search stopped before its first bound.
+        var best = search.Solver.Objective().BestBound();
+        var bound = double.IsFinite(best) ? Math.Clamp(best, 0.0, Math.Max(found, 0.0)) : 0.0;
 
         // Fix every flag and solve the payments again as a linear program (GLOP). A flag the search
         // left barely above zero is set to 1: its rows may be leaning on that sliver.
