@@ -172,7 +172,7 @@ public static class OptimalPlan
                         continue;
                     }
 
-                    // b[t] − Σ_k u[k,t] ≤ s[t] + ε; with fixed flags, b[t] ≤ s[t] + ε for a loan on schedule.
+                    // b[t] − p[t] ≤ s[t] + ε; with fixed flags, b[t] ≤ s[t] + ε for a loan on schedule.
                     var behindRow = solver.MakeConstraint(double.NegativeInfinity, scheduled + Epsilon);
                     behindRow.SetCoefficient(owed, 1);
                     if (fixedFlags is not null)
@@ -262,7 +262,7 @@ public static class OptimalPlan
 
         /// <summary>
         /// Gives the search a known plan's values to start from: its payments, balances and cash, the
-        /// flags where it is behind by the program's measure, and its unpaid dues, oldest paid first.
+        /// flags where it is behind by the program's measure (more than ε), and its arrears there.
         /// </summary>
         public void Hint(PlanProblem problem, PlanOutcome start)
         {
