@@ -39,7 +39,8 @@ public sealed class PlanRepaymentUseCaseTests
         using var test = TestLedgers.Create(provider);
         var ledger = await CaseAsync(test);
 
-        var report = await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, new PlanOptions());
+        // (a limit well above the fraction of a second the proof takes, so a busy machine cannot stop it early)
+        var report = await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, new PlanOptions(TimeLimit: TimeSpan.FromSeconds(60)));
 
         Assert.Equal((500m, "ledger", 35), (report.Budget, report.BudgetSource, report.Months));
         Assert.Equal([("A网贷", 2500m, false), ("B银行分期", 1100m, true)], report.Loans.Select(l => (l.Id, l.LawfulBalance, l.KeepCurrentFirst)));
