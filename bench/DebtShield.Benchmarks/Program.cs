@@ -33,17 +33,17 @@ if (args is ["make-sms-backup", var backupPath, var smsCount])
     return;
 }
 
-if (args is ["plan-quality"])
+if (args is ["plan-quality", .. var limits])
 {
     // How far the optimised plan of the benchmark case gets, and how it compares with the heuristics.
     var problem = PlanningBenchmarks.Problem();
     var heuristics = new[] { DebtShield.Core.Planning.PlanStrategy.Avalanche, DebtShield.Core.Planning.PlanStrategy.Snowball, DebtShield.Core.Planning.PlanStrategy.LawfulFirst }
         .Select(s => DebtShield.Core.Planning.PlanSimulation.Run(problem, s)).ToArray();
-    foreach (var limit in new[] { 2, 10, 30 })
+    foreach (var limit in limits.Length > 0 ? limits.Select(l => int.Parse(l, System.Globalization.CultureInfo.InvariantCulture)) : [2, 10, 30])
     {
         var result = DebtShield.Planning.Optimization.OptimalPlan.Solve(problem, heuristics.MinBy(o => o.Objective), TimeSpan.FromSeconds(limit));
         var optimum = DebtShield.Core.Planning.PlanSimulation.Evaluate(problem, DebtShield.Core.Planning.PlanStrategy.Optimized, result.Payments!);
-        Console.WriteLine(System.FormattableString.Invariant($"limit {limit} s: {result.Status} in {result.Elapsed.TotalSeconds:0.00} s, objective {optimum.Objective:0.00}, days behind {optimum.DaysBehind}; ")
+        Console.WriteLine(System.FormattableString.Invariant($"limit {limit} s: {result.Status} in {result.Elapsed.TotalSeconds:0.00} s, proven gap {result.Gap:P3}, bound {result.Bound:0.00}, objective {optimum.Objective:0.00}, days behind {optimum.DaysBehind}; ")
             + string.Join("; ", heuristics.Select(h => System.FormattableString.Invariant($"{h.Strategy} {h.Objective:0.00} ({(h.Objective - optimum.Objective) / optimum.Objective:P2}), days behind {h.DaysBehind}"))));
     }
 

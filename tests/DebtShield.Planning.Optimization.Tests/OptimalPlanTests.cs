@@ -67,9 +67,14 @@ public sealed class OptimalPlanTests
         foreach (var problem in cases)
         {
             var brute = BruteForce(problem, 10m);
-            var optimal = Optimise(problem);
+            var (optimal, result) = Solve(problem);
             // (the program may leave up to a fen a month unpaid without counting as behind, as the simulation does)
             Assert.InRange(optimal.Objective, brute - 0.1m, brute + Tolerance);
+
+            // and the solver proves it: optimal, with a lower bound no plan beats
+            Assert.Equal(OptimalPlanStatus.Optimal, result.Status);
+            Assert.InRange(result.Gap!.Value, 0.0, 1e-4);
+            Assert.InRange((decimal)result.Bound!.Value, brute - 0.1m - (brute * 1e-4m), brute + Tolerance);
         }
     }
 
@@ -92,17 +97,22 @@ public sealed class OptimalPlanTests
         {
             var loans = c.Loans.Select((l, k) => Loan($"l{k}", l.Principal, l.Rate, l.Count, decimal.Round(l.Principal / l.Count * (1 + l.Rate), 2), l.First, l.Keep)).ToArray();
             var problem = PlanProblem.Create(Start, new Money(c.Budget), loans, months: 18, overdueDayWeight: c.Weight);
-            var optimal = Optimise(problem);
-            return Heuristics.All(s => optimal.Objective <= PlanSimulation.Run(problem, s).Objective + Tolerance);
+            var (optimal, result) = Solve(problem);
+            return Heuristics.All(s =>
+                optimal.Objective <= PlanSimulation.Run(problem, s).Objective + Tolerance
+                && (decimal)result.Bound!.Value <= PlanSimulation.Run(problem, s).Objective + Tolerance);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
     }
 
-    private static PlanOutcome Optimise(PlanProblem problem)
+    private static PlanOutcome Optimise(PlanProblem problem) => Solve(problem).Plan;
+
+    private static (PlanOutcome Plan, OptimalPlanResult Result) Solve(PlanProblem problem)
     {
         var best = Heuristics.Select(s => PlanSimulation.Run(problem, s)).MinBy(o => o.Objective);
         var result = OptimalPlan.Solve(problem, best);
         Assert.NotNull(result.Payments);
-        return PlanSimulation.Evaluate(problem, PlanStrategy.Optimized, result.Payments);
+        Assert.NotNull(result.Bound);
+        return (PlanSimulation.Evaluate(problem, PlanStrategy.Optimized, result.Payments), result);
     }
 
     /// <summary>The best objective over every plan paying multiples of <paramref name="step"/>.</summary>

@@ -43,6 +43,21 @@ public static class CalendarExport
         return DueCalendar.Write(PlanText.Calendar_Name, events, stamp);
     }
 
+    /// <summary>
+    /// The case's calendar as the bytes of an <c>.ics</c> file, read from the ledger as of now in China
+    /// Standard Time: what the web app's subscribable feed (<c>/calendar/{secret}.ics</c>) returns, so the
+    /// phone's own calendar keeps the reminders current. Which case a feed's secret stands for is the web
+    /// app's to decide; this takes the case.
+    /// </summary>
+    public static async Task<CalendarFeed> FeedAsync(Data.Ledger ledger, string? caseTitle, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(time);
+        var facts = await CaseFacts.LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var content = Encoding.UTF8.GetBytes(Text(facts, ChinaStandardTime.Today(time), time.GetUtcNow()));
+        return new CalendarFeed(content, facts.Loans.Sum(l => l.Schedule.Count));
+    }
+
     /// <summary>Writes the case's calendar to <paramref name="path"/> (owner-only, all or nothing); returns the number of events.</summary>
     /// <exception cref="IOException">The file cannot be written.</exception>
     public static async Task<int> WriteAsync(CaseFacts facts, string path, DateOnly today, DateTimeOffset stamp, CancellationToken cancellationToken = default)
@@ -54,4 +69,13 @@ public static class CalendarExport
     }
 
     private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
+}
+
+/// <summary>A case's calendar, ready to serve or save.</summary>
+/// <param name="Content">The <c>.ics</c> file, UTF-8.</param>
+/// <param name="Events">How many due dates it holds.</param>
+public sealed record CalendarFeed(ReadOnlyMemory<byte> Content, int Events)
+{
+    /// <summary>The media type of an RFC 5545 calendar, for the HTTP response.</summary>
+    public const string ContentType = "text/calendar; charset=utf-8";
 }

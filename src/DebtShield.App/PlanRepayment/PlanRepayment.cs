@@ -30,6 +30,7 @@ public static class PlanRepayment
         var outcomes = heuristics.ToList();
         var gaps = new Dictionary<string, double>(StringComparer.Ordinal);
         var status = "skipped";
+        double? proven = null;
         if (options.Optimize && problem.Loans.Count > 0)
         {
             var result = OptimalPlan.Solve(problem, heuristics.MinBy(o => o.Objective), options.TimeLimit);
@@ -39,6 +40,7 @@ public static class PlanRepayment
                 OptimalPlanStatus.TimeLimit => "time_limit",
                 _ => "not_solved",
             };
+            proven = result.Gap is { } gap ? Math.Round(gap, 6) : null;
             if (result.Payments is { } payments)
             {
                 var optimum = PlanSimulation.Evaluate(problem, PlanStrategy.Optimized, payments);
@@ -67,6 +69,7 @@ public static class PlanRepayment
             Strategies = [.. outcomes.Select(StrategyFigure.From)],
             OptimalityGap = gaps,
             OptimizerStatus = status,
+            OptimizerGap = proven,
             Negotiation = [.. NegotiationProposal.ForLoansBehind(problem, lawfulFirst).Select(p => new NegotiationFigure(p.LoanId, p.Balance.RoundToFen().Yuan, p.MonthlyAmount.Yuan, p.Months))],
         };
     }
@@ -107,5 +110,5 @@ public static class PlanRepayment
 /// <param name="Budget">Yuan a month for debts; null takes the case's budget (income less essential expenses).</param>
 /// <param name="OverdueDayWeight">Yuan one day behind on one loan counts for.</param>
 /// <param name="Optimize">Whether to solve the optimised plan.</param>
-/// <param name="TimeLimit">How long the optimiser may search.</param>
+/// <param name="TimeLimit">How long the optimiser may search (null: <see cref="OptimalPlan.DefaultTimeLimit"/>).</param>
 public sealed record PlanOptions(decimal? Budget = null, decimal OverdueDayWeight = PlanProblem.DefaultOverdueDayWeight, bool Optimize = true, TimeSpan? TimeLimit = null);

@@ -47,6 +47,13 @@ public sealed record RepaymentPlanReport
     /// <summary>How the optimiser ended: <c>optimal</c>, <c>time_limit</c>, <c>not_solved</c> or <c>skipped</c>.</summary>
     public required string OptimizerStatus { get; init; }
 
+    /// <summary>
+    /// How much cheaper than the optimised plan, at most, any plan could be (a fraction of its objective),
+    /// as the solver proved: at most 0.0001 when <c>optimal</c>, larger when the time limit stopped the
+    /// search; null when the optimiser was skipped or found nothing.
+    /// </summary>
+    public required double? OptimizerGap { get; init; }
+
     /// <summary>A proposal for each loan behind its schedule in the lawful-first plan.</summary>
     public required IReadOnlyList<NegotiationFigure> Negotiation { get; init; }
 }

@@ -37,6 +37,7 @@ public sealed partial class PlanCommandTests
         var gaps = plan.RootElement.GetProperty("optimalityGap");
         Assert.Equal(StrategyNames[..3], gaps.EnumerateObject().Select(p => p.Name));
         Assert.All(gaps.EnumerateObject(), g => Assert.True(g.Value.GetDouble() >= -1e-6));
+        Assert.InRange(plan.RootElement.GetProperty("optimizerGap").GetDouble(), 0.0, 1.0);
         Assert.Equal(5, plan.RootElement.GetProperty("loans").GetArrayLength());
     }
 
@@ -81,6 +82,7 @@ public sealed partial class PlanCommandTests
 
         Assert.Contains("no_loans", plan.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()));
         Assert.Equal("skipped", plan.RootElement.GetProperty("optimizerStatus").GetString());
+        Assert.Equal(JsonValueKind.Null, plan.RootElement.GetProperty("optimizerGap").ValueKind);
     }
 
     [Theory]

@@ -131,6 +131,10 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
         if (report.OptimizerStatus == "time_limit")
         {
             LedgerSession.Notice(CliText.Plan_OptimizerStopped);
+            if (report.OptimizerGap is { } proven)
+            {
+                LedgerSession.Notice(Format(CliText.Plan_OptimizerGap, proven.ToString("P1", CultureInfo.InvariantCulture)));
+            }
         }
 
         FigureTable.Section(console, CliText.Plan_OrderTitle, [string.Join(" → ", report.LeastBadOrder)]);
