@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using DebtShield.App.Cases;
 using DebtShield.App.PlanRepayment;
-using DebtShield.Core;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -53,8 +51,8 @@ public sealed class CalendarFeeds(IDataProtectionProvider protection)
                 return Results.NotFound();
             }
 
-            var facts = await CaseFacts.LoadAsync(ledger, found.Profile.Title, token);
-            return Results.Text(CalendarExport.Text(facts, ChinaStandardTime.Today(time), time.GetUtcNow()), "text/calendar; charset=utf-8", Encoding.UTF8);
+            var feed = await CalendarExport.FeedAsync(ledger, found.Profile.Title, time, token);
+            return Results.Bytes(feed.Content, CalendarFeed.ContentType);
         }).ExcludeFromDescription();
     }
 }

@@ -61,7 +61,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     /// <summary>The due dates as a calendar file.</summary>
     public async Task<IActionResult> OnGetCalendarAsync()
     {
-        var facts = await CaseFacts.LoadAsync(await LedgerAsync(), CaseTitle, HttpContext.RequestAborted);
-        return File(Encoding.UTF8.GetBytes(CalendarExport.Text(facts, Today, Time.GetUtcNow())), "text/calendar; charset=utf-8", "debtshield-due.ics");
+        var feed = await CalendarExport.FeedAsync(await LedgerAsync(), CaseTitle, Time, HttpContext.RequestAborted);
+        return File(feed.Content.ToArray(), CalendarFeed.ContentType, "debtshield-due.ics");
     }
 }
