@@ -17,10 +17,10 @@ dotnet build src/DebtShield.Web -c Release -v q -nologo >/dev/null
 dotnet build src/DebtShield.Cli -c Release -v q -nologo >/dev/null
 dotnet run --project bench/DebtShield.Benchmarks -c Release -- make-loan-table "$work/loans.csv" 600 >/dev/null
 dotnet run --project bench/DebtShield.Benchmarks -c Release -- make-sms-backup "$work/sms.xml" 10000 >/dev/null
-cli="dotnet src/DebtShield.Cli/bin/Release/net10.0/debtshield.dll --db $work/ledger.db"
-$cli loan import "$work/loans.csv" >/dev/null 2>&1
-$cli evidence import "$work/sms.xml" --collector 17000001234 >/dev/null 2>&1 || true
-echo "ledger: $($cli loan list --json | grep -o '"id"' | wc -l) loans, $($cli evidence stats 2>/dev/null | head -n 1)"
+cli() { dotnet src/DebtShield.Cli/bin/Release/net10.0/debtshield.dll "$@" --db "$work/ledger.db"; }
+cli loan import "$work/loans.csv" >/dev/null 2>&1
+cli evidence import "$work/sms.xml" >/dev/null 2>&1
+echo "ledger: $(cli loan list --json | grep -o '"lawfulTotalDue"' | wc -l) loans, $(cli evidence list --json | grep -o '"sequence"' | wc -l) evidence entries"
 
 # Start to first response, five times.
 for run in 1 2 3 4 5; do
