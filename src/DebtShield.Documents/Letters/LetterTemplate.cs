@@ -104,9 +104,9 @@ public sealed class LetterTemplate
 
             var key = line[..colon].Trim();
             var value = line[(colon + 1)..].Trim();
-            if (key.StartsWith("need ", StringComparison.Ordinal))
+            if (key == "need" || key.StartsWith("need ", StringComparison.Ordinal))
             {
-                var path = key["need ".Length..].Trim();
+                var path = key["need".Length..].Trim();
                 if (path.Length == 0 || value.Length == 0 || !path.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.'))
                 {
                     throw new LetterTemplateException(name, i + 1, "expected need path.to.fact: label");
