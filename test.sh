@@ -16,6 +16,17 @@ if [ ! -d ../shared/testdata ] && [ -z "${DEBTSHIELD_SHARED:-}" ]; then
   exit 1
 fi
 
+# --- Documents (issue 7) ------------------------------------------------------------------------
+# poppler-utils (pdftotext, pdftoppm) read the letters' PDFs back; fonts-noto-cjk is their Chinese font.
+doc_packages=()
+for package in poppler-utils fonts-noto-cjk; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || doc_packages+=("$package")
+done
+if [ ${#doc_packages[@]} -gt 0 ]; then
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${doc_packages[@]}"
+fi
+
 # --- PostgreSQL -------------------------------------------------------------------------------
 if ! dpkg-query -W -f='${Status}' postgresql 2>/dev/null | grep -q 'ok installed' \
    || ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
