@@ -41,16 +41,11 @@ public sealed record CjkFont(string Path, int Index)
             return font.HasChineseGlyphs() ? font : throw new CjkFontException(requested, true);
         }
 
-        foreach (var candidate in FromFontconfig().Concat(FromFolders()))
-        {
-            if (candidate.HasChineseGlyphs())
-            {
-                return candidate;
-            }
-        }
-
-        throw new CjkFontException(null, false);
+        return Found.Value ?? throw new CjkFontException(null, false);
     }
+
+    /// <summary>The machine's font, searched once per process (fontconfig is a process start).</summary>
+    private static readonly Lazy<CjkFont?> Found = new(() => FromFontconfig().Concat(FromFolders()).FirstOrDefault(c => c.HasChineseGlyphs()));
 
     /// <summary>The face, loaded; null when the file cannot be read.</summary>
     internal SKTypeface? Load() => File.Exists(Path) ? SKTypeface.FromFile(Path, Index) : null;

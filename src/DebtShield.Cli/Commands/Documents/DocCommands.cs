@@ -20,7 +20,11 @@ internal sealed class DocListCommand : Command<DocListCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var table = new Table().AddColumns(CliText.Doc_KindColumn, CliText.Doc_TitleColumn, CliText.Doc_ScopeColumn, CliText.Doc_NeedsColumn);
+        var table = new Table().AddColumns(
+            new TableColumn(CliText.Doc_KindColumn).NoWrap(),
+            new TableColumn(CliText.Doc_TitleColumn),
+            new TableColumn(CliText.Doc_ScopeColumn),
+            new TableColumn(CliText.Doc_NeedsColumn).NoWrap());
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         foreach (var template in MakeDocument.Templates(settings.Templates))
         {
@@ -28,7 +32,7 @@ internal sealed class DocListCommand : Command<DocListCommand.Settings>
                 Markup.Escape(template.Kind),
                 Markup.Escape(english ? template.EnglishTitle : template.Title),
                 template.PerLender ? CliText.Doc_ScopeLender : CliText.Doc_ScopeCase,
-                Markup.Escape(string.Join(", ", template.Needs.Select(n => n.Path))));
+                Markup.Escape(string.Join("\n", template.Needs.Select(n => n.Path))));
         }
 
         AnsiConsole.Write(table);
