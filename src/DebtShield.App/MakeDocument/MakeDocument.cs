@@ -223,7 +223,8 @@ public static class MakeDocument
                 throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_UnknownFact, template.Kind, path, string.Join(", ", template.Needs.Select(n => n.Path))));
             }
 
-            var text = value.ReplaceLineEndings(" ").Trim();
+            // One line, and never a line marker (# title, :: signature) the borrower did not mean.
+            var text = value.ReplaceLineEndings(" ").Trim().TrimStart('#', ':').Trim();
             facts.Set(path, text.Length == 0 ? null : text);
             if (path.StartsWith("proposal.", StringComparison.Ordinal))
             {

@@ -115,4 +115,24 @@ public sealed class LetterTemplateTests
         Assert.Equal(7, templates.Count);
         Assert.All(templates, t => Assert.Contains(t.Needs, n => n.Path == "borrower.name"));
     }
+
+    [Fact]
+    public void Load_EditedFolder_UsesItsTemplatesAndSharedPieces()
+    {
+        var folder = Directory.CreateTempSubdirectory("debtshield-templates-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "note.txt"), Header + "# 说明\n{{ include \"sign\" }}\n");
+            File.WriteAllText(Path.Combine(folder, "_sign.txt"), ":: {{ borrower.name }}\n");
+
+            var template = Assert.Single(LetterLibrary.Load(folder));
+            var letter = LetterRenderer.Render(template, new LetterFacts().Set("borrower.name", "小王"), Cite);
+
+            Assert.Equal(new LetterBlock(LetterBlockKind.Signature, "小王"), letter.Document.Blocks[^1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
