@@ -18,12 +18,11 @@ public static class MarkdownLetter
         {
             text.Append(block.Kind switch
             {
-                LetterBlockKind.Title => "# ",
-                LetterBlockKind.Heading => "## ",
-                LetterBlockKind.ListItem when block.Text.StartsWith("• ", StringComparison.Ordinal) => "",
-                _ => "",
+                LetterBlockKind.Title => "# " + block.Text,
+                LetterBlockKind.Heading => "## " + block.Text,
+                LetterBlockKind.ListItem when block.Text.StartsWith("• ", StringComparison.Ordinal) => "- " + block.Text[2..],
+                _ => block.Text,
             });
-            text.Append(block.Kind == LetterBlockKind.ListItem && block.Text.StartsWith("• ", StringComparison.Ordinal) ? "- " + block.Text[2..] : block.Text);
             text.Append("\n\n");
         }
 
