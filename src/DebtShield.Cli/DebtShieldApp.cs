@@ -1,6 +1,7 @@
 using System.Reflection;
 using DebtShield.App.Ledgers;
 using DebtShield.Cli.Commands;
+using DebtShield.Cli.Commands.Documents;
 using DebtShield.Cli.Commands.Evidence;
 using DebtShield.Cli.Commands.Ledger;
 using DebtShield.Cli.Commands.Planning;
@@ -170,6 +171,15 @@ internal sealed class DebtShieldApp
             config.AddCommand<AffordCommand>("afford")
                 .WithDescription(CliText.Afford_Description)
                 .WithExample("afford", "offer.json");
+            config.AddBranch("doc", doc =>
+            {
+                doc.SetDescription(CliText.Doc_Description);
+                doc.AddCommand<DocListCommand>("list").WithDescription(CliText.Doc_ListDescription);
+                doc.AddCommand<DocMakeCommand>("make").WithDescription(CliText.Doc_MakeDescription)
+                    .WithExample("doc", "make", "regulator-complaint", "--out", "complaint.docx")
+                    .WithExample("doc", "make", "negotiation-letter", "--lender", "闪电借", "--set", "hardship=今年失业，收入减少", "--out", "letter.pdf")
+                    .WithExample("doc", "make", "contacts-notice", "--out", "notice.md");
+            });
             config.AddBranch("db", db =>
             {
                 db.SetDescription(CliText.Db_Description);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using DebtShield.Core.Law;
+using DebtShield.Core.Loans;
 using DebtShield.Import.Contracts;
+using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.Import.Guide;
 
@@ -13,6 +15,8 @@ public static class GuideLibrary
 {
     private const string Prefix = "DebtShield.Guide.";
 
+    private static readonly Lazy<IReadOnlyList<ComplaintRoute>> ShippedRoutes = new(() => ReadRoutes(ContractDataReader.ReadEmbedded(Prefix + "complaint-channels.json")));
+
     private static readonly Lazy<IReadOnlyList<Hotline>> ShippedHotlines = new(() => ReadHotlines(ContractDataReader.ReadEmbedded(Prefix + "hotlines.json")));
 
     /// <summary>The languages the guide is written in.</summary>
@@ -20,6 +24,27 @@ public static class GuideLibrary
 
     /// <summary>Every hotline and channel the guide may name.</summary>
     public static IReadOnlyList<Hotline> Hotlines => ShippedHotlines.Value;
+
+    /// <summary>Which channel each document is addressed to (<c>data/guide/complaint-channels.json</c>).</summary>
+    public static IReadOnlyList<ComplaintRoute> Routes => ShippedRoutes.Value;
+
+    /// <summary>Reads a complaint-channel file's text.</summary>
+    /// <exception cref="FormatException">A status or a lender kind is unknown.</exception>
+    public static IReadOnlyList<ComplaintRoute> ReadRoutes(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("routes").EnumerateArray().Select(r => new ComplaintRoute(
+            r.GetProperty("document").GetString()!,
+            r.TryGetProperty("lenderKinds", out var kinds)
+                ? [.. kinds.EnumerateArray().Select(k => LenderKindNames.Parse(k.GetString()!) ?? throw new FormatException("complaint-channels.json: unknown lender kind " + k.GetString()))]
+                : [],
+            r.GetProperty("hotline").GetString()!,
+            r.GetProperty("why_zh").GetString()!,
+            r.GetProperty("why_en").GetString()!,
+            Status(r.GetProperty("status").GetString(), "complaint-channels.json"),
+            r.GetProperty("source").GetString()!))];
+    }
 
     /// <summary>The topic ids in order, from the files of <paramref name="language"/>.</summary>
     public static IReadOnlyList<string> TopicIds(string language) =>
@@ -46,15 +71,18 @@ public static class GuideLibrary
             h.GetProperty("name_en").GetString()!,
             h.GetProperty("handles_zh").GetString()!,
             h.GetProperty("handles_en").GetString()!,
-            h.GetProperty("status").GetString() switch
-            {
-                "verified" => FactStatus.Verified,
-                "secondary" => FactStatus.Secondary,
-                "uncertain" => FactStatus.Uncertain,
-                var other => throw new FormatException("hotlines.json: unknown status " + other),
-            },
-            h.GetProperty("source").GetString()!))];
+            Status(h.GetProperty("status").GetString(), "hotlines.json"),
+            h.GetProperty("source").GetString()!,
+            h.TryGetProperty("web", out var web) ? web.GetString() : null))];
     }
+
+    private static FactStatus Status(string? status, string file) => status switch
+    {
+        "verified" => FactStatus.Verified,
+        "secondary" => FactStatus.Secondary,
+        "uncertain" => FactStatus.Uncertain,
+        var other => throw new FormatException(file + ": unknown status " + other),
+    };
 
     private static IEnumerable<(string Id, string Resource)> Files(string language)
     {
@@ -81,4 +109,15 @@ public static class GuideLibrary
 /// <param name="EnglishHandles">What it handles, in English.</param>
 /// <param name="Status">How well its purpose is checked.</param>
 /// <param name="Source">Where it comes from.</param>
-public sealed record Hotline(string Id, string Number, string ChineseName, string EnglishName, string ChineseHandles, string EnglishHandles, FactStatus Status, string Source);
+/// <param name="Web">Its web form or site, where one is known.</param>
+public sealed record Hotline(string Id, string Number, string ChineseName, string EnglishName, string ChineseHandles, string EnglishHandles, FactStatus Status, string Source, string? Web = null);
+
+/// <summary>Where one document goes: for a regulator complaint, by the lender's kind.</summary>
+/// <param name="Document">The document kind (<c>regulator-complaint</c>).</param>
+/// <param name="LenderKinds">The lender kinds it covers; empty when the route does not depend on the lender.</param>
+/// <param name="HotlineId">The channel, an id in the hotline table.</param>
+/// <param name="ChineseWhy">Why this channel, in Chinese.</param>
+/// <param name="EnglishWhy">Why this channel, in English.</param>
+/// <param name="Status">How well the routing is established.</param>
+/// <param name="Source">Where it comes from.</param>
+public sealed record ComplaintRoute(string Document, IReadOnlyList<LenderKind> LenderKinds, string HotlineId, string ChineseWhy, string EnglishWhy, FactStatus Status, string Source);

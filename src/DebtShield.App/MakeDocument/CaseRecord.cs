@@ -1,0 +1,36 @@
+using DebtShield.App.Cases;
+using DebtShield.App.ReviewEvidence;
+using DebtShield.Core.Budget;
+using DebtShield.Core.Cases;
+using DebtShield.Core.Loans;
+using DebtShield.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.App.MakeDocument;
+
+/// <summary>
+/// Everything a document may say about a case, read in one snapshot: who the borrower is, the
+/// loans, the budget and the evidence, so that a letter never mixes two states of the ledger.
+/// </summary>
+/// <param name="Profile">The case's own facts (the borrower).</param>
+/// <param name="Loans">The loans.</param>
+/// <param name="Budget">The monthly budget.</param>
+/// <param name="Evidence">The evidence, in chain order, with what supersedes what.</param>
+public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, MonthlyBudget Budget, CaseEvidenceView Evidence)
+{
+    /// <summary>Reads the case named <paramref name="caseTitle"/> (or the only one).</summary>
+    /// <exception cref="RequestRefusedException">The ledger has no case, or the title is unknown or needed.</exception>
+    public static Task<CaseRecord> LoadAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return ledger.ReadAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false)
+                ?? throw new RequestRefusedException(Resources.DocumentText.Doc_NoCase);
+            var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
+            var lines = await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
+            var evidence = await ReviewEvidence.ReviewEvidence.ReadAsync(context, ledger.Cipher, stored, token).ConfigureAwait(false);
+            return new CaseRecord(stored.ReadProfile(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine())), evidence);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using DebtShield.App.CheckLoans;
+using DebtShield.App.PlanRepayment;
+using DebtShield.App.ReviewEvidence;
+using DebtShield.Core;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Core.Law;
+using DebtShield.Core.Loans;
+using DebtShield.Documents.Letters;
+using DebtShield.Import.Conduct;
+using DebtShield.Import.Guide;
+using DebtShield.Import.LegalData;
+using DebtShield.Import.LoanFiles;
+
+namespace DebtShield.App.MakeDocument;
+
+/// <summary>
+/// Turns a case into the facts the templates read (data/templates/README.md lists them): the
+/// borrower, the lender and its channel, each loan's figures in numbers and in capitals with the
+/// provisions behind them, the collection conduct, the evidence list by hash, the repayment proposal.
+/// </summary>
+/// <remarks>
+/// The documents are always in Chinese, whatever the user's language, because they go to Chinese
+/// regulators, police, courts and lenders. Facts the case does not hold (a full legal name, an
+/// address, the hardship in the borrower's words) are left out here, so the template shows a blank.
+/// </remarks>
+public static class DocumentFacts
+{
+    /// <summary>How many evidence items a document lists; the rest are counted and left to the bundle.</summary>
+    public const int EvidenceListLimit = 100;
+
+    /// <summary>How many characters of a message a list quotes.</summary>
+    public const int QuoteLength = 120;
+
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    /// <summary>The facts for <paramref name="loans"/> (one lender's, or all) of <paramref name="record"/>, as of <paramref name="today"/>.</summary>
+    public static LetterFacts Of(CaseRecord record, IReadOnlyList<Loan> loans, ComplaintRoute? route, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(loans);
+        var facts = new LetterFacts()
+            .Set("today", ChineseDate.Format(today))
+            .Set("as_of", ChineseDate.Format(today))
+            .Set("case_title", record.Profile.Title)
+            .Set("borrower.name", record.Profile.BorrowerName)
+            .Set("borrower.phone", record.Profile.BorrowerPhone)
+            .Set("borrower.id_number", record.Profile.BorrowerIdNumber)
+            .Set("lenders", loans.Select(l => l.Lender.Name).Distinct(StringComparer.Ordinal).ToList());
+        if (loans.Count > 0)
+        {
+            var lender = loans[0].Lender;
+            facts.Set("lender.name", lender.Name)
+                .Set("lender.kind", LenderKindNames.Name(lender.Kind))
+                .Set("lender.kind_zh", Text("Doc_Kind_" + LenderKindNames.Name(lender.Kind)));
+        }
+
+        SetChannel(facts, route);
+        SetLoans(facts, loans, today);
+        SetConduct(facts, record.Evidence);
+        SetBudgetAndProposal(facts, record, loans, today);
+        return facts;
+    }
+
+    /// <summary>Figures as documents write them: 12,300.00.</summary>
+    public static string Figure(decimal yuan) => yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Sets <c>PATH</c> and <c>PATH_capitals</c> for an amount.</summary>
+    internal static LetterFacts SetAmount(this LetterFacts facts, string path, decimal yuan) =>
+        facts.Set(path, Figure(yuan)).Set(path + "_capitals", ChineseCapitals.Of(new Money(yuan)));
+
+    private static void SetChannel(LetterFacts facts, ComplaintRoute? route)
+    {
+        var hotline = route is null ? null : GuideLibrary.Hotlines.FirstOrDefault(h => h.Id == route.HotlineId);
+        var verified = route?.Status == FactStatus.Verified && hotline?.Status == FactStatus.Verified;
+        facts.Set("channel", new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["number"] = hotline?.Number ?? "",
+            ["name"] = hotline?.ChineseName ?? "",
+            ["why"] = route?.ChineseWhy ?? "",
+            ["web"] = hotline?.Web ?? "",
+            ["note"] = hotline is null || verified ? "" : Text(nameof(Resources.DocumentText.Doc_ChannelUnverified)),
+        });
+    }
+
+    private static void SetLoans(LetterFacts facts, IReadOnlyList<Loan> loans, DateOnly today)
+    {
+        var items = new List<object?>();
+        decimal lawful = 0m, paid = 0m, contract = 0m, excess = 0m, overpaid = 0m;
+        foreach (var (loan, n) in loans.Select((l, i) => (l, i + 1)))
+        {
+            var asOf = today < loan.ContractDate ? loan.ContractDate : today;
+            var check = CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, new CheckOptions(asOf)), LegalDataReader.Citations);
+            var loanExcess = Math.Max(0m, check.AtContractRate.TotalDue - check.Lawful.TotalDue);
+            // The provisions behind the figures: the cap that applies and, with an upfront deduction, the principal basis.
+            var basis = check.Steps
+                .Where(s => s.Step.StartsWith("cap_", StringComparison.Ordinal) || (s.Step == "principal_basis" && loan.UpfrontDeduction.IsPositive))
+                .GroupBy(s => s.Step, StringComparer.Ordinal)
+                .SelectMany(g => g.First().Citations.Take(2))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+
+            var item = new LetterFacts()
+                .Set("n", n)
+                .Set("id", loan.Id)
+                .Set("contract_date", ChineseDate.Format(loan.ContractDate))
+                .SetAmount("principal", loan.Principal.Yuan)
+                .SetAmount("received", loan.Received.Yuan)
+                .SetAmount("upfront", loan.UpfrontDeduction.Yuan)
+                .Set("has_upfront", loan.UpfrontDeduction.IsPositive)
+                .SetAmount("paid", check.Lawful.Paid)
+                .SetAmount("lawful_due", check.Lawful.TotalDue)
+                .SetAmount("contract_due", check.AtContractRate.TotalDue)
+                .SetAmount("excess", loanExcess)
+                .Set("has_excess", loanExcess > 0m)
+                .SetAmount("overpaid", check.Lawful.Overpaid)
+                .Set("has_overpaid", check.Lawful.Overpaid > 0m)
+                .Set("rate_known", check.RateAnnual is not null)
+                .Set("rate", check.RateAnnual is { } rate ? rate.ToString("0.00%", CultureInfo.InvariantCulture) : "")
+                .Set("exceeds_cap", check.ExceedsCap == true)
+                .Set("cap", check.CapAnnual.ToString("0.##%", CultureInfo.InvariantCulture))
+                .Set("cap_text", check.CapBasisText)
+                .Set("basis", basis);
+            items.Add(item.Root);
+            lawful += check.Lawful.TotalDue;
+            paid += check.Lawful.Paid;
+            contract += check.AtContractRate.TotalDue;
+            excess += loanExcess;
+            overpaid += check.Lawful.Overpaid;
+        }
+
+        facts.Set("loans", items)
+            .SetAmount("totals.lawful_due", lawful)
+            .SetAmount("totals.paid", paid)
+            .SetAmount("totals.contract_due", contract)
+            .SetAmount("totals.excess", excess)
+            .Set("totals.has_excess", excess > 0m)
+            .SetAmount("totals.overpaid", overpaid);
+    }
+
+    private static void SetConduct(LetterFacts facts, CaseEvidenceView evidence)
+    {
+        var policy = ConductDataReader.LoadEmbedded().Policy;
+        var current = evidence.Items.Where(i => i.SupersededBy is null && i.Entry.Incident.IsCollectorContact).ToList();
+        var statistics = EvidenceStatistics.Of([.. current.Select(i => new LabelledEntry(i.Entry, i.Labels))], policy);
+        var listed = current.Where(i => i.Labels.Any(l => l != ConductLabel.LawfulReminder) || i.Entry.Incident.Recipient == Recipient.ThirdParty).ToList();
+        var thirdParty = current.Where(i => i.Entry.Incident.Recipient == Recipient.ThirdParty).ToList();
+        bool Has(params ConductLabel[] labels) => current.Any(i => i.Labels.Any(labels.Contains));
+        facts.Set("conduct", new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["total"] = current.Count,
+            ["first_date"] = current.Count == 0 ? "" : ChineseDate.Format(policy.LocalDay(current.Min(i => i.Entry.Incident.Time))),
+            ["last_date"] = current.Count == 0 ? "" : ChineseDate.Format(policy.LocalDay(current.Max(i => i.Entry.Incident.Time))),
+            ["third_party"] = thirdParty.Count,
+            ["contacts_reached"] = statistics.ContactsReached.Count,
+            ["off_hours"] = statistics.OffHours,
+            ["threats"] = Has(ConductLabel.ThreatViolence, ConductLabel.ThreatExposure),
+            ["insult"] = Has(ConductLabel.Insult),
+            ["disclosure"] = Has(ConductLabel.ThirdPartyDisclosure, ConductLabel.PiiExposure) || thirdParty.Count > 0,
+            ["labels"] = statistics.PerLabel.Where(l => l.Label != ConductLabel.LawfulReminder)
+                .Select(l => (object?)new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = EvidenceNames.Label(l.Label, Chinese), ["count"] = l.Count }).ToList(),
+            ["numbers"] = statistics.PerCounterpart
+                .Select(c => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["number"] = c.Counterpart ?? Text(nameof(Resources.DocumentText.Doc_Unnumbered)),
+                    ["count"] = c.Incidents,
+                    ["first"] = ChineseDate.Format(c.First),
+                    ["last"] = ChineseDate.Format(c.Last),
+                }).ToList(),
+        });
+        var shown = listed.Take(EvidenceListLimit).ToList();
+        facts.Set("evidence", shown.Select((item, i) => (object?)EvidenceFact(item, i + 1, policy)).ToList())
+            .Set("evidence_more", listed.Count - shown.Count)
+            .Set("timeline", shown.OrderBy(i => i.Entry.Incident.Time).Select((item, i) => (object?)EvidenceFact(item, i + 1, policy)).ToList());
+    }
+
+    /// <summary>One evidence item as documents list it: date, kind, the first 12 hex digits of its hash and its file in the bundle.</summary>
+    private static Dictionary<string, object?> EvidenceFact(EvidenceItem item, int n, ContactPolicy policy)
+    {
+        var incident = item.Entry.Incident;
+        var local = incident.Time.ToOffset(policy.Offset);
+        var text = (incident.Text ?? "").ReplaceLineEndings(" ").Trim();
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["n"] = n,
+            ["date"] = ChineseDate.Format(DateOnly.FromDateTime(local.DateTime)),
+            ["time"] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["kind"] = EvidenceNames.Channel(incident, Chinese),
+            ["number"] = incident.Counterpart ?? Text(nameof(Resources.DocumentText.Doc_Unnumbered)),
+            ["recipient"] = EvidenceNames.Recipient(incident, Chinese),
+            ["text"] = text.Length > QuoteLength ? text[..QuoteLength] + "…" : text,
+            ["labels"] = string.Join("、", item.Labels.Where(l => l != ConductLabel.LawfulReminder).Select(l => EvidenceNames.Label(l, Chinese))),
+            ["hash"] = item.Entry.Hash.Hex[..12],
+            ["record"] = ExportEvidence.ExportEvidenceBundle.RecordName(item.Entry.Sequence),
+        };
+    }
+
+    private static void SetBudgetAndProposal(LetterFacts facts, CaseRecord record, IReadOnlyList<Loan> loans, DateOnly today)
+    {
+        var budget = record.Budget;
+        facts.Set("budget.known", budget.Lines.Count > 0)
+            .Set("budget.income", Figure(budget.Income.Yuan))
+            .Set("budget.essentials", Figure(budget.EssentialExpenses.Yuan))
+            .Set("budget.left", Figure(Math.Max(0m, budget.LeftForDebts.Yuan)))
+            .Set("proposal.monthly_capitals", "")
+            .Set("proposal.source", "")
+            .Set("claim.damages_capitals", "");
+        if (loans.Count == 0)
+        {
+            return;
+        }
+
+        // The plan's negotiation proposal for this lender's loans: the lawful-first plan, without the optimiser.
+        var plan = PlanRepayment.PlanRepayment.Of(new CaseFacts(record.Profile.Title, record.Loans, budget), today, new PlanOptions(Optimize: false));
+        var ids = loans.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var proposals = plan.Negotiation.Where(p => ids.Contains(p.LoanId)).ToList();
+        if (proposals.Count > 0 && proposals.Sum(p => p.MonthlyAmount) > 0m)
+        {
+            facts.Set("proposal.monthly", Figure(proposals.Sum(p => p.MonthlyAmount)))
+                .Set("proposal.monthly_capitals", ChineseCapitals.Of(new Money(proposals.Sum(p => p.MonthlyAmount))))
+                .Set("proposal.source", Text(nameof(Resources.DocumentText.Doc_ProposalFromPlan)));
+            if (proposals.All(p => p.Months is not null))
+            {
+                facts.Set("proposal.months", proposals.Max(p => p.Months!.Value));
+            }
+        }
+    }
+
+    private static string Text(string name) =>
+        Resources.DocumentText.ResourceManager.GetString(name, Chinese) ?? throw new InvalidOperationException("Missing text " + name);
+}
