@@ -127,7 +127,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     {
         var planned = demo.File("negotiation-plan.md");
         var own = demo.File("negotiation-own.md");
-        var plan = PlanRepayment.PlanRepayment.Of(await PlanRepayment.CaseFacts.LoadAsync(demo.Ledger, null), new DateOnly(2026, 11, 28), new PlanRepayment.PlanOptions(Optimize: false));
+        var plan = global::DebtShield.App.PlanRepayment.PlanRepayment.Of(await global::DebtShield.App.PlanRepayment.CaseFacts.LoadAsync(demo.Ledger, null), new DateOnly(2026, 11, 28), new global::DebtShield.App.PlanRepayment.PlanOptions(Optimize: false));
         var proposal = plan.Negotiation.Single(p => p.LoanId == "极速借");
 
         await MakeDocument.MakeDocument.WriteAsync(demo.Ledger, new DocumentRequest("negotiation-letter", null, Lender, planned), Clock);
