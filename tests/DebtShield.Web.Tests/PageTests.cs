@@ -283,7 +283,7 @@ public sealed class PageTests
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.True(list.RootElement.GetProperty("loans").GetArrayLength() > 1);
         var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "/api/v1/cases", "/api/v1/loans", "/api/v1/loans/{id}", "/api/v1/loans/import", "/api/v1/evidence", "/api/v1/evidence/verify", "/api/v1/evidence/import", "/api/v1/evidence/bundle", "/api/v1/plan", "/api/v1/guide", "/api/v1/guide/{topic}" }, paths);
+        Assert.Superset(new HashSet<string> { "/api/v1/cases", "/api/v1/loans", "/api/v1/loans/{id}", "/api/v1/loans/import", "/api/v1/evidence", "/api/v1/evidence/verify", "/api/v1/evidence/import", "/api/v1/evidence/bundle", "/api/v1/plan", "/api/v1/guide", "/api/v1/guide/{topic}", "/api/v1/documents", "/api/v1/documents/{kind}" }, paths);
     }
 
     [Fact]
@@ -312,6 +312,29 @@ public sealed class PageTests
         Assert.Contains(WebUtility.HtmlEncode(Demo), cases, StringComparison.Ordinal);
         Assert.Contains("class=\"problem\"", ambiguous, StringComparison.Ordinal);
         Assert.Contains("小贷周转", chosen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_is_written_from_the_case_with_the_facts_given_and_blanks_for_those_left_out()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var list = await app.Client.GetStringAsync("/documents");
+        var form = await app.Client.GetStringAsync("/documents?kind=contacts-notice");
+        var named = await app.PostFormAsync("/documents?kind=contacts-notice", "/documents?kind=contacts-notice", [new("Facts[borrower.name]", "小王"), new("Format", "md")]);
+        var blank = await app.PostFormAsync("/documents?kind=police-report", "/documents?kind=police-report", [new("Format", "md")]);
+        var pdf = await app.Client.PostAsJsonAsync("/api/v1/documents/contacts-notice?format=pdf", new Dictionary<string, string> { ["borrower.name"] = "小王" });
+        var badFormat = await app.PostFormAsync("/documents?kind=contacts-notice", "/documents?kind=contacts-notice", [new("Format", "exe")]);
+
+        Assert.Equal(7, System.Text.RegularExpressions.Regex.Count(list, "href=\"/documents\\?kind="));
+        Assert.Contains("name=\"Facts[borrower.name]\"", form, StringComparison.Ordinal);
+        Assert.Equal("text/markdown", named.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("我是小王", await named.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("＿＿＿", await blank.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+        Assert.Contains("exe", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> PostRawAsync(RunningApp app, string path, string body)

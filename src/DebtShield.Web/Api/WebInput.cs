@@ -21,21 +21,30 @@ public static class WebInput
     /// Copies an upload to a private temporary file named like the original (its extension picks
     /// the reader), runs <paramref name="use"/> on it, and deletes it whatever happens.
     /// </summary>
-    public static async Task<T> WithUploadAsync<T>(Stream content, string fileName, Func<string, Task<T>> use, CancellationToken cancellationToken)
+    public static Task<T> WithUploadAsync<T>(Stream content, string fileName, Func<string, Task<T>> use, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(use);
-        var folder = Directory.CreateTempSubdirectory("debtshield-upload-");
-        try
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        return WithTemporaryFileAsync(string.IsNullOrWhiteSpace(name) || name.StartsWith('.') ? "upload" + Path.GetExtension(name) : name, async path =>
         {
-            var name = Path.GetFileName(fileName.Replace('\\', '/'));
-            var path = Path.Combine(folder.FullName, string.IsNullOrWhiteSpace(name) || name.StartsWith('.') ? "upload" + Path.GetExtension(name) : name);
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
                 await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
             }
 
             return await use(path).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Runs <paramref name="use"/> with a path named <paramref name="name"/> in a private temporary folder, removed afterwards.</summary>
+    public static async Task<T> WithTemporaryFileAsync<T>(string name, Func<string, Task<T>> use)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        var folder = Directory.CreateTempSubdirectory("debtshield-");
+        try
+        {
+            return await use(Path.Combine(folder.FullName, name)).ConfigureAwait(false);
         }
         finally
         {

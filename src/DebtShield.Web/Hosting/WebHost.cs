@@ -76,6 +76,7 @@ public static class WebHost
         LoanApi.Map(api);
         EvidenceApi.Map(api);
         PlanApi.Map(api);
+        DocumentApi.Map(api);
         GuideApi.Map(api);
         CalendarFeeds.Map(app);
         app.MapOpenApi();

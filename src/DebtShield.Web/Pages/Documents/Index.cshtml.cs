@@ -1,0 +1,82 @@
+using System.Globalization;
+using DebtShield.App;
+using DebtShield.App.ListLoans;
+using DebtShield.App.MakeDocument;
+using DebtShield.Documents.Letters;
+using DebtShield.Web.Api;
+using DebtShield.Web.Hosting;
+using DebtShield.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DebtShield.Web.Pages.Documents;
+
+/// <summary>
+/// 文书: the seven documents a borrower sends (complaints, reports, letters, the notice to contacts),
+/// filled from the case and downloaded as DOCX, PDF or Markdown. The page asks for the facts the
+/// ledger does not hold; what is left empty is written as a visible blank, never invented.
+/// The app writes the file; the borrower reads it and sends it.
+/// </summary>
+public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(gate, time)
+{
+    /// <summary>The documents, in order.</summary>
+    public IReadOnlyList<LetterTemplate> Templates { get; } = MakeDocument.Templates();
+
+    /// <summary>The document chosen.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    /// <summary>The lender it concerns, for a document about one lender.</summary>
+    [BindProperty]
+    public string? Lender { get; set; }
+
+    /// <summary>The format: <c>docx</c>, <c>pdf</c> or <c>md</c>.</summary>
+    [BindProperty]
+    public string Format { get; set; } = "docx";
+
+    /// <summary>Facts the borrower gives, by the template's path (named, so that the form's other fields never bind here).</summary>
+    [BindProperty(Name = "Facts")]
+    public Dictionary<string, string> Facts { get; set; } = [];
+
+    /// <summary>The chosen template, when one is chosen.</summary>
+    public LetterTemplate? Chosen => Templates.FirstOrDefault(t => t.Kind == Kind);
+
+    /// <summary>The case's lenders.</summary>
+    public IReadOnlyList<string> Lenders { get; private set; } = [];
+
+    /// <summary>Shows the documents, and the form of the one chosen.</summary>
+    public async Task OnGetAsync()
+    {
+        try
+        {
+            await LoadAsync();
+        }
+        catch (RequestRefusedException e)
+        {
+            Problem = e.Message;
+        }
+    }
+
+    /// <summary>Writes the document and sends it to the browser to save; a refusal is shown on the form, still filled in.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            var kind = Chosen?.Kind ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, "kind", Kind ?? ""));
+            var (content, name, type) = await DocumentApi.WriteAsync(await LedgerAsync(), kind, CaseTitle, Lender, Format, Facts, Time, HttpContext.RequestAborted);
+            return File(content, type, name);
+        }
+        catch (RequestRefusedException e)
+        {
+            Problem = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync();
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var loans = await ListLoans.ListAsync(await LedgerAsync(), CaseTitle, Today, HttpContext.RequestAborted);
+        Lenders = [.. loans.Loans.Select(l => l.Lender).Distinct(StringComparer.Ordinal)];
+    }
+}
