@@ -283,7 +283,7 @@ public sealed class PageTests
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.True(list.RootElement.GetProperty("loans").GetArrayLength() > 1);
         var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "/api/v1/cases", "/api/v1/loans", "/api/v1/loans/{id}", "/api/v1/loans/import", "/api/v1/evidence", "/api/v1/evidence/verify", "/api/v1/evidence/import", "/api/v1/evidence/bundle", "/api/v1/plan", "/api/v1/guide", "/api/v1/guide/{topic}", "/api/v1/documents", "/api/v1/documents/{kind}" }, paths);
+        Assert.Superset(new HashSet<string> { "/api/v1/cases", "/api/v1/loans", "/api/v1/loans/{id}", "/api/v1/loans/import", "/api/v1/evidence", "/api/v1/evidence/verify", "/api/v1/evidence/import", "/api/v1/evidence/bundle", "/api/v1/plan", "/api/v1/guide", "/api/v1/guide/{topic}", "/api/v1/documents", "/api/v1/documents/{kind}", "/api/v1/offer" }, paths);
     }
 
     [Fact]
@@ -335,6 +335,29 @@ public sealed class PageTests
         Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
         Assert.Contains("exe", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_offer_is_checked_before_borrowing_with_its_real_rate_and_nothing_is_stored()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        const string Offer = "借款金额 10000元\n到账 9500元\n每期应还 ¥1000.00 共12期";
+
+        var page = await app.PostFormAsync("/borrow", "/borrow", [new("Offer", Offer), new("Income", "5000")]);
+        var html = await page.Content.ReadAsStringAsync();
+        var api = await app.Client.PostAsJsonAsync("/api/v1/offer", new { offer = Offer, income = 5000m });
+        using var report = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        var unreadable = await app.PostFormAsync("/borrow", "/borrow", [new("Offer", "随便写点什么")]);
+        using var loans = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
+
+        var rate = report.RootElement.GetProperty("rateAnnual").GetDouble();
+        Assert.InRange(rate, 0.3, 0.5);
+        Assert.Equal("avoid", report.RootElement.GetProperty("verdict").GetString());
+        Assert.Contains(Figures.Percent(rate), html, StringComparison.Ordinal);
+        Assert.Contains(Figures.Yuan(9500m), html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("class=\"problem\"", await unreadable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, loans.RootElement.GetProperty("loans").GetArrayLength());
     }
 
     private static async Task<HttpResponseMessage> PostRawAsync(RunningApp app, string path, string body)

@@ -77,6 +77,7 @@ public static class WebHost
         EvidenceApi.Map(api);
         PlanApi.Map(api);
         DocumentApi.Map(api);
+        OfferApi.Map(api);
         GuideApi.Map(api);
         CalendarFeeds.Map(app);
         app.MapOpenApi();

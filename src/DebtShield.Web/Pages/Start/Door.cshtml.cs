@@ -55,7 +55,7 @@ public sealed class DoorModel : PageModel
             ], "help"),
             "borrow" => (WebText.Door_Borrow,
             [
-                new(WebText.Step_Borrow_Cost, "/loans" + suffix, WebText.Step_OpenLoans),
+                new(WebText.Step_Borrow_Cost, "/borrow", WebText.Step_OpenBorrow),
                 new(WebText.Step_Borrow_Afford, "/plan" + suffix, WebText.Step_OpenPlan),
                 new(WebText.Step_Borrow_Scams, "/guide/scams", WebText.Step_ReadGuide),
             ], "scams"),
