@@ -1,0 +1,158 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DebtShield.Core.Screenshots;
+using DebtShield.Import.Resources;
+
+namespace DebtShield.Import.Screenshots;
+
+/// <summary>
+/// Reads the text of an image with Tesseract (Debian's <c>tesseract-ocr</c> with
+/// <c>tesseract-ocr-chi-sim</c>), run as a process: the image goes in on standard input and the
+/// TSV report (every word with its box and confidence) comes back on standard output, so nothing
+/// is written to disk. Tesseract is an optional dependency: only screenshot import needs it.
+/// </summary>
+/// <remarks>
+/// Each process is held to one thread (<c>OMP_THREAD_LIMIT=1</c>): a folder is read one image per
+/// core, which is faster than letting every process spread over every core.
+/// </remarks>
+/// <param name="executable">The program, found on the PATH unless a path is given.</param>
+/// <param name="language">Tesseract's language data; Simplified Chinese reads digits and Latin letters too.</param>
+public sealed class TesseractOcr(string executable = "tesseract", string language = "chi_sim")
+{
+    /// <summary>The lines of text on <paramref name="image"/> (PNG, JPEG, WebP, GIF, BMP or TIFF bytes).</summary>
+    /// <param name="image">The encoded image.</param>
+    /// <param name="name">The file's name, for messages.</param>
+    /// <param name="cancellationToken">Stops the read (and the process).</param>
+    /// <exception cref="ScreenshotException">Tesseract or its Chinese data is missing, or it failed on the image.</exception>
+    public async Task<IReadOnlyList<OcrLine>> ReadAsync(byte[] image, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in new[] { "stdin", "stdout", "-l", language, "--psm", "3", "tsv" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new ScreenshotException(ImportMessages.Ocr_Missing, ocrUnavailable: true);
+        }
+        catch (Win32Exception)
+        {
+            throw new ScreenshotException(ImportMessages.Ocr_Missing, ocrUnavailable: true);
+        }
+
+        using (process)
+        {
+            try
+            {
+                var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+                var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+                try
+                {
+                    await process.StandardInput.BaseStream.WriteAsync(image, cancellationToken).ConfigureAwait(false);
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // Tesseract stopped reading (it failed early); its exit code and message say why.
+                }
+
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                var report = await output.ConfigureAwait(false);
+                var problem = await errors.ConfigureAwait(false);
+                if (problem.Contains("Failed loading language", StringComparison.Ordinal) || problem.Contains("Error opening data file", StringComparison.Ordinal))
+                {
+                    throw new ScreenshotException(ImportMessages.Ocr_NoChinese, ocrUnavailable: true);
+                }
+
+                if (process.ExitCode != 0)
+                {
+                    throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Ocr_Failed, name, process.ExitCode, problem.Trim()));
+                }
+
+                return Lines(report);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The lines of a TSV report: the words of each (block, paragraph, line), in reading order.</summary>
+    internal static IReadOnlyList<OcrLine> Lines(string tsv)
+    {
+        var lines = new List<OcrLine>();
+        (int Block, int Paragraph, int Line)? key = null;
+        var text = new StringBuilder();
+        PixelBox box = default;
+        double confidence = 0;
+        var characters = 0;
+        foreach (var row in tsv.Split('\n').Skip(1))
+        {
+            var fields = row.TrimEnd('\r').Split('\t');
+            if (fields.Length < 12 || fields[0] != "5" || !double.TryParse(fields[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var wordConfidence) || wordConfidence < 0)
+            {
+                continue;
+            }
+
+            var word = fields[11].Trim();
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            var wordKey = (Int(fields[2]), Int(fields[3]), Int(fields[4]));
+            var wordBox = new PixelBox(Int(fields[6]), Int(fields[7]), Int(fields[8]), Int(fields[9]));
+            if (key != wordKey)
+            {
+                Flush();
+                key = wordKey;
+                box = wordBox;
+            }
+            else
+            {
+                box = box.Union(wordBox);
+                if (char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(word[0]))
+                {
+                    text.Append(' ');
+                }
+            }
+
+            text.Append(word);
+            confidence += wordConfidence / 100 * word.Length;
+            characters += word.Length;
+        }
+
+        Flush();
+        return lines;
+
+        void Flush()
+        {
+            if (characters > 0)
+            {
+                lines.Add(new OcrLine(text.ToString(), box, confidence / characters, characters));
+            }
+
+            text.Clear();
+            confidence = 0;
+            characters = 0;
+        }
+
+        static int Int(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+    }
+}
