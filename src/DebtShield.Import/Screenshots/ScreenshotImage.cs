@@ -97,6 +97,36 @@ public sealed class ScreenshotImage : IDisposable
         }
     }
 
+    /// <summary>
+    /// The image in grey as a binary PGM, what OCR is given: Tesseract reads a coloured bubble
+    /// (WeChat's green) as a picture and skips its text, but reads the same bubble in grey. A
+    /// dark-mode screenshot (mostly dark) is inverted, so text is always dark on light.
+    /// </summary>
+    public byte[] GreyForOcr()
+    {
+        var pixels = _bitmap.GetPixelSpan();
+        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {Height}\n255\n"));
+        var grey = new byte[header.Length + (Width * Height)];
+        header.CopyTo(grey, 0);
+        long total = 0;
+        for (int i = 0, p = 0; i < Width * Height; i++, p += 4)
+        {
+            var luminance = (byte)(((pixels[p] * 299) + (pixels[p + 1] * 587) + (pixels[p + 2] * 114)) / 1000);
+            grey[header.Length + i] = luminance;
+            total += luminance;
+        }
+
+        if (total < 110L * Width * Height)
+        {
+            for (var i = header.Length; i < grey.Length; i++)
+            {
+                grey[i] = (byte)(255 - grey[i]);
+            }
+        }
+
+        return grey;
+    }
+
     /// <inheritdoc />
     public void Dispose() => _bitmap.Dispose();
 }

@@ -93,64 +93,66 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         }
     }
 
-    /// <summary>The lines of a TSV report: the words of each (block, paragraph, line), in reading order.</summary>
+    /// <summary>
+    /// The lines of a TSV report: the words of each (block, paragraph, line), in reading order.
+    /// Doubtful words much taller than the page's text (avatars and icons read as a character) are
+    /// dropped, and a line is split where its words are far apart (the back arrow beside a title).
+    /// </summary>
     internal static IReadOnlyList<OcrLine> Lines(string tsv)
     {
-        var lines = new List<OcrLine>();
-        (int Block, int Paragraph, int Line)? key = null;
-        var text = new StringBuilder();
-        PixelBox box = default;
-        double confidence = 0;
-        var characters = 0;
+        var words = new List<(int Block, int Paragraph, int Line, PixelBox Box, double Confidence, string Text)>();
         foreach (var row in tsv.Split('\n').Skip(1))
         {
             var fields = row.TrimEnd('\r').Split('\t');
-            if (fields.Length < 12 || fields[0] != "5" || !double.TryParse(fields[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var wordConfidence) || wordConfidence < 0)
+            if (fields.Length >= 12 && fields[0] == "5" && fields[11].Trim() is { Length: > 0 } text
+                && double.TryParse(fields[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var confidence) && confidence >= 0)
             {
-                continue;
+                words.Add((Int(fields[2]), Int(fields[3]), Int(fields[4]), new PixelBox(Int(fields[6]), Int(fields[7]), Int(fields[8]), Int(fields[9])), confidence / 100, text));
             }
+        }
 
-            var word = fields[11].Trim();
-            if (word.Length == 0)
-            {
-                continue;
-            }
+        if (words.Count == 0)
+        {
+            return [];
+        }
 
-            var wordKey = (Int(fields[2]), Int(fields[3]), Int(fields[4]));
-            var wordBox = new PixelBox(Int(fields[6]), Int(fields[7]), Int(fields[8]), Int(fields[9]));
-            if (key != wordKey)
+        var heights = words.Select(w => w.Box.Height).Order().ToArray();
+        var tallest = heights[heights.Length / 2] * 1.8;
+        var apart = heights[heights.Length / 2] * 3;
+        var lines = new List<OcrLine>();
+        foreach (var line in words.Where(w => w.Box.Height <= tallest || w.Confidence >= 0.6).GroupBy(w => (w.Block, w.Paragraph, w.Line)))
+        {
+            var ordered = line.OrderBy(w => w.Box.Left).ToList();
+            var start = 0;
+            for (var i = 1; i <= ordered.Count; i++)
             {
-                Flush();
-                key = wordKey;
-                box = wordBox;
+                if (i == ordered.Count || ordered[i].Box.Left - ordered[i - 1].Box.Right > apart)
+                {
+                    lines.Add(Join(ordered[start..i]));
+                    start = i;
+                }
             }
-            else
+        }
+
+        return lines;
+
+        static OcrLine Join(List<(int, int, int, PixelBox Box, double Confidence, string Text)> words)
+        {
+            var text = new StringBuilder(words[0].Text);
+            var box = words[0].Box;
+            foreach (var word in words.Skip(1))
             {
-                box = box.Union(wordBox);
-                if (char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(word[0]))
+                if (char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(word.Text[0]))
                 {
                     text.Append(' ');
                 }
+
+                text.Append(word.Text);
+                box = box.Union(word.Box);
             }
 
-            text.Append(word);
-            confidence += wordConfidence / 100 * word.Length;
-            characters += word.Length;
-        }
-
-        Flush();
-        return lines;
-
-        void Flush()
-        {
-            if (characters > 0)
-            {
-                lines.Add(new OcrLine(text.ToString(), box, confidence / characters, characters));
-            }
-
-            text.Clear();
-            confidence = 0;
-            characters = 0;
+            var characters = words.Sum(w => w.Text.Length);
+            return new OcrLine(text.ToString(), box, words.Sum(w => w.Confidence * w.Text.Length) / characters, characters);
         }
 
         static int Int(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);

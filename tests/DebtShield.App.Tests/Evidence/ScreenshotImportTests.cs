@@ -1,0 +1,106 @@
+using DebtShield.App.RecordEvidence;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Tests.Screenshots;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.App.Tests.Evidence;
+
+/// <summary>
+/// The whole screenshot import on painted chat screenshots: real Tesseract, real SQLite and
+/// PostgreSQL. The texts are painted in Noto Sans CJK, so what comes back can be compared with
+/// what was painted.
+/// </summary>
+public sealed class ScreenshotImportTests : IDisposable
+{
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    internal static readonly ChatItem[] Conversation =
+    [
+        new ChatStamp("昨天 21:43"),
+        new ChatBubble(false, "您好，您在我司的借款已逾期3天，当前应还金额2180元，请尽快还款。"),
+        new ChatBubble(true, "请不要联系我的家人，我会和你们协商。"),
+        new ChatStamp("今天 08:15"),
+        new ChatBubble(false, "今天下午6点前不还，我们就把你的欠款信息发给你通讯录里所有人，让大家都知道你是什么人。"),
+        new ChatBubble(false, "老赖，你全家都不得好死，骗子一个。"),
+    ];
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("debtshield-screens-");
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Each_bubble_becomes_an_incident_with_its_side_its_stamped_time_its_labels_and_the_screenshot_attached(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var file = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
+
+        var result = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([file]), null, Clock);
+        var items = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items;
+
+        var screenshot = Assert.Single(result.Screenshots);
+        Assert.Equal((ScreenshotOutcome.Added, "催收王经理", 4, 4), (screenshot.Outcome, screenshot.Conversation, screenshot.Messages, screenshot.Added));
+        Assert.Equal(
+            [
+                (IncidentDirection.Received, new DateTimeOffset(2026, 11, 3, 21, 43, 0, China)),
+                (IncidentDirection.Sent, new DateTimeOffset(2026, 11, 3, 21, 43, 0, China)),
+                (IncidentDirection.Received, new DateTimeOffset(2026, 11, 4, 8, 15, 0, China)),
+                (IncidentDirection.Received, new DateTimeOffset(2026, 11, 4, 8, 15, 0, China)),
+            ],
+            items.Select(i => (i.Entry.Incident.Direction, i.Entry.Incident.Time)));
+        Assert.All(items, i => Assert.Equal((IncidentChannel.Chat, "催收王经理", Recipient.Borrower), (i.Entry.Incident.Channel, i.Entry.Incident.Counterpart, i.Entry.Incident.Recipient)));
+        Assert.All(items, i => Assert.Equal([ContentHash.Of(File.ReadAllBytes(file))], i.Entry.Incident.Attachments));
+        var bubbles = Conversation.OfType<ChatBubble>().ToArray();
+        for (var i = 0; i < bubbles.Length; i++)
+        {
+            Assert.True(CharacterAccuracy(bubbles[i].Text, items[i].Entry.Incident.Text!) >= 0.90, $"bubble {i}: painted {bubbles[i].Text}, read {items[i].Entry.Incident.Text}");
+            Assert.InRange(items[i].ReadConfidence!.Value, 0.80, 1.0);
+        }
+
+        Assert.Contains(ConductLabel.ThreatExposure, items[2].Labels);
+        Assert.Contains(ConductLabel.Insult, items[3].Labels);
+        Assert.Empty(items[1].Labels);
+    }
+
+    /// <summary>1 minus the edit distance over the painted length, spaces ignored.</summary>
+    internal static double CharacterAccuracy(string painted, string read)
+    {
+        var a = painted.Replace(" ", "", StringComparison.Ordinal);
+        var b = read.Replace(" ", "", StringComparison.Ordinal);
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j], d[i, j - 1]) + 1, d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return 1 - (d[a.Length, b.Length] / (double)a.Length);
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
