@@ -40,6 +40,9 @@ public sealed record ChatReading(string? Title, IReadOnlyList<ChatMessage> Messa
 /// </remarks>
 public static class ChatLayout
 {
+    /// <summary>The share of the width, on each side, where chat apps put avatars and never a bubble's text.</summary>
+    public const double AvatarMargin = 0.14;
+
     /// <summary>The top share of the image that holds the status bar.</summary>
     private const double StatusBarShare = 0.045;
 

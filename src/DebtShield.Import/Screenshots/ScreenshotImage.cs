@@ -98,33 +98,76 @@ public sealed class ScreenshotImage : IDisposable
     }
 
     /// <summary>
-    /// The image in grey as a binary PGM, what OCR is given: Tesseract reads a coloured bubble
-    /// (WeChat's green) as a picture and skips its text, but reads the same bubble in grey. A
-    /// dark-mode screenshot (mostly dark) is inverted, so text is always dark on light.
+    /// The image as OCR is given it: a binary PGM in black and white, text black. Tesseract reads a
+    /// coloured bubble (WeChat's green) as a picture and skips its text, and takes an avatar beside
+    /// a bubble for a character of the line; here a dark-mode screenshot (mostly dark) is inverted,
+    /// every pixel darker than <see cref="InkBelow"/> (text, and the light grey of time stamps)
+    /// becomes black and the rest white, and solid blocks in the avatar margins are cleared.
     /// </summary>
-    public byte[] GreyForOcr()
+    public byte[] ForOcr()
     {
         var pixels = _bitmap.GetPixelSpan();
         var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {Height}\n255\n"));
-        var grey = new byte[header.Length + (Width * Height)];
-        header.CopyTo(grey, 0);
+        var grey = new byte[Width * Height];
         long total = 0;
-        for (int i = 0, p = 0; i < Width * Height; i++, p += 4)
+        for (int i = 0, p = 0; i < grey.Length; i++, p += 4)
         {
             var luminance = (byte)(((pixels[p] * 299) + (pixels[p + 1] * 587) + (pixels[p + 2] * 114)) / 1000);
-            grey[header.Length + i] = luminance;
+            grey[i] = luminance;
             total += luminance;
         }
 
-        if (total < 110L * Width * Height)
+        var dark = total < 110L * grey.Length;
+        for (var i = 0; i < grey.Length; i++)
         {
-            for (var i = header.Length; i < grey.Length; i++)
-            {
-                grey[i] = (byte)(255 - grey[i]);
-            }
+            var luminance = dark ? 255 - grey[i] : grey[i];
+            grey[i] = luminance < InkBelow ? (byte)0 : (byte)255;
         }
 
-        return grey;
+        ClearAvatars(grey);
+        var image = new byte[header.Length + grey.Length];
+        header.CopyTo(image, 0);
+        grey.CopyTo(image, header.Length);
+        return image;
+    }
+
+    /// <summary>Grey levels below this are ink: black text, and the #999 grey of time stamps.</summary>
+    private const int InkBelow = 180;
+
+    /// <summary>
+    /// Whitens runs of black in the left and right margins (<see cref="ChatLayout.AvatarMargin"/>)
+    /// longer than any stroke of a character: the avatars beside the bubbles.
+    /// </summary>
+    private void ClearAvatars(byte[] grey)
+    {
+        var margin = (int)(Width * ChatLayout.AvatarMargin);
+        var longest = Width * 6 / 100;
+        for (var y = 0; y < Height; y++)
+        {
+            var row = grey.AsSpan(y * Width, Width);
+            Clear(row[..margin]);
+            Clear(row[(Width - margin)..]);
+        }
+
+        void Clear(Span<byte> band)
+        {
+            var start = -1;
+            for (var x = 0; x <= band.Length; x++)
+            {
+                if (x < band.Length && band[x] == 0)
+                {
+                    start = start < 0 ? x : start;
+                    continue;
+                }
+
+                if (start >= 0 && x - start >= longest)
+                {
+                    band[start..x].Fill(255);
+                }
+
+                start = -1;
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -30,7 +30,7 @@ public static class ScreenshotReader
         ArgumentNullException.ThrowIfNull(ocr);
         using var image = ScreenshotImage.Decode(content, name);
         var captured = FromMetadata(content) ?? CaptureTime.FromFileName(name) ?? new CaptureTime(fileTime, CaptureTimeSource.FileTime);
-        var lines = await ocr.ReadAsync(image.GreyForOcr(), name, cancellationToken).ConfigureAwait(false);
+        var lines = await ocr.ReadAsync(image.ForOcr(), name, cancellationToken).ConfigureAwait(false);
         var shaded = lines.Select(l => l with { Shade = image.ShadeAround(l.Box) }).ToList();
         var chat = ChatLayout.Read(shaded, image.Width, image.Height, captured.Time);
         if (chat.Messages.Count == 0)

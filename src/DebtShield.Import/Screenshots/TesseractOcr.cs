@@ -95,8 +95,8 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
 
     /// <summary>
     /// The lines of a TSV report: the words of each (block, paragraph, line), in reading order.
-    /// Doubtful words much taller than the page's text (avatars and icons read as a character) are
-    /// dropped, and a line is split where its words are far apart (the back arrow beside a title).
+    /// Doubtful words much taller or smaller than the page's text (avatars, icons and specks read as
+    /// a character) are dropped (a small word must be very sure: it is usually a speck, or a full stop), and a line is split where its words are far apart (the back arrow beside a title).
     /// </summary>
     internal static IReadOnlyList<OcrLine> Lines(string tsv)
     {
@@ -118,9 +118,10 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
 
         var heights = words.Select(w => w.Box.Height).Order().ToArray();
         var tallest = heights[heights.Length / 2] * 1.8;
+        var smallest = heights[heights.Length / 2] * 0.5;
         var apart = heights[heights.Length / 2] * 3;
         var lines = new List<OcrLine>();
-        foreach (var line in words.Where(w => w.Box.Height <= tallest || w.Confidence >= 0.6).GroupBy(w => (w.Block, w.Paragraph, w.Line)))
+        foreach (var line in words.Where(w => w.Box.Height < smallest ? w.Confidence >= 0.9 : w.Box.Height <= tallest || w.Confidence >= 0.6).GroupBy(w => (w.Block, w.Paragraph, w.Line)))
         {
             var ordered = line.OrderBy(w => w.Box.Left).ToList();
             var start = 0;

@@ -63,6 +63,69 @@ public sealed class ScreenshotImportTests : IDisposable
         Assert.Empty(items[1].Labels);
     }
 
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task The_same_image_twice_and_a_message_seen_again_in_an_overlapping_screenshot_add_no_duplicates(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var first = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
+        var copy = Write("copy-of-first.png", File.ReadAllBytes(first));
+        var scrolled = Write("Screenshot_20261104-211000.png", ChatScreenshotPainter.Paint("催收王经理", [.. Conversation[2..], new ChatBubble(false, "最后通知：明天联系你的单位领导。")]));
+
+        var once = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([first, copy]), null, Clock);
+        var again = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([first, scrolled]), null, Clock);
+        var items = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items;
+
+        Assert.Equal([(ScreenshotOutcome.Added, 4), (ScreenshotOutcome.AlreadyImported, 0)], once.Screenshots.Select(s => (s.Outcome, s.Added)));
+        Assert.Equal([(ScreenshotOutcome.AlreadyImported, 0), (ScreenshotOutcome.Added, 1)], again.Screenshots.Select(s => (s.Outcome, s.Added)));
+        Assert.Equal(5, items.Count);
+        var last = items[^1];
+        Assert.StartsWith("最后通知", last.Entry.Incident.Text, StringComparison.Ordinal);
+        Assert.Equal((new DateTimeOffset(2026, 11, 4, 8, 15, 0, China), false), (last.Entry.Incident.Time, last.TimeEstimated));
+    }
+
+    [Fact]
+    public async Task A_screenshot_from_a_contacts_phone_is_recorded_as_received_by_that_contact_and_a_message_above_every_stamp_is_dated_by_the_capture()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var file = Write("Screenshot_20261105-093000.png", ChatScreenshotPainter.Paint("17000001234", [new ChatBubble(false, "你同事张三欠我们平台5000元不还，请转告他。")]));
+
+        await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([file]), "同事小王", Clock);
+        var item = Assert.Single((await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items);
+
+        var incident = item.Entry.Incident;
+        Assert.Equal(
+            (IncidentChannel.Sms, "17000001234", Recipient.ThirdParty, "同事小王", new DateTimeOffset(2026, 11, 5, 9, 30, 0, China), true),
+            (incident.Channel, incident.Counterpart, incident.Recipient, incident.ContactName, incident.Time, item.TimeEstimated));
+        Assert.Contains(ConductLabel.ThirdPartyContact, item.Labels);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_no_image_a_truncated_png_and_an_image_without_chat_text_are_refused_by_name_and_nothing_is_stored()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var whole = ChatScreenshotPainter.Paint("催收王经理", Conversation);
+        var files = new[]
+        {
+            Write("notes.png", "这不是图片"u8.ToArray()),
+            Write("truncated.png", whole[..(whole.Length / 2)]),
+            Write("empty-chat.png", ChatScreenshotPainter.Paint("", [])),
+        };
+
+        var result = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files(files), null, Clock);
+
+        Assert.All(result.Screenshots, s => Assert.Equal(ScreenshotOutcome.Refused, s.Outcome));
+        Assert.Equal(3, result.Refused);
+        Assert.All(result.Screenshots, s => Assert.StartsWith(s.Name, s.Problem, StringComparison.Ordinal));
+        Assert.Equal(3, result.Screenshots.Select(s => s.Problem![s.Name.Length..]).Distinct().Count());
+        Assert.Contains("IncompleteInput", result.Screenshots[1].Problem, StringComparison.Ordinal);
+        Assert.Equal(0, (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Head.Count);
+        Assert.False(Directory.Exists(test.DbArgument + ".attachments") && Directory.EnumerateFiles(test.DbArgument + ".attachments", "*", SearchOption.AllDirectories).Any());
+    }
+
     /// <summary>1 minus the edit distance over the painted length, spaces ignored.</summary>
     internal static double CharacterAccuracy(string painted, string read)
     {
