@@ -67,6 +67,18 @@ pg_ready "$pg_port" || { echo "test.sh: PostgreSQL on port $pg_port does not acc
 export DEBTSHIELD_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 echo "test.sh: PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') for the tests on 127.0.0.1:$pg_port ($pg_root)"
 
+# --- OCR (issue 11) ----------------------------------------------------------------------------
+# The screenshot tests run Tesseract with its Simplified Chinese data, on images painted in Noto
+# Sans CJK: Debian's packages, after apt-get update, only when missing.
+ocr_missing=()
+for package in tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || ocr_missing+=("$package")
+done
+if [ ${#ocr_missing[@]} -gt 0 ]; then
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${ocr_missing[@]}"
+fi
+
 # --- .NET ------------------------------------------------------------------------------------
 dotnet restore DebtShield.slnx --locked-mode
 dotnet build DebtShield.slnx -c Release --no-restore
