@@ -68,7 +68,7 @@ internal static class ScreenshotSet
                 var text = conversation[j].Text.Replace(" ", "", StringComparison.Ordinal);
                 painted += text.Length;
                 var read = j < reading.Chat.Messages.Count ? reading.Chat.Messages[j] : null;
-                var distance = Distance(text, read?.Text.Replace(" ", "", StringComparison.Ordinal) ?? "");
+                var distance = Core.EditDistance.Of(text, read?.Text.Replace(" ", "", StringComparison.Ordinal) ?? "");
                 errors += distance;
                 if (Environment.GetEnvironmentVariable("DEBTSHIELD_SHOW_MISREAD") is not null && (distance > 3 || read?.Direction != (conversation[j].Sent ? IncidentDirection.Sent : IncidentDirection.Received)))
                 {
@@ -81,23 +81,5 @@ internal static class ScreenshotSet
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{count} screenshots, {bubbles} bubbles, {painted} characters: character accuracy {1 - (errors / (double)painted):P2}, bubbles found {found / (double)bubbles:P1}, right side {sides / (double)bubbles:P1}, marked to check {toConfirm}"));
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -169,7 +169,16 @@ public static class ImportScreenshots
                     .ToList();
                 if (fresh.Count > 0)
                 {
-                    var content = files[i].Read();
+                    byte[] content;
+                    try
+                    {
+                        content = files[i].Read();
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, files[i].Name, e.Message));
+                    }
+
                     if (ContentHash.Of(content) != hash)
                     {
                         throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Screenshot_Changed, files[i].Name));

@@ -62,41 +62,6 @@ public sealed class SeenMessages
     private static bool Similar(string a, string b)
     {
         var allowed = Math.Max(a.Length, b.Length) / 10;
-        if (Math.Abs(a.Length - b.Length) > allowed)
-        {
-            return false;
-        }
-
-        if (allowed == 0)
-        {
-            return a == b;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var best = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                best = Math.Min(best, current[j]);
-            }
-
-            if (best > allowed)
-            {
-                return false;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length] <= allowed;
+        return EditDistance.Capped(a, b, allowed) <= allowed;
     }
 }

@@ -130,27 +130,7 @@ public sealed class ScreenshotImportTests : IDisposable
     internal static double CharacterAccuracy(string painted, string read)
     {
         var a = painted.Replace(" ", "", StringComparison.Ordinal);
-        var b = read.Replace(" ", "", StringComparison.Ordinal);
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j], d[i, j - 1]) + 1, d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return 1 - (d[a.Length, b.Length] / (double)a.Length);
+        return 1 - (Core.EditDistance.Of(a, read.Replace(" ", "", StringComparison.Ordinal)) / (double)a.Length);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
