@@ -15,13 +15,13 @@ namespace DebtShield.Import.Screenshots;
 /// </summary>
 /// <remarks>
 /// Each process is held to one thread (<c>OMP_THREAD_LIMIT=1</c>): a folder is read one image per
-/// core, which is faster than letting every process spread over every core.
+/// core, and the processes should not also compete for each other's cores.
 /// </remarks>
 /// <param name="executable">The program, found on the PATH unless a path is given.</param>
 /// <param name="language">Tesseract's language data; Simplified Chinese reads digits and Latin letters too.</param>
 public sealed class TesseractOcr(string executable = "tesseract", string language = "chi_sim")
 {
-    /// <summary>The lines of text on <paramref name="image"/> (PNG, JPEG, WebP, GIF, BMP or TIFF bytes).</summary>
+    /// <summary>The lines of text on <paramref name="image"/> (any format Tesseract reads: PNG, JPEG, PGM…).</summary>
     /// <param name="image">The encoded image.</param>
     /// <param name="name">The file's name, for messages.</param>
     /// <param name="cancellationToken">Stops the read (and the process).</param>
