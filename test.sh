@@ -2,7 +2,8 @@
 # Runs every test of DebtShield on a fresh machine (Debian, .NET 10 SDK, root). Idempotent.
 #
 # It installs and starts what the tests need besides the .NET SDK: Debian's postgresql, chromium,
-# fonts-noto-cjk and poppler-utils packages (after apt-get update, only when missing). PostgreSQL
+# fonts-noto-cjk, poppler-utils and tesseract-ocr(-chi-sim) packages (after apt-get update, only
+# when missing). PostgreSQL
 # is run as a throwaway cluster of its own under /tmp/debtshield-test-pg on a free local port,
 # never the system's cluster or service. The tests find it in DEBTSHIELD_TEST_PG. It is left running (and reused by the next run); stop it with:
 #   runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D /tmp/debtshield-test-pg/data stop -m fast
@@ -18,11 +19,12 @@ fi
 
 # --- Debian packages the tests need ----------------------------------------------------------
 # postgresql: the second provider; chromium: the browser tests; fonts-noto-cjk: Chinese text in
-# the browser's screenshots and the letters' PDFs; poppler-utils (pdftotext, pdftoppm): reading
-# those PDFs back. Installed only when missing, after apt-get update.
+# the browser's screenshots, the letters' PDFs and the painted chat screenshots; poppler-utils
+# (pdftotext, pdftoppm): reading those PDFs back; tesseract-ocr and tesseract-ocr-chi-sim: reading
+# the screenshots. Installed only when missing, after apt-get update.
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 missing=()
-for package in postgresql chromium fonts-noto-cjk poppler-utils; do
+for package in postgresql chromium fonts-noto-cjk poppler-utils tesseract-ocr tesseract-ocr-chi-sim; do
   installed "$package" || missing+=("$package")
 done
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)

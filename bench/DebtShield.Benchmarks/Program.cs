@@ -33,6 +33,33 @@ if (args is ["make-sms-backup", var backupPath, var smsCount])
     return;
 }
 
+// `make-screenshots FOLDER COUNT` paints COUNT chat screenshots for timing `debtshield evidence
+// import-screenshot`; `screenshot-accuracy COUNT` paints COUNT, reads them back and prints how much
+// of the text, the bubbles and their sides came back.
+if (args is ["make-screenshots", var screenFolder, var screenCount])
+{
+    ScreenshotSet.Write(screenFolder, int.Parse(screenCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["screenshot-accuracy", var accuracyCount])
+{
+    await ScreenshotSet.MeasureAsync(int.Parse(accuracyCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["read-screenshot", var screenshot])
+{
+    var reading = await DebtShield.Import.Screenshots.ScreenshotReader.ReadAsync(File.ReadAllBytes(screenshot), Path.GetFileName(screenshot), DateTimeOffset.Now, new DebtShield.Import.Screenshots.TesseractOcr());
+    Console.WriteLine(reading.Chat.Title);
+    foreach (var message in reading.Chat.Messages)
+    {
+        Console.WriteLine(System.FormattableString.Invariant($"{message.Direction} {message.Time:yyyy-MM-dd HH:mm} {message.Confidence:0.00} {message.Box} {message.Text}"));
+    }
+
+    return;
+}
+
 if (args is ["plan-quality", .. var limits])
 {
     // How far the optimised plan of the benchmark case gets, and how it compares with the heuristics.

@@ -131,6 +131,9 @@ internal sealed class DebtShieldApp
                 evidence.AddCommand<EvidenceImportCommand>("import").WithDescription(CliText.Evidence_ImportDescription)
                     .WithExample("evidence", "import", "sms-20261128.xml", "--collector", "13800138000")
                     .WithExample("evidence", "import", "calls-20261128.xml");
+                evidence.AddCommand<EvidenceScreenshotCommand>("import-screenshot").WithDescription(CliText.Evidence_ScreenshotDescription)
+                    .WithExample("evidence", "import-screenshot", "Screenshot_20261103-214500.png", "截图/")
+                    .WithExample("evidence", "import-screenshot", "wang-wechat.png", "--recipient", "third_party", "--contact", "同事小王");
                 evidence.AddCommand<EvidenceAddCommand>("add").WithDescription(CliText.Evidence_AddDescription)
                     .WithExample("evidence", "add", "--channel", "sms", "--time", "2026-11-03 21:40", "--number", "13800138000", "--contact", "同事小王", "--text", "你同事张三欠钱不还", "--attach", "wang.png")
                     .WithExample("evidence", "add", "--channel", "call", "--time", "2026-11-04 23:10", "--number", "13800138000", "--outcome", "missed");

@@ -16,8 +16,8 @@ namespace DebtShield.App.RecordEvidence;
 /// </summary>
 internal static class CaseEvidence
 {
-    /// <summary>An incident to append, and the entry it corrects if any.</summary>
-    public sealed record Addition(Incident Incident, int? Supersedes = null);
+    /// <summary>An incident to append, the entry it corrects if any, and for text read from a screenshot how sure OCR was and whether the time is an estimate.</summary>
+    public sealed record Addition(Incident Incident, int? Supersedes = null, double? ReadConfidence = null, bool TimeEstimated = false);
 
     /// <summary>
     /// Appends <paramref name="additions"/> in time order (corrections in the order given); with
@@ -65,6 +65,8 @@ internal static class CaseEvidence
         {
             last = EvidenceChain.Append(head, addition.Incident, now, addition.Supersedes);
             var row = StoredEvidenceEntry.Of(stored.Id, last, cipher, fingerprint);
+            row.ReadConfidence = addition.ReadConfidence;
+            row.TimeEstimated = addition.TimeEstimated;
             if (addition.Incident.IsCollectorContact)
             {
                 row.WriteAnalysis(analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy))), version);

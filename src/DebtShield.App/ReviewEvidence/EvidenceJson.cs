@@ -60,6 +60,17 @@ public static class EvidenceJson
         json.WriteString("contact", incident.ContactName);
         json.WriteString("text", incident.Text);
         json.WriteString("source", incident.Source);
+        if (item.ReadConfidence is { } confidence)
+        {
+            json.WriteNumber("readConfidence", Math.Round(confidence, 3));
+        }
+        else
+        {
+            json.WriteNull("readConfidence");
+        }
+
+        json.WriteBoolean("timeEstimated", item.TimeEstimated);
+        json.WriteBoolean("needsConfirmation", item.NeedsConfirmation);
         json.WriteStartArray("attachments");
         foreach (var attachment in incident.Attachments)
         {

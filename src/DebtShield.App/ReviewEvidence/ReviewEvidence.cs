@@ -47,12 +47,23 @@ public sealed record EvidenceFilter(
 /// <param name="Findings">Where in the text, and which rule.</param>
 /// <param name="AnalyzerVersion">The analyser that labelled it; null when it was not analysed (the borrower's own messages).</param>
 /// <param name="SupersededBy">The entry that corrects it, if any.</param>
+/// <param name="ReadConfidence">How sure OCR was of the text, when it was read from a screenshot.</param>
+/// <param name="TimeEstimated">True when the time is only the latest it can have happened (no time stamp was visible).</param>
 public sealed record EvidenceItem(
     EvidenceEntry Entry,
     IReadOnlyList<ConductLabel> Labels,
     IReadOnlyList<StoredFinding> Findings,
     string? AnalyzerVersion,
-    int? SupersededBy);
+    int? SupersededBy,
+    double? ReadConfidence = null,
+    bool TimeEstimated = false)
+{
+    /// <summary>
+    /// True when its text was read from a screenshot with low confidence and not yet confirmed or
+    /// corrected (a correction supersedes it): it should be checked before a document relies on it.
+    /// </summary>
+    public bool NeedsConfirmation => SupersededBy is null && ReadConfidence < Core.Screenshots.ChatMessage.ConfirmBelow;
+}
 
 /// <summary>A case's evidence: its title, its chain head and its entries.</summary>
 public sealed record CaseEvidenceView(string? CaseTitle, ChainHead Head, IReadOnlyList<EvidenceItem> Items);
@@ -115,7 +126,7 @@ public static class ReviewEvidence
                 supersededBy[old] = entry.Sequence;
             }
 
-            items.Add(new EvidenceItem(entry, row.ReadLabels(), row.ReadFindings(), row.AnalyzerVersion, null));
+            items.Add(new EvidenceItem(entry, row.ReadLabels(), row.ReadFindings(), row.AnalyzerVersion, null, row.ReadConfidence, row.TimeEstimated));
         }
 
         for (var i = 0; i < items.Count; i++)

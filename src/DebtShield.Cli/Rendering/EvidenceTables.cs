@@ -38,7 +38,9 @@ internal static class EvidenceTables
                 Markup.Escape(EvidenceNames.Channel(incident) + (incident.Direction == IncidentDirection.Sent ? " ↗" : "")),
                 Markup.Escape(incident.Counterpart ?? "—"),
                 Markup.Escape(EvidenceNames.Recipient(incident)),
-                Markup.Escape(Shorten(incident.Text)),
+                Markup.Escape(Shorten(incident.Text)) + (item.NeedsConfirmation
+                    ? $" [yellow]({Markup.Escape(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_ToConfirm, (int)Math.Round(item.ReadConfidence!.Value * 100)))})[/]"
+                    : ""),
                 string.Join(" ", item.Labels.Select(l => l.IsAbusive() ? $"[red]{Markup.Escape(EvidenceNames.Label(l))}[/]" : Markup.Escape(EvidenceNames.Label(l)))));
         }
 

@@ -48,41 +48,5 @@ public static class LenderName
     }
 
     /// <summary>The Levenshtein distance between two keys, capped at <paramref name="limit"/> + 1 (for suggestions only).</summary>
-    public static int Distance(string a, string b, int limit)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var best = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                best = Math.Min(best, current[j]);
-            }
-
-            if (best > limit)
-            {
-                return limit + 1;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return Math.Min(previous[b.Length], limit + 1);
-    }
+    public static int Distance(string a, string b, int limit) => EditDistance.Capped(a, b, limit);
 }

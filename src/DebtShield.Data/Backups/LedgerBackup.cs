@@ -29,7 +29,7 @@ public static class LedgerBackup
     public const string FormatName = "debtshield-ledger-backup";
 
     /// <summary>The model version the rows follow; raised with every migration that changes them.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private static readonly JsonSerializerOptions Json = CreateOptions();
 
@@ -143,7 +143,7 @@ public static class LedgerBackup
                 throw new LedgerException(LedgerProblem.BackupUnreadable, path);
             }
 
-            // Version 1 held no evidence: its lists read as empty.
+            // Version 1 held no evidence: its lists read as empty. Version 2 had no OCR confidence: null.
             if (document.Schema is < 1 or > SchemaVersion)
             {
                 throw new LedgerException(LedgerProblem.SchemaNewerThanApp, $"{path}: schema {document.Schema}");

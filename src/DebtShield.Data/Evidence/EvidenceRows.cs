@@ -24,6 +24,7 @@ public static class EvidenceRows
         nameof(StoredEvidenceEntry.Text), nameof(StoredEvidenceEntry.Source), nameof(StoredEvidenceEntry.Attachments),
         nameof(StoredEvidenceEntry.Fingerprint), nameof(StoredEvidenceEntry.Previous), nameof(StoredEvidenceEntry.Hash),
         nameof(StoredEvidenceEntry.AnalyzerVersion), nameof(StoredEvidenceEntry.Labels), nameof(StoredEvidenceEntry.Findings),
+        nameof(StoredEvidenceEntry.ReadConfidence), nameof(StoredEvidenceEntry.TimeEstimated),
     ];
 
     /// <summary>The rows of the case, in sequence order, read inside the caller's transaction.</summary>
@@ -77,6 +78,8 @@ public static class EvidenceRows
                 AnalyzerVersion = Text(reader, 18),
                 Labels = reader.GetString(19),
                 Findings = reader.GetString(20),
+                ReadConfidence = reader.IsDBNull(21) ? null : reader.GetDouble(21),
+                TimeEstimated = reader.GetBoolean(22),
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)

@@ -81,6 +81,18 @@ public sealed class StoredEvidenceEntry
     /// <summary>The findings as JSON: <c>[{"label","start","end","rule"}]</c>.</summary>
     public string Findings { get; set; } = "[]";
 
+    /// <summary>
+    /// How sure OCR was of the text, 0 to 1, when it was read from a screenshot; null when the text
+    /// was not read by OCR. Like the labels, it is beside the record, not in it: a reading, not a fact.
+    /// </summary>
+    public double? ReadConfidence { get; set; }
+
+    /// <summary>
+    /// True when the time is only the latest the contact can have happened: a message on a
+    /// screenshot with no time stamp visible above it, dated by the next stamp or the capture.
+    /// </summary>
+    public bool TimeEstimated { get; set; }
+
     /// <summary>Stores an entry of the case <paramref name="caseId"/>, sealing what is sensitive.</summary>
     /// <param name="caseId">The case.</param>
     /// <param name="entry">The entry.</param>

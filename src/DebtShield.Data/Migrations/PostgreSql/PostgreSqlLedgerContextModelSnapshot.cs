@@ -245,6 +245,10 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .HasColumnName("previous");
 
+                    b.Property<double?>("ReadConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("read_confidence");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -271,6 +275,10 @@ namespace DebtShield.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("Time")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("time");
+
+                    b.Property<bool>("TimeEstimated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("time_estimated");
 
                     b.HasKey("CaseId", "Sequence")
                         .HasName("pk_evidence_entries");

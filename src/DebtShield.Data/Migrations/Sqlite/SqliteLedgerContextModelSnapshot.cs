@@ -240,6 +240,10 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("previous");
 
+                    b.Property<double?>("ReadConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("read_confidence");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -266,6 +270,10 @@ namespace DebtShield.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("Time")
                         .HasColumnType("TEXT")
                         .HasColumnName("time");
+
+                    b.Property<bool>("TimeEstimated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time_estimated");
 
                     b.HasKey("CaseId", "Sequence")
                         .HasName("pk_evidence_entries");

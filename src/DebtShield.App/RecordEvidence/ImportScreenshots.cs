@@ -1,0 +1,276 @@
+using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
+using DebtShield.App.Resources;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Core.Screenshots;
+using DebtShield.Data;
+using DebtShield.Data.Evidence;
+using DebtShield.Import.Screenshots;
+
+namespace DebtShield.App.RecordEvidence;
+
+/// <summary>A screenshot to import: its name, when its file was last written, and how to read its bytes (a file is read again to store it, not held).</summary>
+/// <param name="Name">The file's name, kept as the entries' source.</param>
+/// <param name="FileTime">The file's modification time: the capture time when neither EXIF nor the name gives one.</param>
+/// <param name="Read">Reads its bytes.</param>
+public sealed record ScreenshotFile(string Name, DateTimeOffset FileTime, Func<byte[]> Read)
+{
+    /// <summary>A screenshot file on disk.</summary>
+    public static ScreenshotFile OnDisk(string path) =>
+        new(Path.GetFileName(path), File.GetLastWriteTimeUtc(path), () => File.ReadAllBytes(path));
+}
+
+/// <summary>What became of one screenshot.</summary>
+public enum ScreenshotOutcome
+{
+    /// <summary>Messages from it were added.</summary>
+    Added,
+
+    /// <summary>Every message on it is already kept (an overlapping screenshot brought them).</summary>
+    NothingNew,
+
+    /// <summary>The same image was imported before.</summary>
+    AlreadyImported,
+
+    /// <summary>It could not be read (not an image, damaged, no text); nothing of it was stored.</summary>
+    Refused,
+}
+
+/// <summary>What the import did with one screenshot.</summary>
+/// <param name="Name">The file's name.</param>
+/// <param name="Outcome">What became of it.</param>
+/// <param name="Conversation">The name or number in its title bar, if one was read.</param>
+/// <param name="Messages">How many messages were read on it.</param>
+/// <param name="Added">How many became new entries.</param>
+/// <param name="ToConfirm">How many of those were read with low confidence and should be confirmed or corrected.</param>
+/// <param name="Problem">Why it was refused.</param>
+public sealed record ScreenshotResult(string Name, ScreenshotOutcome Outcome, string? Conversation, int Messages, int Added, int ToConfirm, string? Problem);
+
+/// <summary>What a screenshot import did, screenshot by screenshot, in the order they were given.</summary>
+public sealed record ScreenshotImport(IReadOnlyList<ScreenshotResult> Screenshots)
+{
+    /// <summary>How many entries were added.</summary>
+    public int Added => Screenshots.Sum(s => s.Added);
+
+    /// <summary>How many added entries should be confirmed.</summary>
+    public int ToConfirm => Screenshots.Sum(s => s.ToConfirm);
+
+    /// <summary>How many screenshots were refused.</summary>
+    public int Refused => Screenshots.Count(s => s.Outcome == ScreenshotOutcome.Refused);
+}
+
+/// <summary>
+/// Use case: bring chat and SMS screenshots into a case's evidence chain. Each is decoded, read
+/// with OCR and laid out as a conversation; every message on it becomes an incident with the
+/// screenshot as its attachment (received ones analysed for the conduct labels), with the OCR
+/// confidence kept beside it so that doubtful text is confirmed before it is relied on.
+/// </summary>
+/// <remarks>
+/// Screenshots are read in parallel, one per core; the entries are written in one transaction
+/// afterwards, oldest screenshot first. The same image imported again adds nothing, and a
+/// message already kept from an overlapping screenshot is recognised (<see cref="SeenMessages"/>).
+/// A screenshot that cannot be read is reported and nothing of it is stored; when OCR itself is
+/// missing nothing is stored at all.
+/// </remarks>
+public static class ImportScreenshots
+{
+    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp"];
+
+    /// <summary>The screenshots named by <paramref name="paths"/>: files as given, and the images in folders (not their subfolders), by name.</summary>
+    /// <exception cref="RequestRefusedException">A path does not exist.</exception>
+    public static IReadOnlyList<ScreenshotFile> Files(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<ScreenshotFile>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path)
+                    .Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal)
+                    .Select(ScreenshotFile.OnDisk));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(ScreenshotFile.OnDisk(path));
+            }
+            else
+            {
+                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_NotFound, path));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Imports <paramref name="files"/> into the case (opened when the ledger has none).</summary>
+    /// <param name="ledger">The ledger.</param>
+    /// <param name="caseTitle">The case, or null for the only one.</param>
+    /// <param name="files">The screenshots.</param>
+    /// <param name="contactName">When the screenshots are a contact's, not the borrower's: the name the borrower gives that contact.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="progress">Told after each screenshot is read.</param>
+    /// <param name="cancellationToken">Stops the import; nothing is stored then.</param>
+    /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
+    public static async Task<ScreenshotImport> ImportAsync(
+        Ledger ledger,
+        string? caseTitle,
+        IReadOnlyList<ScreenshotFile> files,
+        string? contactName,
+        TimeProvider time,
+        IProgress<ScreenshotResult>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(time);
+        var known = await ledger.ReadAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            return stored is null ? [] : (await KeptAsync(context, ledger, stored.Id, token).ConfigureAwait(false)).Attached;
+        }, cancellationToken).ConfigureAwait(false);
+
+        var readings = new Read[files.Count];
+        var ocr = new TesseractOcr();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, files.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                readings[i] = await ReadOneAsync(files[i], known, ocr, token).ConfigureAwait(false);
+                progress?.Report(readings[i].Result);
+            }).ConfigureAwait(false);
+
+        var recipient = contactName is null ? Recipient.Borrower : Recipient.ThirdParty;
+        var now = time.GetUtcNow();
+        await ledger.WriteAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var (attached, seen) = await KeptAsync(context, ledger, stored.Id, token).ConfigureAwait(false);
+            var store = new AttachmentStore(ledger);
+            var additions = new List<CaseEvidence.Addition>();
+            foreach (var i in Enumerable.Range(0, files.Count).Where(i => readings[i].Screenshot is not null).OrderBy(i => readings[i].Screenshot!.Captured.Time).ThenBy(i => i))
+            {
+                var (result, reading, hash) = readings[i];
+                if (!attached.Add(hash))
+                {
+                    readings[i] = readings[i] with { Result = result with { Outcome = ScreenshotOutcome.AlreadyImported } };
+                    continue;
+                }
+
+                var title = reading!.Chat.Title;
+                var counterpart = PhoneNumber.Normalize(title);
+                var channel = counterpart is not null && counterpart.All(char.IsAsciiDigit) ? IncidentChannel.Sms : IncidentChannel.Chat;
+                var conversation = string.Join('\n', counterpart, recipient.Id(), contactName);
+                var fresh = reading.Chat.Messages
+                    .Where(m => seen.TryAdd(new SeenMessage(conversation, m.Direction, m.Text, m.Time, m.TimeEstimated)))
+                    .ToList();
+                if (fresh.Count > 0)
+                {
+                    byte[] content;
+                    try
+                    {
+                        content = files[i].Read();
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, files[i].Name, e.Message));
+                    }
+
+                    if (ContentHash.Of(content) != hash)
+                    {
+                        throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Screenshot_Changed, files[i].Name));
+                    }
+
+                    await store.PutAsync(context, content, reading.MediaType, files[i].Name, now, token).ConfigureAwait(false);
+                }
+
+                additions.AddRange(fresh.Select(m => new CaseEvidence.Addition(
+                    new Incident(channel, m.Direction, m.Time, counterpart, recipient, m.Text, files[i].Name, contactName, attachments: [hash]),
+                    ReadConfidence: m.Confidence,
+                    TimeEstimated: m.TimeEstimated)));
+                readings[i] = readings[i] with
+                {
+                    Result = result with
+                    {
+                        Outcome = fresh.Count > 0 ? ScreenshotOutcome.Added : ScreenshotOutcome.NothingNew,
+                        Added = fresh.Count,
+                        ToConfirm = fresh.Count(m => m.NeedsConfirmation),
+                    },
+                };
+            }
+
+            return (await CaseEvidence.AppendAsync(context, ledger.Cipher, stored, additions, skipKnown: true, now, token).ConfigureAwait(false)).Count;
+        }, cancellationToken).ConfigureAwait(false);
+
+        return new ScreenshotImport([.. readings.Select(r => r.Result)]);
+    }
+
+    private static async Task<Read> ReadOneAsync(ScreenshotFile file, HashSet<ContentHash> known, TesseractOcr ocr, CancellationToken cancellationToken)
+    {
+        byte[] content;
+        try
+        {
+            content = file.Read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Refused(file, LedgerAccess.Format(EvidenceText.File_Unreadable, file.Name, e.Message));
+        }
+
+        var hash = ContentHash.Of(content);
+        if (known.Contains(hash))
+        {
+            return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.AlreadyImported, null, 0, 0, 0, null), null, hash);
+        }
+
+        try
+        {
+            var reading = await ScreenshotReader.ReadAsync(content, file.Name, file.FileTime, ocr, cancellationToken).ConfigureAwait(false);
+            return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count, 0, 0, null), reading, hash);
+        }
+        catch (ScreenshotException e) when (!e.OcrUnavailable)
+        {
+            return Refused(file, e.Message);
+        }
+        catch (ScreenshotException e)
+        {
+            throw new RequestRefusedException(e.Message);
+        }
+
+        static Read Refused(ScreenshotFile file, string problem) =>
+            new(new ScreenshotResult(file.Name, ScreenshotOutcome.Refused, null, 0, 0, 0, problem), null, default);
+    }
+
+    /// <summary>The case's attachments and the messages it already holds from screenshots, inside the write.</summary>
+    private static async Task<(HashSet<ContentHash> Attached, SeenMessages Seen)> KeptAsync(LedgerContext context, Ledger ledger, Guid caseId, CancellationToken cancellationToken)
+    {
+        var attached = new HashSet<ContentHash>();
+        var seen = new SeenMessages();
+        await foreach (var row in EvidenceRows.ReadAsync(context, caseId, cancellationToken).ConfigureAwait(false))
+        {
+            EvidenceEntry entry;
+            try
+            {
+                entry = row.ToEntry(ledger.Cipher);
+            }
+            catch (ArgumentException)
+            {
+                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Chain_Unreadable, row.Sequence));
+            }
+
+            attached.UnionWith(entry.Incident.Attachments);
+            if (row.ReadConfidence is not null && entry.Incident.Text is { } text)
+            {
+                var incident = entry.Incident;
+                seen.TryAdd(new SeenMessage(string.Join('\n', incident.Counterpart, incident.Recipient.Id(), incident.ContactName), incident.Direction, text, incident.Time, row.TimeEstimated));
+            }
+        }
+
+        return (attached, seen);
+    }
+
+    private sealed record Read(ScreenshotResult Result, ScreenshotReading? Screenshot, ContentHash Hash);
+}

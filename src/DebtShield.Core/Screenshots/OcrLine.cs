@@ -1,0 +1,54 @@
+namespace DebtShield.Core.Screenshots;
+
+/// <summary>A rectangle of an image in pixels, from its top-left corner.</summary>
+/// <param name="Left">The first column.</param>
+/// <param name="Top">The first row.</param>
+/// <param name="Width">How many columns.</param>
+/// <param name="Height">How many rows.</param>
+public readonly record struct PixelBox(int Left, int Top, int Width, int Height)
+{
+    /// <summary>One past the last column.</summary>
+    public int Right => Left + Width;
+
+    /// <summary>One past the last row.</summary>
+    public int Bottom => Top + Height;
+
+    /// <summary>The middle column.</summary>
+    public double CenterX => Left + (Width / 2.0);
+
+    /// <summary>The smallest box holding both.</summary>
+    public PixelBox Union(PixelBox other)
+    {
+        var left = Math.Min(Left, other.Left);
+        var top = Math.Min(Top, other.Top);
+        return new PixelBox(left, top, Math.Max(Right, other.Right) - left, Math.Max(Bottom, other.Bottom) - top);
+    }
+}
+
+/// <summary>
+/// The background a line of text sits on. Chat apps paint the borrower's own bubbles in a colour
+/// (WeChat green, SMS blue) and the other side's in white or grey: when the position of a wide
+/// bubble leaves its side in doubt, the colour decides.
+/// </summary>
+public enum LineShade
+{
+    /// <summary>Not sampled.</summary>
+    Unknown,
+
+    /// <summary>White, grey or black: a received bubble or the page.</summary>
+    Neutral,
+
+    /// <summary>A saturated colour: a sent bubble.</summary>
+    Colored,
+}
+
+/// <summary>
+/// One line of text as OCR read it: what it says, where it is, how sure the reader was and what
+/// it is painted on. The layout of a chat screenshot is worked out from these alone.
+/// </summary>
+/// <param name="Text">The text, words joined (no space between Chinese characters).</param>
+/// <param name="Box">Where it is.</param>
+/// <param name="Confidence">How sure the reader was, 0 to 1, averaged over its characters.</param>
+/// <param name="Characters">How many characters the confidence was averaged over.</param>
+/// <param name="Shade">What it is painted on.</param>
+public sealed record OcrLine(string Text, PixelBox Box, double Confidence, int Characters, LineShade Shade = LineShade.Unknown);

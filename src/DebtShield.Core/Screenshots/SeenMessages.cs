@@ -1,0 +1,67 @@
+using DebtShield.Core.Evidence;
+
+namespace DebtShield.Core.Screenshots;
+
+/// <summary>A message read from a screenshot, as duplicates are recognised by.</summary>
+/// <param name="Conversation">Whose conversation (the title bar's name or number) and who received it.</param>
+/// <param name="Direction">Which way it went.</param>
+/// <param name="Text">What it says.</param>
+/// <param name="Time">Its time stamp, or the latest time it can have been sent.</param>
+/// <param name="TimeEstimated">True when <paramref name="Time"/> is only an upper bound.</param>
+public sealed record SeenMessage(string Conversation, IncidentDirection Direction, string Text, DateTimeOffset Time, bool TimeEstimated);
+
+/// <summary>
+/// The messages already kept from screenshots, to recognise the same message seen again in an
+/// overlapping screenshot. The chain's fingerprint cannot: the second screenshot is another
+/// attachment, OCR may read a character differently on another background, and a message whose
+/// time stamp scrolled out of view only has the capture time as an upper bound.
+/// </summary>
+/// <remarks>
+/// Two messages are the same when they are in the same conversation, go the same way, say the
+/// same (ignoring spaces, with one character in ten allowed to differ), and their times agree: equal
+/// when both were stamped, or within a day with the estimate not before the stamp. A collector's
+/// template sent again on another day is another message, and kept.
+/// </remarks>
+public sealed class SeenMessages
+{
+    private static readonly TimeSpan EstimateWindow = TimeSpan.FromDays(1);
+    private readonly Dictionary<(string, IncidentDirection), List<(string Text, DateTimeOffset Time, bool Estimated)>> _seen = [];
+
+    /// <summary>Remembers <paramref name="message"/> unless the same message is known.</summary>
+    /// <returns>True when it is new.</returns>
+    public bool TryAdd(SeenMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var key = (message.Conversation, message.Direction);
+        if (!_seen.TryGetValue(key, out var list))
+        {
+            _seen[key] = list = [];
+        }
+
+        var text = Squeeze(message.Text);
+        if (list.Any(seen => TimesAgree(seen.Time, seen.Estimated, message.Time, message.TimeEstimated) && Similar(seen.Text, text)))
+        {
+            return false;
+        }
+
+        list.Add((text, message.Time, message.TimeEstimated));
+        return true;
+    }
+
+    private static bool TimesAgree(DateTimeOffset a, bool aEstimated, DateTimeOffset b, bool bEstimated) => (aEstimated, bEstimated) switch
+    {
+        (false, false) => a == b,
+        (true, true) => (a - b).Duration() <= EstimateWindow,
+        (true, false) => a >= b && a - b <= EstimateWindow,
+        (false, true) => b >= a && b - a <= EstimateWindow,
+    };
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>True when at most one character in ten differs (edit distance), exactly equal for texts under ten characters.</summary>
+    private static bool Similar(string a, string b)
+    {
+        var allowed = Math.Max(a.Length, b.Length) / 10;
+        return EditDistance.Capped(a, b, allowed) <= allowed;
+    }
+}

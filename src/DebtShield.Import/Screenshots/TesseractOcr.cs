@@ -1,0 +1,161 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DebtShield.Core.Screenshots;
+using DebtShield.Import.Resources;
+
+namespace DebtShield.Import.Screenshots;
+
+/// <summary>
+/// Reads the text of an image with Tesseract (Debian's <c>tesseract-ocr</c> with
+/// <c>tesseract-ocr-chi-sim</c>), run as a process: the image goes in on standard input and the
+/// TSV report (every word with its box and confidence) comes back on standard output, so nothing
+/// is written to disk. Tesseract is an optional dependency: only screenshot import needs it.
+/// </summary>
+/// <remarks>
+/// Each process is held to one thread (<c>OMP_THREAD_LIMIT=1</c>): a folder is read one image per
+/// core, and the processes should not also compete for each other's cores.
+/// </remarks>
+/// <param name="executable">The program, found on the PATH unless a path is given.</param>
+/// <param name="language">Tesseract's language data; Simplified Chinese reads digits and Latin letters too.</param>
+public sealed class TesseractOcr(string executable = "tesseract", string language = "chi_sim")
+{
+    /// <summary>The lines of text on <paramref name="image"/> (any format Tesseract reads: PNG, JPEG, PGM…).</summary>
+    /// <param name="image">The encoded image.</param>
+    /// <param name="name">The file's name, for messages.</param>
+    /// <param name="cancellationToken">Stops the read (and the process).</param>
+    /// <exception cref="ScreenshotException">Tesseract or its Chinese data is missing, or it failed on the image.</exception>
+    public async Task<IReadOnlyList<OcrLine>> ReadAsync(byte[] image, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in new[] { "stdin", "stdout", "-l", language, "--psm", "3", "tsv" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new ScreenshotException(ImportMessages.Ocr_Missing, ocrUnavailable: true);
+        }
+        catch (Win32Exception)
+        {
+            throw new ScreenshotException(ImportMessages.Ocr_Missing, ocrUnavailable: true);
+        }
+
+        using (process)
+        {
+            try
+            {
+                var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+                var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+                try
+                {
+                    await process.StandardInput.BaseStream.WriteAsync(image, cancellationToken).ConfigureAwait(false);
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // Tesseract stopped reading (it failed early); its exit code and message say why.
+                }
+
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                var report = await output.ConfigureAwait(false);
+                var problem = await errors.ConfigureAwait(false);
+                if (problem.Contains("Failed loading language", StringComparison.Ordinal) || problem.Contains("Error opening data file", StringComparison.Ordinal))
+                {
+                    throw new ScreenshotException(ImportMessages.Ocr_NoChinese, ocrUnavailable: true);
+                }
+
+                if (process.ExitCode != 0)
+                {
+                    throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Ocr_Failed, name, process.ExitCode, problem.Trim()));
+                }
+
+                return Lines(report);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lines of a TSV report: the words of each (block, paragraph, line), in reading order.
+    /// Doubtful words much taller or smaller than the page's text (avatars, icons and specks read as
+    /// a character) are dropped (a small word must be very sure: it is usually a speck, or a full stop), and a line is split where its words are far apart (the back arrow beside a title).
+    /// </summary>
+    internal static IReadOnlyList<OcrLine> Lines(string tsv)
+    {
+        var words = new List<(int Block, int Paragraph, int Line, PixelBox Box, double Confidence, string Text)>();
+        foreach (var row in tsv.Split('\n').Skip(1))
+        {
+            var fields = row.TrimEnd('\r').Split('\t');
+            if (fields.Length >= 12 && fields[0] == "5" && fields[11].Trim() is { Length: > 0 } text
+                && double.TryParse(fields[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var confidence) && confidence >= 0)
+            {
+                words.Add((Int(fields[2]), Int(fields[3]), Int(fields[4]), new PixelBox(Int(fields[6]), Int(fields[7]), Int(fields[8]), Int(fields[9])), confidence / 100, text));
+            }
+        }
+
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var heights = words.Select(w => w.Box.Height).Order().ToArray();
+        var tallest = heights[heights.Length / 2] * 1.8;
+        var smallest = heights[heights.Length / 2] * 0.5;
+        var apart = heights[heights.Length / 2] * 3;
+        var lines = new List<OcrLine>();
+        foreach (var line in words.Where(w => w.Box.Height < smallest ? w.Confidence >= 0.9 : w.Box.Height <= tallest || w.Confidence >= 0.6).GroupBy(w => (w.Block, w.Paragraph, w.Line)))
+        {
+            var ordered = line.OrderBy(w => w.Box.Left).ToList();
+            var start = 0;
+            for (var i = 1; i <= ordered.Count; i++)
+            {
+                if (i == ordered.Count || ordered[i].Box.Left - ordered[i - 1].Box.Right > apart)
+                {
+                    lines.Add(Join(ordered[start..i]));
+                    start = i;
+                }
+            }
+        }
+
+        return lines;
+
+        static OcrLine Join(List<(int, int, int, PixelBox Box, double Confidence, string Text)> words)
+        {
+            var text = new StringBuilder(words[0].Text);
+            var box = words[0].Box;
+            foreach (var word in words.Skip(1))
+            {
+                if (char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(word.Text[0]))
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(word.Text);
+                box = box.Union(word.Box);
+            }
+
+            var characters = words.Sum(w => w.Text.Length);
+            return new OcrLine(text.ToString(), box, words.Sum(w => w.Confidence * w.Text.Length) / characters, characters);
+        }
+
+        static int Int(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+    }
+}

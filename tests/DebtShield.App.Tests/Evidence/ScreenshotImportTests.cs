@@ -1,0 +1,149 @@
+using DebtShield.App.RecordEvidence;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Tests.Screenshots;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.App.Tests.Evidence;
+
+/// <summary>
+/// The whole screenshot import on painted chat screenshots: real Tesseract, real SQLite and
+/// PostgreSQL. The texts are painted in Noto Sans CJK, so what comes back can be compared with
+/// what was painted.
+/// </summary>
+public sealed class ScreenshotImportTests : IDisposable
+{
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    internal static readonly ChatItem[] Conversation =
+    [
+        new ChatStamp("昨天 21:43"),
+        new ChatBubble(false, "您好，您在我司的借款已逾期3天，当前应还金额2180元，请尽快还款。"),
+        new ChatBubble(true, "请不要联系我的家人，我会和你们协商。"),
+        new ChatStamp("今天 08:15"),
+        new ChatBubble(false, "今天下午6点前不还，我们就把你的欠款信息发给你通讯录里所有人，让大家都知道你是什么人。"),
+        new ChatBubble(false, "老赖，你全家都不得好死，骗子一个。"),
+    ];
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("debtshield-screens-");
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Each_bubble_becomes_an_incident_with_its_side_its_stamped_time_its_labels_and_the_screenshot_attached(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var file = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
+
+        var result = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([file]), null, Clock);
+        var items = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items;
+
+        var screenshot = Assert.Single(result.Screenshots);
+        Assert.Equal((ScreenshotOutcome.Added, "催收王经理", 4, 4), (screenshot.Outcome, screenshot.Conversation, screenshot.Messages, screenshot.Added));
+        Assert.Equal(
+            [
+                (IncidentDirection.Received, new DateTimeOffset(2026, 11, 3, 21, 43, 0, China)),
+                (IncidentDirection.Sent, new DateTimeOffset(2026, 11, 3, 21, 43, 0, China)),
+                (IncidentDirection.Received, new DateTimeOffset(2026, 11, 4, 8, 15, 0, China)),
+                (IncidentDirection.Received, new DateTimeOffset(2026, 11, 4, 8, 15, 0, China)),
+            ],
+            items.Select(i => (i.Entry.Incident.Direction, i.Entry.Incident.Time)));
+        Assert.All(items, i => Assert.Equal((IncidentChannel.Chat, "催收王经理", Recipient.Borrower), (i.Entry.Incident.Channel, i.Entry.Incident.Counterpart, i.Entry.Incident.Recipient)));
+        Assert.All(items, i => Assert.Equal([ContentHash.Of(File.ReadAllBytes(file))], i.Entry.Incident.Attachments));
+        var bubbles = Conversation.OfType<ChatBubble>().ToArray();
+        for (var i = 0; i < bubbles.Length; i++)
+        {
+            Assert.True(CharacterAccuracy(bubbles[i].Text, items[i].Entry.Incident.Text!) >= 0.90, $"bubble {i}: painted {bubbles[i].Text}, read {items[i].Entry.Incident.Text}");
+            Assert.InRange(items[i].ReadConfidence!.Value, 0.80, 1.0);
+        }
+
+        Assert.Contains(ConductLabel.ThreatExposure, items[2].Labels);
+        Assert.Contains(ConductLabel.Insult, items[3].Labels);
+        Assert.Empty(items[1].Labels);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task The_same_image_twice_and_a_message_seen_again_in_an_overlapping_screenshot_add_no_duplicates(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var first = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
+        var copy = Write("copy-of-first.png", File.ReadAllBytes(first));
+        var scrolled = Write("Screenshot_20261104-211000.png", ChatScreenshotPainter.Paint("催收王经理", [.. Conversation[2..], new ChatBubble(false, "最后通知：明天联系你的单位领导。")]));
+
+        var once = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([first, copy]), null, Clock);
+        var again = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([first, scrolled]), null, Clock);
+        var items = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items;
+
+        Assert.Equal([(ScreenshotOutcome.Added, 4), (ScreenshotOutcome.AlreadyImported, 0)], once.Screenshots.Select(s => (s.Outcome, s.Added)));
+        Assert.Equal([(ScreenshotOutcome.AlreadyImported, 0), (ScreenshotOutcome.Added, 1)], again.Screenshots.Select(s => (s.Outcome, s.Added)));
+        Assert.Equal(5, items.Count);
+        var last = items[^1];
+        Assert.StartsWith("最后通知", last.Entry.Incident.Text, StringComparison.Ordinal);
+        Assert.Equal((new DateTimeOffset(2026, 11, 4, 8, 15, 0, China), false), (last.Entry.Incident.Time, last.TimeEstimated));
+    }
+
+    [Fact]
+    public async Task A_screenshot_from_a_contacts_phone_is_recorded_as_received_by_that_contact_and_a_message_above_every_stamp_is_dated_by_the_capture()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var file = Write("Screenshot_20261105-093000.png", ChatScreenshotPainter.Paint("17000001234", [new ChatBubble(false, "你同事张三欠我们平台5000元不还，请转告他。")]));
+
+        await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([file]), "同事小王", Clock);
+        var item = Assert.Single((await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items);
+
+        var incident = item.Entry.Incident;
+        Assert.Equal(
+            (IncidentChannel.Sms, "17000001234", Recipient.ThirdParty, "同事小王", new DateTimeOffset(2026, 11, 5, 9, 30, 0, China), true),
+            (incident.Channel, incident.Counterpart, incident.Recipient, incident.ContactName, incident.Time, item.TimeEstimated));
+        Assert.Contains(ConductLabel.ThirdPartyContact, item.Labels);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_no_image_a_truncated_png_and_an_image_without_chat_text_are_refused_by_name_and_nothing_is_stored()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var whole = ChatScreenshotPainter.Paint("催收王经理", Conversation);
+        var files = new[]
+        {
+            Write("notes.png", "这不是图片"u8.ToArray()),
+            Write("truncated.png", whole[..(whole.Length / 2)]),
+            Write("empty-chat.png", ChatScreenshotPainter.Paint("", [])),
+        };
+
+        var result = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files(files), null, Clock);
+
+        Assert.All(result.Screenshots, s => Assert.Equal(ScreenshotOutcome.Refused, s.Outcome));
+        Assert.Equal(3, result.Refused);
+        Assert.All(result.Screenshots, s => Assert.StartsWith(s.Name, s.Problem, StringComparison.Ordinal));
+        Assert.Equal(3, result.Screenshots.Select(s => s.Problem![s.Name.Length..]).Distinct().Count());
+        Assert.Contains("IncompleteInput", result.Screenshots[1].Problem, StringComparison.Ordinal);
+        Assert.Equal(0, (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Head.Count);
+        Assert.False(Directory.Exists(test.DbArgument + ".attachments") && Directory.EnumerateFiles(test.DbArgument + ".attachments", "*", SearchOption.AllDirectories).Any());
+    }
+
+    /// <summary>1 minus the edit distance over the painted length, spaces ignored.</summary>
+    internal static double CharacterAccuracy(string painted, string read)
+    {
+        var a = painted.Replace(" ", "", StringComparison.Ordinal);
+        return 1 - (Core.EditDistance.Of(a, read.Replace(" ", "", StringComparison.Ordinal)) / (double)a.Length);
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

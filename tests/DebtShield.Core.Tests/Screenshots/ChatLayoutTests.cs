@@ -1,0 +1,121 @@
+using DebtShield.Core.Evidence;
+using DebtShield.Core.Screenshots;
+
+namespace DebtShield.Core.Tests.Screenshots;
+
+public sealed class ChatLayoutTests
+{
+    private const int Width = 1080;
+    private const int Height = 2400;
+    private static readonly DateTimeOffset Captured = new(2026, 11, 4, 21, 5, 0, ChinaStandardTime.Offset);
+
+    private static OcrLine Line(string text, int left, int top, int width, double confidence = 0.95, LineShade shade = LineShade.Unknown) =>
+        new(text, new PixelBox(left, top, width, 44), confidence, text.Length, shade);
+
+    [Fact]
+    public void Read_WeChatLikeScreen_KeepsTitleAndBubblesByTheirSideAndDropsBarsStampsAndNotices()
+    {
+        OcrLine[] lines =
+        [
+            Line("21:45", 50, 44, 90),
+            Line("5G 87%", 905, 44, 125),
+            Line("催收王经理", 427, 145, 230),
+            Line("昨天 21:43", 463, 305, 156),
+            Line("您好，您在我司的借款已逾期", 190, 413, 590),
+            Line("3天，当前应还金额2180元，", 190, 477, 560, confidence: 0.70),
+            Line("请不要联系我的家人", 300, 660, 590),
+            Line("以下为新消息", 470, 800, 140),
+            Line("今天 08:15", 462, 867, 157),
+            Line("最后通知", 190, 975, 180),
+            Line("发送", 870, 2290, 80),
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured);
+
+        Assert.Equal("催收王经理", reading.Title);
+        Assert.Equal(
+            [
+                (IncidentDirection.Received, "您好，您在我司的借款已逾期3天，当前应还金额2180元，", new DateTimeOffset(2026, 11, 3, 21, 43, 0, ChinaStandardTime.Offset)),
+                (IncidentDirection.Sent, "请不要联系我的家人", new DateTimeOffset(2026, 11, 3, 21, 43, 0, ChinaStandardTime.Offset)),
+                (IncidentDirection.Received, "最后通知", new DateTimeOffset(2026, 11, 4, 8, 15, 0, ChinaStandardTime.Offset)),
+            ],
+            reading.Messages.Select(m => (m.Direction, m.Text, m.Time)));
+        Assert.Equal((0.95 * 13 / 28) + (0.70 * 15 / 28), reading.Messages[0].Confidence, 6);
+        Assert.True(reading.Messages[0].NeedsConfirmation is false && reading.Messages[0].Confidence > ChatMessage.ConfirmBelow);
+        Assert.All(reading.Messages, m => Assert.False(m.TimeEstimated));
+    }
+
+    [Fact]
+    public void Read_BubbleAsWideAsTheScreen_IsSentWhenItsShadeIsColoured()
+    {
+        OcrLine[] lines =
+        [
+            Line("请不要联系我的家人，我会和你们", 200, 500, 690, shade: LineShade.Colored),
+            Line("请不要联系我的家人，我会和你们", 200, 700, 690, shade: LineShade.Neutral),
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured);
+
+        Assert.Equal([IncidentDirection.Sent, IncidentDirection.Received], reading.Messages.Select(m => m.Direction));
+    }
+
+    [Fact]
+    public void Read_MessagesAboveEveryStamp_AreDatedByTheNextStampOrTheCaptureAndMarkedEstimated()
+    {
+        var above = ChatLayout.Read([Line("第一条", 190, 400, 130), Line("21:00", 490, 600, 100), Line("第二条", 190, 700, 130)], Width, Height, Captured);
+        var none = ChatLayout.Read([Line("第一条", 190, 400, 130)], Width, Height, Captured);
+
+        Assert.Equal(
+            [(new DateTimeOffset(2026, 11, 4, 21, 0, 0, ChinaStandardTime.Offset), true), (new DateTimeOffset(2026, 11, 4, 21, 0, 0, ChinaStandardTime.Offset), false)],
+            above.Messages.Select(m => (m.Time, m.TimeEstimated)));
+        Assert.Equal((Captured, true), (none.Messages[0].Time, none.Messages[0].TimeEstimated));
+    }
+
+    [Theory]
+    [InlineData("21:43", "2026-11-04 21:43")]
+    [InlineData("今天 21:43", "2026-11-04 21:43")]
+    [InlineData("昨天 下午3:05", "2026-11-03 15:05")]
+    [InlineData("前天 晚上9:10", "2026-11-02 21:10")]
+    [InlineData("凌晨12:30", "2026-11-04 00:30")]
+    [InlineData("星期一 09:10", "2026-11-02 09:10")]
+    [InlineData("周三 09:10", "2026-11-04 09:10")]
+    [InlineData("11月3日 21:43", "2026-11-03 21:43")]
+    [InlineData("12月30日 08:00", "2025-12-30 08:00")]
+    [InlineData("2026/11/03 21:43", "2026-11-03 21:43")]
+    [InlineData("2026年1月5日 7:05", "2026-01-05 07:05")]
+    [InlineData("2026/11/03", "2026-11-03 00:00")]
+    public void TryRead_StampSeenOnWednesday4November_ResolvesAgainstTheCaptureDay(string stamp, string expected)
+    {
+        Assert.True(ChatTimeStamp.TryRead(stamp, Captured, out var time, out var dayOnly));
+
+        Assert.Equal(expected, time.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(ChinaStandardTime.Offset, time.Offset);
+        Assert.Equal(!stamp.Contains(':', StringComparison.Ordinal), dayOnly);
+    }
+
+    [Theory]
+    [InlineData("以下为新消息")]
+    [InlineData("5000元")]
+    [InlineData("25:10")]
+    [InlineData("2月30日 10:00")]
+    [InlineData("")]
+    public void TryRead_NotAStamp_IsRefused(string text) => Assert.False(ChatTimeStamp.TryRead(text, Captured, out _, out _));
+
+    [Theory]
+    [InlineData("Screenshot_20261103-214305.png", "2026-11-03 21:43:05")]
+    [InlineData("Screenshot_2026-11-03-21-43-05-123_com.tencent.mm.jpg", "2026-11-03 21:43:05")]
+    [InlineData("IMG_20261103_214305.jpg", "2026-11-03 21:43:05")]
+    [InlineData("微信图片_20261103214305.jpg", "2026-11-03 21:43:05")]
+    public void FromFileName_PhoneScreenshotName_GivesTheCaptureTimeInChina(string name, string expected)
+    {
+        var captured = CaptureTime.FromFileName(name);
+
+        Assert.Equal((expected, CaptureTimeSource.FileName), (captured!.Time.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), captured.Source));
+        Assert.Equal(ChinaStandardTime.Offset, captured.Time.Offset);
+    }
+
+    [Theory]
+    [InlineData("wang.png")]
+    [InlineData("20261399-250000.png")]
+    public void FromFileName_NoTimeInTheName_IsNull(string name) => Assert.Null(CaptureTime.FromFileName(name));
+}

@@ -1,0 +1,45 @@
+using DebtShield.Core.Evidence;
+using DebtShield.Core.Screenshots;
+
+namespace DebtShield.Core.Tests.Screenshots;
+
+public sealed class SeenMessagesTests
+{
+    private const string Threat = "今天下午6点前不还，我们就把你的欠款信息发给你通讯录里所有人";
+    private static readonly DateTimeOffset Stamp = new(2026, 11, 4, 8, 15, 0, ChinaStandardTime.Offset);
+
+    private static SeenMessage Message(string text, DateTimeOffset time, bool estimated = false, string conversation = "王经理", IncidentDirection direction = IncidentDirection.Received) =>
+        new(conversation, direction, text, time, estimated);
+
+    [Fact]
+    public void TryAdd_SameMessageUnderTheSameStamp_IsKnown()
+    {
+        var seen = new SeenMessages();
+
+        Assert.True(seen.TryAdd(Message(Threat, Stamp)));
+        Assert.False(seen.TryAdd(Message(Threat.Replace("欠款", "多款", StringComparison.Ordinal), Stamp)));
+        Assert.False(seen.TryAdd(Message(Threat, Stamp.AddHours(10), estimated: true)));
+    }
+
+    [Fact]
+    public void TryAdd_TheSameTemplateOnAnotherDayOrFromAnotherSide_IsNew()
+    {
+        var seen = new SeenMessages();
+        seen.TryAdd(Message(Threat, Stamp));
+
+        Assert.True(seen.TryAdd(Message(Threat, Stamp.AddDays(1))));
+        Assert.True(seen.TryAdd(Message(Threat, Stamp.AddDays(3), estimated: true)));
+        Assert.True(seen.TryAdd(Message(Threat, Stamp.AddHours(-1), estimated: true, conversation: "李专员")));
+        Assert.True(seen.TryAdd(Message(Threat, Stamp, direction: IncidentDirection.Sent)));
+    }
+
+    [Fact]
+    public void TryAdd_ShortTextsDifferingInOneCharacter_AreDifferentMessages()
+    {
+        var seen = new SeenMessages();
+        seen.TryAdd(Message("明天上门", Stamp));
+
+        Assert.True(seen.TryAdd(Message("今天上门", Stamp)));
+        Assert.False(seen.TryAdd(Message("明天 上门", Stamp)));
+    }
+}

@@ -1,0 +1,66 @@
+using DebtShield.Import.Screenshots;
+
+namespace DebtShield.Import.Tests.Screenshots;
+
+public sealed class TesseractOcrTests
+{
+    private const string Header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+
+    private static string Word(int block, int line, int left, int top, int width, int height, double confidence, string text) =>
+        $"5\t1\t{block}\t1\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t{confidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}\t{text}\n";
+
+    [Fact]
+    public void Lines_TsvReport_JoinsWordsAndAveragesConfidenceOverCharacters()
+    {
+        var tsv = Header
+            + "4\t1\t1\t1\t1\t0\t190\t413\t590\t66\t-1\t\n"
+            + Word(1, 1, 190, 413, 80, 42, 90, "您好")
+            + Word(1, 1, 280, 413, 40, 42, 60, "，")
+            + Word(1, 1, 330, 413, 90, 42, 96, "5000")
+            + Word(1, 1, 430, 413, 90, 42, 96, "CNY")
+            + Word(1, 1, 530, 413, 40, 42, 96, " ");
+
+        var line = Assert.Single(TesseractOcr.Lines(tsv));
+
+        Assert.Equal(("您好，5000 CNY", new Core.Screenshots.PixelBox(190, 413, 330, 42), 10), (line.Text, line.Box, line.Characters));
+        Assert.Equal(((0.90 * 2) + 0.60 + (0.96 * 7)) / 10, line.Confidence, 9);
+    }
+
+    [Fact]
+    public void Lines_AvatarReadAsACharacterAndASpeck_AreDroppedAndFarApartWordsSplit()
+    {
+        var tsv = Header
+            + Word(1, 1, 30, 390, 100, 100, 18, "加")
+            + Word(1, 1, 190, 413, 80, 42, 94, "您好")
+            + Word(1, 2, 240, 470, 36, 19, 51, "巴")
+            + Word(1, 2, 190, 480, 44, 42, 95, "领导")
+            + Word(1, 2, 240, 500, 14, 14, 93, "。")
+            + Word(2, 1, 42, 163, 22, 44, 46, "<")
+            + Word(2, 1, 427, 145, 230, 44, 86, "催收王经理");
+
+        var lines = TesseractOcr.Lines(tsv);
+
+        Assert.Equal(["您好", "领导。", "<", "催收王经理"], lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public async Task ReadAsync_TesseractMissing_SaysWhatToInstall()
+    {
+        var ocr = new TesseractOcr(executable: "/nonexistent/tesseract");
+
+        var e = await Assert.ThrowsAsync<ScreenshotException>(() => ocr.ReadAsync([1, 2, 3], "a.png"));
+
+        Assert.True(e.OcrUnavailable);
+        Assert.Contains("tesseract-ocr-chi-sim", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ChineseDataMissing_SaysWhatToInstall()
+    {
+        var ocr = new TesseractOcr(language: "chi_missing");
+
+        var e = await Assert.ThrowsAsync<ScreenshotException>(() => ocr.ReadAsync("P5\n1 1\n255\n\u00ff"u8.ToArray(), "a.png"));
+
+        Assert.True(e.OcrUnavailable);
+    }
+}
