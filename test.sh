@@ -3,9 +3,9 @@
 #
 # It installs and starts what the tests need besides the .NET SDK: Debian's postgresql, chromium,
 # fonts-noto-cjk, poppler-utils and tesseract-ocr(-chi-sim) packages (after apt-get update, only
-# when missing). PostgreSQL
-# is run as a throwaway cluster of its own under /tmp/debtshield-test-pg on a free local port,
-# never the system's cluster or service. The tests find it in DEBTSHIELD_TEST_PG. It is left running (and reused by the next run); stop it with:
+# when missing). PostgreSQL is run as a throwaway cluster of its own under /tmp/debtshield-test-pg
+# on a free local port, never the system's cluster or service. The tests find it in
+# DEBTSHIELD_TEST_PG. It is left running (and reused by the next run); stop it with:
 #   runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D /tmp/debtshield-test-pg/data stop -m fast
 set -euo pipefail
 cd "$(dirname "$0")"
