@@ -55,6 +55,6 @@ public sealed class CalendarFeeds(IDataProtectionProvider protection)
 
             var facts = await CaseFacts.LoadAsync(ledger, found.Profile.Title, token);
             return Results.Text(CalendarExport.Text(facts, ChinaStandardTime.Today(time), time.GetUtcNow()), "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous(); // A calendar app cannot log in: in multi-user mode too, the secret is the key.
     }
 }
