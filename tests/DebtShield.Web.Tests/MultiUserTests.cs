@@ -183,6 +183,57 @@ public sealed class MultiUserTests
     }
 
     [Fact]
+    public async Task The_first_admin_comes_from_standard_input_and_gives_cases_to_case_workers_without_seeing_them()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], false, null) { MultiUser = true };
+        await using (var setup = WebHost.Build(options, TimeProvider.System))
+        {
+            Assert.True(await MultiUserMode.CreateAdminAsync(setup, options, "root@example.org", new StringReader(MultiUserApp.Password + "\n")));
+            Assert.False(await MultiUserMode.CreateAdminAsync(setup, options, "short@example.org", new StringReader("太短\n")));
+        }
+
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
+        var login = await MultiUserApp.TryLoginAsync(app.Anonymous(), "root@example.org", MultiUserApp.Password);
+        var (root, _) = await app.LoginAsync("root@example.org");
+        var created = await root.PostAsJsonAsync("/api/v1/admin/accounts", new { email = "worker@example.org", password = MultiUserApp.Password, role = Roles.CaseWorker });
+        var assigned = await root.PostAsJsonAsync("/api/v1/admin/assignments", new { email = "worker@example.org", @case = Demo });
+        var (worker, _) = await app.LoginAsync("worker@example.org");
+        var demo = "?case=" + Uri.EscapeDataString(Demo);
+        var seen = await worker.GetAsync("/api/v1/loans" + demo);
+        var byAdmin = await root.GetAsync("/api/v1/loans" + demo);
+        var page = await root.GetStringAsync("/admin");
+        var token = await MultiUserApp.TokenAsync(root, "/admin");
+        using var form = new FormUrlEncodedContent([new("Email", "worker@example.org"), new("CaseName", Demo), new("Give", "false"), new("__RequestVerificationToken", token)]);
+        var taken = await root.PostAsync("/admin?handler=Assign", form);
+
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("debtshield-auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byAdmin.StatusCode);
+        Assert.Contains("worker@example.org", page, StringComparison.Ordinal);
+        Assert.Contains(Demo, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync("/api/v1/loans" + demo)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Local_mode_has_no_login_admin_or_account_routes()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        foreach (var path in new[] { "/account/login", "/account/logout", "/admin", "/api/v1/admin/accounts" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync(path)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/v1/cases")).StatusCode);
+    }
+
+    [Fact]
     public void Multi_user_mode_is_refused_on_a_SQLite_ledger_and_may_listen_beyond_loopback_on_PostgreSQL()
     {
         var sqlite = WebOptions.Parse(["--multi-user", "--db", "/tmp/ledger.db"], null);
