@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using DebtShield.Data;
 using DebtShield.Web.Accounts;
 using DebtShield.Web.Hosting;
@@ -16,7 +15,7 @@ namespace DebtShield.Web.Tests;
 /// One node of the multi-user app on a free loopback port over a PostgreSQL ledger (which it does
 /// not own: two nodes can share one), with a browser-like client per person.
 /// </summary>
-internal sealed partial class MultiUserApp : IAsyncDisposable
+internal sealed class MultiUserApp : IAsyncDisposable
 {
     public const string Password = "一个足够长的测试密码-42";
 
@@ -87,7 +86,7 @@ internal sealed partial class MultiUserApp : IAsyncDisposable
     public static async Task<string> TokenAsync(HttpClient client, string path)
     {
         var html = await client.GetStringAsync(path);
-        var match = Token().Match(html);
+        var match = RunningApp.Token().Match(html);
         Assert.True(match.Success, "no antiforgery token on " + path);
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
@@ -102,7 +101,4 @@ internal sealed partial class MultiUserApp : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
