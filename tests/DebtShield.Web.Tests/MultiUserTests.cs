@@ -84,6 +84,7 @@ public sealed class MultiUserTests
         Assert.Equal(["甲的案件"], listed.EnumerateArray().Select(c => c.GetProperty("title").GetString()));
         Assert.DoesNotContain(Demo, await alice.GetStringAsync("/cases"), StringComparison.Ordinal);
         Assert.Contains(Demo, await bob.GetStringAsync("/cases"), StringComparison.Ordinal);
+        Assert.Contains("只有你和分配给这个案件的工作人员能看到", await bob.GetStringAsync("/cases"), StringComparison.Ordinal);
     }
 
     [Fact]
