@@ -1,6 +1,7 @@
 using DebtShield.Web.Hosting;
 
 // The local web app: `dotnet run --project src/DebtShield.Web [-- --demo] [--db …] [--urls …]`.
+// Multi-user: add --multi-user and a PostgreSQL --db; `--create-admin EMAIL` makes the first admin and exits.
 // Exit codes: 0 stopped normally, 1 bad arguments or an unusable ledger (one line on stderr).
 var options = WebOptions.Parse(args, Environment.GetEnvironmentVariable("DEBTSHIELD_DB"));
 if (options.Problem is { } problem)
@@ -10,6 +11,11 @@ if (options.Problem is { } problem)
 }
 
 var app = WebHost.Build(options, TimeProvider.System);
+if (options.CreateAdmin is { } admin)
+{
+    return await DebtShield.Web.Accounts.MultiUserMode.CreateAdminAsync(app, options, admin, Console.In) ? 0 : 1;
+}
+
 if (!await WebHost.PrepareAsync(app, options))
 {
     return 1;

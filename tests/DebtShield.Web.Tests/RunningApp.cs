@@ -81,5 +81,5 @@ internal sealed partial class RunningApp : IAsyncDisposable
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    internal static partial Regex Token();
 }

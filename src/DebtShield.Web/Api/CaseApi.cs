@@ -1,5 +1,6 @@
 using DebtShield.App.Cases;
 using DebtShield.Core.Cases;
+using DebtShield.Web.Accounts;
 using DebtShield.Web.Hosting;
 
 namespace DebtShield.Web.Api;
@@ -17,14 +18,14 @@ public static class CaseApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/cases", async (LedgerGate gate, CancellationToken token) =>
+        api.MapGet("/cases", async (HttpContext http, CaseRoster roster) =>
         {
-            var cases = await CaseBook.ListAsync(await gate.OpenAsync(token), token);
+            var cases = await roster.VisibleAsync(http);
             return cases.Select(c => new CaseFigure(c.Profile.Title, c.Loans, c.CreatedAt)).ToList();
         }).WithName("ListCases");
-        api.MapPost("/cases", async (NewCase body, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        api.MapPost("/cases", async (NewCase body, HttpContext http, CaseRoster roster, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
-            await CaseBook.AddAsync(await gate.OpenAsync(token), new CaseProfile(WebInput.Required(body.Title, "title")), time, token);
+            await roster.AddedAsync(http, await CaseBook.AddAsync(await gate.OpenAsync(token), new CaseProfile(WebInput.Required(body.Title, "title")), time, token));
             return Results.Created("/api/v1/loans?case=" + Uri.EscapeDataString(body.Title.Trim()), new CaseFigure(body.Title.Trim(), 0, time.GetUtcNow()));
         }).WithName("AddCase");
     }

@@ -53,6 +53,6 @@ public sealed class CalendarFeeds(IDataProtectionProvider protection)
 
             var feed = await CalendarExport.FeedAsync(ledger, found.Profile.Title, time, token);
             return Results.Bytes(feed.Content, CalendarFeed.ContentType);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous(); // A calendar app cannot log in: in multi-user mode too, the secret is the key.
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using DebtShield.App.Demo;
 using DebtShield.App.Ledgers;
 using DebtShield.Data;
+using DebtShield.Web.Accounts;
 using DebtShield.Web.Api;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.DataProtection;
@@ -43,6 +44,7 @@ public static class WebHost
         builder.Services.AddSingleton<CalendarFeeds>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
         builder.Services.AddRazorPages();
+        MultiUserMode.AddServices(builder, options);
 
         // Chinese is written as Chinese: the default encoder would turn every character into an
         // entity, tripling the pages' size. Markup characters are still always encoded.
@@ -69,6 +71,7 @@ public static class WebHost
         app.Use(UiLanguage.ApplyAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        MultiUserMode.Use(app, options);
         app.UseAntiforgery();
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1").WithTags("DebtShield");
@@ -104,6 +107,11 @@ public static class WebHost
         var gate = app.Services.GetRequiredService<LedgerGate>();
         try
         {
+            if (options.MultiUser)
+            {
+                await MultiUserMode.PrepareAsync(app, options).ConfigureAwait(false);
+            }
+
             var ledger = await gate.OpenAsync().ConfigureAwait(false);
             if (options.Demo)
             {
@@ -120,7 +128,7 @@ public static class WebHost
             return false;
         }
 
-        await Console.Out.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, WebText.Start_Open, options.Urls[0], gate.Location.Display)).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, options.MultiUser ? WebText.Start_MultiUser : WebText.Start_Open, options.Urls[0], gate.Location.Display)).ConfigureAwait(false);
         return true;
     }
 }

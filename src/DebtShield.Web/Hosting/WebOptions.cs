@@ -17,19 +17,29 @@ namespace DebtShield.Web.Hosting;
 /// <param name="Problem">Why the arguments cannot be used, in the user's words; null when they can.</param>
 public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls, bool Demo, string? Problem)
 {
+    /// <summary>
+    /// Multi-user mode (<c>--multi-user</c>): accounts, roles and the audit log in a PostgreSQL
+    /// ledger. It has logins, so it may listen on any address.
+    /// </summary>
+    public bool MultiUser { get; init; }
+
+    /// <summary>With <c>--create-admin EMAIL</c>: create this admin account, then exit.</summary>
+    public string? CreateAdmin { get; init; }
+
     /// <summary>Where the local app listens unless told otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>
     /// Reads the arguments: <c>--db</c> (else <paramref name="environmentDb"/>, else the default
     /// file, or for <c>--demo</c> a demo file beside it), <c>--urls</c> (semicolon-separated) and
-    /// <c>--demo</c>.
+    /// <c>--demo</c>; <c>--multi-user</c> and <c>--create-admin EMAIL</c> (which implies it) for an
+    /// organisation's server on PostgreSQL.
     /// </summary>
     public static WebOptions Parse(IReadOnlyList<string> args, string? environmentDb)
     {
         ArgumentNullException.ThrowIfNull(args);
-        string? db = null, urls = null;
-        var demo = false;
+        string? db = null, urls = null, admin = null;
+        bool demo = false, multiUser = false;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] && n.StartsWith("--", StringComparison.Ordinal) ? (n, v) : (args[i], null);
@@ -38,7 +48,10 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                 case "--demo":
                     demo = true;
                     break;
-                case "--db" or "--urls":
+                case "--multi-user":
+                    multiUser = true;
+                    break;
+                case "--db" or "--urls" or "--create-admin":
                     var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value))
                     {
@@ -48,6 +61,11 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                     if (name == "--db")
                     {
                         db = value;
+                    }
+                    else if (name == "--create-admin")
+                    {
+                        admin = value;
+                        multiUser = true;
                     }
                     else
                     {
@@ -68,7 +86,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                 return Refused(Format(WebText.Options_BadUrl, text));
             }
 
-            if (!url.IsLoopback)
+            if (!url.IsLoopback && !multiUser)
             {
                 return Refused(Format(WebText.Options_NotLoopback, text));
             }
@@ -88,7 +106,12 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
             return Refused(e.Message);
         }
 
-        return new WebOptions(location, listen, demo, null);
+        if (multiUser && location.Provider != LedgerProvider.PostgreSql)
+        {
+            return Refused(Format(WebText.Options_MultiUserNeedsPostgreSql, location.Display));
+        }
+
+        return new WebOptions(location, listen, demo, null) { MultiUser = multiUser, CreateAdmin = admin };
     }
 
     private static WebOptions Refused(string problem) => new(null, [], false, problem);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.App.Cases;
 using DebtShield.Core.Cases;
+using DebtShield.Web.Accounts;
 using DebtShield.Web.Api;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
@@ -8,8 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Pages.Cases;
 
-/// <summary>案件: every case in the ledger, and a new one (a case worker keeps one per borrower).</summary>
-public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(gate, time)
+/// <summary>案件: every case the person may see (all of them in local mode), and a new one (a case worker keeps one per borrower).</summary>
+public sealed class IndexModel(LedgerGate gate, TimeProvider time, CaseRoster roster) : LedgerPage(gate, time)
 {
     /// <summary>The cases.</summary>
     public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
@@ -26,11 +27,11 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         async () =>
         {
             var title = WebInput.Required(Title, "title");
-            await CaseBook.AddAsync(await LedgerAsync(), new CaseProfile(title), Time, HttpContext.RequestAborted);
+            await roster.AddedAsync(HttpContext, await CaseBook.AddAsync(await LedgerAsync(), new CaseProfile(title), Time, HttpContext.RequestAborted));
             return string.Format(CultureInfo.CurrentCulture, WebText.Cases_Added, title);
         },
         "/cases",
         LoadAsync);
 
-    private async Task LoadAsync() => Cases = await CaseBook.ListAsync(await LedgerAsync(), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Cases = await roster.VisibleAsync(HttpContext);
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using DebtShield.App;
+using DebtShield.App.Cases;
+using DebtShield.Data;
+using DebtShield.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebtShield.Web.Accounts;
+
+/// <summary>An account as the admin sees it: login, role and the titles of the cases it may see.</summary>
+public sealed record AccountFigure(string Email, string Role, IReadOnlyList<string> Cases);
+
+/// <summary>A new account, as the admin API takes it.</summary>
+public sealed record NewAccount(string Email, string Password, string Role);
+
+/// <summary>A case given to (or taken from) an account.</summary>
+public sealed record Assignment(string Email, string Case);
+
+/// <summary>
+/// The admin's work (page and API alike): accounts with one role each, and which cases each may
+/// see. Refusals are <see cref="RequestRefusedException"/>s in the admin's words.
+/// </summary>
+public static class AccountDesk
+{
+    /// <summary>Every account, by login.</summary>
+    public static async Task<IReadOnlyList<AccountFigure>> ListAsync(AccountsContext accounts, Ledger ledger, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var titles = (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).ToDictionary(c => c.Id, c => c.Profile.Title);
+        var users = await accounts.Users.OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync(token).ConfigureAwait(false);
+        var roles = await (from link in accounts.UserRoles join role in accounts.Roles on link.RoleId equals role.Id select new { link.UserId, role.Name })
+            .ToListAsync(token).ConfigureAwait(false);
+        var given = await accounts.CaseAssignments.ToListAsync(token).ConfigureAwait(false);
+        return [.. users.Select(u => new AccountFigure(
+            u.Email ?? "",
+            string.Join(",", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
+            [.. given.Where(g => g.UserId == u.Id).Select(g => titles.GetValueOrDefault(g.CaseId, g.CaseId.ToString()))]))];
+    }
+
+    /// <summary>Creates an account with its role.</summary>
+    public static async Task CreateAsync(UserManager<IdentityUser> users, string? email, string? password, string? role)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var login = Api.WebInput.Required(email, "email");
+        if (role is null || !Roles.All.Contains(role))
+        {
+            throw new RequestRefusedException(Format(WebText.Admin_BadRole, role ?? ""));
+        }
+
+        var user = new IdentityUser { UserName = login, Email = login, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password ?? "").ConfigureAwait(false);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRoleAsync(user, role).ConfigureAwait(false);
+        }
+
+        if (!created.Succeeded)
+        {
+            throw new RequestRefusedException(Format(WebText.Admin_Refused, login, string.Join(" ", created.Errors.Select(e => e.Description))));
+        }
+    }
+
+    /// <summary>Lets an account see a case (or, with <paramref name="give"/> false, no longer see it).</summary>
+    public static async Task AssignAsync(AccountsContext accounts, Ledger ledger, Assignment assignment, bool give, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(assignment);
+        var login = Api.WebInput.Required(assignment.Email, "email");
+        var title = Api.WebInput.Required(assignment.Case, "case");
+        var normalized = login.ToUpperInvariant();
+        var user = await accounts.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, token).ConfigureAwait(false)
+            ?? throw new RequestRefusedException(Format(WebText.Admin_NoSuchAccount, login));
+        var found = (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).FirstOrDefault(c => c.Profile.Title == title)
+            ?? throw new RequestRefusedException(Format(WebText.Admin_NoSuchCase, title));
+        var existing = await accounts.CaseAssignments.FindAsync([user.Id, found.Id], token).ConfigureAwait(false);
+        if (give && existing is null)
+        {
+            accounts.CaseAssignments.Add(new CaseAssignment { UserId = user.Id, CaseId = found.Id, AssignedAt = DateTimeOffset.UtcNow });
+        }
+        else if (!give && existing is not null)
+        {
+            accounts.CaseAssignments.Remove(existing);
+        }
+
+        await accounts.SaveChangesAsync(token).ConfigureAwait(false);
+    }
+
+    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using DebtShield.Web.Accounts;
+using DebtShield.Web.Hosting;
+using DebtShield.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DebtShield.Web.Pages.Admin;
+
+/// <summary>账户管理 (multi-user mode, admins only): the accounts, a new account, and who sees which case.</summary>
+public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsContext accounts, UserManager<IdentityUser> users) : LedgerPage(gate, time)
+{
+    /// <summary>Every account.</summary>
+    public IReadOnlyList<AccountFigure> Accounts { get; private set; } = [];
+
+    /// <summary>The account's login.</summary>
+    [BindProperty]
+    public string? Email { get; set; }
+
+    /// <summary>The new account's password.</summary>
+    [BindProperty]
+    public string? Password { get; set; }
+
+    /// <summary>The new account's role.</summary>
+    [BindProperty]
+    public string? Role { get; set; } = Roles.CaseWorker;
+
+    /// <summary>The case to assign (not <c>case</c>, which would name the page's case).</summary>
+    [BindProperty]
+    public string? CaseName { get; set; }
+
+    /// <summary>Assign (true) or take away (false).</summary>
+    [BindProperty]
+    public bool Give { get; set; } = true;
+
+    /// <summary>Lists the accounts.</summary>
+    public Task OnGetAsync() => LoadAsync();
+
+    /// <summary>Creates an account.</summary>
+    public Task<IActionResult> OnPostCreateAsync() => ActAsync(
+        async () =>
+        {
+            await AccountDesk.CreateAsync(users, Email, Password, Role);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Admin_AccountCreated, Email?.Trim(), Role);
+        },
+        "/admin",
+        LoadAsync);
+
+    /// <summary>Gives or takes away a case.</summary>
+    public Task<IActionResult> OnPostAssignAsync() => ActAsync(
+        async () =>
+        {
+            await AccountDesk.AssignAsync(accounts, await LedgerAsync(), new Assignment(Email ?? "", CaseName ?? ""), Give, HttpContext.RequestAborted);
+            return string.Format(CultureInfo.CurrentCulture, Give ? WebText.Admin_Assigned : WebText.Admin_Unassigned, Email?.Trim(), CaseName?.Trim());
+        },
+        "/admin",
+        LoadAsync);
+
+    private async Task LoadAsync() => Accounts = await AccountDesk.ListAsync(accounts, await LedgerAsync(), HttpContext.RequestAborted);
+}

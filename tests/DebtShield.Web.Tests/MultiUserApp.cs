@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using DebtShield.Data;
+using DebtShield.Web.Accounts;
+using DebtShield.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DebtShield.Web.Tests;
+
+/// <summary>
+/// One node of the multi-user app on a free loopback port over a PostgreSQL ledger (which it does
+/// not own: two nodes can share one), with a browser-like client per person.
+/// </summary>
+internal sealed class MultiUserApp : IAsyncDisposable
+{
+    public const string Password = "一个足够长的测试密码-42";
+
+    private readonly WebApplication app;
+    private readonly List<HttpClient> clients = [];
+
+    private MultiUserApp(WebApplication app, Uri address)
+    {
+        this.app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false)
+    {
+        var options = new WebOptions(ledger, [new Uri("http://127.0.0.1:0")], demo, null) { MultiUser = true };
+        var app = WebHost.Build(options, TimeProvider.System);
+        Assert.True(await WebHost.PrepareAsync(app, options));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new MultiUserApp(app, new Uri(address));
+    }
+
+    /// <summary>Creates an account (as an admin would) with <see cref="Password"/>.</summary>
+    public async Task AddAccountAsync(string email, string role)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await AccountDesk.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), email, Password, role);
+    }
+
+    /// <summary>Lets an account see a case.</summary>
+    public async Task AssignAsync(string email, string caseTitle)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await AccountDesk.AssignAsync(scope.ServiceProvider.GetRequiredService<AccountsContext>(), await app.Services.GetRequiredService<LedgerGate>().OpenAsync(), new Assignment(email, caseTitle), give: true, default);
+    }
+
+    /// <summary>A fresh client with no cookies.</summary>
+    public HttpClient Anonymous(CookieContainer? cookies = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };
+        clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A client logged in as <paramref name="email"/>, and its cookies.</summary>
+    public async Task<(HttpClient Client, CookieContainer Cookies)> LoginAsync(string email, string password = Password)
+    {
+        var cookies = new CookieContainer();
+        var client = Anonymous(cookies);
+        var response = await TryLoginAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (client, cookies);
+    }
+
+    /// <summary>Posts the login form as a browser would.</summary>
+    public static async Task<HttpResponseMessage> TryLoginAsync(HttpClient client, string email, string password)
+    {
+        var token = await TokenAsync(client, "/account/login");
+        using var form = new FormUrlEncodedContent([new("Email", email), new("Password", password), new("__RequestVerificationToken", token)]);
+        return await client.PostAsync("/account/login", form);
+    }
+
+    /// <summary>The antiforgery token of a page's form.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = RunningApp.Token().Match(html);
+        Assert.True(match.Success, "no antiforgery token on " + path);
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>Opens a case through the API as the client's account.</summary>
+    public static async Task OpenCaseAsync(HttpClient client, string title) =>
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/cases", new { title })).StatusCode);
+
+    public async ValueTask DisposeAsync()
+    {
+        clients.ForEach(c => c.Dispose());
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,252 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DebtShield.Tests.Shared;
+using DebtShield.Web.Accounts;
+using DebtShield.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DebtShield.Web.Tests;
+
+/// <summary>Multi-user mode against a real PostgreSQL server (<c>DEBTSHIELD_TEST_PG</c>).</summary>
+public sealed class MultiUserTests
+{
+    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+
+    /// <summary>Every route the app serves, with its parameters filled in and the methods it answers.</summary>
+    private static List<(string Path, string Pattern, bool Anonymous)> Routes(MultiUserApp app, string loanId) =>
+        [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Pattern: (e.RoutePattern.RawText ?? "").Trim('/'), Anonymous: e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
+            .Distinct()
+            .Select(e => ("/" + e.Pattern
+                .Replace("{id}", Uri.EscapeDataString(loanId), StringComparison.Ordinal)
+                .Replace("{topic}", "scams", StringComparison.Ordinal)
+                .Replace("{door}", "contacts", StringComparison.Ordinal)
+                .Replace("{documentName}", "v1", StringComparison.Ordinal)
+                .Replace("{secret}", "not-a-secret", StringComparison.Ordinal), e.Pattern, e.Anonymous))
+            .OrderBy(e => e.Pattern == "account/logout")];
+
+    [Fact]
+    public async Task A_user_can_never_read_list_or_change_another_users_case_through_any_route()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
+        await app.AddAccountAsync("alice@example.org", Roles.Borrower);
+        await app.AddAccountAsync("bob@example.org", Roles.Borrower);
+        await app.AssignAsync("bob@example.org", Demo);
+        var (alice, _) = await app.LoginAsync("alice@example.org");
+        var (bob, _) = await app.LoginAsync("bob@example.org");
+        await MultiUserApp.OpenCaseAsync(alice, "甲的案件");
+        var before = await bob.GetStringAsync("/api/v1/loans?case=" + Uri.EscapeDataString(Demo));
+        using var loans = JsonDocument.Parse(before);
+        var loan = loans.RootElement.GetProperty("loans")[0];
+        var (loanId, lender) = (loan.GetProperty("id").GetString()!, loan.GetProperty("lender").GetString()!);
+        var token = await MultiUserApp.TokenAsync(alice, "/cases");
+        var routes = Routes(app, loanId);
+        Assert.Contains(routes, r => r.Pattern == "api/v1/loans/{id}");
+        Assert.Contains(routes, r => r.Pattern == "evidence");
+
+        var tried = 0;
+        foreach (var (path, pattern, anonymous) in routes)
+        {
+            var target = path + "?case=" + Uri.EscapeDataString(Demo);
+            using var get = await alice.GetAsync(target);
+            using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", "alice@example.org")]);
+            using var json = new StringContent("{}", Encoding.UTF8, "application/json");
+            using var post = await alice.PostAsync(target, pattern.StartsWith("api/", StringComparison.Ordinal) ? json : form);
+            foreach (var response in new[] { get, post })
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                var what = response.RequestMessage!.Method + " " + target + " → " + (int)response.StatusCode;
+                Assert.DoesNotContain(loanId, body, StringComparison.Ordinal);
+                Assert.DoesNotContain(lender, body, StringComparison.Ordinal);
+                if (!anonymous && !CaseAccess.CaseFreeRoutes.Contains(pattern.ToLowerInvariant()))
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.NotFound, what);
+                }
+                else
+                {
+                    Assert.True(response.StatusCode != HttpStatusCode.Created && response.StatusCode != HttpStatusCode.NoContent, what);
+                }
+            }
+
+            tried++;
+        }
+
+        Assert.Equal(routes.Count, tried);
+        (alice, _) = await app.LoginAsync("alice@example.org"); // the last route tried was the logout
+        Assert.Equal(before, await bob.GetStringAsync("/api/v1/loans?case=" + Uri.EscapeDataString(Demo)));
+        var listed = await alice.GetFromJsonAsync<JsonElement>("/api/v1/cases");
+        Assert.Equal(["甲的案件"], listed.EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+        Assert.DoesNotContain(Demo, await alice.GetStringAsync("/cases"), StringComparison.Ordinal);
+        Assert.Contains(Demo, await bob.GetStringAsync("/cases"), StringComparison.Ordinal);
+        Assert.Contains("只有你和分配给这个案件的工作人员能看到", await bob.GetStringAsync("/cases"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_case_named_nothing_falls_back_to_the_only_case_and_strangers_are_sent_to_log_in()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
+        await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
+        var (worker, _) = await app.LoginAsync("worker@example.org");
+        var stranger = app.Anonymous();
+
+        var noCaseApi = await worker.GetAsync("/api/v1/loans");
+        var noCasePage = await worker.GetAsync("/loans");
+        var page = await stranger.GetAsync("/loans?case=" + Uri.EscapeDataString(Demo));
+        var api = await stranger.GetAsync("/api/v1/loans?case=" + Uri.EscapeDataString(Demo));
+        var admin = await worker.GetAsync("/api/v1/admin/accounts");
+        await app.AssignAsync("worker@example.org", Demo);
+        var assigned = await worker.GetAsync("/loans");
+
+        Assert.Equal(HttpStatusCode.BadRequest, noCaseApi.StatusCode);
+        Assert.Equal("/cases", noCasePage.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith(app.Address + "account/login", page.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
+        Assert.Equal("/loans?case=" + Uri.EscapeDataString(Demo), assigned.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_every_try_is_audited()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        await using var app = await MultiUserApp.StartAsync(ledger.Location);
+        await app.AddAccountAsync("alice@example.org", Roles.Borrower);
+        var client = app.Anonymous();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await MultiUserApp.TryLoginAsync(client, "alice@example.org", "错误的密码-" + i)).StatusCode);
+        }
+
+        var right = await MultiUserApp.TryLoginAsync(client, "alice@example.org", MultiUserApp.Password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Contains("锁定", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/cases")).StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var logins = await scope.ServiceProvider.GetRequiredService<AccountsContext>().AuditEntries.Where(e => e.Action == "login").OrderBy(e => e.Id).Select(e => e.Outcome).ToListAsync();
+        Assert.Equal(["failed", "failed", "failed", "failed", "locked-out", "locked-out"], logins);
+    }
+
+    [Fact]
+    public async Task Reads_changes_and_refusals_of_a_case_are_written_to_the_audit_log()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
+        await app.AddAccountAsync("alice@example.org", Roles.Borrower);
+        var (alice, _) = await app.LoginAsync("alice@example.org");
+        await MultiUserApp.OpenCaseAsync(alice, "甲的案件");
+
+        await alice.GetStringAsync("/api/v1/loans?case=" + Uri.EscapeDataString("甲的案件"));
+        var change = await alice.PostAsJsonAsync("/api/v1/loans?case=" + Uri.EscapeDataString("甲的案件"), new { id = "测试贷-1", lender = "测试平台", kind = "online_platform", contractDate = "2026-01-05", principal = "5000", instalments = 6, amount = "900", firstDue = "2026-02-05" });
+        await alice.GetAsync("/api/v1/loans?case=" + Uri.EscapeDataString(Demo));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountsContext>();
+        var mine = await accounts.CaseAssignments.SingleAsync();
+        var rows = await accounts.AuditEntries.Where(e => e.Route == "/api/v1/loans").OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(
+            [("read", mine.CaseId, "allowed", 200), ("change", mine.CaseId, (int)change.StatusCode < 400 ? "allowed" : "refused", (int)change.StatusCode), ("read", (Guid?)null, "denied", 404)],
+            rows.Select(r => (r.Action, r.CaseId, r.Outcome, r.Status ?? 0)));
+        Assert.All(rows, r => Assert.Equal("alice@example.org", r.UserName));
+        Assert.All(rows, r => Assert.Equal(mine.UserId, r.UserId));
+    }
+
+    [Fact]
+    public async Task A_login_cookie_issued_by_one_node_is_accepted_by_another_node_on_the_same_database()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        await using var first = await MultiUserApp.StartAsync(ledger.Location);
+        await first.AddAccountAsync("alice@example.org", Roles.Borrower);
+        var (alice, cookies) = await first.LoginAsync("alice@example.org");
+        await MultiUserApp.OpenCaseAsync(alice, "甲的案件");
+        await using var second = await MultiUserApp.StartAsync(ledger.Location);
+        var carried = new CookieContainer();
+        foreach (Cookie cookie in cookies.GetAllCookies())
+        {
+            carried.Add(second.Address, new Cookie(cookie.Name, cookie.Value));
+        }
+
+        var onSecond = second.Anonymous(carried);
+        var listed = await onSecond.GetFromJsonAsync<JsonElement>("/api/v1/cases");
+
+        Assert.Equal(["甲的案件"], listed.EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+        await using var scope = second.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AccountsContext>().DataProtectionKeys.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_first_admin_comes_from_standard_input_and_gives_cases_to_case_workers_without_seeing_them()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], false, null) { MultiUser = true };
+        await using (var setup = WebHost.Build(options, TimeProvider.System))
+        {
+            Assert.True(await MultiUserMode.CreateAdminAsync(setup, options, "root@example.org", new StringReader(MultiUserApp.Password + "\n")));
+            Assert.False(await MultiUserMode.CreateAdminAsync(setup, options, "short@example.org", new StringReader("太短\n")));
+        }
+
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
+        var login = await MultiUserApp.TryLoginAsync(app.Anonymous(), "root@example.org", MultiUserApp.Password);
+        var (root, _) = await app.LoginAsync("root@example.org");
+        var created = await root.PostAsJsonAsync("/api/v1/admin/accounts", new { email = "worker@example.org", password = MultiUserApp.Password, role = Roles.CaseWorker });
+        var assigned = await root.PostAsJsonAsync("/api/v1/admin/assignments", new { email = "worker@example.org", @case = Demo });
+        var (worker, _) = await app.LoginAsync("worker@example.org");
+        var demo = "?case=" + Uri.EscapeDataString(Demo);
+        var seen = await worker.GetAsync("/api/v1/loans" + demo);
+        var byAdmin = await root.GetAsync("/api/v1/loans" + demo);
+        var page = await root.GetStringAsync("/admin");
+        var token = await MultiUserApp.TokenAsync(root, "/admin");
+        using var form = new FormUrlEncodedContent([new("Email", "worker@example.org"), new("CaseName", Demo), new("Give", "false"), new("__RequestVerificationToken", token)]);
+        var taken = await root.PostAsync("/admin?handler=Assign", form);
+
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("debtshield-auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byAdmin.StatusCode);
+        Assert.Contains("worker@example.org", page, StringComparison.Ordinal);
+        Assert.Contains(Demo, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync("/api/v1/loans" + demo)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Local_mode_has_no_login_admin_or_account_routes()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        foreach (var path in new[] { "/account/login", "/account/logout", "/admin", "/api/v1/admin/accounts" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync(path)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/v1/cases")).StatusCode);
+    }
+
+    [Fact]
+    public void Multi_user_mode_is_refused_on_a_SQLite_ledger_and_may_listen_beyond_loopback_on_PostgreSQL()
+    {
+        var sqlite = WebOptions.Parse(["--multi-user", "--db", "/tmp/ledger.db"], null);
+        var postgres = WebOptions.Parse(["--multi-user", "--db", "Host=db.example.org;Database=debtshield", "--urls", "http://0.0.0.0:8080"], null);
+        var admin = WebOptions.Parse(["--create-admin", "root@example.org", "--db", "Host=db.example.org;Database=debtshield"], null);
+        var local = WebOptions.Parse(["--db", "Host=db.example.org;Database=debtshield", "--urls", "http://0.0.0.0:8080"], null);
+
+        Assert.Contains("PostgreSQL", sqlite.Problem, StringComparison.Ordinal);
+        Assert.Null(postgres.Problem);
+        Assert.True(postgres.MultiUser);
+        Assert.Equal("0.0.0.0", postgres.Urls[0].Host);
+        Assert.Equal(("root@example.org", true), (admin.CreateAdmin, admin.MultiUser));
+        Assert.NotNull(local.Problem);
+    }
+}
