@@ -107,6 +107,9 @@ public abstract class LedgerContext : DbContext
             e.HasKey(x => new { x.CaseId, x.Sequence });
             e.HasOne<StoredCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.CaseId, x.Fingerprint });
+
+            // Which entries are corrected is read on every evidence page; without this it scans the chain.
+            e.HasIndex(x => new { x.CaseId, x.Supersedes });
             e.Property(x => x.Fingerprint).HasMaxLength(64);
             e.Property(x => x.Previous).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);

@@ -281,6 +281,9 @@ namespace DebtShield.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "Fingerprint")
                         .HasDatabaseName("ix_evidence_entries_case_id_fingerprint");
 
+                    b.HasIndex("CaseId", "Supersedes")
+                        .HasDatabaseName("ix_evidence_entries_case_id_supersedes");
+
                     b.ToTable("evidence_entries", (string)null);
                 });
 
