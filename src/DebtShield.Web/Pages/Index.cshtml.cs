@@ -1,7 +1,5 @@
-using DebtShield.App.Ledgers;
 using DebtShield.App.ListLoans;
 using DebtShield.App.ReviewEvidence;
-using DebtShield.Data;
 using DebtShield.Web.Hosting;
 
 namespace DebtShield.Web.Pages;
@@ -19,17 +17,10 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     public EvidencePage? Evidence { get; private set; }
 
     /// <summary>Reads the case's figures; a ledger with several cases asks which.</summary>
-    public async Task OnGetAsync()
+    public Task OnGetAsync() => ShowAsync(async () =>
     {
-        try
-        {
-            var ledger = await LedgerAsync();
-            Loans = await ListLoans.ListAsync(ledger, CaseTitle, Today, HttpContext.RequestAborted);
-            Evidence = await EvidencePages.ReadAsync(ledger, CaseTitle, new EvidenceFilter(), 1, 5, HttpContext.RequestAborted);
-        }
-        catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } message && e is not LedgerException { Problem: LedgerProblem.PassphraseRequired })
-        {
-            Problem = message;
-        }
-    }
+        var ledger = await LedgerAsync();
+        Loans = await ListLoans.ListAsync(ledger, CaseTitle, Today, HttpContext.RequestAborted);
+        Evidence = await EvidencePages.ReadAsync(ledger, CaseTitle, new EvidenceFilter(), 1, 5, HttpContext.RequestAborted);
+    });
 }

@@ -47,6 +47,24 @@ public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
     }
 
     /// <summary>
+    /// Reads what the page shows; a read the ledger refuses (no such case, several cases and none
+    /// named) becomes the page's <see cref="Problem"/> instead of an error page. A locked ledger
+    /// still goes to the unlock page.
+    /// </summary>
+    protected async Task ShowAsync(Func<Task> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        try
+        {
+            await load().ConfigureAwait(false);
+        }
+        catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } message && e is not LedgerException { Problem: LedgerProblem.PassphraseRequired })
+        {
+            Problem = message;
+        }
+    }
+
+    /// <summary>
     /// Runs a form's action: on success redirects with a notice (post, then redirect, so a reload
     /// does not post twice); when the request is refused shows the page again with the reason.
     /// </summary>

@@ -44,17 +44,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     public IReadOnlyList<string> Lenders { get; private set; } = [];
 
     /// <summary>Shows the documents, and the form of the one chosen.</summary>
-    public async Task OnGetAsync()
-    {
-        try
-        {
-            await LoadAsync();
-        }
-        catch (RequestRefusedException e)
-        {
-            Problem = e.Message;
-        }
-    }
+    public Task OnGetAsync() => ShowAsync(LoadAsync);
 
     /// <summary>Writes the document and sends it to the browser to save; a refusal is shown on the form, still filled in.</summary>
     public async Task<IActionResult> OnPostAsync()

@@ -30,17 +30,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     public string? Collectors { get; set; }
 
     /// <summary>Shows the page of the timeline.</summary>
-    public async Task OnGetAsync()
-    {
-        try
-        {
-            await LoadAsync();
-        }
-        catch (RequestRefusedException e)
-        {
-            Problem = e.Message;
-        }
-    }
+    public Task OnGetAsync() => ShowAsync(LoadAsync);
 
     /// <summary>Imports an uploaded phone backup, then checks the chain.</summary>
     public Task<IActionResult> OnPostImportAsync(IFormFile? backup) => ActAsync(

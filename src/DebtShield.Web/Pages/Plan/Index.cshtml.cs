@@ -1,5 +1,4 @@
 using System.Text;
-using DebtShield.App;
 using DebtShield.App.Cases;
 using DebtShield.App.PlanRepayment;
 using DebtShield.Web.Hosting;
@@ -28,28 +27,21 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     public string? FeedPath { get; private set; }
 
     /// <summary>Plans with the stored or the given budget.</summary>
-    public async Task OnGetAsync()
+    public Task OnGetAsync() => ShowAsync(async () =>
     {
-        try
+        var ledger = await LedgerAsync();
+        var facts = await CaseFacts.LoadAsync(ledger, CaseTitle, HttpContext.RequestAborted);
+        if (facts.Case is null)
         {
-            var ledger = await LedgerAsync();
-            var facts = await CaseFacts.LoadAsync(ledger, CaseTitle, HttpContext.RequestAborted);
-            if (facts.Case is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            var options = new PlanOptions(Budget);
-            Report = PlanRepayment.Of(facts, Today, options);
-            Due = DueSoon.Of(facts, Today, 7, options);
-            var cases = await CaseBook.ListAsync(ledger, HttpContext.RequestAborted);
-            FeedPath = cases.FirstOrDefault(c => c.Profile.Title == facts.Case) is { } stored ? feeds.PathOf(stored.Id) : null;
-        }
-        catch (RequestRefusedException e)
-        {
-            Problem = e.Message;
-        }
-    }
+        var options = new PlanOptions(Budget);
+        Report = PlanRepayment.Of(facts, Today, options);
+        Due = DueSoon.Of(facts, Today, 7, options);
+        var cases = await CaseBook.ListAsync(ledger, HttpContext.RequestAborted);
+        FeedPath = cases.FirstOrDefault(c => c.Profile.Title == facts.Case) is { } stored ? feeds.PathOf(stored.Id) : null;
+    });
 
     /// <summary>The balance chart as SVG.</summary>
     public async Task<IActionResult> OnGetChartAsync()
