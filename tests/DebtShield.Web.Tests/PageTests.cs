@@ -360,6 +360,27 @@ public sealed class PageTests
         Assert.Equal(0, loans.RootElement.GetProperty("loans").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_file_that_is_not_a_screenshot_is_named_with_its_reason_and_nothing_is_stored()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        var (_, token) = await app.FormAsync("/evidence");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("这不是图片")), "screenshots", "notes.txt" },
+        };
+
+        var response = await app.Client.PostAsync("/evidence?handler=Screenshots", form);
+        var page = await app.Client.GetStringAsync("/evidence");
+        using var evidence = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("读取截图 1 张，新增 0 条", page, StringComparison.Ordinal);
+        Assert.Contains("notes.txt：", page, StringComparison.Ordinal);
+        Assert.Equal(0, evidence.RootElement.GetProperty("total").GetInt32());
+    }
+
     private static async Task<HttpResponseMessage> PostRawAsync(RunningApp app, string path, string body)
     {
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));

@@ -54,6 +54,35 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
         Here("/evidence"),
         LoadAsync);
 
+    /// <summary>
+    /// Reads uploaded chat or SMS screenshots (several at once, or dropped onto the field) into
+    /// incidents with Tesseract, on this machine; each refused image is named with its reason.
+    /// </summary>
+    public Task<IActionResult> OnPostScreenshotsAsync(List<IFormFile> screenshots, string? contact) => ActAsync(
+        async () =>
+        {
+            if (screenshots.Count == 0)
+            {
+                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, "screenshots"));
+            }
+
+            var files = new List<ScreenshotFile>(screenshots.Count);
+            foreach (var upload in screenshots)
+            {
+                using var buffer = new MemoryStream();
+                await upload.CopyToAsync(buffer, HttpContext.RequestAborted);
+                var bytes = buffer.ToArray();
+                files.Add(new ScreenshotFile(Path.GetFileName(upload.FileName), Time.GetUtcNow(), () => bytes));
+            }
+
+            var import = await ImportScreenshots.ImportAsync(await LedgerAsync(), CaseTitle, files, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim(), Time, cancellationToken: HttpContext.RequestAborted);
+            await VerifyAsync();
+            var refused = import.Screenshots.Where(s => s.Outcome == ScreenshotOutcome.Refused).Select(s => s.Name + "：" + s.Problem);
+            return string.Join(" ", new[] { string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsRead, import.Screenshots.Count, import.Added, import.ToConfirm) }.Concat(refused));
+        },
+        Here("/evidence"),
+        LoadAsync);
+
     /// <summary>Checks the chain now.</summary>
     public Task<IActionResult> OnPostVerifyAsync() => ActAsync(
         async () =>
