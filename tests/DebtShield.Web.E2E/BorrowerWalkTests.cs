@@ -17,6 +17,12 @@ public sealed class BorrowerWalkTests
         ? folder
         : Path.Combine(RepositoryPaths.Root, "artifacts", "e2e");
 
+    // The pages have no script and one stylesheet, so the steps wait for the address and then for
+    // the elements they use (locators wait by themselves), not for the browser's load events, which
+    // a busy machine can delay past any fixed limit.
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 };
+    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
+
     [Theory]
     [InlineData(360, 780)]
     [InlineData(1280, 900)]
@@ -32,18 +38,19 @@ public sealed class BorrowerWalkTests
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
         var scripts = new List<string>();
         page.Console += (_, message) => scripts.Add(message.Text);
 
-        await page.GotoAsync(app.Address.ToString());
+        await page.GotoAsync(app.Address.ToString(), Loaded);
         await Shot(page, width, "1-triage");
         await page.GetByText("我已经被爆通讯录了").ClickAsync();
-        await page.WaitForURLAsync("**/start/contacts");
+        await page.WaitForURLAsync("**/start/contacts", Committed);
         Assert.Equal(6, await page.Locator("ol.steps > li").CountAsync());
         await Shot(page, width, "2-door");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "去看借款" }).ClickAsync();
-        await page.WaitForURLAsync("**/loans");
+        await page.WaitForURLAsync("**/loans", Committed);
         var add = page.Locator("form[action*='handler=Add']");
         await add.Locator("input[name='Form.Id']").FillAsync("速借-1");
         await add.Locator("input[name='Form.Lender']").FillAsync("速借");
@@ -58,7 +65,7 @@ public sealed class BorrowerWalkTests
         Assert.Contains("速借-1", await page.Locator("table.loans").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, width, "3-loan-added");
 
-        await page.GotoAsync(new Uri(app.Address, "/evidence").ToString());
+        await page.GotoAsync(new Uri(app.Address, "/evidence").ToString(), Loaded);
         await page.Locator("input[name='backup']").SetInputFilesAsync(Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
         await page.WaitForSelectorAsync(".notice");
