@@ -13,7 +13,8 @@ namespace DebtShield.App.ListLoans;
 
 /// <summary>
 /// Use case: "what do I owe, to whom, and is it lawful?" for every loan of a case, each with its
-/// true cost and legal flags computed now from the stored facts; or one loan in full.
+/// true cost and legal flags computed from the stored facts (kept until the loans or the day
+/// change); or one loan in full.
 /// </summary>
 public static class ListLoans
 {
@@ -29,8 +30,14 @@ public static class ListLoans
                 return new CaseLoanList(null, today, [], Totals([]));
             }
 
+            var title = stored.ReadTitle(ledger.Cipher);
+            if (ComputedLists.Find(ledger, stored.Id, stored.LoansRevision, title, today) is { } kept)
+            {
+                return kept;
+            }
+
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
-            return Of(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], today);
+            return ComputedLists.Keep(ledger, stored.Id, stored.LoansRevision, Of(title, [.. loans.Select(CaseLoans.ToLoan)], today));
         }, cancellationToken);
     }
 

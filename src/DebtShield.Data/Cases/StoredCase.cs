@@ -38,6 +38,13 @@ public sealed class StoredCase
     /// <summary>The last evidence entry's hash (64 zeros when there is none): the head's hash.</summary>
     public string EvidenceHead { get; set; } = Core.Evidence.ContentHash.Genesis.Hex;
 
+    /// <summary>
+    /// Counts the changes to the case's loans and everything their figures are computed from
+    /// (lenders, schedules, fees, payments). The ledger raises it on every such save, so that
+    /// figures computed from the loans can be kept until it moves.
+    /// </summary>
+    public int LoansRevision { get; set; }
+
     /// <summary>The monthly budget, in the order the borrower gave it.</summary>
     public List<StoredBudgetLine> Budget { get; } = [];
 

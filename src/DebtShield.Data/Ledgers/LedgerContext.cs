@@ -18,6 +18,8 @@ namespace DebtShield.Data;
 /// </remarks>
 public abstract class LedgerContext : DbContext
 {
+    private readonly HashSet<Guid> casesWithNewLoans = [];
+
     /// <summary>Creates the context.</summary>
     protected LedgerContext(DbContextOptions options)
         : base(options)
@@ -65,10 +67,74 @@ public abstract class LedgerContext : DbContext
     public async Task InsertLoansAsync(IReadOnlyCollection<StoredLoan> loans, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(loans);
+        casesWithNewLoans.UnionWith(loans.Select(l => l.CaseId));
         await LedgerBulkInsert.InsertAsync(this, loans, cancellationToken).ConfigureAwait(false);
         await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.Schedule)], cancellationToken).ConfigureAwait(false);
         await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.UpfrontFees)], cancellationToken).ConfigureAwait(false);
         await LedgerBulkInsert.InsertAsync(this, [.. loans.SelectMany(l => l.Payments)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Raises <see cref="StoredCase.LoansRevision"/> of every case whose loans change.</remarks>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var caseId in await CasesWithChangedLoansAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var stored = Cases.Local.FirstOrDefault(c => c.Id == caseId) ?? await Cases.FindAsync([caseId], cancellationToken).ConfigureAwait(false);
+            if (stored is not null)
+            {
+                // Marked by hand: a bulk write turns automatic change detection off.
+                stored.LoansRevision++;
+                var entry = Entry(stored);
+                if (entry.State != EntityState.Added)
+                {
+                    entry.Property(c => c.LoansRevision).IsModified = true;
+                }
+            }
+        }
+
+        casesWithNewLoans.Clear();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The ledger saves asynchronously only, so that no save can skip the loans' revision.</remarks>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save the ledger with SaveChangesAsync.");
+
+    private async Task<IReadOnlySet<Guid>> CasesWithChangedLoansAsync(CancellationToken cancellationToken)
+    {
+        var cases = new HashSet<Guid>(casesWithNewLoans);
+        var loans = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case StoredLoan loan: cases.Add(loan.CaseId); break;
+                case StoredLender lender: cases.Add(lender.CaseId); break;
+                case StoredInstalment instalment: loans.Add(instalment.LoanId); break;
+                case StoredUpfrontFee fee: loans.Add(fee.LoanId); break;
+                case StoredPayment payment: loans.Add(payment.LoanId); break;
+            }
+        }
+
+        foreach (var known in Loans.Local.Where(l => loans.Contains(l.Id)))
+        {
+            cases.Add(known.CaseId);
+            loans.Remove(known.Id);
+        }
+
+        if (loans.Count > 0)
+        {
+            cases.UnionWith(await Loans.Where(l => loans.Contains(l.Id)).Select(l => l.CaseId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return cases;
     }
 
     /// <summary>Adds new evidence entries without tracking them, inside the current write.</summary>
@@ -98,6 +164,7 @@ public abstract class LedgerContext : DbContext
             c.HasMany(x => x.Lenders).WithOne().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Loans).WithOne().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.Property(x => x.EvidenceCount).HasDefaultValue(0);
+            c.Property(x => x.LoansRevision).HasDefaultValue(0);
             c.Property(x => x.EvidenceHead).HasMaxLength(64).HasDefaultValue(Core.Evidence.ContentHash.Genesis.Hex);
         });
 
@@ -227,5 +294,5 @@ public abstract class LedgerContext : DbContext
     /// Stores the exact decimal; reads it back without trailing zeros, because SQLite writes 6000
     /// as "6000.0" and PostgreSQL keeps "6000": the same amount should read the same everywhere.
     /// </summary>
-    private sealed class MoneyConverter() : ValueConverter<Money, decimal>(m => m.Yuan, d => new Money(d / 1.0000000000000000000000000000m));
+    internal sealed class MoneyConverter() : ValueConverter<Money, decimal>(m => m.Yuan, d => new Money(d / 1.0000000000000000000000000000m));
 }

@@ -258,7 +258,7 @@ public sealed class LedgerUseCaseTests
 
     private static Task<Data.Ledger> OpenAsync(TestLedger test) => Data.Ledger.OpenAsync(test.Location, () => null, null);
 
-    private static Loan LoanNamed(string id, decimal received = 8000m)
+    internal static Loan LoanNamed(string id, decimal received = 8000m)
     {
         var creation = Loan.Create(
             id,
@@ -274,7 +274,7 @@ public sealed class LedgerUseCaseTests
         return creation.Loan;
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }

@@ -90,6 +90,12 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasDefaultValue("0000000000000000000000000000000000000000000000000000000000000000")
                         .HasColumnName("evidence_head");
 
+                    b.Property<int>("LoansRevision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("loans_revision");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text")
                         .HasColumnName("notes");

@@ -85,6 +85,12 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasDefaultValue("0000000000000000000000000000000000000000000000000000000000000000")
                         .HasColumnName("evidence_head");
 
+                    b.Property<int>("LoansRevision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("loans_revision");
+
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
