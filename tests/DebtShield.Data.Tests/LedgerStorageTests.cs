@@ -2,6 +2,8 @@ using DebtShield.Data.Loans;
 using DebtShield.Data.Protection;
 using DebtShield.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DebtShield.Data.Tests;
 
@@ -14,6 +16,49 @@ public sealed class LedgerStorageTests
         using var test = TestLedgers.Create(provider);
         await using var context = test.Location.CreateContext();
         Assert.False(context.Database.HasPendingModelChanges(), "the model changed without a migration: run dotnet ef migrations add for both providers");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task The_compiled_model_the_ledger_starts_with_is_the_model_the_code_builds(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        await using var context = test.Location.CreateContext();
+        var built = context.GetService<IDesignTimeModel>().Model;
+
+        Assert.IsType<RuntimeModel>(context.Model, exactMatch: false);
+        Assert.Equal(Shape(built.GetRelationalModel()), Shape(context.Model.GetRelationalModel()));
+    }
+
+    /// <summary>Every table's columns, keys, indexes and foreign keys, one line each, in order.</summary>
+    private static List<string> Shape(IRelationalModel model) =>
+    [
+        .. model.Tables.SelectMany(t => t.Columns.Select(c => $"{t.Name}.{c.Name} {c.StoreType} null={c.IsNullable} default={c.DefaultValue}")
+            .Concat(t.UniqueConstraints.Select(k => $"{t.Name} key {k.Name} ({string.Join(",", k.Columns.Select(c => c.Name))})"))
+            .Concat(t.Indexes.Select(i => $"{t.Name} index {i.Name} ({string.Join(",", i.Columns.Select(c => c.Name))}) unique={i.IsUnique}"))
+            .Concat(t.ForeignKeyConstraints.Select(f => $"{t.Name} fk {f.Name} ({string.Join(",", f.Columns.Select(c => c.Name))}) -> {f.PrincipalTable.Name} {f.OnDeleteAction}")))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    [Fact]
+    public async Task A_sqlite_ledger_that_stays_open_keeps_its_write_ahead_log_between_reads()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
+        var log = test.Location.FilePath + "-wal";
+
+        await ledger.ReadAsync((context, token) => context.Cases.CountAsync(token));
+        var afterReadAlone = File.Exists(log);
+        bool whileHeld;
+        using (await ledger.StayOpenAsync())
+        {
+            await ledger.ReadAsync((context, token) => context.Cases.CountAsync(token));
+            whileHeld = File.Exists(log);
+        }
+
+        Assert.False(afterReadAlone);
+        Assert.True(whileHeld);
+        Assert.False(File.Exists(log));
     }
 
     [Theory]
