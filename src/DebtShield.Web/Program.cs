@@ -16,12 +16,12 @@ if (options.CreateAdmin is { } admin)
     return await DebtShield.Web.Accounts.MultiUserMode.CreateAdminAsync(app, options, admin, Console.In) ? 0 : 1;
 }
 
-if (!await WebHost.PrepareAsync(app, options))
+if (!await WebHost.StartAsync(app, options))
 {
     return 1;
 }
 
-await app.RunAsync();
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>The web app's entry point; public so that tests can host it in process.</summary>

@@ -36,8 +36,7 @@ internal sealed class MultiUserApp : IAsyncDisposable
     {
         var options = new WebOptions(ledger, [new Uri("http://127.0.0.1:0")], demo, null) { MultiUser = true };
         var app = WebHost.Build(options, TimeProvider.System);
-        Assert.True(await WebHost.PrepareAsync(app, options));
-        await app.StartAsync();
+        Assert.True(await WebHost.StartAsync(app, options));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MultiUserApp(app, new Uri(address));
     }

@@ -45,12 +45,11 @@ internal sealed partial class RunningApp : IAsyncDisposable
 
         var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], demo, null);
         var app = WebHost.Build(options, TimeProvider.System);
-        if (!await WebHost.PrepareAsync(app, options))
+        if (!await WebHost.StartAsync(app, options))
         {
-            throw new InvalidOperationException("The app did not prepare its ledger.");
+            throw new InvalidOperationException("The app did not open its ledger.");
         }
 
-        await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningApp(ledger, app, new Uri(address));
     }

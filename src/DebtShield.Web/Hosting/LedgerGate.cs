@@ -4,7 +4,8 @@ using DebtShield.Data;
 namespace DebtShield.Web.Hosting;
 
 /// <summary>
-/// The one ledger the local app serves, opened on first use and kept open. A protected ledger
+/// The one ledger the local app serves, opened at start (or on first use) and kept open, with one
+/// idle connection held (<see cref="Ledger.StayOpenAsync"/>). A protected ledger
 /// stays locked until the borrower types the passphrase into the unlock page (or starts the app
 /// with <c>DEBTSHIELD_PASSPHRASE</c>); until then every page that needs it is sent there.
 /// </summary>
@@ -12,6 +13,7 @@ public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logg
 {
     private readonly SemaphoreSlim opening = new(1, 1);
     private Ledger? ledger;
+    private IDisposable? held;
 
     /// <summary>Where the ledger is.</summary>
     public LedgerLocation Location => location;
@@ -24,14 +26,24 @@ public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logg
     public ValueTask<Ledger> OpenAsync(CancellationToken cancellationToken = default) =>
         Volatile.Read(ref ledger) is { } open
             ? ValueTask.FromResult(open)
-            : new ValueTask<Ledger>(OpenOnceAsync(() => Environment.GetEnvironmentVariable("DEBTSHIELD_PASSPHRASE"), cancellationToken));
+            : new ValueTask<Ledger>(OpenOnceAsync(EnvironmentPassphrase, null, cancellationToken));
+
+    /// <summary>
+    /// Opens the ledger at start-up and runs <paramref name="then"/> on it (loading the demo case)
+    /// before any page is given it: pages asked for meanwhile wait, and never see half a case.
+    /// </summary>
+    /// <exception cref="LedgerException">It cannot be opened; <see cref="LedgerProblem.PassphraseRequired"/> while locked.</exception>
+    public Task<Ledger> PrepareAsync(Func<Ledger, Task>? then, CancellationToken cancellationToken = default) =>
+        OpenOnceAsync(EnvironmentPassphrase, then, cancellationToken);
 
     /// <summary>Opens a protected ledger with the passphrase the borrower typed.</summary>
     /// <exception cref="LedgerException">The passphrase is wrong, or the ledger cannot be opened.</exception>
     public Task<Ledger> UnlockAsync(string passphrase, CancellationToken cancellationToken = default) =>
-        OpenOnceAsync(() => passphrase, cancellationToken);
+        OpenOnceAsync(() => passphrase, null, cancellationToken);
 
-    private async Task<Ledger> OpenOnceAsync(Func<string?> passphrase, CancellationToken cancellationToken)
+    private static string? EnvironmentPassphrase() => Environment.GetEnvironmentVariable("DEBTSHIELD_PASSPHRASE");
+
+    private async Task<Ledger> OpenOnceAsync(Func<string?> passphrase, Func<Ledger, Task>? then, CancellationToken cancellationToken)
     {
         await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -42,6 +54,12 @@ public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logg
             }
 
             var opened = await LedgerAccess.OpenAsync(location, passphrase, LogMigration, cancellationToken).ConfigureAwait(false);
+            held = await opened.StayOpenAsync(cancellationToken).ConfigureAwait(false);
+            if (then is not null)
+            {
+                await then(opened).ConfigureAwait(false);
+            }
+
             Volatile.Write(ref ledger, opened);
             return opened;
         }
@@ -60,5 +78,9 @@ public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logg
     }
 
     /// <inheritdoc/>
-    public void Dispose() => opening.Dispose();
+    public void Dispose()
+    {
+        held?.Dispose();
+        opening.Dispose();
+    }
 }

@@ -96,27 +96,32 @@ public static class WebHost
         OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
     /// <summary>
-    /// Opens the ledger before the first request (applying migrations, loading the demo case when
-    /// asked) and says where to point the browser. False when the ledger cannot be used; the reason
-    /// is on stderr. A protected ledger without a passphrase is left locked for the unlock page.
+    /// Starts the app: opens the ledger (applying migrations, loading the demo case when asked)
+    /// while the server starts, then says where to point the browser. Both take most of a second,
+    /// mostly compiling code on first use, so they run side by side; pages asked for before the
+    /// ledger is ready wait for it. False when the ledger cannot be used: the server is stopped and
+    /// the reason is on stderr. A protected ledger without a passphrase is left locked for the
+    /// unlock page.
     /// </summary>
-    public static async Task<bool> PrepareAsync(WebApplication app, WebOptions options)
+    public static async Task<bool> StartAsync(WebApplication app, WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
         var gate = app.Services.GetRequiredService<LedgerGate>();
-        try
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        var ready = Task.Run(async () =>
         {
             if (options.MultiUser)
             {
                 await MultiUserMode.PrepareAsync(app, options).ConfigureAwait(false);
             }
 
-            var ledger = await gate.OpenAsync().ConfigureAwait(false);
-            if (options.Demo)
-            {
-                await LoadDemo.RunAsync(ledger, app.Services.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
-            }
+            await gate.PrepareAsync(options.Demo ? ledger => LoadDemo.RunAsync(ledger, time) : null).ConfigureAwait(false);
+        });
+        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await ready.ConfigureAwait(false);
         }
         catch (LedgerException e) when (e.Problem == LedgerProblem.PassphraseRequired && !options.Demo)
         {
@@ -125,6 +130,7 @@ public static class WebHost
         catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } message)
         {
             await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
+            await app.StopAsync().ConfigureAwait(false);
             return false;
         }
 
