@@ -212,6 +212,21 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task The_plan_page_carries_its_chart_drawn_from_the_same_plan_instead_of_planning_again_for_an_image()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var plan = await app.Client.GetStringAsync("/plan");
+        var source = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(plan, "<img class=\"chart\" src=\"([^\"]+)\"").Groups[1].Value);
+        var svg = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(source["data:image/svg+xml;base64,".Length..]));
+
+        Assert.StartsWith("data:image/svg+xml;base64,", source, StringComparison.Ordinal);
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("<path", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Chart", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_calendar_feed_serves_the_due_dates_at_its_secret_address_and_nothing_at_a_forged_one()
     {
         await using var app = await RunningApp.StartAsync();

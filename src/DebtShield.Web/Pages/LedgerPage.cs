@@ -58,7 +58,7 @@ public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
         {
             await load().ConfigureAwait(false);
         }
-        catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } message && e is not LedgerException { Problem: LedgerProblem.PassphraseRequired })
+        catch (Exception e) when (RefusalShownOnPage(e) is { } message)
         {
             Problem = message;
         }
@@ -77,7 +77,7 @@ public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
             TempData["Notice"] = await action().ConfigureAwait(false);
             return Redirect(redirect);
         }
-        catch (Exception e) when (LedgerAccess.DescribeRefusal(e) is { } message && e is not LedgerException { Problem: LedgerProblem.PassphraseRequired })
+        catch (Exception e) when (RefusalShownOnPage(e) is { } message)
         {
             Problem = message;
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -85,4 +85,8 @@ public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
             return Page();
         }
     }
+
+    /// <summary>The words for a refusal the page shows itself; null for a locked ledger (the unlock page's) and for failures.</summary>
+    private static string? RefusalShownOnPage(Exception e) =>
+        e is LedgerException { Problem: LedgerProblem.PassphraseRequired } ? null : LedgerAccess.DescribeRefusal(e);
 }

@@ -20,6 +20,12 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     /// <summary>The plan.</summary>
     public RepaymentPlanReport? Report { get; private set; }
 
+    /// <summary>
+    /// The balance chart, drawn from the same plan as the page and carried in the page as a
+    /// <c>data:</c> image: a separate image address would search for the plan a second time.
+    /// </summary>
+    public string? ChartSource { get; private set; }
+
     /// <summary>What is due in the next seven days.</summary>
     public DueReport? Due { get; private set; }
 
@@ -38,17 +44,11 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
 
         var options = new PlanOptions(Budget);
         Report = PlanRepayment.Of(facts, Today, options);
+        ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
         var cases = await CaseBook.ListAsync(ledger, HttpContext.RequestAborted);
         FeedPath = cases.FirstOrDefault(c => c.Profile.Title == facts.Case) is { } stored ? feeds.PathOf(stored.Id) : null;
     });
-
-    /// <summary>The balance chart as SVG.</summary>
-    public async Task<IActionResult> OnGetChartAsync()
-    {
-        var report = await PlanRepayment.PlanAsync(await LedgerAsync(), CaseTitle, Today, new PlanOptions(Budget), HttpContext.RequestAborted);
-        return Content(PlanChartFile.Svg(report), "image/svg+xml", Encoding.UTF8);
-    }
 
     /// <summary>The due dates as a calendar file.</summary>
     public async Task<IActionResult> OnGetCalendarAsync()
