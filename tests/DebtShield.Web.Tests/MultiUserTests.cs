@@ -222,6 +222,90 @@ public sealed class MultiUserTests
     }
 
     [Fact]
+    public async Task An_admin_changes_roles_sets_new_passwords_and_removes_accounts_but_never_the_last_admin()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
+        await app.AddAccountAsync("root@example.org", Roles.Admin);
+        await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
+        await app.AssignAsync("worker@example.org", Demo);
+        var (root, _) = await app.LoginAsync("root@example.org");
+        const string NewPassword = "换了一个新的长密码-2026";
+        for (var i = 0; i < 5; i++)
+        {
+            await MultiUserApp.TryLoginAsync(app.Anonymous(), "worker@example.org", "错误的密码-" + i);
+        }
+
+        var promoted = await root.PostAsJsonAsync("/api/v1/admin/accounts/role", new { email = "worker@example.org", role = Roles.Admin });
+        var demoted = await root.PostAsJsonAsync("/api/v1/admin/accounts/role", new { email = "worker@example.org", role = Roles.Borrower });
+        var lastAdmin = await root.PostAsJsonAsync("/api/v1/admin/accounts/role", new { email = "root@example.org", role = Roles.CaseWorker });
+        var tooShort = await root.PostAsJsonAsync("/api/v1/admin/accounts/password", new { email = "worker@example.org", password = "短" });
+        var tooShortInEnglish = await root.PostAsJsonAsync("/api/v1/admin/accounts/password?lang=en", new { email = "worker@example.org", password = "短" });
+        var reset = await root.PostAsJsonAsync("/api/v1/admin/accounts/password?lang=zh-CN", new { email = "worker@example.org", password = NewPassword });
+        var oldPassword = await MultiUserApp.TryLoginAsync(app.Anonymous(), "worker@example.org", MultiUserApp.Password);
+        var newPassword = await MultiUserApp.TryLoginAsync(app.Anonymous(), "worker@example.org", NewPassword);
+        var roles = await root.GetFromJsonAsync<JsonElement>("/api/v1/admin/accounts");
+        var self = await root.PostAsJsonAsync("/api/v1/admin/accounts/remove", new { email = "root@example.org" });
+        var removed = await root.PostAsJsonAsync("/api/v1/admin/accounts/remove", new { email = "worker@example.org" });
+        var afterRemoval = await MultiUserApp.TryLoginAsync(app.Anonymous(), "worker@example.org", NewPassword);
+        var accounts = await root.GetStringAsync("/api/v1/admin/accounts");
+
+        Assert.Equal(HttpStatusCode.NoContent, promoted.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, demoted.StatusCode);
+        Assert.Equal(Roles.Borrower, roles.EnumerateArray().Single(a => a.GetProperty("email").GetString() == "worker@example.org").GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, lastAdmin.StatusCode);
+        Assert.Contains("最后一个管理员", await lastAdmin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("密码至少要 12 个字符", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The password needs at least 12 characters", await tooShortInEnglish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, oldPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        Assert.Contains("不能删除你自己", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, afterRemoval.StatusCode);
+        Assert.DoesNotContain("worker@example.org", accounts, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AccountsContext>().CaseAssignments.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_audit_log_shows_admins_who_read_which_case_filtered_by_login_and_by_case()
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
+        await app.AddAccountAsync("root@example.org", Roles.Admin);
+        await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
+        await app.AddAccountAsync("alice@example.org", Roles.Borrower);
+        await app.AssignAsync("worker@example.org", Demo);
+        var (root, _) = await app.LoginAsync("root@example.org");
+        var (worker, _) = await app.LoginAsync("worker@example.org");
+        var (alice, _) = await app.LoginAsync("alice@example.org");
+        var demo = Uri.EscapeDataString(Demo);
+        await worker.GetAsync("/api/v1/loans?case=" + demo);
+        await alice.GetAsync("/api/v1/loans?case=" + demo);
+
+        var byWorker = await root.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?user=worker@example.org");
+        var byAlice = await root.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?user=alice@example.org");
+        var byCase = await root.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?case=" + demo);
+        var noSuchCase = await root.GetAsync("/api/v1/admin/audit?case=" + Uri.EscapeDataString("没有这个案件"));
+        var page = await root.GetStringAsync("/admin/audit?Login=worker%40example.org");
+        var notAdmin = await worker.GetAsync("/admin/audit");
+
+        static IEnumerable<string> Lines(JsonElement log) => log.GetProperty("lines").EnumerateArray()
+            .Select(l => $"{l.GetProperty("user").GetString()} {l.GetProperty("route").GetString()} {(l.GetProperty("case").ValueKind == JsonValueKind.Null ? "-" : l.GetProperty("case").GetString())} {l.GetProperty("outcome").GetString()}");
+        Assert.Contains($"worker@example.org /api/v1/loans {Demo} allowed", Lines(byWorker));
+        Assert.All(Lines(byWorker), l => Assert.StartsWith("worker@example.org ", l, StringComparison.Ordinal));
+        Assert.Contains("alice@example.org /api/v1/loans - denied", Lines(byAlice));
+        Assert.All(Lines(byCase), l => Assert.Contains(Demo, l, StringComparison.Ordinal));
+        Assert.Contains(Lines(byCase), l => l.StartsWith("worker@example.org /api/v1/loans", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, noSuchCase.StatusCode);
+        Assert.Contains("/api/v1/loans", page, StringComparison.Ordinal);
+        Assert.Contains(Demo, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
+    }
+
+    [Fact]
     public async Task Local_mode_has_no_login_admin_or_account_routes()
     {
         await using var app = await RunningApp.StartAsync(demo: false);

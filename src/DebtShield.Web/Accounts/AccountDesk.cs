@@ -17,6 +17,15 @@ public sealed record NewAccount(string Email, string Password, string Role);
 /// <summary>A case given to (or taken from) an account.</summary>
 public sealed record Assignment(string Email, string Case);
 
+/// <summary>An account's new role, as the admin API takes it.</summary>
+public sealed record RoleChange(string Email, string Role);
+
+/// <summary>A password the admin sets for an account (a borrower who forgot theirs).</summary>
+public sealed record PasswordReset(string Email, string Password);
+
+/// <summary>An account to remove.</summary>
+public sealed record AccountRemoval(string Email);
+
 /// <summary>
 /// The admin's work (page and API alike): accounts with one role each, and which cases each may
 /// see. Refusals are <see cref="RequestRefusedException"/>s in the admin's words.
@@ -43,11 +52,7 @@ public static class AccountDesk
     {
         ArgumentNullException.ThrowIfNull(users);
         var login = Api.WebInput.Required(email, "email");
-        if (role is null || !Roles.All.Contains(role))
-        {
-            throw new RequestRefusedException(Format(WebText.Admin_BadRole, role ?? ""));
-        }
-
+        role = KnownRole(role);
         var user = new IdentityUser { UserName = login, Email = login, EmailConfirmed = true };
         var created = await users.CreateAsync(user, password ?? "").ConfigureAwait(false);
         if (created.Succeeded)
@@ -84,6 +89,91 @@ public static class AccountDesk
         }
 
         await accounts.SaveChangesAsync(token).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives the account the new role in place of its role; the last admin stays an admin.</summary>
+    public static async Task SetRoleAsync(UserManager<IdentityUser> users, RoleChange change)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(change);
+        var role = KnownRole(change.Role);
+        var user = await FindAsync(users, change.Email).ConfigureAwait(false);
+        var current = await users.GetRolesAsync(user).ConfigureAwait(false);
+        if (current.Contains(Roles.Admin) && role != Roles.Admin)
+        {
+            await KeepAnAdminAsync(users, user).ConfigureAwait(false);
+        }
+
+        Succeed(user, await users.RemoveFromRolesAsync(user, [.. current.Where(r => r != role)]).ConfigureAwait(false));
+        if (!current.Contains(role))
+        {
+            Succeed(user, await users.AddToRoleAsync(user, role).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>
+    /// Sets a new password for the account and lifts its lockout; its sessions elsewhere end, since
+    /// the old password may be what someone else knows.
+    /// </summary>
+    public static async Task ResetPasswordAsync(UserManager<IdentityUser> users, PasswordReset reset)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(reset);
+        var user = await FindAsync(users, reset.Email).ConfigureAwait(false);
+        var token = await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
+        Succeed(user, await users.ResetPasswordAsync(user, token, reset.Password ?? "").ConfigureAwait(false));
+        Succeed(user, await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false));
+        Succeed(user, await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Removes the account and its case assignments; the cases stay, and so do the audit lines,
+    /// which keep the login. An admin cannot remove their own account, nor the last admin.
+    /// </summary>
+    public static async Task RemoveAsync(UserManager<IdentityUser> users, AccountsContext accounts, AccountRemoval removal, string? actingUserId)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(removal);
+        var user = await FindAsync(users, removal.Email).ConfigureAwait(false);
+        if (user.Id == actingUserId)
+        {
+            throw new RequestRefusedException(Format(WebText.Admin_NotYourself, user.Email ?? ""));
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.Admin).ConfigureAwait(false))
+        {
+            await KeepAnAdminAsync(users, user).ConfigureAwait(false);
+        }
+
+        accounts.CaseAssignments.RemoveRange(await accounts.CaseAssignments.Where(a => a.UserId == user.Id).ToListAsync().ConfigureAwait(false));
+        await accounts.SaveChangesAsync().ConfigureAwait(false);
+        Succeed(user, await users.DeleteAsync(user).ConfigureAwait(false));
+    }
+
+    private static string KnownRole(string? role) =>
+        role is not null && Roles.All.Contains(role) ? role : throw new RequestRefusedException(Format(WebText.Admin_BadRole, role ?? ""));
+
+    private static async Task<IdentityUser> FindAsync(UserManager<IdentityUser> users, string? email)
+    {
+        var login = Api.WebInput.Required(email, "email");
+        return await users.FindByEmailAsync(login).ConfigureAwait(false) ?? throw new RequestRefusedException(Format(WebText.Admin_NoSuchAccount, login));
+    }
+
+    private static async Task KeepAnAdminAsync(UserManager<IdentityUser> users, IdentityUser leaving)
+    {
+        if ((await users.GetUsersInRoleAsync(Roles.Admin).ConfigureAwait(false)).All(admin => admin.Id == leaving.Id))
+        {
+            throw new RequestRefusedException(Format(WebText.Admin_LastAdmin, leaving.Email ?? ""));
+        }
+    }
+
+    private static void Succeed(IdentityUser user, IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new RequestRefusedException(Format(WebText.Admin_ChangeRefused, user.Email ?? "", string.Join(" ", result.Errors.Select(e => e.Description))));
+        }
     }
 
     private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);

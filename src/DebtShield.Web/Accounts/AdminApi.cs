@@ -1,9 +1,10 @@
 using DebtShield.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Accounts;
 
-/// <summary><c>/api/v1/admin</c> (multi-user mode, admins only): accounts and case assignments.</summary>
+/// <summary><c>/api/v1/admin</c> (multi-user mode, admins only): accounts, case assignments and the audit log.</summary>
 public static class AdminApi
 {
     /// <summary>Maps the endpoints.</summary>
@@ -17,6 +18,23 @@ public static class AdminApi
             await AccountDesk.CreateAsync(users, body.Email, body.Password, body.Role);
             return Results.Created("/api/v1/admin/accounts", new { email = body.Email.Trim() });
         }).WithName("AddAccount");
+        admin.MapPost("/accounts/role", async (RoleChange body, UserManager<IdentityUser> users) =>
+        {
+            await AccountDesk.SetRoleAsync(users, body);
+            return Results.NoContent();
+        }).WithName("SetRole");
+        admin.MapPost("/accounts/password", async (PasswordReset body, UserManager<IdentityUser> users) =>
+        {
+            await AccountDesk.ResetPasswordAsync(users, body);
+            return Results.NoContent();
+        }).WithName("ResetPassword");
+        admin.MapPost("/accounts/remove", async (AccountRemoval body, UserManager<IdentityUser> users, AccountsContext accounts, HttpContext http) =>
+        {
+            await AccountDesk.RemoveAsync(users, accounts, body, CaseRoster.UserIdOf(http.User));
+            return Results.NoContent();
+        }).WithName("RemoveAccount");
+        admin.MapGet("/audit", async ([FromQuery] string? user, [FromQuery(Name = "case")] string? caseTitle, [FromQuery] int? page, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
+            await AuditLog.ReadAsync(accounts, await gate.OpenAsync(token), user, caseTitle, page ?? 1, token)).WithName("ReadAuditLog");
         admin.MapPost("/assignments", async (Assignment body, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
         {
             await AccountDesk.AssignAsync(accounts, await gate.OpenAsync(token), body, give: true, token);

@@ -1,10 +1,73 @@
+using System.Globalization;
 using System.Security.Claims;
+using DebtShield.App;
+using DebtShield.App.Cases;
+using DebtShield.Data;
+using DebtShield.Web.Resources;
+using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.Web.Accounts;
 
-/// <summary>Writes the audit log's lines (multi-user mode): one per request that touches a case, login or admin change.</summary>
+/// <summary>One line of the audit log as the admin reads it.</summary>
+/// <param name="At">When.</param>
+/// <param name="User">The login, when someone was logged in.</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Route">The path asked for.</param>
+/// <param name="Action">read, change, login, …</param>
+/// <param name="Case">The case's title (its id when the case is gone); null when no case was touched.</param>
+/// <param name="Outcome">allowed, refused, denied, failed, no-case.</param>
+/// <param name="Status">The HTTP status answered.</param>
+public sealed record AuditLine(DateTimeOffset At, string? User, string Method, string Route, string Action, string? Case, string Outcome, int? Status);
+
+/// <summary>A page of the audit log, newest first.</summary>
+/// <param name="Lines">The lines.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="HasMore">Whether older lines follow.</param>
+public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Page, bool HasMore);
+
+/// <summary>
+/// The audit log (multi-user mode): one line per request that touches a case, a login or an admin
+/// change, written as it happens and read by admins, filtered by login or case, newest first.
+/// </summary>
 public static class AuditLog
 {
+    /// <summary>Lines per page.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>Page <paramref name="page"/> of the lines by <paramref name="user"/> (a login) about <paramref name="caseTitle"/>, either optional.</summary>
+    /// <exception cref="RequestRefusedException">No case has that title, or the page is not a positive number.</exception>
+    public static async Task<AuditPage> ReadAsync(AccountsContext accounts, Ledger ledger, string? user, string? caseTitle, int page, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (page < 1)
+        {
+            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, "page", page));
+        }
+
+        var titles = (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).ToDictionary(c => c.Id, c => c.Profile.Title);
+        var lines = accounts.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(user))
+        {
+            var login = user.Trim();
+            lines = lines.Where(e => e.UserName == login);
+        }
+
+        if (!string.IsNullOrWhiteSpace(caseTitle))
+        {
+            var title = caseTitle.Trim();
+            var id = titles.FirstOrDefault(t => t.Value == title).Key;
+            lines = id == Guid.Empty
+                ? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Admin_NoSuchCase, title))
+                : lines.Where(e => e.CaseId == id);
+        }
+
+        var found = await lines.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(token).ConfigureAwait(false);
+        return new AuditPage(
+            [.. found.Take(PageSize).Select(e => new AuditLine(e.At, e.UserName, e.Method, e.Route, e.Action, e.CaseId is { } c ? titles.GetValueOrDefault(c, c.ToString()) : null, e.Outcome, e.Status))],
+            page,
+            found.Count > PageSize);
+    }
+
     /// <summary>Appends one line for the request.</summary>
     public static async Task WriteAsync(HttpContext http, string action, Guid? caseId, string outcome, string? userName = null)
     {

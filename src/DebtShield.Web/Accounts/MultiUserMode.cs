@@ -57,6 +57,7 @@ public static class MultiUserMode
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<AccountsContext>()
+            .AddErrorDescriber<WordedIdentityErrors>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(cookie =>
         {

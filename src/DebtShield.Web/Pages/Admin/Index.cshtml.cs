@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Pages.Admin;
 
-/// <summary>账户管理 (multi-user mode, admins only): the accounts, a new account, and who sees which case.</summary>
+/// <summary>
+/// 账户管理 (multi-user mode, admins only): the accounts, a new account, who sees which case, an
+/// account's role, a new password for someone who forgot theirs, and removing an account.
+/// </summary>
 public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsContext accounts, UserManager<IdentityUser> users) : LedgerPage(gate, time)
 {
     /// <summary>Every account.</summary>
@@ -52,6 +55,36 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsConte
         {
             await AccountDesk.AssignAsync(accounts, await LedgerAsync(), new Assignment(Email ?? "", CaseName ?? ""), Give, HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, Give ? WebText.Admin_Assigned : WebText.Admin_Unassigned, Email?.Trim(), CaseName?.Trim());
+        },
+        "/admin",
+        LoadAsync);
+
+    /// <summary>Gives an account another role.</summary>
+    public Task<IActionResult> OnPostRoleAsync() => ActAsync(
+        async () =>
+        {
+            await AccountDesk.SetRoleAsync(users, new RoleChange(Email ?? "", Role ?? ""));
+            return string.Format(CultureInfo.CurrentCulture, WebText.Admin_RoleChanged, Email?.Trim(), Role);
+        },
+        "/admin",
+        LoadAsync);
+
+    /// <summary>Sets a new password and lifts the lockout.</summary>
+    public Task<IActionResult> OnPostPasswordAsync() => ActAsync(
+        async () =>
+        {
+            await AccountDesk.ResetPasswordAsync(users, new PasswordReset(Email ?? "", Password ?? ""));
+            return string.Format(CultureInfo.CurrentCulture, WebText.Admin_PasswordReset, Email?.Trim());
+        },
+        "/admin",
+        LoadAsync);
+
+    /// <summary>Removes an account.</summary>
+    public Task<IActionResult> OnPostRemoveAsync() => ActAsync(
+        async () =>
+        {
+            await AccountDesk.RemoveAsync(users, accounts, new AccountRemoval(Email ?? ""), CaseRoster.UserIdOf(User));
+            return string.Format(CultureInfo.CurrentCulture, WebText.Admin_Removed, Email?.Trim());
         },
         "/admin",
         LoadAsync);
