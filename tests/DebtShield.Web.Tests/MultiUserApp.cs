@@ -32,9 +32,9 @@ internal sealed class MultiUserApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false)
+    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false, IReadOnlyList<IPAddress>? proxies = null)
     {
-        var options = new WebOptions(ledger, [new Uri("http://127.0.0.1:0")], demo, null) { MultiUser = true };
+        var options = new WebOptions(ledger, [new Uri("http://127.0.0.1:0")], demo, null) { MultiUser = true, Proxies = proxies ?? [] };
         var app = WebHost.Build(options, TimeProvider.System);
         Assert.True(await WebHost.StartAsync(app, options));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -305,6 +305,38 @@ public sealed class MultiUserTests
         Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Only_behind_a_named_proxy_are_forwarded_https_and_client_addresses_believed(bool named)
+    {
+        using var ledger = TestLedgers.CreatePostgreSql();
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, proxies: named ? [IPAddress.Loopback] : null);
+        await app.AddAccountAsync("alice@example.org", Roles.Borrower);
+        HttpClient Client(string address)
+        {
+            var client = app.Anonymous();
+            client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+            return client;
+        }
+
+        var (first, second) = (Client("203.0.113.9"), Client("203.0.113.10"));
+        var login = await MultiUserApp.TryLoginAsync(first, "alice@example.org", MultiUserApp.Password);
+        var tries = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            tries.Add((await MultiUserApp.TryLoginAsync(first, "nobody@example.org", "错误的密码-" + i)).StatusCode);
+        }
+
+        var other = await MultiUserApp.TryLoginAsync(second, "nobody@example.org", "错误的密码");
+
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("debtshield-auth=", StringComparison.Ordinal));
+        Assert.Equal(named, cookie.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.TooManyRequests, tries[^1]);
+        Assert.Equal(named ? HttpStatusCode.BadRequest : HttpStatusCode.TooManyRequests, other.StatusCode);
+    }
+
     [Fact]
     public async Task Local_mode_has_no_login_admin_or_account_routes()
     {

@@ -56,4 +56,18 @@ public sealed class WebOptionsTests
 
         Assert.Contains(named, options.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Proxies_are_named_by_address_for_multi_user_mode_only()
+    {
+        const string Db = "Host=127.0.0.1;Database=debtshield";
+        var named = WebOptions.Parse(["--multi-user", "--db", Db, "--proxy", "10.0.0.2,::1"], null);
+        var badAddress = WebOptions.Parse(["--multi-user", "--db", Db, "--proxy", "proxy.example.org"], null);
+        var local = WebOptions.Parse(["--proxy", "10.0.0.2"], null);
+
+        Assert.Null(named.Problem);
+        Assert.Equal(["10.0.0.2", "::1"], named.Proxies.Select(p => p.ToString()));
+        Assert.Contains("proxy.example.org", badAddress.Problem, StringComparison.Ordinal);
+        Assert.Contains("--multi-user", local.Problem, StringComparison.Ordinal);
+    }
 }

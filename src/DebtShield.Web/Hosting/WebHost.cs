@@ -8,6 +8,7 @@ using DebtShield.Web.Accounts;
 using DebtShield.Web.Api;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
@@ -58,9 +59,25 @@ public static class WebHost
             antiforgery.Cookie.Name = "debtshield-csrf";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = 1;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.Proxies)
+            {
+                forwarded.KnownProxies.Add(proxy);
+            }
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (options.Proxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/problem",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using DebtShield.App;
 using DebtShield.App.Ledgers;
 using DebtShield.Data;
@@ -26,6 +27,14 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
     /// <summary>With <c>--create-admin EMAIL</c>: create this admin account, then exit.</summary>
     public string? CreateAdmin { get; init; }
 
+    /// <summary>
+    /// The reverse proxies (<c>--proxy</c>, multi-user mode) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed: behind a TLS proxy the login cookie is then marked
+    /// Secure and the login limit counts each client's address, not the proxy's. Nobody else's
+    /// forwarded headers are read, or any client could claim to be anyone.
+    /// </summary>
+    public IReadOnlyList<IPAddress> Proxies { get; init; } = [];
+
     /// <summary>Where the local app listens unless told otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
@@ -39,6 +48,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
     {
         ArgumentNullException.ThrowIfNull(args);
         string? db = null, urls = null, admin = null;
+        var proxies = new List<IPAddress>();
         bool demo = false, multiUser = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -51,7 +61,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                 case "--multi-user":
                     multiUser = true;
                     break;
-                case "--db" or "--urls" or "--create-admin":
+                case "--db" or "--urls" or "--create-admin" or "--proxy":
                     var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value))
                     {
@@ -61,6 +71,18 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                     if (name == "--db")
                     {
                         db = value;
+                    }
+                    else if (name == "--proxy")
+                    {
+                        foreach (var text in value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        {
+                            if (!IPAddress.TryParse(text, out var proxy))
+                            {
+                                return Refused(Format(WebText.Options_BadProxy, text));
+                            }
+
+                            proxies.Add(proxy);
+                        }
                     }
                     else if (name == "--create-admin")
                     {
@@ -111,7 +133,12 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
             return Refused(Format(WebText.Options_MultiUserNeedsPostgreSql, location.Display));
         }
 
-        return new WebOptions(location, listen, demo, null) { MultiUser = multiUser, CreateAdmin = admin };
+        if (proxies.Count > 0 && !multiUser)
+        {
+            return Refused(WebText.Options_ProxyNeedsMultiUser);
+        }
+
+        return new WebOptions(location, listen, demo, null) { MultiUser = multiUser, CreateAdmin = admin, Proxies = proxies };
     }
 
     private static WebOptions Refused(string problem) => new(null, [], false, problem);
