@@ -16,12 +16,20 @@ namespace DebtShield.App.Cases;
 public static class CaseBook
 {
     /// <summary>Every case, oldest first, with its loan count.</summary>
-    public static Task<IReadOnlyList<CaseSummary>> ListAsync(Ledger ledger, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<CaseSummary>> ListAsync(Ledger ledger, CancellationToken cancellationToken = default) =>
+        ListAsync(ledger, null, cancellationToken);
+
+    /// <summary>
+    /// The cases among <paramref name="only"/> (every case when null), oldest first, with their
+    /// loan counts: a case worker's few among a server's thousands are read, not all of them.
+    /// </summary>
+    public static Task<IReadOnlyList<CaseSummary>> ListAsync(Ledger ledger, IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync<IReadOnlyList<CaseSummary>>(async (context, token) =>
         {
-            var cases = await context.Cases.AsNoTracking()
+            var all = context.Cases.AsNoTracking();
+            var cases = await (only is null ? all : all.Where(c => only.Contains(c.Id)))
                 .Select(c => new { Case = c, Loans = c.Loans.Count })
                 .ToListAsync(token).ConfigureAwait(false);
             return [.. cases

@@ -17,16 +17,16 @@ public sealed class CaseRoster(LedgerGate gate, WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
         var token = http.RequestAborted;
-        var all = await CaseBook.ListAsync(await gate.OpenAsync(token).ConfigureAwait(false), token).ConfigureAwait(false);
+        var ledger = await gate.OpenAsync(token).ConfigureAwait(false);
         if (!options.MultiUser)
         {
-            return all;
+            return await CaseBook.ListAsync(ledger, token).ConfigureAwait(false);
         }
 
         var user = UserIdOf(http.User);
         var mine = await http.RequestServices.GetRequiredService<AccountsContext>().CaseAssignments
             .Where(a => a.UserId == user).Select(a => a.CaseId).ToListAsync(token).ConfigureAwait(false);
-        return [.. all.Where(c => mine.Contains(c.Id))];
+        return mine.Count == 0 ? [] : await CaseBook.ListAsync(ledger, mine, token).ConfigureAwait(false);
     }
 
     /// <summary>A case the person just opened is theirs: in multi-user mode it is assigned to their account.</summary>
