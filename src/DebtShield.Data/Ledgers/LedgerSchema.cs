@@ -25,7 +25,7 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
         return await Ledger.Guard(async () =>
         {
             await using var context = location.CreateContext();
-            var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToArray();
+            var applied = await AppliedAsync(context, location.Provider, cancellationToken).ConfigureAwait(false);
             var known = context.Database.GetMigrations().ToArray();
             var pending = known.Except(applied, StringComparer.Ordinal).ToArray();
             var unknown = applied.Except(known, StringComparer.Ordinal).ToArray();
@@ -69,6 +69,40 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
 
             return await StatusAsync(location, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The migrations the database has, read from EF Core's history table directly: EF Core's own
+    /// reader first builds a model of that table, a fifth of a second at every start of the app.
+    /// </summary>
+    private static async Task<string[]> AppliedAsync(LedgerContext context, LedgerProvider provider, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = provider == LedgerProvider.Sqlite
+                ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory';"
+                : "SELECT CASE WHEN to_regclass('\"__EFMigrationsHistory\"') IS NULL THEN 0 ELSE 1 END;";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return [];
+            }
+
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\";";
+            var applied = new List<string>();
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                applied.Add(rows.GetString(0));
+            }
+
+            return [.. applied];
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Opens the lock file exclusively, waiting (up to the busy wait) while another process holds it.</summary>
