@@ -227,6 +227,31 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task A_second_app_on_a_taken_address_says_so_and_does_not_start()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        using var ledger = TestLedgers.CreateSqlite();
+        var url = new Uri($"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}");
+        var options = new Hosting.WebOptions(ledger.Location, [url], false, null);
+        await using var app = Hosting.WebHost.Build(options, TimeProvider.System);
+        var error = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.False(await Hosting.WebHost.StartAsync(app, options));
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+
+        Assert.Contains(url.Authority, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--urls", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_calendar_feed_serves_the_due_dates_at_its_secret_address_and_nothing_at_a_forged_one()
     {
         await using var app = await RunningApp.StartAsync();

@@ -54,12 +54,21 @@ public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logg
             }
 
             var opened = await LedgerAccess.OpenAsync(location, passphrase, LogMigration, cancellationToken).ConfigureAwait(false);
-            held = await opened.StayOpenAsync(cancellationToken).ConfigureAwait(false);
-            if (then is not null)
+            var holding = await opened.StayOpenAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                await then(opened).ConfigureAwait(false);
+                if (then is not null)
+                {
+                    await then(opened).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                holding.Dispose();
+                throw;
             }
 
+            held = holding;
             Volatile.Write(ref ledger, opened);
             return opened;
         }

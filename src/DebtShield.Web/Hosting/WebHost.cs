@@ -31,6 +31,9 @@ public static class WebHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
+        // A failed start is told in one line by StartAsync, not as the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         // The local app's keys protect only its forms' tokens and the calendar feed's address; they
         // live in an owner-only folder beside a SQLite ledger, and the "not encrypted at rest"
         // warning says nothing the folder's permissions do not already answer.
@@ -135,7 +138,18 @@ public static class WebHost
 
             await gate.PrepareAsync(options.Demo ? ledger => LoadDemo.RunAsync(ledger, time) : null).ConfigureAwait(false);
         });
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            // Most often the address is taken (another copy of the app is running).
+            await Console.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, WebText.Start_CannotListen, string.Join(" ", options.Urls), e.Message)).ConfigureAwait(false);
+            await ready.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            return false;
+        }
+
         try
         {
             await ready.ConfigureAwait(false);
