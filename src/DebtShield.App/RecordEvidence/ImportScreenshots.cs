@@ -1,5 +1,6 @@
 using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
+using DebtShield.App.ReviewEvidence;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
@@ -251,16 +252,7 @@ public static class ImportScreenshots
         var seen = new SeenMessages();
         await foreach (var row in EvidenceRows.ReadAsync(context, caseId, cancellationToken).ConfigureAwait(false))
         {
-            EvidenceEntry entry;
-            try
-            {
-                entry = row.ToEntry(ledger.Cipher);
-            }
-            catch (ArgumentException)
-            {
-                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Chain_Unreadable, row.Sequence));
-            }
-
+            var entry = EvidenceItem.Open(row, ledger.Cipher);
             attached.UnionWith(entry.Incident.Attachments);
             if (row.ReadConfidence is not null && entry.Incident.Text is { } text)
             {

@@ -58,12 +58,7 @@ public static class EvidencePages
             var rows = Filtered(context, Entries(context, filter).AsNoTracking().Where(e => e.CaseId == stored.Id), filter, supersededBy.Keys);
             var total = await rows.CountAsync(token).ConfigureAwait(false);
             var pageRows = await rows.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(token).ConfigureAwait(false);
-            var items = pageRows.Select(row => new EvidenceItem(
-                row.ToEntry(ledger.Cipher),
-                row.ReadLabels(),
-                row.ReadFindings(),
-                row.AnalyzerVersion,
-                supersededBy.TryGetValue(row.Sequence, out var by) ? by : null)).ToList();
+            var items = pageRows.Select(row => EvidenceItem.Of(row, ledger.Cipher, supersededBy.TryGetValue(row.Sequence, out var by) ? by : null)).ToList();
             return new EvidencePage(stored.ReadTitle(ledger.Cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items, total, page, pageSize);
         }, cancellationToken);
     }

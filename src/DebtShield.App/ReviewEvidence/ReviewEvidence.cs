@@ -63,6 +63,25 @@ public sealed record EvidenceItem(
     /// corrected (a correction supersedes it): it should be checked before a document relies on it.
     /// </summary>
     public bool NeedsConfirmation => SupersededBy is null && ReadConfidence < Core.Screenshots.ChatMessage.ConfirmBelow;
+
+    /// <summary>The item of a stored row, with everything stored beside its hashed record.</summary>
+    /// <exception cref="RequestRefusedException">The row cannot be opened (edited outside DebtShield, or sealed with another key).</exception>
+    internal static EvidenceItem Of(StoredEvidenceEntry row, LedgerCipher cipher, int? supersededBy) =>
+        new(Open(row, cipher), row.ReadLabels(), row.ReadFindings(), row.AnalyzerVersion, supersededBy, row.ReadConfidence, row.TimeEstimated);
+
+    /// <summary>The entry of a stored row.</summary>
+    /// <exception cref="RequestRefusedException">The row cannot be opened (edited outside DebtShield, or sealed with another key).</exception>
+    internal static EvidenceEntry Open(StoredEvidenceEntry row, LedgerCipher cipher)
+    {
+        try
+        {
+            return row.ToEntry(cipher);
+        }
+        catch (ArgumentException)
+        {
+            throw new RequestRefusedException(Ledgers.LedgerAccess.Format(Resources.EvidenceText.Chain_Unreadable, row.Sequence));
+        }
+    }
 }
 
 /// <summary>A case's evidence: its title, its chain head and its entries.</summary>
@@ -111,22 +130,13 @@ public static class ReviewEvidence
         var supersededBy = new Dictionary<int, int>();
         await foreach (var row in EvidenceRows.ReadAsync(context, stored.Id, cancellationToken).ConfigureAwait(false))
         {
-            EvidenceEntry entry;
-            try
+            var item = EvidenceItem.Of(row, cipher, null);
+            if (item.Entry.Supersedes is { } old)
             {
-                entry = row.ToEntry(cipher);
-            }
-            catch (ArgumentException)
-            {
-                throw new RequestRefusedException(Ledgers.LedgerAccess.Format(Resources.EvidenceText.Chain_Unreadable, row.Sequence));
+                supersededBy[old] = item.Entry.Sequence;
             }
 
-            if (entry.Supersedes is { } old)
-            {
-                supersededBy[old] = entry.Sequence;
-            }
-
-            items.Add(new EvidenceItem(entry, row.ReadLabels(), row.ReadFindings(), row.AnalyzerVersion, null, row.ReadConfidence, row.TimeEstimated));
+            items.Add(item);
         }
 
         for (var i = 0; i < items.Count; i++)

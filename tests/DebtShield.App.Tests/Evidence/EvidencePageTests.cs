@@ -6,6 +6,7 @@ using DebtShield.Core.Cases;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.Tests.Evidence;
 
@@ -56,10 +57,17 @@ public sealed class EvidencePageTests
         await CaseBook.AddAsync(ledger, new CaseProfile("另一个案件"), Clock);
         await ImportPhoneBackup.ImportAsync(ledger, "另一个案件", Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml"), new PhoneBackupChoices([]), Clock);
 
+        // What is stored beside the hashed record (a screenshot's reading) must come through the page as through the list.
+        await using (var context = ledger.CreateContext())
+        {
+            await context.EvidenceEntries.Where(e => e.Sequence == 2 || e.Sequence == 3)
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.ReadConfidence, 0.4).SetProperty(e => e.TimeEstimated, true));
+        }
+
         var filter = Filters[filterName];
         var expected = (await ReviewEvidence.ReviewEvidence.ListAsync(ledger, demo, filter)).Items
             .OrderByDescending(i => i.Entry.Sequence)
-            .Select(i => (i.Entry.Sequence, i.Entry.Hash, i.SupersededBy))
+            .Select(i => (i.Entry.Sequence, i.Entry.Hash, i.SupersededBy, i.ReadConfidence, i.TimeEstimated, i.NeedsConfirmation))
             .ToList();
         var pages = new List<EvidencePage>();
         for (var page = 1; page == 1 || page <= pages[^1].Pages; page++)
@@ -69,7 +77,7 @@ public sealed class EvidencePageTests
 
         Assert.NotEmpty(expected);
         Assert.All(pages, p => Assert.Equal(expected.Count, p.Total));
-        Assert.Equal(expected, pages.SelectMany(p => p.Items).Select(i => (i.Entry.Sequence, i.Entry.Hash, i.SupersededBy)).ToList());
+        Assert.Equal(expected, pages.SelectMany(p => p.Items).Select(i => (i.Entry.Sequence, i.Entry.Hash, i.SupersededBy, i.ReadConfidence, i.TimeEstimated, i.NeedsConfirmation)).ToList());
     }
 
     [Fact]
