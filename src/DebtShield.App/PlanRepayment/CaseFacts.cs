@@ -12,6 +12,9 @@ namespace DebtShield.App.PlanRepayment;
 /// <param name="Budget">The monthly budget (empty when none is recorded).</param>
 public sealed record CaseFacts(string? Case, IReadOnlyList<Loan> Loans, MonthlyBudget Budget)
 {
+    /// <summary>The case's key, when read from a ledger that has the case.</summary>
+    public Guid? CaseId { get; init; }
+
     /// <summary>Reads the case's loans and budget.</summary>
     public static Task<CaseFacts> LoadAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
     {
@@ -26,7 +29,7 @@ public sealed record CaseFacts(string? Case, IReadOnlyList<Loan> Loans, MonthlyB
 
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
             var lines = await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
-            return new CaseFacts(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine())));
+            return new CaseFacts(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine()))) { CaseId = stored.Id };
         }, cancellationToken);
     }
 }

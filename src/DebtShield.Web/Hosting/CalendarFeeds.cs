@@ -45,8 +45,7 @@ public sealed class CalendarFeeds(IDataProtectionProvider protection)
             }
 
             var ledger = await gate.OpenAsync(token);
-            var cases = await CaseBook.ListAsync(ledger, token);
-            if (cases.FirstOrDefault(c => c.Id == id) is not { } found)
+            if (await CaseBook.ListAsync(ledger, [id], token) is not [var found])
             {
                 return Results.NotFound();
             }

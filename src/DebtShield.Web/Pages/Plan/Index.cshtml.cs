@@ -1,5 +1,4 @@
 using System.Text;
-using DebtShield.App.Cases;
 using DebtShield.App.PlanRepayment;
 using DebtShield.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -46,8 +45,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
         Report = PlanRepayment.Of(facts, Today, options);
         ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
-        var cases = await CaseBook.ListAsync(ledger, HttpContext.RequestAborted);
-        FeedPath = cases.FirstOrDefault(c => c.Profile.Title == facts.Case) is { } stored ? feeds.PathOf(stored.Id) : null;
+        FeedPath = facts.CaseId is { } id ? feeds.PathOf(id) : null;
     });
 
     /// <summary>The due dates as a calendar file.</summary>
