@@ -52,7 +52,7 @@ internal sealed class MultiUserApp : IAsyncDisposable
     public async Task AssignAsync(string email, string caseTitle)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await AccountDesk.AssignAsync(scope.ServiceProvider.GetRequiredService<AccountsContext>(), await app.Services.GetRequiredService<LedgerGate>().OpenAsync(), new Assignment(email, caseTitle), give: true, default);
+        await AccountDesk.AssignAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), scope.ServiceProvider.GetRequiredService<AccountsContext>(), await app.Services.GetRequiredService<LedgerGate>().OpenAsync(), new Assignment(email, caseTitle), give: true, default);
     }
 
     /// <summary>A fresh client with no cookies.</summary>

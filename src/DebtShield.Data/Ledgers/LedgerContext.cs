@@ -80,7 +80,7 @@ public abstract class LedgerContext : DbContext
     {
         foreach (var caseId in await CasesWithChangedLoansAsync(cancellationToken).ConfigureAwait(false))
         {
-            var stored = Cases.Local.FirstOrDefault(c => c.Id == caseId) ?? await Cases.FindAsync([caseId], cancellationToken).ConfigureAwait(false);
+            var stored = await Cases.FindAsync([caseId], cancellationToken).ConfigureAwait(false);
             if (stored is not null)
             {
                 // Marked by hand: a bulk write turns automatic change detection off.
@@ -106,8 +106,14 @@ public abstract class LedgerContext : DbContext
     {
         var cases = new HashSet<Guid>(casesWithNewLoans);
         var loans = new HashSet<Guid>();
+        var trackedLoans = new Dictionary<Guid, Guid>();
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is StoredLoan tracked)
+            {
+                trackedLoans[tracked.Id] = tracked.CaseId;
+            }
+
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
@@ -123,10 +129,10 @@ public abstract class LedgerContext : DbContext
             }
         }
 
-        foreach (var known in Loans.Local.Where(l => loans.Contains(l.Id)))
+        foreach (var known in loans.Where(trackedLoans.ContainsKey).ToList())
         {
-            cases.Add(known.CaseId);
-            loans.Remove(known.Id);
+            cases.Add(trackedLoans[known]);
+            loans.Remove(known);
         }
 
         if (loans.Count > 0)

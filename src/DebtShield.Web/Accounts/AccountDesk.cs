@@ -67,15 +67,12 @@ public static class AccountDesk
     }
 
     /// <summary>Lets an account see a case (or, with <paramref name="give"/> false, no longer see it).</summary>
-    public static async Task AssignAsync(AccountsContext accounts, Ledger ledger, Assignment assignment, bool give, CancellationToken token)
+    public static async Task AssignAsync(UserManager<IdentityUser> users, AccountsContext accounts, Ledger ledger, Assignment assignment, bool give, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(assignment);
-        var login = Api.WebInput.Required(assignment.Email, "email");
+        var user = await FindAsync(users, assignment.Email).ConfigureAwait(false);
         var title = Api.WebInput.Required(assignment.Case, "case");
-        var normalized = login.ToUpperInvariant();
-        var user = await accounts.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, token).ConfigureAwait(false)
-            ?? throw new RequestRefusedException(Format(WebText.Admin_NoSuchAccount, login));
         var found = (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).FirstOrDefault(c => c.Profile.Title == title)
             ?? throw new RequestRefusedException(Format(WebText.Admin_NoSuchCase, title));
         var existing = await accounts.CaseAssignments.FindAsync([user.Id, found.Id], token).ConfigureAwait(false);

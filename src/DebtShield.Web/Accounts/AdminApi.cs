@@ -35,14 +35,14 @@ public static class AdminApi
         }).WithName("RemoveAccount");
         admin.MapGet("/audit", async ([FromQuery] string? user, [FromQuery(Name = "case")] string? caseTitle, [FromQuery] int? page, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
             await AuditLog.ReadAsync(accounts, await gate.OpenAsync(token), user, caseTitle, page ?? 1, token)).WithName("ReadAuditLog");
-        admin.MapPost("/assignments", async (Assignment body, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
+        admin.MapPost("/assignments", async (Assignment body, UserManager<IdentityUser> users, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
         {
-            await AccountDesk.AssignAsync(accounts, await gate.OpenAsync(token), body, give: true, token);
+            await AccountDesk.AssignAsync(users, accounts, await gate.OpenAsync(token), body, give: true, token);
             return Results.NoContent();
         }).WithName("AssignCase");
-        admin.MapPost("/assignments/remove", async (Assignment body, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
+        admin.MapPost("/assignments/remove", async (Assignment body, UserManager<IdentityUser> users, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
         {
-            await AccountDesk.AssignAsync(accounts, await gate.OpenAsync(token), body, give: false, token);
+            await AccountDesk.AssignAsync(users, accounts, await gate.OpenAsync(token), body, give: false, token);
             return Results.NoContent();
         }).WithName("UnassignCase");
     }

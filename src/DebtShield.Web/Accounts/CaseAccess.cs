@@ -99,5 +99,6 @@ public static class CaseAccess
         return Results.Problem(detail: message, statusCode: status, title: WebText.Problem_Refused).ExecuteAsync(http);
     }
 
-    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the request is for the API, which is answered with status codes and problems, not pages.</summary>
+    internal static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 }

@@ -95,7 +95,7 @@ public static class MultiUserMode
 
     private static Task Answer(HttpContext http, int status, string? redirect)
     {
-        if (redirect is null || http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (redirect is null || CaseAccess.IsApi(http))
         {
             http.Response.StatusCode = status;
         }

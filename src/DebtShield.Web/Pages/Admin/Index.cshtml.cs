@@ -53,7 +53,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsConte
     public Task<IActionResult> OnPostAssignAsync() => ActAsync(
         async () =>
         {
-            await AccountDesk.AssignAsync(accounts, await LedgerAsync(), new Assignment(Email ?? "", CaseName ?? ""), Give, HttpContext.RequestAborted);
+            await AccountDesk.AssignAsync(users, accounts, await LedgerAsync(), new Assignment(Email ?? "", CaseName ?? ""), Give, HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, Give ? WebText.Admin_Assigned : WebText.Admin_Unassigned, Email?.Trim(), CaseName?.Trim());
         },
         "/admin",
