@@ -7,20 +7,23 @@ internal static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>
-    /// The published test vectors: <c>DEBTSHIELD_SHARED/testdata</c> when set, else
-    /// <c>../shared/testdata</c> beside the repository, as laid out for development and CI.
+    /// The test vectors the suite reads: the repository's copy under <c>tests/vectors</c>, so that a
+    /// plain clone runs every test.
     /// </summary>
-    public static string SharedTestData
+    public static string TestVectors { get; } = Path.Combine(Root, "tests", "vectors");
+
+    /// <summary>
+    /// The published vectors the copy was taken from: <c>DEBTSHIELD_SHARED/testdata</c> when set, else
+    /// <c>../shared/testdata</c> beside the repository; <see langword="null"/> on a plain clone.
+    /// </summary>
+    public static string? PublishedTestData
     {
         get
         {
             var shared = Environment.GetEnvironmentVariable("DEBTSHIELD_SHARED")
                 ?? Path.Combine(Root, "..", "shared");
             var testData = Path.GetFullPath(Path.Combine(shared, "testdata"));
-            return Directory.Exists(testData)
-                ? testData
-                : throw new DirectoryNotFoundException(
-                    $"The shared test vectors are missing: expected {testData} (set DEBTSHIELD_SHARED to the shared folder).");
+            return Directory.Exists(testData) ? testData : null;
         }
     }
 

@@ -86,7 +86,7 @@ public sealed class CheckLoanTests
     [Fact]
     public async Task BatchAsync_EveryVector_OneReportPerLineInOrder()
     {
-        var lines = File.ReadLines(Path.Combine(RepositoryPaths.SharedTestData, "rates", "vectors.jsonl"))
+        var lines = File.ReadLines(Path.Combine(RepositoryPaths.TestVectors, "rates", "vectors.jsonl"))
             .Select(l => JsonNode.Parse(l)!["loan"]!.ToJsonString())
             .Append("{\"lender\":{}}")
             .ToArray();

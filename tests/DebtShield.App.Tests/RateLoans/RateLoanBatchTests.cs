@@ -12,7 +12,7 @@ public sealed class RateLoanBatchTests
     public async Task RunAsync_GoodAndBadLines_WritesOneResultPerLineInInputOrder()
     {
         // Given every published vector, a malformed line, a blank line and a loan with a bad date.
-        var loans = File.ReadLines(Path.Combine(RepositoryPaths.SharedTestData, "rates", "vectors.jsonl"))
+        var loans = File.ReadLines(Path.Combine(RepositoryPaths.TestVectors, "rates", "vectors.jsonl"))
             .Select(line => JsonNode.Parse(line)!["loan"]!.ToJsonString())
             .ToList();
         var lines = new List<string>(loans) { "{not json", string.Empty };
@@ -37,7 +37,7 @@ public sealed class RateLoanBatchTests
     public async Task RunAsync_ManyChunks_KeepsInputOrder()
     {
         // 10,000 lines span several chunks computed in parallel; ids must come back in order.
-        var template = File.ReadLines(Path.Combine(RepositoryPaths.SharedTestData, "rates", "vectors.jsonl")).First();
+        var template = File.ReadLines(Path.Combine(RepositoryPaths.TestVectors, "rates", "vectors.jsonl")).First();
         var loan = JsonNode.Parse(template)!["loan"]!;
         var lines = Enumerable.Range(0, 10_000).Select(i =>
         {

@@ -17,7 +17,7 @@ public sealed class RateLoanReportTests
     public static TheoryData<string> Vectors() =>
         [.. File.ReadLines(VectorsPath).Select(line => JsonNode.Parse(line)!["loan"]!["id"]!.GetValue<string>())];
 
-    private static string VectorsPath => Path.Combine(RepositoryPaths.SharedTestData, "rates", "vectors.jsonl");
+    private static string VectorsPath => Path.Combine(RepositoryPaths.TestVectors, "rates", "vectors.jsonl");
 
     [Theory]
     [MemberData(nameof(Vectors))]

@@ -58,7 +58,7 @@ public sealed class DevSetTests
     private static List<(string, Recipient, HashSet<string>, HashSet<string>)> Evaluate()
     {
         var lines = File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "DebtShield.Core.Tests", "Conduct", "dev-set.jsonl"))
-            .Concat(File.ReadLines(Path.Combine(RepositoryPaths.SharedTestData, "conduct", "examples.jsonl")));
+            .Concat(File.ReadLines(Path.Combine(RepositoryPaths.TestVectors, "conduct", "examples.jsonl")));
         var results = new List<(string, Recipient, HashSet<string>, HashSet<string>)>();
         foreach (var line in lines.Where(l => l.Length > 0))
         {

@@ -3,12 +3,12 @@ using DebtShield.Tests.Shared;
 
 namespace DebtShield.Core.Tests.Rates;
 
-/// <summary>Reads the published CSV vectors under shared/testdata/rates.</summary>
+/// <summary>Reads the published CSV vectors under tests/vectors/rates (copied from the published shared/testdata).</summary>
 internal static class PublishedVectors
 {
     public static IEnumerable<Dictionary<string, string>> Csv(string name)
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.SharedTestData, "rates", name));
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.TestVectors, "rates", name));
         var header = lines[0].Split(',');
         foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
         {

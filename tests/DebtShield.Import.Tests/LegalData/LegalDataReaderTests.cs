@@ -12,7 +12,7 @@ public sealed class LegalDataReaderTests
     public static TheoryData<string, string, string> PublishedCaps()
     {
         var rows = new TheoryData<string, string, string>();
-        foreach (var cells in File.ReadLines(Path.Combine(RepositoryPaths.SharedTestData, "legal", "private-lending-caps.csv")).Skip(1)
+        foreach (var cells in File.ReadLines(Path.Combine(RepositoryPaths.TestVectors, "legal", "private-lending-caps.csv")).Skip(1)
                      .Where(line => line.Length > 0)
                      .Select(line => line.Split(',')))
         {
