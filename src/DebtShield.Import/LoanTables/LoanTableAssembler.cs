@@ -16,16 +16,6 @@ internal sealed class LoanTableAssembler
 {
     private static readonly int ColumnCount = LoanTableColumns.All.Count;
 
-    private static readonly Dictionary<string, LenderKind> ChineseKinds = new(StringComparer.Ordinal)
-    {
-        ["银行"] = LenderKind.Bank,
-        ["消费金融公司"] = LenderKind.ConsumerFinance,
-        ["小额贷款公司"] = LenderKind.Microloan,
-        ["网贷平台"] = LenderKind.OnlinePlatform,
-        ["民间借贷"] = LenderKind.PrivateIndividual,
-        ["未知"] = LenderKind.Unknown,
-    };
-
     private readonly List<LoanTableError> errors = [];
     private readonly Dictionary<string, LoanRows> loans = new(StringComparer.Ordinal);
     private readonly List<LoanRows> order = [];
@@ -177,7 +167,7 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.Lender, lender.Text.Trim(), row, LoanTableColumn.Lender);
         }
 
-        if (Parse(row, LoanTableColumn.LenderKind, ParseKind, ImportMessages.Table_UnknownLenderKind) is { } kind)
+        if (Parse(row, LoanTableColumn.LenderKind, LenderKindNames.Parse, ImportMessages.Table_UnknownLenderKind) is { } kind)
         {
             Agree(ref loan.Kind, kind, row, LoanTableColumn.LenderKind);
         }
@@ -490,9 +480,6 @@ internal sealed class LoanTableAssembler
 
     private void Fail(int row, LoanTableColumn column, string message) =>
         errors.Add(new LoanTableError(row, headerOf[(int)column] ?? LoanTableColumns.Key(column), message));
-
-    private static LenderKind? ParseKind(string text) =>
-        LenderKindNames.Parse(text.ToLowerInvariant()) ?? (ChineseKinds.TryGetValue(text, out var kind) ? kind : null);
 
     private static RatePer? ParsePer(string text) => text switch
     {

@@ -34,6 +34,15 @@ public sealed class LoanRecordTests
     }
 
     [Fact]
+    public void LoanAdd_WithTheKindInChinese_AsThePromptOffersIt_IsAccepted()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed([.. AddJisujie.Select(a => a == "online_platform" ? "网贷平台" : a)]);
+
+        Assert.Equal("online_platform", Show(cli, "极速借").GetProperty("lenderKind").GetString());
+    }
+
+    [Fact]
     public void LoanAddWithoutARequiredOption_AndNoTerminal_ExitsOneNamingTheOption()
     {
         using var cli = new LedgerCli("sqlite");
