@@ -107,7 +107,7 @@ public static class MultiUserMode
         return Task.CompletedTask;
     }
 
-    /// <summary>The middleware after routing: rate limits, login, authorization, then the case door.</summary>
+    /// <summary>The middleware after routing: rate limits, login and authorization, before the case door (<see cref="CaseAccess"/>).</summary>
     public static void Use(WebApplication app, WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -120,7 +120,6 @@ public static class MultiUserMode
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.Use(CaseAccess.CheckAsync);
         AdminApi.Map(app.MapGroup("/api/v1/admin").WithTags("DebtShield").RequireAuthorization(AdminPolicy));
     }
 

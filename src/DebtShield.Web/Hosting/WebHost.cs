@@ -92,6 +92,7 @@ public static class WebHost
         app.UseStaticFiles();
         app.UseRouting();
         MultiUserMode.Use(app, options);
+        app.Use(CaseAccess.CheckAsync);
         app.UseAntiforgery();
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1").WithTags("DebtShield");
