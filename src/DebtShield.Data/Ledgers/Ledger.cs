@@ -42,6 +42,7 @@ public sealed class Ledger
         ArgumentNullException.ThrowIfNull(passphrase);
 
         var status = await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false);
+        location.PrepareFile();
         if (status.Unknown.Count > 0)
         {
             throw new LedgerException(LedgerProblem.SchemaNewerThanApp, status.Unknown[^1]);

@@ -115,6 +115,44 @@ public sealed class LedgerLocation
     /// <inheritdoc />
     public override string ToString() => Display;
 
+    /// <summary>Read and write for the owner only (0600): the mode of every file of a SQLite ledger.</summary>
+    internal const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Makes a SQLite ledger's files readable by their owner only, wherever they live (a folder of
+    /// the user's choosing is not made private by us): creates the database file 0600 before SQLite
+    /// does (SQLite then gives its <c>-wal</c> and <c>-shm</c> files the database file's mode), and
+    /// narrows the mode of files an older version or another program left open to others.
+    /// </summary>
+    internal void PrepareFile()
+    {
+        PrepareFolder();
+        if (FilePath is not { } file || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            if (!File.Exists(file))
+            {
+                new FileStream(file, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = OwnerOnlyFile }).Dispose();
+            }
+
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + ".lock" })
+            {
+                if (File.Exists(path) && (File.GetUnixFileMode(path) & ~OwnerOnlyFile) != 0)
+                {
+                    File.SetUnixFileMode(path, File.GetUnixFileMode(path) & OwnerOnlyFile);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LedgerException(LedgerProblem.Unreachable, file, e);
+        }
+    }
+
     /// <summary>Creates the SQLite file's folder on first use, readable by its owner only.</summary>
     internal void PrepareFolder()
     {

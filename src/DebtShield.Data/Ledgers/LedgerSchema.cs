@@ -47,7 +47,7 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
     public static async Task<LedgerSchema> MigrateAsync(LedgerLocation location, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
-        location.PrepareFolder();
+        location.PrepareFile();
         using var migrating = location.FilePath is { } file ? await HoldLockFileAsync(file + ".lock", cancellationToken).ConfigureAwait(false) : null;
         return await Ledger.Guard(async () =>
         {
@@ -113,7 +113,9 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return OperatingSystem.IsWindows()
+                    ? new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)
+                    : new FileStream(path, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, UnixCreateMode = LedgerLocation.OwnerOnlyFile });
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
             {

@@ -106,10 +106,14 @@ public static class AccountDesk
         {
             Succeed(user, await users.AddToRoleAsync(user, role).ConfigureAwait(false));
         }
+
+        // Every session of the account is checked against its stamp on each request, so a new
+        // stamp ends them at once: the next request logs in again with the new role.
+        Succeed(user, await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
     }
 
     /// <summary>
-    /// Sets a new password for the account and lifts its lockout; its sessions elsewhere end, since
+    /// Sets a new password for the account (and lifts any lockout an older version set); its sessions elsewhere end, since
     /// the old password may be what someone else knows.
     /// </summary>
     public static async Task ResetPasswordAsync(UserManager<IdentityUser> users, PasswordReset reset)
@@ -119,8 +123,12 @@ public static class AccountDesk
         var user = await FindAsync(users, reset.Email).ConfigureAwait(false);
         var token = await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
         Succeed(user, await users.ResetPasswordAsync(user, token, reset.Password ?? "").ConfigureAwait(false));
-        Succeed(user, await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false));
-        Succeed(user, await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false));
+        if (await users.GetLockoutEnabledAsync(user).ConfigureAwait(false))
+        {
+            // Accounts made before wrong passwords slowed the address instead may still carry a lock.
+            Succeed(user, await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false));
+            Succeed(user, await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false));
+        }
     }
 
     /// <summary>

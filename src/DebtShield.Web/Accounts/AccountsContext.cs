@@ -54,6 +54,7 @@ public sealed class AccountsContext(DbContextOptions<AccountsContext> options) :
             entry.Property(e => e.Route).HasMaxLength(512);
             entry.Property(e => e.Action).HasMaxLength(64);
             entry.Property(e => e.Outcome).HasMaxLength(32);
+            entry.Property(e => e.Handler).HasMaxLength(AuditEntry.HandlerLength);
         });
     }
 }
@@ -69,6 +70,13 @@ public sealed class CaseAssignment
 
     /// <summary>When it was given.</summary>
     public DateTimeOffset AssignedAt { get; init; }
+
+    /// <summary>
+    /// The key inside this account's calendar-feed address for the case; null when no address is
+    /// issued (or it was withdrawn). The address opens only while the assignment stands and this
+    /// key is unchanged, so a new key, a withdrawal or the end of the assignment ends the old address.
+    /// </summary>
+    public Guid? FeedKey { get; set; }
 }
 
 /// <summary>
@@ -107,4 +115,13 @@ public sealed class AuditEntry
 
     /// <summary>The response's status code, when one was sent.</summary>
     public int? Status { get; init; }
+
+    /// <summary>
+    /// What served the request (a page and its handler method, such as <c>/Evidence/Index OnPostImport</c>,
+    /// or the API endpoint's name), so an import is told from a verify on the same path.
+    /// </summary>
+    public string? Handler { get; init; }
+
+    /// <summary>The longest <see cref="Handler"/> kept.</summary>
+    public const int HandlerLength = 128;
 }

@@ -17,7 +17,8 @@ namespace DebtShield.Web.Accounts;
 /// <param name="Case">The case's title (its id when the case is gone); null when no case was touched.</param>
 /// <param name="Outcome">allowed, refused, denied, failed, no-case.</param>
 /// <param name="Status">The HTTP status answered.</param>
-public sealed record AuditLine(DateTimeOffset At, string? User, string Method, string Route, string Action, string? Case, string Outcome, int? Status);
+/// <param name="Handler">What served it: a page and its handler method, or the API endpoint's name.</param>
+public sealed record AuditLine(DateTimeOffset At, string? User, string Method, string Route, string Action, string? Case, string Outcome, int? Status, string? Handler);
 
 /// <summary>A page of the audit log, newest first.</summary>
 /// <param name="Lines">The lines.</param>
@@ -63,13 +64,13 @@ public static class AuditLog
 
         var found = await lines.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(token).ConfigureAwait(false);
         return new AuditPage(
-            [.. found.Take(PageSize).Select(e => new AuditLine(e.At, e.UserName, e.Method, e.Route, e.Action, e.CaseId is { } c ? titles.GetValueOrDefault(c, c.ToString()) : null, e.Outcome, e.Status))],
+            [.. found.Take(PageSize).Select(e => new AuditLine(e.At, e.UserName, e.Method, e.Route, e.Action, e.CaseId is { } c ? titles.GetValueOrDefault(c, c.ToString()) : null, e.Outcome, e.Status, e.Handler))],
             page,
             found.Count > PageSize);
     }
 
-    /// <summary>Appends one line for the request.</summary>
-    public static async Task WriteAsync(HttpContext http, string action, Guid? caseId, string outcome, string? userName = null)
+    /// <summary>Appends one line for the request: <paramref name="caseId"/> is the case the door decided, <paramref name="handler"/> what served it.</summary>
+    public static async Task WriteAsync(HttpContext http, string action, Guid? caseId, string outcome, string? userName = null, string? handler = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         var accounts = http.RequestServices.GetRequiredService<AccountsContext>();
@@ -84,6 +85,7 @@ public static class AuditLog
             CaseId = caseId,
             Outcome = outcome,
             Status = http.Response.StatusCode,
+            Handler = handler is { Length: > AuditEntry.HandlerLength } ? handler[..AuditEntry.HandlerLength] : handler,
         });
         // Written even when the client has gone: a refused or abandoned look is still a look.
         await accounts.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,26 +1,39 @@
+using System.Text.Json;
+using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DebtShield.Web.Accounts;
 
 /// <summary>
-/// The multi-user app's door to every case (after login, before any page or endpoint runs): a
-/// route that touches a case must name it with <c>?case=</c>, and the case must be one assigned
-/// to the account, or the answer is "no such case" (404, the same as for a case that does not
-/// exist, so titles cannot be probed). Without <c>?case=</c> nothing falls back to "the only case
-/// in the database": a page goes to the account's one case, or to the case list. Every route
-/// touches a case unless it is in <see cref="CaseFreeRoutes"/>, so a route added later is guarded
-/// by default. Each request is written to the audit log with its outcome.
+/// The door to every case, in both modes (after login, before any page or endpoint runs). It
+/// decides once which case the request is about and keeps it as the request's
+/// <see cref="RequestedCase"/>; pages and endpoints read only that. A case is named once, in the
+/// query (<c>?case=</c>): a second value, or a <c>case</c> in a form or JSON body of a route that
+/// touches a case, is refused, because a handler reading one and the door checking the other is how
+/// one account reached another's case.
+/// <para>
+/// In multi-user mode the case must be one assigned to the account, or the answer is "no such
+/// case" (404, the same as for a case that does not exist, so titles cannot be probed); without a
+/// case named nothing falls back to "the only case in the database": a page goes to the account's
+/// one case, or to the case list. Every route touches a case unless it is in
+/// <see cref="CaseFreeRoutes"/>, so a route added later is guarded by default. Each request is
+/// written to the audit log with the case decided, the handler and the outcome.
+/// </para>
 /// </summary>
 public static class CaseAccess
 {
+    /// <summary>The query parameter, the one place a request names its case.</summary>
+    public const string Parameter = "case";
+
     /// <summary>Routes that read or change no case's contents (lists filter themselves by <see cref="CaseRoster"/>).</summary>
     public static IReadOnlyList<string> CaseFreeRoutes { get; } =
     [
         "problem", "unlock", "cases", "guide", "guide/{topic}", "start/{door}", "borrow", "account/login", "account/logout", "admin", "admin/audit",
         "api/v1/cases", "api/v1/guide", "api/v1/guide/{topic}", "api/v1/offer", "api/v1/documents", "api/v1/admin/accounts", "api/v1/admin/accounts/role", "api/v1/admin/accounts/password",
         "api/v1/admin/accounts/remove", "api/v1/admin/audit", "api/v1/admin/assignments",
-        "api/v1/admin/assignments/remove", "openapi/{documentname}.json",
+        "api/v1/admin/assignments/remove", "openapi/{documentname}.json", "calendar/{secret}.ics",
     ];
 
     /// <summary>Whether an endpoint's route touches no case.</summary>
@@ -33,46 +46,132 @@ public static class CaseAccess
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(next);
         var endpoint = http.GetEndpoint();
-        if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || http.User.Identity?.IsAuthenticated != true)
+        if (endpoint is null)
         {
             await next(http).ConfigureAwait(false);
             return;
         }
 
+        var caseFree = IsCaseFree(endpoint);
+        var audited = http.RequestServices.GetRequiredService<WebOptions>().MultiUser
+            && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+            && http.User.Identity?.IsAuthenticated == true;
         var action = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ? "read" : "change";
-        Guid? caseId = null;
-        if (!IsCaseFree(endpoint))
+        if (await NamingProblemAsync(http, caseFree).ConfigureAwait(false) is { } problem)
         {
-            var title = http.Request.Query["case"].ToString();
-            var visible = await http.RequestServices.GetRequiredService<CaseRoster>().VisibleAsync(http).ConfigureAwait(false);
-            if (title.Length == 0)
-            {
-                await AskForCaseAsync(http, visible.Count == 1 ? visible[0].Profile.Title : null).ConfigureAwait(false);
-                await AuditLog.WriteAsync(http, action, null, "no-case").ConfigureAwait(false);
-                return;
-            }
-
-            if (visible.FirstOrDefault(c => c.Profile.Title == title) is not { } found)
-            {
-                await RefuseAsync(http, StatusCodes.Status404NotFound, WebText.Access_NotFound).ConfigureAwait(false);
-                await AuditLog.WriteAsync(http, action, null, "denied").ConfigureAwait(false);
-                return;
-            }
-
-            caseId = found.Id;
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+            await AuditAsync(audited, http, action, null, "refused").ConfigureAwait(false);
+            return;
         }
 
+        var named = http.Request.Query[Parameter].ToString();
+        var decided = named.Length == 0 ? RequestedCase.None : new RequestedCase(null, named);
+        if (audited && !caseFree)
+        {
+            var visible = await http.RequestServices.GetRequiredService<CaseRoster>().VisibleAsync(http).ConfigureAwait(false);
+            if (named.Length == 0)
+            {
+                await AskForCaseAsync(http, visible.Count == 1 ? visible[0].Profile.Title : null).ConfigureAwait(false);
+                await AuditAsync(audited, http, action, null, "no-case").ConfigureAwait(false);
+                return;
+            }
+
+            if (visible.FirstOrDefault(c => c.Profile.Title == named) is not { } found)
+            {
+                await RefuseAsync(http, StatusCodes.Status404NotFound, WebText.Access_NotFound).ConfigureAwait(false);
+                await AuditAsync(audited, http, action, null, "denied").ConfigureAwait(false);
+                return;
+            }
+
+            decided = new RequestedCase(found.Id, found.Profile.Title);
+        }
+
+        http.Features.Set(decided);
         try
         {
             await next(http).ConfigureAwait(false);
         }
         catch
         {
-            await AuditLog.WriteAsync(http, action, caseId, "failed").ConfigureAwait(false);
+            await AuditAsync(audited, http, action, decided.Id, "failed").ConfigureAwait(false);
             throw;
         }
 
-        await AuditLog.WriteAsync(http, action, caseId, http.Response.StatusCode < 400 ? "allowed" : "refused").ConfigureAwait(false);
+        await AuditAsync(audited, http, action, decided.Id, http.Response.StatusCode < 400 ? "allowed" : "refused").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Why the request names its case (or its page handler) ambiguously: twice in the query, or, on
+    /// a route that touches a case, in a form or JSON body; null when it does not.
+    /// </summary>
+    private static async Task<string?> NamingProblemAsync(HttpContext http, bool caseFree)
+    {
+        var request = http.Request;
+        if (request.Query[Parameter].Count > 1 || request.Query["handler"].Count > 1)
+        {
+            return WebText.Access_NamedTwice;
+        }
+
+        if (caseFree)
+        {
+            return null;
+        }
+
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                var form = await request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+                return form.ContainsKey(Parameter) || form.ContainsKey("handler") ? WebText.Access_NamedInBody : null;
+            }
+            catch (InvalidDataException)
+            {
+                return WebText.Access_BadForm;
+            }
+        }
+
+        if (request.HasJsonContentType())
+        {
+            request.EnableBuffering();
+            try
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+                return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.EnumerateObject().Any(p => p.NameEquals(Parameter) || string.Equals(p.Name, Parameter, StringComparison.OrdinalIgnoreCase))
+                    ? WebText.Access_NamedInBody
+                    : null;
+            }
+            catch (JsonException)
+            {
+                return null; // The endpoint's own reading says what is wrong with the body.
+            }
+            finally
+            {
+                request.Body.Position = 0;
+            }
+        }
+
+        return null;
+    }
+
+    private static Task AuditAsync(bool audited, HttpContext http, string action, Guid? caseId, string outcome) =>
+        audited ? AuditLog.WriteAsync(http, action, caseId, outcome, handler: HandlerOf(http)) : Task.CompletedTask;
+
+    /// <summary>What served the request, as the audit log records it: a page and its handler method, or the API endpoint's name.</summary>
+    internal static string? HandlerOf(HttpContext http)
+    {
+        if (http.GetEndpoint() is not { } endpoint)
+        {
+            return null;
+        }
+
+        if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+        {
+            var handler = http.GetRouteValue("handler") as string is { Length: > 0 } routed ? routed : http.Request.Query["handler"].ToString();
+            var method = http.Request.Method.Length == 0 ? "" : char.ToUpperInvariant(http.Request.Method[0]) + http.Request.Method[1..].ToLowerInvariant();
+            return page.ViewEnginePath + " On" + method + handler;
+        }
+
+        return endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint.DisplayName;
     }
 
     private static Task AskForCaseAsync(HttpContext http, string? onlyCase)
@@ -84,7 +183,7 @@ public static class CaseAccess
 
         http.Response.Redirect(onlyCase is null
             ? "/cases"
-            : http.Request.Path + (http.Request.QueryString.HasValue ? http.Request.QueryString.Value + "&" : "?") + "case=" + Uri.EscapeDataString(onlyCase));
+            : http.Request.Path + (http.Request.QueryString.HasValue ? http.Request.QueryString.Value + "&" : "?") + Parameter + "=" + Uri.EscapeDataString(onlyCase));
         return Task.CompletedTask;
     }
 

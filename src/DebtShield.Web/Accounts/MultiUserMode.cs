@@ -12,7 +12,8 @@ namespace DebtShield.Web.Accounts;
 /// <summary>
 /// Turns the web app into the organisation's server (<c>--multi-user</c>): accounts with ASP.NET
 /// Core Identity, a login cookie that never leaves the site (HttpOnly, SameSite=Strict, Secure over
-/// https), lockout after five wrong passwords plus a rate limit on the login form, the case door
+/// https) checked against the account on every request, a growing wait for an address that keeps
+/// guessing passwords plus a rate limit on the login form, the case door
 /// (<see cref="CaseAccess"/>), and data-protection keys in the database so any node can read
 /// another's cookies and form tokens. In local mode none of this is registered and the account
 /// and admin pages do not exist.
@@ -52,9 +53,9 @@ public static class MultiUserMode
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
-                identity.Lockout.AllowedForNewUsers = true;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No account lock on wrong passwords: anyone could lock anyone out. Wrong guesses
+                // slow down their own address instead (GuessThrottle, on the login page).
+                identity.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<AccountsContext>()
             .AddErrorDescriber<WordedIdentityErrors>()
@@ -73,6 +74,10 @@ public static class MultiUserMode
             cookie.Events.OnRedirectToLogin = context => Answer(context.HttpContext, StatusCodes.Status401Unauthorized, context.RedirectUri);
             cookie.Events.OnRedirectToAccessDenied = context => Answer(context.HttpContext, StatusCodes.Status403Forbidden, null);
         });
+        // Every request checks the session's security stamp against the account, so a role change,
+        // a new password, a removal or a logout ends the account's other sessions at once (and
+        // the role in the session is read afresh), not at the cookie's next renewal.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
@@ -107,7 +112,7 @@ public static class MultiUserMode
         return Task.CompletedTask;
     }
 
-    /// <summary>The middleware after routing: rate limits, login, authorization, then the case door.</summary>
+    /// <summary>The middleware after routing: rate limits, login and authorization, before the case door (<see cref="CaseAccess"/>).</summary>
     public static void Use(WebApplication app, WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -120,7 +125,6 @@ public static class MultiUserMode
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.Use(CaseAccess.CheckAsync);
         AdminApi.Map(app.MapGroup("/api/v1/admin").WithTags("DebtShield").RequireAuthorization(AdminPolicy));
     }
 

@@ -1,6 +1,5 @@
 using DebtShield.App.MakeDocument;
 using DebtShield.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Api;
 
@@ -26,9 +25,9 @@ public static class DocumentApi
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/documents", () => MakeDocument.Templates().Select(t => new DocumentKindFigure(t.Kind, t.Title, t.EnglishTitle, t.PerLender, [.. t.Needs.Select(n => n.Path)])).ToList())
             .WithName("DocumentKinds");
-        api.MapPost("/documents/{kind}", async (string kind, [FromQuery(Name = "case")] string? caseTitle, string? lender, string? format, Dictionary<string, string>? facts, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        api.MapPost("/documents/{kind}", async (string kind, RequestedCase @case, string? lender, string? format, Dictionary<string, string>? facts, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
-            var (content, name, type) = await WriteAsync(await gate.OpenAsync(token), kind, caseTitle, lender, format ?? "docx", facts ?? [], time, token);
+            var (content, name, type) = await WriteAsync(await gate.OpenAsync(token), kind, @case.Title, lender, format ?? "docx", facts ?? [], time, token);
             return Results.File(content, type, name);
         }).WithName("MakeDocument");
     }

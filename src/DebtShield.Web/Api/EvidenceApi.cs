@@ -14,26 +14,26 @@ public static class EvidenceApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/evidence", async ([AsParameters] EvidenceQuery query, [FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, CancellationToken token) =>
+        api.MapGet("/evidence", async ([AsParameters] EvidenceQuery query, RequestedCase @case, LedgerGate gate, CancellationToken token) =>
         {
-            var page = await EvidencePages.ReadAsync(await gate.OpenAsync(token), caseTitle, query.ToFilter(), query.PageNumber, EvidenceQuery.PageSize, token);
+            var page = await EvidencePages.ReadAsync(await gate.OpenAsync(token), @case.Title, query.ToFilter(), query.PageNumber, EvidenceQuery.PageSize, token);
             return EvidencePageFigure.From(page);
         }).WithName("ListEvidence");
-        api.MapPost("/evidence/verify", async ([FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, CancellationToken token) =>
+        api.MapPost("/evidence/verify", async (RequestedCase @case, LedgerGate gate, CancellationToken token) =>
         {
-            var checks = await VerifyEvidence.VerifyAsync(await gate.OpenAsync(token), caseTitle, token);
+            var checks = await VerifyEvidence.VerifyAsync(await gate.OpenAsync(token), @case.Title, token);
             return checks.Select(ChainFigure.From).ToList();
         }).WithName("VerifyEvidence");
-        api.MapPost("/evidence/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, [FromQuery(Name = "collector")] string[]? collectors, [FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        api.MapPost("/evidence/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, [FromQuery(Name = "collector")] string[]? collectors, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await WebInput.WithUploadAsync(request.Body, name, path => ImportPhoneBackup.ImportAsync(ledger, caseTitle, path, new PhoneBackupChoices(collectors ?? []), time, token), token);
+            return await WebInput.WithUploadAsync(request.Body, name, path => ImportPhoneBackup.ImportAsync(ledger, @case.Title, path, new PhoneBackupChoices(collectors ?? []), time, token), token);
         }).Accepts<Stream>("application/octet-stream").WithName("ImportPhoneBackup");
-        api.MapGet("/evidence/bundle", async ([FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        api.MapGet("/evidence/bundle", async (RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
-            var (content, name) = await BundleAsync(await gate.OpenAsync(token), caseTitle, time, token);
+            var (content, name) = await BundleAsync(await gate.OpenAsync(token), @case.Title, time, token);
             return Results.File(content, "application/zip", name);
         }).WithName("EvidenceBundle");
     }

@@ -22,22 +22,22 @@ public static class LoanApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/loans", async ([FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            await ListLoans.ListAsync(await gate.OpenAsync(token), caseTitle, ChinaStandardTime.Today(time), token)).WithName("ListLoans");
-        api.MapGet("/loans/{id}", async (string id, [FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            await ListLoans.ShowAsync(await gate.OpenAsync(token), caseTitle, id, ChinaStandardTime.Today(time), token)).WithName("ShowLoan");
-        api.MapPost("/loans", async (LoanForm form, [FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        api.MapGet("/loans", async (RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+            await ListLoans.ListAsync(await gate.OpenAsync(token), @case.Title, ChinaStandardTime.Today(time), token)).WithName("ListLoans");
+        api.MapGet("/loans/{id}", async (string id, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+            await ListLoans.ShowAsync(await gate.OpenAsync(token), @case.Title, id, ChinaStandardTime.Today(time), token)).WithName("ShowLoan");
+        api.MapPost("/loans", async (LoanForm form, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
             var loan = form.ToLoan();
-            await RecordLoan.AddAsync(await gate.OpenAsync(token), caseTitle, loan, time, token);
+            await RecordLoan.AddAsync(await gate.OpenAsync(token), @case.Title, loan, time, token);
             return Results.Created("/api/v1/loans/" + Uri.EscapeDataString(loan.Id), new { id = loan.Id });
         }).WithName("AddLoan");
-        api.MapPost("/loans/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, [FromQuery(Name = "case")] string? caseTitle, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        api.MapPost("/loans/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await WebInput.WithUploadAsync(request.Body, name, path => ImportAsync(ledger, caseTitle, path, time, token), token);
+            return await WebInput.WithUploadAsync(request.Body, name, path => ImportAsync(ledger, @case.Title, path, time, token), token);
         }).Accepts<Stream>("application/octet-stream").WithName("ImportLoans");
     }
 

@@ -1,7 +1,6 @@
 using DebtShield.App.PlanRepayment;
 using DebtShield.Core;
 using DebtShield.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Api;
 
@@ -12,7 +11,7 @@ public static class PlanApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/plan", async ([FromQuery(Name = "case")] string? caseTitle, decimal? budget, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            await PlanRepayment.PlanAsync(await gate.OpenAsync(token), caseTitle, ChinaStandardTime.Today(time), new PlanOptions(budget), token)).WithName("Plan");
+        api.MapGet("/plan", async (RequestedCase @case, decimal? budget, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+            await PlanRepayment.PlanAsync(await gate.OpenAsync(token), @case.Title, ChinaStandardTime.Today(time), new PlanOptions(budget), token)).WithName("Plan");
     }
 }

@@ -24,7 +24,10 @@ public static class UiLanguage
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var asked = context.Request.Query["lang"].ToString();
+        // The problem page shown in place of a failed request answers in the language that request asked for.
+        var asked = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { OriginalQueryString: { Length: > 0 } original }
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(original).GetValueOrDefault("lang").ToString()
+            : context.Request.Query["lang"].ToString();
         if (asked.Length > 0)
         {
             context.Response.Cookies.Append(Cookie, asked.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN", new CookieOptions

@@ -8,6 +8,8 @@ using DebtShield.Web.Accounts;
 using DebtShield.Web.Api;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
@@ -31,6 +33,11 @@ public static class WebHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
+        // A database that does not exist yet is created by the first migration, after EF Core has
+        // logged its failed connection as an error; a real connection failure is told in one line
+        // from the exception (LedgerException), so the log line says nothing more.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.Critical);
+
         // A failed start is told in one line by StartAsync, not as the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
@@ -46,6 +53,7 @@ public static class WebHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ChainChecks>();
         builder.Services.AddSingleton<CalendarFeeds>();
+        builder.Services.AddSingleton<GuessThrottle>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
         builder.Services.AddRazorPages();
         MultiUserMode.AddServices(builder, options);
@@ -76,6 +84,11 @@ public static class WebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (!options.MultiUser)
+        {
+            app.Use(LoopbackHost.CheckAsync);
+        }
+
         if (options.Proxies.Count > 0)
         {
             app.UseForwardedHeaders();
@@ -86,12 +99,15 @@ public static class WebHost
             ExceptionHandlingPath = "/problem",
             StatusCodeSelector = e => LedgerAccess.DescribeRefusal(e) is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest,
         });
-        app.UseStatusCodePages();
+        // A failed request with no body of its own gets the problem page (a person) or a problem
+        // document (a program): the problem page tells them apart.
+        app.UseStatusCodePagesWithReExecute("/problem");
         app.Use(SecurityHeaders.ApplyAsync);
         app.Use(UiLanguage.ApplyAsync);
         app.UseStaticFiles();
         app.UseRouting();
         MultiUserMode.Use(app, options);
+        app.Use(CaseAccess.CheckAsync);
         app.UseAntiforgery();
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1").WithTags("DebtShield");
@@ -142,10 +158,20 @@ public static class WebHost
         {
             await app.StartAsync().ConfigureAwait(false);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            // Most often the address is taken (another copy of the app is running).
-            await Console.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, WebText.Start_CannotListen, string.Join(" ", options.Urls), e.Message)).ConfigureAwait(false);
+            // The address is taken (another copy of the app is running), cannot be listened on, or
+            // is https without a certificate: one line, not the server's stack trace.
+            await Console.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, WebText.Start_CannotListen, string.Join(" ", options.Urls), e.Message.Split('\n')[0].Trim())).ConfigureAwait(false);
+            await ready.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            return false;
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (!options.MultiUser && LoopbackHost.CheckBound(bound) is { } open)
+        {
+            await Console.Error.WriteLineAsync(open).ConfigureAwait(false);
+            await app.StopAsync().ConfigureAwait(false);
             await ready.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             return false;
         }
@@ -165,7 +191,7 @@ public static class WebHost
             return false;
         }
 
-        await Console.Out.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, options.MultiUser ? WebText.Start_MultiUser : WebText.Start_Open, options.Urls[0], gate.Location.Display)).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, options.MultiUser ? WebText.Start_MultiUser : WebText.Start_Open, bound.FirstOrDefault() ?? options.Urls[0].ToString(), gate.Location.Display)).ConfigureAwait(false);
         return true;
     }
 }

@@ -108,7 +108,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                 return Refused(Format(WebText.Options_BadUrl, text));
             }
 
-            if (!url.IsLoopback && !multiUser)
+            if (!multiUser && LoopbackHost.CheckBound([url.ToString()]) is not null)
             {
                 return Refused(Format(WebText.Options_NotLoopback, text));
             }

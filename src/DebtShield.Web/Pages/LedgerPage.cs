@@ -8,14 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DebtShield.Web.Pages;
 
 /// <summary>
-/// A page over the ledger: it knows the case asked for (<c>?case=</c>), today in China, and how to
+/// A page over the ledger: it knows the case the request is about (as the case door decided it), today in China, and how to
 /// answer a refused request on the page itself, with the form still filled in, instead of an error page.
 /// </summary>
 public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
 {
-    /// <summary>The case the page is about; null for the only case.</summary>
-    [BindProperty(SupportsGet = true, Name = "case")]
-    public string? CaseTitle { get; set; }
+    /// <summary>
+    /// The case the page is about, as <see cref="Accounts.CaseAccess"/> decided it for the request;
+    /// null for the only case. Never bound from the request by the page itself (see <see cref="RequestedCase"/>).
+    /// </summary>
+    public string? CaseTitle => RequestedCase.Of(HttpContext).Title;
 
     /// <summary>What went wrong with the last action, in the user's words.</summary>
     public string? Problem { get; protected set; }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DebtShield.Web.Pages;
 
 /// <summary>解锁: the passphrase of a protected ledger, asked once after the app starts; nothing is shown before it.</summary>
-public sealed class UnlockModel(LedgerGate gate) : PageModel
+public sealed class UnlockModel(LedgerGate gate, GuessThrottle throttle) : PageModel
 {
     /// <summary>Where to go after unlocking (a local path only).</summary>
     [BindProperty(SupportsGet = true)]
@@ -23,16 +23,29 @@ public sealed class UnlockModel(LedgerGate gate) : PageModel
     /// <summary>Shows the form, or goes on when the ledger is already open.</summary>
     public IActionResult OnGet() => gate.IsOpen ? LocalRedirect(Target) : Page();
 
-    /// <summary>Tries the passphrase.</summary>
+    /// <summary>Tries the passphrase; after a few wrong ones each further try waits longer (<see cref="GuessThrottle"/>).</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (throttle.Refuse(HttpContext) is { } wait)
+        {
+            Problem = wait;
+            return Page();
+        }
+
+        var client = GuessThrottle.ClientOf(HttpContext);
         try
         {
             await gate.UnlockAsync(Passphrase ?? "", HttpContext.RequestAborted);
+            throttle.Succeeded(client);
             return LocalRedirect(Target);
         }
         catch (LedgerException e)
         {
+            if (e.Problem == LedgerProblem.WrongPassphrase)
+            {
+                throttle.Failed(client);
+            }
+
             Problem = LedgerAccess.Describe(e);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

@@ -42,6 +42,10 @@ namespace DebtShield.Web.Accounts.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Handler")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -86,6 +90,9 @@ namespace DebtShield.Web.Accounts.Migrations
 
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FeedKey")
+                        .HasColumnType("uuid");
 
                     b.HasKey("UserId", "CaseId");
 

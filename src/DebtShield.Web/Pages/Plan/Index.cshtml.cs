@@ -1,6 +1,7 @@
 using System.Text;
 using DebtShield.App.PlanRepayment;
 using DebtShield.Web.Hosting;
+using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Pages.Plan;
@@ -45,8 +46,23 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
         Report = PlanRepayment.Of(facts, Today, options);
         ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
-        FeedPath = facts.CaseId is { } id ? feeds.PathOf(id) : null;
+        FeedPath = facts.CaseId is { } id ? await feeds.AddressAsync(HttpContext, id) : null;
     });
+
+    /// <summary>Whether the feed's address can be replaced and withdrawn here (multi-user mode: it belongs to the account's assignment).</summary>
+    public bool FeedRevocable => feeds.Revocable;
+
+    /// <summary>Multi-user mode: a new calendar address for this account and case (the old one stops working), or none.</summary>
+    public async Task<IActionResult> OnPostFeedAsync([FromQuery] bool withdraw)
+    {
+        if (RequestedCase.Of(HttpContext).Id is not { } id || !await feeds.ChangeAsync(HttpContext, id, withdraw))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = withdraw ? WebText.Plan_FeedWithdrawn : WebText.Plan_FeedIssued;
+        return Redirect(Here("/plan"));
+    }
 
     /// <summary>The due dates as a calendar file.</summary>
     public async Task<IActionResult> OnGetCalendarAsync()

@@ -1,4 +1,5 @@
 using DebtShield.App.ReadGuide;
+using DebtShield.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using DebtShield.Web.Resources;
@@ -31,8 +32,9 @@ public sealed class DoorModel : PageModel
     public IReadOnlyList<HotlineFigure> Hotlines { get; private set; } = [];
 
     /// <summary>Shows the door's path; an unknown door is not found.</summary>
-    public IActionResult OnGet(string door, [FromQuery(Name = "case")] string? caseTitle)
+    public IActionResult OnGet(string door)
     {
+        var caseTitle = RequestedCase.Of(HttpContext).Title;
         var suffix = string.IsNullOrEmpty(caseTitle) ? "" : "?case=" + Uri.EscapeDataString(caseTitle);
         (Heading, Steps, var topic) = door switch
         {

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.Web.Tests;
+
+/// <summary>
+/// The case a request is about is named once, in the address, in local mode too: a page or
+/// endpoint never reads a second naming from the form or JSON body, or the other of two values.
+/// </summary>
+public sealed class CaseNamingTests
+{
+    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+    private const string Second = "第二个案件";
+
+    private static readonly Dictionary<string, string> Loan = new()
+    {
+        ["Form.Id"] = "速借-1",
+        ["Form.Lender"] = "速借",
+        ["Form.Kind"] = "online_platform",
+        ["Form.ContractDate"] = "2026-01-05",
+        ["Form.Principal"] = "5000",
+        ["Form.Instalments"] = "6",
+        ["Form.Amount"] = "950",
+        ["Form.FirstDue"] = "2026-02-05",
+    };
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task A_case_named_in_the_body_or_twice_is_refused_and_the_address_alone_decides(string provider)
+    {
+        await using var app = await RunningApp.StartAsync(demo: true, provider: provider);
+        Assert.Equal(HttpStatusCode.Created, (await app.Client.PostAsJsonAsync("/api/v1/cases", new { title = Second })).StatusCode);
+        var second = "case=" + Uri.EscapeDataString(Second);
+        var demo = "case=" + Uri.EscapeDataString(Demo);
+        var demoBefore = await app.Client.GetStringAsync("/api/v1/loans?" + demo);
+
+        var inBody = await app.PostFormAsync("/loans?" + second, "/loans?handler=Add&" + second, Loan.Append(new("case", Demo)));
+        var inJson = await app.Client.PostAsJsonAsync("/api/v1/loans?" + second, new Dictionary<string, object> { ["case"] = Demo, ["id"] = "速借-2", ["lender"] = "速借", ["kind"] = "online_platform", ["contractDate"] = "2026-01-05", ["principal"] = "5000", ["instalments"] = 6, ["amount"] = "950", ["firstDue"] = "2026-02-05" });
+        var twice = await app.Client.GetAsync("/api/v1/loans?" + second + "&" + demo);
+        var twicePage = await app.Client.GetAsync("/loans?" + demo + "&" + second);
+        var handlerTwice = await app.PostFormAsync("/loans?" + second, "/loans?handler=Add&handler=Import&" + second, Loan);
+        var secondAfterRefusals = await app.Client.GetStringAsync("/api/v1/loans?" + second);
+        var added = await app.PostFormAsync("/loans?" + second, "/loans?handler=Add&" + second, Loan);
+
+        Assert.Equal(HttpStatusCode.BadRequest, inBody.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, inJson.StatusCode);
+        Assert.Contains("只能在地址里指明", await inJson.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twicePage.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, handlerTwice.StatusCode);
+        Assert.Equal(0, Loans(secondAfterRefusals).GetArrayLength());
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(["速借-1"], Loans(await app.Client.GetStringAsync("/api/v1/loans?" + second)).EnumerateArray().Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(demoBefore, await app.Client.GetStringAsync("/api/v1/loans?" + demo));
+    }
+
+    private static JsonElement Loans(string json) => JsonDocument.Parse(json).RootElement.GetProperty("loans").Clone();
+}
