@@ -18,6 +18,8 @@ public class BeforeBorrowingBenchmarks
 {
     private const string Offer = "借款金额 10000元\n到账 9500元\n每期应还 ¥1050.00 共12期\n日利率0.05%\n服务费 500元\n会员费 199元";
 
+    private const string Advert = "借10000元，分12期，每期还1045元，日利率低至0.02%，需缴会员费299元";
+
     private static readonly CheckOfferRequest Request = new(new DateOnly(2026, 11, 28), new Core.Money(6_000m), new Core.Money(4_000m), "招联消金");
 
     private ClauseAnalyzer _clauses = null!;
@@ -33,7 +35,11 @@ public class BeforeBorrowingBenchmarks
 
     /// <summary>An offer as pasted text → the loan → rate, legal view, verdict rules → the report.</summary>
     [Benchmark]
-    public int CheckOfferFromText() => CheckOffer.Run(Offer, Request).Findings.Count;
+    public int CheckOfferFromText() => CheckOffer.Run(Offer, Request).Report!.Findings.Count;
+
+    /// <summary>The same check on an advert as an app writes it, all on one line (issue 23).</summary>
+    [Benchmark]
+    public int CheckAdvertFromText() => CheckOffer.Run(Advert, Request).Report!.Findings.Count;
 
     /// <summary>The clause analyser alone on a 50 KB agreement.</summary>
     [Benchmark]

@@ -24,6 +24,7 @@ namespace DebtShield.App;
 [JsonSerializable(typeof(PlanRepayment.CreditReport))]
 [JsonSerializable(typeof(PlanRepayment.AffordReport))]
 [JsonSerializable(typeof(CheckOffer.CheckOfferReport))]
+[JsonSerializable(typeof(CheckOffer.CheckOfferOutcome))]
 [JsonSerializable(typeof(CheckContract.ClauseCheckReport))]
 [JsonSerializable(typeof(CheckLender.LenderCheckReport))]
 [JsonSerializable(typeof(ReadGuide.GuideTopicReport))]

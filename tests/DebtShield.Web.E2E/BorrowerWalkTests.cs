@@ -20,8 +20,8 @@ public sealed class BorrowerWalkTests
     // The pages have no script and one stylesheet, so the steps wait for the address and then for
     // the elements they use (locators wait by themselves), not for the browser's load events, which
     // a busy machine can delay past any fixed limit.
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 };
-    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
+    internal static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 };
+    internal static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
 
     [Theory]
     [InlineData(360, 780)]
@@ -89,14 +89,14 @@ public sealed class BorrowerWalkTests
         Assert.DoesNotContain(scripts, s => s.Contains("Content Security Policy", StringComparison.Ordinal));
     }
 
-    private static async Task Shot(IPage page, int width, string step)
+    internal static async Task Shot(IPage page, int width, string step)
     {
         Directory.CreateDirectory(Artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, $"{width}-{step}.png"), FullPage = true });
     }
 
     /// <summary>Debian's Chromium (test.sh installs it), or the one <c>DEBTSHIELD_CHROMIUM</c> names.</summary>
-    private static string Chromium()
+    internal static string Chromium()
     {
         var path = Environment.GetEnvironmentVariable("DEBTSHIELD_CHROMIUM") is { Length: > 0 } given ? given : "/usr/bin/chromium";
         return File.Exists(path)

@@ -388,16 +388,40 @@ public sealed class PageTests
         var api = await app.Client.PostAsJsonAsync("/api/v1/offer", new { offer = Offer, income = 5000m });
         using var report = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
         var unreadable = await app.PostFormAsync("/borrow", "/borrow", [new("Offer", "随便写点什么")]);
+        var unreadableHtml = await unreadable.Content.ReadAsStringAsync();
         using var loans = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
 
-        var rate = report.RootElement.GetProperty("rateAnnual").GetDouble();
+        var rate = report.RootElement.GetProperty("report").GetProperty("rateAnnual").GetDouble();
         Assert.InRange(rate, 0.3, 0.5);
-        Assert.Equal("avoid", report.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal("avoid", report.RootElement.GetProperty("report").GetProperty("verdict").GetString());
         Assert.Contains(Figures.Percent(rate), html, StringComparison.Ordinal);
         Assert.Contains(Figures.Yuan(9500m), html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
-        Assert.Contains("class=\"problem\"", await unreadable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
+        Assert.Contains("借多少钱？", unreadableHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("--amount", unreadableHtml, StringComparison.Ordinal);
         Assert.Equal(0, loans.RootElement.GetProperty("loans").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_advert_pasted_as_shown_gets_one_consistent_verdict_in_chinese()
+    {
+        // Issue 23: the advert as the app shows it, with income but no expenses.
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var page = await app.PostFormAsync("/borrow", "/borrow", [new("Offer", "借10000元，分12期，每期还1045元，日利率低至0.02%，需缴会员费299元"), new("Income", "8000")]);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("50.26%", html, StringComparison.Ordinal);
+        Assert.Contains(Figures.Yuan(9701m), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Figures.Yuan(10000m) + "</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("民间借贷", html, StringComparison.Ordinal);
+        Assert.Contains("持牌金融机构", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("扣除必要开支", html, StringComparison.Ordinal);
+        foreach (var english in new[] { "(verified)", "(secondary)", "(uncertain)", "--amount" })
+        {
+            Assert.DoesNotContain(english, html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -140,7 +140,8 @@ public sealed record CheckLoanReport
         };
     }
 
-    private static string WordCap(RateCap cap) => cap.Rule switch
+    /// <summary>Where a line comes from, in the current UI language.</summary>
+    internal static string WordCap(RateCap cap) => cap.Rule switch
     {
         CapRule.FourTimesLprAtContract or CapRule.FourTimesLprAtFiling => string.Format(
             CultureInfo.CurrentCulture,
@@ -203,7 +204,10 @@ public sealed record CheckLoanReport
 
     private static string CodeOf(Uncertainty uncertainty) => SnakeCase(uncertainty.ToString());
 
-    private static string ViewId(LegalView view) => SnakeCase(view.ToString());
+    internal static string ViewId(LegalView view) => SnakeCase(view.ToString());
+
+    /// <summary>A view's name in the current UI language.</summary>
+    internal static string ViewName(LegalView view) => Text("View_" + view);
 
     internal static string StatusId(FactStatus status) => SnakeCase(status.ToString());
 
@@ -255,7 +259,8 @@ public sealed record ViewFigure(string View, decimal CapAnnual, string CapBasis,
 /// <param name="Article">The article.</param>
 /// <param name="Paraphrase">What it says, in our words.</param>
 /// <param name="Status">verified, secondary or uncertain.</param>
-public sealed record CitationFigure(string Id, string Law, string Article, string Paraphrase, string Status)
+/// <param name="StatusText">The same in the current UI language (已核实, 二手资料, 待核实).</param>
+public sealed record CitationFigure(string Id, string Law, string Article, string Paraphrase, string Status, string StatusText)
 {
     /// <summary>The citation in the current UI language.</summary>
     public static CitationFigure From(Citation citation)
@@ -267,6 +272,7 @@ public sealed record CitationFigure(string Id, string Law, string Article, strin
             english ? citation.LawEn : citation.LawZh,
             citation.Article,
             english ? citation.ParaphraseEn : citation.ParaphraseZh,
-            CheckLoanReport.StatusId(citation.Status));
+            CheckLoanReport.StatusId(citation.Status),
+            ReadGuide.ReadGuide.StatusWord(citation.Status));
     }
 }

@@ -9,37 +9,41 @@ using DebtShield.Import.Offers;
 namespace DebtShield.App.CheckOffer;
 
 /// <summary>
-/// Use case: "should I borrow this?" An offer as the app shows it → the loan it would become →
-/// the real rate (rate engine), the legal view (legal engine), the total, the monthly burden and
+/// Use case: "should I borrow this?" An offer as the app shows it → the facts a careful person
+/// reads from it → either the questions for the facts still missing, or the loan it would become
+/// → the real rate (rate engine), the legal view (legal engine), the total, the monthly burden and
 /// a plain verdict with its reasons. The CLI's <c>debtshield offer</c> and the web app call this.
 /// </summary>
 public static class CheckOffer
 {
-    /// <summary>Reads the offer text (may be empty), applies <paramref name="request"/>'s own figures on top, and checks it.</summary>
-    /// <exception cref="RequestRefusedException">The offer cannot be read or is incomplete; the message lists every problem.</exception>
-    public static CheckOfferReport Run(string offerText, CheckOfferRequest request)
+    /// <summary>
+    /// Reads the offer text (may be empty), puts the request's own figures over it (they correct
+    /// the text), and checks it when nothing is missing. Never refuses for a missing fact: it asks.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">The facts make no loan (an instalment of nothing, say); the message says why.</exception>
+    public static CheckOfferOutcome Run(string offerText, CheckOfferRequest request)
     {
         ArgumentNullException.ThrowIfNull(offerText);
         ArgumentNullException.ThrowIfNull(request);
         var reading = OfferTextReader.Read(offerText);
         var draft = reading.Draft;
-        var errors = reading.Errors.Select(e => e.Describe()).ToList();
-        foreach (var problem in request.Figures.ApplyTo(draft))
-        {
-            errors.Add(problem);
-        }
-
+        request.Figures.ApplyTo(draft);
         var kind = request.LenderKind ?? (request.LenderName is { } name ? CheckLender.CheckLender.KindOf(name) : LenderKind.Unknown);
-        var lender = new Lender(request.LenderName ?? "", kind);
-        var complete = draft.ToOffer(lender);
-        errors.AddRange(complete.Errors.Select(e => e.Describe()));
-        if (errors.Count > 0 || complete.Offer is not { } offer)
-        {
-            throw new RequestRefusedException(string.Join("；", errors));
-        }
-
-        return Check(offer, request);
+        var offer = draft.ToOffer(new Lender(request.LenderName ?? "", kind));
+        return new CheckOfferOutcome(
+            OfferReadFigures.From(draft),
+            [.. reading.Unread.Select(n => new OfferUnreadLine(n.Line, n.Text, n.Reason))],
+            [.. draft.Questions().Select(q => new OfferQuestionFigure(FactId(q.Fact), q.Text))],
+            offer is null ? null : Check(offer, request));
     }
+
+    private static string FactId(OfferFact fact) => fact switch
+    {
+        OfferFact.Amount => "amount",
+        OfferFact.Arrives => "arrives",
+        OfferFact.Term => "term",
+        OfferFact.Repayment => "repayment",
+    };
 
     /// <summary>Checks a complete offer.</summary>
     public static CheckOfferReport Check(LoanOffer offer, CheckOfferRequest request)
@@ -75,7 +79,7 @@ public sealed record CheckOfferRequest(
     string? LenderName = null,
     LenderKind? LenderKind = null)
 {
-    /// <summary>Figures given outside the text (command-line options); they join what the text says.</summary>
+    /// <summary>Figures given outside the text (form fields, command-line options); they correct what the text says.</summary>
     public OfferFigures Figures { get; init; } = new();
 }
 
@@ -100,6 +104,9 @@ public sealed record OfferFigures
     /// <summary>Each instalment in yuan.</summary>
     public decimal? Instalment { get; init; }
 
+    /// <summary>The one sum repaid at the end (到期还款), in yuan.</summary>
+    public decimal? AtEnd { get; init; }
+
     /// <summary>A day rate in percent (日利率).</summary>
     public decimal? DailyRatePercent { get; init; }
 
@@ -118,61 +125,42 @@ public sealed record OfferFigures
     /// <summary>Fees with every instalment: name and yuan.</summary>
     public IReadOnlyList<KeyValuePair<string, decimal>> FeesEachInstalment { get; init; } = [];
 
-    /// <summary>Adds the figures to <paramref name="draft"/>; returns every conflict with what the text said.</summary>
-    internal IEnumerable<string> ApplyTo(OfferDraft draft)
+    /// <summary>Puts the figures over what the text said: a figure given here corrects the text.</summary>
+    internal void ApplyTo(OfferDraft draft)
     {
-        IEnumerable<string?> Apply()
+        var rate = new[]
         {
-            if (Amount is { } amount)
-            {
-                yield return draft.SetAmount(new Money(amount));
-            }
-
-            if (Arrives is { } arrives)
-            {
-                yield return draft.SetArrives(new Money(arrives));
-            }
-
-            if (Months is { } months)
-            {
-                yield return draft.SetTerm(new OfferTerm(months, TermUnit.Months));
-            }
-
-            if (Days is { } days)
-            {
-                yield return draft.SetTerm(new OfferTerm(days, TermUnit.Days));
-            }
-
-            if (Instalment is { } each)
-            {
-                yield return draft.SetInstalment(new Money(each), null);
-            }
-
-            foreach (var (percent, per, method) in new[]
-            {
-                (DailyRatePercent, RatePer.Day, AdvertisedMethod.Nominal),
-                (MonthlyRatePercent, RatePer.Month, AdvertisedMethod.Nominal),
-                (MonthlyFeeRatePercent, RatePer.Month, AdvertisedMethod.FeeRate),
-                (AnnualRatePercent, RatePer.Year, AdvertisedMethod.Unknown),
-            })
-            {
-                if (percent is { } value)
-                {
-                    yield return draft.SetRatePercent(value, per, method);
-                }
-            }
-
-            foreach (var fee in Fees)
-            {
-                yield return draft.AddFee(fee.Key, new Money(fee.Value), everyInstalment: false);
-            }
-
-            foreach (var fee in FeesEachInstalment)
-            {
-                yield return draft.AddFee(fee.Key, new Money(fee.Value), everyInstalment: true);
-            }
+            (Percent: DailyRatePercent, Per: RatePer.Day, Method: AdvertisedMethod.Nominal),
+            (Percent: MonthlyRatePercent, Per: RatePer.Month, Method: AdvertisedMethod.Nominal),
+            (Percent: MonthlyFeeRatePercent, Per: RatePer.Month, Method: AdvertisedMethod.FeeRate),
+            (Percent: AnnualRatePercent, Per: RatePer.Year, Method: AdvertisedMethod.Unknown),
+        }.Where(r => r.Percent is >= 0 and <= OfferFigureLimits.LargestRatePercent).Select(r => new AdvertisedRate((double)(r.Percent!.Value / 100m), r.Per, r.Method)).FirstOrDefault();
+        draft.Correct(
+            Yuan(Amount),
+            Yuan(Arrives),
+            Months is { } months ? Term(months, TermUnit.Months) : Days is { } days ? Term(days, TermUnit.Days) : null,
+            Yuan(Instalment),
+            Yuan(AtEnd),
+            rate);
+        foreach (var fee in Fees.Where(f => f.Value > 0))
+        {
+            draft.AddFee(fee.Key, new Money(fee.Value), everyInstalment: false);
         }
 
-        return Apply().OfType<string>().ToArray();
+        foreach (var fee in FeesEachInstalment.Where(f => f.Value > 0))
+        {
+            draft.AddFee(fee.Key, new Money(fee.Value), everyInstalment: true);
+        }
     }
+
+    private static Money? Yuan(decimal? yuan) => yuan is > 0 and <= Loan.LargestAmount ? new Money(yuan.Value) : null;
+
+    private static OfferTerm? Term(int count, TermUnit unit) => count is >= 1 and <= OfferDraft.LongestTerm ? new OfferTerm(count, unit) : null;
+}
+
+/// <summary>The bounds a figure given outside the text must keep to be used.</summary>
+public static class OfferFigureLimits
+{
+    /// <summary>The largest rate taken, in percent per its unit (1000%).</summary>
+    public const decimal LargestRatePercent = 1000m;
 }

@@ -32,7 +32,10 @@ public sealed record CheckOfferReport
     /// <summary>What would arrive.</summary>
     public required decimal Arrives { get; init; }
 
-    /// <summary>What the borrower would really have: what arrives less fees paid on top.</summary>
+    /// <summary>
+    /// What the borrower would really have: what arrives less fees paid on top. The one received
+    /// amount a person is shown, and the one every rate is worked out on.
+    /// </summary>
     public required decimal PrincipalBasis { get; init; }
 
     /// <summary>Instalments (months) or 1 (a term in days).</summary>
@@ -62,16 +65,19 @@ public sealed record CheckOfferReport
     /// <summary>The rate the offer shows, turned into a yearly figure (a day rate × 365, a month rate × 12).</summary>
     public required double? AdvertisedAnnual { get; init; }
 
-    /// <summary>The legal line for the leading view.</summary>
-    public required decimal CapAnnual { get; init; }
+    /// <summary>
+    /// The legal line under each view the lender's kind leaves open, in the legal engine's order:
+    /// one view when the kind is known, both (private lending, licensed institution) when it is not.
+    /// </summary>
+    public required IReadOnlyList<OfferViewFigure> Views { get; init; }
 
-    /// <summary>Where the line comes from, in the current UI language.</summary>
-    public required string CapBasisText { get; init; }
+    /// <summary>Why these views: the lender's kind as known, in the current UI language.</summary>
+    public required string ViewsReason { get; init; }
 
     /// <summary>The borrower's monthly income, if given.</summary>
     public required decimal? MonthlyIncome { get; init; }
 
-    /// <summary>The largest instalment as a share of the monthly income.</summary>
+    /// <summary>The largest instalment as a share of the monthly income, when income and essential expenses were both given.</summary>
     public required double? IncomeShare { get; init; }
 
     /// <summary>"avoid", "caution" or "no_problem_found" (never "safe").</summary>
@@ -104,7 +110,7 @@ public sealed record CheckOfferReport
         var legalReport = CheckLoanReport.From(legal, LegalDataReader.Citations);
         var findings = assessment.Findings
             .OrderByDescending(f => f.Severity)
-            .Select(f => new OfferFindingFigure(f.Rule, SeverityId(f.Severity), Word(f), CheckLoanReport.StatusId(f.Basis.Status), f.Basis.Citations))
+            .Select(f => new OfferFindingFigure(f.Rule, SeverityId(f.Severity), Word(f), CheckLoanReport.StatusId(f.Basis.Status), ReadGuide.ReadGuide.StatusWord(f.Basis.Status), f.Basis.Citations))
             .ToArray();
         var cited = findings.SelectMany(f => f.Citations).Distinct(StringComparer.Ordinal).ToArray();
         var income = assessment.Facts.MonthlyIncome;
@@ -125,10 +131,18 @@ public sealed record CheckOfferReport
             RateAnnual = RateLoanReport.Finite(legal.RateAnnual, uncertain),
             RateAnnualEffective = RateLoanReport.Finite(cost.IrrAnnualEffective?.Fraction, uncertain),
             AdvertisedAnnual = cost.AdvertisedAnnual?.Fraction,
-            CapAnnual = legal.Primary.Cap.Annual,
-            CapBasisText = legalReport.CapBasisText,
+            Views = [.. legal.Views.Select(v => new OfferViewFigure(
+                CheckLoanReport.ViewId(v.View),
+                CheckLoanReport.ViewName(v.View),
+                v.Cap.Annual,
+                CheckLoanReport.WordCap(v.Cap),
+                ReadGuide.ReadGuide.StatusWord(v.Cap.Basis.Status),
+                v.ExceedsCap))],
+            ViewsReason = legal.Views.Count > 1
+                ? CheckText.OfferViews_KindUnknown
+                : string.Format(CultureInfo.CurrentCulture, CheckText.OfferViews_KindKnown, KindName(loan.Lender.Kind)),
             MonthlyIncome = income?.Yuan,
-            IncomeShare = income is { IsPositive: true } i ? (double)(instalment.Yuan / i.Yuan) : null,
+            IncomeShare = income is { IsPositive: true } i && assessment.Facts.MonthlyEssentials is not null ? (double)(instalment.Yuan / i.Yuan) : null,
             Verdict = VerdictId(assessment.Verdict),
             VerdictText = CheckWording.Text("OfferVerdict_" + assessment.Verdict),
             Findings = findings,
@@ -141,7 +155,11 @@ public sealed record CheckOfferReport
     private static IEnumerable<string> AssumptionsOf(LoanOffer offer)
     {
         yield return CheckText.OfferAssume_SignedToday;
-        if (offer.Repayment is OfferRepayment.AtRate { Rate: var rate })
+        if (offer.Repayment is OfferRepayment.AtEnd)
+        {
+            yield return CheckText.OfferAssume_AtEnd;
+        }
+        else if (offer.Repayment is OfferRepayment.AtRate { Rate: var rate })
         {
             yield return (rate.Method, rate.Per, offer.Term.Unit) switch
             {
@@ -167,12 +185,17 @@ public sealed record CheckOfferReport
         var values = finding.Values.Select(v => v switch
         {
             double rate => RateLoanReport.Percent(rate),
+            string text => text,
             decimal rate => RateLoanReport.Percent((double)rate),
             Money money => money.ToString(),
             _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
         }).ToArray<object>();
         return string.Format(CultureInfo.CurrentCulture, CheckWording.Text("OfferRule_" + finding.Rule.Replace('.', '_')), values);
     }
+
+    private static string KindName(LenderKind kind) =>
+        DocumentText.ResourceManager.GetString("Doc_Kind_" + LenderKindNames.Name(kind), CultureInfo.CurrentUICulture)
+        ?? throw new InvalidOperationException("Missing text resource for the lender kind " + kind);
 
     private static string SeverityId(OfferSeverity severity) => severity switch
     {
@@ -193,6 +216,16 @@ public sealed record CheckOfferReport
 /// <param name="Rule">The rule id, such as <c>rate_above_legal_line</c>.</param>
 /// <param name="Severity">"avoid", "caution" or "note".</param>
 /// <param name="Text">The finding in the current UI language.</param>
-/// <param name="Status">How well its legal basis is checked.</param>
+/// <param name="Status">How well its legal basis is checked: verified, secondary or uncertain.</param>
+/// <param name="StatusText">The same in the current UI language (已核实, 二手资料, 待核实).</param>
 /// <param name="Citations">Ids in <c>data/law/citations.json</c>.</param>
-public sealed record OfferFindingFigure(string Rule, string Severity, string Text, string Status, IReadOnlyList<string> Citations);
+public sealed record OfferFindingFigure(string Rule, string Severity, string Text, string Status, string StatusText, IReadOnlyList<string> Citations);
+
+/// <summary>The legal line under one view.</summary>
+/// <param name="View">private_lending or licensed_institution.</param>
+/// <param name="Name">The view in the current UI language.</param>
+/// <param name="CapAnnual">The line, a fraction a year.</param>
+/// <param name="CapText">Where the line comes from, in the current UI language.</param>
+/// <param name="StatusText">How well the line is checked, in the current UI language.</param>
+/// <param name="ExceedsCap">Whether the real rate is above it; null when there is no single rate.</param>
+public sealed record OfferViewFigure(string View, string Name, decimal CapAnnual, string CapText, string StatusText, bool? ExceedsCap);

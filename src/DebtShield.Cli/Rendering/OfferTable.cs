@@ -24,8 +24,12 @@ internal static class OfferTable
             table.Row(CliText.Row_StatedAnnual, RateLoanReport.Percent(advertised));
         }
 
-        table.Row(CliText.Row_CapAnnual, RateLoanReport.Percent((double)report.CapAnnual))
-            .Row(CliText.Row_CapBasis, report.CapBasisText);
+        table.Row(CliText.Row_OfferViews, report.ViewsReason);
+        foreach (var view in report.Views)
+        {
+            table.Row(CliText.Row_CapAnnual + "（" + view.Name + "）", RateLoanReport.Percent((double)view.CapAnnual) + " — " + view.CapText + "（" + view.StatusText + "）");
+        }
+
         if (report.IncomeShare is { } share)
         {
             table.Row(CliText.Row_IncomeShare, RateLoanReport.Percent(share));
@@ -35,7 +39,7 @@ internal static class OfferTable
         Section(console, CliText.Row_Findings, report.Findings.Select(f => $"[{Severity(f.Severity)}] {f.Text}"));
         Section(console, CliText.Row_Assumptions, report.Assumptions);
         Section(console, CliText.Row_Uncertain, report.Uncertain.Select(u => u.Message));
-        Section(console, CliText.Row_Citations, report.Citations.Select(c => $"[{c.Id}] {c.Law} {c.Article}（{c.Status}）"));
+        Section(console, CliText.Row_Citations, report.Citations.Select(c => $"[{c.Id}] {c.Law} {c.Article}（{c.StatusText}）"));
         Verdict(console, report.VerdictText);
     }
 

@@ -35,6 +35,9 @@ public sealed record LoanOffer
     /// <summary>Who lends, as far as the borrower knows.</summary>
     public Lender Lender { get; init; } = new("", LenderKind.Unknown);
 
+    /// <summary>What the offer says about repaying early (提前还款违约金); <see langword="null"/> when it says nothing.</summary>
+    public EarlyRepaymentCharge? EarlyRepayment { get; init; }
+
     /// <summary>The rate the offer states in its own words, for comparison: the instalment's rate or the one beside it.</summary>
     public AdvertisedRate? Advertised => Repayment switch
     {
@@ -70,6 +73,13 @@ public abstract record OfferRepayment
     public sealed record PerInstalment(Money Amount) : OfferRepayment;
 
     /// <summary>
+    /// The app shows one sum repaid at the end of the term (到期还款 ¥5,000): principal, interest
+    /// and fees together, in one repayment.
+    /// </summary>
+    /// <param name="Total">What is repaid at the end.</param>
+    public sealed record AtEnd(Money Total) : OfferRepayment;
+
+    /// <summary>
     /// The app shows a rate: per day (日利率, "借1000元每天只需0.5元"), per month (月利率) or a
     /// monthly fee rate on the original amount (月费率), or a yearly rate.
     /// </summary>
@@ -100,12 +110,31 @@ public enum FeeTiming
 /// <summary>The kinds of fee that matter for the verdict.</summary>
 public enum OfferFeeKind
 {
-    /// <summary>Service, handling, management, guarantee or other loan fees.</summary>
+    /// <summary>Service, handling, management, consulting or other loan fees.</summary>
     Service,
+
+    /// <summary>
+    /// A guarantee fee (担保费), paid to a guarantee company the lender chose: a cost of the loan
+    /// like interest, and a kind of its own because apps name it apart and courts look at it apart.
+    /// </summary>
+    Guarantee,
 
     /// <summary>A membership (会员) sold with the loan.</summary>
     Membership,
 
     /// <summary>Insurance sold with the loan.</summary>
     Insurance,
+}
+
+/// <summary>
+/// What an offer says about repaying before the term ends (提前还款违约金): nothing to pay, a charge
+/// of unknown size, a share of what is repaid early, or a sum.
+/// </summary>
+/// <param name="Charged">Whether repaying early costs anything.</param>
+/// <param name="Fraction">The charge as a fraction of what is repaid early (0.03 for 3%), when stated.</param>
+/// <param name="Amount">The charge as a sum, when stated.</param>
+public sealed record EarlyRepaymentCharge(bool Charged, double? Fraction = null, Money? Amount = null)
+{
+    /// <summary>The offer says repaying early is free (无提前还款违约金).</summary>
+    public static EarlyRepaymentCharge None { get; } = new(false);
 }

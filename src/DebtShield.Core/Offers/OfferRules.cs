@@ -69,8 +69,10 @@ public interface IOfferRule
 /// <summary>
 /// The real rate is above a line the law draws (4×LPR for private lending, the 24% court line for
 /// licensed lenders, 36%): the legal engine's views and flags, restated as a reason not to sign.
-/// Where the lender's kind is not known and the rate is above one view's line only, it is a
-/// caution that says which kind of lender it depends on, never more than the facts support.
+/// Each finding names the line of the view it speaks of, so the wording never cites a line the
+/// page does not show: one view (the lender's kind is known) gives that view's line; several views
+/// all exceeded give the lowest and the highest of them; only some exceeded is a caution that says
+/// which kind of lender it depends on, never more than the facts support.
 /// </summary>
 public sealed class RateAboveLegalLineRule : IOfferRule
 {
@@ -90,16 +92,26 @@ public sealed class RateAboveLegalLineRule : IOfferRule
         var flags = assessment.Flags.Where(f => f.Flag is LegalFlagKind.Above36 or LegalFlagKind.Above24 or LegalFlagKind.AbovePrivateCap).ToArray();
         var basis = flags.Aggregate(assessment.Primary.Cap.Basis, (b, f) => b.With(f.Basis));
         var views = assessment.Views;
-        if (views.All(v => v.ExceedsCap == true) || flags.Any(f => f.Flag == LegalFlagKind.Above36))
+        var exceeded = views.Where(v => v.ExceedsCap == true).ToArray();
+        if (exceeded.Length == 0)
         {
-            yield return new OfferFinding(Id, OfferSeverity.Avoid, [rate, views.Max(v => v.Cap.Annual)], basis);
+            yield break;
         }
-        else if (views.Any(v => v.ExceedsCap == true))
+
+        if (views.Count == 1)
+        {
+            yield return new OfferFinding(Id, OfferSeverity.Avoid, [rate, views[0].Cap.Annual], basis);
+        }
+        else if (exceeded.Length == views.Count)
+        {
+            yield return new OfferFinding(Id + ".every_view", OfferSeverity.Avoid, [rate, views.Min(v => v.Cap.Annual), views.Max(v => v.Cap.Annual)], basis);
+        }
+        else
         {
             // The lender's kind decides: above the private-lending line, within the licensed lenders' line.
-            var over = views.First(v => v.ExceedsCap == true);
             var within = views.First(v => v.ExceedsCap != true);
-            yield return new OfferFinding("rate_above_line_if_unlicensed", OfferSeverity.Caution, [rate, over.Cap.Annual, within.Cap.Annual], basis);
+            var severity = flags.Any(f => f.Flag == LegalFlagKind.Above36) ? OfferSeverity.Avoid : OfferSeverity.Caution;
+            yield return new OfferFinding("rate_above_line_if_unlicensed", severity, [rate, exceeded[0].Cap.Annual, within.Cap.Annual], basis);
         }
     }
 }
@@ -156,7 +168,11 @@ public sealed class AdvertisedRateUnderstatesRule : IOfferRule
     }
 }
 
-/// <summary>Membership, insurance or service fees sold with the loan: they are part of its cost, and courts may cut them.</summary>
+/// <summary>
+/// Service, guarantee, membership or insurance fees sold with the loan, one finding a kind: they
+/// are part of its cost, and courts may cut them. Service fees are a note; the others, which the
+/// borrower may be able to refuse or question, a caution.
+/// </summary>
 public sealed class BundledFeesRule : IOfferRule
 {
     /// <inheritdoc />
@@ -183,8 +199,9 @@ public sealed class BundledFeesRule : IOfferRule
 }
 
 /// <summary>
-/// The monthly instalment against the borrower's income: above what is left after essential
-/// expenses (or above the whole income) it cannot be paid from income. Arithmetic, not law.
+/// The monthly instalment against what the borrower has left each month: above income less
+/// essential expenses it cannot be paid from income. Arithmetic, not law, and only when the
+/// borrower gave both figures: what is "left" is never guessed from the income alone.
 /// </summary>
 public sealed class MonthlyBurdenRule : IOfferRule
 {
@@ -195,13 +212,13 @@ public sealed class MonthlyBurdenRule : IOfferRule
     public IEnumerable<OfferFinding> Evaluate(OfferFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.MonthlyIncome is not { IsPositive: true } income)
+        if (facts.MonthlyIncome is not { IsPositive: true } income || facts.MonthlyEssentials is not { } essentials)
         {
             yield break;
         }
 
         var instalment = facts.LargestInstalment;
-        var left = income - (facts.MonthlyEssentials ?? Money.Zero);
+        var left = income - essentials;
         var share = (double)(instalment.Yuan / income.Yuan);
         var none = new LegalBasis([], FactStatus.Verified);
         if (instalment > left)
@@ -212,6 +229,34 @@ public sealed class MonthlyBurdenRule : IOfferRule
         {
             yield return new OfferFinding(Id + ".share", OfferSeverity.Note, [instalment, income, left, share], none);
         }
+    }
+}
+
+/// <summary>
+/// Repaying early costs a charge (提前还款违约金): the borrower who wants out of an expensive loan
+/// pays to leave. Worth knowing before signing; a note, since the contract decides its size.
+/// </summary>
+public sealed class EarlyRepaymentChargeRule : IOfferRule
+{
+    /// <inheritdoc />
+    public string Id => "early_repayment_charge";
+
+    /// <inheritdoc />
+    public IEnumerable<OfferFinding> Evaluate(OfferFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Offer.EarlyRepayment is not { Charged: true } charge)
+        {
+            yield break;
+        }
+
+        var none = new LegalBasis([], FactStatus.Verified);
+        yield return charge switch
+        {
+            { Fraction: { } fraction } => new OfferFinding(Id + ".share", OfferSeverity.Note, [fraction], none),
+            { Amount: { } amount } => new OfferFinding(Id + ".amount", OfferSeverity.Note, [amount], none),
+            _ => new OfferFinding(Id + ".unstated", OfferSeverity.Note, [], none),
+        };
     }
 }
 
@@ -226,6 +271,7 @@ public static class OfferCheck
         new AdvertisedRateUnderstatesRule(),
         new BundledFeesRule(),
         new MonthlyBurdenRule(),
+        new EarlyRepaymentChargeRule(),
     ];
 
     /// <summary>Runs every rule.</summary>

@@ -16,6 +16,7 @@ namespace DebtShield.Core.Offers;
 /// app convention, 月利率 = 日利率 × 30) and 365 days a year in a term of days.</item>
 /// <item>A fee rate (月费率) is charged every month on the original amount, whatever is still owed
 /// (等本等息): each instalment is amount ÷ months + amount × fee rate.</item>
+/// <item>One sum repaid at the end (到期还款) falls due when the term ends, whether it is counted in days or months.</item>
 /// <item>Upfront fees the app deducts are already in "arrives"; upfront fees paid on top are
 /// <see cref="UpfrontFee"/>s; fees with every instalment are added to each instalment's total.</item>
 /// </list>
@@ -30,12 +31,14 @@ public static class OfferSchedule
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(offer.Term.Count);
-        var instalments = Instalments(offer);
+        var instalments = offer.Repayment is OfferRepayment.AtEnd end ? [end.Total] : Instalments(offer);
         var perInstalmentFees = Money.Sum(offer.Fees.Where(f => f.Timing == FeeTiming.EveryInstalment).Select(f => f.Amount));
         var schedule = new Instalment[instalments.Length];
         for (var i = 0; i < instalments.Length; i++)
         {
-            var due = offer.Term.Unit == TermUnit.Months ? signingDay.AddMonths(i + 1) : signingDay.AddDays(offer.Term.Count);
+            var due = offer.Term.Unit == TermUnit.Days ? signingDay.AddDays(offer.Term.Count)
+                : instalments.Length == 1 ? signingDay.AddMonths(offer.Term.Count)
+                : signingDay.AddMonths(i + 1);
             var repayment = instalments[i].RoundToFen();
             // The split of each instalment into principal and interest is not shown by the app, so
             // no parts are invented: the total, fees included, is the fact.

@@ -3,10 +3,17 @@ using DebtShield.Core;
 
 namespace DebtShield.Web.Api;
 
-/// <summary>An offer to check: the terms as the app shows them, and optionally the lender and monthly income.</summary>
-public sealed record OfferCheck(string? Offer, string? Lender, decimal? Income);
+/// <summary>
+/// An offer to check: the terms as the app shows them, optionally the figures a form gave (they
+/// correct the text), the lender, the monthly income and essential expenses.
+/// </summary>
+public sealed record OfferCheck(string? Offer, string? Lender, decimal? Income, decimal? Expenses = null, OfferFigures? Figures = null);
 
-/// <summary><c>/api/v1/offer</c>: the "before borrowing" check of an offer's real cost; nothing is stored.</summary>
+/// <summary>
+/// <c>/api/v1/offer</c>: the "before borrowing" check of an offer's real cost; nothing is stored.
+/// An offer that does not yet say everything is answered with the facts read and the questions for
+/// the rest, not refused.
+/// </summary>
 public static class OfferApi
 {
     /// <summary>Maps the endpoint.</summary>
@@ -14,10 +21,13 @@ public static class OfferApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/offer", (OfferCheck body, TimeProvider time) =>
-            CheckOffer.Run(WebInput.Required(body.Offer, "offer"), new CheckOfferRequest(
+            CheckOffer.Run(body.Offer ?? "", new CheckOfferRequest(
                 ChinaStandardTime.Today(time),
                 body.Income is > 0 and var income ? new Money(income) : null,
-                null,
-                string.IsNullOrWhiteSpace(body.Lender) ? null : body.Lender.Trim()))).WithName("CheckOffer");
+                body.Expenses is >= 0 and var expenses ? new Money(expenses) : null,
+                string.IsNullOrWhiteSpace(body.Lender) ? null : body.Lender.Trim())
+            {
+                Figures = body.Figures ?? new OfferFigures(),
+            })).WithName("CheckOffer");
     }
 }

@@ -8,10 +8,11 @@ namespace DebtShield.App.Tests.CheckOffer;
 public sealed class OfferRobustnessTests
 {
     [Fact]
-    public void Run_ThousandsOfHostileFigureSets_AreRefusedOrReportedNeverThrown()
+    public void Run_ThousandsOfHostileFigureSets_AreAskedAboutRefusedOrReportedNeverThrown()
     {
         // Given hostile amounts, terms and rates (zero, negative, tiny, huge, beyond every limit),
-        // each offer is either refused with a worded message or reported with finite numbers.
+        // each offer ends in a question for the figure that cannot be used, a worded refusal, or a
+        // report with finite numbers.
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         var random = new Random(20261128);
         decimal[] amounts = [-1m, 0m, 0.01m, 1m, 10_000m, 999_999_999_999m, 1_000_000_000_001m];
@@ -37,9 +38,15 @@ public sealed class OfferRobustnessTests
             };
             try
             {
-                var report = App.CheckOffer.CheckOffer.Run("", new CheckOfferRequest(new DateOnly(2026, 11, 28), new Core.Money(5_000m)) { Figures = figures });
-                var json = JsonNode.Parse(JsonSerializer.Serialize(report, ReportJsonContext.Default.CheckOfferReport))!;
-                Assert.True(json["rateAnnual"] is null || double.IsFinite(json["rateAnnual"]!.GetValue<double>()));
+                var outcome = App.CheckOffer.CheckOffer.Run("", new CheckOfferRequest(new DateOnly(2026, 11, 28), new Core.Money(5_000m)) { Figures = figures });
+                var json = JsonNode.Parse(JsonSerializer.Serialize(outcome, ReportJsonContext.Default.CheckOfferOutcome))!;
+                if (outcome.Report is null)
+                {
+                    Assert.NotEmpty(outcome.Questions);
+                    continue;
+                }
+
+                Assert.True(json["report"]!["rateAnnual"] is null || double.IsFinite(json["report"]!["rateAnnual"]!.GetValue<double>()));
                 reported++;
             }
             catch (RequestRefusedException refused)

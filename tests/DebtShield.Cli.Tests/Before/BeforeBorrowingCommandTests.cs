@@ -19,6 +19,18 @@ public sealed class BeforeBorrowingCommandTests
     }
 
     [Fact]
+    public void Offer_AdvertPastedAsShown_PrintsTheRealRateAndShowsTheUnreadLineBack()
+    {
+        var result = CliProcess.Run(["offer", "-"], DebtShield.Tests.Shared.RepositoryPaths.Root, "借10000元，分12期，每期还1045元，日利率低至0.02%，需缴会员费299元\n客服电话 400-123\n");
+
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Stdout.ReplaceLineEndings(" ");
+        Assert.Contains("50.26%", text, StringComparison.Ordinal);
+        Assert.Contains("不建议借", text, StringComparison.Ordinal);
+        Assert.Contains("第 2 行", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Offer_OptionsJsonEnglish_HasTheDocumentedFields()
     {
         var result = CliProcess.Run("offer", "--amount", "10000", "--term", "12期", "--monthly-fee-rate", "1.5", "--fee", "会员费=199", "--lender", "招联消金", "--json", "--lang", "en");
@@ -36,7 +48,7 @@ public sealed class BeforeBorrowingCommandTests
     [InlineData(new[] { "offer" }, "give the offer text (a file or -), or at least --amount and the other figures")]
     [InlineData(new[] { "offer", "--amount", "1万" }, "the value \"1万\" of --amount cannot be read")]
     [InlineData(new[] { "offer", "--amount", "10000", "--term", "twelve" }, "the value \"twelve\" of --term cannot be read")]
-    [InlineData(new[] { "offer", "--amount", "10000", "--term", "12" }, "repayment: the repayment is missing: the instalment, or a day, month, monthly-fee or year rate")]
+    [InlineData(new[] { "offer", "--amount", "10000", "--term", "12" }, "the offer does not yet say: How much is each repayment? (or the rate the page shows, such as 日利率 0.05%) (--instalment, --daily-rate …)")]
     [InlineData(new[] { "offer", "missing-offer.txt" }, "input file not found: missing-offer.txt")]
     public void Offer_BadInput_ExitsOneWithOneLine(string[] args, string message)
     {

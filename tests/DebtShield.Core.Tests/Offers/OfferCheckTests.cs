@@ -28,15 +28,25 @@ public sealed class OfferCheckTests
     private static string[] Rules(OfferAssessment assessment) => [.. assessment.Findings.Select(f => f.Rule)];
 
     [Fact]
-    public void Of_RateAboveEveryView_IsAvoid()
+    public void Of_RateAboveEveryViewOfAnUnknownLender_IsAvoidNamingTheLowestAndHighestLine()
     {
         // 12 × 1,000 on 10,000: 35.07% nominal, above 4×LPR (12%) and 24%.
         var assessment = Check(1_000m);
 
         Assert.Equal(OfferVerdict.Avoid, assessment.Verdict);
-        var finding = assessment.Findings.Single(f => f.Rule == "rate_above_legal_line");
+        var finding = assessment.Findings.Single(f => f.Rule == "rate_above_legal_line.every_view");
         Assert.Equal(OfferSeverity.Avoid, finding.Severity);
-        Assert.Equal(0.24m, finding.Values[1]);
+        Assert.Equal([0.12m, 0.24m], finding.Values.Skip(1).Cast<decimal>());
+    }
+
+    [Fact]
+    public void Of_RateAboveTheLineOfAKnownLender_NamesThatViewsLine()
+    {
+        var assessment = Check(1_000m, LenderKind.ConsumerFinance);
+
+        var finding = assessment.Findings.Single(f => f.Rule == "rate_above_legal_line");
+        Assert.Equal(assessment.Facts.Assessment.Primary.Cap.Annual, finding.Values[1]);
+        Assert.Single(assessment.Facts.Assessment.Views);
     }
 
     [Fact]
@@ -112,10 +122,47 @@ public sealed class OfferCheckTests
     [Fact]
     public void Of_AffordableInstalment_ReportsTheShareAsANote()
     {
-        var assessment = Check(850m, LenderKind.Bank, income: new Money(8_500m));
+        var assessment = Check(850m, LenderKind.Bank, income: new Money(8_500m), essentials: new Money(3_000m));
 
         var finding = assessment.Findings.Single(f => f.Rule == "monthly_burden.share");
         Assert.Equal(0.1, (double)finding.Values[3], 10);
+        Assert.Equal(OfferSeverity.Note, finding.Severity);
+    }
+
+    [Fact]
+    public void Of_IncomeWithoutEssentials_SaysNothingAboutWhatIsLeft()
+    {
+        var assessment = Check(850m, LenderKind.Bank, income: new Money(8_500m));
+
+        Assert.DoesNotContain(assessment.Findings, f => f.Rule.StartsWith("monthly_burden", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Of_GuaranteeFee_IsACautionOfItsOwnKind()
+    {
+        var assessment = Check(850m, LenderKind.Bank, fees: [new OfferFee("担保费", new Money(120m), FeeTiming.EveryInstalment, OfferFeeKind.Guarantee)]);
+
+        var finding = assessment.Findings.Single(f => f.Rule == "bundled_fees.guarantee");
+        Assert.Equal(new Money(1_440m), finding.Values[0]);
+        Assert.Equal(OfferSeverity.Caution, finding.Severity);
+    }
+
+    [Fact]
+    public void Of_EarlyRepaymentCharged_IsANoteWithItsShare()
+    {
+        var offer = new LoanOffer
+        {
+            Amount = new Money(10_000m),
+            Term = new OfferTerm(12, TermUnit.Months),
+            Repayment = new OfferRepayment.PerInstalment(new Money(850m)),
+            Lender = new Lender("测试", LenderKind.Bank),
+            EarlyRepayment = new EarlyRepaymentCharge(true, Fraction: 0.03),
+        };
+        var legal = LegalCheck.Of(OfferSchedule.ToLoan(offer, Signed).Loan!, TestLaw.Rules, new CheckOptions(Signed));
+
+        var finding = OfferCheck.Of(new OfferFacts(offer, legal, TestLaw.Rules, null, null)).Findings.Single(f => f.Rule == "early_repayment_charge.share");
+
+        Assert.Equal(0.03, finding.Values[0]);
         Assert.Equal(OfferSeverity.Note, finding.Severity);
     }
 

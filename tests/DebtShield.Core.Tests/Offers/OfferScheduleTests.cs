@@ -88,6 +88,20 @@ public sealed class OfferScheduleTests
         Assert.Equal(0.1825, TrueCost.Of(loan).IrrAnnualNominal!.Value.Fraction, 4);
     }
 
+    [Theory]
+    [InlineData(7, TermUnit.Days, 7)]
+    [InlineData(3, TermUnit.Months, 90)]
+    public void ToLoan_OneSumAtTheEnd_FallsDueWhenTheTermEnds(int count, TermUnit unit, int days)
+    {
+        // "借款期限 7天 / 到期还款 5000元": one repayment of the sum shown, on the term's last day.
+        var loan = ToLoan(Offer(new OfferRepayment.AtEnd(new Money(10_500m)), count, unit));
+
+        var only = Assert.Single(loan.Schedule);
+        Assert.Equal(10_500m, only.Total.Yuan);
+        Assert.Equal(unit == TermUnit.Days ? Signed.AddDays(count) : Signed.AddMonths(count), only.DueDate);
+        Assert.InRange(only.DueDate.DayNumber - Signed.DayNumber, days - 1, days);
+    }
+
     [Fact]
     public void ToLoan_PbocPublishedExample_ReproducesTheOfficialRates()
     {

@@ -14,10 +14,9 @@ public sealed class OfferTextReaderTests
     private static LoanOffer Read(string text)
     {
         var reading = OfferTextReader.Read(text);
-        Assert.Empty(reading.Errors);
-        var complete = reading.Draft.ToOffer(new Lender("", LenderKind.Unknown));
-        Assert.Empty(complete.Errors);
-        return complete.Offer!;
+        Assert.Empty(reading.Unread);
+        Assert.Empty(reading.Draft.Questions());
+        return reading.Draft.ToOffer(new Lender("", LenderKind.Unknown))!;
     }
 
     private static AdvertisedRate RateOf(LoanOffer offer) => Assert.IsType<OfferRepayment.AtRate>(offer.Repayment).Rate;
@@ -44,7 +43,7 @@ public sealed class OfferTextReaderTests
     [Fact]
     public void Read_MonthRate_IsANominalRatePerMonth()
     {
-        Assert.Equal(new AdvertisedRate(0.012, RatePer.Month, AdvertisedMethod.Nominal), RateOf(Read("额度：8000\n12个月\n月利率 1.2%")));
+        Assert.Equal(new AdvertisedRate(0.012, RatePer.Month, AdvertisedMethod.Nominal), RateOf(Read("借款金额：8000\n12个月\n月利率 1.2%")));
     }
 
     [Fact]
@@ -85,9 +84,12 @@ public sealed class OfferTextReaderTests
     [InlineData("借款金额 10000\n0期\n月利率1%")]
     [InlineData("借款金额 10000\n3651天\n日利率0.05%")]
     [InlineData("借款金额 10000\n12期\n月利率1001%")]
-    public void Read_TermOrRateBeyondTheLimits_IsAnError(string text)
+    public void Read_TermOrRateBeyondTheLimits_IsShownBackAndAskedFor(string text)
     {
-        Assert.NotEmpty(OfferTextReader.Read(text).Errors);
+        var reading = OfferTextReader.Read(text);
+
+        Assert.NotEmpty(reading.Unread);
+        Assert.NotEmpty(reading.Draft.Questions());
     }
 
     [Fact]
@@ -139,38 +141,122 @@ public sealed class OfferTextReaderTests
     }
 
     [Fact]
-    public void Read_LineWithFiguresNotUnderstood_IsAnErrorNamingTheLine()
+    public void Read_LineWithFiguresNotUnderstood_IsShownBackNamingTheLineAndIgnored()
     {
-        var reading = OfferTextReader.Read("借款金额 10000元\n提前还款 3 次免费");
+        var reading = OfferTextReader.Read("借款金额 10000元\n提前还款 3 次免费\n12期\n月利率1%");
 
-        var error = Assert.Single(reading.Errors);
-        Assert.Equal(2, error.Line);
-        Assert.Equal("提前还款 3 次免费", error.Where);
-        Assert.StartsWith("line 2 \"提前还款 3 次免费\": this line has figures", error.Describe(), StringComparison.Ordinal);
+        var note = Assert.Single(reading.Unread);
+        Assert.Equal(2, note.Line);
+        Assert.Equal("提前还款 3 次免费", note.Text);
+        Assert.StartsWith("line 2 \"提前还款 3 次免费\": not understood", note.Describe(), StringComparison.Ordinal);
+        Assert.NotNull(reading.Draft.ToOffer(new Lender("", LenderKind.Unknown)));
     }
 
     [Fact]
-    public void Read_TwoDifferentAmounts_IsAnError()
+    public void Read_TwoDifferentAmounts_KeepsTheFirstAndShowsTheSecondBack()
     {
         var reading = OfferTextReader.Read("借款金额 10000元\n借款金额 20000元");
 
-        Assert.Equal(2, Assert.Single(reading.Errors).Line);
+        Assert.Equal(2, Assert.Single(reading.Unread).Line);
+        Assert.Equal(new Money(10_000m), reading.Draft.Amount);
     }
 
     [Fact]
-    public void ToOffer_MissingFields_ListsEveryOne()
+    public void Questions_MissingFields_AskForEveryOne()
     {
-        var complete = OfferTextReader.Read("到账 9500元").Draft.ToOffer(new Lender("", LenderKind.Unknown));
+        var draft = OfferTextReader.Read("到账 9500元").Draft;
 
-        Assert.Equal(["amount", "term", "repayment"], complete.Errors.Select(e => e.Where));
-        Assert.Null(complete.Offer);
+        Assert.Equal([OfferFact.Amount, OfferFact.Term, OfferFact.Repayment], draft.Questions().Select(q => q.Fact));
+        Assert.Null(draft.ToOffer(new Lender("", LenderKind.Unknown)));
     }
 
     [Fact]
-    public void ToOffer_ArrivesAboveAmount_IsRefused()
+    public void Questions_ArrivesAboveAmount_AsksToCheckThem()
     {
-        var complete = OfferTextReader.Read("借款 1000\n到账 2000\n12期\n月利率1%").Draft.ToOffer(new Lender("", LenderKind.Unknown));
+        var draft = OfferTextReader.Read("借款 1000\n到账 2000\n12期\n月利率1%").Draft;
 
-        Assert.Equal("arrives", Assert.Single(complete.Errors).Where);
+        Assert.Equal(OfferFact.Arrives, Assert.Single(draft.Questions()).Fact);
+    }
+
+    [Fact]
+    public void Read_AdvertOnOneLine_ReadsEveryItem()
+    {
+        var offer = Read("借10000元，分12期，每期还1045元，日利率低至0.02%，需缴会员费299元");
+
+        Assert.Equal(new Money(10_000m), offer.Amount);
+        Assert.Equal(new OfferTerm(12, TermUnit.Months), offer.Term);
+        Assert.Equal(new OfferRepayment.PerInstalment(new Money(1045m)), offer.Repayment);
+        Assert.Equal(new AdvertisedRate(0.0002, RatePer.Day, AdvertisedMethod.Nominal), offer.AdvertisedBeside);
+        Assert.Equal(new OfferFee("会员费", new Money(299m), FeeTiming.Upfront, OfferFeeKind.Membership), Assert.Single(offer.Fees));
+    }
+
+    [Fact]
+    public void Read_CostPerDayWithoutATerm_GivesTheRateAndAsksForTheAmountAndTerm()
+    {
+        var draft = OfferTextReader.Read("借1000元每天只需0.5元").Draft;
+
+        Assert.Equal(new AdvertisedRate(0.0005, RatePer.Day, AdvertisedMethod.Nominal), draft.Rate);
+        Assert.Null(draft.Amount);
+        Assert.Equal([OfferFact.Amount, OfferFact.Term], draft.Questions().Select(q => q.Fact));
+    }
+
+    [Fact]
+    public void Read_CreditLineBesideTheLoan_IsALimitNotTheAmount()
+    {
+        var draft = OfferTextReader.Read("最高可借20万\n借款10000元\n分12期\n每月还930元").Draft;
+
+        Assert.Equal(new Money(200_000m), draft.Limit);
+        Assert.Equal(new Money(10_000m), draft.Amount);
+        Assert.Empty(draft.Questions());
+    }
+
+    [Fact]
+    public void Read_SevenDayLoanRepaidAtTheEnd_IsOneSumAtTheEnd()
+    {
+        var offer = Read("借款金额 4000元\n借款期限 7天\n到期还款 5000元");
+
+        Assert.Equal(new OfferTerm(7, TermUnit.Days), offer.Term);
+        Assert.Equal(new OfferRepayment.AtEnd(new Money(5_000m)), offer.Repayment);
+    }
+
+    [Fact]
+    public void Read_GuaranteeFeeEachInstalment_IsAGuaranteeFeeNotInsurance()
+    {
+        var offer = Read("借款金额 10000元\n12期\n每期应还 900元\n担保费 每期120元");
+
+        Assert.Equal(new OfferFee("担保费", new Money(120m), FeeTiming.EveryInstalment, OfferFeeKind.Guarantee), Assert.Single(offer.Fees));
+    }
+
+    [Theory]
+    [InlineData("3分钟到账\n日利率0.05%\n期限 3 -36期")]
+    [InlineData("日利率0.05%\n6/12/24月")]
+    [InlineData("日利率0.05%\n期限最长 36 期")]
+    [InlineData("日利率0.05%\n快至1天放款")]
+    public void Read_RangeOrMaximumOfTerms_IsNoTerm(string text)
+    {
+        Assert.Null(OfferTextReader.Read(text).Draft.Term);
+    }
+
+    [Fact]
+    public void Read_LabelAndFigureOnSeparateLines_AreReadTogether()
+    {
+        var draft = OfferTextReader.Read("最高可借额度(元)\n500000").Draft;
+
+        Assert.Equal(new Money(500_000m), draft.Limit);
+    }
+
+    [Fact]
+    public void Read_OverdueRateBesideTheLoansRate_IsNotTheLoansRate()
+    {
+        Assert.Equal(new AdvertisedRate(0.072, RatePer.Year, AdvertisedMethod.Unknown), OfferTextReader.Read("逾期罚息年化利率24%，正常借款年化利率7.2%。").Draft.Rate);
+    }
+
+    [Theory]
+    [InlineData("无提前还款违约金", false, null)]
+    [InlineData("提前还款违约金3%", true, 0.03)]
+    [InlineData("本贷款提前还款需支付违约金", true, null)]
+    public void Read_EarlyRepayment_IsReadAsStated(string text, bool charged, double? fraction)
+    {
+        Assert.Equal(new EarlyRepaymentCharge(charged, fraction), OfferTextReader.Read(text).Draft.EarlyRepayment);
     }
 }

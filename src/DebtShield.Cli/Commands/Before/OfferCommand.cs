@@ -187,18 +187,53 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
         {
             Figures = settings.Figures(),
         };
-        var report = CheckOffer.Run(text, request);
+        var outcome = CheckOffer.Run(text, request);
+        foreach (var line in outcome.Unread)
+        {
+            LedgerSession.Notice(Format(CliText.Offer_UnreadLine, line.Line, line.Text, line.Reason));
+        }
+
+        // Ask, don't refuse: at a terminal each missing fact is asked in words and read like a line of the offer.
+        while (outcome.Report is null)
+        {
+            if (!LedgerSession.Interactive)
+            {
+                throw new UserInputException(Format(CliText.Error_OfferQuestions, string.Join("；", outcome.Questions.Select(q => q.Text + OptionHint(q.Fact)))));
+            }
+
+            var answers = outcome.Questions.Select(q => AnswerLine(q.Fact, LedgerSession.Prompts.Prompt(new TextPrompt<string>(q.Text)).Trim()));
+            text = string.Join("\n", [text, .. answers]);
+            outcome = CheckOffer.Run(text, request);
+        }
+
         if (settings.Json)
         {
-            await JsonOutput.WriteAsync(report, ReportJsonContext.Default.CheckOfferReport, cancellationToken);
+            await JsonOutput.WriteAsync(outcome.Report, ReportJsonContext.Default.CheckOfferReport, cancellationToken);
         }
         else
         {
-            OfferTable.Write(AnsiConsole.Console, report);
+            OfferTable.Write(AnsiConsole.Console, outcome.Report);
         }
 
         return DebtShieldApp.Success;
     }
+
+    /// <summary>An answer as a line of the offer, under the label of the fact it answers ("10000" → "借款金额 10000").</summary>
+    private static string AnswerLine(string fact, string answer) => fact switch
+    {
+        "amount" => "借款金额 " + answer,
+        "arrives" => "实际到账 " + answer,
+        "term" => "借款期限 " + answer + (answer.All(char.IsAsciiDigit) ? "期" : ""),
+        _ => answer.Contains('%', StringComparison.Ordinal) || answer.Contains('率', StringComparison.Ordinal) || answer.Contains('息', StringComparison.Ordinal) ? answer : "每期应还 " + answer,
+    };
+
+    private static string OptionHint(string fact) => fact switch
+    {
+        "amount" => " (--amount)",
+        "arrives" => " (--arrives)",
+        "term" => " (--term)",
+        _ => " (--instalment, --daily-rate …)",
+    };
 
     private static string Format(string template, params object[] arguments) =>
         string.Format(CultureInfo.CurrentCulture, template, arguments);
