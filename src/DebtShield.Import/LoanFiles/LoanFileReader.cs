@@ -33,6 +33,11 @@ public static class LoanFileReader
     /// </summary>
     public static LoanReading ReadLine(ReadOnlySpan<byte> utf8Json, long line)
     {
+        if (WellFormedLoanFile.TryRead(utf8Json, line) is { } loan)
+        {
+            return new LoanReading(loan, []);
+        }
+
         var document = StrictJson.Deserialize(utf8Json, LoanFileJsonContext.Default.LoanFileDocument, out var error);
         return document is null ? LoanReading.Failed(error!) : Convert(document, null, line);
     }

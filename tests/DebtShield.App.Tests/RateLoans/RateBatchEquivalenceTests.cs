@@ -61,6 +61,42 @@ public sealed class RateBatchEquivalenceTests
     }
 
     [Fact]
+    public async Task RunAsync_LinesTheFastReaderMustDecline_AnswersAsTheStrictReader()
+    {
+        // Given one valid loan and variants of it that are wrong, or right in unusual ways.
+        const string Good = """{"id":"a","lender":{"name":"x","kind":"online_platform"},"contractDate":"2025-01-15","principal":1000,"upfrontFees":[{"amount":30}],"schedule":[{"dueDate":"2025-02-15","principal":500,"interest":30},{"dueDate":"2025-03-15","total":530}],"payments":[{"date":"2025-02-15","amount":530}],"stated":{"value":0.0005,"per":"day"}}""";
+        string[] variants =
+        [
+            Good,
+            Good.Replace("\"principal\":1000", "\"principal\":1000,\"principal\":2000", StringComparison.Ordinal),
+            Good.Replace("\"principal\":1000", "\"principal\":1000,\"fee\":1", StringComparison.Ordinal),
+            Good.Replace("\"principal\":1000", "\"principal\":1000,\"received\":null", StringComparison.Ordinal),
+            Good.Replace("\"principal\":1000", "\"principal\":\"1000\"", StringComparison.Ordinal),
+            Good.Replace("\"contractDate\":\"2025-01-15\"", "\"contractDate\":\"\\u0032025-01-15\"", StringComparison.Ordinal),
+            Good.Replace("\"contractDate\":\"2025-01-15\"", "\"contractDate\":\"2025-1-15\"", StringComparison.Ordinal),
+            Good.Replace("\"name\":\"x\"", "\"name\":\"\\u5e73\\u53f0\"", StringComparison.Ordinal),
+            Good.Replace("online_platform", "loan_shark", StringComparison.Ordinal),
+            Good.Replace("\"per\":\"day\"", "\"per\":\"week\"", StringComparison.Ordinal),
+            Good.Replace("\"per\":\"day\"", "\"per\":\"day\",\"method\":\"fee_rate\"", StringComparison.Ordinal),
+            Good.Replace("{\"amount\":30}", "{\"amount\":30,\"date\":\"2025-04-01\"}", StringComparison.Ordinal),
+            Good.Replace("\"total\":530}", "}", StringComparison.Ordinal),
+            Good.Replace("\"principal\":1000", "\"principal\":1e40", StringComparison.Ordinal),
+            Good.Replace("\"id\":\"a\",", string.Empty, StringComparison.Ordinal),
+            Good + " {}",
+            Good[..^1] + ",}",
+            "[" + Good + "]",
+        ];
+        var input = Encoding.UTF8.GetBytes(string.Join('\n', variants));
+
+        // When / Then
+        var actual = await NewWay(input);
+        AssertSameLines(OldWay(input), actual);
+        var results = actual.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain("\"error\"", results[0], StringComparison.Ordinal);
+        Assert.InRange(results.Count(l => l.Contains("\"error\"", StringComparison.Ordinal)), 8, variants.Length - 5);
+    }
+
+    [Fact]
     public async Task RunAsync_Utf16File_ReadsItAsUtf8()
     {
         var text = string.Join("\r\n", PublishedLoans().Take(2));
