@@ -15,6 +15,14 @@ if (args is ["make-batch", var path, var count])
     return;
 }
 
+// `make-check-batch FILE COUNT` writes COUNT loans of 36 instalments and 40 payments for timing
+// `debtshield check --batch`.
+if (args is ["make-check-batch", var checkPath, var checkCount])
+{
+    BatchFile.Write(checkPath, int.Parse(checkCount, System.Globalization.CultureInfo.InvariantCulture), instalments: 36, payments: 40);
+    return;
+}
+
 if (args is ["make-messages", var messagePath, var messageCount])
 {
     MessageFile.Write(messagePath, int.Parse(messageCount, System.Globalization.CultureInfo.InvariantCulture));

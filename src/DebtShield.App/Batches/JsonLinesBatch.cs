@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using DebtShield.App.Resources;
 
@@ -42,7 +40,11 @@ public static class JsonLinesBatch
         await foreach (var pending in results.ReadAllAsync(cancellationToken))
         {
             var chunk = await pending;
-            await output.WriteAsync(chunk.Output, cancellationToken);
+            using (chunk.Output)
+            {
+                await output.WriteAsync(chunk.Output.Written, cancellationToken);
+            }
+
             read += chunk.Read;
             rejected += chunk.Rejected;
         }
@@ -52,43 +54,33 @@ public static class JsonLinesBatch
         return new JsonLinesSummary(read, rejected);
     }
 
-    private static Chunk Compute(List<(long Line, string Text)> lines, LineHandler handle)
+    private static Chunk Compute(LineChunk lines, LineHandler handle)
     {
-        var buffer = new ArrayBufferWriter<byte>(lines.Count * 1024);
-        var lineBuffer = new ArrayBufferWriter<byte>(4096);
-        using var json = new Utf8JsonWriter(lineBuffer, ReportJsonContext.WriterOptions);
-        var scratch = new byte[4096];
+        var buffer = new PooledBuffer(lines.Count * 1024);
+        using var json = new Utf8JsonWriter(buffer, ReportJsonContext.WriterOptions);
         long rejected = 0;
-        foreach (var (line, text) in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
-            if (needed > scratch.Length)
-            {
-                scratch = new byte[needed];
-            }
-
-            var length = Encoding.UTF8.GetBytes(text, scratch);
-            if (!WriteLine(line, scratch.AsSpan(0, length), json, lineBuffer, handle))
+            if (!WriteLine(lines.Number(i), lines.Text(i), json, buffer, handle))
             {
                 rejected++;
             }
 
-            buffer.Write(lineBuffer.WrittenSpan);
             buffer.Write("\n"u8);
         }
 
-        return new Chunk(buffer.WrittenMemory, lines.Count - rejected, rejected);
+        return new Chunk(buffer, lines.Count - rejected, rejected);
     }
 
     /// <summary>
-    /// Writes one line's result to <paramref name="lineBuffer"/>, alone, so that a line whose
-    /// computation fails leaves no half-written object: it is replaced by an error object and the
-    /// batch goes on.
+    /// Writes one line's result to <paramref name="buffer"/> so that a line whose computation fails
+    /// leaves no half-written object: what it wrote is cut off, it is replaced by an error object
+    /// and the batch goes on.
     /// </summary>
-    private static bool WriteLine(long line, ReadOnlySpan<byte> utf8Json, Utf8JsonWriter json, ArrayBufferWriter<byte> lineBuffer, LineHandler handle)
+    private static bool WriteLine(long line, ReadOnlySpan<byte> utf8Json, Utf8JsonWriter json, PooledBuffer buffer, LineHandler handle)
     {
-        lineBuffer.ResetWrittenCount();
-        json.Reset(lineBuffer);
+        var start = buffer.Length;
+        json.Reset(buffer);
 #pragma warning disable CA1031 // A bug on one line must not cost the researcher the other million.
         try
         {
@@ -98,8 +90,8 @@ public static class JsonLinesBatch
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            lineBuffer.ResetWrittenCount();
-            json.Reset(lineBuffer);
+            json.Reset(buffer);
+            buffer.Truncate(start);
             var message = string.Format(CultureInfo.CurrentCulture, AppText.Batch_LineFailed, e.GetType().Name + ": " + e.Message);
             JsonSerializer.Serialize(json, new LineError(line, message), ReportJsonContext.Default.LineError);
             json.Flush();
@@ -108,7 +100,7 @@ public static class JsonLinesBatch
 #pragma warning restore CA1031
     }
 
-    private sealed record Chunk(ReadOnlyMemory<byte> Output, long Read, long Rejected);
+    private sealed record Chunk(PooledBuffer Output, long Read, long Rejected);
 }
 
 /// <summary>How many lines a batch computed and how many it answered with an error.</summary>

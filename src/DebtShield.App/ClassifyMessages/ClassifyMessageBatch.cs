@@ -38,11 +38,13 @@ public static class ClassifyMessageBatch
         await foreach (var chunk in results.ReadAllAsync(cancellationToken))
         {
             var result = await chunk;
+            using var chunkOutput = result.Output;
+            var finished = chunkOutput.Written;
             var written = 0;
             foreach (var call in result.Calls)
             {
                 // Everything before this call is final: write it, then the call with its count.
-                await output.WriteAsync(result.Output[written..call.Offset], cancellationToken);
+                await output.WriteAsync(finished[written..call.Offset], cancellationToken);
                 written = call.Offset;
                 var line = call.Line;
                 var number = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel);
@@ -54,7 +56,7 @@ public static class ClassifyMessageBatch
                 await output.WriteAsync(late.WrittenMemory, cancellationToken);
             }
 
-            await output.WriteAsync(result.Output[written..], cancellationToken);
+            await output.WriteAsync(finished[written..], cancellationToken);
             messages += result.Messages;
             errors += result.Errors;
         }
@@ -64,39 +66,25 @@ public static class ClassifyMessageBatch
         return new ClassifyBatchSummary(messages, errors);
     }
 
-    private static ChunkResult Process(List<(long Line, string Text)> lines, ClassifyInput format, ConductAnalyzer analyzer)
+    private static ChunkResult Process(LineChunk lines, ClassifyInput format, ConductAnalyzer analyzer)
     {
-        var buffer = new ArrayBufferWriter<byte>(lines.Count * 160);
-        var lineBuffer = new ArrayBufferWriter<byte>(1024);
-        using var json = new Utf8JsonWriter(lineBuffer, ClassifyMessage.WriterOptions);
-        var scratch = new byte[4096];
+        var buffer = new PooledBuffer(lines.Count * 160);
+        using var json = new Utf8JsonWriter(buffer, ClassifyMessage.WriterOptions);
         var calls = new List<PendingCall>();
         long errors = 0;
-        foreach (var (lineNumber, text) in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            lineBuffer.ResetWrittenCount();
-            json.Reset(lineBuffer);
+            var lineNumber = lines.Number(i);
+            var text = lines.Text(i);
+            var start = buffer.Length;
+            json.Reset(buffer);
 #pragma warning disable CA1031 // A bug on one line must not cost the user the rest of their evidence.
             try
             {
-                MessageLine? line;
                 string? error = null;
-                if (format == ClassifyInput.PlainText)
-                {
-                    line = MessageLine.Plain(text);
-                }
-                else
-                {
-                    var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
-                    if (needed > scratch.Length)
-                    {
-                        scratch = new byte[needed];
-                    }
-
-                    var length = Encoding.UTF8.GetBytes(text, scratch);
-                    line = MessageLine.Parse(scratch.AsSpan(0, length), out error);
-                }
-
+                var line = format == ClassifyInput.PlainText
+                    ? MessageLine.Plain(Encoding.UTF8.GetString(text))
+                    : MessageLine.Parse(text, out error);
                 if (line is null)
                 {
                     errors++;
@@ -105,7 +93,7 @@ public static class ClassifyMessageBatch
                 else if (line.Message.Channel != ContactChannel.Message && line.Message.Time is not null)
                 {
                     // Its daily count is known only in input order: finished by the writer.
-                    calls.Add(new PendingCall(checked((int)buffer.WrittenCount), lineNumber, line));
+                    calls.Add(new PendingCall(start, lineNumber, line));
                     continue;
                 }
                 else
@@ -118,23 +106,22 @@ public static class ClassifyMessageBatch
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 errors++;
-                lineBuffer.ResetWrittenCount();
-                json.Reset(lineBuffer);
+                json.Reset(buffer);
+                buffer.Truncate(start);
                 ClassifyMessage.WriteError(json, lineNumber, string.Format(CultureInfo.CurrentCulture, AppText.Batch_LineFailed, e.GetType().Name + ": " + e.Message));
                 json.Flush();
             }
 #pragma warning restore CA1031
 
-            buffer.Write(lineBuffer.WrittenSpan);
             buffer.Write("\n"u8);
         }
 
-        return new ChunkResult(buffer.WrittenMemory, calls, lines.Count - errors, errors);
+        return new ChunkResult(buffer, calls, lines.Count - errors, errors);
     }
 
     private sealed record PendingCall(int Offset, long LineNumber, MessageLine Line);
 
-    private sealed record ChunkResult(ReadOnlyMemory<byte> Output, List<PendingCall> Calls, long Messages, long Errors);
+    private sealed record ChunkResult(PooledBuffer Output, List<PendingCall> Calls, long Messages, long Errors);
 }
 
 /// <summary>What each input line holds.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DebtShield.App.Batches;
 using DebtShield.Core.Rates;
@@ -13,21 +12,29 @@ namespace DebtShield.App.RateLoans;
 /// </summary>
 public static class RateLoanBatch
 {
-    /// <summary>Processes every line of <paramref name="input"/> and writes the results to <paramref name="output"/>.</summary>
-    public static Task<JsonLinesSummary> RunAsync(Stream input, Stream output, CancellationToken cancellationToken = default) =>
-        JsonLinesBatch.RunAsync(input, output, Rate, cancellationToken);
-
-    private static bool Rate(long line, ReadOnlySpan<byte> utf8Json, Utf8JsonWriter output)
+    /// <summary>
+    /// Processes every line of <paramref name="input"/> and writes the results to
+    /// <paramref name="output"/>: the whole report, or only <paramref name="fields"/> (with
+    /// <c>line</c> and <c>id</c>), in which case only those figures are computed.
+    /// </summary>
+    public static Task<JsonLinesSummary> RunAsync(Stream input, Stream output, RateFields fields = RateFields.All, CancellationToken cancellationToken = default)
     {
-        var reading = LoanFileReader.Read(utf8Json, "line-" + line.ToString(CultureInfo.InvariantCulture));
-        if (!reading.Succeeded)
-        {
-            JsonSerializer.Serialize(output, new LineError(line, reading.Errors.Describe()), ReportJsonContext.Default.LineError);
-            return false;
-        }
+        var report = new RateReportWriter(fields);
+        return JsonLinesBatch.RunAsync(
+            input,
+            output,
+            (line, utf8Json, json) =>
+            {
+                var reading = LoanFileReader.ReadLine(utf8Json, line);
+                if (!reading.Succeeded)
+                {
+                    JsonSerializer.Serialize(json, new LineError(line, reading.Errors.Describe()), ReportJsonContext.Default.LineError);
+                    return false;
+                }
 
-        var report = RateLoanReport.From(TrueCost.Of(reading.Loan)) with { Line = line };
-        JsonSerializer.Serialize(output, report, ReportJsonContext.Default.RateLoanReport);
-        return true;
+                report.Write(json, line, TrueCost.Of(reading.Loan));
+                return true;
+            },
+            cancellationToken);
     }
 }

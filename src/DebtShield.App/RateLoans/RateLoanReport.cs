@@ -170,9 +170,7 @@ public sealed record RateLoanReport
     }
 
     /// <summary>A rate as a percentage with at most two decimals: 0.463 → "46.3%".</summary>
-    public static string Percent(double fraction) => double.IsFinite(fraction * 100)
-        ? (fraction * 100).ToString("#,##0.##", CultureInfo.InvariantCulture) + "%"
-        : "∞%";
+    public static string Percent(double fraction) => new Percentage(fraction).ToString();
 
     private static void AddSolutionNotes(TrueCost cost, List<RateNote> notes)
     {

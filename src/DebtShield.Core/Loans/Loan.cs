@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DebtShield.Core.Loans;
 
 /// <summary>
@@ -156,25 +158,44 @@ public sealed class Loan
             problems.Add(new LoanProblem("received", LoanProblemKind.ReceivedAbovePrincipal));
         }
 
+        // Field names are built only for a problem found: a batch creates millions of valid loans.
         var before = problems.Count;
-        CheckMagnitude(principal, "principal", problems);
-        CheckMagnitude(arrived, "received", problems);
+        if (TooLarge(principal))
+        {
+            problems.Add(new LoanProblem("principal", LoanProblemKind.ImplausiblyLarge));
+        }
+
+        if (TooLarge(arrived))
+        {
+            problems.Add(new LoanProblem("received", LoanProblemKind.ImplausiblyLarge));
+        }
+
         for (var i = 0; i < fees.Length; i++)
         {
-            CheckMagnitude(fees[i].Amount, $"upfrontFees[{i}].amount", problems);
+            if (TooLarge(fees[i].Amount))
+            {
+                problems.Add(new LoanProblem(Field("upfrontFees", i, "amount"), LoanProblemKind.ImplausiblyLarge));
+            }
         }
 
         for (var i = 0; i < instalments.Length; i++)
         {
-            CheckMagnitude(instalments[i].Total, $"schedule[{i}].total", problems);
-            CheckMagnitude(instalments[i].Principal ?? Money.Zero, $"schedule[{i}].principal", problems);
-            CheckMagnitude(instalments[i].Interest ?? Money.Zero, $"schedule[{i}].interest", problems);
-            CheckMagnitude(instalments[i].Fees ?? Money.Zero, $"schedule[{i}].fees", problems);
+            var instalment = instalments[i];
+            foreach (var (part, name) in (ReadOnlySpan<(Money?, string)>)[(instalment.Total, "total"), (instalment.Principal, "principal"), (instalment.Interest, "interest"), (instalment.Fees, "fees")])
+            {
+                if (TooLarge(part ?? Money.Zero))
+                {
+                    problems.Add(new LoanProblem(Field("schedule", i, name), LoanProblemKind.ImplausiblyLarge));
+                }
+            }
         }
 
         for (var i = 0; i < paid.Length; i++)
         {
-            CheckMagnitude(paid[i].Amount, $"payments[{i}].amount", problems);
+            if (TooLarge(paid[i].Amount))
+            {
+                problems.Add(new LoanProblem(Field("payments", i, "amount"), LoanProblemKind.ImplausiblyLarge));
+            }
         }
 
         if (problems.Count > before)
@@ -210,11 +231,10 @@ public sealed class Loan
         for (var i = 0; i < schedule.Length; i++)
         {
             var instalment = schedule[i];
-            var field = $"schedule[{i}]";
             if (instalment.DueDate <= previous)
             {
                 problems.Add(new LoanProblem(
-                    field + ".dueDate",
+                    Field("schedule", i, "dueDate"),
                     i == 0 ? LoanProblemKind.NotAfterContractDate : LoanProblemKind.OutOfOrder));
             }
 
@@ -222,19 +242,19 @@ public sealed class Loan
 
             if (instalment.Total.IsNegative)
             {
-                problems.Add(new LoanProblem(field + ".total", LoanProblemKind.Negative));
+                problems.Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.Negative));
             }
 
-            CheckPart(instalment.Principal, field + ".principal", problems);
-            CheckPart(instalment.Interest, field + ".interest", problems);
-            CheckPart(instalment.Fees, field + ".fees", problems);
+            CheckPart(instalment.Principal, i, "principal", problems);
+            CheckPart(instalment.Interest, i, "interest", problems);
+            CheckPart(instalment.Fees, i, "fees", problems);
 
             if (instalment.Principal is not null || instalment.Interest is not null || instalment.Fees is not null)
             {
                 var parts = (instalment.Principal ?? Money.Zero) + (instalment.Interest ?? Money.Zero) + (instalment.Fees ?? Money.Zero);
                 if (Math.Abs(parts.Yuan - instalment.Total.Yuan) > PartsTolerance)
                 {
-                    problems.Add(new LoanProblem(field + ".total", LoanProblemKind.PartsDisagreeWithTotal));
+                    problems.Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.PartsDisagreeWithTotal));
                 }
             }
 
@@ -247,19 +267,17 @@ public sealed class Loan
         }
     }
 
-    private static void CheckMagnitude(Money amount, string field, List<LoanProblem> problems)
-    {
-        if (Math.Abs(amount.Yuan) > LargestAmount)
-        {
-            problems.Add(new LoanProblem(field, LoanProblemKind.ImplausiblyLarge));
-        }
-    }
+    private static bool TooLarge(Money amount) => Math.Abs(amount.Yuan) > LargestAmount;
 
-    private static void CheckPart(Money? part, string field, List<LoanProblem> problems)
+    /// <summary>The path of a field of a list item: <c>schedule[2].total</c>.</summary>
+    private static string Field(string list, int index, string leaf) =>
+        string.Create(CultureInfo.InvariantCulture, $"{list}[{index}].{leaf}");
+
+    private static void CheckPart(Money? part, int index, string leaf, List<LoanProblem> problems)
     {
         if (part is { IsNegative: true })
         {
-            problems.Add(new LoanProblem(field, LoanProblemKind.Negative));
+            problems.Add(new LoanProblem(Field("schedule", index, leaf), LoanProblemKind.Negative));
         }
     }
 

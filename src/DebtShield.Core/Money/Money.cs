@@ -17,7 +17,7 @@ namespace DebtShield.Core;
 /// contracts, court judgments and bank statements state amounts.
 /// </para>
 /// </remarks>
-public readonly record struct Money : IComparable<Money>
+public readonly record struct Money : IComparable<Money>, ISpanFormattable
 {
     /// <summary>Zero yuan.</summary>
     public static readonly Money Zero = new(0m);
@@ -100,4 +100,24 @@ public readonly record struct Money : IComparable<Money>
 
     /// <summary>The amount with two decimals and the yuan sign, invariant culture: "¥1,034.50".</summary>
     public override string ToString() => "¥" + Yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The same as <see cref="ToString()"/>: an amount is written one way whatever the format or culture asked.</summary>
+    string IFormattable.ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>
+    /// Writes <see cref="ToString()"/> into <paramref name="destination"/> without a string, so
+    /// that reports written by the million (batch mode) format amounts without allocating.
+    /// </summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    {
+        charsWritten = 0;
+        if (destination.IsEmpty || !Yuan.TryFormat(destination[1..], out var written, "#,##0.00", CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        destination[0] = '¥';
+        charsWritten = written + 1;
+        return true;
+    }
 }

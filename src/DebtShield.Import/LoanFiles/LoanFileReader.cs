@@ -22,8 +22,24 @@ public static class LoanFileReader
     /// <summary>Reads one loan from UTF-8 JSON; <paramref name="defaultId"/> names it when the JSON has no id.</summary>
     public static LoanReading Read(ReadOnlySpan<byte> utf8Json, string defaultId)
     {
+        ArgumentNullException.ThrowIfNull(defaultId);
         var document = StrictJson.Deserialize(utf8Json, LoanFileJsonContext.Default.LoanFileDocument, out var error);
-        return document is null ? LoanReading.Failed(error!) : Convert(document, defaultId);
+        return document is null ? LoanReading.Failed(error!) : Convert(document, defaultId, 0);
+    }
+
+    /// <summary>
+    /// Reads line <paramref name="line"/> of a JSONL batch; a loan without an id is named
+    /// <c>line-N</c> (a name made only when it is needed).
+    /// </summary>
+    public static LoanReading ReadLine(ReadOnlySpan<byte> utf8Json, long line)
+    {
+        if (WellFormedLoanFile.TryRead(utf8Json, line) is { } loan)
+        {
+            return new LoanReading(loan, []);
+        }
+
+        var document = StrictJson.Deserialize(utf8Json, LoanFileJsonContext.Default.LoanFileDocument, out var error);
+        return document is null ? LoanReading.Failed(error!) : Convert(document, null, line);
     }
 
     /// <summary>
@@ -44,7 +60,7 @@ public static class LoanFileReader
             })]);
     }
 
-    private static LoanReading Convert(LoanFileDocument document, string defaultId)
+    private static LoanReading Convert(LoanFileDocument document, string? defaultId, long line)
     {
         var errors = new List<LoanFileError>();
 
@@ -54,7 +70,7 @@ public static class LoanFileReader
         var fees = ConvertList(document.UpfrontFees, "upfrontFees", errors, (fee, field) =>
             fee.Amount is { } amount
                 ? new UpfrontFee(fee.Name ?? string.Empty, new Money(amount), fee.Date ?? contractDate ?? default)
-                : Missing<UpfrontFee>(field + ".amount", errors));
+                : Missing<UpfrontFee>(field.Child("amount"), errors));
         if (document.Schedule is null)
         {
             errors.Add(new LoanFileError("schedule", null, ImportMessages.MissingField));
@@ -64,7 +80,7 @@ public static class LoanFileReader
         var payments = ConvertList(document.Payments, "payments", errors, (payment, field) =>
             payment.Date is { } date && payment.Amount is { } amount
                 ? new Payment(date, new Money(amount))
-                : Missing<Payment>(field + (payment.Date is null ? ".date" : ".amount"), errors));
+                : Missing<Payment>(field.Child(payment.Date is null ? "date" : "amount"), errors));
         var advertised = ConvertStated(document.Stated, errors);
 
         if (errors.Count > 0 || lender is null || contractDate is null || principal is null)
@@ -73,7 +89,7 @@ public static class LoanFileReader
         }
 
         var creation = Loan.Create(
-            document.Id ?? defaultId,
+            document.Id ?? defaultId ?? "line-" + line.ToString(CultureInfo.InvariantCulture),
             lender,
             contractDate.Value,
             new Money(principal.Value),
@@ -111,17 +127,17 @@ public static class LoanFileReader
         return new Lender(lender.Name ?? string.Empty, kind.Value);
     }
 
-    private static Instalment? ConvertInstalment(InstalmentDocument instalment, string field, List<LoanFileError> errors)
+    private static Instalment? ConvertInstalment(InstalmentDocument instalment, ListItem field, List<LoanFileError> errors)
     {
         if (instalment.DueDate is not { } dueDate)
         {
-            return Missing<Instalment>(field + ".dueDate", errors);
+            return Missing<Instalment>(field.Child("dueDate"), errors);
         }
 
         var total = instalment.Total ?? InstalmentParts.Total(instalment.Principal, instalment.Interest, instalment.Fees);
         if (total is null)
         {
-            errors.Add(new LoanFileError(field, null, ImportMessages.InstalmentWithoutAmount));
+            errors.Add(new LoanFileError(field.ToString(), null, ImportMessages.InstalmentWithoutAmount));
             return null;
         }
 
@@ -169,7 +185,7 @@ public static class LoanFileReader
         List<TDocument?>? items,
         string name,
         List<LoanFileError> errors,
-        Func<TDocument, string, List<LoanFileError>, T?> convert)
+        Func<TDocument, ListItem, List<LoanFileError>, T?> convert)
         where TDocument : class
         where T : class
     {
@@ -181,10 +197,10 @@ public static class LoanFileReader
 
         for (var i = 0; i < items.Count; i++)
         {
-            var field = string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]");
+            var field = new ListItem(name, i);
             if (items[i] is not { } item)
             {
-                errors.Add(new LoanFileError(field, null, ImportMessages.NotAnObject));
+                errors.Add(new LoanFileError(field.ToString(), null, ImportMessages.NotAnObject));
             }
             else if (convert(item, field, errors) is { } value)
             {
@@ -199,7 +215,7 @@ public static class LoanFileReader
         List<TDocument?>? items,
         string name,
         List<LoanFileError> errors,
-        Func<TDocument, string, T?> convert)
+        Func<TDocument, ListItem, T?> convert)
         where TDocument : class
         where T : class
         => ConvertList<TDocument, T>(items, name, errors, (item, field, _) => convert(item, field));
@@ -220,6 +236,14 @@ public static class LoanFileReader
     {
         errors.Add(new LoanFileError(field, null, ImportMessages.MissingField));
         return null;
+    }
+
+    /// <summary>Item <c>Index</c> of list <c>List</c>, written only when an error names it: <c>schedule[2]</c>.</summary>
+    private readonly record struct ListItem(string List, int Index)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{List}[{Index}]");
+
+        public string Child(string leaf) => string.Create(CultureInfo.InvariantCulture, $"{List}[{Index}].{leaf}");
     }
 
     private static Money? ToMoney(decimal? yuan) => yuan is { } value ? new Money(value) : null;

@@ -1,0 +1,395 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DebtShield.App.Resources;
+using DebtShield.Core.Loans;
+using DebtShield.Core.Rates;
+using DebtShield.Import.LoanFiles;
+
+namespace DebtShield.App.RateLoans;
+
+/// <summary>
+/// Writes a <see cref="RateLoanReport"/> straight from a <see cref="TrueCost"/> to a
+/// <see cref="Utf8JsonWriter"/>, byte for byte as the serializer writes the record, without
+/// building the record: the batch's hot path. Only the chosen <see cref="RateFields"/> are
+/// computed and written.
+/// </summary>
+/// <remarks>
+/// The worded notes and the verdict are templates read once, in the UI language of the thread
+/// that creates the writer, and filled at write time into a stack buffer. A test holds this
+/// writer and the record's serialisation equal on every published vector.
+/// </remarks>
+public sealed class RateReportWriter
+{
+    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText[] FieldNames = [.. RateFieldNames.All.Select(n => JsonEncodedText.Encode(n))];
+    private static readonly JsonEncodedText CodeName = JsonEncodedText.Encode("code");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText Month = JsonEncodedText.Encode("month");
+
+    private readonly RateFields _fields;
+    private readonly CultureInfo _culture;
+    private readonly Wording _wording;
+
+    /// <summary>A writer of <paramref name="fields"/>, worded in the current UI language.</summary>
+    public RateReportWriter(RateFields fields = RateFields.All)
+    {
+        _fields = fields;
+        _culture = CultureInfo.CurrentCulture;
+        _wording = new Wording();
+    }
+
+    /// <summary>Writes the report of <paramref name="cost"/>, with <paramref name="line"/> first when given.</summary>
+    public void Write(Utf8JsonWriter json, long? line, TrueCost cost)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(cost);
+        var loan = cost.Loan;
+        var beyondRange = false;
+
+        // Figures first (each may find a rate too large to write), then the object in report order.
+        var nominal = Finite(cost.IrrAnnualNominal?.Fraction, ref beyondRange);
+        var perPeriod = Has(RateFields.IrrPerPeriod) ? Finite(cost.IrrPerPeriod.RateOrNull, ref beyondRange) : null;
+        var effective = Has(RateFields.IrrAnnualEffective) ? Finite(cost.IrrAnnualEffective?.Fraction, ref beyondRange) : null;
+        var xirr = Has(RateFields.XirrAnnual) ? Finite(cost.Xirr.RateOrNull, ref beyondRange) : null;
+        var regZ = Has(RateFields.AprRegZ) ? Finite(cost.RegZ.Annual?.Fraction, ref beyondRange) : null;
+        var onContract = Has(RateFields.OnContractPrincipal) ? cost.OnContractPrincipal : null;
+        var onContractIrr = onContract is null ? null : Finite(onContract.IrrAnnualNominal.RateOrNull, ref beyondRange);
+        var stated = cost.AdvertisedAnnual?.Fraction;
+
+        json.WriteStartObject();
+        if (line is { } number)
+        {
+            json.WriteNumber(LineName, number);
+        }
+
+        json.WriteString(IdName, loan.Id);
+        Text(json, RateFields.LenderName, loan.Lender.Name);
+        Text(json, RateFields.LenderKind, LenderKindNames.Name(loan.Lender.Kind));
+        Amount(json, RateFields.Principal, loan.Principal.Yuan);
+        Amount(json, RateFields.Received, loan.Received.Yuan);
+        Amount(json, RateFields.UpfrontDeduction, loan.UpfrontDeduction.Yuan);
+        Amount(json, RateFields.PrincipalBasis, loan.PrincipalBasis.Yuan);
+        Amount(json, RateFields.TotalRepayable, loan.ScheduledTotal.Yuan);
+        Amount(json, RateFields.TotalCost, cost.TotalCost.Yuan);
+        if (Has(RateFields.Period))
+        {
+            json.WritePropertyName(NameOf(RateFields.Period));
+            if (cost.Period.IsCalendarMonth)
+            {
+                json.WriteStringValue(Month);
+            }
+            else
+            {
+                Span<char> days = stackalloc char[16];
+                cost.Period.Days.TryFormat(days, out var length, provider: CultureInfo.InvariantCulture);
+                days[length++] = 'd';
+                json.WriteStringValue(days[..length]);
+            }
+        }
+
+        Rate(json, RateFields.PeriodsPerYear, cost.Period.PerYear);
+        if (Has(RateFields.RegularSchedule))
+        {
+            json.WriteBoolean(NameOf(RateFields.RegularSchedule), cost.IsRegular);
+        }
+
+        Rate(json, RateFields.TermYears, cost.TermInYears);
+        Rate(json, RateFields.IrrPerPeriod, perPeriod);
+        Rate(json, RateFields.IrrAnnualNominal, nominal);
+        Rate(json, RateFields.IrrAnnualEffective, effective);
+        Rate(json, RateFields.XirrAnnual, xirr);
+        Rate(json, RateFields.AprSimple, cost.AprSimple.Fraction);
+        Rate(json, RateFields.AprRegZ, regZ);
+        Rate(json, RateFields.StatedAnnual, stated);
+        Rate(json, RateFields.StatedGap, nominal - stated);
+        if (Has(RateFields.OnContractPrincipal))
+        {
+            json.WritePropertyName(NameOf(RateFields.OnContractPrincipal));
+            if (onContract is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                json.WriteStartObject();
+                Number(json, NameOf(RateFields.IrrAnnualNominal), onContractIrr);
+                Number(json, NameOf(RateFields.AprSimple), onContract.AprSimple.Fraction);
+                json.WriteEndObject();
+            }
+        }
+
+        if (Has(RateFields.Notes))
+        {
+            json.WritePropertyName(NameOf(RateFields.Notes));
+            json.WriteStartArray();
+            WriteNotes(json, cost, beyondRange);
+            json.WriteEndArray();
+        }
+
+        if (Has(RateFields.Verdict))
+        {
+            json.WritePropertyName(NameOf(RateFields.Verdict));
+            WriteVerdict(json, cost);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private bool Has(RateFields field) => (_fields & field) != 0;
+
+    private static JsonEncodedText NameOf(RateFields field) => FieldNames[System.Numerics.BitOperations.Log2((uint)field)];
+
+    /// <summary>The rate, or <see langword="null"/> when it is too large to write (JSON has no infinity), as <see cref="RateLoanReport.Finite"/>.</summary>
+    private static double? Finite(double? rate, ref bool beyondRange)
+    {
+        if (rate is not { } value || (double.IsFinite(value) && Math.Abs(value) < 1e15))
+        {
+            return rate;
+        }
+
+        beyondRange = true;
+        return null;
+    }
+
+    private void Text(Utf8JsonWriter json, RateFields field, string value)
+    {
+        if (Has(field))
+        {
+            json.WriteString(NameOf(field), value);
+        }
+    }
+
+    private void Amount(Utf8JsonWriter json, RateFields field, decimal value)
+    {
+        if (Has(field))
+        {
+            json.WriteNumber(NameOf(field), value);
+        }
+    }
+
+    private void Rate(Utf8JsonWriter json, RateFields field, double? value)
+    {
+        if (Has(field))
+        {
+            Number(json, NameOf(field), value);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter json, JsonEncodedText name, double? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>The notes in the record's order: solutions, schedule, deduction, cost, fee rate, range.</summary>
+    private void WriteNotes(Utf8JsonWriter json, TrueCost cost, bool beyondRange)
+    {
+        var loan = cost.Loan;
+        switch (cost.IrrPerPeriod.Kind)
+        {
+            case RateSolutionKind.Several:
+                Note(json, "irr_several_rates", _wording.IrrSeveral, Rates(cost.IrrPerPeriod));
+                break;
+            case RateSolutionKind.NoRate when cost.IrrPerPeriod.Reason == NoRateReason.NoSignChange:
+                Note(json, "irr_no_sign_change", _wording.IrrNoSignChange);
+                break;
+            case RateSolutionKind.NoRate:
+                Note(json, "irr_no_rate", _wording.IrrNoRoot);
+                break;
+            case RateSolutionKind.Unique:
+                break;
+        }
+
+        if (Has(RateFields.XirrAnnual))
+        {
+            switch (cost.Xirr.Kind)
+            {
+                case RateSolutionKind.Several:
+                    Note(json, "xirr_several_rates", _wording.XirrSeveral, Rates(cost.Xirr));
+                    break;
+                case RateSolutionKind.NoRate:
+                    Note(json, "xirr_no_rate", _wording.XirrNone);
+                    break;
+                case RateSolutionKind.Unique:
+                    break;
+            }
+        }
+
+        if (Has(RateFields.AprRegZ) && !cost.RegZ.Apr.IsUnique)
+        {
+            Note(json, "regz_no_rate", _wording.RegZNone);
+        }
+
+        if (!cost.IsRegular)
+        {
+            var period = cost.Period.IsCalendarMonth
+                ? _wording.PeriodMonth
+                : string.Format(_culture, _wording.PeriodDays, cost.Period.Days);
+            Note(json, "irregular_schedule", _wording.Irregular, period);
+        }
+
+        if (loan.UpfrontDeduction.IsPositive)
+        {
+            Span<char> text = stackalloc char[512];
+            if (text.TryWrite(_culture, _wording.UpfrontDeduction, out var length, loan.UpfrontDeduction, loan.PrincipalBasis))
+            {
+                NoteStart(json, "upfront_deduction");
+                json.WriteString(MessageName, text[..length]);
+                json.WriteEndObject();
+            }
+            else
+            {
+                Note(json, "upfront_deduction", string.Format(_culture, _wording.UpfrontDeduction, loan.UpfrontDeduction, loan.PrincipalBasis));
+            }
+        }
+
+        if (cost.TotalCost.IsNegative)
+        {
+            Note(json, "negative_cost", _wording.NegativeCost);
+        }
+
+        if (loan.Advertised?.Method == AdvertisedMethod.FeeRate)
+        {
+            Note(json, "fee_rate", _wording.FeeRate);
+        }
+
+        if (beyondRange)
+        {
+            Note(json, "rate_beyond_range", _wording.RateBeyondRange);
+        }
+    }
+
+    private static string Rates(RateSolution solution) => string.Join(", ", solution.Rates.Select(RateLoanReport.Percent));
+
+    private void Note(Utf8JsonWriter json, string code, CompositeFormat template, string argument) =>
+        Note(json, code, string.Format(_culture, template, argument));
+
+    private static void Note(Utf8JsonWriter json, string code, string message)
+    {
+        NoteStart(json, code);
+        json.WriteString(MessageName, message);
+        json.WriteEndObject();
+    }
+
+    private static void NoteStart(Utf8JsonWriter json, string code)
+    {
+        json.WriteStartObject();
+        json.WriteString(CodeName, code);
+    }
+
+    /// <summary>The verdict, composed as <see cref="RateLoanReport"/> composes it, in a stack buffer.</summary>
+    private void WriteVerdict(Utf8JsonWriter json, TrueCost cost)
+    {
+        Span<char> text = stackalloc char[512];
+        if (TryComposeVerdict(text, cost, out var length))
+        {
+            json.WriteStringValue(text[..length]);
+            return;
+        }
+
+        // Only an absurdly long rate gets here; the record words it the same way.
+        json.WriteStringValue(RateLoanReport.From(cost).Verdict);
+    }
+
+    private bool TryComposeVerdict(Span<char> text, TrueCost cost, out int length)
+    {
+        length = 0;
+        int written;
+        if (cost.IrrAnnualNominal is { } nominal)
+        {
+            if (!text.TryWrite(_culture, _wording.Real, out written, new Percentage(nominal.Fraction)))
+            {
+                return false;
+            }
+        }
+        else if (!_wording.NoRate.TryCopyTo(text))
+        {
+            return false;
+        }
+        else
+        {
+            written = _wording.NoRate.Length;
+        }
+
+        length += written;
+        if (cost.Loan.Advertised is { } advertised)
+        {
+            var per = advertised.Per switch
+            {
+                RatePer.Day => _wording.PerDay,
+                RatePer.Month => _wording.PerMonth,
+                RatePer.Year => _wording.PerYear,
+            };
+            if (!text[length..].TryWrite(_culture, _wording.Advertised, out written, per, new Percentage(advertised.Value), new Percentage(advertised.NominalAnnual)))
+            {
+                return false;
+            }
+
+            length += written;
+        }
+
+        if (cost.Loan.UpfrontDeduction.IsPositive)
+        {
+            if (!text[length..].TryWrite(_culture, _wording.Deducted, out written, cost.Loan.UpfrontDeduction))
+            {
+                return false;
+            }
+
+            length += written;
+        }
+
+        return true;
+    }
+
+    /// <summary>Every template a rate report uses, read once in the current UI language.</summary>
+    private sealed class Wording
+    {
+        public CompositeFormat IrrSeveral { get; } = CompositeFormat.Parse(AppText.Note_IrrSeveral);
+
+        public string IrrNoSignChange { get; } = AppText.Note_IrrNoSignChange;
+
+        public string IrrNoRoot { get; } = AppText.Note_IrrNoRoot;
+
+        public CompositeFormat XirrSeveral { get; } = CompositeFormat.Parse(AppText.Note_XirrSeveral);
+
+        public string XirrNone { get; } = AppText.Note_XirrNone;
+
+        public string RegZNone { get; } = AppText.Note_RegZNone;
+
+        public CompositeFormat Irregular { get; } = CompositeFormat.Parse(AppText.Note_Irregular);
+
+        public string PeriodMonth { get; } = AppText.Period_Month;
+
+        public CompositeFormat PeriodDays { get; } = CompositeFormat.Parse(AppText.Period_Days);
+
+        public CompositeFormat UpfrontDeduction { get; } = CompositeFormat.Parse(AppText.Note_UpfrontDeduction);
+
+        public string NegativeCost { get; } = AppText.Note_NegativeCost;
+
+        public string FeeRate { get; } = AppText.Note_FeeRate;
+
+        public string RateBeyondRange { get; } = AppText.Note_RateBeyondRange;
+
+        public CompositeFormat Real { get; } = CompositeFormat.Parse(AppText.Verdict_Real);
+
+        public string NoRate { get; } = AppText.Verdict_NoRate;
+
+        public CompositeFormat Advertised { get; } = CompositeFormat.Parse(AppText.Verdict_Advertised);
+
+        public CompositeFormat Deducted { get; } = CompositeFormat.Parse(AppText.Verdict_Deducted);
+
+        public string PerDay { get; } = AppText.Per_Day;
+
+        public string PerMonth { get; } = AppText.Per_Month;
+
+        public string PerYear { get; } = AppText.Per_Year;
+    }
+}

@@ -1,0 +1,392 @@
+using System.Globalization;
+using System.Text.Json;
+using DebtShield.Core;
+using DebtShield.Core.Loans;
+
+namespace DebtShield.Import.LoanFiles;
+
+/// <summary>
+/// The fast path of a batch line: reads a complete, well-formed loan file with one forward pass
+/// of <see cref="Utf8JsonReader"/>, straight into the loan's facts, and declines anything else.
+/// </summary>
+/// <remarks>
+/// It accepts only what the strict reader would read to the same facts: known fields once each,
+/// JSON numbers for amounts, unescaped <c>yyyy-MM-dd</c> dates, no <c>null</c>, nothing missing
+/// that the strict reader would report. Whatever it declines — and a loan that
+/// <see cref="Loan.Create"/> refuses — is read again by the strict reader, which words the
+/// error, so errors never depend on the path. A test holds the two paths equal.
+/// </remarks>
+internal static class WellFormedLoanFile
+{
+    private static readonly byte[][] LoanFields = Names("id", "lender", "contractDate", "principal", "received", "upfrontFees", "schedule", "payments", "stated");
+    private static readonly byte[][] LenderFields = Names("name", "kind");
+    private static readonly byte[][] FeeFields = Names("name", "amount", "date");
+    private static readonly byte[][] InstalmentFields = Names("dueDate", "principal", "interest", "fees", "total");
+    private static readonly byte[][] PaymentFields = Names("date", "amount");
+    private static readonly byte[][] StatedFields = Names("value", "per", "method");
+
+    /// <summary>Reads the loan, or <see langword="null"/> when the strict reader must judge the line.</summary>
+    public static Loan? TryRead(ReadOnlySpan<byte> utf8Json, long line)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        try
+        {
+            var loan = ReadLoan(ref reader, line);
+            return loan is not null && !reader.Read() ? loan : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Malformed JSON or text that is not UTF-8: the strict reader says where.
+            return null;
+        }
+    }
+
+    private static Loan? ReadLoan(ref Utf8JsonReader reader, long line)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        string? id = null;
+        Lender? lender = null;
+        DateOnly? contractDate = null;
+        decimal? principal = null, received = null;
+        List<(string Name, decimal Amount, DateOnly? Date)>? fees = null;
+        List<Instalment>? schedule = null;
+        List<Payment>? payments = null;
+        AdvertisedRate? advertised = null;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Field(ref reader, LoanFields);
+            if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+            {
+                return null;
+            }
+
+            seen |= 1 << field;
+            var ok = field switch
+            {
+                0 => Text(ref reader, out id),
+                1 => ReadLender(ref reader, out lender),
+                2 => Date(ref reader, out contractDate),
+                3 => Amount(ref reader, out principal),
+                4 => Amount(ref reader, out received),
+                5 => ReadFees(ref reader, out fees),
+                6 => ReadSchedule(ref reader, out schedule),
+                7 => ReadPayments(ref reader, out payments),
+                _ => ReadStated(ref reader, out advertised),
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || lender is null || contractDate is not { } date || principal is not { } amount || schedule is null)
+        {
+            return null;
+        }
+
+        var creation = Loan.Create(
+            id ?? "line-" + line.ToString(CultureInfo.InvariantCulture),
+            lender,
+            date,
+            new Money(amount),
+            received is { } arrived ? new Money(arrived) : null,
+            fees?.Select(f => new UpfrontFee(f.Name, new Money(f.Amount), f.Date ?? date)) ?? [],
+            schedule,
+            payments ?? [],
+            advertised);
+        return creation.Loan;
+    }
+
+    private static bool ReadLender(ref Utf8JsonReader reader, out Lender? lender)
+    {
+        lender = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        string? name = null;
+        LenderKind? kind = null;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Field(ref reader, LenderFields);
+            if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+            {
+                return false;
+            }
+
+            seen |= 1 << field;
+            if (!(field == 0 ? Text(ref reader, out name) : Kind(ref reader, out kind)))
+            {
+                return false;
+            }
+        }
+
+        if (kind is not { } known)
+        {
+            return false;
+        }
+
+        lender = new Lender(name ?? string.Empty, known);
+        return true;
+    }
+
+    private static bool ReadFees(ref Utf8JsonReader reader, out List<(string, decimal, DateOnly?)>? fees)
+    {
+        fees = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        fees = [];
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            string? name = null;
+            decimal? amount = null;
+            DateOnly? date = null;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = Field(ref reader, FeeFields);
+                if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+                {
+                    return false;
+                }
+
+                seen |= 1 << field;
+                if (!(field switch { 0 => Text(ref reader, out name), 1 => Amount(ref reader, out amount), _ => Date(ref reader, out date) }))
+                {
+                    return false;
+                }
+            }
+
+            if (amount is not { } value)
+            {
+                return false;
+            }
+
+            fees.Add((name ?? string.Empty, value, date));
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private static bool ReadSchedule(ref Utf8JsonReader reader, out List<Instalment>? schedule)
+    {
+        schedule = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        schedule = [];
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            DateOnly? due = null;
+            decimal? principal = null, interest = null, fees = null, total = null;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = Field(ref reader, InstalmentFields);
+                if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+                {
+                    return false;
+                }
+
+                seen |= 1 << field;
+                var ok = field switch
+                {
+                    0 => Date(ref reader, out due),
+                    1 => Amount(ref reader, out principal),
+                    2 => Amount(ref reader, out interest),
+                    3 => Amount(ref reader, out fees),
+                    _ => Amount(ref reader, out total),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            if (due is not { } dueDate || (total ?? InstalmentParts.Total(principal, interest, fees)) is not { } sum)
+            {
+                return false;
+            }
+
+            schedule.Add(new Instalment(dueDate, new Money(sum), ToMoney(principal), ToMoney(interest), ToMoney(fees)));
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private static bool ReadPayments(ref Utf8JsonReader reader, out List<Payment>? payments)
+    {
+        payments = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        payments = [];
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            DateOnly? date = null;
+            decimal? amount = null;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = Field(ref reader, PaymentFields);
+                if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+                {
+                    return false;
+                }
+
+                seen |= 1 << field;
+                if (!(field == 0 ? Date(ref reader, out date) : Amount(ref reader, out amount)))
+                {
+                    return false;
+                }
+            }
+
+            if (date is not { } paidOn || amount is not { } paid)
+            {
+                return false;
+            }
+
+            payments.Add(new Payment(paidOn, new Money(paid)));
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private static bool ReadStated(ref Utf8JsonReader reader, out AdvertisedRate? advertised)
+    {
+        advertised = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        double? value = null;
+        RatePer? per = null;
+        var method = AdvertisedMethod.Unknown;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Field(ref reader, StatedFields);
+            if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
+            {
+                return false;
+            }
+
+            seen |= 1 << field;
+            if (field == 0)
+            {
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var number))
+                {
+                    return false;
+                }
+
+                value = number;
+                continue;
+            }
+
+            if (!Text(ref reader, out var name))
+            {
+                return false;
+            }
+
+            if (field == 1)
+            {
+                per = RateNames.ParsePer(name!);
+                if (per is null)
+                {
+                    return false;
+                }
+            }
+            else if (RateNames.ParseMethod(name!) is { } parsed)
+            {
+                method = parsed;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || value is not { } rate || !double.IsFinite(rate) || rate < 0 || per is not { } unit)
+        {
+            return false;
+        }
+
+        advertised = new AdvertisedRate(rate, unit, method);
+        return true;
+    }
+
+    private static byte[][] Names(params string[] names) => [.. names.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    /// <summary>Which of <paramref name="names"/> the current property is, or −1 for a field the loan file does not have.</summary>
+    private static int Field(ref Utf8JsonReader reader, byte[][] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.ValueTextEquals(names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Text(ref Utf8JsonReader reader, out string? text)
+    {
+        text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return text is not null;
+    }
+
+    private static bool Kind(ref Utf8JsonReader reader, out LenderKind? kind)
+    {
+        kind = reader.TokenType == JsonTokenType.String ? LenderKindNames.Parse(reader.GetString()!) : null;
+        return kind is not null;
+    }
+
+    private static bool Amount(ref Utf8JsonReader reader, out decimal? amount)
+    {
+        amount = reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : null;
+        return amount is not null;
+    }
+
+    /// <summary>An unescaped <c>yyyy-MM-dd</c> string, as the serializer's DateOnly reads it.</summary>
+    private static bool Date(ref Utf8JsonReader reader, out DateOnly? date)
+    {
+        date = null;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length != 10)
+        {
+            return false;
+        }
+
+        Span<char> text = stackalloc char[10];
+        for (var i = 0; i < 10; i++)
+        {
+            text[i] = (char)reader.ValueSpan[i];
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return false;
+        }
+
+        date = value;
+        return true;
+    }
+
+    private static Money? ToMoney(decimal? yuan) => yuan is { } value ? new Money(value) : null;
+}
