@@ -15,7 +15,9 @@ namespace DebtShield.Core.Law;
 /// <item>Lawful interest accrues as simple interest on the outstanding principal at the lower of
 /// the contract's own rate and the cap; overdue interest, penalties and fees are held under that
 /// same cap, so nothing else is added.</item>
-/// <item>Payments go to interest first, then principal; beyond that the borrower has overpaid.</item>
+/// <item>Payments go to interest first, then principal; beyond that the borrower has overpaid.
+/// For contracts formed before 2020-08-20, interest before that day paid at up to 36% stays paid
+/// (2015 rules Arts 26, 31): only what was paid above 36% reduces principal.</item>
 /// </list>
 /// </remarks>
 public static class LegalCheck
@@ -107,10 +109,21 @@ public static class LegalCheck
             uncertain.Add(loan.Lender.Kind == LenderKind.Microloan ? Uncertainty.MicroloanLineUnconfirmed : Uncertainty.LicensedLineOnRequest);
         }
 
-        var accrual = caps.Select(c => (c.From, Math.Min(contractRate, c.Annual))).ToArray();
+        var accrual = caps.Select(c => Accrual(c, contractRate)).ToArray();
         var lawful = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount);
         bool? exceeds = rate is { } r ? r > (double)caps[^1].Annual : null;
         return new ViewAssessment(view, caps, exceeds, lawful);
+    }
+
+    /// <summary>
+    /// How a cap turns into accrual: the contract's rate, held to the cap; under the old line also
+    /// the band up to the kept-if-paid line (never above the contract's own rate).
+    /// </summary>
+    private static AccrualRate Accrual(RateCap cap, decimal contractRate)
+    {
+        var enforceable = Math.Min(contractRate, cap.Annual);
+        var kept = cap.KeptIfPaid is { } line ? Math.Max(Math.Min(contractRate, line) - enforceable, 0m) : 0m;
+        return new AccrualRate(cap.From, enforceable, kept);
     }
 
     private static RateCap[] PrivateCaps(Loan loan, LegalRules rules, CheckOptions options, List<Uncertainty> uncertain)
@@ -121,7 +134,7 @@ public static class LegalCheck
         }
 
         uncertain.Add(Uncertainty.ContractBeforeReform);
-        var old = new RateCap(rules.OldPrivateLine, loan.ContractDate, CapRule.OldPrivateLine, null, null, rules.OldPrivate);
+        var old = new RateCap(rules.OldPrivateLine, loan.ContractDate, CapRule.OldPrivateLine, null, null, rules.OldPrivate, rules.OldPrivateKeptIfPaidLine);
         if (options.AsOf < rules.PrivateReformDate)
         {
             return [old];
@@ -244,6 +257,11 @@ public static class LegalCheck
 
             steps.Add(new(StepKind.Accrual, view.View, [Rate(Math.Min(contractRate, view.Cap.Annual)), options.DayCount.DaysPerYear(), options.AsOf], view.Cap.Basis.Citations));
             steps.Add(new(StepKind.Payments, view.View, [loan.Payments.Count(p => p.Date <= options.AsOf), view.Lawful.Paid], rules.PaymentOrder.Citations));
+            if (view.Lawful.Retained.IsPositive)
+            {
+                steps.Add(new(StepKind.PaidInterestKept, view.View, [view.Lawful.Retained, Rate(rules.OldPrivateLine), Rate(rules.OldPrivateKeptIfPaidLine)], rules.OldPrivateKeptIfPaid.Citations));
+            }
+
             steps.Add(view.Lawful.Overpaid.IsPositive
                 ? new(StepKind.Overpaid, view.View, [view.Lawful.Overpaid], rules.PaymentOrder.Citations)
                 : new(StepKind.Balance, view.View, [view.Lawful.PrincipalOutstanding, view.Lawful.InterestDue, view.Lawful.TotalDue], rules.PaymentOrder.Citations));
