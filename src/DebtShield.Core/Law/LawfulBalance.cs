@@ -4,8 +4,9 @@ namespace DebtShield.Core.Law;
 
 /// <summary>
 /// What is owed on a day under a given annual rate: simple interest on the outstanding
-/// principal, payments applied to interest first and then to principal, a payment beyond both
-/// counted as overpaid.
+/// principal, payments applied to interest first and then to principal (unless the parties
+/// applied a payment to principal: then to principal first, the rest in the usual order), a
+/// payment beyond both counted as overpaid.
 /// </summary>
 /// <remarks>
 /// Principal, payments and the running balance are exact decimals; each stretch of interest is
@@ -103,6 +104,14 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
             day = payment.Date > day ? payment.Date : day;
             var amount = payment.Amount.Yuan;
             paid += amount;
+            if (payment.AppliesTo == PaymentTarget.Principal && owed > 0m)
+            {
+                // The parties' designation: principal falls today; interest already run stays due.
+                var toPrincipal = Math.Min(amount, owed);
+                owed -= toPrincipal;
+                amount -= toPrincipal;
+            }
+
             var toInterest = Math.Min(amount, interest);
             interest -= toInterest;
             var toBand = Math.Min(amount - toInterest, band);
