@@ -91,6 +91,19 @@ internal static class CaseLoans
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Refuses a loan whose facts the ledger cannot keep whole: a payment the parties applied to
+    /// principal, interest or fees (the loan file's <c>appliesTo</c>) has no column in the ledger
+    /// yet, and storing it without would silently change the lawful balance.
+    /// </summary>
+    public static void RequireStorable(Loan loan)
+    {
+        if (loan.Payments.Any(p => p.AppliesTo != PaymentTarget.Default))
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_PaymentDesignationNotKept, loan.Id));
+        }
+    }
+
     /// <summary>Creates a Core loan or refuses with every problem worded.</summary>
     public static Loan Require(LoanCreation creation, string reference) =>
         creation.Succeeded

@@ -119,6 +119,11 @@ public static class ImportLoans
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(time);
         var loans = reading.Loans;
+        foreach (var loan in loans)
+        {
+            CaseLoans.RequireStorable(loan);
+        }
+
         return ledger.WriteAsync(async (context, token) =>
         {
             context.ChangeTracker.AutoDetectChangesEnabled = false;

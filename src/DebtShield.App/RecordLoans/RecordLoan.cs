@@ -22,6 +22,7 @@ public static class RecordLoan
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(loan);
         ArgumentNullException.ThrowIfNull(time);
+        CaseLoans.RequireStorable(loan);
         return ledger.WriteAsync(async (context, token) =>
         {
             var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
@@ -52,6 +53,7 @@ public static class RecordLoan
             var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
             var existing = await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false);
             var edited = CaseLoans.Require(edit(CaseLoans.ToLoan(existing)), reference);
+            CaseLoans.RequireStorable(edited);
             if (edited.Id != existing.Reference
                 && await context.Loans.AnyAsync(l => l.CaseId == stored.Id && l.Reference == edited.Id, token).ConfigureAwait(false))
             {
@@ -95,9 +97,9 @@ public static class RecordLoan
             var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
             var existing = await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false);
             var loan = CaseLoans.ToLoan(existing);
-            CaseLoans.Require(
+            CaseLoans.RequireStorable(CaseLoans.Require(
                 Loan.Create(loan.Id, loan.Lender, loan.ContractDate, loan.Principal, loan.Received, loan.UpfrontFees, loan.Schedule, [.. loan.Payments, payment], loan.Advertised),
-                reference);
+                reference));
             context.Payments.Add(StoredPayment.Of(existing.Id, payment, time.GetUtcNow()));
             return 0;
         }, cancellationToken);

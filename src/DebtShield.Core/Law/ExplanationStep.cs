@@ -44,6 +44,15 @@ public enum StepKind
     /// <summary>Values: number of payments, total paid.</summary>
     Payments,
 
+    /// <summary>Payments the parties applied to principal. Values: their number, their total.</summary>
+    PaymentsToPrincipal,
+
+    /// <summary>
+    /// Interest paid between the old enforceable line and the kept-if-paid line, which the lender
+    /// keeps. Values: the amount kept, the enforceable line, the kept-if-paid line.
+    /// </summary>
+    PaidInterestKept,
+
     /// <summary>Values: principal outstanding, interest due, total due.</summary>
     Balance,
 

@@ -107,4 +107,10 @@ public enum Uncertainty
 
     /// <summary>"Illegal debt" has no numeric definition in the law; the 36% line is an interpretation.</summary>
     IllegalDebtInterpretation,
+
+    /// <summary>
+    /// The schedule runs in days, and whether its day rate exceeds a line depends on annualising
+    /// it over 365 or 360 days, which the sources we hold do not settle (365 is shown).
+    /// </summary>
+    DayRateBasisDecides,
 }

@@ -15,7 +15,9 @@ namespace DebtShield.Core.Law;
 /// <item>Lawful interest accrues as simple interest on the outstanding principal at the lower of
 /// the contract's own rate and the cap; overdue interest, penalties and fees are held under that
 /// same cap, so nothing else is added.</item>
-/// <item>Payments go to interest first, then principal; beyond that the borrower has overpaid.</item>
+/// <item>Payments go to interest first, then principal; beyond that the borrower has overpaid.
+/// For contracts formed before 2020-08-20, interest before that day paid at up to 36% stays paid
+/// (2015 rules Arts 26, 31): only what was paid above 36% reduces principal.</item>
 /// </list>
 /// </remarks>
 public static class LegalCheck
@@ -45,8 +47,9 @@ public static class LegalCheck
             loan.PrincipalBasis, loan.ContractDate, payments, options.AsOf, [(loan.ContractDate, contractRate)], options.DayCount);
 
         var uncertain = new List<Uncertainty>();
+        RepaymentPeriod? comparedIn = rate is null ? null : CapComparison.PeriodFor(loan, cost.Period);
         var views = rules.Kinds[loan.Lender.Kind].Views
-            .Select(v => AssessView(loan, rules, options, v.View, v.CapStatus, rate, contractRate, uncertain))
+            .Select(v => AssessView(loan, rules, options, v.View, v.CapStatus, comparedIn, contractRate, uncertain))
             .ToArray();
         if (views.Length > 1)
         {
@@ -72,7 +75,7 @@ public static class LegalCheck
         Money? excess = options.Demanded is { } demanded
             ? demanded - Max(primary.Lawful.TotalDue, Money.Zero)
             : null;
-        var flags = Flags(loan, rules, options, rate, views, contractBalance, uncertain);
+        var flags = Flags(loan, rules, options, comparedIn, views, contractBalance, uncertain);
 
         return new LegalAssessment
         {
@@ -95,7 +98,7 @@ public static class LegalCheck
         CheckOptions options,
         LegalView view,
         FactStatus capStatus,
-        double? rate,
+        RepaymentPeriod? period,
         decimal contractRate,
         List<Uncertainty> uncertain)
     {
@@ -107,10 +110,37 @@ public static class LegalCheck
             uncertain.Add(loan.Lender.Kind == LenderKind.Microloan ? Uncertainty.MicroloanLineUnconfirmed : Uncertainty.LicensedLineOnRequest);
         }
 
-        var accrual = caps.Select(c => (c.From, Math.Min(contractRate, c.Annual))).ToArray();
+        var accrual = caps.Select(c => Accrual(c, contractRate)).ToArray();
         var lawful = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount);
-        bool? exceeds = rate is { } r ? r > (double)caps[^1].Annual : null;
+        bool? exceeds = period is { } p ? Exceeds(loan, p, caps[^1].Annual, uncertain) : null;
         return new ViewAssessment(view, caps, exceeds, lawful);
+    }
+
+    /// <summary>
+    /// How a cap turns into accrual: the contract's rate, held to the cap; under the old line also
+    /// the band up to the kept-if-paid line (never above the contract's own rate).
+    /// </summary>
+    private static AccrualRate Accrual(RateCap cap, decimal contractRate)
+    {
+        var enforceable = Math.Min(contractRate, cap.Annual);
+        var kept = cap.KeptIfPaid is { } line ? Math.Max(Math.Min(contractRate, line) - enforceable, 0m) : 0m;
+        return new AccrualRate(cap.From, enforceable, kept);
+    }
+
+    /// <summary>
+    /// The exact comparison with a line (<see cref="CapComparison"/>); for a schedule of days, a
+    /// day rate annualised over 365 and over 360 days may fall on different sides of the line,
+    /// and the sources we hold do not settle which a court uses, so that is said.
+    /// </summary>
+    private static bool Exceeds(Loan loan, RepaymentPeriod period, decimal line, List<Uncertainty> uncertain)
+    {
+        var exceeds = CapComparison.Exceeds(loan, period, line);
+        if (!period.IsCalendarMonth && CapComparison.Exceeds(loan, period, line, 360) != exceeds)
+        {
+            uncertain.Add(Uncertainty.DayRateBasisDecides);
+        }
+
+        return exceeds;
     }
 
     private static RateCap[] PrivateCaps(Loan loan, LegalRules rules, CheckOptions options, List<Uncertainty> uncertain)
@@ -121,7 +151,7 @@ public static class LegalCheck
         }
 
         uncertain.Add(Uncertainty.ContractBeforeReform);
-        var old = new RateCap(rules.OldPrivateLine, loan.ContractDate, CapRule.OldPrivateLine, null, null, rules.OldPrivate);
+        var old = new RateCap(rules.OldPrivateLine, loan.ContractDate, CapRule.OldPrivateLine, null, null, rules.OldPrivate, rules.OldPrivateKeptIfPaidLine);
         if (options.AsOf < rules.PrivateReformDate)
         {
             return [old];
@@ -156,7 +186,7 @@ public static class LegalCheck
         Loan loan,
         LegalRules rules,
         CheckOptions options,
-        double? rate,
+        RepaymentPeriod? period,
         ViewAssessment[] views,
         LawfulBalance contractBalance,
         List<Uncertainty> uncertain)
@@ -167,21 +197,19 @@ public static class LegalCheck
             flags.Add(LegalFlagKind.UpfrontDeduction);
         }
 
-        if (rate is { } annual)
+        if (period is { } p)
         {
-            // Compared in floating point: a rate can be too large for a decimal (almost nothing
-            // arrived, much is owed) and still be an answer.
-            if (views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { } privateView && annual > (double)privateView.Cap.Annual)
+            if (views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { ExceedsCap: true })
             {
                 flags.Add(LegalFlagKind.AbovePrivateCap);
             }
 
-            if (annual > (double)rules.LicensedCourtLine)
+            if (Exceeds(loan, p, rules.LicensedCourtLine, uncertain))
             {
                 flags.Add(LegalFlagKind.Above24);
             }
 
-            if (annual > (double)rules.ThirtySixLine)
+            if (Exceeds(loan, p, rules.ThirtySixLine, uncertain))
             {
                 flags.Add(LegalFlagKind.Above36);
                 flags.Add(LegalFlagKind.IllegalDebtCandidate);
@@ -221,6 +249,7 @@ public static class LegalCheck
             ? new(StepKind.ContractRate, null, [nominal, cost.IrrAnnualEffective!.Value], rules.RateMeasure.Citations)
             : new(StepKind.ContractRateMissing, null, [], rules.RateMeasure.Citations));
 
+        var toPrincipal = loan.Payments.Where(p => p.Date <= options.AsOf && p.AppliesTo == PaymentTarget.Principal).ToArray();
         foreach (var view in views)
         {
             foreach (var cap in view.Caps)
@@ -244,6 +273,16 @@ public static class LegalCheck
 
             steps.Add(new(StepKind.Accrual, view.View, [Rate(Math.Min(contractRate, view.Cap.Annual)), options.DayCount.DaysPerYear(), options.AsOf], view.Cap.Basis.Citations));
             steps.Add(new(StepKind.Payments, view.View, [loan.Payments.Count(p => p.Date <= options.AsOf), view.Lawful.Paid], rules.PaymentOrder.Citations));
+            if (toPrincipal.Length > 0)
+            {
+                steps.Add(new(StepKind.PaymentsToPrincipal, view.View, [toPrincipal.Length, Money.Sum(toPrincipal.Select(p => p.Amount))], rules.PaymentOrder.Citations));
+            }
+
+            if (view.Lawful.Retained.IsPositive)
+            {
+                steps.Add(new(StepKind.PaidInterestKept, view.View, [view.Lawful.Retained, Rate(rules.OldPrivateLine), Rate(rules.OldPrivateKeptIfPaidLine)], rules.OldPrivateKeptIfPaid.Citations));
+            }
+
             steps.Add(view.Lawful.Overpaid.IsPositive
                 ? new(StepKind.Overpaid, view.View, [view.Lawful.Overpaid], rules.PaymentOrder.Citations)
                 : new(StepKind.Balance, view.View, [view.Lawful.PrincipalOutstanding, view.Lawful.InterestDue, view.Lawful.TotalDue], rules.PaymentOrder.Citations));

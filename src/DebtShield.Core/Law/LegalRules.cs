@@ -30,6 +30,15 @@ public sealed record LegalRules
     /// <summary>The basis of the pre-reform line.</summary>
     public required LegalBasis OldPrivate { get; init; }
 
+    /// <summary>
+    /// The pre-reform line below which interest voluntarily paid is not returned (36%): between it
+    /// and <see cref="OldPrivateLine"/> a court neither orders payment nor refund (2015 rules Arts 26, 31).
+    /// </summary>
+    public required decimal OldPrivateKeptIfPaidLine { get; init; }
+
+    /// <summary>The basis of the kept-if-paid band.</summary>
+    public required LegalBasis OldPrivateKeptIfPaid { get; init; }
+
     /// <summary>The line courts apply to licensed lenders on the borrower's request (24%).</summary>
     public required decimal LicensedCourtLine { get; init; }
 

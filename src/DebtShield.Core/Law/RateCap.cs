@@ -7,7 +7,11 @@ namespace DebtShield.Core.Law;
 /// <param name="Lpr">The LPR fixing it is a multiple of, for the 4×LPR line.</param>
 /// <param name="LprOn">The day that fixing was looked up for (contract date, or the as-of date standing in for a filing date).</param>
 /// <param name="Basis">Its citations and status.</param>
-public sealed record RateCap(decimal Annual, DateOnly From, CapRule Rule, LprFixing? Lpr, DateOnly? LprOn, LegalBasis Basis);
+/// <param name="KeptIfPaid">
+/// For the old private-lending line: the higher line (36%) below which interest already paid is
+/// not returned although a court would not order it paid (2015 rules Arts 26 and 31); null otherwise.
+/// </param>
+public sealed record RateCap(decimal Annual, DateOnly From, CapRule Rule, LprFixing? Lpr, DateOnly? LprOn, LegalBasis Basis, decimal? KeptIfPaid = null);
 
 /// <summary>The rules that set a cap.</summary>
 public enum CapRule

@@ -212,8 +212,10 @@ public sealed class Loan
             return new LoanCreation(null, problems);
         }
 
-        // Same-day payments are ordered by amount too, so the order never depends on how they were entered.
-        Array.Sort(paid, static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Amount.CompareTo(b.Amount));
+        // Same-day payments are ordered by amount and designation too, so the order never depends on how they were entered.
+        Array.Sort(paid, static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date)
+            : a.Amount != b.Amount ? a.Amount.CompareTo(b.Amount)
+            : a.AppliesTo.CompareTo(b.AppliesTo));
         var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised);
         return new LoanCreation(loan, []);
     }

@@ -3,4 +3,27 @@ namespace DebtShield.Core.Loans;
 /// <summary>A payment the borrower actually made to the lender.</summary>
 /// <param name="Date">The day it was paid.</param>
 /// <param name="Amount">What was paid; always positive.</param>
-public sealed record Payment(DateOnly Date, Money Amount);
+/// <param name="AppliesTo">
+/// What the parties applied it to. Courts follow the parties' designation; without one, Civil
+/// Code Art 561's order applies (costs of enforcement, then interest, then principal).
+/// </param>
+public sealed record Payment(DateOnly Date, Money Amount, PaymentTarget AppliesTo = PaymentTarget.Default);
+
+/// <summary>What a payment was applied to.</summary>
+public enum PaymentTarget
+{
+    /// <summary>Not designated: the statutory order (Civil Code Art 561), interest before principal.</summary>
+    Default,
+
+    /// <summary>Designated to principal: interest runs on the reduced principal from the day of payment.</summary>
+    Principal,
+
+    /// <summary>Designated to interest.</summary>
+    Interest,
+
+    /// <summary>
+    /// Designated to fees. The lawful account holds interest and fees together under one line,
+    /// so a fee payment settles lawful interest like an interest payment.
+    /// </summary>
+    Fees,
+}

@@ -50,6 +50,8 @@ public static class LegalDataReader
             PrivateTransition = Basis(lines["private_pre_2020_08_20_transition"]),
             OldPrivateLine = lines["private_old_24_36"].Get("rate").Get("protectedUpTo").GetDecimal(),
             OldPrivate = Basis(lines["private_old_24_36"]),
+            OldPrivateKeptIfPaidLine = lines["private_old_voluntary_payment"].Get("rate").Get("keptIfPaidUpTo").GetDecimal(),
+            OldPrivateKeptIfPaid = Basis(lines["private_old_voluntary_payment"]),
             LicensedCourtLine = lines["licensed_court_24"].Get("rate").Get("annual").GetDecimal(),
             LicensedCourt = Basis(lines["licensed_court_24"]),
             ThirtySixLine = lines["criminal_illegal_lending_36"].Get("rate").Get("annual").GetDecimal(),

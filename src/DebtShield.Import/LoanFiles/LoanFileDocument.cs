@@ -61,6 +61,8 @@ internal sealed class PaymentDocument
     public DateOnly? Date { get; set; }
 
     public decimal? Amount { get; set; }
+
+    public string? AppliesTo { get; set; }
 }
 
 internal sealed class StatedRateDocument

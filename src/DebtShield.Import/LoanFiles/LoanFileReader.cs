@@ -77,10 +77,7 @@ public static class LoanFileReader
         }
 
         var schedule = ConvertList(document.Schedule, "schedule", errors, ConvertInstalment);
-        var payments = ConvertList(document.Payments, "payments", errors, (payment, field) =>
-            payment.Date is { } date && payment.Amount is { } amount
-                ? new Payment(date, new Money(amount))
-                : Missing<Payment>(field.Child(payment.Date is null ? "date" : "amount"), errors));
+        var payments = ConvertList(document.Payments, "payments", errors, ConvertPayment);
         var advertised = ConvertStated(document.Stated, errors);
 
         if (errors.Count > 0 || lender is null || contractDate is null || principal is null)
@@ -147,6 +144,27 @@ public static class LoanFileReader
             ToMoney(instalment.Principal),
             ToMoney(instalment.Interest),
             ToMoney(instalment.Fees));
+    }
+
+    private static Payment? ConvertPayment(PaymentDocument payment, ListItem field, List<LoanFileError> errors)
+    {
+        if (payment.Date is not { } date || payment.Amount is not { } amount)
+        {
+            return Missing<Payment>(field.Child(payment.Date is null ? "date" : "amount"), errors);
+        }
+
+        if (payment.AppliesTo is null)
+        {
+            return new Payment(date, new Money(amount));
+        }
+
+        if (PaymentTargetNames.Parse(payment.AppliesTo) is { } target)
+        {
+            return new Payment(date, new Money(amount), target);
+        }
+
+        errors.Add(new LoanFileError(field.Child("appliesTo"), null, Format(ImportMessages.UnknownPaymentTarget, payment.AppliesTo)));
+        return null;
     }
 
     private static AdvertisedRate? ConvertStated(StatedRateDocument? stated, List<LoanFileError> errors)

@@ -75,6 +75,10 @@ public static class LoanFileWriter
         {
             WriteDate(writer, "date", payment.Date);
             WriteAmount(writer, "amount", payment.Amount);
+            if (PaymentTargetNames.Name(payment.AppliesTo) is { } target)
+            {
+                writer.WriteString("appliesTo", target);
+            }
         });
 
         if (loan.Advertised is { } stated)

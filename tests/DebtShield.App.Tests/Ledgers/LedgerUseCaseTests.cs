@@ -1,3 +1,4 @@
+using System.Globalization;
 using DebtShield.App.Demo;
 using DebtShield.App.ImportLoans;
 using DebtShield.App.Ledgers;
@@ -115,6 +116,26 @@ public sealed class LedgerUseCaseTests
         Assert.Contains("b", taken.Message, StringComparison.Ordinal);
         Assert.Equal(7900m, detail.Loan.Received);
         Assert.Equal([new PaymentFigure(new DateOnly(2026, 4, 15), 1150m), new PaymentFigure(new DateOnly(2026, 4, 20), 100m)], detail.PaymentsMade);
+    }
+
+    [Fact]
+    public async Task A_payment_applied_to_principal_is_refused_rather_than_stored_without_its_mark()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await OpenAsync(test);
+        var plain = LoanNamed("a");
+        var marked = Loan.Create("m", plain.Lender, plain.ContractDate, plain.Principal, plain.Received, plain.UpfrontFees, plain.Schedule, [new Payment(new DateOnly(2026, 4, 15), new Money(1150m), PaymentTarget.Principal)], null).Loan!;
+        await RecordLoan.AddAsync(ledger, null, plain, Clock);
+
+        var imported = await Assert.ThrowsAsync<RequestRefusedException>(() => ImportLoans.ImportLoans.StoreAsync(ledger, null, new LoanSourceReading([marked], []), replace: false, Clock));
+        var added = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddAsync(ledger, null, marked, Clock));
+        var paid = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddPaymentAsync(ledger, null, "a", new Payment(new DateOnly(2026, 5, 15), new Money(100m), PaymentTarget.Principal), Clock));
+
+        Assert.StartsWith("loan \"m\" has payments marked as applied to principal", imported.Message, StringComparison.Ordinal);
+        Assert.Equal(imported.Message, added.Message);
+        Assert.StartsWith("loan \"a\" has payments marked", paid.Message, StringComparison.Ordinal);
+        Assert.Equal(["a"], (await ListLoans.ListLoans.ListAsync(ledger, null, Today)).Loans.Select(l => l.Id));
     }
 
     [Fact]

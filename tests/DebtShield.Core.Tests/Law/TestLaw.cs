@@ -25,6 +25,8 @@ internal static class TestLaw
         PrivateTransition = new LegalBasis(["spl-art31"], FactStatus.Verified),
         OldPrivateLine = 0.24m,
         OldPrivate = new LegalBasis(["spl2015-rates"], FactStatus.Uncertain),
+        OldPrivateKeptIfPaidLine = 0.36m,
+        OldPrivateKeptIfPaid = new LegalBasis(["spl2015-art31"], FactStatus.Secondary),
         LicensedCourtLine = 0.24m,
         LicensedCourt = new LegalBasis(["fafa-2017-22-s2"], FactStatus.Secondary),
         ThirtySixLine = 0.36m,

@@ -44,6 +44,18 @@ public sealed class LoanFileReaderTests
     }
 
     [Fact]
+    public void Read_PaymentAppliedToPrincipal_KeepsTheDesignation()
+    {
+        var reading = Read(Valid.Replace("\"amount\": 5400 }", "\"amount\": 5400, \"appliesTo\": \"principal\" }", StringComparison.Ordinal));
+
+        Assert.True(reading.Succeeded, string.Join("; ", reading.Errors));
+        Assert.Equal(PaymentTarget.Principal, Assert.Single(reading.Loan.Payments).AppliesTo);
+        var plain = Read(Valid);
+        Assert.True(plain.Succeeded);
+        Assert.Equal(PaymentTarget.Default, plain.Loan.Payments[0].AppliesTo);
+    }
+
+    [Fact]
     public void Read_NoReceivedNoId_DefaultsToPrincipalAndGivenId()
     {
         var reading = Read("""{"lender":{"kind":"bank"},"contractDate":"2025-01-01","principal":500,"schedule":[{"dueDate":"2025-01-08","total":520}]}""", "my-loan");
@@ -63,6 +75,7 @@ public sealed class LoanFileReaderTests
     [InlineData("{\"principal\": \"1000\"}", "principal", 1L, "expected a number")]
     [InlineData("{\"contractDate\": \"2025/01/01\"}", "contractDate", 1L, "expected a date")]
     [InlineData("{\"schedule\": [{\"dueDate\": \"2025-02-30\"}]}", "schedule[0].dueDate", 1L, "expected a date")]
+    [InlineData("{\"lender\":{\"kind\":\"bank\"},\"contractDate\":\"2025-01-01\",\"principal\":100,\"schedule\":[{\"dueDate\":\"2025-02-01\",\"total\":101}],\"payments\":[{\"date\":\"2025-02-01\",\"amount\":5,\"appliesTo\":\"penalty\"}]}", "payments[0].appliesTo", null, "unknown payment designation \"penalty\"")]
     [InlineData("{\"lender\":{\"kind\":\"loan_shark\"},\"contractDate\":\"2025-01-01\",\"principal\":1,\"schedule\":[]}", "lender.kind", null, "unknown lender kind \"loan_shark\"")]
     public void Read_BrokenFile_NamesLineAndField(string json, string? field, long? line, string message)
     {

@@ -1,0 +1,99 @@
+using DebtShield.Core.Loans;
+using DebtShield.Core.Rates;
+
+namespace DebtShield.Core.Law;
+
+/// <summary>
+/// Whether a loan's schedule charges more than an annual rate line, decided exactly: the
+/// schedule is discounted at the line's own per-period rate, in <see cref="decimal"/>, and it
+/// exceeds the line only when it is worth more than the principal basis even after a fen is taken
+/// off every instalment.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Comparing a solved IRR with the line in floating point says "13.8% exceeds 13.8%" whenever the
+/// solver's last digit or a lender's rounding lands on the wrong side. A lender states every
+/// instalment to the fen, so an instalment computed at exactly the line may carry up to a fen of
+/// rounding up; only a schedule that stays above the line without that fen exceeds it.
+/// </para>
+/// <para>
+/// The per-period rate is the line divided the way the rate is stated: a monthly schedule
+/// compares at line ÷ 12 (a month rate × 12 is the annual rate, as courts read "月利率 1.15%" as
+/// 13.8%), whatever the month's length; a schedule of <c>d</c>-day periods at line × d ÷ the days
+/// of the year. Whether a day rate is annualised over 365 or 360 days is not settled in the
+/// sources we hold, so the caller can ask both ways and say so when the answers differ.
+/// </para>
+/// </remarks>
+public static class CapComparison
+{
+    /// <summary>The rounding a schedule's stated amounts may carry: one fen per instalment.</summary>
+    public static readonly Money RoundingPerInstalment = new(0.01m);
+
+    /// <summary>A discount factor beyond which the largest amount a loan may hold is worth nothing today.</summary>
+    private const decimal Negligible = Loan.LargestAmount * 1e8m;
+
+    /// <summary>
+    /// The period a line is divided into for <paramref name="loan"/>: the schedule's own, except
+    /// that a single repayment a whole number of calendar months out compares by the month when
+    /// the loan states a month rate (a one-month loan at 1.15% a month is at 13.8% in February as
+    /// in March); stated per day or per year, or not stated, it compares by its days.
+    /// </summary>
+    /// <param name="loan">The loan.</param>
+    /// <param name="schedulePeriod">The schedule's repayment period (<see cref="TrueCost.Period"/>).</param>
+    public static RepaymentPeriod PeriodFor(Loan loan, RepaymentPeriod schedulePeriod)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        if (schedulePeriod.IsCalendarMonth || loan.Schedule.Count != 1 || loan.Advertised?.Per != RatePer.Month)
+        {
+            return schedulePeriod;
+        }
+
+        var months = RepaymentPeriod.CalendarMonth.Between(loan.ContractDate, loan.FinalDueDate);
+        return months >= 1 && months == Math.Floor(months) ? RepaymentPeriod.CalendarMonth : schedulePeriod;
+    }
+
+    /// <summary>
+    /// True when <paramref name="loan"/>'s schedule, measured in <paramref name="period"/>s,
+    /// charges more than <paramref name="annualLine"/> on the principal basis.
+    /// </summary>
+    /// <param name="loan">The loan.</param>
+    /// <param name="period">The period to divide the line into (<see cref="PeriodFor"/>).</param>
+    /// <param name="annualLine">The line as an annual simple fraction (0.138).</param>
+    /// <param name="daysPerYear">For a period of days: 365 (the product's default) or 360.</param>
+    public static bool Exceeds(Loan loan, RepaymentPeriod period, decimal annualLine, int daysPerYear = 365)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentOutOfRangeException.ThrowIfNegative(annualLine);
+        var perPeriod = period.IsCalendarMonth ? annualLine / 12 : annualLine * period.Days / daysPerYear;
+        var growth = 1 + perPeriod;
+        var present = 0m;
+        var whole = 0;
+        var grown = 1m;
+        foreach (var instalment in loan.Schedule)
+        {
+            // Due dates are in order, so the whole periods only grow: one product per period in all.
+            var periods = period.Between(loan.ContractDate, instalment.DueDate);
+            if (grown > Negligible)
+            {
+                // Anything due this far out is worth less than a millionth of a fen today.
+                break;
+            }
+
+            var reached = (int)Math.Floor(periods + 1e-9);
+            for (; whole < reached; whole++)
+            {
+                grown *= growth;
+            }
+
+            var fraction = periods - reached;
+            var factor = fraction > 1e-9 ? grown * (decimal)Math.Pow((double)growth, fraction) : grown;
+            var amount = instalment.Total.Yuan - RoundingPerInstalment.Yuan;
+            if (amount > 0)
+            {
+                present += amount / factor;
+            }
+        }
+
+        return present > loan.PrincipalBasis.Yuan;
+    }
+}
