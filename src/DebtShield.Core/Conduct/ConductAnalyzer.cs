@@ -123,8 +123,9 @@ public sealed class ConductAnalyzer
 
     private void AddMetadata(ConductMessage message, ref List<ConductFinding>? findings, ref int labels)
     {
-        // A call is a collection contact by itself; a message only when its text is about the debt.
-        var collection = message.Channel != ContactChannel.Message || labels != 0;
+        // A call is a collection contact by itself; a text when it came from a number known to
+        // collect this debt, or when its words are about the debt (a courier's text at night is not).
+        var collection = message.Channel != ContactChannel.Message || message.FromCollector || labels != 0;
         if (message.Recipient == Recipient.ThirdParty)
         {
             Add(ConductLabel.ThirdPartyContact, Policy.Rules["third_party_contact"], ref findings, ref labels);
@@ -138,6 +139,11 @@ public sealed class ConductAnalyzer
         if (message.ContactNumberToday is { } number && Policy.LimitFor(message.Channel) is { PerDay: { } limit } rule && number > limit)
         {
             Add(ConductLabel.ExcessiveFrequency, rule, ref findings, ref labels);
+        }
+        else if (collection && message.Channel == ContactChannel.Message && message.MessagesThisHour is { } sent
+            && Policy.HourlyMessageLimit is { PerHour: { } most } burst && sent > most)
+        {
+            Add(ConductLabel.ExcessiveFrequency, burst, ref findings, ref labels);
         }
 
         static void Add(ConductLabel label, PolicyRule rule, ref List<ConductFinding>? findings, ref int labels)
@@ -478,9 +484,13 @@ public sealed class ConductAnalyzer
 /// <param name="Time">When it was sent or the call was made, if known.</param>
 /// <param name="Channel">Message, answered call or unanswered call.</param>
 /// <param name="ContactNumberToday">Which contact of the day this was for its sender and channel (1 = first), if counted.</param>
+/// <param name="MessagesThisHour">For a text: how many texts its sender sent in the 60 minutes up to and including it, if counted.</param>
+/// <param name="FromCollector">True when the sender is known to collect this debt (a collector number of the case), so the hours apply to its texts whatever they say.</param>
 public sealed record ConductMessage(
     string Text,
     Recipient Recipient = Recipient.Unknown,
     DateTimeOffset? Time = null,
     ContactChannel Channel = ContactChannel.Message,
-    int? ContactNumberToday = null);
+    int? ContactNumberToday = null,
+    int? MessagesThisHour = null,
+    bool FromCollector = false);
