@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DebtShield.Core.Conduct;
 
 /// <summary>
@@ -26,13 +28,14 @@ public sealed class ConductAnalyzer
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    /// <summary>Creates an analyser from compiled rules and the contact policy.</summary>
-    public ConductAnalyzer(ConductRuleSet rules, ContactPolicy policy)
+    /// <summary>Creates an analyser from compiled rules, the contact policy and, if given, the learned model.</summary>
+    public ConductAnalyzer(ConductRuleSet rules, ContactPolicy policy, NgramModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(policy);
         Rules = rules;
         Policy = policy;
+        Model = model;
     }
 
     /// <summary>The compiled rules.</summary>
@@ -40,6 +43,9 @@ public sealed class ConductAnalyzer
 
     /// <summary>Hours and daily limits.</summary>
     public ContactPolicy Policy { get; }
+
+    /// <summary>The learned n-gram model that adds labels the rules miss, if any.</summary>
+    public NgramModel? Model { get; }
 
     /// <summary>Analyses the text of a message sent to <paramref name="recipient"/>.</summary>
     public ConductAnalysis Analyze(string text, Recipient recipient = Recipient.Unknown) =>
@@ -89,6 +95,13 @@ public sealed class ConductAnalyzer
             }
         }
 
+        // The model cannot tell who is speaking: where the rules saw a quotation, reported speech
+        // or a negation, it stays silent (precision first).
+        if (Model is { } model && !scratch.Hits.Exists(static h => h.Suppressed))
+        {
+            AddLearned(model, text, scratch, ref findings, ref labels);
+        }
+
         const int textAccusations = (1 << (int)ConductLabel.LawfulReminder) - 1;
         if ((labels & (1 << (int)ConductLabel.LawfulReminder)) != 0
             && ((labels & textAccusations) != 0 || message.Recipient == Recipient.ThirdParty))
@@ -120,6 +133,45 @@ public sealed class ConductAnalyzer
 
     /// <summary>The normalised form of <paramref name="text"/>, as the rules see it.</summary>
     public NormalizedText Normalize(string text) => Rules.Normalizer.Normalize(text);
+
+    /// <summary>
+    /// Adds the abusive labels the rules did not find but the model scores at or above its
+    /// threshold; the finding quotes the n-gram that weighed most and names the top three.
+    /// </summary>
+    private void AddLearned(NgramModel model, ReadOnlySpan<char> text, Scratch scratch, ref List<ConductFinding>? findings, ref int labels)
+    {
+        Span<double> scores = stackalloc double[NgramModel.ScoredLabels.Count];
+        model.Score(text, scores);
+        for (var l = 0; l < scores.Length; l++)
+        {
+            var label = NgramModel.ScoredLabels[l];
+            if (!label.IsAbusive() || scores[l] < model.Threshold || (labels & (1 << (int)label)) != 0)
+            {
+                continue;
+            }
+
+            var reasons = model.Reasons(text.ToString(), label);
+            if (reasons.Count == 0)
+            {
+                continue;
+            }
+
+            var (ngram, start) = reasons[0];
+            var quoted = string.Concat(reasons.Select(r => "「" + r.Ngram + "」"));
+            var normalization = scratch.Normalization;
+            findings ??= [];
+            findings.Add(new ConductFinding(
+                label,
+                normalization.Start[start],
+                normalization.End[start + ngram.Length - 1],
+                "model." + label.Id(),
+                new ConductExplanation(
+                    string.Format(CultureInfo.InvariantCulture, model.Explanation.Chinese, quoted),
+                    string.Format(CultureInfo.InvariantCulture, model.Explanation.English, quoted)),
+                Rules.RuleArray.First(r => r.Label == label).Citations));
+            labels |= 1 << (int)label;
+        }
+    }
 
     private void AddMetadata(ConductMessage message, ref List<ConductFinding>? findings, ref int labels)
     {
