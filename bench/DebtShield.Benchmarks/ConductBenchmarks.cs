@@ -13,6 +13,7 @@ namespace DebtShield.Benchmarks;
 public class ConductBenchmarks
 {
     private ConductAnalyzer _analyzer = null!;
+    private ConductAnalyzer _rulesOnly = null!;
     private string[] _messages = [];
     private int _next;
 
@@ -20,6 +21,7 @@ public class ConductBenchmarks
     public void Setup()
     {
         _analyzer = ConductDataReader.LoadEmbedded();
+        _rulesOnly = new ConductAnalyzer(_analyzer.Rules, _analyzer.Policy);
         _messages = MessageFile.Sample(1024, new Random(20261128));
     }
 
@@ -29,5 +31,13 @@ public class ConductBenchmarks
     {
         var message = _messages[_next++ & 1023];
         return _analyzer.Analyze(message, Recipient.Borrower).Labels.Count;
+    }
+
+    /// <summary>The same without the learned model (issue 21), to show what the model costs.</summary>
+    [Benchmark(Baseline = true)]
+    public int Analyze60CharacterMessageRulesOnly()
+    {
+        var message = _messages[_next++ & 1023];
+        return _rulesOnly.Analyze(message, Recipient.Borrower).Labels.Count;
     }
 }

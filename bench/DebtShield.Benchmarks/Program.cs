@@ -6,6 +6,7 @@ using DebtShield.Benchmarks;
 // collection messages for timing `debtshield classify`; `make-loan-table FILE ROWS` writes a loan
 // table CSV of ROWS instalment rows for timing `debtshield loan import`; `make-sms-backup FILE COUNT`
 // writes an SMS Backup & Restore XML of COUNT messages for timing `debtshield evidence import`;
+// `train-conduct-model` retrains data/conduct/model.txt from the repository's labelled messages;
 // `plan-quality` solves the planning benchmark's case with several time limits and prints how far
 // each heuristic is from it;
 // anything else goes to BenchmarkDotNet.
@@ -20,6 +21,12 @@ if (args is ["make-batch", var path, var count])
 if (args is ["make-check-batch", var checkPath, var checkCount])
 {
     BatchFile.Write(checkPath, int.Parse(checkCount, System.Globalization.CultureInfo.InvariantCulture), instalments: 36, payments: 40);
+    return;
+}
+
+if (args is ["train-conduct-model"])
+{
+    ConductModelFile.Train(Directory.GetCurrentDirectory());
     return;
 }
 

@@ -16,8 +16,9 @@ namespace DebtShield.App.ClassifyMessages;
 /// </summary>
 /// <remarks>
 /// Lines are read and analysed in chunks by <see cref="LineChunks"/>, as every batch is, so
-/// memory stays flat. Daily call limits depend on the calls before, so calls with a time are counted
-/// in input order when their chunk is written.
+/// memory stays flat. Daily call limits depend on the calls before, and flooding on the sender's texts
+/// of the hour before, so calls with a time, and texts with a time and a sender, are counted in input
+/// order when their chunk is written.
 /// </remarks>
 public static class ClassifyMessageBatch
 {
@@ -30,6 +31,7 @@ public static class ClassifyMessageBatch
         ArgumentNullException.ThrowIfNull(output);
         var analyzer = ClassifyMessage.Analyzer;
         var counter = new DailyContactCounter(analyzer.Policy);
+        var textsOfHour = new HourlyMessageCounter();
         var (results, reading) = LineChunks.Start(input, ChunkLines, lines => Process(lines, format, analyzer), cancellationToken);
 
         long messages = 0, errors = 0;
@@ -47,10 +49,12 @@ public static class ClassifyMessageBatch
                 await output.WriteAsync(finished[written..call.Offset], cancellationToken);
                 written = call.Offset;
                 var line = call.Line;
-                var number = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel);
+                var message = line.Message.Channel == ContactChannel.Message
+                    ? line.Message with { MessagesThisHour = textsOfHour.Count(line.From, line.Message.Time!.Value) }
+                    : line.Message with { ContactNumberToday = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel) };
                 late.ResetWrittenCount();
                 lateJson.Reset();
-                ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analyzer.Analyze(line.Message with { ContactNumberToday = number }));
+                ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analyzer.Analyze(message));
                 lateJson.Flush();
                 late.Write("\n"u8);
                 await output.WriteAsync(late.WrittenMemory, cancellationToken);
@@ -90,9 +94,10 @@ public static class ClassifyMessageBatch
                     errors++;
                     ClassifyMessage.WriteError(json, lineNumber, error!);
                 }
-                else if (line.Message.Channel != ContactChannel.Message && line.Message.Time is not null)
+                else if (line.Message.Time is not null && (line.Message.Channel != ContactChannel.Message || line.From.Length > 0))
                 {
-                    // Its daily count is known only in input order: finished by the writer.
+                    // A call's count of the day, and a text's count of its hour, are known only in
+                    // input order: finished by the writer.
                     calls.Add(new PendingCall(start, lineNumber, line));
                     continue;
                 }

@@ -58,6 +58,7 @@ internal static class CaseEvidence
         var analyzer = ConductDataReader.LoadEmbedded();
         var version = ConductDataReader.EmbeddedVersion;
         var callsOfDay = await CallsOfDayAsync(context, stored.Id, analyzer.Policy, fresh, cancellationToken).ConfigureAwait(false);
+        var textsOfHour = new HourlyMessageCounter();
         var head = new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead));
         var batch = new List<StoredEvidenceEntry>(InsertBatch);
         EvidenceEntry? last = null;
@@ -69,7 +70,11 @@ internal static class CaseEvidence
             row.TimeEstimated = addition.TimeEstimated;
             if (addition.Incident.IsCollectorContact)
             {
-                row.WriteAnalysis(analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy))), version);
+                // Additions come in time order, so each text is counted against its sender's previous hour.
+                var sentThisHour = addition.Incident.Channel != IncidentChannel.Call && addition.Incident.Counterpart is { } sender && addition.Supersedes is null
+                    ? textsOfHour.Count(sender, addition.Incident.Time)
+                    : (int?)null;
+                row.WriteAnalysis(analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy), sentThisHour)), version);
             }
 
             batch.Add(row);

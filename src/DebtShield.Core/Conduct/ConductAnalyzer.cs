@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DebtShield.Core.Conduct;
 
 /// <summary>
@@ -26,13 +28,14 @@ public sealed class ConductAnalyzer
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    /// <summary>Creates an analyser from compiled rules and the contact policy.</summary>
-    public ConductAnalyzer(ConductRuleSet rules, ContactPolicy policy)
+    /// <summary>Creates an analyser from compiled rules, the contact policy and, if given, the learned model.</summary>
+    public ConductAnalyzer(ConductRuleSet rules, ContactPolicy policy, NgramModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(policy);
         Rules = rules;
         Policy = policy;
+        Model = model;
     }
 
     /// <summary>The compiled rules.</summary>
@@ -40,6 +43,9 @@ public sealed class ConductAnalyzer
 
     /// <summary>Hours and daily limits.</summary>
     public ContactPolicy Policy { get; }
+
+    /// <summary>The learned n-gram model that adds labels the rules miss, if any.</summary>
+    public NgramModel? Model { get; }
 
     /// <summary>Analyses the text of a message sent to <paramref name="recipient"/>.</summary>
     public ConductAnalysis Analyze(string text, Recipient recipient = Recipient.Unknown) =>
@@ -89,6 +95,13 @@ public sealed class ConductAnalyzer
             }
         }
 
+        // The model cannot tell who is speaking: where the rules saw a quotation, reported speech
+        // or a negation, it stays silent (precision first).
+        if (Model is { } model && !scratch.Hits.Exists(static h => h.Suppressed))
+        {
+            AddLearned(model, text, scratch, ref findings, ref labels);
+        }
+
         const int textAccusations = (1 << (int)ConductLabel.LawfulReminder) - 1;
         if ((labels & (1 << (int)ConductLabel.LawfulReminder)) != 0
             && ((labels & textAccusations) != 0 || message.Recipient == Recipient.ThirdParty))
@@ -121,10 +134,50 @@ public sealed class ConductAnalyzer
     /// <summary>The normalised form of <paramref name="text"/>, as the rules see it.</summary>
     public NormalizedText Normalize(string text) => Rules.Normalizer.Normalize(text);
 
+    /// <summary>
+    /// Adds the abusive labels the rules did not find but the model scores at or above its
+    /// threshold; the finding quotes the n-gram that weighed most and names the top three.
+    /// </summary>
+    private void AddLearned(NgramModel model, ReadOnlySpan<char> text, Scratch scratch, ref List<ConductFinding>? findings, ref int labels)
+    {
+        Span<double> scores = stackalloc double[NgramModel.ScoredLabels.Count];
+        model.Score(text, scores);
+        for (var l = 0; l < scores.Length; l++)
+        {
+            var label = NgramModel.ScoredLabels[l];
+            if (!label.IsAbusive() || scores[l] < model.Threshold || (labels & (1 << (int)label)) != 0)
+            {
+                continue;
+            }
+
+            var reasons = model.Reasons(text.ToString(), label);
+            if (reasons.Count == 0)
+            {
+                continue;
+            }
+
+            var (ngram, start) = reasons[0];
+            var quoted = string.Concat(reasons.Select(r => "「" + r.Ngram + "」"));
+            var normalization = scratch.Normalization;
+            findings ??= [];
+            findings.Add(new ConductFinding(
+                label,
+                normalization.Start[start],
+                normalization.End[start + ngram.Length - 1],
+                "model." + label.Id(),
+                new ConductExplanation(
+                    string.Format(CultureInfo.InvariantCulture, model.Explanation.Chinese, quoted),
+                    string.Format(CultureInfo.InvariantCulture, model.Explanation.English, quoted)),
+                Rules.RuleArray.First(r => r.Label == label).Citations));
+            labels |= 1 << (int)label;
+        }
+    }
+
     private void AddMetadata(ConductMessage message, ref List<ConductFinding>? findings, ref int labels)
     {
-        // A call is a collection contact by itself; a message only when its text is about the debt.
-        var collection = message.Channel != ContactChannel.Message || labels != 0;
+        // A call is a collection contact by itself; a text when it came from a number known to
+        // collect this debt, or when its words are about the debt (a courier's text at night is not).
+        var collection = message.Channel != ContactChannel.Message || message.FromCollector || labels != 0;
         if (message.Recipient == Recipient.ThirdParty)
         {
             Add(ConductLabel.ThirdPartyContact, Policy.Rules["third_party_contact"], ref findings, ref labels);
@@ -138,6 +191,11 @@ public sealed class ConductAnalyzer
         if (message.ContactNumberToday is { } number && Policy.LimitFor(message.Channel) is { PerDay: { } limit } rule && number > limit)
         {
             Add(ConductLabel.ExcessiveFrequency, rule, ref findings, ref labels);
+        }
+        else if (collection && message.Channel == ContactChannel.Message && message.MessagesThisHour is { } sent
+            && Policy.HourlyMessageLimit is { PerHour: { } most } burst && sent > most)
+        {
+            Add(ConductLabel.ExcessiveFrequency, burst, ref findings, ref labels);
         }
 
         static void Add(ConductLabel label, PolicyRule rule, ref List<ConductFinding>? findings, ref int labels)
@@ -478,9 +536,13 @@ public sealed class ConductAnalyzer
 /// <param name="Time">When it was sent or the call was made, if known.</param>
 /// <param name="Channel">Message, answered call or unanswered call.</param>
 /// <param name="ContactNumberToday">Which contact of the day this was for its sender and channel (1 = first), if counted.</param>
+/// <param name="MessagesThisHour">For a text: how many texts its sender sent in the 60 minutes up to and including it, if counted.</param>
+/// <param name="FromCollector">True when the sender is known to collect this debt (a collector number of the case), so the hours apply to its texts whatever they say.</param>
 public sealed record ConductMessage(
     string Text,
     Recipient Recipient = Recipient.Unknown,
     DateTimeOffset? Time = null,
     ContactChannel Channel = ContactChannel.Message,
-    int? ContactNumberToday = null);
+    int? ContactNumberToday = null,
+    int? MessagesThisHour = null,
+    bool FromCollector = false);

@@ -46,6 +46,13 @@ public sealed class ContactPolicy
     public PolicyRule? LimitFor(ContactChannel channel) =>
         Rules.Values.FirstOrDefault(r => r.Channel == channel && r.PerDay is not null);
 
+    /// <summary>
+    /// The limit on texts from one sender within an hour (flooding), if a rule sets one: no rule
+    /// text gives a number, so the figure in <c>contact-rules.txt</c> is the project's stated choice.
+    /// </summary>
+    public PolicyRule? HourlyMessageLimit =>
+        Rules.Values.FirstOrDefault(r => r.Channel == ContactChannel.Message && r.PerHour is not null);
+
     /// <summary>The local calendar day of <paramref name="time"/> in this policy's zone.</summary>
     public DateOnly LocalDay(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(Offset).DateTime);
 
@@ -137,7 +144,7 @@ public sealed class ContactPolicy
             throw ConductDataLine.Error(sourceName, builder.Line, "rule " + builder.Id + " needs explain: and cite:");
         }
 
-        rules.Add(builder.Id, new PolicyRule(builder.Id, builder.Channel, builder.PerDay, builder.Explanation, builder.Citations));
+        rules.Add(builder.Id, new PolicyRule(builder.Id, builder.Channel, builder.PerDay, builder.Explanation, builder.Citations) { PerHour = builder.PerHour });
     }
 
     private sealed class PolicyRuleBuilder(string id, int line)
@@ -149,6 +156,8 @@ public sealed class ContactPolicy
         public ContactChannel? Channel { get; private set; }
 
         public int? PerDay { get; private set; }
+
+        public int? PerHour { get; private set; }
 
         public ConductExplanation? Explanation { get; private set; }
 
@@ -170,6 +179,9 @@ public sealed class ContactPolicy
                 case "per_day":
                     PerDay = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
                     return true;
+                case "per_hour":
+                    PerHour = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                    return true;
                 case "explain":
                     Explanation = ConductRuleSet.ParseExplanation(value);
                     return true;
@@ -189,7 +201,40 @@ public sealed class ContactPolicy
 /// <param name="PerDay">The most contacts allowed a day on that channel.</param>
 /// <param name="Explanation">The one-line explanation.</param>
 /// <param name="Citations">Citation ids.</param>
-public sealed record PolicyRule(string Id, ContactChannel? Channel, int? PerDay, ConductExplanation Explanation, IReadOnlyList<string> Citations);
+public sealed record PolicyRule(string Id, ContactChannel? Channel, int? PerDay, ConductExplanation Explanation, IReadOnlyList<string> Citations)
+{
+    /// <summary>The most texts allowed from one sender within any 60 minutes, for the flooding rule.</summary>
+    public int? PerHour { get; init; }
+}
+
+/// <summary>
+/// Counts each sender's texts over the last 60 minutes (the window includes both ends), in time
+/// order, to find flooding: seven texts in 59 minutes are the 5th, 6th and 7th of their hour.
+/// Not thread-safe: one counter follows one ordered stream.
+/// </summary>
+public sealed class HourlyMessageCounter
+{
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one text from <paramref name="from"/>; returns how many it has sent in the hour up to and including this one.</summary>
+    public int Count(string from, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        if (!_recent.TryGetValue(from, out var times))
+        {
+            _recent[from] = times = new Queue<DateTimeOffset>();
+        }
+
+        while (times.Count > 0 && time - times.Peek() > Window)
+        {
+            times.Dequeue();
+        }
+
+        times.Enqueue(time);
+        return times.Count;
+    }
+}
 
 /// <summary>
 /// Counts collection contacts a day, per sender and channel, in input order, to find the ones

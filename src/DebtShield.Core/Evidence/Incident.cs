@@ -165,7 +165,7 @@ public sealed record Incident
     public IReadOnlyList<ContentHash> Attachments { get; }
 
     /// <summary>What the conduct analyser is given: the text, the recipient, the time, the channel.</summary>
-    public ConductMessage ToConductMessage(int? contactNumberToday = null) => new(
+    public ConductMessage ToConductMessage(int? contactNumberToday = null, int? messagesThisHour = null) => new(
         Text ?? "",
         Recipient,
         Time,
@@ -175,7 +175,9 @@ public sealed record Incident
             IncidentChannel.Call => ContactChannel.UnansweredCall,
             _ => ContactChannel.Message,
         },
-        contactNumberToday);
+        contactNumberToday,
+        messagesThisHour,
+        FromCollector: IsCollectorContact);
 
     /// <summary>True when it is the collector's doing (received), so the analyser's labels apply.</summary>
     public bool IsCollectorContact => Direction == IncidentDirection.Received;

@@ -11,7 +11,7 @@ namespace DebtShield.Import.Conduct;
 public static class ConductDataReader
 {
     /// <summary>The data files, in the order the analyser needs them.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = ["normalise.txt", "lexicon.txt", "rules.txt", "contact-rules.txt"];
+    public static IReadOnlyList<string> FileNames { get; } = ["normalise.txt", "lexicon.txt", "rules.txt", "contact-rules.txt", "model.txt"];
 
     private static readonly Lazy<ConductAnalyzer> Embedded = new(() => Build(ReadEmbedded), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -53,6 +53,6 @@ public static class ConductDataReader
         var normalizer = ConductNormalizer.Parse(read("normalise.txt"));
         var rules = ConductRuleSet.Parse(normalizer, read("lexicon.txt"), read("rules.txt"));
         var policy = ContactPolicy.Parse(read("contact-rules.txt"));
-        return new ConductAnalyzer(rules, policy);
+        return new ConductAnalyzer(rules, policy, NgramModel.Parse(read("model.txt")));
     }
 }

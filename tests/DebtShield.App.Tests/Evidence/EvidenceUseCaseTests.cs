@@ -64,6 +64,36 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Seven_texts_in_59_minutes_from_a_collector_are_flooding_and_a_plain_text_at_23_18_is_off_hours(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await OpenAsync(test);
+        var start = new DateTimeOffset(2025, 11, 5, 14, 0, 0, TimeSpan.FromHours(8));
+        var texts = new[] { 0, 9, 18, 27, 36, 45, 59 }.Select(m => (start.AddMinutes(m), m == 0 ? "不还钱就把你的欠款发给你通讯录里所有人。" : "看到回电话。"))
+            .Append((new DateTimeOffset(2025, 11, 5, 23, 18, 0, TimeSpan.FromHours(8)), "在吗？"));
+        var backup = Path.Combine(Path.GetTempPath(), $"debtshield-flood-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(backup, "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"8\">\n"
+            + string.Concat(texts.Select(t => $"  <sms protocol=\"0\" address=\"17000005555\" date=\"{t.Item1.ToUnixTimeMilliseconds()}\" type=\"1\" body=\"{t.Item2}\" read=\"1\" status=\"-1\" />\n"))
+            + "</smses>\n");
+
+        try
+        {
+            await ImportPhoneBackup.ImportAsync(ledger, null, backup, new PhoneBackupChoices([]), Clock);
+        }
+        finally
+        {
+            File.Delete(backup);
+        }
+
+        var view = await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null);
+        var flooded = view.Items.Where(i => i.Labels.Contains(ConductLabel.ExcessiveFrequency)).Select(i => i.Entry.Incident.Time).ToList();
+        Assert.Equal([start.AddMinutes(36), start.AddMinutes(45), start.AddMinutes(59)], flooded);
+        var night = view.Items.Single(i => i.Entry.Incident.Text == "在吗？");
+        Assert.Equal([ConductLabel.OffHours], night.Labels);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Editing_a_stored_text_is_found_by_verify_at_that_entry(string provider)
     {
         using var test = TestLedgers.Create(provider);

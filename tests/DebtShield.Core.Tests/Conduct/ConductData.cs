@@ -10,7 +10,7 @@ internal static class ConductData
     {
         var normalizer = ConductNormalizer.Parse(Read("normalise.txt"));
         var rules = ConductRuleSet.Parse(normalizer, Read("lexicon.txt"), Read("rules.txt"));
-        return new ConductAnalyzer(rules, ContactPolicy.Parse(Read("contact-rules.txt")));
+        return new ConductAnalyzer(rules, ContactPolicy.Parse(Read("contact-rules.txt")), NgramModel.Parse(Read("model.txt")));
     });
 
     public static ConductAnalyzer Analyzer => Lazy.Value;

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using DebtShield.Core.Conduct;
+using DebtShield.Tests.Shared;
+using Xunit.Abstractions;
+
+namespace DebtShield.Core.Tests.Conduct;
+
+/// <summary>
+/// The analyser on the real corpus (<c>data/conduct/corpus</c>), split by source: the rules were
+/// tuned on the tuning sources only; the held-out sources were fixed before any tuning and their
+/// misses never looked at, so their figures predict what a borrower will see.
+/// </summary>
+public sealed class RealCorpusTests(ITestOutputHelper output)
+{
+    private static readonly string CorpusFolder = RepositoryPaths.Data("conduct", "corpus");
+
+    /// <summary>The sources marked <c>held_out</c> in <c>sources.jsonl</c>: chosen on 2026-12-05 before any tuning, every other source by id.</summary>
+    private static readonly HashSet<string> HeldOutSources = File.ReadLines(Path.Combine(CorpusFolder, "sources.jsonl"))
+        .Select(l => JsonNode.Parse(l)!).Where(n => n["split"]!.GetValue<string>() == "held_out")
+        .Select(n => n["source"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly string[] TextLabelIds = [.. ConductLabels.All.Where(l => !l.IsMetadata()).Select(l => l.Id())];
+
+    [Fact]
+    public void Corpus_Provenance_EveryMessageHasAKnownSourceAndTwoLabelPasses()
+    {
+        var sources = File.ReadLines(Path.Combine(CorpusFolder, "sources.jsonl"))
+            .Select(l => JsonNode.Parse(l)!["source"]!.GetValue<string>()).ToHashSet();
+        var messages = Read();
+
+        Assert.True(messages.Count >= 40);
+        Assert.All(messages, m => Assert.Contains(m.Source, sources));
+        Assert.All(messages, m => Assert.All(m.Labels, l => Assert.Contains(l, TextLabelIds)));
+        Assert.Equal(messages.Count, messages.Select(m => m.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public void Corpus_LawfulReminders_CarryNoAbusiveLabel()
+    {
+        var lawful = Read().Where(m => m.Labels.SetEquals(["lawful_reminder"])).ToList();
+
+        Assert.True(lawful.Count >= 15);
+        Assert.All(lawful, m => Assert.DoesNotContain(Analyze(m), l => ConductLabels.TryParse(l, out var label) && label.IsAbusive()));
+    }
+
+    [Fact]
+    public void Corpus_HeldOutSources_LabelNothingThatIsNotThere()
+    {
+        var heldOut = Read().Where(m => HeldOutSources.Contains(m.Source)).ToList();
+        var figures = Score(heldOut);
+        output.WriteLine(Report("held-out sources", heldOut.Count, figures));
+        var tuning = Read().Where(m => !HeldOutSources.Contains(m.Source)).ToList();
+        output.WriteLine(Report("tuning sources", tuning.Count, Score(tuning)));
+        foreach (var missed in tuning.Where(m => !Analyze(m).SetEquals(m.Labels)))
+        {
+            // Only the tuning sources' differences are shown: the held-out ones stay unseen.
+            output.WriteLine($"tuning difference: {missed.Text} expected [{string.Join(", ", missed.Labels)}] found [{string.Join(", ", Analyze(missed))}]");
+        }
+
+
+        // The issue's recall and F1 targets are not met on unseen sources (docs/benchmarks.md says by
+        // how much); what holds, and must keep holding, is precision: nothing labelled that is not there.
+        var falsePositives = figures.PerLabel.Values.Sum(v => v.Fp);
+        var truePositives = figures.PerLabel.Values.Sum(v => v.Tp);
+        Assert.True(truePositives / (double)(truePositives + falsePositives) >= 0.95, $"{falsePositives} false labels");
+    }
+
+
+    private static List<CorpusMessage> Read() =>
+        [.. File.ReadLines(Path.Combine(CorpusFolder, "messages.jsonl")).Where(l => l.Length > 0).Select(CorpusMessage.Parse)];
+
+    private static HashSet<string> Analyze(CorpusMessage message) =>
+        ConductData.TextLabels(ConductData.Analyzer.Analyze(message.Text, message.Recipient)).ToHashSet();
+
+    private static Figures Score(List<CorpusMessage> messages)
+    {
+        var perLabel = new Dictionary<string, (int Tp, int Fp, int Fn)>();
+        foreach (var message in messages)
+        {
+            var actual = Analyze(message);
+            foreach (var label in TextLabelIds)
+            {
+                var (tp, fp, fn) = perLabel.GetValueOrDefault(label);
+                var expected = message.Labels.Contains(label);
+                var found = actual.Contains(label);
+                perLabel[label] = (tp + (expected && found ? 1 : 0), fp + (!expected && found ? 1 : 0), fn + (expected && !found ? 1 : 0));
+            }
+        }
+
+        int tps = perLabel.Values.Sum(v => v.Tp), fps = perLabel.Values.Sum(v => v.Fp), fns = perLabel.Values.Sum(v => v.Fn);
+        return new Figures(perLabel, 2.0 * tps / ((2.0 * tps) + fps + fns));
+    }
+
+    private static string Report(string title, int count, Figures figures)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{title}: {count} messages, micro-F1 {figures.MicroF1:F3}\n");
+        foreach (var (label, (tp, fp, fn)) in figures.PerLabel.Where(p => p.Value.Tp + p.Value.Fn + p.Value.Fp > 0))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {label}: expected {tp + fn}, found {tp}, false {fp}, recall {(tp + fn == 0 ? double.NaN : tp / (double)(tp + fn)):F2}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private sealed record Figures(Dictionary<string, (int Tp, int Fp, int Fn)> PerLabel, double MicroF1);
+
+    private sealed record CorpusMessage(string Source, string Text, Recipient Recipient, HashSet<string> Labels)
+    {
+        public static CorpusMessage Parse(string line)
+        {
+            var node = JsonNode.Parse(line)!;
+            var recipient = node["recipient"]!.GetValue<string>() switch
+            {
+                "borrower" => Recipient.Borrower,
+                "unknown" => Recipient.Unknown,
+                _ => Recipient.ThirdParty,
+            };
+            return new CorpusMessage(
+                node["source"]!.GetValue<string>(),
+                node["text"]!.GetValue<string>(),
+                recipient,
+                node["labels"]!.AsArray().Select(l => l!.GetValue<string>()).ToHashSet());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using DebtShield.Core.Conduct;
+
+namespace DebtShield.Core.Tests.Conduct;
+
+/// <summary>
+/// What a new user tried (issue 21): threats without the lexicon's words, disclosures told to the
+/// borrower, texts at night from a collector number, and flooding by text.
+/// </summary>
+public sealed class RealWordingTests
+{
+    private static readonly DateTimeOffset Evening = new(2026, 11, 3, 20, 0, 0, TimeSpan.FromHours(8));
+
+    private static ConductAnalyzer Analyzer => ConductData.Analyzer;
+
+    [Theory]
+    [InlineData("不然下一个就是你领导", "threat_exposure")]
+    [InlineData("要让你全家都知道你欠钱不还", "threat_exposure")]
+    [InlineData("让你在公司待不下去", "threat_exposure")]
+    [InlineData("会联系村委/街道办核实情况", "threat_exposure")]
+    [InlineData("已安排工作人员走访户籍地", "threat_violence")]
+    [InlineData("唔還錢就淋紅油", "threat_violence")]
+    public void Analyze_ThreatWithoutListedWords_GetsItsLabel(string text, string label)
+    {
+        var analysis = Analyzer.Analyze(text, Recipient.Borrower);
+
+        Assert.Contains(label, ConductData.TextLabels(analysis));
+        Assert.DoesNotContain("lawful_reminder", ConductData.TextLabels(analysis));
+    }
+
+    [Fact]
+    public void Analyze_BorrowerToldColleaguesWereMessaged_IsDisclosureQuotingTheClaim()
+    {
+        const string text = "已经给你同事王芳、张伟发了信息";
+
+        var analysis = Analyzer.Analyze(text, Recipient.Borrower);
+
+        var finding = Assert.Single(analysis.Findings, f => f.Label == ConductLabel.ThirdPartyDisclosure);
+        Assert.Equal("已经给你同事王芳、张伟发了", text[finding.Start!.Value..finding.End!.Value]);
+    }
+
+    [Theory]
+    [InlineData("您的朋友周XX有筆待還款,煩請轉達。")]
+    [InlineData("尊敬的紧急联系人您的朋友/家人已在平台上逾期还款,请您协助提醒他尽快解决。")]
+    public void Analyze_PoliteRequestToContact_IsDisclosureNotReminder(string text)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, Recipient.ThirdParty));
+
+        Assert.Contains("third_party_disclosure", labels);
+        Assert.DoesNotContain("lawful_reminder", labels);
+    }
+
+    [Theory]
+    [InlineData("周先生,假期結束,咱們聊聊還款計劃?")]
+    [InlineData("你好,我们受蚂蚁消费金融委托,协助沟通你的债务问题,方便聊聊吗?")]
+    public void Analyze_RealLawfulReminder_IsLawful(string text) =>
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    [Fact]
+    public void Analyze_TextFromCollectorNumberAt2318_IsOffHoursWhateverItSays()
+    {
+        var late = new DateTimeOffset(2026, 11, 3, 23, 18, 0, TimeSpan.FromHours(8));
+
+        var fromCollector = Analyzer.Analyze(new ConductMessage("在吗？看到回我。", Recipient.Borrower, late, FromCollector: true));
+        var fromAnyone = Analyzer.Analyze(new ConductMessage("在吗？看到回我。", Recipient.Borrower, late));
+
+        Assert.Equal([ConductLabel.OffHours], fromCollector.Labels);
+        Assert.Empty(fromAnyone.Labels);
+    }
+
+    [Fact]
+    public void Analyze_SevenTextsIn59MinutesFromOneNumber_FlagsTheFifthOnward()
+    {
+        var counter = new HourlyMessageCounter();
+        var minutes = new[] { 0, 10, 20, 30, 40, 50, 59 };
+
+        var flagged = minutes.Select(m =>
+        {
+            var time = Evening.AddMinutes(m);
+            var message = new ConductMessage("请尽快还款", Recipient.Borrower, time, MessagesThisHour: counter.Count("10690000", time), FromCollector: true);
+            return Analyzer.Analyze(message).Findings.Any(f => f.Rule == "excessive_frequency.message_flood");
+        }).ToList();
+
+        Assert.Equal([false, false, false, false, true, true, true], flagged);
+    }
+
+    [Fact]
+    public void HourlyMessageCounter_TextsMoreThanAnHourApart_StartAgain()
+    {
+        var counter = new HourlyMessageCounter();
+
+        Assert.Equal(1, counter.Count("a", Evening));
+        Assert.Equal(2, counter.Count("a", Evening.AddMinutes(60)));
+        Assert.Equal(1, counter.Count("b", Evening.AddMinutes(60)));
+        Assert.Equal(2, counter.Count("a", Evening.AddMinutes(120)));
+        Assert.Equal(1, counter.Count("a", Evening.AddMinutes(181)));
+    }
+}
