@@ -23,6 +23,7 @@ public sealed record PhoneBackupChoices(IReadOnlyList<string> Collectors, string
 /// <param name="FlaggedNumbers">Numbers the analyser flagged that are now treated as collectors'.</param>
 /// <param name="Problems">Records that could not be read.</param>
 /// <param name="Break">Where a damaged backup stopped being readable; everything before it was imported.</param>
+/// <param name="DamagedDatabases">The databases of an iPhone backup that were read only up to damage (what came before it was imported).</param>
 public sealed record PhoneBackupImport(
     int Read,
     int Added,
@@ -30,11 +31,12 @@ public sealed record PhoneBackupImport(
     int Skipped,
     IReadOnlyList<string> FlaggedNumbers,
     IReadOnlyList<PhoneRecordProblem> Problems,
-    BackupBreak? Break);
+    BackupBreak? Break,
+    IReadOnlyList<DatabaseDamage>? DamagedDatabases = null);
 
 /// <summary>
-/// Use case: bring the collection contacts of a phone backup ("SMS Backup &amp; Restore" XML, or
-/// the phone-record CSV) into a case's evidence chain. Messages and calls with numbers marked as
+/// Use case: bring the collection contacts of a phone backup ("SMS Backup &amp; Restore" XML, the
+/// phone-record CSV, or an unencrypted iPhone computer backup, as a folder or a zip) into a case's evidence chain. Messages and calls with numbers marked as
 /// collectors, and messages the conduct analyser flags (whose numbers then count as collectors'),
 /// become incidents; everything else in the backup is read and forgotten, never stored.
 /// </summary>
@@ -47,10 +49,17 @@ public static class ImportPhoneBackup
 {
     /// <summary>Imports the file at <paramref name="path"/> into the case (opened when the ledger has none).</summary>
     /// <exception cref="RequestRefusedException">The file cannot be read, or is not a phone backup.</exception>
-    public static Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ImportAsync(ledger, caseTitle, Path.GetFileName(path), () => OpenFile(path), choices, time, cancellationToken);
+        var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        if (!IsIphoneBackup(path))
+        {
+            return await ImportAsync(ledger, caseTitle, source, () => OpenFile(path), choices, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var backup = Refusing(source, () => IphoneBackup.Open(path));
+        return await ImportAsync(ledger, caseTitle, source, () => BackupReading.Of(backup), choices, time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -58,11 +67,16 @@ public static class ImportPhoneBackup
     /// flagged); <paramref name="source"/> names it in the entries and in messages.
     /// </summary>
     /// <exception cref="RequestRefusedException">The backup is not one this program reads.</exception>
-    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string source, Func<Stream> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string source, Func<Stream> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        return ImportAsync(ledger, caseTitle, source, () => BackupReading.Of(open()), choices, time, cancellationToken);
+    }
+
+    private static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string source, Func<BackupReading> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(choices);
         ArgumentNullException.ThrowIfNull(time);
         var marked = choices.Collectors.Select(PhoneNumber.Normalize).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -122,7 +136,7 @@ public static class ImportPhoneBackup
             return (await CaseEvidence.AppendAsync(context, ledger.Cipher, stored, additions, skipKnown: true, now, token).ConfigureAwait(false)).Count;
         }, cancellationToken).ConfigureAwait(false);
 
-        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break);
+        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break, first.Damage);
     }
 
     /// <summary>
@@ -131,43 +145,32 @@ public static class ImportPhoneBackup
     /// and its number noted. (The analysis is not kept: holding 100,000 of them cost more memory
     /// than analysing the kept messages again costs time.)
     /// </summary>
-    private static PassResult Pass(Func<Stream> open, string source, HashSet<string> collectors, HashSet<string>? flagged, ConductAnalyzer analyzer, Recipient recipient, CancellationToken cancellationToken)
-    {
-        try
+    private static PassResult Pass(Func<BackupReading> open, string source, HashSet<string> collectors, HashSet<string>? flagged, ConductAnalyzer analyzer, Recipient recipient, CancellationToken cancellationToken) =>
+        Refusing(source, () =>
         {
-            using var file = open();
-            var (reader, records) = PhoneBackupReader.Read(file);
+            using var reading = open();
             var kept = new List<PhoneRecord>();
             var read = 0;
-            foreach (var record in records)
+            foreach (var record in reading.Records)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 read++;
                 if (record.Number is { } number && collectors.Contains(number))
                 {
-                    kept.Add(record);
+                    kept.Add(reading.Complete(record));
                 }
                 else if (flagged is not null && record.Number is { } sender && record.Direction == IncidentDirection.Received && record.Text is { } text)
                 {
                     if (analyzer.Analyze(new ConductMessage(text, recipient, record.Time)).Labels.Any(l => l.IsAbusive()))
                     {
                         flagged.Add(sender);
-                        kept.Add(record);
+                        kept.Add(reading.Complete(record));
                     }
                 }
             }
 
-            return new PassResult(read, kept, reader.Problems, reader.Break);
-        }
-        catch (PhoneBackupException e)
-        {
-            throw new RequestRefusedException(source + "：" + e.Message);
-        }
-        catch (IOException e)
-        {
-            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, source, e.Message));
-        }
-    }
+            return new PassResult(read, kept, reading.Problems(), reading.Break(), reading.Damage());
+        });
 
     private static FileStream OpenFile(string path)
     {
@@ -185,5 +188,34 @@ public static class ImportPhoneBackup
         }
     }
 
-    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break);
+    /// <summary>An iPhone backup: a folder, or a zip, holding Manifest.db (or its plist) at its top.</summary>
+    private static bool IsIphoneBackup(string path)
+    {
+        try
+        {
+            return IphoneBackup.IsBackup(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, path, e.Message));
+        }
+    }
+
+    private static T Refusing<T>(string source, Func<T> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (PhoneBackupException e)
+        {
+            throw new RequestRefusedException(source + "：" + e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, source, e.Message));
+        }
+    }
+
+    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break, IReadOnlyList<DatabaseDamage> Damage);
 }

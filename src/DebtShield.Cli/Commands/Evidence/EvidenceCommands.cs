@@ -35,7 +35,7 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
     {
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
         var result = await ImportPhoneBackup.ImportAsync(ledger, settings.Case, settings.File, new PhoneBackupChoices(settings.Collectors, settings.Contact), time, cancellationToken);
-        var name = Path.GetFileName(settings.File);
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.File));
         foreach (var problem in result.Problems)
         {
             LedgerSession.Notice(Format(CliText.Evidence_RecordSkipped, name, problem.Line, problem.Reason));
@@ -47,6 +47,16 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
         }
 
         LedgerSession.Notice(Format(CliText.Evidence_Imported, result.Added, result.AlreadyKept, result.Skipped, result.Read));
+        foreach (var damage in result.DamagedDatabases ?? [])
+        {
+            LedgerSession.Notice(Format(CliText.Evidence_DatabaseDamaged, name, damage.Database, damage.RecordsRead, damage.Reason));
+        }
+
+        if (result.DamagedDatabases is { Count: > 0 } && result.Break is null)
+        {
+            return DebtShieldApp.PartlyDone;
+        }
+
         if (result.Break is { } broken)
         {
             LedgerSession.Notice(Format(CliText.Evidence_BackupBroken, name, broken.Line, broken.ByteOffset, broken.Reason));

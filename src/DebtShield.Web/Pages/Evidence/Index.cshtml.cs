@@ -47,9 +47,10 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
             var import = await WebInput.WithUploadAsync(content, backup.FileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(numbers), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
             await VerifyAsync();
             var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped);
-            return import.Break is { } broken
+            var damage = (import.DamagedDatabases ?? []).Select(d => " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_DatabaseDamaged, d.Database, d.RecordsRead, d.Reason));
+            return (import.Break is { } broken
                 ? notice + " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Damaged, broken.Line, broken.ByteOffset, broken.Reason)
-                : notice;
+                : notice) + string.Concat(damage);
         },
         Here("/evidence"),
         LoadAsync);

@@ -1,0 +1,260 @@
+using System.IO.Compression;
+using DebtShield.Import.Resources;
+using Microsoft.Data.Sqlite;
+
+namespace DebtShield.Import.PhoneBackups;
+
+/// <summary>
+/// An unencrypted iPhone backup made by Finder or iTunes (iOS 10 and later): a folder, or a zip of
+/// that folder. Files are found through <c>Manifest.db</c> (table <c>Files</c>: <c>fileID</c>,
+/// <c>domain</c>, <c>relativePath</c>, <c>flags</c>, <c>file</c>) and stored at
+/// <c>fileID[0..2]/fileID</c>; nothing in the backup is ever written.
+/// </summary>
+/// <remarks>
+/// A zipped backup is read in place except for the databases, which SQLite can only open as
+/// files: those are copied into a private temporary folder that <see cref="Dispose"/> removes.
+/// An encrypted backup (<c>IsEncrypted</c> in <c>Manifest.plist</c>) is refused before anything
+/// else, with the way to make an unencrypted one.
+/// </remarks>
+public sealed class IphoneBackup : IDisposable
+{
+    /// <summary>Where the messages are: domain and path on the phone.</summary>
+    internal static readonly (string Domain, string Path) Messages = ("HomeDomain", "Library/SMS/sms.db");
+
+    /// <summary>Where the call history is (iOS 8 and later).</summary>
+    internal static readonly (string Domain, string Path) Calls = ("HomeDomain", "Library/CallHistoryDB/CallHistory.storedata");
+
+    private readonly string? _folder;
+    private readonly ZipArchive? _zip;
+    private readonly string _zipRoot = "";
+    private readonly DirectoryInfo _scratch;
+    private readonly SqliteConnection _manifest;
+
+    private IphoneBackup(string? folder, ZipArchive? zip, string zipRoot)
+    {
+        _folder = folder;
+        _zip = zip;
+        _zipRoot = zipRoot;
+        _scratch = Directory.CreateTempSubdirectory("debtshield-iphone-");
+        try
+        {
+            RefuseEncrypted();
+            var manifest = Local("Manifest.db") ?? throw new PhoneBackupException(
+                Exists("Manifest.mbdb") ? ImportMessages.Iphone_OldFormat : ImportMessages.Iphone_NotABackup);
+            try
+            {
+                _manifest = OpenDatabase(manifest);
+                using var check = _manifest.CreateCommand();
+                check.CommandText = "SELECT COUNT(*) FROM Files WHERE fileID IS NULL";
+                check.ExecuteScalar();
+            }
+            catch (SqliteException e)
+            {
+                throw new PhoneBackupException(PhoneBackupReader.Format(ImportMessages.Iphone_ManifestUnreadable, e.Message));
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>True when <paramref name="path"/> is a folder, or a zip, that looks like an iPhone backup.</summary>
+    public static bool IsBackup(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            return File.Exists(Path.Combine(path, "Manifest.db")) || File.Exists(Path.Combine(path, "Manifest.plist"))
+                || File.Exists(Path.Combine(path, "Manifest.mbdb"));
+        }
+
+        if (!File.Exists(path) || !IsZip(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return ZipRoot(zip) is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Opens the backup at <paramref name="path"/> (a folder or a zip).</summary>
+    /// <exception cref="PhoneBackupException">It is encrypted, too old, or not an iPhone backup.</exception>
+    /// <exception cref="IOException">It cannot be read.</exception>
+    public static IphoneBackup Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            return new IphoneBackup(path, null, "");
+        }
+
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException)
+        {
+            throw new PhoneBackupException(ImportMessages.Iphone_NotABackup);
+        }
+
+        if (ZipRoot(zip) is not { } root)
+        {
+            zip.Dispose();
+            throw new PhoneBackupException(ImportMessages.Iphone_NotABackup);
+        }
+
+        return new IphoneBackup(null, zip, root);
+    }
+
+    /// <summary>
+    /// The local path of the file the phone kept at <paramref name="domain"/>/<paramref name="relativePath"/>,
+    /// or null when the backup does not hold it.
+    /// </summary>
+    /// <exception cref="SqliteException">Manifest.db is damaged.</exception>
+    internal string? Locate(string domain, string relativePath) =>
+        FileId(domain, relativePath) is { } id ? Local(id[..2] + "/" + id) : null;
+
+    /// <summary>The bytes of a file the phone kept, or null when the backup does not hold it.</summary>
+    internal byte[]? ReadAllBytes(string domain, string relativePath)
+    {
+        if (FileId(domain, relativePath) is not { } id)
+        {
+            return null;
+        }
+
+        var name = id[..2] + "/" + id;
+        if (_folder is not null)
+        {
+            var path = Path.Combine(_folder, id[..2], id);
+            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        }
+
+        if (_zip!.GetEntry(_zipRoot + name) is not { } entry)
+        {
+            return null;
+        }
+
+        using var content = entry.Open();
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Opens a database of the backup read-only and immutable: SQLite writes nothing, not even a lock or a journal.</summary>
+    internal static SqliteConnection OpenDatabase(string path)
+    {
+        var uri = new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1";
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = uri,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _manifest?.Dispose();
+        _zip?.Dispose();
+        try
+        {
+            _scratch.Delete(recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private string? FileId(string domain, string relativePath)
+    {
+        try
+        {
+            using var command = _manifest.CreateCommand();
+            command.CommandText = "SELECT fileID FROM Files WHERE domain = $domain AND relativePath = $path AND (flags IS NULL OR flags = 1) LIMIT 1";
+            command.Parameters.AddWithValue("$domain", domain);
+            command.Parameters.AddWithValue("$path", relativePath);
+            return command.ExecuteScalar() is string { Length: >= 3 } id && id.All(char.IsAsciiHexDigit) ? id.ToLowerInvariant() : null;
+        }
+        catch (SqliteException e)
+        {
+            throw new PhoneBackupException(PhoneBackupReader.Format(ImportMessages.Iphone_ManifestUnreadable, e.Message));
+        }
+    }
+
+    private void RefuseEncrypted()
+    {
+        if (ReadSmall("Manifest.plist") is { } plist && PropertyListFlag.Read(plist, "IsEncrypted") == true)
+        {
+            throw new PhoneBackupException(ImportMessages.Iphone_Encrypted);
+        }
+    }
+
+    private bool Exists(string name) =>
+        _folder is not null ? File.Exists(Path.Combine(_folder, name)) : _zip!.GetEntry(_zipRoot + name) is not null;
+
+    private byte[]? ReadSmall(string name)
+    {
+        if (_folder is not null)
+        {
+            var path = Path.Combine(_folder, name);
+            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        }
+
+        if (_zip!.GetEntry(_zipRoot + name) is not { } entry)
+        {
+            return null;
+        }
+
+        using var content = entry.Open();
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>A file of the backup as a local path: itself in a folder, a private copy from a zip.</summary>
+    private string? Local(string name)
+    {
+        if (_folder is not null)
+        {
+            var path = Path.Combine(_folder, name);
+            return File.Exists(path) ? path : null;
+        }
+
+        if (_zip!.GetEntry(_zipRoot + name) is not { } entry)
+        {
+            return null;
+        }
+
+        // Copied under a name of our own: the entry's name never becomes a path.
+        var copy = Path.Combine(_scratch.FullName, Guid.NewGuid().ToString("N"));
+        entry.ExtractToFile(copy);
+        return copy;
+    }
+
+    private static bool IsZip(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual("PK\x03\x04"u8);
+    }
+
+    /// <summary>The folder inside the zip that holds Manifest.db (or Manifest.plist): the shallowest one.</summary>
+    private static string? ZipRoot(ZipArchive zip) => zip.Entries
+        .Where(e => e.Name is "Manifest.db" or "Manifest.plist" or "Manifest.mbdb")
+        .Select(e => e.FullName[..^e.Name.Length])
+        .OrderBy(p => p.Count(c => c == '/'))
+        .FirstOrDefault();
+}
