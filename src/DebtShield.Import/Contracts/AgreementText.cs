@@ -39,6 +39,10 @@ public static class AgreementText
         {
             throw new InvalidDataException(e.Message, e);
         }
+        catch (DamagedUtf8Exception e)
+        {
+            throw new InvalidDataException(e.Describe(), e);
+        }
     }
 
     private static string ReadDocx(string path)

@@ -53,8 +53,18 @@ public static class LoanTableReader
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
+        string text;
+        try
+        {
+            text = CsvRows.Decode(buffer.ToArray());
+        }
+        catch (DamagedUtf8Exception e)
+        {
+            return LoanTableReading.Failed(new LoanTableError(null, null, e.Describe()));
+        }
+
         var assembler = new LoanTableAssembler();
-        foreach (var row in CsvRows.Read(CsvRows.Decode(buffer.ToArray())))
+        foreach (var row in CsvRows.Read(text))
         {
             assembler.Add(row);
         }
@@ -81,6 +91,10 @@ public static class LoanTableReader
             }
 
             return assembler.Finish();
+        }
+        catch (TableTooLargeException e)
+        {
+            return LoanTableReading.Failed(new LoanTableError(null, null, e.Message));
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException or InvalidOperationException or ArgumentException)
         {

@@ -122,7 +122,7 @@ internal sealed class XlsxRows
                 }
                 else if (reader.LocalName == "v")
                 {
-                    value = reader.ReadElementContentAsString();
+                    value = ReadBoundedContent(reader);
                 }
                 else if (reader.LocalName == "is")
                 {
@@ -152,6 +152,46 @@ internal sealed class XlsxRows
             : throw new InvalidDataException("A shared-string index points outside the table.");
 
     /// <summary>Reads the text runs of the element the reader is on (<c>si</c> or <c>is</c>) and moves past its end.</summary>
+    /// <summary>
+    /// The text of the element the reader is on, read a chunk at a time and refused beyond
+    /// <see cref="CsvRows.MaxCellCharacters"/>: a 1.5 MB workbook can hold one 1.5 GB string,
+    /// which <c>ReadElementContentAsString</c> would build whole before anything could say no.
+    /// </summary>
+    /// <exception cref="TableTooLargeException">The text is longer than a cell may be.</exception>
+    private static string ReadBoundedContent(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        var chunk = new char[4096];
+        reader.Read();
+        while (reader.NodeType is not (XmlNodeType.EndElement or XmlNodeType.None))
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                int read;
+                while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                {
+                    if (text.Length + read > CsvRows.MaxCellCharacters)
+                    {
+                        throw new TableTooLargeException(string.Format(CultureInfo.CurrentCulture, Resources.ImportMessages.Table_CellTooLong, CsvRows.MaxCellCharacters));
+                    }
+
+                    text.Append(chunk, 0, read);
+                }
+            }
+
+            reader.Read();
+        }
+
+        reader.Read();
+        return text.ToString();
+    }
+
     private static string ReadRichText(XmlReader reader, string element)
     {
         if (reader.IsEmptyElement)
@@ -166,7 +206,11 @@ internal sealed class XlsxRows
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
             {
-                text.Append(reader.ReadElementContentAsString());
+                text.Append(ReadBoundedContent(reader));
+                if (text.Length > CsvRows.MaxCellCharacters)
+                {
+                    throw new TableTooLargeException(string.Format(CultureInfo.CurrentCulture, Resources.ImportMessages.Table_CellTooLong, CsvRows.MaxCellCharacters));
+                }
             }
             else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
             {
@@ -182,6 +226,12 @@ internal sealed class XlsxRows
         return text.ToString();
     }
 
+    /// <summary>
+    /// The most text the shared strings may hold in all (characters): they are kept for the whole
+    /// read, so this bounds what a workbook can make us hold (about 100 MB of UTF-16).
+    /// </summary>
+    public const long MaxSharedCharacters = 50_000_000;
+
     private static List<string> ReadSharedStrings(SharedStringTablePart? part)
     {
         var strings = new List<string>();
@@ -193,11 +243,19 @@ internal sealed class XlsxRows
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         using var reader = XmlReader.Create(stream, Settings);
         reader.Read();
+        var total = 0L;
         while (!reader.EOF)
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {
-                strings.Add(ReadRichText(reader, "si"));
+                var text = ReadRichText(reader, "si");
+                total += text.Length;
+                if (total > MaxSharedCharacters)
+                {
+                    throw new TableTooLargeException(string.Format(CultureInfo.CurrentCulture, Resources.ImportMessages.Table_TooMuchText, MaxSharedCharacters));
+                }
+
+                strings.Add(text);
             }
             else
             {
@@ -299,3 +357,6 @@ internal sealed class XlsxRows
         return letters == 0 ? null : index - 1;
     }
 }
+
+/// <summary>A workbook holds more than a table may (a cell longer than any real one): refused with the reason.</summary>
+internal sealed class TableTooLargeException(string message) : Exception(message);

@@ -319,7 +319,17 @@ public sealed class PhoneBackupReader
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         var columns = (PhoneCsvColumns?)null;
-        foreach (var row in CsvRows.Read(CsvRows.Decode(buffer.ToArray())))
+        string text;
+        try
+        {
+            text = CsvRows.Decode(buffer.ToArray());
+        }
+        catch (DamagedUtf8Exception e)
+        {
+            throw new PhoneBackupException(e.Describe());
+        }
+
+        foreach (var row in CsvRows.Read(text))
         {
             if (columns is null)
             {

@@ -151,4 +151,38 @@ public sealed class PhoneBackupReaderTests
 
         Assert.Contains("金额", error.Message, StringComparison.Ordinal);
     }
+
+    private static string FiftyMessages() =>
+        "时间,号码,方向,类型,内容\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"2026-11-03 21:{i:00},17000001234,收,短信,不还钱就把你的事发给你通讯录里的每一个人 {i}\n"));
+
+    [Fact]
+    public void Read_AUtf8CsvWithOneBadByteAtItsEnd_IsRefusedNamingTheLineAndByte_NotReadAsGb18030()
+    {
+        var good = Encoding.UTF8.GetBytes(FiftyMessages());
+        byte[] damaged = [.. good, 0xE4, (byte)'\n'];
+
+        var error = Assert.Throws<PhoneBackupException>(() => ReadAll(damaged));
+
+        Assert.Contains("第 52 行（第 " + good.Length + " 字节）", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_AUtf8CsvWithAByteOrderMarkAndABadByte_IsRefused()
+    {
+        byte[] damaged = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("时间,号码,方向,类型,内容\n2026-11-03 21:43,170,收,短信,你好"), 0xFF, (byte)'\n'];
+
+        Assert.Throws<PhoneBackupException>(() => ReadAll(damaged));
+    }
+
+    [Fact]
+    public void Read_AGb18030Csv_IsStillReadAsGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding("GB18030").GetBytes(FiftyMessages());
+
+        var (_, records) = ReadAll(bytes);
+
+        Assert.Equal(50, records.Count);
+        Assert.Equal("不还钱就把你的事发给你通讯录里的每一个人 49", records[^1].Text);
+    }
 }
