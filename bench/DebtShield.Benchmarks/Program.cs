@@ -48,6 +48,13 @@ if (args is ["make-sms-backup", var backupPath, var smsCount])
     return;
 }
 
+// `make-iphone-backup FOLDER COUNT` writes the same messages as an unencrypted iPhone backup folder.
+if (args is ["make-iphone-backup", var iphoneFolder, var iphoneCount])
+{
+    IphoneBackupFile.Write(iphoneFolder, int.Parse(iphoneCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 // `make-screenshots FOLDER COUNT` paints COUNT chat screenshots for timing `debtshield evidence
 // import-screenshot`; `screenshot-accuracy COUNT` paints COUNT, reads them back and prints how much
 // of the text, the bubbles and their sides came back.

@@ -1,9 +1,12 @@
 using DebtShield.Web.Hosting;
+using DebtShield.Web.Launching;
 
-// The local web app: `dotnet run --project src/DebtShield.Web [-- --demo] [--db …] [--urls …]`.
+// The local web app: `dotnet run --project src/DebtShield.Web [-- --demo] [--db …] [--urls …] [--no-browser]`.
+// Without --urls it takes the usual port (a free one when that is taken) and opens the browser.
 // Multi-user: add --multi-user and a PostgreSQL --db; `--create-admin EMAIL` makes the first admin and exits.
 // Exit codes: 0 stopped normally, 1 bad arguments or an unusable ledger (one line on stderr).
-var options = WebOptions.Parse(args, Environment.GetEnvironmentVariable("DEBTSHIELD_DB"));
+var launch = LocalLaunch.Of(args);
+var options = WebOptions.Parse(launch.Arguments, Environment.GetEnvironmentVariable("DEBTSHIELD_DB"));
 if (options.Problem is { } problem)
 {
     await Console.Error.WriteLineAsync(problem);
@@ -19,6 +22,11 @@ if (options.CreateAdmin is { } admin)
 if (!await WebHost.StartAsync(app, options))
 {
     return 1;
+}
+
+if (launch.OpenBrowser)
+{
+    LocalLaunch.Browse(options.Urls[0]);
 }
 
 await app.WaitForShutdownAsync();

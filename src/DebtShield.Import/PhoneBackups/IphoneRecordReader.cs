@@ -36,6 +36,7 @@ public sealed class IphoneRecordReader
     private readonly IphoneBackup _backup;
     private readonly List<PhoneRecordProblem> _problems = [];
     private readonly List<DatabaseDamage> _damage = [];
+    private readonly HashSet<long> _withAttachments = [];
     private readonly string? _messages;
 
     private IphoneRecordReader(IphoneBackup backup, string? messages)
@@ -76,7 +77,7 @@ public sealed class IphoneRecordReader
     public PhoneRecord WithAttachments(PhoneRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Channel == IncidentChannel.Call || _messages is null)
+        if (record.Channel == IncidentChannel.Call || _messages is null || !_withAttachments.Contains(record.Line))
         {
             return record;
         }
@@ -218,6 +219,11 @@ public sealed class IphoneRecordReader
             // U+FFFC stands where an attachment sits in the text; the attachment itself is kept apart.
             text = text?.Replace("\uFFFC", "", StringComparison.Ordinal).Trim();
             var attached = rows.GetInt64(7) != 0;
+            if (attached)
+            {
+                _withAttachments.Add(id);
+            }
+
             if (string.IsNullOrEmpty(text) && !attached)
             {
                 _problems.Add(new PhoneRecordProblem(id, ImportMessages.Iphone_MissingText));

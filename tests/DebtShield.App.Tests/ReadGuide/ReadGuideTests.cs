@@ -73,7 +73,7 @@ public sealed partial class ReadGuideTests
 
         var error = Assert.Throws<RequestRefusedException>(() => App.ReadGuide.ReadGuide.Read("nothing"));
 
-        Assert.Equal("there is no topic \"nothing\"; topics: today, rights, talk-to-lender, complain, help, never, scams", error.Message);
+        Assert.Equal("there is no topic \"nothing\"; topics: today, rights, talk-to-lender, complain, help, never, scams, phone-evidence", error.Message);
     }
 
     [GeneratedRegex(@"(?<![\d.])(1[12]\d|12\d{3}|9\d{4}|[48]00[-\d]{4,})(?![\d.])")]

@@ -133,7 +133,7 @@ public sealed class BeforeBorrowingCommandTests
         var result = CliProcess.Run("guide", "--lang", "en");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var topic in new[] { "today", "rights", "talk-to-lender", "complain", "help", "never", "scams" })
+        foreach (var topic in new[] { "today", "rights", "talk-to-lender", "complain", "help", "never", "scams", "phone-evidence" })
         {
             Assert.Contains(topic, result.Stdout, StringComparison.Ordinal);
         }

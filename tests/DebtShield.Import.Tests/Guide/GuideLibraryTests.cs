@@ -10,7 +10,7 @@ public sealed class GuideLibraryTests
     {
         var chinese = GuideLibrary.TopicIds("zh-CN");
 
-        Assert.Equal(["today", "rights", "talk-to-lender", "complain", "help", "never", "scams"], chinese);
+        Assert.Equal(["today", "rights", "talk-to-lender", "complain", "help", "never", "scams", "phone-evidence"], chinese);
         Assert.Equal(chinese, GuideLibrary.TopicIds("en"));
     }
 

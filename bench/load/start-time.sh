@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Start-up of the released local web app (issue 25): the time from starting debtshield-web to
+# its first page (HTTP 200 on /), over RUNS starts with the ledger already made and migrated, then
+# over FRESH first starts of a new ledger (an empty home each time). Prints each time, the median
+# and the worst. The app runs as a borrower runs it: the linux-x64 archive, unpacked, no dotnet
+# on the PATH. Traffic goes to 127.0.0.1 only.
+#
+#   bench/load/start-time.sh ARCHIVE [RUNS] [FRESH]      (defaults 20 and 5)
+set -euo pipefail
+archive=$1
+runs=${2:-20}
+fresh=${3:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tar -xzf "$archive" -C "$work"
+app=$(ls -d "$work"/debtshield-*)/debtshield-web
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+
+start_once() { # home → milliseconds to the first page
+  local home=$1 begin pid
+  mkdir -p "$home"
+  begin=$(date +%s%N)
+  env -i HOME="$home" PATH=/nonexistent LANG=C.UTF-8 "$app" --no-browser --urls "http://127.0.0.1:$port" >"$home/web.log" 2>&1 &
+  pid=$!
+  until curl -s -f -o /dev/null "http://127.0.0.1:$port/"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$home/web.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  echo $(( ($(date +%s%N) - begin) / 1000000 ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+summary() { # label numbers…
+  local label=$1; shift
+  printf '%s\n' "$@" | sort -n | awk -v label="$label" '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%s: %d starts, median %d ms, best %d ms, worst %d ms\n", label, NR, m, v[1], v[NR] }'
+}
+
+start_once "$work/home" >/dev/null   # makes and migrates the ledger
+times=()
+for _ in $(seq 1 "$runs"); do times+=("$(start_once "$work/home")"); done
+echo "ledger ready: ${times[*]}"
+summary "existing ledger" "${times[@]}"
+firsts=()
+for i in $(seq 1 "$fresh"); do firsts+=("$(start_once "$work/fresh-$i")"); done
+echo "new ledger: ${firsts[*]}"
+summary "new ledger (first start)" "${firsts[@]}"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Checks a linux-x64 release archive the way a borrower meets it: unpacked in a clean folder,
+# started with no .NET anywhere on the PATH (and no DOTNET_* variables), in a fresh home.
+#
+#   tools/release-check.sh [ARCHIVE]
+#
+# Without ARCHIVE it first builds one with tools/release.sh (linux-x64, without ReadyToRun, to
+# keep it quicker). Checks: debtshield-web starts without --urls (the launcher picks the port and
+# prints the address), its first page answers, the demo case is on it, the ledger is in the
+# per-user data folder ($HOME/.local/share/debtshield), and the command line answers too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clean=$(mktemp -d)
+web=""
+cleanup() { [ -z "$web" ] || kill "$web" 2>/dev/null || true; rm -rf "$clean"; }
+trap cleanup EXIT
+fail() { echo "release-check: $*" >&2; [ ! -f "$clean/web.log" ] || sed 's/^/  web: /' "$clean/web.log" >&2; exit 1; }
+
+archive=${1:-}
+if [ -z "$archive" ]; then
+  tools/release.sh --rid linux-x64 --out "$clean/archives" --no-ready-to-run >/dev/null
+  archive=$(ls "$clean"/archives/*.tar.gz)
+fi
+mkdir -p "$clean/unpacked" "$clean/home"
+tar -xzf "$archive" -C "$clean/unpacked"
+folder=$(ls -d "$clean"/unpacked/debtshield-*)
+for file in debtshield-web debtshield 使用说明.txt wwwroot; do
+  [ -e "$folder/$file" ] || fail "the archive has no $file"
+done
+
+# No dotnet: an empty PATH and an empty environment (so no DOTNET_ROOT either).
+bare() { env -i HOME="$clean/home" PATH="$clean/no-such-folder" LANG=C.UTF-8 "$@"; }
+bare sh -c 'command -v dotnet' >/dev/null 2>&1 && fail "dotnet is still reachable"
+
+bare "$folder/debtshield-web" --demo --no-browser >"$clean/web.log" 2>&1 &
+web=$!
+address=""
+for _ in $(seq 1 240); do
+  address=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$clean/web.log" | head -n 1 || true)
+  [ -n "$address" ] && curl -fsS "$address/" -o "$clean/page.html" 2>/dev/null && break
+  kill -0 "$web" 2>/dev/null || fail "debtshield-web stopped"
+  sleep 0.5
+done
+[ -s "$clean/page.html" ] || fail "no page at ${address:-(no address printed)}"
+grep -q '示例：小王的网贷' "$clean/page.html" || fail "the first page does not show the demo case"
+curl -fsS "$address/site.css" -o /dev/null || fail "the stylesheet is not served"
+[ -f "$clean/home/.local/share/debtshield/demo.db" ] || fail "the demo ledger is not in the per-user data folder"
+kill "$web"; wait "$web" 2>/dev/null || true; web=""
+
+bare "$folder/debtshield" lender 招联 >"$clean/cli.txt" 2>&1 || true
+grep -q '招联' "$clean/cli.txt" || { cat "$clean/cli.txt" >&2; fail "the command line did not answer"; }
+echo "release-check: $(basename "$archive") starts without .NET, serves $address with the demo, and its command line answers"

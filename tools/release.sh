@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds the release archives: for each platform, the local web app (debtshield-web) and the
+# command line (debtshield), both self-contained single files (no .NET needed on the machine),
+# with the 使用说明 (how to use), in debtshield-VERSION-RID.zip (Windows) or .tar.gz (others).
+#
+#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run]
+#
+# Without --rid: win-x64, osx-arm64, osx-x64, linux-x64, linux-arm64. Archives go to
+# artifacts/release (or DIR); each line printed at the end is "SIZE_BYTES ARCHIVE".
+# ReadyToRun (precompiled code, so the first page does not wait for the JIT) is on by default.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+out=artifacts/release
+rids=()
+ready_to_run=true
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rid) rids+=("$2"); shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --no-ready-to-run) ready_to_run=false; shift ;;
+    *) echo "release.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ "${#rids[@]}" -gt 0 ] || rids=(win-x64 osx-arm64 osx-x64 linux-x64 linux-arm64)
+version=$(git describe --tags --always --dirty 2>/dev/null || echo dev)
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Publish from a copy of the tree (tracked and new files, nothing ignored): a single-file publish
+# restores for each platform and adds the trimming analyser package, which would rewrite the
+# repository's lock files and obj folders under a developer's feet.
+git ls-files -co --exclude-standard -z | tar --null -cf - -T - | (mkdir -p "$work/tree" && tar -xf - -C "$work/tree")
+
+publish() { # project rid folder
+  dotnet publish "$work/tree/$1" -c Release -r "$2" --self-contained true -o "$3" \
+    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
+    -p:PublishReadyToRun=$ready_to_run -p:DebugType=none \
+    -p:IsTransformWebConfigDisabled=true -v:q -nologo
+}
+
+for rid in "${rids[@]}"; do
+  name=debtshield-$version-$rid
+  stage=$work/$name
+  mkdir -p "$stage"
+  publish src/DebtShield.Web "$rid" "$work/web-$rid"
+  publish src/DebtShield.Cli "$rid" "$work/cli-$rid"
+  exe=""; [[ $rid == win-* ]] && exe=.exe
+  # The web app's single file keeps its stylesheet beside it (wwwroot): the app serves it from its own folder.
+  cp "$work/web-$rid/DebtShield.Web$exe" "$stage/debtshield-web$exe"
+  cp -r "$work/web-$rid/wwwroot" "$stage/wwwroot"
+  cp "$work/cli-$rid/debtshield$exe" "$stage/debtshield$exe"
+  # A native library that a single file cannot carry would be left beside it: it goes too.
+  for folder in "$work/web-$rid" "$work/cli-$rid"; do
+    find "$folder" -maxdepth 1 -type f \( -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) -exec cp -n {} "$stage/" \;
+  done
+  cp tools/release/使用说明.txt "$stage/使用说明.txt"
+  chmod 755 "$stage/debtshield-web$exe" "$stage/debtshield$exe"
+  rm -f "$out/$name.zip" "$out/$name.tar.gz"
+  if [[ $rid == win-* ]]; then
+    (cd "$work" && python3 -m zipfile -c "$out/$name.zip" "$name")
+    archive=$out/$name.zip
+  else
+    tar -C "$work" -czf "$out/$name.tar.gz" --owner=0 --group=0 "$name"
+    archive=$out/$name.tar.gz
+  fi
+  rm -rf "$work/web-$rid" "$work/cli-$rid" "$stage"
+  echo "$(stat -c %s "$archive") $archive"
+done
