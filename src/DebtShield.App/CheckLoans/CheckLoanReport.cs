@@ -159,7 +159,9 @@ public sealed record CheckLoanReport
         var lawful = assessment.Primary.Lawful;
         var verdict = lawful.Overpaid.IsPositive
             ? string.Format(culture, AppText.Verdict_Overpaid, lawful.Overpaid)
-            : string.Format(culture, AppText.Verdict_Lawful, lawful.TotalDue);
+            : assessment.Primary.OverdueCharges is { } overdue
+                ? string.Format(culture, AppText.Verdict_LawfulRange, lawful.TotalDue, overdue.Most.TotalDue)
+                : string.Format(culture, AppText.Verdict_Lawful, lawful.TotalDue);
         if (assessment.ExcessDemanded is { IsPositive: true } excess)
         {
             verdict += string.Format(culture, AppText.Verdict_Excess, excess);

@@ -59,6 +59,12 @@ public enum StepKind
     /// <summary>Values: overpaid amount.</summary>
     Overpaid,
 
+    /// <summary>
+    /// Overdue, overdue terms unknown. Values: the balance without overdue charges, the most with
+    /// them, the first overdue day, the cap they are held to.
+    /// </summary>
+    OverdueChargesRange,
+
     /// <summary>Values: demanded, lawful total due, excess.</summary>
     Demanded,
 }

@@ -31,7 +31,10 @@ public sealed record LegalAssessment
     /// <summary>The view the product leads with.</summary>
     public ViewAssessment Primary => Views[0];
 
-    /// <summary>Demanded minus the lawful total due (never below the demand minus zero); null without a demand.</summary>
+    /// <summary>
+    /// Demanded minus the most the law supports (with overdue charges at the cap where the
+    /// contract's overdue terms are unknown, so no lawful claim is called an excess); null without a demand.
+    /// </summary>
     public required Money? ExcessDemanded { get; init; }
 
     /// <summary>Every flag raised, with its basis.</summary>
@@ -48,12 +51,32 @@ public sealed record LegalAssessment
 /// <param name="View">Private lending or licensed institution.</param>
 /// <param name="Caps">The caps over the loan's life, earliest first; the last is the one in force now.</param>
 /// <param name="ExceedsCap">Whether the rate exceeds the cap in force; null when no single rate exists.</param>
-/// <param name="Lawful">The lawful balance under this view.</param>
-public sealed record ViewAssessment(LegalView View, IReadOnlyList<RateCap> Caps, bool? ExceedsCap, LawfulBalance Lawful)
+/// <param name="Lawful">
+/// The lawful balance under this view with no overdue charges beyond the contract's own rate
+/// (what the law gives when the contract agrees none: 2020 rules Art 28 para 2).
+/// </param>
+/// <param name="OverdueCharges">
+/// When something is overdue and the contract's rate lies below the cap: the most the lender may
+/// lawfully ask if the contract agrees overdue interest, a penalty or fees, which the law allows
+/// together up to the cap (2020 rules Arts 28, 29; 2015 rules Art 30). Null otherwise.
+/// </param>
+public sealed record ViewAssessment(LegalView View, IReadOnlyList<RateCap> Caps, bool? ExceedsCap, LawfulBalance Lawful, OverdueChargesRange? OverdueCharges = null)
 {
+    /// <summary>The most the law supports under this view whatever overdue terms the contract holds.</summary>
+    public LawfulBalance Most => OverdueCharges?.Most ?? Lawful;
+
     /// <summary>The cap in force at the as-of date.</summary>
     public RateCap Cap => Caps[^1];
 }
+
+/// <summary>
+/// The upper end of the lawful balance when the contract's overdue terms are not known: from the
+/// first overdue day the unpaid principal runs at the cap itself, the most that overdue interest,
+/// penalty and fees may together reach.
+/// </summary>
+/// <param name="OverdueSince">The due date of the first instalment not paid in full.</param>
+/// <param name="Most">The balance with overdue charges at the cap from that day.</param>
+public sealed record OverdueChargesRange(DateOnly OverdueSince, LawfulBalance Most);
 
 /// <summary>A flag and what it rests on.</summary>
 /// <param name="Flag">The flag.</param>
@@ -93,7 +116,10 @@ public enum Uncertainty
     /// <summary>The schedule has no single rate, so the comparison with a cap is not possible.</summary>
     NoUniqueRate,
 
-    /// <summary>Overdue interest or penalties the contract may agree are not included (the law allows them only within the same cap).</summary>
+    /// <summary>
+    /// The contract's overdue interest, penalty and fees are not known: the balance is given without
+    /// them and with them at the cap, the most the law allows.
+    /// </summary>
     OverdueChargesNotIncluded,
 
     /// <summary>Whether overpaid interest is refunded or set against principal varies between courts.</summary>

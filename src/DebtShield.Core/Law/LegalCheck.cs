@@ -13,8 +13,10 @@ namespace DebtShield.Core.Law;
 /// <item>The cap depends on the lender's kind and the contract date: 4×LPR for private lending,
 /// the 24% court line for licensed institutions; both views where the kind is not known.</item>
 /// <item>Lawful interest accrues as simple interest on the outstanding principal at the lower of
-/// the contract's own rate and the cap; overdue interest, penalties and fees are held under that
-/// same cap, so nothing else is added.</item>
+/// the contract's own rate and the cap. Once something is overdue, the contract's unknown overdue
+/// terms make a range: the contract's rate running on (no overdue terms agreed) up to the cap on
+/// the unpaid principal from the first overdue day (overdue interest, penalty and fees together
+/// at their legal most).</item>
 /// <item>Payments go to interest first, then principal; beyond that the borrower has overpaid.
 /// For contracts formed before 2020-08-20, interest before that day paid at up to 36% stays paid
 /// (2015 rules Arts 26, 31): only what was paid above 36% reduces principal.</item>
@@ -62,7 +64,7 @@ public static class LegalCheck
         }
 
         var primary = views[0];
-        if (options.AsOf > loan.FinalDueDate && primary.Lawful.PrincipalOutstanding.IsPositive && contractRate < primary.Cap.Annual)
+        if (views.Any(v => v.OverdueCharges is not null))
         {
             uncertain.Add(Uncertainty.OverdueChargesNotIncluded);
         }
@@ -73,7 +75,7 @@ public static class LegalCheck
         }
 
         Money? excess = options.Demanded is { } demanded
-            ? demanded - Max(primary.Lawful.TotalDue, Money.Zero)
+            ? demanded - Max(primary.Most.TotalDue, Money.Zero)
             : null;
         var flags = Flags(loan, rules, options, comparedIn, views, contractBalance, uncertain);
 
@@ -113,7 +115,12 @@ public static class LegalCheck
         var accrual = caps.Select(c => Accrual(c, contractRate)).ToArray();
         var lawful = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount);
         bool? exceeds = period is { } p ? Exceeds(loan, p, caps[^1].Annual, uncertain) : null;
-        return new ViewAssessment(view, caps, exceeds, lawful);
+        var overdue = Arrears.Of(loan, options.AsOf) is { } arrears && contractRate < caps.Max(c => c.Annual)
+            ? new OverdueChargesRange(
+                arrears.Since,
+                LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, OverdueAtCap(caps, contractRate, arrears.Since), options.DayCount))
+            : null;
+        return new ViewAssessment(view, caps, exceeds, lawful, overdue is { } o && o.Most.TotalDue > lawful.TotalDue ? o : null);
     }
 
     /// <summary>
@@ -125,6 +132,31 @@ public static class LegalCheck
         var enforceable = Math.Min(contractRate, cap.Annual);
         var kept = cap.KeptIfPaid is { } line ? Math.Max(Math.Min(contractRate, line) - enforceable, 0m) : 0m;
         return new AccrualRate(cap.From, enforceable, kept);
+    }
+
+    /// <summary>
+    /// Accrual with overdue charges at their legal most: the contract's rate until the first
+    /// overdue day, then each cap itself (overdue interest, penalty and fees together may reach
+    /// it, and no more: 2020 rules Arts 28, 29; 2015 rules Art 30).
+    /// </summary>
+    private static AccrualRate[] OverdueAtCap(RateCap[] caps, decimal contractRate, DateOnly overdueFrom)
+    {
+        var rates = new List<AccrualRate>();
+        for (var i = 0; i < caps.Length; i++)
+        {
+            var end = i + 1 < caps.Length ? caps[i + 1].From : DateOnly.MaxValue;
+            if (caps[i].From < overdueFrom || i == 0)
+            {
+                rates.Add(Accrual(caps[i], contractRate));
+            }
+
+            if (overdueFrom < end)
+            {
+                rates.Add(new AccrualRate(caps[i].From > overdueFrom ? caps[i].From : overdueFrom, caps[i].Annual));
+            }
+        }
+
+        return [.. rates];
     }
 
     /// <summary>
@@ -286,11 +318,15 @@ public static class LegalCheck
             steps.Add(view.Lawful.Overpaid.IsPositive
                 ? new(StepKind.Overpaid, view.View, [view.Lawful.Overpaid], rules.PaymentOrder.Citations)
                 : new(StepKind.Balance, view.View, [view.Lawful.PrincipalOutstanding, view.Lawful.InterestDue, view.Lawful.TotalDue], rules.PaymentOrder.Citations));
+            if (view.OverdueCharges is { } overdue)
+            {
+                steps.Add(new(StepKind.OverdueChargesRange, view.View, [view.Lawful.TotalDue, overdue.Most.TotalDue, overdue.OverdueSince, Rate(view.Cap.Annual)], rules.OverdueCharges.Citations));
+            }
         }
 
         if (options.Demanded is { } demanded)
         {
-            steps.Add(new(StepKind.Demanded, null, [demanded, Max(views[0].Lawful.TotalDue, Money.Zero), excess!.Value], []));
+            steps.Add(new(StepKind.Demanded, null, [demanded, Max(views[0].Most.TotalDue, Money.Zero), excess!.Value], []));
         }
 
         return [.. steps];

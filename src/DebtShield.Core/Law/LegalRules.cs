@@ -60,6 +60,9 @@ public sealed record LegalRules
     /// <summary>The basis of the order payments are applied in (costs, interest, principal).</summary>
     public required LegalBasis PaymentOrder { get; init; }
 
+    /// <summary>The basis of holding overdue interest, penalty and fees together under the cap.</summary>
+    public required LegalBasis OverdueCharges { get; init; }
+
     /// <summary>The basis of the rate measure compared with a cap (nominal annual IRR).</summary>
     public required LegalBasis RateMeasure { get; init; }
 }

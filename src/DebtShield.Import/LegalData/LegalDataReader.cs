@@ -59,6 +59,7 @@ public static class LegalDataReader
             Kinds = Enum.GetValues<LenderKind>().ToDictionary(k => k, k => KindRules(caps.RootElement.Get("byLenderKind").Get(LenderKindNames.Name(k)))),
             PrincipalBasis = Basis(caps.RootElement.Get("commonRules").Get("principalBasis")),
             PaymentOrder = Basis(caps.RootElement.Get("commonRules").Get("paymentOrder")),
+            OverdueCharges = Basis(caps.RootElement.Get("commonRules").Get("overdueCharges")),
             RateMeasure = Basis(caps.RootElement.Get("commonRules").Get("rateMeasure")),
         };
     }

@@ -154,7 +154,7 @@ public sealed class LegalCheckTests
 
         var assessment = LegalCheck.Of(loan, TestLaw.Rules, new CheckOptions(Contract.AddMonths(13), new Money(18_600m)));
 
-        Assert.Equal(18_600m - assessment.Primary.Lawful.TotalDue.Yuan, assessment.ExcessDemanded!.Value.Yuan);
+        Assert.Equal(18_600m - assessment.Primary.Most.TotalDue.Yuan, assessment.ExcessDemanded!.Value.Yuan);
         Assert.Contains(assessment.Flags, f => f.Flag == LegalFlagKind.CompoundInterest);
         Assert.Contains(Uncertainty.DemandExceedsContract, assessment.Uncertain);
         Assert.Equal(StepKind.Demanded, assessment.Steps[^1].Kind);

@@ -42,6 +42,7 @@ internal static class TestLaw
         },
         PrincipalBasis = new LegalBasis(["cc-art670", "spl-art26"], FactStatus.Verified),
         PaymentOrder = new LegalBasis(["cc-art561"], FactStatus.Verified),
+        OverdueCharges = new LegalBasis(["spl-art28", "spl-art29"], FactStatus.Verified),
         RateMeasure = new LegalBasis(["pboc-2021-3"], FactStatus.Secondary),
     };
 
