@@ -99,6 +99,28 @@ public sealed class RateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Batch_Fields_WritesLineIdAndTheChosenFigures()
+    {
+        var input = Path.Combine(_scratch, "loans.jsonl");
+        var output = Path.Combine(_scratch, "rates.jsonl");
+        File.WriteAllLines(input, [JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "loan.json")))!.ToJsonString()]);
+
+        var result = CliProcess.Run("rate", "--batch", input, "--fields", "irrAnnualNominal,aprSimple", "--output", output, "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["line", "id", "irrAnnualNominal", "aprSimple"], JsonNode.Parse(File.ReadAllLines(output).Single())!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Batch_UnknownField_ExitsOneNamingIt()
+    {
+        var result = CliProcess.Run("rate", "--batch", "loans.jsonl", "--fields", "irr", "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("there is no field named \"irr\"; choose from: lenderName,", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Batch_MissingFile_ExitsOne()
     {
         var result = CliProcess.Run("rate", "--batch", "nothing.jsonl", "--lang", "en");
