@@ -140,7 +140,11 @@ internal sealed class DebtShieldApp
                 evidence.AddCommand<EvidenceListCommand>("list").WithDescription(CliText.Evidence_ListDescription)
                     .WithExample("evidence", "list", "--label", "threat_exposure", "--from", "2026-11-01");
                 evidence.AddCommand<EvidenceStatsCommand>("stats").WithDescription(CliText.Evidence_StatsDescription);
-                evidence.AddCommand<EvidenceVerifyCommand>("verify").WithDescription(CliText.Evidence_VerifyDescription);
+                evidence.AddCommand<EvidenceVerifyCommand>("verify").WithDescription(CliText.Evidence_VerifyDescription)
+                    .WithExample("evidence", "verify", "--head", "42:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+                evidence.AddCommand<EvidenceHeadCommand>("head").WithDescription(CliText.Evidence_HeadDescription);
+                evidence.AddCommand<EvidenceRetractCommand>("retract").WithDescription(CliText.Evidence_RetractDescription)
+                    .WithExample("evidence", "retract", "17", "--reason", "这是快递短信，不是催收");
                 evidence.AddCommand<EvidenceExportCommand>("export").WithDescription(CliText.Evidence_ExportDescription)
                     .WithExample("evidence", "export", "evidence.zip");
             });

@@ -212,6 +212,26 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task Marking_an_entry_not_evidence_takes_it_off_the_timeline_and_keeps_the_chain_intact()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var before = await app.Client.GetStringAsync("/evidence");
+
+        var posted = await app.PostFormAsync("/evidence", "/evidence?handler=Retract", [new("sequence", "3"), new("reason", "这是快递短信")]);
+        var after = await app.Client.GetStringAsync("/evidence");
+        var all = await app.Client.GetStringAsync("/evidence?all=true");
+        await app.PostFormAsync("/evidence", "/evidence?handler=Verify", []);
+        var verified = await app.Client.GetStringAsync("/evidence");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("id=\"e3\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"e3\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"e11\"", after, StringComparison.Ordinal);
+        Assert.Contains("说明第 3 条不是证据", all, StringComparison.Ordinal);
+        Assert.Contains("证据链完整", verified, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_plan_page_carries_its_chart_drawn_from_the_same_plan_instead_of_planning_again_for_an_image()
     {
         await using var app = await RunningApp.StartAsync();

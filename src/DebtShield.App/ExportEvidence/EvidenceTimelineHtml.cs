@@ -37,20 +37,21 @@ internal static class EvidenceTimelineHtml
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
+        var retractions = view.Items.Where(i => i.Entry.IsRetraction).Select(i => i.Entry.Sequence).ToHashSet();
         foreach (var item in view.Items)
         {
             var entry = item.Entry;
             var incident = entry.Incident;
-            html.Append(item.SupersededBy is null ? "<tr>" : "<tr class=\"superseded\">");
+            html.Append(item.Stands ? "<tr>" : "<tr class=\"superseded\">");
             html.Append("<td>").Append(entry.Sequence.ToString(CultureInfo.InvariantCulture));
             if (entry.Supersedes is { } old)
             {
-                html.Append("<br>").Append(Encode(string.Format(Chinese, Text("Timeline_Corrects"), old)));
+                html.Append("<br>").Append(Encode(string.Format(Chinese, Text(entry.IsRetraction ? "Timeline_Retracts" : "Timeline_Corrects"), old)));
             }
 
             if (item.SupersededBy is { } by)
             {
-                html.Append("<br>").Append(Encode(string.Format(Chinese, Text("Timeline_CorrectedBy"), by)));
+                html.Append("<br>").Append(Encode(string.Format(Chinese, Text(retractions.Contains(by) ? "Timeline_RetractedBy" : "Timeline_CorrectedBy"), by)));
             }
 
             html.Append("</td><td>").Append(Encode(Local(incident.Time))).Append("</td>");
@@ -86,7 +87,7 @@ internal static class EvidenceTimelineHtml
         return html.ToString();
     }
 
-    private static void AppendMarked(StringBuilder html, string? text, IReadOnlyList<Data.Evidence.StoredFinding> findings)
+    private static void AppendMarked(StringBuilder html, string? text, IReadOnlyList<RecordedFinding> findings)
     {
         foreach (var segment in MarkedText.Split(text, findings))
         {
@@ -99,5 +100,5 @@ internal static class EvidenceTimelineHtml
 
     private static string Text(string name) => EvidenceNames.Text(name, Chinese);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => WebUtility.HtmlEncode(DisplayText.Neutralise(text));
 }

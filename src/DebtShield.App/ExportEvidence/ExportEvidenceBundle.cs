@@ -18,7 +18,8 @@ namespace DebtShield.App.ExportEvidence;
 /// <param name="Entries">How many entries.</param>
 /// <param name="Attachments">How many attachment files.</param>
 /// <param name="Head">The chain head the bundle ends at.</param>
-public sealed record EvidenceBundleSummary(int Entries, int Attachments, ChainHead Head);
+/// <param name="Sums">The SHA-256 of the bundle's <c>SHA256SUMS</c>: kept apart, it fixes every file of this bundle.</param>
+public sealed record EvidenceBundleSummary(int Entries, int Attachments, ChainHead Head, ContentHash Sums);
 
 /// <summary>
 /// Use case: the evidence bundle a borrower hands to a regulator, the police or a court: one zip
@@ -71,30 +72,37 @@ public static class ExportEvidenceBundle
         }, cancellationToken).ConfigureAwait(false);
 
         var exportedAt = time.GetUtcNow();
+        var sumsHash = default(ContentHash);
         try
         {
             await PrivateFile.WriteAsync(path, async (file, token) =>
             {
                 using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
                 var sums = new StringBuilder();
+                async Task AddSummedAsync(string name, byte[] content)
+                {
+                    await AddAsync(zip, name, content, token).ConfigureAwait(false);
+                    sums.Append(ContentHash.Of(content).Hex).Append("  ").Append(name).Append('\n');
+                }
+
                 foreach (var item in view.Items)
                 {
-                    var name = RecordName(item.Entry.Sequence);
-                    await AddAsync(zip, name, item.Entry.Record(), token).ConfigureAwait(false);
-                    sums.Append(item.Entry.Hash.Hex).Append("  ").Append(name).Append('\n');
+                    await AddSummedAsync(RecordName(item.Entry.Sequence), item.Entry.Record()).ConfigureAwait(false);
                 }
 
                 foreach (var (row, content) in files)
                 {
-                    var name = AttachmentName(row);
-                    await AddAsync(zip, name, content, token).ConfigureAwait(false);
-                    sums.Append(row.Hash).Append("  ").Append(name).Append('\n');
+                    await AddSummedAsync(AttachmentName(row), content).ConfigureAwait(false);
                 }
 
-                await AddAsync(zip, "SHA256SUMS", Encoding.UTF8.GetBytes(sums.ToString()), token).ConfigureAwait(false);
-                await AddAsync(zip, "manifest.json", Manifest(view, files, exportedAt), token).ConfigureAwait(false);
-                await AddAsync(zip, "timeline.html", Encoding.UTF8.GetBytes(EvidenceTimelineHtml.Render(view, files.ToDictionary(f => f.Row.Hash, f => AttachmentName(f.Row)), exportedAt)), token).ConfigureAwait(false);
-                await AddAsync(zip, "verify.txt", Encoding.UTF8.GetBytes(VerifyText(view.Head)), token).ConfigureAwait(false);
+                await AddSummedAsync("manifest.json", Manifest(view, files, exportedAt)).ConfigureAwait(false);
+                await AddSummedAsync("timeline.html", Encoding.UTF8.GetBytes(EvidenceTimelineHtml.Render(view, files.ToDictionary(f => f.Row.Hash, f => AttachmentName(f.Row)), exportedAt))).ConfigureAwait(false);
+                await AddSummedAsync("verify.txt", Encoding.UTF8.GetBytes(VerifyText(view.Head))).ConfigureAwait(false);
+
+                // Every file but this one is listed: a list cannot hold its own hash.
+                var list = Encoding.UTF8.GetBytes(sums.ToString());
+                sumsHash = ContentHash.Of(list);
+                await AddAsync(zip, "SHA256SUMS", list, token).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -102,7 +110,7 @@ public static class ExportEvidenceBundle
             throw new RequestRefusedException(LedgerAccess.Format(Resources.EvidenceText.File_Unwritable, path, e.Message));
         }
 
-        return new EvidenceBundleSummary(view.Items.Count, files.Count, view.Head);
+        return new EvidenceBundleSummary(view.Items.Count, files.Count, view.Head, sumsHash);
     }
 
     /// <summary>The tool's version, as the manifest records it.</summary>
@@ -176,7 +184,8 @@ public static class ExportEvidenceBundle
                 .Append(Line("Verify_Files")).Append("\n\n    sha256sum -c SHA256SUMS\n\n")
                 .Append(Line("Verify_Chain")).Append("\n\n    for f in entries/*.txt; do echo \"$(sha256sum \"$f\" | cut -c1-64) $f $(tail -n 1 \"$f\")\"; done\n\n")
                 .Append(string.Format(culture, Line("Verify_Head"), head.Count, head.Hash.Hex)).Append("\n\n")
-                .Append(Line("Verify_Attachments")).Append("\n\n\n");
+                .Append(Line("Verify_Attachments")).Append("\n\n")
+                .Append(Line("Verify_Cannot")).Append("\n\n\n");
         }
 
         return text.ToString();

@@ -142,7 +142,7 @@ public static class DocumentFacts
     private static void SetConduct(LetterFacts facts, CaseEvidenceView evidence)
     {
         var policy = ConductDataReader.LoadEmbedded().Policy;
-        var current = evidence.Items.Where(i => i.SupersededBy is null && i.Entry.Incident.IsCollectorContact).ToList();
+        var current = evidence.Items.Where(i => i.Stands && i.Entry.Incident.IsCollectorContact).ToList();
         var statistics = EvidenceStatistics.Of([.. current.Select(i => new LabelledEntry(i.Entry, i.Labels))], policy);
         var listed = current.Where(i => i.Labels.Any(l => l != ConductLabel.LawfulReminder) || i.Entry.Incident.Recipient == Recipient.ThirdParty).ToList();
         var thirdParty = current.Where(i => i.Entry.Incident.Recipient == Recipient.ThirdParty).ToList();
@@ -172,6 +172,7 @@ public static class DocumentFacts
         var shown = listed.Take(EvidenceListLimit).ToList();
         facts.Set("evidence", shown.Select((item, i) => (object?)EvidenceFact(item, i + 1, policy)).ToList())
             .Set("evidence_more", listed.Count - shown.Count)
+            .Set("evidence_head", new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = evidence.Head.Count, ["hash"] = evidence.Head.Hash.Hex })
             .Set("timeline", shown.OrderBy(i => i.Entry.Incident.Time).Select((item, i) => (object?)EvidenceFact(item, i + 1, policy)).ToList());
     }
 

@@ -60,24 +60,23 @@ internal static class CaseEvidence
         var callsOfDay = await CallsOfDayAsync(context, stored.Id, analyzer.Policy, fresh, cancellationToken).ConfigureAwait(false);
         var textsOfHour = new HourlyMessageCounter();
         var head = new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead));
+        var recordedAt = await RecordingTimeAsync(context, stored.Id, now, cancellationToken).ConfigureAwait(false);
         var batch = new List<StoredEvidenceEntry>(InsertBatch);
         EvidenceEntry? last = null;
         foreach (var (addition, fingerprint) in fresh)
         {
-            last = EvidenceChain.Append(head, addition.Incident, now, addition.Supersedes);
-            var row = StoredEvidenceEntry.Of(stored.Id, last, cipher, fingerprint);
-            row.ReadConfidence = addition.ReadConfidence;
-            row.TimeEstimated = addition.TimeEstimated;
+            ConductAnalysis? analysis = null;
             if (addition.Incident.IsCollectorContact)
             {
                 // Additions come in time order, so each text is counted against its sender's previous hour.
                 var sentThisHour = addition.Incident.Channel != IncidentChannel.Call && addition.Incident.Counterpart is { } sender && addition.Supersedes is null
                     ? textsOfHour.Count(sender, addition.Incident.Time)
                     : (int?)null;
-                row.WriteAnalysis(analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy), sentThisHour)), version);
+                analysis = analyzer.Analyze(addition.Incident.ToConductMessage(callsOfDay.RankOf(addition.Incident, analyzer.Policy), sentThisHour));
             }
 
-            batch.Add(row);
+            last = EvidenceChain.Append(head, addition.Incident, recordedAt, addition.Supersedes, EvidenceReading.Of(analysis, version, addition.ReadConfidence, addition.TimeEstimated));
+            batch.Add(StoredEvidenceEntry.Of(stored.Id, last, cipher, fingerprint));
             head = ChainHead.After(last);
             if (batch.Count == InsertBatch)
             {
@@ -93,6 +92,33 @@ internal static class CaseEvidence
     }
 
     private const int InsertBatch = 2_000;
+
+    /// <summary>Appends the retraction of entry <paramref name="retracted"/> and moves the head.</summary>
+    public static async Task<EvidenceEntry> RetractAsync(LedgerContext context, LedgerCipher cipher, StoredCase stored, int retracted, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var head = new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead));
+        var recordedAt = await RecordingTimeAsync(context, stored.Id, now, cancellationToken).ConfigureAwait(false);
+        var entry = EvidenceChain.Retract(head, retracted, reason, recordedAt);
+        await context.InsertEvidenceAsync([StoredEvidenceEntry.Of(stored.Id, entry, cipher)], cancellationToken).ConfigureAwait(false);
+        stored.EvidenceCount = entry.Sequence;
+        stored.EvidenceHead = entry.Hash.Hex;
+        return entry;
+    }
+
+    /// <summary>
+    /// When new entries are recorded: now, or, when the clock reads earlier than the chain's last
+    /// entry (a clock set back), that entry's time, so that <c>recorded</c> never goes backwards.
+    /// </summary>
+    public static async Task<DateTimeOffset> RecordingTimeAsync(LedgerContext context, Guid caseId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var last = await context.EvidenceEntries.Where(e => e.CaseId == caseId).OrderByDescending(e => e.Sequence)
+            .Select(e => (DateTimeOffset?)e.RecordedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var instant = now.ToUniversalTime();
+
+        // Records keep milliseconds: a later entry in the same millisecond as the last is not "earlier".
+        instant = new DateTimeOffset(instant.Ticks - (instant.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        return last is { } previous && previous > instant ? previous : instant;
+    }
 
     /// <summary>The numbers the case treats as collectors'.</summary>
     public static async Task<HashSet<string>> CollectorsAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken) =>

@@ -112,6 +112,8 @@ public static class EvidenceJson
         json.WriteString("analyzer", item.AnalyzerVersion);
         WriteNumberOrNull(json, "supersedes", entry.Supersedes);
         WriteNumberOrNull(json, "supersededBy", item.SupersededBy);
+        json.WriteBoolean("retraction", entry.IsRetraction);
+        json.WriteNumber("recordFormat", entry.Format);
         json.WriteString("recordedAt", Time(entry.RecordedAt));
         json.WriteString("hash", entry.Hash.Hex);
     }
@@ -197,6 +199,7 @@ public static class EvidenceJson
             json.WriteString("case", check.CaseTitle);
             WriteHead(json, check.Head);
             json.WriteNumber("intactEntries", check.Verification.IntactEntries);
+            json.WriteNumber("formatOneEntries", check.Verification.FormatOneEntries);
             if (check.Verification.Break is { } broken)
             {
                 json.WriteStartObject("break");

@@ -118,7 +118,7 @@ public static class EvidencePages
         if (!filter.IncludeSuperseded)
         {
             var hidden = superseded.ToList();
-            rows = rows.Where(e => !hidden.Contains(e.Sequence));
+            rows = rows.Where(e => !hidden.Contains(e.Sequence) && !e.Retraction);
         }
 
         return rows;

@@ -1,9 +1,10 @@
-using DebtShield.Data.Evidence;
+using DebtShield.Core.Evidence;
 
 namespace DebtShield.App.ReviewEvidence;
 
 /// <summary>One piece of an incident's text: plain, or a span the analyser marked as evidence.</summary>
-/// <param name="Text">The piece, as written (encode it before putting it in markup).</param>
+/// <param name="Text">The piece, as written but with control and bidirectional characters made visible
+/// (<see cref="Core.DisplayText"/>); encode it before putting it in markup.</param>
 /// <param name="Marked">True for a span a finding points at.</param>
 public readonly record struct TextSegment(string Text, bool Marked);
 
@@ -15,7 +16,7 @@ public readonly record struct TextSegment(string Text, bool Marked);
 public static class MarkedText
 {
     /// <summary>The text in order, split at the findings' spans; nothing for no text.</summary>
-    public static IReadOnlyList<TextSegment> Split(string? text, IReadOnlyList<StoredFinding> findings)
+    public static IReadOnlyList<TextSegment> Split(string? text, IReadOnlyList<RecordedFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         if (string.IsNullOrEmpty(text))
@@ -38,16 +39,16 @@ public static class MarkedText
 
             if (start > position)
             {
-                segments.Add(new TextSegment(text[position..start], false));
+                segments.Add(new TextSegment(Core.DisplayText.Neutralise(text[position..start]), false));
             }
 
-            segments.Add(new TextSegment(text[start..end], true));
+            segments.Add(new TextSegment(Core.DisplayText.Neutralise(text[start..end]), true));
             position = end;
         }
 
         if (position < text.Length)
         {
-            segments.Add(new TextSegment(text[position..], false));
+            segments.Add(new TextSegment(Core.DisplayText.Neutralise(text[position..]), false));
         }
 
         return segments;

@@ -16,7 +16,7 @@ namespace DebtShield.App.ReviewEvidence;
 /// <param name="To">Only incidents on or before this day.</param>
 /// <param name="Number">Only contacts with this number.</param>
 /// <param name="Recipient">Only contacts that reached the borrower, or a third party.</param>
-/// <param name="IncludeSuperseded">Also entries a correction replaced.</param>
+/// <param name="IncludeSuperseded">Also entries a correction replaced or a retraction withdrew, and the retractions.</param>
 public sealed record EvidenceFilter(
     ConductLabel? Label = null,
     DateOnly? From = null,
@@ -37,7 +37,7 @@ public sealed record EvidenceFilter(
             && (To is not { } to || day <= to)
             && (Number is null || incident.Counterpart == PhoneNumber.Normalize(Number))
             && (Recipient is not { } recipient || incident.Recipient == recipient)
-            && (IncludeSuperseded || item.SupersededBy is null);
+            && (IncludeSuperseded || item.Stands);
     }
 }
 
@@ -52,7 +52,7 @@ public sealed record EvidenceFilter(
 public sealed record EvidenceItem(
     EvidenceEntry Entry,
     IReadOnlyList<ConductLabel> Labels,
-    IReadOnlyList<StoredFinding> Findings,
+    IReadOnlyList<RecordedFinding> Findings,
     string? AnalyzerVersion,
     int? SupersededBy,
     double? ReadConfidence = null,
@@ -62,7 +62,13 @@ public sealed record EvidenceItem(
     /// True when its text was read from a screenshot with low confidence and not yet confirmed or
     /// corrected (a correction supersedes it): it should be checked before a document relies on it.
     /// </summary>
-    public bool NeedsConfirmation => SupersededBy is null && ReadConfidence < Core.Screenshots.ChatMessage.ConfirmBelow;
+    public bool NeedsConfirmation => Stands && ReadConfidence < Core.Screenshots.ChatMessage.ConfirmBelow;
+
+    /// <summary>
+    /// True when it is evidence now: no correction or retraction supersedes it, and it is not itself a
+    /// retraction. Lists, figures and documents use only these; the chain and the bundle keep all.
+    /// </summary>
+    public bool Stands => SupersededBy is null && !Entry.IsRetraction;
 
     /// <summary>The item of a stored row, with everything stored beside its hashed record.</summary>
     /// <exception cref="RequestRefusedException">The row cannot be opened (edited outside DebtShield, or sealed with another key).</exception>

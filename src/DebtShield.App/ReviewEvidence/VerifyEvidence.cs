@@ -22,12 +22,33 @@ public sealed record CaseChainCheck(string CaseTitle, ChainHead Head, ChainVerif
 public static class VerifyEvidence
 {
     /// <summary>Checks the named case, or every case when no title is given.</summary>
-    public static Task<IReadOnlyList<CaseChainCheck>> VerifyAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<CaseChainCheck>> VerifyAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default) =>
+        CheckCasesAsync(ledger, every: caseTitle is null, caseTitle, null, cancellationToken);
+
+    /// <summary>Checks one case, and that its chain still holds a head kept apart.</summary>
+    /// <param name="ledger">The ledger.</param>
+    /// <param name="caseTitle">The case; null for the ledger's only case.</param>
+    /// <param name="kept">
+    /// A head the borrower kept apart (<c>evidence head</c>, a bundle, a document): the chain must
+    /// still hold that entry with that hash, which a rewrite of the whole chain and of the head the
+    /// case records cannot fake.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <exception cref="RequestRefusedException">There is no such case.</exception>
+    public static async Task<CaseChainCheck> VerifyAsync(Ledger ledger, string? caseTitle, ChainHead kept, CancellationToken cancellationToken = default) =>
+        (await CheckCasesAsync(ledger, every: false, caseTitle, kept, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>Checks the one case a command means (the named one, or the ledger's only case).</summary>
+    /// <exception cref="RequestRefusedException">There is no such case.</exception>
+    public static async Task<CaseChainCheck> VerifyCaseAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default) =>
+        (await CheckCasesAsync(ledger, every: false, caseTitle, null, cancellationToken).ConfigureAwait(false))[0];
+
+    private static Task<IReadOnlyList<CaseChainCheck>> CheckCasesAsync(Ledger ledger, bool every, string? caseTitle, ChainHead? kept, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync<IReadOnlyList<CaseChainCheck>>(async (context, token) =>
         {
-            var cases = caseTitle is null
+            var cases = every
                 ? await context.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(token).ConfigureAwait(false)
                 : [(await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false))];
             var store = new AttachmentStore(ledger);
@@ -35,11 +56,27 @@ public static class VerifyEvidence
             foreach (var stored in cases)
             {
                 var head = HeadOf(stored);
-                checks.Add(new CaseChainCheck(stored.ReadTitle(ledger.Cipher), head, await CheckAsync(context, ledger.Cipher, store, stored, token).ConfigureAwait(false)));
+                var verification = await CheckAsync(context, ledger.Cipher, store, stored, token).ConfigureAwait(false);
+                if (kept is { } keptHead && verification.IsIntact && !await HoldsAsync(context, stored.Id, keptHead, token).ConfigureAwait(false))
+                {
+                    verification = verification with { Break = new ChainBreak(keptHead.Count, Math.Min(keptHead.Count, verification.IntactEntries + 1), ChainBreakKind.KeptHeadMismatch) };
+                }
+
+                checks.Add(new CaseChainCheck(stored.ReadTitle(ledger.Cipher), head, verification));
             }
 
             return checks;
         }, cancellationToken);
+    }
+
+    /// <summary>Whether the case's (verified) chain holds the kept head's entry with its hash.</summary>
+    private static async Task<bool> HoldsAsync(LedgerContext context, Guid caseId, ChainHead kept, CancellationToken cancellationToken)
+    {
+        var hash = await context.EvidenceEntries.AsNoTracking()
+            .Where(e => e.CaseId == caseId && e.Sequence == kept.Count)
+            .Select(e => e.Hash)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return hash == kept.Hash.Hex;
     }
 
     /// <summary>The head the case recorded.</summary>

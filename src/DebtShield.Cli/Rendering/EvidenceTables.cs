@@ -33,12 +33,12 @@ internal static class EvidenceTables
             var incident = item.Entry.Incident;
             var sequence = item.Entry.Sequence.ToString(CultureInfo.InvariantCulture);
             table.AddRow(
-                item.SupersededBy is null ? sequence : $"[dim strikethrough]{sequence}[/]",
+                item.Stands ? sequence : $"[dim strikethrough]{sequence}[/]",
                 Markup.Escape(incident.Time.ToOffset(ChinaStandardTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
                 Markup.Escape(EvidenceNames.Channel(incident) + (incident.Direction == IncidentDirection.Sent ? " ↗" : "")),
-                Markup.Escape(incident.Counterpart ?? "—"),
-                Markup.Escape(EvidenceNames.Recipient(incident)),
-                Markup.Escape(Shorten(incident.Text)) + (item.NeedsConfirmation
+                Markup.Escape(DisplayText.Neutralise(incident.Counterpart ?? "—")),
+                Markup.Escape(DisplayText.Neutralise(EvidenceNames.Recipient(incident))),
+                Markup.Escape(DisplayText.Neutralise(Shorten(incident.Text))) + (item.NeedsConfirmation
                     ? $" [yellow]({Markup.Escape(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_ToConfirm, (int)Math.Round(item.ReadConfidence!.Value * 100)))})[/]"
                     : ""),
                 string.Join(" ", item.Labels.Select(l => l.IsAbusive() ? $"[red]{Markup.Escape(EvidenceNames.Label(l))}[/]" : Markup.Escape(EvidenceNames.Label(l)))));
@@ -70,7 +70,7 @@ internal static class EvidenceTables
         foreach (var number in statistics.PerCounterpart)
         {
             numbers.AddRow(
-                Markup.Escape(number.Counterpart ?? "—"),
+                Markup.Escape(DisplayText.Neutralise(number.Counterpart ?? "—")),
                 number.Incidents.ToString(culture),
                 number.Calls.ToString(culture),
                 Markup.Escape(Day(number.First) + " – " + Day(number.Last)));

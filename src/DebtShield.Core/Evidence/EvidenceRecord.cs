@@ -32,13 +32,38 @@ namespace DebtShield.Core.Evidence;
 /// <para>Text fields carry their UTF-8 byte length, so no text can forge a field. Times are UTC to
 /// the millisecond. The incident block (channel to attachments) alone is the fingerprint that
 /// recognises the same contact imported twice.</para>
+/// <para>Format 2 (every entry recorded since) adds, after <c>supersedes</c>, the line
+/// <c>kind incident</c> or <c>kind retraction</c>, and after the attachments what the tool read into
+/// the entry, which documents rely on:</para>
+/// <code>
+/// source 14 backup-1103.xml
+/// analyzer 20 conduct-3f2a1b0c9d8e
+/// label threat              (one line each, in order)
+/// finding 6 threat 4 9 8 threat-1   (label and rule as text fields; start and end or -)
+/// read-confidence 0.8125    (or -; the shortest text that reads back as the same double)
+/// time-estimated no
+/// </code>
+/// <para>Format 1 entries keep their format: they verify as they always did, and their readings are
+/// not covered (<c>evidence verify</c> counts them).</para>
 /// </remarks>
 public static class EvidenceRecord
 {
     /// <summary>The format's first line.</summary>
     public const string Header = "debtshield-evidence 1";
 
-    /// <summary>The canonical bytes of an entry.</summary>
+    /// <summary>The format every new entry is recorded in.</summary>
+    public const int CurrentFormat = 2;
+
+    /// <summary>The canonical bytes of an entry, in the format it was recorded in.</summary>
+    public static byte[] Entry(EvidenceEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Format == 1
+            ? Entry(entry.Sequence, entry.RecordedAt, entry.Supersedes, entry.Incident, entry.Previous)
+            : FormatTwo(entry);
+    }
+
+    /// <summary>The canonical bytes of a format-1 entry.</summary>
     public static byte[] Entry(int sequence, DateTimeOffset recordedAt, int? supersedes, Incident incident, ContentHash previous)
     {
         ArgumentNullException.ThrowIfNull(incident);
@@ -49,6 +74,45 @@ public static class EvidenceRecord
         Line(builder, "supersedes", supersedes?.ToString(CultureInfo.InvariantCulture) ?? "-");
         AppendIncident(builder, incident);
         Line(builder, "previous", previous.Hex);
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    private static byte[] FormatTwo(EvidenceEntry entry)
+    {
+        if (entry.Format != 2)
+        {
+            throw new ArgumentException("Unknown evidence record format " + entry.Format.ToString(CultureInfo.InvariantCulture) + ".", nameof(entry));
+        }
+
+        var incident = entry.Incident;
+        var reading = entry.Reading;
+        var builder = new StringBuilder(384 + (incident.Text?.Length ?? 0));
+        builder.Append("debtshield-evidence 2\n");
+        Line(builder, "sequence", entry.Sequence.ToString(CultureInfo.InvariantCulture));
+        Line(builder, "recorded", Instant(entry.RecordedAt));
+        Line(builder, "supersedes", entry.Supersedes?.ToString(CultureInfo.InvariantCulture) ?? "-");
+        Line(builder, "kind", entry.IsRetraction ? "retraction" : "incident");
+        AppendIncident(builder, incident);
+        Text(builder, "source", incident.Source);
+        Text(builder, "analyzer", reading.AnalyzerVersion);
+        foreach (var label in reading.Labels)
+        {
+            Text(builder, "label", label);
+        }
+
+        foreach (var finding in reading.Findings)
+        {
+            builder.Append("finding ");
+            Counted(builder, finding.Label);
+            builder.Append(' ').Append(finding.Start?.ToString(CultureInfo.InvariantCulture) ?? "-")
+                .Append(' ').Append(finding.End?.ToString(CultureInfo.InvariantCulture) ?? "-").Append(' ');
+            Counted(builder, finding.Rule);
+            builder.Append('\n');
+        }
+
+        Line(builder, "read-confidence", reading.ReadConfidence?.ToString("R", CultureInfo.InvariantCulture) ?? "-");
+        Line(builder, "time-estimated", reading.TimeEstimated ? "yes" : "no");
+        Line(builder, "previous", entry.Previous.Hex);
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
 
@@ -126,12 +190,18 @@ public static class EvidenceRecord
 
     private static void Text(StringBuilder builder, string name, string? value)
     {
-        builder.Append(name).Append(' ').Append(Encoding.UTF8.GetByteCount(value ?? "").ToString(CultureInfo.InvariantCulture));
+        builder.Append(name).Append(' ');
+        Counted(builder, value);
+        builder.Append('\n');
+    }
+
+    /// <summary>A text as records write it: its UTF-8 byte length, then (unless absent) a space and the text.</summary>
+    private static void Counted(StringBuilder builder, string? value)
+    {
+        builder.Append(Encoding.UTF8.GetByteCount(value ?? "").ToString(CultureInfo.InvariantCulture));
         if (value is not null)
         {
             builder.Append(' ').Append(value);
         }
-
-        builder.Append('\n');
     }
 }

@@ -99,10 +99,13 @@ public sealed record FrequencyBreach(string? Counterpart, DateOnly Day, ContactC
 /// <summary>One of the borrower's contacts the collectors reached.</summary>
 public sealed record ContactReached(string Name, int Incidents, DateTimeOffset FirstReached);
 
-/// <summary>Which entries still stand: corrections replace the entries they supersede.</summary>
+/// <summary>
+/// Which entries still stand: corrections replace the entries they supersede, and a retraction
+/// withdraws the entry it names while not being evidence itself.
+/// </summary>
 public static class EvidenceTimeline
 {
-    /// <summary>The entries no later entry supersedes, in chain order.</summary>
+    /// <summary>The entries no later entry supersedes or retracts, retractions left out, in chain order.</summary>
     public static List<T> Current<T>(IReadOnlyList<T> entries, Func<T, EvidenceEntry> entry)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -116,6 +119,6 @@ public static class EvidenceTimeline
             }
         }
 
-        return [.. entries.Where(e => !superseded.Contains(entry(e).Sequence))];
+        return [.. entries.Where(e => !superseded.Contains(entry(e).Sequence) && !entry(e).IsRetraction)];
     }
 }

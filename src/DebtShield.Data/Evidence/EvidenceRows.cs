@@ -25,6 +25,7 @@ public static class EvidenceRows
         nameof(StoredEvidenceEntry.Fingerprint), nameof(StoredEvidenceEntry.Previous), nameof(StoredEvidenceEntry.Hash),
         nameof(StoredEvidenceEntry.AnalyzerVersion), nameof(StoredEvidenceEntry.Labels), nameof(StoredEvidenceEntry.Findings),
         nameof(StoredEvidenceEntry.ReadConfidence), nameof(StoredEvidenceEntry.TimeEstimated),
+        nameof(StoredEvidenceEntry.RecordFormat), nameof(StoredEvidenceEntry.Retraction),
     ];
 
     /// <summary>The rows of the case, in sequence order, read inside the caller's transaction.</summary>
@@ -80,6 +81,8 @@ public static class EvidenceRows
                 Findings = reader.GetString(20),
                 ReadConfidence = reader.IsDBNull(21) ? null : reader.GetDouble(21),
                 TimeEstimated = reader.GetBoolean(22),
+                RecordFormat = reader.GetInt32(23),
+                Retraction = reader.GetBoolean(24),
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)

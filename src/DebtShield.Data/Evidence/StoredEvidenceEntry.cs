@@ -93,6 +93,15 @@ public sealed class StoredEvidenceEntry
     /// </summary>
     public bool TimeEstimated { get; set; }
 
+    /// <summary>
+    /// The record format its hash was computed in: 1 for entries recorded before the hash covered
+    /// the labels (rows of older ledgers read as 1), 2 since (<see cref="EvidenceRecord"/>).
+    /// </summary>
+    public int RecordFormat { get; set; } = 1;
+
+    /// <summary>True when the entry is a retraction of the entry it supersedes: its text is the reason.</summary>
+    public bool Retraction { get; set; }
+
     /// <summary>Stores an entry of the case <paramref name="caseId"/>, sealing what is sensitive.</summary>
     /// <param name="caseId">The case.</param>
     /// <param name="entry">The entry.</param>
@@ -126,6 +135,13 @@ public sealed class StoredEvidenceEntry
             Fingerprint = (fingerprint ?? EvidenceRecord.Fingerprint(incident)).Hex,
             Previous = entry.Previous.Hex,
             Hash = entry.Hash.Hex,
+            RecordFormat = entry.Format,
+            Retraction = entry.IsRetraction,
+            AnalyzerVersion = entry.Reading.AnalyzerVersion,
+            Labels = string.Join(',', entry.Reading.Labels),
+            Findings = System.Text.Json.JsonSerializer.Serialize([.. entry.Reading.Findings], EvidenceJsonContext.Default.RecordedFindingArray),
+            ReadConfidence = entry.Reading.ReadConfidence,
+            TimeEstimated = entry.Reading.TimeEstimated,
         };
         stored.ContactName = cipher.Seal(incident.ContactName, stored.Sealed(SealedColumns.ContactName));
         stored.ContactPhone = cipher.Seal(incident.ContactPhone, stored.Sealed(SealedColumns.ContactPhone));
@@ -158,7 +174,8 @@ public sealed class StoredEvidenceEntry
             Outcome,
             DurationSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
             attachments);
-        return new EvidenceEntry(Sequence, RecordedAt, Supersedes, incident, Parse(Previous), Parse(Hash));
+        var reading = new EvidenceReading(AnalyzerVersion, Labels.Length == 0 ? [] : Labels.Split(','), ReadFindings(), ReadConfidence, TimeEstimated);
+        return new EvidenceEntry(Sequence, RecordedAt, Supersedes, incident, Parse(Previous), Parse(Hash), RecordFormat, reading, Retraction);
 
         static ContentHash Parse(string hex) => ContentHash.TryParse(hex, out var hash) ? hash : default;
     }
@@ -178,20 +195,19 @@ public sealed class StoredEvidenceEntry
     public IReadOnlyList<ConductLabel> ReadLabels() =>
         Labels.Length == 0 ? [] : [.. Labels.Split(',').Select(id => ConductLabels.TryParse(id, out var label) ? label : (ConductLabel?)null).OfType<ConductLabel>()];
 
-    /// <summary>Stores the analyser's result and its version.</summary>
-    public void WriteAnalysis(ConductAnalysis analysis, string analyzerVersion)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        AnalyzerVersion = analyzerVersion;
-        Labels = string.Join(',', analysis.Labels.Select(l => l.Id()));
-        Findings = System.Text.Json.JsonSerializer.Serialize(
-            analysis.Findings.Select(f => new StoredFinding(f.Label.Id(), f.Start, f.End, f.Rule)).ToArray(),
-            EvidenceJsonContext.Default.StoredFindingArray);
-    }
-
     /// <summary>The findings as stored.</summary>
-    public IReadOnlyList<StoredFinding> ReadFindings() =>
-        System.Text.Json.JsonSerializer.Deserialize(Findings, EvidenceJsonContext.Default.StoredFindingArray) ?? [];
+    /// <exception cref="ArgumentException">The stored findings are not the JSON this program writes (the row was edited).</exception>
+    public IReadOnlyList<RecordedFinding> ReadFindings()
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(Findings, EvidenceJsonContext.Default.RecordedFindingArray) ?? [];
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ArgumentException("Stored findings do not read.", nameof(Findings), e);
+        }
+    }
 
     private string Sealed(string column) => column + ":" + CaseId.ToString("N") + ":" + Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -203,13 +219,6 @@ public sealed class StoredEvidenceEntry
     }
 }
 
-/// <summary>One finding as stored: which label, where in the text, which rule.</summary>
-/// <param name="Label">The label's id.</param>
-/// <param name="Start">The first character (UTF-16) of the evidence in the text; null for metadata labels.</param>
-/// <param name="End">One past the last.</param>
-/// <param name="Rule">The rule's id in <c>data/conduct</c>.</param>
-public sealed record StoredFinding(string Label, int? Start, int? End, string Rule);
-
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(StoredFinding[]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(RecordedFinding[]))]
 internal sealed partial class EvidenceJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

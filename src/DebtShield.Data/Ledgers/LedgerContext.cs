@@ -186,6 +186,10 @@ public abstract class LedgerContext : DbContext
             e.Property(x => x.Fingerprint).HasMaxLength(64);
             e.Property(x => x.Previous).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
+
+            // Rows written before record format 2 existed are format 1 and no retraction.
+            e.Property(x => x.RecordFormat).HasDefaultValue(1);
+            e.Property(x => x.Retraction).HasDefaultValue(false);
         });
 
         modelBuilder.Entity<StoredCollector>(c =>

@@ -238,9 +238,9 @@ public sealed class EvidenceUseCaseTests
         Assert.Equal((await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Head, check.Head);
     }
 
-    private static Task<Data.Ledger> OpenAsync(TestLedger test) => Data.Ledger.OpenAsync(test.Location, () => null, null);
+    internal static Task<Data.Ledger> OpenAsync(TestLedger test) => Data.Ledger.OpenAsync(test.Location, () => null, null);
 
-    private static DbConnection Connect(TestLedger test)
+    internal static DbConnection Connect(TestLedger test)
     {
         DbConnection connection = test.Location.Provider == LedgerProvider.Sqlite
             ? new SqliteConnection(test.Location.ConnectionString)
@@ -249,7 +249,7 @@ public sealed class EvidenceUseCaseTests
         return connection;
     }
 
-    private static void Execute(TestLedger test, string sql)
+    internal static void Execute(TestLedger test, string sql)
     {
         using var connection = Connect(test);
         using var command = connection.CreateCommand();
@@ -257,7 +257,7 @@ public sealed class EvidenceUseCaseTests
         Assert.True(command.ExecuteNonQuery() > 0, sql);
     }
 
-    private static long Scalar(TestLedger test, string sql)
+    internal static long Scalar(TestLedger test, string sql)
     {
         using var connection = Connect(test);
         using var command = connection.CreateCommand();
@@ -265,7 +265,7 @@ public sealed class EvidenceUseCaseTests
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }

@@ -38,6 +38,66 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
+    public void Head_IsPrintedAlone_AndVerifyAgainstIt_CatchesDeletedLastEntriesWithARewrittenHead()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("evidence", "import", SmsBackup);
+        var head = cli.Succeed("evidence", "head").Trim();
+        var kept = cli.Run("evidence", "verify", "--head", head);
+        var count = cli.Scalar("SELECT COUNT(*) FROM evidence_entries");
+        using (var connection = LedgerCli.Open(cli.Ledger.Location))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM evidence_entries WHERE sequence > 3; "
+                + "UPDATE cases SET evidence_count = 3, evidence_head = (SELECT hash FROM evidence_entries WHERE sequence = 3)";
+            command.ExecuteNonQuery();
+        }
+
+        var alone = cli.Run("evidence", "verify");
+        var against = cli.Run("evidence", "verify", "--head", head);
+        var malformed = cli.Run("evidence", "verify", "--head", "5:xyz");
+
+        Assert.Matches("^5:[0-9a-f]{64}$", head);
+        Assert.Equal(5, count);
+        Assert.Equal(0, kept.ExitCode);
+        Assert.Equal(0, alone.ExitCode);
+        Assert.Equal(4, against.ExitCode);
+        Assert.Contains("你保存的链头不在这条链上", against.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, malformed.ExitCode);
+    }
+
+    [Fact]
+    public void Retract_TakesTheEntryOffTheList_AndTheChainStaysIntact()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("evidence", "import", SmsBackup);
+
+        cli.Succeed("evidence", "retract", "2", "--reason", "这是快递短信");
+        using var listed = JsonDocument.Parse(cli.Succeed("evidence", "list", "--json"));
+        var again = cli.Run("evidence", "retract", "2", "--reason", "再来一次");
+        var noReason = cli.Run("evidence", "retract", "3");
+
+        var sequences = listed.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt32()).ToList();
+        Assert.Equal([1, 3, 4, 5], sequences);
+        Assert.Equal(0, cli.Run("evidence", "verify").ExitCode);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(1, noReason.ExitCode);
+    }
+
+    [Fact]
+    public void List_CollectorTextWithEscapeAndBidiCharacters_IsShownNeutralised()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("evidence", "add", "--channel", "sms", "--time", "2026-11-05 21:40", "--number", "17000001234", "--text", "\u202Egpj.exe 还钱\u001b]0;hacked\u0007\u001b[2J");
+
+        var table = cli.Succeed("evidence", "list");
+
+        Assert.DoesNotContain('\u001b', table);
+        Assert.DoesNotContain('\u202E', table);
+        Assert.Contains("⟦U+202E⟧", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_ADamagedBackup_ImportsWhatCameBefore_AndExitsThreeNamingLineAndByte()
     {
         using var cli = new LedgerCli("sqlite");
@@ -81,7 +141,7 @@ public sealed class EvidenceCliTests
         var files = zip.Entries.ToDictionary(e => e.FullName, e => Read(e));
 
         var sums = Encoding.UTF8.GetString(files["SHA256SUMS"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(6 + 2, sums.Length);
+        Assert.Equal(6 + 2 + 3, sums.Length);
         foreach (var line in sums)
         {
             var (hash, name) = (line[..64], line[66..]);

@@ -52,6 +52,93 @@ public sealed class EvidenceChainTests
             record);
     }
 
+    private static readonly EvidenceReading Threat = new("conduct-0123456789ab", ["threat"], [new RecordedFinding("threat", 4, 9, "threat-1")], 0.8125, TimeEstimated: true);
+
+    [Fact]
+    public void Record_FormatTwo_CoversKindSourceAndReading()
+    {
+        var entry = EvidenceChain.Append(ChainHead.Empty, Sms("今天不还就爆你通讯录"), Recorded, reading: Threat);
+
+        var record = Encoding.UTF8.GetString(entry.Record());
+
+        Assert.Equal(2, entry.Format);
+        Assert.Equal(
+            "debtshield-evidence 2\nsequence 1\nrecorded 2026-11-28T16:00:00.000Z\nsupersedes -\nkind incident\nchannel sms\ndirection received\n"
+            + "time 2026-11-03T13:00:00.000Z\noutcome -\nduration -\nrecipient borrower\ncounterpart 11 17000001234\ncontact 0\ncontact-phone 0\n"
+            + "text 30 今天不还就爆你通讯录\nsource 4 test\nanalyzer 20 conduct-0123456789ab\nlabel 6 threat\nfinding 6 threat 4 9 8 threat-1\n"
+            + "read-confidence 0.8125\ntime-estimated yes\nprevious " + new string('0', 64) + "\n",
+            record);
+    }
+
+    [Fact]
+    public void Verify_StrippedLabelsOfAFormatTwoEntry_BreakAtThatEntry()
+    {
+        var first = EvidenceChain.Append(ChainHead.Empty, Sms("今天不还就爆你通讯录"), Recorded, reading: Threat);
+        var second = EvidenceChain.Append(ChainHead.After(first), Sms("第二条", 1), Recorded);
+
+        var result = EvidenceChain.Verify([first with { Reading = EvidenceReading.None }, second], ChainHead.After(second));
+
+        Assert.Equal(new ChainBreak(1, 1, ChainBreakKind.ContentChanged), result.Break);
+    }
+
+    [Theory]
+    [InlineData("source")]
+    [InlineData("confidence")]
+    [InlineData("estimate")]
+    public void Verify_AnyChangedReadingOfAFormatTwoEntry_Breaks(string changed)
+    {
+        var entry = EvidenceChain.Append(ChainHead.Empty, Sms("今天不还就爆你通讯录"), Recorded, reading: Threat);
+        var edited = changed switch
+        {
+            "source" => entry with { Incident = new Incident(IncidentChannel.Sms, IncidentDirection.Received, entry.Incident.Time, "17000001234", Recipient.Borrower, "今天不还就爆你通讯录", "other.xml") },
+            "confidence" => entry with { Reading = Threat with { ReadConfidence = 0.99 } },
+            _ => entry with { Reading = Threat with { TimeEstimated = false } },
+        };
+
+        Assert.Equal(ChainBreakKind.ContentChanged, EvidenceChain.Verify([edited], ChainHead.After(entry)).Break?.Kind);
+    }
+
+    [Fact]
+    public void Verify_AFormatOneEntry_VerifiesAsBeforeAndIsCounted()
+    {
+        var incident = Sms("旧的记录");
+        var hash = ContentHash.Of(EvidenceRecord.Entry(1, Recorded, null, incident, ContentHash.Genesis));
+        var old = new EvidenceEntry(1, Recorded, null, incident, ContentHash.Genesis, hash, Format: 1, Reading: Threat);
+        var next = EvidenceChain.Append(ChainHead.After(old), Sms("新的记录", 1), Recorded.AddDays(1), reading: Threat);
+
+        var result = EvidenceChain.Verify([old with { Reading = EvidenceReading.None }, next], ChainHead.After(next));
+
+        Assert.True(result.IsIntact);
+        Assert.Equal(1, result.FormatOneEntries);
+    }
+
+    [Fact]
+    public void Verify_AnEntryRecordedBeforeTheOneAheadOfIt_IsABackdatedEntry()
+    {
+        var first = EvidenceChain.Append(ChainHead.Empty, Sms("2026 年记下的"), Recorded);
+        var backdated = EvidenceChain.Append(ChainHead.After(first), Sms("说是 2020 年记下的", 1), new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var result = EvidenceChain.Verify([first, backdated], ChainHead.After(backdated));
+
+        Assert.Equal(new ChainBreak(2, 2, ChainBreakKind.RecordedBackwards), result.Break);
+    }
+
+    [Fact]
+    public void Retract_IsAChainedRetractionOfTheEarlierEntry()
+    {
+        var first = EvidenceChain.Append(ChainHead.Empty, Sms("快递到了，请取件"), Recorded);
+
+        var retraction = EvidenceChain.Retract(ChainHead.After(first), 1, "这是快递短信，不是催收", Recorded.AddMinutes(1));
+
+        Assert.True(retraction.IsRetraction);
+        Assert.Equal(1, retraction.Supersedes);
+        Assert.Equal("这是快递短信，不是催收", retraction.Incident.Text);
+        Assert.Contains("\nkind retraction\n", Encoding.UTF8.GetString(retraction.Record()), StringComparison.Ordinal);
+        Assert.True(EvidenceChain.Verify([first, retraction], ChainHead.After(retraction)).IsIntact);
+        Assert.Equal(ChainBreakKind.ContentChanged, EvidenceChain.Verify([first, retraction with { IsRetraction = false }], ChainHead.After(retraction)).Break?.Kind);
+        Assert.Throws<ArgumentException>(() => EvidenceChain.Retract(ChainHead.After(first), 2, "理由", Recorded));
+    }
+
     [Fact]
     public void Verify_AnUntouchedChain_IsIntact()
     {

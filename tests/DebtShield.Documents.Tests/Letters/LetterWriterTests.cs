@@ -38,6 +38,31 @@ public sealed class LetterWriterTests
     }
 
     [Fact]
+    public void Markdown_CollectorTextWithMarkupLinksAndBidi_IsShownAsWritten()
+    {
+        var document = LetterDocument.Parse(
+            "# 报警材料\n- 内容：“<img src=x onerror=alert(1)> [点我](javascript:alert(1)) **急**”\n1. 第一条 `代码`\n- 附件 photo\u202Egpj.exe\n# 二级\n");
+
+        var text = MarkdownLetter.Write(document);
+
+        Assert.Equal(
+            "# 报警材料\n\n- 内容：“\\<img src=x onerror=alert(1)\\> \\[点我\\](javascript:alert(1)) \\*\\*急\\*\\*”\n\n1. 第一条 \\`代码\\`\n\n"
+            + "- 附件 photo⟦U+202E⟧gpj.exe\n\n# 二级\n",
+            text);
+    }
+
+    [Theory]
+    [InlineData("# 不是标题", "\\# 不是标题")]
+    [InlineData("> 不是引用", "\\> 不是引用")]
+    [InlineData("-5元", "\\-5元")]
+    [InlineData("2026. 不是列表", "2026\\. 不是列表")]
+    [InlineData("a & b", "a \\& b")]
+    public void MarkdownEscape_AtAParagraphStart_KeepsItAParagraph(string plain, string expected)
+    {
+        Assert.Equal(expected, MarkdownLetter.Escape(plain, lineStart: true));
+    }
+
+    [Fact]
     public void Wrap_NeverStartsALineWithClosingPunctuation_OrSplitsANumber()
     {
         using var typeface = CjkFont.Locate(null).Load()!;

@@ -259,42 +259,6 @@ internal sealed class EvidenceStatsCommand : AsyncCommand<CaseJsonSettings>
     }
 }
 
-/// <summary><c>debtshield evidence verify [--json]</c>: exit 0 when every chain holds, 4 naming the first break.</summary>
-internal sealed class EvidenceVerifyCommand : AsyncCommand<CaseJsonSettings>
-{
-    public override async Task<int> ExecuteAsync(CommandContext context, CaseJsonSettings settings, CancellationToken cancellationToken)
-    {
-        var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
-        var checks = await VerifyEvidence.VerifyAsync(ledger, settings.Case, cancellationToken);
-        if (settings.Json)
-        {
-            await JsonOutput.WriteAsync(json => EvidenceJson.Write(json, checks), cancellationToken);
-        }
-
-        if (checks.Count == 0)
-        {
-            LedgerSession.Notice(CliText.Evidence_ListEmpty);
-        }
-
-        foreach (var check in checks)
-        {
-            var line = check.Verification.Break is { } broken
-                ? string.Format(CultureInfo.CurrentCulture, CliText.Evidence_ChainBroken, check.CaseTitle, broken.Position, broken.Sequence, EvidenceNames.Break(broken.Kind), check.Verification.IntactEntries)
-                : string.Format(CultureInfo.CurrentCulture, CliText.Evidence_ChainIntact, check.CaseTitle, check.Head.Count, check.Head.Hash.Hex);
-            if (settings.Json)
-            {
-                LedgerSession.Notice(line);
-            }
-            else
-            {
-                Console.WriteLine(line);
-            }
-        }
-
-        return checks.All(c => c.Verification.IsIntact) ? DebtShieldApp.Success : DebtShieldApp.EvidenceTampered;
-    }
-}
-
 /// <summary><c>debtshield evidence export OUT.zip</c>: the evidence bundle.</summary>
 internal sealed class EvidenceExportCommand(TimeProvider time) : AsyncCommand<EvidenceExportCommand.Settings>
 {
@@ -309,7 +273,7 @@ internal sealed class EvidenceExportCommand(TimeProvider time) : AsyncCommand<Ev
     {
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
         var summary = await ExportEvidenceBundle.WriteAsync(ledger, settings.Case, settings.Out, time, cancellationToken);
-        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_Exported, settings.Out, summary.Entries, summary.Attachments, summary.Head.Hash.Hex));
+        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_Exported, settings.Out, summary.Entries, summary.Attachments, summary.Head.Kept, summary.Sums.Hex));
         return DebtShieldApp.Success;
     }
 }

@@ -12,7 +12,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlLedgerContextModel
     {
         private PostgreSqlLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff2e0cac-29a6-42af-8324-20c5dde6932d"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("47643726-b2c3-4500-ab72-609d4cfe2ddf"), entityTypeCount: 11)
         {
         }
 

@@ -11,7 +11,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
     public partial class SqliteLedgerContextModel
     {
         private SqliteLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("12c47e6f-b5af-4e27-bec5-c633b9fe564e"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("f75e824a-148b-42e1-a260-05bbc861933d"), entityTypeCount: 11)
         {
         }
 

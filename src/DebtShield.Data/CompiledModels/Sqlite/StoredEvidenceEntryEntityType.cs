@@ -22,7 +22,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 "DebtShield.Data.Evidence.StoredEvidenceEntry",
                 typeof(StoredEvidenceEntry),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 26,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -178,6 +178,16 @@ namespace DebtShield.Data.CompiledModels.Sqlite
             recipient.SetSentinelFromProviderValue("Unknown");
             recipient.AddAnnotation("Relational:ColumnName", "recipient");
 
+            var recordFormat = runtimeEntityType.AddProperty(
+                "RecordFormat",
+                typeof(int),
+                propertyInfo: typeof(StoredEvidenceEntry).GetProperty("RecordFormat", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredEvidenceEntry).GetField("<RecordFormat>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: 0);
+            recordFormat.AddAnnotation("Relational:ColumnName", "record_format");
+            recordFormat.AddAnnotation("Relational:DefaultValue", 1);
+
             var recordedAt = runtimeEntityType.AddProperty(
                 "RecordedAt",
                 typeof(DateTimeOffset),
@@ -185,6 +195,16 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<RecordedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             recordedAt.AddAnnotation("Relational:ColumnName", "recorded_at");
+
+            var retraction = runtimeEntityType.AddProperty(
+                "Retraction",
+                typeof(bool),
+                propertyInfo: typeof(StoredEvidenceEntry).GetProperty("Retraction", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredEvidenceEntry).GetField("<Retraction>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: false);
+            retraction.AddAnnotation("Relational:ColumnName", "retraction");
+            retraction.AddAnnotation("Relational:DefaultValue", false);
 
             var source = runtimeEntityType.AddProperty(
                 "Source",

@@ -261,9 +261,21 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(40)")
                         .HasColumnName("recipient");
 
+                    b.Property<int>("RecordFormat")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("record_format");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<bool>("Retraction")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("retraction");
 
                     b.Property<string>("Source")
                         .IsRequired()

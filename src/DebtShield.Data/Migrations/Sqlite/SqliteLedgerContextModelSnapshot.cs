@@ -256,9 +256,21 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recipient");
 
+                    b.Property<int>("RecordFormat")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("record_format");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
+
+                    b.Property<bool>("Retraction")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("retraction");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -94,6 +94,20 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
         Here("/evidence"),
         LoadAsync);
 
+    /// <summary>
+    /// Marks an entry "不是证据" with the borrower's reason: a retraction appended to the chain (nothing
+    /// is deleted); the entry leaves the timeline, the figures and the documents.
+    /// </summary>
+    public Task<IActionResult> OnPostRetractAsync(int sequence, string? reason) => ActAsync(
+        async () =>
+        {
+            var retraction = await RetractEvidence.RetractAsync(await LedgerAsync(), CaseTitle, sequence, reason, Time, HttpContext.RequestAborted);
+            await VerifyAsync();
+            return string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Retracted, sequence, retraction.Sequence);
+        },
+        Here("/evidence"),
+        LoadAsync);
+
     /// <summary>Downloads the evidence bundle.</summary>
     public async Task<IActionResult> OnGetBundleAsync()
     {
