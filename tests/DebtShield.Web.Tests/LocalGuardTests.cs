@@ -141,12 +141,12 @@ public sealed class LocalGuardTests
         problemJson.Headers.Accept.ParseAdd("application/problem+json");
 
         var page = await app.Client.GetAsync("/no-such-page");
-        var english = await app.Client.GetAsync("/no-such-page?lang=en");
         var apiMissing = await app.Client.GetAsync("/api/v1/no-such-route");
         var asked = await app.Client.SendAsync(problemJson);
         var twice = await app.Client.GetAsync("/loans?case=a&case=b");
         using var text = new StringContent("标题", System.Text.Encoding.UTF8, "text/plain");
         var wrongType = await app.Client.PostAsync("/api/v1/cases", text);
+        var english = await app.Client.GetAsync("/no-such-page?lang=en"); // last: the choice is remembered
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
