@@ -91,6 +91,18 @@ internal static class CaseLoans
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The loan, when everything it records has happened by <paramref name="today"/> (a day's leeway,
+    /// <see cref="RecordedDates"/>); otherwise refused with every date that has not.
+    /// </summary>
+    public static Loan RequireHappened(Loan loan, DateOnly today)
+    {
+        var problems = RecordedDates.Check(loan, today);
+        return problems.Count == 0
+            ? loan
+            : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_Invalid, loan.Id, LoanProblemText.Describe(problems)));
+    }
+
     /// <summary>Creates a Core loan or refuses with every problem worded.</summary>
     public static Loan Require(LoanCreation creation, string reference) =>
         creation.Succeeded

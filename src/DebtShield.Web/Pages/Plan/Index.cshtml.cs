@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text;
+using DebtShield.App.Budgets;
 using DebtShield.App.PlanRepayment;
 using DebtShield.Web.Hosting;
+using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Pages.Plan;
@@ -15,6 +18,13 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     /// <summary>A budget other than the stored one, to try.</summary>
     [BindProperty(SupportsGet = true)]
     public decimal? Budget { get; set; }
+
+    /// <summary>The income and expenses form, filled in with the stored budget.</summary>
+    [BindProperty]
+    public BudgetForm Monthly { get; set; } = new();
+
+    /// <summary>The stored budget.</summary>
+    public BudgetReport? Stored { get; private set; }
 
     /// <summary>The plan.</summary>
     public RepaymentPlanReport? Report { get; private set; }
@@ -34,7 +44,24 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     /// <summary>Plans with the stored or the given budget.</summary>
     public Task OnGetAsync() => ShowAsync(async () =>
     {
+        await LoadAsync();
+        Monthly = BudgetForm.Of(Stored!);
+    });
+
+    /// <summary>Keeps the income and expenses as the case's budget, which the plan and the letters then use.</summary>
+    public Task<IActionResult> OnPostBudgetAsync() => ActAsync(
+        async () =>
+        {
+            var budget = await CaseBudget.SetAsync(await LedgerAsync(), CaseTitle, Monthly.ToBudget(), Time, HttpContext.RequestAborted);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Budget_Saved, Figures.Yuan(budget.Income), Figures.Yuan(budget.EssentialExpenses), Figures.Yuan(budget.LeftForDebts));
+        },
+        Here("/plan"),
+        () => ShowAsync(LoadAsync));
+
+    private async Task LoadAsync()
+    {
         var ledger = await LedgerAsync();
+        Stored = await CaseBudget.ShowAsync(ledger, CaseTitle, HttpContext.RequestAborted);
         var facts = await CaseFacts.LoadAsync(ledger, CaseTitle, HttpContext.RequestAborted);
         if (facts.Case is null)
         {
@@ -46,7 +73,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
         ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
         FeedPath = facts.CaseId is { } id ? feeds.PathOf(id) : null;
-    });
+    }
 
     /// <summary>The due dates as a calendar file.</summary>
     public async Task<IActionResult> OnGetCalendarAsync()
