@@ -35,6 +35,10 @@ public static class Figures
     public static string Kind(LenderKind kind) =>
         WebText.ResourceManager.GetString("Kind_" + FactText.KindName(kind), CultureInfo.CurrentUICulture) ?? FactText.KindName(kind);
 
+    /// <summary>How well a fact is checked, in words: 已核实, 二手资料, 待核实 (a report's <c>verified</c>, <c>secondary</c>, <c>uncertain</c>).</summary>
+    public static string Status(string status) =>
+        WebText.ResourceManager.GetString("Status_" + status, CultureInfo.CurrentUICulture) ?? WebText.Status_uncertain;
+
     /// <summary>A schedule in one line: "6 期，共 ¥6,000.00".</summary>
     public static string Schedule(Loan loan)
     {

@@ -38,6 +38,14 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     /// <summary>What is due in the next seven days.</summary>
     public DueReport? Due { get; private set; }
 
+    /// <summary>How many months the page lists before folding the rest away.</summary>
+    public const int MonthsShown = 12;
+
+    /// <summary>How the optimiser ended, in words, with its proven gap.</summary>
+    public string? StatusInWords => Report is null
+        ? null
+        : string.Format(CultureInfo.CurrentCulture, WebText.ResourceManager.GetString("Plan_Status_" + Report.OptimizerStatus, CultureInfo.CurrentUICulture) ?? Report.OptimizerStatus, Figures.Percent(Report.OptimizerGap));
+
     /// <summary>The subscribable calendar's address, once the case is known.</summary>
     public string? FeedPath { get; private set; }
 
