@@ -101,9 +101,9 @@ public static class PhoneNumber
         return numbers;
     }
 
-    /// <summary>A whole number once normalised: an 11-digit mobile, or a landline with its area code (0 and 10 to 12 digits).</summary>
+    /// <summary>A whole number once normalised: an 11-digit mobile, or a landline with its area code (0, not 00, and 11 or 12 digits in all).</summary>
     private static bool IsComplete(string number) =>
-        (number.Length == 11 && number[0] == '1') || (number.Length >= 11 && number.Length <= 12 && number[0] == '0') || number.StartsWith('+');
+        (number.Length == 11 && number[0] == '1') || (number.Length is >= 11 and <= 12 && number[0] == '0' && number[1] != '0') || number.StartsWith('+');
 
     /// <summary>How many leading digits are China's country code (86 after a +, or 0086); 0 when none.</summary>
     private static int CountryCodeLength(ReadOnlySpan<char> number, bool plus) =>
