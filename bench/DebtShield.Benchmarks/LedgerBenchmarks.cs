@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DebtShield.App.ImportLoans;
 using DebtShield.App.ListLoans;
+using DebtShield.Core;
 using DebtShield.Data;
 
 namespace DebtShield.Benchmarks;
@@ -69,5 +70,5 @@ public class LedgerImportBenchmarks
 
     [Benchmark]
     public Task<ImportSummary> Import100000CsvRows() =>
-        ImportLoans.StoreAsync(_ledger, null, ImportLoans.Read(_csv, null), replace: false, TimeProvider.System);
+        ImportLoans.StoreAsync(_ledger, null, ImportLoans.Read(_csv, null, ChinaStandardTime.Today(TimeProvider.System)), replace: false, TimeProvider.System);
 }

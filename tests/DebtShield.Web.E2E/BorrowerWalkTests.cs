@@ -57,7 +57,7 @@ public sealed class BorrowerWalkTests
         await add.Locator("input[name='Form.ContractDate']").FillAsync("2026-01-05");
         await add.Locator("input[name='Form.Principal']").FillAsync("5000");
         await add.Locator("input[name='Form.Received']").FillAsync("4500");
-        await add.Locator("input[name='Form.Instalments']").FillAsync("6");
+        await add.Locator("input[name='Instalments']").FillAsync("6");
         await add.Locator("input[name='Form.Amount']").FillAsync("1000");
         await add.Locator("input[name='Form.FirstDue']").FillAsync("2026-02-05");
         await add.Locator("button[type='submit']").ClickAsync();

@@ -83,7 +83,7 @@ public sealed class PageTests
             ["Form.ContractDate"] = "2026-01-05",
             ["Form.Principal"] = "5000",
             ["Form.Received"] = "4500",
-            ["Form.Instalments"] = "6",
+            ["Instalments"] = "6",
             ["Form.Amount"] = "950",
             ["Form.FirstDue"] = "2026-02-05",
         };
@@ -94,7 +94,7 @@ public sealed class PageTests
         var list = await app.Client.GetStringAsync("/loans");
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        Assert.Contains("“amount”", missingHtml, StringComparison.Ordinal);
+        Assert.Contains("缺少“每期应还（元）”", missingHtml, StringComparison.Ordinal);
         Assert.Contains("value=\"速借-1\"", missingHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains("已添加借款“速借-1”", list, StringComparison.Ordinal);
@@ -326,7 +326,7 @@ public sealed class PageTests
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("nope", unknownProblem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badLoan.StatusCode);
-        Assert.Contains("principal", badProblem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("“合同金额（元）”填的是“abc”，不是金额", badProblem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

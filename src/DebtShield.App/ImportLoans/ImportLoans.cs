@@ -23,8 +23,8 @@ namespace DebtShield.App.ImportLoans;
 /// </summary>
 public static class ImportLoans
 {
-    /// <summary>Reads a file by its extension: <c>.json</c>, <c>.csv</c>, <c>.xlsx</c>, or <c>.txt</c> (pasted text, which needs <paramref name="pasted"/>).</summary>
-    public static LoanSourceReading Read(string path, PastedLoanFacts? pasted)
+    /// <summary>Reads a file by its extension: <c>.json</c>, <c>.csv</c>, <c>.xlsx</c>, or <c>.txt</c> (pasted text, which needs <paramref name="pasted"/>; its paid rows are payments made by <paramref name="today"/>).</summary>
+    public static LoanSourceReading Read(string path, PastedLoanFacts? pasted, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path);
@@ -54,7 +54,7 @@ public static class ImportLoans
                     return new LoanSourceReading([], [name + "：" + e.Message]);
                 }
 
-                return ReadPasted(text, name, pasted);
+                return ReadPasted(text, name, pasted, today);
             default:
                 return new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Import_UnknownFormat, name)]);
         }
@@ -82,8 +82,10 @@ public static class ImportLoans
     /// <summary>
     /// Reads a repayment schedule pasted from a lender app; the rest of the loan's facts
     /// (name, lender, contract date, amounts) come from <paramref name="pasted"/>, since the screen rarely shows them.
+    /// Instalments the screen marks as paid (已还, 已结清) become payments (<see cref="PaidInstalments"/>).
+    /// Problems with the facts are worded by <paramref name="describe"/> (a form names its own fields), else by the loan file's field paths.
     /// </summary>
-    public static LoanSourceReading ReadPasted(string text, string source, PastedLoanFacts? pasted)
+    public static LoanSourceReading ReadPasted(string text, string source, PastedLoanFacts? pasted, DateOnly today, Func<IEnumerable<LoanProblem>, string>? describe = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (pasted is null)
@@ -97,10 +99,45 @@ public static class ImportLoans
             return new LoanSourceReading([], [.. reading.Errors.Select(e => source + " " + e.Describe())]);
         }
 
-        var creation = Loan.Create(pasted.Id, pasted.Lender, pasted.ContractDate, pasted.Principal, pasted.Received, [], reading.Schedule, [], null);
+        var paid = reading.Instalments.Where(i => i.Status == InstalmentStatus.Paid).Select(i => i.Instalment).ToArray();
+        var payments = PaidInstalments.Unrecorded(paid, [], today);
+        var creation = Loan.Create(pasted.Id, pasted.Lender, pasted.ContractDate, pasted.Principal, pasted.Received, [], reading.Schedule, payments, null);
         return creation.Succeeded
-            ? new LoanSourceReading([creation.Loan], [])
-            : new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Loan_Invalid, pasted.Id, LoanProblemText.Describe(creation.Problems))]);
+            ? new LoanSourceReading([creation.Loan], []) { Paid = paid }
+            : new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Loan_Invalid, pasted.Id, (describe ?? LoanProblemText.Describe)(creation.Problems))]);
+    }
+
+    /// <summary>
+    /// What storing a pasted loan would change: nothing (the case holds the same facts), a new loan,
+    /// or the stored loan's facts before and after. The payments of the paid rows are added only
+    /// where the payments already recorded do not cover them, so pasting a screen twice, or after
+    /// recording payments by hand, never counts a payment twice.
+    /// </summary>
+    public static Task<PastedLoanComparison> CompareAsync(Ledger ledger, string? caseTitle, LoanSourceReading pasted, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(pasted);
+        if (pasted.Loans is not [var incoming])
+        {
+            throw new ArgumentException("A pasted reading holds one loan once read without errors.", nameof(pasted));
+        }
+
+        return ledger.ReadAsync(async (context, token) =>
+        {
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            if (stored is null || !await context.Loans.AnyAsync(l => l.CaseId == stored.Id && l.Reference == incoming.Id, token).ConfigureAwait(false))
+            {
+                return new PastedLoanComparison(null, incoming);
+            }
+
+            var existing = await CaseLoans.FindAsync(context, stored.Id, incoming.Id, token).ConfigureAwait(false);
+            var before = CaseLoans.ToLoan(existing);
+            var payments = before.Payments.Concat(PaidInstalments.Unrecorded(pasted.Paid, before.Payments, today));
+            var after = CaseLoans.Require(
+                Loan.Create(incoming.Id, incoming.Lender, incoming.ContractDate, incoming.Principal, incoming.Received, before.UpfrontFees, incoming.Schedule, payments, before.Advertised),
+                incoming.Id);
+            return new PastedLoanComparison(before, after);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -119,9 +156,10 @@ public static class ImportLoans
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(time);
         var loans = reading.Loans;
+        var today = ChinaStandardTime.Today(time);
         foreach (var loan in loans)
         {
-            CaseLoans.RequireStorable(loan);
+            CaseLoans.RequireHappened(loan, today);
         }
 
         return ledger.WriteAsync(async (context, token) =>
@@ -217,8 +255,23 @@ public sealed record LoanSourceReading(IReadOnlyList<Loan> Loans, IReadOnlyList<
     /// <summary>The whole case, when the file was a case file.</summary>
     public CaseFileContent? Case { get; init; }
 
+    /// <summary>The instalments a pasted repayment screen marks as paid; empty for files.</summary>
+    public IReadOnlyList<Instalment> Paid { get; init; } = [];
+
     /// <summary>True when the file was read without error.</summary>
     public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>A pasted loan against the loan of the same name the case holds.</summary>
+/// <param name="Stored">The stored loan; null when the case has none by that name.</param>
+/// <param name="Pasted">The loan as it would be stored: the pasted facts, with the payments recorded before and those of the paid rows they do not cover.</param>
+public sealed record PastedLoanComparison(Loan? Stored, Loan Pasted)
+{
+    /// <summary>True when storing would change nothing.</summary>
+    public bool Unchanged => Stored is not null && Stored.HasSameFacts(Pasted);
+
+    /// <summary>The reading to store: the loan as it would be stored.</summary>
+    public LoanSourceReading Reading => new([Pasted], []);
 }
 
 /// <summary>What an import did.</summary>

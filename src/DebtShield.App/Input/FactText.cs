@@ -20,6 +20,12 @@ public static class FactText
     /// <summary>Reads a lender kind by its file name or Chinese name.</summary>
     public static LenderKind? Kind(string text) => LenderKindNames.Parse(text.Trim());
 
+    /// <summary>A lender kind's name in files and forms (<c>online_platform</c>).</summary>
+    public static string KindName(LenderKind kind) => LenderKindNames.Name(kind);
+
+    /// <summary>What is wrong with a fact, in the current UI language, without naming the field.</summary>
+    public static string Describe(LoanProblemKind kind) => LoanProblemText.Describe(kind);
+
     /// <summary>Reads the period of an advertised rate (day, month, year, 日, 月, 年).</summary>
     public static RatePer? Per(string text) => RateNames.ParsePer(text);
 

@@ -226,6 +226,21 @@ public static class DocumentFacts
                 facts.Set("proposal.months", proposals.Max(p => p.Months!.Value));
             }
         }
+        else if (proposals.Count == 0 && budget.Lines.Count > 0)
+        {
+            // The budget keeps this lender's loans on their lawful schedule: propose what the plan pays
+            // them, at its largest month, for as many months as it pays them anything.
+            var paid = plan.ByMonth.Select(m => m.Payments.Where(p => ids.Contains(p.LoanId)).Sum(p => p.Amount)).ToList();
+            var months = paid.FindLastIndex(a => a > 0m) + 1;
+            if (months > 0)
+            {
+                var monthly = paid.Max();
+                facts.Set("proposal.monthly", Figure(monthly))
+                    .Set("proposal.monthly_capitals", ChineseCapitals.Of(new Money(monthly)))
+                    .Set("proposal.months", months)
+                    .Set("proposal.source", Text(nameof(Resources.DocumentText.Doc_ProposalOnSchedule)));
+            }
+        }
     }
 
     private static string Text(string name) =>

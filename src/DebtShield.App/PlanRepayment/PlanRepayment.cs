@@ -55,6 +55,7 @@ public static class PlanRepayment
         }
 
         var lawfulFirst = heuristics.Single(o => o.Strategy == PlanStrategy.LawfulFirst);
+        var followed = outcomes.SingleOrDefault(o => o.Strategy == PlanStrategy.Optimized) ?? lawfulFirst;
         return new RepaymentPlanReport
         {
             Case = facts.Case,
@@ -71,7 +72,43 @@ public static class PlanRepayment
             OptimizerStatus = status,
             OptimizerGap = proven,
             Negotiation = [.. NegotiationProposal.ForLoansBehind(problem, lawfulFirst).Select(p => new NegotiationFigure(p.LoanId, p.Balance.RoundToFen().Yuan, p.MonthlyAmount.Yuan, p.Months))],
+            Followed = StrategyNames.Name(followed.Strategy),
+            ByMonth = ByMonth(problem, followed),
         };
+    }
+
+    /// <summary>
+    /// The outcome month by month, up to the last month anything is paid: each payment with what the
+    /// lender's own schedule asks that month, and each stretch behind that starts in the month.
+    /// </summary>
+    private static PlanMonthFigure[] ByMonth(PlanProblem problem, PlanOutcome outcome)
+    {
+        var asks = problem.Loans.Select(l => l.LenderDues.ToLookup(d => PlanMonths.Index(problem.Start, d.Date))).ToArray();
+        var index = problem.Loans.Select((l, i) => (l.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var last = Enumerable.Range(0, problem.Months).LastOrDefault(m => problem.Loans.Select((_, i) => outcome.Payments[i][m]).Any(p => p > PlanMonths.Fen), -1);
+        return [.. Enumerable.Range(0, last + 1).Select(month =>
+        {
+            var payments = problem.Loans
+                .Select((loan, i) => new PlanPaymentFigure(
+                    loan.Id,
+                    loan.Lender,
+                    problem.PaymentDay(i, month),
+                    new Money(outcome.Payments[i][month]).RoundToFen().Yuan,
+                    Money.Sum(asks[i][month].Select(d => d.Amount)).RoundToFen().Yuan,
+                    loan.KeepCurrentFirst))
+                .Where(p => p.Amount > 0m || p.ContractAsks > 0m)
+                .OrderBy(p => p.Date).ThenBy(p => p.LoanId, StringComparer.Ordinal)
+                .ToArray();
+            var behind = outcome.Overdue
+                .Where(e => PlanMonths.Index(problem.Start, e.From) == month)
+                .Select(e =>
+                {
+                    var i = index[e.LoanId];
+                    return new PlanBehindFigure(e.LoanId, e.From, e.Days, new Money(Math.Max(0m, problem.Due(i, month) - outcome.Payments[i][month])).RoundToFen().Yuan);
+                })
+                .ToArray();
+            return new PlanMonthFigure(problem.Start.AddMonths(month), payments, behind);
+        })];
     }
 
     /// <summary>The problem and the three heuristics' outcomes, without the solver: what the due list uses.</summary>

@@ -56,6 +56,16 @@ public sealed record RepaymentPlanReport
 
     /// <summary>A proposal for each loan behind its schedule in the lawful-first plan.</summary>
     public required IReadOnlyList<NegotiationFigure> Negotiation { get; init; }
+
+    /// <summary>The strategy <see cref="ByMonth"/> follows: <c>optimized</c> when solved, else <c>lawful_first</c>.</summary>
+    public required string Followed { get; init; }
+
+    /// <summary>
+    /// The followed plan month by month, from this month to the last month with a payment: whom to
+    /// pay how much on which day, what each lender's contract asks that month, and each loan the
+    /// plan leaves behind its lawful schedule.
+    /// </summary>
+    public required IReadOnlyList<PlanMonthFigure> ByMonth { get; init; }
 }
 
 /// <summary>A warning.</summary>
@@ -123,6 +133,32 @@ public sealed record StrategyFigure(
             [.. outcome.PaidByMonth.Select(m => m.RoundToFen().Yuan)]);
     }
 }
+
+/// <summary>One month of the followed plan.</summary>
+/// <param name="From">The month's first day.</param>
+/// <param name="Payments">What to pay, by payment day.</param>
+/// <param name="Behind">The loans that fall behind their lawful schedule this month.</param>
+public sealed record PlanMonthFigure(DateOnly From, IReadOnlyList<PlanPaymentFigure> Payments, IReadOnlyList<PlanBehindFigure> Behind);
+
+/// <summary>One payment of the followed plan.</summary>
+/// <param name="LoanId">The loan.</param>
+/// <param name="Lender">Its lender.</param>
+/// <param name="Date">The day to pay (the loan's due date in the month, or the month's first day).</param>
+/// <param name="Amount">What the plan pays.</param>
+/// <param name="ContractAsks">What the lender's schedule asks that month (0 when nothing falls due).</param>
+/// <param name="Licensed">The lender is licensed and may report a shortfall to the credit reference centre as overdue.</param>
+public sealed record PlanPaymentFigure(string LoanId, string Lender, DateOnly Date, decimal Amount, decimal ContractAsks, bool Licensed)
+{
+    /// <summary>What the plan pays below the contract's ask that month; 0 when it pays all of it.</summary>
+    public decimal BelowContract => Math.Max(0m, ContractAsks - Amount);
+}
+
+/// <summary>A loan the followed plan leaves behind its lawful schedule.</summary>
+/// <param name="LoanId">The loan.</param>
+/// <param name="From">The first day behind.</param>
+/// <param name="Days">For how many days.</param>
+/// <param name="Unpaid">What the month's lawful dues lack.</param>
+public sealed record PlanBehindFigure(string LoanId, DateOnly From, int Days, decimal Unpaid);
 
 /// <summary>A stretch a loan is behind.</summary>
 /// <param name="LoanId">The loan.</param>

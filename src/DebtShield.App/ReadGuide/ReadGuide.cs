@@ -22,9 +22,12 @@ public static partial class ReadGuide
     public static IReadOnlyList<GuideTopicSummary> Topics() =>
         [.. GuideLibrary.TopicIds(Language).Select(id => new GuideTopicSummary(id, TitleOf(GuideLibrary.ReadTopic(Language, id)!)))];
 
-    /// <summary>One topic with its hotlines filled in.</summary>
+    /// <summary>
+    /// One topic with its hotlines filled in, and each step it sends the reader to written for where
+    /// it is read: the command in a terminal, a link to the page that does it in the web app.
+    /// </summary>
     /// <exception cref="RequestRefusedException">There is no such topic; the message lists the topics.</exception>
-    public static GuideTopicReport Read(string topic)
+    public static GuideTopicReport Read(string topic, GuideReader reader = GuideReader.Terminal)
     {
         ArgumentNullException.ThrowIfNull(topic);
         var markdown = GuideLibrary.ReadTopic(Language, topic.Trim().ToLowerInvariant())
@@ -40,6 +43,7 @@ public static partial class ReadGuide
             used.AddRange(hotlines);
             return match.Groups["kind"].Value == "tel" ? Inline(hotlines[0]) : Table(hotlines);
         });
+        expanded = Step().Replace(expanded, match => GuideSteps.Write(match.Groups["kind"].Value, match.Groups["id"].Value, reader));
         return new GuideTopicReport(
             topic.Trim().ToLowerInvariant(),
             TitleOf(markdown),
@@ -50,6 +54,10 @@ public static partial class ReadGuide
     /// <summary>The placeholders of a topic's Markdown: <c>{{tel:ID}}</c> and <c>{{hotlines:ID,ID,…}}</c>.</summary>
     [GeneratedRegex(@"\{\{(?<kind>tel|hotlines):(?<ids>[^}]+)\}\}")]
     public static partial Regex Placeholder();
+
+    /// <summary>The steps of a topic's Markdown: <c>{{do:ID}}</c> (a use case) and <c>{{guide:TOPIC}}</c> (another topic).</summary>
+    [GeneratedRegex(@"\{\{(?<kind>do|guide):(?<id>[a-z-]+)\}\}")]
+    public static partial Regex Step();
 
     private static Hotline Find(string id) =>
         GuideLibrary.Hotlines.FirstOrDefault(h => h.Id == id)

@@ -22,7 +22,7 @@ public static class RecordLoan
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(loan);
         ArgumentNullException.ThrowIfNull(time);
-        CaseLoans.RequireStorable(loan);
+        CaseLoans.RequireHappened(loan, ChinaStandardTime.Today(time));
         return ledger.WriteAsync(async (context, token) =>
         {
             var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
@@ -52,8 +52,7 @@ public static class RecordLoan
         {
             var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
             var existing = await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false);
-            var edited = CaseLoans.Require(edit(CaseLoans.ToLoan(existing)), reference);
-            CaseLoans.RequireStorable(edited);
+            var edited = CaseLoans.RequireHappened(CaseLoans.Require(edit(CaseLoans.ToLoan(existing)), reference), ChinaStandardTime.Today(time));
             if (edited.Id != existing.Reference
                 && await context.Loans.AnyAsync(l => l.CaseId == stored.Id && l.Reference == edited.Id, token).ConfigureAwait(false))
             {
@@ -86,7 +85,7 @@ public static class RecordLoan
     }
 
     /// <summary>Records a payment on a loan.</summary>
-    /// <exception cref="RequestRefusedException">No such loan, or the payment does not fit its facts (before the contract date, not positive).</exception>
+    /// <exception cref="RequestRefusedException">No such loan, or the payment does not fit its facts (before the contract date, after today, not positive).</exception>
     public static Task AddPaymentAsync(Ledger ledger, string? caseTitle, string reference, Payment payment, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
@@ -97,9 +96,11 @@ public static class RecordLoan
             var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
             var existing = await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false);
             var loan = CaseLoans.ToLoan(existing);
-            CaseLoans.RequireStorable(CaseLoans.Require(
-                Loan.Create(loan.Id, loan.Lender, loan.ContractDate, loan.Principal, loan.Received, loan.UpfrontFees, loan.Schedule, [.. loan.Payments, payment], loan.Advertised),
-                reference));
+            CaseLoans.RequireHappened(
+                CaseLoans.Require(
+                    Loan.Create(loan.Id, loan.Lender, loan.ContractDate, loan.Principal, loan.Received, loan.UpfrontFees, loan.Schedule, [.. loan.Payments, payment], loan.Advertised),
+                    reference),
+                ChinaStandardTime.Today(time));
             context.Payments.Add(StoredPayment.Of(existing.Id, payment, time.GetUtcNow()));
             return 0;
         }, cancellationToken);

@@ -65,4 +65,7 @@ public enum LoanProblemKind
 
     /// <summary>An amount beyond a trillion yuan: certainly a typo.</summary>
     ImplausiblyLarge,
+
+    /// <summary>A contract or a payment dated after today (beyond <see cref="RecordedDates.Leeway"/>): it has not happened yet.</summary>
+    AfterToday,
 }

@@ -114,6 +114,9 @@ public sealed class PlanProblem
     /// <summary>The days being behind after a month counts for.</summary>
     public int DaysBehind(int loan, int month) => OverdueDays[loan][month];
 
+    /// <summary>The day a loan's payment of a month is made: its last due date in the month, or the month's first day.</summary>
+    public DateOnly PaymentDay(int loan, int month) => DueDay[loan][month];
+
     /// <summary>
     /// The problem for <paramref name="loans"/> from <paramref name="start"/>.
     /// </summary>

@@ -4,7 +4,7 @@ using DebtShield.Import.Resources;
 
 namespace DebtShield.Import.PastedText;
 
-/// <summary>What a lender's app says about an instalment's state; recorded, never turned into a payment.</summary>
+/// <summary>What a lender's app says about an instalment's state; the ledger turns paid rows into payments (Core's <c>PaidInstalments</c>).</summary>
 public enum InstalmentStatus
 {
     /// <summary>The line says nothing about it.</summary>

@@ -10,6 +10,6 @@ public static class GuideApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/guide", () => ReadGuide.Topics()).WithName("GuideTopics");
-        api.MapGet("/guide/{topic}", (string topic) => ReadGuide.Read(topic)).WithName("GuideTopic");
+        api.MapGet("/guide/{topic}", (string topic) => ReadGuide.Read(topic, GuideReader.Web)).WithName("GuideTopic");
     }
 }

@@ -28,7 +28,7 @@ public static class LoanApi
             await ListLoans.ShowAsync(await gate.OpenAsync(token), @case.Title, id, ChinaStandardTime.Today(time), token)).WithName("ShowLoan");
         api.MapPost("/loans", async (LoanForm form, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
-            var loan = form.ToLoan();
+            var loan = form.ToLoan(ChinaStandardTime.Today(time));
             await RecordLoan.AddAsync(await gate.OpenAsync(token), @case.Title, loan, time, token);
             return Results.Created("/api/v1/loans/" + Uri.EscapeDataString(loan.Id), new { id = loan.Id });
         }).WithName("AddLoan");
@@ -44,7 +44,7 @@ public static class LoanApi
     /// <summary>Reads a loan file, case file or loan table and stores its loans; refused whole when any row is wrong.</summary>
     internal static async Task<ImportSummary> ImportAsync(Data.Ledger ledger, string? caseTitle, string path, TimeProvider time, CancellationToken token)
     {
-        var reading = ImportLoans.Read(path, null);
+        var reading = ImportLoans.Read(path, null, ChinaStandardTime.Today(time));
         if (!reading.Succeeded)
         {
             throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));

@@ -2,8 +2,10 @@ using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.ImportLoans;
 using DebtShield.App.Input;
+using DebtShield.App.ListLoans;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Web.Pages;
 using DebtShield.Web.Resources;
 
 namespace DebtShield.Web.Api;
@@ -42,46 +44,66 @@ public sealed record LoanForm
     /// <summary>The first due date; the rest follow monthly.</summary>
     public string? FirstDue { get; init; }
 
-    /// <summary>The loan the form describes.</summary>
-    /// <exception cref="RequestRefusedException">A field is missing or does not read, or the facts do not make a loan.</exception>
-    public Loan ToLoan()
+    /// <summary>The loan the form describes; its contract must have been signed by <paramref name="today"/>.</summary>
+    /// <exception cref="RequestRefusedException">A field is missing or does not read (named by its label, with the reason), or the facts do not make a loan.</exception>
+    public Loan ToLoan(DateOnly today)
     {
-        var facts = ToPastedFacts();
-        var count = Instalments is >= 1 and <= 600 ? Instalments.Value : throw Invalid("instalments", Instalments?.ToString(CultureInfo.InvariantCulture) ?? "");
-        var amount = Amount_(Amount, "amount");
-        var first = Date(FirstDue, "firstDue");
-        var creation = Loan.Create(
-            facts.Id,
-            facts.Lender,
-            facts.ContractDate,
-            facts.Principal,
-            facts.Received,
-            [],
-            [.. Enumerable.Range(0, count).Select(i => new Instalment(first.AddMonths(i), amount))],
-            [],
-            null);
-        return creation.Succeeded
-            ? creation.Loan
-            : throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Loan_Invalid, facts.Id, FactText.Describe(creation.Problems)));
+        var facts = ToPastedFacts(today);
+        var count = Instalments is { } given
+            ? FormValue.Count(given.ToString(CultureInfo.InvariantCulture), WebText.Field_Instalments, WebText.Field_InstalmentsUnit, LargestSchedule)
+            : throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, WebText.Field_Instalments));
+        var amount = FormValue.Amount(Amount, WebText.Field_Amount);
+        var first = FormValue.Date(FirstDue, WebText.Field_FirstDue);
+        return Facts(facts, [.. Enumerable.Range(0, count).Select(i => new Instalment(first.AddMonths(i), amount))], []);
     }
 
     /// <summary>The loan's facts without its schedule, for a pasted repayment screen that gives the schedule.</summary>
-    /// <exception cref="RequestRefusedException">A field is missing or does not read.</exception>
-    public PastedLoanFacts ToPastedFacts()
+    /// <exception cref="RequestRefusedException">A field is missing or does not read, or the contract is dated after <paramref name="today"/>.</exception>
+    public PastedLoanFacts ToPastedFacts(DateOnly today)
     {
-        var id = WebInput.Required(Id, "id");
-        var kind = FactText.Kind(WebInput.Required(Kind, "kind")) ?? throw Invalid("kind", Kind!);
-        var lender = new Core.Loans.Lender(WebInput.Required(Lender, "lender"), kind);
-        var received = string.IsNullOrWhiteSpace(Received) ? (Money?)null : Amount_(Received, "received");
-        return new PastedLoanFacts(id, lender, Date(ContractDate, "contractDate"), Amount_(Principal, "principal"), received);
+        var id = WebInput.Required(Id, WebText.Field_Id);
+        var lender = WebInput.Required(Lender, WebText.Field_Lender);
+        var kindText = WebInput.Required(Kind, WebText.Field_Kind);
+        var kind = FactText.Kind(kindText) ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_Kind, kindText));
+        var contractDate = FormValue.PastDate(ContractDate, WebText.Field_ContractDate, today);
+        var principal = FormValue.Amount(Principal, WebText.Field_Principal);
+        var received = string.IsNullOrWhiteSpace(Received) ? (Money?)null : FormValue.Amount(Received, WebText.Field_Received);
+        return new PastedLoanFacts(id, new Core.Loans.Lender(lender, kind), contractDate, principal, received);
     }
 
-    private static Money Amount_(string? text, string field) =>
-        FactText.TryAmount(WebInput.Required(text, field), out var yuan) && yuan > 0m && yuan <= Loan.LargestAmount ? new Money(yuan) : throw Invalid(field, text!);
+    /// <summary>The form filled in with a loan's facts, for correcting them.</summary>
+    public static LoanForm Of(LoanListEntry loan)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        return new LoanForm
+        {
+            Id = loan.Id,
+            Lender = loan.Lender,
+            Kind = loan.LenderKind,
+            ContractDate = Figures.Day(loan.ContractDate),
+            Principal = loan.Principal.ToString(CultureInfo.InvariantCulture),
+            Received = loan.Received == loan.Principal ? null : loan.Received.ToString(CultureInfo.InvariantCulture),
+        };
+    }
 
-    private static DateOnly Date(string? text, string field) =>
-        FactText.TryDate(WebInput.Required(text, field), out var date) ? date : throw Invalid(field, text!);
+    /// <summary>The most instalments a form may ask for: fifty years of months.</summary>
+    public const int LargestSchedule = 600;
 
-    private static RequestRefusedException Invalid(string field, string value) =>
-        new(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, field, value));
+    /// <summary>A loan of the form's facts with <paramref name="schedule"/> and <paramref name="payments"/>, or a refusal worded with the form's labels.</summary>
+    /// <exception cref="RequestRefusedException">The facts do not make a loan.</exception>
+    public static Loan Facts(PastedLoanFacts facts, IReadOnlyList<Instalment> schedule, IReadOnlyList<Payment> payments, IEnumerable<UpfrontFee>? fees = null, AdvertisedRate? advertised = null)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return Checked(Loan.Create(facts.Id, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, fees ?? [], schedule, payments, advertised), facts.Id).Loan!;
+    }
+
+    /// <summary><paramref name="creation"/> when it made a loan; otherwise a refusal that names each problem by the form's label.</summary>
+    /// <exception cref="RequestRefusedException">The creation failed.</exception>
+    public static LoanCreation Checked(LoanCreation creation, string id)
+    {
+        ArgumentNullException.ThrowIfNull(creation);
+        return creation.Succeeded
+            ? creation
+            : throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Loan_Invalid, id, LoanFieldLabels.Describe(creation.Problems)));
+    }
 }

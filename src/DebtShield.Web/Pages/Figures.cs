@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DebtShield.App.Input;
 using DebtShield.App.ReviewEvidence;
+using DebtShield.Core;
+using DebtShield.Core.Loans;
+using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Html;
 
 namespace DebtShield.Web.Pages;
@@ -26,6 +30,28 @@ public static class Figures
 
     /// <summary>2026-11-28 21:43.</summary>
     public static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A lender kind in the page's language (网贷平台, bank…).</summary>
+    public static string Kind(LenderKind kind) =>
+        WebText.ResourceManager.GetString("Kind_" + FactText.KindName(kind), CultureInfo.CurrentUICulture) ?? FactText.KindName(kind);
+
+    /// <summary>How well a fact is checked, in words: 已核实, 二手资料, 待核实 (a report's <c>verified</c>, <c>secondary</c>, <c>uncertain</c>).</summary>
+    public static string Status(string status) =>
+        WebText.ResourceManager.GetString("Status_" + status, CultureInfo.CurrentUICulture) ?? WebText.Status_uncertain;
+
+    /// <summary>A schedule in one line: "6 期，共 ¥6,000.00".</summary>
+    public static string Schedule(Loan loan)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        return string.Format(CultureInfo.CurrentCulture, WebText.Paste_Schedule, loan.Schedule.Count, Yuan(loan.ScheduledTotal.Yuan));
+    }
+
+    /// <summary>The payments in one line: "2 笔，共 ¥2,000.00".</summary>
+    public static string Payments(Loan loan)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        return string.Format(CultureInfo.CurrentCulture, WebText.Paste_Payments, loan.Payments.Count, Yuan(Money.Sum(loan.Payments.Select(p => p.Amount)).Yuan));
+    }
 
     /// <summary>
     /// An incident's text with the analyser's spans in <c>&lt;mark&gt;</c>, every piece encoded: the

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.App.ImportLoans;
 using DebtShield.Cli.Resources;
+using DebtShield.Core;
 using DebtShield.Core.Loans;
 using Spectre.Console.Cli;
 
@@ -35,7 +36,7 @@ internal sealed class LoanImportCommand(TimeProvider time) : AsyncCommand<LoanIm
         if (settings.File == DebtShieldApp.StandardInputArgument)
         {
             var text = await Console.In.ReadToEndAsync(cancellationToken);
-            reading = ImportLoans.ReadPasted(text, CliText.Import_StandardInput, pasted);
+            reading = ImportLoans.ReadPasted(text, CliText.Import_StandardInput, pasted, ChinaStandardTime.Today(time));
         }
         else if (!File.Exists(settings.File))
         {
@@ -43,7 +44,7 @@ internal sealed class LoanImportCommand(TimeProvider time) : AsyncCommand<LoanIm
         }
         else
         {
-            reading = ImportLoans.Read(settings.File, pasted);
+            reading = ImportLoans.Read(settings.File, pasted, ChinaStandardTime.Today(time));
         }
 
         if (!reading.Succeeded)

@@ -2,6 +2,7 @@ using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
+using DebtShield.Core.Evidence;
 using DebtShield.Web.Api;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
@@ -42,7 +43,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
             }
 
             var ledger = await LedgerAsync();
-            var numbers = (Collectors ?? "").Split([',', '，', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var numbers = PhoneNumber.ParseList(Collectors);
             await using var content = backup.OpenReadStream();
             var import = await WebInput.WithUploadAsync(content, backup.FileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(numbers), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
             await VerifyAsync();

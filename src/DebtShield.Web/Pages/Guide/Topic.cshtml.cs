@@ -23,7 +23,7 @@ public sealed class TopicModel : PageModel
     {
         try
         {
-            Topic = ReadGuide.Read(topic);
+            Topic = ReadGuide.Read(topic, GuideReader.Web);
         }
         catch (RequestRefusedException)
         {

@@ -20,9 +20,20 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     [BindProperty]
     public LoanForm Form { get; set; } = new();
 
+    /// <summary>The number of instalments as typed (6, 6 期), read with a reason when it does not read.</summary>
+    [BindProperty]
+    public string? Instalments { get; set; }
+
     /// <summary>The pasted repayment screen.</summary>
     [BindProperty]
     public string? Pasted { get; set; }
+
+    /// <summary>True when the borrower has seen what pasting again changes and confirmed it.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>A pasted loan that differs from the stored one of the same name, waiting for confirmation.</summary>
+    public PastedLoanComparison? Pending { get; private set; }
 
     /// <summary>Lists the loans.</summary>
     public async Task OnGetAsync() => await LoadAsync();
@@ -31,7 +42,8 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     public Task<IActionResult> OnPostAddAsync() => ActAsync(
         async () =>
         {
-            var loan = Form.ToLoan();
+            var count = FormValue.Count(Instalments, WebText.Field_Instalments, WebText.Field_InstalmentsUnit, LoanForm.LargestSchedule);
+            var loan = (Form with { Instalments = count }).ToLoan(Today);
             await RecordLoan.AddAsync(await LedgerAsync(), CaseTitle, loan, Time, HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, WebText.Loan_Added, loan.Id);
         },
@@ -44,7 +56,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         {
             if (file is null || file.Length == 0)
             {
-                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, "file"));
+                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, WebText.Loans_ImportFile));
             }
 
             var ledger = await LedgerAsync();
@@ -55,21 +67,52 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         Here("/loans"),
         LoadAsync);
 
-    /// <summary>Reads a pasted repayment screen with the loan's facts from the form.</summary>
-    public Task<IActionResult> OnPostPasteAsync() => ActAsync(
-        async () =>
+    /// <summary>
+    /// Reads a pasted repayment screen with the loan's facts from the form. A new loan is stored with
+    /// its paid rows as payments; the same loan again says so; a loan that differs from the stored one
+    /// is shown, fact by fact, and updated only once confirmed.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasteAsync()
+    {
+        if (!Confirmed)
         {
-            var reading = ImportLoans.ReadPasted(WebInput.Required(Pasted, "pasted"), "pasted", Form.ToPastedFacts());
-            if (!reading.Succeeded)
+            await ShowAsync(async () => Pending = await ComparePastedAsync());
+            if (Problem is not null || Pending is { Stored: not null, Unchanged: false })
             {
-                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));
+                Response.StatusCode = Problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+                await LoadAsync();
+                return Page();
             }
+        }
 
-            var summary = await ImportLoans.StoreAsync(await LedgerAsync(), CaseTitle, reading, replace: false, Time, HttpContext.RequestAborted);
-            return string.Format(CultureInfo.CurrentCulture, WebText.Import_Done, summary.Added, summary.Unchanged);
-        },
-        Here("/loans"),
-        LoadAsync);
+        return await ActAsync(
+            async () =>
+            {
+                var comparison = Pending ?? await ComparePastedAsync();
+                if (comparison.Unchanged)
+                {
+                    return string.Format(CultureInfo.CurrentCulture, WebText.Paste_Unchanged, comparison.Pasted.Id);
+                }
+
+                await ImportLoans.StoreAsync(await LedgerAsync(), CaseTitle, comparison.Reading, replace: comparison.Stored is not null, Time, HttpContext.RequestAborted);
+                return comparison.Stored is null
+                    ? string.Format(CultureInfo.CurrentCulture, WebText.Paste_Added, comparison.Pasted.Id, comparison.Pasted.Payments.Count)
+                    : string.Format(CultureInfo.CurrentCulture, WebText.Paste_Updated, comparison.Pasted.Id);
+            },
+            Here("/loans"),
+            LoadAsync);
+    }
+
+    private async Task<PastedLoanComparison> ComparePastedAsync()
+    {
+        var reading = ImportLoans.ReadPasted(WebInput.Required(Pasted, WebText.Field_Pasted), WebText.Field_Pasted, Form.ToPastedFacts(Today), Today, LoanFieldLabels.Describe);
+        if (!reading.Succeeded)
+        {
+            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));
+        }
+
+        return await ImportLoans.CompareAsync(await LedgerAsync(), CaseTitle, reading, Today, HttpContext.RequestAborted);
+    }
 
     private async Task LoadAsync() => List = await ListLoans.ListAsync(await LedgerAsync(), CaseTitle, Today, HttpContext.RequestAborted);
 }

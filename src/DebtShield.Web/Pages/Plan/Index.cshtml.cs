@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using DebtShield.App.Budgets;
 using DebtShield.App.PlanRepayment;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
@@ -17,6 +19,13 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     [BindProperty(SupportsGet = true)]
     public decimal? Budget { get; set; }
 
+    /// <summary>The income and expenses form, filled in with the stored budget.</summary>
+    [BindProperty]
+    public BudgetForm Monthly { get; set; } = new();
+
+    /// <summary>The stored budget.</summary>
+    public BudgetReport? Stored { get; private set; }
+
     /// <summary>The plan.</summary>
     public RepaymentPlanReport? Report { get; private set; }
 
@@ -29,13 +38,38 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     /// <summary>What is due in the next seven days.</summary>
     public DueReport? Due { get; private set; }
 
+    /// <summary>How many months the page lists before folding the rest away.</summary>
+    public const int MonthsShown = 12;
+
+    /// <summary>How the optimiser ended, in words, with its proven gap.</summary>
+    public string? StatusInWords => Report is null
+        ? null
+        : string.Format(CultureInfo.CurrentCulture, WebText.ResourceManager.GetString("Plan_Status_" + Report.OptimizerStatus, CultureInfo.CurrentUICulture) ?? Report.OptimizerStatus, Figures.Percent(Report.OptimizerGap));
+
     /// <summary>The subscribable calendar's address, once the case is known.</summary>
     public string? FeedPath { get; private set; }
 
     /// <summary>Plans with the stored or the given budget.</summary>
     public Task OnGetAsync() => ShowAsync(async () =>
     {
+        await LoadAsync();
+        Monthly = BudgetForm.Of(Stored!);
+    });
+
+    /// <summary>Keeps the income and expenses as the case's budget, which the plan and the letters then use.</summary>
+    public Task<IActionResult> OnPostBudgetAsync() => ActAsync(
+        async () =>
+        {
+            var budget = await CaseBudget.SetAsync(await LedgerAsync(), CaseTitle, Monthly.ToBudget(), Time, HttpContext.RequestAborted);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Budget_Saved, Figures.Yuan(budget.Income), Figures.Yuan(budget.EssentialExpenses), Figures.Yuan(budget.LeftForDebts));
+        },
+        Here("/plan"),
+        () => ShowAsync(LoadAsync));
+
+    private async Task LoadAsync()
+    {
         var ledger = await LedgerAsync();
+        Stored = await CaseBudget.ShowAsync(ledger, CaseTitle, HttpContext.RequestAborted);
         var facts = await CaseFacts.LoadAsync(ledger, CaseTitle, HttpContext.RequestAborted);
         if (facts.Case is null)
         {
@@ -47,7 +81,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
         ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
         FeedPath = facts.CaseId is { } id ? await feeds.AddressAsync(HttpContext, id) : null;
-    });
+    }
 
     /// <summary>Whether the feed's address can be replaced and withdrawn here (multi-user mode: it belongs to the account's assignment).</summary>
     public bool FeedRevocable => feeds.Revocable;

@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Globalization;
+using DebtShield.App.ListLoans;
+using DebtShield.Core;
+using DebtShield.Tests.Shared;
+using DebtShield.Web.Hosting;
+using DebtShield.Web.Pages;
+using DebtShield.Web.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DebtShield.Web.E2E;
+
+/// <summary>
+/// Journeys from an empty ledger at 360 px, driving only the web UI, each ending on the figure the
+/// person came for. Every step's clicks, fields filled and server time are written to
+/// <c>artifacts/e2e/journeys.tsv</c> (the figures in docs/benchmarks.md).
+/// </summary>
+public sealed class JourneyTests
+{
+    private static readonly DateOnly Today = ChinaStandardTime.Today(TimeProvider.System);
+
+    [Fact]
+    public async Task ContactsMessaged_RecordsLoansAndPayments_TheLawfulTotalIsTheAppsLoanListTotal()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var walk = await Walk.StartAsync(app, "contacts");
+
+        await walk.Step("door", 1, 0, async page =>
+        {
+            await page.GotoAsync(app.Address.ToString(), Walk.Loaded);
+            await page.GetByText("我已经被爆通讯录了").ClickAsync();
+            await page.WaitForURLAsync("**/start/contacts", Walk.Committed);
+        });
+        await walk.Step("to-loans", 1, 0, async page =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "去看借款" }).ClickAsync();
+            await page.WaitForURLAsync("**/loans", Walk.Committed);
+        });
+        await walk.Step("add-loan", 1, 8, page => AddLoanAsync(page, "速借-1", "速借", "5000", "4500", Today.AddMonths(-5), 6, "1000", Today.AddMonths(-4)));
+        await walk.Step("paste-screen", 2, 6, async page =>
+        {
+            await page.Locator("summary", new() { HasText = "粘贴还款计划" }).ClickAsync();
+            var paste = page.Locator("form[action*='handler=Paste']");
+            await paste.Locator("input[name='Form.Id']").FillAsync("安心借-1");
+            await paste.Locator("input[name='Form.Lender']").FillAsync("安心借");
+            await paste.Locator("select[name='Form.Kind']").SelectOptionAsync("microloan");
+            await paste.Locator("input[name='Form.ContractDate']").FillAsync(Day(Today.AddMonths(-3)));
+            await paste.Locator("input[name='Form.Principal']").FillAsync("3600");
+            await paste.Locator("textarea[name='Pasted']").FillAsync(string.Join('\n', Enumerable.Range(1, 6).Select(i =>
+                $"第{i}期 {Day(Today.AddMonths(-3 + i))} 应还 680.00 {(i <= 2 ? "已还" : "待还")}")));
+            await paste.Locator("button[type='submit']").ClickAsync();
+            await page.WaitForSelectorAsync(".notice");
+            Assert.Contains("2 期标为已还", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+        });
+        for (var i = 1; i <= 4; i++)
+        {
+            var instalment = i;
+            await walk.Step("payment-" + i, 3, 1, async page =>
+            {
+                await page.GetByRole(AriaRole.Link, new() { Name = "速借-1" }).First.ClickAsync();
+                await page.WaitForURLAsync("**/loans/*", Walk.Committed);
+                var form = page.Locator("form[action*='handler=Payment']");
+                await form.Locator("input[name='Payment.Date']").FillAsync(Day(Today.AddMonths(-5 + instalment)));
+                await form.Locator("select[name='Payment.Instalment']").SelectOptionAsync(instalment.ToString(CultureInfo.InvariantCulture));
+                await form.Locator("button[type='submit']").ClickAsync();
+                await page.WaitForSelectorAsync(".notice");
+                await page.GetByRole(AriaRole.Link, new() { Name = "← 借款" }).ClickAsync();
+                await page.WaitForURLAsync("**/loans", Walk.Committed);
+            });
+        }
+
+        var shown = await TotalShownAsync(walk.Page);
+        var ledger = await app.Services.GetRequiredService<LedgerGate>().OpenAsync(default);
+        var list = await ListLoans.ListAsync(ledger, null, Today);
+        Assert.Equal(Figures.Yuan(list.Totals.LawfulTotalDue), shown);
+        Assert.Equal(4000m + 1360m, list.Loans.Sum(l => l.Paid));
+        Assert.DoesNotContain(list.Loans, l => l.Id == "速借-1" && l.DaysOverdue is > 0);
+        await walk.AssertFitsAsync();
+    }
+
+    [Fact]
+    public async Task NotYetLate_RecordsPaymentsAndABudget_ThePlanNamesTheLoanDueFirstAndTheLetterHasNoBlankTheLedgerFills()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var walk = await Walk.StartAsync(app, "not-yet-late");
+
+        await walk.Step("door", 2, 0, async page =>
+        {
+            await page.GotoAsync(app.Address.ToString(), Walk.Loaded);
+            await page.GetByText("我快要逾期了").ClickAsync();
+            await page.WaitForURLAsync("**/start/overdue", Walk.Committed);
+            await page.GetByRole(AriaRole.Link, new() { Name = "去看借款" }).ClickAsync();
+            await page.WaitForURLAsync("**/loans", Walk.Committed);
+        });
+        await walk.Step("add-anxin", 1, 8, page => AddLoanAsync(page, "安心借-1", "安心借", "6000", null, Today.AddMonths(-2).AddDays(4), 6, "1100", Today.AddMonths(-1).AddDays(4)));
+        await walk.Step("add-jisu", 2, 8, async page =>
+        {
+            await page.Locator("summary", new() { HasText = "添加一笔借款" }).ClickAsync();
+            await AddLoanAsync(page, "极速借-1", "极速借", "3000", null, Today.AddMonths(-1).AddDays(9), 3, "1050", Today.AddDays(9));
+        });
+        await walk.Step("payment", 3, 1, async page =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "安心借-1" }).First.ClickAsync();
+            await page.WaitForURLAsync("**/loans/*", Walk.Committed);
+            var form = page.Locator("form[action*='handler=Payment']");
+            await form.Locator("input[name='Payment.Date']").FillAsync(Day(Today.AddMonths(-1).AddDays(4)));
+            await form.Locator("input[name='Payment.Amount']").FillAsync("1100");
+            await form.Locator("button[type='submit']").ClickAsync();
+            await page.WaitForSelectorAsync(".notice");
+        });
+        await walk.Step("budget", 2, 6, async page =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "还款计划" }).First.ClickAsync();
+            await page.WaitForURLAsync("**/plan", Walk.Committed);
+            var form = page.Locator("form[action*='handler=Budget']");
+            await form.Locator("input[name='Monthly.Income[0].Name']").FillAsync("工资");
+            await form.Locator("input[name='Monthly.Income[0].Amount']").FillAsync("7000");
+            await form.Locator("input[name='Monthly.Expenses[0].Name']").FillAsync("房租");
+            await form.Locator("input[name='Monthly.Expenses[0].Amount']").FillAsync("1800");
+            await form.Locator("input[name='Monthly.Expenses[1].Name']").FillAsync("伙食");
+            await form.Locator("input[name='Monthly.Expenses[1].Amount']").FillAsync("1200");
+            await form.Locator("button[type='submit']").ClickAsync();
+            await page.WaitForSelectorAsync(".notice");
+        });
+
+        // 安心借's second instalment falls due in 4 days, 极速借's first in 9: this month pays 安心借 first.
+        var first = await walk.Page.Locator("ol.months > li.month").First.Locator("ul > li").First.InnerTextAsync();
+        Assert.Contains("付给 安心借（安心借-1）", first, StringComparison.Ordinal);
+        Assert.Contains("可用于还款 ¥4,000.00", await walk.Page.Locator("#budget").TextContentAsync(), StringComparison.Ordinal);
+
+        string letter = "";
+        await walk.Step("letter", 3, 3, async page =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "文书" }).First.ClickAsync();
+            await page.WaitForURLAsync("**/documents", Walk.Committed);
+            await page.GetByRole(AriaRole.Link, new() { Name = "协商还款申请书" }).ClickAsync();
+            await page.WaitForURLAsync("**/documents?kind=*", Walk.Committed);
+            var form = page.Locator("form.stack");
+            await form.Locator("select[name='Lender']").SelectOptionAsync("安心借");
+            await form.Locator("input[name='Facts[borrower.name]']").FillAsync("李四");
+            await form.Locator("input[name='Facts[borrower.phone]']").FillAsync("13900000000");
+            await form.Locator("input[name='Facts[hardship]']").FillAsync("工资降低");
+            await form.Locator("select[name='Format']").SelectOptionAsync("md");
+            var download = await page.RunAndWaitForDownloadAsync(() => form.Locator("button[type='submit']").ClickAsync());
+            letter = await File.ReadAllTextAsync(await download.PathAsync());
+        });
+
+        Assert.DoesNotContain("请填写", letter, StringComparison.Ordinal);
+        Assert.Contains("我每月收入约7,000.00元", letter, StringComparison.Ordinal);
+        await walk.AssertFitsAsync();
+    }
+
+    private static async Task<string> TotalShownAsync(IPage page) =>
+        (await page.Locator("table.loans tfoot td.num").InnerTextAsync()).Trim();
+
+    private static async Task AddLoanAsync(IPage page, string id, string lender, string principal, string? received, DateOnly contract, int count, string amount, DateOnly firstDue)
+    {
+        var add = page.Locator("form[action*='handler=Add']");
+        await add.Locator("input[name='Form.Id']").FillAsync(id);
+        await add.Locator("input[name='Form.Lender']").FillAsync(lender);
+        await add.Locator("input[name='Form.ContractDate']").FillAsync(Day(contract));
+        await add.Locator("input[name='Form.Principal']").FillAsync(principal);
+        if (received is not null)
+        {
+            await add.Locator("input[name='Form.Received']").FillAsync(received);
+        }
+
+        await add.Locator("input[name='Instalments']").FillAsync(count.ToString(CultureInfo.InvariantCulture));
+        await add.Locator("input[name='Form.Amount']").FillAsync(amount);
+        await add.Locator("input[name='Form.FirstDue']").FillAsync(Day(firstDue));
+        await add.Locator("button[type='submit']").ClickAsync();
+        await page.WaitForSelectorAsync(".notice");
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A browser at 360 × 780 over a running app, timing each step and counting its clicks and fields.</summary>
+internal sealed class Walk : IAsyncDisposable
+{
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 };
+    public static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
+
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+    private readonly string journey;
+    private readonly List<string> lines = [];
+    private TimeSpan server;
+
+    private Walk(IPlaywright playwright, IBrowser browser, IPage page, string journey)
+    {
+        this.playwright = playwright;
+        this.browser = browser;
+        this.journey = journey;
+        Page = page;
+        page.RequestFinished += (_, request) =>
+        {
+            var timing = request.Timing;
+            if (timing.ResponseStart > 0 && timing.RequestStart > 0)
+            {
+                server += TimeSpan.FromMilliseconds(timing.ResponseStart - timing.RequestStart);
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public static async Task<Walk> StartAsync(RunningApp app, string journey, int width = 360, int height = 780)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium(), Headless = true, Args = ["--no-sandbox"] });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        return new Walk(playwright, browser, page, journey);
+    }
+
+    /// <summary>Runs a step, recording the clicks and fields it takes and the server's time to first byte over its requests.</summary>
+    public async Task Step(string name, int clicks, int fields, Func<IPage, Task> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        server = TimeSpan.Zero;
+        var wall = Stopwatch.StartNew();
+        await step(Page);
+        lines.Add(string.Join('\t', journey, name, clicks, fields, server.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), wall.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The current page is no wider than the window.</summary>
+    public async Task AssertFitsAsync() =>
+        Assert.False(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), Page.Url + " is wider than the window");
+
+    public async ValueTask DisposeAsync()
+    {
+        var folder = Environment.GetEnvironmentVariable("DEBTSHIELD_ARTIFACTS") is { Length: > 0 } given ? given : Path.Combine(RepositoryPaths.Root, "artifacts", "e2e");
+        Directory.CreateDirectory(folder);
+        await File.AppendAllLinesAsync(Path.Combine(folder, "journeys.tsv"), lines);
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    /// <summary>Debian's Chromium, or the one <c>DEBTSHIELD_CHROMIUM</c> names.</summary>
+    public static string Chromium()
+    {
+        var path = Environment.GetEnvironmentVariable("DEBTSHIELD_CHROMIUM") is { Length: > 0 } given ? given : "/usr/bin/chromium";
+        return File.Exists(path) ? path : throw new InvalidOperationException("The browser tests need Chromium at " + path + ".");
+    }
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text.Json;
+
+namespace DebtShield.Web.Tests;
+
+/// <summary>
+/// The loan page does to a loan what the CLI does: payments, corrections, removal, pasting a
+/// repayment screen again; refusals name the form's own field and say why.
+/// </summary>
+public sealed class LoanPageTests
+{
+    private static readonly Dictionary<string, string> Loan = new()
+    {
+        ["Form.Id"] = "速借-1",
+        ["Form.Lender"] = "速借",
+        ["Form.Kind"] = "online_platform",
+        ["Form.ContractDate"] = "2026-01-05",
+        ["Form.Principal"] = "5000",
+        ["Form.Received"] = "4500",
+        ["Instalments"] = "6",
+        ["Form.Amount"] = "950",
+        ["Form.FirstDue"] = "2026-02-05",
+    };
+
+    private const string Screen = "第1期 2026-02-05 应还 950.00 已还\n第2期 2026-03-05 应还 950.00 已结清\n第3期 2026-04-05 应还 950.00 待还\n第4期 2026-05-05 应还 950.00 待还";
+
+    private static readonly Dictionary<string, string> PastedFacts = new()
+    {
+        ["Form.Id"] = "安心借-1",
+        ["Form.Lender"] = "安心借",
+        ["Form.Kind"] = "microloan",
+        ["Form.ContractDate"] = "2026-01-05",
+        ["Form.Principal"] = "3600",
+    };
+
+    [Fact]
+    public async Task Payment_RecordedOnTheLoanPage_IsWhatTheApiReportsAsPaidAndLowersTheLawfulTotal()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
+        var before = await LoanAsync(app, "速借-1");
+
+        var response = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Payment", [new("Payment.Date", "2026-02-05"), new("Payment.Amount", "950")]);
+        var byInstalment = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Payment", [new("Payment.Date", "2026-03-05"), new("Payment.Instalment", "2")]);
+        var after = await LoanAsync(app, "速借-1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, byInstalment.StatusCode);
+        Assert.Equal(0m, before.GetProperty("paid").GetDecimal());
+        Assert.Equal(1900m, after.GetProperty("paid").GetDecimal());
+        Assert.Equal(2, after.GetProperty("payments").GetInt32());
+        Assert.True(after.GetProperty("lawfulTotalDue").GetDecimal() < before.GetProperty("lawfulTotalDue").GetDecimal());
+        Assert.Contains("已记下还款：2026-03-05 还了 ¥950.00", await app.Client.GetStringAsync(Page("速借-1")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2099-01-01", "950", "“还款日期”是 2099-01-01，晚于今天")]
+    [InlineData("2026-02-05", "-5000", "“还款金额（元）”必须大于 0，填的是“-5000”")]
+    [InlineData("2026-02-05", "0", "“还款金额（元）”必须大于 0，填的是“0”")]
+    [InlineData("2026-02-05", "五百", "“还款金额（元）”填的是“五百”，不是金额")]
+    [InlineData("2025-12-31", "950", "“还款日期”是 2025-12-31，早于这笔借款的合同日期 2026-01-05")]
+    [InlineData("2月5日", "950", "“还款日期”填的是“2月5日”，不是日期")]
+    public async Task Payment_ThatCannotHaveBeenMade_IsRefusedWithTheFieldsLabelAndTheReasonAndNothingIsStored(string date, string amount, string reason)
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
+
+        var response = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Payment", [new("Payment.Date", date), new("Payment.Amount", amount)]);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.Contains("value=\"" + amount + "\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, (await LoanAsync(app, "速借-1")).GetProperty("payments").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("Form.ContractDate", "2099-01-01", "“合同日期”是 2099-01-01，晚于今天")]
+    [InlineData("Form.Principal", "-5000", "“合同金额（元）”必须大于 0，填的是“-5000”")]
+    [InlineData("Instalments", "0 期", "“期数”填的是“0 期”：应是 1 到 600 之间的整数")]
+    [InlineData("Form.FirstDue", "2026-01-01", "第 1 期：第一期还款日必须晚于合同日期")]
+    public async Task Loan_AddedWithAFactThatCannotBe_IsRefusedWithTheFieldsLabelAndTheReasonAndNothingIsStored(string field, string value, string reason)
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var response = await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(Loan) { [field] = value });
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("schedule[", html, StringComparison.Ordinal);
+        using var api = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
+        Assert.Equal(0, api.RootElement.GetProperty("loans").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Edit_CorrectsTheFactsKeepsThePaymentsAndFollowsARename()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
+        await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Payment", [new("Payment.Date", "2026-02-05"), new("Payment.Amount", "950")]);
+
+        var response = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Edit", [
+            new("Edit.Id", "速借-旧"), new("Edit.Lender", "速借"), new("Edit.Kind", "microloan"), new("Edit.ContractDate", "2026-01-06"),
+            new("Edit.Principal", "5200"), new("Edit.Received", "4500")]);
+        var edited = await LoanAsync(app, "速借-旧");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/loans/速借-旧", WebUtility.UrlDecode(response.Headers.Location!.OriginalString));
+        Assert.Equal((5200m, "microloan", "2026-01-06", 1, 6), (edited.GetProperty("principal").GetDecimal(), edited.GetProperty("lenderKind").GetString(), edited.GetProperty("contractDate").GetString(), edited.GetProperty("payments").GetInt32(), edited.GetProperty("instalments").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Remove_WithoutTheConfirmation_KeepsTheLoanAndWithIt_RemovesIt()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
+
+        var page = await app.Client.GetStringAsync(Page("速借-1"));
+        var unconfirmed = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Remove", []);
+        var kept = await ListAsync(app);
+        var confirmed = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Remove", [new("RemoveConfirmed", "true")]);
+
+        Assert.Contains("将删除借款“速借-1”（速借）及其 6 期还款计划、0 笔还款记录", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Equal(1, kept.GetArrayLength());
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(0, (await ListAsync(app)).GetArrayLength());
+        Assert.Contains("已删除借款“速借-1”", await app.Client.GetStringAsync("/loans"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Paste_PaidRowsArePaymentsAndTheSameScreenAgainChangesNothingAndSaysSo()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var first = await app.PostFormAsync("/loans", "/loans?handler=Paste", PastedFacts.Append(new("Pasted", Screen)));
+        var firstNotice = await app.Client.GetStringAsync("/loans");
+        var again = await app.PostFormAsync("/loans", "/loans?handler=Paste", PastedFacts.Append(new("Pasted", Screen)));
+        var againNotice = await app.Client.GetStringAsync("/loans");
+        var loan = await LoanAsync(app, "安心借-1");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Contains("其中 2 期标为已还，已记为还款", firstNotice, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("借款“安心借-1”与账本中的完全一致，没有改动", againNotice, StringComparison.Ordinal);
+        Assert.Equal(1, (await ListAsync(app)).GetArrayLength());
+        Assert.Equal((2, 1900m), (loan.GetProperty("payments").GetInt32(), loan.GetProperty("paid").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Paste_ALaterScreenOfTheSameLoan_ShowsTheChangesAndUpdatesOnlyOnceConfirmedWithoutCountingAPaymentTwice()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Paste", PastedFacts.Append(new("Pasted", Screen)));
+        var later = Screen.Replace("2026-04-05 应还 950.00 待还", "2026-04-05 应还 950.00 已还", StringComparison.Ordinal);
+
+        var shown = await app.PostFormAsync("/loans", "/loans?handler=Paste", PastedFacts.Append(new("Pasted", later)));
+        var shownHtml = await shown.Content.ReadAsStringAsync();
+        var unchanged = await LoanAsync(app, "安心借-1");
+        var confirmed = await app.PostFormAsync("/loans", "/loans?handler=Paste", PastedFacts.Append(new("Pasted", later)).Append(new("Confirmed", "true")));
+        var updated = await LoanAsync(app, "安心借-1");
+
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("粘贴的内容与它不同", shownHtml, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"账本中\">2 笔，共 ¥1,900.00</td><td data-label=\"粘贴后\">3 笔，共 ¥2,850.00</td>", shownHtml, StringComparison.Ordinal);
+        Assert.Equal(2, unchanged.GetProperty("payments").GetInt32());
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal((3, 2850m), (updated.GetProperty("payments").GetInt32(), updated.GetProperty("paid").GetDecimal()));
+        Assert.Equal(1, (await ListAsync(app)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Api_AContractDatedInTheFuture_IsRefused()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var response = await app.Client.PostAsync("/api/v1/loans", JsonContent(new { id = "未来贷", lender = "某贷", kind = "online_platform", contractDate = "2099-01-01", principal = "5000", instalments = 6, amount = "900", firstDue = "2099-02-01" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, (await ListAsync(app)).GetArrayLength());
+    }
+
+    private static string Page(string id) => "/loans/" + Uri.EscapeDataString(id);
+
+    private static System.Net.Http.Json.JsonContent JsonContent<T>(T value) => System.Net.Http.Json.JsonContent.Create(value);
+
+    private static async Task<JsonElement> ListAsync(RunningApp app)
+    {
+        using var api = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
+        return api.RootElement.GetProperty("loans").Clone();
+    }
+
+    private static async Task<JsonElement> LoanAsync(RunningApp app, string id) =>
+        (await ListAsync(app)).EnumerateArray().Single(l => l.GetProperty("id").GetString() == id);
+}
