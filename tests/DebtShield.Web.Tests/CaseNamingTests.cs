@@ -21,7 +21,7 @@ public sealed class CaseNamingTests
         ["Form.Kind"] = "online_platform",
         ["Form.ContractDate"] = "2026-01-05",
         ["Form.Principal"] = "5000",
-        ["Form.Instalments"] = "6",
+        ["Instalments"] = "6",
         ["Form.Amount"] = "950",
         ["Form.FirstDue"] = "2026-02-05",
     };

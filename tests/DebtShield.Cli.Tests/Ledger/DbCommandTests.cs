@@ -15,7 +15,7 @@ public sealed class DbCommandTests
         {
             var schema = before.RootElement.GetProperty("schema");
             Assert.Empty(schema.GetProperty("applied").EnumerateArray());
-            Assert.Equal(5, schema.GetProperty("pending").GetArrayLength());
+            Assert.Equal(6, schema.GetProperty("pending").GetArrayLength());
             Assert.Equal(0, before.RootElement.GetProperty("loans").GetInt32());
         }
 
@@ -26,7 +26,7 @@ public sealed class DbCommandTests
         Assert.True(File.Exists(file));
 
         using var after = JsonDocument.Parse(cli.Succeed("db", "status", "--json"));
-        Assert.Equal(5, after.RootElement.GetProperty("schema").GetProperty("applied").GetArrayLength());
+        Assert.Equal(6, after.RootElement.GetProperty("schema").GetProperty("applied").GetArrayLength());
         Assert.Empty(after.RootElement.GetProperty("schema").GetProperty("pending").EnumerateArray());
         Assert.Equal("Sqlite", after.RootElement.GetProperty("provider").GetString());
     }
