@@ -125,30 +125,8 @@ public sealed class IphoneBackup : IDisposable
         FileId(domain, relativePath) is { } id ? Local(id[..2] + "/" + id) : null;
 
     /// <summary>The bytes of a file the phone kept, or null when the backup does not hold it.</summary>
-    internal byte[]? ReadAllBytes(string domain, string relativePath)
-    {
-        if (FileId(domain, relativePath) is not { } id)
-        {
-            return null;
-        }
-
-        var name = id[..2] + "/" + id;
-        if (_folder is not null)
-        {
-            var path = Path.Combine(_folder, id[..2], id);
-            return File.Exists(path) ? File.ReadAllBytes(path) : null;
-        }
-
-        if (_zip!.GetEntry(_zipRoot + name) is not { } entry)
-        {
-            return null;
-        }
-
-        using var content = entry.Open();
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    internal byte[]? ReadAllBytes(string domain, string relativePath) =>
+        FileId(domain, relativePath) is { } id ? ReadBytes(id[..2] + "/" + id) : null;
 
     /// <summary>Opens a database of the backup read-only and immutable: SQLite writes nothing, not even a lock or a journal.</summary>
     internal static SqliteConnection OpenDatabase(string path)
@@ -196,7 +174,7 @@ public sealed class IphoneBackup : IDisposable
 
     private void RefuseEncrypted()
     {
-        if (ReadSmall("Manifest.plist") is { } plist && PropertyListFlag.Read(plist, "IsEncrypted") == true)
+        if (ReadBytes("Manifest.plist") is { } plist && PropertyListFlag.Read(plist, "IsEncrypted") == true)
         {
             throw new PhoneBackupException(ImportMessages.Iphone_Encrypted);
         }
@@ -205,7 +183,7 @@ public sealed class IphoneBackup : IDisposable
     private bool Exists(string name) =>
         _folder is not null ? File.Exists(Path.Combine(_folder, name)) : _zip!.GetEntry(_zipRoot + name) is not null;
 
-    private byte[]? ReadSmall(string name)
+    private byte[]? ReadBytes(string name)
     {
         if (_folder is not null)
         {
