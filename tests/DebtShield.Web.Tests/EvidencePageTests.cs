@@ -73,6 +73,82 @@ public sealed class EvidencePageTests
         Assert.DoesNotContain("<b>明天", timeline, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_UnnamedNumber_IsListedAndMarkingItKeepsItsTextsFromTheSameFile()
+    {
+        // Given a backup with seven texts in one hour from a number the borrower did not name, and a friend's text
+        await using var app = await RunningApp.StartAsync(demo: false);
+        var start = new DateTimeOffset(2026, 11, 3, 14, 0, 0, TimeSpan.FromHours(8));
+        var texts = Enumerable.Range(0, 7)
+            .Select(i => ("+86 171 9876 0000", start.AddMinutes(i * 9), "您好，您在本平台的借款已逾期，请今天处理，第" + (i + 1) + "次提醒"))
+            .Append(("13900001111", start.AddMinutes(5), "晚上回家吃饭吗"))
+            .ToArray();
+        await ImportAsync(app, Backup(texts));
+        var listed = await app.Client.GetStringAsync("/evidence");
+        var before = await EntriesAsync(app);
+
+        // When the borrower marks it
+        var (_, token) = await app.FormAsync("/evidence");
+        var heldToken = System.Text.RegularExpressions.Regex.Match(listed, "name=\"token\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        using var keep = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("token", heldToken), new("number", "17198760000")]);
+        var kept = await app.Client.PostAsync("/evidence?handler=Keep", keep);
+        var after = await app.Client.GetStringAsync("/evidence");
+        await app.PostFormAsync("/evidence", "/evidence?handler=Verify", []);
+        var verified = await app.Client.GetStringAsync("/evidence");
+
+        // Then it was listed with its count, times and a sample, nothing was kept before the click,
+        // all seven are kept after it (no upload), the friend's text stays out, and the chain holds
+        var section = Section(listed, "<section class=\"skipped\"", "</section>");
+        Assert.Contains("17198760000", section, StringComparison.Ordinal);
+        Assert.Contains("短信 7 条，来电 0 次", section, StringComparison.Ordinal);
+        Assert.Contains("2026-11-03 14:00 至 2026-11-03 14:54", section, StringComparison.Ordinal);
+        Assert.Contains("第7次提醒", section, StringComparison.Ordinal);
+        Assert.Contains("标为催收号码", section, StringComparison.Ordinal);
+        Assert.Equal(0, before);
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.Equal(7, await EntriesAsync(app));
+        Assert.Contains("已把 17198760000 标为催收号码，从同一个文件保存了 7 条。", after, StringComparison.Ordinal);
+        Assert.Contains("催收过于频繁", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("晚上回家吃饭吗", Section(after, "<ol class=\"timeline\">", "</ol>"), StringComparison.Ordinal);
+        Assert.Contains("13900001111", Section(after, "<section class=\"skipped\"", "</section>"), StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong class=\"number\">17198760000", after, StringComparison.Ordinal);
+        Assert.Contains("证据链完整", verified, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keep_WithoutTheHeldFile_IsRefusedInWordsAndKeepsNothing()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var refused = await app.PostFormAsync("/evidence", "/evidence?handler=Keep", [new("token", "00112233445566778899aabbccddeeff"), new("number", "17198760000")]);
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("刚才的文件已不在程序里", html, StringComparison.Ordinal);
+        Assert.Equal(0, await EntriesAsync(app));
+    }
+
+    [Fact]
+    public async Task Keep_ANumberTheFileDidNotSkip_IsRefusedAndKeepsNothing()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await ImportAsync(app, Backup(("13900001111", new DateTimeOffset(2026, 11, 3, 14, 0, 0, TimeSpan.FromHours(8)), "晚上回家吃饭吗")));
+        var listed = await app.Client.GetStringAsync("/evidence");
+        var heldToken = System.Text.RegularExpressions.Regex.Match(listed, "name=\"token\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+
+        var refused = await app.PostFormAsync("/evidence", "/evidence?handler=Keep", [new("token", heldToken), new("number", "17000009999")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("17000009999 不是刚才那个文件里没有保存的号码", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await EntriesAsync(app));
+    }
+
+    private static async Task<int> EntriesAsync(RunningApp app)
+    {
+        using var evidence = System.Text.Json.JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence"));
+        return evidence.RootElement.GetProperty("total").GetInt32();
+    }
+
     /// <summary>An "SMS Backup &amp; Restore" file of received texts.</summary>
     internal static string Backup(params (string Number, DateTimeOffset Time, string Text)[] messages)
     {

@@ -14,8 +14,11 @@ namespace DebtShield.Web.Pages.Evidence;
 /// 证据: the timeline of collection incidents with their labels and the marked words, filters, the
 /// chain's status, phone-backup upload and the bundle download.
 /// </summary>
-public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks checks) : LedgerPage(gate, time)
+public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks checks, HeldBackups held) : LedgerPage(gate, time)
 {
+    /// <summary>Where the token of the last held backup travels between the import and the page (TempData, peeked so a reload keeps it).</summary>
+    private const string HeldKey = "HeldBackup";
+
     /// <summary>The filter and page asked for.</summary>
     [BindProperty(SupportsGet = true)]
     public EvidenceQuery Query { get; set; } = new();
@@ -25,6 +28,9 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     /// <summary>The last chain check of this case.</summary>
     public ChainCheck? Chain { get; private set; }
+
+    /// <summary>The last backup imported here, while it is held: the numbers it did not keep, each with "标为催收号码".</summary>
+    public HeldBackup? Held { get; private set; }
 
     /// <summary>Collector numbers given with an upload, one per line or separated by commas.</summary>
     [BindProperty]
@@ -44,10 +50,15 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
             var ledger = await LedgerAsync();
             var numbers = PhoneNumber.ParseList(Collectors);
-            await using var content = backup.OpenReadStream();
-            var import = await WebInput.WithUploadAsync(content, backup.FileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(numbers), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            var bytes = backup.Length <= HeldBackups.Largest ? await ReadAllAsync(backup) : null;
+            await using var content = bytes is null ? backup.OpenReadStream() : new MemoryStream(bytes, writable: false);
+            var import = await ImportAsync(ledger, content, backup.FileName, numbers);
             await VerifyAsync();
-            var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped);
+            var skipped = import.SkippedNumbers ?? [];
+            var token = bytes is not null && skipped.Count > 0 ? held.Hold(RequestedCase.Of(HttpContext), UserName, backup.FileName, bytes, skipped) : null;
+            Remember(token);
+            var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped)
+                + (token is null && skipped.Count > 0 ? " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_SkippedNotHeld, skipped.Count) : "");
             var damage = (import.DamagedDatabases ?? []).Select(d => " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_DatabaseDamaged, d.Database, d.RecordsRead, d.Reason));
             return (import.Break is { } broken
                 ? notice + " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Damaged, broken.Line, broken.ByteOffset, broken.Reason)
@@ -81,6 +92,31 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
             await VerifyAsync();
             var refused = import.Screenshots.Where(s => s.Outcome == ScreenshotOutcome.Refused).Select(s => s.Name + "：" + s.Problem);
             return string.Join(" ", new[] { string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsRead, import.Screenshots.Count, import.Added, import.ToConfirm) }.Concat(refused));
+        },
+        Here("/evidence"),
+        LoadAsync);
+
+    /// <summary>
+    /// "标为催收号码": marks a number the last import did not keep as a collector's and keeps its
+    /// records from the same file, held since the import, without uploading it again.
+    /// </summary>
+    public Task<IActionResult> OnPostKeepAsync(string? token, string? number) => ActAsync(
+        async () =>
+        {
+            var marked = PhoneNumber.Normalize(WebInput.Required(number, WebText.Evidence_SkippedNumber));
+            var backup = held.Find(token, RequestedCase.Of(HttpContext), UserName)
+                ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Evidence_HeldGone, number));
+            if (marked is null || !backup.Skipped.Any(s => s.Number == marked))
+            {
+                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Evidence_NotSkipped, number));
+            }
+
+            await using var content = new MemoryStream(backup.Content, writable: false);
+            var import = await ImportAsync(await LedgerAsync(), content, backup.FileName, [marked]);
+            await VerifyAsync();
+            held.Update(backup, import.SkippedNumbers ?? []);
+            Remember(backup.Token);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Kept, marked, import.Added);
         },
         Here("/evidence"),
         LoadAsync);
@@ -125,6 +161,31 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     private static string? Part(string name, string? value) => string.IsNullOrEmpty(value) ? null : name + "=" + Uri.EscapeDataString(value);
 
+    /// <summary>The signed-in user on a server; null in local mode, where the machine is the borrower's.</summary>
+    private string? UserName => User.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile upload)
+    {
+        using var buffer = new MemoryStream(checked((int)upload.Length));
+        await upload.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private Task<PhoneBackupImport> ImportAsync(Data.Ledger ledger, Stream content, string fileName, IReadOnlyList<string> collectors) =>
+        WebInput.WithUploadAsync(content, fileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(collectors), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+
+    private void Remember(string? token)
+    {
+        if (token is null)
+        {
+            TempData.Remove(HeldKey);
+        }
+        else
+        {
+            TempData[HeldKey] = token;
+        }
+    }
+
     private async Task<IReadOnlyList<ChainFigure>> VerifyAsync()
     {
         var results = await VerifyEvidence.VerifyAsync(await LedgerAsync(), CaseTitle, HttpContext.RequestAborted);
@@ -139,6 +200,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     private async Task LoadAsync()
     {
+        Held = held.Find(TempData.Peek(HeldKey) as string, RequestedCase.Of(HttpContext), UserName);
         Entries = await EvidencePages.ReadAsync(await LedgerAsync(), CaseTitle, Query.ToFilter(), Query.PageNumber, EvidenceQuery.PageSize, HttpContext.RequestAborted);
         Chain = Entries.CaseTitle is { } title ? checks.Of(title) : null;
     }
