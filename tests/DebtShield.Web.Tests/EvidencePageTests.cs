@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using DebtShield.App.ClassifyMessages;
 using DebtShield.Import.LegalData;
+using DebtShield.Tests.Screenshots;
 
 namespace DebtShield.Web.Tests;
 
@@ -141,6 +142,65 @@ public sealed class EvidencePageTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("17000009999 不是刚才那个文件里没有保存的号码", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await EntriesAsync(app));
+    }
+
+    [Fact]
+    public async Task Screenshots_AreShownBeforeAnythingIsKept_AndOnlyTickedBubblesAreAppended()
+    {
+        // Given a chat screenshot uploaded through the page
+        await using var app = await RunningApp.StartAsync(demo: false);
+        var image = ChatScreenshotPainter.Paint("催收王经理",
+        [
+            new ChatStamp("昨天 21:43"),
+            new ChatBubble(false, "您好，您在我司的借款已逾期3天，当前应还金额2180元，请尽快还款。"),
+            new ChatBubble(true, "请不要联系我的家人，我会和你们协商。"),
+        ]);
+        await UploadScreenshotAsync(app, "Screenshot_20261104-210500.png", image);
+        var review = await app.Client.GetStringAsync("/evidence");
+        var before = await EntriesAsync(app);
+
+        // When the borrower keeps only the first bubble
+        var token = System.Text.RegularExpressions.Regex.Match(review, "name=\"token\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        var confirmed = await app.PostFormAsync("/evidence", "/evidence?handler=ConfirmScreenshots", [new("token", token), new("chosen", "0:0")]);
+        var after = await app.Client.GetStringAsync("/evidence");
+        using var evidence = System.Text.Json.JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence"));
+
+        // Then what was read was shown with sides, times and confidence, nothing was kept until then, and only that bubble is kept
+        var section = Section(review, "<section class=\"screenshot-review\"", "</section>");
+        Assert.Contains("对方发来", section, StringComparison.Ordinal);
+        Assert.Contains("我发出", section, StringComparison.Ordinal);
+        Assert.Contains("2026-11-03 21:43", section, StringComparison.Ordinal);
+        Assert.Contains("识别把握", section, StringComparison.Ordinal);
+        Assert.Contains("value=\"0:1\"", section, StringComparison.Ordinal);
+        Assert.Equal(0, before);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var item = Assert.Single(evidence.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal("received", item.GetProperty("direction").GetString());
+        Assert.DoesNotContain("screenshot-review", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Screenshots_ABillPage_IsSaidNotToBeAChatAndNothingIsKeptOrOffered()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        await UploadScreenshotAsync(app, "bill.png", BillPagePainter.Paint());
+        var page = await app.Client.GetStringAsync("/evidence");
+
+        Assert.Contains("bill.png：看起来不是聊天截图", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("screenshot-review", page, StringComparison.Ordinal);
+        Assert.Equal(0, await EntriesAsync(app));
+    }
+
+    private static async Task UploadScreenshotAsync(RunningApp app, string name, byte[] image)
+    {
+        var (_, token) = await app.FormAsync("/evidence");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(image), "screenshots", name },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Client.PostAsync("/evidence?handler=Screenshots", form)).StatusCode);
     }
 
     private static async Task<int> EntriesAsync(RunningApp app)
