@@ -70,7 +70,7 @@ public sealed class BorrowerWalkTests
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
         await page.WaitForSelectorAsync(".notice");
         Assert.Contains("新增 5 条", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
-        var labels = await page.Locator(".timeline .labels .tag").AllInnerTextsAsync();
+        var labels = await page.Locator(".timeline .reasons .tag").AllInnerTextsAsync();
         Assert.Contains("威胁爆通讯录/曝光", labels);
         Assert.Contains("侮辱谩骂", labels);
         Assert.Contains("证据链完整", await page.Locator("#chain-status").InnerTextAsync(), StringComparison.Ordinal);

@@ -77,6 +77,75 @@ public sealed class JourneyTests
         Assert.Equal(4000m + 1360m, list.Loans.Sum(l => l.Paid));
         Assert.DoesNotContain(list.Loans, l => l.Id == "速借-1" && l.DaysOverdue is > 0);
         await walk.AssertFitsAsync();
+
+        await EvidenceStepsAsync(app, walk);
+    }
+
+    /// <summary>
+    /// The frightened borrower's evidence: her backup holds a threat (kept because it is flagged), a
+    /// courier's text from a number she named by mistake, and seven texts in one hour from a
+    /// collector she did not name. She reads why the threat is unlawful, marks the unnamed number,
+    /// withdraws the courier's text as not evidence, and checks the chain.
+    /// </summary>
+    private static async Task EvidenceStepsAsync(RunningApp app, Walk walk)
+    {
+        var day = new DateTimeOffset(Today.AddDays(-2).ToDateTime(new TimeOnly(14, 0)), ChinaStandardTime.Offset);
+        var messages = new List<(string Number, DateTimeOffset Time, string Text)>
+        {
+            ("17000001234", day.AddHours(-4), "不还钱就把你的欠款信息发给你通讯录里所有人"),
+            ("13800001111", day.AddHours(-3), "您的快递已到驿站，请凭取件码取件"),
+        };
+        messages.AddRange(Enumerable.Range(0, 7).Select(i => ("+86 171 9876 0000", day.AddMinutes(i * 9), "您好，您在本平台的借款已逾期，请今天处理，第" + (i + 1) + "次提醒")));
+        var backup = new System.Text.StringBuilder("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"9\">\n");
+        foreach (var (number, time, text) in messages)
+        {
+            backup.Append(CultureInfo.InvariantCulture, $"<sms address=\"{number}\" date=\"{time.ToUnixTimeMilliseconds()}\" type=\"1\" body=\"{text}\" readable_date=\"\" contact_name=\"\" />\n");
+        }
+
+        backup.Append("</smses>\n");
+        await walk.Step("evidence-import", 2, 2, async page =>
+        {
+            await page.Locator("header nav a[href*='/evidence']").ClickAsync();
+            await page.WaitForURLAsync("**/evidence", Walk.Committed);
+            var form = page.Locator("form[action*='handler=Import']");
+            await form.Locator("input[name='backup']").SetInputFilesAsync(new FilePayload { Name = "sms.xml", MimeType = "text/xml", Buffer = System.Text.Encoding.UTF8.GetBytes(backup.ToString()) });
+            await form.Locator("input[name='Collectors']").FillAsync("138 0000 1111");
+            await form.Locator("button[type='submit']").ClickAsync();
+            await page.WaitForSelectorAsync(".notice");
+        });
+        await walk.Step("why", 0, 0, async page =>
+        {
+            var reason = page.Locator("li.reason", new() { HasText = "威胁爆通讯录" }).First;
+            Assert.Contains("威胁把欠款告诉通讯录联系人", await reason.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("通讯录", await reason.Locator("mark").First.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("依据：", await reason.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal("/guide/today", await reason.Locator("a.todo").GetAttributeAsync("href"));
+        });
+        await walk.Step("mark-collector", 1, 0, async page =>
+        {
+            var number = page.Locator("li.skipped-number", new() { HasText = "17198760000" });
+            Assert.Contains("短信 7 条", await number.InnerTextAsync(), StringComparison.Ordinal);
+            await number.GetByRole(AriaRole.Button, new() { Name = "标为催收号码" }).ClickAsync();
+            await page.WaitForSelectorAsync(".notice");
+            Assert.Contains("从同一个文件保存了 7 条", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(7, await page.Locator("ol.timeline li.incident", new() { HasText = "次提醒" }).CountAsync());
+        });
+        await walk.Step("retract", 2, 1, async page =>
+        {
+            var courier = page.Locator("ol.timeline li.incident", new() { HasText = "快递" });
+            await courier.Locator("summary", new() { HasText = "不是证据" }).ClickAsync();
+            await courier.Locator("input[name='reason']").FillAsync("这是快递短信，不是催收");
+            await courier.Locator("button[type='submit']").ClickAsync();
+            await page.WaitForSelectorAsync(".notice");
+            Assert.Equal(0, await page.Locator("ol.timeline li.incident", new() { HasText = "快递" }).CountAsync());
+        });
+        await walk.Step("verify", 1, 0, async page =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "立即核对" }).ClickAsync();
+            await page.WaitForSelectorAsync(".notice");
+            Assert.Contains("证据链完整", await page.Locator("#chain-status").InnerTextAsync(), StringComparison.Ordinal);
+        });
+        await walk.AssertFitsAsync();
     }
 
     [Fact]

@@ -265,16 +265,20 @@ public sealed record ViewFigure(string View, decimal CapAnnual, string CapBasis,
 public sealed record CitationFigure(string Id, string Law, string Article, string Paraphrase, string Status, string StatusText)
 {
     /// <summary>The citation in the current UI language.</summary>
-    public static CitationFigure From(Citation citation)
+    public static CitationFigure From(Citation citation) => InLanguageOf(citation, CultureInfo.CurrentUICulture);
+
+    /// <summary>The citation in <paramref name="culture"/>'s language (a printed timeline is Chinese whatever the UI's).</summary>
+    public static CitationFigure InLanguageOf(Citation citation, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        ArgumentNullException.ThrowIfNull(culture);
+        var english = culture.TwoLetterISOLanguageName == "en";
         return new(
             citation.Id,
             english ? citation.LawEn : citation.LawZh,
             citation.Article,
             english ? citation.ParaphraseEn : citation.ParaphraseZh,
             CheckLoanReport.StatusId(citation.Status),
-            ReadGuide.ReadGuide.StatusWord(citation.Status));
+            ReadGuide.ReadGuide.StatusWord(citation.Status, culture));
     }
 }

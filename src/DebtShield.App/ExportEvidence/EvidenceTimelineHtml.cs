@@ -25,7 +25,7 @@ internal static class EvidenceTimelineHtml
             .Append("body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em;line-height:1.5;color:#111}")
             .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}")
             .Append("th{background:#eee}mark{background:#ffd54f}.hash{font-family:monospace;font-size:.75em;word-break:break-all;color:#444}")
-            .Append(".superseded{color:#777;text-decoration:line-through}.labels span{display:inline-block;border:1px solid #b71c1c;color:#b71c1c;border-radius:3px;padding:0 .3em;margin:.1em;font-size:.85em}")
+            .Append(".superseded{color:#777;text-decoration:line-through}.why{margin:.2em 0 .5em;font-size:.9em}.labels span{display:inline-block;border:1px solid #b71c1c;color:#b71c1c;border-radius:3px;padding:0 .3em;margin:.1em;font-size:.85em}")
             .Append("@media print{body{margin:0}tr{page-break-inside:avoid}}\n</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(Encode(Text("Timeline_Title"))).Append("</h1>\n<p>")
             .Append(Encode(string.Format(Chinese, Text("Timeline_Summary"), view.CaseTitle, view.Items.Count, Local(exportedAt), ExportEvidenceBundle.ToolVersion)))
@@ -75,9 +75,9 @@ internal static class EvidenceTimelineHtml
 
             html.Append("<div class=\"hash\">").Append(Encode(ExportEvidenceBundle.RecordName(entry.Sequence))).Append(" sha256 ").Append(entry.Hash.Hex).Append("</div></td>");
             html.Append("<td class=\"labels\">");
-            foreach (var label in item.Labels)
+            foreach (var reason in LabelReasons.Of(item, Chinese))
             {
-                html.Append("<span>").Append(Encode(EvidenceNames.Label(label, Chinese))).Append("</span>");
+                AppendReason(html, reason);
             }
 
             html.Append("</td></tr>\n");
@@ -85,6 +85,31 @@ internal static class EvidenceTimelineHtml
 
         html.Append("</tbody>\n</table>\n<p>").Append(Encode(Text("Timeline_Footer"))).Append("</p>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// One label with its why: the rule, the words that matched, the citations with their status, and
+    /// the guide topic by its title (the file is read away from the app, so a link would lead nowhere).
+    /// </summary>
+    private static void AppendReason(StringBuilder html, LabelReason reason)
+    {
+        html.Append("<div class=\"why\"><span>").Append(Encode(reason.LabelName)).Append("</span> ").Append(Encode(reason.Explanation));
+        if (reason.Quotes.Count > 0)
+        {
+            html.Append("<br>").Append(Encode(Text("Reason_Words")));
+            foreach (var quote in reason.Quotes)
+            {
+                html.Append("「<mark>").Append(Encode(quote)).Append("</mark>」");
+            }
+        }
+
+        if (reason.Citations.Count > 0)
+        {
+            html.Append("<br>").Append(Encode(Text("Reason_Basis")))
+                .Append(Encode(string.Join("；", reason.Citations.Select(c => c.Law + c.Article + "（" + c.StatusText + "）"))));
+        }
+
+        html.Append("<br>").Append(Encode(string.Format(Chinese, Text("Reason_WhatToDo"), reason.GuideTitle))).Append("</div>");
     }
 
     private static void AppendMarked(StringBuilder html, string? text, IReadOnlyList<RecordedFinding> findings)

@@ -24,6 +24,8 @@ public sealed record PhoneBackupChoices(IReadOnlyList<string> Collectors, string
 /// <param name="Problems">Records that could not be read.</param>
 /// <param name="Break">Where a damaged backup stopped being readable; everything before it was imported.</param>
 /// <param name="DamagedDatabases">The databases of an iPhone backup that were read only up to damage (what came before it was imported).</param>
+/// <param name="SkippedNumbers">The numbers whose texts or calls reached the borrower but were not kept (not named as a
+/// collector's, nothing flagged), most first: a collector the borrower did not name shows up here.</param>
 public sealed record PhoneBackupImport(
     int Read,
     int Added,
@@ -32,7 +34,38 @@ public sealed record PhoneBackupImport(
     IReadOnlyList<string> FlaggedNumbers,
     IReadOnlyList<PhoneRecordProblem> Problems,
     BackupBreak? Break,
-    IReadOnlyList<DatabaseDamage>? DamagedDatabases = null);
+    IReadOnlyList<DatabaseDamage>? DamagedDatabases = null,
+    IReadOnlyList<SkippedNumber>? SkippedNumbers = null);
+
+/// <summary>
+/// A number whose records a backup held but the import did not keep, so the borrower can see a
+/// collector they did not name, and mark it (its records are then kept from the same file).
+/// </summary>
+/// <param name="Number">The number in its one written form (<see cref="PhoneNumber.Normalize"/>).</param>
+/// <param name="Messages">Texts received from it.</param>
+/// <param name="Calls">Calls received from it.</param>
+/// <param name="First">The earliest of them.</param>
+/// <param name="Last">The latest of them.</param>
+/// <param name="Sample">The latest text, to recognise the sender by; null when it only called.</param>
+public sealed record SkippedNumber(string Number, int Messages, int Calls, DateTimeOffset First, DateTimeOffset Last, string? Sample)
+{
+    /// <summary>This number's summary with one more record received from it.</summary>
+    internal SkippedNumber With(PhoneRecord record)
+    {
+        var text = record.Channel == IncidentChannel.Call ? Sample : record.Time >= Last || Sample is null ? record.Text ?? Sample : Sample;
+        return new(
+            Number,
+            Messages + (record.Channel == IncidentChannel.Call ? 0 : 1),
+            Calls + (record.Channel == IncidentChannel.Call ? 1 : 0),
+            record.Time < First ? record.Time : First,
+            record.Time > Last ? record.Time : Last,
+            text);
+    }
+
+    /// <summary>The summary of one record.</summary>
+    internal static SkippedNumber Of(string number, PhoneRecord record) =>
+        new SkippedNumber(number, 0, 0, record.Time, record.Time, null).With(record);
+}
 
 /// <summary>
 /// Use case: bring the collection contacts of a phone backup ("SMS Backup &amp; Restore" XML, the
@@ -91,15 +124,17 @@ public static class ImportPhoneBackup
         var flagged = new HashSet<string>(StringComparer.Ordinal);
         var recipient = choices.ContactName is null ? Recipient.Borrower : Recipient.ThirdParty;
         var first = Pass(open, source, known, flagged, analyzer, recipient, cancellationToken);
-        var records = first.Kept;
+        var last = first;
         if (flagged.Count > 0)
         {
             // Numbers flagged in this backup: keep all their records, not only those after the first flag.
             known.UnionWith(flagged);
             first.Kept.Clear();
             first.Kept.TrimExcess();
-            records = Pass(open, source, known, null, analyzer, recipient, cancellationToken).Kept;
+            last = Pass(open, source, known, null, analyzer, recipient, cancellationToken);
         }
+
+        var records = last.Kept;
 
         var now = time.GetUtcNow();
         var kept = records.Count;
@@ -136,7 +171,9 @@ public static class ImportPhoneBackup
             return (await CaseEvidence.AppendAsync(context, ledger.Cipher, stored, additions, skipKnown: true, now, token).ConfigureAwait(false)).Count;
         }, cancellationToken).ConfigureAwait(false);
 
-        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break, first.Damage);
+        var skipped = (flagged.Count > 0 ? last : first).Skipped.Values
+            .OrderByDescending(n => n.Messages + n.Calls).ThenBy(n => n.Number, StringComparer.Ordinal).ToList();
+        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break, first.Damage, skipped);
     }
 
     /// <summary>
@@ -150,6 +187,7 @@ public static class ImportPhoneBackup
         {
             using var reading = open();
             var kept = new List<PhoneRecord>();
+            var skipped = new Dictionary<string, SkippedNumber>(StringComparer.Ordinal);
             var read = 0;
             foreach (var record in reading.Records)
             {
@@ -165,11 +203,18 @@ public static class ImportPhoneBackup
                     {
                         flagged.Add(sender);
                         kept.Add(reading.Complete(record));
+                        continue;
                     }
+
+                    Skip(skipped, sender, record);
+                }
+                else if (record.Number is { } other && record.Direction == IncidentDirection.Received)
+                {
+                    Skip(skipped, other, record);
                 }
             }
 
-            return new PassResult(read, kept, reading.Problems(), reading.Break(), reading.Damage());
+            return new PassResult(read, kept, reading.Problems(), reading.Break(), reading.Damage(), skipped);
         });
 
     private static FileStream OpenFile(string path)
@@ -217,5 +262,9 @@ public static class ImportPhoneBackup
         }
     }
 
-    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break, IReadOnlyList<DatabaseDamage> Damage);
+    /// <summary>Counts a received record that is not kept under its sender's number.</summary>
+    private static void Skip(Dictionary<string, SkippedNumber> skipped, string number, PhoneRecord record) =>
+        skipped[number] = skipped.TryGetValue(number, out var seen) ? seen.With(record) : SkippedNumber.Of(number, record);
+
+    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break, IReadOnlyList<DatabaseDamage> Damage, Dictionary<string, SkippedNumber> Skipped);
 }

@@ -48,6 +48,33 @@ public enum ScreenshotOutcome
 /// <param name="Problem">Why it was refused.</param>
 public sealed record ScreenshotResult(string Name, ScreenshotOutcome Outcome, string? Conversation, int Messages, int Added, int ToConfirm, string? Problem);
 
+/// <summary>One screenshot as it was read, before anything is stored: what the borrower confirms.</summary>
+/// <param name="Result">What became of it so far: refused (with the reason), already imported, or read (outcome <see cref="ScreenshotOutcome.NothingNew"/>, nothing added yet).</param>
+/// <param name="Messages">The bubbles read on it, top to bottom, with side, time, confidence and flags; none when refused.</param>
+public sealed record ReadScreenshot(ScreenshotResult Result, IReadOnlyList<ChatMessage> Messages);
+
+/// <summary>
+/// Screenshots read with OCR and nothing stored: shown to the borrower, then appended
+/// (<see cref="ImportScreenshots.AppendAsync"/>) only as far as the borrower chooses. Holds the
+/// images' bytes as the files give them, so the attachments stored are the images read.
+/// </summary>
+public sealed class ScreenshotReadings
+{
+    internal ScreenshotReadings(IReadOnlyList<ScreenshotFile> files, ImportScreenshots.Read[] reads)
+    {
+        Files = files;
+        Reads = reads;
+    }
+
+    /// <summary>Each screenshot as read, in the order given.</summary>
+    public IReadOnlyList<ReadScreenshot> Screenshots =>
+        [.. Reads.Select(r => new ReadScreenshot(r.Result, r.Screenshot?.Chat.Messages ?? []))];
+
+    internal IReadOnlyList<ScreenshotFile> Files { get; }
+
+    internal ImportScreenshots.Read[] Reads { get; }
+}
+
 /// <summary>What a screenshot import did, screenshot by screenshot, in the order they were given.</summary>
 public sealed record ScreenshotImport(IReadOnlyList<ScreenshotResult> Screenshots)
 {
@@ -124,9 +151,24 @@ public static class ImportScreenshots
         IProgress<ScreenshotResult>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        var readings = await ReadAsync(ledger, caseTitle, files, progress, cancellationToken).ConfigureAwait(false);
+        return await AppendAsync(ledger, caseTitle, readings, null, contactName, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="files"/> with OCR and stores nothing: each is refused (not an image, no
+    /// text, or not a chat, <see cref="ChatShape"/>), already imported, or read into bubbles to confirm.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
+    public static async Task<ScreenshotReadings> ReadAsync(
+        Ledger ledger,
+        string? caseTitle,
+        IReadOnlyList<ScreenshotFile> files,
+        IProgress<ScreenshotResult>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(time);
         var known = await ledger.ReadAsync(async (context, token) =>
         {
             var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
@@ -143,7 +185,30 @@ public static class ImportScreenshots
                 readings[i] = await ReadOneAsync(files[i], known, ocr, token).ConfigureAwait(false);
                 progress?.Report(readings[i].Result);
             }).ConfigureAwait(false);
+        return new ScreenshotReadings(files, readings);
+    }
 
+    /// <summary>
+    /// Appends what <paramref name="readings"/> read, in one transaction: every bubble, or only those
+    /// <paramref name="chosen"/> keeps (by screenshot and bubble index, from 0, as
+    /// <see cref="ScreenshotReadings.Screenshots"/> lists them). Refused screenshots add nothing.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">A screenshot's file changed since it was read.</exception>
+    public static async Task<ScreenshotImport> AppendAsync(
+        Ledger ledger,
+        string? caseTitle,
+        ScreenshotReadings readings,
+        Func<int, int, bool>? chosen,
+        string? contactName,
+        TimeProvider time,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentNullException.ThrowIfNull(time);
+        var files = readings.Files;
+        var read = readings.Reads;
+        var results = read.Select(r => r.Result).ToArray();
         var recipient = contactName is null ? Recipient.Borrower : Recipient.ThirdParty;
         var now = time.GetUtcNow();
         await ledger.WriteAsync(async (context, token) =>
@@ -152,12 +217,12 @@ public static class ImportScreenshots
             var (attached, seen) = await KeptAsync(context, ledger, stored.Id, token).ConfigureAwait(false);
             var store = new AttachmentStore(ledger);
             var additions = new List<CaseEvidence.Addition>();
-            foreach (var i in Enumerable.Range(0, files.Count).Where(i => readings[i].Screenshot is not null).OrderBy(i => readings[i].Screenshot!.Captured.Time).ThenBy(i => i))
+            foreach (var i in Enumerable.Range(0, files.Count).Where(i => read[i].Screenshot is not null).OrderBy(i => read[i].Screenshot!.Captured.Time).ThenBy(i => i))
             {
-                var (result, reading, hash) = readings[i];
+                var (result, reading, hash) = read[i];
                 if (!attached.Add(hash))
                 {
-                    readings[i] = readings[i] with { Result = result with { Outcome = ScreenshotOutcome.AlreadyImported } };
+                    results[i] = result with { Outcome = ScreenshotOutcome.AlreadyImported };
                     continue;
                 }
 
@@ -166,8 +231,9 @@ public static class ImportScreenshots
                 var channel = counterpart is not null && counterpart.All(char.IsAsciiDigit) ? IncidentChannel.Sms : IncidentChannel.Chat;
                 var conversation = string.Join('\n', counterpart, recipient.Id(), contactName);
                 var fresh = reading.Chat.Messages
-                    .Where(m => seen.TryAdd(new SeenMessage(conversation, m.Direction, m.Text, m.Time, m.TimeEstimated)))
+                    .Where((m, j) => (chosen is null || chosen(i, j)) && seen.TryAdd(new SeenMessage(conversation, m.Direction, m.Text, m.Time, m.TimeEstimated)))
                     .ToList();
+
                 if (fresh.Count > 0)
                 {
                     byte[] content;
@@ -192,21 +258,18 @@ public static class ImportScreenshots
                     new Incident(channel, m.Direction, m.Time, counterpart, recipient, m.Text, files[i].Name, contactName, attachments: [hash]),
                     ReadConfidence: m.Confidence,
                     TimeEstimated: m.TimeEstimated)));
-                readings[i] = readings[i] with
+                results[i] = result with
                 {
-                    Result = result with
-                    {
-                        Outcome = fresh.Count > 0 ? ScreenshotOutcome.Added : ScreenshotOutcome.NothingNew,
-                        Added = fresh.Count,
-                        ToConfirm = fresh.Count(m => m.NeedsConfirmation),
-                    },
+                    Outcome = fresh.Count > 0 ? ScreenshotOutcome.Added : ScreenshotOutcome.NothingNew,
+                    Added = fresh.Count,
+                    ToConfirm = fresh.Count(m => m.NeedsConfirmation),
                 };
             }
 
             return (await CaseEvidence.AppendAsync(context, ledger.Cipher, stored, additions, skipKnown: true, now, token).ConfigureAwait(false)).Count;
         }, cancellationToken).ConfigureAwait(false);
 
-        return new ScreenshotImport([.. readings.Select(r => r.Result)]);
+        return new ScreenshotImport(results);
     }
 
     private static async Task<Read> ReadOneAsync(ScreenshotFile file, HashSet<ContentHash> known, TesseractOcr ocr, CancellationToken cancellationToken)
@@ -230,6 +293,12 @@ public static class ImportScreenshots
         try
         {
             var reading = await ScreenshotReader.ReadAsync(content, file.Name, file.FileTime, ocr, cancellationToken).ConfigureAwait(false);
+            var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height);
+            if (signs.Count > 0)
+            {
+                return Refused(file, LedgerAccess.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.Text("NotChat_" + s)))));
+            }
+
             return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count, 0, 0, null), reading, hash);
         }
         catch (ScreenshotException e) when (!e.OcrUnavailable)
@@ -264,5 +333,6 @@ public static class ImportScreenshots
         return (attached, seen);
     }
 
-    private sealed record Read(ScreenshotResult Result, ScreenshotReading? Screenshot, ContentHash Hash);
+    /// <summary>One screenshot read: its result so far, what OCR and the layout made of it, and its hash.</summary>
+    internal sealed record Read(ScreenshotResult Result, ScreenshotReading? Screenshot, ContentHash Hash);
 }

@@ -47,6 +47,33 @@ public sealed class ConductAnalyzer
     /// <summary>The learned n-gram model that adds labels the rules miss, if any.</summary>
     public NgramModel? Model { get; }
 
+    /// <summary>
+    /// The explanation and citations behind the rule <paramref name="rule"/> of a finding with
+    /// <paramref name="label"/>, as the data files of this analyser state them. Stored findings keep
+    /// only their rule id, so every view that explains a stored label asks here and the wording
+    /// follows the data. Null when the rule is not in these files (an entry labelled by an analyser
+    /// whose rules have since been renamed or removed): a caller says so rather than guess.
+    /// </summary>
+    public ConductBasis? BasisOf(string rule, ConductLabel label)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule == "model." + label.Id())
+        {
+            var sameLabel = Rules.RuleArray.FirstOrDefault(r => r.Label == label);
+            return Model is null || sameLabel is null ? null : new ConductBasis(Model.Explanation, sameLabel.Citations, Learned: true);
+        }
+
+        var written = Rules.RuleArray.FirstOrDefault(r => r.Id == rule && r.Label == label);
+        if (written is not null)
+        {
+            return new ConductBasis(written.Explanation, written.Citations, Learned: false);
+        }
+
+        return label.IsMetadata() && Policy.Rules.TryGetValue(rule, out var policy)
+            ? new ConductBasis(policy.Explanation, policy.Citations, Learned: false)
+            : null;
+    }
+
     /// <summary>Analyses the text of a message sent to <paramref name="recipient"/>.</summary>
     public ConductAnalysis Analyze(string text, Recipient recipient = Recipient.Unknown) =>
         Analyze(new ConductMessage(text, recipient));

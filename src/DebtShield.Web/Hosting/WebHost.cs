@@ -52,6 +52,8 @@ public static class WebHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ChainChecks>();
+        builder.Services.AddSingleton<HeldUploads<HeldBackup>>();
+        builder.Services.AddSingleton<HeldUploads<HeldScreenshots>>();
         builder.Services.AddSingleton<CalendarFeeds>();
         builder.Services.AddSingleton<GuessThrottle>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));

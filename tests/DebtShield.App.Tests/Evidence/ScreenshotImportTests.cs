@@ -126,6 +126,49 @@ public sealed class ScreenshotImportTests : IDisposable
         Assert.False(Directory.Exists(test.DbArgument + ".attachments") && Directory.EnumerateFiles(test.DbArgument + ".attachments", "*", SearchOption.AllDirectories).Any());
     }
 
+    [Fact]
+    public async Task ImportAsync_BillPageAndLandscapeImage_AreRefusedAsNotAChatAndNothingIsStored()
+    {
+        // Given a lender's bill page and a chat painted landscape
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var files = new[]
+        {
+            Write("bill.png", BillPagePainter.Paint()),
+            Write("landscape.png", ChatScreenshotPainter.Paint("催收王经理", Conversation, width: 2400, height: 1080)),
+        };
+
+        // When they are imported
+        var result = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files(files), null, Clock);
+
+        // Then each is refused as not a chat, with the sign that showed it, and nothing is stored
+        Assert.All(result.Screenshots, s => Assert.Equal(ScreenshotOutcome.Refused, s.Outcome));
+        Assert.Contains("看起来不是聊天截图", result.Screenshots[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("图片是横向的", result.Screenshots[1].Problem, StringComparison.Ordinal);
+        Assert.Equal(0, (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Head.Count);
+    }
+
+    [Fact]
+    public async Task AppendAsync_OnlyChosenBubbles_AppendsThoseAndNothingElse()
+    {
+        // Given a chat screenshot read and nothing yet stored
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var files = ImportScreenshots.Files([Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation))]);
+        var readings = await ImportScreenshots.ReadAsync(ledger, null, files);
+        var stored = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Head.Count;
+
+        // When only the third bubble is chosen
+        var result = await ImportScreenshots.AppendAsync(ledger, null, readings, (screenshot, bubble) => screenshot == 0 && bubble == 2, null, Clock);
+        var kept = await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null);
+
+        // Then reading stored nothing, and only that bubble became an entry
+        Assert.Equal(0, stored);
+        Assert.Equal(4, readings.Screenshots[0].Messages.Count);
+        Assert.Equal(1, result.Added);
+        Assert.Equal(readings.Screenshots[0].Messages[2].Text, Assert.Single(kept.Items).Entry.Incident.Text);
+    }
+
     /// <summary>1 minus the edit distance over the painted length, spaces ignored.</summary>
     internal static double CharacterAccuracy(string painted, string read)
     {

@@ -165,4 +165,26 @@ public sealed class ConductAnalyzerTests
     {
         Assert.Same(ConductAnalysis.Empty, Analyzer.Analyze("您的快递已到站，请凭取件码1234到驿站领取。"));
     }
+
+    [Fact]
+    public void BasisOf_RuleOfAFinding_IsTheExplanationAndCitationsTheFindingCarried()
+    {
+        var analysis = Analyzer.Analyze(new ConductMessage("不还钱就把你的欠款信息发给你通讯录里所有人", Recipient.ThirdParty, new DateTimeOffset(2026, 11, 3, 23, 30, 0, ChinaStandardTime.Offset), FromCollector: true));
+
+        Assert.All(analysis.Findings.Where(f => !f.Rule.StartsWith("model.", StringComparison.Ordinal)), f =>
+        {
+            var basis = Analyzer.BasisOf(f.Rule, f.Label);
+            Assert.NotNull(basis);
+            Assert.Equal(f.Explanation, basis.Explanation);
+            Assert.Equal(f.Citations, basis.Citations);
+        });
+        Assert.Contains(analysis.Findings, f => f.Label.IsMetadata());
+    }
+
+    [Fact]
+    public void BasisOf_RuleNoLongerInTheData_IsNull()
+    {
+        Assert.Null(Analyzer.BasisOf("threat_exposure.renamed-since", ConductLabel.ThreatExposure));
+        Assert.Null(Analyzer.BasisOf("off_hours", ConductLabel.ThreatExposure));
+    }
 }

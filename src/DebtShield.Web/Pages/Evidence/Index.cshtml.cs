@@ -14,8 +14,14 @@ namespace DebtShield.Web.Pages.Evidence;
 /// 证据: the timeline of collection incidents with their labels and the marked words, filters, the
 /// chain's status, phone-backup upload and the bundle download.
 /// </summary>
-public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks checks) : LedgerPage(gate, time)
+public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks checks, HeldUploads<HeldBackup> backups, HeldUploads<HeldScreenshots> heldScreenshots) : LedgerPage(gate, time)
 {
+    /// <summary>Where the token of the last held backup travels between the import and the page (TempData, peeked so a reload keeps it).</summary>
+    private const string BackupKey = "HeldBackup";
+
+    /// <summary>Where the token of the screenshots waiting to be confirmed travels.</summary>
+    private const string ScreenshotsKey = "HeldScreenshots";
+
     /// <summary>The filter and page asked for.</summary>
     [BindProperty(SupportsGet = true)]
     public EvidenceQuery Query { get; set; } = new();
@@ -25,6 +31,12 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     /// <summary>The last chain check of this case.</summary>
     public ChainCheck? Chain { get; private set; }
+
+    /// <summary>The last backup imported here, while it is held: the numbers it did not keep, each with "标为催收号码".</summary>
+    public Held<HeldBackup>? Backup { get; private set; }
+
+    /// <summary>Screenshots read and waiting for the borrower to confirm what to keep.</summary>
+    public Held<HeldScreenshots>? Screenshots { get; private set; }
 
     /// <summary>Collector numbers given with an upload, one per line or separated by commas.</summary>
     [BindProperty]
@@ -44,10 +56,15 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
             var ledger = await LedgerAsync();
             var numbers = PhoneNumber.ParseList(Collectors);
-            await using var content = backup.OpenReadStream();
-            var import = await WebInput.WithUploadAsync(content, backup.FileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(numbers), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            var bytes = backup.Length <= HeldUploads<HeldBackup>.Largest ? await ReadAllAsync(backup) : null;
+            await using var content = bytes is null ? backup.OpenReadStream() : new MemoryStream(bytes, writable: false);
+            var import = await ImportAsync(ledger, content, backup.FileName, numbers);
             await VerifyAsync();
-            var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped);
+            var skipped = import.SkippedNumbers ?? [];
+            var token = bytes is not null && skipped.Count > 0 ? backups.Hold(RequestedCase.Of(HttpContext), UserName, new HeldBackup(backup.FileName, bytes, skipped), bytes.LongLength) : null;
+            Remember(BackupKey, token);
+            var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped)
+                + (token is null && skipped.Count > 0 ? " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_SkippedNotHeld, skipped.Count) : "");
             var damage = (import.DamagedDatabases ?? []).Select(d => " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_DatabaseDamaged, d.Database, d.RecordsRead, d.Reason));
             return (import.Break is { } broken
                 ? notice + " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Damaged, broken.Line, broken.ByteOffset, broken.Reason)
@@ -57,8 +74,9 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
         LoadAsync);
 
     /// <summary>
-    /// Reads uploaded chat or SMS screenshots (several at once, or dropped onto the field) into
-    /// incidents with Tesseract, on this machine; each refused image is named with its reason.
+    /// Reads uploaded chat or SMS screenshots (several at once, or dropped onto the field) with
+    /// Tesseract, on this machine, and stores nothing: what was read is shown to be confirmed
+    /// (<see cref="OnPostConfirmScreenshotsAsync"/>); each refused image is named with its reason.
     /// </summary>
     public Task<IActionResult> OnPostScreenshotsAsync(List<IFormFile> screenshots, string? contact) => ActAsync(
         async () =>
@@ -71,16 +89,79 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
             var files = new List<ScreenshotFile>(screenshots.Count);
             foreach (var upload in screenshots)
             {
-                using var buffer = new MemoryStream();
-                await upload.CopyToAsync(buffer, HttpContext.RequestAborted);
-                var bytes = buffer.ToArray();
+                var bytes = await ReadAllAsync(upload);
                 files.Add(new ScreenshotFile(Path.GetFileName(upload.FileName), Time.GetUtcNow(), () => bytes));
             }
 
-            var import = await ImportScreenshots.ImportAsync(await LedgerAsync(), CaseTitle, files, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim(), Time, cancellationToken: HttpContext.RequestAborted);
+            var readings = await ImportScreenshots.ReadAsync(await LedgerAsync(), CaseTitle, files, cancellationToken: HttpContext.RequestAborted);
+            var read = readings.Screenshots;
+            var bubbles = read.Sum(r => r.Messages.Count);
+            var token = bubbles > 0
+                ? heldScreenshots.Hold(RequestedCase.Of(HttpContext), UserName, new HeldScreenshots(readings, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim()), screenshots.Sum(s => s.Length))
+                : null;
+            Remember(ScreenshotsKey, token);
+            var refused = read.Where(r => r.Result.Outcome == ScreenshotOutcome.Refused).Select(r => r.Result.Name + "：" + r.Result.Problem);
+            var notice = token is not null ? string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsToConfirm, read.Count, bubbles)
+                : bubbles > 0 ? WebText.Evidence_ScreenshotsTooLarge
+                : string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsRead, read.Count, 0, 0);
+            return string.Join(" ", new[] { notice }.Concat(refused));
+        },
+        Here("/evidence"),
+        LoadAsync);
+
+    /// <summary>
+    /// Appends the bubbles the borrower ticked (or all of them) from the screenshots read before,
+    /// or lets them go; nothing of a screenshot is stored unless one of its bubbles is kept.
+    /// </summary>
+    public Task<IActionResult> OnPostConfirmScreenshotsAsync(string? token, List<string> chosen, bool all, bool discard) => ActAsync(
+        async () =>
+        {
+            var held = heldScreenshots.Find(token, RequestedCase.Of(HttpContext), UserName)
+                ?? throw new RequestRefusedException(WebText.Evidence_ScreenshotsGone);
+            heldScreenshots.Release(held.Token);
+            Remember(ScreenshotsKey, null);
+            if (discard)
+            {
+                return WebText.Evidence_ScreenshotsDiscarded;
+            }
+
+            var picked = chosen.ToHashSet(StringComparer.Ordinal);
+            var import = await ImportScreenshots.AppendAsync(
+                await LedgerAsync(),
+                CaseTitle,
+                held.Value.Readings,
+                (screenshot, bubble) => all || picked.Contains(screenshot.ToString(CultureInfo.InvariantCulture) + ":" + bubble.ToString(CultureInfo.InvariantCulture)),
+                held.Value.Contact,
+                Time,
+                HttpContext.RequestAborted);
             await VerifyAsync();
-            var refused = import.Screenshots.Where(s => s.Outcome == ScreenshotOutcome.Refused).Select(s => s.Name + "：" + s.Problem);
-            return string.Join(" ", new[] { string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsRead, import.Screenshots.Count, import.Added, import.ToConfirm) }.Concat(refused));
+            return string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsRead, import.Screenshots.Count, import.Added, import.ToConfirm);
+        },
+        Here("/evidence"),
+        LoadAsync);
+
+    /// <summary>
+    /// "标为催收号码": marks a number the last import did not keep as a collector's and keeps its
+    /// records from the same file, held since the import, without uploading it again.
+    /// </summary>
+    public Task<IActionResult> OnPostKeepAsync(string? token, string? number) => ActAsync(
+        async () =>
+        {
+            var marked = PhoneNumber.Normalize(WebInput.Required(number, WebText.Evidence_SkippedNumber));
+            var held = backups.Find(token, RequestedCase.Of(HttpContext), UserName)
+                ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Evidence_HeldGone, number));
+            var backup = held.Value;
+            if (marked is null || !backup.Skipped.Any(s => s.Number == marked))
+            {
+                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Evidence_NotSkipped, number));
+            }
+
+            await using var content = new MemoryStream(backup.Content, writable: false);
+            var import = await ImportAsync(await LedgerAsync(), content, backup.FileName, [marked]);
+            await VerifyAsync();
+            backups.Update(held.Token, backup with { Skipped = import.SkippedNumbers ?? [] });
+            Remember(BackupKey, held.Token);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Kept, marked, import.Added);
         },
         Here("/evidence"),
         LoadAsync);
@@ -125,6 +206,31 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     private static string? Part(string name, string? value) => string.IsNullOrEmpty(value) ? null : name + "=" + Uri.EscapeDataString(value);
 
+    /// <summary>The signed-in user on a server; null in local mode, where the machine is the borrower's.</summary>
+    private string? UserName => User.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile upload)
+    {
+        using var buffer = new MemoryStream(checked((int)upload.Length));
+        await upload.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private Task<PhoneBackupImport> ImportAsync(Data.Ledger ledger, Stream content, string fileName, IReadOnlyList<string> collectors) =>
+        WebInput.WithUploadAsync(content, fileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(collectors), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+
+    private void Remember(string key, string? token)
+    {
+        if (token is null)
+        {
+            TempData.Remove(key);
+        }
+        else
+        {
+            TempData[key] = token;
+        }
+    }
+
     private async Task<IReadOnlyList<ChainFigure>> VerifyAsync()
     {
         var results = await VerifyEvidence.VerifyAsync(await LedgerAsync(), CaseTitle, HttpContext.RequestAborted);
@@ -139,6 +245,8 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     private async Task LoadAsync()
     {
+        Backup = backups.Find(TempData.Peek(BackupKey) as string, RequestedCase.Of(HttpContext), UserName);
+        Screenshots = heldScreenshots.Find(TempData.Peek(ScreenshotsKey) as string, RequestedCase.Of(HttpContext), UserName);
         Entries = await EvidencePages.ReadAsync(await LedgerAsync(), CaseTitle, Query.ToFilter(), Query.PageNumber, EvidenceQuery.PageSize, HttpContext.RequestAborted);
         Chain = Entries.CaseTitle is { } title ? checks.Of(title) : null;
     }

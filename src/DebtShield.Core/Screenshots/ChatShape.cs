@@ -1,0 +1,62 @@
+namespace DebtShield.Core.Screenshots;
+
+/// <summary>A sign, in what the layout read, that an image is not a chat screenshot.</summary>
+public enum NotChatSign
+{
+    /// <summary>Wider than tall: a phone shows a chat upright.</summary>
+    Landscape,
+
+    /// <summary>Two "bubbles" side by side at the same height: rows of a table or a form (a lender's bill page), never a chat.</summary>
+    SideBySide,
+
+    /// <summary>Text running from edge to edge, where a bubble leaves room for the avatars on both sides.</summary>
+    EdgeToEdge,
+}
+
+/// <summary>
+/// Whether what <see cref="ChatLayout"/> read looks like a conversation at all. The layout turns any
+/// text into bubbles, so a lender's bill page or a photo of a document would become "messages";
+/// these are the signs, from the boxes alone, that it is not a chat. They are deliberately few and
+/// plain, and a screenshot showing any of them is not imported (the borrower is told which).
+/// </summary>
+public static class ChatShape
+{
+    /// <summary>How far from an edge (as a share of the width) a bubble's text always stays: the avatar and the bubble's padding.</summary>
+    private const double BubbleInset = 0.08;
+
+    /// <summary>How much of the shorter box two boxes must share vertically to stand side by side.</summary>
+    private const double SharedHeight = 0.5;
+
+    /// <summary>The signs against <paramref name="chat"/> being a chat, read on a <paramref name="width"/>×<paramref name="height"/> image; none for a chat.</summary>
+    public static IReadOnlyList<NotChatSign> SignsAgainst(ChatReading chat, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        var signs = new List<NotChatSign>();
+        if (width > height)
+        {
+            signs.Add(NotChatSign.Landscape);
+        }
+
+        var boxes = chat.Messages.Select(m => m.Box).ToList();
+        if (boxes.Any(b => b.Left < width * BubbleInset && b.Right > width * (1 - BubbleInset)))
+        {
+            signs.Add(NotChatSign.EdgeToEdge);
+        }
+
+        if (boxes.SelectMany((a, i) => boxes.Skip(i + 1).Select(b => (a, b))).Any(p => SideBySide(p.a, p.b)))
+        {
+            signs.Add(NotChatSign.SideBySide);
+        }
+
+        return signs;
+    }
+
+    private static bool SideBySide(PixelBox a, PixelBox b)
+    {
+        var shared = Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top);
+        var apart = a.Right <= b.Left || b.Right <= a.Left;
+        return apart && shared > SharedHeight * Math.Min(a.Height, b.Height);
+    }
+}

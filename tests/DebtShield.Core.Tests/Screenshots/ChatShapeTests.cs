@@ -1,0 +1,42 @@
+using DebtShield.Core.Evidence;
+using DebtShield.Core.Screenshots;
+
+namespace DebtShield.Core.Tests.Screenshots;
+
+public sealed class ChatShapeTests
+{
+    private static readonly DateTimeOffset Captured = new(2026, 11, 4, 21, 5, 0, ChinaStandardTime.Offset);
+
+    private static ChatReading Reading(params PixelBox[] boxes) =>
+        new("催收王经理", [.. boxes.Select(b => new ChatMessage(IncidentDirection.Received, "字", Captured, false, 0.9, b))]);
+
+    [Fact]
+    public void SignsAgainst_BubblesStackedWithAvatarRoom_None()
+    {
+        var chat = Reading(new PixelBox(190, 413, 590, 108), new PixelBox(300, 660, 590, 44), new PixelBox(190, 975, 180, 44));
+
+        Assert.Empty(ChatShape.SignsAgainst(chat, 1080, 2400));
+    }
+
+    [Fact]
+    public void SignsAgainst_LabelAndValueOnOneRow_SideBySide()
+    {
+        var bill = Reading(new PixelBox(60, 320, 190, 48), new PixelBox(800, 322, 220, 46));
+
+        Assert.Equal([NotChatSign.SideBySide], ChatShape.SignsAgainst(bill, 1080, 2400));
+    }
+
+    [Fact]
+    public void SignsAgainst_TextFromEdgeToEdge_EdgeToEdge()
+    {
+        var page = Reading(new PixelBox(40, 320, 1000, 48));
+
+        Assert.Equal([NotChatSign.EdgeToEdge], ChatShape.SignsAgainst(page, 1080, 2400));
+    }
+
+    [Fact]
+    public void SignsAgainst_WiderThanTall_Landscape()
+    {
+        Assert.Equal([NotChatSign.Landscape], ChatShape.SignsAgainst(Reading(new PixelBox(300, 300, 500, 44)), 2400, 1080));
+    }
+}
