@@ -66,10 +66,12 @@ public sealed class BenchmarkDataTests
             .Order(StringComparer.Ordinal),
     ];
 
-    /// <summary>Court decisions that state a benchmark rate, or held an agreed rate within the 1991 line.</summary>
+    /// <summary>
+    /// Court decisions that state a benchmark rate or 4 × LPR, or held an agreed rate within or above the 1991 line.
+    /// </summary>
     [Theory]
     [MemberData(nameof(CasesWithBenchmarkChecks))]
-    public void CourtCases_BenchmarkFindings_AgreeWithTheData(string file)
+    public void CourtCases_RateFindings_AgreeWithTheShippedData(string file)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(CourtCases, file)));
         var figures = document.RootElement.GetProperty("courtFigures");
@@ -81,6 +83,10 @@ public sealed class BenchmarkDataTests
                 case "benchmarkRate":
                     var term = Enum.Parse<BenchmarkTerm>(check.GetProperty("term").GetString()!, ignoreCase: true);
                     Assert.Equal(court, Opinion.Benchmark.InForceOn(Day(check, "on"))!.RateFor(term));
+                    break;
+                case "fourTimesLpr":
+                    var rules = LegalDataReader.Rules;
+                    Assert.Equal(court, rules.PrivateLprMultiple * rules.Lpr.InForceOn(Day(check, "on"))!.OneYear);
                     break;
                 case "opinion1991Line":
                     var line = Opinion1991Line.For(Bullet(Day(check, "contractDate"), Day(check, "dueDate")), Opinion, Day(check, "filed"))!;
