@@ -137,6 +137,7 @@ public sealed record CheckLoanReport
             CapRule.FourTimesLprAtFiling => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd} (as-of date standing in for the filing date)"),
             CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
             CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
+            CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({SnakeCase(cap.Benchmark.Term.ToString())}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
         };
     }
 
@@ -149,6 +150,12 @@ public sealed record CheckLoanReport
             Percent(cap.Lpr!.OneYear),
             cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         CapRule.OldPrivateLine or CapRule.LicensedCourtLine => string.Format(CultureInfo.CurrentCulture, Text("CapBasis_" + cap.Rule), Percent(cap.Annual)),
+        CapRule.FourTimesBenchmark => string.Format(
+            CultureInfo.CurrentCulture,
+            Text("CapBasis_" + cap.Rule),
+            Percent(cap.Benchmark!.Rate),
+            Text("BenchmarkTerm_" + cap.Benchmark.Term),
+            cap.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
     };
 
     private static string Percent(decimal fraction) => RateLoanReport.Percent((double)fraction);
@@ -194,6 +201,7 @@ public sealed record CheckLoanReport
         AnnualRate rate => RateLoanReport.Percent(rate.Fraction),
         Money money => money.ToString(),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        BenchmarkTerm term => Text("BenchmarkTerm_" + term),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value,
     };

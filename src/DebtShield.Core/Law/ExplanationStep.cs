@@ -32,6 +32,12 @@ public enum StepKind
     /// <summary>Values: cap.</summary>
     CapLicensedLine,
 
+    /// <summary>
+    /// The 1991 opinion's line. Values: cap, the benchmark rate, the day that rate took effect,
+    /// the term bucket (<see cref="BenchmarkTerm"/>), the contract date it was looked up for, the multiple.
+    /// </summary>
+    CapFourTimesBenchmark,
+
     /// <summary>Values: rate, cap.</summary>
     RateAboveCap,
 

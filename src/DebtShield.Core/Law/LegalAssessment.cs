@@ -104,6 +104,13 @@ public enum Uncertainty
     /// </summary>
     ContractBeforeReform,
 
+    /// <summary>
+    /// The as-of date, standing in for the filing date, is before 2015-09-01: the 1991 opinion's line
+    /// applies (4 × the PBOC benchmark rate). Which day's and which term's rate it takes, what becomes
+    /// of interest paid above it, and some older benchmark values are not settled by the sources.
+    /// </summary>
+    FiledBeforeRules2015,
+
     /// <summary>The 24% line for licensed lenders is a court practice applied on the borrower's request (secondary sources).</summary>
     LicensedLineOnRequest,
 

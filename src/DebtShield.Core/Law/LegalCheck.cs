@@ -182,6 +182,12 @@ public static class LegalCheck
             return [FourTimesLpr(rules, loan.ContractDate, loan.ContractDate, CapRule.FourTimesLprAtContract, rules.PrivateCap, uncertain)];
         }
 
+        if (rules.Opinion1991 is { } opinion && Opinion1991Line.For(loan, opinion, options.AsOf) is { } line1991)
+        {
+            uncertain.Add(Uncertainty.FiledBeforeRules2015);
+            return [line1991];
+        }
+
         uncertain.Add(Uncertainty.ContractBeforeReform);
         var old = new RateCap(rules.OldPrivateLine, loan.ContractDate, CapRule.OldPrivateLine, null, null, rules.OldPrivate, rules.OldPrivateKeptIfPaidLine);
         if (options.AsOf < rules.PrivateReformDate)
@@ -295,6 +301,11 @@ public static class LegalCheck
                         cap.Basis.Citations),
                     CapRule.OldPrivateLine => new(StepKind.CapOldPrivateLine, view.View, [Rate(cap.Annual), cap.From], cap.Basis.Citations),
                     CapRule.LicensedCourtLine => new(StepKind.CapLicensedLine, view.View, [Rate(cap.Annual)], cap.Basis.Citations),
+                    CapRule.FourTimesBenchmark => new(
+                        StepKind.CapFourTimesBenchmark,
+                        view.View,
+                        [Rate(cap.Annual), Rate(cap.Benchmark!.Rate), cap.Benchmark.Change.Date, cap.Benchmark.Term, cap.From, rules.Opinion1991!.Multiple],
+                        cap.Basis.Citations),
                 });
             }
 

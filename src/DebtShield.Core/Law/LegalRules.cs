@@ -65,6 +65,12 @@ public sealed record LegalRules
 
     /// <summary>The basis of the rate measure compared with a cap (nominal annual IRR).</summary>
     public required LegalBasis RateMeasure { get; init; }
+
+    /// <summary>
+    /// The 1991 opinion's line for private-lending cases filed before 2015-09-01; without it such
+    /// cases are held to <see cref="OldPrivateLine"/> as before.
+    /// </summary>
+    public Opinion1991Rules? Opinion1991 { get; init; }
 }
 
 /// <summary>The views of the law that apply to one kind of lender, the first being the default.</summary>

@@ -11,7 +11,8 @@ namespace DebtShield.Core.Law;
 /// For the old private-lending line: the higher line (36%) below which interest already paid is
 /// not returned although a court would not order it paid (2015 rules Arts 26 and 31); null otherwise.
 /// </param>
-public sealed record RateCap(decimal Annual, DateOnly From, CapRule Rule, LprFixing? Lpr, DateOnly? LprOn, LegalBasis Basis, decimal? KeptIfPaid = null);
+/// <param name="Benchmark">For the 1991 opinion's line: the benchmark rate it is a multiple of; null otherwise.</param>
+public sealed record RateCap(decimal Annual, DateOnly From, CapRule Rule, LprFixing? Lpr, DateOnly? LprOn, LegalBasis Basis, decimal? KeptIfPaid = null, BenchmarkLookup? Benchmark = null);
 
 /// <summary>The rules that set a cap.</summary>
 public enum CapRule
@@ -30,4 +31,10 @@ public enum CapRule
 
     /// <summary>The 24% line courts apply to licensed lenders on the borrower's request.</summary>
     LicensedCourtLine,
+
+    /// <summary>
+    /// 4 × the PBOC benchmark lending rate of the loan's term on the contract date (1991 opinion,
+    /// item 6), for cases filed before 2015-09-01; the as-of date stands in for the filing date.
+    /// </summary>
+    FourTimesBenchmark,
 }

@@ -19,7 +19,7 @@ namespace DebtShield.Import.LegalData;
 /// </remarks>
 public static class LegalDataReader
 {
-    private static readonly Lazy<LegalRules> Shipped = new(() => ReadRules(Open("lpr.json"), Open("caps.json")));
+    private static readonly Lazy<LegalRules> Shipped = new(() => ReadRules(Open("lpr.json"), Open("caps.json")) with { Opinion1991 = ReadOpinion1991(Open("pboc-benchmark.json")) });
     private static readonly Lazy<IReadOnlyDictionary<string, Citation>> ShippedCitations = new(() => ReadCitations(Open("citations.json")));
 
     private static readonly Lazy<CreditRecordRules> ShippedCredit = new(() => ReadCreditRules(Open("credit-records.json", "credit")));
@@ -62,6 +62,26 @@ public static class LegalDataReader
             OverdueCharges = Basis(caps.RootElement.Get("commonRules").Get("overdueCharges")),
             RateMeasure = Basis(caps.RootElement.Get("commonRules").Get("rateMeasure")),
         };
+    }
+
+    /// <summary>
+    /// Reads the 1991 opinion's line and the PBOC benchmark lending rates (UTF-8 JSON, the shape of
+    /// <c>data/law/pboc-benchmark.json</c>).
+    /// </summary>
+    public static Opinion1991Rules ReadOpinion1991(Stream benchmarkJson)
+    {
+        using var document = JsonDocument.Parse(benchmarkJson);
+        var root = document.RootElement;
+        var line = root.Get("line");
+        var changes = root.Get("changes").EnumerateArray().Select(c => new BenchmarkRateChange(
+            Date(c.Get("date")),
+            c.Get("upToSixMonths").GetDecimal(),
+            c.Get("upToOneYear").GetDecimal(),
+            c.Get("upToThreeYears").GetDecimal(),
+            c.Get("upToFiveYears").GetDecimal(),
+            c.Get("overFiveYears").GetDecimal(),
+            Status(c.Get("status"))));
+        return new Opinion1991Rules(new BenchmarkLendingRates(changes), line.Get("multiple").GetDecimal(), Date(line.Get("appliesWhenFiledBefore")), Basis(line));
     }
 
     /// <summary>Reads the credit-record rules (UTF-8 JSON, the shape of <c>data/credit/credit-records.json</c>).</summary>
