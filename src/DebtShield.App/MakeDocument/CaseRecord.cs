@@ -16,7 +16,8 @@ namespace DebtShield.App.MakeDocument;
 /// <param name="Loans">The loans.</param>
 /// <param name="Budget">The monthly budget.</param>
 /// <param name="Evidence">The evidence, in chain order, with what supersedes what.</param>
-public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, MonthlyBudget Budget, CaseEvidenceView Evidence)
+/// <param name="CollectorLenders">The numbers the borrower marked as collecting for a lender: number to the lender's name.</param>
+public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, MonthlyBudget Budget, CaseEvidenceView Evidence, IReadOnlyDictionary<string, string>? CollectorLenders = null)
 {
     /// <summary>Reads the case named <paramref name="caseTitle"/> (or the only one).</summary>
     /// <exception cref="RequestRefusedException">The ledger has no case, or the title is unknown or needed.</exception>
