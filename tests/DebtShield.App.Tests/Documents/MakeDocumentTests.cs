@@ -310,18 +310,20 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
             var items = (await ReviewEvidence.ReviewEvidence.LoadAsync(Ledger, null)).Items;
             foreach (var item in items)
             {
-                Numbers[ExportEvidenceBundle.RecordName(item.Entry.Sequence)] = item.Entry.Incident.Counterpart;
+                Numbers[RecordName(item.Entry.Sequence)] = item.Entry.Incident.Counterpart;
             }
 
             var listed = items
                 .Where(i => i.Entry.Incident.IsCollectorContact && i.SupersededBy is null && i.Labels.Any(l => l != Core.Conduct.ConductLabel.LawfulReminder))
-                .Select(i => ExportEvidenceBundle.RecordName(i.Entry.Sequence))
+                .Select(i => RecordName(i.Entry.Sequence))
                 .ToHashSet(StringComparer.Ordinal);
             foreach (var record in BundleHashes.Keys.Where(k => !listed.Contains(k)).ToList())
             {
                 BundleHashes.Remove(record);
             }
         }
+
+        private static string RecordName(int sequence) => "entries/" + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + ".txt";
 
         public Task DisposeAsync()
         {
