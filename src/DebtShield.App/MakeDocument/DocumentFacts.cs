@@ -97,7 +97,11 @@ public static class DocumentFacts
         {
             var asOf = today < loan.ContractDate ? loan.ContractDate : today;
             var check = CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, new CheckOptions(asOf)), LegalDataReader.Citations);
-            var loanExcess = Math.Max(0m, check.AtContractRate.TotalDue - check.Lawful.TotalDue);
+            // What the contract asks: its schedule's total, less what was paid. (The engine's "at the
+            // contract rate" figure is a payoff computed at the contract's rate, a number the contract
+            // itself never states, so a document does not call it the contract's.)
+            var contractDue = Math.Max(0m, loan.ScheduledTotal.Yuan - check.Lawful.Paid);
+            var loanExcess = Math.Max(0m, contractDue - check.Lawful.TotalDue);
             // The provisions behind the figures: the cap that applies and, with an upfront deduction, the principal basis.
             var basis = check.Steps
                 .Where(s => s.Step.StartsWith("cap_", StringComparison.Ordinal) || (s.Step == "principal_basis" && loan.UpfrontDeduction.IsPositive))
@@ -116,7 +120,8 @@ public static class DocumentFacts
                 .Set("has_upfront", loan.UpfrontDeduction.IsPositive)
                 .SetAmount("paid", check.Lawful.Paid)
                 .SetAmount("lawful_due", check.Lawful.TotalDue)
-                .SetAmount("contract_due", check.AtContractRate.TotalDue)
+                .SetAmount("contract_total", loan.ScheduledTotal.Yuan)
+                .SetAmount("contract_due", contractDue)
                 .SetAmount("excess", loanExcess)
                 .Set("has_excess", loanExcess > 0m)
                 .SetAmount("overpaid", check.Lawful.Overpaid)
@@ -130,7 +135,7 @@ public static class DocumentFacts
             items.Add(item.Root);
             lawful += check.Lawful.TotalDue;
             paid += check.Lawful.Paid;
-            contract += check.AtContractRate.TotalDue;
+            contract += contractDue;
             excess += loanExcess;
             overpaid += check.Lawful.Overpaid;
         }

@@ -221,7 +221,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
 
     private static readonly Dictionary<string, (string[] Fragments, bool Loan, bool Evidence)> Expected = new(StringComparer.Ordinal)
     {
-        ["regulator-complaint"] = (["中国人民银行金融消费权益保护咨询投诉电话（12363）", "《中华人民共和国个人信息保护法》第十条", "《中华人民共和国民法典》第一千零三十三条", "＿＿＿＿＿＿（请填写：投诉人身份证号）"], true, true),
+        ["regulator-complaint"] = (["按合同的还款计划共应还13,800.00元（人民币壹万叁仟捌佰元整），扣除已还尚余9,200.00元（人民币玖仟贰佰元整）", "中国人民银行金融消费权益保护咨询投诉电话（12363）", "《中华人民共和国个人信息保护法》第十条", "《中华人民共和国民法典》第一千零三十三条", "＿＿＿＿＿＿（请填写：投诉人身份证号）"], true, true),
         ["spam-report"] = (["网络不良与垃圾信息举报受理中心（12321.cn）（12321）", "17000001234：", "16500009999："], false, true),
         ["police-report"] = (["公安机关（110或当地派出所）", "《中华人民共和国刑法》第二百九十三条之一", "17000001234（7次）"], false, true),
         ["pi-request"] = (["《中华人民共和国个人信息保护法》第四十七条", "《中华人民共和国民法典》第一千零三十七条", "致：＿＿＿＿＿＿（请填写：放贷机构全称"], false, true),
