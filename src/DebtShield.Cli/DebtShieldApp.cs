@@ -145,6 +145,9 @@ internal sealed class DebtShieldApp
                 evidence.AddCommand<EvidenceHeadCommand>("head").WithDescription(CliText.Evidence_HeadDescription);
                 evidence.AddCommand<EvidenceRetractCommand>("retract").WithDescription(CliText.Evidence_RetractDescription)
                     .WithExample("evidence", "retract", "17", "--reason", "这是快递短信，不是催收");
+                evidence.AddCommand<EvidenceCollectorsCommand>("collectors").WithDescription(CliText.Evidence_CollectorsDescription);
+                evidence.AddCommand<EvidenceCollectorCommand>("collector").WithDescription(CliText.Evidence_CollectorDescription)
+                    .WithExample("evidence", "collector", "165 0000 9999", "--lender", "极速借App");
                 evidence.AddCommand<EvidenceExportCommand>("export").WithDescription(CliText.Evidence_ExportDescription)
                     .WithExample("evidence", "export", "evidence.zip");
             });

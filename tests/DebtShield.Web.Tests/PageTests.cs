@@ -375,6 +375,27 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task Documents_NumberMarkedForALender_IsCitedInThatLendersComplaint()
+    {
+        await using var app = await RunningApp.StartAsync();
+        const string page = "/documents?kind=regulator-complaint";
+        async Task<string> ComplaintAsync() => await (await app.PostFormAsync(page, page, [new("Lender", "某呗"), new("Format", "md")])).Content.ReadAsStringAsync();
+
+        var form = await app.Client.GetStringAsync(page);
+        var before = await ComplaintAsync();
+        var marked = await app.PostFormAsync(page, page + "&handler=Collector", [new("Number", "170 0000 1234"), new("CollectsFor", "某呗")]);
+        var notice = await app.Client.GetStringAsync(marked.Headers.Location);
+        var after = await ComplaintAsync();
+
+        Assert.Contains("id=\"collectors\"", form, StringComparison.Ordinal);
+        Assert.Contains("17000001234", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("号码 17000001234", before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Found, marked.StatusCode);
+        Assert.Contains("17000001234 为“某呗”催收", notice, StringComparison.Ordinal);
+        Assert.Contains("号码 17000001234", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_document_is_written_from_the_case_with_the_facts_given_and_blanks_for_those_left_out()
     {
         await using var app = await RunningApp.StartAsync();

@@ -9,8 +9,9 @@ namespace DebtShield.App.Demo;
 /// Use case: load a realistic, invented case (samples/demo-case.json, built into the program) so
 /// that a newcomer, and the web app's <c>--demo</c>, have something real to look at: lenders of
 /// four kinds, loans with and without 砍头息 and upfront fees, payments, overdue loans, a budget,
-/// and collection evidence (the invented phone backups samples/sms-backup.xml and
-/// samples/calls-backup.xml). Loading it twice changes nothing.
+/// and collection evidence (the invented phone backups samples/demo-sms-backup.xml and
+/// samples/demo-calls-backup.xml, dated after the loans they are about, and naming the lenders the
+/// way collectors do). Loading it twice changes nothing.
 /// </summary>
 public static class LoadDemo
 {

@@ -16,7 +16,8 @@ namespace DebtShield.App.MakeDocument;
 /// <param name="Loans">The loans.</param>
 /// <param name="Budget">The monthly budget.</param>
 /// <param name="Evidence">The evidence, in chain order, with what supersedes what.</param>
-public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, MonthlyBudget Budget, CaseEvidenceView Evidence)
+/// <param name="CollectorLenders">The numbers the borrower marked as collecting for a lender: number to the lender's name.</param>
+public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, MonthlyBudget Budget, CaseEvidenceView Evidence, IReadOnlyDictionary<string, string>? CollectorLenders = null)
 {
     /// <summary>Reads the case named <paramref name="caseTitle"/> (or the only one).</summary>
     /// <exception cref="RequestRefusedException">The ledger has no case, or the title is unknown or needed.</exception>
@@ -30,7 +31,8 @@ public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, 
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
             var lines = await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
             var evidence = await ReviewEvidence.ReviewEvidence.ReadAsync(context, ledger.Cipher, stored, token).ConfigureAwait(false);
-            return new CaseRecord(stored.ReadProfile(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine())), evidence);
+            var collectors = await RecordEvidence.CollectorLenders.ReadAsync(context, stored.Id, token).ConfigureAwait(false);
+            return new CaseRecord(stored.ReadProfile(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine())), evidence, collectors);
         }, cancellationToken);
     }
 }

@@ -35,8 +35,12 @@ public static class DocumentFacts
 
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
-    /// <summary>The facts for <paramref name="loans"/> (one lender's, or all) of <paramref name="record"/>, as of <paramref name="today"/>.</summary>
-    public static LetterFacts Of(CaseRecord record, IReadOnlyList<Loan> loans, ComplaintRoute? route, DateOnly today)
+    /// <summary>
+    /// The facts for <paramref name="loans"/> (one lender's, or all) of <paramref name="record"/>, as of
+    /// <paramref name="today"/>; a document <paramref name="aboutTheLender"/> of those loans cites only
+    /// the evidence that concerns that lender, others cite the whole case's.
+    /// </summary>
+    public static LetterFacts Of(CaseRecord record, IReadOnlyList<Loan> loans, ComplaintRoute? route, DateOnly today, bool aboutTheLender = false)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(loans);
@@ -58,7 +62,8 @@ public static class DocumentFacts
 
         SetChannel(facts, route);
         SetLoans(facts, loans, today);
-        SetConduct(facts, record.Evidence);
+        SetConduct(facts, EvidenceConcerning(record, aboutTheLender ? loans : record.Loans));
+        facts.Set("evidence_head", new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = record.Evidence.Head.Count, ["hash"] = record.Evidence.Head.Hash.Hex });
         SetBudgetAndProposal(facts, record, loans, today);
         return facts;
     }
@@ -92,7 +97,11 @@ public static class DocumentFacts
         {
             var asOf = today < loan.ContractDate ? loan.ContractDate : today;
             var check = CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, new CheckOptions(asOf)), LegalDataReader.Citations);
-            var loanExcess = Math.Max(0m, check.AtContractRate.TotalDue - check.Lawful.TotalDue);
+            // What the contract asks: its schedule's total, less what was paid. (The engine's "at the
+            // contract rate" figure is a payoff computed at the contract's rate, a number the contract
+            // itself never states, so a document does not call it the contract's.)
+            var contractDue = Math.Max(0m, loan.ScheduledTotal.Yuan - check.Lawful.Paid);
+            var loanExcess = Math.Max(0m, contractDue - check.Lawful.TotalDue);
             // The provisions behind the figures: the cap that applies and, with an upfront deduction, the principal basis.
             var basis = check.Steps
                 .Where(s => s.Step.StartsWith("cap_", StringComparison.Ordinal) || (s.Step == "principal_basis" && loan.UpfrontDeduction.IsPositive))
@@ -111,7 +120,8 @@ public static class DocumentFacts
                 .Set("has_upfront", loan.UpfrontDeduction.IsPositive)
                 .SetAmount("paid", check.Lawful.Paid)
                 .SetAmount("lawful_due", check.Lawful.TotalDue)
-                .SetAmount("contract_due", check.AtContractRate.TotalDue)
+                .SetAmount("contract_total", loan.ScheduledTotal.Yuan)
+                .SetAmount("contract_due", contractDue)
                 .SetAmount("excess", loanExcess)
                 .Set("has_excess", loanExcess > 0m)
                 .SetAmount("overpaid", check.Lawful.Overpaid)
@@ -125,7 +135,7 @@ public static class DocumentFacts
             items.Add(item.Root);
             lawful += check.Lawful.TotalDue;
             paid += check.Lawful.Paid;
-            contract += check.AtContractRate.TotalDue;
+            contract += contractDue;
             excess += loanExcess;
             overpaid += check.Lawful.Overpaid;
         }
@@ -139,10 +149,51 @@ public static class DocumentFacts
             .SetAmount("totals.overpaid", overpaid);
     }
 
-    private static void SetConduct(LetterFacts facts, CaseEvidenceView evidence)
+    /// <summary>
+    /// The standing collection contacts a document about <paramref name="loans"/> may cite, each with
+    /// the note it needs: all of them when the loans are of several lenders (or the case has one),
+    /// otherwise only those <see cref="LenderAttribution"/> gives to the document's lender,
+    /// and those dated before that lender's first contract are pointed out. Also how many were left
+    /// out because nothing tells which lender they concern.
+    /// </summary>
+    private static (List<(EvidenceItem Item, string? Note)> Items, int Unattributed) EvidenceConcerning(CaseRecord record, IReadOnlyList<Loan> loans)
+    {
+        var contacts = record.Evidence.Items.Where(i => i.Stands && i.Entry.Incident.IsCollectorContact).ToList();
+        var caseLenders = record.Loans.Select(l => l.Lender.Name).Distinct(StringComparer.Ordinal).ToList();
+        var lenders = loans.Select(l => l.Lender.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (lenders.Count != 1 || caseLenders.Count < 2)
+        {
+            return ([.. contacts.Select(i => (i, (string?)null))], 0);
+        }
+
+        var lender = lenders[0];
+        var attribution = LenderAttribution.Of(caseLenders, contacts.Select(i => i.Entry.Incident), record.CollectorLenders);
+        var firstContract = loans.Min(l => l.ContractDate);
+        var policy = ConductDataReader.LoadEmbedded().Policy;
+        var concerning = new List<(EvidenceItem, string?)>();
+        var unattributed = 0;
+        foreach (var item in contacts)
+        {
+            switch (attribution.Attribute(item.Entry.Incident))
+            {
+                case null:
+                    unattributed++;
+                    break;
+                case { Lender: var to } when to == lender:
+                    var early = policy.LocalDay(item.Entry.Incident.Time) < firstContract;
+                    concerning.Add((item, early ? string.Format(Chinese, Text(nameof(Resources.DocumentText.Doc_EvidenceBeforeLoan)), ChineseDate.Format(firstContract)) : null));
+                    break;
+            }
+        }
+
+        return (concerning, unattributed);
+    }
+
+    private static void SetConduct(LetterFacts facts, (List<(EvidenceItem Item, string? Note)> Items, int Unattributed) evidence)
     {
         var policy = ConductDataReader.LoadEmbedded().Policy;
-        var current = evidence.Items.Where(i => i.Stands && i.Entry.Incident.IsCollectorContact).ToList();
+        var current = evidence.Items.Select(i => i.Item).ToList();
+        var notes = evidence.Items.Where(i => i.Note is not null).ToDictionary(i => i.Item.Entry.Sequence, i => i.Note!);
         var statistics = EvidenceStatistics.Of([.. current.Select(i => new LabelledEntry(i.Entry, i.Labels))], policy);
         var listed = current.Where(i => i.Labels.Any(l => l != ConductLabel.LawfulReminder) || i.Entry.Incident.Recipient == Recipient.ThirdParty).ToList();
         var thirdParty = current.Where(i => i.Entry.Incident.Recipient == Recipient.ThirdParty).ToList();
@@ -170,14 +221,15 @@ public static class DocumentFacts
                 }).ToList(),
         });
         var shown = listed.Take(EvidenceListLimit).ToList();
-        facts.Set("evidence", shown.Select((item, i) => (object?)EvidenceFact(item, i + 1, policy)).ToList())
+        facts.Set("evidence", shown.Select((item, i) => (object?)EvidenceFact(item, i + 1, policy, notes)).ToList())
             .Set("evidence_more", listed.Count - shown.Count)
-            .Set("evidence_head", new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = evidence.Head.Count, ["hash"] = evidence.Head.Hash.Hex })
-            .Set("timeline", shown.OrderBy(i => i.Entry.Incident.Time).Select((item, i) => (object?)EvidenceFact(item, i + 1, policy)).ToList());
+            .Set("evidence_unattributed", evidence.Unattributed)
+            .Set("evidence_early", shown.Count(i => notes.ContainsKey(i.Entry.Sequence)))
+            .Set("timeline", shown.OrderBy(i => i.Entry.Incident.Time).Select((item, i) => (object?)EvidenceFact(item, i + 1, policy, notes)).ToList());
     }
 
     /// <summary>One evidence item as documents list it: date, kind, the first 12 hex digits of its hash and its file in the bundle.</summary>
-    private static Dictionary<string, object?> EvidenceFact(EvidenceItem item, int n, ContactPolicy policy)
+    private static Dictionary<string, object?> EvidenceFact(EvidenceItem item, int n, ContactPolicy policy, Dictionary<int, string> notes)
     {
         var incident = item.Entry.Incident;
         var local = incident.Time.ToOffset(policy.Offset);
@@ -194,6 +246,7 @@ public static class DocumentFacts
             ["labels"] = string.Join("、", item.Labels.Where(l => l != ConductLabel.LawfulReminder).Select(l => EvidenceNames.Label(l, Chinese))),
             ["hash"] = item.Entry.Hash.Hex[..12],
             ["record"] = ExportEvidence.ExportEvidenceBundle.RecordName(item.Entry.Sequence),
+            ["note"] = notes.GetValueOrDefault(item.Entry.Sequence, ""),
         };
     }
 

@@ -140,7 +140,7 @@ public static class MakeDocument
         ArgumentNullException.ThrowIfNull(request);
         var loans = Loans(record, template, request.Lender);
         var route = Route(template, loans);
-        var facts = DocumentFacts.Of(record, loans, route, today);
+        var facts = DocumentFacts.Of(record, loans, route, today, aboutTheLender: template.PerLender);
         Apply(facts, template, request.Set);
         RenderedLetter letter;
         try

@@ -27,6 +27,12 @@ public static class EvidenceNames
             : Text("Recipient_" + incident.Recipient.Id(), culture);
     }
 
+    /// <summary>Why a number's contacts are taken to concern a lender, such as 您标明的.</summary>
+    public static string Attribution(AttributionBasis basis, CultureInfo? culture = null) => Text("Attribution_" + basis, culture);
+
+    /// <summary>What stands where a number's lender is not known: 未确定.</summary>
+    public static string UnknownLender(CultureInfo? culture = null) => Text("Collector_Unattributed", culture);
+
     /// <summary>What a chain break means.</summary>
     public static string Break(ChainBreakKind kind, CultureInfo? culture = null) => Text("Break_" + kind, culture);
 

@@ -29,7 +29,7 @@ public static class LedgerBackup
     public const string FormatName = "debtshield-ledger-backup";
 
     /// <summary>The model version the rows follow; raised with every migration that changes them.</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     private static readonly JsonSerializerOptions Json = CreateOptions();
 

@@ -27,4 +27,10 @@ public sealed class StoredCollector
 
     /// <summary>When it was first noted.</summary>
     public DateTimeOffset AddedAt { get; set; }
+
+    /// <summary>
+    /// The lender the borrower said this number collects for (a <see cref="Loans.StoredLender"/> of
+    /// the same case); null when not said. A document about one lender cites this number's contacts.
+    /// </summary>
+    public Guid? LenderId { get; set; }
 }

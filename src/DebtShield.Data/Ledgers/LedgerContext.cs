@@ -197,6 +197,7 @@ public abstract class LedgerContext : DbContext
             c.ToTable("collectors");
             c.HasKey(x => new { x.CaseId, x.Number });
             c.HasOne<StoredCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<StoredLender>().WithMany().HasForeignKey(x => x.LenderId).OnDelete(DeleteBehavior.SetNull);
         });
 
         modelBuilder.Entity<StoredAttachment>(a =>

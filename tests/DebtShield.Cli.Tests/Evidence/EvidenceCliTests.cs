@@ -85,6 +85,23 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
+    public void Collector_MarkedForALender_IsListedAsTheBorrowersWord_AndAnUnknownLenderIsRefusedNamingTheCasesLenders()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("demo");
+
+        var unknown = cli.Run("evidence", "collector", "170 0000 1234", "--lender", "某某");
+        cli.Succeed("evidence", "collector", "+86 170-0000-1234", "--lender", "某呗");
+        var table = cli.Succeed("evidence", "collectors");
+
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("某呗、", unknown.Stderr, StringComparison.Ordinal);
+        var row = table.Split('\n').Single(l => l.Contains("17000001234", StringComparison.Ordinal));
+        Assert.Contains("某呗", row, StringComparison.Ordinal);
+        Assert.Contains("您标明的", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_CollectorTextWithEscapeAndBidiCharacters_IsShownNeutralised()
     {
         using var cli = new LedgerCli("sqlite");

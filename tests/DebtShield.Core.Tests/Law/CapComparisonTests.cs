@@ -83,7 +83,7 @@ public sealed class CapComparisonTests
         Assert.Contains(Uncertainty.DayRateBasisDecides, assessment.Uncertain);
     }
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 2000)]
     public Property Exceeds_LevelScheduleAtTheLineRoundedUp_IsWithinAndHalfAPointMoreExceeds()
     {
         var cases = from principal in Gen.Choose(10, 2_000)
@@ -105,7 +105,10 @@ public sealed class CapComparisonTests
     {
         var monthly = (double)annual / 12;
         var exact = (double)principal * monthly / (1 - Math.Pow(1 + monthly, -months));
-        return Math.Ceiling((decimal)exact * 100) / 100;
+
+        // An exact amount that is already whole fen (71,400 at 5.92% for a month is 71,752.24) must
+        // not gain a fen from the last bit of double arithmetic; a lender rounds the true amount up.
+        return Math.Ceiling(((decimal)exact - 0.000001m) * 100) / 100;
     }
 
     private static Loan Level(DateOnly contract, decimal principal, int months, decimal instalment, AdvertisedRate? stated = null)

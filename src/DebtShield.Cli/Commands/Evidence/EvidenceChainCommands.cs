@@ -127,3 +127,57 @@ internal sealed class EvidenceRetractCommand(TimeProvider time) : AsyncCommand<E
         return DebtShieldApp.Success;
     }
 }
+
+/// <summary><c>debtshield evidence collector NUMBER [--lender NAME]</c>: the number collects for that lender (or, without one, is a collector's).</summary>
+internal sealed class EvidenceCollectorCommand(TimeProvider time) : AsyncCommand<EvidenceCollectorCommand.Settings>
+{
+    internal sealed class Settings : CaseSettings
+    {
+        [CommandArgument(0, "<NUMBER>")]
+        [LocalizedDescription(nameof(CliText.Evidence_CollectorNumberArgument))]
+        public string Number { get; init; } = "";
+
+        [CommandOption("--lender <NAME>")]
+        [LocalizedDescription(nameof(CliText.Evidence_CollectorLenderOption))]
+        public string? Lender { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
+        var number = await CollectorLenders.MarkAsync(ledger, settings.Case, settings.Number, settings.Lender, time, cancellationToken);
+        LedgerSession.Notice(string.IsNullOrWhiteSpace(settings.Lender)
+            ? string.Format(CultureInfo.CurrentCulture, CliText.Evidence_CollectorMarked, number)
+            : string.Format(CultureInfo.CurrentCulture, CliText.Evidence_CollectorLenderMarked, number, settings.Lender.Trim()));
+        return DebtShieldApp.Success;
+    }
+}
+
+/// <summary><c>debtshield evidence collectors</c>: each number that contacted the borrower about a debt, and the lender its contacts concern.</summary>
+internal sealed class EvidenceCollectorsCommand : AsyncCommand<CaseSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CaseSettings settings, CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
+        var numbers = await CollectorLenders.ListAsync(ledger, settings.Case, cancellationToken);
+        if (numbers.Count == 0)
+        {
+            LedgerSession.Notice(CliText.Evidence_ListEmpty);
+            return DebtShieldApp.Success;
+        }
+
+        var table = new Table().AddColumn(CliText.Evidence_CollectorColumnNumber).AddColumn(new TableColumn(CliText.Evidence_CollectorColumnContacts).RightAligned())
+            .AddColumn(CliText.Evidence_CollectorColumnLender).AddColumn(CliText.Evidence_CollectorColumnWhy);
+        foreach (var number in numbers)
+        {
+            table.AddRow(
+                Markup.Escape(number.Number),
+                number.Contacts.ToString(CultureInfo.CurrentCulture),
+                Markup.Escape(number.Lender ?? EvidenceNames.UnknownLender()),
+                number.Basis is { } basis ? Markup.Escape(EvidenceNames.Attribution(basis)) : "");
+        }
+
+        AnsiConsole.Write(table);
+        return DebtShieldApp.Success;
+    }
+}

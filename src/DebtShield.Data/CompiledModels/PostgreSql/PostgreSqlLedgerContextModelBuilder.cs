@@ -12,7 +12,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlLedgerContextModel
     {
         private PostgreSqlLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("47643726-b2c3-4500-ab72-609d4cfe2ddf"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("3dc00e0d-bc7d-4a0f-82c3-5ded1c0a2ebb"), entityTypeCount: 11)
         {
         }
 
@@ -32,6 +32,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
 
             StoredBudgetLineEntityType.CreateForeignKey1(storedBudgetLine, storedCase);
             StoredCollectorEntityType.CreateForeignKey1(storedCollector, storedCase);
+            StoredCollectorEntityType.CreateForeignKey2(storedCollector, storedLender);
             StoredEvidenceEntryEntityType.CreateForeignKey1(storedEvidenceEntry, storedCase);
             StoredInstalmentEntityType.CreateForeignKey1(storedInstalment, storedLoan);
             StoredLenderEntityType.CreateForeignKey1(storedLender, storedCase);

@@ -21,8 +21,9 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 "DebtShield.Data.Evidence.StoredCollector",
                 typeof(StoredCollector),
                 baseEntityType,
-                propertyCount: 4,
-                foreignKeyCount: 1,
+                propertyCount: 5,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var caseId = runtimeEntityType.AddProperty(
@@ -53,6 +54,15 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
             addedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             addedAt.AddAnnotation("Relational:ColumnName", "added_at");
 
+            var lenderId = runtimeEntityType.AddProperty(
+                "LenderId",
+                typeof(Guid?),
+                propertyInfo: typeof(StoredCollector).GetProperty("LenderId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredCollector).GetField("<LenderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lenderId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lenderId.AddAnnotation("Relational:ColumnName", "lender_id");
+
             var origin = runtimeEntityType.AddProperty(
                 "Origin",
                 typeof(CollectorOrigin),
@@ -69,6 +79,10 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
             runtimeEntityType.SetPrimaryKey(key);
             key.AddAnnotation("Relational:Name", "pk_collectors");
 
+            var index = runtimeEntityType.AddIndex(
+                new[] { lenderId });
+            index.AddAnnotation("Relational:Name", "ix_collectors_lender_id");
+
             return runtimeEntityType;
         }
 
@@ -81,6 +95,17 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 required: true);
 
             runtimeForeignKey.AddAnnotation("Relational:Name", "fk_collectors_cases_case_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("LenderId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_collectors_lenders_lender_id");
             return runtimeForeignKey;
         }
 

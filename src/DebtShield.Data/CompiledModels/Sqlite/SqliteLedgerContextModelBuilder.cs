@@ -11,7 +11,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
     public partial class SqliteLedgerContextModel
     {
         private SqliteLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f75e824a-148b-42e1-a260-05bbc861933d"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("07e95d5d-4491-4e4b-ba6e-eba6c4609a65"), entityTypeCount: 11)
         {
         }
 
@@ -31,6 +31,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
 
             StoredBudgetLineEntityType.CreateForeignKey1(storedBudgetLine, storedCase);
             StoredCollectorEntityType.CreateForeignKey1(storedCollector, storedCase);
+            StoredCollectorEntityType.CreateForeignKey2(storedCollector, storedLender);
             StoredEvidenceEntryEntityType.CreateForeignKey1(storedEvidenceEntry, storedCase);
             StoredInstalmentEntityType.CreateForeignKey1(storedInstalment, storedLoan);
             StoredLenderEntityType.CreateForeignKey1(storedLender, storedCase);

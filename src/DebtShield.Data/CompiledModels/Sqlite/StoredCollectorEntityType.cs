@@ -20,8 +20,9 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 "DebtShield.Data.Evidence.StoredCollector",
                 typeof(StoredCollector),
                 baseEntityType,
-                propertyCount: 4,
-                foreignKeyCount: 1,
+                propertyCount: 5,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var caseId = runtimeEntityType.AddProperty(
@@ -49,6 +50,14 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             addedAt.AddAnnotation("Relational:ColumnName", "added_at");
 
+            var lenderId = runtimeEntityType.AddProperty(
+                "LenderId",
+                typeof(Guid?),
+                propertyInfo: typeof(StoredCollector).GetProperty("LenderId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredCollector).GetField("<LenderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lenderId.AddAnnotation("Relational:ColumnName", "lender_id");
+
             var origin = runtimeEntityType.AddProperty(
                 "Origin",
                 typeof(CollectorOrigin),
@@ -64,6 +73,10 @@ namespace DebtShield.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
             key.AddAnnotation("Relational:Name", "pk_collectors");
 
+            var index = runtimeEntityType.AddIndex(
+                new[] { lenderId });
+            index.AddAnnotation("Relational:Name", "ix_collectors_lender_id");
+
             return runtimeEntityType;
         }
 
@@ -76,6 +89,17 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 required: true);
 
             runtimeForeignKey.AddAnnotation("Relational:Name", "fk_collectors_cases_case_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("LenderId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_collectors_lenders_lender_id");
             return runtimeForeignKey;
         }
 

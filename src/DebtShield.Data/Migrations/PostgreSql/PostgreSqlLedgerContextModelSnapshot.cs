@@ -159,6 +159,10 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
+                    b.Property<Guid?>("LenderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lender_id");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -167,6 +171,9 @@ namespace DebtShield.Data.Migrations.PostgreSql
 
                     b.HasKey("CaseId", "Number")
                         .HasName("pk_collectors");
+
+                    b.HasIndex("LenderId")
+                        .HasDatabaseName("ix_collectors_lender_id");
 
                     b.ToTable("collectors", (string)null);
                 });
@@ -558,6 +565,12 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_collectors_cases_case_id");
+
+                    b.HasOne("DebtShield.Data.Loans.StoredLender", null)
+                        .WithMany()
+                        .HasForeignKey("LenderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_collectors_lenders_lender_id");
                 });
 
             modelBuilder.Entity("DebtShield.Data.Evidence.StoredEvidenceEntry", b =>

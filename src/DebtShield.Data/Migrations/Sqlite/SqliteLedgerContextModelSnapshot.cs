@@ -154,6 +154,10 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("added_at");
 
+                    b.Property<Guid?>("LenderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lender_id");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -162,6 +166,9 @@ namespace DebtShield.Data.Migrations.Sqlite
 
                     b.HasKey("CaseId", "Number")
                         .HasName("pk_collectors");
+
+                    b.HasIndex("LenderId")
+                        .HasDatabaseName("ix_collectors_lender_id");
 
                     b.ToTable("collectors", (string)null);
                 });
@@ -553,6 +560,12 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_collectors_cases_case_id");
+
+                    b.HasOne("DebtShield.Data.Loans.StoredLender", null)
+                        .WithMany()
+                        .HasForeignKey("LenderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_collectors_lenders_lender_id");
                 });
 
             modelBuilder.Entity("DebtShield.Data.Evidence.StoredEvidenceEntry", b =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.ListLoans;
 using DebtShield.App.MakeDocument;
+using DebtShield.App.RecordEvidence;
 using DebtShield.Documents.Letters;
 using DebtShield.Web.Api;
 using DebtShield.Web.Hosting;
@@ -43,6 +44,20 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     /// <summary>The case's lenders.</summary>
     public IReadOnlyList<string> Lenders { get; private set; } = [];
 
+    /// <summary>
+    /// The numbers that contacted the borrower, with the lender each is taken to collect for: a
+    /// document about one lender cites only that lender's, so the borrower can say whose a number is.
+    /// </summary>
+    public IReadOnlyList<CollectorNumber> Collectors { get; private set; } = [];
+
+    /// <summary>The number whose lender the borrower gives.</summary>
+    [BindProperty]
+    public string? Number { get; set; }
+
+    /// <summary>The lender the borrower says the number collects for; empty to say none.</summary>
+    [BindProperty]
+    public string? CollectsFor { get; set; }
+
     /// <summary>Shows the documents, and the form of the one chosen.</summary>
     public Task OnGetAsync() => ShowAsync(LoadAsync);
 
@@ -64,9 +79,26 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         }
     }
 
+    /// <summary>Records which lender a number collects for, and comes back to the same document.</summary>
+    public Task<IActionResult> OnPostCollectorAsync() => ActAsync(
+        async () =>
+        {
+            var number = await CollectorLenders.MarkAsync(await LedgerAsync(), CaseTitle, Number ?? "", CollectsFor, Time, HttpContext.RequestAborted);
+            return string.IsNullOrWhiteSpace(CollectsFor)
+                ? string.Format(CultureInfo.CurrentCulture, WebText.Documents_CollectorCleared, number)
+                : string.Format(CultureInfo.CurrentCulture, WebText.Documents_CollectorSaved, number, CollectsFor.Trim());
+        },
+        Here("/documents", "kind=" + Uri.EscapeDataString(Kind ?? "")) + "#collectors",
+        LoadAsync);
+
     private async Task LoadAsync()
     {
-        var loans = await ListLoans.ListAsync(await LedgerAsync(), CaseTitle, Today, HttpContext.RequestAborted);
+        var ledger = await LedgerAsync();
+        var loans = await ListLoans.ListAsync(ledger, CaseTitle, Today, HttpContext.RequestAborted);
         Lenders = [.. loans.Loans.Select(l => l.Lender).Distinct(StringComparer.Ordinal)];
+        if (Chosen?.PerLender == true && Lenders.Count > 1)
+        {
+            Collectors = await CollectorLenders.ListAsync(ledger, CaseTitle, HttpContext.RequestAborted);
+        }
     }
 }
