@@ -34,9 +34,9 @@ public sealed class EvidencePageTests
         ["all with superseded"] = new EvidenceFilter(IncludeSuperseded: true),
         ["label"] = new EvidenceFilter(Label: ConductLabel.ThreatExposure),
         ["off hours"] = new EvidenceFilter(Label: ConductLabel.OffHours),
-        ["from a day"] = new EvidenceFilter(From: new DateOnly(2025, 11, 4)),
-        ["up to a day"] = new EvidenceFilter(To: new DateOnly(2025, 11, 4)),
-        ["one day"] = new EvidenceFilter(From: new DateOnly(2025, 11, 3), To: new DateOnly(2025, 11, 3)),
+        ["from a day"] = new EvidenceFilter(From: new DateOnly(2026, 11, 5)),
+        ["up to a day"] = new EvidenceFilter(To: new DateOnly(2026, 11, 5)),
+        ["one day"] = new EvidenceFilter(From: new DateOnly(2026, 11, 4), To: new DateOnly(2026, 11, 4)),
         ["third party"] = new EvidenceFilter(Recipient: Recipient.ThirdParty),
         ["number"] = new EvidenceFilter(Number: "+86 170 0000 1234"),
     };
