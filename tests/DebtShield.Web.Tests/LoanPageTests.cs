@@ -53,6 +53,29 @@ public sealed class LoanPageTests
         Assert.Contains("已记下还款：2026-03-05 还了 ¥950.00", await app.Client.GetStringAsync(Page("速借-1")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Payment_AppliedToPrincipalOnTheLoanPage_IsKeptAndShown_AndLeavesLessLawfullyOwedThanTheLawsOrder()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(Loan) { ["Form.Id"] = "速借-2" });
+
+        var designated = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Payment", [new("Payment.Date", "2026-02-05"), new("Payment.Amount", "950"), new("Payment.AppliesTo", "principal")]);
+        await app.PostFormAsync(Page("速借-2"), Page("速借-2") + "?handler=Payment", [new("Payment.Date", "2026-02-05"), new("Payment.Amount", "950"), new("Payment.AppliesTo", "")]);
+        var unknown = await app.PostFormAsync(Page("速借-2"), Page("速借-2") + "?handler=Payment", [new("Payment.Date", "2026-02-06"), new("Payment.Amount", "10"), new("Payment.AppliesTo", "penalty")]);
+        var page = WebUtility.HtmlDecode(await app.Client.GetStringAsync(Page("速借-1")));
+
+        Assert.Equal(HttpStatusCode.Redirect, designated.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("“这笔钱抵充什么”只能选列表中的一项。", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(1, (await LoanAsync(app, "速借-2")).GetProperty("payments").GetInt32());
+        Assert.Contains("¥950.00 · 还本金", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"principal\">还本金</option>", page, StringComparison.Ordinal);
+
+        // Interest of the first month stays owed but no longer runs on the 950 from 2026-02-05.
+        Assert.True((await LoanAsync(app, "速借-1")).GetProperty("lawfulTotalDue").GetDecimal() < (await LoanAsync(app, "速借-2")).GetProperty("lawfulTotalDue").GetDecimal());
+    }
+
     [Theory]
     [InlineData("2099-01-01", "950", "“还款日期”是 2099-01-01，晚于今天")]
     [InlineData("2026-02-05", "-5000", "“还款金额（元）”必须大于 0，填的是“-5000”")]

@@ -1,3 +1,4 @@
+using DebtShield.App.Input;
 using DebtShield.App.Cases;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.RateLoans;
@@ -61,7 +62,7 @@ public static class ListLoans
             return new LoanDetail(
                 entry,
                 [.. loan.Schedule.Select(InstalmentFigure.From)],
-                [.. loan.Payments.Select(p => new PaymentFigure(p.Date, p.Amount.Yuan))],
+                [.. loan.Payments.Select(p => new PaymentFigure(p.Date, p.Amount.Yuan, FactText.TargetName(p.AppliesTo)))],
                 [.. loan.UpfrontFees.Select(f => new UpfrontFeeFigure(f.Name, f.Amount.Yuan, f.Date))],
                 rate,
                 check);

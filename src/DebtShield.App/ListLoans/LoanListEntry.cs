@@ -143,7 +143,11 @@ public sealed record InstalmentFigure(DateOnly DueDate, decimal Total, decimal? 
 /// <summary>A payment in a report.</summary>
 /// <param name="Date">The day paid.</param>
 /// <param name="Amount">What was paid.</param>
-public sealed record PaymentFigure(DateOnly Date, decimal Amount);
+/// <param name="AppliesTo">
+/// What the parties applied it to, by its loan-file name (<c>principal</c>, <c>interest</c>,
+/// <c>fees</c>); <see langword="null"/> for the statutory order.
+/// </param>
+public sealed record PaymentFigure(DateOnly Date, decimal Amount, string? AppliesTo = null);
 
 /// <summary>An upfront fee in a report.</summary>
 /// <param name="Name">What the lender called it.</param>

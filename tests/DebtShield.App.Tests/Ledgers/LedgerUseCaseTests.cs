@@ -1,4 +1,3 @@
-using System.Globalization;
 using DebtShield.App.Demo;
 using DebtShield.App.ImportLoans;
 using DebtShield.App.Ledgers;
@@ -118,24 +117,31 @@ public sealed class LedgerUseCaseTests
         Assert.Equal([new PaymentFigure(new DateOnly(2026, 4, 15), 1150m), new PaymentFigure(new DateOnly(2026, 4, 20), 100m)], detail.PaymentsMade);
     }
 
-    [Fact]
-    public async Task A_payment_applied_to_principal_is_refused_rather_than_stored_without_its_mark()
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task AddAndImport_PaymentAppliedToPrincipal_IsKeptAndTheCheckLowersPrincipalThatDay(string provider)
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
-        var plain = LoanNamed("a");
+        var plain = LoanNamed("u");
         var marked = Loan.Create("m", plain.Lender, plain.ContractDate, plain.Principal, plain.Received, plain.UpfrontFees, plain.Schedule, [new Payment(new DateOnly(2026, 4, 15), new Money(1150m), PaymentTarget.Principal)], null).Loan!;
         await RecordLoan.AddAsync(ledger, null, plain, Clock);
+        await ImportLoans.ImportLoans.StoreAsync(ledger, null, new LoanSourceReading([marked], []), replace: false, Clock);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("p"), Clock);
+        await RecordLoan.AddPaymentAsync(ledger, null, "p", new Payment(new DateOnly(2026, 5, 15), new Money(100m), PaymentTarget.Interest), Clock);
 
-        var imported = await Assert.ThrowsAsync<RequestRefusedException>(() => ImportLoans.ImportLoans.StoreAsync(ledger, null, new LoanSourceReading([marked], []), replace: false, Clock));
-        var added = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddAsync(ledger, null, marked, Clock));
-        var paid = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddPaymentAsync(ledger, null, "a", new Payment(new DateOnly(2026, 5, 15), new Money(100m), PaymentTarget.Principal), Clock));
+        var m = await ListLoans.ListLoans.ShowAsync(ledger, null, "m", Today);
+        var u = await ListLoans.ListLoans.ShowAsync(ledger, null, "u", Today);
+        var p = await ListLoans.ListLoans.ShowAsync(ledger, null, "p", Today);
 
-        Assert.StartsWith("loan \"m\" has payments marked as applied to principal", imported.Message, StringComparison.Ordinal);
-        Assert.Equal(imported.Message, added.Message);
-        Assert.StartsWith("loan \"a\" has payments marked", paid.Message, StringComparison.Ordinal);
-        Assert.Equal(["a"], (await ListLoans.ListLoans.ListAsync(ledger, null, Today)).Loans.Select(l => l.Id));
+        Assert.Equal([new PaymentFigure(new DateOnly(2026, 4, 15), 1150m, "principal")], m.PaymentsMade);
+        Assert.Equal([new PaymentFigure(new DateOnly(2026, 4, 15), 1150m), new PaymentFigure(new DateOnly(2026, 5, 15), 100m, "interest")], p.PaymentsMade);
+
+        // Applied to principal: 8,000 received − 1,150 = 6,850 on 2026-04-15, the month's interest
+        // still owed. In the law's order the month's interest is paid first, so less principal falls.
+        Assert.Equal(6850m, m.Check.Lawful.PrincipalOutstanding);
+        Assert.True(u.Check.Lawful.PrincipalOutstanding > 6850m);
+        Assert.True(m.Check.Lawful.InterestDue > u.Check.Lawful.InterestDue);
     }
 
     [Fact]

@@ -89,6 +89,36 @@ public sealed class LoanRecordTests
         Assert.Equal(1150m, Show(cli, "极速借").GetProperty("paid").GetDecimal());
     }
 
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public void PaymentAdd_AppliesToPrincipal_IsStoredShownAndExported_AndAnUnknownTargetIsRefused(string provider)
+    {
+        using var cli = new LedgerCli(provider);
+        cli.Succeed(AddJisujie);
+
+        var refused = cli.Run("payment", "add", "极速借", "--amount", "500", "--date", "2026-04-15", "--applies-to", "penalty");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--applies-to", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("penalty", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, cli.Scalar("SELECT COUNT(*) FROM payments"));
+
+        cli.Succeed("payment", "add", "极速借", "--amount", "1150", "--date", "2026-04-15");
+        cli.Succeed("payment", "add", "极速借", "--amount", "500", "--date", "2026-04-20", "--applies-to", "principal");
+
+        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM payments WHERE applies_to = 'Principal'"));
+        using var shown = JsonDocument.Parse(cli.Succeed("loan", "show", "极速借", "--json"));
+        var payments = shown.RootElement.GetProperty("paymentsMade").EnumerateArray().ToArray();
+        Assert.Equal(JsonValueKind.Null, payments[0].GetProperty("appliesTo").ValueKind);
+        Assert.Equal("principal", payments[1].GetProperty("appliesTo").GetString());
+        Assert.Contains("（约定还本金）", cli.Succeed("loan", "show", "极速借"), StringComparison.Ordinal);
+
+        cli.Succeed("export", "case.json");
+        using var exported = JsonDocument.Parse(File.ReadAllText(cli.PathOf("case.json")));
+        var loan = exported.RootElement.GetProperty("loans")[0];
+        Assert.Equal("principal", loan.GetProperty("payments")[1].GetProperty("appliesTo").GetString());
+        Assert.False(loan.GetProperty("payments")[0].TryGetProperty("appliesTo", out _));
+    }
+
     private static JsonElement Show(LedgerCli cli, string loan)
     {
         using var shown = JsonDocument.Parse(cli.Succeed("loan", "show", loan, "--json"));

@@ -12,7 +12,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlLedgerContextModel
     {
         private PostgreSqlLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("47643726-b2c3-4500-ab72-609d4cfe2ddf"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("40d9b9b7-30d8-423c-82fe-cfe647d791f4"), entityTypeCount: 11)
         {
         }
 

@@ -11,7 +11,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
     public partial class SqliteLedgerContextModel
     {
         private SqliteLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f75e824a-148b-42e1-a260-05bbc861933d"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("41a66dee-8eb2-4477-9d26-ca10ec8af075"), entityTypeCount: 11)
         {
         }
 
