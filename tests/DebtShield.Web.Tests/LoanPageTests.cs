@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DebtShield.Web.Pages;
 
 namespace DebtShield.Web.Tests;
 
@@ -74,6 +75,32 @@ public sealed class LoanPageTests
 
         // Interest of the first month stays owed but no longer runs on the 950 from 2026-02-05.
         Assert.True((await LoanAsync(app, "速借-1")).GetProperty("lawfulTotalDue").GetDecimal() < (await LoanAsync(app, "速借-2")).GetProperty("lawfulTotalDue").GetDecimal());
+    }
+
+    [Fact]
+    public async Task LoansAndLoanPage_OverdueLoanBelowItsCap_ShowTheLawfulRangeNotItsLowEnd()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(Loan)
+        {
+            ["Form.Id"] = "银行贷",
+            ["Form.Lender"] = "某银行",
+            ["Form.Kind"] = "bank",
+            ["Form.ContractDate"] = "2025-12-15",
+            ["Form.Principal"] = "10000",
+            ["Form.Received"] = "10000",
+            ["Instalments"] = "12",
+            ["Form.Amount"] = "860",
+            ["Form.FirstDue"] = "2026-01-15",
+        });
+        var loan = await LoanAsync(app, "银行贷");
+        var low = loan.GetProperty("lawfulTotalDue").GetDecimal();
+        var most = loan.GetProperty("lawfulMostDue").GetDecimal();
+        var range = Figures.Yuan(low) + " 至 " + Figures.Yuan(most);
+
+        Assert.True(most > low);
+        Assert.Contains(range, WebUtility.HtmlDecode(await app.Client.GetStringAsync("/loans")), StringComparison.Ordinal);
+        Assert.Contains(range, WebUtility.HtmlDecode(await app.Client.GetStringAsync(Page("银行贷"))), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -108,6 +108,7 @@ public static class ListLoans
             CapAnnual = check.CapAnnual,
             ExceedsCap = check.ExceedsCap,
             LawfulTotalDue = check.Lawful.TotalDue,
+            LawfulMostDue = check.LawfulMostTotalDue,
             ContractTotalDue = check.AtContractRate.TotalDue,
             Flags = check.Flags,
             Verdict = check.Verdict,
@@ -122,5 +123,6 @@ public static class ListLoans
         entries.Sum(e => e.Paid),
         entries.Sum(e => e.OverdueAmount ?? 0m),
         entries.Sum(e => e.LawfulTotalDue),
-        entries.Count(e => e.ExceedsCap == true));
+        entries.Count(e => e.ExceedsCap == true),
+        entries.Sum(e => e.LawfulMostDue ?? e.LawfulTotalDue));
 }

@@ -87,12 +87,15 @@ public static class DocumentFacts
     private static void SetLoans(LetterFacts facts, IReadOnlyList<Loan> loans, DateOnly today)
     {
         var items = new List<object?>();
-        decimal lawful = 0m, paid = 0m, contract = 0m, excess = 0m, overpaid = 0m;
+        decimal lawful = 0m, most = 0m, paid = 0m, contract = 0m, excess = 0m, overpaid = 0m;
         foreach (var (loan, n) in loans.Select((l, i) => (l, i + 1)))
         {
             var asOf = today < loan.ContractDate ? loan.ContractDate : today;
             var check = CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, new CheckOptions(asOf)), LegalDataReader.Citations);
-            var loanExcess = Math.Max(0m, check.AtContractRate.TotalDue - check.Lawful.TotalDue);
+            // Overdue with the agreed overdue terms unknown, the lawful figure is a range; only what
+            // the contract asks above its top is beyond what the lender could lawfully charge.
+            var loanMost = Math.Max(check.LawfulMostTotalDue ?? check.Lawful.TotalDue, check.Lawful.TotalDue);
+            var loanExcess = Math.Max(0m, check.AtContractRate.TotalDue - loanMost);
             // The provisions behind the figures: the cap that applies and, with an upfront deduction, the principal basis.
             var basis = check.Steps
                 .Where(s => s.Step.StartsWith("cap_", StringComparison.Ordinal) || (s.Step == "principal_basis" && loan.UpfrontDeduction.IsPositive))
@@ -111,6 +114,8 @@ public static class DocumentFacts
                 .Set("has_upfront", loan.UpfrontDeduction.IsPositive)
                 .SetAmount("paid", check.Lawful.Paid)
                 .SetAmount("lawful_due", check.Lawful.TotalDue)
+                .SetAmount("lawful_most", loanMost)
+                .Set("has_range", loanMost > check.Lawful.TotalDue)
                 .SetAmount("contract_due", check.AtContractRate.TotalDue)
                 .SetAmount("excess", loanExcess)
                 .Set("has_excess", loanExcess > 0m)
@@ -124,6 +129,7 @@ public static class DocumentFacts
                 .Set("basis", basis);
             items.Add(item.Root);
             lawful += check.Lawful.TotalDue;
+            most += loanMost;
             paid += check.Lawful.Paid;
             contract += check.AtContractRate.TotalDue;
             excess += loanExcess;
@@ -132,6 +138,8 @@ public static class DocumentFacts
 
         facts.Set("loans", items)
             .SetAmount("totals.lawful_due", lawful)
+            .SetAmount("totals.lawful_most", most)
+            .Set("totals.has_range", most > lawful)
             .SetAmount("totals.paid", paid)
             .SetAmount("totals.contract_due", contract)
             .SetAmount("totals.excess", excess)

@@ -41,7 +41,7 @@ internal static class LoanListTable
                 loan.ExceedsCap == true ? $"[red]{irr}[/]" : irr,
                 Percent((double)loan.CapAnnual),
                 loan.DaysOverdue is { } days ? $"[yellow]{FigureTable.Yuan(loan.OverdueAmount!.Value)} ({string.Format(culture, CliText.List_Days, days)})[/]" : "—",
-                FigureTable.Yuan(loan.LawfulTotalDue));
+                FigureTable.YuanRange(loan.LawfulTotalDue, loan.LawfulMostDue));
         }
 
         console.Write(table);
@@ -53,7 +53,7 @@ internal static class LoanListTable
             FigureTable.Yuan(totals.Received),
             FigureTable.Yuan(totals.Paid),
             FigureTable.Yuan(totals.OverdueAmount),
-            FigureTable.Yuan(totals.LawfulTotalDue),
+            FigureTable.YuanRange(totals.LawfulTotalDue, totals.LawfulMostDue),
             totals.LoansAboveCap)));
     }
 

@@ -145,6 +145,40 @@ public sealed class LedgerUseCaseTests
     }
 
     [Fact]
+    public async Task List_OverdueLoanBelowItsCap_GivesTheLawfulRange_AndTheTotalsSumTheTopEnds()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await OpenAsync(test);
+        await RecordLoan.AddAsync(ledger, null, BankLoanNeverPaid(), Clock);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
+
+        var list = await ListLoans.ListLoans.ListAsync(ledger, null, Today);
+        var bank = list.Loans.Single(l => l.Id == "bank");
+        var above = list.Loans.Single(l => l.Id == "a");
+
+        // 10,000 at about 5.6% a year, overdue since 2026-01-15: agreed overdue charges could
+        // lawfully reach the 24% line, so the figure is a range, not "at most" its low end.
+        Assert.True(bank.LawfulMostDue > bank.LawfulTotalDue);
+        Assert.True(bank.LawfulMostDue <= 10_000m * (1 + (0.24m * (Today.DayNumber - new DateOnly(2025, 12, 15).DayNumber) / 365)));
+
+        // Above its cap already, overdue charges could add nothing: one figure.
+        Assert.Null(above.LawfulMostDue);
+        Assert.Equal(bank.LawfulTotalDue + above.LawfulTotalDue, list.Totals.LawfulTotalDue);
+        Assert.Equal(bank.LawfulMostDue!.Value + above.LawfulTotalDue, list.Totals.LawfulMostDue);
+    }
+
+    internal static Loan BankLoanNeverPaid() => Loan.Create(
+        "bank",
+        new Lender("某银行", LenderKind.Bank),
+        new DateOnly(2025, 12, 15),
+        new Money(10_000m),
+        null,
+        [],
+        [.. Enumerable.Range(1, 12).Select(i => new Instalment(new DateOnly(2025, 12, 15).AddMonths(i), new Money(860m)))],
+        [],
+        null).Loan!;
+
+    [Fact]
     public async Task A_payment_that_does_not_fit_the_loan_is_refused_with_the_problem_worded()
     {
         using var test = TestLedgers.CreateSqlite();

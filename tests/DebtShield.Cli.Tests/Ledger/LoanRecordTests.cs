@@ -119,6 +119,30 @@ public sealed class LoanRecordTests
         Assert.False(loan.GetProperty("payments")[0].TryGetProperty("appliesTo", out _));
     }
 
+    [Fact]
+    public void LoanListAndShow_OverdueLoanBelowItsCap_ShowTheLawfulRangeNotItsLowEnd()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed(
+            "loan", "add", "--loan", "银行贷", "--lender", "某银行", "--kind", "bank", "--contract-date", "2025-12-15",
+            "--principal", "10000", "--instalments", "12", "--amount", "860", "--first-due", "2026-01-15");
+
+        using var listed = JsonDocument.Parse(cli.LoanListJson());
+        var loan = listed.RootElement[0];
+        var low = loan.GetProperty("lawfulTotalDue").GetDecimal();
+        var most = loan.GetProperty("lawfulMostDue").GetDecimal();
+        var range = Rendering.FigureTable.Yuan(low) + " 至 " + Rendering.FigureTable.Yuan(most);
+
+        var table = cli.Succeed("loan", "list");
+
+        Assert.True(most > low);
+        Assert.Contains(range, cli.Succeed("loan", "show", "银行贷"), StringComparison.Ordinal);
+
+        // The list's narrow column may wrap the range; both ends and the word between are there.
+        Assert.Contains("至", table, StringComparison.Ordinal);
+        Assert.Contains(Rendering.FigureTable.Yuan(most), table, StringComparison.Ordinal);
+    }
+
     private static JsonElement Show(LedgerCli cli, string loan)
     {
         using var shown = JsonDocument.Parse(cli.Succeed("loan", "show", loan, "--json"));
