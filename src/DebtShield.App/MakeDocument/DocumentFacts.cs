@@ -144,7 +144,8 @@ public static class DocumentFacts
             .SetAmount("totals.contract_due", contract)
             .SetAmount("totals.excess", excess)
             .Set("totals.has_excess", excess > 0m)
-            .SetAmount("totals.overpaid", overpaid);
+            .SetAmount("totals.overpaid", overpaid)
+            .Set("totals.has_overpaid", overpaid > 0m);
     }
 
     private static void SetConduct(LetterFacts facts, CaseEvidenceView evidence)
