@@ -26,7 +26,7 @@ internal static class SampleFacts
                 new Instalment(new DateOnly(2026, 5, 15), new Money(1150.005m)),
                 new Instalment(new DateOnly(2026, 6, 15), new Money(9000m)),
             ],
-            [new Payment(new DateOnly(2026, 4, 15), new Money(1150m)), new Payment(new DateOnly(2026, 5, 16), new Money(500.5m))],
+            [new Payment(new DateOnly(2026, 4, 15), new Money(1150m)), new Payment(new DateOnly(2026, 5, 16), new Money(500.5m), PaymentTarget.Principal)],
             new AdvertisedRate(0.0005, RatePer.Day, AdvertisedMethod.Nominal));
         Assert.True(creation.Succeeded);
         return creation.Loan;

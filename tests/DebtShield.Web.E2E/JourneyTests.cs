@@ -73,7 +73,7 @@ public sealed class JourneyTests
         var shown = await TotalShownAsync(walk.Page);
         var ledger = await app.Services.GetRequiredService<LedgerGate>().OpenAsync(default);
         var list = await ListLoans.ListAsync(ledger, null, Today);
-        Assert.Equal(Figures.Yuan(list.Totals.LawfulTotalDue), shown);
+        Assert.Equal(Figures.YuanRange(list.Totals.LawfulTotalDue, list.Totals.LawfulMostDue), shown);
         Assert.Equal(4000m + 1360m, list.Loans.Sum(l => l.Paid));
         Assert.DoesNotContain(list.Loans, l => l.Id == "速借-1" && l.DaysOverdue is > 0);
         await walk.AssertFitsAsync();

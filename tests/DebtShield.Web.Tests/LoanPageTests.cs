@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DebtShield.Web.Pages;
 
 namespace DebtShield.Web.Tests;
 
@@ -51,6 +52,55 @@ public sealed class LoanPageTests
         Assert.Equal(2, after.GetProperty("payments").GetInt32());
         Assert.True(after.GetProperty("lawfulTotalDue").GetDecimal() < before.GetProperty("lawfulTotalDue").GetDecimal());
         Assert.Contains("已记下还款：2026-03-05 还了 ¥950.00", await app.Client.GetStringAsync(Page("速借-1")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Payment_AppliedToPrincipalOnTheLoanPage_IsKeptAndShown_AndLeavesLessLawfullyOwedThanTheLawsOrder()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(Loan) { ["Form.Id"] = "速借-2" });
+
+        var designated = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Payment", [new("Payment.Date", "2026-02-05"), new("Payment.Amount", "950"), new("Payment.AppliesTo", "principal")]);
+        await app.PostFormAsync(Page("速借-2"), Page("速借-2") + "?handler=Payment", [new("Payment.Date", "2026-02-05"), new("Payment.Amount", "950"), new("Payment.AppliesTo", "")]);
+        var unknown = await app.PostFormAsync(Page("速借-2"), Page("速借-2") + "?handler=Payment", [new("Payment.Date", "2026-02-06"), new("Payment.Amount", "10"), new("Payment.AppliesTo", "penalty")]);
+        var page = WebUtility.HtmlDecode(await app.Client.GetStringAsync(Page("速借-1")));
+
+        Assert.Equal(HttpStatusCode.Redirect, designated.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("“这笔钱抵充什么”只能选列表中的一项。", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(1, (await LoanAsync(app, "速借-2")).GetProperty("payments").GetInt32());
+        Assert.Contains("¥950.00 · 还本金", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"principal\">还本金</option>", page, StringComparison.Ordinal);
+
+        // Interest of the first month stays owed but no longer runs on the 950 from 2026-02-05.
+        Assert.True((await LoanAsync(app, "速借-1")).GetProperty("lawfulTotalDue").GetDecimal() < (await LoanAsync(app, "速借-2")).GetProperty("lawfulTotalDue").GetDecimal());
+    }
+
+    [Fact]
+    public async Task LoansAndLoanPage_OverdueLoanBelowItsCap_ShowTheLawfulRangeNotItsLowEnd()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(Loan)
+        {
+            ["Form.Id"] = "银行贷",
+            ["Form.Lender"] = "某银行",
+            ["Form.Kind"] = "bank",
+            ["Form.ContractDate"] = "2025-12-15",
+            ["Form.Principal"] = "10000",
+            ["Form.Received"] = "10000",
+            ["Instalments"] = "12",
+            ["Form.Amount"] = "860",
+            ["Form.FirstDue"] = "2026-01-15",
+        });
+        var loan = await LoanAsync(app, "银行贷");
+        var low = loan.GetProperty("lawfulTotalDue").GetDecimal();
+        var most = loan.GetProperty("lawfulMostDue").GetDecimal();
+        var range = Figures.Yuan(low) + " 至 " + Figures.Yuan(most);
+
+        Assert.True(most > low);
+        Assert.Contains(range, WebUtility.HtmlDecode(await app.Client.GetStringAsync("/loans")), StringComparison.Ordinal);
+        Assert.Contains(range, WebUtility.HtmlDecode(await app.Client.GetStringAsync(Page("银行贷"))), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -64,7 +64,9 @@ public sealed class PageTests
         foreach (var loan in loans)
         {
             Assert.Contains(WebUtility.HtmlEncode(loan.GetProperty("id").GetString()!), html, StringComparison.Ordinal);
-            Assert.Contains(Figures.Yuan(loan.GetProperty("lawfulTotalDue").GetDecimal()), html, StringComparison.Ordinal);
+            var most = loan.GetProperty("lawfulMostDue");
+            var shown = Figures.YuanRange(loan.GetProperty("lawfulTotalDue").GetDecimal(), most.ValueKind == JsonValueKind.Null ? null : most.GetDecimal());
+            Assert.Contains(shown, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         }
 
         var detail = await app.Client.GetStringAsync("/loans/" + Uri.EscapeDataString(loans[0].GetProperty("id").GetString()!));

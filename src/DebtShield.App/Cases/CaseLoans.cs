@@ -92,26 +92,11 @@ internal static class CaseLoans
     }
 
     /// <summary>
-    /// Refuses a loan whose facts the ledger cannot keep whole: a payment the parties applied to
-    /// principal, interest or fees (the loan file's <c>appliesTo</c>) has no column in the ledger
-    /// yet, and storing it without would silently change the lawful balance.
-    /// </summary>
-    private static void RequireStorable(Loan loan)
-    {
-        if (loan.Payments.Any(p => p.AppliesTo != PaymentTarget.Default))
-        {
-            throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_PaymentDesignationNotKept, loan.Id));
-        }
-    }
-
-    /// <summary>
-    /// The loan, when the ledger can keep it whole (<see cref="RequireStorable"/>) and everything it
-    /// records has happened by <paramref name="today"/> (a day's leeway, <see cref="RecordedDates"/>);
+    /// The loan, when everything it records has happened by <paramref name="today"/> (a day's leeway, <see cref="RecordedDates"/>);
     /// otherwise refused with every date that has not.
     /// </summary>
     public static Loan RequireHappened(Loan loan, DateOnly today)
     {
-        RequireStorable(loan);
         var problems = RecordedDates.Check(loan, today);
         return problems.Count == 0
             ? loan

@@ -57,6 +57,13 @@ public sealed record CheckLoanReport
     /// <summary>The lawful balance under the leading view.</summary>
     public required BalanceFigures Lawful { get; init; }
 
+    /// <summary>
+    /// The top of the lawful range when the loan is overdue and the contract's overdue terms are
+    /// not known: overdue interest, penalty and fees at their legal most. <see langword="null"/>
+    /// when there is no range, and <see cref="Lawful"/> is then the one lawful figure.
+    /// </summary>
+    public decimal? LawfulMostTotalDue { get; init; }
+
     /// <summary>The balance at the contract's own rate, with no cap.</summary>
     public required BalanceFigures AtContractRate { get; init; }
 
@@ -114,6 +121,7 @@ public sealed record CheckLoanReport
             RateAnnualEffective = effective,
             ExceedsCap = primary.ExceedsCap,
             Lawful = BalanceFigures.From(primary.Lawful),
+            LawfulMostTotalDue = primary.OverdueCharges?.Most.TotalDue.Yuan,
             AtContractRate = BalanceFigures.From(assessment.ContractBalance),
             Demanded = assessment.Options.Demanded?.Yuan,
             ExcessDemanded = assessment.ExcessDemanded?.Yuan,

@@ -79,7 +79,7 @@ public static class ExportCase
             l.Id, l.Lender, l.LenderKind, l.ContractDate, l.Principal, l.Received, l.UpfrontDeduction, l.ScheduledTotal, l.Paid,
             Rate(l.IrrAnnualNominal), Rate(l.XirrAnnual), l.AprSimple, l.CapAnnual,
             l.ExceedsCap switch { true => LedgerText.Export_Yes, false => LedgerText.Export_No, null => "—" },
-            l.LawfulTotalDue, l.OverdueAmount is { } overdue ? overdue : SheetCell.Empty, l.DaysOverdue is { } days ? days : SheetCell.Empty,
+            l.LawfulTotalDue, l.LawfulMostDue is { } most && most > l.LawfulTotalDue ? most : l.LawfulTotalDue, l.OverdueAmount is { } overdue ? overdue : SheetCell.Empty, l.DaysOverdue is { } days ? days : SheetCell.Empty,
             string.Join(", ", l.Flags),
         }));
 

@@ -32,6 +32,15 @@ public static class FactText
     /// <summary>Reads how an advertised rate is computed.</summary>
     public static AdvertisedMethod? Method(string text) => RateNames.ParseMethod(text);
 
+    /// <summary>
+    /// Reads what a payment was applied to by its loan-file name (<c>principal</c>, <c>interest</c>,
+    /// <c>fees</c>); <see langword="null"/> for a name we do not know.
+    /// </summary>
+    public static PaymentTarget? Target(string text) => PaymentTargetNames.Parse(text.Trim());
+
+    /// <summary>A payment designation's name in files and forms; <see langword="null"/> for the statutory order.</summary>
+    public static string? TargetName(PaymentTarget target) => PaymentTargetNames.Name(target);
+
     /// <summary>A loan's problems, worded: "schedule[2].dueDate：…；principal：…".</summary>
     public static string Describe(IEnumerable<LoanProblem> problems) => LoanProblemText.Describe(problems);
 }

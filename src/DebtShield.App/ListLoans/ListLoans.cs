@@ -1,3 +1,4 @@
+using DebtShield.App.Input;
 using DebtShield.App.Cases;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.RateLoans;
@@ -61,7 +62,7 @@ public static class ListLoans
             return new LoanDetail(
                 entry,
                 [.. loan.Schedule.Select(InstalmentFigure.From)],
-                [.. loan.Payments.Select(p => new PaymentFigure(p.Date, p.Amount.Yuan))],
+                [.. loan.Payments.Select(p => new PaymentFigure(p.Date, p.Amount.Yuan, FactText.TargetName(p.AppliesTo)))],
                 [.. loan.UpfrontFees.Select(f => new UpfrontFeeFigure(f.Name, f.Amount.Yuan, f.Date))],
                 rate,
                 check);
@@ -107,6 +108,7 @@ public static class ListLoans
             CapAnnual = check.CapAnnual,
             ExceedsCap = check.ExceedsCap,
             LawfulTotalDue = check.Lawful.TotalDue,
+            LawfulMostDue = check.LawfulMostTotalDue,
             ContractTotalDue = check.AtContractRate.TotalDue,
             Flags = check.Flags,
             Verdict = check.Verdict,
@@ -121,5 +123,6 @@ public static class ListLoans
         entries.Sum(e => e.Paid),
         entries.Sum(e => e.OverdueAmount ?? 0m),
         entries.Sum(e => e.LawfulTotalDue),
-        entries.Count(e => e.ExceedsCap == true));
+        entries.Count(e => e.ExceedsCap == true),
+        entries.Sum(e => e.LawfulMostDue ?? e.LawfulTotalDue));
 }

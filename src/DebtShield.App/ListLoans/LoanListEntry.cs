@@ -79,8 +79,14 @@ public sealed record LoanListEntry
     /// <summary>Whether the rate exceeds the cap; null when no rate exists.</summary>
     public required bool? ExceedsCap { get; init; }
 
-    /// <summary>What may lawfully be asked today.</summary>
+    /// <summary>What may lawfully be asked today; the low end of the range when <see cref="LawfulMostDue"/> is given.</summary>
     public required decimal LawfulTotalDue { get; init; }
+
+    /// <summary>
+    /// The top of the lawful range when the loan is overdue and its agreed overdue terms are not
+    /// known (<see cref="CheckLoans.CheckLoanReport.LawfulMostTotalDue"/>); null when there is no range.
+    /// </summary>
+    public decimal? LawfulMostDue { get; init; }
 
     /// <summary>What the contract asks today.</summary>
     public required decimal ContractTotalDue { get; init; }
@@ -105,9 +111,10 @@ public sealed record CaseLoanList(string? Case, DateOnly AsOf, IReadOnlyList<Loa
 /// <param name="ScheduledTotal">What the schedules ask.</param>
 /// <param name="Paid">What was paid.</param>
 /// <param name="OverdueAmount">Due and unpaid by the schedules.</param>
-/// <param name="LawfulTotalDue">What may lawfully be asked.</param>
+/// <param name="LawfulTotalDue">What may lawfully be asked: the sum of the low ends.</param>
 /// <param name="LoansAboveCap">Loans whose rate exceeds their cap.</param>
-public sealed record CaseTotals(decimal Principal, decimal Received, decimal ScheduledTotal, decimal Paid, decimal OverdueAmount, decimal LawfulTotalDue, int LoansAboveCap);
+/// <param name="LawfulMostDue">The sum of the top ends (a loan without a range counts its one figure); equal to <paramref name="LawfulTotalDue"/> when no loan has a range.</param>
+public sealed record CaseTotals(decimal Principal, decimal Received, decimal ScheduledTotal, decimal Paid, decimal OverdueAmount, decimal LawfulTotalDue, int LoansAboveCap, decimal LawfulMostDue);
 
 /// <summary>One loan in full: <c>loan show</c>.</summary>
 /// <param name="Loan">The summary line.</param>
@@ -143,7 +150,11 @@ public sealed record InstalmentFigure(DateOnly DueDate, decimal Total, decimal? 
 /// <summary>A payment in a report.</summary>
 /// <param name="Date">The day paid.</param>
 /// <param name="Amount">What was paid.</param>
-public sealed record PaymentFigure(DateOnly Date, decimal Amount);
+/// <param name="AppliesTo">
+/// What the parties applied it to, by its loan-file name (<c>principal</c>, <c>interest</c>,
+/// <c>fees</c>); <see langword="null"/> for the statutory order.
+/// </param>
+public sealed record PaymentFigure(DateOnly Date, decimal Amount, string? AppliesTo = null);
 
 /// <summary>An upfront fee in a report.</summary>
 /// <param name="Name">What the lender called it.</param>

@@ -92,16 +92,19 @@ public static class DocumentFacts
     private static void SetLoans(LetterFacts facts, IReadOnlyList<Loan> loans, DateOnly today)
     {
         var items = new List<object?>();
-        decimal lawful = 0m, paid = 0m, contract = 0m, excess = 0m, overpaid = 0m;
+        decimal lawful = 0m, most = 0m, paid = 0m, contract = 0m, excess = 0m, overpaid = 0m;
         foreach (var (loan, n) in loans.Select((l, i) => (l, i + 1)))
         {
             var asOf = today < loan.ContractDate ? loan.ContractDate : today;
             var check = CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, new CheckOptions(asOf)), LegalDataReader.Citations);
             // What the contract asks: its schedule's total, less what was paid. (The engine's "at the
             // contract rate" figure is a payoff computed at the contract's rate, a number the contract
-            // itself never states, so a document does not call it the contract's.)
+            // itself never states, so a document does not call it the contract's.) Overdue with the
+            // agreed overdue terms unknown, the lawful figure is a range; only what the contract asks
+            // above its top is beyond what the lender could lawfully charge.
             var contractDue = Math.Max(0m, loan.ScheduledTotal.Yuan - check.Lawful.Paid);
-            var loanExcess = Math.Max(0m, contractDue - check.Lawful.TotalDue);
+            var loanMost = Math.Max(check.LawfulMostTotalDue ?? check.Lawful.TotalDue, check.Lawful.TotalDue);
+            var loanExcess = Math.Max(0m, contractDue - loanMost);
             // The provisions behind the figures: the cap that applies and, with an upfront deduction, the principal basis.
             var basis = check.Steps
                 .Where(s => s.Step.StartsWith("cap_", StringComparison.Ordinal) || (s.Step == "principal_basis" && loan.UpfrontDeduction.IsPositive))
@@ -120,6 +123,8 @@ public static class DocumentFacts
                 .Set("has_upfront", loan.UpfrontDeduction.IsPositive)
                 .SetAmount("paid", check.Lawful.Paid)
                 .SetAmount("lawful_due", check.Lawful.TotalDue)
+                .SetAmount("lawful_most", loanMost)
+                .Set("has_range", loanMost > check.Lawful.TotalDue)
                 .SetAmount("contract_total", loan.ScheduledTotal.Yuan)
                 .SetAmount("contract_due", contractDue)
                 .SetAmount("excess", loanExcess)
@@ -134,6 +139,7 @@ public static class DocumentFacts
                 .Set("basis", basis);
             items.Add(item.Root);
             lawful += check.Lawful.TotalDue;
+            most += loanMost;
             paid += check.Lawful.Paid;
             contract += contractDue;
             excess += loanExcess;
@@ -142,11 +148,14 @@ public static class DocumentFacts
 
         facts.Set("loans", items)
             .SetAmount("totals.lawful_due", lawful)
+            .SetAmount("totals.lawful_most", most)
+            .Set("totals.has_range", most > lawful)
             .SetAmount("totals.paid", paid)
             .SetAmount("totals.contract_due", contract)
             .SetAmount("totals.excess", excess)
             .Set("totals.has_excess", excess > 0m)
-            .SetAmount("totals.overpaid", overpaid);
+            .SetAmount("totals.overpaid", overpaid)
+            .Set("totals.has_overpaid", overpaid > 0m);
     }
 
     /// <summary>

@@ -155,7 +155,7 @@ public static class RecordLoan
 
         context.UpfrontFees.RemoveRange(fees.Values);
 
-        static IEnumerable<(DateOnly, Money)> Facts(IEnumerable<StoredPayment> payments) => payments.Select(p => (p.Date, p.Amount)).Order();
+        static IEnumerable<(DateOnly, Money, PaymentTarget)> Facts(IEnumerable<StoredPayment> payments) => payments.Select(p => (p.Date, p.Amount, p.AppliesTo)).Order();
         if (!Facts(existing.Payments).SequenceEqual(Facts(replacement.Payments)))
         {
             context.Payments.RemoveRange(existing.Payments);

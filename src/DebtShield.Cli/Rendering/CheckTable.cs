@@ -28,7 +28,7 @@ internal static class CheckTable
         {
             table.Row(CliText.Row_LawfulPrincipal, Yuan(report.Lawful.PrincipalOutstanding))
                 .Row(CliText.Row_LawfulInterest, Yuan(report.Lawful.InterestDue))
-                .Row(CliText.Row_LawfulTotal, Yuan(report.Lawful.TotalDue), bold: true);
+                .Row(CliText.Row_LawfulTotal, FigureTable.YuanRange(report.Lawful.TotalDue, report.LawfulMostTotalDue), bold: true);
         }
 
         table.Row(CliText.Row_AtContractRate, Yuan(report.AtContractRate.TotalDue));

@@ -19,6 +19,13 @@ internal sealed class FigureTable
 
     public void Write(IAnsiConsole console) => console.Write(_table);
 
+    /// <summary>
+    /// A lawful figure: one amount, or "X 至 Y" when the top of its range is higher (an overdue
+    /// loan whose agreed overdue terms are not known), so the low end is never shown as the most owed.
+    /// </summary>
+    public static string YuanRange(decimal low, decimal? most) =>
+        most is { } top && top > low ? string.Format(CultureInfo.CurrentCulture, CliText.Figure_Range, Yuan(low), Yuan(top)) : Yuan(low);
+
     public static string Yuan(decimal yuan) => (yuan < 0 ? "-¥" : "¥") + Math.Abs(yuan).ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     public static void Section(IAnsiConsole console, string title, IEnumerable<string> lines)

@@ -1,7 +1,9 @@
 using System.Globalization;
+using DebtShield.App.Input;
 using DebtShield.App.ListLoans;
 using DebtShield.App.RateLoans;
 using DebtShield.Cli.Resources;
+using DebtShield.Core.Loans;
 using Spectre.Console;
 
 namespace DebtShield.Cli.Rendering;
@@ -39,7 +41,7 @@ internal static class LoanListTable
                 loan.ExceedsCap == true ? $"[red]{irr}[/]" : irr,
                 Percent((double)loan.CapAnnual),
                 loan.DaysOverdue is { } days ? $"[yellow]{FigureTable.Yuan(loan.OverdueAmount!.Value)} ({string.Format(culture, CliText.List_Days, days)})[/]" : "—",
-                FigureTable.Yuan(loan.LawfulTotalDue));
+                FigureTable.YuanRange(loan.LawfulTotalDue, loan.LawfulMostDue));
         }
 
         console.Write(table);
@@ -51,7 +53,7 @@ internal static class LoanListTable
             FigureTable.Yuan(totals.Received),
             FigureTable.Yuan(totals.Paid),
             FigureTable.Yuan(totals.OverdueAmount),
-            FigureTable.Yuan(totals.LawfulTotalDue),
+            FigureTable.YuanRange(totals.LawfulTotalDue, totals.LawfulMostDue),
             totals.LoansAboveCap)));
     }
 
@@ -69,7 +71,7 @@ internal static class LoanListTable
         }
 
         console.Write(schedule);
-        FigureTable.Section(console, CliText.List_PaymentsTitle, detail.PaymentsMade.Select(p => string.Format(culture, "{0:yyyy-MM-dd}  {1}", p.Date, FigureTable.Yuan(p.Amount))));
+        FigureTable.Section(console, CliText.List_PaymentsTitle, detail.PaymentsMade.Select(p => string.Format(culture, "{0:yyyy-MM-dd}  {1}", p.Date, FigureTable.Yuan(p.Amount)) + Designation(p.AppliesTo)));
         if (loan.DaysOverdue is { } days)
         {
             console.MarkupLine("[yellow]" + Markup.Escape(string.Format(culture, CliText.List_OverdueLine, FigureTable.Yuan(loan.OverdueAmount!.Value), loan.OverdueSince, days)) + "[/]");
@@ -80,4 +82,13 @@ internal static class LoanListTable
     }
 
     private static string Percent(double? fraction) => fraction is { } value ? RateLoanReport.Percent(value) : CliText.Value_None;
+
+    /// <summary>A payment's designation after its amount; nothing for the statutory order.</summary>
+    private static string Designation(string? appliesTo) => (appliesTo is null ? PaymentTarget.Default : FactText.Target(appliesTo)) switch
+    {
+        PaymentTarget.Principal => "  " + CliText.List_PaymentToPrincipal,
+        PaymentTarget.Interest => "  " + CliText.List_PaymentToInterest,
+        PaymentTarget.Fees => "  " + CliText.List_PaymentToFees,
+        _ => "",
+    };
 }

@@ -145,7 +145,8 @@ public static class LedgerBackup
 
             // Version 1 held no evidence: its lists read as empty. Version 2 had no OCR confidence: null.
             // Version 3 had no loans revision: 0, which only means "computed afresh". Version 4 had
-            // no record format: its entries are format 1 and no retractions, as they were.
+            // no record format: its entries are format 1 and no retractions, as they were. Version 5
+            // had no payment designation: every payment follows the statutory order, as it did.
             if (document.Schema is < 1 or > SchemaVersion)
             {
                 throw new LedgerException(LedgerProblem.SchemaNewerThanApp, $"{path}: schema {document.Schema}");

@@ -71,7 +71,7 @@ public sealed class StoredLoan
             Received,
             UpfrontFees.OrderBy(f => f.Number).Select(f => new UpfrontFee(f.Name, f.Amount, f.Date)),
             Schedule.OrderBy(i => i.Number).Select(i => new Instalment(i.DueDate, i.Total, i.Principal, i.Interest, i.Fees)),
-            Payments.OrderBy(p => p.Date).ThenBy(p => p.Amount).Select(p => new Payment(p.Date, p.Amount)),
+            Payments.OrderBy(p => p.Date).ThenBy(p => p.Amount).Select(p => new Payment(p.Date, p.Amount, p.AppliesTo)),
             advertised);
     }
 

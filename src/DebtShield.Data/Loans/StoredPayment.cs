@@ -18,6 +18,12 @@ public sealed class StoredPayment
     /// <summary>What was paid.</summary>
     public Money Amount { get; set; }
 
+    /// <summary>
+    /// What the parties applied it to (<see cref="PaymentTarget"/>); rows written before the
+    /// ledger kept this read as <see cref="PaymentTarget.Default"/>, the statutory order.
+    /// </summary>
+    public PaymentTarget AppliesTo { get; set; }
+
     /// <summary>When it was entered.</summary>
     public DateTimeOffset RecordedAt { get; set; }
 
@@ -25,6 +31,6 @@ public sealed class StoredPayment
     public static StoredPayment Of(Guid loanId, Payment payment, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        return new StoredPayment { Id = Guid.CreateVersion7(now), LoanId = loanId, Date = payment.Date, Amount = payment.Amount, RecordedAt = now };
+        return new StoredPayment { Id = Guid.CreateVersion7(now), LoanId = loanId, Date = payment.Date, Amount = payment.Amount, AppliesTo = payment.AppliesTo, RecordedAt = now };
     }
 }

@@ -230,18 +230,19 @@ internal sealed class LoanTableAssembler
 
     private void ReadPayment(TableRow row, LoanRows loan)
     {
-        if (!AnyGiven(row, LoanTableColumn.PaidDate, LoanTableColumn.PaidAmount))
+        if (!AnyGiven(row, LoanTableColumn.PaidDate, LoanTableColumn.PaidAmount, LoanTableColumn.PaidAppliesTo))
         {
             return;
         }
 
         var date = Date(row, LoanTableColumn.PaidDate);
         var amount = Amount(row, LoanTableColumn.PaidAmount);
+        var target = Parse(row, LoanTableColumn.PaidAppliesTo, PaymentTargetNames.Parse, ImportMessages.UnknownPaymentTarget) ?? PaymentTarget.Default;
         RequireInGroup(row, LoanTableColumn.PaidDate, ImportMessages.Table_GroupPayment);
         RequireInGroup(row, LoanTableColumn.PaidAmount, ImportMessages.Table_GroupPayment);
         if (date is { } paidOn && amount is { } paid)
         {
-            loan.Payments.Add(new Located<Payment>(row.Number, new Payment(paidOn, new Money(paid))));
+            loan.Payments.Add(new Located<Payment>(row.Number, new Payment(paidOn, new Money(paid), target)));
         }
     }
 

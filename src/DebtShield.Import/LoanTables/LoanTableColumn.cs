@@ -51,6 +51,9 @@ public enum LoanTableColumn
     /// <summary><c>paid_amount</c> / 实还.</summary>
     PaidAmount,
 
+    /// <summary><c>paid_applies_to</c> / 还款抵充: what the parties applied the payment to.</summary>
+    PaidAppliesTo,
+
     /// <summary><c>fee_name</c> / 前置费用名称.</summary>
     FeeName,
 
@@ -72,7 +75,7 @@ public static class LoanTableColumns
         "loan", "lender", "lender_kind", "contract_date", "principal", "received",
         "stated_rate", "stated_per", "stated_method",
         "due_date", "total", "principal_part", "interest", "fees",
-        "paid_date", "paid_amount",
+        "paid_date", "paid_amount", "paid_applies_to",
         "fee_name", "fee_amount", "fee_date",
     ];
 
@@ -81,7 +84,7 @@ public static class LoanTableColumns
         "借款", "平台", "类型", "借款日期", "合同金额", "到账金额",
         "宣传利率", "利率周期", "计息方式",
         "到期日", "应还", "本金", "利息", "费用",
-        "还款日期", "实还",
+        "还款日期", "实还", "还款抵充",
         "前置费用名称", "前置费用", "前置费用日期",
     ];
 

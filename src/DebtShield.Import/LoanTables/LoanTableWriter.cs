@@ -103,6 +103,7 @@ public static class LoanTableWriter
                 var row = LoanRow(loan);
                 row[(int)LoanTableColumn.PaidDate] = payment.Date;
                 row[(int)LoanTableColumn.PaidAmount] = payment.Amount.Yuan;
+                row[(int)LoanTableColumn.PaidAppliesTo] = PaymentTargetNames.Name(payment.AppliesTo) is { } target ? target : SheetCell.Empty;
                 yield return row;
             }
 

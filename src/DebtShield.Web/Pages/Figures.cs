@@ -19,6 +19,13 @@ public static class Figures
     /// <summary>¥12,345.60.</summary>
     public static string Yuan(decimal yuan) => "¥" + yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A lawful figure: one amount, or "X 至 Y" when the top of its range is higher (an overdue
+    /// loan whose agreed overdue terms are not known), so the low end is never shown as the most owed.
+    /// </summary>
+    public static string YuanRange(decimal low, decimal? most) =>
+        most is { } top && top > low ? string.Format(CultureInfo.CurrentCulture, WebText.Figure_Range, Yuan(low), Yuan(top)) : Yuan(low);
+
     /// <summary>¥12,345.60, or a dash.</summary>
     public static string Yuan(decimal? yuan) => yuan is { } y ? Yuan(y) : "—";
 

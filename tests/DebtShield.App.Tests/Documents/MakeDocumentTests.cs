@@ -76,6 +76,18 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
             Assert.Contains("合同金额10,000.00元（人民币壹万元整）", text, StringComparison.Ordinal);
             Assert.Contains("实际到账8,000.00元（人民币捌仟元整）", text, StringComparison.Ordinal);
             Assert.Contains(Flat($"依法应还{DocumentFacts.Figure(loan.LawfulTotalDue)}元（{ChineseCapitals.Of(new Money(loan.LawfulTotalDue))}）"), text, StringComparison.Ordinal);
+            if (kind is "regulator-complaint")
+            {
+                // A refund is asked for only when the lawful figure shows an overpayment.
+                Assert.Equal(loan.LawfulTotalDue < 0m, text.Contains("退还我已多付", StringComparison.Ordinal));
+                Assert.Equal(loan.LawfulTotalDue >= 0m, text.Contains(Flat("按依法应还金额重新核算，"), StringComparison.Ordinal) && !text.Contains("退还", StringComparison.Ordinal));
+            }
+
+            if (loan.LawfulMostDue is { } most && most > loan.LawfulTotalDue)
+            {
+                // Overdue, the agreed overdue terms unknown: the low end is never given alone.
+                Assert.Contains(Flat($"至{DocumentFacts.Figure(most)}元（{ChineseCapitals.Of(new Money(most))}），视合同是否约定逾期利息"), text, StringComparison.Ordinal);
+            }
         }
 
         if (expected.Evidence)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DebtShield.App.Demo;
 using DebtShield.App.ImportLoans;
 using DebtShield.App.Ledgers;
@@ -118,25 +117,66 @@ public sealed class LedgerUseCaseTests
         Assert.Equal([new PaymentFigure(new DateOnly(2026, 4, 15), 1150m), new PaymentFigure(new DateOnly(2026, 4, 20), 100m)], detail.PaymentsMade);
     }
 
-    [Fact]
-    public async Task A_payment_applied_to_principal_is_refused_rather_than_stored_without_its_mark()
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task AddAndImport_PaymentAppliedToPrincipal_IsKeptAndTheCheckLowersPrincipalThatDay(string provider)
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
-        var plain = LoanNamed("a");
+        var plain = LoanNamed("u");
         var marked = Loan.Create("m", plain.Lender, plain.ContractDate, plain.Principal, plain.Received, plain.UpfrontFees, plain.Schedule, [new Payment(new DateOnly(2026, 4, 15), new Money(1150m), PaymentTarget.Principal)], null).Loan!;
         await RecordLoan.AddAsync(ledger, null, plain, Clock);
+        await ImportLoans.ImportLoans.StoreAsync(ledger, null, new LoanSourceReading([marked], []), replace: false, Clock);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("p"), Clock);
+        await RecordLoan.AddPaymentAsync(ledger, null, "p", new Payment(new DateOnly(2026, 5, 15), new Money(100m), PaymentTarget.Interest), Clock);
 
-        var imported = await Assert.ThrowsAsync<RequestRefusedException>(() => ImportLoans.ImportLoans.StoreAsync(ledger, null, new LoanSourceReading([marked], []), replace: false, Clock));
-        var added = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddAsync(ledger, null, marked, Clock));
-        var paid = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddPaymentAsync(ledger, null, "a", new Payment(new DateOnly(2026, 5, 15), new Money(100m), PaymentTarget.Principal), Clock));
+        var m = await ListLoans.ListLoans.ShowAsync(ledger, null, "m", Today);
+        var u = await ListLoans.ListLoans.ShowAsync(ledger, null, "u", Today);
+        var p = await ListLoans.ListLoans.ShowAsync(ledger, null, "p", Today);
 
-        Assert.StartsWith("loan \"m\" has payments marked as applied to principal", imported.Message, StringComparison.Ordinal);
-        Assert.Equal(imported.Message, added.Message);
-        Assert.StartsWith("loan \"a\" has payments marked", paid.Message, StringComparison.Ordinal);
-        Assert.Equal(["a"], (await ListLoans.ListLoans.ListAsync(ledger, null, Today)).Loans.Select(l => l.Id));
+        Assert.Equal([new PaymentFigure(new DateOnly(2026, 4, 15), 1150m, "principal")], m.PaymentsMade);
+        Assert.Equal([new PaymentFigure(new DateOnly(2026, 4, 15), 1150m), new PaymentFigure(new DateOnly(2026, 5, 15), 100m, "interest")], p.PaymentsMade);
+
+        // Applied to principal: 8,000 received − 1,150 = 6,850 on 2026-04-15, the month's interest
+        // still owed. In the law's order the month's interest is paid first, so less principal falls.
+        Assert.Equal(6850m, m.Check.Lawful.PrincipalOutstanding);
+        Assert.True(u.Check.Lawful.PrincipalOutstanding > 6850m);
+        Assert.True(m.Check.Lawful.InterestDue > u.Check.Lawful.InterestDue);
     }
+
+    [Fact]
+    public async Task List_OverdueLoanBelowItsCap_GivesTheLawfulRange_AndTheTotalsSumTheTopEnds()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        var ledger = await OpenAsync(test);
+        await RecordLoan.AddAsync(ledger, null, BankLoanNeverPaid(), Clock);
+        await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
+
+        var list = await ListLoans.ListLoans.ListAsync(ledger, null, Today);
+        var bank = list.Loans.Single(l => l.Id == "bank");
+        var above = list.Loans.Single(l => l.Id == "a");
+
+        // 10,000 at about 5.6% a year, overdue since 2026-01-15: agreed overdue charges could
+        // lawfully reach the 24% line, so the figure is a range, not "at most" its low end.
+        Assert.True(bank.LawfulMostDue > bank.LawfulTotalDue);
+        Assert.True(bank.LawfulMostDue <= 10_000m * (1 + (0.24m * (Today.DayNumber - new DateOnly(2025, 12, 15).DayNumber) / 365)));
+
+        // Above its cap already, overdue charges could add nothing: one figure.
+        Assert.Null(above.LawfulMostDue);
+        Assert.Equal(bank.LawfulTotalDue + above.LawfulTotalDue, list.Totals.LawfulTotalDue);
+        Assert.Equal(bank.LawfulMostDue!.Value + above.LawfulTotalDue, list.Totals.LawfulMostDue);
+    }
+
+    internal static Loan BankLoanNeverPaid() => Loan.Create(
+        "bank",
+        new Lender("某银行", LenderKind.Bank),
+        new DateOnly(2025, 12, 15),
+        new Money(10_000m),
+        null,
+        [],
+        [.. Enumerable.Range(1, 12).Select(i => new Instalment(new DateOnly(2025, 12, 15).AddMonths(i), new Money(860m)))],
+        [],
+        null).Loan!;
 
     [Fact]
     public async Task A_payment_that_does_not_fit_the_loan_is_refused_with_the_problem_worded()

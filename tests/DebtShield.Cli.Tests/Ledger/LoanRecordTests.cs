@@ -89,6 +89,60 @@ public sealed class LoanRecordTests
         Assert.Equal(1150m, Show(cli, "极速借").GetProperty("paid").GetDecimal());
     }
 
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public void PaymentAdd_AppliesToPrincipal_IsStoredShownAndExported_AndAnUnknownTargetIsRefused(string provider)
+    {
+        using var cli = new LedgerCli(provider);
+        cli.Succeed(AddJisujie);
+
+        var refused = cli.Run("payment", "add", "极速借", "--amount", "500", "--date", "2026-04-15", "--applies-to", "penalty");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--applies-to", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("penalty", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, cli.Scalar("SELECT COUNT(*) FROM payments"));
+
+        cli.Succeed("payment", "add", "极速借", "--amount", "1150", "--date", "2026-04-15");
+        cli.Succeed("payment", "add", "极速借", "--amount", "500", "--date", "2026-04-20", "--applies-to", "principal");
+
+        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM payments WHERE applies_to = 'Principal'"));
+        using var shown = JsonDocument.Parse(cli.Succeed("loan", "show", "极速借", "--json"));
+        var payments = shown.RootElement.GetProperty("paymentsMade").EnumerateArray().ToArray();
+        Assert.Equal(JsonValueKind.Null, payments[0].GetProperty("appliesTo").ValueKind);
+        Assert.Equal("principal", payments[1].GetProperty("appliesTo").GetString());
+        Assert.Contains("（约定还本金）", cli.Succeed("loan", "show", "极速借"), StringComparison.Ordinal);
+
+        cli.Succeed("export", "case.json");
+        using var exported = JsonDocument.Parse(File.ReadAllText(cli.PathOf("case.json")));
+        var loan = exported.RootElement.GetProperty("loans")[0];
+        Assert.Equal("principal", loan.GetProperty("payments")[1].GetProperty("appliesTo").GetString());
+        Assert.False(loan.GetProperty("payments")[0].TryGetProperty("appliesTo", out _));
+    }
+
+    [Fact]
+    public void LoanListAndShow_OverdueLoanBelowItsCap_ShowTheLawfulRangeNotItsLowEnd()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed(
+            "loan", "add", "--loan", "银行贷", "--lender", "某银行", "--kind", "bank", "--contract-date", "2025-12-15",
+            "--principal", "10000", "--instalments", "12", "--amount", "860", "--first-due", "2026-01-15");
+
+        using var listed = JsonDocument.Parse(cli.LoanListJson());
+        var loan = listed.RootElement[0];
+        var low = loan.GetProperty("lawfulTotalDue").GetDecimal();
+        var most = loan.GetProperty("lawfulMostDue").GetDecimal();
+        var range = Rendering.FigureTable.Yuan(low) + " 至 " + Rendering.FigureTable.Yuan(most);
+
+        var table = cli.Succeed("loan", "list");
+
+        Assert.True(most > low);
+        Assert.Contains(range, cli.Succeed("loan", "show", "银行贷"), StringComparison.Ordinal);
+
+        // The list's narrow column may wrap the range; both ends and the word between are there.
+        Assert.Contains("至", table, StringComparison.Ordinal);
+        Assert.Contains(Rendering.FigureTable.Yuan(most), table, StringComparison.Ordinal);
+    }
+
     private static JsonElement Show(LedgerCli cli, string loan)
     {
         using var shown = JsonDocument.Parse(cli.Succeed("loan", "show", loan, "--json"));

@@ -104,6 +104,20 @@ public sealed class LoanTableReaderTests
         Assert.Contains("row 2", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReadCsv_PaidAppliesTo_IsThePaymentsDesignation_AndAnUnknownOneIsAnErrorOnItsCell()
+    {
+        const string header = "loan,lender_kind,contract_date,principal,due_date,total,paid_date,paid_amount,paid_applies_to";
+        var read = Csv(header, "a,bank,2026-01-01,1000,2026-02-01,1100,2026-01-15,300,principal", "a,bank,2026-01-01,1000,,,2026-01-20,10,");
+        var refused = Csv(header, "a,bank,2026-01-01,1000,2026-02-01,1100,2026-01-15,300,penalty");
+
+        Assert.True(read.Succeeded, string.Join("; ", read.Errors));
+        Assert.Equal([PaymentTarget.Principal, PaymentTarget.Default], read.Loans[0].Payments.Select(p => p.AppliesTo));
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((2, "paid_applies_to"), (error.Row, error.Column));
+        Assert.Contains("\"penalty\"", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("a,,bank,2026-01-01,1000,,2026-02-01,1100,2026-02-01,,,,", "paid_amount", "payment")]
     [InlineData("a,,bank,2026-01-01,1000,,,1100,,,,,", "due_date", "instalment")]

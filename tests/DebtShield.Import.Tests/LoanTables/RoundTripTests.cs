@@ -72,7 +72,7 @@ public sealed class RoundTripTests
             i % 2 == 0 ? new Money(principal - 100.5m) : null,
             i % 3 == 0 ? [new UpfrontFee(i % 2 == 0 ? "会员费" : string.Empty, new Money(29.9m), start)] : [],
             schedule,
-            i % 4 == 1 ? [new Payment(start.AddMonths(1), new Money(100.1m)), new Payment(start.AddDays(40), new Money(0.01m))] : [],
+            i % 4 == 1 ? [new Payment(start.AddMonths(1), new Money(100.1m)), new Payment(start.AddDays(40), new Money(0.01m), (PaymentTarget)(i / 4 % 4))] : [],
             i % 3 == 1 ? new AdvertisedRate(0.0005 + (i / 1e5), (RatePer)(i % 3), (AdvertisedMethod)(i % 5)) : null).Loan!;
     }
 

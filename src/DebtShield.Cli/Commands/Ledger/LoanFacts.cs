@@ -39,6 +39,10 @@ internal static class LoanFacts
         text is null ? null
         : FactText.Kind(text) ?? throw new UserInputException(Format(CliText.Facts_InvalidKind, text));
 
+    /// <summary>What a payment was applied to, from <c>--applies-to</c>.</summary>
+    public static PaymentTarget Target(string text) =>
+        FactText.Target(text) ?? throw new UserInputException(Format(CliText.Facts_InvalidTarget, text));
+
     public static AdvertisedRate? Advertised(string? rate, string? per, string? method)
     {
         if (rate is null)

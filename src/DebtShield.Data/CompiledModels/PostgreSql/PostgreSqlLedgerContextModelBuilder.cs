@@ -12,7 +12,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlLedgerContextModel
     {
         private PostgreSqlLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3dc00e0d-bc7d-4a0f-82c3-5ded1c0a2ebb"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("4a91f78e-9e58-47fd-8b33-a11ef5a07780"), entityTypeCount: 11)
         {
         }
 

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using DebtShield.Core;
+using DebtShield.Core.Loans;
 using DebtShield.Data.Loans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -23,7 +24,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 "DebtShield.Data.Loans.StoredPayment",
                 typeof(StoredPayment),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -48,6 +49,17 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
             amount.SetSentinelFromProviderValue(0m);
             amount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             amount.AddAnnotation("Relational:ColumnName", "amount");
+
+            var appliesTo = runtimeEntityType.AddProperty(
+                "AppliesTo",
+                typeof(PaymentTarget),
+                propertyInfo: typeof(StoredPayment).GetProperty("AppliesTo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredPayment).GetField("<AppliesTo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            appliesTo.SetSentinelFromProviderValue("Default");
+            appliesTo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            appliesTo.AddAnnotation("Relational:ColumnName", "applies_to");
 
             var date = runtimeEntityType.AddProperty(
                 "Date",

@@ -11,7 +11,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
     public partial class SqliteLedgerContextModel
     {
         private SqliteLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("07e95d5d-4491-4e4b-ba6e-eba6c4609a65"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("d0cc9ec2-6084-4a47-a726-ffde815852bd"), entityTypeCount: 11)
         {
         }
 

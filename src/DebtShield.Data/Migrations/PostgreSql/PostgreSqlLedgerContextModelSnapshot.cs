@@ -459,6 +459,12 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasColumnType("numeric")
                         .HasColumnName("amount");
 
+                    b.Property<string>("AppliesTo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("applies_to");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");

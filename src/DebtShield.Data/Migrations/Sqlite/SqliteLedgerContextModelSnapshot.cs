@@ -454,6 +454,12 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
+                    b.Property<string>("AppliesTo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applies_to");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
