@@ -108,7 +108,7 @@ public static class ImportScreenshots
 
     /// <summary>Imports <paramref name="files"/> into the case (opened when the ledger has none).</summary>
     /// <param name="ledger">The ledger.</param>
-    /// <param name="caseTitle">The case, or null for the only one.</param>
+    /// <param name="case">The case, or null for the only one.</param>
     /// <param name="files">The screenshots.</param>
     /// <param name="contactName">When the screenshots are a contact's, not the borrower's: the name the borrower gives that contact.</param>
     /// <param name="time">The clock.</param>
@@ -117,7 +117,7 @@ public static class ImportScreenshots
     /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
     public static async Task<ScreenshotImport> ImportAsync(
         Ledger ledger,
-        string? caseTitle,
+        CaseReference @case,
         IReadOnlyList<ScreenshotFile> files,
         string? contactName,
         TimeProvider time,
@@ -129,7 +129,7 @@ public static class ImportScreenshots
         ArgumentNullException.ThrowIfNull(time);
         var known = await ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             return stored is null ? [] : (await KeptAsync(context, ledger, stored.Id, token).ConfigureAwait(false)).Attached;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -148,7 +148,7 @@ public static class ImportScreenshots
         var now = time.GetUtcNow();
         await ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             var (attached, seen) = await KeptAsync(context, ledger, stored.Id, token).ConfigureAwait(false);
             var store = new AttachmentStore(ledger);
             var additions = new List<CaseEvidence.Addition>();

@@ -52,7 +52,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         try
         {
             var kind = Chosen?.Kind ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, "kind", Kind ?? ""));
-            var (content, name, type) = await DocumentApi.WriteAsync(await LedgerAsync(), kind, CaseTitle, Lender, Format, Facts, Time, HttpContext.RequestAborted);
+            var (content, name, type) = await DocumentApi.WriteAsync(await LedgerAsync(), kind, Case, Lender, Format, Facts, Time, HttpContext.RequestAborted);
             return File(content, type, name);
         }
         catch (RequestRefusedException e)
@@ -66,7 +66,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
 
     private async Task LoadAsync()
     {
-        var loans = await ListLoans.ListAsync(await LedgerAsync(), CaseTitle, Today, HttpContext.RequestAborted);
+        var loans = await ListLoans.ListAsync(await LedgerAsync(), Case, Today, HttpContext.RequestAborted);
         Lenders = [.. loans.Loans.Select(l => l.Lender).Distinct(StringComparer.Ordinal)];
     }
 }

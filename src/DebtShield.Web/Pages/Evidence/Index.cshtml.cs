@@ -45,7 +45,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
             var ledger = await LedgerAsync();
             var numbers = PhoneNumber.ParseList(Collectors);
             await using var content = backup.OpenReadStream();
-            var import = await WebInput.WithUploadAsync(content, backup.FileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(numbers), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            var import = await WebInput.WithUploadAsync(content, backup.FileName, path => ImportPhoneBackup.ImportAsync(ledger, Case, path, new PhoneBackupChoices(numbers), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
             await VerifyAsync();
             var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped);
             var damage = (import.DamagedDatabases ?? []).Select(d => " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_DatabaseDamaged, d.Database, d.RecordsRead, d.Reason));
@@ -77,7 +77,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
                 files.Add(new ScreenshotFile(Path.GetFileName(upload.FileName), Time.GetUtcNow(), () => bytes));
             }
 
-            var import = await ImportScreenshots.ImportAsync(await LedgerAsync(), CaseTitle, files, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim(), Time, cancellationToken: HttpContext.RequestAborted);
+            var import = await ImportScreenshots.ImportAsync(await LedgerAsync(), Case, files, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim(), Time, cancellationToken: HttpContext.RequestAborted);
             await VerifyAsync();
             var refused = import.Screenshots.Where(s => s.Outcome == ScreenshotOutcome.Refused).Select(s => s.Name + "：" + s.Problem);
             return string.Join(" ", new[] { string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsRead, import.Screenshots.Count, import.Added, import.ToConfirm) }.Concat(refused));
@@ -102,7 +102,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     public Task<IActionResult> OnPostRetractAsync(int sequence, string? reason) => ActAsync(
         async () =>
         {
-            var retraction = await RetractEvidence.RetractAsync(await LedgerAsync(), CaseTitle, sequence, reason, Time, HttpContext.RequestAborted);
+            var retraction = await RetractEvidence.RetractAsync(await LedgerAsync(), Case, sequence, reason, Time, HttpContext.RequestAborted);
             await VerifyAsync();
             return string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Retracted, sequence, retraction.Sequence);
         },
@@ -112,7 +112,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     /// <summary>Downloads the evidence bundle.</summary>
     public async Task<IActionResult> OnGetBundleAsync()
     {
-        var (content, name) = await EvidenceApi.BundleAsync(await LedgerAsync(), CaseTitle, Time, HttpContext.RequestAborted);
+        var (content, name) = await EvidenceApi.BundleAsync(await LedgerAsync(), Case, Time, HttpContext.RequestAborted);
         return File(content, "application/zip", name);
     }
 
@@ -127,11 +127,13 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     private async Task<IReadOnlyList<ChainFigure>> VerifyAsync()
     {
-        var results = await VerifyEvidence.VerifyAsync(await LedgerAsync(), CaseTitle, HttpContext.RequestAborted);
-        var figures = results.Select(ChainFigure.From).ToList();
-        foreach (var figure in figures)
+        var results = await VerifyEvidence.VerifyAsync(await LedgerAsync(), Case, HttpContext.RequestAborted);
+        var figures = new List<ChainFigure>(results.Count);
+        foreach (var result in results)
         {
-            checks.Remember(figure, Time.GetUtcNow());
+            var figure = ChainFigure.From(result);
+            checks.Remember(result.CaseId, figure, Time.GetUtcNow());
+            figures.Add(figure);
         }
 
         return figures;
@@ -139,7 +141,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     private async Task LoadAsync()
     {
-        Entries = await EvidencePages.ReadAsync(await LedgerAsync(), CaseTitle, Query.ToFilter(), Query.PageNumber, EvidenceQuery.PageSize, HttpContext.RequestAborted);
-        Chain = Entries.CaseTitle is { } title ? checks.Of(title) : null;
+        Entries = await EvidencePages.ReadAsync(await LedgerAsync(), Case, Query.ToFilter(), Query.PageNumber, EvidenceQuery.PageSize, HttpContext.RequestAborted);
+        Chain = Entries.CaseId is { } id ? checks.Of(id) : null;
     }
 }
