@@ -275,9 +275,15 @@ internal sealed class Walk : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<Walk> StartAsync(RunningApp app, string journey, int width = 360, int height = 780)
+    public static Task<Walk> StartAsync(RunningApp app, string journey, int width = 360, int height = 780)
     {
         ArgumentNullException.ThrowIfNull(app);
+        return StartAsync(journey, width, height);
+    }
+
+    /// <summary>A fresh browser (no cookies) at <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public static async Task<Walk> StartAsync(string journey, int width = 360, int height = 780)
+    {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium(), Headless = true, Args = ["--no-sandbox"] });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });

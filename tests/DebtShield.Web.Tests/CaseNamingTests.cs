@@ -32,12 +32,12 @@ public sealed class CaseNamingTests
     {
         await using var app = await RunningApp.StartAsync(demo: true, provider: provider);
         Assert.Equal(HttpStatusCode.Created, (await app.Client.PostAsJsonAsync("/api/v1/cases", new { title = Second })).StatusCode);
-        var second = "case=" + Uri.EscapeDataString(Second);
-        var demo = "case=" + Uri.EscapeDataString(Demo);
+        var second = "case=" + await app.CaseIdAsync(Second);
+        var demo = "case=" + await app.CaseIdAsync(Demo);
         var demoBefore = await app.Client.GetStringAsync("/api/v1/loans?" + demo);
 
-        var inBody = await app.PostFormAsync("/loans?" + second, "/loans?handler=Add&" + second, Loan.Append(new("case", Demo)));
-        var inJson = await app.Client.PostAsJsonAsync("/api/v1/loans?" + second, new Dictionary<string, object> { ["case"] = Demo, ["id"] = "速借-2", ["lender"] = "速借", ["kind"] = "online_platform", ["contractDate"] = "2026-01-05", ["principal"] = "5000", ["instalments"] = 6, ["amount"] = "950", ["firstDue"] = "2026-02-05" });
+        var inBody = await app.PostFormAsync("/loans?" + second, "/loans?handler=Add&" + second, Loan.Append(new("case", demo[5..])));
+        var inJson = await app.Client.PostAsJsonAsync("/api/v1/loans?" + second, new Dictionary<string, object> { ["case"] = demo[5..], ["id"] = "速借-2", ["lender"] = "速借", ["kind"] = "online_platform", ["contractDate"] = "2026-01-05", ["principal"] = "5000", ["instalments"] = 6, ["amount"] = "950", ["firstDue"] = "2026-02-05" });
         var twice = await app.Client.GetAsync("/api/v1/loans?" + second + "&" + demo);
         var twicePage = await app.Client.GetAsync("/loans?" + demo + "&" + second);
         var handlerTwice = await app.PostFormAsync("/loans?" + second, "/loans?handler=Add&handler=Import&" + second, Loan);

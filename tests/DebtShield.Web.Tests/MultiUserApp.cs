@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using DebtShield.App.Cases;
 using DebtShield.Data;
 using DebtShield.Web.Accounts;
 using DebtShield.Web.Hosting;
@@ -32,10 +34,12 @@ internal sealed class MultiUserApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false, IReadOnlyList<IPAddress>? proxies = null)
+    /// <summary>Starts a node; <paramref name="map"/> adds the test's own routes to the app's.</summary>
+    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false, IReadOnlyList<IPAddress>? proxies = null, Action<WebApplication>? map = null)
     {
         var options = new WebOptions(ledger, [new Uri("http://127.0.0.1:0")], demo, null) { MultiUser = true, Proxies = proxies ?? [] };
         var app = WebHost.Build(options, TimeProvider.System);
+        map?.Invoke(app);
         Assert.True(await WebHost.StartAsync(app, options));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MultiUserApp(app, new Uri(address));
@@ -48,12 +52,18 @@ internal sealed class MultiUserApp : IAsyncDisposable
         await AccountDesk.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), email, Password, role);
     }
 
-    /// <summary>Lets an account see a case.</summary>
-    public async Task AssignAsync(string email, string caseTitle)
+    /// <summary>Lets an account see the case titled <paramref name="caseTitle"/> (one case on the server has it); returns the case's id.</summary>
+    public async Task<Guid> AssignAsync(string email, string caseTitle)
     {
+        var id = await CaseIdAsync(caseTitle);
         await using var scope = app.Services.CreateAsyncScope();
-        await AccountDesk.AssignAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), scope.ServiceProvider.GetRequiredService<AccountsContext>(), await app.Services.GetRequiredService<LedgerGate>().OpenAsync(), new Assignment(email, caseTitle), give: true, default);
+        await AccountDesk.AssignAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), scope.ServiceProvider.GetRequiredService<AccountsContext>(), await app.Services.GetRequiredService<LedgerGate>().OpenAsync(), new Assignment(email, id), give: true, default);
+        return id;
     }
+
+    /// <summary>The id of the one case on the server titled <paramref name="title"/>.</summary>
+    public async Task<Guid> CaseIdAsync(string title) =>
+        Assert.Single(await CaseBook.ListAsync(await app.Services.GetRequiredService<LedgerGate>().OpenAsync()), c => c.Profile.Title == title).Id;
 
     /// <summary>A fresh client with no cookies.</summary>
     public HttpClient Anonymous(CookieContainer? cookies = null)
@@ -90,9 +100,15 @@ internal sealed class MultiUserApp : IAsyncDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    /// <summary>Opens a case through the API as the client's account.</summary>
-    public static async Task OpenCaseAsync(HttpClient client, string title) =>
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/cases", new { title })).StatusCode);
+    /// <summary>Opens a case through the API as the client's account; returns its id.</summary>
+    public static async Task<Guid> OpenCaseAsync(HttpClient client, string title)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/cases", new { title });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal("/api/v1/loans?case=" + id, response.Headers.Location?.OriginalString);
+        return id;
+    }
 
     public async ValueTask DisposeAsync()
     {

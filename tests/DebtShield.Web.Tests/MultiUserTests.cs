@@ -37,20 +37,20 @@ public sealed class MultiUserTests
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         await app.AddAccountAsync("bob@example.org", Roles.Borrower);
-        await app.AssignAsync("bob@example.org", Demo);
+        var demoId = await app.AssignAsync("bob@example.org", Demo);
         var (alice, _) = await app.LoginAsync("alice@example.org");
         var (bob, _) = await app.LoginAsync("bob@example.org");
-        await MultiUserApp.OpenCaseAsync(alice, "甲的案件");
-        var before = await bob.GetStringAsync("/api/v1/loans?case=" + Uri.EscapeDataString(Demo));
+        var alicesId = await MultiUserApp.OpenCaseAsync(alice, "甲的案件");
+        var before = await bob.GetStringAsync("/api/v1/loans?case=" + demoId);
         using var loans = JsonDocument.Parse(before);
         var loan = loans.RootElement.GetProperty("loans")[0];
         var (loanId, lender) = (loan.GetProperty("id").GetString()!, loan.GetProperty("lender").GetString()!);
-        var evidenceBefore = await bob.GetStringAsync("/api/v1/evidence?case=" + Uri.EscapeDataString(Demo));
+        var evidenceBefore = await bob.GetStringAsync("/api/v1/evidence?case=" + demoId);
         var token = await MultiUserApp.TokenAsync(alice, "/cases");
         var routes = Routes(app, loanId);
         Assert.Contains(routes, r => r.Pattern == "api/v1/loans/{id}");
         Assert.Contains(routes, r => r.Pattern == "evidence");
-        var (mine, other) = ("case=" + Uri.EscapeDataString("甲的案件"), "case=" + Uri.EscapeDataString(Demo));
+        var (mine, other) = ("case=" + alicesId, "case=" + demoId);
 
         var tried = 0;
         foreach (var (path, pattern, anonymous) in routes)
@@ -59,21 +59,22 @@ public sealed class MultiUserTests
             var api = pattern.StartsWith("api/", StringComparison.Ordinal);
             // Each attack, and what a route that touches a case must answer: the other case named
             // outright, in a form or JSON body behind one's own, as first or second of two values,
-            // and a case nobody has.
+            // a case nobody has, and her own case named by its title (the web names cases only by id).
             var body = api ? "json" : "form";
             var attacks = new (HttpMethod Method, string Query, string? Body, string? InBody, HttpStatusCode Expected)[]
             {
                 (HttpMethod.Get, other, null, null, HttpStatusCode.NotFound),
                 (HttpMethod.Post, other, body, null, HttpStatusCode.NotFound),
-                (HttpMethod.Get, mine, "form", Demo, HttpStatusCode.BadRequest),
-                (HttpMethod.Post, mine, "form", Demo, HttpStatusCode.BadRequest),
-                (HttpMethod.Get, mine, "json", Demo, HttpStatusCode.BadRequest),
-                (HttpMethod.Post, mine, "json", Demo, HttpStatusCode.BadRequest),
+                (HttpMethod.Get, mine, "form", demoId.ToString(), HttpStatusCode.BadRequest),
+                (HttpMethod.Post, mine, "form", demoId.ToString(), HttpStatusCode.BadRequest),
+                (HttpMethod.Get, mine, "json", demoId.ToString(), HttpStatusCode.BadRequest),
+                (HttpMethod.Post, mine, "json", demoId.ToString(), HttpStatusCode.BadRequest),
                 (HttpMethod.Get, mine + "&" + other, null, null, HttpStatusCode.BadRequest),
                 (HttpMethod.Get, other + "&" + mine, null, null, HttpStatusCode.BadRequest),
                 (HttpMethod.Post, mine + "&" + other, body, null, HttpStatusCode.BadRequest),
                 (HttpMethod.Post, other + "&" + mine, body, null, HttpStatusCode.BadRequest),
-                (HttpMethod.Get, "case=" + Uri.EscapeDataString("没有这个案件"), null, null, HttpStatusCode.NotFound),
+                (HttpMethod.Get, "case=" + Guid.CreateVersion7(), null, null, HttpStatusCode.NotFound),
+                (HttpMethod.Get, "case=" + Uri.EscapeDataString("甲的案件"), null, null, HttpStatusCode.NotFound),
             };
             foreach (var (method, query, kind, inBody, expected) in attacks)
             {
@@ -103,30 +104,31 @@ public sealed class MultiUserTests
 
         Assert.Equal(routes.Count, tried);
         (alice, _) = await app.LoginAsync("alice@example.org"); // the last route tried was the logout
-        Assert.Equal(before, await bob.GetStringAsync("/api/v1/loans?case=" + Uri.EscapeDataString(Demo)));
-        Assert.Equal(evidenceBefore, await bob.GetStringAsync("/api/v1/evidence?case=" + Uri.EscapeDataString(Demo)));
+        Assert.Equal(before, await bob.GetStringAsync("/api/v1/loans?case=" + demoId));
+        Assert.Equal(evidenceBefore, await bob.GetStringAsync("/api/v1/evidence?case=" + demoId));
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountsContext>();
         var aliceId = (await accounts.Users.SingleAsync(u => u.Email == "alice@example.org")).Id;
         var alicesCase = (await accounts.CaseAssignments.SingleAsync(a => a.UserId == aliceId)).CaseId;
+        Assert.Equal(alicesId, alicesCase);
         var alicesLines = await accounts.AuditEntries.Where(e => e.UserName == "alice@example.org" && e.Route != "/api/v1/cases").ToListAsync();
         Assert.All(alicesLines, l => Assert.True(l.CaseId is null || l.CaseId == alicesCase, l.Method + " " + l.Route + " " + l.CaseId));
         Assert.Contains(alicesLines, l => l.Outcome == "refused" && l.Handler == "AddLoan");
         Assert.Contains(alicesLines, l => l.Outcome == "denied" && l.Handler == "/Evidence/Index OnGet");
         var listed = await alice.GetFromJsonAsync<JsonElement>("/api/v1/cases");
-        Assert.Equal(["甲的案件"], listed.EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+        Assert.Equal([("甲的案件", alicesId)], listed.EnumerateArray().Select(c => (c.GetProperty("title").GetString(), c.GetProperty("id").GetGuid())));
         Assert.DoesNotContain(Demo, await alice.GetStringAsync("/cases"), StringComparison.Ordinal);
         Assert.Contains(Demo, await bob.GetStringAsync("/cases"), StringComparison.Ordinal);
         Assert.Contains("只有你和分配给这个案件的工作人员能看到", await bob.GetStringAsync("/cases"), StringComparison.Ordinal);
     }
 
-    /// <summary>A form with the page's token, naming <paramref name="caseTitle"/> when given.</summary>
-    private static FormUrlEncodedContent Form(string token, string? caseTitle) =>
-        new([new("__RequestVerificationToken", token), new("Email", "alice@example.org"), .. caseTitle is null ? Array.Empty<KeyValuePair<string, string>>() : [new("case", caseTitle)]]);
+    /// <summary>A form with the page's token, naming the case <paramref name="caseId"/> when given.</summary>
+    private static FormUrlEncodedContent Form(string token, string? caseId) =>
+        new([new("__RequestVerificationToken", token), new("Email", "alice@example.org"), .. caseId is null ? Array.Empty<KeyValuePair<string, string>>() : [new("case", caseId)]]);
 
-    /// <summary>A JSON body, naming <paramref name="caseTitle"/> when given.</summary>
-    private static StringContent Json(string? caseTitle) =>
-        new(caseTitle is null ? "{}" : JsonSerializer.Serialize(new Dictionary<string, string> { ["case"] = caseTitle }), Encoding.UTF8, "application/json");
+    /// <summary>A JSON body, naming the case <paramref name="caseId"/> when given.</summary>
+    private static StringContent Json(string? caseId) =>
+        new(caseId is null ? "{}" : JsonSerializer.Serialize(new Dictionary<string, string> { ["case"] = caseId }), Encoding.UTF8, "application/json");
 
     [Fact]
     public async Task Without_a_case_named_nothing_falls_back_to_the_only_case_and_strangers_are_sent_to_log_in()
@@ -139,8 +141,9 @@ public sealed class MultiUserTests
 
         var noCaseApi = await worker.GetAsync("/api/v1/loans");
         var noCasePage = await worker.GetAsync("/loans");
-        var page = await stranger.GetAsync("/loans?case=" + Uri.EscapeDataString(Demo));
-        var api = await stranger.GetAsync("/api/v1/loans?case=" + Uri.EscapeDataString(Demo));
+        var demoId = await app.CaseIdAsync(Demo);
+        var page = await stranger.GetAsync("/loans?case=" + demoId);
+        var api = await stranger.GetAsync("/api/v1/loans?case=" + demoId);
         var admin = await worker.GetAsync("/api/v1/admin/accounts");
         await app.AssignAsync("worker@example.org", Demo);
         var assigned = await worker.GetAsync("/loans");
@@ -151,7 +154,7 @@ public sealed class MultiUserTests
         Assert.StartsWith(app.Address + "account/login", page.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
-        Assert.Equal("/loans?case=" + Uri.EscapeDataString(Demo), assigned.Headers.Location?.OriginalString);
+        Assert.Equal("/loans?case=" + demoId, assigned.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -186,14 +189,14 @@ public sealed class MultiUserTests
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         var (alice, _) = await app.LoginAsync("alice@example.org");
-        await MultiUserApp.OpenCaseAsync(alice, "甲的案件");
+        var mineId = await MultiUserApp.OpenCaseAsync(alice, "甲的案件");
 
-        await alice.GetStringAsync("/api/v1/loans?case=" + Uri.EscapeDataString("甲的案件"));
-        var change = await alice.PostAsJsonAsync("/api/v1/loans?case=" + Uri.EscapeDataString("甲的案件"), new { id = "测试贷-1", lender = "测试平台", kind = "online_platform", contractDate = "2026-01-05", principal = "5000", instalments = 6, amount = "900", firstDue = "2026-02-05" });
-        await alice.GetAsync("/api/v1/loans?case=" + Uri.EscapeDataString(Demo));
-        var token = await MultiUserApp.TokenAsync(alice, "/evidence?case=" + Uri.EscapeDataString("甲的案件"));
+        await alice.GetStringAsync("/api/v1/loans?case=" + mineId);
+        var change = await alice.PostAsJsonAsync("/api/v1/loans?case=" + mineId, new { id = "测试贷-1", lender = "测试平台", kind = "online_platform", contractDate = "2026-01-05", principal = "5000", instalments = 6, amount = "900", firstDue = "2026-02-05" });
+        await alice.GetAsync("/api/v1/loans?case=" + await app.CaseIdAsync(Demo));
+        var token = await MultiUserApp.TokenAsync(alice, "/evidence?case=" + mineId);
         using var verify = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
-        await alice.PostAsync("/evidence?handler=Verify&case=" + Uri.EscapeDataString("甲的案件"), verify);
+        await alice.PostAsync("/evidence?handler=Verify&case=" + mineId, verify);
 
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountsContext>();
@@ -248,14 +251,17 @@ public sealed class MultiUserTests
         var login = await MultiUserApp.TryLoginAsync(app.Anonymous(), "root@example.org", MultiUserApp.Password);
         var (root, _) = await app.LoginAsync("root@example.org");
         var created = await root.PostAsJsonAsync("/api/v1/admin/accounts", new { email = "worker@example.org", password = MultiUserApp.Password, role = Roles.CaseWorker });
-        var assigned = await root.PostAsJsonAsync("/api/v1/admin/assignments", new { email = "worker@example.org", @case = Demo });
+        var allCases = await root.GetFromJsonAsync<JsonElement>("/api/v1/admin/cases");
+        var demoId = allCases.EnumerateArray().Single(c => c.GetProperty("title").GetString() == Demo).GetProperty("id").GetGuid();
+        var assigned = await root.PostAsJsonAsync("/api/v1/admin/assignments", new { email = "worker@example.org", @case = demoId });
+        var byTitle = await root.PostAsJsonAsync("/api/v1/admin/assignments", new { email = "worker@example.org", @case = Demo });
         var (worker, _) = await app.LoginAsync("worker@example.org");
-        var demo = "?case=" + Uri.EscapeDataString(Demo);
+        var demo = "?case=" + demoId;
         var seen = await worker.GetAsync("/api/v1/loans" + demo);
         var byAdmin = await root.GetAsync("/api/v1/loans" + demo);
         var page = await root.GetStringAsync("/admin");
         var token = await MultiUserApp.TokenAsync(root, "/admin");
-        using var form = new FormUrlEncodedContent([new("Email", "worker@example.org"), new("CaseName", Demo), new("Give", "false"), new("__RequestVerificationToken", token)]);
+        using var form = new FormUrlEncodedContent([new("Email", "worker@example.org"), new("CaseToAssign", demoId.ToString()), new("Give", "false"), new("__RequestVerificationToken", token)]);
         var taken = await root.PostAsync("/admin?handler=Assign", form);
 
         var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("debtshield-auth=", StringComparison.Ordinal));
@@ -263,10 +269,13 @@ public sealed class MultiUserTests
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, byTitle.StatusCode);
         Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byAdmin.StatusCode);
         Assert.Contains("worker@example.org", page, StringComparison.Ordinal);
-        Assert.Contains(Demo, page, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{demoId}\">{WebUtility.HtmlEncode(Demo)}（worker@example.org）</option>", page, StringComparison.Ordinal);
+        Assert.Contains("个案工作者", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">case_worker<", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync("/api/v1/loans" + demo)).StatusCode);
     }
@@ -323,19 +332,19 @@ public sealed class MultiUserTests
         await app.AddAccountAsync("root@example.org", Roles.Admin);
         await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
-        await app.AssignAsync("worker@example.org", Demo);
+        var demo = await app.AssignAsync("worker@example.org", Demo);
         var (root, _) = await app.LoginAsync("root@example.org");
         var (worker, _) = await app.LoginAsync("worker@example.org");
         var (alice, _) = await app.LoginAsync("alice@example.org");
-        var demo = Uri.EscapeDataString(Demo);
         await worker.GetAsync("/api/v1/loans?case=" + demo);
         await alice.GetAsync("/api/v1/loans?case=" + demo);
 
         var byWorker = await root.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?user=worker@example.org");
         var byAlice = await root.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?user=alice@example.org");
         var byCase = await root.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?case=" + demo);
-        var noSuchCase = await root.GetAsync("/api/v1/admin/audit?case=" + Uri.EscapeDataString("没有这个案件"));
+        var notAnId = await root.GetAsync("/api/v1/admin/audit?case=" + Uri.EscapeDataString(Demo));
         var page = await root.GetStringAsync("/admin/audit?Login=worker%40example.org");
+        var pageByCase = await root.GetStringAsync("/admin/audit?about=" + demo);
         var notAdmin = await worker.GetAsync("/admin/audit");
 
         static IEnumerable<string> Lines(JsonElement log) => log.GetProperty("lines").EnumerateArray()
@@ -345,9 +354,14 @@ public sealed class MultiUserTests
         Assert.Contains("alice@example.org /api/v1/loans - denied", Lines(byAlice));
         Assert.All(Lines(byCase), l => Assert.Contains(Demo, l, StringComparison.Ordinal));
         Assert.Contains(Lines(byCase), l => l.StartsWith("worker@example.org /api/v1/loans", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.BadRequest, noSuchCase.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notAnId.StatusCode);
         Assert.Contains("/api/v1/loans", page, StringComparison.Ordinal);
         Assert.Contains(Demo, page, StringComparison.Ordinal);
+        Assert.Contains("已允许", page, StringComparison.Ordinal);
+        Assert.Contains("查看", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">allowed", page, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{demo}\" selected=\"selected\">", pageByCase, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice@example.org", pageByCase, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
     }
 

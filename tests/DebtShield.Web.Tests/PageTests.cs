@@ -346,6 +346,11 @@ public sealed class PageTests
         Assert.True(list.RootElement.GetProperty("loans").GetArrayLength() > 1);
         var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "/api/v1/cases", "/api/v1/loans", "/api/v1/loans/{id}", "/api/v1/loans/import", "/api/v1/evidence", "/api/v1/evidence/verify", "/api/v1/evidence/import", "/api/v1/evidence/bundle", "/api/v1/plan", "/api/v1/guide", "/api/v1/guide/{topic}", "/api/v1/documents", "/api/v1/documents/{kind}", "/api/v1/offer" }, paths);
+        static JsonElement? CaseParameter(JsonElement operation) =>
+            operation.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray().Cast<JsonElement?>().FirstOrDefault(p => p!.Value.GetProperty("name").GetString() == "case") : null;
+        var listLoans = CaseParameter(openApi.RootElement.GetProperty("paths").GetProperty("/api/v1/loans").GetProperty("get"));
+        Assert.Equal(("query", "uuid"), (listLoans?.GetProperty("in").GetString(), listLoans?.GetProperty("schema").GetProperty("format").GetString()));
+        Assert.Null(CaseParameter(openApi.RootElement.GetProperty("paths").GetProperty("/api/v1/cases").GetProperty("get")));
     }
 
     [Fact]
@@ -368,12 +373,14 @@ public sealed class PageTests
         await app.PostFormAsync("/cases", "/cases", [new("Title", "第二个案件")]);
         var cases = await app.Client.GetStringAsync("/cases");
         var ambiguous = await app.Client.GetStringAsync("/");
-        var chosen = await app.Client.GetStringAsync("/loans?case=" + Uri.EscapeDataString(Demo));
+        var chosen = await app.Client.GetStringAsync("/loans?case=" + await app.CaseIdAsync(Demo));
+        var byTitle = await app.Client.GetAsync("/loans?case=" + Uri.EscapeDataString(Demo));
 
         Assert.Contains("第二个案件", cases, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(Demo), cases, StringComparison.Ordinal);
         Assert.Contains("class=\"problem\"", ambiguous, StringComparison.Ordinal);
         Assert.Contains("小贷周转", chosen, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, byTitle.StatusCode); // the web names a case by its id only
     }
 
     [Fact]

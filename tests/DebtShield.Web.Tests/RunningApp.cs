@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DebtShield.Tests.Shared;
 using DebtShield.Web.Hosting;
@@ -34,8 +36,8 @@ internal sealed partial class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts the app; with <paramref name="demo"/> the demo case is loaded first.</summary>
-    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null)
+    /// <summary>Starts the app; with <paramref name="demo"/> the demo case is loaded first; <paramref name="map"/> adds the test's own routes.</summary>
+    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null, Action<WebApplication>? map = null)
     {
         var ledger = TestLedgers.Create(provider);
         if (prepare is not null)
@@ -45,6 +47,7 @@ internal sealed partial class RunningApp : IAsyncDisposable
 
         var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], demo, null);
         var app = WebHost.Build(options, TimeProvider.System);
+        map?.Invoke(app);
         if (!await WebHost.StartAsync(app, options))
         {
             throw new InvalidOperationException("The app did not open its ledger.");
@@ -52,6 +55,13 @@ internal sealed partial class RunningApp : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningApp(ledger, app, new Uri(address));
+    }
+
+    /// <summary>The id of the case titled <paramref name="title"/>, as the case list gives it (what <c>?case=</c> takes).</summary>
+    public async Task<Guid> CaseIdAsync(string title)
+    {
+        var cases = await Client.GetFromJsonAsync<JsonElement>("/api/v1/cases");
+        return cases.EnumerateArray().Single(c => c.GetProperty("title").GetString() == title).GetProperty("id").GetGuid();
     }
 
     /// <summary>The page's text and its antiforgery token.</summary>

@@ -29,14 +29,14 @@ public sealed partial class SessionTests
         await app.AddAccountAsync("reset@example.org", Roles.CaseWorker);
         await app.AddAccountAsync("gone@example.org", Roles.CaseWorker);
         await app.AddAccountAsync("leaving@example.org", Roles.CaseWorker);
-        await app.AssignAsync("reset@example.org", Demo);
+        var demoId = await app.AssignAsync("reset@example.org", Demo);
         var (root, _) = await app.LoginAsync("root@example.org");
         var (deputy, _) = await app.LoginAsync("deputy@example.org");
         var (reset, _) = await app.LoginAsync("reset@example.org");
         var (gone, _) = await app.LoginAsync("gone@example.org");
         var (leaving, leavingCookies) = await app.LoginAsync("leaving@example.org");
         var copied = app.Anonymous(Copy(leavingCookies, app.Address));
-        var demo = "/api/v1/loans?case=" + Uri.EscapeDataString(Demo);
+        var demo = "/api/v1/loans?case=" + demoId;
         Assert.Equal(HttpStatusCode.OK, (await deputy.GetAsync("/api/v1/admin/accounts")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reset.GetAsync(demo)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await copied.GetAsync("/api/v1/cases")).StatusCode);
@@ -95,17 +95,17 @@ public sealed partial class SessionTests
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("root@example.org", Roles.Admin);
         await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
-        await app.AssignAsync("worker@example.org", Demo);
+        var demoId = await app.AssignAsync("worker@example.org", Demo);
         var (worker, _) = await app.LoginAsync("worker@example.org");
         var (root, _) = await app.LoginAsync("root@example.org");
-        var plan = "/plan?case=" + Uri.EscapeDataString(Demo);
+        var plan = "/plan?case=" + demoId;
         var calendar = app.Anonymous();
         async Task<string?> FeedAsync() => Feed().Match(await worker.GetStringAsync(plan)) is { Success: true } m ? m.Groups[1].Value : null;
         async Task<HttpStatusCode> PostAsync(string handler)
         {
             var token = await MultiUserApp.TokenAsync(worker, plan);
             using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
-            return (await worker.PostAsync("/plan?handler=" + handler + "&case=" + Uri.EscapeDataString(Demo), form)).StatusCode;
+            return (await worker.PostAsync("/plan?handler=" + handler + "&case=" + demoId, form)).StatusCode;
         }
 
         var none = await FeedAsync();
@@ -119,7 +119,7 @@ public sealed partial class SessionTests
         var (afterWithdrawal, shownAfterWithdrawal) = ((await calendar.GetAsync(second)).StatusCode, await FeedAsync());
         Assert.Equal(HttpStatusCode.Redirect, await PostAsync("Feed"));
         var third = await FeedAsync();
-        Assert.Equal(HttpStatusCode.NoContent, (await root.PostAsJsonAsync("/api/v1/admin/assignments/remove", new { email = "worker@example.org", @case = Demo })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await root.PostAsJsonAsync("/api/v1/admin/assignments/remove", new { email = "worker@example.org", @case = demoId })).StatusCode);
         var afterUnassignment = (await calendar.GetAsync(third)).StatusCode;
 
         Assert.Null(none);

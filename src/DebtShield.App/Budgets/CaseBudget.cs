@@ -14,12 +14,12 @@ namespace DebtShield.App.Budgets;
 public static class CaseBudget
 {
     /// <summary>The case's budget (empty when the ledger has no case yet).</summary>
-    public static Task<BudgetReport> ShowAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    public static Task<BudgetReport> ShowAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             var lines = stored is null
                 ? []
                 : await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
@@ -28,14 +28,14 @@ public static class CaseBudget
     }
 
     /// <summary>Replaces the case's budget with <paramref name="budget"/> (opening the default case when the ledger has none).</summary>
-    public static Task<BudgetReport> SetAsync(Ledger ledger, string? caseTitle, MonthlyBudget budget, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<BudgetReport> SetAsync(Ledger ledger, CaseReference @case, MonthlyBudget budget, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(budget);
         ArgumentNullException.ThrowIfNull(time);
         return ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             await context.BudgetLines.Where(b => b.CaseId == stored.Id).ExecuteDeleteAsync(token).ConfigureAwait(false);
             context.BudgetLines.AddRange(budget.Lines.Select((line, position) => StoredBudgetLine.From(stored.Id, position, line)));
             return BudgetReport.From(stored.ReadTitle(ledger.Cipher), budget);

@@ -6,6 +6,7 @@ using DebtShield.Data.Cases;
 using DebtShield.Data.Protection;
 using DebtShield.Import.CaseFiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DebtShield.App.Cases;
 
@@ -40,34 +41,60 @@ public static class CaseBook
 
     /// <summary>Opens a new case.</summary>
     /// <exception cref="RequestRefusedException">A case with that title exists.</exception>
-    public static Task<Guid> AddAsync(Ledger ledger, CaseProfile profile, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<Guid> AddAsync(Ledger ledger, CaseProfile profile, TimeProvider time, CancellationToken cancellationToken = default) =>
+        AddAsync(ledger, profile, time, null, cancellationToken);
+
+    /// <summary>
+    /// Opens a new case for <paramref name="owner"/> (none: the ledger's own), in one transaction
+    /// with the owner's record of it: if that record cannot be written, no case is opened.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">A case with that title exists among the owner's (every case, without an owner).</exception>
+    public static Task<Guid> AddAsync(Ledger ledger, CaseProfile profile, TimeProvider time, ICaseOwner? owner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(time);
         return ledger.WriteAsync(async (context, token) =>
         {
+            var transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+            var among = owner is null ? null : await owner.CasesAsync(transaction!, token).ConfigureAwait(false);
             var existing = await AllAsync(context, ledger.Cipher, token).ConfigureAwait(false);
-            if (existing.Any(c => c.Title == profile.Title))
+            if (existing.Any(c => c.Title == profile.Title && (among is null || among.Contains(c.Case.Id))))
             {
                 throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_Exists, profile.Title));
             }
 
-            return Create(context, ledger.Cipher, profile, time).Id;
+            var created = Create(context, ledger.Cipher, profile, time);
+            if (owner is not null)
+            {
+                await owner.TakeAsync(transaction!, created.Id, token).ConfigureAwait(false);
+            }
+
+            return created.Id;
         }, cancellationToken);
     }
 
     /// <summary>
-    /// The case a command means: the one titled <paramref name="title"/>, or the only one when no
-    /// title is given; <see langword="null"/> when the ledger has no case yet.
+    /// The case a command means: the one <paramref name="reference"/> names, or the only one when it
+    /// names none; <see langword="null"/> when the ledger has no case yet.
     /// </summary>
-    /// <exception cref="RequestRefusedException">No case has that title, or there are several and none was named.</exception>
-    internal static async Task<StoredCase?> FindAsync(LedgerContext context, LedgerCipher cipher, string? title, CancellationToken cancellationToken)
+    /// <exception cref="RequestRefusedException">
+    /// No case has that title or id, or there are several and none was named. A case named by id
+    /// and not found is refused without a word about the other cases: the web names cases by id,
+    /// and its answers must not list titles that belong to someone else.
+    /// </exception>
+    internal static async Task<StoredCase?> FindAsync(LedgerContext context, LedgerCipher cipher, CaseReference reference, CancellationToken cancellationToken)
     {
-        var cases = await AllAsync(context, cipher, cancellationToken).ConfigureAwait(false);
-        if (title is not null)
+        if (reference.Id is { } id)
         {
-            var named = cases.FirstOrDefault(c => c.Title == title.Trim());
+            return await context.Cases.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
+                ?? throw new RequestRefusedException(LedgerText.Case_NoSuchId);
+        }
+
+        var cases = await AllAsync(context, cipher, cancellationToken).ConfigureAwait(false);
+        if (reference.Title is { } title)
+        {
+            var named = cases.FirstOrDefault(c => c.Title == title);
             return named.Case ?? throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_NotFound, title, Titles(cases)));
         }
 
@@ -83,12 +110,18 @@ public static class CaseBook
     /// The case a command means, opened when the ledger has no case yet. A title no case has is
     /// refused (a typo must not open a second case) unless the case comes from a case file
     /// (<paramref name="from"/>), which names its own case; such a case takes the file's borrower
-    /// details and budget.
+    /// details and budget. A case named by id must exist: an id is never the start of a new case.
     /// </summary>
-    internal static async Task<StoredCase> FindOrCreateAsync(LedgerContext context, LedgerCipher cipher, string? title, TimeProvider time, CancellationToken cancellationToken, CaseFileContent? from = null)
+    internal static async Task<StoredCase> FindOrCreateAsync(LedgerContext context, LedgerCipher cipher, CaseReference reference, TimeProvider time, CancellationToken cancellationToken, CaseFileContent? from = null)
     {
+        if (reference.Id is not null)
+        {
+            return (await FindAsync(context, cipher, reference, cancellationToken).ConfigureAwait(false))!;
+        }
+
+        var title = reference.Title;
         var cases = await AllAsync(context, cipher, cancellationToken).ConfigureAwait(false);
-        var unknown = title is not null && cases.All(c => c.Title != title.Trim());
+        var unknown = title is not null && cases.All(c => c.Title != title);
         if (unknown && cases.Count > 0 && from is null)
         {
             throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_UnknownTitle, title!, Titles(cases)));
@@ -108,12 +141,12 @@ public static class CaseBook
             return created;
         }
 
-        return (await FindAsync(context, cipher, title, cancellationToken).ConfigureAwait(false))!;
+        return (await FindAsync(context, cipher, reference, cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>The case a command means, which must exist.</summary>
-    internal static async Task<StoredCase> RequireAsync(LedgerContext context, LedgerCipher cipher, string? title, CancellationToken cancellationToken) =>
-        await FindAsync(context, cipher, title, cancellationToken).ConfigureAwait(false)
+    internal static async Task<StoredCase> RequireAsync(LedgerContext context, LedgerCipher cipher, CaseReference reference, CancellationToken cancellationToken) =>
+        await FindAsync(context, cipher, reference, cancellationToken).ConfigureAwait(false)
             ?? throw new RequestRefusedException(LedgerText.Case_None);
 
     internal static StoredCase Create(LedgerContext context, LedgerCipher cipher, CaseProfile profile, TimeProvider time)

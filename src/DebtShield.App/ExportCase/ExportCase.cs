@@ -19,12 +19,12 @@ namespace DebtShield.App.ExportCase;
 public static class ExportCase
 {
     /// <summary>Reads the case's facts, opened.</summary>
-    public static Task<CaseFileContent> ReadAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    public static Task<CaseFileContent> ReadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             var budget = await context.BudgetLines.Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
             return new CaseFileContent(
@@ -36,7 +36,7 @@ public static class ExportCase
 
     /// <summary>Writes the case to <paramref name="path"/>: <c>.json</c> (case file) or <c>.xlsx</c> (workbook); nothing half-written.</summary>
     /// <returns>How many loans were written.</returns>
-    public static async Task<int> WriteAsync(Ledger ledger, string? caseTitle, string path, DateOnly today, CancellationToken cancellationToken = default)
+    public static async Task<int> WriteAsync(Ledger ledger, CaseReference @case, string path, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var extension = Path.GetExtension(path).ToUpperInvariant();
@@ -45,7 +45,7 @@ public static class ExportCase
             throw new RequestRefusedException(Ledgers.LedgerAccess.Format(LedgerText.Export_UnknownFormat, Path.GetFileName(path)));
         }
 
-        var content = await ReadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var content = await ReadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         var listing = extension == ".XLSX" ? ListLoans.ListLoans.Of(content.Profile.Title, content.Loans, today) : null;
         try
         {

@@ -37,7 +37,7 @@ public static class ExportEvidenceBundle
 {
     /// <summary>Writes the case's bundle to <paramref name="path"/>.</summary>
     /// <exception cref="RequestRefusedException">The case has no evidence, or its chain is broken.</exception>
-    public static async Task<EvidenceBundleSummary> WriteAsync(Ledger ledger, string? caseTitle, string path, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<EvidenceBundleSummary> WriteAsync(Ledger ledger, CaseReference @case, string path, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(path);
@@ -46,7 +46,7 @@ public static class ExportEvidenceBundle
         {
             // Checked and read in one snapshot: the bundle holds exactly the entries that were verified.
             var store = new AttachmentStore(ledger);
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             if (stored is null || stored.EvidenceCount == 0)
             {
                 throw new RequestRefusedException(Resources.EvidenceText.Export_Empty);

@@ -113,7 +113,7 @@ public static class ImportLoans
     /// where the payments already recorded do not cover them, so pasting a screen twice, or after
     /// recording payments by hand, never counts a payment twice.
     /// </summary>
-    public static Task<PastedLoanComparison> CompareAsync(Ledger ledger, string? caseTitle, LoanSourceReading pasted, DateOnly today, CancellationToken cancellationToken = default)
+    public static Task<PastedLoanComparison> CompareAsync(Ledger ledger, CaseReference @case, LoanSourceReading pasted, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(pasted);
@@ -124,7 +124,7 @@ public static class ImportLoans
 
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             if (stored is null || !await context.Loans.AnyAsync(l => l.CaseId == stored.Id && l.Reference == incoming.Id, token).ConfigureAwait(false))
             {
                 return new PastedLoanComparison(null, incoming);
@@ -147,10 +147,10 @@ public static class ImportLoans
     /// </summary>
     /// <exception cref="RequestRefusedException">Loans conflict with stored ones, or a lender's kind conflicts.</exception>
     /// <remarks>
-    /// A case file goes into the case it names (or <paramref name="caseTitle"/>); a case created by
+    /// A case file goes into the case it names (or <paramref name="case"/>); a case created by
     /// the import takes the file's borrower details and budget, an existing case keeps its own.
     /// </remarks>
-    public static Task<ImportSummary> StoreAsync(Ledger ledger, string? caseTitle, LoanSourceReading reading, bool replace, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<ImportSummary> StoreAsync(Ledger ledger, CaseReference @case, LoanSourceReading reading, bool replace, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(reading);
@@ -167,8 +167,8 @@ public static class ImportLoans
             context.ChangeTracker.AutoDetectChangesEnabled = false;
             var now = time.GetUtcNow();
             var stored = reading.Case is { } file
-                ? await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle ?? file.Profile.Title, time, token, file).ConfigureAwait(false)
-                : await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+                ? await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case.IsOnly ? file.Profile.Title : @case, time, token, file).ConfigureAwait(false)
+                : await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             var references = (await context.Loans.Where(l => l.CaseId == stored.Id).Select(l => l.Reference).ToListAsync(token).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
             var existing = !loans.Any(l => references.Contains(l.Id))
                 ? []

@@ -20,12 +20,12 @@ namespace DebtShield.App.ListLoans;
 public static class ListLoans
 {
     /// <summary>Every loan of the case (none when the ledger has no case yet), as of <paramref name="today"/>.</summary>
-    public static Task<CaseLoanList> ListAsync(Ledger ledger, string? caseTitle, DateOnly today, CancellationToken cancellationToken = default)
+    public static Task<CaseLoanList> ListAsync(Ledger ledger, CaseReference @case, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             if (stored is null)
             {
                 return new CaseLoanList(null, today, [], Totals([]));
@@ -51,12 +51,12 @@ public static class ListLoans
     }
 
     /// <summary>One loan in full: its facts, its true cost and its legal check, as of <paramref name="today"/>.</summary>
-    public static Task<LoanDetail> ShowAsync(Ledger ledger, string? caseTitle, string reference, DateOnly today, CancellationToken cancellationToken = default)
+    public static Task<LoanDetail> ShowAsync(Ledger ledger, CaseReference @case, string reference, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             var loan = CaseLoans.ToLoan(await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false));
             var (entry, rate, check) = Entry(loan, today, withCitations: true);
             return new LoanDetail(

@@ -19,14 +19,14 @@ namespace DebtShield.App.MakeDocument;
 /// <param name="CollectorLenders">The numbers the borrower marked as collecting for a lender: number to the lender's name.</param>
 public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, MonthlyBudget Budget, CaseEvidenceView Evidence, IReadOnlyDictionary<string, string>? CollectorLenders = null)
 {
-    /// <summary>Reads the case named <paramref name="caseTitle"/> (or the only one).</summary>
+    /// <summary>Reads the case named <paramref name="case"/> (or the only one).</summary>
     /// <exception cref="RequestRefusedException">The ledger has no case, or the title is unknown or needed.</exception>
-    public static Task<CaseRecord> LoadAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    public static Task<CaseRecord> LoadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false)
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false)
                 ?? throw new RequestRefusedException(Resources.DocumentText.Doc_NoCase);
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
             var lines = await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using DebtShield.App.Cases;
 using System.Globalization;
 using DebtShield.App.Ledgers;
 using DebtShield.Core;
@@ -13,7 +14,7 @@ namespace DebtShield.App.MakeDocument;
 
 /// <summary>What to write.</summary>
 /// <param name="Kind">The document (<c>regulator-complaint</c>…).</param>
-/// <param name="CaseTitle">The case; null for the only one.</param>
+/// <param name="Case">The case (a title converts; null for the only one).</param>
 /// <param name="Lender">The lender, by the name its loans carry; needed when the document concerns one lender and the case has several.</param>
 /// <param name="Path">The file to write; its extension gives the format.</param>
 /// <param name="Set">Facts the borrower gives or corrects, by path (only those the template declares).</param>
@@ -21,7 +22,7 @@ namespace DebtShield.App.MakeDocument;
 /// <param name="Templates">A folder of edited templates; null for the shipped ones.</param>
 public sealed record DocumentRequest(
     string Kind,
-    string? CaseTitle,
+    CaseReference Case,
     string? Lender,
     string Path,
     IReadOnlyDictionary<string, string>? Set = null,
@@ -90,7 +91,7 @@ public static class MakeDocument
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(time);
         var template = Find(request);
-        var record = await CaseRecord.LoadAsync(ledger, request.CaseTitle, cancellationToken).ConfigureAwait(false);
+        var record = await CaseRecord.LoadAsync(ledger, request.Case, cancellationToken).ConfigureAwait(false);
         return await WriteAsync(record, template, request, ChinaStandardTime.Today(time), cancellationToken).ConfigureAwait(false);
     }
 

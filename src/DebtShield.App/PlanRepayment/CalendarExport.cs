@@ -1,3 +1,4 @@
+using DebtShield.App.Cases;
 using System.Globalization;
 using System.Text;
 using DebtShield.App.Resources;
@@ -49,11 +50,11 @@ public static class CalendarExport
     /// phone's own calendar keeps the reminders current. Which case a feed's secret stands for is the web
     /// app's to decide; this takes the case.
     /// </summary>
-    public static async Task<CalendarFeed> FeedAsync(Data.Ledger ledger, string? caseTitle, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<CalendarFeed> FeedAsync(Data.Ledger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
-        var facts = await CaseFacts.LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var facts = await CaseFacts.LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         var content = Encoding.UTF8.GetBytes(Text(facts, ChinaStandardTime.Today(time), time.GetUtcNow()));
         return new CalendarFeed(content, facts.Loans.Sum(l => l.Schedule.Count));
     }

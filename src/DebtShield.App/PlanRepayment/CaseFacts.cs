@@ -16,12 +16,12 @@ public sealed record CaseFacts(string? Case, IReadOnlyList<Loan> Loans, MonthlyB
     public Guid? CaseId { get; init; }
 
     /// <summary>Reads the case's loans and budget.</summary>
-    public static Task<CaseFacts> LoadAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    public static Task<CaseFacts> LoadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             if (stored is null)
             {
                 return new CaseFacts(null, [], new MonthlyBudget([]));

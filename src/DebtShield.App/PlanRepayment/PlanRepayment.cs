@@ -1,3 +1,4 @@
+using DebtShield.App.Cases;
 using System.Globalization;
 using DebtShield.App.Resources;
 using DebtShield.Core;
@@ -15,9 +16,9 @@ namespace DebtShield.App.PlanRepayment;
 public static class PlanRepayment
 {
     /// <summary>The plan for the case's loans and budget, from <paramref name="today"/>.</summary>
-    public static async Task<RepaymentPlanReport> PlanAsync(Data.Ledger ledger, string? caseTitle, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default)
+    public static async Task<RepaymentPlanReport> PlanAsync(Data.Ledger ledger, CaseReference @case, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default)
     {
-        var facts = await CaseFacts.LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var facts = await CaseFacts.LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         return Of(facts, today, options);
     }
 

@@ -25,9 +25,9 @@ public static class CollectorLenders
 {
     /// <summary>The numbers of the case's collection contacts, most contacts first, with the lender each is taken to collect for.</summary>
     /// <exception cref="RequestRefusedException">The case does not exist.</exception>
-    public static async Task<IReadOnlyList<CollectorNumber>> ListAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<CollectorNumber>> ListAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
-        var record = await CaseRecord.LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var record = await CaseRecord.LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         var contacts = record.Evidence.Items.Where(i => i.Stands && i.Entry.Incident.IsCollectorContact).Select(i => i.Entry.Incident).ToList();
         var attribution = LenderAttribution.Of(record.Loans.Select(l => l.Lender.Name), contacts, record.CollectorLenders);
         return [.. contacts.Where(c => c.Counterpart is not null)
@@ -50,7 +50,7 @@ public static class CollectorLenders
     /// </summary>
     /// <returns>The number, normalised.</returns>
     /// <exception cref="RequestRefusedException">The number cannot be read, or the case has no lender of that name.</exception>
-    public static async Task<string> MarkAsync(Ledger ledger, string? caseTitle, string number, string? lender, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<string> MarkAsync(Ledger ledger, CaseReference @case, string number, string? lender, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
@@ -58,7 +58,7 @@ public static class CollectorLenders
         var now = time.GetUtcNow();
         return await ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             Guid? lenderId = null;
             if (!string.IsNullOrWhiteSpace(lender))
             {

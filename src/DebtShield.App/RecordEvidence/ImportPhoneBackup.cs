@@ -82,17 +82,17 @@ public static class ImportPhoneBackup
 {
     /// <summary>Imports the file at <paramref name="path"/> into the case (opened when the ledger has none).</summary>
     /// <exception cref="RequestRefusedException">The file cannot be read, or is not a phone backup.</exception>
-    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, CaseReference @case, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
         if (!IsIphoneBackup(path))
         {
-            return await ImportAsync(ledger, caseTitle, source, () => OpenFile(path), choices, time, cancellationToken).ConfigureAwait(false);
+            return await ImportAsync(ledger, @case, source, () => OpenFile(path), choices, time, cancellationToken).ConfigureAwait(false);
         }
 
         using var backup = Refusing(source, () => IphoneBackup.Open(path));
-        return await ImportAsync(ledger, caseTitle, source, () => BackupReading.Of(backup), choices, time, cancellationToken).ConfigureAwait(false);
+        return await ImportAsync(ledger, @case, source, () => BackupReading.Of(backup), choices, time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -100,13 +100,13 @@ public static class ImportPhoneBackup
     /// flagged); <paramref name="source"/> names it in the entries and in messages.
     /// </summary>
     /// <exception cref="RequestRefusedException">The backup is not one this program reads.</exception>
-    public static Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string source, Func<Stream> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<PhoneBackupImport> ImportAsync(Ledger ledger, CaseReference @case, string source, Func<Stream> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(open);
-        return ImportAsync(ledger, caseTitle, source, () => BackupReading.Of(open()), choices, time, cancellationToken);
+        return ImportAsync(ledger, @case, source, () => BackupReading.Of(open()), choices, time, cancellationToken);
     }
 
-    private static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, string? caseTitle, string source, Func<BackupReading> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, CaseReference @case, string source, Func<BackupReading> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(source);
@@ -115,7 +115,7 @@ public static class ImportPhoneBackup
         var marked = choices.Collectors.Select(PhoneNumber.Normalize).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var known = await ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             return stored is null ? [] : await CaseEvidence.CollectorsAsync(context, stored.Id, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         known.UnionWith(marked);
@@ -140,7 +140,7 @@ public static class ImportPhoneBackup
         var kept = records.Count;
         var added = await ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             var store = new AttachmentStore(ledger);
             var additions = new List<CaseEvidence.Addition>(records.Count);
             foreach (var record in records)

@@ -135,7 +135,7 @@ public static class ImportScreenshots
 
     /// <summary>Imports <paramref name="files"/> into the case (opened when the ledger has none).</summary>
     /// <param name="ledger">The ledger.</param>
-    /// <param name="caseTitle">The case, or null for the only one.</param>
+    /// <param name="case">The case, or null for the only one.</param>
     /// <param name="files">The screenshots.</param>
     /// <param name="contactName">When the screenshots are a contact's, not the borrower's: the name the borrower gives that contact.</param>
     /// <param name="time">The clock.</param>
@@ -144,15 +144,15 @@ public static class ImportScreenshots
     /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
     public static async Task<ScreenshotImport> ImportAsync(
         Ledger ledger,
-        string? caseTitle,
+        CaseReference @case,
         IReadOnlyList<ScreenshotFile> files,
         string? contactName,
         TimeProvider time,
         IProgress<ScreenshotResult>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var readings = await ReadAsync(ledger, caseTitle, files, progress, cancellationToken).ConfigureAwait(false);
-        return await AppendAsync(ledger, caseTitle, readings, null, contactName, time, cancellationToken).ConfigureAwait(false);
+        var readings = await ReadAsync(ledger, @case, files, progress, cancellationToken).ConfigureAwait(false);
+        return await AppendAsync(ledger, @case, readings, null, contactName, time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -162,7 +162,7 @@ public static class ImportScreenshots
     /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
     public static async Task<ScreenshotReadings> ReadAsync(
         Ledger ledger,
-        string? caseTitle,
+        CaseReference @case,
         IReadOnlyList<ScreenshotFile> files,
         IProgress<ScreenshotResult>? progress = null,
         CancellationToken cancellationToken = default)
@@ -171,7 +171,7 @@ public static class ImportScreenshots
         ArgumentNullException.ThrowIfNull(files);
         var known = await ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             return stored is null ? [] : (await KeptAsync(context, ledger, stored.Id, token).ConfigureAwait(false)).Attached;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -196,7 +196,7 @@ public static class ImportScreenshots
     /// <exception cref="RequestRefusedException">A screenshot's file changed since it was read.</exception>
     public static async Task<ScreenshotImport> AppendAsync(
         Ledger ledger,
-        string? caseTitle,
+        CaseReference @case,
         ScreenshotReadings readings,
         Func<int, int, bool>? chosen,
         string? contactName,
@@ -213,7 +213,7 @@ public static class ImportScreenshots
         var now = time.GetUtcNow();
         await ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             var (attached, seen) = await KeptAsync(context, ledger, stored.Id, token).ConfigureAwait(false);
             var store = new AttachmentStore(ledger);
             var additions = new List<CaseEvidence.Addition>();

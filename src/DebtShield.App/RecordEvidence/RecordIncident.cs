@@ -41,7 +41,7 @@ public static class RecordIncident
     /// <returns>The new entry.</returns>
     /// <exception cref="RequestRefusedException">An attachment cannot be read, the corrected entry does not exist,
     /// the facts contradict each other, or a contact's phone number is given for an unprotected ledger.</exception>
-    public static async Task<EvidenceEntry> AddAsync(Ledger ledger, string? caseTitle, ManualIncident manual, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<EvidenceEntry> AddAsync(Ledger ledger, CaseReference @case, ManualIncident manual, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(manual);
@@ -71,7 +71,7 @@ public static class RecordIncident
         var now = time.GetUtcNow();
         return await ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             if (manual.Corrects is { } old && (old < 1 || old > stored.EvidenceCount))
             {
                 throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Add_NoSuchEntry, old, stored.EvidenceCount));

@@ -23,7 +23,7 @@ public static class RetractEvidence
     /// <returns>The retraction entry.</returns>
     /// <exception cref="RequestRefusedException">The case or entry does not exist, the entry is itself a retraction or no
     /// longer stands (corrected or retracted), or the reason is blank or too long.</exception>
-    public static async Task<EvidenceEntry> RetractAsync(Ledger ledger, string? caseTitle, int sequence, string? reason, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<EvidenceEntry> RetractAsync(Ledger ledger, CaseReference @case, int sequence, string? reason, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
@@ -40,7 +40,7 @@ public static class RetractEvidence
         var now = time.GetUtcNow();
         return await ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             var target = await context.EvidenceEntries.AsNoTracking()
                 .Where(e => e.CaseId == stored.Id && e.Sequence == sequence)
                 .Select(e => new { e.Retraction })

@@ -17,7 +17,7 @@ public static class RecordLoan
 {
     /// <summary>Adds a loan to the case (opening the default case when the ledger has none).</summary>
     /// <exception cref="RequestRefusedException">The case already has a loan by that name, or its lender is recorded with another kind.</exception>
-    public static Task AddAsync(Ledger ledger, string? caseTitle, Loan loan, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task AddAsync(Ledger ledger, CaseReference @case, Loan loan, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(loan);
@@ -25,7 +25,7 @@ public static class RecordLoan
         CaseLoans.RequireHappened(loan, ChinaStandardTime.Today(time));
         return ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, caseTitle, time, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             if (await context.Loans.AnyAsync(l => l.CaseId == stored.Id && l.Reference == loan.Id, token).ConfigureAwait(false))
             {
                 throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_Exists, loan.Id));
@@ -43,14 +43,14 @@ public static class RecordLoan
     /// it should be (through <see cref="Loan.Create"/>); the stored facts are replaced in one go.
     /// </summary>
     /// <returns>The loan as stored now.</returns>
-    public static Task<Loan> EditAsync(Ledger ledger, string? caseTitle, string reference, Func<Loan, LoanCreation> edit, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<Loan> EditAsync(Ledger ledger, CaseReference @case, string reference, Func<Loan, LoanCreation> edit, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(time);
         return ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             var existing = await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false);
             var edited = CaseLoans.RequireHappened(CaseLoans.Require(edit(CaseLoans.ToLoan(existing)), reference), ChinaStandardTime.Today(time));
             if (edited.Id != existing.Reference
@@ -71,12 +71,12 @@ public static class RecordLoan
     }
 
     /// <summary>Removes a loan with its schedule, fees and payments.</summary>
-    public static Task RemoveAsync(Ledger ledger, string? caseTitle, string reference, CancellationToken cancellationToken = default)
+    public static Task RemoveAsync(Ledger ledger, CaseReference @case, string reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             var existing = await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false);
             context.Loans.Remove(existing);
             await CaseLoans.RemoveIdleLendersAsync(context, stored.Id, token).ConfigureAwait(false);
@@ -86,14 +86,14 @@ public static class RecordLoan
 
     /// <summary>Records a payment on a loan.</summary>
     /// <exception cref="RequestRefusedException">No such loan, or the payment does not fit its facts (before the contract date, after today, not positive).</exception>
-    public static Task AddPaymentAsync(Ledger ledger, string? caseTitle, string reference, Payment payment, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task AddPaymentAsync(Ledger ledger, CaseReference @case, string reference, Payment payment, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(time);
         return ledger.WriteAsync(async (context, token) =>
         {
-            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             var existing = await CaseLoans.FindAsync(context, stored.Id, reference, token).ConfigureAwait(false);
             var loan = CaseLoans.ToLoan(existing);
             CaseLoans.RequireHappened(

@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace DebtShield.App.ReviewEvidence;
 
 /// <summary>One page of a case's evidence, newest entry first, with how many pass the filter in all.</summary>
-/// <param name="CaseTitle">The case; null when the ledger has no case.</param>
+/// <param name="CaseId">The case's key; null when the ledger has no case.</param>
+/// <param name="CaseTitle">The case's title; null when the ledger has no case.</param>
 /// <param name="Head">The chain's head as the case records it.</param>
 /// <param name="Items">The page's entries, newest first.</param>
 /// <param name="Total">How many entries pass the filter.</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Entries per page.</param>
-public sealed record EvidencePage(string? CaseTitle, ChainHead Head, IReadOnlyList<EvidenceItem> Items, int Total, int Page, int PageSize)
+public sealed record EvidencePage(Guid? CaseId, string? CaseTitle, ChainHead Head, IReadOnlyList<EvidenceItem> Items, int Total, int Page, int PageSize)
 {
     /// <summary>How many pages there are (at least one).</summary>
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -33,7 +34,7 @@ public static class EvidencePages
 
     /// <summary>Page <paramref name="page"/> (from 1) of the entries passing <paramref name="filter"/>, newest first.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The page or its size is out of range.</exception>
-    public static Task<EvidencePage> ReadAsync(Ledger ledger, string? caseTitle, EvidenceFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public static Task<EvidencePage> ReadAsync(Ledger ledger, CaseReference @case, EvidenceFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(filter);
@@ -42,10 +43,10 @@ public static class EvidencePages
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, LargestPageSize);
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             if (stored is null)
             {
-                return new EvidencePage(null, ChainHead.Empty, [], 0, page, pageSize);
+                return new EvidencePage(null, null, ChainHead.Empty, [], 0, page, pageSize);
             }
 
             // Corrections are few: which entry corrects which is read whole, to mark and to hide.
@@ -59,7 +60,7 @@ public static class EvidencePages
             var total = await rows.CountAsync(token).ConfigureAwait(false);
             var pageRows = await rows.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(token).ConfigureAwait(false);
             var items = pageRows.Select(row => EvidenceItem.Of(row, ledger.Cipher, supersededBy.TryGetValue(row.Sequence, out var by) ? by : null)).ToList();
-            return new EvidencePage(stored.ReadTitle(ledger.Cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items, total, page, pageSize);
+            return new EvidencePage(stored.Id, stored.ReadTitle(ledger.Cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items, total, page, pageSize);
         }, cancellationToken);
     }
 

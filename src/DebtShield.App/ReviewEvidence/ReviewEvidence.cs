@@ -100,29 +100,29 @@ public sealed record CaseEvidenceView(string? CaseTitle, ChainHead Head, IReadOn
 public static class ReviewEvidence
 {
     /// <summary>The entries of the case that pass <paramref name="filter"/>, in chain order.</summary>
-    public static async Task<CaseEvidenceView> ListAsync(Ledger ledger, string? caseTitle, EvidenceFilter filter, CancellationToken cancellationToken = default)
+    public static async Task<CaseEvidenceView> ListAsync(Ledger ledger, CaseReference @case, EvidenceFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var all = await LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var all = await LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         var policy = ConductDataReader.LoadEmbedded().Policy;
         return all with { Items = [.. all.Items.Where(i => filter.Admits(i, policy))] };
     }
 
     /// <summary>The figures over the case's current entries.</summary>
-    public static async Task<(string? CaseTitle, EvidenceStatistics Statistics)> StatisticsAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    public static async Task<(string? CaseTitle, EvidenceStatistics Statistics)> StatisticsAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
-        var all = await LoadAsync(ledger, caseTitle, cancellationToken).ConfigureAwait(false);
+        var all = await LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         var statistics = EvidenceStatistics.Of([.. all.Items.Select(i => new LabelledEntry(i.Entry, i.Labels))], ConductDataReader.LoadEmbedded().Policy);
         return (all.CaseTitle, statistics);
     }
 
     /// <summary>Every entry of the case, in chain order, each with what supersedes it.</summary>
-    public static Task<CaseEvidenceView> LoadAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default)
+    public static Task<CaseEvidenceView> LoadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
         {
-            var stored = await CaseBook.FindAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false);
+            var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             return stored is null
                 ? new CaseEvidenceView(null, ChainHead.Empty, [])
                 : await ReadAsync(context, ledger.Cipher, stored, token).ConfigureAwait(false);

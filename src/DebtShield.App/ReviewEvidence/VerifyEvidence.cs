@@ -9,10 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DebtShield.App.ReviewEvidence;
 
 /// <summary>The outcome of checking one case's chain.</summary>
-/// <param name="CaseTitle">The case.</param>
+/// <param name="CaseId">The case's key (titles repeat across a server's accounts).</param>
+/// <param name="CaseTitle">The case's title.</param>
 /// <param name="Head">The head the case recorded.</param>
 /// <param name="Verification">How many entries hold, and the first break.</param>
-public sealed record CaseChainCheck(string CaseTitle, ChainHead Head, ChainVerification Verification);
+public sealed record CaseChainCheck(Guid CaseId, string CaseTitle, ChainHead Head, ChainVerification Verification);
 
 /// <summary>
 /// Use case: recompute every case's evidence chain from the stored rows, attachments included,
@@ -21,13 +22,13 @@ public sealed record CaseChainCheck(string CaseTitle, ChainHead Head, ChainVerif
 /// </summary>
 public static class VerifyEvidence
 {
-    /// <summary>Checks the named case, or every case when no title is given.</summary>
-    public static Task<IReadOnlyList<CaseChainCheck>> VerifyAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default) =>
-        CheckCasesAsync(ledger, every: caseTitle is null, caseTitle, null, cancellationToken);
+    /// <summary>Checks the named case, or every case when none is named.</summary>
+    public static Task<IReadOnlyList<CaseChainCheck>> VerifyAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default) =>
+        CheckCasesAsync(ledger, every: @case.IsOnly, @case, null, cancellationToken);
 
     /// <summary>Checks one case, and that its chain still holds a head kept apart.</summary>
     /// <param name="ledger">The ledger.</param>
-    /// <param name="caseTitle">The case; null for the ledger's only case.</param>
+    /// <param name="case">The case; null for the ledger's only case.</param>
     /// <param name="kept">
     /// A head the borrower kept apart (<c>evidence head</c>, a bundle, a document): the chain must
     /// still hold that entry with that hash, which a rewrite of the whole chain and of the head the
@@ -35,22 +36,22 @@ public static class VerifyEvidence
     /// </param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <exception cref="RequestRefusedException">There is no such case.</exception>
-    public static async Task<CaseChainCheck> VerifyAsync(Ledger ledger, string? caseTitle, ChainHead kept, CancellationToken cancellationToken = default) =>
-        (await CheckCasesAsync(ledger, every: false, caseTitle, kept, cancellationToken).ConfigureAwait(false))[0];
+    public static async Task<CaseChainCheck> VerifyAsync(Ledger ledger, CaseReference @case, ChainHead kept, CancellationToken cancellationToken = default) =>
+        (await CheckCasesAsync(ledger, every: false, @case, kept, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>Checks the one case a command means (the named one, or the ledger's only case).</summary>
     /// <exception cref="RequestRefusedException">There is no such case.</exception>
-    public static async Task<CaseChainCheck> VerifyCaseAsync(Ledger ledger, string? caseTitle, CancellationToken cancellationToken = default) =>
-        (await CheckCasesAsync(ledger, every: false, caseTitle, null, cancellationToken).ConfigureAwait(false))[0];
+    public static async Task<CaseChainCheck> VerifyCaseAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default) =>
+        (await CheckCasesAsync(ledger, every: false, @case, null, cancellationToken).ConfigureAwait(false))[0];
 
-    private static Task<IReadOnlyList<CaseChainCheck>> CheckCasesAsync(Ledger ledger, bool every, string? caseTitle, ChainHead? kept, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<CaseChainCheck>> CheckCasesAsync(Ledger ledger, bool every, CaseReference @case, ChainHead? kept, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync<IReadOnlyList<CaseChainCheck>>(async (context, token) =>
         {
             var cases = every
                 ? await context.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(token).ConfigureAwait(false)
-                : [(await CaseBook.RequireAsync(context, ledger.Cipher, caseTitle, token).ConfigureAwait(false))];
+                : [(await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false))];
             var store = new AttachmentStore(ledger);
             var checks = new List<CaseChainCheck>(cases.Count);
             foreach (var stored in cases)
@@ -62,7 +63,7 @@ public static class VerifyEvidence
                     verification = verification with { Break = new ChainBreak(keptHead.Count, Math.Min(keptHead.Count, verification.IntactEntries + 1), ChainBreakKind.KeptHeadMismatch) };
                 }
 
-                checks.Add(new CaseChainCheck(stored.ReadTitle(ledger.Cipher), head, verification));
+                checks.Add(new CaseChainCheck(stored.Id, stored.ReadTitle(ledger.Cipher), head, verification));
             }
 
             return checks;

@@ -8,14 +8,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.Web.Accounts;
 
-/// <summary>An account as the admin sees it: login, role and the titles of the cases it may see.</summary>
-public sealed record AccountFigure(string Email, string Role, IReadOnlyList<string> Cases);
+/// <summary>An account as the admin sees it: login, role and the cases it may see.</summary>
+/// <param name="Email">The login.</param>
+/// <param name="Role">The role's id (<see cref="Roles"/>; pages show <see cref="Roles.Name"/>).</param>
+/// <param name="Cases">The cases assigned to it.</param>
+public sealed record AccountFigure(string Email, string Role, IReadOnlyList<AssignedCase> Cases);
+
+/// <summary>A case as the admin sees it in a list: its id (what assignments and <c>?case=</c> take) and title.</summary>
+/// <param name="Id">The case's id.</param>
+/// <param name="Title">Its title; titles repeat across accounts, so the id is what names it.</param>
+public sealed record AssignedCase(Guid Id, string Title);
 
 /// <summary>A new account, as the admin API takes it.</summary>
 public sealed record NewAccount(string Email, string Password, string Role);
 
 /// <summary>A case given to (or taken from) an account.</summary>
-public sealed record Assignment(string Email, string Case);
+/// <param name="Email">The account's login.</param>
+/// <param name="Case">The case's id, as <c>/api/v1/cases</c> and <c>/api/v1/admin/cases</c> list it.</param>
+public sealed record Assignment(string Email, Guid Case);
 
 /// <summary>An account's new role, as the admin API takes it.</summary>
 public sealed record RoleChange(string Email, string Role);
@@ -44,7 +54,7 @@ public static class AccountDesk
         return [.. users.Select(u => new AccountFigure(
             u.Email ?? "",
             string.Join(",", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
-            [.. given.Where(g => g.UserId == u.Id).Select(g => titles.GetValueOrDefault(g.CaseId, g.CaseId.ToString()))]))];
+            [.. given.Where(g => g.UserId == u.Id).Select(g => new AssignedCase(g.CaseId, titles.GetValueOrDefault(g.CaseId, g.CaseId.ToString())))]))];
     }
 
     /// <summary>Creates an account with its role.</summary>
@@ -66,15 +76,19 @@ public static class AccountDesk
         }
     }
 
-    /// <summary>Lets an account see a case (or, with <paramref name="give"/> false, no longer see it).</summary>
-    public static async Task AssignAsync(UserManager<IdentityUser> users, AccountsContext accounts, Ledger ledger, Assignment assignment, bool give, CancellationToken token)
+    /// <summary>Every case on the server, oldest first, for the admin to pick from.</summary>
+    public static async Task<IReadOnlyList<AssignedCase>> CasesAsync(Ledger ledger, CancellationToken token) =>
+        [.. (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).Select(c => new AssignedCase(c.Id, c.Profile.Title))];
+
+    /// <summary>Lets an account see a case (or, with <paramref name="give"/> false, no longer see it); returns the case's title.</summary>
+    public static async Task<string> AssignAsync(UserManager<IdentityUser> users, AccountsContext accounts, Ledger ledger, Assignment assignment, bool give, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(assignment);
         var user = await FindAsync(users, assignment.Email).ConfigureAwait(false);
-        var title = Api.WebInput.Required(assignment.Case, "case");
-        var found = (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).FirstOrDefault(c => c.Profile.Title == title)
-            ?? throw new RequestRefusedException(Format(WebText.Admin_NoSuchCase, title));
+        var found = await CaseBook.ListAsync(ledger, [assignment.Case], token).ConfigureAwait(false) is [var one]
+            ? one
+            : throw new RequestRefusedException(WebText.Admin_NoSuchCase);
         var existing = await accounts.CaseAssignments.FindAsync([user.Id, found.Id], token).ConfigureAwait(false);
         if (give && existing is null)
         {
@@ -86,6 +100,7 @@ public static class AccountDesk
         }
 
         await accounts.SaveChangesAsync(token).ConfigureAwait(false);
+        return found.Profile.Title;
     }
 
     /// <summary>Gives the account the new role in place of its role; the last admin stays an admin.</summary>
@@ -157,7 +172,7 @@ public static class AccountDesk
     }
 
     private static string KnownRole(string? role) =>
-        role is not null && Roles.All.Contains(role) ? role : throw new RequestRefusedException(Format(WebText.Admin_BadRole, role ?? ""));
+        role is not null && Roles.All.Contains(role) ? role : throw new RequestRefusedException(Format(WebText.Admin_BadRole, role ?? "", string.Join("、", Roles.All.Select(Roles.Name))));
 
     private static async Task<IdentityUser> FindAsync(UserManager<IdentityUser> users, string? email)
     {

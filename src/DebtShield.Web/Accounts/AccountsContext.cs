@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,18 @@ public sealed class AccountsContext(DbContextOptions<AccountsContext> options) :
     {
         ArgumentNullException.ThrowIfNull(options);
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema));
+    }
+
+    /// <summary>
+    /// A context over a connection the ledger already holds, to write in the ledger's transaction
+    /// (a new case and its assignment: both or neither).
+    /// </summary>
+    public static AccountsContext Over(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var options = new DbContextOptionsBuilder<AccountsContext>();
+        options.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema));
+        return new AccountsContext(options.Options);
     }
 
     /// <inheritdoc/>

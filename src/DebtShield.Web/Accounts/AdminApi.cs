@@ -33,13 +33,18 @@ public static class AdminApi
             await AccountDesk.RemoveAsync(users, accounts, body, CaseRoster.UserIdOf(http.User));
             return Results.NoContent();
         }).WithName("RemoveAccount");
-        admin.MapGet("/audit", async ([FromQuery] string? user, [FromQuery(Name = "case")] string? caseTitle, [FromQuery] int? page, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
-            await AuditLog.ReadAsync(accounts, await gate.OpenAsync(token), user, caseTitle, page ?? 1, token)).WithName("ReadAuditLog");
+        admin.MapGet("/cases", async (LedgerGate gate, CancellationToken token) =>
+            await AccountDesk.CasesAsync(await gate.OpenAsync(token), token)).WithName("ListAllCases")
+            .WithSummary("Every case on the server with its id, to assign (assignments name a case by this id)");
+        admin.MapGet("/audit", async ([FromQuery] string? user, [FromQuery(Name = "case")] Guid? caseId, [FromQuery] int? page, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
+            await AuditLog.ReadAsync(accounts, await gate.OpenAsync(token), user, caseId, page ?? 1, token)).WithName("ReadAuditLog")
+            .WithSummary("The audit log, newest first; case takes a case's id");
         admin.MapPost("/assignments", async (Assignment body, UserManager<IdentityUser> users, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
         {
             await AccountDesk.AssignAsync(users, accounts, await gate.OpenAsync(token), body, give: true, token);
             return Results.NoContent();
-        }).WithName("AssignCase");
+        }).WithName("AssignCase")
+            .WithSummary("Lets an account see a case, named by its id");
         admin.MapPost("/assignments/remove", async (Assignment body, UserManager<IdentityUser> users, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
         {
             await AccountDesk.AssignAsync(users, accounts, await gate.OpenAsync(token), body, give: false, token);

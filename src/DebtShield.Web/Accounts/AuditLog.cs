@@ -35,9 +35,9 @@ public static class AuditLog
     /// <summary>Lines per page.</summary>
     public const int PageSize = 100;
 
-    /// <summary>Page <paramref name="page"/> of the lines by <paramref name="user"/> (a login) about <paramref name="caseTitle"/>, either optional.</summary>
-    /// <exception cref="RequestRefusedException">No case has that title, or the page is not a positive number.</exception>
-    public static async Task<AuditPage> ReadAsync(AccountsContext accounts, Ledger ledger, string? user, string? caseTitle, int page, CancellationToken token)
+    /// <summary>Page <paramref name="page"/> of the lines by <paramref name="user"/> (a login) about the case <paramref name="caseId"/>, either optional.</summary>
+    /// <exception cref="RequestRefusedException">The page is not a positive number.</exception>
+    public static async Task<AuditPage> ReadAsync(AccountsContext accounts, Ledger ledger, string? user, Guid? caseId, int page, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         if (page < 1)
@@ -53,13 +53,10 @@ public static class AuditLog
             lines = lines.Where(e => e.UserName == login);
         }
 
-        if (!string.IsNullOrWhiteSpace(caseTitle))
+        if (caseId is { } id)
         {
-            var title = caseTitle.Trim();
-            var id = titles.FirstOrDefault(t => t.Value == title).Key;
-            lines = id == Guid.Empty
-                ? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Admin_NoSuchCase, title))
-                : lines.Where(e => e.CaseId == id);
+            // A case that is gone still has its lines: the filter is by id, not by the cases that remain.
+            lines = lines.Where(e => e.CaseId == id);
         }
 
         var found = await lines.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(token).ConfigureAwait(false);

@@ -9,10 +9,11 @@ namespace DebtShield.Web.Accounts;
 /// <summary>
 /// The door to every case, in both modes (after login, before any page or endpoint runs). It
 /// decides once which case the request is about and keeps it as the request's
-/// <see cref="RequestedCase"/>; pages and endpoints read only that. A case is named once, in the
-/// query (<c>?case=</c>): a second value, or a <c>case</c> in a form or JSON body of a route that
+/// <see cref="RequestedCase"/>; pages and endpoints read only that. A case is named once, by its id
+/// in the query (<c>?case=</c>): a second value, or a <c>case</c> in a form or JSON body of a route that
 /// touches a case, is refused, because a handler reading one and the door checking the other is how
-/// one account reached another's case.
+/// one account reached another's case. A named case is looked up among the cases the person may
+/// see (every case in local mode); anything else, a title included, is "no such case" (404).
 /// <para>
 /// In multi-user mode the case must be one assigned to the account, or the answer is "no such
 /// case" (404, the same as for a case that does not exist, so titles cannot be probed); without a
@@ -32,7 +33,7 @@ public static class CaseAccess
     [
         "problem", "unlock", "cases", "guide", "guide/{topic}", "start/{door}", "borrow", "account/login", "account/logout", "admin", "admin/audit",
         "api/v1/cases", "api/v1/guide", "api/v1/guide/{topic}", "api/v1/offer", "api/v1/documents", "api/v1/admin/accounts", "api/v1/admin/accounts/role", "api/v1/admin/accounts/password",
-        "api/v1/admin/accounts/remove", "api/v1/admin/audit", "api/v1/admin/assignments",
+        "api/v1/admin/accounts/remove", "api/v1/admin/cases", "api/v1/admin/audit", "api/v1/admin/assignments",
         "api/v1/admin/assignments/remove", "openapi/{documentname}.json", "calendar/{secret}.ics",
     ];
 
@@ -56,30 +57,32 @@ public static class CaseAccess
         var audited = http.RequestServices.GetRequiredService<WebOptions>().MultiUser
             && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
             && http.User.Identity?.IsAuthenticated == true;
-        var action = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ? "read" : "change";
+        var action = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ? AuditTerms.Read : AuditTerms.Change;
         if (await NamingProblemAsync(http, caseFree).ConfigureAwait(false) is { } problem)
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
-            await AuditAsync(audited, http, action, null, "refused").ConfigureAwait(false);
+            await AuditAsync(audited, http, action, null, AuditTerms.Refused).ConfigureAwait(false);
             return;
         }
 
         var named = http.Request.Query[Parameter].ToString();
-        var decided = named.Length == 0 ? RequestedCase.None : new RequestedCase(null, named);
-        if (audited && !caseFree)
+        var id = Guid.TryParse(named, out var parsed) ? parsed : (Guid?)null;
+        var decided = caseFree && id is not null ? new RequestedCase(id, null) : RequestedCase.None;
+        var multiUser = http.RequestServices.GetRequiredService<WebOptions>().MultiUser;
+        if (!caseFree && (named.Length > 0 || multiUser))
         {
             var visible = await http.RequestServices.GetRequiredService<CaseRoster>().VisibleAsync(http).ConfigureAwait(false);
             if (named.Length == 0)
             {
-                await AskForCaseAsync(http, visible.Count == 1 ? visible[0].Profile.Title : null).ConfigureAwait(false);
-                await AuditAsync(audited, http, action, null, "no-case").ConfigureAwait(false);
+                await AskForCaseAsync(http, visible.Count == 1 ? visible[0].Id : null).ConfigureAwait(false);
+                await AuditAsync(audited, http, action, null, AuditTerms.NoCase).ConfigureAwait(false);
                 return;
             }
 
-            if (visible.FirstOrDefault(c => c.Profile.Title == named) is not { } found)
+            if (visible.FirstOrDefault(c => c.Id == id) is not { } found)
             {
                 await RefuseAsync(http, StatusCodes.Status404NotFound, WebText.Access_NotFound).ConfigureAwait(false);
-                await AuditAsync(audited, http, action, null, "denied").ConfigureAwait(false);
+                await AuditAsync(audited, http, action, null, AuditTerms.Denied).ConfigureAwait(false);
                 return;
             }
 
@@ -87,17 +90,24 @@ public static class CaseAccess
         }
 
         http.Features.Set(decided);
+        var touched = caseFree ? null : decided.Id; // on a case-free route the id is unchecked, only carried along in links
         try
         {
             await next(http).ConfigureAwait(false);
         }
         catch
         {
-            await AuditAsync(audited, http, action, decided.Id, "failed").ConfigureAwait(false);
+            if (!http.Response.HasStarted)
+            {
+                // The line records what the person will get: the exception handler answers 500.
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+
+            await AuditAsync(audited, http, action, touched, AuditTerms.Failed).ConfigureAwait(false);
             throw;
         }
 
-        await AuditAsync(audited, http, action, decided.Id, http.Response.StatusCode < 400 ? "allowed" : "refused").ConfigureAwait(false);
+        await AuditAsync(audited, http, action, touched, http.Response.StatusCode < 400 ? AuditTerms.Allowed : AuditTerms.Refused).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -174,7 +184,7 @@ public static class CaseAccess
         return endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint.DisplayName;
     }
 
-    private static Task AskForCaseAsync(HttpContext http, string? onlyCase)
+    private static Task AskForCaseAsync(HttpContext http, Guid? onlyCase)
     {
         if (IsApi(http) || !HttpMethods.IsGet(http.Request.Method))
         {
@@ -183,7 +193,7 @@ public static class CaseAccess
 
         http.Response.Redirect(onlyCase is null
             ? "/cases"
-            : http.Request.Path + (http.Request.QueryString.HasValue ? http.Request.QueryString.Value + "&" : "?") + Parameter + "=" + Uri.EscapeDataString(onlyCase));
+            : http.Request.Path + (http.Request.QueryString.HasValue ? http.Request.QueryString.Value + "&" : "?") + Parameter + "=" + onlyCase.Value.ToString("D"));
         return Task.CompletedTask;
     }
 

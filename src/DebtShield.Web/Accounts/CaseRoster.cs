@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Security.Claims;
 using DebtShield.App.Cases;
+using DebtShield.Core.Cases;
 using DebtShield.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,20 +31,49 @@ public sealed class CaseRoster(LedgerGate gate, WebOptions options)
         return mine.Count == 0 ? [] : await CaseBook.ListAsync(ledger, mine, token).ConfigureAwait(false);
     }
 
-    /// <summary>A case the person just opened is theirs: in multi-user mode it is assigned to their account.</summary>
-    public async Task AddedAsync(HttpContext http, Guid caseId)
+    /// <summary>
+    /// Opens a case for the person asking. In multi-user mode it is assigned to their account in
+    /// the same transaction, and its title need only differ from their own cases' titles.
+    /// </summary>
+    /// <exception cref="App.RequestRefusedException">They already have a case with that title.</exception>
+    public async Task<Guid> AddAsync(HttpContext http, CaseProfile profile, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (!options.MultiUser || UserIdOf(http.User) is not { } user)
-        {
-            return;
-        }
-
-        var accounts = http.RequestServices.GetRequiredService<AccountsContext>();
-        accounts.CaseAssignments.Add(new CaseAssignment { UserId = user, CaseId = caseId, AssignedAt = DateTimeOffset.UtcNow });
-        await accounts.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
+        var ledger = await gate.OpenAsync(http.RequestAborted).ConfigureAwait(false);
+        var owner = options.MultiUser ? new AccountCases(UserIdOf(http.User) ?? throw new InvalidOperationException("A case opened in multi-user mode without a login."), time) : null;
+        return await CaseBook.AddAsync(ledger, profile, time, owner, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The logged-in account's id; null when nobody is logged in.</summary>
     public static string? UserIdOf(ClaimsPrincipal user) => user?.FindFirstValue(ClaimTypes.NameIdentifier);
+}
+
+/// <summary>An account's cases, as the owner of a case it opens (multi-user mode).</summary>
+/// <param name="userId">The account.</param>
+/// <param name="time">The clock, for the assignment's time.</param>
+public sealed class AccountCases(string userId, TimeProvider time) : ICaseOwner
+{
+    /// <inheritdoc/>
+    public async Task<IReadOnlyCollection<Guid>> CasesAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await using var accounts = await JoinAsync(transaction, cancellationToken).ConfigureAwait(false);
+        return await accounts.CaseAssignments.Where(a => a.UserId == userId).Select(a => a.CaseId).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task TakeAsync(DbTransaction transaction, Guid caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await using var accounts = await JoinAsync(transaction, cancellationToken).ConfigureAwait(false);
+        accounts.CaseAssignments.Add(new CaseAssignment { UserId = userId, CaseId = caseId, AssignedAt = time.GetUtcNow() });
+        await accounts.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<AccountsContext> JoinAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var accounts = AccountsContext.Over(transaction.Connection ?? throw new InvalidOperationException("The ledger's transaction has ended."));
+        await accounts.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+        return accounts;
+    }
 }

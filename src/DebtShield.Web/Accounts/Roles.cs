@@ -1,3 +1,5 @@
+using DebtShield.Web.Resources;
+
 namespace DebtShield.Web.Accounts;
 
 /// <summary>
@@ -18,4 +20,13 @@ public static class Roles
 
     /// <summary>Every role, for seeding and for checking what an admin typed.</summary>
     public static IReadOnlyList<string> All { get; } = [Borrower, CaseWorker, Admin];
+
+    /// <summary>The role in the reader's language (借款人 / Borrower…), never its id; an unknown id is shown as it is.</summary>
+    public static string Name(string role) => role switch
+    {
+        Borrower => WebText.Role_Borrower,
+        CaseWorker => WebText.Role_CaseWorker,
+        Admin => WebText.Role_Admin,
+        _ => role,
+    };
 }

@@ -1,12 +1,15 @@
-using DebtShield.App.Cases;
 using DebtShield.Core.Cases;
 using DebtShield.Web.Accounts;
 using DebtShield.Web.Hosting;
 
 namespace DebtShield.Web.Api;
 
-/// <summary>A case as the API lists it: its title and size; the borrower's details stay on the case page.</summary>
-public sealed record CaseFigure(string Title, int Loans, DateTimeOffset CreatedAt);
+/// <summary>A case as the API lists it: its id (what <c>?case=</c> takes), title and size; the borrower's details stay on the case page.</summary>
+/// <param name="Id">The case's id: every route about the case names it by this, as <c>?case=</c>.</param>
+/// <param name="Title">The title (unique among the account's cases).</param>
+/// <param name="Loans">How many loans it holds.</param>
+/// <param name="CreatedAt">When it was opened.</param>
+public sealed record CaseFigure(Guid Id, string Title, int Loans, DateTimeOffset CreatedAt);
 
 /// <summary>A new case.</summary>
 public sealed record NewCase(string Title);
@@ -21,12 +24,15 @@ public static class CaseApi
         api.MapGet("/cases", async (HttpContext http, CaseRoster roster) =>
         {
             var cases = await roster.VisibleAsync(http);
-            return cases.Select(c => new CaseFigure(c.Profile.Title, c.Loans, c.CreatedAt)).ToList();
-        }).WithName("ListCases");
-        api.MapPost("/cases", async (NewCase body, HttpContext http, CaseRoster roster, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+            return cases.Select(c => new CaseFigure(c.Id, c.Profile.Title, c.Loans, c.CreatedAt)).ToList();
+        }).WithName("ListCases")
+            .WithSummary("The cases the caller may see, with the id every case route takes as ?case=");
+        api.MapPost("/cases", async (NewCase body, HttpContext http, CaseRoster roster, TimeProvider time) =>
         {
-            await roster.AddedAsync(http, await CaseBook.AddAsync(await gate.OpenAsync(token), new CaseProfile(WebInput.Required(body.Title, "title")), time, token));
-            return Results.Created("/api/v1/loans?case=" + Uri.EscapeDataString(body.Title.Trim()), new CaseFigure(body.Title.Trim(), 0, time.GetUtcNow()));
-        }).WithName("AddCase");
+            var profile = new CaseProfile(WebInput.Required(body.Title, "title"));
+            var id = await roster.AddAsync(http, profile, time);
+            return Results.Created(RequestedCase.LinkTo(id, "/api/v1/loans"), new CaseFigure(id, profile.Title, 0, time.GetUtcNow()));
+        }).WithName("AddCase")
+            .WithSummary("Opens a case; the answer's id is what ?case= takes on every case route");
     }
 }

@@ -1,3 +1,4 @@
+using DebtShield.App.Cases;
 using DebtShield.App.MakeDocument;
 using DebtShield.Web.Hosting;
 
@@ -27,20 +28,20 @@ public static class DocumentApi
             .WithName("DocumentKinds");
         api.MapPost("/documents/{kind}", async (string kind, RequestedCase @case, string? lender, string? format, Dictionary<string, string>? facts, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
-            var (content, name, type) = await WriteAsync(await gate.OpenAsync(token), kind, @case.Title, lender, format ?? "docx", facts ?? [], time, token);
+            var (content, name, type) = await WriteAsync(await gate.OpenAsync(token), kind, @case.Reference, lender, format ?? "docx", facts ?? [], time, token);
             return Results.File(content, type, name);
         }).WithName("MakeDocument");
     }
 
     /// <summary>Writes the document to a private temporary file and returns its bytes, name and media type.</summary>
     /// <exception cref="App.RequestRefusedException">The kind, format, lender or a fact cannot be used.</exception>
-    internal static async Task<(byte[] Content, string Name, string Type)> WriteAsync(Data.Ledger ledger, string kind, string? caseTitle, string? lender, string format, IReadOnlyDictionary<string, string> facts, TimeProvider time, CancellationToken token)
+    internal static async Task<(byte[] Content, string Name, string Type)> WriteAsync(Data.Ledger ledger, string kind, CaseReference @case, string? lender, string format, IReadOnlyDictionary<string, string> facts, TimeProvider time, CancellationToken token)
     {
         var type = ContentType(format) ?? throw new App.RequestRefusedException(string.Format(System.Globalization.CultureInfo.CurrentCulture, Resources.WebText.Input_Invalid, "format", format));
         var given = facts.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim(), StringComparer.Ordinal);
         var bytes = await WebInput.WithTemporaryFileAsync("document." + format, async path =>
         {
-            await MakeDocument.WriteAsync(ledger, new DocumentRequest(kind, caseTitle, string.IsNullOrWhiteSpace(lender) ? null : lender, path, given), time, token);
+            await MakeDocument.WriteAsync(ledger, new DocumentRequest(kind, @case, string.IsNullOrWhiteSpace(lender) ? null : lender, path, given), time, token);
             return await File.ReadAllBytesAsync(path, token);
         });
         return (bytes, kind + "." + format, type);

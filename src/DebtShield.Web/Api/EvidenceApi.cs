@@ -1,3 +1,4 @@
+using DebtShield.App.Cases;
 using DebtShield.App.ExportEvidence;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
@@ -16,12 +17,12 @@ public static class EvidenceApi
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/evidence", async ([AsParameters] EvidenceQuery query, RequestedCase @case, LedgerGate gate, CancellationToken token) =>
         {
-            var page = await EvidencePages.ReadAsync(await gate.OpenAsync(token), @case.Title, query.ToFilter(), query.PageNumber, EvidenceQuery.PageSize, token);
+            var page = await EvidencePages.ReadAsync(await gate.OpenAsync(token), @case.Reference, query.ToFilter(), query.PageNumber, EvidenceQuery.PageSize, token);
             return EvidencePageFigure.From(page);
         }).WithName("ListEvidence");
         api.MapPost("/evidence/verify", async (RequestedCase @case, LedgerGate gate, CancellationToken token) =>
         {
-            var checks = await VerifyEvidence.VerifyAsync(await gate.OpenAsync(token), @case.Title, token);
+            var checks = await VerifyEvidence.VerifyAsync(await gate.OpenAsync(token), @case.Reference, token);
             return checks.Select(ChainFigure.From).ToList();
         }).WithName("VerifyEvidence");
         api.MapPost("/evidence/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, [FromQuery(Name = "collector")] string[]? collectors, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
@@ -29,24 +30,24 @@ public static class EvidenceApi
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await WebInput.WithUploadAsync(request.Body, name, path => ImportPhoneBackup.ImportAsync(ledger, @case.Title, path, new PhoneBackupChoices(collectors ?? []), time, token), token);
+            return await WebInput.WithUploadAsync(request.Body, name, path => ImportPhoneBackup.ImportAsync(ledger, @case.Reference, path, new PhoneBackupChoices(collectors ?? []), time, token), token);
         }).Accepts<Stream>("application/octet-stream").WithName("ImportPhoneBackup");
         api.MapGet("/evidence/bundle", async (RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
-            var (content, name) = await BundleAsync(await gate.OpenAsync(token), @case.Title, time, token);
+            var (content, name) = await BundleAsync(await gate.OpenAsync(token), @case.Reference, time, token);
             return Results.File(content, "application/zip", name);
         }).WithName("EvidenceBundle");
     }
 
     /// <summary>The case's evidence bundle to download, and its file name; refused while the chain is broken.</summary>
     /// <remarks>The bundle is written to a private temporary file that is gone once the stream is closed.</remarks>
-    internal static async Task<(Stream Content, string Name)> BundleAsync(Ledger ledger, string? caseTitle, TimeProvider time, CancellationToken token)
+    internal static async Task<(Stream Content, string Name)> BundleAsync(Ledger ledger, CaseReference @case, TimeProvider time, CancellationToken token)
     {
         var folder = Directory.CreateTempSubdirectory("debtshield-bundle-");
         var path = Path.Combine(folder.FullName, "evidence.zip");
         try
         {
-            await ExportEvidenceBundle.WriteAsync(ledger, caseTitle, path, time, token);
+            await ExportEvidenceBundle.WriteAsync(ledger, @case, path, time, token);
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
             File.Delete(path);
             folder.Delete();

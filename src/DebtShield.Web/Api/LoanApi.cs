@@ -1,3 +1,4 @@
+using DebtShield.App.Cases;
 using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.ImportLoans;
@@ -23,13 +24,13 @@ public static class LoanApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/loans", async (RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            await ListLoans.ListAsync(await gate.OpenAsync(token), @case.Title, ChinaStandardTime.Today(time), token)).WithName("ListLoans");
+            await ListLoans.ListAsync(await gate.OpenAsync(token), @case.Reference, ChinaStandardTime.Today(time), token)).WithName("ListLoans");
         api.MapGet("/loans/{id}", async (string id, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            await ListLoans.ShowAsync(await gate.OpenAsync(token), @case.Title, id, ChinaStandardTime.Today(time), token)).WithName("ShowLoan");
+            await ListLoans.ShowAsync(await gate.OpenAsync(token), @case.Reference, id, ChinaStandardTime.Today(time), token)).WithName("ShowLoan");
         api.MapPost("/loans", async (LoanForm form, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
             var loan = form.ToLoan(ChinaStandardTime.Today(time));
-            await RecordLoan.AddAsync(await gate.OpenAsync(token), @case.Title, loan, time, token);
+            await RecordLoan.AddAsync(await gate.OpenAsync(token), @case.Reference, loan, time, token);
             return Results.Created("/api/v1/loans/" + Uri.EscapeDataString(loan.Id), new { id = loan.Id });
         }).WithName("AddLoan");
         api.MapPost("/loans/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
@@ -37,12 +38,12 @@ public static class LoanApi
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await WebInput.WithUploadAsync(request.Body, name, path => ImportAsync(ledger, @case.Title, path, time, token), token);
+            return await WebInput.WithUploadAsync(request.Body, name, path => ImportAsync(ledger, @case.Reference, path, time, token), token);
         }).Accepts<Stream>("application/octet-stream").WithName("ImportLoans");
     }
 
     /// <summary>Reads a loan file, case file or loan table and stores its loans; refused whole when any row is wrong.</summary>
-    internal static async Task<ImportSummary> ImportAsync(Data.Ledger ledger, string? caseTitle, string path, TimeProvider time, CancellationToken token)
+    internal static async Task<ImportSummary> ImportAsync(Data.Ledger ledger, CaseReference @case, string path, TimeProvider time, CancellationToken token)
     {
         var reading = ImportLoans.Read(path, null, ChinaStandardTime.Today(time));
         if (!reading.Succeeded)
@@ -50,6 +51,6 @@ public static class LoanApi
             throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));
         }
 
-        return await ImportLoans.StoreAsync(ledger, caseTitle, reading, replace: false, time, token);
+        return await ImportLoans.StoreAsync(ledger, @case, reading, replace: false, time, token);
     }
 }

@@ -15,15 +15,15 @@ public sealed record ChainCheck(ChainFigure Chain, DateTimeOffset CheckedAt);
 /// </summary>
 public sealed class ChainChecks
 {
-    private readonly ConcurrentDictionary<string, ChainCheck> last = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, ChainCheck> last = new();
 
     /// <summary>The last check of the case, if any ran since the app started.</summary>
-    public ChainCheck? Of(string caseTitle) => last.TryGetValue(caseTitle, out var check) ? check : null;
+    public ChainCheck? Of(Guid caseId) => last.TryGetValue(caseId, out var check) ? check : null;
 
-    /// <summary>Remembers a check.</summary>
-    public void Remember(ChainFigure chain, DateTimeOffset at)
+    /// <summary>Remembers a check of the case <paramref name="caseId"/> (by key: on a server two accounts' cases may share a title).</summary>
+    public void Remember(Guid caseId, ChainFigure chain, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(chain);
-        last[chain.Case] = new ChainCheck(chain, at);
+        last[caseId] = new ChainCheck(chain, at);
     }
 }

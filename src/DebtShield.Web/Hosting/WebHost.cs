@@ -65,7 +65,7 @@ public static class WebHost
         builder.Services.Configure<WebEncoderOptions>(encoding => encoding.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<Api.CaseParameterDocument>());
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, App.ReportJsonContext.Default));
         builder.Services.AddAntiforgery(antiforgery =>
         {

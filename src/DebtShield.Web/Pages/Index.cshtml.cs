@@ -20,7 +20,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     public Task OnGetAsync() => ShowAsync(async () =>
     {
         var ledger = await LedgerAsync();
-        Loans = await ListLoans.ListAsync(ledger, CaseTitle, Today, HttpContext.RequestAborted);
-        Evidence = await EvidencePages.ReadAsync(ledger, CaseTitle, new EvidenceFilter(), 1, 5, HttpContext.RequestAborted);
+        Loans = await ListLoans.ListAsync(ledger, Case, Today, HttpContext.RequestAborted);
+        Evidence = await EvidencePages.ReadAsync(ledger, Case, new EvidenceFilter(), 1, 5, HttpContext.RequestAborted);
     });
 }

@@ -1,3 +1,4 @@
+using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
 using DebtShield.Core;
 using DebtShield.Data;
@@ -14,10 +15,14 @@ namespace DebtShield.Web.Pages;
 public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
 {
     /// <summary>
-    /// The case the page is about, as <see cref="Accounts.CaseAccess"/> decided it for the request;
-    /// null for the only case. Never bound from the request by the page itself (see <see cref="RequestedCase"/>).
+    /// The case the page is about, as <see cref="Accounts.CaseAccess"/> decided it for the request
+    /// (the ledger's only case when none was named). Never bound from the request by the page
+    /// itself (see <see cref="RequestedCase"/>).
     /// </summary>
-    public string? CaseTitle => RequestedCase.Of(HttpContext).Title;
+    public CaseReference Case => RequestedCase.Of(HttpContext).Reference;
+
+    /// <summary>The case's id for the page's links and forms; null for the only case.</summary>
+    public Guid? CaseId => RequestedCase.Of(HttpContext).Id;
 
     /// <summary>What went wrong with the last action, in the user's words.</summary>
     public string? Problem { get; protected set; }
@@ -32,21 +37,7 @@ public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
     protected ValueTask<Ledger> LedgerAsync() => gate.OpenAsync(HttpContext.RequestAborted);
 
     /// <summary>This page's address for the same case, with more query if given.</summary>
-    public string Here(string path, string? query = null)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrEmpty(CaseTitle))
-        {
-            parts.Add("case=" + Uri.EscapeDataString(CaseTitle));
-        }
-
-        if (!string.IsNullOrEmpty(query))
-        {
-            parts.Add(query);
-        }
-
-        return parts.Count == 0 ? path : path + "?" + string.Join("&", parts);
-    }
+    public string Here(string path, string? query = null) => RequestedCase.Of(HttpContext).Link(path, query);
 
     /// <summary>
     /// Reads what the page shows; a read the ledger refuses (no such case, several cases and none

@@ -45,7 +45,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, GuessThrottle
         if (throttle.Refuse(HttpContext) is { } wait)
         {
             Problem = wait;
-            await AuditLog.WriteAsync(HttpContext, "login", null, "throttled", Email?.Trim());
+            await AuditLog.WriteAsync(HttpContext, AuditTerms.Login, null, AuditTerms.Throttled, Email?.Trim());
             return Page();
         }
 
@@ -62,7 +62,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, GuessThrottle
             result = await signIn.PasswordSignInAsync(user, Password ?? "", isPersistent: false, lockoutOnFailure: false);
         }
 
-        var outcome = result.Succeeded ? "allowed" : result.IsLockedOut ? "locked-out" : "failed";
+        var outcome = result.Succeeded ? AuditTerms.Allowed : result.IsLockedOut ? AuditTerms.LockedOut : AuditTerms.Failed;
         var client = GuessThrottle.ClientOf(HttpContext);
         if (result.Succeeded)
         {
@@ -76,7 +76,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, GuessThrottle
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        await AuditLog.WriteAsync(HttpContext, "login", null, outcome, Email?.Trim());
+        await AuditLog.WriteAsync(HttpContext, AuditTerms.Login, null, outcome, Email?.Trim());
         return result.Succeeded ? LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/") : Page();
     }
 

@@ -16,7 +16,7 @@ public sealed class LogoutModel(SignInManager<IdentityUser> signIn) : PageModel
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            await AuditLog.WriteAsync(HttpContext, "logout", null, "allowed");
+            await AuditLog.WriteAsync(HttpContext, AuditTerms.Logout, null, AuditTerms.Allowed);
 
             // A new stamp ends every session of the account, a copied cookie included (each
             // request checks the stamp), not only this browser's.

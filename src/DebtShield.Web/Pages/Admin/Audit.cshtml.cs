@@ -11,9 +11,12 @@ public sealed class AuditModel(LedgerGate gate, TimeProvider time, AccountsConte
     [BindProperty(SupportsGet = true)]
     public string? Login { get; set; }
 
-    /// <summary>Only this case's lines (not <c>case</c>, which would name the page's case).</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? CaseName { get; set; }
+    /// <summary>Only the lines about this case, picked from the list by id (not <c>case</c>, which would name the page's case).</summary>
+    [BindProperty(SupportsGet = true, Name = "about")]
+    public Guid? About { get; set; }
+
+    /// <summary>Every case, for the filter's list.</summary>
+    public IReadOnlyList<AssignedCase> Cases { get; private set; } = [];
 
     /// <summary>The page, from 1.</summary>
     [BindProperty(SupportsGet = true, Name = "page")]
@@ -24,10 +27,14 @@ public sealed class AuditModel(LedgerGate gate, TimeProvider time, AccountsConte
 
     /// <summary>Reads the page of the log.</summary>
     public Task OnGetAsync() => ShowAsync(async () =>
-        Lines = await AuditLog.ReadAsync(accounts, await LedgerAsync(), Login, CaseName, PageNumber, HttpContext.RequestAborted));
+    {
+        var ledger = await LedgerAsync();
+        Cases = await AccountDesk.CasesAsync(ledger, HttpContext.RequestAborted);
+        Lines = await AuditLog.ReadAsync(accounts, ledger, Login, About, PageNumber, HttpContext.RequestAborted);
+    });
 
     /// <summary>The address of another page of the same filter.</summary>
     public string PageLink(int page) =>
-        "/admin/audit?" + string.Join("&", new[] { ("Login", Login), ("CaseName", CaseName), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
+        "/admin/audit?" + string.Join("&", new[] { ("Login", Login), ("about", About?.ToString("D")), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
             .Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DebtShield.App;
 using DebtShield.Web.Accounts;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
@@ -28,9 +29,12 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsConte
     [BindProperty]
     public string? Role { get; set; } = Roles.CaseWorker;
 
-    /// <summary>The case to assign (not <c>case</c>, which would name the page's case).</summary>
+    /// <summary>Every case, for the assignment form's list.</summary>
+    public IReadOnlyList<AssignedCase> Cases { get; private set; } = [];
+
+    /// <summary>The case to assign, picked from the list by id (not <c>case</c>, which would name the page's case).</summary>
     [BindProperty]
-    public string? CaseName { get; set; }
+    public Guid? CaseToAssign { get; set; }
 
     /// <summary>Assign (true) or take away (false).</summary>
     [BindProperty]
@@ -44,7 +48,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsConte
         async () =>
         {
             await AccountDesk.CreateAsync(users, Email, Password, Role);
-            return string.Format(CultureInfo.CurrentCulture, WebText.Admin_AccountCreated, Email?.Trim(), Role);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Admin_AccountCreated, Email?.Trim(), Roles.Name(Role ?? ""));
         },
         "/admin",
         LoadAsync);
@@ -53,8 +57,8 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsConte
     public Task<IActionResult> OnPostAssignAsync() => ActAsync(
         async () =>
         {
-            await AccountDesk.AssignAsync(users, accounts, await LedgerAsync(), new Assignment(Email ?? "", CaseName ?? ""), Give, HttpContext.RequestAborted);
-            return string.Format(CultureInfo.CurrentCulture, Give ? WebText.Admin_Assigned : WebText.Admin_Unassigned, Email?.Trim(), CaseName?.Trim());
+            var title = await AccountDesk.AssignAsync(users, accounts, await LedgerAsync(), new Assignment(Email ?? "", CaseToAssign ?? throw new RequestRefusedException(WebText.Admin_PickCase)), Give, HttpContext.RequestAborted);
+            return string.Format(CultureInfo.CurrentCulture, Give ? WebText.Admin_Assigned : WebText.Admin_Unassigned, Email?.Trim(), title);
         },
         "/admin",
         LoadAsync);
@@ -64,7 +68,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsConte
         async () =>
         {
             await AccountDesk.SetRoleAsync(users, new RoleChange(Email ?? "", Role ?? ""));
-            return string.Format(CultureInfo.CurrentCulture, WebText.Admin_RoleChanged, Email?.Trim(), Role);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Admin_RoleChanged, Email?.Trim(), Roles.Name(Role ?? ""));
         },
         "/admin",
         LoadAsync);
@@ -89,5 +93,10 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, AccountsConte
         "/admin",
         LoadAsync);
 
-    private async Task LoadAsync() => Accounts = await AccountDesk.ListAsync(accounts, await LedgerAsync(), HttpContext.RequestAborted);
+    private async Task LoadAsync()
+    {
+        var ledger = await LedgerAsync();
+        Accounts = await AccountDesk.ListAsync(accounts, ledger, HttpContext.RequestAborted);
+        Cases = await AccountDesk.CasesAsync(ledger, HttpContext.RequestAborted);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CaseRoster ro
         async () =>
         {
             var title = WebInput.Required(Title, "title");
-            await roster.AddedAsync(HttpContext, await CaseBook.AddAsync(await LedgerAsync(), new CaseProfile(title), Time, HttpContext.RequestAborted));
+            await roster.AddAsync(HttpContext, new CaseProfile(title), Time);
             return string.Format(CultureInfo.CurrentCulture, WebText.Cases_Added, title);
         },
         "/cases",

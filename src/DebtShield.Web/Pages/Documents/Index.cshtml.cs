@@ -67,7 +67,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         try
         {
             var kind = Chosen?.Kind ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, "kind", Kind ?? ""));
-            var (content, name, type) = await DocumentApi.WriteAsync(await LedgerAsync(), kind, CaseTitle, Lender, Format, Facts, Time, HttpContext.RequestAborted);
+            var (content, name, type) = await DocumentApi.WriteAsync(await LedgerAsync(), kind, Case, Lender, Format, Facts, Time, HttpContext.RequestAborted);
             return File(content, type, name);
         }
         catch (RequestRefusedException e)
@@ -83,7 +83,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     public Task<IActionResult> OnPostCollectorAsync() => ActAsync(
         async () =>
         {
-            var number = await CollectorLenders.MarkAsync(await LedgerAsync(), CaseTitle, Number ?? "", CollectsFor, Time, HttpContext.RequestAborted);
+            var number = await CollectorLenders.MarkAsync(await LedgerAsync(), Case, Number ?? "", CollectsFor, Time, HttpContext.RequestAborted);
             return string.IsNullOrWhiteSpace(CollectsFor)
                 ? string.Format(CultureInfo.CurrentCulture, WebText.Documents_CollectorCleared, number)
                 : string.Format(CultureInfo.CurrentCulture, WebText.Documents_CollectorSaved, number, CollectsFor.Trim());
@@ -94,11 +94,11 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     private async Task LoadAsync()
     {
         var ledger = await LedgerAsync();
-        var loans = await ListLoans.ListAsync(ledger, CaseTitle, Today, HttpContext.RequestAborted);
+        var loans = await ListLoans.ListAsync(ledger, Case, Today, HttpContext.RequestAborted);
         Lenders = [.. loans.Loans.Select(l => l.Lender).Distinct(StringComparer.Ordinal)];
         if (Chosen?.PerLender == true && Lenders.Count > 1)
         {
-            Collectors = await CollectorLenders.ListAsync(ledger, CaseTitle, HttpContext.RequestAborted);
+            Collectors = await CollectorLenders.ListAsync(ledger, Case, HttpContext.RequestAborted);
         }
     }
 }

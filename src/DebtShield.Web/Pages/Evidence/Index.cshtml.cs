@@ -93,7 +93,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
                 files.Add(new ScreenshotFile(Path.GetFileName(upload.FileName), Time.GetUtcNow(), () => bytes));
             }
 
-            var readings = await ImportScreenshots.ReadAsync(await LedgerAsync(), CaseTitle, files, cancellationToken: HttpContext.RequestAborted);
+            var readings = await ImportScreenshots.ReadAsync(await LedgerAsync(), Case, files, cancellationToken: HttpContext.RequestAborted);
             var read = readings.Screenshots;
             var bubbles = read.Sum(r => r.Messages.Count);
             var token = bubbles > 0
@@ -128,7 +128,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
             var picked = chosen.ToHashSet(StringComparer.Ordinal);
             var import = await ImportScreenshots.AppendAsync(
                 await LedgerAsync(),
-                CaseTitle,
+                Case,
                 held.Value.Readings,
                 (screenshot, bubble) => all || picked.Contains(screenshot.ToString(CultureInfo.InvariantCulture) + ":" + bubble.ToString(CultureInfo.InvariantCulture)),
                 held.Value.Contact,
@@ -183,7 +183,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     public Task<IActionResult> OnPostRetractAsync(int sequence, string? reason) => ActAsync(
         async () =>
         {
-            var retraction = await RetractEvidence.RetractAsync(await LedgerAsync(), CaseTitle, sequence, reason, Time, HttpContext.RequestAborted);
+            var retraction = await RetractEvidence.RetractAsync(await LedgerAsync(), Case, sequence, reason, Time, HttpContext.RequestAborted);
             await VerifyAsync();
             return string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Retracted, sequence, retraction.Sequence);
         },
@@ -193,7 +193,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     /// <summary>Downloads the evidence bundle.</summary>
     public async Task<IActionResult> OnGetBundleAsync()
     {
-        var (content, name) = await EvidenceApi.BundleAsync(await LedgerAsync(), CaseTitle, Time, HttpContext.RequestAborted);
+        var (content, name) = await EvidenceApi.BundleAsync(await LedgerAsync(), Case, Time, HttpContext.RequestAborted);
         return File(content, "application/zip", name);
     }
 
@@ -217,7 +217,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     }
 
     private Task<PhoneBackupImport> ImportAsync(Data.Ledger ledger, Stream content, string fileName, IReadOnlyList<string> collectors) =>
-        WebInput.WithUploadAsync(content, fileName, path => ImportPhoneBackup.ImportAsync(ledger, CaseTitle, path, new PhoneBackupChoices(collectors), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        WebInput.WithUploadAsync(content, fileName, path => ImportPhoneBackup.ImportAsync(ledger, Case, path, new PhoneBackupChoices(collectors), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
 
     private void Remember(string key, string? token)
     {
@@ -233,11 +233,13 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
 
     private async Task<IReadOnlyList<ChainFigure>> VerifyAsync()
     {
-        var results = await VerifyEvidence.VerifyAsync(await LedgerAsync(), CaseTitle, HttpContext.RequestAborted);
-        var figures = results.Select(ChainFigure.From).ToList();
-        foreach (var figure in figures)
+        var results = await VerifyEvidence.VerifyAsync(await LedgerAsync(), Case, HttpContext.RequestAborted);
+        var figures = new List<ChainFigure>(results.Count);
+        foreach (var result in results)
         {
-            checks.Remember(figure, Time.GetUtcNow());
+            var figure = ChainFigure.From(result);
+            checks.Remember(result.CaseId, figure, Time.GetUtcNow());
+            figures.Add(figure);
         }
 
         return figures;
@@ -247,7 +249,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     {
         Backup = backups.Find(TempData.Peek(BackupKey) as string, RequestedCase.Of(HttpContext), UserName);
         Screenshots = heldScreenshots.Find(TempData.Peek(ScreenshotsKey) as string, RequestedCase.Of(HttpContext), UserName);
-        Entries = await EvidencePages.ReadAsync(await LedgerAsync(), CaseTitle, Query.ToFilter(), Query.PageNumber, EvidenceQuery.PageSize, HttpContext.RequestAborted);
-        Chain = Entries.CaseTitle is { } title ? checks.Of(title) : null;
+        Entries = await EvidencePages.ReadAsync(await LedgerAsync(), Case, Query.ToFilter(), Query.PageNumber, EvidenceQuery.PageSize, HttpContext.RequestAborted);
+        Chain = Entries.CaseId is { } id ? checks.Of(id) : null;
     }
 }

@@ -44,7 +44,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         {
             var count = FormValue.Count(Instalments, WebText.Field_Instalments, WebText.Field_InstalmentsUnit, LoanForm.LargestSchedule);
             var loan = (Form with { Instalments = count }).ToLoan(Today);
-            await RecordLoan.AddAsync(await LedgerAsync(), CaseTitle, loan, Time, HttpContext.RequestAborted);
+            await RecordLoan.AddAsync(await LedgerAsync(), Case, loan, Time, HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, WebText.Loan_Added, loan.Id);
         },
         Here("/loans"),
@@ -61,7 +61,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
 
             var ledger = await LedgerAsync();
             await using var content = file.OpenReadStream();
-            var summary = await WebInput.WithUploadAsync(content, file.FileName, path => LoanApi.ImportAsync(ledger, CaseTitle, path, Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            var summary = await WebInput.WithUploadAsync(content, file.FileName, path => LoanApi.ImportAsync(ledger, Case, path, Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, WebText.Import_Done, summary.Added, summary.Unchanged);
         },
         Here("/loans"),
@@ -94,7 +94,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
                     return string.Format(CultureInfo.CurrentCulture, WebText.Paste_Unchanged, comparison.Pasted.Id);
                 }
 
-                await ImportLoans.StoreAsync(await LedgerAsync(), CaseTitle, comparison.Reading, replace: comparison.Stored is not null, Time, HttpContext.RequestAborted);
+                await ImportLoans.StoreAsync(await LedgerAsync(), Case, comparison.Reading, replace: comparison.Stored is not null, Time, HttpContext.RequestAborted);
                 return comparison.Stored is null
                     ? string.Format(CultureInfo.CurrentCulture, WebText.Paste_Added, comparison.Pasted.Id, comparison.Pasted.Payments.Count)
                     : string.Format(CultureInfo.CurrentCulture, WebText.Paste_Updated, comparison.Pasted.Id);
@@ -111,8 +111,8 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
             throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));
         }
 
-        return await ImportLoans.CompareAsync(await LedgerAsync(), CaseTitle, reading, Today, HttpContext.RequestAborted);
+        return await ImportLoans.CompareAsync(await LedgerAsync(), Case, reading, Today, HttpContext.RequestAborted);
     }
 
-    private async Task LoadAsync() => List = await ListLoans.ListAsync(await LedgerAsync(), CaseTitle, Today, HttpContext.RequestAborted);
+    private async Task LoadAsync() => List = await ListLoans.ListAsync(await LedgerAsync(), Case, Today, HttpContext.RequestAborted);
 }

@@ -47,7 +47,7 @@ public sealed class ShowModel(LedgerGate gate, TimeProvider time) : LedgerPage(g
         {
             var detail = await ReadAsync();
             var payment = Payment.ToPayment(detail, Today);
-            await RecordLoan.AddPaymentAsync(await LedgerAsync(), CaseTitle, Id, payment, Time, HttpContext.RequestAborted);
+            await RecordLoan.AddPaymentAsync(await LedgerAsync(), Case, Id, payment, Time, HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, WebText.Payment_Added, Figures.Day(payment.Date), Figures.Yuan(payment.Amount.Yuan));
         },
         Here(Address(Id)),
@@ -63,7 +63,7 @@ public sealed class ShowModel(LedgerGate gate, TimeProvider time) : LedgerPage(g
                 var facts = Edit.ToPastedFacts(Today);
                 var edited = await RecordLoan.EditAsync(
                     await LedgerAsync(),
-                    CaseTitle,
+                    Case,
                     Id,
                     loan => LoanForm.Checked(
                         Loan.Create(facts.Id, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised),
@@ -87,7 +87,7 @@ public sealed class ShowModel(LedgerGate gate, TimeProvider time) : LedgerPage(g
                 throw new RequestRefusedException(WebText.Loan_RemoveUnconfirmed);
             }
 
-            await RecordLoan.RemoveAsync(await LedgerAsync(), CaseTitle, Id, HttpContext.RequestAborted);
+            await RecordLoan.RemoveAsync(await LedgerAsync(), Case, Id, HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, WebText.Loan_Removed, Id);
         },
         Here("/loans"),
@@ -96,7 +96,7 @@ public sealed class ShowModel(LedgerGate gate, TimeProvider time) : LedgerPage(g
     /// <summary>The loan page's address.</summary>
     public static string Address(string id) => "/loans/" + Uri.EscapeDataString(id);
 
-    private async Task<LoanDetail> ReadAsync() => await ListLoans.ShowAsync(await LedgerAsync(), CaseTitle, Id, Today, HttpContext.RequestAborted);
+    private async Task<LoanDetail> ReadAsync() => await ListLoans.ShowAsync(await LedgerAsync(), Case, Id, Today, HttpContext.RequestAborted);
 
     private async Task LoadAsync()
     {

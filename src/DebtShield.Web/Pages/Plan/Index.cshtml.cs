@@ -60,7 +60,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     public Task<IActionResult> OnPostBudgetAsync() => ActAsync(
         async () =>
         {
-            var budget = await CaseBudget.SetAsync(await LedgerAsync(), CaseTitle, Monthly.ToBudget(), Time, HttpContext.RequestAborted);
+            var budget = await CaseBudget.SetAsync(await LedgerAsync(), Case, Monthly.ToBudget(), Time, HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, WebText.Budget_Saved, Figures.Yuan(budget.Income), Figures.Yuan(budget.EssentialExpenses), Figures.Yuan(budget.LeftForDebts));
         },
         Here("/plan"),
@@ -69,8 +69,8 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     private async Task LoadAsync()
     {
         var ledger = await LedgerAsync();
-        Stored = await CaseBudget.ShowAsync(ledger, CaseTitle, HttpContext.RequestAborted);
-        var facts = await CaseFacts.LoadAsync(ledger, CaseTitle, HttpContext.RequestAborted);
+        Stored = await CaseBudget.ShowAsync(ledger, Case, HttpContext.RequestAborted);
+        var facts = await CaseFacts.LoadAsync(ledger, Case, HttpContext.RequestAborted);
         if (facts.Case is null)
         {
             return;
@@ -101,7 +101,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     /// <summary>The due dates as a calendar file.</summary>
     public async Task<IActionResult> OnGetCalendarAsync()
     {
-        var feed = await CalendarExport.FeedAsync(await LedgerAsync(), CaseTitle, Time, HttpContext.RequestAborted);
+        var feed = await CalendarExport.FeedAsync(await LedgerAsync(), Case, Time, HttpContext.RequestAborted);
         return File(feed.Content.ToArray(), CalendarFeed.ContentType, "debtshield-due.ics");
     }
 }

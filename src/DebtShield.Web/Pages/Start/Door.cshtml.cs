@@ -34,31 +34,30 @@ public sealed class DoorModel : PageModel
     /// <summary>Shows the door's path; an unknown door is not found.</summary>
     public IActionResult OnGet(string door)
     {
-        var caseTitle = RequestedCase.Of(HttpContext).Title;
-        var suffix = string.IsNullOrEmpty(caseTitle) ? "" : "?case=" + Uri.EscapeDataString(caseTitle);
+        var named = RequestedCase.Of(HttpContext);
         (Heading, Steps, var topic) = door switch
         {
             "contacts" => (WebText.Door_Contacts, (IReadOnlyList<DoorStep>)
             [
                 new(WebText.Step_Contacts_Calm, "/guide/today", WebText.Step_ReadGuide),
-                new(WebText.Step_Contacts_Evidence, "/evidence" + suffix, WebText.Step_OpenEvidence),
-                new(WebText.Step_Contacts_Tell, "/documents?kind=contacts-notice" + suffix.Replace('?', '&'), WebText.Step_OpenDocument),
-                new(WebText.Step_Contacts_Loans, "/loans" + suffix, WebText.Step_OpenLoans),
-                new(WebText.Step_Contacts_Complain, "/documents?kind=regulator-complaint" + suffix.Replace('?', '&'), WebText.Step_OpenDocument),
+                new(WebText.Step_Contacts_Evidence, named.Link("/evidence"), WebText.Step_OpenEvidence),
+                new(WebText.Step_Contacts_Tell, named.Link("/documents", "kind=contacts-notice"), WebText.Step_OpenDocument),
+                new(WebText.Step_Contacts_Loans, named.Link("/loans"), WebText.Step_OpenLoans),
+                new(WebText.Step_Contacts_Complain, named.Link("/documents", "kind=regulator-complaint"), WebText.Step_OpenDocument),
                 new(WebText.Step_Contacts_Never, "/guide/never", WebText.Step_ReadGuide),
             ], "today"),
             "overdue" => (WebText.Door_Overdue,
             [
-                new(WebText.Step_Overdue_Loans, "/loans" + suffix, WebText.Step_OpenLoans),
-                new(WebText.Step_Overdue_Plan, "/plan" + suffix, WebText.Step_OpenPlan),
-                new(WebText.Step_Overdue_Talk, "/documents?kind=negotiation-letter" + suffix.Replace('?', '&'), WebText.Step_OpenDocument),
+                new(WebText.Step_Overdue_Loans, named.Link("/loans"), WebText.Step_OpenLoans),
+                new(WebText.Step_Overdue_Plan, named.Link("/plan"), WebText.Step_OpenPlan),
+                new(WebText.Step_Overdue_Talk, named.Link("/documents", "kind=negotiation-letter"), WebText.Step_OpenDocument),
                 new(WebText.Step_Overdue_Rights, "/guide/rights", WebText.Step_ReadGuide),
                 new(WebText.Step_Overdue_Never, "/guide/never", WebText.Step_ReadGuide),
             ], "help"),
             "borrow" => (WebText.Door_Borrow,
             [
                 new(WebText.Step_Borrow_Cost, "/borrow", WebText.Step_OpenBorrow),
-                new(WebText.Step_Borrow_Afford, "/plan" + suffix, WebText.Step_OpenPlan),
+                new(WebText.Step_Borrow_Afford, named.Link("/plan"), WebText.Step_OpenPlan),
                 new(WebText.Step_Borrow_Scams, "/guide/scams", WebText.Step_ReadGuide),
             ], "scams"),
             _ => (null!, null!, null!),

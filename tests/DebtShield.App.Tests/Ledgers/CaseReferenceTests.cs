@@ -1,0 +1,56 @@
+using DebtShield.App.Cases;
+using DebtShield.App.RecordLoans;
+using DebtShield.Core.Cases;
+using DebtShield.Tests.Shared;
+
+namespace DebtShield.App.Tests.Ledgers;
+
+/// <summary>A case named by id (the web), by title (the CLI) or not at all (the only case) is the same case to every use case.</summary>
+public sealed class CaseReferenceTests
+{
+    private static readonly TimeProvider Clock = new LedgerUseCaseTests.FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task ById_CaseAmongSeveral_IsTheCaseItsTitleNames(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var first = await CaseBook.AddAsync(ledger, new CaseProfile("张三"), Clock);
+        var second = await CaseBook.AddAsync(ledger, new CaseProfile("李四"), Clock);
+
+        await RecordLoan.AddAsync(ledger, CaseReference.ById(second), LedgerUseCaseTests.LoanNamed("李四的借款"), Clock);
+
+        Assert.Empty((await ListLoans.ListLoans.ListAsync(ledger, CaseReference.ById(first), Today)).Loans);
+        Assert.Equal(["李四的借款"], (await ListLoans.ListLoans.ListAsync(ledger, "李四", Today)).Loans.Select(l => l.Id));
+        Assert.Equal("李四", (await ListLoans.ListLoans.ListAsync(ledger, CaseReference.ById(second), Today)).Case);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task ById_NoSuchCase_RefusedWithoutNamingAnyCaseAndOpensNone(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        await CaseBook.AddAsync(ledger, new CaseProfile("张三"), Clock);
+        var nobody = CaseReference.ById(Guid.CreateVersion7());
+
+        var read = await Assert.ThrowsAsync<RequestRefusedException>(() => ListLoans.ListLoans.ListAsync(ledger, nobody, Today));
+        var write = await Assert.ThrowsAsync<RequestRefusedException>(() => RecordLoan.AddAsync(ledger, nobody, LedgerUseCaseTests.LoanNamed("a"), Clock));
+        var byTitle = await Assert.ThrowsAsync<RequestRefusedException>(() => ListLoans.ListLoans.ListAsync(ledger, "王五", Today));
+
+        Assert.All([read, write], e => Assert.DoesNotContain("张三", e.Message, StringComparison.Ordinal));
+        Assert.Contains("张三", byTitle.Message, StringComparison.Ordinal); // the CLI's owner may be told their own titles
+        Assert.Equal(["张三"], (await CaseBook.ListAsync(ledger)).Select(c => c.Profile.Title));
+    }
+
+    [Fact]
+    public void ByTitle_NullOrPadded_IsTheOnlyCaseOrTheTrimmedTitle()
+    {
+        Assert.Equal(CaseReference.Only, CaseReference.ByTitle(null));
+        Assert.True(((CaseReference)(string?)null).IsOnly);
+        Assert.Equal("张三", CaseReference.ByTitle(" 张三 ").Title);
+        Assert.False(CaseReference.ById(Guid.Empty).IsOnly);
+    }
+}
