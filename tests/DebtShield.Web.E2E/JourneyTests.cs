@@ -220,10 +220,12 @@ public sealed class JourneyTests
         await walk.AssertFitsAsync();
     }
 
-    private static async Task<string> TotalShownAsync(IPage page) =>
+    /// <summary>The lawful total the loans page shows in its footer.</summary>
+    internal static async Task<string> TotalShownAsync(IPage page) =>
         (await page.Locator("table.loans tfoot td.num").InnerTextAsync()).Trim();
 
-    private static async Task AddLoanAsync(IPage page, string id, string lender, string principal, string? received, DateOnly contract, int count, string amount, DateOnly firstDue)
+    /// <summary>Fills and sends the loans page's form for a loan of equal instalments.</summary>
+    internal static async Task AddLoanAsync(IPage page, string id, string lender, string principal, string? received, DateOnly contract, int count, string amount, DateOnly firstDue)
     {
         var add = page.Locator("form[action*='handler=Add']");
         await add.Locator("input[name='Form.Id']").FillAsync(id);
@@ -242,7 +244,7 @@ public sealed class JourneyTests
         await page.WaitForSelectorAsync(".notice");
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A browser at 360 × 780 over a running app, timing each step and counting its clicks and fields.</summary>
@@ -300,6 +302,16 @@ internal sealed class Walk : IAsyncDisposable
         var wall = Stopwatch.StartNew();
         await step(Page);
         lines.Add(string.Join('\t', journey, name, clicks, fields, server.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), wall.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Signs in through the login page as <paramref name="email"/> and waits to leave it.</summary>
+    public async Task SignInAsync(Uri address, string email, string password)
+    {
+        await Page.GotoAsync(new Uri(address, "/account/login").ToString(), Loaded);
+        await Page.FillAsync("input[name=Email]", email);
+        await Page.FillAsync("input[name=Password]", password);
+        await Page.ClickAsync("main form button[type=submit]");
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 120_000 });
     }
 
     /// <summary>The current page is no wider than the window.</summary>
