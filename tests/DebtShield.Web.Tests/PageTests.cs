@@ -424,7 +424,7 @@ public sealed class PageTests
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
-        Assert.Contains("exe", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("“格式”的值“exe”无法识别", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the form's own label, not the field id
     }
 
     [Fact]
