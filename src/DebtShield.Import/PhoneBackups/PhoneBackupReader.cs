@@ -48,8 +48,34 @@ public sealed class PhoneBackupReader
     private IEnumerable<PhoneRecord> Dispatch(Stream stream)
     {
         var buffered = new BufferedStream(stream, 1 << 16);
+        if (BinaryKind(buffered) is { } binary)
+        {
+            // An image or a PDF chosen by mistake would otherwise be read as a CSV with a garbled header.
+            throw new PhoneBackupException(Format(ImportMessages.Backup_Binary, binary));
+        }
+
         var first = FirstSignificantByte(buffered);
         return first == '<' ? ReadXml(buffered) : ReadCsv(buffered);
+    }
+
+    /// <summary>What kind of binary file the stream starts like (PNG, JPEG, GIF, WebP, PDF, or any with a NUL byte); null for text.</summary>
+    private static string? BinaryKind(BufferedStream stream)
+    {
+        Span<byte> head = stackalloc byte[64];
+        var start = stream.Position;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        var span = head[..read];
+        return span switch
+        {
+            [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "PNG",
+            [0xFF, 0xD8, 0xFF, ..] => "JPEG",
+            _ when span.StartsWith("GIF8"u8) => "GIF",
+            _ when span.Length >= 12 && span.StartsWith("RIFF"u8) && span[8..12].SequenceEqual("WEBP"u8) => "WebP",
+            _ when span.StartsWith("%PDF"u8) => "PDF",
+            _ when span.Contains((byte)0) => ImportMessages.Backup_BinaryOther,
+            _ => null,
+        };
     }
 
     private static int FirstSignificantByte(BufferedStream stream)
@@ -146,10 +172,11 @@ public sealed class PhoneBackupReader
             {
                 if (!root)
                 {
-                    throw new PhoneBackupException(Format(ImportMessages.Backup_NotXml, e.Message));
+                    throw new PhoneBackupException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Backup_NotXml, e.LineNumber, e.LinePosition));
                 }
 
-                Break = new BackupBreak(e.LineNumber, counting.ByteOffset(e.LineNumber, e.LinePosition), e.Message);
+                // The parser's own message is English and names XML internals; the borrower needs where, and that the file breaks off there.
+                Break = new BackupBreak(e.LineNumber, counting.ByteOffset(e.LineNumber, e.LinePosition), ImportMessages.Backup_XmlBroken);
                 yield break;
             }
 

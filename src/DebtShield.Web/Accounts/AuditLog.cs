@@ -42,7 +42,7 @@ public static class AuditLog
         ArgumentNullException.ThrowIfNull(accounts);
         if (page < 1)
         {
-            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, "page", page));
+            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_Page, page));
         }
 
         var titles = (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).ToDictionary(c => c.Id, c => c.Profile.Title);

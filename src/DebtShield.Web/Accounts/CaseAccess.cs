@@ -69,6 +69,13 @@ public static class CaseAccess
         var id = Guid.TryParse(named, out var parsed) ? parsed : (Guid?)null;
         var decided = caseFree && id is not null ? new RequestedCase(id, null) : RequestedCase.None;
         var multiUser = http.RequestServices.GetRequiredService<WebOptions>().MultiUser;
+        if (!caseFree && named.Length == 0 && !multiUser && IsPageRead(http) && await HoldsSeveralCasesAsync(http).ConfigureAwait(false))
+        {
+            // Local mode names no case for the only one; with several, the borrower picks one from the list.
+            http.Response.Redirect("/cases");
+            return;
+        }
+
         if (!caseFree && (named.Length > 0 || multiUser))
         {
             var visible = await http.RequestServices.GetRequiredService<CaseRoster>().VisibleAsync(http).ConfigureAwait(false);
@@ -182,6 +189,21 @@ public static class CaseAccess
         }
 
         return endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint.DisplayName;
+    }
+
+    private static bool IsPageRead(HttpContext http) => HttpMethods.IsGet(http.Request.Method) && !IsApi(http);
+
+    /// <summary>Whether the local ledger holds more than one case; false while it is locked (the page sends the borrower to unlock it).</summary>
+    private static async Task<bool> HoldsSeveralCasesAsync(HttpContext http)
+    {
+        try
+        {
+            return (await http.RequestServices.GetRequiredService<CaseRoster>().VisibleAsync(http).ConfigureAwait(false)).Count > 1;
+        }
+        catch (Data.LedgerException)
+        {
+            return false;
+        }
     }
 
     private static Task AskForCaseAsync(HttpContext http, Guid? onlyCase)

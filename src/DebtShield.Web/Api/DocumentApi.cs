@@ -37,7 +37,7 @@ public static class DocumentApi
     /// <exception cref="App.RequestRefusedException">The kind, format, lender or a fact cannot be used.</exception>
     internal static async Task<(byte[] Content, string Name, string Type)> WriteAsync(Data.Ledger ledger, string kind, CaseReference @case, string? lender, string format, IReadOnlyDictionary<string, string> facts, TimeProvider time, CancellationToken token)
     {
-        var type = ContentType(format) ?? throw new App.RequestRefusedException(string.Format(System.Globalization.CultureInfo.CurrentCulture, Resources.WebText.Input_Invalid, "format", format));
+        var type = ContentType(format) ?? throw new App.RequestRefusedException(string.Format(System.Globalization.CultureInfo.CurrentCulture, Resources.WebText.Input_Invalid, Resources.WebText.Documents_Format, format));
         var given = facts.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim(), StringComparer.Ordinal);
         var bytes = await WebInput.WithTemporaryFileAsync("document." + format, async path =>
         {

@@ -85,6 +85,7 @@ public sealed class PhoneBackupReaderTests
 
         Assert.Equal(["好"], records.Select(r => r.Text));
         Assert.Equal(3, reader.Break!.Line);
+        Assert.Contains("中断", reader.Break.Reason, StringComparison.Ordinal); // in the borrower's words, not the XML parser's English
         var lineThree = Encoding.UTF8.GetByteCount(text[..text.IndexOf("<sms address=\"1\" date=\"1 ", StringComparison.Ordinal)]);
         var lineFour = Encoding.UTF8.GetByteCount(text[..text.IndexOf("<sms address=\"1\" date=\"1762171400000", StringComparison.Ordinal)]);
         Assert.InRange(reader.Break.ByteOffset, lineThree + 1, lineFour - 1);
@@ -120,10 +121,16 @@ public sealed class PhoneBackupReaderTests
         Assert.Contains(mentioned, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Read_BinaryBytes_AreRefused()
+    [Theory]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }, "PNG")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 16 }, "JPEG")]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "PDF")]
+    [InlineData(new byte[] { 0x74, 0x69, 0x6D, 0x65, 0, 0x01 }, "二进制")]
+    public void Read_AnImageOrOtherBinaryFile_IsRefusedNamingWhatItIs_NotReadAsACsvHeader(byte[] bytes, string named)
     {
-        Assert.Throws<PhoneBackupException>(() => ReadAll([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]));
+        var error = Assert.Throws<PhoneBackupException>(() => ReadAll(bytes));
+
+        Assert.Contains("不是手机备份文件，而是 " + named + " 文件", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     {
         try
         {
-            var kind = Chosen?.Kind ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, "kind", Kind ?? ""));
+            var kind = Chosen?.Kind ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Nav_Documents, Kind ?? ""));
             var (content, name, type) = await DocumentApi.WriteAsync(await LedgerAsync(), kind, Case, Lender, Format, Facts, Time, HttpContext.RequestAborted);
             return File(content, type, name);
         }
