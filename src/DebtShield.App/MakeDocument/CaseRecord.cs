@@ -2,6 +2,7 @@ using DebtShield.App.Cases;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core.Budget;
 using DebtShield.Core.Cases;
+using DebtShield.Core.Evidence;
 using DebtShield.Core.Loans;
 using DebtShield.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,13 @@ namespace DebtShield.App.MakeDocument;
 /// <param name="CollectorLenders">The numbers the borrower marked as collecting for a lender: number to the lender's name.</param>
 public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, MonthlyBudget Budget, CaseEvidenceView Evidence, IReadOnlyDictionary<string, string>? CollectorLenders = null)
 {
+    /// <summary>The collection contacts that stand: received from a collector, neither corrected nor retracted.</summary>
+    public IReadOnlyList<EvidenceItem> CollectionContacts => [.. Evidence.Items.Where(i => i.Stands && i.Entry.Incident.IsCollectorContact)];
+
+    /// <summary>Which of the case's lenders each collection contact concerns (<see cref="LenderAttribution"/>), the borrower's marks included.</summary>
+    public LenderAttribution Attribution() =>
+        LenderAttribution.Of(Loans.Select(l => l.Lender.Name), CollectionContacts.Select(i => i.Entry.Incident), CollectorLenders);
+
     /// <summary>Reads the case named <paramref name="case"/> (or the only one).</summary>
     /// <exception cref="RequestRefusedException">The ledger has no case, or the title is unknown or needed.</exception>
     public static Task<CaseRecord> LoadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)

@@ -167,16 +167,15 @@ public static class DocumentFacts
     /// </summary>
     private static (List<(EvidenceItem Item, string? Note)> Items, int Unattributed) EvidenceConcerning(CaseRecord record, IReadOnlyList<Loan> loans)
     {
-        var contacts = record.Evidence.Items.Where(i => i.Stands && i.Entry.Incident.IsCollectorContact).ToList();
-        var caseLenders = record.Loans.Select(l => l.Lender.Name).Distinct(StringComparer.Ordinal).ToList();
+        var contacts = record.CollectionContacts;
         var lenders = loans.Select(l => l.Lender.Name).Distinct(StringComparer.Ordinal).ToList();
-        if (lenders.Count != 1 || caseLenders.Count < 2)
+        if (lenders.Count != 1 || record.Loans.Select(l => l.Lender.Name).Distinct(StringComparer.Ordinal).Count() < 2)
         {
             return ([.. contacts.Select(i => (i, (string?)null))], 0);
         }
 
         var lender = lenders[0];
-        var attribution = LenderAttribution.Of(caseLenders, contacts.Select(i => i.Entry.Incident), record.CollectorLenders);
+        var attribution = record.Attribution();
         var firstContract = loans.Min(l => l.ContractDate);
         var policy = ConductDataReader.LoadEmbedded().Policy;
         var concerning = new List<(EvidenceItem, string?)>();

@@ -28,16 +28,14 @@ public static class CollectorLenders
     public static async Task<IReadOnlyList<CollectorNumber>> ListAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         var record = await CaseRecord.LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
-        var contacts = record.Evidence.Items.Where(i => i.Stands && i.Entry.Incident.IsCollectorContact).Select(i => i.Entry.Incident).ToList();
-        var attribution = LenderAttribution.Of(record.Loans.Select(l => l.Lender.Name), contacts, record.CollectorLenders);
-        return [.. contacts.Where(c => c.Counterpart is not null)
+        var attribution = record.Attribution();
+        return [.. record.CollectionContacts.Select(i => i.Entry.Incident).Where(c => c.Counterpart is not null)
             .GroupBy(c => c.Counterpart!, StringComparer.Ordinal)
             .Select(g =>
             {
                 // A number's contacts share its lender unless only some of its messages name one; show the borrower's word, else the most common reading.
-                var readings = g.Select(attribution.Attribute).Where(a => a is not null).Select(a => a!.Value).ToList();
-                var reading = readings.GroupBy(r => r).OrderByDescending(r => r.Count()).Select(r => ((string, AttributionBasis)?)r.Key).FirstOrDefault();
-                return new CollectorNumber(g.Key, g.Count(), reading?.Item1, reading?.Item2);
+                var reading = g.Select(attribution.Attribute).Where(a => a is not null).GroupBy(a => a).OrderByDescending(r => r.Count()).Select(r => r.Key).FirstOrDefault();
+                return new CollectorNumber(g.Key, g.Count(), reading?.Lender, reading?.Basis);
             })
             .OrderByDescending(n => n.Contacts)
             .ThenBy(n => n.Number, StringComparer.Ordinal)];

@@ -79,8 +79,8 @@ public sealed class DocumentEvidenceScopeTests : IAsyncLifetime
     public async Task Demo_EveryCollectionContact_IsDatedAfterTheFirstContractOfTheLenderItConcerns()
     {
         var record = await CaseRecord.LoadAsync(ledger, null);
-        var contacts = record.Evidence.Items.Where(i => i.Stands && i.Entry.Incident.IsCollectorContact).Select(i => i.Entry.Incident).ToList();
-        var attribution = LenderAttribution.Of(record.Loans.Select(l => l.Lender.Name), contacts);
+        var contacts = record.CollectionContacts.Select(i => i.Entry.Incident).ToList();
+        var attribution = record.Attribution();
 
         Assert.All(contacts, incident =>
         {
