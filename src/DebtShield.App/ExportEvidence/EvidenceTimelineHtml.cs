@@ -106,7 +106,7 @@ internal static class EvidenceTimelineHtml
         if (reason.Citations.Count > 0)
         {
             html.Append("<br>").Append(Encode(Text("Reason_Basis")))
-                .Append(Encode(string.Join("；", reason.Citations.Select(c => c.Law + c.Article + "（" + c.StatusText + "）"))));
+                .Append(Encode(reason.Basis));
         }
 
         html.Append("<br>").Append(Encode(string.Format(Chinese, Text("Reason_WhatToDo"), reason.GuideTitle))).Append("</div>");

@@ -37,6 +37,13 @@ public sealed record LabelReason(
 
     /// <summary>The web app's address of <see cref="GuideTopic"/>.</summary>
     public string GuidePath => "/guide/" + GuideTopic;
+
+    /// <summary>
+    /// The citations on one line, each with how well it is checked (《…》第…条（已核实）；…), as the
+    /// evidence page, the printed timeline and the terminal all show them.
+    /// </summary>
+    [JsonIgnore]
+    public string Basis => string.Join("；", Citations.Select(c => c.Law + c.Article + "（" + c.StatusText + "）"));
 }
 
 /// <summary>

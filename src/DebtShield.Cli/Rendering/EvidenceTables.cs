@@ -47,6 +47,45 @@ internal static class EvidenceTables
         console.Write(table);
     }
 
+    /// <summary>
+    /// Why each listed entry carries each of its labels, as the evidence page and the bundle's
+    /// timeline say it (<see cref="LabelReasons"/>): the rule, the collector's words, the basis with
+    /// how well it is checked, and the guide topic that says what to do.
+    /// </summary>
+    public static void WriteReasons(IAnsiConsole console, CaseEvidenceView view)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var labelled = view.Items.Where(i => i.Labels.Count > 0).ToList();
+        if (labelled.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[bold]{Markup.Escape(CliText.Evidence_WhyHeader)}[/]");
+        foreach (var item in labelled)
+        {
+            foreach (var reason in LabelReasons.Of(item, CultureInfo.CurrentUICulture))
+            {
+                console.MarkupLine(Markup.Escape(string.Format(culture, CliText.Evidence_WhyLabel, item.Entry.Sequence, reason.LabelName, reason.Explanation)));
+                if (reason.Quotes.Count > 0)
+                {
+                    Indented(console, string.Format(culture, CliText.Evidence_WhyWords, string.Concat(reason.Quotes.Select(q => "「" + q + "」"))));
+                }
+
+                if (reason.Citations.Count > 0)
+                {
+                    Indented(console, string.Format(culture, CliText.Evidence_WhyBasis, reason.Basis));
+                }
+
+                Indented(console, string.Format(culture, CliText.Evidence_WhyWhatToDo, reason.GuideTitle, reason.GuideTopic));
+            }
+        }
+    }
+
+    /// <summary>A line under an entry's label, wrapped lines indented as the first.</summary>
+    private static void Indented(IAnsiConsole console, string text) => console.Write(new Padder(new Text(text), new Padding(4, 0, 0, 0)));
+
     public static void Write(IAnsiConsole console, string? caseTitle, EvidenceStatistics statistics)
     {
         if (statistics.Incidents == 0)

@@ -115,6 +115,37 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
+    public void Import_ABackupWithTextsFromOtherNumbers_ListsThoseNumbersAndHowToKeepThem()
+    {
+        using var cli = new LedgerCli("sqlite");
+
+        var result = cli.Run("evidence", "import", SmsBackup);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("13900000000：短信 1 条、来电 0 次，2025-11-03 至 2025-11-03", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("「妈：周末回家吃饭吗？」", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--collector", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("17000001234：短信", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_WithWhy_SaysTheRuleTheCollectorsWordsTheBasisAndWhatToDo()
+    {
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("evidence", "import", SmsBackup);
+
+        var plain = cli.Succeed("evidence", "list");
+        var why = cli.Succeed("evidence", "list", "--why");
+
+        Assert.DoesNotContain("为什么这样标注", plain, StringComparison.Ordinal);
+        Assert.Contains("为什么这样标注", why, StringComparison.Ordinal);
+        Assert.Contains("#4 侮辱谩骂：", why, StringComparison.Ordinal);
+        Assert.Contains("匹配的文字：「老赖」", why, StringComparison.Ordinal);
+        Assert.Contains("（已核实）", why, StringComparison.Ordinal);
+        Assert.Contains("debtshield guide today", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_ADamagedBackup_ImportsWhatCameBefore_AndExitsThreeNamingLineAndByte()
     {
         using var cli = new LedgerCli("sqlite");

@@ -47,6 +47,7 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
         }
 
         LedgerSession.Notice(Format(CliText.Evidence_Imported, result.Added, result.AlreadyKept, result.Skipped, result.Read));
+        NoticeSkipped(result.SkippedNumbers ?? []);
         foreach (var damage in result.DamagedDatabases ?? [])
         {
             LedgerSession.Notice(Format(CliText.Evidence_DatabaseDamaged, name, damage.Database, damage.RecordsRead, damage.Reason));
@@ -65,6 +66,36 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
 
         return DebtShieldApp.Success;
     }
+
+    /// <summary>
+    /// The numbers the backup held but the import did not keep, busiest first, so a collector the
+    /// borrower did not name is seen at once rather than lost among the skipped count.
+    /// </summary>
+    private static void NoticeSkipped(IReadOnlyList<SkippedNumber> skipped)
+    {
+        const int Shown = 10;
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+
+        LedgerSession.Notice(CliText.Evidence_SkippedNumbers);
+        foreach (var number in skipped.Take(Shown))
+        {
+            LedgerSession.Notice(Format(CliText.Evidence_SkippedNumber, number.Number, number.Messages, number.Calls, Day(number.First), Day(number.Last)));
+            if (number.Sample is { } sample)
+            {
+                LedgerSession.Notice(Format(CliText.Evidence_SkippedSample, DisplayText.Neutralise(sample.Length > 60 ? sample[..60] + "…" : sample)));
+            }
+        }
+
+        if (skipped.Count > Shown)
+        {
+            LedgerSession.Notice(Format(CliText.Evidence_SkippedMore, skipped.Count - Shown));
+        }
+    }
+
+    private static string Day(DateTimeOffset time) => time.ToOffset(ChinaStandardTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Format(string template, params object[] values) => string.Format(CultureInfo.CurrentCulture, template, values);
 }
@@ -191,6 +222,10 @@ internal sealed class EvidenceListCommand : AsyncCommand<EvidenceListCommand.Set
         [LocalizedDescription(nameof(CliText.Evidence_AllOption))]
         public bool All { get; init; }
 
+        [CommandOption("--why")]
+        [LocalizedDescription(nameof(CliText.Evidence_WhyOption))]
+        public bool Why { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Label is not null && !ConductLabels.TryParse(Label, out _))
@@ -233,6 +268,10 @@ internal sealed class EvidenceListCommand : AsyncCommand<EvidenceListCommand.Set
         else
         {
             EvidenceTables.Write(AnsiConsole.Console, view);
+            if (settings.Why)
+            {
+                EvidenceTables.WriteReasons(AnsiConsole.Console, view);
+            }
         }
 
         return DebtShieldApp.Success;
