@@ -22,11 +22,6 @@ namespace DebtShield.Core.Rates;
 /// </remarks>
 public static class ActuarialApr
 {
-    private const int MaxIterations = 400;
-
-    /// <summary>The spacing of doubles just above 1 (machine epsilon); not <see cref="double.Epsilon"/>.</summary>
-    private const double MachineEpsilon = 2.220446049250313e-16;
-
     /// <summary>
     /// Solves the general equation for the rate per unit-period i &gt; −1, given each payment's
     /// whole unit-periods and fraction: for schedules whose <c>t</c> and <c>f</c> are already
@@ -34,11 +29,10 @@ public static class ActuarialApr
     /// </summary>
     /// <remarks>
     /// With payments that are never negative the right side falls strictly as i rises, so there
-    /// is at most one rate; it is found by Newton's method kept inside a bracket (bisection when a
-    /// step would leave it), to about 1e-14 relative. There is no rate when nothing is advanced
-    /// or nothing repaid (<see cref="NoRateReason.NoSignChange"/>), or when the payments due at
-    /// the advance itself already repay the amount financed, or every payment is due then
-    /// (<see cref="NoRateReason.NoRoot"/>).
+    /// is at most one rate; it is found by <see cref="BracketedNewton"/>, to about 1e-15 relative.
+    /// There is no rate when nothing is advanced or nothing repaid
+    /// (<see cref="NoRateReason.NoSignChange"/>), or when the payments due at the advance itself
+    /// already repay the amount financed, or every payment is due then (<see cref="NoRateReason.NoRoot"/>).
     /// </remarks>
     /// <param name="amountFinanced">A: what was advanced, at the start of the term.</param>
     /// <param name="payments">Pₖ: each payment, never negative.</param>
@@ -101,7 +95,9 @@ public static class ActuarialApr
         }
 
         var guess = Math.Log((atAdvance + later) / amountFinanced) / (weightedTime / later);
-        var u = SolveLogRate(amountFinanced, payments, wholePeriods, fractions, double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0);
+        var u = BracketedNewton.FindRoot(
+            new GeneralEquation(amountFinanced, payments, wholePeriods, fractions),
+            double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0);
         return RateSolution.Unique(RateArithmetic.ExpM1(u));
     }
 
@@ -147,100 +143,38 @@ public static class ActuarialApr
     }
 
     /// <summary>
-    /// Finds u = ln(1 + i) where the payments' present value equals the amount financed. Working
-    /// in u makes every i &gt; −1 reachable with plain arithmetic; the present value falls
-    /// strictly in u, so each evaluation says on which side of the root u lies.
+    /// Appendix J's general equation at u = ln(1 + i), as the amount financed minus the payments'
+    /// present value: working in u makes every i &gt; −1 reachable with plain arithmetic, and the
+    /// present value falls strictly in u, so the difference rises through its one root.
     /// </summary>
-    private static double SolveLogRate(
+    private readonly ref struct GeneralEquation(
         double amountFinanced,
         ReadOnlySpan<double> payments,
         ReadOnlySpan<double> wholePeriods,
-        ReadOnlySpan<double> fractions,
-        double u)
+        ReadOnlySpan<double> fractions) : IRateEquation
     {
-        var low = double.NegativeInfinity;
-        var high = double.PositiveInfinity;
-        var outward = 1.0;
-        for (var iteration = 0; iteration < MaxIterations; iteration++)
+        private readonly ReadOnlySpan<double> _payments = payments;
+        private readonly ReadOnlySpan<double> _wholePeriods = wholePeriods;
+        private readonly ReadOnlySpan<double> _fractions = fractions;
+
+        public (double Value, double Slope, double Size) At(double u)
         {
-            var (excess, slope, scale) = Evaluate(amountFinanced, payments, wholePeriods, fractions, u);
-            if (excess == 0)
+            var rate = RateArithmetic.ExpM1(u);
+            double presentValue = 0, slope = 0;
+            for (var k = 0; k < _payments.Length; k++)
             {
-                return u;
+                if (_payments[k] == 0)
+                {
+                    continue;
+                }
+
+                var simple = 1 + (_fractions[k] * rate);
+                var term = _payments[k] * Math.Exp(-((u * _wholePeriods[k]) + RateArithmetic.Log1P(_fractions[k] * rate)));
+                presentValue += term;
+                slope += term * (_wholePeriods[k] + (_fractions[k] * (1 + rate) / simple));
             }
 
-            if (Math.Abs(excess) <= 4 * MachineEpsilon * scale)
-            {
-                // The equation is met to rounding: one more Newton step is as close as it gets.
-                var last = u - (excess / slope);
-                return double.IsFinite(last) ? last : u;
-            }
-
-            // Present value above the amount financed: the rate must be higher.
-            var below = excess > 0;
-            if (below)
-            {
-                low = u;
-            }
-            else
-            {
-                high = u;
-            }
-
-            double next;
-            var newton = u - (excess / slope);
-            if (double.IsFinite(newton) && newton > low && newton < high)
-            {
-                next = newton;
-            }
-            else if (double.IsFinite(low) && double.IsFinite(high))
-            {
-                next = low + ((high - low) / 2);
-            }
-            else
-            {
-                next = below ? u + outward : u - outward;
-                outward *= 2;
-            }
-
-            var tolerance = (1e-14 * Math.Abs(next)) + 1e-300;
-            if (Math.Abs(next - u) <= tolerance || high - low <= tolerance)
-            {
-                return next;
-            }
-
-            u = next;
+            return (amountFinanced - presentValue, slope, presentValue + amountFinanced);
         }
-
-        return u;
-    }
-
-    /// <summary>
-    /// The present value of the payments minus the amount financed at u = ln(1 + i), its slope in
-    /// u, and the size of the terms (for telling a zero from rounding noise).
-    /// </summary>
-    private static (double Excess, double Slope, double Scale) Evaluate(
-        double amountFinanced,
-        ReadOnlySpan<double> payments,
-        ReadOnlySpan<double> wholePeriods,
-        ReadOnlySpan<double> fractions,
-        double u)
-    {
-        var rate = RateArithmetic.ExpM1(u);
-        double presentValue = 0, slope = 0;
-        for (var k = 0; k < payments.Length; k++)
-        {
-            if (payments[k] == 0)
-            {
-                continue;
-            }
-
-            var simple = 1 + (fractions[k] * rate);
-            var term = payments[k] * Math.Exp(-((u * wholePeriods[k]) + RateArithmetic.Log1P(fractions[k] * rate)));
-            presentValue += term;
-            slope -= term * (wholePeriods[k] + (fractions[k] * (1 + rate) / simple));
-        }
-
-        return (presentValue - amountFinanced, slope, presentValue + amountFinanced);
     }
 }

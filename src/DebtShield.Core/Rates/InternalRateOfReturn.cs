@@ -24,7 +24,6 @@ namespace DebtShield.Core.Rates;
 /// </remarks>
 public static class InternalRateOfReturn
 {
-    private const int MaxIterations = 300;
     private const double ScanLow = -13.815510557964274; // ln(1e-6): r = −99.9999%
     private const double ScanHigh = 13.815511557963774; // ln(1e6 + 1)
     private const int ScanSteps = 2800;
@@ -117,71 +116,8 @@ public static class InternalRateOfReturn
     /// sign of the first flow times an increasing function of u, so the root is unique and every
     /// evaluation tells on which side of it we stand.
     /// </summary>
-    private static double SolveMonotone(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign)
-    {
-        var tau = times[pivot];
-        var u = InitialGuess(times, amounts, pivot);
-        var low = double.NegativeInfinity;
-        var high = double.PositiveInfinity;
-        var outward = 1.0;
-
-        for (var iteration = 0; iteration < MaxIterations; iteration++)
-        {
-            var (value, slope, size) = Evaluate(times, amounts, tau, u);
-            if (Math.Abs(value) <= NoiseFloor * size)
-            {
-                // The present value is zero to the precision its terms can carry: a further step
-                // would only chase rounding noise. One last Newton step costs nothing and helps.
-                var last = u - (value / slope);
-                return double.IsFinite(last) ? last : u;
-            }
-
-            // Zero flows are skipped and all terms on one side of τ share a sign, so an overflowed
-            // sum is ±∞, never NaN, and still says on which side of the root u lies.
-            var above = firstSign * value > 0;
-            if (above)
-            {
-                high = u;
-            }
-            else
-            {
-                low = u;
-            }
-
-            double next;
-            var newton = u - (value / slope);
-            if (double.IsFinite(newton) && newton > low && newton < high)
-            {
-                next = newton;
-            }
-            else if (double.IsFinite(low) && double.IsFinite(high))
-            {
-                next = low + ((high - low) / 2);
-            }
-            else
-            {
-                next = above ? u - outward : u + outward;
-                outward *= 2;
-            }
-
-            if (Math.Abs(next - u) <= Tolerance(u) || (double.IsFinite(high - low) && high - low <= Tolerance(high)))
-            {
-                return next;
-            }
-
-            u = next;
-        }
-
-        return u;
-    }
-
-    private static double Tolerance(double u) => (4 * double.Epsilon) + (1e-15 * Math.Abs(u));
-
-    /// <summary>
-    /// A sum of terms of total size S is known only to about n·ε·S; below 16 ε of it the present
-    /// value cannot tell one rate from the next.
-    /// </summary>
-    private const double NoiseFloor = 16 * 2.220446049250313e-16;
+    private static double SolveMonotone(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign) =>
+        BracketedNewton.FindRoot(new ScaledPresentValue(times, amounts, times[pivot], firstSign), InitialGuess(times, amounts, pivot));
 
     private static double InitialGuess(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot)
     {
@@ -204,24 +140,35 @@ public static class InternalRateOfReturn
         return double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0;
     }
 
-    private static (double Value, double Slope, double Size) Evaluate(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, double u)
+    /// <summary>
+    /// The present value scaled to τ, the time of the one sign change, and turned by the first
+    /// flow's sign so that it rises with u. Zero flows are skipped and all terms on one side of τ
+    /// share a sign, so an overflowed sum is ±∞, never NaN.
+    /// </summary>
+    private readonly ref struct ScaledPresentValue(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, int firstSign) : IRateEquation
     {
-        double value = 0, slope = 0, size = 0;
-        for (var i = 0; i < amounts.Length; i++)
+        private readonly ReadOnlySpan<double> _times = times;
+        private readonly ReadOnlySpan<double> _amounts = amounts;
+
+        public (double Value, double Slope, double Size) At(double u)
         {
-            if (amounts[i] == 0)
+            double value = 0, slope = 0, size = 0;
+            for (var i = 0; i < _amounts.Length; i++)
             {
-                continue;
+                if (_amounts[i] == 0)
+                {
+                    continue;
+                }
+
+                var offset = _times[i] - tau;
+                var term = _amounts[i] * Math.Exp(-u * offset);
+                value += term;
+                slope -= offset * term;
+                size += Math.Abs(term);
             }
 
-            var offset = times[i] - tau;
-            var term = amounts[i] * Math.Exp(-u * offset);
-            value += term;
-            slope -= offset * term;
-            size += Math.Abs(term);
+            return (firstSign * value, firstSign * slope, size);
         }
-
-        return (value, slope, size);
     }
 
     private static RateSolution SolveByScan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts)
@@ -264,7 +211,7 @@ public static class InternalRateOfReturn
 
     private static double Bisect(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, double low, double high, int lowSign)
     {
-        for (var iteration = 0; iteration < 200 && high - low > Tolerance(high); iteration++)
+        for (var iteration = 0; iteration < 200 && high - low > BracketedNewton.Tolerance(high); iteration++)
         {
             var middle = low + ((high - low) / 2);
             var sign = ScaledSign(times, amounts, tau, middle);
