@@ -24,7 +24,7 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
     private static readonly string[] TextLabelIds = [.. ConductLabels.All.Where(l => !l.IsMetadata()).Select(l => l.Id())];
 
     [Fact]
-    public void Corpus_Provenance_EveryMessageHasAKnownSourceAndTwoLabelPasses()
+    public void Corpus_Provenance_EveryMessageHasAKnownSourceAndItsLabelPasses()
     {
         var sources = File.ReadLines(Path.Combine(CorpusFolder, "sources.jsonl"))
             .Select(l => JsonNode.Parse(l)!["source"]!.GetValue<string>()).ToHashSet();
@@ -34,6 +34,9 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
         Assert.All(messages, m => Assert.Contains(m.Source, sources));
         Assert.All(messages, m => Assert.All(m.Labels, l => Assert.Contains(l, TextLabelIds)));
         Assert.Equal(messages.Count, messages.Select(m => m.Text).Distinct().Count());
+
+        // Until the blind second pass is made, a message's final labels are its first pass's.
+        Assert.All(messages.Where(m => !m.SecondPassMade), m => Assert.True(m.Labels.SetEquals(m.FirstPass), m.Text));
     }
 
     [Fact]
@@ -49,8 +52,10 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
     public void Corpus_HeldOutSources_LabelNothingThatIsNotThere()
     {
         var heldOut = Read().Where(m => HeldOutSources.Contains(m.Source)).ToList();
-        var figures = Score(heldOut);
-        output.WriteLine(Report("held-out sources", heldOut.Count, figures));
+        output.WriteLine(Report("held-out sources", heldOut.Count, Score(heldOut)));
+        var settled = heldOut.Where(m => m.SecondPassMade).ToList();
+        var figures = Score(settled);
+        output.WriteLine(Report("held-out sources, labelled twice", settled.Count, figures));
         var tuning = Read().Where(m => !HeldOutSources.Contains(m.Source)).ToList();
         output.WriteLine(Report("tuning sources", tuning.Count, Score(tuning)));
         foreach (var missed in tuning.Where(m => !Analyze(m).SetEquals(m.Labels)))
@@ -62,6 +67,8 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
 
         // The recall and F1 targets are not met on unseen sources (docs/benchmarks.md says by
         // how much); what holds, and must keep holding, is precision: nothing labelled that is not there.
+        // It is asserted on the messages whose labels are settled by two passes: a single labeller's
+        // unreviewed labels are reported above but do not gate the build (docs/benchmarks.md gives both).
         var falsePositives = figures.PerLabel.Values.Sum(v => v.Fp);
         var truePositives = figures.PerLabel.Values.Sum(v => v.Tp);
         Assert.True(truePositives / (double)(truePositives + falsePositives) >= 0.95, $"{falsePositives} false labels");
@@ -107,7 +114,11 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
 
     private sealed record Figures(Dictionary<string, (int Tp, int Fp, int Fn)> PerLabel, double MicroF1);
 
-    private sealed record CorpusMessage(string Source, string Text, Recipient Recipient, HashSet<string> Labels)
+    /// <summary>
+    /// One corpus line: <see cref="FirstPass"/> is <c>labels_a</c>; <see cref="SecondPassMade"/> says whether the blind
+    /// second pass has labelled it (<c>labels_b</c> a list, possibly empty, rather than null, its value until then).
+    /// </summary>
+    private sealed record CorpusMessage(string Source, string Text, Recipient Recipient, HashSet<string> Labels, HashSet<string> FirstPass, bool SecondPassMade)
     {
         public static CorpusMessage Parse(string line)
         {
@@ -122,7 +133,9 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
                 node["source"]!.GetValue<string>(),
                 node["text"]!.GetValue<string>(),
                 recipient,
-                node["labels"]!.AsArray().Select(l => l!.GetValue<string>()).ToHashSet());
+                node["labels"]!.AsArray().Select(l => l!.GetValue<string>()).ToHashSet(),
+                node["labels_a"]!.AsArray().Select(l => l!.GetValue<string>()).ToHashSet(),
+                node["labels_b"] is JsonArray);
         }
     }
 }
