@@ -232,7 +232,7 @@ internal sealed class EvidenceListCommand : AsyncCommand<EvidenceListCommand.Set
         }
         else
         {
-            EvidenceTables.Write(AnsiConsole.Console, view);
+            EvidenceTables.Write(CliContext.Current.Console, view);
         }
 
         return DebtShieldApp.Success;
@@ -252,7 +252,7 @@ internal sealed class EvidenceStatsCommand : AsyncCommand<CaseJsonSettings>
         }
         else
         {
-            EvidenceTables.Write(AnsiConsole.Console, title, statistics);
+            EvidenceTables.Write(CliContext.Current.Console, title, statistics);
         }
 
         return DebtShieldApp.Success;
