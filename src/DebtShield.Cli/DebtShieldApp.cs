@@ -37,16 +37,25 @@ internal sealed class DebtShieldApp
     /// </summary>
     public const string StandardInputArgument = "\0-";
 
-    private readonly CommandApp _app;
+    private readonly TimeProvider _time;
+    private readonly CliContext _context;
 
-    private DebtShieldApp(TimeProvider time)
+    private DebtShieldApp(TimeProvider time, CliContext context)
+    {
+        _time = time;
+        _context = context;
+    }
+
+    /// <summary>The command tree, its descriptions in the run's language (so built once the language is chosen).</summary>
+    private CommandApp Build()
     {
         var registrar = new TypeRegistrar();
-        registrar.RegisterInstance(typeof(TimeProvider), time);
-        _app = new CommandApp(registrar);
-        _app.Configure(config =>
+        registrar.RegisterInstance(typeof(TimeProvider), _time);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
         {
             config.SetApplicationName("debtshield");
+            config.ConfigureConsole(_context.Console);
             config.SetApplicationVersion(Version);
             config.PropagateExceptions();
             config.UseStrictParsing();
@@ -199,6 +208,7 @@ internal sealed class DebtShieldApp
                 db.AddCommand<DbProtectCommand>("protect").WithDescription(CliText.Db_ProtectDescription);
             });
         });
+        return app;
     }
 
     /// <summary>The product version, from the assembly.</summary>
@@ -206,15 +216,23 @@ internal sealed class DebtShieldApp
         typeof(DebtShieldApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    /// <summary>Builds the command tree; <paramref name="time"/> says what "today" is.</summary>
-    public static DebtShieldApp Create(TimeProvider time) => new(time);
+    /// <summary>
+    /// The program for one run: <paramref name="time"/> says what "today" is, <paramref name="context"/>
+    /// gives the console and the environment.
+    /// </summary>
+    public static DebtShieldApp Create(TimeProvider time, CliContext context) => new(time, context);
 
-    /// <summary>Runs the command line; never throws.</summary>
+    /// <summary>
+    /// Runs the command line and returns the exit code; never throws. The language, the culture and
+    /// the context are set for this run's asynchronous flow only, so runs in one process stay apart.
+    /// </summary>
     public async Task<int> RunAsync(string[] args)
     {
+        _context.Enter();
+        args = UiLanguage.Apply(args, _context.Variable("DEBTSHIELD_LANG"));
         try
         {
-            return await _app.RunAsync([.. args.Select(a => a == "-" ? StandardInputArgument : a)]);
+            return await Build().RunAsync([.. args.Select(a => a == "-" ? StandardInputArgument : a)]);
         }
         catch (CommandAppException e)
         {
@@ -240,9 +258,9 @@ internal sealed class DebtShieldApp
         }
     }
 
-    private static int Fail(int code, string message)
+    private int Fail(int code, string message)
     {
-        Console.Error.WriteLine("debtshield: " + message.ReplaceLineEndings(" "));
+        _context.Error.WriteLine("debtshield: " + message.ReplaceLineEndings(" "));
         return code;
     }
 }

@@ -11,10 +11,15 @@ internal static class UiLanguage
 {
     private const string Option = "--lang";
 
-    /// <summary>Sets the UI culture and returns the arguments without <c>--lang X</c>.</summary>
-    public static string[] Apply(string[] args)
+    /// <summary>
+    /// Sets the UI culture of the calling flow (what a run and the tasks it starts see; numbers and
+    /// dates are formatted invariantly) and returns the arguments without <c>--lang X</c>.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="environmentLanguage">The value of <c>DEBTSHIELD_LANG</c>, if any.</param>
+    public static string[] Apply(string[] args, string? environmentLanguage)
     {
-        var language = Environment.GetEnvironmentVariable("DEBTSHIELD_LANG");
+        var language = environmentLanguage;
         var rest = new List<string>(args.Length);
         for (var i = 0; i < args.Length; i++)
         {
@@ -32,12 +37,9 @@ internal static class UiLanguage
             }
         }
 
-        var culture = language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+        CultureInfo.CurrentUICulture = language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? CultureInfo.GetCultureInfo("en")
             : CultureInfo.GetCultureInfo("zh-CN");
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
-        CultureInfo.CurrentUICulture = culture;
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         return [.. rest];
     }

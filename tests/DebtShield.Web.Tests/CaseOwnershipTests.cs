@@ -22,7 +22,7 @@ public sealed class CaseOwnershipTests
     [Fact]
     public async Task AddCase_TitleAnotherAccountHas_OpensASecondCaseAndSaysNothingOfTheFirst()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         await app.AddAccountAsync("bob@example.org", Roles.Borrower);
@@ -49,7 +49,7 @@ public sealed class CaseOwnershipTests
     [Fact]
     public async Task AddAsync_AssignmentCannotBeWritten_OpensNoCase()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         var open = await app.Services.GetRequiredService<LedgerGate>().OpenAsync();

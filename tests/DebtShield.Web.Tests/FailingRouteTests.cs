@@ -36,7 +36,7 @@ public sealed class FailingRouteTests
     [Fact]
     public async Task Request_RouteThrowsInMultiUserMode_ProblemDocumentPageAndFailedAuditLineWithTheCase()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, map: MapFailing);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         var (alice, _) = await app.LoginAsync("alice@example.org");

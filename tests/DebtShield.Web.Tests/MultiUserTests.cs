@@ -33,7 +33,7 @@ public sealed class MultiUserTests
     [Fact]
     public async Task A_user_can_never_read_list_or_change_another_users_case_through_any_route()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         await app.AddAccountAsync("bob@example.org", Roles.Borrower);
@@ -133,7 +133,7 @@ public sealed class MultiUserTests
     [Fact]
     public async Task Without_a_case_named_nothing_falls_back_to_the_only_case_and_strangers_are_sent_to_log_in()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
         var (worker, _) = await app.LoginAsync("worker@example.org");
@@ -160,7 +160,7 @@ public sealed class MultiUserTests
     [Fact]
     public async Task Wrong_passwords_make_the_guessing_address_wait_and_every_try_is_audited()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         var client = app.Anonymous();
@@ -185,7 +185,7 @@ public sealed class MultiUserTests
     [Fact]
     public async Task Reads_changes_and_refusals_of_a_case_are_written_to_the_audit_log()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         var (alice, _) = await app.LoginAsync("alice@example.org");
@@ -216,7 +216,7 @@ public sealed class MultiUserTests
     [Fact]
     public async Task A_login_cookie_issued_by_one_node_is_accepted_by_another_node_on_the_same_database()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var first = await MultiUserApp.StartAsync(ledger.Location);
         await first.AddAccountAsync("alice@example.org", Roles.Borrower);
         var (alice, cookies) = await first.LoginAsync("alice@example.org");
@@ -239,7 +239,7 @@ public sealed class MultiUserTests
     [Fact]
     public async Task The_first_admin_comes_from_standard_input_and_gives_cases_to_case_workers_without_seeing_them()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], false, null) { MultiUser = true };
         await using (var setup = WebHost.Build(options, TimeProvider.System))
         {
@@ -283,7 +283,7 @@ public sealed class MultiUserTests
     [Fact]
     public async Task An_admin_changes_roles_sets_new_passwords_and_removes_accounts_but_never_the_last_admin()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("root@example.org", Roles.Admin);
         await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
@@ -327,7 +327,7 @@ public sealed class MultiUserTests
     [Fact]
     public async Task The_audit_log_shows_admins_who_read_which_case_filtered_by_login_and_by_case()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("root@example.org", Roles.Admin);
         await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
@@ -370,7 +370,7 @@ public sealed class MultiUserTests
     [InlineData(false)]
     public async Task Only_behind_a_named_proxy_are_forwarded_https_and_client_addresses_believed(bool named)
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, proxies: named ? [IPAddress.Loopback] : null);
         await app.AddAccountAsync("alice@example.org", Roles.Borrower);
         HttpClient Client(string address)

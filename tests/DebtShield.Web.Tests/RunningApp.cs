@@ -36,10 +36,13 @@ internal sealed partial class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts the app; with <paramref name="demo"/> the demo case is loaded first; <paramref name="map"/> adds the test's own routes.</summary>
+    /// <summary>
+    /// Starts the app; with <paramref name="demo"/> the demo case is loaded first; <paramref name="map"/> adds the test's own routes.
+    /// A PostgreSQL ledger is copied from the migrated template (the app's start-up migration is the CLI's and Data's tests' concern).
+    /// </summary>
     public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null, Action<WebApplication>? map = null)
     {
-        var ledger = TestLedgers.Create(provider);
+        var ledger = provider == "postgresql" ? TestLedgers.CreateMigratedPostgreSql() : TestLedgers.Create(provider);
         if (prepare is not null)
         {
             await prepare(ledger);

@@ -12,11 +12,18 @@ public static class LedgerAccess
 {
     /// <summary>Where the ledger is: the <c>--db</c> value, else <c>DEBTSHIELD_DB</c>, else the default file.</summary>
     /// <exception cref="RequestRefusedException">The value is not a usable path or connection string.</exception>
-    public static LedgerLocation Resolve(string? db, string? environmentDb)
+    public static LedgerLocation Resolve(string? db, string? environmentDb) => Resolve(db, environmentDb, LedgerLocation.DefaultFile());
+
+    /// <summary>
+    /// Where the ledger is, with the default file given by the caller: a host that runs on behalf of
+    /// someone else's environment (a test running the CLI in process) knows that user's data folder.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">The value is not a usable path or connection string.</exception>
+    public static LedgerLocation Resolve(string? db, string? environmentDb, string defaultFile)
     {
         var value = !string.IsNullOrWhiteSpace(db) ? db
             : !string.IsNullOrWhiteSpace(environmentDb) ? environmentDb
-            : LedgerLocation.DefaultFile();
+            : defaultFile;
         try
         {
             return LedgerLocation.Parse(value);

@@ -17,7 +17,7 @@ internal static class BatchRun
         await using var input = new FileStream(batchPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         await using var output = OpenOutput(outputPath);
         var summary = await run(input, output);
-        await Console.Error.WriteLineAsync(Format(CliText.Batch_Summary, summary.Read, summary.Rejected));
+        await CliContext.Current.Error.WriteLineAsync(Format(CliText.Batch_Summary, summary.Read, summary.Rejected));
         return DebtShieldApp.Success;
     }
 
@@ -26,7 +26,7 @@ internal static class BatchRun
     {
         if (outputPath is null)
         {
-            return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            return new BufferedStream(CliContext.Current.OpenStandardOutput(), 1 << 16);
         }
 
         try

@@ -79,7 +79,7 @@ internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckComman
         }
         else
         {
-            CheckTable.Write(AnsiConsole.Console, report);
+            CheckTable.Write(CliContext.Current.Console, report);
         }
 
         return DebtShieldApp.Success;

@@ -36,14 +36,14 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
 
         await using var input = settings.InputPath is { } file
             ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
-            : Console.OpenStandardInput();
+            : CliContext.Current.OpenStandardInput();
         await using var output = BatchRun.OpenOutput(settings.OutputPath);
         var summary = await ClassifyMessageBatch.RunAsync(
             input,
             output,
             settings.Text ? ClassifyInput.PlainText : ClassifyInput.JsonLines,
             cancellationToken);
-        await Console.Error.WriteLineAsync(Format(CliText.Classify_Summary, summary.Messages, summary.Errors));
+        await CliContext.Current.Error.WriteLineAsync(Format(CliText.Classify_Summary, summary.Messages, summary.Errors));
         return DebtShieldApp.Success;
     }
 

@@ -65,7 +65,7 @@ internal sealed class RateCommand : AsyncCommand<RateCommand.Settings>
         }
         else
         {
-            RateTable.Write(AnsiConsole.Console, report);
+            RateTable.Write(CliContext.Current.Console, report);
         }
 
         return DebtShieldApp.Success;

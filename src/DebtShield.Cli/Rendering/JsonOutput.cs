@@ -9,7 +9,7 @@ internal static class JsonOutput
 {
     public static async Task WriteAsync<T>(T report, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        await using var stdout = Console.OpenStandardOutput();
+        await using var stdout = CliContext.Current.OpenStandardOutput();
         await using (var writer = new Utf8JsonWriter(stdout, ReportJsonContext.WriterOptions with { Indented = true }))
         {
             JsonSerializer.Serialize(writer, report, typeInfo);
@@ -21,7 +21,7 @@ internal static class JsonOutput
     /// <summary>Writes what <paramref name="write"/> writes, indented, then a line end.</summary>
     public static async Task WriteAsync(Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
     {
-        await using var stdout = Console.OpenStandardOutput();
+        await using var stdout = CliContext.Current.OpenStandardOutput();
         await using (var writer = new Utf8JsonWriter(stdout, ReportJsonContext.WriterOptions with { Indented = true }))
         {
             write(writer);

@@ -48,8 +48,11 @@ public sealed class LedgerLocation
             root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
         }
 
-        return Path.Combine(root, "debtshield", "ledger.db");
+        return DefaultFileIn(root);
     }
+
+    /// <summary>The default ledger file inside the user's data directory <paramref name="dataHome"/>.</summary>
+    public static string DefaultFileIn(string dataHome) => Path.Combine(dataHome, "debtshield", "ledger.db");
 
     /// <summary>
     /// Reads a <c>--db</c> value: a PostgreSQL connection string (<c>Host=…</c>) or

@@ -96,9 +96,4 @@ public sealed class DocumentEvidenceScopeTests : IAsyncLifetime
         await MakeDocument.MakeDocument.WriteAsync(ledger, new DocumentRequest(kind, null, lender, path), Clock);
         return await File.ReadAllTextAsync(path);
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

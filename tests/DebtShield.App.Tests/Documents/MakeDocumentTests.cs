@@ -344,9 +344,4 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
             return Task.CompletedTask;
         }
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -90,9 +90,4 @@ public sealed class EvidencePageTests
 
         Assert.Equal((null, 0, 0, 1), (page.CaseTitle, page.Total, page.Items.Count, page.Pages));
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

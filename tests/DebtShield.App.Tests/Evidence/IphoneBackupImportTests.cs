@@ -83,9 +83,4 @@ public sealed class IphoneBackupImportTests
         Assert.Contains("加密本地备份", refusal.Message, StringComparison.Ordinal);
         Assert.Empty((await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items);
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

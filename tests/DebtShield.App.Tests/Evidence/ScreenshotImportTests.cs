@@ -184,9 +184,4 @@ public sealed class ScreenshotImportTests : IDisposable
         File.WriteAllBytes(path, content);
         return path;
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

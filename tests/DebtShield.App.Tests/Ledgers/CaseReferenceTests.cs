@@ -8,7 +8,7 @@ namespace DebtShield.App.Tests.Ledgers;
 /// <summary>A case named by id (the web), by title (the CLI) or not at all (the only case) is the same case to every use case.</summary>
 public sealed class CaseReferenceTests
 {
-    private static readonly TimeProvider Clock = new LedgerUseCaseTests.FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
     private static readonly DateOnly Today = new(2026, 11, 28);
 
     [Theory]

@@ -14,7 +14,7 @@ namespace DebtShield.App.Tests.Ledgers;
 /// </summary>
 public sealed class ComputedListTests
 {
-    private static readonly TimeProvider Clock = new LedgerUseCaseTests.FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
     private static readonly DateOnly Today = new(2026, 11, 28);
 
     [Theory]

@@ -334,9 +334,4 @@ public sealed class LedgerUseCaseTests
         Assert.True(creation.Succeeded);
         return creation.Loan;
     }
-
-    internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -228,9 +228,4 @@ public sealed class PlanRepaymentUseCaseTests
 
         public int GetHashCode(DueItem obj) => obj.Date.GetHashCode();
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

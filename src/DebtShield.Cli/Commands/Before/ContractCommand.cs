@@ -2,7 +2,6 @@ using DebtShield.App;
 using DebtShield.App.CheckContract;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DebtShield.Cli.Commands.Before;
@@ -37,7 +36,7 @@ internal sealed class ContractCommand : AsyncCommand<ContractCommand.Settings>
         }
         else
         {
-            ClauseTable.Write(AnsiConsole.Console, report);
+            ClauseTable.Write(CliContext.Current.Console, report);
         }
 
         return DebtShieldApp.Success;

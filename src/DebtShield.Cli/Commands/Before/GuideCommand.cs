@@ -33,8 +33,8 @@ internal sealed class GuideCommand : AsyncCommand<GuideCommand.Settings>
             }
             else
             {
-                FigureTable.Section(AnsiConsole.Console, CliText.Guide_Topics, topics.Select(t => $"{t.Id,-16} {t.Title}"));
-                AnsiConsole.Console.MarkupLine("[dim]" + Markup.Escape(CliText.Guide_Hint) + "[/]");
+                FigureTable.Section(CliContext.Current.Console, CliText.Guide_Topics, topics.Select(t => $"{t.Id,-16} {t.Title}"));
+                CliContext.Current.Console.MarkupLine("[dim]" + Markup.Escape(CliText.Guide_Hint) + "[/]");
             }
 
             return DebtShieldApp.Success;
@@ -47,7 +47,7 @@ internal sealed class GuideCommand : AsyncCommand<GuideCommand.Settings>
         }
         else
         {
-            MarkdownText.Write(AnsiConsole.Console, topic.Markdown);
+            MarkdownText.Write(CliContext.Current.Console, topic.Markdown);
         }
 
         return DebtShieldApp.Success;

@@ -34,7 +34,7 @@ internal sealed class LenderCommand : AsyncCommand<LenderCommand.Settings>
         }
         else
         {
-            LenderTable.Write(AnsiConsole.Console, report);
+            LenderTable.Write(CliContext.Current.Console, report);
         }
 
         return DebtShieldApp.Success;

@@ -212,7 +212,7 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
         }
         else
         {
-            OfferTable.Write(AnsiConsole.Console, outcome.Report);
+            OfferTable.Write(CliContext.Current.Console, outcome.Report);
         }
 
         return DebtShieldApp.Success;

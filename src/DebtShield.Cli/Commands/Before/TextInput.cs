@@ -14,7 +14,7 @@ internal static class TextInput
     {
         if (IsStandardInput(argument))
         {
-            return (await Console.In.ReadToEndAsync(cancellationToken), null);
+            return (await CliContext.Current.In.ReadToEndAsync(cancellationToken), null);
         }
 
         return File.Exists(argument)

@@ -35,7 +35,7 @@ internal sealed class DocListCommand : Command<DocListCommand.Settings>
                 Markup.Escape(string.Join("\n", template.Needs.Select(n => n.Path))));
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return DebtShieldApp.Success;
     }
 }
@@ -103,7 +103,7 @@ internal sealed class DocMakeCommand(TimeProvider time) : AsyncCommand<DocMakeCo
             settings.Lender,
             settings.Out!,
             settings.Facts(),
-            settings.Font ?? Environment.GetEnvironmentVariable("DEBTSHIELD_CJK_FONT"),
+            settings.Font ?? CliContext.Current.Variable("DEBTSHIELD_CJK_FONT"),
             settings.Templates);
         var made = await MakeDocument.WriteAsync(ledger, request, time, cancellationToken);
         string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);

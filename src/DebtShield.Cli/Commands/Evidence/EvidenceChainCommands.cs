@@ -68,7 +68,7 @@ internal sealed class EvidenceVerifyCommand : AsyncCommand<EvidenceVerifyCommand
                 }
                 else
                 {
-                    Console.WriteLine(line);
+                    CliContext.Current.Out.WriteLine(line);
                 }
             }
         }
@@ -99,7 +99,7 @@ internal sealed class EvidenceHeadCommand : AsyncCommand<CaseSettings>
             return DebtShieldApp.Success;
         }
 
-        Console.WriteLine(check.Head.Kept);
+        CliContext.Current.Out.WriteLine(check.Head.Kept);
         LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_KeepHead, check.Head.Count));
         return DebtShieldApp.Success;
     }
@@ -177,7 +177,7 @@ internal sealed class EvidenceCollectorsCommand : AsyncCommand<CaseSettings>
                 number.Basis is { } basis ? Markup.Escape(EvidenceNames.Attribution(basis)) : "");
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return DebtShieldApp.Success;
     }
 }

@@ -267,10 +267,10 @@ internal sealed class EvidenceListCommand : AsyncCommand<EvidenceListCommand.Set
         }
         else
         {
-            EvidenceTables.Write(AnsiConsole.Console, view);
+            EvidenceTables.Write(CliContext.Current.Console, view);
             if (settings.Why)
             {
-                EvidenceTables.WriteReasons(AnsiConsole.Console, view);
+                EvidenceTables.WriteReasons(CliContext.Current.Console, view);
             }
         }
 
@@ -291,7 +291,7 @@ internal sealed class EvidenceStatsCommand : AsyncCommand<CaseJsonSettings>
         }
         else
         {
-            EvidenceTables.Write(AnsiConsole.Console, title, statistics);
+            EvidenceTables.Write(CliContext.Current.Console, title, statistics);
         }
 
         return DebtShieldApp.Success;

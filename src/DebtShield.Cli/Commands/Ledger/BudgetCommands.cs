@@ -71,7 +71,7 @@ internal sealed class BudgetSetCommand(TimeProvider time) : AsyncCommand<BudgetS
         table.Row(CliText.Budget_TotalIncome, FigureTable.Yuan(report.Income))
             .Row(CliText.Budget_TotalExpenses, FigureTable.Yuan(report.EssentialExpenses))
             .Row(CliText.Budget_LeftForDebts, FigureTable.Yuan(report.LeftForDebts), bold: true)
-            .Write(AnsiConsole.Console);
+            .Write(CliContext.Current.Console);
         if (report.LeftForDebts <= 0)
         {
             LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Budget_NothingLeft, FigureTable.Yuan(report.LeftForDebts)));

@@ -39,7 +39,7 @@ internal sealed class CaseListCommand : AsyncCommand<CaseListCommand.Settings>
                 summary.CreatedAt.ToOffset(Core.ChinaStandardTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return DebtShieldApp.Success;
     }
 }

@@ -28,7 +28,7 @@ internal sealed class DbStatusCommand : AsyncCommand<DbStatusCommand.Settings>
         }
 
         var culture = CultureInfo.CurrentCulture;
-        FigureTable.Section(AnsiConsole.Console, CliText.Db_StatusTitle,
+        FigureTable.Section(CliContext.Current.Console, CliText.Db_StatusTitle,
         [
             string.Format(culture, CliText.Db_StatusLocation, status.Location, status.Provider),
             string.Format(culture, CliText.Db_StatusSchema, status.Schema.Applied.Count, status.Schema.Pending.Count, (status.Schema.Applied.Count > 0 ? status.Schema.Applied[^1] : "—")),
@@ -60,7 +60,7 @@ internal sealed class DbProtectCommand(TimeProvider time) : AsyncCommand<LedgerS
     public override async Task<int> ExecuteAsync(CommandContext context, LedgerSettings settings, CancellationToken cancellationToken)
     {
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
-        var passphrase = Environment.GetEnvironmentVariable("DEBTSHIELD_NEW_PASSPHRASE");
+        var passphrase = CliContext.Current.Variable("DEBTSHIELD_NEW_PASSPHRASE");
         if (string.IsNullOrEmpty(passphrase))
         {
             if (!LedgerSession.Interactive)

@@ -4,7 +4,6 @@ using DebtShield.App.ListLoans;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DebtShield.Cli.Commands.Ledger;
@@ -18,7 +17,7 @@ internal sealed class DemoCommand(TimeProvider time) : AsyncCommand<LedgerSettin
         var summary = await LoadDemo.RunAsync(ledger, time, cancellationToken);
         LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Demo_Loaded, summary.Case, ledger.Location.Display, summary.Added, summary.Unchanged));
         var list = await ListLoans.ListAsync(ledger, summary.Case, ChinaStandardTime.Today(time), cancellationToken);
-        LoanListTable.Write(AnsiConsole.Console, list);
+        LoanListTable.Write(CliContext.Current.Console, list);
         LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Demo_Next, summary.Case));
         return DebtShieldApp.Success;
     }

@@ -12,7 +12,7 @@ internal static class LedgerSession
 {
     /// <summary>Where the ledger is.</summary>
     public static Data.LedgerLocation Locate(LedgerSettings settings) =>
-        LedgerAccess.Resolve(settings.Db, Environment.GetEnvironmentVariable("DEBTSHIELD_DB"));
+        LedgerAccess.Resolve(settings.Db, CliContext.Current.Variable("DEBTSHIELD_DB"), CliContext.Current.DefaultLedgerFile());
 
     /// <summary>Opens the ledger.</summary>
     public static Task<Data.Ledger> OpenAsync(LedgerSettings settings, CancellationToken cancellationToken) =>
@@ -20,7 +20,7 @@ internal static class LedgerSession
 
     /// <summary>The passphrase, when one is available.</summary>
     public static string? Passphrase() =>
-        Environment.GetEnvironmentVariable("DEBTSHIELD_PASSPHRASE") is { Length: > 0 } given ? given
+        CliContext.Current.Variable("DEBTSHIELD_PASSPHRASE") is { Length: > 0 } given ? given
         : Interactive ? Prompts.Prompt(new TextPrompt<string>(CliText.Ledger_PassphrasePrompt).Secret())
         : null;
 
@@ -28,11 +28,11 @@ internal static class LedgerSession
     /// True when a person can answer prompts: input and the prompts' own stream are a terminal.
     /// Standard output may be piped (<c>loan list --json | jq</c>).
     /// </summary>
-    public static bool Interactive => !Console.IsInputRedirected && !Console.IsErrorRedirected;
+    public static bool Interactive => CliContext.Current.IsTerminal;
 
     /// <summary>Where questions are asked: standard error, so that standard output stays the command's result.</summary>
-    public static IAnsiConsole Prompts { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public static IAnsiConsole Prompts => CliContext.Current.Prompts;
 
     /// <summary>A line for the user on stderr, so stdout stays clean for <c>--json</c>.</summary>
-    public static void Notice(string text) => Console.Error.WriteLine(text);
+    public static void Notice(string text) => CliContext.Current.Error.WriteLine(text);
 }

@@ -35,7 +35,7 @@ internal sealed class LoanImportCommand(TimeProvider time) : AsyncCommand<LoanIm
         LoanSourceReading reading;
         if (settings.File == DebtShieldApp.StandardInputArgument)
         {
-            var text = await Console.In.ReadToEndAsync(cancellationToken);
+            var text = await CliContext.Current.In.ReadToEndAsync(cancellationToken);
             reading = ImportLoans.ReadPasted(text, CliText.Import_StandardInput, pasted, ChinaStandardTime.Today(time));
         }
         else if (!File.Exists(settings.File))
@@ -51,7 +51,7 @@ internal sealed class LoanImportCommand(TimeProvider time) : AsyncCommand<LoanIm
         {
             foreach (var error in reading.Errors)
             {
-                Console.Error.WriteLine(error);
+                CliContext.Current.Error.WriteLine(error);
             }
 
             throw new UserInputException(string.Format(CultureInfo.CurrentCulture, CliText.Import_NothingImported, reading.Errors.Count));

@@ -2,7 +2,6 @@ using DebtShield.App;
 using DebtShield.App.ListLoans;
 using DebtShield.Cli.Rendering;
 using DebtShield.Core;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DebtShield.Cli.Commands.Ledger;
@@ -20,7 +19,7 @@ internal sealed class LoanListCommand(TimeProvider time) : AsyncCommand<CaseJson
         }
         else
         {
-            LoanListTable.Write(AnsiConsole.Console, list);
+            LoanListTable.Write(CliContext.Current.Console, list);
         }
 
         return DebtShieldApp.Success;

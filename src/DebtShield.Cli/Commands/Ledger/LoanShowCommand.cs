@@ -3,7 +3,6 @@ using DebtShield.App.ListLoans;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DebtShield.Cli.Commands.Ledger;
@@ -28,7 +27,7 @@ internal sealed class LoanShowCommand(TimeProvider time) : AsyncCommand<LoanShow
         }
         else
         {
-            LoanListTable.WriteDetail(AnsiConsole.Console, detail);
+            LoanListTable.WriteDetail(CliContext.Current.Console, detail);
         }
 
         return DebtShieldApp.Success;

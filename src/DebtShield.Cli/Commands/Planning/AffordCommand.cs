@@ -45,9 +45,9 @@ internal sealed class AffordCommand(TimeProvider time) : AsyncCommand<AffordComm
             .Row(CliText.Afford_ServiceAfter, FigureTable.Yuan(report.DebtServiceAfter))
             .Row(CliText.Afford_RatioBefore, Ratio(report.DebtServiceToIncomeBefore))
             .Row(CliText.Afford_RatioAfter, Ratio(report.DebtServiceToIncomeAfter), bold: true)
-            .Write(AnsiConsole.Console);
-        FigureTable.Section(AnsiConsole.Console, CliText.Afford_PushedTitle, report.PushedBehind);
-        FigureTable.Verdict(AnsiConsole.Console, report.PushedBehind.Count > 0 || report.NewLoanBehind ? CliText.Afford_VerdictNo : CliText.Afford_VerdictFits);
+            .Write(CliContext.Current.Console);
+        FigureTable.Section(CliContext.Current.Console, CliText.Afford_PushedTitle, report.PushedBehind);
+        FigureTable.Verdict(CliContext.Current.Console, report.PushedBehind.Count > 0 || report.NewLoanBehind ? CliText.Afford_VerdictNo : CliText.Afford_VerdictFits);
         return DebtShieldApp.Success;
     }
 

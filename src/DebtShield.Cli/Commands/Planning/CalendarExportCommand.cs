@@ -37,7 +37,7 @@ internal sealed class CalendarExportCommand(TimeProvider time) : AsyncCommand<Ca
             throw new UserInputException(string.Format(CultureInfo.CurrentCulture, CliText.Error_OutputUnwritable, settings.File, e.Message));
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape(string.Format(CultureInfo.CurrentCulture, CliText.Calendar_Written, count, settings.File)));
+        CliContext.Current.Console.MarkupLine(Markup.Escape(string.Format(CultureInfo.CurrentCulture, CliText.Calendar_Written, count, settings.File)));
         return DebtShieldApp.Success;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class CreditCommand(TimeProvider time) : AsyncCommand<CaseJsonSe
             return DebtShieldApp.Success;
         }
 
-        var console = AnsiConsole.Console;
+        var console = CliContext.Current.Console;
         FigureTable.Section(console, CliText.Credit_EpisodesTitle, report.Episodes.Select(e =>
         {
             var line = e.Ended is { } ended

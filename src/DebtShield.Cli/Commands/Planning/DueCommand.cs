@@ -37,7 +37,7 @@ internal sealed class DueCommand(TimeProvider time) : AsyncCommand<DueCommand.Se
 
         if (report.Items.Count == 0)
         {
-            AnsiConsole.MarkupLine(Markup.Escape(string.Format(CultureInfo.CurrentCulture, CliText.Due_Nothing, report.Days)));
+            CliContext.Current.Console.MarkupLine(Markup.Escape(string.Format(CultureInfo.CurrentCulture, CliText.Due_Nothing, report.Days)));
             return DebtShieldApp.Success;
         }
 
@@ -58,7 +58,7 @@ internal sealed class DueCommand(TimeProvider time) : AsyncCommand<DueCommand.Se
                 Markup.Escape(item.PaidBy.Count == 0 ? CliText.Due_NoPlanPays : string.Join("、", item.PaidBy.Select(PlanCommand.StrategyLabel))));
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return DebtShieldApp.Success;
     }
 }

@@ -85,7 +85,7 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
         }
         else
         {
-            Write(AnsiConsole.Console, report);
+            Write(CliContext.Current.Console, report);
         }
 
         return DebtShieldApp.Success;
