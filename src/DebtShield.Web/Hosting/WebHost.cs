@@ -149,6 +149,7 @@ public static class WebHost
         ArgumentNullException.ThrowIfNull(options);
         var gate = app.Services.GetRequiredService<LedgerGate>();
         var time = app.Services.GetRequiredService<TimeProvider>();
+        StaleUploads.Sweep(Path.GetTempPath(), time.GetUtcNow());
         var ready = Task.Run(async () =>
         {
             if (options.MultiUser)
