@@ -3,10 +3,11 @@ using DebtShield.Data.Backups;
 using DebtShield.Data.Protection;
 using DebtShield.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 
 namespace DebtShield.Data.Tests;
 
-public sealed class BackupTests
+public sealed class BackupTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("sqlite", "sqlite")]
@@ -105,6 +106,69 @@ public sealed class BackupTests
         var refused = await Assert.ThrowsAsync<LedgerException>(() => LedgerBackup.RestoreAsync(target.Location, file));
 
         Assert.Equal(LedgerProblem.BackupUnreadable, refused.Problem);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_AFiveMegabyteGzipBomb_IsRefusedWithinTheMemoryBoundAndRestoresNothing()
+    {
+        using var target = TestLedgers.CreateSqlite();
+        using var folder = new TemporaryFolder();
+        var file = Path.Combine(folder.Path, "bomb.backup");
+        WriteBomb(file);
+        Assert.InRange(new FileInfo(file).Length, 4_000_000, 6_000_000);
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var peak = baseline;
+        using var done = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                await Task.Delay(2);
+            }
+        });
+
+        var refused = await Assert.ThrowsAsync<LedgerException>(() => LedgerBackup.RestoreAsync(target.Location, file));
+        await done.CancelAsync();
+        await sampler;
+
+        Assert.Equal(LedgerProblem.BackupUnreadable, refused.Problem);
+        Assert.Contains("192 MB", refused.Detail, StringComparison.Ordinal);
+        var grown = peak - baseline;
+        output.WriteLine($"managed heap grew by at most {grown:N0} bytes restoring a {new FileInfo(file).Length:N0}-byte gzip bomb");
+        Assert.True(grown < 512L * 1024 * 1024, $"the managed heap grew by {grown:N0} bytes");
+        var ledger = await Ledger.OpenAsync(target.Location, () => null, null);
+        Assert.Equal(0, await ledger.ReadAsync((context, token) => context.Cases.CountAsync(token)));
+    }
+
+    /// <summary>
+    /// A backup's header and the start of a case's title, then gzip members of 64 MiB of 'a' each,
+    /// repeated to about 5 MB: a file that unpacks into one title of several gigabytes.
+    /// </summary>
+    private static void WriteBomb(string path)
+    {
+        using var file = File.Create(path);
+        using (var head = new GZipStream(file, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            head.Write("{\"format\":\"debtshield-ledger-backup\",\"schema\":6,\"created_at\":\"2026-12-05T00:00:00Z\",\"protection\":[],\"cases\":[{\"title\":\""u8);
+        }
+
+        using var member = new MemoryStream();
+        using (var filler = new GZipStream(member, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var run = new byte[1 << 20];
+            run.AsSpan().Fill((byte)'a');
+            for (var i = 0; i < 64; i++)
+            {
+                filler.Write(run);
+            }
+        }
+
+        while (file.Length < 5_000_000)
+        {
+            file.Write(member.GetBuffer().AsSpan(0, (int)member.Length));
+        }
     }
 
     /// <summary>The backup's rows, without its creation time.</summary>

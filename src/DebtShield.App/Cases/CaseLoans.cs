@@ -35,6 +35,10 @@ internal static class CaseLoans
         throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_NotFound, reference, known.Count == 0 ? "—" : string.Join("、", known.Order(StringComparer.Ordinal))));
     }
 
+    /// <summary>The case's loans with every row that makes their facts, to be checked by <see cref="ToLoan"/>.</summary>
+    internal static IQueryable<StoredLoan> WithFactsOf(LedgerContext context, Guid caseId) =>
+        WithFacts(context.Loans.AsNoTracking().Where(l => l.CaseId == caseId));
+
     /// <summary>Loans with every row that makes their facts; one query a table, not one wide join.</summary>
     private static IQueryable<StoredLoan> WithFacts(IQueryable<StoredLoan> loans) => loans
         .Include(l => l.Lender)

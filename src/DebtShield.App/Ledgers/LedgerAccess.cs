@@ -74,6 +74,8 @@ public static class LedgerAccess
             LedgerProblem.BackupUnreadable => LedgerText.Problem_BackupUnreadable,
             LedgerProblem.ProtectionChanged => LedgerText.Problem_ProtectionChanged,
             LedgerProblem.FileUnwritable => LedgerText.Problem_FileUnwritable,
+            LedgerProblem.BackupAltered => LedgerText.Problem_BackupAltered,
+            LedgerProblem.RestoreConflict => LedgerText.Problem_RestoreConflict,
             _ => exception.Problem.ToString(),
         };
         return exception.Detail is { Length: > 0 } detail ? Format(text, detail) : Format(text, "");

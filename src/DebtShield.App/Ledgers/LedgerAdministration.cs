@@ -1,6 +1,9 @@
+using DebtShield.App.Cases;
 using DebtShield.App.Resources;
+using DebtShield.App.ReviewEvidence;
 using DebtShield.Data;
 using DebtShield.Data.Backups;
+using DebtShield.Data.Evidence;
 using DebtShield.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,9 +75,41 @@ public static class LedgerAdministration
     public static Task<int> BackupAsync(Ledger ledger, string path, TimeProvider time, CancellationToken cancellationToken = default) =>
         LedgerBackup.WriteAsync(ledger, path, time, cancellationToken);
 
-    /// <summary>Restores a backup into an empty ledger; returns the rows restored.</summary>
+    /// <summary>
+    /// Restores a backup into an empty ledger and returns the rows restored. Nothing is committed
+    /// unless every row reads, every attachment is what its hash says, and (in a backup without a
+    /// passphrase) every case has a title, every loan's facts check out and every case's chain holds,
+    /// attachments included, up to the head the case recorded.
+    /// </summary>
+    /// <exception cref="LedgerException">The file is unreadable, altered, its rows conflict, or the target holds data.</exception>
+    /// <exception cref="RequestRefusedException">A case, loan or chain of the backup does not hold: it is named.</exception>
     public static Task<int> RestoreAsync(LedgerLocation target, string path, CancellationToken cancellationToken = default) =>
-        LedgerBackup.RestoreAsync(target, path, cancellationToken);
+        LedgerBackup.RestoreAsync(target, path, VerifyRestoredAsync, cancellationToken);
+
+    /// <summary>Checks the restored rows inside the restore's transaction; throws to refuse them all.</summary>
+    private static async Task VerifyRestoredAsync(Ledger restored, LedgerContext context, CancellationToken cancellationToken)
+    {
+        var store = new AttachmentStore(restored);
+        foreach (var stored in await context.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var title = stored.ReadTitle(restored.Cipher);
+            if (string.IsNullOrWhiteSpace(title))
+            {
+                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Restore_Untitled, stored.Id));
+            }
+
+            foreach (var loan in await CaseLoans.WithFactsOf(context, stored.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                CaseLoans.ToLoan(loan);
+            }
+
+            var chain = await VerifyEvidence.CheckAsync(context, restored.Cipher, store, stored, cancellationToken).ConfigureAwait(false);
+            if (chain.Break is { } broken)
+            {
+                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Restore_ChainBroken, title, broken.Sequence, EvidenceNames.Break(broken.Kind)));
+            }
+        }
+    }
 }
 
 /// <summary>What <c>db status</c> reports.</summary>

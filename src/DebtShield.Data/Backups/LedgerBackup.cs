@@ -1,13 +1,17 @@
+using System.Data.Common;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using DebtShield.Core;
+using DebtShield.Core.Evidence;
 using DebtShield.Data.Cases;
 using DebtShield.Data.Evidence;
 using DebtShield.Data.Loans;
 using DebtShield.Data.Protection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace DebtShield.Data.Backups;
 
@@ -88,79 +92,203 @@ public static class LedgerBackup
 
     /// <summary>
     /// Restores a backup into an empty ledger (its schema is brought up to date first), in one
-    /// transaction: every row or none.
+    /// transaction: every row or none. The file is read as a stream, one row at a time (memory is
+    /// bounded by the largest row, <see cref="BackupJson.LargestValue"/>), and nothing is committed
+    /// until every row is in, every attachment's name is a SHA-256 and, in a backup without a
+    /// passphrase, its content hashes to that name, and <paramref name="verify"/> has accepted the
+    /// restored rows, read inside the same transaction.
     /// </summary>
+    /// <param name="target">The empty ledger.</param>
+    /// <param name="path">The backup file.</param>
+    /// <param name="verify">
+    /// Checks the restored rows before they are committed (the App verifies every chain), given a
+    /// ledger over the target; it throws to refuse. Not called for a backup of a protected ledger,
+    /// whose sealed rows need the passphrase to be read.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the restore.</param>
     /// <returns>How many rows were restored.</returns>
-    /// <exception cref="LedgerException">The file is not a readable backup, or the target already holds data.</exception>
-    public static async Task<int> RestoreAsync(LedgerLocation target, string path, CancellationToken cancellationToken = default)
+    /// <exception cref="LedgerException">The file is not a readable backup, it was altered, its rows
+    /// conflict with each other, or the target already holds data.</exception>
+    public static async Task<int> RestoreAsync(LedgerLocation target, string path, Func<Ledger, LedgerContext, CancellationToken, Task>? verify = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(path);
 
-        var document = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        await using var file = OpenBackup(path);
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        var json = new BackupJson(gzip);
+        Unreadable(path, () => ReadHeader(json, path));
         await LedgerSchema.MigrateAsync(target, cancellationToken).ConfigureAwait(false);
-        return await Ledger.Guard(async () =>
+        var written = new List<string>();
+        try
         {
-            await using var context = target.CreateContext();
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (await context.Cases.AnyAsync(cancellationToken).ConfigureAwait(false)
-                || await context.Protection.AnyAsync(cancellationToken).ConfigureAwait(false))
+            return await Ledger.Guard(async () =>
             {
-                throw new LedgerException(LedgerProblem.RestoreTargetNotEmpty, target.Display);
-            }
+                await using var context = target.CreateContext();
+                await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                if (await context.Cases.AnyAsync(cancellationToken).ConfigureAwait(false)
+                    || await context.Protection.AnyAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new LedgerException(LedgerProblem.RestoreTargetNotEmpty, target.Display);
+                }
 
-            // Parents before children; untracked multi-row inserts, so a clinic's large backup restores quickly.
-            await LedgerBulkInsert.InsertAsync(context, document.Protection, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.Cases, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.BudgetLines, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.Lenders, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.Loans, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.Instalments, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.UpfrontFees, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.Payments, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.EvidenceEntries, cancellationToken).ConfigureAwait(false);
-            await LedgerBulkInsert.InsertAsync(context, document.Collectors, cancellationToken).ConfigureAwait(false);
-            foreach (var attachment in document.Attachments)
+                var restore = new TableRestore(context, json, path, cancellationToken);
+                var isProtected = false;
+                while (Unreadable(path, () => json.Next(out var name) == JsonTokenType.PropertyName ? name : null) is { } table)
+                {
+                    // Parents come before children in every backup written; untracked multi-row inserts, so a clinic's large backup restores quickly.
+                    switch (table)
+                    {
+                        case "protection": isProtected = await restore.TableAsync<StoredProtection>(table).ConfigureAwait(false) > 0; break;
+                        case "cases": await restore.TableAsync<StoredCase>(table).ConfigureAwait(false); break;
+                        case "budget_lines": await restore.TableAsync<StoredBudgetLine>(table).ConfigureAwait(false); break;
+                        case "lenders": await restore.TableAsync<StoredLender>(table).ConfigureAwait(false); break;
+                        case "loans": await restore.TableAsync<StoredLoan>(table).ConfigureAwait(false); break;
+                        case "instalments": await restore.TableAsync<StoredInstalment>(table).ConfigureAwait(false); break;
+                        case "upfront_fees": await restore.TableAsync<StoredUpfrontFee>(table).ConfigureAwait(false); break;
+                        case "payments": await restore.TableAsync<StoredPayment>(table).ConfigureAwait(false); break;
+                        case "evidence_entries": await restore.TableAsync<StoredEvidenceEntry>(table).ConfigureAwait(false); break;
+                        case "collectors": await restore.TableAsync<StoredCollector>(table).ConfigureAwait(false); break;
+                        case "attachments":
+                            await restore.TableAsync<StoredAttachment>(table, async (attachment, number) =>
+                            {
+                                if (!ContentHash.TryParse(attachment.Hash, out var hash) || (!isProtected && (attachment.Content is not { } content || ContentHash.Of(content) != hash)))
+                                {
+                                    throw new LedgerException(LedgerProblem.BackupAltered, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                                }
+
+                                if (await AttachmentStore.RestoreAsync(target, attachment, cancellationToken).ConfigureAwait(false) is { } stored)
+                                {
+                                    written.Add(stored);
+                                }
+                            }).ConfigureAwait(false);
+                            break;
+                        default:
+                            throw new LedgerException(LedgerProblem.BackupUnreadable, $"{path}: {table}");
+                    }
+                }
+
+                if (verify is not null && !isProtected)
+                {
+                    await verify(new Ledger(target, LedgerCipher.None), context, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                written.Clear();
+                return restore.Rows;
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Files put beside a SQLite ledger for rows that were never committed.
+            foreach (var stored in written)
             {
-                await AttachmentStore.RestoreAsync(target, attachment, cancellationToken).ConfigureAwait(false);
+                File.Delete(stored);
             }
-
-            await LedgerBulkInsert.InsertAsync(context, document.Attachments, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return document.RowCount;
-        }).ConfigureAwait(false);
+        }
     }
 
-    private static async Task<BackupDocument> ReadAsync(string path, CancellationToken cancellationToken)
+    private static FileStream OpenBackup(string path)
     {
         try
         {
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-            await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            var document = await JsonSerializer.DeserializeAsync<BackupDocument>(gzip, Json, cancellationToken).ConfigureAwait(false);
-            if (document is null || document.Format != FormatName)
-            {
-                throw new LedgerException(LedgerProblem.BackupUnreadable, path);
-            }
-
-            // Version 1 held no evidence: its lists read as empty. Version 2 had no OCR confidence: null.
-            // Version 3 had no loans revision: 0, which only means "computed afresh". Version 4 had
-            // no record format: its entries are format 1 and no retractions, as they were. Version 5
-            // had no payment designation: every payment follows the statutory order, as it did.
-            if (document.Schema is < 1 or > SchemaVersion)
-            {
-                throw new LedgerException(LedgerProblem.SchemaNewerThanApp, $"{path}: schema {document.Schema}");
-            }
-
-            return document;
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
-        {
-            throw new LedgerException(LedgerProblem.BackupUnreadable, path, e);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
             throw new LedgerException(LedgerProblem.BackupUnreadable, path, e);
+        }
+    }
+
+    /// <summary>Reads the format and schema, which every backup writes first.</summary>
+    private static int ReadHeader(BackupJson json, string path)
+    {
+        if (json.Next(out _) != JsonTokenType.StartObject || json.Next(out var first) != JsonTokenType.PropertyName || first != "format"
+            || json.Value<string>(Json) != FormatName || json.Next(out var second) != JsonTokenType.PropertyName || second != "schema")
+        {
+            throw new LedgerException(LedgerProblem.BackupUnreadable, path);
+        }
+
+        // Version 1 held no evidence: its lists read as empty. Version 2 had no OCR confidence: null.
+        // Version 3 had no loans revision: 0, which only means "computed afresh". Version 4 had
+        // no record format: its entries are format 1 and no retractions, as they were. Version 5
+        // had no payment designation: every payment follows the statutory order, as it did.
+        var schema = json.Value<int>(Json);
+        if (schema is < 1 or > SchemaVersion)
+        {
+            throw new LedgerException(LedgerProblem.SchemaNewerThanApp, $"{path}: schema {schema}");
+        }
+
+        if (json.Next(out var third) != JsonTokenType.PropertyName || third != "created_at")
+        {
+            throw new LedgerException(LedgerProblem.BackupUnreadable, path);
+        }
+
+        json.Value<DateTimeOffset>(Json);
+        return schema;
+    }
+
+    /// <summary>Runs a step of reading, turning broken, cut or oversized JSON and a damaged gzip stream into <see cref="LedgerProblem.BackupUnreadable"/>.</summary>
+    private static T Unreadable<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
+        {
+            throw new LedgerException(LedgerProblem.BackupUnreadable, e is BackupValueTooLargeException ? $"{path}: > {BackupJson.LargestValue / (1024 * 1024)} MB" : path, e);
+        }
+    }
+
+    /// <summary>One table of a backup, read row by row and inserted in batches inside the restore's transaction.</summary>
+    private sealed class TableRestore(LedgerContext context, BackupJson json, string path, CancellationToken cancellationToken)
+    {
+        private const int Batch = 500;
+
+        /// <summary>The rows restored so far.</summary>
+        public int Rows { get; private set; }
+
+        /// <summary>Restores the table's rows, each first shown to <paramref name="check"/> with its number (from 1); returns how many.</summary>
+        /// <exception cref="LedgerException">A row conflicts with another (a key twice, a parent missing): the table is named.</exception>
+        public async Task<int> TableAsync<T>(string table, Func<T, int, Task>? check = null)
+            where T : class
+        {
+            Unreadable(path, () => json.Next(out _) == JsonTokenType.StartArray ? true : throw new JsonException(table));
+            var rows = new List<T>(Batch);
+            var count = 0;
+            while (Unreadable(path, () => json.TryElement<T>(Json, out var row) ? row ?? throw new JsonException(table) : null) is { } row)
+            {
+                count++;
+                if (check is not null)
+                {
+                    await check(row, count).ConfigureAwait(false);
+                }
+
+                rows.Add(row);
+                if (rows.Count == Batch)
+                {
+                    await InsertAsync(table, rows).ConfigureAwait(false);
+                    rows.Clear();
+                }
+            }
+
+            await InsertAsync(table, rows).ConfigureAwait(false);
+            Rows += count;
+            return count;
+        }
+
+        private async Task InsertAsync<T>(string table, List<T> rows)
+            where T : class
+        {
+            try
+            {
+                await LedgerBulkInsert.InsertAsync(context, rows, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException e) when (e is SqliteException { SqliteErrorCode: 19 } || (e is PostgresException postgres && postgres.SqlState.StartsWith("23", StringComparison.Ordinal)))
+            {
+                throw new LedgerException(LedgerProblem.RestoreConflict, table, e);
+            }
         }
     }
 

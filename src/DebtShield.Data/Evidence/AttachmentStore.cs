@@ -98,8 +98,11 @@ public sealed class AttachmentStore
             ? await ReadFileAsync(PathOf(folder, parsed), cancellationToken).ConfigureAwait(false)
             : await context.Attachments.Where(a => a.Hash == hash).Select(a => a.Content).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Puts restored bytes where <paramref name="location"/> keeps attachments: a file on SQLite, the row on PostgreSQL.</summary>
-    internal static async Task RestoreAsync(LedgerLocation location, StoredAttachment attachment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts restored bytes where <paramref name="location"/> keeps attachments: a file on SQLite
+    /// (whose path is returned, for removal should the restore not be committed), the row on PostgreSQL.
+    /// </summary>
+    internal static async Task<string?> RestoreAsync(LedgerLocation location, StoredAttachment attachment, CancellationToken cancellationToken)
     {
         if (FolderOf(location) is { } folder && attachment.Content is { } content && ContentHash.TryParse(attachment.Hash, out var hash))
         {
@@ -107,7 +110,10 @@ public sealed class AttachmentStore
             CreatePrivateFolder(Path.GetDirectoryName(path)!);
             await PrivateFile.WriteAsync(path, (file, token) => file.WriteAsync(content, token).AsTask(), cancellationToken).ConfigureAwait(false);
             attachment.Content = null;
+            return path;
         }
+
+        return null;
     }
 
     private static async Task<byte[]?> ReadFileAsync(string path, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace DebtShield.Data;
 /// </summary>
 public sealed class Ledger
 {
-    private Ledger(LedgerLocation location, LedgerCipher cipher)
+    internal Ledger(LedgerLocation location, LedgerCipher cipher)
     {
         Location = location;
         Cipher = cipher;

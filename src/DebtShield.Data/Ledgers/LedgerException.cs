@@ -65,4 +65,10 @@ public enum LedgerProblem
 
     /// <summary>A file the ledger writes (a backup) cannot be written.</summary>
     FileUnwritable,
+
+    /// <summary>A backup's row does not hold what it claims (an attachment whose name or content is not its hash): the table and row are the detail.</summary>
+    BackupAltered,
+
+    /// <summary>A backup's rows conflict (a key twice, a row whose parent is missing): the table is the detail.</summary>
+    RestoreConflict,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using DebtShield.Core;
 using DebtShield.Import.Resources;
 using DocumentFormat.OpenXml.Packaging;
 
@@ -78,6 +79,12 @@ public static class LoanTableReader
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
+            if (stream.CanSeek)
+            {
+                XlsxRows.CheckPartSizes(stream);
+                stream.Position = 0;
+            }
+
             using var document = SpreadsheetDocument.Open(stream, isEditable: false);
             if (XlsxRows.FirstSheet(document) is not { } sheet)
             {
@@ -95,6 +102,10 @@ public static class LoanTableReader
         catch (TableTooLargeException e)
         {
             return LoanTableReading.Failed(new LoanTableError(null, null, e.Message));
+        }
+        catch (InputTooLargeException)
+        {
+            return LoanTableReading.Failed(new LoanTableError(null, null, XlsxRows.PartTooLarge().Message));
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException or InvalidOperationException or ArgumentException)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using DebtShield.Core;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -26,6 +27,13 @@ internal sealed class XlsxRows
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
     };
+
+    /// <summary>
+    /// The most bytes one part of a workbook (a sheet, the shared strings) is read to once unpacked,
+    /// 256 MiB: a sheet of a hundred thousand loans is a tenth of it, and a zip's few bytes may
+    /// claim to unpack into any size.
+    /// </summary>
+    public const long LargestPart = 256L * 1024 * 1024;
 
     private readonly WorksheetPart sheet;
     private readonly List<string> sharedStrings;
@@ -64,7 +72,7 @@ internal sealed class XlsxRows
     {
         var cells = new List<TableCell>();
         using var stream = sheet.GetStream(FileMode.Open, FileAccess.Read);
-        using var reader = XmlReader.Create(stream, Settings);
+        using var reader = XmlReader.Create(Bounded(stream), Settings);
         var rowNumber = 0;
         var column = 0;
         while (reader.Read())
@@ -232,6 +240,27 @@ internal sealed class XlsxRows
     /// </summary>
     public const long MaxSharedCharacters = 50_000_000;
 
+    /// <summary>
+    /// Checks every part's unpacked size as the zip states it, before the SDK reads any part whole
+    /// (the workbook, the styles): a part claiming more than <see cref="LargestPart"/> is refused.
+    /// </summary>
+    /// <exception cref="TableTooLargeException">A part is larger.</exception>
+    public static void CheckPartSizes(Stream workbook)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(workbook, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        if (zip.Entries.Any(e => e.Length > LargestPart))
+        {
+            throw PartTooLarge();
+        }
+    }
+
+    /// <summary>The words for a part found larger than <see cref="LargestPart"/>, by the zip's claim or by its bytes.</summary>
+    public static TableTooLargeException PartTooLarge() =>
+        new(string.Format(CultureInfo.CurrentCulture, Resources.ImportMessages.Table_PartTooLarge, LargestPart / (1024 * 1024)));
+
+    /// <summary>A part's content, failing with an <see cref="InputTooLargeException"/> past <see cref="LargestPart"/> bytes, whatever the zip claimed.</summary>
+    private static BoundedStream Bounded(Stream content) => new(content, LargestPart);
+
     private static List<string> ReadSharedStrings(SharedStringTablePart? part)
     {
         var strings = new List<string>();
@@ -241,7 +270,7 @@ internal sealed class XlsxRows
         }
 
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var reader = XmlReader.Create(stream, Settings);
+        using var reader = XmlReader.Create(Bounded(stream), Settings);
         reader.Read();
         var total = 0L;
         while (!reader.EOF)

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DebtShield.Core;
 using DebtShield.Import.Resources;
 using Microsoft.Data.Sqlite;
 
@@ -23,6 +24,15 @@ public sealed class IphoneBackup : IDisposable
 
     /// <summary>Where the call history is (iOS 8 and later).</summary>
     internal static readonly (string Domain, string Path) Calls = ("HomeDomain", "Library/CallHistoryDB/CallHistory.storedata");
+
+    /// <summary>
+    /// The most one file of a zipped backup is unpacked to in memory (an attachment, Manifest.plist),
+    /// 128 MiB: more than any picture or MMS video.
+    /// </summary>
+    internal const long LargestHeld = 128L * 1024 * 1024;
+
+    /// <summary>The most a database of a zipped backup (sms.db after years of messages) is unpacked to on disk, 4 GiB.</summary>
+    internal const long LargestDatabase = 4L * 1024 * 1024 * 1024;
 
     private readonly string? _folder;
     private readonly ZipArchive? _zip;
@@ -198,7 +208,7 @@ public sealed class IphoneBackup : IDisposable
 
         using var content = entry.Open();
         using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
+        Inflate(entry, content, buffer, LargestHeld);
         return buffer.ToArray();
     }
 
@@ -218,8 +228,34 @@ public sealed class IphoneBackup : IDisposable
 
         // Copied under a name of our own: the entry's name never becomes a path.
         var copy = Path.Combine(_scratch.FullName, Guid.NewGuid().ToString("N"));
-        entry.ExtractToFile(copy);
+        using (var content = entry.Open())
+        using (var file = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            Inflate(entry, content, file, LargestDatabase);
+        }
+
         return copy;
+    }
+
+    /// <summary>
+    /// Copies a zip entry's content, at most <paramref name="limit"/> bytes of it: a zip's few
+    /// bytes may claim to unpack into any size (a "zip bomb"), so the claim and the bytes are both held.
+    /// </summary>
+    private static void Inflate(ZipArchiveEntry entry, Stream content, Stream target, long limit)
+    {
+        try
+        {
+            if (entry.Length > limit)
+            {
+                throw new InputTooLargeException(limit);
+            }
+
+            new BoundedStream(content, limit).CopyTo(target);
+        }
+        catch (InputTooLargeException)
+        {
+            throw new PhoneBackupException(string.Format(System.Globalization.CultureInfo.CurrentCulture, ImportMessages.Iphone_FileTooLarge, entry.FullName, limit / (1024 * 1024)));
+        }
     }
 
     private static bool IsZip(string path)

@@ -12,18 +12,14 @@ namespace DebtShield.Web.Api;
 public static class RawBody
 {
     /// <summary>Checks the request's content type.</summary>
-    /// <exception cref="RequestRefusedException">It is not <c>application/octet-stream</c>, or too large.</exception>
+    /// <remarks>Its size is held by <see cref="Hosting.UploadLimit"/>, the same for every request.</remarks>
+    /// <exception cref="RequestRefusedException">It is not <c>application/octet-stream</c>.</exception>
     public static void Require(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/octet-stream", StringComparison.OrdinalIgnoreCase))
         {
             throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Upload_ContentType, request.ContentType ?? "—"));
-        }
-
-        if (request.ContentLength > WebInput.LargestUpload)
-        {
-            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Upload_TooLarge, WebInput.LargestUpload / (1024 * 1024)));
         }
     }
 }

@@ -7,9 +7,6 @@ namespace DebtShield.Web.Api;
 /// <summary>Checks on what a form or a request body carries, refused with the field's name.</summary>
 public static class WebInput
 {
-    /// <summary>The uploads accepted: large enough for a phone backup of years of messages.</summary>
-    public const long LargestUpload = 512L * 1024 * 1024;
-
     /// <summary>The trimmed value of a field that must be given.</summary>
     /// <exception cref="RequestRefusedException">It is missing or blank.</exception>
     public static string Required(string? value, string field) =>

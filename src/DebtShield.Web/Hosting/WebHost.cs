@@ -58,6 +58,7 @@ public static class WebHost
         builder.Services.AddSingleton<GuessThrottle>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
         builder.Services.AddRazorPages();
+        UploadLimit.Configure(builder);
         MultiUserMode.AddServices(builder, options);
 
         // Chinese is written as Chinese: the default encoder would turn every character into an
@@ -104,6 +105,7 @@ public static class WebHost
         // A failed request with no body of its own gets the problem page (a person) or a problem
         // document (a program): the problem page tells them apart.
         app.UseStatusCodePagesWithReExecute("/problem");
+        app.Use(UploadLimit.EnforceAsync);
         app.Use(SecurityHeaders.ApplyAsync);
         app.Use(UiLanguage.ApplyAsync);
         app.UseStaticFiles();
@@ -147,6 +149,7 @@ public static class WebHost
         ArgumentNullException.ThrowIfNull(options);
         var gate = app.Services.GetRequiredService<LedgerGate>();
         var time = app.Services.GetRequiredService<TimeProvider>();
+        StaleUploads.Sweep(Path.GetTempPath(), time.GetUtcNow());
         var ready = Task.Run(async () =>
         {
             if (options.MultiUser)

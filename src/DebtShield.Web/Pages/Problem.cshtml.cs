@@ -48,6 +48,7 @@ public sealed class ProblemModel : PageModel
         {
             StatusCodes.Status404NotFound => (WebText.Problem_NotFoundTitle, WebText.Problem_NotFound),
             StatusCodes.Status403Forbidden => (WebText.Problem_ForbiddenTitle, WebText.Problem_Forbidden),
+            StatusCodes.Status413PayloadTooLarge => (WebText.Problem_TooLargeTitle, Hosting.UploadLimit.Message),
             >= 400 and < 500 => (WebText.Problem_Refused, failure?.Error is { } refused && LedgerAccess.DescribeRefusal(refused) is { } why ? why : WebText.Problem_BadRequest),
             _ => (WebText.Problem_Title, WebText.Problem_Unexpected),
         };

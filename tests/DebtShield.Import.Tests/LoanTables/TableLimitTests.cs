@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using DebtShield.Import.LoanTables;
 using DebtShield.Import.PhoneBackups;
@@ -39,6 +40,62 @@ public sealed class TableLimitTests
     }
 
     [Fact]
+    public void ReadXlsx_ASheetThatUnpacksPastTheLimit_IsRefusedWithoutReadingIt()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Entry(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+            var spaces = new byte[1 << 20];
+            spaces.AsSpan().Fill((byte)' ');
+            for (var written = 0L; written <= XlsxRows.LargestPart; written += spaces.Length)
+            {
+                sheet.Write(spaces);
+            }
+        }
+
+        Assert.True(stream.Length < 4_000_000, $"the workbook is {stream.Length:N0} bytes");
+        stream.Position = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var reading = LoanTableReader.ReadXlsx(stream);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var error = Assert.Single(reading.Errors);
+        Assert.Contains("unpacks to more than 256 MB", error.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 16_000_000, $"{allocated:N0} bytes allocated");
+    }
+
+    [Fact]
+    public void OpenIphoneBackup_AZipWhoseFileUnpacksPastTheLimit_IsRefusedNamingTheFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "iphone-bomb-" + Guid.NewGuid().ToString("N") + ".zip");
+        try
+        {
+            using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+            {
+                Entry(zip, "backup/Manifest.db", "");
+                using var plist = zip.CreateEntry("backup/Manifest.plist", CompressionLevel.Fastest).Open();
+                var zeros = new byte[1 << 20];
+                for (var written = 0L; written <= IphoneBackup.LargestHeld; written += zeros.Length)
+                {
+                    plist.Write(zeros);
+                }
+            }
+
+            Assert.True(new FileInfo(path).Length < 2_000_000);
+            var refusal = Assert.Throws<PhoneBackupException>(() => IphoneBackup.Open(path));
+
+            Assert.Contains("backup/Manifest.plist", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains("more than 128 MB", refusal.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void ReadCsv_ARowOfTwoMillionColumns_IsAProblemOfItsRowAndKeepsAThousandCells()
     {
         var csv = "loan,principal\n" + new string(',', 2_000_000) + "\n";
@@ -74,5 +131,11 @@ public sealed class TableLimitTests
 
         Assert.Equal("你好", Assert.Single(read).Text);
         Assert.Equal(2, Assert.Single(reader.Problems).Line);
+    }
+
+    private static void Entry(ZipArchive zip, string name, string text)
+    {
+        using var entry = zip.CreateEntry(name).Open();
+        entry.Write(Encoding.UTF8.GetBytes(text));
     }
 }
