@@ -59,7 +59,8 @@ public sealed record CheckLoanReport
 
     /// <summary>
     /// The top of the lawful range when the loan is overdue and the contract's overdue terms are
-    /// not known: overdue interest, penalty and fees at their legal most. <see langword="null"/>
+    /// not known: overdue interest, penalty and fees at their legal most; under a void contract, the
+    /// balance with a fee for the use of the money at the LPR. <see langword="null"/>
     /// when there is no range, and <see cref="Lawful"/> is then the one lawful figure.
     /// </summary>
     public decimal? LawfulMostTotalDue { get; init; }
@@ -121,7 +122,7 @@ public sealed record CheckLoanReport
             RateAnnualEffective = effective,
             ExceedsCap = primary.ExceedsCap,
             Lawful = BalanceFigures.From(primary.Lawful),
-            LawfulMostTotalDue = primary.OverdueCharges?.Most.TotalDue.Yuan,
+            LawfulMostTotalDue = (primary.OverdueCharges?.Most ?? primary.UseOfMoneyFee)?.TotalDue.Yuan,
             AtContractRate = BalanceFigures.From(assessment.ContractBalance),
             Demanded = assessment.Options.Demanded?.Yuan,
             ExcessDemanded = assessment.ExcessDemanded?.Yuan,
@@ -146,6 +147,9 @@ public sealed record CheckLoanReport
             CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
             CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
             CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({SnakeCase(cap.Benchmark.Term.ToString())}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
+            CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
+                ? string.Create(CultureInfo.InvariantCulture, $"void contract: fee for the use of the money at most at the one-year LPR {Percent(lpr.OneYear)} on {cap.LprOn:yyyy-MM-dd}")
+                : "void contract: no LPR on the as-of date, no fee estimated",
         };
     }
 
@@ -164,6 +168,9 @@ public sealed record CheckLoanReport
             Percent(cap.Benchmark!.Rate),
             Text("BenchmarkTerm_" + cap.Benchmark.Term),
             cap.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
+            ? string.Format(CultureInfo.CurrentCulture, Text("CapBasis_" + cap.Rule), Percent(lpr.OneYear), cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Text("CapBasis_UseOfMoneyFeeNone"),
     };
 
     private static string Percent(decimal fraction) => RateLoanReport.Percent((double)fraction);
@@ -171,12 +178,12 @@ public sealed record CheckLoanReport
     private static string ComposeVerdict(LegalAssessment assessment)
     {
         var culture = CultureInfo.CurrentCulture;
-        var lawful = assessment.Primary.Lawful;
-        var verdict = lawful.Overpaid.IsPositive
-            ? string.Format(culture, AppText.Verdict_Overpaid, lawful.Overpaid)
-            : assessment.Primary.OverdueCharges is { } overdue
-                ? string.Format(culture, AppText.Verdict_LawfulRange, lawful.TotalDue, overdue.Most.TotalDue)
-                : string.Format(culture, AppText.Verdict_Lawful, lawful.TotalDue);
+        var verdict = Owed(assessment.Primary, culture);
+        if (assessment.Primary.View == LegalView.VoidUnlicensedLending && assessment.Views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { } otherwise)
+        {
+            verdict += string.Format(culture, AppText.Verdict_OtherwisePrivate, Owed(otherwise, culture));
+        }
+
         if (assessment.ExcessDemanded is { IsPositive: true } excess)
         {
             verdict += string.Format(culture, AppText.Verdict_Excess, excess);
@@ -193,6 +200,24 @@ public sealed record CheckLoanReport
         }
 
         return verdict;
+    }
+
+    /// <summary>What a view says is owed: one figure, a range, or an overpayment.</summary>
+    private static string Owed(ViewAssessment view, CultureInfo culture)
+    {
+        var lawful = view.Lawful;
+        if (view.View == LegalView.VoidUnlicensedLending)
+        {
+            return lawful.Overpaid.IsPositive
+                ? string.Format(culture, AppText.Verdict_VoidOverpaid, lawful.Overpaid)
+                : string.Format(culture, AppText.Verdict_Void, lawful.TotalDue, view.Most.TotalDue);
+        }
+
+        return lawful.Overpaid.IsPositive
+            ? string.Format(culture, AppText.Verdict_Overpaid, lawful.Overpaid)
+            : view.OverdueCharges is { } overdue
+                ? string.Format(culture, AppText.Verdict_LawfulRange, lawful.TotalDue, overdue.Most.TotalDue)
+                : string.Format(culture, AppText.Verdict_Lawful, lawful.TotalDue);
     }
 
     private static string Word(ExplanationStep step, bool nameView)

@@ -73,4 +73,16 @@ public enum StepKind
 
     /// <summary>Values: demanded, lawful total due, excess.</summary>
     Demanded,
+
+    /// <summary>
+    /// The contract is void if the court finds the lender an unlicensed professional lender.
+    /// Values: principal basis, paid, principal left to return (negative when overpaid).
+    /// </summary>
+    VoidContract,
+
+    /// <summary>
+    /// What courts have allowed for the use of the money under a void contract. Values: the
+    /// one-year LPR, the day it was looked up for, the balance with the fee at that rate.
+    /// </summary>
+    UseOfMoneyFee,
 }

@@ -53,7 +53,7 @@ public static class LegalCheck
         var views = rules.Kinds[loan.Lender.Kind].Views
             .Select(v => AssessView(loan, rules, options, v.View, v.CapStatus, comparedIn, contractRate, uncertain))
             .ToArray();
-        if (views.Length > 1)
+        if (views.Length > 1 && loan.Lender.Kind != LenderKind.UnlicensedLender)
         {
             uncertain.Add(Uncertainty.LenderKindDecides);
         }
@@ -104,6 +104,11 @@ public static class LegalCheck
         decimal contractRate,
         List<Uncertainty> uncertain)
     {
+        if (view == LegalView.VoidUnlicensedLending)
+        {
+            return VoidContractView.Of(loan, rules, options, capStatus, uncertain);
+        }
+
         var caps = view == LegalView.PrivateLending
             ? PrivateCaps(loan, rules, options, uncertain)
             : [new RateCap(rules.LicensedCourtLine, loan.ContractDate, CapRule.LicensedCourtLine, null, null, rules.LicensedCourt with { Status = capStatus })];
@@ -290,6 +295,17 @@ public static class LegalCheck
         var toPrincipal = loan.Payments.Where(p => p.Date <= options.AsOf && p.AppliesTo == PaymentTarget.Principal).ToArray();
         foreach (var view in views)
         {
+            if (view.View == LegalView.VoidUnlicensedLending)
+            {
+                steps.Add(new(StepKind.VoidContract, view.View, [loan.PrincipalBasis, view.Lawful.Paid, view.Lawful.TotalDue], view.Cap.Basis.Citations));
+                if (view.UseOfMoneyFee is { } withFee)
+                {
+                    steps.Add(new(StepKind.UseOfMoneyFee, view.View, [Rate(view.Cap.Annual), view.Cap.LprOn!.Value, withFee.TotalDue], view.Cap.Basis.Citations));
+                }
+
+                continue;
+            }
+
             foreach (var cap in view.Caps)
             {
                 steps.Add(cap.Rule switch
@@ -306,6 +322,7 @@ public static class LegalCheck
                         view.View,
                         [Rate(cap.Annual), Rate(cap.Benchmark!.Rate), cap.Benchmark.Change.Date, cap.Benchmark.Term, cap.From, rules.Opinion1991!.Multiple],
                         cap.Basis.Citations),
+                    CapRule.UseOfMoneyFeeAtLpr => throw new InvalidOperationException("The void-contract view has no cap to explain."),
                 });
             }
 

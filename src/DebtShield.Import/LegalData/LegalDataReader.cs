@@ -61,6 +61,7 @@ public static class LegalDataReader
             PaymentOrder = Basis(caps.RootElement.Get("commonRules").Get("paymentOrder")),
             OverdueCharges = Basis(caps.RootElement.Get("commonRules").Get("overdueCharges")),
             RateMeasure = Basis(caps.RootElement.Get("commonRules").Get("rateMeasure")),
+            UnlicensedVoid = Basis(lines["unlicensed_void"]),
         };
     }
 
@@ -155,19 +156,26 @@ public static class LegalDataReader
     {
         var views = kind.Get("views");
         var order = kind.TryGetProperty("defaultView", out var preferred) && preferred.GetString() == "licensed"
-            ? new[] { "licensed", "private" }
-            : ["private", "licensed"];
+            ? new[] { "void", "licensed", "private" }
+            : ["void", "private", "licensed"];
         var list = new List<(LegalView, FactStatus)>();
         foreach (var name in order)
         {
             if (views.TryGetProperty(name, out var view))
             {
-                list.Add((name == "private" ? LegalView.PrivateLending : LegalView.LicensedInstitution, Status(view.Get("capStatus"))));
+                list.Add((ViewNamed(name), Status(view.Get("capStatus"))));
             }
         }
 
         return list.Count > 0 ? new LenderKindRules(list) : throw new InvalidDataException("caps.json: a lender kind has no views");
     }
+
+    private static LegalView ViewNamed(string name) => name switch
+    {
+        "private" => LegalView.PrivateLending,
+        "licensed" => LegalView.LicensedInstitution,
+        _ => LegalView.VoidUnlicensedLending,
+    };
 
     private static LegalBasis Basis(JsonElement element) => new(
         [.. element.Get("citations").EnumerateArray().Select(c => c.GetString()!)],
