@@ -85,4 +85,16 @@ public enum StepKind
     /// one-year LPR, the day it was looked up for, the balance with the fee at that rate.
     /// </summary>
     UseOfMoneyFee,
+
+    /// <summary>
+    /// A microloan company's loan formed after the 2025 guideline, above its 24% line for new loans
+    /// (supervisory, not a court line). Values: rate, the line.
+    /// </summary>
+    MicroloanGuidelineAbove,
+
+    /// <summary>
+    /// A microloan company's loan formed after the 2025 guideline, within 24% but above the 4×LPR
+    /// target new loans must meet by its deadline: not a breach today. Values: rate, the target, the deadline.
+    /// </summary>
+    MicroloanGuidelineAboveTarget,
 }

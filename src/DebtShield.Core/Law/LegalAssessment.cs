@@ -32,8 +32,9 @@ public sealed record LegalAssessment
     public ViewAssessment Primary => Views[0];
 
     /// <summary>
-    /// Demanded minus the most the law supports (with overdue charges at the cap where the
-    /// contract's overdue terms are unknown, so no lawful claim is called an excess); null without a demand.
+    /// Demanded minus the most the law supports under any view that may apply (with overdue charges at
+    /// the cap where the contract's overdue terms are unknown, so no lawful claim is called an excess);
+    /// null without a demand.
     /// </summary>
     public required Money? ExcessDemanded { get; init; }
 
@@ -157,4 +158,11 @@ public enum Uncertainty
     /// the money (about the LPR, or nothing); if it does not, the private-lending view applies.
     /// </summary>
     UnlicensedLenderVoid,
+
+    /// <summary>
+    /// The 2025 guideline on microloan companies' cost is known from an unofficial copy and news
+    /// reports, and the day from which it applies is not published: the loan is held to it from the
+    /// reported distribution day.
+    /// </summary>
+    MicroloanGuidelineSecondary,
 }

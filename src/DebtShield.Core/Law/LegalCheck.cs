@@ -74,10 +74,18 @@ public static class LegalCheck
             uncertain.Add(Uncertainty.OverpaymentTreatmentVaries);
         }
 
+        // Where the views differ (the lender of record decides, or a court must find the contract
+        // void), only what exceeds the most of every view is beyond what the lender may lawfully ask.
+        var supported = Max(views.Select(v => v.Most.TotalDue).Aggregate(Max), Money.Zero);
         Money? excess = options.Demanded is { } demanded
-            ? demanded - Max(primary.Most.TotalDue, Money.Zero)
+            ? demanded - supported
             : null;
         var flags = Flags(loan, rules, options, comparedIn, views, contractBalance, uncertain);
+        var guideline = MicroloanGuidelineStep(loan, rules, cost, comparedIn);
+        if (guideline is not null)
+        {
+            uncertain.Add(Uncertainty.MicroloanGuidelineSecondary);
+        }
 
         return new LegalAssessment
         {
@@ -90,7 +98,9 @@ public static class LegalCheck
             ExcessDemanded = excess,
             Flags = flags,
             Uncertain = [.. uncertain.Distinct()],
-            Steps = Explain(loan, rules, options, cost, contractRate, views, excess),
+            Steps = guideline is null
+                ? Explain(loan, rules, options, cost, contractRate, views, supported, excess)
+                : [.. Explain(loan, rules, options, cost, contractRate, views, supported, excess), guideline],
         };
     }
 
@@ -144,6 +154,28 @@ public static class LegalCheck
     /// overdue day, then each cap itself (overdue interest, penalty and fees together may reach
     /// it, and no more: 2020 rules Arts 28, 29; 2015 rules Art 30).
     /// </summary>
+    /// <summary>
+    /// Where a microloan company's loan formed since the 2025 guideline stands against it: above
+    /// its 24% line for new loans, or above the 4×LPR target only; null when neither, or not applicable.
+    /// </summary>
+    private static ExplanationStep? MicroloanGuidelineStep(Loan loan, LegalRules rules, TrueCost cost, RepaymentPeriod? period)
+    {
+        if (loan.Lender.Kind != LenderKind.Microloan || rules.MicroloanCost is not { } guideline || loan.ContractDate < guideline.ReportedFrom
+            || period is not { } p || cost.IrrAnnualNominal is not { } rate)
+        {
+            return null;
+        }
+
+        if (CapComparison.Exceeds(loan, p, guideline.NewLoanLine))
+        {
+            return new(StepKind.MicroloanGuidelineAbove, LegalView.LicensedInstitution, [rate, Rate(guideline.NewLoanLine)], guideline.Basis.Citations);
+        }
+
+        return rules.Lpr.InForceOn(loan.ContractDate) is { } fixing && CapComparison.Exceeds(loan, p, guideline.TargetLprMultiple * fixing.OneYear)
+            ? new(StepKind.MicroloanGuidelineAboveTarget, LegalView.LicensedInstitution, [rate, Rate(guideline.TargetLprMultiple * fixing.OneYear), guideline.TargetBy], guideline.Basis.Citations)
+            : null;
+    }
+
     private static AccrualRate[] OverdueAtCap(RateCap[] caps, decimal contractRate, DateOnly overdueFrom)
     {
         var rates = new List<AccrualRate>();
@@ -282,6 +314,7 @@ public static class LegalCheck
         TrueCost cost,
         decimal contractRate,
         ViewAssessment[] views,
+        Money supported,
         Money? excess)
     {
         var steps = new List<ExplanationStep>
@@ -354,7 +387,7 @@ public static class LegalCheck
 
         if (options.Demanded is { } demanded)
         {
-            steps.Add(new(StepKind.Demanded, null, [demanded, Max(views[0].Most.TotalDue, Money.Zero), excess!.Value], []));
+            steps.Add(new(StepKind.Demanded, null, [demanded, supported, excess!.Value], []));
         }
 
         return [.. steps];

@@ -72,6 +72,9 @@ public sealed record LegalRules
     /// </summary>
     public required LegalBasis UnlicensedVoid { get; init; }
 
+    /// <summary>The 2025 guideline on microloan companies' cost; without it no microloan step is explained.</summary>
+    public MicroloanGuideline? MicroloanCost { get; init; }
+
     /// <summary>
     /// The 1991 opinion's line for private-lending cases filed before 2015-09-01; without it such
     /// cases are held to <see cref="OldPrivateLine"/> as before.
