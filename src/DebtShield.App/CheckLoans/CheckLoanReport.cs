@@ -59,7 +59,9 @@ public sealed record CheckLoanReport
 
     /// <summary>
     /// The top of the lawful range when the loan is overdue and the contract's overdue terms are
-    /// not known: overdue interest, penalty and fees at their legal most. <see langword="null"/>
+    /// not known: overdue interest, penalty and fees at their legal most; under a void contract, the
+    /// balance with a fee for the use of the money at the LPR; where the lender of record decides
+    /// (<see cref="LenderOfRecordDecides"/>), the most under either view. <see langword="null"/>
     /// when there is no range, and <see cref="Lawful"/> is then the one lawful figure.
     /// </summary>
     public decimal? LawfulMostTotalDue { get; init; }
@@ -95,6 +97,13 @@ public sealed record CheckLoanReport
     /// <summary>One plain sentence for the borrower.</summary>
     public required string Verdict { get; init; }
 
+    /// <summary>
+    /// Whether the lender of record (合同上的出借人/资金方) decides between the private-lending and the
+    /// licensed view (<c>online_platform</c>, <c>unknown</c>): then neither cap is a fact, and
+    /// <see cref="CapAnnual"/> and <see cref="ExceedsCap"/> are only the first view's.
+    /// </summary>
+    public bool LenderOfRecordDecides { get; init; }
+
     /// <summary>Builds the report from an assessment.</summary>
     public static CheckLoanReport From(LegalAssessment assessment, IReadOnlyDictionary<string, Citation> catalogue)
     {
@@ -121,7 +130,7 @@ public sealed record CheckLoanReport
             RateAnnualEffective = effective,
             ExceedsCap = primary.ExceedsCap,
             Lawful = BalanceFigures.From(primary.Lawful),
-            LawfulMostTotalDue = primary.OverdueCharges?.Most.TotalDue.Yuan,
+            LawfulMostTotalDue = LawfulMost(assessment),
             AtContractRate = BalanceFigures.From(assessment.ContractBalance),
             Demanded = assessment.Options.Demanded?.Yuan,
             ExcessDemanded = assessment.ExcessDemanded?.Yuan,
@@ -132,6 +141,7 @@ public sealed record CheckLoanReport
             Views = [.. assessment.Views.Select(v => new ViewFigure(ViewId(v.View), v.Cap.Annual, DescribeCap(v.Cap), StatusId(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
             Citations = [.. cited.Where(catalogue.ContainsKey).Select(id => CitationFigure.From(catalogue[id]))],
             Verdict = ComposeVerdict(assessment),
+            LenderOfRecordDecides = DecidedByLenderOfRecord(assessment),
         };
     }
 
@@ -146,6 +156,9 @@ public sealed record CheckLoanReport
             CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
             CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
             CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({SnakeCase(cap.Benchmark.Term.ToString())}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
+            CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
+                ? string.Create(CultureInfo.InvariantCulture, $"void contract: fee for the use of the money at most at the one-year LPR {Percent(lpr.OneYear)} on {cap.LprOn:yyyy-MM-dd}")
+                : "void contract: no LPR on the as-of date, no fee estimated",
         };
     }
 
@@ -164,6 +177,9 @@ public sealed record CheckLoanReport
             Percent(cap.Benchmark!.Rate),
             Text("BenchmarkTerm_" + cap.Benchmark.Term),
             cap.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
+            ? string.Format(CultureInfo.CurrentCulture, Text("CapBasis_" + cap.Rule), Percent(lpr.OneYear), cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Text("CapBasis_UseOfMoneyFeeNone"),
     };
 
     private static string Percent(decimal fraction) => RateLoanReport.Percent((double)fraction);
@@ -171,12 +187,28 @@ public sealed record CheckLoanReport
     private static string ComposeVerdict(LegalAssessment assessment)
     {
         var culture = CultureInfo.CurrentCulture;
-        var lawful = assessment.Primary.Lawful;
-        var verdict = lawful.Overpaid.IsPositive
-            ? string.Format(culture, AppText.Verdict_Overpaid, lawful.Overpaid)
-            : assessment.Primary.OverdueCharges is { } overdue
-                ? string.Format(culture, AppText.Verdict_LawfulRange, lawful.TotalDue, overdue.Most.TotalDue)
-                : string.Format(culture, AppText.Verdict_Lawful, lawful.TotalDue);
+        if (DecidedByLenderOfRecord(assessment))
+        {
+            // A platform's or an unknown lender's loan: neither cap is a fact until the lender of record is known.
+            var ifPrivate = assessment.Views.First(v => v.View == LegalView.PrivateLending);
+            var ifLicensed = assessment.Views.First(v => v.View == LegalView.LicensedInstitution);
+            var both = string.Format(culture, AppText.Verdict_IfPrivate, Owed(ifPrivate, culture) + RateAgainst(ifPrivate, assessment, culture))
+                + string.Format(culture, AppText.Verdict_IfLicensed, Owed(ifLicensed, culture) + RateAgainst(ifLicensed, assessment, culture))
+                + AppText.Verdict_LenderOfRecord;
+            if (assessment.ExcessDemanded is { IsPositive: true } beyondBoth)
+            {
+                both += string.Format(culture, AppText.Verdict_Excess, beyondBoth);
+            }
+
+            return both + AppText.Verdict_Uncertain;
+        }
+
+        var verdict = Owed(assessment.Primary, culture);
+        if (assessment.Primary.View == LegalView.VoidUnlicensedLending && assessment.Views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { } otherwise)
+        {
+            verdict += string.Format(culture, AppText.Verdict_OtherwisePrivate, Owed(otherwise, culture));
+        }
+
         if (assessment.ExcessDemanded is { IsPositive: true } excess)
         {
             verdict += string.Format(culture, AppText.Verdict_Excess, excess);
@@ -193,6 +225,61 @@ public sealed record CheckLoanReport
         }
 
         return verdict;
+    }
+
+    /// <summary>
+    /// Whether the lender of record decides which view applies (a platform's or an unknown lender's
+    /// loan): then no cap may be stated as a fact, in the verdict, the loan list or a document.
+    /// </summary>
+    public static bool DecidedByLenderOfRecord(LegalAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.Uncertain.Contains(Uncertainty.LenderKindDecides)
+            && assessment.Views.Any(v => v.View == LegalView.PrivateLending)
+            && assessment.Views.Any(v => v.View == LegalView.LicensedInstitution);
+    }
+
+    /// <summary>
+    /// The top of the lawful range: the leading view's overdue charges at the cap or fee for the use
+    /// of the money and, where the lender of record decides, the most under either view.
+    /// </summary>
+    private static decimal? LawfulMost(LegalAssessment assessment)
+    {
+        var primary = assessment.Primary;
+        var most = (primary.OverdueCharges?.Most ?? primary.UseOfMoneyFee)?.TotalDue.Yuan;
+        if (!DecidedByLenderOfRecord(assessment))
+        {
+            return most;
+        }
+
+        var either = assessment.Views.Max(v => v.Most.TotalDue.Yuan);
+        return either > primary.Lawful.TotalDue.Yuan ? either : most;
+    }
+
+    /// <summary>How the rate stands against a view's cap: "; the annual rate r exceeds the cap c" or is within it.</summary>
+    private static string RateAgainst(ViewAssessment view, LegalAssessment assessment, CultureInfo culture) => view.ExceedsCap switch
+    {
+        true => string.Format(culture, AppText.Verdict_AboveCap, RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
+        false => string.Format(culture, AppText.Verdict_WithinCap, RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
+        null => string.Empty,
+    };
+
+    /// <summary>What a view says is owed: one figure, a range, or an overpayment.</summary>
+    private static string Owed(ViewAssessment view, CultureInfo culture)
+    {
+        var lawful = view.Lawful;
+        if (view.View == LegalView.VoidUnlicensedLending)
+        {
+            return lawful.Overpaid.IsPositive
+                ? string.Format(culture, AppText.Verdict_VoidOverpaid, lawful.Overpaid)
+                : string.Format(culture, AppText.Verdict_Void, lawful.TotalDue, view.Most.TotalDue);
+        }
+
+        return lawful.Overpaid.IsPositive
+            ? string.Format(culture, AppText.Verdict_Overpaid, lawful.Overpaid)
+            : view.OverdueCharges is { } overdue
+                ? string.Format(culture, AppText.Verdict_LawfulRange, lawful.TotalDue, overdue.Most.TotalDue)
+                : string.Format(culture, AppText.Verdict_Lawful, lawful.TotalDue);
     }
 
     private static string Word(ExplanationStep step, bool nameView)

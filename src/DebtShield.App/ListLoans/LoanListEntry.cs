@@ -73,10 +73,22 @@ public sealed record LoanListEntry
     /// <summary>The advertised annual rate, when known.</summary>
     public required double? StatedAnnual { get; init; }
 
-    /// <summary>The annual cap that applies.</summary>
+    /// <summary>The annual cap that applies; with <see cref="LenderOfRecordDecides"/>, the private-lending view's.</summary>
     public required decimal CapAnnual { get; init; }
 
-    /// <summary>Whether the rate exceeds the cap; null when no rate exists.</summary>
+    /// <summary>
+    /// The licensed view's cap when the lender of record decides between the two (a platform's or an
+    /// unknown lender's loan); null otherwise.
+    /// </summary>
+    public decimal? OtherCapAnnual { get; init; }
+
+    /// <summary>Whether the lender of record decides which cap applies; the list then shows both and states neither as fact.</summary>
+    public bool LenderOfRecordDecides { get; init; }
+
+    /// <summary>
+    /// Whether the rate exceeds the cap; null when no rate exists, or when the lender of record
+    /// decides and the rate exceeds one view's cap and not the other's.
+    /// </summary>
     public required bool? ExceedsCap { get; init; }
 
     /// <summary>What may lawfully be asked today; the low end of the range when <see cref="LawfulMostDue"/> is given.</summary>

@@ -61,11 +61,26 @@ public static class DocumentFacts
         }
 
         SetChannel(facts, route);
+        facts.Set("law.public_security", InForceOn(today, PublicSecurityLaw));
         SetLoans(facts, loans, today);
         SetConduct(facts, EvidenceConcerning(record, aboutTheLender ? loans : record.Loans));
         facts.Set("evidence_head", new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = record.Evidence.Head.Count, ["hash"] = record.Evidence.Head.Hash.Hex });
         SetBudgetAndProposal(facts, record, loans, today);
         return facts;
+    }
+
+    /// <summary>
+    /// The public-security law's article on threatening, insulting and harassing messages, by text:
+    /// old Art 42 until 2025-12-31, Art 50 of the 2025 revision from 2026-01-01.
+    /// </summary>
+    private static readonly string[] PublicSecurityLaw = ["psl2012-art42", "psl2025-art50"];
+
+    /// <summary>Of <paramref name="ids"/> (one provision in successive texts), the one in force on <paramref name="day"/>.</summary>
+    private static string InForceOn(DateOnly day, string[] ids)
+    {
+        var catalogue = LegalDataReader.Citations;
+        return ids.FirstOrDefault(id => catalogue[id] is var c && (c.InForceFrom is null || c.InForceFrom <= day) && (c.InForceTo is null || day <= c.InForceTo))
+            ?? throw new InvalidOperationException("No text of " + string.Join("/", ids) + " is in force on " + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     /// <summary>Figures as documents write them: 12,300.00.</summary>
@@ -77,26 +92,46 @@ public static class DocumentFacts
 
     private static void SetChannel(LetterFacts facts, ComplaintRoute? route)
     {
+        facts.Set("channel", Channel(route));
+        facts.Set("credit_channel", Channel(GuideLibrary.Routes.FirstOrDefault(r => r.Document == CreditRecordRoute)));
+    }
+
+    /// <summary>The route that documents name where they ask for a credit record to be corrected (PBOC 12363).</summary>
+    private const string CreditRecordRoute = "credit-record";
+
+    /// <summary>
+    /// A channel as documents name it, with a note unless both the route and the hotline are
+    /// verified: "from secondary sources" or, where a fact is still unconfirmed, "待核实".
+    /// </summary>
+    private static Dictionary<string, object?> Channel(ComplaintRoute? route)
+    {
         var hotline = route is null ? null : GuideLibrary.Hotlines.FirstOrDefault(h => h.Id == route.HotlineId);
-        var verified = route?.Status == FactStatus.Verified && hotline?.Status == FactStatus.Verified;
-        facts.Set("channel", new Dictionary<string, object?>(StringComparer.Ordinal)
+        var weakest = (FactStatus)Math.Max((int)(route?.Status ?? FactStatus.Verified), (int)(hotline?.Status ?? FactStatus.Verified));
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["number"] = hotline?.Number ?? "",
             ["name"] = hotline?.ChineseName ?? "",
             ["why"] = route?.ChineseWhy ?? "",
             ["web"] = hotline?.Web ?? "",
-            ["note"] = hotline is null || verified ? "" : Text(nameof(Resources.DocumentText.Doc_ChannelUnverified)),
-        });
+            ["note"] = hotline is null ? "" : weakest switch
+            {
+                FactStatus.Verified => "",
+                FactStatus.Secondary => Text(nameof(Resources.DocumentText.Doc_ChannelSecondary)),
+                FactStatus.Uncertain => Text(nameof(Resources.DocumentText.Doc_ChannelUnverified)),
+            },
+        };
     }
 
     private static void SetLoans(LetterFacts facts, IReadOnlyList<Loan> loans, DateOnly today)
     {
         var items = new List<object?>();
         decimal lawful = 0m, most = 0m, paid = 0m, contract = 0m, excess = 0m, overpaid = 0m;
+        bool decided = false, anyVoid = false;
         foreach (var (loan, n) in loans.Select((l, i) => (l, i + 1)))
         {
             var asOf = today < loan.ContractDate ? loan.ContractDate : today;
-            var check = CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, new CheckOptions(asOf)), LegalDataReader.Citations);
+            var assessment = LegalCheck.Of(loan, LegalDataReader.Rules, new CheckOptions(asOf));
+            var check = CheckLoanReport.From(assessment, LegalDataReader.Citations);
             // What the contract asks: its schedule's total, less what was paid. (The engine's "at the
             // contract rate" figure is a payoff computed at the contract's rate, a number the contract
             // itself never states, so a document does not call it the contract's.) Overdue with the
@@ -105,13 +140,10 @@ public static class DocumentFacts
             var contractDue = Math.Max(0m, loan.ScheduledTotal.Yuan - check.Lawful.Paid);
             var loanMost = Math.Max(check.LawfulMostTotalDue ?? check.Lawful.TotalDue, check.Lawful.TotalDue);
             var loanExcess = Math.Max(0m, contractDue - loanMost);
-            // The provisions behind the figures: the cap that applies and, with an upfront deduction, the principal basis.
-            var basis = check.Steps
-                .Where(s => s.Step.StartsWith("cap_", StringComparison.Ordinal) || (s.Step == "principal_basis" && loan.UpfrontDeduction.IsPositive))
-                .GroupBy(s => s.Step, StringComparer.Ordinal)
-                .SelectMany(g => g.First().Citations.Take(2))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
+            // The provisions behind the figures: the leading view's cap and, with an upfront deduction, the principal basis.
+            var basis = Basis(check, CheckLoanReport.ViewId(assessment.Primary.View), loan.UpfrontDeduction.IsPositive);
+            var several = assessment.Views.Count > 1;
+            var voidView = assessment.Views.Any(v => v.View == LegalView.VoidUnlicensedLending);
 
             var item = new LetterFacts()
                 .Set("n", n)
@@ -136,8 +168,16 @@ public static class DocumentFacts
                 .Set("exceeds_cap", check.ExceedsCap == true)
                 .Set("cap", check.CapAnnual.ToString("0.##%", CultureInfo.InvariantCulture))
                 .Set("cap_text", check.CapBasisText)
-                .Set("basis", basis);
+                .Set("basis", basis)
+                .Set("guideline", check.Steps.FirstOrDefault(s => s.Step.StartsWith("microloan_guideline", StringComparison.Ordinal))?.Text ?? "")
+                .Set("range_reason", Text(check.LenderOfRecordDecides ? "Doc_RangeLenderOfRecord" : voidView ? "Doc_RangeUseOfMoneyFee" : "Doc_RangeOverdueTerms"))
+                .Set("several_views", several)
+                .Set("views_intro", several ? Text(voidView ? "Doc_ViewsIntroVoid" : "Doc_ViewsIntroLenderOfRecord") : "")
+                .Set("views_outro", check.LenderOfRecordDecides ? Text("Doc_ViewsOutroLenderOfRecord") : "")
+                .Set("views", assessment.Views.Select(v => (object?)ViewFact(v, check, voidView, loan.UpfrontDeduction.IsPositive)).ToList());
             items.Add(item.Root);
+            decided |= check.LenderOfRecordDecides;
+            anyVoid |= voidView;
             lawful += check.Lawful.TotalDue;
             most += loanMost;
             paid += check.Lawful.Paid;
@@ -147,6 +187,7 @@ public static class DocumentFacts
         }
 
         facts.Set("loans", items)
+            .Set("totals.range_reason", Text(decided ? "Doc_RangeLenderOfRecord" : anyVoid ? "Doc_RangeUseOfMoneyFee" : "Doc_RangeOverdueTerms"))
             .SetAmount("totals.lawful_due", lawful)
             .SetAmount("totals.lawful_most", most)
             .Set("totals.has_range", most > lawful)
@@ -156,6 +197,41 @@ public static class DocumentFacts
             .Set("totals.has_excess", excess > 0m)
             .SetAmount("totals.overpaid", overpaid)
             .Set("totals.has_overpaid", overpaid > 0m);
+    }
+
+    /// <summary>
+    /// The provisions behind one view's figures: its cap's first two citations and, with an upfront
+    /// deduction, the principal basis. Art 27 (interest rolled into principal) is left out: a loan
+    /// file records no rollover, and a document cites it only where the facts show one.
+    /// </summary>
+    private static List<string> Basis(CheckLoanReport check, string view, bool upfront) => check.Steps
+        .Where(s => ((s.Step.StartsWith("cap_", StringComparison.Ordinal) || s.Step == "void_contract") && s.View == view) || (s.Step == "principal_basis" && upfront))
+        .GroupBy(s => s.Step, StringComparer.Ordinal)
+        .SelectMany(g => g.First().Citations.Where(c => c != RolloverCitation).Take(2))
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>2020 rules Art 27: interest rolled into principal; cited only when the facts show a rollover.</summary>
+    private const string RolloverCitation = "spl-art27";
+
+    /// <summary>One view of a loan as a document states it: a condition, never a fact, with its own cap, figure and provisions.</summary>
+    private static Dictionary<string, object?> ViewFact(ViewAssessment view, CheckLoanReport check, bool voidView, bool upfront)
+    {
+        var name = "Doc_View_" + view.View + (voidView && view.View == LegalView.PrivateLending ? "_IfNotVoid" : "");
+        var facts = new LetterFacts()
+            .Set("name", Text(name))
+            .Set("rate_compared", view.ExceedsCap is not null)
+            .Set("exceeds", view.ExceedsCap == true)
+            .Set("cap", view.Cap.Annual.ToString("0.##%", CultureInfo.InvariantCulture))
+            .Set("cap_text", CheckLoanReport.WordCap(view.Cap))
+            .SetAmount("lawful_due", view.Lawful.TotalDue.Yuan)
+            .SetAmount("lawful_most", view.Most.TotalDue.Yuan)
+            .Set("has_range", view.Most.TotalDue > view.Lawful.TotalDue)
+            .Set("range_reason", Text(view.UseOfMoneyFee is not null ? "Doc_RangeUseOfMoneyFee" : "Doc_RangeOverdueTerms"))
+            .Set("overpaid", view.Lawful.Overpaid.IsPositive)
+            .SetAmount("overpaid_amount", view.Lawful.Overpaid.Yuan)
+            .Set("basis", Basis(check, CheckLoanReport.ViewId(view.View), upfront));
+        return new Dictionary<string, object?>(facts.Root, StringComparer.Ordinal);
     }
 
     /// <summary>

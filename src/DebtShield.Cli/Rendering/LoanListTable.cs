@@ -39,7 +39,7 @@ internal static class LoanListTable
                 FigureTable.Yuan(loan.Received),
                 FigureTable.Yuan(loan.Paid),
                 loan.ExceedsCap == true ? $"[red]{irr}[/]" : irr,
-                Percent((double)loan.CapAnnual),
+                loan.OtherCapAnnual is { } other ? $"{Percent((double)loan.CapAnnual)} / {Percent((double)other)} *" : Percent((double)loan.CapAnnual),
                 loan.DaysOverdue is { } days ? $"[yellow]{FigureTable.Yuan(loan.OverdueAmount!.Value)} ({string.Format(culture, CliText.List_Days, days)})[/]" : "—",
                 FigureTable.YuanRange(loan.LawfulTotalDue, loan.LawfulMostDue));
         }
@@ -55,6 +55,10 @@ internal static class LoanListTable
             FigureTable.Yuan(totals.OverdueAmount),
             FigureTable.YuanRange(totals.LawfulTotalDue, totals.LawfulMostDue),
             totals.LoansAboveCap)));
+        if (list.Loans.Any(l => l.LenderOfRecordDecides))
+        {
+            console.MarkupLine("[dim]" + Markup.Escape(CliText.List_LenderOfRecord) + "[/]");
+        }
     }
 
     public static void WriteDetail(IAnsiConsole console, LoanDetail detail)

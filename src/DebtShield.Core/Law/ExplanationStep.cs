@@ -73,4 +73,28 @@ public enum StepKind
 
     /// <summary>Values: demanded, lawful total due, excess.</summary>
     Demanded,
+
+    /// <summary>
+    /// The contract is void if the court finds the lender an unlicensed professional lender.
+    /// Values: principal basis, paid, principal left to return (negative when overpaid).
+    /// </summary>
+    VoidContract,
+
+    /// <summary>
+    /// What courts have allowed for the use of the money under a void contract. Values: the
+    /// one-year LPR, the day it was looked up for, the balance with the fee at that rate.
+    /// </summary>
+    UseOfMoneyFee,
+
+    /// <summary>
+    /// A microloan company's loan formed after the 2025 guideline, above its 24% line for new loans
+    /// (supervisory, not a court line). Values: rate, the line.
+    /// </summary>
+    MicroloanGuidelineAbove,
+
+    /// <summary>
+    /// A microloan company's loan formed after the 2025 guideline, within 24% but above the 4×LPR
+    /// target new loans must meet by its deadline: not a breach today. Values: rate, the target, the deadline.
+    /// </summary>
+    MicroloanGuidelineAboveTarget,
 }

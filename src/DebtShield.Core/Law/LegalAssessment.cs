@@ -32,8 +32,9 @@ public sealed record LegalAssessment
     public ViewAssessment Primary => Views[0];
 
     /// <summary>
-    /// Demanded minus the most the law supports (with overdue charges at the cap where the
-    /// contract's overdue terms are unknown, so no lawful claim is called an excess); null without a demand.
+    /// Demanded minus the most the law supports under any view that may apply (with overdue charges at
+    /// the cap where the contract's overdue terms are unknown, so no lawful claim is called an excess);
+    /// null without a demand.
     /// </summary>
     public required Money? ExcessDemanded { get; init; }
 
@@ -60,10 +61,14 @@ public sealed record LegalAssessment
 /// lawfully ask if the contract agrees overdue interest, a penalty or fees, which the law allows
 /// together up to the cap (2020 rules Arts 28, 29; 2015 rules Art 30). Null otherwise.
 /// </param>
-public sealed record ViewAssessment(LegalView View, IReadOnlyList<RateCap> Caps, bool? ExceedsCap, LawfulBalance Lawful, OverdueChargesRange? OverdueCharges = null)
+/// <param name="UseOfMoneyFee">
+/// Under the void-contract view: the balance with a fee for the use of the money at the LPR, the
+/// most courts have allowed (<see cref="Lawful"/> is then the principal net of payments, with no fee). Null otherwise.
+/// </param>
+public sealed record ViewAssessment(LegalView View, IReadOnlyList<RateCap> Caps, bool? ExceedsCap, LawfulBalance Lawful, OverdueChargesRange? OverdueCharges = null, LawfulBalance? UseOfMoneyFee = null)
 {
     /// <summary>The most the law supports under this view whatever overdue terms the contract holds.</summary>
-    public LawfulBalance Most => OverdueCharges?.Most ?? Lawful;
+    public LawfulBalance Most => OverdueCharges?.Most ?? UseOfMoneyFee ?? Lawful;
 
     /// <summary>The cap in force at the as-of date.</summary>
     public RateCap Cap => Caps[^1];
@@ -146,4 +151,18 @@ public enum Uncertainty
     /// it over 365 or 360 days, which the sources we hold do not settle (365 is shown).
     /// </summary>
     DayRateBasisDecides,
+
+    /// <summary>
+    /// The lender is said to be an unlicensed professional lender: only a court can find that (on
+    /// evidence of repeated lending to the public), and courts then differ on the fee for the use of
+    /// the money (about the LPR, or nothing); if it does not, the private-lending view applies.
+    /// </summary>
+    UnlicensedLenderVoid,
+
+    /// <summary>
+    /// The 2025 guideline on microloan companies' cost is known from an unofficial copy and news
+    /// reports, and the day from which it applies is not published: the loan is held to it from the
+    /// reported distribution day.
+    /// </summary>
+    MicroloanGuidelineSecondary,
 }

@@ -53,7 +53,7 @@ public static class LegalCheck
         var views = rules.Kinds[loan.Lender.Kind].Views
             .Select(v => AssessView(loan, rules, options, v.View, v.CapStatus, comparedIn, contractRate, uncertain))
             .ToArray();
-        if (views.Length > 1)
+        if (views.Length > 1 && loan.Lender.Kind != LenderKind.UnlicensedLender)
         {
             uncertain.Add(Uncertainty.LenderKindDecides);
         }
@@ -74,10 +74,18 @@ public static class LegalCheck
             uncertain.Add(Uncertainty.OverpaymentTreatmentVaries);
         }
 
+        // Where the views differ (the lender of record decides, or a court must find the contract
+        // void), only what exceeds the most of every view is beyond what the lender may lawfully ask.
+        var supported = Max(views.Select(v => v.Most.TotalDue).Aggregate(Max), Money.Zero);
         Money? excess = options.Demanded is { } demanded
-            ? demanded - Max(primary.Most.TotalDue, Money.Zero)
+            ? demanded - supported
             : null;
         var flags = Flags(loan, rules, options, comparedIn, views, contractBalance, uncertain);
+        var guideline = MicroloanGuidelineStep(loan, rules, cost, comparedIn);
+        if (guideline is not null)
+        {
+            uncertain.Add(Uncertainty.MicroloanGuidelineSecondary);
+        }
 
         return new LegalAssessment
         {
@@ -90,7 +98,9 @@ public static class LegalCheck
             ExcessDemanded = excess,
             Flags = flags,
             Uncertain = [.. uncertain.Distinct()],
-            Steps = Explain(loan, rules, options, cost, contractRate, views, excess),
+            Steps = guideline is null
+                ? Explain(loan, rules, options, cost, contractRate, views, supported, excess)
+                : [.. Explain(loan, rules, options, cost, contractRate, views, supported, excess), guideline],
         };
     }
 
@@ -104,6 +114,11 @@ public static class LegalCheck
         decimal contractRate,
         List<Uncertainty> uncertain)
     {
+        if (view == LegalView.VoidUnlicensedLending)
+        {
+            return VoidContractView.Of(loan, rules, options, capStatus, uncertain);
+        }
+
         var caps = view == LegalView.PrivateLending
             ? PrivateCaps(loan, rules, options, uncertain)
             : [new RateCap(rules.LicensedCourtLine, loan.ContractDate, CapRule.LicensedCourtLine, null, null, rules.LicensedCourt with { Status = capStatus })];
@@ -139,6 +154,28 @@ public static class LegalCheck
     /// overdue day, then each cap itself (overdue interest, penalty and fees together may reach
     /// it, and no more: 2020 rules Arts 28, 29; 2015 rules Art 30).
     /// </summary>
+    /// <summary>
+    /// Where a microloan company's loan formed since the 2025 guideline stands against it: above
+    /// its 24% line for new loans, or above the 4×LPR target only; null when neither, or not applicable.
+    /// </summary>
+    private static ExplanationStep? MicroloanGuidelineStep(Loan loan, LegalRules rules, TrueCost cost, RepaymentPeriod? period)
+    {
+        if (loan.Lender.Kind != LenderKind.Microloan || rules.MicroloanCost is not { } guideline || loan.ContractDate < guideline.ReportedFrom
+            || period is not { } p || cost.IrrAnnualNominal is not { } rate)
+        {
+            return null;
+        }
+
+        if (CapComparison.Exceeds(loan, p, guideline.NewLoanLine))
+        {
+            return new(StepKind.MicroloanGuidelineAbove, LegalView.LicensedInstitution, [rate, Rate(guideline.NewLoanLine)], guideline.Basis.Citations);
+        }
+
+        return rules.Lpr.InForceOn(loan.ContractDate) is { } fixing && CapComparison.Exceeds(loan, p, guideline.TargetLprMultiple * fixing.OneYear)
+            ? new(StepKind.MicroloanGuidelineAboveTarget, LegalView.LicensedInstitution, [rate, Rate(guideline.TargetLprMultiple * fixing.OneYear), guideline.TargetBy], guideline.Basis.Citations)
+            : null;
+    }
+
     private static AccrualRate[] OverdueAtCap(RateCap[] caps, decimal contractRate, DateOnly overdueFrom)
     {
         var rates = new List<AccrualRate>();
@@ -277,6 +314,7 @@ public static class LegalCheck
         TrueCost cost,
         decimal contractRate,
         ViewAssessment[] views,
+        Money supported,
         Money? excess)
     {
         var steps = new List<ExplanationStep>
@@ -290,6 +328,17 @@ public static class LegalCheck
         var toPrincipal = loan.Payments.Where(p => p.Date <= options.AsOf && p.AppliesTo == PaymentTarget.Principal).ToArray();
         foreach (var view in views)
         {
+            if (view.View == LegalView.VoidUnlicensedLending)
+            {
+                steps.Add(new(StepKind.VoidContract, view.View, [loan.PrincipalBasis, view.Lawful.Paid, view.Lawful.TotalDue], view.Cap.Basis.Citations));
+                if (view.UseOfMoneyFee is { } withFee)
+                {
+                    steps.Add(new(StepKind.UseOfMoneyFee, view.View, [Rate(view.Cap.Annual), view.Cap.LprOn!.Value, withFee.TotalDue], view.Cap.Basis.Citations));
+                }
+
+                continue;
+            }
+
             foreach (var cap in view.Caps)
             {
                 steps.Add(cap.Rule switch
@@ -306,6 +355,7 @@ public static class LegalCheck
                         view.View,
                         [Rate(cap.Annual), Rate(cap.Benchmark!.Rate), cap.Benchmark.Change.Date, cap.Benchmark.Term, cap.From, rules.Opinion1991!.Multiple],
                         cap.Basis.Citations),
+                    CapRule.UseOfMoneyFeeAtLpr => throw new InvalidOperationException("The void-contract view has no cap to explain."),
                 });
             }
 
@@ -337,7 +387,7 @@ public static class LegalCheck
 
         if (options.Demanded is { } demanded)
         {
-            steps.Add(new(StepKind.Demanded, null, [demanded, Max(views[0].Most.TotalDue, Money.Zero), excess!.Value], []));
+            steps.Add(new(StepKind.Demanded, null, [demanded, supported, excess!.Value], []));
         }
 
         return [.. steps];

@@ -67,6 +67,15 @@ public sealed record LegalRules
     public required LegalBasis RateMeasure { get; init; }
 
     /// <summary>
+    /// The basis of the void-contract view of an unlicensed professional lender's loan: the rule
+    /// that voids it, what a void contract leaves owed, and the fee courts have allowed for the use of the money.
+    /// </summary>
+    public required LegalBasis UnlicensedVoid { get; init; }
+
+    /// <summary>The 2025 guideline on microloan companies' cost; without it no microloan step is explained.</summary>
+    public MicroloanGuideline? MicroloanCost { get; init; }
+
+    /// <summary>
     /// The 1991 opinion's line for private-lending cases filed before 2015-09-01; without it such
     /// cases are held to <see cref="OldPrivateLine"/> as before.
     /// </summary>
@@ -85,6 +94,13 @@ public enum LegalView
 
     /// <summary>Licensed financial institutions: the 24% line courts apply on the borrower's request.</summary>
     LicensedInstitution,
+
+    /// <summary>
+    /// The contract of an unlicensed professional lender is void (2020 rules Art 13 item 3; 九民纪要
+    /// Art 53): the principal actually received is returned net of everything paid, with at most a
+    /// fee for the use of the money (about the LPR) or none (<see cref="VoidContractView"/>).
+    /// </summary>
+    VoidUnlicensedLending,
 }
 
 /// <summary>What the legal engine flags; each flag carries its citations.</summary>

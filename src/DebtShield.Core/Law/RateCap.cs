@@ -37,4 +37,10 @@ public enum CapRule
     /// item 6), for cases filed before 2015-09-01; the as-of date stands in for the filing date.
     /// </summary>
     FourTimesBenchmark,
+
+    /// <summary>
+    /// Not a cap on a valid contract: the one-year LPR at which courts have allowed a fee for the use
+    /// of the money under a void contract (the as-of date standing in for the filing date).
+    /// </summary>
+    UseOfMoneyFeeAtLpr,
 }

@@ -28,4 +28,10 @@ public enum LenderKind
 
     /// <summary>A private person or unlicensed business (民间借贷).</summary>
     PrivateIndividual,
+
+    /// <summary>
+    /// A lender with no licence to lend that lends to the public for profit (职业放贷人): its
+    /// contracts are void (2020 rules Art 13 item 3), which the borrower asserts and a court decides.
+    /// </summary>
+    UnlicensedLender,
 }

@@ -19,7 +19,11 @@ namespace DebtShield.Import.LegalData;
 /// </remarks>
 public static class LegalDataReader
 {
-    private static readonly Lazy<LegalRules> Shipped = new(() => ReadRules(Open("lpr.json"), Open("caps.json")) with { Opinion1991 = ReadOpinion1991(Open("pboc-benchmark.json")) });
+    private static readonly Lazy<LegalRules> Shipped = new(() => ReadRules(Open("lpr.json"), Open("caps.json")) with
+    {
+        Opinion1991 = ReadOpinion1991(Open("pboc-benchmark.json")),
+        MicroloanCost = ReadMicroloanGuideline(Open("microloan-cost-2025.json")),
+    });
     private static readonly Lazy<IReadOnlyDictionary<string, Citation>> ShippedCitations = new(() => ReadCitations(Open("citations.json")));
 
     private static readonly Lazy<CreditRecordRules> ShippedCredit = new(() => ReadCreditRules(Open("credit-records.json", "credit")));
@@ -61,7 +65,29 @@ public static class LegalDataReader
             PaymentOrder = Basis(caps.RootElement.Get("commonRules").Get("paymentOrder")),
             OverdueCharges = Basis(caps.RootElement.Get("commonRules").Get("overdueCharges")),
             RateMeasure = Basis(caps.RootElement.Get("commonRules").Get("rateMeasure")),
+            UnlicensedVoid = Basis(lines["unlicensed_void"]),
         };
+    }
+
+    /// <summary>
+    /// Reads the 2025 guideline on microloan companies' cost (UTF-8 JSON, the shape of
+    /// <c>data/law/microloan-cost-2025.json</c>): its 24% line for new loans, the 4×LPR target and
+    /// its deadline, from the reported distribution day, with the weakest status of those points.
+    /// </summary>
+    public static MicroloanGuideline ReadMicroloanGuideline(Stream guidelineJson)
+    {
+        using var document = JsonDocument.Parse(guidelineJson);
+        var root = document.RootElement;
+        var points = root.Get("points").EnumerateArray().ToDictionary(p => p.Get("id").GetString()!);
+        var line = points["new_loans_not_above_24"];
+        var target = points["reduce_to_4x_lpr_by_end_2027"];
+        var status = (FactStatus)Math.Max((int)Status(line.Get("status")), (int)Status(target.Get("status")));
+        return new MicroloanGuideline(
+            Date(root.Get("instrument").Get("reportedDistributed")),
+            line.Get("rate").GetDecimal(),
+            target.Get("multiple").GetDecimal(),
+            Date(target.Get("deadline")),
+            new LegalBasis([.. root.Get("forTheRule").Get("citations").EnumerateArray().Select(c => c.GetString()!)], status));
     }
 
     /// <summary>
@@ -155,19 +181,26 @@ public static class LegalDataReader
     {
         var views = kind.Get("views");
         var order = kind.TryGetProperty("defaultView", out var preferred) && preferred.GetString() == "licensed"
-            ? new[] { "licensed", "private" }
-            : ["private", "licensed"];
+            ? new[] { "void", "licensed", "private" }
+            : ["void", "private", "licensed"];
         var list = new List<(LegalView, FactStatus)>();
         foreach (var name in order)
         {
             if (views.TryGetProperty(name, out var view))
             {
-                list.Add((name == "private" ? LegalView.PrivateLending : LegalView.LicensedInstitution, Status(view.Get("capStatus"))));
+                list.Add((ViewNamed(name), Status(view.Get("capStatus"))));
             }
         }
 
         return list.Count > 0 ? new LenderKindRules(list) : throw new InvalidDataException("caps.json: a lender kind has no views");
     }
+
+    private static LegalView ViewNamed(string name) => name switch
+    {
+        "private" => LegalView.PrivateLending,
+        "licensed" => LegalView.LicensedInstitution,
+        _ => LegalView.VoidUnlicensedLending,
+    };
 
     private static LegalBasis Basis(JsonElement element) => new(
         [.. element.Get("citations").EnumerateArray().Select(c => c.GetString()!)],

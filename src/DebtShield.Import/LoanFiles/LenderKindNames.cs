@@ -17,6 +17,7 @@ public static class LenderKindNames
         ["microloan"] = LenderKind.Microloan,
         ["online_platform"] = LenderKind.OnlinePlatform,
         ["private_individual"] = LenderKind.PrivateIndividual,
+        ["unlicensed_lender"] = LenderKind.UnlicensedLender,
         ["unknown"] = LenderKind.Unknown,
     };
 
@@ -30,6 +31,9 @@ public static class LenderKindNames
         ["网络借贷平台"] = LenderKind.OnlinePlatform,
         ["民间借贷"] = LenderKind.PrivateIndividual,
         ["个人"] = LenderKind.PrivateIndividual,
+        ["职业放贷人"] = LenderKind.UnlicensedLender,
+        ["无放贷资质的放贷人"] = LenderKind.UnlicensedLender,
+        ["未取得放贷资格的职业放贷人"] = LenderKind.UnlicensedLender,
         ["未知"] = LenderKind.Unknown,
         ["不清楚"] = LenderKind.Unknown,
         ["类型不明"] = LenderKind.Unknown,

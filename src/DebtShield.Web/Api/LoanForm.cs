@@ -23,7 +23,7 @@ public sealed record LoanForm
     /// <summary>The lender's name.</summary>
     public string? Lender { get; init; }
 
-    /// <summary>The lender's kind: <c>bank</c>, <c>consumer_finance</c>, <c>microloan</c>, <c>online_platform</c>, <c>private_individual</c> or <c>unknown</c>.</summary>
+    /// <summary>The lender's kind: <c>bank</c>, <c>consumer_finance</c>, <c>microloan</c>, <c>online_platform</c>, <c>private_individual</c>, <c>unlicensed_lender</c> or <c>unknown</c>.</summary>
     public string? Kind { get; init; }
 
     /// <summary>The contract date.</summary>

@@ -85,8 +85,9 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
 
             if (loan.LawfulMostDue is { } most && most > loan.LawfulTotalDue)
             {
-                // Overdue, the agreed overdue terms unknown: the low end is never given alone.
-                Assert.Contains(Flat($"至{DocumentFacts.Figure(most)}元（{ChineseCapitals.Of(new Money(most))}），视合同是否约定逾期利息"), text, StringComparison.Ordinal);
+                // Overdue with the agreed overdue terms unknown, or the lender of record unknown: the low end is never given alone.
+                var reason = loan.LenderOfRecordDecides ? "视合同上的出借人（资金方）是否为持牌金融机构" : "视合同是否约定逾期利息";
+                Assert.Contains(Flat($"至{DocumentFacts.Figure(most)}元（{ChineseCapitals.Of(new Money(most))}），{reason}"), text, StringComparison.Ordinal);
             }
         }
 
@@ -162,16 +163,19 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Theory]
-    [InlineData("极速借App", "12363")]
-    [InlineData("某某消费金融", "12378")]
-    public async Task The_regulator_complaint_goes_to_the_channel_of_the_lender_kind_marked_unverified(string lender, string number)
+    [InlineData("极速借App", "地方金融管理局（小额贷款公司注册地）（投诉方式见其官网）")] // a platform: the local financial regulator
+    [InlineData("某某消费金融", "国家金融监督管理总局消费者投诉热线（12378）")] // a consumer finance company: the NFRA
+    public async Task The_regulator_complaint_goes_to_the_channel_of_the_lender_kind_marked_secondary(string lender, string channel)
     {
-        var path = demo.File("regulator-" + number + ".md");
+        var path = demo.File("regulator-" + lender + ".md");
 
-        var made = await MakeDocument.MakeDocument.WriteAsync(demo.Ledger, new DocumentRequest("regulator-complaint", null, lender, path), Clock);
+        await MakeDocument.MakeDocument.WriteAsync(demo.Ledger, new DocumentRequest("regulator-complaint", null, lender, path), Clock);
 
-        Assert.StartsWith(number + " ", made.Channel, StringComparison.Ordinal);
-        Assert.Contains("（" + number + "）（该渠道的受理范围来自二手资料或待核实，提交前请先确认）", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains("致：" + channel + "（该渠道的受理范围来自二手资料，提交前请先确认）", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("受理范围待核实", text, StringComparison.Ordinal);
+        // A wrong credit record goes to the PBOC, whatever the lender.
+        Assert.Contains("中国人民银行金融消费权益保护咨询投诉电话（12363）", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,7 +237,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
 
     private static readonly Dictionary<string, (string[] Fragments, bool Loan, bool Evidence)> Expected = new(StringComparer.Ordinal)
     {
-        ["regulator-complaint"] = (["按合同的还款计划共应还13,800.00元（人民币壹万叁仟捌佰元整），扣除已还尚余9,200.00元（人民币玖仟贰佰元整）", "中国人民银行金融消费权益保护咨询投诉电话（12363）", "《中华人民共和国个人信息保护法》第十条", "《中华人民共和国民法典》第一千零三十三条", "＿＿＿＿＿＿（请填写：投诉人身份证号）"], true, true),
+        ["regulator-complaint"] = (["按合同的还款计划共应还13,800.00元（人民币壹万叁仟捌佰元整），扣除已还尚余9,200.00元（人民币玖仟贰佰元整）", "地方金融管理局（小额贷款公司注册地）", "中国人民银行金融消费权益保护咨询投诉电话（12363）", "《中华人民共和国民法典》第一千零二十四条", "《中华人民共和国民法典》第一千零三十三条", "＿＿＿＿＿＿（请填写：投诉人身份证号）"], true, true),
         ["spam-report"] = (["网络不良与垃圾信息举报受理中心（12321.cn）（12321）", "17000001234：", "16500009999："], false, true),
         ["police-report"] = (["公安机关（110或当地派出所）", "《中华人民共和国刑法》第二百九十三条之一", "17000001234（7次）"], false, true),
         ["pi-request"] = (["《中华人民共和国个人信息保护法》第四十七条", "《中华人民共和国民法典》第一千零三十七条", "致：＿＿＿＿＿＿（请填写：放贷机构全称"], false, true),

@@ -161,10 +161,13 @@ public sealed class LedgerUseCaseTests
         Assert.True(bank.LawfulMostDue > bank.LawfulTotalDue);
         Assert.True(bank.LawfulMostDue <= 10_000m * (1 + (0.24m * (Today.DayNumber - new DateOnly(2025, 12, 15).DayNumber) / 365)));
 
-        // Above its cap already, overdue charges could add nothing: one figure.
-        Assert.Null(above.LawfulMostDue);
+        // A platform's loan above the private cap: the lender of record decides between that cap
+        // and the licensed 24% line, so the figure runs from the private view's to the licensed one's.
+        Assert.True(above.LenderOfRecordDecides);
+        Assert.Equal(0.24m, above.OtherCapAnnual);
+        Assert.True(above.LawfulMostDue > above.LawfulTotalDue);
         Assert.Equal(bank.LawfulTotalDue + above.LawfulTotalDue, list.Totals.LawfulTotalDue);
-        Assert.Equal(bank.LawfulMostDue!.Value + above.LawfulTotalDue, list.Totals.LawfulMostDue);
+        Assert.Equal(bank.LawfulMostDue!.Value + above.LawfulMostDue!.Value, list.Totals.LawfulMostDue);
     }
 
     internal static Loan BankLoanNeverPaid() => Loan.Create(

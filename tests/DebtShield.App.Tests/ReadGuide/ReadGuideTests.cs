@@ -43,8 +43,8 @@ public sealed partial class ReadGuideTests
         var report = App.ReadGuide.ReadGuide.Read("complain");
 
         Assert.Contains("| 12378 | 国家金融监督管理总局消费者投诉热线 |", report.Markdown, StringComparison.Ordinal);
-        Assert.Contains("| 待核实 |", report.Markdown, StringComparison.Ordinal);
-        Assert.Equal("uncertain", report.Hotlines.Single(h => h.Id == "12378").Status);
+        Assert.Contains("| 国家金融监督管理总局消费者投诉热线 | 银行、消费金融公司及其委托的催收机构：暴力催收、骚扰联系人、未披露的费用 | 二手资料 |", report.Markdown, StringComparison.Ordinal);
+        Assert.Equal("secondary", report.Hotlines.Single(h => h.Id == "12378").Status);
     }
 
     [Fact]

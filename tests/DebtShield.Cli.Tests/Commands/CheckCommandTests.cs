@@ -12,7 +12,10 @@ public sealed class CheckCommandTests
         Assert.Equal(0, result.ExitCode);
         var text = result.Stdout.ReplaceLineEndings(" ");
         Assert.Contains("依法应还合计", text, StringComparison.Ordinal);
-        Assert.Contains("依法最多应还 ¥5,904.00，对方多要 ¥12,696.00", text, StringComparison.Ordinal);
+        // A platform's loan: the private figure is a condition, and only what exceeds the licensed view too is called excess.
+        Assert.Contains("若合同上的出借人（资金方）不是持牌金融机构：依法最多应还 ¥5,904.00", text, StringComparison.Ordinal);
+        Assert.Contains("由合同上的出借人（资金方）决定", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("对方多要 ¥12,696.00", text, StringComparison.Ordinal);
         Assert.Contains("[spl-art25]", text, StringComparison.Ordinal);
     }
 

@@ -38,12 +38,15 @@ internal static class TestLaw
             [LenderKind.Microloan] = new([(LegalView.LicensedInstitution, FactStatus.Uncertain)]),
             [LenderKind.OnlinePlatform] = new([(LegalView.PrivateLending, FactStatus.Verified), (LegalView.LicensedInstitution, FactStatus.Uncertain)]),
             [LenderKind.PrivateIndividual] = new([(LegalView.PrivateLending, FactStatus.Verified)]),
+            [LenderKind.UnlicensedLender] = new([(LegalView.VoidUnlicensedLending, FactStatus.Secondary), (LegalView.PrivateLending, FactStatus.Verified)]),
             [LenderKind.Unknown] = new([(LegalView.PrivateLending, FactStatus.Verified), (LegalView.LicensedInstitution, FactStatus.Secondary)]),
         },
         PrincipalBasis = new LegalBasis(["cc-art670", "spl-art26"], FactStatus.Verified),
         PaymentOrder = new LegalBasis(["cc-art561"], FactStatus.Verified),
         OverdueCharges = new LegalBasis(["spl-art28", "spl-art29"], FactStatus.Verified),
         RateMeasure = new LegalBasis(["pboc-2021-3"], FactStatus.Secondary),
+        UnlicensedVoid = new LegalBasis(["spl-art13", "jiumin-art53", "cc-art157"], FactStatus.Secondary),
+        MicroloanCost = new MicroloanGuideline(new DateOnly(2025, 12, 24), 0.24m, 4m, new DateOnly(2027, 12, 31), new LegalBasis(["microloan-cost-2025"], FactStatus.Secondary)),
     };
 
     /// <summary>A loan with level instalments (等额本息) at a monthly rate, optionally with a deduction.</summary>

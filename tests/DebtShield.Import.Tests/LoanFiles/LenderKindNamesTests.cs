@@ -28,6 +28,8 @@ public sealed class LenderKindNamesTests
     [InlineData("个人", LenderKind.PrivateIndividual)] // the web form's names
     [InlineData("不清楚", LenderKind.Unknown)]
     [InlineData("网络借贷平台", LenderKind.OnlinePlatform)] // the documents' name
+    [InlineData("职业放贷人", LenderKind.UnlicensedLender)] // the prompt's and the web form's name
+    [InlineData("未取得放贷资格的职业放贷人", LenderKind.UnlicensedLender)] // the documents' name
     public void Parse_OfAChineseNameADoorOffers_IsItsKind(string name, LenderKind kind) =>
         Assert.Equal(kind, LenderKindNames.Parse(name));
 
