@@ -1,4 +1,5 @@
 using DebtShield.App.MakeDocument;
+using DebtShield.Tests.Shared;
 
 namespace DebtShield.App.Tests.Documents;
 
