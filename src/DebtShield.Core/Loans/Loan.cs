@@ -322,15 +322,15 @@ public sealed class Loan
     {
         if (terms.Rate is { } rate)
         {
-            CheckRate(rate.Value, "overdueTerms.rate", problems);
+            CheckRate(rate.Value, "overdueTerms.rate.value", problems);
         }
 
         if (terms.Penalty?.DailyRate is { } daily)
         {
-            CheckRate(daily, "overdueTerms.penalty", problems);
+            CheckRate(daily, "overdueTerms.penalty.perDay", problems);
         }
 
-        foreach (var (amount, field) in (ReadOnlySpan<(Money?, string)>)[(terms.Penalty?.Amount, "overdueTerms.penalty"), (terms.OtherFees, "overdueTerms.otherFees")])
+        foreach (var (amount, field) in (ReadOnlySpan<(Money?, string)>)[(terms.Penalty?.Amount, "overdueTerms.penalty.amount"), (terms.OtherFees, "overdueTerms.otherFees")])
         {
             if (amount is { IsNegative: true })
             {
@@ -346,13 +346,9 @@ public sealed class Loan
     /// <summary>A rate is a fraction: below zero is wrong, and above 100 (10,000% a period) is certainly a typo.</summary>
     private static void CheckRate(decimal rate, string field, List<LoanProblem> problems)
     {
-        if (rate < 0m)
+        if (rate < 0m || rate > LargestRate)
         {
-            problems.Add(new LoanProblem(field, LoanProblemKind.Negative));
-        }
-        else if (rate > LargestRate)
-        {
-            problems.Add(new LoanProblem(field, LoanProblemKind.RateImplausible));
+            problems.Add(new LoanProblem(field, LoanProblemKind.RateOutOfRange));
         }
     }
 

@@ -29,7 +29,7 @@ public static class LedgerBackup
     public const string FormatName = "debtshield-ledger-backup";
 
     /// <summary>The model version the rows follow; raised with every migration that changes them.</summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     private static readonly JsonSerializerOptions Json = CreateOptions();
 
@@ -146,7 +146,8 @@ public static class LedgerBackup
             // Version 1 held no evidence: its lists read as empty. Version 2 had no OCR confidence: null.
             // Version 3 had no loans revision: 0, which only means "computed afresh". Version 4 had
             // no record format: its entries are format 1 and no retractions, as they were. Version 5
-            // had no payment designation: every payment follows the statutory order, as it did.
+            // had no payment designation: every payment follows the statutory order, as it did. Version 6
+            // had no overdue terms: every loan's are not known, as they were.
             if (document.Schema is < 1 or > SchemaVersion)
             {
                 throw new LedgerException(LedgerProblem.SchemaNewerThanApp, $"{path}: schema {document.Schema}");

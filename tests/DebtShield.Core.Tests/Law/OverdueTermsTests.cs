@@ -142,7 +142,7 @@ public sealed class OverdueTermsTests
 
         Assert.False(creation.Succeeded);
         Assert.Equal(
-            [new LoanProblem("overdueTerms.rate", LoanProblemKind.Negative), new LoanProblem("overdueTerms.otherFees", LoanProblemKind.Negative)],
+            [new LoanProblem("overdueTerms.rate.value", LoanProblemKind.RateOutOfRange), new LoanProblem("overdueTerms.otherFees", LoanProblemKind.Negative)],
             creation.Problems);
     }
 
