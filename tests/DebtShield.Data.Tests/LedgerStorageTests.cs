@@ -128,6 +128,7 @@ public sealed class LedgerStorageTests
         Assert.Equal(original.UpfrontFees, loan.Loan.UpfrontFees);
         Assert.Equal(original.Payments, loan.Loan.Payments);
         Assert.Equal(original.Advertised, loan.Loan.Advertised);
+        Assert.Equal(original.OverdueTerms, loan.Loan.OverdueTerms);
         Assert.Equal(1150.005m, loan.Loan.Schedule[1].Total.Yuan);
     }
 

@@ -27,7 +27,8 @@ internal static class SampleFacts
                 new Instalment(new DateOnly(2026, 6, 15), new Money(9000m)),
             ],
             [new Payment(new DateOnly(2026, 4, 15), new Money(1150m)), new Payment(new DateOnly(2026, 5, 16), new Money(500.5m), PaymentTarget.Principal)],
-            new AdvertisedRate(0.0005, RatePer.Day, AdvertisedMethod.Nominal));
+            new AdvertisedRate(0.0005, RatePer.Day, AdvertisedMethod.Nominal),
+            OverdueTerms.Agreed(new OverdueRate(0.0005m, RatePer.Day), OverduePenalty.PerDay(0.001m), new Money(30.5m)));
         Assert.True(creation.Succeeded);
         return creation.Loan;
     }

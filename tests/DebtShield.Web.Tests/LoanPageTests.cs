@@ -23,6 +23,20 @@ public sealed class LoanPageTests
         ["Form.FirstDue"] = "2026-02-05",
     };
 
+    /// <summary>A bank loan overdue since 2026-01-15, its rate below the cap.</summary>
+    private static readonly Dictionary<string, string> BankLoan = new(Loan)
+    {
+            ["Form.Id"] = "银行贷",
+            ["Form.Lender"] = "某银行",
+            ["Form.Kind"] = "bank",
+            ["Form.ContractDate"] = "2025-12-15",
+            ["Form.Principal"] = "10000",
+            ["Form.Received"] = "10000",
+            ["Instalments"] = "12",
+            ["Form.Amount"] = "860",
+            ["Form.FirstDue"] = "2026-01-15",
+    };
+
     private const string Screen = "第1期 2026-02-05 应还 950.00 已还\n第2期 2026-03-05 应还 950.00 已结清\n第3期 2026-04-05 应还 950.00 待还\n第4期 2026-05-05 应还 950.00 待还";
 
     private static readonly Dictionary<string, string> PastedFacts = new()
@@ -81,18 +95,7 @@ public sealed class LoanPageTests
     public async Task LoansAndLoanPage_OverdueLoanBelowItsCap_ShowTheLawfulRangeNotItsLowEnd()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
-        await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(Loan)
-        {
-            ["Form.Id"] = "银行贷",
-            ["Form.Lender"] = "某银行",
-            ["Form.Kind"] = "bank",
-            ["Form.ContractDate"] = "2025-12-15",
-            ["Form.Principal"] = "10000",
-            ["Form.Received"] = "10000",
-            ["Instalments"] = "12",
-            ["Form.Amount"] = "860",
-            ["Form.FirstDue"] = "2026-01-15",
-        });
+        await app.PostFormAsync("/loans", "/loans?handler=Add", BankLoan);
         var loan = await LoanAsync(app, "银行贷");
         var low = loan.GetProperty("lawfulTotalDue").GetDecimal();
         var most = loan.GetProperty("lawfulMostDue").GetDecimal();
@@ -101,6 +104,37 @@ public sealed class LoanPageTests
         Assert.True(most > low);
         Assert.Contains(range, WebUtility.HtmlDecode(await app.Client.GetStringAsync("/loans")), StringComparison.Ordinal);
         Assert.Contains(range, WebUtility.HtmlDecode(await app.Client.GetStringAsync(Page("银行贷"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Loan_AddedWithItsOverdueTerms_KeepsThemAndShowsOneLawfulFigureNotARange()
+    {
+        // The bank loan above, overdue since 2026-01-15, with what its contract agrees for late payment.
+        await using var app = await RunningApp.StartAsync(demo: false);
+        var form = new Dictionary<string, string>(BankLoan)
+        {
+            ["Form.OverdueRate"] = "0.05%",
+            ["Form.OverduePer"] = "day",
+            ["Form.Penalty"] = "200",
+            ["Form.OverdueFees"] = "50",
+        };
+
+        var page = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/loans"));
+        var refused = await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(form) { ["Form.OverdueRate"] = "百分之五" });
+        await app.PostFormAsync("/loans", "/loans?handler=Add", form);
+
+        Assert.Contains("合同对逾期的约定", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("overdueTerms", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("“逾期利率”填的是“百分之五”，不是利率", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var loan = await LoanAsync(app, "银行贷");
+        Assert.True(loan.GetProperty("lawfulTotalDue").GetDecimal() > 10_000m, "overdue: more than the principal is lawfully owed");
+        Assert.Equal(JsonValueKind.Null, loan.GetProperty("lawfulMostDue").ValueKind); // one figure, not a range
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(app.Ledger.Location.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT overdue_terms_known || '|' || overdue_rate_value || '|' || overdue_rate_per || '|' || overdue_penalty_amount || '|' || overdue_other_fees || '|' || IFNULL(overdue_penalty_per_day, '-') FROM loans";
+        Assert.Equal("1|0.0005|Day|200.0|50.0|-", await command.ExecuteScalarAsync());
     }
 
     [Theory]

@@ -134,7 +134,7 @@ public static class ImportLoans
             var before = CaseLoans.ToLoan(existing);
             var payments = before.Payments.Concat(PaidInstalments.Unrecorded(pasted.Paid, before.Payments, today));
             var after = CaseLoans.Require(
-                Loan.Create(incoming.Id, incoming.Lender, incoming.ContractDate, incoming.Principal, incoming.Received, before.UpfrontFees, incoming.Schedule, payments, before.Advertised),
+                Loan.Create(incoming.Id, incoming.Lender, incoming.ContractDate, incoming.Principal, incoming.Received, before.UpfrontFees, incoming.Schedule, payments, before.Advertised, before.OverdueTerms),
                 incoming.Id);
             return new PastedLoanComparison(before, after);
         }, cancellationToken);

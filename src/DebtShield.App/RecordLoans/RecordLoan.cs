@@ -98,7 +98,7 @@ public static class RecordLoan
             var loan = CaseLoans.ToLoan(existing);
             CaseLoans.RequireHappened(
                 CaseLoans.Require(
-                    Loan.Create(loan.Id, loan.Lender, loan.ContractDate, loan.Principal, loan.Received, loan.UpfrontFees, loan.Schedule, [.. loan.Payments, payment], loan.Advertised),
+                    Loan.Create(loan.Id, loan.Lender, loan.ContractDate, loan.Principal, loan.Received, loan.UpfrontFees, loan.Schedule, [.. loan.Payments, payment], loan.Advertised, loan.OverdueTerms),
                     reference),
                 ChinaStandardTime.Today(time));
             context.Payments.Add(StoredPayment.Of(existing.Id, payment, time.GetUtcNow()));
@@ -122,6 +122,12 @@ public static class RecordLoan
         existing.AdvertisedValue = replacement.AdvertisedValue;
         existing.AdvertisedPer = replacement.AdvertisedPer;
         existing.AdvertisedMethod = replacement.AdvertisedMethod;
+        existing.OverdueTermsKnown = replacement.OverdueTermsKnown;
+        existing.OverdueRateValue = replacement.OverdueRateValue;
+        existing.OverdueRatePer = replacement.OverdueRatePer;
+        existing.OverduePenaltyPerDay = replacement.OverduePenaltyPerDay;
+        existing.OverduePenaltyAmount = replacement.OverduePenaltyAmount;
+        existing.OverdueOtherFees = replacement.OverdueOtherFees;
 
         var instalments = existing.Schedule.ToDictionary(i => i.Number);
         foreach (var instalment in replacement.Schedule)

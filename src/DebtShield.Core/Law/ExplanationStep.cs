@@ -66,6 +66,22 @@ public enum StepKind
     Overpaid,
 
     /// <summary>
+    /// Overdue, with overdue terms agreed. Values: the first overdue day, the agreed overdue rate
+    /// plus a daily penalty (annual), the cap, the rate applied, the agreed penalty amount and other
+    /// fees, the part of them the cap leaves room for.
+    /// </summary>
+    OverdueAgreed,
+
+    /// <summary>
+    /// Overdue, no rate agreed at all: the one-year LPR then in effect. Values: the first overdue
+    /// day, the LPR applied, the day that fixing was published.
+    /// </summary>
+    OverdueAtLpr,
+
+    /// <summary>Overdue under the 2015 rules, no rate agreed at all: 6% a year. Values: the first overdue day, the rate.</summary>
+    OverdueAtOldDefault,
+
+    /// <summary>
     /// Overdue, overdue terms unknown. Values: the balance without overdue charges, the most with
     /// them, the first overdue day, the cap they are held to.
     /// </summary>

@@ -53,13 +53,15 @@ public sealed record LegalAssessment
 /// <param name="Caps">The caps over the loan's life, earliest first; the last is the one in force now.</param>
 /// <param name="ExceedsCap">Whether the rate exceeds the cap in force; null when no single rate exists.</param>
 /// <param name="Lawful">
-/// The lawful balance under this view with no overdue charges beyond the contract's own rate
-/// (what the law gives when the contract agrees none: 2020 rules Art 28 para 2).
+/// The lawful balance under this view: with the contract's overdue terms held to the cap where
+/// they are known, and where they are not, with what the law gives when the contract agrees
+/// none (2020 rules Art 28 para 2: the term rate running on, or the one-year LPR).
 /// </param>
 /// <param name="OverdueCharges">
-/// When something is overdue and the contract's rate lies below the cap: the most the lender may
-/// lawfully ask if the contract agrees overdue interest, a penalty or fees, which the law allows
-/// together up to the cap (2020 rules Arts 28, 29; 2015 rules Art 30). Null otherwise.
+/// When something is overdue, the contract's overdue terms are unknown and the cap leaves room
+/// above <paramref name="Lawful"/>: the most the lender may lawfully ask if the contract agrees
+/// overdue interest, a penalty or fees, which the law allows together up to the cap (2020 rules
+/// Arts 28, 29; 2015 rules Art 30). Null otherwise.
 /// </param>
 /// <param name="UseOfMoneyFee">
 /// Under the void-contract view: the balance with a fee for the use of the money at the LPR, the
@@ -67,6 +69,9 @@ public sealed record LegalAssessment
 /// </param>
 public sealed record ViewAssessment(LegalView View, IReadOnlyList<RateCap> Caps, bool? ExceedsCap, LawfulBalance Lawful, OverdueChargesRange? OverdueCharges = null, LawfulBalance? UseOfMoneyFee = null)
 {
+    /// <summary>The overdue account under this view when something is overdue; null otherwise.</summary>
+    public OverdueAccount? Overdue { get; init; }
+
     /// <summary>The most the law supports under this view whatever overdue terms the contract holds.</summary>
     public LawfulBalance Most => OverdueCharges?.Most ?? UseOfMoneyFee ?? Lawful;
 
@@ -145,6 +150,13 @@ public enum Uncertainty
 
     /// <summary>"Illegal debt" has no numeric definition in the law; the 36% line is an interpretation.</summary>
     IllegalDebtInterpretation,
+
+    /// <summary>
+    /// With no rate agreed at all the law supplies the one-year LPR "then in effect" for overdue
+    /// interest (2020 rules Art 28 para 2(1)); the fixing of the first overdue day is used, and
+    /// whether later fixings apply instead is not settled.
+    /// </summary>
+    OverdueLprDateUnsettled,
 
     /// <summary>
     /// The schedule runs in days, and whether its day rate exceeds a line depends on annualising

@@ -13,10 +13,11 @@ namespace DebtShield.Core.Law;
 /// <item>The cap depends on the lender's kind and the contract date: 4×LPR for private lending,
 /// the 24% court line for licensed institutions; both views where the kind is not known.</item>
 /// <item>Lawful interest accrues as simple interest on the outstanding principal at the lower of
-/// the contract's own rate and the cap. Once something is overdue, the contract's unknown overdue
-/// terms make a range: the contract's rate running on (no overdue terms agreed) up to the cap on
-/// the unpaid principal from the first overdue day (overdue interest, penalty and fees together
-/// at their legal most).</item>
+/// the contract's own rate and the cap. Once something is overdue, the contract's overdue terms
+/// apply from the first overdue day, held together to the cap (<see cref="OverdueAccount"/>);
+/// where the borrower does not know them, the answer is a range: what the law gives with nothing
+/// agreed (the term rate running on, or the LPR) up to the cap on the unpaid principal (overdue
+/// interest, penalty and fees together at their legal most).</item>
 /// <item>Payments go to interest first, then principal; beyond that the borrower has overpaid.
 /// For contracts formed before 2020-08-20, interest before that day paid at up to 36% stays paid
 /// (2015 rules Arts 26, 31): only what was paid above 36% reduces principal.</item>
@@ -127,33 +128,36 @@ public static class LegalCheck
             uncertain.Add(loan.Lender.Kind == LenderKind.Microloan ? Uncertainty.MicroloanLineUnconfirmed : Uncertainty.LicensedLineOnRequest);
         }
 
-        var accrual = caps.Select(c => Accrual(c, contractRate)).ToArray();
-        var lawful = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount);
         bool? exceeds = period is { } p ? Exceeds(loan, p, caps[^1].Annual, uncertain) : null;
-        var overdue = Arrears.Of(loan, options.AsOf) is { } arrears && contractRate < caps.Max(c => c.Annual)
-            ? new OverdueChargesRange(
-                arrears.Since,
-                LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, OverdueAtCap(caps, contractRate, arrears.Since), options.DayCount))
+        if (Arrears.Of(loan, options.AsOf) is not { } arrears)
+        {
+            var accrual = caps.Select(c => Accrual(c, contractRate)).ToArray();
+            return new ViewAssessment(view, caps, exceeds, LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount));
+        }
+
+        var charges = OverdueAccount.For(loan, rules, options, caps, contractRate, arrears.Since);
+        if (charges.LprDefaultUsed)
+        {
+            uncertain.Add(Uncertainty.OverdueLprDateUnsettled);
+        }
+
+        var range = !loan.OverdueTerms.IsKnown && charges.AtCap.TotalDue > charges.Lawful.TotalDue
+            ? new OverdueChargesRange(arrears.Since, charges.AtCap)
             : null;
-        return new ViewAssessment(view, caps, exceeds, lawful, overdue is { } o && o.Most.TotalDue > lawful.TotalDue ? o : null);
+        return new ViewAssessment(view, caps, exceeds, charges.Lawful, range) { Overdue = charges };
     }
 
     /// <summary>
     /// How a cap turns into accrual: the contract's rate, held to the cap; under the old line also
     /// the band up to the kept-if-paid line (never above the contract's own rate).
     /// </summary>
-    private static AccrualRate Accrual(RateCap cap, decimal contractRate)
+    internal static AccrualRate Accrual(RateCap cap, decimal contractRate)
     {
         var enforceable = Math.Min(contractRate, cap.Annual);
         var kept = cap.KeptIfPaid is { } line ? Math.Max(Math.Min(contractRate, line) - enforceable, 0m) : 0m;
         return new AccrualRate(cap.From, enforceable, kept);
     }
 
-    /// <summary>
-    /// Accrual with overdue charges at their legal most: the contract's rate until the first
-    /// overdue day, then each cap itself (overdue interest, penalty and fees together may reach
-    /// it, and no more: 2020 rules Arts 28, 29; 2015 rules Art 30).
-    /// </summary>
     /// <summary>
     /// Where a microloan company's loan formed since the 2025 guideline stands against it: above
     /// its 24% line for new loans, or above the 4×LPR target only; null when neither, or not applicable.
@@ -174,26 +178,6 @@ public static class LegalCheck
         return rules.Lpr.InForceOn(loan.ContractDate) is { } fixing && CapComparison.Exceeds(loan, p, guideline.TargetLprMultiple * fixing.OneYear)
             ? new(StepKind.MicroloanGuidelineAboveTarget, LegalView.LicensedInstitution, [rate, Rate(guideline.TargetLprMultiple * fixing.OneYear), guideline.TargetBy], guideline.Basis.Citations)
             : null;
-    }
-
-    private static AccrualRate[] OverdueAtCap(RateCap[] caps, decimal contractRate, DateOnly overdueFrom)
-    {
-        var rates = new List<AccrualRate>();
-        for (var i = 0; i < caps.Length; i++)
-        {
-            var end = i + 1 < caps.Length ? caps[i + 1].From : DateOnly.MaxValue;
-            if (caps[i].From < overdueFrom || i == 0)
-            {
-                rates.Add(Accrual(caps[i], contractRate));
-            }
-
-            if (overdueFrom < end)
-            {
-                rates.Add(new AccrualRate(caps[i].From > overdueFrom ? caps[i].From : overdueFrom, caps[i].Annual));
-            }
-        }
-
-        return [.. rates];
     }
 
     /// <summary>
@@ -379,6 +363,11 @@ public static class LegalCheck
             steps.Add(view.Lawful.Overpaid.IsPositive
                 ? new(StepKind.Overpaid, view.View, [view.Lawful.Overpaid], rules.PaymentOrder.Citations)
                 : new(StepKind.Balance, view.View, [view.Lawful.PrincipalOutstanding, view.Lawful.InterestDue, view.Lawful.TotalDue], rules.PaymentOrder.Citations));
+            if (view.Overdue?.Explain(rules, view.View, view.Cap, loan.OverdueTerms) is { } overdueStep)
+            {
+                steps.Add(overdueStep);
+            }
+
             if (view.OverdueCharges is { } overdue)
             {
                 steps.Add(new(StepKind.OverdueChargesRange, view.View, [view.Lawful.TotalDue, overdue.Most.TotalDue, overdue.OverdueSince, Rate(view.Cap.Annual)], rules.OverdueCharges.Citations));

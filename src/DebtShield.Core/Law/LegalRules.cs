@@ -63,6 +63,21 @@ public sealed record LegalRules
     /// <summary>The basis of holding overdue interest, penalty and fees together under the cap.</summary>
     public required LegalBasis OverdueCharges { get; init; }
 
+    /// <summary>
+    /// The basis of the overdue rate the law supplies when the contract agrees none: the term rate
+    /// running on, or with no rate agreed at all the one-year LPR then in effect (2020 rules Art 28 para 2).
+    /// </summary>
+    public required LegalBasis OverdueDefault { get; init; }
+
+    /// <summary>
+    /// The overdue rate the 2015 rules supply when neither a term rate nor an overdue rate was
+    /// agreed (6% a year, 2015 rules Art 29 para 2), for overdue time before the reform date.
+    /// </summary>
+    public required decimal OldOverdueDefaultRate { get; init; }
+
+    /// <summary>The basis of <see cref="OldOverdueDefaultRate"/>.</summary>
+    public required LegalBasis OldOverdueDefault { get; init; }
+
     /// <summary>The basis of the rate measure compared with a cap (nominal annual IRR).</summary>
     public required LegalBasis RateMeasure { get; init; }
 

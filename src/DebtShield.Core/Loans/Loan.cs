@@ -25,7 +25,8 @@ public sealed class Loan
         UpfrontFee[] upfrontFees,
         Instalment[] schedule,
         Payment[] payments,
-        AdvertisedRate? advertised)
+        AdvertisedRate? advertised,
+        OverdueTerms overdueTerms)
     {
         Id = id;
         Lender = lender;
@@ -36,6 +37,7 @@ public sealed class Loan
         Schedule = Array.AsReadOnly(schedule);
         Payments = Array.AsReadOnly(payments);
         Advertised = advertised;
+        OverdueTerms = overdueTerms;
     }
 
     /// <summary>The borrower's own name for the loan, or the file or line it came from.</summary>
@@ -64,6 +66,9 @@ public sealed class Loan
 
     /// <summary>The rate the lender advertised, if the borrower knows it.</summary>
     public AdvertisedRate? Advertised { get; }
+
+    /// <summary>What the contract agrees for late payment; <see cref="OverdueTerms.Unknown"/> unless the borrower said.</summary>
+    public OverdueTerms OverdueTerms { get; }
 
     /// <summary>What was kept back before the money arrived (砍头息): principal minus received.</summary>
     public Money Deducted => Principal - Received;
@@ -102,6 +107,7 @@ public sealed class Loan
             && Principal == other.Principal
             && Received == other.Received
             && Advertised == other.Advertised
+            && OverdueTerms == other.OverdueTerms
             && Schedule.SequenceEqual(other.Schedule)
             && UpfrontFees.SequenceEqual(other.UpfrontFees)
             && Payments.SequenceEqual(other.Payments);
@@ -121,6 +127,7 @@ public sealed class Loan
     /// <param name="schedule">The lender's schedule.</param>
     /// <param name="payments">What was actually paid.</param>
     /// <param name="advertised">The advertised rate, if known.</param>
+    /// <param name="overdueTerms">What the contract agrees for late payment; <see langword="null"/> means not known.</param>
     public static LoanCreation Create(
         string id,
         Lender lender,
@@ -130,7 +137,8 @@ public sealed class Loan
         IEnumerable<UpfrontFee> upfrontFees,
         IEnumerable<Instalment> schedule,
         IEnumerable<Payment> payments,
-        AdvertisedRate? advertised)
+        AdvertisedRate? advertised,
+        OverdueTerms? overdueTerms = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(lender);
@@ -198,6 +206,8 @@ public sealed class Loan
             }
         }
 
+        var terms = overdueTerms ?? OverdueTerms.Unknown;
+        CheckOverdueTerms(terms, problems);
         if (problems.Count > before)
         {
             return new LoanCreation(null, problems);
@@ -216,7 +226,7 @@ public sealed class Loan
         Array.Sort(paid, static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date)
             : a.Amount != b.Amount ? a.Amount.CompareTo(b.Amount)
             : a.AppliesTo.CompareTo(b.AppliesTo));
-        var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised);
+        var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised, terms);
         return new LoanCreation(loan, []);
     }
 
@@ -308,6 +318,40 @@ public sealed class Loan
         }
     }
 
+    private static void CheckOverdueTerms(OverdueTerms terms, List<LoanProblem> problems)
+    {
+        if (terms.Rate is { } rate)
+        {
+            CheckRate(rate.Value, "overdueTerms.rate.value", problems);
+        }
+
+        if (terms.Penalty?.DailyRate is { } daily)
+        {
+            CheckRate(daily, "overdueTerms.penalty.perDay", problems);
+        }
+
+        foreach (var (amount, field) in (ReadOnlySpan<(Money?, string)>)[(terms.Penalty?.Amount, "overdueTerms.penalty.amount"), (terms.OtherFees, "overdueTerms.otherFees")])
+        {
+            if (amount is { IsNegative: true })
+            {
+                problems.Add(new LoanProblem(field, LoanProblemKind.Negative));
+            }
+            else if (amount is { } a && TooLarge(a))
+            {
+                problems.Add(new LoanProblem(field, LoanProblemKind.ImplausiblyLarge));
+            }
+        }
+    }
+
+    /// <summary>A rate is a fraction: below zero is wrong, and above 100 (10,000% a period) is certainly a typo.</summary>
+    private static void CheckRate(decimal rate, string field, List<LoanProblem> problems)
+    {
+        if (rate < 0m || rate > LargestRate)
+        {
+            problems.Add(new LoanProblem(field, LoanProblemKind.RateOutOfRange));
+        }
+    }
+
     private static void CheckPayments(DateOnly contractDate, Payment[] payments, List<LoanProblem> problems)
     {
         for (var i = 0; i < payments.Length; i++)
@@ -329,6 +373,9 @@ public sealed class Loan
     /// overflow the arithmetic) and is refused before any computation.
     /// </summary>
     public const decimal LargestAmount = 1_000_000_000_000m;
+
+    /// <summary>The largest rate (a fraction per its period) an overdue term may hold: beyond 10,000% a period it is a typo.</summary>
+    private const decimal LargestRate = 100m;
 
     /// <summary>
     /// Lenders round each part of an instalment to the fen separately, so parts may differ from

@@ -66,6 +66,9 @@ public enum LoanProblemKind
     /// <summary>An amount beyond a trillion yuan: certainly a typo.</summary>
     ImplausiblyLarge,
 
+    /// <summary>A rate below zero, or beyond 10,000% a period: certainly a typo (a percentage written as a fraction, say).</summary>
+    RateOutOfRange,
+
     /// <summary>A contract or a payment dated after today (beyond <see cref="RecordedDates.Leeway"/>): it has not happened yet.</summary>
     AfterToday,
 }

@@ -42,6 +42,27 @@ public sealed class StoredLoan
     /// <summary>How the advertised rate was computed, when known.</summary>
     public AdvertisedMethod? AdvertisedMethod { get; set; }
 
+    /// <summary>
+    /// True when the borrower said what the contract agrees for late payment; false (the default,
+    /// and every loan recorded before the ledger kept the terms) when it is not known.
+    /// </summary>
+    public bool OverdueTermsKnown { get; set; }
+
+    /// <summary>The agreed overdue rate's value (a fraction per <see cref="OverdueRatePer"/>); null when none is agreed.</summary>
+    public decimal? OverdueRateValue { get; set; }
+
+    /// <summary>The agreed overdue rate's period; null when none is agreed.</summary>
+    public RatePer? OverdueRatePer { get; set; }
+
+    /// <summary>An agreed penalty as a fraction a day; null for none or for an amount.</summary>
+    public decimal? OverduePenaltyPerDay { get; set; }
+
+    /// <summary>An agreed penalty as one amount; null for none or for a daily rate.</summary>
+    public Money? OverduePenaltyAmount { get; set; }
+
+    /// <summary>Other fees agreed for late payment; null when none are agreed.</summary>
+    public Money? OverdueOtherFees { get; set; }
+
     /// <summary>When the loan entered the ledger.</summary>
     public DateTimeOffset AddedAt { get; set; }
 
@@ -72,7 +93,36 @@ public sealed class StoredLoan
             UpfrontFees.OrderBy(f => f.Number).Select(f => new UpfrontFee(f.Name, f.Amount, f.Date)),
             Schedule.OrderBy(i => i.Number).Select(i => new Instalment(i.DueDate, i.Total, i.Principal, i.Interest, i.Fees)),
             Payments.OrderBy(p => p.Date).ThenBy(p => p.Amount).Select(p => new Payment(p.Date, p.Amount, p.AppliesTo)),
-            advertised);
+            advertised,
+            ReadOverdueTerms());
+    }
+
+    /// <summary>Gives this row a loan's overdue terms.</summary>
+    public void WriteOverdueTerms(OverdueTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        OverdueTermsKnown = terms.IsKnown;
+        OverdueRateValue = terms.Rate?.Value;
+        OverdueRatePer = terms.Rate?.Per;
+        OverduePenaltyPerDay = terms.Penalty?.DailyRate;
+        OverduePenaltyAmount = terms.Penalty?.Amount;
+        OverdueOtherFees = terms.OtherFees;
+    }
+
+    private OverdueTerms ReadOverdueTerms()
+    {
+        if (!OverdueTermsKnown)
+        {
+            return OverdueTerms.Unknown;
+        }
+
+        var penalty = OverduePenaltyPerDay is { } daily ? OverduePenalty.PerDay(daily)
+            : OverduePenaltyAmount is { } amount ? OverduePenalty.Once(amount)
+            : null;
+        return OverdueTerms.Agreed(
+            OverdueRateValue is { } value && OverdueRatePer is { } per ? new OverdueRate(value, per) : null,
+            penalty,
+            OverdueOtherFees);
     }
 
     /// <summary>Stores a Core loan's facts under a lender of a case.</summary>
@@ -99,6 +149,7 @@ public sealed class StoredLoan
             AdvertisedMethod = loan.Advertised?.Method,
             AddedAt = now,
         };
+        stored.WriteOverdueTerms(loan.OverdueTerms);
         for (var i = 0; i < loan.Schedule.Count; i++)
         {
             var instalment = loan.Schedule[i];

@@ -64,6 +64,9 @@ public static class LegalDataReader
             PrincipalBasis = Basis(caps.RootElement.Get("commonRules").Get("principalBasis")),
             PaymentOrder = Basis(caps.RootElement.Get("commonRules").Get("paymentOrder")),
             OverdueCharges = Basis(caps.RootElement.Get("commonRules").Get("overdueCharges")),
+            OverdueDefault = Basis(lines["private_overdue_default"]),
+            OldOverdueDefaultRate = lines["private_old_overdue_default"].Get("rate").Get("annual").GetDecimal(),
+            OldOverdueDefault = Basis(lines["private_old_overdue_default"]),
             RateMeasure = Basis(caps.RootElement.Get("commonRules").Get("rateMeasure")),
             UnlicensedVoid = Basis(lines["unlicensed_void"]),
         };

@@ -25,6 +25,8 @@ internal sealed class LoanFileDocument
     public List<PaymentDocument?>? Payments { get; set; }
 
     public StatedRateDocument? Stated { get; set; }
+
+    public OverdueTermsDocument? OverdueTerms { get; set; }
 }
 
 internal sealed class LenderDocument
@@ -72,6 +74,30 @@ internal sealed class StatedRateDocument
     public string? Per { get; set; }
 
     public string? Method { get; set; }
+}
+
+// Absent: the terms are unknown. Present: what the contract agrees; a part left out is not agreed.
+internal sealed class OverdueTermsDocument
+{
+    public OverdueRateDocument? Rate { get; set; }
+
+    public OverduePenaltyDocument? Penalty { get; set; }
+
+    public decimal? OtherFees { get; set; }
+}
+
+internal sealed class OverdueRateDocument
+{
+    public decimal? Value { get; set; }
+
+    public string? Per { get; set; }
+}
+
+internal sealed class OverduePenaltyDocument
+{
+    public decimal? PerDay { get; set; }
+
+    public decimal? Amount { get; set; }
 }
 
 [JsonSourceGenerationOptions(

@@ -79,6 +79,7 @@ public static class LoanFileReader
         var schedule = ConvertList(document.Schedule, "schedule", errors, ConvertInstalment);
         var payments = ConvertList(document.Payments, "payments", errors, ConvertPayment);
         var advertised = ConvertStated(document.Stated, errors);
+        var overdueTerms = ConvertOverdueTerms(document.OverdueTerms, errors);
 
         if (errors.Count > 0 || lender is null || contractDate is null || principal is null)
         {
@@ -94,7 +95,8 @@ public static class LoanFileReader
             fees,
             schedule,
             payments,
-            advertised);
+            advertised,
+            overdueTerms);
         return creation.Succeeded
             ? new LoanReading(creation.Loan, [])
             : new LoanReading(null, [.. creation.Problems.Select(p => new LoanFileError(p.Field, null, Describe(p.Kind)))]);
@@ -197,6 +199,54 @@ public static class LoanFileReader
         }
 
         return valid ? new AdvertisedRate(stated.Value!.Value, per!.Value, method!.Value) : null;
+    }
+
+    /// <summary>
+    /// The agreed overdue terms: absent, unknown; present, each part left out is not agreed. Signs
+    /// and sizes are checked by <see cref="Loan.Create"/>, on the same field paths.
+    /// </summary>
+    private static OverdueTerms ConvertOverdueTerms(OverdueTermsDocument? terms, List<LoanFileError> errors)
+    {
+        if (terms is null)
+        {
+            return OverdueTerms.Unknown;
+        }
+
+        OverdueRate? rate = null;
+        if (terms.Rate is { } agreed)
+        {
+            var per = RateNames.ParsePer(agreed.Per);
+            if (agreed.Value is null)
+            {
+                errors.Add(new LoanFileError("overdueTerms.rate.value", null, ImportMessages.MissingField));
+            }
+
+            if (per is null)
+            {
+                errors.Add(new LoanFileError("overdueTerms.rate.per", null, agreed.Per is null ? ImportMessages.MissingField : Format(ImportMessages.UnknownRatePer, agreed.Per)));
+            }
+
+            rate = agreed.Value is { } value && per is { } unit ? new OverdueRate(value, unit) : null;
+        }
+
+        OverduePenalty? penalty = null;
+        if (terms.Penalty is { } stated)
+        {
+            switch (stated.PerDay, stated.Amount)
+            {
+                case ({ } daily, null):
+                    penalty = OverduePenalty.PerDay(daily);
+                    break;
+                case (null, { } amount):
+                    penalty = OverduePenalty.Once(new Money(amount));
+                    break;
+                default:
+                    errors.Add(new LoanFileError("overdueTerms.penalty", null, ImportMessages.PenaltyOneOf));
+                    break;
+            }
+        }
+
+        return OverdueTerms.Agreed(rate, penalty, ToMoney(terms.OtherFees));
     }
 
     private static List<T> ConvertList<TDocument, T>(

@@ -102,6 +102,48 @@ public static class LoanFileWriter
             writer.WriteEndObject();
         }
 
+        WriteOverdueTerms(writer, loan.OverdueTerms);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the agreed overdue terms; unknown terms are left out, nothing agreed is an empty object.</summary>
+    private static void WriteOverdueTerms(Utf8JsonWriter writer, OverdueTerms terms)
+    {
+        if (!terms.IsKnown)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("overdueTerms");
+        if (terms.Rate is { } rate)
+        {
+            writer.WriteStartObject("rate");
+            writer.WriteNumber("value", rate.Value);
+            writer.WriteString("per", RateNames.Name(rate.Per));
+            writer.WriteEndObject();
+        }
+
+        if (terms.Penalty is { } penalty)
+        {
+            writer.WriteStartObject("penalty");
+            if (penalty.DailyRate is { } daily)
+            {
+                writer.WriteNumber("perDay", daily);
+            }
+
+            if (penalty.Amount is { } amount)
+            {
+                WriteAmount(writer, "amount", amount);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (terms.OtherFees is { } fees)
+        {
+            WriteAmount(writer, "otherFees", fees);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -29,6 +29,14 @@ public static class FormValue
             : new Money(yuan);
     }
 
+    /// <summary>A rate typed as a percentage (0.05%) or a fraction (0.0005), at least zero.</summary>
+    /// <exception cref="RequestRefusedException">Missing or not such a rate.</exception>
+    public static decimal Rate(string? text, string label)
+    {
+        var given = WebInput.Required(text, label);
+        return FactText.TryRate(given, out var fraction) ? fraction : throw Refused(WebText.Input_NotRate, label, given);
+    }
+
     /// <summary>A calendar date with its year written.</summary>
     /// <exception cref="RequestRefusedException">Missing or not a date.</exception>
     public static DateOnly Date(string? text, string label)

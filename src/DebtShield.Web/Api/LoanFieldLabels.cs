@@ -32,6 +32,10 @@ public static partial class LoanFieldLabels
                 "principal" => WebText.Field_Principal,
                 "received" => WebText.Field_Received,
                 "schedule" => WebText.Loan_Schedule,
+                "overdueTerms.rate.value" => WebText.Field_OverdueRate,
+                "overdueTerms.penalty.perDay" => WebText.Field_PenaltyPerDay,
+                "overdueTerms.penalty.amount" => WebText.Field_Penalty,
+                "overdueTerms.otherFees" => WebText.Field_OverdueFees,
                 _ => WebText.Field_TheLoan,
             };
         }

@@ -44,6 +44,24 @@ public sealed record LoanForm
     /// <summary>The first due date; the rest follow monthly.</summary>
     public string? FirstDue { get; init; }
 
+    /// <summary>The overdue rate the contract agrees (0.05% or 0.0005); empty when none is given.</summary>
+    public string? OverdueRate { get; init; }
+
+    /// <summary>The overdue rate's period: <c>day</c>, <c>month</c> or <c>year</c> (the default).</summary>
+    public string? OverduePer { get; init; }
+
+    /// <summary>A penalty the contract agrees per day (0.1% or 0.001).</summary>
+    public string? PenaltyPerDay { get; init; }
+
+    /// <summary>A penalty the contract agrees as one amount.</summary>
+    public string? Penalty { get; init; }
+
+    /// <summary>Other fees the contract agrees once overdue, in total.</summary>
+    public string? OverdueFees { get; init; }
+
+    /// <summary>True when the contract agrees nothing for late payment.</summary>
+    public bool NoOverdueTerms { get; init; }
+
     /// <summary>The loan the form describes; its contract must have been signed by <paramref name="today"/>.</summary>
     /// <exception cref="RequestRefusedException">A field is missing or does not read (named by its label, with the reason), or the facts do not make a loan.</exception>
     public Loan ToLoan(DateOnly today)
@@ -54,7 +72,40 @@ public sealed record LoanForm
             : throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, WebText.Field_Instalments));
         var amount = FormValue.Amount(Amount, WebText.Field_Amount);
         var first = FormValue.Date(FirstDue, WebText.Field_FirstDue);
-        return Facts(facts, [.. Enumerable.Range(0, count).Select(i => new Instalment(first.AddMonths(i), amount))], []);
+        return Facts(facts, [.. Enumerable.Range(0, count).Select(i => new Instalment(first.AddMonths(i), amount))], [], overdueTerms: OverdueTerms());
+    }
+
+    /// <summary>
+    /// What the form says the contract agrees for late payment: nothing filled in, not known; the
+    /// box ticked, nothing agreed; otherwise what is filled in, each part left empty not agreed.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">A value does not read, or the box is ticked beside values, or the penalty is given both ways.</exception>
+    public OverdueTerms OverdueTerms()
+    {
+        var given = new[] { OverdueRate, PenaltyPerDay, Penalty, OverdueFees }.Any(v => !string.IsNullOrWhiteSpace(v));
+        if (NoOverdueTerms)
+        {
+            return given ? throw new RequestRefusedException(WebText.Overdue_NoneButGiven) : Core.Loans.OverdueTerms.NoneAgreed;
+        }
+
+        if (!given)
+        {
+            return Core.Loans.OverdueTerms.Unknown;
+        }
+
+        if (!string.IsNullOrWhiteSpace(PenaltyPerDay) && !string.IsNullOrWhiteSpace(Penalty))
+        {
+            throw new RequestRefusedException(WebText.Overdue_PenaltyTwice);
+        }
+
+        var per = string.IsNullOrWhiteSpace(OverduePer) ? RatePer.Year
+            : FactText.Per(OverduePer.Trim()) ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_OverduePer, OverduePer));
+        var rate = string.IsNullOrWhiteSpace(OverdueRate) ? null : new OverdueRate(FormValue.Rate(OverdueRate, WebText.Field_OverdueRate), per);
+        var penalty = !string.IsNullOrWhiteSpace(PenaltyPerDay) ? OverduePenalty.PerDay(FormValue.Rate(PenaltyPerDay, WebText.Field_PenaltyPerDay))
+            : !string.IsNullOrWhiteSpace(Penalty) ? OverduePenalty.Once(FormValue.Amount(Penalty, WebText.Field_Penalty))
+            : null;
+        var fees = string.IsNullOrWhiteSpace(OverdueFees) ? (Money?)null : FormValue.Amount(OverdueFees, WebText.Field_OverdueFees);
+        return Core.Loans.OverdueTerms.Agreed(rate, penalty, fees);
     }
 
     /// <summary>The loan's facts without its schedule, for a pasted repayment screen that gives the schedule.</summary>
@@ -91,10 +142,10 @@ public sealed record LoanForm
 
     /// <summary>A loan of the form's facts with <paramref name="schedule"/> and <paramref name="payments"/>, or a refusal worded with the form's labels.</summary>
     /// <exception cref="RequestRefusedException">The facts do not make a loan.</exception>
-    public static Loan Facts(PastedLoanFacts facts, IReadOnlyList<Instalment> schedule, IReadOnlyList<Payment> payments, IEnumerable<UpfrontFee>? fees = null, AdvertisedRate? advertised = null)
+    public static Loan Facts(PastedLoanFacts facts, IReadOnlyList<Instalment> schedule, IReadOnlyList<Payment> payments, IEnumerable<UpfrontFee>? fees = null, AdvertisedRate? advertised = null, OverdueTerms? overdueTerms = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return Checked(Loan.Create(facts.Id, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, fees ?? [], schedule, payments, advertised), facts.Id).Loan!;
+        return Checked(Loan.Create(facts.Id, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, fees ?? [], schedule, payments, advertised, overdueTerms), facts.Id).Loan!;
     }
 
     /// <summary><paramref name="creation"/> when it made a loan; otherwise a refusal that names each problem by the form's label.</summary>

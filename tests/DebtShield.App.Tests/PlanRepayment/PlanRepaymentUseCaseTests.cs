@@ -203,7 +203,8 @@ public sealed class PlanRepaymentUseCaseTests
             new DateOnly(2026, 9, 1),
             3000m,
             [.. Enumerable.Range(0, 6).Select(m => new Instalment(new DateOnly(2026, 10, 20).AddMonths(m), new Money(500m)))],
-            [new Payment(new DateOnly(2026, 10, 20), new Money(500m))]), Clock);
+            [new Payment(new DateOnly(2026, 10, 20), new Money(500m))],
+            ZeroOverdueRate), Clock);
         await CaseBudget.SetAsync(ledger, null, new MonthlyBudget([
             new BudgetLine(BudgetLineKind.Income, "工资", new Money(3000m)),
             new BudgetLine(BudgetLineKind.EssentialExpense, "房租和吃饭", new Money(2500m)),
@@ -211,9 +212,15 @@ public sealed class PlanRepaymentUseCaseTests
         return ledger;
     }
 
-    private static Loan Create(string id, Lender lender, DateOnly contract, decimal principal, Instalment[] schedule, Payment[] payments)
+    /// <summary>
+    /// The platform loan's contract agrees 0% overdue interest, so its lawful figure stays the unpaid
+    /// principal (with nothing agreed the law would add the one-year LPR from the overdue day).
+    /// </summary>
+    private static readonly OverdueTerms ZeroOverdueRate = OverdueTerms.Agreed(new OverdueRate(0m, RatePer.Year), null, null);
+
+    private static Loan Create(string id, Lender lender, DateOnly contract, decimal principal, Instalment[] schedule, Payment[] payments, OverdueTerms? overdueTerms = null)
     {
-        var creation = Loan.Create(id, lender, contract, new Money(principal), new Money(principal), [], schedule, payments, null);
+        var creation = Loan.Create(id, lender, contract, new Money(principal), new Money(principal), [], schedule, payments, null, overdueTerms);
         Assert.True(creation.Succeeded);
         return creation.Loan;
     }

@@ -143,6 +143,41 @@ public sealed class LoanRecordTests
         Assert.Contains(Rendering.FigureTable.Yuan(most), table, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public void LoanAdd_OverdueTerms_AreStoredExportedAndGiveOneLawfulFigureNotARange(string provider)
+    {
+        // Same bank loan as below, overdue since 2026-01-15: with its overdue terms known, the check
+        // gives the lawful figure with them, not the range it gives when they are not known.
+        using var cli = new LedgerCli(provider);
+        string[] add =
+        [
+            "loan", "add", "--loan", "银行贷", "--lender", "某银行", "--kind", "bank", "--contract-date", "2025-12-15",
+            "--principal", "10000", "--instalments", "12", "--amount", "860", "--first-due", "2026-01-15",
+        ];
+
+        var refused = cli.Run([.. add, "--penalty-per-day", "0.1%", "--penalty", "200"]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--penalty-per-day", refused.Stderr, StringComparison.Ordinal);
+        cli.Succeed([.. add, "--overdue-rate", "0.05%", "--overdue-per", "day", "--penalty", "200", "--overdue-fees", "50"]);
+
+        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM loans WHERE overdue_terms_known AND overdue_rate_per = 'Day' AND overdue_penalty_per_day IS NULL"));
+        using var listed = JsonDocument.Parse(cli.LoanListJson());
+        var loan = listed.RootElement[0];
+        Assert.True(loan.GetProperty("lawfulTotalDue").GetDecimal() > 10_000m, "overdue: more than the principal is lawfully owed");
+        Assert.Equal(JsonValueKind.Null, loan.GetProperty("lawfulMostDue").ValueKind); // one figure, not a range
+
+        cli.Succeed("export", "case.json");
+        using var exported = JsonDocument.Parse(File.ReadAllText(cli.PathOf("case.json")));
+        var terms = exported.RootElement.GetProperty("loans")[0].GetProperty("overdueTerms");
+        Assert.Equal(0.0005m, terms.GetProperty("rate").GetProperty("value").GetDecimal());
+        Assert.Equal(200m, terms.GetProperty("penalty").GetProperty("amount").GetDecimal());
+        Assert.Equal(50m, terms.GetProperty("otherFees").GetDecimal());
+
+        cli.Succeed("loan", "edit", "银行贷", "--no-overdue-terms");
+        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM loans WHERE overdue_terms_known AND overdue_rate_value IS NULL AND overdue_other_fees IS NULL"));
+    }
+
     private static JsonElement Show(LedgerCli cli, string loan)
     {
         using var shown = JsonDocument.Parse(cli.Succeed("loan", "show", loan, "--json"));

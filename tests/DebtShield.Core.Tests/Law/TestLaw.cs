@@ -30,6 +30,9 @@ internal static class TestLaw
         LicensedCourtLine = 0.24m,
         LicensedCourt = new LegalBasis(["fafa-2017-22-s2"], FactStatus.Secondary),
         ThirtySixLine = 0.36m,
+        OverdueDefault = new LegalBasis(["spl-art28"], FactStatus.Verified),
+        OldOverdueDefaultRate = 0.06m,
+        OldOverdueDefault = new LegalBasis(["spl2015-art29"], FactStatus.Secondary),
         Flags = Enum.GetValues<LegalFlagKind>().ToDictionary(f => f, _ => Basis),
         Kinds = new Dictionary<LenderKind, LenderKindRules>
         {

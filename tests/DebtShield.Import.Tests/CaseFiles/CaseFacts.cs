@@ -28,5 +28,6 @@ internal static class CaseFacts
         Assert.Equal(expected.Schedule, actual.Schedule);
         Assert.Equal(expected.Payments, actual.Payments);
         Assert.Equal(expected.Advertised, actual.Advertised);
+        Assert.Equal(expected.OverdueTerms, actual.OverdueTerms);
     }
 }

@@ -97,6 +97,16 @@ public sealed class CaseFileRoundTripTests
                     "value": 0.0005,
                     "per": "day",
                     "method": "nominal"
+                  },
+                  "overdueTerms": {
+                    "rate": {
+                      "value": 0.0005,
+                      "per": "day"
+                    },
+                    "penalty": {
+                      "amount": 200
+                    },
+                    "otherFees": 50
                   }
                 },
                 {

@@ -32,7 +32,8 @@ internal static class CaseSamples
                 new Instalment(start.AddMonths(2), new Money(1150.00m)),
             ],
             [new Payment(start.AddMonths(1), new Money(1150m))],
-            new AdvertisedRate(0.0005, RatePer.Day, AdvertisedMethod.Nominal)).Loan!;
+            new AdvertisedRate(0.0005, RatePer.Day, AdvertisedMethod.Nominal),
+            OverdueTerms.Agreed(new OverdueRate(0.0005m, RatePer.Day), OverduePenalty.Once(new Money(200m)), new Money(50m))).Loan!;
         var second = Loan.Create(
             "信用卡分期",
             new Lender(string.Empty, LenderKind.Bank),

@@ -56,6 +56,52 @@ public sealed class LoanFileReaderTests
     }
 
     [Fact]
+    public void Read_OverdueTerms_KeepsEachAgreedPart()
+    {
+        var reading = Read(Valid.Replace("\"method\": \"nominal\" }", "\"method\": \"nominal\" },\n\"overdueTerms\": { \"rate\": { \"value\": 0.015, \"per\": \"month\" }, \"penalty\": { \"perDay\": 0.001 }, \"otherFees\": 80 }", StringComparison.Ordinal));
+
+        Assert.True(reading.Succeeded, string.Join("; ", reading.Errors));
+        var terms = reading.Loan.OverdueTerms;
+        Assert.True(terms.IsKnown);
+        Assert.Equal(new OverdueRate(0.015m, RatePer.Month), terms.Rate);
+        Assert.Equal(0.001m, terms.Penalty!.DailyRate);
+        Assert.Null(terms.Penalty.Amount);
+        Assert.Equal(80m, terms.OtherFees!.Value.Yuan);
+    }
+
+    [Fact]
+    public void Read_OverdueTermsAbsentOrEmpty_AreUnknownOrNothingAgreed()
+    {
+        var absent = Read(Valid);
+        var empty = Read(Valid.Replace("\"method\": \"nominal\" }", "\"method\": \"nominal\" }, \"overdueTerms\": {}", StringComparison.Ordinal));
+
+        Assert.Equal(OverdueTerms.Unknown, absent.Loan!.OverdueTerms);
+        Assert.Equal(OverdueTerms.NoneAgreed, empty.Loan!.OverdueTerms);
+    }
+
+    [Theory]
+    [InlineData("{ \"penalty\": { \"perDay\": 0.001, \"amount\": 5 } }", "overdueTerms.penalty", "give the penalty one way")]
+    [InlineData("{ \"penalty\": {} }", "overdueTerms.penalty", "give the penalty one way")]
+    [InlineData("{ \"rate\": { \"value\": 0.001, \"per\": \"week\" } }", "overdueTerms.rate.per", "unknown rate unit \"week\"")]
+    [InlineData("{ \"rate\": { \"per\": \"day\" } }", "overdueTerms.rate.value", "required field is missing")]
+    [InlineData("{ \"rate\": { \"value\": -0.001, \"per\": \"day\" } }", "overdueTerms.rate.value", "between 0 and 100")]
+    [InlineData("{ \"penalty\": { \"perDay\": 5000 } }", "overdueTerms.penalty.perDay", "between 0 and 100")]
+    [InlineData("{ \"otherFees\": -1 }", "overdueTerms.otherFees", "must not be negative")]
+    [InlineData("{ \"lateFee\": 1 }", "overdueTerms.lateFee", null)]
+    public void Read_BadOverdueTerms_NamesTheField(string terms, string field, string? message)
+    {
+        var reading = Read(Valid.Replace("\"method\": \"nominal\" }", "\"method\": \"nominal\" }, \"overdueTerms\": " + terms, StringComparison.Ordinal));
+
+        Assert.False(reading.Succeeded);
+        var error = Assert.Single(reading.Errors);
+        Assert.Equal(field, error.Field);
+        if (message is not null)
+        {
+            Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Read_NoReceivedNoId_DefaultsToPrincipalAndGivenId()
     {
         var reading = Read("""{"lender":{"kind":"bank"},"contractDate":"2025-01-01","principal":500,"schedule":[{"dueDate":"2025-01-08","total":520}]}""", "my-loan");

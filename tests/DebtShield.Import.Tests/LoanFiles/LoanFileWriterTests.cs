@@ -38,6 +38,7 @@ public sealed class LoanFileWriterTests
         Assert.DoesNotContain("upfrontFees", text, StringComparison.Ordinal);
         Assert.DoesNotContain("payments", text, StringComparison.Ordinal);
         Assert.DoesNotContain("stated", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("overdueTerms", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"name\"", text, StringComparison.Ordinal);
     }
 

@@ -20,6 +20,9 @@ public sealed class LoanSchemaTests
         SchemaFields.AssertSame(Schema["properties"]!["schedule"]!["items"]!, context.InstalmentDocument);
         SchemaFields.AssertSame(Schema["properties"]!["payments"]!["items"]!, context.PaymentDocument);
         SchemaFields.AssertSame(Schema["properties"]!["stated"]!, context.StatedRateDocument);
+        SchemaFields.AssertSame(Schema["properties"]!["overdueTerms"]!, context.OverdueTermsDocument);
+        SchemaFields.AssertSame(Schema["properties"]!["overdueTerms"]!["properties"]!["rate"]!, context.OverdueRateDocument);
+        SchemaFields.AssertSame(Schema["properties"]!["overdueTerms"]!["properties"]!["penalty"]!, context.OverduePenaltyDocument);
     }
 
     [Fact]

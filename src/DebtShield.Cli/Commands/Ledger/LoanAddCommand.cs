@@ -73,6 +73,34 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
         [CommandOption("--stated-method <METHOD>")]
         [LocalizedDescription(nameof(CliText.Facts_StatedMethodOption))]
         public string? StatedMethod { get; init; }
+
+        [CommandOption("--overdue-rate <RATE>")]
+        [LocalizedDescription(nameof(CliText.Facts_OverdueRateOption))]
+        public string? OverdueRate { get; init; }
+
+        [CommandOption("--overdue-per <PER>")]
+        [LocalizedDescription(nameof(CliText.Facts_OverduePerOption))]
+        public string? OverduePer { get; init; }
+
+        [CommandOption("--penalty-per-day <RATE>")]
+        [LocalizedDescription(nameof(CliText.Facts_PenaltyPerDayOption))]
+        public string? PenaltyPerDay { get; init; }
+
+        [CommandOption("--penalty <YUAN>")]
+        [LocalizedDescription(nameof(CliText.Facts_PenaltyOption))]
+        public string? Penalty { get; init; }
+
+        [CommandOption("--overdue-fees <YUAN>")]
+        [LocalizedDescription(nameof(CliText.Facts_OverdueFeesOption))]
+        public string? OverdueFees { get; init; }
+
+        [CommandOption("--no-overdue-terms")]
+        [LocalizedDescription(nameof(CliText.Facts_NoOverdueTermsOption))]
+        public bool NoOverdueTerms { get; init; }
+
+        /// <summary>The overdue terms the options give; null when none is given (not known, or unchanged).</summary>
+        public OverdueTerms? OverdueTerms() =>
+            LoanFacts.OverdueTerms(OverdueRate, OverduePer, PenaltyPerDay, Penalty, OverdueFees, NoOverdueTerms);
     }
 
     internal sealed class Settings : FactSettings
@@ -100,7 +128,8 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
             LoanFacts.Fees(settings.Fee, contractDate),
             schedule,
             [],
-            LoanFacts.Advertised(settings.StatedRate, settings.StatedPer, settings.StatedMethod));
+            LoanFacts.Advertised(settings.StatedRate, settings.StatedPer, settings.StatedMethod),
+            settings.OverdueTerms());
         if (!creation.Succeeded)
         {
             throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, CliText.Loan_Invalid, name, FactText.Describe(creation.Problems)));

@@ -31,6 +31,7 @@ internal sealed class LoanEditCommand(TimeProvider time) : AsyncCommand<LoanEdit
         var received = LoanFacts.Amount(settings.Received, "--received");
         var schedule = LoanFacts.Schedule(settings.Due, settings.Instalments, settings.Amount, settings.FirstDue);
         var advertised = LoanFacts.Advertised(settings.StatedRate, settings.StatedPer, settings.StatedMethod);
+        var overdueTerms = settings.OverdueTerms();
 
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
         var edited = await RecordLoan.EditAsync(
@@ -50,7 +51,8 @@ internal sealed class LoanEditCommand(TimeProvider time) : AsyncCommand<LoanEdit
                     fees,
                     schedule ?? loan.Schedule,
                     loan.Payments,
-                    advertised ?? loan.Advertised);
+                    advertised ?? loan.Advertised,
+                    overdueTerms ?? loan.OverdueTerms);
             },
             time,
             cancellationToken);

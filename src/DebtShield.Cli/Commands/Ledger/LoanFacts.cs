@@ -63,6 +63,47 @@ internal static class LoanFacts
     }
 
     /// <summary>
+    /// The agreed overdue terms from <c>--overdue-rate</c>/<c>--overdue-per</c>, <c>--penalty-per-day</c>
+    /// or <c>--penalty</c>, <c>--overdue-fees</c>, or <c>--no-overdue-terms</c> (the contract agrees
+    /// nothing); null when none of them is given.
+    /// </summary>
+    public static OverdueTerms? OverdueTerms(string? rate, string? per, string? penaltyPerDay, string? penalty, string? fees, bool noneAgreed)
+    {
+        var any = rate is not null || per is not null || penaltyPerDay is not null || penalty is not null || fees is not null;
+        if (noneAgreed)
+        {
+            return any ? throw new UserInputException(CliText.Facts_NoOverdueTermsWithTerms) : Core.Loans.OverdueTerms.NoneAgreed;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        if (rate is null && per is not null)
+        {
+            throw new UserInputException(Missing("--overdue-rate"));
+        }
+
+        if (penaltyPerDay is not null && penalty is not null)
+        {
+            throw new UserInputException(CliText.Facts_PenaltyTwice);
+        }
+
+        OverdueRate? agreed = rate is null
+            ? null
+            : new OverdueRate(Fraction(rate, "--overdue-rate"), FactText.Per(per ?? "year") ?? throw new UserInputException(Format(CliText.Facts_InvalidOverdueRate, "--overdue-per", per!)));
+        OverduePenalty? charged = penaltyPerDay is not null ? OverduePenalty.PerDay(Fraction(penaltyPerDay, "--penalty-per-day"))
+            : penalty is not null ? OverduePenalty.Once(Amount(penalty, "--penalty")!.Value)
+            : null;
+        return Core.Loans.OverdueTerms.Agreed(agreed, charged, Amount(fees, "--overdue-fees"));
+    }
+
+    /// <summary>A rate written as a fraction (0.0005) or a percentage (0.05%).</summary>
+    private static decimal Fraction(string text, string option) =>
+        FactText.TryRate(text, out var fraction) ? fraction : throw new UserInputException(Format(CliText.Facts_InvalidOverdueRate, option, text));
+
+    /// <summary>
     /// The schedule from <c>--due DATE=YUAN</c> (repeatable), or from <c>--instalments N --amount YUAN
     /// --first-due DATE</c> (equal monthly instalments, the common app loan); null when neither is given.
     /// </summary>

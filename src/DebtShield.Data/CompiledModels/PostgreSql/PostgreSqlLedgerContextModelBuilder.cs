@@ -12,7 +12,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlLedgerContextModel
     {
         private PostgreSqlLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a91f78e-9e58-47fd-8b33-a11ef5a07780"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("ac6db043-b99e-401e-bc8b-31ecb1d6a735"), entityTypeCount: 11)
         {
         }
 

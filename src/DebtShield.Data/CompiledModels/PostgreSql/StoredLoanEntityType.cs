@@ -25,7 +25,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 "DebtShield.Data.Loans.StoredLoan",
                 typeof(StoredLoan),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 17,
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -108,6 +108,64 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             lenderId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             lenderId.AddAnnotation("Relational:ColumnName", "lender_id");
+
+            var overdueOtherFees = runtimeEntityType.AddProperty(
+                "OverdueOtherFees",
+                typeof(Money?),
+                propertyInfo: typeof(StoredLoan).GetProperty("OverdueOtherFees", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredLoan).GetField("<OverdueOtherFees>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new LedgerContext.MoneyConverter());
+            overdueOtherFees.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            overdueOtherFees.AddAnnotation("Relational:ColumnName", "overdue_other_fees");
+
+            var overduePenaltyAmount = runtimeEntityType.AddProperty(
+                "OverduePenaltyAmount",
+                typeof(Money?),
+                propertyInfo: typeof(StoredLoan).GetProperty("OverduePenaltyAmount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredLoan).GetField("<OverduePenaltyAmount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new LedgerContext.MoneyConverter());
+            overduePenaltyAmount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            overduePenaltyAmount.AddAnnotation("Relational:ColumnName", "overdue_penalty_amount");
+
+            var overduePenaltyPerDay = runtimeEntityType.AddProperty(
+                "OverduePenaltyPerDay",
+                typeof(decimal?),
+                propertyInfo: typeof(StoredLoan).GetProperty("OverduePenaltyPerDay", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredLoan).GetField("<OverduePenaltyPerDay>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            overduePenaltyPerDay.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            overduePenaltyPerDay.AddAnnotation("Relational:ColumnName", "overdue_penalty_per_day");
+
+            var overdueRatePer = runtimeEntityType.AddProperty(
+                "OverdueRatePer",
+                typeof(RatePer?),
+                propertyInfo: typeof(StoredLoan).GetProperty("OverdueRatePer", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredLoan).GetField("<OverdueRatePer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            overdueRatePer.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            overdueRatePer.AddAnnotation("Relational:ColumnName", "overdue_rate_per");
+
+            var overdueRateValue = runtimeEntityType.AddProperty(
+                "OverdueRateValue",
+                typeof(decimal?),
+                propertyInfo: typeof(StoredLoan).GetProperty("OverdueRateValue", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredLoan).GetField("<OverdueRateValue>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            overdueRateValue.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            overdueRateValue.AddAnnotation("Relational:ColumnName", "overdue_rate_value");
+
+            var overdueTermsKnown = runtimeEntityType.AddProperty(
+                "OverdueTermsKnown",
+                typeof(bool),
+                propertyInfo: typeof(StoredLoan).GetProperty("OverdueTermsKnown", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredLoan).GetField("<OverdueTermsKnown>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            overdueTermsKnown.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            overdueTermsKnown.AddAnnotation("Relational:ColumnName", "overdue_terms_known");
 
             var principal = runtimeEntityType.AddProperty(
                 "Principal",

@@ -11,7 +11,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
     public partial class SqliteLedgerContextModel
     {
         private SqliteLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d0cc9ec2-6084-4a47-a726-ffde815852bd"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("0d30c352-e8dd-4b0d-948e-45e7ec6fba0e"), entityTypeCount: 11)
         {
         }
 

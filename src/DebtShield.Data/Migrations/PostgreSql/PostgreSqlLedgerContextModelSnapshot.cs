@@ -422,6 +422,31 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("lender_id");
 
+                    b.Property<decimal?>("OverdueOtherFees")
+                        .HasColumnType("numeric")
+                        .HasColumnName("overdue_other_fees");
+
+                    b.Property<decimal?>("OverduePenaltyAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("overdue_penalty_amount");
+
+                    b.Property<decimal?>("OverduePenaltyPerDay")
+                        .HasColumnType("numeric")
+                        .HasColumnName("overdue_penalty_per_day");
+
+                    b.Property<string>("OverdueRatePer")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("overdue_rate_per");
+
+                    b.Property<decimal?>("OverdueRateValue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("overdue_rate_value");
+
+                    b.Property<bool>("OverdueTermsKnown")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue_terms_known");
+
                     b.Property<decimal>("Principal")
                         .HasColumnType("numeric")
                         .HasColumnName("principal");

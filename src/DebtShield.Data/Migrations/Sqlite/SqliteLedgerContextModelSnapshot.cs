@@ -417,6 +417,31 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lender_id");
 
+                    b.Property<decimal?>("OverdueOtherFees")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_other_fees");
+
+                    b.Property<decimal?>("OverduePenaltyAmount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_penalty_amount");
+
+                    b.Property<decimal?>("OverduePenaltyPerDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_penalty_per_day");
+
+                    b.Property<string>("OverdueRatePer")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_rate_per");
+
+                    b.Property<decimal?>("OverdueRateValue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_rate_value");
+
+                    b.Property<bool>("OverdueTermsKnown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_terms_known");
+
                     b.Property<decimal>("Principal")
                         .HasColumnType("TEXT")
                         .HasColumnName("principal");

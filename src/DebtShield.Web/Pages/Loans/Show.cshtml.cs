@@ -66,7 +66,7 @@ public sealed class ShowModel(LedgerGate gate, TimeProvider time) : LedgerPage(g
                     Case,
                     Id,
                     loan => LoanForm.Checked(
-                        Loan.Create(facts.Id, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised),
+                        Loan.Create(facts.Id, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised, loan.OverdueTerms),
                         facts.Id),
                     Time,
                     HttpContext.RequestAborted);
