@@ -26,15 +26,15 @@ public sealed class LoanPageTests
     /// <summary>A bank loan overdue since 2026-01-15, its rate below the cap.</summary>
     private static readonly Dictionary<string, string> BankLoan = new(Loan)
     {
-            ["Form.Id"] = "银行贷",
-            ["Form.Lender"] = "某银行",
-            ["Form.Kind"] = "bank",
-            ["Form.ContractDate"] = "2025-12-15",
-            ["Form.Principal"] = "10000",
-            ["Form.Received"] = "10000",
-            ["Instalments"] = "12",
-            ["Form.Amount"] = "860",
-            ["Form.FirstDue"] = "2026-01-15",
+        ["Form.Id"] = "银行贷",
+        ["Form.Lender"] = "某银行",
+        ["Form.Kind"] = "bank",
+        ["Form.ContractDate"] = "2025-12-15",
+        ["Form.Principal"] = "10000",
+        ["Form.Received"] = "10000",
+        ["Instalments"] = "12",
+        ["Form.Amount"] = "860",
+        ["Form.FirstDue"] = "2026-01-15",
     };
 
     private const string Screen = "第1期 2026-02-05 应还 950.00 已还\n第2期 2026-03-05 应还 950.00 已结清\n第3期 2026-04-05 应还 950.00 待还\n第4期 2026-05-05 应还 950.00 待还";
@@ -192,6 +192,31 @@ public sealed class LoanPageTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/loans/速借-旧", WebUtility.UrlDecode(response.Headers.Location!.OriginalString));
         Assert.Equal((5200m, "microloan", "2026-01-06", 1, 6), (edited.GetProperty("principal").GetDecimal(), edited.GetProperty("lenderKind").GetString(), edited.GetProperty("contractDate").GetString(), edited.GetProperty("payments").GetInt32(), edited.GetProperty("instalments").GetInt32()));
+    }
+
+    [Fact]
+    public async Task LoanPage_ShowsTheStoredOverdueTerms_AndItsCorrectionFormChangesThem()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+        await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(BankLoan)
+        {
+            ["Form.OverdueRate"] = "0.05%",
+            ["Form.OverduePer"] = "day",
+            ["Form.Penalty"] = "200",
+            ["Form.OverdueFees"] = "50",
+        });
+
+        var agreed = WebUtility.HtmlDecode(await app.Client.GetStringAsync(Page("银行贷")));
+        var response = await app.PostFormAsync(Page("银行贷"), Page("银行贷") + "?handler=Edit", [
+            new("Edit.Id", "银行贷"), new("Edit.Lender", "某银行"), new("Edit.Kind", "bank"), new("Edit.ContractDate", "2025-12-15"),
+            new("Edit.Principal", "10000"), new("Edit.NoOverdueTerms", "true")]);
+        var none = WebUtility.HtmlDecode(await app.Client.GetStringAsync(Page("银行贷")));
+
+        Assert.Contains("逾期日利率 0.05%；违约金 ¥200.00；其他费用 ¥50.00", agreed, StringComparison.Ordinal);
+        Assert.Contains("name=\"Edit.OverdueRate\" value=\"0.0005\"", agreed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有约定逾期利率、违约金或其他费用", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("逾期日利率", none, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,7 +65,9 @@ public static class ListLoans
                 [.. loan.Payments.Select(p => new PaymentFigure(p.Date, p.Amount.Yuan, FactText.TargetName(p.AppliesTo)))],
                 [.. loan.UpfrontFees.Select(f => new UpfrontFeeFigure(f.Name, f.Amount.Yuan, f.Date))],
                 rate,
-                check);
+                check,
+                OverdueTermsText.Of(loan.OverdueTerms),
+                loan.OverdueTerms);
         }, cancellationToken);
     }
 

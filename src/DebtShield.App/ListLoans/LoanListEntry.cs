@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.RateLoans;
 using DebtShield.Core.Loans;
@@ -135,13 +136,17 @@ public sealed record CaseTotals(decimal Principal, decimal Received, decimal Sch
 /// <param name="UpfrontFees">The upfront fees.</param>
 /// <param name="Rate">The true-cost report.</param>
 /// <param name="Check">The legal report, with its citations.</param>
+/// <param name="OverdueTermsWorded">What the contract agrees for late payment, in words (<see cref="OverdueTermsText"/>).</param>
+/// <param name="OverdueTerms">The same as a fact, for a form that corrects it.</param>
 public sealed record LoanDetail(
     LoanListEntry Loan,
     IReadOnlyList<InstalmentFigure> Schedule,
     IReadOnlyList<PaymentFigure> PaymentsMade,
     IReadOnlyList<UpfrontFeeFigure> UpfrontFees,
     RateLoanReport Rate,
-    CheckLoanReport Check);
+    CheckLoanReport Check,
+    string OverdueTermsWorded,
+    [property: JsonIgnore] OverdueTerms OverdueTerms);
 
 /// <summary>An instalment in a report.</summary>
 /// <param name="DueDate">The due date.</param>

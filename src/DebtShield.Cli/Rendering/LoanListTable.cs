@@ -81,6 +81,8 @@ internal static class LoanListTable
             console.MarkupLine("[yellow]" + Markup.Escape(string.Format(culture, CliText.List_OverdueLine, FigureTable.Yuan(loan.OverdueAmount!.Value), loan.OverdueSince, days)) + "[/]");
         }
 
+        console.MarkupLine(Markup.Escape(string.Format(culture, CliText.List_OverdueTerms, detail.OverdueTermsWorded)));
+
         RateTable.Write(console, detail.Rate);
         CheckTable.Write(console, detail.Check);
     }

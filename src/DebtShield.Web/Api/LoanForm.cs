@@ -122,10 +122,11 @@ public sealed record LoanForm
         return new PastedLoanFacts(id, new Core.Loans.Lender(lender, kind), contractDate, principal, received);
     }
 
-    /// <summary>The form filled in with a loan's facts, for correcting them.</summary>
-    public static LoanForm Of(LoanListEntry loan)
+    /// <summary>The form filled in with a loan's facts and late-payment terms, for correcting them.</summary>
+    public static LoanForm Of(LoanListEntry loan, OverdueTerms overdueTerms)
     {
         ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(overdueTerms);
         return new LoanForm
         {
             Id = loan.Id,
@@ -134,6 +135,12 @@ public sealed record LoanForm
             ContractDate = Figures.Day(loan.ContractDate),
             Principal = loan.Principal.ToString(CultureInfo.InvariantCulture),
             Received = loan.Received == loan.Principal ? null : loan.Received.ToString(CultureInfo.InvariantCulture),
+            OverdueRate = overdueTerms.Rate?.Value.ToString(CultureInfo.InvariantCulture),
+            OverduePer = overdueTerms.Rate?.Per.ToString().ToLowerInvariant(),
+            PenaltyPerDay = overdueTerms.Penalty?.DailyRate?.ToString(CultureInfo.InvariantCulture),
+            Penalty = overdueTerms.Penalty?.Amount?.Yuan.ToString(CultureInfo.InvariantCulture),
+            OverdueFees = overdueTerms.OtherFees?.Yuan.ToString(CultureInfo.InvariantCulture),
+            NoOverdueTerms = overdueTerms.IsKnown && overdueTerms.Rate is null && overdueTerms.Penalty is null && overdueTerms.OtherFees is null,
         };
     }
 

@@ -174,8 +174,11 @@ public sealed class LoanRecordTests
         Assert.Equal(200m, terms.GetProperty("penalty").GetProperty("amount").GetDecimal());
         Assert.Equal(50m, terms.GetProperty("otherFees").GetDecimal());
 
+        Assert.Contains("合同对逾期的约定：逾期日利率 0.05%；违约金 ¥200.00；其他费用 ¥50.00", cli.Succeed("loan", "show", "银行贷"), StringComparison.Ordinal);
+
         cli.Succeed("loan", "edit", "银行贷", "--no-overdue-terms");
         Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM loans WHERE overdue_terms_known AND overdue_rate_value IS NULL AND overdue_other_fees IS NULL"));
+        Assert.Contains("合同对逾期的约定：没有约定逾期利率、违约金或其他费用", cli.Succeed("loan", "show", "银行贷"), StringComparison.Ordinal);
     }
 
     private static JsonElement Show(LedgerCli cli, string loan)

@@ -61,12 +61,13 @@ public sealed class ShowModel(LedgerGate gate, TimeProvider time) : LedgerPage(g
             async () =>
             {
                 var facts = Edit.ToPastedFacts(Today);
+                var overdueTerms = Edit.OverdueTerms();
                 var edited = await RecordLoan.EditAsync(
                     await LedgerAsync(),
                     Case,
                     Id,
                     loan => LoanForm.Checked(
-                        Loan.Create(facts.Id, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised, loan.OverdueTerms),
+                        Loan.Create(facts.Id, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, loan.UpfrontFees, loan.Schedule, loan.Payments, loan.Advertised, overdueTerms),
                         facts.Id),
                     Time,
                     HttpContext.RequestAborted);
@@ -101,7 +102,7 @@ public sealed class ShowModel(LedgerGate gate, TimeProvider time) : LedgerPage(g
     private async Task LoadAsync()
     {
         Detail = await ReadAsync();
-        Edit = LoanForm.Of(Detail.Loan);
+        Edit = LoanForm.Of(Detail.Loan, Detail.OverdueTerms);
     }
 
     /// <summary>After a refused form: the loan again, with the refused form's values kept.</summary>
