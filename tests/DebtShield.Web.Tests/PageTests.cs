@@ -405,6 +405,20 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task Documents_RegulatorComplaint_NamesEachLendersChannelByItsKind()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        var complaint = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/documents?kind=regulator-complaint"));
+        var notice = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/documents?kind=contacts-notice"));
+
+        Assert.Contains("寄给谁：按出借方的类型", complaint, StringComparison.Ordinal);
+        Assert.Matches("某消费金融[^<]*：[^<]*12378（二手资料）", complaint);
+        Assert.Matches("某呗：[^<]*地方金融管理", complaint);
+        Assert.DoesNotContain("寄给谁", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_document_is_written_from_the_case_with_the_facts_given_and_blanks_for_those_left_out()
     {
         await using var app = await RunningApp.StartAsync();

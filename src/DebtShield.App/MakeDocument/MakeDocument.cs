@@ -204,15 +204,23 @@ public static class MakeDocument
 
     private static ComplaintRoute? Route(LetterTemplate template, List<Loan> loans)
     {
-        var routes = GuideLibrary.Routes.Where(r => r.Document == template.Kind).ToList();
-        if (routes.Count == 0 || routes.All(r => r.LenderKinds.Count == 0))
-        {
-            return routes.FirstOrDefault();
-        }
+        var route = RouteFor(template.Kind, loans.Count > 0 ? loans[0].Lender.Kind : LenderKind.Unknown, out var dependsOnLender);
+        return route is not null || !dependsOnLender
+            ? route
+            : throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_NoRegulator, loans.FirstOrDefault()?.Lender.Name ?? ""));
+    }
 
-        var kind = loans.Count > 0 ? loans[0].Lender.Kind : LenderKind.Unknown;
-        return routes.FirstOrDefault(r => r.LenderKinds.Contains(kind))
-            ?? throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_NoRegulator, loans.FirstOrDefault()?.Lender.Name ?? ""));
+    /// <summary>
+    /// The route of a document about a lender of <paramref name="kind"/>: the one route when the
+    /// document's channel does not depend on the lender, else the route for that kind; null with
+    /// <paramref name="dependsOnLender"/> set when the kind has none (private and unlicensed lenders
+    /// have no regulator), and null without it when the document has no channel at all.
+    /// </summary>
+    internal static ComplaintRoute? RouteFor(string documentKind, LenderKind kind, out bool dependsOnLender)
+    {
+        var routes = GuideLibrary.Routes.Where(r => r.Document == documentKind).ToList();
+        dependsOnLender = routes.Count > 0 && routes.Any(r => r.LenderKinds.Count > 0);
+        return dependsOnLender ? routes.FirstOrDefault(r => r.LenderKinds.Contains(kind)) : routes.FirstOrDefault();
     }
 
     private static void Apply(Documents.Letters.LetterFacts facts, LetterTemplate template, IReadOnlyDictionary<string, string>? set)

@@ -50,6 +50,9 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     /// </summary>
     public IReadOnlyList<CollectorNumber> Collectors { get; private set; } = [];
 
+    /// <summary>Where the chosen document goes for each of the case's lenders; empty when it does not depend on the lender.</summary>
+    public IReadOnlyList<LenderChannel> Channels { get; private set; } = [];
+
     /// <summary>The number whose lender the borrower gives.</summary>
     [BindProperty]
     public string? Number { get; set; }
@@ -96,6 +99,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         var ledger = await LedgerAsync();
         var loans = await ListLoans.ListAsync(ledger, Case, Today, HttpContext.RequestAborted);
         Lenders = [.. loans.Loans.Select(l => l.Lender).Distinct(StringComparer.Ordinal)];
+        Channels = Chosen is { } chosen ? DocumentChannels.For(chosen.Kind, loans.Loans) : [];
         if (Chosen?.PerLender == true && Lenders.Count > 1)
         {
             Collectors = await CollectorLenders.ListAsync(ledger, Case, HttpContext.RequestAborted);
