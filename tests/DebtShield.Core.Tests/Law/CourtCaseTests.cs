@@ -72,6 +72,11 @@ public sealed class CourtCaseTests
                 case "paidCoversDays":
                     Assert.Equal(court, DaysCovered(check));
                     break;
+                case "paidAgainstPrincipal":
+                    // What the court applied to principal (by the parties' designation, past the lawful
+                    // interest, or all of it where the contract is void) leaves the principal it ordered.
+                    Assert.Equal(court, (new Money(check.GetProperty("principal").GetDecimal()) - new Money(check.GetProperty("paid").GetDecimal())).Yuan);
+                    break;
                 case "wholeMonths":
                     // The court counts whole months at a monthly rate, not days: its own convention.
                     var interest = new Money(check.GetProperty("principal").GetDecimal()) * (check.GetProperty("monthly").GetDecimal() * check.GetProperty("months").GetInt32());
