@@ -19,8 +19,4 @@ internal static class CheckWording
     public static string Text(string name) =>
         CheckText.ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
         ?? throw new InvalidOperationException("Missing text resource " + name);
-
-    /// <summary>Formats a template in the current culture.</summary>
-    public static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
 }

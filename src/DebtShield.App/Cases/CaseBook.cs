@@ -1,4 +1,3 @@
-using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Cases;
 using DebtShield.Data;
@@ -61,7 +60,7 @@ public static class CaseBook
             var existing = await AllAsync(context, ledger.Cipher, token).ConfigureAwait(false);
             if (existing.Any(c => c.Title == profile.Title && (among is null || among.Contains(c.Case.Id))))
             {
-                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_Exists, profile.Title));
+                throw new RequestRefusedException(Localized.Format(LedgerText.Case_Exists, profile.Title));
             }
 
             var created = Create(context, ledger.Cipher, profile, time);
@@ -95,14 +94,14 @@ public static class CaseBook
         if (reference.Title is { } title)
         {
             var named = cases.FirstOrDefault(c => c.Title == title);
-            return named.Case ?? throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_NotFound, title, Titles(cases)));
+            return named.Case ?? throw new RequestRefusedException(Localized.Format(LedgerText.Case_NotFound, title, Titles(cases)));
         }
 
         return cases.Count switch
         {
             0 => null,
             1 => cases[0].Case,
-            _ => throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_Ambiguous, Titles(cases))),
+            _ => throw new RequestRefusedException(Localized.Format(LedgerText.Case_Ambiguous, Titles(cases))),
         };
     }
 
@@ -124,7 +123,7 @@ public static class CaseBook
         var unknown = title is not null && cases.All(c => c.Title != title);
         if (unknown && cases.Count > 0 && from is null)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Case_UnknownTitle, title!, Titles(cases)));
+            throw new RequestRefusedException(Localized.Format(LedgerText.Case_UnknownTitle, title!, Titles(cases)));
         }
 
         if (cases.Count == 0 || unknown)

@@ -1,4 +1,3 @@
-using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Loans;
 using DebtShield.Data;
@@ -32,7 +31,7 @@ internal static class CaseLoans
         }
 
         var known = await context.Loans.Where(l => l.CaseId == caseId).Select(l => l.Reference).ToListAsync(cancellationToken).ConfigureAwait(false);
-        throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_NotFound, reference, known.Count == 0 ? "—" : string.Join("、", known.Order(StringComparer.Ordinal))));
+        throw new RequestRefusedException(Localized.Format(LedgerText.Loan_NotFound, reference, known.Count == 0 ? "—" : string.Join("、", known.Order(StringComparer.Ordinal))));
     }
 
     /// <summary>The case's loans with every row that makes their facts, to be checked by <see cref="ToLoan"/>.</summary>
@@ -53,7 +52,7 @@ internal static class CaseLoans
         var creation = stored.ToLoan();
         return creation.Succeeded
             ? creation.Loan
-            : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_StoredFactsInvalid, stored.Reference, LoanProblemText.Describe(creation.Problems)));
+            : throw new RequestRefusedException(Localized.Format(LedgerText.Loan_StoredFactsInvalid, stored.Reference, LoanProblemText.Describe(creation.Problems)));
     }
 
     /// <summary>
@@ -76,7 +75,7 @@ internal static class CaseLoans
             var others = under.Where(r => changing?.Contains(r) != true).Order(StringComparer.Ordinal).ToArray();
             if (others.Length > 0)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(stored.Kind), LenderKindNames.Name(lender.Kind), string.Join("、", others)));
+                throw new RequestRefusedException(Localized.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(stored.Kind), LenderKindNames.Name(lender.Kind), string.Join("、", others)));
             }
 
             stored.Kind = lender.Kind;
@@ -104,12 +103,12 @@ internal static class CaseLoans
         var problems = RecordedDates.Check(loan, today);
         return problems.Count == 0
             ? loan
-            : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_Invalid, loan.Id, LoanProblemText.Describe(problems)));
+            : throw new RequestRefusedException(Localized.Format(LedgerText.Loan_Invalid, loan.Id, LoanProblemText.Describe(problems)));
     }
 
     /// <summary>Creates a Core loan or refuses with every problem worded.</summary>
     public static Loan Require(LoanCreation creation, string reference) =>
         creation.Succeeded
             ? creation.Loan
-            : throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_Invalid, reference, LoanProblemText.Describe(creation.Problems)));
+            : throw new RequestRefusedException(Localized.Format(LedgerText.Loan_Invalid, reference, LoanProblemText.Describe(creation.Problems)));
 }

@@ -33,15 +33,15 @@ public static class CheckContract
         }
         catch (NotSupportedException)
         {
-            throw new RequestRefusedException(CheckWording.Format(CheckText.Contract_UnsupportedFile, path, string.Join(", ", AgreementText.Extensions)));
+            throw new RequestRefusedException(Localized.Format(CheckText.Contract_UnsupportedFile, path, string.Join(", ", AgreementText.Extensions)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new RequestRefusedException(CheckWording.Format(CheckText.Contract_UnreadableFile, path, e.Message));
+            throw new RequestRefusedException(Localized.Format(CheckText.Contract_UnreadableFile, path, e.Message));
         }
 
         return string.IsNullOrWhiteSpace(text)
-            ? throw new RequestRefusedException(CheckWording.Format(CheckText.Contract_NoText, path))
+            ? throw new RequestRefusedException(Localized.Format(CheckText.Contract_NoText, path))
             : text;
     }
 
@@ -70,7 +70,7 @@ public static class CheckContract
             Findings = figures,
             Summary = figures.Length == 0
                 ? CheckWording.Text(kind == "scam" ? "Scam_NothingFound" : "Contract_NothingFound")
-                : CheckWording.Format(CheckWording.Text(kind == "scam" ? "Scam_Found" : "Contract_Found"), figures.Length, categories.Length),
+                : Localized.Format(CheckWording.Text(kind == "scam" ? "Scam_Found" : "Contract_Found"), figures.Length, categories.Length),
             Citations = [.. cited.Select(id => CitationFigure.From(citations[id]))],
         };
     }

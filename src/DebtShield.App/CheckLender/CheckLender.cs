@@ -3,6 +3,7 @@ using DebtShield.Core.Lenders;
 using DebtShield.Import.LegalData;
 using DebtShield.Import.Lenders;
 using DebtShield.Import.LoanFiles;
+using DebtShield.App.Resources;
 
 namespace DebtShield.App.CheckLender;
 
@@ -32,7 +33,7 @@ public static class CheckLender
             Query = name,
             Result = result,
             ResultText = match.Institution is { } institution
-                ? CheckWording.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, CheckWording.Text("LenderForm_" + match.Form), CheckLoanReport.StatusId(institution.Status))
+                ? Localized.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, CheckWording.Text("LenderForm_" + match.Form), CheckLoanReport.StatusId(institution.Status))
                 : CheckWording.Text("Lender_NotFound"),
             LenderKind = LenderKindNames.Name(match.LenderKind),
             Institution = match.Institution?.Name,
@@ -42,7 +43,7 @@ public static class CheckLender
                 ? new LenderSourceFigure(id, s.Title, s.Url, s.Status)
                 : new LenderSourceFigure(id, id, null, "uncertain"))],
             KindExplanation = kind is null ? null : CheckWording.Pick(kind.ChineseExplanation, kind.EnglishExplanation),
-            NameHints = [.. match.NameHints.Select(h => CheckWording.Format(CheckWording.Text("Lender_NameHint"), CheckWording.Pick(h.ChineseName, h.EnglishName)) + CheckWording.Pick(h.ChineseExplanation, h.EnglishExplanation))],
+            NameHints = [.. match.NameHints.Select(h => Localized.Format(CheckWording.Text("Lender_NameHint"), CheckWording.Pick(h.ChineseName, h.EnglishName)) + CheckWording.Pick(h.ChineseExplanation, h.EnglishExplanation))],
             Suggestions = [.. match.Suggestions.Select(s => s.Name)],
             ListVersion = directory.Version,
             ListLastChecked = directory.LastChecked,

@@ -78,7 +78,7 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
         }
         catch (WrongTypeException e)
         {
-            error = Format(ClassifyText.Error_WrongType, e.Field);
+            error = Localized.Format(ClassifyText.Error_WrongType, e.Field);
             return null;
         }
 
@@ -142,7 +142,7 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
         };
         if (to is null)
         {
-            error = Format(ClassifyText.Error_Recipient, recipient!);
+            error = Localized.Format(ClassifyText.Error_Recipient, recipient!);
             return null;
         }
 
@@ -155,7 +155,7 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
         };
         if (how is null)
         {
-            error = Format(ClassifyText.Error_Channel, channel!);
+            error = Localized.Format(ClassifyText.Error_Channel, channel!);
             return null;
         }
 
@@ -164,7 +164,7 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
         {
             if (!TryParseTime(time, ClassifyMessage.Analyzer.Policy.Offset, out var parsed))
             {
-                error = Format(ClassifyText.Error_Time, time);
+                error = Localized.Format(ClassifyText.Error_Time, time);
                 return null;
             }
 
@@ -179,9 +179,6 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
         JsonTokenType.String => reader.GetString()!,
         _ => throw new WrongTypeException(name),
     };
-
-    private static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
 
     private sealed class WrongTypeException(string field) : Exception(field)
     {

@@ -42,7 +42,7 @@ public static class ExportCase
         var extension = Path.GetExtension(path).ToUpperInvariant();
         if (extension is not (".JSON" or ".XLSX"))
         {
-            throw new RequestRefusedException(Ledgers.LedgerAccess.Format(LedgerText.Export_UnknownFormat, Path.GetFileName(path)));
+            throw new RequestRefusedException(Localized.Format(LedgerText.Export_UnknownFormat, Path.GetFileName(path)));
         }
 
         var content = await ReadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
@@ -65,7 +65,7 @@ public static class ExportCase
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RequestRefusedException(Ledgers.LedgerAccess.Format(LedgerText.Export_Unwritable, path, e.Message), e);
+            throw new RequestRefusedException(Localized.Format(LedgerText.Export_Unwritable, path, e.Message), e);
         }
 
         return content.Loans.Count;

@@ -4,13 +4,13 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using DebtShield.App.Cases;
-using DebtShield.App.Ledgers;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Backups;
 using DebtShield.Data.Evidence;
 using Microsoft.EntityFrameworkCore;
+using DebtShield.App.Resources;
 
 namespace DebtShield.App.ExportEvidence;
 
@@ -54,7 +54,7 @@ public static class ExportEvidenceBundle
 
             if ((await VerifyEvidence.CheckAsync(context, ledger.Cipher, store, stored, token).ConfigureAwait(false)).Break is { } broken)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(Resources.EvidenceText.Export_Broken, broken.Position));
+                throw new RequestRefusedException(Localized.Format(Resources.EvidenceText.Export_Broken, broken.Position));
             }
 
             var read = await ReviewEvidence.ReviewEvidence.ReadAsync(context, ledger.Cipher, stored, token).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public static class ExportEvidenceBundle
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(Resources.EvidenceText.File_Unwritable, path, e.Message));
+            throw new RequestRefusedException(Localized.Format(Resources.EvidenceText.File_Unwritable, path, e.Message));
         }
 
         return new EvidenceBundleSummary(view.Items.Count, files.Count, view.Head, sumsHash);

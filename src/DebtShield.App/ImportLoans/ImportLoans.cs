@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DebtShield.App.Cases;
-using DebtShield.App.Ledgers;
 using DebtShield.App.RecordLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core;
@@ -56,7 +55,7 @@ public static class ImportLoans
 
                 return ReadPasted(text, name, pasted, today);
             default:
-                return new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Import_UnknownFormat, name)]);
+                return new LoanSourceReading([], [Localized.Format(LedgerText.Import_UnknownFormat, name)]);
         }
     }
 
@@ -90,7 +89,7 @@ public static class ImportLoans
         ArgumentNullException.ThrowIfNull(text);
         if (pasted is null)
         {
-            return new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Import_PastedNeedsFacts, source)]);
+            return new LoanSourceReading([], [Localized.Format(LedgerText.Import_PastedNeedsFacts, source)]);
         }
 
         var reading = PastedScheduleReader.Read(text);
@@ -104,7 +103,7 @@ public static class ImportLoans
         var creation = Loan.Create(pasted.Id, pasted.Lender, pasted.ContractDate, pasted.Principal, pasted.Received, [], reading.Schedule, payments, null);
         return creation.Succeeded
             ? new LoanSourceReading([creation.Loan], []) { Paid = paid }
-            : new LoanSourceReading([], [LedgerAccess.Format(LedgerText.Loan_Invalid, pasted.Id, (describe ?? LoanProblemText.Describe)(creation.Problems))]);
+            : new LoanSourceReading([], [Localized.Format(LedgerText.Loan_Invalid, pasted.Id, (describe ?? LoanProblemText.Describe)(creation.Problems))]);
     }
 
     /// <summary>
@@ -188,7 +187,7 @@ public static class ImportLoans
                 }
                 else if (lender.Kind != loan.Lender.Kind)
                 {
-                    throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(lender.Kind), LenderKindNames.Name(loan.Lender.Kind), loan.Id));
+                    throw new RequestRefusedException(Localized.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(lender.Kind), LenderKindNames.Name(loan.Lender.Kind), loan.Id));
                 }
 
                 if (!existing.TryGetValue(loan.Id, out var current))
@@ -213,7 +212,7 @@ public static class ImportLoans
 
             if (conflicts.Count > 0)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Import_Conflicts, conflicts.Count, string.Join("、", conflicts.Take(10))));
+                throw new RequestRefusedException(Localized.Format(LedgerText.Import_Conflicts, conflicts.Count, string.Join("、", conflicts.Take(10))));
             }
 
             // The case, its lenders and the replacements first, through the change tracker; then the

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DebtShield.App.Resources;
 using DebtShield.Data;
 
@@ -30,7 +29,7 @@ public static class LedgerAccess
         }
         catch (ArgumentException e)
         {
-            throw new RequestRefusedException(Format(LedgerText.Db_Invalid, e.Message), e);
+            throw new RequestRefusedException(Localized.Format(LedgerText.Db_Invalid, e.Message), e);
         }
     }
 
@@ -43,7 +42,7 @@ public static class LedgerAccess
         return Ledger.OpenAsync(
             location,
             passphrase,
-            pending => notify(Format(LedgerText.Db_Migrating, location.Display, pending.Count, string.Join(", ", pending))),
+            pending => notify(Localized.Format(LedgerText.Db_Migrating, location.Display, pending.Count, string.Join(", ", pending))),
             cancellationToken);
     }
 
@@ -78,8 +77,6 @@ public static class LedgerAccess
             LedgerProblem.RestoreConflict => LedgerText.Problem_RestoreConflict,
             _ => exception.Problem.ToString(),
         };
-        return exception.Detail is { Length: > 0 } detail ? Format(text, detail) : Format(text, "");
+        return exception.Detail is { Length: > 0 } detail ? Localized.Format(text, detail) : Localized.Format(text, "");
     }
-
-    internal static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }

@@ -49,7 +49,7 @@ public static class LedgerAdministration
         ArgumentNullException.ThrowIfNull(time);
         if (string.IsNullOrEmpty(passphrase) || passphrase.Length < MinimumPassphraseLength)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Protect_TooShort, MinimumPassphraseLength));
+            throw new RequestRefusedException(Localized.Format(LedgerText.Protect_TooShort, MinimumPassphraseLength));
         }
 
         return ledger.ProtectAsync(passphrase, cost, time.GetUtcNow(), cancellationToken);
@@ -95,7 +95,7 @@ public static class LedgerAdministration
             var title = stored.ReadTitle(restored.Cipher);
             if (string.IsNullOrWhiteSpace(title))
             {
-                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Restore_Untitled, stored.Id));
+                throw new RequestRefusedException(Localized.Format(LedgerText.Restore_Untitled, stored.Id));
             }
 
             foreach (var loan in await CaseLoans.WithFactsOf(context, stored.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -106,7 +106,7 @@ public static class LedgerAdministration
             var chain = await VerifyEvidence.CheckAsync(context, restored.Cipher, store, stored, cancellationToken).ConfigureAwait(false);
             if (chain.Break is { } broken)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Restore_ChainBroken, title, broken.Sequence, EvidenceNames.Break(broken.Kind)));
+                throw new RequestRefusedException(Localized.Format(LedgerText.Restore_ChainBroken, title, broken.Sequence, EvidenceNames.Break(broken.Kind)));
             }
         }
     }

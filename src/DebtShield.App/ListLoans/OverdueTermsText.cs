@@ -1,4 +1,3 @@
-using System.Globalization;
 using DebtShield.App.RateLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core.Loans;
@@ -30,26 +29,24 @@ public static class OverdueTermsText
                 RatePer.Month => AppText.Per_Month,
                 _ => AppText.Per_Year,
             };
-            parts.Add(Format(AppText.Overdue_Rate, per, new Percentage((double)rate.Value)));
+            parts.Add(Localized.Format(AppText.Overdue_Rate, per, new Percentage((double)rate.Value)));
         }
 
         if (terms.Penalty?.DailyRate is { } daily)
         {
-            parts.Add(Format(AppText.Overdue_PenaltyPerDay, new Percentage((double)daily)));
+            parts.Add(Localized.Format(AppText.Overdue_PenaltyPerDay, new Percentage((double)daily)));
         }
 
         if (terms.Penalty?.Amount is { } once)
         {
-            parts.Add(Format(AppText.Overdue_PenaltyOnce, once));
+            parts.Add(Localized.Format(AppText.Overdue_PenaltyOnce, once));
         }
 
         if (terms.OtherFees is { } fees)
         {
-            parts.Add(Format(AppText.Overdue_OtherFees, fees));
+            parts.Add(Localized.Format(AppText.Overdue_OtherFees, fees));
         }
 
         return parts.Count == 0 ? AppText.Overdue_NoneAgreed : string.Join(AppText.Overdue_Separator, parts);
     }
-
-    private static string Format(string template, params object[] values) => string.Format(CultureInfo.CurrentCulture, template, values);
 }

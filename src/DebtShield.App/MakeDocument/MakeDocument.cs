@@ -1,6 +1,5 @@
 using DebtShield.App.Cases;
 using System.Globalization;
-using DebtShield.App.Ledgers;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
@@ -9,6 +8,7 @@ using DebtShield.Data.Backups;
 using DebtShield.Documents.Letters;
 using DebtShield.Import.Guide;
 using DebtShield.Import.LegalData;
+using DebtShield.App.Resources;
 
 namespace DebtShield.App.MakeDocument;
 
@@ -75,11 +75,11 @@ public static class MakeDocument
         }
         catch (LetterTemplateException e)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_TemplateBroken, e.Message));
+            throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_TemplateBroken, e.Message));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_TemplatesUnreadable, folder, e.Message));
+            throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_TemplatesUnreadable, folder, e.Message));
         }
     }
 
@@ -126,7 +126,7 @@ public static class MakeDocument
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_FileUnwritable, request.Path, e.Message));
+            throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_FileUnwritable, request.Path, e.Message));
         }
 
         return new MadeDocument(template.Kind, template.Title, request.Path, format, lender, channel, rendered.Missing, rendered.Unverified, listed, notListed);
@@ -150,7 +150,7 @@ public static class MakeDocument
         }
         catch (LetterTemplateException e)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_TemplateBroken, e.Message));
+            throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_TemplateBroken, e.Message));
         }
 
         var listed = facts.Get("evidence") is List<object?> items ? items.Count : 0;
@@ -175,7 +175,7 @@ public static class MakeDocument
     {
         var templates = Templates(request.Templates);
         return templates.FirstOrDefault(t => t.Kind == request.Kind.Trim())
-            ?? throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_UnknownKind, request.Kind, string.Join(", ", templates.Select(t => t.Kind))));
+            ?? throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_UnknownKind, request.Kind, string.Join(", ", templates.Select(t => t.Kind))));
     }
 
     private static List<Loan> Loans(CaseRecord record, LetterTemplate template, string? lender)
@@ -186,7 +186,7 @@ public static class MakeDocument
             var name = lender.Trim();
             return names.Contains(name, StringComparer.Ordinal)
                 ? [.. record.Loans.Where(l => l.Lender.Name == name)]
-                : throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_LenderNotFound, lender, string.Join("、", names)));
+                : throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_LenderNotFound, lender, string.Join("、", names)));
         }
 
         if (!template.PerLender)
@@ -196,9 +196,9 @@ public static class MakeDocument
 
         return names.Count switch
         {
-            0 => throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_NoLoans, template.Kind)),
+            0 => throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_NoLoans, template.Kind)),
             1 => [.. record.Loans],
-            _ => throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_LenderAmbiguous, string.Join("、", names))),
+            _ => throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_LenderAmbiguous, string.Join("、", names))),
         };
     }
 
@@ -207,7 +207,7 @@ public static class MakeDocument
         var route = RouteFor(template.Kind, loans.Count > 0 ? loans[0].Lender.Kind : LenderKind.Unknown, out var dependsOnLender);
         return route is not null || !dependsOnLender
             ? route
-            : throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_NoRegulator, loans.FirstOrDefault()?.Lender.Name ?? ""));
+            : throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_NoRegulator, loans.FirstOrDefault()?.Lender.Name ?? ""));
     }
 
     /// <summary>
@@ -229,7 +229,7 @@ public static class MakeDocument
         {
             if (!template.Needs.Any(n => n.Path == path))
             {
-                throw new RequestRefusedException(LedgerAccess.Format(Resources.DocumentText.Doc_UnknownFact, template.Kind, path, string.Join(", ", template.Needs.Select(n => n.Path))));
+                throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_UnknownFact, template.Kind, path, string.Join(", ", template.Needs.Select(n => n.Path))));
             }
 
             // One line, and never a line marker (# title, :: signature) the borrower did not mean.
@@ -258,7 +258,7 @@ public static class MakeDocument
         {
             throw new RequestRefusedException(e.Requested is null
                 ? Resources.DocumentText.Doc_FontMissing
-                : LedgerAccess.Format(Resources.DocumentText.Doc_FontUnusable, e.Requested));
+                : Localized.Format(Resources.DocumentText.Doc_FontUnusable, e.Requested));
         }
     }
 }

@@ -1,5 +1,4 @@
 using DebtShield.App.Cases;
-using System.Globalization;
 using System.Text;
 using DebtShield.App.Resources;
 using DebtShield.Core;
@@ -33,9 +32,9 @@ public static class CalendarExport
             {
                 var rest = unpaid.GetValueOrDefault(instalment.DueDate);
                 var summary = rest.IsPositive
-                    ? Format(PlanText.Calendar_Summary, loan.Lender.Name, rest.RoundToFen(), loan.Id)
-                    : Format(PlanText.Calendar_SummaryPaid, loan.Lender.Name, loan.Id);
-                var description = Format(PlanText.Calendar_Description, loan.Lender.Name, loan.Id, instalment.Total.RoundToFen(), rest.RoundToFen(), lawful.GetValueOrDefault(instalment.DueDate, Money.Zero).RoundToFen());
+                    ? Localized.Format(PlanText.Calendar_Summary, loan.Lender.Name, rest.RoundToFen(), loan.Id)
+                    : Localized.Format(PlanText.Calendar_SummaryPaid, loan.Lender.Name, loan.Id);
+                var description = Localized.Format(PlanText.Calendar_Description, loan.Lender.Name, loan.Id, instalment.Total.RoundToFen(), rest.RoundToFen(), lawful.GetValueOrDefault(instalment.DueDate, Money.Zero).RoundToFen());
                 events.Add(new DueEvent(DueCalendar.Uid(caseKey, loan.Id, instalment.DueDate), instalment.DueDate, summary, description));
             }
         }
@@ -68,8 +67,6 @@ public static class CalendarExport
         await PrivateFile.WriteAsync(path, (file, token) => file.WriteAsync(bytes, token).AsTask(), cancellationToken).ConfigureAwait(false);
         return facts.Loans.Sum(l => l.Schedule.Count);
     }
-
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }
 
 /// <summary>A case's calendar, ready to serve or save.</summary>

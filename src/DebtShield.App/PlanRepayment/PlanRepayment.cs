@@ -1,5 +1,4 @@
 using DebtShield.App.Cases;
-using System.Globalization;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Planning;
@@ -133,15 +132,13 @@ public static class PlanRepayment
         {
             PlanWarning.NoLoans => new("no_loans", PlanText.Warning_NoLoans),
             PlanWarning.NoBudget => new("no_budget", PlanText.Warning_NoBudget),
-            PlanWarning.IncomeBelowEssentials => new("income_below_essentials", Format(PlanText.Warning_IncomeBelowEssentials, facts.Budget.Income.Yuan, facts.Budget.EssentialExpenses.Yuan, order)),
-            PlanWarning.BudgetBelowDues => new("budget_below_dues", Format(PlanText.Warning_BudgetBelowDues, problem.Budget.Yuan, decimal.Round(firstMonth, 2, MidpointRounding.AwayFromZero), order)),
-            PlanWarning.LoanWithoutSchedule => new("loan_without_schedule", Format(PlanText.Warning_LoanWithoutSchedule, string.Join("、", problem.Loans.Where(l => !l.HasSchedule && l.Balance.IsPositive).Select(l => l.Id)))),
-            PlanWarning.NeverDebtFree => new("never_debt_free", Format(PlanText.Warning_NeverDebtFree, problem.Months)),
+            PlanWarning.IncomeBelowEssentials => new("income_below_essentials", Localized.Format(PlanText.Warning_IncomeBelowEssentials, facts.Budget.Income.Yuan, facts.Budget.EssentialExpenses.Yuan, order)),
+            PlanWarning.BudgetBelowDues => new("budget_below_dues", Localized.Format(PlanText.Warning_BudgetBelowDues, problem.Budget.Yuan, decimal.Round(firstMonth, 2, MidpointRounding.AwayFromZero), order)),
+            PlanWarning.LoanWithoutSchedule => new("loan_without_schedule", Localized.Format(PlanText.Warning_LoanWithoutSchedule, string.Join("、", problem.Loans.Where(l => !l.HasSchedule && l.Balance.IsPositive).Select(l => l.Id)))),
+            PlanWarning.NeverDebtFree => new("never_debt_free", Localized.Format(PlanText.Warning_NeverDebtFree, problem.Months)),
             _ => throw new ArgumentOutOfRangeException(nameof(warning), warning, null),
         };
     }
-
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }
 
 /// <summary>What to plan with.</summary>

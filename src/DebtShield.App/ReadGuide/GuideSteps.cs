@@ -39,7 +39,7 @@ public static class GuideSteps
         {
             var markdown = GuideLibrary.ReadTopic(ReadGuide.Language, id) ?? throw new InvalidOperationException("The guide links to a topic that does not exist: " + id);
             var title = markdown.ReplaceLineEndings("\n").Split('\n').First(l => l.StartsWith("# ", StringComparison.Ordinal))[2..].Trim();
-            return reader == GuideReader.Web ? $"[{CheckWording.Format(CheckText.GuideStep_Topic, title)}](/guide/{id})" : $"`debtshield guide {id}`";
+            return reader == GuideReader.Web ? $"[{Localized.Format(CheckText.GuideStep_Topic, title)}](/guide/{id})" : $"`debtshield guide {id}`";
         }
 
         var (command, page, text) = Steps.TryGetValue(id, out var step) ? step : throw new InvalidOperationException("The guide names a step that does not exist: " + id);

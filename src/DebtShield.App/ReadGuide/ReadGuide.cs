@@ -31,7 +31,7 @@ public static partial class ReadGuide
     {
         ArgumentNullException.ThrowIfNull(topic);
         var markdown = GuideLibrary.ReadTopic(Language, topic.Trim().ToLowerInvariant())
-            ?? throw new RequestRefusedException(CheckWording.Format(
+            ?? throw new RequestRefusedException(Localized.Format(
                 CheckText.Guide_UnknownTopic,
                 topic,
                 string.Join(", ", GuideLibrary.TopicIds(Language))));

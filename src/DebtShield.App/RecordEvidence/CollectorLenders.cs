@@ -1,5 +1,4 @@
 using DebtShield.App.Cases;
-using DebtShield.App.Ledgers;
 using DebtShield.App.MakeDocument;
 using DebtShield.App.Resources;
 using DebtShield.Core.Evidence;
@@ -52,7 +51,7 @@ public static class CollectorLenders
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
-        var normalized = PhoneNumber.Normalize(number) ?? throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Collector_BadNumber, number ?? ""));
+        var normalized = PhoneNumber.Normalize(number) ?? throw new RequestRefusedException(Localized.Format(EvidenceText.Collector_BadNumber, number ?? ""));
         var now = time.GetUtcNow();
         return await ledger.WriteAsync(async (context, token) =>
         {
@@ -62,7 +61,7 @@ public static class CollectorLenders
             {
                 var lenders = await context.Lenders.Where(l => l.CaseId == stored.Id).ToListAsync(token).ConfigureAwait(false);
                 lenderId = lenders.FirstOrDefault(l => l.Name == lender.Trim())?.Id
-                    ?? throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Collector_NoSuchLender, lender, string.Join("、", lenders.Select(l => l.Name))));
+                    ?? throw new RequestRefusedException(Localized.Format(EvidenceText.Collector_NoSuchLender, lender, string.Join("、", lenders.Select(l => l.Name))));
             }
 
             var row = await context.Collectors.FirstOrDefaultAsync(c => c.CaseId == stored.Id && c.Number == normalized, token).ConfigureAwait(false);

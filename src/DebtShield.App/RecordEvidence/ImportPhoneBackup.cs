@@ -1,5 +1,4 @@
 using DebtShield.App.Cases;
-using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
@@ -225,11 +224,11 @@ public static class ImportPhoneBackup
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_NotFound, path));
+            throw new RequestRefusedException(Localized.Format(EvidenceText.File_NotFound, path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, path, e.Message));
+            throw new RequestRefusedException(Localized.Format(EvidenceText.File_Unreadable, path, e.Message));
         }
     }
 
@@ -242,7 +241,7 @@ public static class ImportPhoneBackup
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, path, e.Message));
+            throw new RequestRefusedException(Localized.Format(EvidenceText.File_Unreadable, path, e.Message));
         }
     }
 
@@ -258,7 +257,7 @@ public static class ImportPhoneBackup
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, source, e.Message));
+            throw new RequestRefusedException(Localized.Format(EvidenceText.File_Unreadable, source, e.Message));
         }
     }
 

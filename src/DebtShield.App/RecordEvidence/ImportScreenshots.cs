@@ -1,5 +1,4 @@
 using DebtShield.App.Cases;
-using DebtShield.App.Ledgers;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
@@ -126,7 +125,7 @@ public static class ImportScreenshots
             }
             else
             {
-                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_NotFound, path));
+                throw new RequestRefusedException(Localized.Format(EvidenceText.File_NotFound, path));
             }
         }
 
@@ -243,12 +242,12 @@ public static class ImportScreenshots
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, files[i].Name, e.Message));
+                        throw new RequestRefusedException(Localized.Format(EvidenceText.File_Unreadable, files[i].Name, e.Message));
                     }
 
                     if (ContentHash.Of(content) != hash)
                     {
-                        throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Screenshot_Changed, files[i].Name));
+                        throw new RequestRefusedException(Localized.Format(EvidenceText.Screenshot_Changed, files[i].Name));
                     }
 
                     await store.PutAsync(context, content, reading.MediaType, files[i].Name, now, token).ConfigureAwait(false);
@@ -281,7 +280,7 @@ public static class ImportScreenshots
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Refused(file, LedgerAccess.Format(EvidenceText.File_Unreadable, file.Name, e.Message));
+            return Refused(file, Localized.Format(EvidenceText.File_Unreadable, file.Name, e.Message));
         }
 
         var hash = ContentHash.Of(content);
@@ -296,7 +295,7 @@ public static class ImportScreenshots
             var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height);
             if (signs.Count > 0)
             {
-                return Refused(file, LedgerAccess.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.Text("NotChat_" + s)))));
+                return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.Text("NotChat_" + s)))));
             }
 
             return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count, 0, 0, null), reading, hash);

@@ -1,5 +1,4 @@
 using DebtShield.App.Cases;
-using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
@@ -60,11 +59,11 @@ public static class RecordIncident
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_NotFound, path));
+                throw new RequestRefusedException(Localized.Format(EvidenceText.File_NotFound, path));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.File_Unreadable, path, e.Message));
+                throw new RequestRefusedException(Localized.Format(EvidenceText.File_Unreadable, path, e.Message));
             }
         }
 
@@ -74,7 +73,7 @@ public static class RecordIncident
             var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             if (manual.Corrects is { } old && (old < 1 || old > stored.EvidenceCount))
             {
-                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Add_NoSuchEntry, old, stored.EvidenceCount));
+                throw new RequestRefusedException(Localized.Format(EvidenceText.Add_NoSuchEntry, old, stored.EvidenceCount));
             }
 
             var store = new AttachmentStore(ledger);

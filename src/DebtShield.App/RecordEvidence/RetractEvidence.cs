@@ -1,5 +1,4 @@
 using DebtShield.App.Cases;
-using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
@@ -34,7 +33,7 @@ public static class RetractEvidence
 
         if (reason.Length > LongestReason)
         {
-            throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Retract_ReasonTooLong, LongestReason));
+            throw new RequestRefusedException(Localized.Format(EvidenceText.Retract_ReasonTooLong, LongestReason));
         }
 
         var now = time.GetUtcNow();
@@ -47,12 +46,12 @@ public static class RetractEvidence
                 .FirstOrDefaultAsync(token).ConfigureAwait(false);
             if (target is null)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Retract_NoSuchEntry, sequence, stored.EvidenceCount));
+                throw new RequestRefusedException(Localized.Format(EvidenceText.Retract_NoSuchEntry, sequence, stored.EvidenceCount));
             }
 
             if (target.Retraction)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Retract_IsRetraction, sequence));
+                throw new RequestRefusedException(Localized.Format(EvidenceText.Retract_IsRetraction, sequence));
             }
 
             var by = await context.EvidenceEntries.AsNoTracking()
@@ -61,7 +60,7 @@ public static class RetractEvidence
                 .FirstOrDefaultAsync(token).ConfigureAwait(false);
             if (by is { } later)
             {
-                throw new RequestRefusedException(LedgerAccess.Format(EvidenceText.Retract_NoLongerStands, sequence, later));
+                throw new RequestRefusedException(Localized.Format(EvidenceText.Retract_NoLongerStands, sequence, later));
             }
 
             return await CaseEvidence.RetractAsync(context, ledger.Cipher, stored, sequence, reason, now, token).ConfigureAwait(false);

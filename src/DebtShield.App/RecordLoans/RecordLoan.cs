@@ -1,5 +1,4 @@
 using DebtShield.App.Cases;
-using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
@@ -28,7 +27,7 @@ public static class RecordLoan
             var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             if (await context.Loans.AnyAsync(l => l.CaseId == stored.Id && l.Reference == loan.Id, token).ConfigureAwait(false))
             {
-                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_Exists, loan.Id));
+                throw new RequestRefusedException(Localized.Format(LedgerText.Loan_Exists, loan.Id));
             }
 
             var now = time.GetUtcNow();
@@ -56,7 +55,7 @@ public static class RecordLoan
             if (edited.Id != existing.Reference
                 && await context.Loans.AnyAsync(l => l.CaseId == stored.Id && l.Reference == edited.Id, token).ConfigureAwait(false))
             {
-                throw new RequestRefusedException(LedgerAccess.Format(LedgerText.Loan_Exists, edited.Id));
+                throw new RequestRefusedException(Localized.Format(LedgerText.Loan_Exists, edited.Id));
             }
 
             var now = time.GetUtcNow();

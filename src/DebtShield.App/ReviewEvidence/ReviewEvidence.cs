@@ -1,3 +1,4 @@
+using DebtShield.App.Resources;
 using DebtShield.App.Cases;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
@@ -85,7 +86,7 @@ public sealed record EvidenceItem(
         }
         catch (ArgumentException)
         {
-            throw new RequestRefusedException(Ledgers.LedgerAccess.Format(Resources.EvidenceText.Chain_Unreadable, row.Sequence));
+            throw new RequestRefusedException(Localized.Format(Resources.EvidenceText.Chain_Unreadable, row.Sequence));
         }
     }
 }

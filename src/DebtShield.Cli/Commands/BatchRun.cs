@@ -1,4 +1,3 @@
-using System.Globalization;
 using DebtShield.App.Batches;
 using DebtShield.Cli.Resources;
 
@@ -11,13 +10,13 @@ internal static class BatchRun
     {
         if (!File.Exists(batchPath))
         {
-            throw new UserInputException(Format(CliText.Error_BatchNotFound, batchPath));
+            throw new UserInputException(Localized.Format(CliText.Error_BatchNotFound, batchPath));
         }
 
         await using var input = new FileStream(batchPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         await using var output = OpenOutput(outputPath);
         var summary = await run(input, output);
-        await CliContext.Current.Error.WriteLineAsync(Format(CliText.Batch_Summary, summary.Read, summary.Rejected));
+        await CliContext.Current.Error.WriteLineAsync(Localized.Format(CliText.Batch_Summary, summary.Read, summary.Rejected));
         return DebtShieldApp.Success;
     }
 
@@ -35,10 +34,7 @@ internal static class BatchRun
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException(Format(CliText.Error_OutputUnwritable, outputPath, e.Message));
+            throw new UserInputException(Localized.Format(CliText.Error_OutputUnwritable, outputPath, e.Message));
         }
     }
-
-    private static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
 }

@@ -41,12 +41,12 @@ internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckComman
 
             if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
-                return ValidationResult.Error(Format(CliText.Error_InvalidAsOf, AsOf));
+                return ValidationResult.Error(Localized.Format(CliText.Error_InvalidAsOf, AsOf));
             }
 
             if (Demanded is not null && (!decimal.TryParse(Demanded, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var demanded) || demanded < 0))
             {
-                return ValidationResult.Error(Format(CliText.Error_InvalidDemanded, Demanded));
+                return ValidationResult.Error(Localized.Format(CliText.Error_InvalidDemanded, Demanded));
             }
 
             return DayCount is 365 or 360 ? ValidationResult.Success() : ValidationResult.Error(CliText.Error_InvalidDayCount);
@@ -84,7 +84,4 @@ internal sealed class CheckCommand(TimeProvider time) : AsyncCommand<CheckComman
 
         return DebtShieldApp.Success;
     }
-
-    private static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
 }

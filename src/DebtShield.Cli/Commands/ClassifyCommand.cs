@@ -1,4 +1,3 @@
-using System.Globalization;
 using DebtShield.App.ClassifyMessages;
 using DebtShield.Cli.Resources;
 using Spectre.Console.Cli;
@@ -31,7 +30,7 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
     {
         if (settings.InputPath is { } path && !File.Exists(path))
         {
-            throw new UserInputException(Format(CliText.Error_InputNotFound, path));
+            throw new UserInputException(Localized.Format(CliText.Error_InputNotFound, path));
         }
 
         await using var input = settings.InputPath is { } file
@@ -43,10 +42,7 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
             output,
             settings.Text ? ClassifyInput.PlainText : ClassifyInput.JsonLines,
             cancellationToken);
-        await CliContext.Current.Error.WriteLineAsync(Format(CliText.Classify_Summary, summary.Messages, summary.Errors));
+        await CliContext.Current.Error.WriteLineAsync(Localized.Format(CliText.Classify_Summary, summary.Messages, summary.Errors));
         return DebtShieldApp.Success;
     }
-
-    private static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
 }

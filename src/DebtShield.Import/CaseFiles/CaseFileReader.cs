@@ -66,7 +66,7 @@ public static class CaseFileReader
             errors.Add(new LoanFileError(
                 "version",
                 null,
-                document.Version is { } version ? Format(ImportMessages.UnsupportedCaseVersion, version) : ImportMessages.MissingField));
+                document.Version is { } version ? Localized.Format(ImportMessages.UnsupportedCaseVersion, version) : ImportMessages.MissingField));
             return null;
         }
 
@@ -115,7 +115,7 @@ public static class CaseFileReader
             };
             if (kind is null)
             {
-                errors.Add(new LoanFileError(field + ".kind", null, line.Kind is null ? ImportMessages.MissingField : Format(ImportMessages.UnknownBudgetKind, line.Kind)));
+                errors.Add(new LoanFileError(field + ".kind", null, line.Kind is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownBudgetKind, line.Kind)));
             }
 
             if (string.IsNullOrWhiteSpace(line.Name))
@@ -184,7 +184,4 @@ public static class CaseFileReader
 
         return loans;
     }
-
-    private static string Format(string template, object? argument) =>
-        string.Format(CultureInfo.CurrentCulture, template, argument);
 }

@@ -119,7 +119,7 @@ public static class LoanFileReader
         var kind = LenderKindNames.Parse(lender.Kind);
         if (kind is null)
         {
-            errors.Add(new LoanFileError("lender.kind", null, Format(ImportMessages.UnknownLenderKind, lender.Kind)));
+            errors.Add(new LoanFileError("lender.kind", null, Localized.Format(ImportMessages.UnknownLenderKind, lender.Kind)));
             return null;
         }
 
@@ -165,7 +165,7 @@ public static class LoanFileReader
             return new Payment(date, new Money(amount), target);
         }
 
-        errors.Add(new LoanFileError(field.Child("appliesTo"), null, Format(ImportMessages.UnknownPaymentTarget, payment.AppliesTo)));
+        errors.Add(new LoanFileError(field.Child("appliesTo"), null, Localized.Format(ImportMessages.UnknownPaymentTarget, payment.AppliesTo)));
         return null;
     }
 
@@ -188,13 +188,13 @@ public static class LoanFileReader
 
         if (per is null)
         {
-            errors.Add(new LoanFileError("stated.per", null, stated.Per is null ? ImportMessages.MissingField : Format(ImportMessages.UnknownRatePer, stated.Per)));
+            errors.Add(new LoanFileError("stated.per", null, stated.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, stated.Per)));
             valid = false;
         }
 
         if (method is null)
         {
-            errors.Add(new LoanFileError("stated.method", null, Format(ImportMessages.UnknownRateMethod, stated.Method)));
+            errors.Add(new LoanFileError("stated.method", null, Localized.Format(ImportMessages.UnknownRateMethod, stated.Method)));
             valid = false;
         }
 
@@ -223,7 +223,7 @@ public static class LoanFileReader
 
             if (per is null)
             {
-                errors.Add(new LoanFileError("overdueTerms.rate.per", null, agreed.Per is null ? ImportMessages.MissingField : Format(ImportMessages.UnknownRatePer, agreed.Per)));
+                errors.Add(new LoanFileError("overdueTerms.rate.per", null, agreed.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, agreed.Per)));
             }
 
             rate = agreed.Value is { } value && per is { } unit ? new OverdueRate(value, unit) : null;
@@ -319,7 +319,4 @@ public static class LoanFileReader
     private static string Describe(LoanProblemKind kind) =>
         ImportMessages.ResourceManager.GetString("Problem_" + kind, CultureInfo.CurrentUICulture)
         ?? kind.ToString();
-
-    private static string Format(string template, object? argument) =>
-        string.Format(CultureInfo.CurrentCulture, template, argument);
 }

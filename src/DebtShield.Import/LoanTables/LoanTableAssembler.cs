@@ -78,7 +78,7 @@ internal sealed class LoanTableAssembler
         var listed = errors.OrderBy(e => e.Row ?? 0).Take(LoanTableReader.MaxErrors).ToList();
         if (errors.Count > LoanTableReader.MaxErrors)
         {
-            listed.Add(new LoanTableError(null, null, Format(ImportMessages.Table_MoreErrors, errors.Count - LoanTableReader.MaxErrors)));
+            listed.Add(new LoanTableError(null, null, Localized.Format(ImportMessages.Table_MoreErrors, errors.Count - LoanTableReader.MaxErrors)));
         }
 
         return new LoanTableReading([], listed.AsReadOnly());
@@ -99,11 +99,11 @@ internal sealed class LoanTableAssembler
 
             if (LoanTableColumns.Parse(header) is not { } column)
             {
-                errors.Add(new LoanTableError(row.Number, header, Format(ImportMessages.Table_UnknownHeader, header)));
+                errors.Add(new LoanTableError(row.Number, header, Localized.Format(ImportMessages.Table_UnknownHeader, header)));
             }
             else if (cellOf[(int)column] >= 0)
             {
-                errors.Add(new LoanTableError(row.Number, header, Format(ImportMessages.Table_DuplicateHeader, header)));
+                errors.Add(new LoanTableError(row.Number, header, Localized.Format(ImportMessages.Table_DuplicateHeader, header)));
             }
             else
             {
@@ -279,11 +279,11 @@ internal sealed class LoanTableAssembler
         RequireFact(loan, loan.Principal, LoanTableColumn.Principal);
         if (loan.StatedRate is { } givenRate && loan.StatedPer is null)
         {
-            Fail(givenRate.Row, LoanTableColumn.StatedPer, Format(ImportMessages.Table_GroupIncomplete, ImportMessages.Table_GroupStated));
+            Fail(givenRate.Row, LoanTableColumn.StatedPer, Localized.Format(ImportMessages.Table_GroupIncomplete, ImportMessages.Table_GroupStated));
         }
         else if (loan.StatedRate is null && (loan.StatedPer?.Row ?? loan.StatedMethod?.Row) is { } rateRow)
         {
-            Fail(rateRow, LoanTableColumn.StatedRate, Format(ImportMessages.Table_GroupIncomplete, ImportMessages.Table_GroupStated));
+            Fail(rateRow, LoanTableColumn.StatedRate, Localized.Format(ImportMessages.Table_GroupIncomplete, ImportMessages.Table_GroupStated));
         }
 
         if (errors.Count > before)
@@ -354,7 +354,7 @@ internal sealed class LoanTableAssembler
     {
         if (fact is null)
         {
-            Fail(loan.FirstRow, column, Format(ImportMessages.Table_MissingLoanFact, loan.Name));
+            Fail(loan.FirstRow, column, Localized.Format(ImportMessages.Table_MissingLoanFact, loan.Name));
         }
     }
 
@@ -362,7 +362,7 @@ internal sealed class LoanTableAssembler
     {
         if (Cell(row, column) is null)
         {
-            Fail(row.Number, column, Format(ImportMessages.Table_GroupIncomplete, group));
+            Fail(row.Number, column, Localized.Format(ImportMessages.Table_GroupIncomplete, group));
         }
     }
 
@@ -469,13 +469,13 @@ internal sealed class LoanTableAssembler
         }
 
         var text = cell.Text.Trim();
-        return parse(text) ?? Invalid<T>(row, column, cell, Format(unknownTemplate, text));
+        return parse(text) ?? Invalid<T>(row, column, cell, Localized.Format(unknownTemplate, text));
     }
 
     private T? Invalid<T>(TableRow row, LoanTableColumn column, TableCell cell, string message)
         where T : struct
     {
-        Fail(row.Number, column, cell.Kind == TableCellKind.Error ? Format(ImportMessages.Table_ErrorCell, cell.Text) : message);
+        Fail(row.Number, column, cell.Kind == TableCellKind.Error ? Localized.Format(ImportMessages.Table_ErrorCell, cell.Text) : message);
         return null;
     }
 
@@ -524,9 +524,6 @@ internal sealed class LoanTableAssembler
         ImportMessages.ResourceManager.GetString("TableProblem_" + kind, CultureInfo.CurrentUICulture)
         ?? ImportMessages.ResourceManager.GetString("Problem_" + kind, CultureInfo.CurrentUICulture)
         ?? kind.ToString();
-
-    private static string Format(string template, object? argument) =>
-        string.Format(CultureInfo.CurrentCulture, template, argument);
 
     /// <summary>A loan-level value and the row that first gave it.</summary>
     private sealed record Fact<T>(T Value, int Row, string Text);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml;
 using DebtShield.Core;
 using DebtShield.Import.Resources;
@@ -30,7 +29,7 @@ public static class LoanTableReader
         };
         if (read is null)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, Format(ImportMessages.Table_UnknownExtension, extension)));
+            return LoanTableReading.Failed(new LoanTableError(null, null, Localized.Format(ImportMessages.Table_UnknownExtension, extension)));
         }
 
         try
@@ -44,7 +43,7 @@ public static class LoanTableReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, Format(ImportMessages.FileUnreadable, e.Message)));
+            return LoanTableReading.Failed(new LoanTableError(null, null, Localized.Format(ImportMessages.FileUnreadable, e.Message)));
         }
     }
 
@@ -113,7 +112,4 @@ public static class LoanTableReader
             return LoanTableReading.Failed(new LoanTableError(null, null, ImportMessages.Table_NotXlsx));
         }
     }
-
-    private static string Format(string template, object? argument) =>
-        string.Format(CultureInfo.CurrentCulture, template, argument);
 }

@@ -106,7 +106,7 @@ public static class PastedScheduleReader
             var current = ordered[i];
             if (i > 0 && ordered[i - 1].Instalment.DueDate == current.Instalment.DueDate)
             {
-                errors.Add(Error(lines, current.Line, Format(ImportMessages.Pasted_SameDate, ordered[i - 1].Line)));
+                errors.Add(Error(lines, current.Line, Localized.Format(ImportMessages.Pasted_SameDate, ordered[i - 1].Line)));
             }
 
             if (current.Number is { } given)
@@ -173,7 +173,7 @@ public static class PastedScheduleReader
             if (taken is not { } length)
             {
                 var end = line.AsSpan(pos).IndexOfAny(' ', '\t');
-                return (null, Format(ImportMessages.Pasted_Unrecognised, end < 0 ? line[pos..] : line.Substring(pos, end)));
+                return (null, Localized.Format(ImportMessages.Pasted_Unrecognised, end < 0 ? line[pos..] : line.Substring(pos, end)));
             }
 
             pos += length;
@@ -247,7 +247,7 @@ public static class PastedScheduleReader
 
         if (facts.Number is not null)
         {
-            facts.Error = Format(ImportMessages.Pasted_Unrecognised, rest[..(end + 1)].ToString());
+            facts.Error = Localized.Format(ImportMessages.Pasted_Unrecognised, rest[..(end + 1)].ToString());
         }
 
         facts.Number = value;
@@ -265,13 +265,13 @@ public static class PastedScheduleReader
 
         if (DateText.ShapeLength(rest) is > 0 and var shape)
         {
-            facts.Error = Format(ImportMessages.Pasted_InvalidDate, rest[..shape].ToString());
+            facts.Error = Localized.Format(ImportMessages.Pasted_InvalidDate, rest[..shape].ToString());
             return shape;
         }
 
         if (YearlessDateLength(rest) is > 0 and var yearless)
         {
-            facts.Error = Format(ImportMessages.Pasted_YearMissing, rest[..yearless].ToString());
+            facts.Error = Localized.Format(ImportMessages.Pasted_YearMissing, rest[..yearless].ToString());
             return yearless;
         }
 
@@ -402,9 +402,6 @@ public static class PastedScheduleReader
     }
 
     private static bool IsSeparator(char c) => c is ' ' or '\t' or '|' or ',' or '，' or ';' or '；' or '、';
-
-    private static string Format(string template, object? argument) =>
-        string.Format(CultureInfo.CurrentCulture, template, argument);
 
     /// <summary>What the tokens of one line said.</summary>
     private sealed class LineFacts

@@ -60,7 +60,7 @@ public sealed class IphoneBackup : IDisposable
             }
             catch (SqliteException e)
             {
-                throw new PhoneBackupException(PhoneBackupReader.Format(ImportMessages.Iphone_ManifestUnreadable, e.Message));
+                throw new PhoneBackupException(Localized.Format(ImportMessages.Iphone_ManifestUnreadable, e.Message));
             }
         }
         catch
@@ -178,7 +178,7 @@ public sealed class IphoneBackup : IDisposable
         }
         catch (SqliteException e)
         {
-            throw new PhoneBackupException(PhoneBackupReader.Format(ImportMessages.Iphone_ManifestUnreadable, e.Message));
+            throw new PhoneBackupException(Localized.Format(ImportMessages.Iphone_ManifestUnreadable, e.Message));
         }
     }
 

@@ -303,7 +303,7 @@ public sealed class IphoneRecordReader
             }
         }
 
-        _problems.Add(new PhoneRecordProblem(id, PhoneBackupReader.Format(ImportMessages.Iphone_BadDate, Convert.ToString(value, CultureInfo.InvariantCulture))));
+        _problems.Add(new PhoneRecordProblem(id, Localized.Format(ImportMessages.Iphone_BadDate, Convert.ToString(value, CultureInfo.InvariantCulture))));
         return false;
     }
 

@@ -51,7 +51,7 @@ public sealed class PhoneBackupReader
         if (BinaryKind(buffered) is { } binary)
         {
             // An image or a PDF chosen by mistake would otherwise be read as a CSV with a garbled header.
-            throw new PhoneBackupException(Format(ImportMessages.Backup_Binary, binary));
+            throw new PhoneBackupException(Localized.Format(ImportMessages.Backup_Binary, binary));
         }
 
         var first = FirstSignificantByte(buffered);
@@ -145,7 +145,7 @@ public sealed class PhoneBackupReader
                 {
                     if (xml.LocalName is not ("smses" or "calls"))
                     {
-                        throw new PhoneBackupException(Format(ImportMessages.Backup_UnknownXml, xml.LocalName));
+                        throw new PhoneBackupException(Localized.Format(ImportMessages.Backup_UnknownXml, xml.LocalName));
                     }
 
                     root = true;
@@ -228,7 +228,7 @@ public sealed class PhoneBackupReader
         {
             if (!long.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 86_400 * 7)
             {
-                _problems.Add(new PhoneRecordProblem(line, Format(ImportMessages.Backup_BadDuration, seconds)));
+                _problems.Add(new PhoneRecordProblem(line, Localized.Format(ImportMessages.Backup_BadDuration, seconds)));
                 return null;
             }
 
@@ -247,7 +247,7 @@ public sealed class PhoneBackupReader
         };
         if (kind is null)
         {
-            _problems.Add(new PhoneRecordProblem(line, Format(ImportMessages.Backup_UnknownCallType, type)));
+            _problems.Add(new PhoneRecordProblem(line, Localized.Format(ImportMessages.Backup_UnknownCallType, type)));
             return null;
         }
 
@@ -337,7 +337,7 @@ public sealed class PhoneBackupReader
             return true;
         }
 
-        _problems.Add(new PhoneRecordProblem(line, Format(ImportMessages.Backup_BadDate, epochMilliseconds)));
+        _problems.Add(new PhoneRecordProblem(line, Localized.Format(ImportMessages.Backup_BadDate, epochMilliseconds)));
         return false;
     }
 
@@ -385,7 +385,4 @@ public sealed class PhoneBackupReader
             throw new PhoneBackupException(ImportMessages.Backup_Empty);
         }
     }
-
-    internal static string Format(string template, object? argument) =>
-        string.Format(CultureInfo.CurrentCulture, template, argument);
 }

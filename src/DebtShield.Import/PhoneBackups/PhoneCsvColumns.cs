@@ -54,7 +54,7 @@ internal sealed class PhoneCsvColumns
 
             if (!Names.TryGetValue(name, out var column))
             {
-                throw new PhoneBackupException(PhoneBackupReader.Format(ImportMessages.Backup_UnknownColumn, name));
+                throw new PhoneBackupException(Localized.Format(ImportMessages.Backup_UnknownColumn, name));
             }
 
             positions[column] = i;
@@ -64,7 +64,7 @@ internal sealed class PhoneCsvColumns
         {
             if (!positions.ContainsKey(required))
             {
-                throw new PhoneBackupException(PhoneBackupReader.Format(ImportMessages.Backup_MissingColumn, required));
+                throw new PhoneBackupException(Localized.Format(ImportMessages.Backup_MissingColumn, required));
             }
         }
 
@@ -76,7 +76,7 @@ internal sealed class PhoneCsvColumns
         var time = Cell(row, "time");
         if (!TryTime(time, out var when))
         {
-            return (null, Located("time", PhoneBackupReader.Format(ImportMessages.Backup_BadTime, time)));
+            return (null, Located("time", Localized.Format(ImportMessages.Backup_BadTime, time)));
         }
 
         var direction = Cell(row, "direction")?.ToLowerInvariant() switch
@@ -87,7 +87,7 @@ internal sealed class PhoneCsvColumns
         };
         if (direction is null)
         {
-            return (null, Located("direction", PhoneBackupReader.Format(ImportMessages.Backup_BadDirection, Cell(row, "direction"))));
+            return (null, Located("direction", Localized.Format(ImportMessages.Backup_BadDirection, Cell(row, "direction"))));
         }
 
         var channel = Cell(row, "channel")?.ToLowerInvariant() switch
@@ -100,7 +100,7 @@ internal sealed class PhoneCsvColumns
         };
         if (channel is null)
         {
-            return (null, Located("channel", PhoneBackupReader.Format(ImportMessages.Backup_BadChannel, Cell(row, "channel"))));
+            return (null, Located("channel", Localized.Format(ImportMessages.Backup_BadChannel, Cell(row, "channel"))));
         }
 
         var text = Cell(row, "text");
@@ -119,14 +119,14 @@ internal sealed class PhoneCsvColumns
             };
             if (outcome is null)
             {
-                return (null, Located("outcome", PhoneBackupReader.Format(ImportMessages.Backup_BadOutcome, Cell(row, "outcome"))));
+                return (null, Located("outcome", Localized.Format(ImportMessages.Backup_BadOutcome, Cell(row, "outcome"))));
             }
 
             if (Cell(row, "duration") is { } seconds)
             {
                 if (!int.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 {
-                    return (null, Located("duration", PhoneBackupReader.Format(ImportMessages.Backup_BadDuration, seconds)));
+                    return (null, Located("duration", Localized.Format(ImportMessages.Backup_BadDuration, seconds)));
                 }
 
                 duration = TimeSpan.FromSeconds(value);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.Cases;
 using DebtShield.Data;
@@ -72,7 +71,7 @@ public static class AccountDesk
 
         if (!created.Succeeded)
         {
-            throw new RequestRefusedException(Format(WebText.Admin_Refused, login, string.Join(" ", created.Errors.Select(e => e.Description))));
+            throw new RequestRefusedException(Localized.Format(WebText.Admin_Refused, login, string.Join(" ", created.Errors.Select(e => e.Description))));
         }
     }
 
@@ -158,7 +157,7 @@ public static class AccountDesk
         var user = await FindAsync(users, removal.Email).ConfigureAwait(false);
         if (user.Id == actingUserId)
         {
-            throw new RequestRefusedException(Format(WebText.Admin_NotYourself, user.Email ?? ""));
+            throw new RequestRefusedException(Localized.Format(WebText.Admin_NotYourself, user.Email ?? ""));
         }
 
         if (await users.IsInRoleAsync(user, Roles.Admin).ConfigureAwait(false))
@@ -172,19 +171,19 @@ public static class AccountDesk
     }
 
     private static string KnownRole(string? role) =>
-        role is not null && Roles.All.Contains(role) ? role : throw new RequestRefusedException(Format(WebText.Admin_BadRole, role ?? "", string.Join("、", Roles.All.Select(Roles.Name))));
+        role is not null && Roles.All.Contains(role) ? role : throw new RequestRefusedException(Localized.Format(WebText.Admin_BadRole, role ?? "", string.Join("、", Roles.All.Select(Roles.Name))));
 
     private static async Task<IdentityUser> FindAsync(UserManager<IdentityUser> users, string? email)
     {
         var login = Api.WebInput.Required(email, "email");
-        return await users.FindByEmailAsync(login).ConfigureAwait(false) ?? throw new RequestRefusedException(Format(WebText.Admin_NoSuchAccount, login));
+        return await users.FindByEmailAsync(login).ConfigureAwait(false) ?? throw new RequestRefusedException(Localized.Format(WebText.Admin_NoSuchAccount, login));
     }
 
     private static async Task KeepAnAdminAsync(UserManager<IdentityUser> users, IdentityUser leaving)
     {
         if ((await users.GetUsersInRoleAsync(Roles.Admin).ConfigureAwait(false)).All(admin => admin.Id == leaving.Id))
         {
-            throw new RequestRefusedException(Format(WebText.Admin_LastAdmin, leaving.Email ?? ""));
+            throw new RequestRefusedException(Localized.Format(WebText.Admin_LastAdmin, leaving.Email ?? ""));
         }
     }
 
@@ -192,9 +191,7 @@ public static class AccountDesk
     {
         if (!result.Succeeded)
         {
-            throw new RequestRefusedException(Format(WebText.Admin_ChangeRefused, user.Email ?? "", string.Join(" ", result.Errors.Select(e => e.Description))));
+            throw new RequestRefusedException(Localized.Format(WebText.Admin_ChangeRefused, user.Email ?? "", string.Join(" ", result.Errors.Select(e => e.Description))));
         }
     }
-
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using DebtShield.App;
 using DebtShield.App.Ledgers;
@@ -65,7 +64,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                     var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value))
                     {
-                        return Refused(Format(WebText.Options_MissingValue, name));
+                        return Refused(Localized.Format(WebText.Options_MissingValue, name));
                     }
 
                     if (name == "--db")
@@ -78,7 +77,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                         {
                             if (!IPAddress.TryParse(text, out var proxy))
                             {
-                                return Refused(Format(WebText.Options_BadProxy, text));
+                                return Refused(Localized.Format(WebText.Options_BadProxy, text));
                             }
 
                             proxies.Add(proxy);
@@ -96,7 +95,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
 
                     break;
                 default:
-                    return Refused(Format(WebText.Options_Unknown, args[i]));
+                    return Refused(Localized.Format(WebText.Options_Unknown, args[i]));
             }
         }
 
@@ -105,12 +104,12 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             {
-                return Refused(Format(WebText.Options_BadUrl, text));
+                return Refused(Localized.Format(WebText.Options_BadUrl, text));
             }
 
             if (!multiUser && LoopbackHost.CheckBound([url.ToString()]) is not null)
             {
-                return Refused(Format(WebText.Options_NotLoopback, text));
+                return Refused(Localized.Format(WebText.Options_NotLoopback, text));
             }
 
             listen.Add(url);
@@ -130,7 +129,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
 
         if (multiUser && location.Provider != LedgerProvider.PostgreSql)
         {
-            return Refused(Format(WebText.Options_MultiUserNeedsPostgreSql, location.Display));
+            return Refused(Localized.Format(WebText.Options_MultiUserNeedsPostgreSql, location.Display));
         }
 
         if (proxies.Count > 0 && !multiUser)
@@ -142,6 +141,4 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
     }
 
     private static WebOptions Refused(string problem) => new(null, [], false, problem);
-
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }

@@ -95,7 +95,7 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
             {
                 if (value is not null && !FactText.TryAmount(value, out _))
                 {
-                    return ValidationResult.Error(Format(CliText.Error_InvalidFigure, option, value));
+                    return ValidationResult.Error(Localized.Format(CliText.Error_InvalidFigure, option, value));
                 }
             }
 
@@ -103,20 +103,20 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
             {
                 if (value is not null && !TryPercent(value, out _))
                 {
-                    return ValidationResult.Error(Format(CliText.Error_InvalidFigure, option, value));
+                    return ValidationResult.Error(Localized.Format(CliText.Error_InvalidFigure, option, value));
                 }
             }
 
             if (Term is not null && ParseTerm(Term) is null)
             {
-                return ValidationResult.Error(Format(CliText.Error_InvalidFigure, "--term", Term));
+                return ValidationResult.Error(Localized.Format(CliText.Error_InvalidFigure, "--term", Term));
             }
 
             foreach (var fee in Fees.Concat(FeesEach))
             {
                 if (ParseFee(fee) is null)
                 {
-                    return ValidationResult.Error(Format(CliText.Error_InvalidFigure, "--fee", fee));
+                    return ValidationResult.Error(Localized.Format(CliText.Error_InvalidFigure, "--fee", fee));
                 }
             }
 
@@ -190,7 +190,7 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
         var outcome = CheckOffer.Run(text, request);
         foreach (var line in outcome.Unread)
         {
-            LedgerSession.Notice(Format(CliText.Offer_UnreadLine, line.Line, line.Text, line.Reason));
+            LedgerSession.Notice(Localized.Format(CliText.Offer_UnreadLine, line.Line, line.Text, line.Reason));
         }
 
         // Ask, don't refuse: at a terminal each missing fact is asked in words and read like a line of the offer.
@@ -198,7 +198,7 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
         {
             if (!LedgerSession.Interactive)
             {
-                throw new UserInputException(Format(CliText.Error_OfferQuestions, string.Join("；", outcome.Questions.Select(q => q.Text + OptionHint(q.Fact)))));
+                throw new UserInputException(Localized.Format(CliText.Error_OfferQuestions, string.Join("；", outcome.Questions.Select(q => q.Text + OptionHint(q.Fact)))));
             }
 
             var answers = outcome.Questions.Select(q => AnswerLine(q.Fact, LedgerSession.Prompts.Prompt(new TextPrompt<string>(q.Text)).Trim()));
@@ -234,7 +234,4 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
         "term" => " (--term)",
         _ => " (--instalment, --daily-rate …)",
     };
-
-    private static string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, template, arguments);
 }

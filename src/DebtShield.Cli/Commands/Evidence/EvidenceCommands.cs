@@ -38,19 +38,19 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.File));
         foreach (var problem in result.Problems)
         {
-            LedgerSession.Notice(Format(CliText.Evidence_RecordSkipped, name, problem.Line, problem.Reason));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_RecordSkipped, name, problem.Line, problem.Reason));
         }
 
         if (result.FlaggedNumbers.Count > 0)
         {
-            LedgerSession.Notice(Format(CliText.Evidence_Flagged, string.Join("、", result.FlaggedNumbers)));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_Flagged, string.Join("、", result.FlaggedNumbers)));
         }
 
-        LedgerSession.Notice(Format(CliText.Evidence_Imported, result.Added, result.AlreadyKept, result.Skipped, result.Read));
+        LedgerSession.Notice(Localized.Format(CliText.Evidence_Imported, result.Added, result.AlreadyKept, result.Skipped, result.Read));
         NoticeSkipped(result.SkippedNumbers ?? []);
         foreach (var damage in result.DamagedDatabases ?? [])
         {
-            LedgerSession.Notice(Format(CliText.Evidence_DatabaseDamaged, name, damage.Database, damage.RecordsRead, damage.Reason));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_DatabaseDamaged, name, damage.Database, damage.RecordsRead, damage.Reason));
         }
 
         if (result.DamagedDatabases is { Count: > 0 } && result.Break is null)
@@ -60,7 +60,7 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
 
         if (result.Break is { } broken)
         {
-            LedgerSession.Notice(Format(CliText.Evidence_BackupBroken, name, broken.Line, broken.ByteOffset, broken.Reason));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_BackupBroken, name, broken.Line, broken.ByteOffset, broken.Reason));
             return DebtShieldApp.PartlyDone;
         }
 
@@ -82,22 +82,20 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
         LedgerSession.Notice(CliText.Evidence_SkippedNumbers);
         foreach (var number in skipped.Take(Shown))
         {
-            LedgerSession.Notice(Format(CliText.Evidence_SkippedNumber, number.Number, number.Messages, number.Calls, Day(number.First), Day(number.Last)));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_SkippedNumber, number.Number, number.Messages, number.Calls, Day(number.First), Day(number.Last)));
             if (number.Sample is { } sample)
             {
-                LedgerSession.Notice(Format(CliText.Evidence_SkippedSample, DisplayText.Neutralise(sample.Length > 60 ? sample[..60] + "…" : sample)));
+                LedgerSession.Notice(Localized.Format(CliText.Evidence_SkippedSample, DisplayText.Neutralise(sample.Length > 60 ? sample[..60] + "…" : sample)));
             }
         }
 
         if (skipped.Count > Shown)
         {
-            LedgerSession.Notice(Format(CliText.Evidence_SkippedMore, skipped.Count - Shown));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_SkippedMore, skipped.Count - Shown));
         }
     }
 
     private static string Day(DateTimeOffset time) => time.ToOffset(ChinaStandardTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Format(string template, params object[] values) => string.Format(CultureInfo.CurrentCulture, template, values);
 }
 
 /// <summary><c>debtshield evidence add --channel … --time … --text …</c>: an incident entered by hand, or a correction.</summary>

@@ -57,20 +57,18 @@ internal sealed class EvidenceScreenshotCommand(TimeProvider time) : AsyncComman
         {
             LedgerSession.Notice(screenshot.Outcome switch
             {
-                ScreenshotOutcome.Added => Format(CliText.Evidence_ScreenshotAdded, screenshot.Name, screenshot.Added, screenshot.Conversation ?? "—", screenshot.ToConfirm),
-                ScreenshotOutcome.NothingNew => Format(CliText.Evidence_ScreenshotNothingNew, screenshot.Name, screenshot.Messages),
-                ScreenshotOutcome.AlreadyImported => Format(CliText.Evidence_ScreenshotAlready, screenshot.Name),
+                ScreenshotOutcome.Added => Localized.Format(CliText.Evidence_ScreenshotAdded, screenshot.Name, screenshot.Added, screenshot.Conversation ?? "—", screenshot.ToConfirm),
+                ScreenshotOutcome.NothingNew => Localized.Format(CliText.Evidence_ScreenshotNothingNew, screenshot.Name, screenshot.Messages),
+                ScreenshotOutcome.AlreadyImported => Localized.Format(CliText.Evidence_ScreenshotAlready, screenshot.Name),
                 _ => screenshot.Problem ?? screenshot.Name,
             });
         }
 
-        LedgerSession.Notice(Format(CliText.Evidence_ScreenshotsImported, result.Added, result.ToConfirm, result.Refused));
+        LedgerSession.Notice(Localized.Format(CliText.Evidence_ScreenshotsImported, result.Added, result.ToConfirm, result.Refused));
         return result.Refused == 0 ? DebtShieldApp.Success
             : result.Refused == result.Screenshots.Count ? DebtShieldApp.UserError
             : DebtShieldApp.PartlyDone;
     }
-
-    private static string Format(string template, params object[] values) => string.Format(CultureInfo.CurrentCulture, template, values);
 
     /// <summary>Moves the bar by one for each screenshot read (from whichever thread read it).</summary>
     private sealed class Ticks(ProgressTask task) : IProgress<ScreenshotResult>

@@ -22,7 +22,7 @@ internal static class LoanFacts
 
         return FactText.TryAmount(text, out var yuan) && yuan > 0m && yuan <= Loan.LargestAmount
             ? new Money(yuan)
-            : throw new UserInputException(Format(CliText.Facts_InvalidAmount, option, text));
+            : throw new UserInputException(Localized.Format(CliText.Facts_InvalidAmount, option, text));
     }
 
     public static DateOnly? Date(string? text, string option)
@@ -32,16 +32,16 @@ internal static class LoanFacts
             return null;
         }
 
-        return FactText.TryDate(text, out var date) ? date : throw new UserInputException(Format(CliText.Facts_InvalidDate, option, text));
+        return FactText.TryDate(text, out var date) ? date : throw new UserInputException(Localized.Format(CliText.Facts_InvalidDate, option, text));
     }
 
     public static LenderKind? Kind(string? text) =>
         text is null ? null
-        : FactText.Kind(text) ?? throw new UserInputException(Format(CliText.Facts_InvalidKind, text));
+        : FactText.Kind(text) ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidKind, text));
 
     /// <summary>What a payment was applied to, from <c>--applies-to</c>.</summary>
     public static PaymentTarget Target(string text) =>
-        FactText.Target(text) ?? throw new UserInputException(Format(CliText.Facts_InvalidTarget, text));
+        FactText.Target(text) ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidTarget, text));
 
     public static AdvertisedRate? Advertised(string? rate, string? per, string? method)
     {
@@ -54,11 +54,11 @@ internal static class LoanFacts
         var percent = text.EndsWith('%');
         if (!double.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || !double.IsFinite(value))
         {
-            throw new UserInputException(Format(CliText.Facts_InvalidRate, rate));
+            throw new UserInputException(Localized.Format(CliText.Facts_InvalidRate, rate));
         }
 
-        var unit = FactText.Per(per ?? "year") ?? throw new UserInputException(Format(CliText.Facts_InvalidRate, per!));
-        var how = FactText.Method(method ?? "unknown") ?? throw new UserInputException(Format(CliText.Facts_InvalidRate, method!));
+        var unit = FactText.Per(per ?? "year") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidRate, per!));
+        var how = FactText.Method(method ?? "unknown") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidRate, method!));
         return new AdvertisedRate(percent ? value / 100 : value, unit, how);
     }
 
@@ -92,7 +92,7 @@ internal static class LoanFacts
 
         OverdueRate? agreed = rate is null
             ? null
-            : new OverdueRate(Fraction(rate, "--overdue-rate"), FactText.Per(per ?? "year") ?? throw new UserInputException(Format(CliText.Facts_InvalidOverdueRate, "--overdue-per", per!)));
+            : new OverdueRate(Fraction(rate, "--overdue-rate"), FactText.Per(per ?? "year") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidOverdueRate, "--overdue-per", per!)));
         OverduePenalty? charged = penaltyPerDay is not null ? OverduePenalty.PerDay(Fraction(penaltyPerDay, "--penalty-per-day"))
             : penalty is not null ? OverduePenalty.Once(Amount(penalty, "--penalty")!.Value)
             : null;
@@ -101,7 +101,7 @@ internal static class LoanFacts
 
     /// <summary>A rate written as a fraction (0.0005) or a percentage (0.05%).</summary>
     private static decimal Fraction(string text, string option) =>
-        FactText.TryRate(text, out var fraction) ? fraction : throw new UserInputException(Format(CliText.Facts_InvalidOverdueRate, option, text));
+        FactText.TryRate(text, out var fraction) ? fraction : throw new UserInputException(Localized.Format(CliText.Facts_InvalidOverdueRate, option, text));
 
     /// <summary>
     /// The schedule from <c>--due DATE=YUAN</c> (repeatable), or from <c>--instalments N --amount YUAN
@@ -127,7 +127,7 @@ internal static class LoanFacts
         var n = count ?? throw new UserInputException(Missing("--instalments"));
         if (n is < 1 or > 600)
         {
-            throw new UserInputException(Format(CliText.Facts_InvalidCount, n));
+            throw new UserInputException(Localized.Format(CliText.Facts_InvalidCount, n));
         }
 
         var each = Amount(amount, "--amount") ?? throw new UserInputException(Missing("--amount"));
@@ -190,7 +190,7 @@ internal static class LoanFacts
             : throw new UserInputException(Missing(option));
     }
 
-    public static string Missing(string option) => Format(CliText.Facts_Missing, option);
+    public static string Missing(string option) => Localized.Format(CliText.Facts_Missing, option);
 
     private static Instalment ParseDue(string due)
     {
@@ -203,8 +203,6 @@ internal static class LoanFacts
         var equals = text.LastIndexOf('=');
         return equals > 0 && equals < text.Length - 1
             ? (text[..equals].Trim(), text[(equals + 1)..].Trim())
-            : throw new UserInputException(Format(CliText.Facts_InvalidPair, option, text));
+            : throw new UserInputException(Localized.Format(CliText.Facts_InvalidPair, option, text));
     }
-
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }

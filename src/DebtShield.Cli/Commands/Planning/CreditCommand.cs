@@ -28,12 +28,12 @@ internal sealed class CreditCommand(TimeProvider time) : AsyncCommand<CaseJsonSe
         FigureTable.Section(console, CliText.Credit_EpisodesTitle, report.Episodes.Select(e =>
         {
             var line = e.Ended is { } ended
-                ? Format(CliText.Credit_Ended, e.LoanId, e.Lender, Date(e.Started), Date(ended), FigureTable.Yuan(e.LargestUnpaid), Date(e.DropsOff!.Value))
-                : Format(CliText.Credit_Open, e.LoanId, e.Lender, Date(e.Started), FigureTable.Yuan(e.LargestUnpaid), report.Policy.RetentionYears);
+                ? Localized.Format(CliText.Credit_Ended, e.LoanId, e.Lender, Date(e.Started), Date(ended), FigureTable.Yuan(e.LargestUnpaid), Date(e.DropsOff!.Value))
+                : Localized.Format(CliText.Credit_Open, e.LoanId, e.Lender, Date(e.Started), FigureTable.Yuan(e.LargestUnpaid), report.Policy.RetentionYears);
             var repair = e.Repair switch
             {
-                "applies" => Format(CliText.Credit_RepairApplies, Date(e.HiddenFrom!.Value)),
-                "applies_if_repaid_in_time" => Format(CliText.Credit_RepairIfRepaid, Date(report.Policy.RepairRepaidBy)),
+                "applies" => Localized.Format(CliText.Credit_RepairApplies, Date(e.HiddenFrom!.Value)),
+                "applies_if_repaid_in_time" => Localized.Format(CliText.Credit_RepairIfRepaid, Date(report.Policy.RepairRepaidBy)),
                 _ => CliText.Credit_RepairNo,
             };
             return line + " " + repair;
@@ -44,14 +44,12 @@ internal sealed class CreditCommand(TimeProvider time) : AsyncCommand<CaseJsonSe
         }
 
         FigureTable.Section(console, CliText.Credit_PolicyTitle, [
-            Format(CliText.Credit_Retention, report.Policy.RetentionYears),
-            Format(CliText.Credit_Repair, Date(report.Policy.RepairIncurredFrom), Date(report.Policy.RepairIncurredTo), FigureTable.Yuan(report.Policy.RepairMaxAmount), Date(report.Policy.RepairRepaidBy)),
+            Localized.Format(CliText.Credit_Retention, report.Policy.RetentionYears),
+            Localized.Format(CliText.Credit_Repair, Date(report.Policy.RepairIncurredFrom), Date(report.Policy.RepairIncurredTo), FigureTable.Yuan(report.Policy.RepairMaxAmount), Date(report.Policy.RepairRepaidBy)),
             CliText.Credit_ReportingUncertain,
         ]);
         return DebtShieldApp.Success;
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }

@@ -40,21 +40,21 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
         {
             if (Budget is not null && NonNegative(Budget) is null)
             {
-                return ValidationResult.Error(Format(CliText.Plan_InvalidYuan, "--budget", Budget));
+                return ValidationResult.Error(Localized.Format(CliText.Plan_InvalidYuan, "--budget", Budget));
             }
 
             if (OverdueWeight is not null && NonNegative(OverdueWeight) is null)
             {
-                return ValidationResult.Error(Format(CliText.Plan_InvalidYuan, "--overdue-weight", OverdueWeight));
+                return ValidationResult.Error(Localized.Format(CliText.Plan_InvalidYuan, "--overdue-weight", OverdueWeight));
             }
 
             if (SearchSeconds is < 1 or > 600)
             {
-                return ValidationResult.Error(Format(CliText.Plan_InvalidSeconds, SearchSeconds));
+                return ValidationResult.Error(Localized.Format(CliText.Plan_InvalidSeconds, SearchSeconds));
             }
 
             return Chart is not null && ChartFormat(Chart) is null
-                ? ValidationResult.Error(Format(CliText.Plan_ChartExtension, Chart))
+                ? ValidationResult.Error(Localized.Format(CliText.Plan_ChartExtension, Chart))
                 : ValidationResult.Success();
         }
     }
@@ -75,7 +75,7 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UserInputException(Format(CliText.Error_OutputUnwritable, chart, e.Message));
+                throw new UserInputException(Localized.Format(CliText.Error_OutputUnwritable, chart, e.Message));
             }
         }
 
@@ -133,20 +133,20 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
             LedgerSession.Notice(CliText.Plan_OptimizerStopped);
             if (report.OptimizerGap is { } proven)
             {
-                LedgerSession.Notice(Format(CliText.Plan_OptimizerGap, proven.ToString("P1", CultureInfo.InvariantCulture)));
+                LedgerSession.Notice(Localized.Format(CliText.Plan_OptimizerGap, proven.ToString("P1", CultureInfo.InvariantCulture)));
             }
         }
 
         FigureTable.Section(console, CliText.Plan_OrderTitle, [string.Join(" → ", report.LeastBadOrder)]);
         foreach (var strategy in report.Strategies)
         {
-            FigureTable.Section(console, Format(CliText.Plan_OverdueTitle, StrategyLabel(strategy.Name)), strategy.Overdue.Select(o =>
-                Format(CliText.Plan_OverdueLine, o.LoanId, o.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Days)));
+            FigureTable.Section(console, Localized.Format(CliText.Plan_OverdueTitle, StrategyLabel(strategy.Name)), strategy.Overdue.Select(o =>
+                Localized.Format(CliText.Plan_OverdueLine, o.LoanId, o.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Days)));
         }
 
         FigureTable.Section(console, CliText.Plan_NegotiationTitle, report.Negotiation.Select(n => n.Months is { } months
-            ? Format(CliText.Plan_NegotiationLine, n.LoanId, FigureTable.Yuan(n.LawfulBalance), FigureTable.Yuan(n.MonthlyAmount), months)
-            : Format(CliText.Plan_NegotiationNever, n.LoanId, FigureTable.Yuan(n.LawfulBalance), FigureTable.Yuan(n.MonthlyAmount))));
+            ? Localized.Format(CliText.Plan_NegotiationLine, n.LoanId, FigureTable.Yuan(n.LawfulBalance), FigureTable.Yuan(n.MonthlyAmount), months)
+            : Localized.Format(CliText.Plan_NegotiationNever, n.LoanId, FigureTable.Yuan(n.LawfulBalance), FigureTable.Yuan(n.MonthlyAmount))));
     }
 
     internal static string StrategyLabel(string name) => name switch
@@ -167,6 +167,4 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
         ".PNG" => "png",
         _ => null,
     };
-
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }
