@@ -201,6 +201,36 @@ internal sealed class LoanTableAssembler
         {
             Agree(ref loan.StatedMethod, method, row, LoanTableColumn.StatedMethod);
         }
+
+        if (Rate(row, LoanTableColumn.OverdueRate) is { } overdueRate)
+        {
+            Agree(ref loan.OverdueRate, overdueRate, row, LoanTableColumn.OverdueRate);
+        }
+
+        if (Parse(row, LoanTableColumn.OverduePer, ParsePer, ImportMessages.Table_UnknownRatePer) is { } overduePer)
+        {
+            Agree(ref loan.OverduePer, overduePer, row, LoanTableColumn.OverduePer);
+        }
+
+        if (Rate(row, LoanTableColumn.PenaltyPerDay) is { } penaltyPerDay)
+        {
+            Agree(ref loan.PenaltyPerDay, penaltyPerDay, row, LoanTableColumn.PenaltyPerDay);
+        }
+
+        if (Amount(row, LoanTableColumn.Penalty) is { } penalty)
+        {
+            Agree(ref loan.Penalty, penalty, row, LoanTableColumn.Penalty);
+        }
+
+        if (Amount(row, LoanTableColumn.OverdueFees) is { } overdueFees)
+        {
+            Agree(ref loan.OverdueFees, overdueFees, row, LoanTableColumn.OverdueFees);
+        }
+
+        if (Parse(row, LoanTableColumn.OverdueTerms, ParseNoneAgreed, ImportMessages.Table_UnknownOverdueTerms) is { } noneAgreed)
+        {
+            Agree(ref loan.NoneAgreed, noneAgreed, row, LoanTableColumn.OverdueTerms);
+        }
     }
 
     private void ReadInstalment(TableRow row, LoanRows loan)
@@ -286,6 +316,7 @@ internal sealed class LoanTableAssembler
             Fail(rateRow, LoanTableColumn.StatedRate, Localized.Format(ImportMessages.Table_GroupIncomplete, ImportMessages.Table_GroupStated));
         }
 
+        var overdueTerms = OverdueTermsOf(loan);
         if (errors.Count > before)
         {
             return null;
@@ -305,7 +336,8 @@ internal sealed class LoanTableAssembler
             loan.Fees.Select(f => new UpfrontFee(f.Item.Name, new Money(f.Item.Amount), f.Item.Date ?? contractDate)),
             loan.Instalments.Select(i => i.Item),
             loan.Payments.Select(p => p.Item),
-            advertised);
+            advertised,
+            overdueTerms);
         foreach (var problem in creation.Problems)
         {
             var (row, column) = Locate(loan, problem.Field);
@@ -327,6 +359,10 @@ internal sealed class LoanTableAssembler
                 "received" => (loan.Received?.Row ?? loan.Principal?.Row ?? loan.FirstRow, loan.Received is null ? LoanTableColumn.Principal : LoanTableColumn.Received),
                 "schedule" => loan.Instalments.Count > 0 ? (loan.Instalments[0].Row, LoanTableColumn.Total) : (loan.FirstRow, LoanTableColumn.DueDate),
                 "upfrontFees" => loan.Fees.Count > 0 ? (loan.Fees[0].Row, LoanTableColumn.FeeAmount) : (loan.FirstRow, LoanTableColumn.FeeAmount),
+                "overdueTerms.rate.value" => (loan.OverdueRate?.Row ?? loan.FirstRow, LoanTableColumn.OverdueRate),
+                "overdueTerms.penalty.perDay" => (loan.PenaltyPerDay?.Row ?? loan.FirstRow, LoanTableColumn.PenaltyPerDay),
+                "overdueTerms.penalty.amount" => (loan.Penalty?.Row ?? loan.FirstRow, LoanTableColumn.Penalty),
+                "overdueTerms.otherFees" => (loan.OverdueFees?.Row ?? loan.FirstRow, LoanTableColumn.OverdueFees),
                 _ => (loan.FirstRow, LoanTableColumn.Loan),
             };
         }
@@ -348,6 +384,45 @@ internal sealed class LoanTableAssembler
             "upfrontFees" => (loan.Fees[index].Row, leaf == "date" ? LoanTableColumn.FeeDate : LoanTableColumn.FeeAmount),
             _ => (loan.FirstRow, LoanTableColumn.Loan),
         };
+    }
+
+    /// <summary>
+    /// What the loan's rows say its contract agrees for late payment: nothing filled in, not known;
+    /// <c>overdue_terms</c> = none, nothing agreed; otherwise what is filled in, a blank part not agreed.
+    /// </summary>
+    private OverdueTerms OverdueTermsOf(LoanRows loan)
+    {
+        var given = loan.OverdueRate?.Row ?? loan.OverduePer?.Row ?? loan.PenaltyPerDay?.Row ?? loan.Penalty?.Row ?? loan.OverdueFees?.Row;
+        if (loan.NoneAgreed is { Value: true } none)
+        {
+            if (given is not null)
+            {
+                Fail(none.Row, LoanTableColumn.OverdueTerms, ImportMessages.Table_OverdueNoneButGiven);
+            }
+
+            return OverdueTerms.NoneAgreed;
+        }
+
+        if (given is null)
+        {
+            return OverdueTerms.Unknown;
+        }
+
+        if (loan.PenaltyPerDay is not null && loan.Penalty is { } once)
+        {
+            Fail(once.Row, LoanTableColumn.Penalty, ImportMessages.Table_OverduePenaltyTwice);
+        }
+
+        if (loan.OverduePer is { } orphan && loan.OverdueRate is null)
+        {
+            Fail(orphan.Row, LoanTableColumn.OverdueRate, Localized.Format(ImportMessages.Table_GroupIncomplete, ImportMessages.Table_GroupOverdue));
+        }
+
+        var rate = loan.OverdueRate is { } agreed ? new OverdueRate((decimal)agreed.Value, loan.OverduePer?.Value ?? RatePer.Year) : null;
+        var penalty = loan.PenaltyPerDay is { } daily ? OverduePenalty.PerDay((decimal)daily.Value)
+            : loan.Penalty is { } amount ? OverduePenalty.Once(new Money(amount.Value))
+            : null;
+        return OverdueTerms.Agreed(rate, penalty, loan.OverdueFees is { } fees ? new Money(fees.Value) : null);
     }
 
     private void RequireFact<T>(LoanRows loan, Fact<T>? fact, LoanTableColumn column)
@@ -492,6 +567,14 @@ internal sealed class LoanTableAssembler
 
     private static AdvertisedMethod? ParseMethod(string text) => RateNames.ParseMethod(text.ToLowerInvariant());
 
+    /// <summary><c>none</c>/没有约定 (the contract agrees nothing for late payment) or <c>unknown</c>/不知道.</summary>
+    private static bool? ParseNoneAgreed(string text) => text.ToLowerInvariant() switch
+    {
+        "none" or "没有约定" or "无" => true,
+        "unknown" or "不知道" or "未知" => false,
+        _ => null,
+    };
+
     /// <summary>A spreadsheet date serial (days since 1899-12-30; a time of day is dropped).</summary>
     private static bool TryDateSerial(string text, out DateOnly date)
     {
@@ -558,6 +641,12 @@ internal sealed class LoanTableAssembler
         public Fact<double>? StatedRate;
         public Fact<RatePer>? StatedPer;
         public Fact<AdvertisedMethod>? StatedMethod;
+        public Fact<double>? OverdueRate;
+        public Fact<RatePer>? OverduePer;
+        public Fact<double>? PenaltyPerDay;
+        public Fact<decimal>? Penalty;
+        public Fact<decimal>? OverdueFees;
+        public Fact<bool>? NoneAgreed;
 #pragma warning restore SA1401, CA1051
     }
 }

@@ -30,6 +30,24 @@ public enum LoanTableColumn
     /// <summary><c>stated_method</c> / 计息方式.</summary>
     StatedMethod,
 
+    /// <summary><c>overdue_rate</c> / 逾期利率: the overdue rate the contract agrees.</summary>
+    OverdueRate,
+
+    /// <summary><c>overdue_per</c> / 逾期利率周期.</summary>
+    OverduePer,
+
+    /// <summary><c>penalty_per_day</c> / 每日违约金: a penalty per day, a fraction of the unpaid principal.</summary>
+    PenaltyPerDay,
+
+    /// <summary><c>penalty</c> / 违约金: a penalty as one amount.</summary>
+    Penalty,
+
+    /// <summary><c>overdue_fees</c> / 逾期其他费用: other fees for late payment, in total.</summary>
+    OverdueFees,
+
+    /// <summary><c>overdue_terms</c> / 逾期约定: <c>none</c> when the contract agrees nothing for late payment.</summary>
+    OverdueTerms,
+
     /// <summary><c>due_date</c> / 到期日.</summary>
     DueDate,
 
@@ -74,6 +92,7 @@ public static class LoanTableColumns
     [
         "loan", "lender", "lender_kind", "contract_date", "principal", "received",
         "stated_rate", "stated_per", "stated_method",
+        "overdue_rate", "overdue_per", "penalty_per_day", "penalty", "overdue_fees", "overdue_terms",
         "due_date", "total", "principal_part", "interest", "fees",
         "paid_date", "paid_amount", "paid_applies_to",
         "fee_name", "fee_amount", "fee_date",
@@ -83,6 +102,7 @@ public static class LoanTableColumns
     [
         "借款", "平台", "类型", "借款日期", "合同金额", "到账金额",
         "宣传利率", "利率周期", "计息方式",
+        "逾期利率", "逾期利率周期", "每日违约金", "违约金", "逾期其他费用", "逾期约定",
         "到期日", "应还", "本金", "利息", "费用",
         "还款日期", "实还", "还款抵充",
         "前置费用名称", "前置费用", "前置费用日期",

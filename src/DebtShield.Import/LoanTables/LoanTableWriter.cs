@@ -134,6 +134,25 @@ public static class LoanTableWriter
             row[(int)LoanTableColumn.StatedMethod] = RateNames.Name(stated.Method);
         }
 
+        var terms = loan.OverdueTerms;
+        if (terms == OverdueTerms.NoneAgreed)
+        {
+            row[(int)LoanTableColumn.OverdueTerms] = "none";
+        }
+
+        if (terms.Rate is { } overdue)
+        {
+            row[(int)LoanTableColumn.OverdueRate] = overdue.Value;
+            row[(int)LoanTableColumn.OverduePer] = RateNames.Name(overdue.Per);
+        }
+
+        if (terms.Penalty?.DailyRate is { } daily)
+        {
+            row[(int)LoanTableColumn.PenaltyPerDay] = daily;
+        }
+
+        row[(int)LoanTableColumn.Penalty] = Amount(terms.Penalty?.Amount);
+        row[(int)LoanTableColumn.OverdueFees] = Amount(terms.OtherFees);
         return row;
     }
 

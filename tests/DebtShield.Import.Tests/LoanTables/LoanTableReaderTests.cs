@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Import.LoanTables;
 
@@ -116,6 +117,27 @@ public sealed class LoanTableReaderTests
         var error = Assert.Single(refused.Errors);
         Assert.Equal((2, "paid_applies_to"), (error.Row, error.Column));
         Assert.Contains("\"penalty\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadCsv_OverdueTerms_AreTheLoansAndConflictingOnesAreErrorsOnTheirCells()
+    {
+        const string header = "借款,类型,借款日期,合同金额,到期日,应还,逾期利率,逾期利率周期,违约金,每日违约金,逾期其他费用,逾期约定";
+        var read = Csv(
+            header,
+            "agreed,bank,2026-01-01,1000,2026-02-01,1100,0.05%,日,200,,50,",
+            "none,bank,2026-01-01,1000,2026-02-01,1100,,,,,,没有约定",
+            "blank,bank,2026-01-01,1000,2026-02-01,1100,,,,,,");
+        var refused = Csv(
+            header,
+            "both,bank,2026-01-01,1000,2026-02-01,1100,,,200,0.1%,,",
+            "contradicts,bank,2026-01-01,1000,2026-02-01,1100,0.05%,day,,,,none");
+
+        Assert.True(read.Succeeded, string.Join("; ", read.Errors));
+        Assert.Equal(OverdueTerms.Agreed(new OverdueRate(0.0005m, RatePer.Day), OverduePenalty.Once(new Money(200m)), new Money(50m)), read.Loans.Single(l => l.Id == "agreed").OverdueTerms);
+        Assert.Equal(OverdueTerms.NoneAgreed, read.Loans.Single(l => l.Id == "none").OverdueTerms);
+        Assert.Equal(OverdueTerms.Unknown, read.Loans.Single(l => l.Id == "blank").OverdueTerms);
+        Assert.Equal([(2, "违约金"), (3, "逾期约定")], refused.Errors.Select(e => (e.Row, e.Column)));
     }
 
     [Theory]

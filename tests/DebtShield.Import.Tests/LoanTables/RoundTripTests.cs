@@ -73,7 +73,15 @@ public sealed class RoundTripTests
             i % 3 == 0 ? [new UpfrontFee(i % 2 == 0 ? "会员费" : string.Empty, new Money(29.9m), start)] : [],
             schedule,
             i % 4 == 1 ? [new Payment(start.AddMonths(1), new Money(100.1m)), new Payment(start.AddDays(40), new Money(0.01m), (PaymentTarget)(i / 4 % 4))] : [],
-            i % 3 == 1 ? new AdvertisedRate(0.0005 + (i / 1e5), (RatePer)(i % 3), (AdvertisedMethod)(i % 5)) : null).Loan!;
+            i % 3 == 1 ? new AdvertisedRate(0.0005 + (i / 1e5), (RatePer)(i % 3), (AdvertisedMethod)(i % 5)) : null,
+            (i % 5) switch
+            {
+                0 => OverdueTerms.Unknown,
+                1 => OverdueTerms.NoneAgreed,
+                2 => OverdueTerms.Agreed(new OverdueRate(0.0005m, RatePer.Day), OverduePenalty.Once(new Money(200m)), new Money(50m)),
+                3 => OverdueTerms.Agreed(null, OverduePenalty.PerDay(0.001m), null),
+                _ => OverdueTerms.Agreed(new OverdueRate(0.24m + (i / 1000m), RatePer.Year), null, null),
+            }).Loan!;
     }
 
     private static string Facts(Loan loan) => string.Join(
@@ -84,6 +92,7 @@ public sealed class RoundTripTests
         loan.Principal.Yuan,
         loan.Received.Yuan,
         loan.Advertised is { } a ? $"{a.Value:R} {a.Per} {a.Method}" : "-",
+        loan.OverdueTerms,
         string.Join(";", loan.Schedule),
         string.Join(";", loan.Payments),
         string.Join(";", loan.UpfrontFees));
