@@ -23,13 +23,7 @@ public static class OverdueTermsText
         var parts = new List<string>(3);
         if (terms.Rate is { } rate)
         {
-            var per = rate.Per switch
-            {
-                RatePer.Day => AppText.Per_Day,
-                RatePer.Month => AppText.Per_Month,
-                _ => AppText.Per_Year,
-            };
-            parts.Add(Localized.Format(AppText.Overdue_Rate, per, new Percentage((double)rate.Value)));
+            parts.Add(Localized.Format(AppText.Overdue_Rate, RateLoanReport.PerName(rate.Per), new Percentage((double)rate.Value)));
         }
 
         if (terms.Penalty?.DailyRate is { } daily)

@@ -1,5 +1,6 @@
 using DebtShield.App.Input;
 using DebtShield.App.ListLoans;
+using DebtShield.Core.Law;
 using DebtShield.Import.Guide;
 
 namespace DebtShield.App.MakeDocument;
@@ -42,8 +43,7 @@ public static class DocumentChannels
                 continue;
             }
 
-            var hotline = GuideLibrary.Hotlines.FirstOrDefault(h => h.Id == route.HotlineId);
-            var status = (Core.Law.FactStatus)Math.Max((int)route.Status, (int)(hotline?.Status ?? Core.Law.FactStatus.Verified));
+            var (hotline, status) = Resolve(route);
             lines.Add(new(
                 loan.Lender,
                 hotline?.Number,
@@ -53,5 +53,16 @@ public static class DocumentChannels
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// The hotline <paramref name="route"/> names, and how well the two are established together:
+    /// the weaker of the route's status and the hotline's, which is what a document and the page
+    /// must say about the channel.
+    /// </summary>
+    internal static (Hotline? Hotline, FactStatus Status) Resolve(ComplaintRoute route)
+    {
+        var hotline = GuideLibrary.Hotlines.FirstOrDefault(h => h.Id == route.HotlineId);
+        return (hotline, (FactStatus)Math.Max((int)route.Status, (int)(hotline?.Status ?? FactStatus.Verified)));
     }
 }

@@ -105,8 +105,7 @@ public static class DocumentFacts
     /// </summary>
     private static Dictionary<string, object?> Channel(ComplaintRoute? route)
     {
-        var hotline = route is null ? null : GuideLibrary.Hotlines.FirstOrDefault(h => h.Id == route.HotlineId);
-        var weakest = (FactStatus)Math.Max((int)(route?.Status ?? FactStatus.Verified), (int)(hotline?.Status ?? FactStatus.Verified));
+        var (hotline, weakest) = route is null ? (null, FactStatus.Verified) : DocumentChannels.Resolve(route);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["number"] = hotline?.Number ?? "",

@@ -206,6 +206,14 @@ public sealed record RateLoanReport
         }
     }
 
+    /// <summary>A rate's period as the reader says it before the rate: 日利率, 月利率, 年利率.</summary>
+    internal static string PerName(RatePer per) => per switch
+    {
+        RatePer.Day => AppText.Per_Day,
+        RatePer.Month => AppText.Per_Month,
+        RatePer.Year => AppText.Per_Year,
+    };
+
     private static string ComposeVerdict(TrueCost cost)
     {
         var culture = CultureInfo.CurrentCulture;
@@ -214,13 +222,7 @@ public sealed record RateLoanReport
             : AppText.Verdict_NoRate;
         if (cost.Loan.Advertised is { } advertised)
         {
-            var per = advertised.Per switch
-            {
-                RatePer.Day => AppText.Per_Day,
-                RatePer.Month => AppText.Per_Month,
-                RatePer.Year => AppText.Per_Year,
-            };
-            verdict += string.Format(culture, AppText.Verdict_Advertised, per, Percent(advertised.Value), Percent(advertised.NominalAnnual));
+            verdict += string.Format(culture, AppText.Verdict_Advertised, PerName(advertised.Per), Percent(advertised.Value), Percent(advertised.NominalAnnual));
         }
 
         if (cost.Loan.UpfrontDeduction.IsPositive)
