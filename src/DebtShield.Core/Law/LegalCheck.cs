@@ -148,14 +148,16 @@ public static class LegalCheck
     }
 
     /// <summary>
-    /// How a cap turns into accrual: the contract's rate, held to the cap; under the old line also
-    /// the band up to the kept-if-paid line (never above the contract's own rate).
+    /// How a cap turns into accrual from <paramref name="from"/> (the cap's own start when not
+    /// given): <paramref name="rate"/> (the contract's, or an overdue rate with its penalty) held to
+    /// the cap; under the old line also the band up to the kept-if-paid line, never above the rate
+    /// itself (2015 rules Art 31 names penalties too).
     /// </summary>
-    internal static AccrualRate Accrual(RateCap cap, decimal contractRate)
+    internal static AccrualRate Accrual(RateCap cap, decimal rate, DateOnly? from = null)
     {
-        var enforceable = Math.Min(contractRate, cap.Annual);
-        var kept = cap.KeptIfPaid is { } line ? Math.Max(Math.Min(contractRate, line) - enforceable, 0m) : 0m;
-        return new AccrualRate(cap.From, enforceable, kept);
+        var enforceable = Math.Min(rate, cap.Annual);
+        var kept = cap.KeptIfPaid is { } line ? Math.Max(Math.Min(rate, line) - enforceable, 0m) : 0m;
+        return new AccrualRate(from ?? cap.From, enforceable, kept);
     }
 
     /// <summary>
@@ -382,7 +384,7 @@ public static class LegalCheck
         return [.. steps];
     }
 
-    private static AnnualRate Rate(decimal annual) => new((double)annual, AnnualisationMethod.Nominal);
+    internal static AnnualRate Rate(decimal annual) => new((double)annual, AnnualisationMethod.Nominal);
 
     private static Money Max(Money a, Money b) => a > b ? a : b;
 

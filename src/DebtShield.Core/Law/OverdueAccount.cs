@@ -1,5 +1,4 @@
 using DebtShield.Core.Loans;
-using DebtShield.Core.Rates;
 
 namespace DebtShield.Core.Law;
 
@@ -103,7 +102,7 @@ public sealed record OverdueAccount(
             {
                 var from = cap.From > since ? cap.From : since;
                 last = RateFor(cap, from);
-                withTerms.Add(Held(cap, from, last.Rate + penalty));
+                withTerms.Add(LegalCheck.Accrual(cap, last.Rate + penalty, from));
                 atCap.Add(new AccrualRate(from, cap.Annual));
             }
         }
@@ -136,24 +135,13 @@ public sealed record OverdueAccount(
     /// </summary>
     internal ExplanationStep? Explain(LegalRules rules, LegalView view, RateCap cap, OverdueTerms terms) =>
         terms.IsKnown && (terms.Rate is not null || terms.Penalty is not null || terms.OtherFees is not null)
-            ? new(StepKind.OverdueAgreed, view, [Since, Rate(Asked), Rate(cap.Annual), Rate(Applied), ChargesAgreed, ChargesAllowed], rules.OverdueCharges.Citations)
+            ? new(StepKind.OverdueAgreed, view, [Since, LegalCheck.Rate(Asked), LegalCheck.Rate(cap.Annual), LegalCheck.Rate(Applied), ChargesAgreed, ChargesAllowed], rules.OverdueCharges.Citations)
             : Source switch
             {
-                OverdueRateSource.Lpr => new(StepKind.OverdueAtLpr, view, [Since, Rate(Applied), Lpr!.Date], rules.OverdueDefault.Citations),
-                OverdueRateSource.OldDefault => new(StepKind.OverdueAtOldDefault, view, [Since, Rate(Applied)], rules.OldOverdueDefault.Citations),
+                OverdueRateSource.Lpr => new(StepKind.OverdueAtLpr, view, [Since, LegalCheck.Rate(Applied), Lpr!.Date], rules.OverdueDefault.Citations),
+                OverdueRateSource.OldDefault => new(StepKind.OverdueAtOldDefault, view, [Since, LegalCheck.Rate(Applied)], rules.OldOverdueDefault.Citations),
                 OverdueRateSource.TermRate or OverdueRateSource.Agreed => null,
             };
-
-    /// <summary>
-    /// A stretch at <paramref name="rate"/> held to the cap; under the old line the part up to the
-    /// kept-if-paid line stays with the lender once paid (2015 rules Art 31 names penalties too).
-    /// </summary>
-    private static AccrualRate Held(RateCap cap, DateOnly from, decimal rate)
-    {
-        var enforceable = Math.Min(rate, cap.Annual);
-        var kept = cap.KeptIfPaid is { } line ? Math.Max(Math.Min(rate, line) - enforceable, 0m) : 0m;
-        return new AccrualRate(from, enforceable, kept);
-    }
 
     /// <summary>Adds a charge to a balance: it first uses up any overpayment, the rest is owed.</summary>
     private static LawfulBalance Charge(LawfulBalance balance, Money charge)
@@ -170,8 +158,6 @@ public sealed record OverdueAccount(
             InterestDue = (balance.InterestDue + charge - fromOverpaid).RoundToFen(),
         };
     }
-
-    private static AnnualRate Rate(decimal annual) => new((double)annual, AnnualisationMethod.Nominal);
 }
 
 /// <summary>Where the overdue rate comes from.</summary>
