@@ -1,5 +1,6 @@
 using DebtShield.App.Resources;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Data;
 using DebtShield.Data.Loans;
 using DebtShield.Import.LoanFiles;
@@ -75,7 +76,7 @@ internal static class CaseLoans
             var others = under.Where(r => changing?.Contains(r) != true).Order(StringComparer.Ordinal).ToArray();
             if (others.Length > 0)
             {
-                throw new RequestRefusedException(Localized.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(stored.Kind), LenderKindNames.Name(lender.Kind), string.Join("、", others)));
+                throw new RequestRefusedException(Localized.Format(LedgerText.Lender_KindConflict, lender.Name, Vocabularies.LenderKinds.WireId(stored.Kind), Vocabularies.LenderKinds.WireId(lender.Kind), string.Join("、", others)));
             }
 
             stored.Kind = lender.Kind;

@@ -1,9 +1,9 @@
 using DebtShield.App.CheckLoans;
+using DebtShield.App.Resources;
 using DebtShield.Core.Lenders;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LegalData;
 using DebtShield.Import.Lenders;
-using DebtShield.Import.LoanFiles;
-using DebtShield.App.Resources;
 
 namespace DebtShield.App.CheckLender;
 
@@ -35,7 +35,7 @@ public static class CheckLender
             ResultText = match.Institution is { } institution
                 ? Localized.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, CheckWording.Text("LenderForm_" + match.Form), CheckLoanReport.StatusId(institution.Status))
                 : CheckWording.Text("Lender_NotFound"),
-            LenderKind = LenderKindNames.Name(match.LenderKind),
+            LenderKind = Vocabularies.LenderKinds.WireId(match.LenderKind),
             Institution = match.Institution?.Name,
             MatchedAs = match.Form is { } form ? FormId(form) : null,
             EntryStatus = match.Institution is { } entry ? CheckLoanReport.StatusId(entry.Status) : null,

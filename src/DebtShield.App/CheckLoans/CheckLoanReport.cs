@@ -5,8 +5,8 @@ using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Rates;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LegalData;
-using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.App.CheckLoans;
 
@@ -119,7 +119,7 @@ public sealed record CheckLoanReport
         return new CheckLoanReport
         {
             Id = assessment.Loan.Id,
-            LenderKind = LenderKindNames.Name(assessment.Loan.Lender.Kind),
+            LenderKind = Vocabularies.LenderKinds.WireId(assessment.Loan.Lender.Kind),
             AsOf = assessment.Options.AsOf,
             DayCount = assessment.Options.DayCount.DaysPerYear(),
             CapAnnual = primary.Cap.Annual,

@@ -5,8 +5,8 @@ using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Offers;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LegalData;
-using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.App.CheckOffer;
 
@@ -118,7 +118,7 @@ public sealed record CheckOfferReport
         return new CheckOfferReport
         {
             LenderName = loan.Lender.Name,
-            LenderKind = LenderKindNames.Name(loan.Lender.Kind),
+            LenderKind = Vocabularies.LenderKinds.WireId(loan.Lender.Kind),
             Amount = loan.Principal.Yuan,
             Arrives = loan.Received.Yuan,
             PrincipalBasis = loan.PrincipalBasis.Yuan,
@@ -193,9 +193,7 @@ public sealed record CheckOfferReport
         return string.Format(CultureInfo.CurrentCulture, CheckWording.Text("OfferRule_" + finding.Rule.Replace('.', '_')), values);
     }
 
-    private static string KindName(LenderKind kind) =>
-        DocumentText.ResourceManager.GetString("Doc_Kind_" + LenderKindNames.Name(kind), CultureInfo.CurrentUICulture)
-        ?? throw new InvalidOperationException("Missing text resource for the lender kind " + kind);
+    private static string KindName(LenderKind kind) => Vocabularies.LenderKinds[kind].FormalName(CultureInfo.CurrentUICulture);
 
     private static string SeverityId(OfferSeverity severity) => severity switch
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.App.ClassifyMessages;
 
@@ -133,13 +134,7 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
     private static MessageLine? Build(string? id, string text, string? recipient, string? time, string? channel, string? from, out string? error)
     {
         error = null;
-        var to = recipient switch
-        {
-            null or "unknown" => Recipient.Unknown,
-            "borrower" => Recipient.Borrower,
-            "third_party" => Recipient.ThirdParty,
-            _ => (Recipient?)null,
-        };
+        var to = recipient is null ? Recipient.Unknown : Vocabularies.Recipients.Parse(recipient);
         if (to is null)
         {
             error = Localized.Format(ClassifyText.Error_Recipient, recipient!);

@@ -4,6 +4,7 @@ using DebtShield.App.RecordLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Data;
 using DebtShield.Data.Loans;
 using DebtShield.Import.CaseFiles;
@@ -187,7 +188,7 @@ public static class ImportLoans
                 }
                 else if (lender.Kind != loan.Lender.Kind)
                 {
-                    throw new RequestRefusedException(Localized.Format(LedgerText.Lender_KindConflict, lender.Name, LenderKindNames.Name(lender.Kind), LenderKindNames.Name(loan.Lender.Kind), loan.Id));
+                    throw new RequestRefusedException(Localized.Format(LedgerText.Lender_KindConflict, lender.Name, Vocabularies.LenderKinds.WireId(lender.Kind), Vocabularies.LenderKinds.WireId(loan.Lender.Kind), loan.Id));
                 }
 
                 if (!existing.TryGetValue(loan.Id, out var current))

@@ -17,12 +17,6 @@ public static class FactText
     /// <summary>Reads a calendar date; the year must be written.</summary>
     public static bool TryDate(string text, out DateOnly date) => DateText.TryParse(text, out date);
 
-    /// <summary>Reads a lender kind by its file name or Chinese name.</summary>
-    public static LenderKind? Kind(string text) => LenderKindNames.Parse(text.Trim());
-
-    /// <summary>A lender kind's name in files and forms (<c>online_platform</c>).</summary>
-    public static string KindName(LenderKind kind) => LenderKindNames.Name(kind);
-
     /// <summary>What is wrong with a fact, in the current UI language, without naming the field.</summary>
     public static string Describe(LoanProblemKind kind) => LoanProblemText.Describe(kind);
 
@@ -39,12 +33,6 @@ public static class FactText
         fraction = read ? (percent ? value / 100m : value) : 0m;
         return read;
     }
-
-    /// <summary>Reads the period of an advertised rate (day, month, year, 日, 月, 年).</summary>
-    public static RatePer? Per(string text) => RateNames.ParsePer(text);
-
-    /// <summary>Reads how an advertised rate is computed.</summary>
-    public static AdvertisedMethod? Method(string text) => RateNames.ParseMethod(text);
 
     /// <summary>
     /// Reads what a payment was applied to by its loan-file name (<c>principal</c>, <c>interest</c>,

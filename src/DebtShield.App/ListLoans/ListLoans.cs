@@ -1,14 +1,14 @@
-using DebtShield.App.Input;
 using DebtShield.App.Cases;
 using DebtShield.App.CheckLoans;
+using DebtShield.App.Input;
 using DebtShield.App.RateLoans;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Data;
 using DebtShield.Import.LegalData;
-using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.App.ListLoans;
 
@@ -88,7 +88,7 @@ public static class ListLoans
         {
             Id = loan.Id,
             Lender = loan.Lender.Name,
-            LenderKind = LenderKindNames.Name(loan.Lender.Kind),
+            LenderKind = Vocabularies.LenderKinds.WireId(loan.Lender.Kind),
             ContractDate = loan.ContractDate,
             Principal = loan.Principal.Yuan,
             Received = loan.Received.Yuan,

@@ -1,6 +1,6 @@
-using DebtShield.App.Input;
 using DebtShield.App.ListLoans;
 using DebtShield.Core.Law;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Guide;
 
 namespace DebtShield.App.MakeDocument;
@@ -30,7 +30,7 @@ public static class DocumentChannels
         var lines = new List<LenderChannel>();
         foreach (var loan in loans.DistinctBy(l => l.Lender, StringComparer.Ordinal))
         {
-            var kind = FactText.Kind(loan.LenderKind) ?? Core.Loans.LenderKind.Unknown;
+            var kind = Vocabularies.LenderKinds.Parse(loan.LenderKind) ?? Core.Loans.LenderKind.Unknown;
             var route = MakeDocument.RouteFor(documentKind, kind, out var dependsOnLender);
             if (!dependsOnLender)
             {

@@ -7,11 +7,11 @@ using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Documents.Letters;
 using DebtShield.Import.Conduct;
 using DebtShield.Import.Guide;
 using DebtShield.Import.LegalData;
-using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.App.MakeDocument;
 
@@ -56,8 +56,8 @@ public static class DocumentFacts
         {
             var lender = loans[0].Lender;
             facts.Set("lender.name", lender.Name)
-                .Set("lender.kind", LenderKindNames.Name(lender.Kind))
-                .Set("lender.kind_zh", Text("Doc_Kind_" + LenderKindNames.Name(lender.Kind)));
+                .Set("lender.kind", Vocabularies.LenderKinds.WireId(lender.Kind))
+                .Set("lender.kind_zh", Vocabularies.LenderKinds[lender.Kind].FormalName(Chinese));
         }
 
         SetChannel(facts, route);

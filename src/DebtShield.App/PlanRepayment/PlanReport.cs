@@ -1,5 +1,5 @@
 using DebtShield.Core.Planning;
-using DebtShield.Import.LoanFiles;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.App.PlanRepayment;
 
@@ -89,7 +89,7 @@ public sealed record PlanLoanFigure(string Id, string Lender, string LenderKind,
     public static PlanLoanFigure From(PlanLoan loan)
     {
         ArgumentNullException.ThrowIfNull(loan);
-        return new(loan.Id, loan.Lender, LenderKindNames.Name(loan.Kind), loan.KeepCurrentFirst, loan.Balance.RoundToFen().Yuan, loan.LawfulAnnualRate, loan.RealAnnualRate, loan.HasSchedule, loan.OverdueSince);
+        return new(loan.Id, loan.Lender, Vocabularies.LenderKinds.WireId(loan.Kind), loan.KeepCurrentFirst, loan.Balance.RoundToFen().Yuan, loan.LawfulAnnualRate, loan.RealAnnualRate, loan.HasSchedule, loan.OverdueSince);
     }
 }
 

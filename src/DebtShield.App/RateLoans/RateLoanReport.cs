@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using DebtShield.App.Resources;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
-using DebtShield.Import.LoanFiles;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.App.RateLoans;
 
@@ -123,7 +123,7 @@ public sealed record RateLoanReport
         {
             Id = loan.Id,
             LenderName = loan.Lender.Name,
-            LenderKind = LenderKindNames.Name(loan.Lender.Kind),
+            LenderKind = Vocabularies.LenderKinds.WireId(loan.Lender.Kind),
             Principal = loan.Principal.Yuan,
             Received = loan.Received.Yuan,
             UpfrontDeduction = loan.UpfrontDeduction.Yuan,

@@ -4,7 +4,7 @@ using System.Text.Json;
 using DebtShield.App.Resources;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
-using DebtShield.Import.LoanFiles;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.App.RateLoans;
 
@@ -66,7 +66,7 @@ public sealed class RateReportWriter
 
         json.WriteString(IdName, loan.Id);
         Text(json, RateFields.LenderName, loan.Lender.Name);
-        Text(json, RateFields.LenderKind, LenderKindNames.Name(loan.Lender.Kind));
+        Text(json, RateFields.LenderKind, Vocabularies.LenderKinds.WireId(loan.Lender.Kind));
         Amount(json, RateFields.Principal, loan.Principal.Yuan);
         Amount(json, RateFields.Received, loan.Received.Yuan);
         Amount(json, RateFields.UpfrontDeduction, loan.UpfrontDeduction.Yuan);

@@ -1,9 +1,10 @@
 using DebtShield.App.Cases;
-using DebtShield.App.ReviewEvidence;
 using DebtShield.App.Resources;
+using DebtShield.App.ReviewEvidence;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Core.Screenshots;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Data;
 using DebtShield.Data.Evidence;
 using DebtShield.Import.Screenshots;
@@ -228,7 +229,7 @@ public static class ImportScreenshots
                 var title = reading!.Chat.Title;
                 var counterpart = PhoneNumber.Normalize(title);
                 var channel = counterpart is not null && counterpart.All(char.IsAsciiDigit) ? IncidentChannel.Sms : IncidentChannel.Chat;
-                var conversation = string.Join('\n', counterpart, recipient.Id(), contactName);
+                var conversation = string.Join('\n', counterpart, Vocabularies.Recipients.WireId(recipient), contactName);
                 var fresh = reading.Chat.Messages
                     .Where((m, j) => (chosen is null || chosen(i, j)) && seen.TryAdd(new SeenMessage(conversation, m.Direction, m.Text, m.Time, m.TimeEstimated)))
                     .ToList();
@@ -325,7 +326,7 @@ public static class ImportScreenshots
             if (row.ReadConfidence is not null && entry.Incident.Text is { } text)
             {
                 var incident = entry.Incident;
-                seen.TryAdd(new SeenMessage(string.Join('\n', incident.Counterpart, incident.Recipient.Id(), incident.ContactName), incident.Direction, text, incident.Time, row.TimeEstimated));
+                seen.TryAdd(new SeenMessage(string.Join('\n', incident.Counterpart, Vocabularies.Recipients.WireId(incident.Recipient), incident.ContactName), incident.Direction, text, incident.Time, row.TimeEstimated));
             }
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DebtShield.Core;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.App.ReviewEvidence;
 
@@ -43,7 +44,7 @@ public static class EvidenceJson
         var incident = entry.Incident;
         json.WriteNumber("sequence", entry.Sequence);
         json.WriteString("time", Time(incident.Time));
-        json.WriteString("channel", incident.Channel.Id());
+        json.WriteString("channel", Vocabularies.Channels.WireId(incident.Channel));
         json.WriteString("direction", incident.Direction.Id());
         json.WriteString("outcome", incident.Outcome?.Id());
         if (incident.Duration is { } duration)
@@ -56,7 +57,7 @@ public static class EvidenceJson
         }
 
         json.WriteString("counterpart", incident.Counterpart);
-        json.WriteString("recipient", incident.Recipient.Id());
+        json.WriteString("recipient", Vocabularies.Recipients.WireId(incident.Recipient));
         json.WriteString("contact", incident.ContactName);
         json.WriteString("text", incident.Text);
         json.WriteString("source", incident.Source);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.App.ReviewEvidence;
 
@@ -14,7 +15,7 @@ public static class EvidenceNames
     public static string Channel(Incident incident, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var name = Text("Channel_" + incident.Channel.Id(), culture);
+        var name = Vocabularies.Channels[incident.Channel].Name(culture ?? CultureInfo.CurrentUICulture);
         return incident.Outcome is { } outcome ? name + "（" + Text("Outcome_" + outcome.Id(), culture) + "）" : name;
     }
 
@@ -24,7 +25,7 @@ public static class EvidenceNames
         ArgumentNullException.ThrowIfNull(incident);
         return incident.ContactName is { } contact
             ? string.Format(culture ?? CultureInfo.CurrentCulture, Text("Timeline_Contact", culture), contact)
-            : Text("Recipient_" + incident.Recipient.Id(), culture);
+            : Vocabularies.Recipients[incident.Recipient].Name(culture ?? CultureInfo.CurrentUICulture);
     }
 
     /// <summary>Why a number's contacts are taken to concern a lender, such as 您标明的.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DebtShield.Core.Conduct;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.Core.Evidence;
 
@@ -128,19 +128,6 @@ public static class EvidenceRecord
     /// <summary>The incident's fingerprint: the hash of its block, the same for the same contact read twice.</summary>
     public static ContentHash Fingerprint(Incident incident) => ContentHash.Of(Incident(incident));
 
-    /// <summary>The stable id of a channel, as records, files and JSON spell it.</summary>
-    public static string Id(this IncidentChannel channel) => channel switch
-    {
-        IncidentChannel.Sms => "sms",
-        IncidentChannel.Mms => "mms",
-        IncidentChannel.Call => "call",
-        IncidentChannel.Chat => "chat",
-        IncidentChannel.Visit => "visit",
-        IncidentChannel.Post => "post",
-        IncidentChannel.Other => "other",
-        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
-    };
-
     /// <summary>The stable id of a direction.</summary>
     public static string Id(this IncidentDirection direction) => direction == IncidentDirection.Received ? "received" : "sent";
 
@@ -155,26 +142,18 @@ public static class EvidenceRecord
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
-    /// <summary>The stable id of a recipient.</summary>
-    public static string Id(this Recipient recipient) => recipient switch
-    {
-        Recipient.Borrower => "borrower",
-        Recipient.ThirdParty => "third_party",
-        _ => "unknown",
-    };
-
     /// <summary>An instant as records write it: UTC, milliseconds, Z.</summary>
     public static string Instant(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static void AppendIncident(StringBuilder builder, Incident incident)
     {
-        Line(builder, "channel", incident.Channel.Id());
+        Line(builder, "channel", Vocabularies.Channels.WireId(incident.Channel));
         Line(builder, "direction", incident.Direction.Id());
         Line(builder, "time", Instant(incident.Time));
         Line(builder, "outcome", incident.Outcome?.Id() ?? "-");
         Line(builder, "duration", incident.Duration is { } d ? ((long)d.TotalSeconds).ToString(CultureInfo.InvariantCulture) : "-");
-        Line(builder, "recipient", incident.Recipient.Id());
+        Line(builder, "recipient", Vocabularies.Recipients.WireId(incident.Recipient));
         Text(builder, "counterpart", incident.Counterpart);
         Text(builder, "contact", incident.ContactName);
         Text(builder, "contact-phone", incident.ContactPhone);

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Contracts;
-using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.Import.Guide;
 
@@ -37,7 +37,7 @@ public static class GuideLibrary
         return [.. document.RootElement.GetProperty("routes").EnumerateArray().Select(r => new ComplaintRoute(
             r.GetProperty("document").GetString()!,
             r.TryGetProperty("lenderKinds", out var kinds)
-                ? [.. kinds.EnumerateArray().Select(k => LenderKindNames.Parse(k.GetString()!) ?? throw new FormatException("complaint-channels.json: unknown lender kind " + k.GetString()))]
+                ? [.. kinds.EnumerateArray().Select(k => Vocabularies.LenderKinds.Parse(k.GetString()!) ?? throw new FormatException("complaint-channels.json: unknown lender kind " + k.GetString()))]
                 : [],
             r.GetProperty("hotline").GetString()!,
             r.GetProperty("why_zh").GetString()!,

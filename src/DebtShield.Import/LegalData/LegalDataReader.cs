@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using DebtShield.Core.Law;
 using DebtShield.Core;
+using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Planning;
-using DebtShield.Import.LoanFiles;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.Import.LegalData;
 
@@ -60,7 +60,7 @@ public static class LegalDataReader
             LicensedCourt = Basis(lines["licensed_court_24"]),
             ThirtySixLine = lines["criminal_illegal_lending_36"].Get("rate").Get("annual").GetDecimal(),
             Flags = Enum.GetValues<LegalFlagKind>().ToDictionary(f => f, f => Basis(flags.Get(FlagId(f)))),
-            Kinds = Enum.GetValues<LenderKind>().ToDictionary(k => k, k => KindRules(caps.RootElement.Get("byLenderKind").Get(LenderKindNames.Name(k)))),
+            Kinds = Enum.GetValues<LenderKind>().ToDictionary(k => k, k => KindRules(caps.RootElement.Get("byLenderKind").Get(Vocabularies.LenderKinds.WireId(k)))),
             PrincipalBasis = Basis(caps.RootElement.Get("commonRules").Get("principalBasis")),
             PaymentOrder = Basis(caps.RootElement.Get("commonRules").Get("paymentOrder")),
             OverdueCharges = Basis(caps.RootElement.Get("commonRules").Get("overdueCharges")),
@@ -132,7 +132,7 @@ public static class LegalDataReader
                 Status(repair.Get("maxSingleAmountIncludes").Get("status"))),
             Enum.GetValues<LenderKind>().ToDictionary(k => k, k =>
             {
-                var kind = kinds.Get(LenderKindNames.Name(k));
+                var kind = kinds.Get(Vocabularies.LenderKinds.WireId(k));
                 var reports = kind.Get("reports");
                 return new CreditReporting(
                     reports.ValueKind == JsonValueKind.Null ? null : reports.GetBoolean(),

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using DebtShield.Core.Law;
 using DebtShield.Core.Lenders;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Contracts;
-using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.Import.Lenders;
 
@@ -65,7 +65,7 @@ public static class LenderDataReader
             StringComparer.Ordinal);
     }
 
-    private static Core.Loans.LenderKind? Kind(string name) => LenderKindNames.Parse(name);
+    private static Core.Loans.LenderKind? Kind(string name) => Vocabularies.LenderKinds.Parse(name);
 
     private static FactStatus Status(string name) => name switch
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Resources;
 
 namespace DebtShield.Import.LoanFiles;
@@ -116,7 +117,7 @@ public static class LoanFileReader
             return null;
         }
 
-        var kind = LenderKindNames.Parse(lender.Kind);
+        var kind = Vocabularies.LenderKinds.Parse(lender.Kind);
         if (kind is null)
         {
             errors.Add(new LoanFileError("lender.kind", null, Localized.Format(ImportMessages.UnknownLenderKind, lender.Kind)));
@@ -176,8 +177,8 @@ public static class LoanFileReader
             return null;
         }
 
-        var per = RateNames.ParsePer(stated.Per);
-        var method = RateNames.ParseMethod(stated.Method ?? "unknown");
+        var per = Vocabularies.RateUnits.Parse(stated.Per);
+        var method = Vocabularies.RateMethods.Parse(stated.Method ?? "unknown");
 
         var valid = true;
         if (stated.Value is not { } value || !double.IsFinite(value) || value < 0)
@@ -215,7 +216,7 @@ public static class LoanFileReader
         OverdueRate? rate = null;
         if (terms.Rate is { } agreed)
         {
-            var per = RateNames.ParsePer(agreed.Per);
+            var per = Vocabularies.RateUnits.Parse(agreed.Per);
             if (agreed.Value is null)
             {
                 errors.Add(new LoanFileError("overdueTerms.rate.value", null, ImportMessages.MissingField));

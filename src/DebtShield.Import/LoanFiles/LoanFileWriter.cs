@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.Import.LoanFiles;
 
@@ -51,7 +52,7 @@ public static class LoanFileWriter
         writer.WriteString("id", loan.Id);
         writer.WriteStartObject("lender");
         WriteTextIfAny(writer, "name", loan.Lender.Name);
-        writer.WriteString("kind", LenderKindNames.Name(loan.Lender.Kind));
+        writer.WriteString("kind", Vocabularies.LenderKinds.WireId(loan.Lender.Kind));
         writer.WriteEndObject();
         WriteDate(writer, "contractDate", loan.ContractDate);
         WriteAmount(writer, "principal", loan.Principal);
@@ -85,20 +86,8 @@ public static class LoanFileWriter
         {
             writer.WriteStartObject("stated");
             writer.WriteNumber("value", stated.Value);
-            writer.WriteString("per", stated.Per switch
-            {
-                RatePer.Day => "day",
-                RatePer.Month => "month",
-                RatePer.Year => "year",
-            });
-            writer.WriteString("method", stated.Method switch
-            {
-                AdvertisedMethod.Unknown => "unknown",
-                AdvertisedMethod.Nominal => "nominal",
-                AdvertisedMethod.Irr => "irr",
-                AdvertisedMethod.Apr => "apr",
-                AdvertisedMethod.FeeRate => "fee_rate",
-            });
+            writer.WriteString("per", Vocabularies.RateUnits.WireId(stated.Per));
+            writer.WriteString("method", Vocabularies.RateMethods.WireId(stated.Method));
             writer.WriteEndObject();
         }
 
@@ -119,7 +108,7 @@ public static class LoanFileWriter
         {
             writer.WriteStartObject("rate");
             writer.WriteNumber("value", rate.Value);
-            writer.WriteString("per", RateNames.Name(rate.Per));
+            writer.WriteString("per", Vocabularies.RateUnits.WireId(rate.Per));
             writer.WriteEndObject();
         }
 

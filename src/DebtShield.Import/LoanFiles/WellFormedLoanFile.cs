@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.Import.LoanFiles;
 
@@ -305,13 +306,13 @@ internal static class WellFormedLoanFile
 
             if (field == 1)
             {
-                per = RateNames.ParsePer(name!);
+                per = Vocabularies.RateUnits.Parse(name!);
                 if (per is null)
                 {
                     return false;
                 }
             }
-            else if (RateNames.ParseMethod(name!) is { } parsed)
+            else if (Vocabularies.RateMethods.Parse(name!) is { } parsed)
             {
                 method = parsed;
             }
@@ -354,7 +355,7 @@ internal static class WellFormedLoanFile
 
     private static bool Kind(ref Utf8JsonReader reader, out LenderKind? kind)
     {
-        kind = reader.TokenType == JsonTokenType.String ? LenderKindNames.Parse(reader.GetString()!) : null;
+        kind = reader.TokenType == JsonTokenType.String ? Vocabularies.LenderKinds.Parse(reader.GetString()!) : null;
         return kind is not null;
     }
 

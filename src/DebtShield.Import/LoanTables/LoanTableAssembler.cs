@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Figures;
 using DebtShield.Import.LoanFiles;
 using DebtShield.Import.Resources;
@@ -167,7 +168,7 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.Lender, lender.Text.Trim(), row, LoanTableColumn.Lender);
         }
 
-        if (Parse(row, LoanTableColumn.LenderKind, LenderKindNames.Parse, ImportMessages.Table_UnknownLenderKind) is { } kind)
+        if (Parse(row, LoanTableColumn.LenderKind, Vocabularies.LenderKinds.Parse, ImportMessages.Table_UnknownLenderKind) is { } kind)
         {
             Agree(ref loan.Kind, kind, row, LoanTableColumn.LenderKind);
         }
@@ -192,12 +193,12 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.StatedRate, rate, row, LoanTableColumn.StatedRate);
         }
 
-        if (Parse(row, LoanTableColumn.StatedPer, ParsePer, ImportMessages.Table_UnknownRatePer) is { } per)
+        if (Parse(row, LoanTableColumn.StatedPer, Vocabularies.RateUnits.Parse, ImportMessages.Table_UnknownRatePer) is { } per)
         {
             Agree(ref loan.StatedPer, per, row, LoanTableColumn.StatedPer);
         }
 
-        if (Parse(row, LoanTableColumn.StatedMethod, ParseMethod, ImportMessages.Table_UnknownRateMethod) is { } method)
+        if (Parse(row, LoanTableColumn.StatedMethod, Vocabularies.RateMethods.Parse, ImportMessages.Table_UnknownRateMethod) is { } method)
         {
             Agree(ref loan.StatedMethod, method, row, LoanTableColumn.StatedMethod);
         }
@@ -207,7 +208,7 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.OverdueRate, overdueRate, row, LoanTableColumn.OverdueRate);
         }
 
-        if (Parse(row, LoanTableColumn.OverduePer, ParsePer, ImportMessages.Table_UnknownRatePer) is { } overduePer)
+        if (Parse(row, LoanTableColumn.OverduePer, Vocabularies.RateUnits.Parse, ImportMessages.Table_UnknownRatePer) is { } overduePer)
         {
             Agree(ref loan.OverduePer, overduePer, row, LoanTableColumn.OverduePer);
         }
@@ -556,16 +557,6 @@ internal sealed class LoanTableAssembler
 
     private void Fail(int row, LoanTableColumn column, string message) =>
         errors.Add(new LoanTableError(row, headerOf[(int)column] ?? LoanTableColumns.Key(column), message));
-
-    private static RatePer? ParsePer(string text) => text switch
-    {
-        "日" => RatePer.Day,
-        "月" => RatePer.Month,
-        "年" => RatePer.Year,
-        _ => RateNames.ParsePer(text.ToLowerInvariant()),
-    };
-
-    private static AdvertisedMethod? ParseMethod(string text) => RateNames.ParseMethod(text.ToLowerInvariant());
 
     /// <summary><c>none</c>/没有约定 (the contract agrees nothing for late payment) or <c>unknown</c>/不知道.</summary>
     private static bool? ParseNoneAgreed(string text) => text.ToLowerInvariant() switch

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Figures;
 using DebtShield.Import.LoanFiles;
 using DocumentFormat.OpenXml;
@@ -123,15 +124,15 @@ public static class LoanTableWriter
         var row = new SheetCell[LoanTableColumns.All.Count];
         row[(int)LoanTableColumn.Loan] = loan.Id;
         row[(int)LoanTableColumn.Lender] = loan.Lender.Name.Length == 0 ? SheetCell.Empty : loan.Lender.Name;
-        row[(int)LoanTableColumn.LenderKind] = LenderKindNames.Name(loan.Lender.Kind);
+        row[(int)LoanTableColumn.LenderKind] = Vocabularies.LenderKinds.WireId(loan.Lender.Kind);
         row[(int)LoanTableColumn.ContractDate] = loan.ContractDate;
         row[(int)LoanTableColumn.Principal] = loan.Principal.Yuan;
         row[(int)LoanTableColumn.Received] = loan.Received.Yuan;
         if (loan.Advertised is { } stated)
         {
             row[(int)LoanTableColumn.StatedRate] = stated.Value;
-            row[(int)LoanTableColumn.StatedPer] = RateNames.Name(stated.Per);
-            row[(int)LoanTableColumn.StatedMethod] = RateNames.Name(stated.Method);
+            row[(int)LoanTableColumn.StatedPer] = Vocabularies.RateUnits.WireId(stated.Per);
+            row[(int)LoanTableColumn.StatedMethod] = Vocabularies.RateMethods.WireId(stated.Method);
         }
 
         var terms = loan.OverdueTerms;
@@ -143,7 +144,7 @@ public static class LoanTableWriter
         if (terms.Rate is { } overdue)
         {
             row[(int)LoanTableColumn.OverdueRate] = overdue.Value;
-            row[(int)LoanTableColumn.OverduePer] = RateNames.Name(overdue.Per);
+            row[(int)LoanTableColumn.OverduePer] = Vocabularies.RateUnits.WireId(overdue.Per);
         }
 
         if (terms.Penalty?.DailyRate is { } daily)

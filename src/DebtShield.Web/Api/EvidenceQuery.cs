@@ -3,6 +3,7 @@ using DebtShield.App;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core.Conduct;
 
+using DebtShield.Core.Vocabulary;
 using DebtShield.Web.Resources;
 
 namespace DebtShield.Web.Api;
@@ -32,13 +33,9 @@ public sealed record EvidenceQuery(string? Label = null, string? From = null, st
                 : throw Refused("label", Label, string.Join(", ", ConductLabels.All.Select(l => l.Id())));
         }
 
-        Recipient? recipient = Recipient switch
-        {
-            null or "" => null,
-            "borrower" => Core.Conduct.Recipient.Borrower,
-            "third_party" => Core.Conduct.Recipient.ThirdParty,
-            _ => throw Refused("recipient", Recipient, "borrower, third_party"),
-        };
+        Recipient? recipient = string.IsNullOrEmpty(Recipient) ? null
+            : Vocabularies.Recipients.Parse(Recipient) is { } named and not Core.Conduct.Recipient.Unknown ? named
+            : throw Refused("recipient", Recipient, "borrower, third_party");
         return new EvidenceFilter(label, Day(From, "from"), Day(To, "to"), string.IsNullOrWhiteSpace(Number) ? null : Number, recipient, All);
     }
 

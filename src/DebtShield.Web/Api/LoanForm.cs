@@ -1,10 +1,10 @@
 using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.ImportLoans;
-using DebtShield.App.Input;
 using DebtShield.App.ListLoans;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Web.Pages;
 using DebtShield.Web.Resources;
 
@@ -99,7 +99,7 @@ public sealed record LoanForm
         }
 
         var per = string.IsNullOrWhiteSpace(OverduePer) ? RatePer.Year
-            : FactText.Per(OverduePer.Trim()) ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_OverduePer, OverduePer));
+            : Vocabularies.RateUnits.Parse(OverduePer.Trim()) ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_OverduePer, OverduePer));
         var rate = string.IsNullOrWhiteSpace(OverdueRate) ? null : new OverdueRate(FormValue.Rate(OverdueRate, WebText.Field_OverdueRate), per);
         var penalty = !string.IsNullOrWhiteSpace(PenaltyPerDay) ? OverduePenalty.PerDay(FormValue.Rate(PenaltyPerDay, WebText.Field_PenaltyPerDay))
             : !string.IsNullOrWhiteSpace(Penalty) ? OverduePenalty.Once(FormValue.Amount(Penalty, WebText.Field_Penalty))
@@ -115,7 +115,7 @@ public sealed record LoanForm
         var id = WebInput.Required(Id, WebText.Field_Id);
         var lender = WebInput.Required(Lender, WebText.Field_Lender);
         var kindText = WebInput.Required(Kind, WebText.Field_Kind);
-        var kind = FactText.Kind(kindText) ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_Kind, kindText));
+        var kind = Vocabularies.LenderKinds.Parse(kindText) ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_Kind, kindText));
         var contractDate = FormValue.PastDate(ContractDate, WebText.Field_ContractDate, today);
         var principal = FormValue.Amount(Principal, WebText.Field_Principal);
         var received = string.IsNullOrWhiteSpace(Received) ? (Money?)null : FormValue.Amount(Received, WebText.Field_Received);

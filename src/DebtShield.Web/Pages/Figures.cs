@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using DebtShield.App.Input;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Html;
 
@@ -38,9 +38,15 @@ public static class Figures
     /// <summary>2026-11-28 21:43.</summary>
     public static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>A lender kind in the page's language (网贷平台, bank…).</summary>
-    public static string Kind(LenderKind kind) =>
-        WebText.ResourceManager.GetString("Kind_" + FactText.KindName(kind), CultureInfo.CurrentUICulture) ?? FactText.KindName(kind);
+    /// <summary>
+    /// A lender kind in the page's language (网贷平台, bank…), with what it means where the name alone
+    /// does not say it (职业放贷人（无放贷资质、向社会公众放贷）).
+    /// </summary>
+    public static string Kind(LenderKind kind)
+    {
+        var term = Vocabularies.LenderKinds[kind];
+        return term.Name(CultureInfo.CurrentUICulture) + WebText.ResourceManager.GetString("Kind_Hint_" + term.WireId, CultureInfo.CurrentUICulture);
+    }
 
     /// <summary>How well a fact is checked, in words: 已核实, 二手资料, 待核实 (a report's <c>verified</c>, <c>secondary</c>, <c>uncertain</c>).</summary>
     public static string Status(string status) =>

@@ -8,6 +8,7 @@ using DebtShield.Cli.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Vocabulary;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -231,7 +232,7 @@ internal sealed class EvidenceListCommand : AsyncCommand<EvidenceListCommand.Set
                 return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_BadLabel, Label, string.Join(", ", ConductLabels.All.Select(l => l.Id()))));
             }
 
-            if (Recipient is not (null or "borrower" or "third_party"))
+            if (Recipient is not null && Vocabularies.Recipients.Parse(Recipient) is not (Core.Conduct.Recipient.Borrower or Core.Conduct.Recipient.ThirdParty))
             {
                 return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_BadRecipient, Recipient));
             }
@@ -255,7 +256,7 @@ internal sealed class EvidenceListCommand : AsyncCommand<EvidenceListCommand.Set
             settings.From is null ? null : DateOnly.ParseExact(settings.From, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             settings.To is null ? null : DateOnly.ParseExact(settings.To, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             settings.Number,
-            settings.Recipient switch { "borrower" => Recipient.Borrower, "third_party" => Recipient.ThirdParty, _ => null },
+            Vocabularies.Recipients.Parse(settings.Recipient),
             settings.All);
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
         var view = await ReviewEvidence.ListAsync(ledger, settings.Case, filter, cancellationToken);
@@ -320,7 +321,7 @@ internal static class EvidenceOptions
 {
     private static readonly string[] LocalTimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
 
-    public static bool TryChannel(string text, out IncidentChannel channel) => TryId(text, EvidenceRecord.Id, out channel);
+    public static bool TryChannel(string text, out IncidentChannel channel) => Vocabularies.Channels.TryParse(text, out channel);
 
     public static bool TryOutcome(string text, out CallOutcome outcome) => TryId(text, EvidenceRecord.Id, out outcome);
 

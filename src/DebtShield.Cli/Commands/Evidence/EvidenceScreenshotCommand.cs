@@ -2,6 +2,7 @@ using System.Globalization;
 using DebtShield.App.RecordEvidence;
 using DebtShield.Cli.Commands.Ledger;
 using DebtShield.Cli.Resources;
+using DebtShield.Core.Vocabulary;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,12 +30,13 @@ internal sealed class EvidenceScreenshotCommand(TimeProvider time) : AsyncComman
 
         public override ValidationResult Validate()
         {
-            if (Recipient is not (null or "borrower" or "third_party"))
+            var recipient = Vocabularies.Recipients.Parse(Recipient);
+            if (Recipient is not null && recipient is not (Core.Conduct.Recipient.Borrower or Core.Conduct.Recipient.ThirdParty))
             {
                 return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_BadRecipient, Recipient));
             }
 
-            return (Recipient == "third_party" && string.IsNullOrWhiteSpace(Contact)) || (Recipient == "borrower" && Contact is not null)
+            return (recipient == Core.Conduct.Recipient.ThirdParty && string.IsNullOrWhiteSpace(Contact)) || (recipient == Core.Conduct.Recipient.Borrower && Contact is not null)
                 ? ValidationResult.Error(CliText.Evidence_ScreenshotNeedsContact)
                 : ValidationResult.Success();
         }

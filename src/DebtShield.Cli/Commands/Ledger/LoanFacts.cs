@@ -1,8 +1,9 @@
 using System.Globalization;
+using DebtShield.App.Input;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
-using DebtShield.App.Input;
+using DebtShield.Core.Vocabulary;
 using Spectre.Console;
 
 namespace DebtShield.Cli.Commands.Ledger;
@@ -37,7 +38,7 @@ internal static class LoanFacts
 
     public static LenderKind? Kind(string? text) =>
         text is null ? null
-        : FactText.Kind(text) ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidKind, text));
+        : Vocabularies.LenderKinds.Parse(text) ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidKind, text));
 
     /// <summary>What a payment was applied to, from <c>--applies-to</c>.</summary>
     public static PaymentTarget Target(string text) =>
@@ -57,8 +58,8 @@ internal static class LoanFacts
             throw new UserInputException(Localized.Format(CliText.Facts_InvalidRate, rate));
         }
 
-        var unit = FactText.Per(per ?? "year") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidRate, per!));
-        var how = FactText.Method(method ?? "unknown") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidRate, method!));
+        var unit = Vocabularies.RateUnits.Parse(per ?? "year") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidRate, per!));
+        var how = Vocabularies.RateMethods.Parse(method ?? "unknown") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidRate, method!));
         return new AdvertisedRate(percent ? value / 100 : value, unit, how);
     }
 
@@ -92,7 +93,7 @@ internal static class LoanFacts
 
         OverdueRate? agreed = rate is null
             ? null
-            : new OverdueRate(Fraction(rate, "--overdue-rate"), FactText.Per(per ?? "year") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidOverdueRate, "--overdue-per", per!)));
+            : new OverdueRate(Fraction(rate, "--overdue-rate"), Vocabularies.RateUnits.Parse(per ?? "year") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidOverdueRate, "--overdue-per", per!)));
         OverduePenalty? charged = penaltyPerDay is not null ? OverduePenalty.PerDay(Fraction(penaltyPerDay, "--penalty-per-day"))
             : penalty is not null ? OverduePenalty.Once(Amount(penalty, "--penalty")!.Value)
             : null;

@@ -1,0 +1,63 @@
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Core.Loans;
+
+namespace DebtShield.Core.Vocabulary;
+
+/// <summary>The domain's closed sets of words, one home each.</summary>
+public static class Vocabularies
+{
+    /// <summary>Who lent the money: a bank, a consumer finance company, a microloan company, a platform, a person…</summary>
+    public static Vocabulary<LenderKind> LenderKinds { get; } = new(
+    [
+        Term(LenderKind.OnlinePlatform, "online_platform"),
+        Term(LenderKind.Microloan, "microloan"),
+        Term(LenderKind.ConsumerFinance, "consumer_finance"),
+        Term(LenderKind.Bank, "bank"),
+        Term(LenderKind.PrivateIndividual, "private_individual"),
+        Term(LenderKind.UnlicensedLender, "unlicensed_lender", "无放贷资质的放贷人"),
+        Term(LenderKind.Unknown, "unknown", "未知"),
+    ]);
+
+    /// <summary>The time unit a rate is quoted per: 日利率, 月利率, 年利率.</summary>
+    public static Vocabulary<RatePer> RateUnits { get; } = new(
+    [
+        Term(RatePer.Day, "day", "日利率", "日息", "天"),
+        Term(RatePer.Month, "month", "月利率", "月息"),
+        Term(RatePer.Year, "year", "年利率", "年息", "年化"),
+    ]);
+
+    /// <summary>How the lender says an advertised rate was computed: a nominal rate, an IRR, an APR, a fee rate.</summary>
+    public static Vocabulary<AdvertisedMethod> RateMethods { get; } = new(
+    [
+        Term(AdvertisedMethod.Nominal, "nominal"),
+        Term(AdvertisedMethod.Irr, "irr"),
+        Term(AdvertisedMethod.Apr, "apr"),
+        Term(AdvertisedMethod.FeeRate, "fee_rate", "费率"),
+        Term(AdvertisedMethod.Unknown, "unknown"),
+    ]);
+
+    /// <summary>Who received a message: the borrower, someone else, or not known.</summary>
+    public static Vocabulary<Recipient> Recipients { get; } = new(
+    [
+        Term(Recipient.Borrower, "borrower", "本人", "借款人"),
+        Term(Recipient.ThirdParty, "third_party", "他人"),
+        Term(Recipient.Unknown, "unknown"),
+    ]);
+
+    /// <summary>How a collection contact reached its recipient: a text, a call, a chat, a visit…</summary>
+    public static Vocabulary<IncidentChannel> Channels { get; } = new(
+    [
+        Term(IncidentChannel.Sms, "sms"),
+        Term(IncidentChannel.Mms, "mms"),
+        Term(IncidentChannel.Call, "call"),
+        Term(IncidentChannel.Chat, "chat"),
+        Term(IncidentChannel.Visit, "visit"),
+        Term(IncidentChannel.Post, "post"),
+        Term(IncidentChannel.Other, "other"),
+    ]);
+
+    private static Term<T> Term<T>(T member, string wireId, params string[] synonyms)
+        where T : struct, Enum =>
+        new(member, wireId, typeof(T).Name + "_" + wireId, synonyms);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace DebtShield.Core.Vocabulary;
+
+/// <summary>
+/// The words of one closed set of the domain (lender kinds, rate units, recipients, channels): for
+/// each member, its wire id and its names in the product's two languages, and one parser that
+/// accepts all of them.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A wire id is what files, reports, the evidence record and URLs write (<c>online_platform</c>). It
+/// is spelled out here, never derived from the member's name, so renaming a member cannot change
+/// public JSON or the bytes an evidence hash covers.
+/// </para>
+/// <para>
+/// Every reader, prompt, form and document goes through one vocabulary, so a word one door offers is
+/// a word every other door accepts: <c>网贷平台</c>, <c>网络借贷平台</c>, <c>online_platform</c> and
+/// <c>online lending platform</c> all read as the same kind.
+/// </para>
+/// </remarks>
+/// <typeparam name="T">The enum whose members the vocabulary names; each member has exactly one term.</typeparam>
+public sealed class Vocabulary<T>
+    where T : struct, Enum
+{
+    private readonly Dictionary<T, Term<T>> _byMember;
+    private readonly Dictionary<string, T> _byWord;
+
+    internal Vocabulary(IReadOnlyList<Term<T>> terms)
+    {
+        _byMember = terms.ToDictionary(t => t.Member);
+        var missing = Enum.GetValues<T>().Where(m => !_byMember.ContainsKey(m)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"{typeof(T).Name}: no term for {string.Join(", ", missing)}.", nameof(terms));
+        }
+
+        _byWord = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var term in terms)
+        {
+            foreach (var word in term.Words())
+            {
+                if (_byWord.TryGetValue(word, out var other) && !EqualityComparer<T>.Default.Equals(other, term.Member))
+                {
+                    throw new ArgumentException($"{typeof(T).Name}: \"{word}\" names both {other} and {term.Member}.", nameof(terms));
+                }
+
+                _byWord[word] = term.Member;
+            }
+        }
+
+        Terms = terms;
+    }
+
+    /// <summary>Every term, in the order the vocabulary lists them (the order choices are offered in).</summary>
+    public IReadOnlyList<Term<T>> Terms { get; }
+
+    /// <summary>The term of a member.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="member"/> is not a defined member.</exception>
+    public Term<T> this[T member] =>
+        _byMember.TryGetValue(member, out var term) ? term : throw new ArgumentOutOfRangeException(nameof(member), member, null);
+
+    /// <summary>The member's wire id (<c>online_platform</c>).</summary>
+    public string WireId(T member) => this[member].WireId;
+
+    /// <summary>
+    /// Reads a member from its wire id, its name or formal name in either language, or an accepted
+    /// synonym; surrounding white space and the letter case of Latin letters do not matter.
+    /// </summary>
+    public bool TryParse(string? text, out T member)
+    {
+        member = default;
+        return text is not null && _byWord.TryGetValue(text.Trim(), out member);
+    }
+
+    /// <summary>The member <paramref name="text"/> names (see <see cref="TryParse"/>), or <see langword="null"/>.</summary>
+    public T? Parse(string? text) => TryParse(text, out var member) ? member : null;
+
+    /// <summary>The wire ids, joined for a message that lists the choices (<c>day、month、year</c>).</summary>
+    public string WireIds(string separator) => string.Join(separator, Terms.Select(t => t.WireId));
+
+    /// <summary>The names in <paramref name="culture"/>, joined for a prompt that lists the choices.</summary>
+    public string Names(CultureInfo culture, string separator) => string.Join(separator, Terms.Select(t => t.Name(culture)));
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using DebtShield.Core.Conduct;
+using DebtShield.Core.Evidence;
+using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
+
+namespace DebtShield.Core.Tests;
+
+/// <summary>
+/// Every member of every vocabulary goes wire id → member → both languages → member, and the wire
+/// ids are pinned: they are public JSON and the bytes an evidence hash covers, so a renamed enum
+/// member must not move them.
+/// </summary>
+public sealed class VocabularyTests
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    [Fact]
+    public void EveryTerm_ReadsBackFromItsWireIdAndEveryNameInBothLanguages()
+    {
+        Walk(Vocabularies.LenderKinds);
+        Walk(Vocabularies.RateUnits);
+        Walk(Vocabularies.RateMethods);
+        Walk(Vocabularies.Recipients);
+        Walk(Vocabularies.Channels);
+    }
+
+    [Fact]
+    public void WireIds_AreTheOnesFilesReportsAndEvidenceRecordsAlreadyWrite()
+    {
+        Assert.Equal("online_platform,microloan,consumer_finance,bank,private_individual,unlicensed_lender,unknown", Vocabularies.LenderKinds.WireIds(","));
+        Assert.Equal("day,month,year", Vocabularies.RateUnits.WireIds(","));
+        Assert.Equal("nominal,irr,apr,fee_rate,unknown", Vocabularies.RateMethods.WireIds(","));
+        Assert.Equal("borrower,third_party,unknown", Vocabularies.Recipients.WireIds(","));
+        Assert.Equal("sms,mms,call,chat,visit,post,other", Vocabularies.Channels.WireIds(","));
+    }
+
+    [Theory]
+    [InlineData("网贷平台", LenderKind.OnlinePlatform)] // the CLI's prompt and the web form
+    [InlineData("网络借贷平台", LenderKind.OnlinePlatform)] // the documents
+    [InlineData("民间借贷", LenderKind.PrivateIndividual)] // the prompt and the documents
+    [InlineData("个人", LenderKind.PrivateIndividual)] // the web form
+    [InlineData("未知", LenderKind.Unknown)] // the prompt
+    [InlineData("不清楚", LenderKind.Unknown)] // the web form
+    [InlineData("类型不明", LenderKind.Unknown)] // the documents
+    [InlineData("职业放贷人", LenderKind.UnlicensedLender)]
+    [InlineData("未取得放贷资格的职业放贷人", LenderKind.UnlicensedLender)]
+    [InlineData(" ONLINE_PLATFORM ", LenderKind.OnlinePlatform)]
+    [InlineData("Consumer Finance Company", LenderKind.ConsumerFinance)]
+    public void LenderKinds_Parse_AcceptsEveryNameADoorOffers(string name, LenderKind kind) =>
+        Assert.Equal(kind, Vocabularies.LenderKinds.Parse(name));
+
+    [Theory]
+    [InlineData("日", RatePer.Day)] // loan tables
+    [InlineData("日利率", RatePer.Day)]
+    [InlineData("月息", RatePer.Month)]
+    [InlineData("年化", RatePer.Year)]
+    public void RateUnits_Parse_AcceptsTheChineseWaysOfSayingTheUnit(string name, RatePer per) =>
+        Assert.Equal(per, Vocabularies.RateUnits.Parse(name));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("platform")]
+    [InlineData("网贷")]
+    public void Parse_OfAWordNoTermHas_IsNull(string? name) => Assert.Null(Vocabularies.LenderKinds.Parse(name));
+
+    [Fact]
+    public void Names_FollowTheCulture_AndTheFormalNameFallsBackToTheEverydayOne()
+    {
+        var platform = Vocabularies.LenderKinds[LenderKind.OnlinePlatform];
+        Assert.Equal("网贷平台", platform.Name(Chinese));
+        Assert.Equal("网络借贷平台", platform.FormalName(Chinese));
+        Assert.Equal("online lending platform", platform.Name(English));
+        Assert.Equal("银行", Vocabularies.LenderKinds[LenderKind.Bank].FormalName(Chinese));
+        Assert.Equal("短信", Vocabularies.Channels[IncidentChannel.Sms].Name(Chinese));
+        Assert.Equal("third party", Vocabularies.Recipients[Recipient.ThirdParty].Name(English));
+    }
+
+    private static void Walk<T>(Vocabulary<T> vocabulary)
+        where T : struct, Enum
+    {
+        Assert.Equal(Enum.GetValues<T>().Order(), vocabulary.Terms.Select(t => t.Member).Order());
+        foreach (var term in vocabulary.Terms)
+        {
+            Assert.Same(term, vocabulary[term.Member]);
+            Assert.Equal(term.WireId, vocabulary.WireId(term.Member));
+            foreach (var word in new[] { term.WireId, term.Name(Chinese), term.Name(English), term.FormalName(Chinese), term.FormalName(English) })
+            {
+                Assert.Equal(term.Member, vocabulary.Parse(word));
+            }
+
+            Assert.NotEqual(term.Name(Chinese), term.Name(English));
+            Assert.All(term.Synonyms, s => Assert.Equal(term.Member, vocabulary.Parse(s)));
+        }
+    }
+}
