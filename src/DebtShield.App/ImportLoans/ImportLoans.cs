@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DebtShield.App.Cases;
+using DebtShield.App.Input;
 using DebtShield.App.RecordLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core;
@@ -11,6 +12,7 @@ using DebtShield.Import.CaseFiles;
 using DebtShield.Import.LoanFiles;
 using DebtShield.Import.LoanTables;
 using DebtShield.Import.PastedText;
+using DebtShield.Import.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.ImportLoans;
@@ -28,51 +30,141 @@ public static class ImportLoans
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path);
-        switch (Path.GetExtension(path).ToUpperInvariant())
+        if (!IsKnown(name))
         {
-            case ".JSON" when IsCaseFile(path):
-                var caseFile = CaseFileReader.ReadFile(path);
-                return caseFile.Succeeded
-                    ? new LoanSourceReading(caseFile.Content.Loans, []) { Case = caseFile.Content }
-                    : new LoanSourceReading([], [.. caseFile.Errors.Select(e => e.Describe(name))]);
-            case ".JSON":
-                var loanFile = LoanFileReader.ReadFile(path);
-                return loanFile.Succeeded
-                    ? new LoanSourceReading([loanFile.Loan], [])
-                    : new LoanSourceReading([], [.. loanFile.Errors.Select(e => e.Describe(name))]);
-            case ".CSV" or ".XLSX":
-                var table = LoanTableReader.ReadFile(path);
-                return new LoanSourceReading(table.Loans, [.. table.Errors.Select(e => e.Describe(name))]);
-            case ".TXT":
-                string text;
-                try
-                {
-                    text = File.ReadAllText(path);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return new LoanSourceReading([], [name + "：" + e.Message]);
-                }
+            return Unknown(name);
+        }
 
-                return ReadPasted(text, name, pasted, today);
-            default:
-                return new LoanSourceReading([], [Localized.Format(LedgerText.Import_UnknownFormat, name)]);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new LoanSourceReading([], [Localized.Format(EvidenceText.File_NotFound, name)]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new LoanSourceReading([], [Localized.Format(EvidenceText.File_Unreadable, name, e.Message)]);
+        }
+
+        using (file)
+        {
+            return Read(file, name, pasted, today);
         }
     }
 
-    /// <summary>True when the JSON file's top-level <c>format</c> names the case file.</summary>
-    private static bool IsCaseFile(string path)
+    /// <summary>
+    /// Reads an upload: <paramref name="fileName"/> only labels it, and its extension picks the
+    /// reader as for a file (<see cref="Read(string, PastedLoanFacts?, DateOnly)"/>).
+    /// </summary>
+    /// <remarks>
+    /// A workbook must be read out of order: one that comes as a stream that cannot seek (a request
+    /// body) is first copied into a <see cref="SealedSpool"/>, so nothing of it lies on disk in the clear.
+    /// The other formats are read whole into memory, as their readers hold them anyway.
+    /// </remarks>
+    public static async Task<LoanSourceReading> ReadAsync(Stream content, string fileName, PastedLoanFacts? pasted, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var name = UploadName.Label(fileName);
+        if (!IsKnown(name))
+        {
+            return Unknown(name);
+        }
+
+        if (content.CanSeek)
+        {
+            return Read(content, name, pasted, today);
+        }
+
+        if (!Path.GetExtension(name).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            // Their readers hold the whole text anyway; a request body is read asynchronously.
+            using var text = new MemoryStream();
+            await content.CopyToAsync(text, cancellationToken).ConfigureAwait(false);
+            text.Position = 0;
+            return Read(text, name, pasted, today);
+        }
+
+        using var spool = await SealedSpool.CreateAsync(content, cancellationToken).ConfigureAwait(false);
+        await using var workbook = spool.OpenRead();
+        try
+        {
+            return Read(workbook, name, pasted, today);
+        }
+        catch (IOException e)
+        {
+            // The sealed copy no longer holds what was written to it.
+            return new LoanSourceReading([], [Localized.Format(EvidenceText.File_Unreadable, name, e.Message)]);
+        }
+    }
+
+    private static bool IsKnown(string name) => Path.GetExtension(name).ToUpperInvariant() is ".JSON" or ".CSV" or ".XLSX" or ".TXT";
+
+    private static LoanSourceReading Unknown(string name) => new([], [Localized.Format(LedgerText.Import_UnknownFormat, name)]);
+
+    /// <summary>Reads <paramref name="content"/> by the extension of <paramref name="name"/>, which labels its errors.</summary>
+    private static LoanSourceReading Read(Stream content, string name, PastedLoanFacts? pasted, DateOnly today)
+    {
+        switch (Path.GetExtension(name).ToUpperInvariant())
+        {
+            case ".JSON":
+                var json = ReadAll(content);
+                if (IsCaseFile(json))
+                {
+                    var caseFile = CaseFileReader.Read(json);
+                    return caseFile.Succeeded
+                        ? new LoanSourceReading(caseFile.Content.Loans, []) { Case = caseFile.Content }
+                        : new LoanSourceReading([], [.. caseFile.Errors.Select(e => e.Describe(name))]);
+                }
+
+                var loanFile = LoanFileReader.Read(json, Path.GetFileNameWithoutExtension(name));
+                return loanFile.Succeeded
+                    ? new LoanSourceReading([loanFile.Loan], [])
+                    : new LoanSourceReading([], [.. loanFile.Errors.Select(e => e.Describe(name))]);
+            case ".CSV":
+                var csv = LoanTableReader.ReadCsv(content);
+                return new LoanSourceReading(csv.Loans, [.. csv.Errors.Select(e => e.Describe(name))]);
+            case ".XLSX":
+                var workbook = LoanTableReader.ReadXlsx(content);
+                return new LoanSourceReading(workbook.Loans, [.. workbook.Errors.Select(e => e.Describe(name))]);
+            case ".TXT":
+                using (var reader = new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+                {
+                    return ReadPasted(reader.ReadToEnd(), name, pasted, today);
+                }
+
+            default:
+                return Unknown(name);
+        }
+    }
+
+    private static byte[] ReadAll(Stream content)
+    {
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>True when the JSON's top-level <c>format</c> names the case file.</summary>
+    private static bool IsCaseFile(byte[] json)
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = false });
+            var text = json.AsMemory();
+            if (text.Span.StartsWith("\uFEFF"u8))
+            {
+                text = text[3..];
+            }
+
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false });
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("format", out var format)
                 && format.ValueKind == JsonValueKind.String
                 && format.GetString() == CaseFileReader.FormatName;
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (JsonException)
         {
             // The loan-file reader reports what is wrong with the file, located.
             return false;

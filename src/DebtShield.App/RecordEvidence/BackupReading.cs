@@ -32,11 +32,11 @@ internal sealed class BackupReading : IDisposable
 
     public Func<IReadOnlyList<DatabaseDamage>> Damage { get; }
 
-    /// <summary>An XML or CSV backup in <paramref name="file"/>, which the reading closes.</summary>
-    public static BackupReading Of(Stream file)
+    /// <summary>An XML or CSV backup in <paramref name="file"/>, which the reading closes when it <paramref name="owned"/> it.</summary>
+    public static BackupReading Of(Stream file, bool owned = true)
     {
         var (reader, records) = PhoneBackupReader.Read(file);
-        return new BackupReading(records, r => r, () => reader.Problems, () => reader.Break, () => [], file);
+        return new BackupReading(records, r => r, () => reader.Problems, () => reader.Break, () => [], owned ? file : null);
     }
 
     /// <summary>An iPhone backup; the caller keeps it open across passes and closes it.</summary>

@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Input;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
@@ -6,6 +7,7 @@ using DebtShield.Data;
 using DebtShield.Data.Evidence;
 using DebtShield.Import.Conduct;
 using DebtShield.Import.PhoneBackups;
+using DebtShield.Import.Uploads;
 
 namespace DebtShield.App.RecordEvidence;
 
@@ -92,6 +94,38 @@ public static class ImportPhoneBackup
 
         using var backup = Refusing(source, () => IphoneBackup.Open(path));
         return await ImportAsync(ledger, @case, source, () => BackupReading.Of(backup), choices, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Imports a backup given as bytes, an upload: "SMS Backup &amp; Restore" XML, the phone-record
+    /// CSV or a zipped iPhone backup, told apart by their content; <paramref name="fileName"/> only
+    /// names it (<see cref="UploadName"/>).
+    /// </summary>
+    /// <remarks>
+    /// A stream that cannot seek (a request body) is first copied into a <see cref="SealedSpool"/>,
+    /// since the backup may be read twice and a zip must be read out of order: nothing of it is
+    /// written to disk in the clear, and an iPhone backup's databases are read in memory.
+    /// </remarks>
+    /// <exception cref="RequestRefusedException">The backup is not one this program reads, or could not be read back.</exception>
+    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, CaseReference @case, Stream content, string fileName, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var source = UploadName.Label(fileName);
+        using var spool = content.CanSeek ? null : await SealedSpool.CreateAsync(content, cancellationToken).ConfigureAwait(false);
+        await using var seekable = spool?.OpenRead();
+        var backup = seekable ?? content;
+        var start = backup.Position;
+        if (!Refusing(source, () => IphoneBackup.IsBackup(backup)))
+        {
+            return await ImportAsync(ledger, @case, source, () =>
+            {
+                backup.Position = start;
+                return BackupReading.Of(backup, owned: false);
+            }, choices, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var iphone = Refusing(source, () => IphoneBackup.Open(backup));
+        return await ImportAsync(ledger, @case, source, () => BackupReading.Of(iphone), choices, time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using DebtShield.Core;
 using DebtShield.Import.Resources;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace DebtShield.Import.PhoneBackups;
 
@@ -12,9 +14,12 @@ namespace DebtShield.Import.PhoneBackups;
 /// <c>fileID[0..2]/fileID</c>; nothing in the backup is ever written.
 /// </summary>
 /// <remarks>
-/// A zipped backup is read in place except for the databases, which SQLite can only open as
-/// files: those are copied into a private temporary folder that <see cref="Dispose"/> removes.
-/// An encrypted backup (<c>IsEncrypted</c> in <c>Manifest.plist</c>) is refused before anything
+/// A zipped backup is read in place except for the databases. Opened by path (the borrower's own
+/// file, from the command line), its databases are copied into a private temporary folder that
+/// <see cref="Dispose"/> removes, up to <see cref="LargestDatabase"/>. Opened as a stream (an
+/// upload), nothing of it touches the disk: each database is unpacked into memory and handed to
+/// SQLite with <c>sqlite3_deserialize</c>, up to <see cref="LargestHeld"/>; a larger one is refused
+/// with a message that says to import the file from the command line. An encrypted backup (<c>IsEncrypted</c> in <c>Manifest.plist</c>) is refused before anything
 /// else, with the way to make an unencrypted one.
 /// </remarks>
 public sealed class IphoneBackup : IDisposable
@@ -37,15 +42,24 @@ public sealed class IphoneBackup : IDisposable
     private readonly string? _folder;
     private readonly ZipArchive? _zip;
     private readonly string _zipRoot = "";
-    private readonly DirectoryInfo _scratch;
+    private readonly DirectoryInfo? _scratch;
+    private readonly Dictionary<string, SqliteConnection>? _inMemory;
     private readonly SqliteConnection _manifest;
 
-    private IphoneBackup(string? folder, ZipArchive? zip, string zipRoot)
+    private IphoneBackup(string? folder, ZipArchive? zip, string zipRoot, bool inMemory)
     {
         _folder = folder;
         _zip = zip;
         _zipRoot = zipRoot;
-        _scratch = Directory.CreateTempSubdirectory("debtshield-iphone-");
+        if (inMemory)
+        {
+            _inMemory = new Dictionary<string, SqliteConnection>(StringComparer.Ordinal);
+        }
+        else
+        {
+            _scratch = Directory.CreateTempSubdirectory("debtshield-iphone-");
+        }
+
         try
         {
             RefuseEncrypted();
@@ -53,7 +67,7 @@ public sealed class IphoneBackup : IDisposable
                 Exists("Manifest.mbdb") ? ImportMessages.Iphone_OldFormat : ImportMessages.Iphone_NotABackup);
             try
             {
-                _manifest = OpenDatabase(manifest);
+                _manifest = _inMemory?[manifest] ?? OpenFileDatabase(manifest);
                 using var check = _manifest.CreateCommand();
                 check.CommandText = "SELECT COUNT(*) FROM Files WHERE fileID IS NULL";
                 check.ExecuteScalar();
@@ -96,6 +110,33 @@ public sealed class IphoneBackup : IDisposable
         }
     }
 
+    /// <summary>True when the seekable <paramref name="content"/> is a zip that looks like an iPhone backup; its position is put back.</summary>
+    public static bool IsBackup(Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var start = content.Position;
+        try
+        {
+            Span<byte> head = stackalloc byte[4];
+            if (content.ReadAtLeast(head, 4, throwOnEndOfStream: false) != 4 || !head.SequenceEqual("PK\x03\x04"u8))
+            {
+                return false;
+            }
+
+            content.Position = start;
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            return ZipRoot(zip) is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+        finally
+        {
+            content.Position = start;
+        }
+    }
+
     /// <summary>Opens the backup at <paramref name="path"/> (a folder or a zip).</summary>
     /// <exception cref="PhoneBackupException">It is encrypted, too old, or not an iPhone backup.</exception>
     /// <exception cref="IOException">It cannot be read.</exception>
@@ -104,7 +145,7 @@ public sealed class IphoneBackup : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
         {
-            return new IphoneBackup(path, null, "");
+            return new IphoneBackup(path, null, "", inMemory: false);
         }
 
         ZipArchive zip;
@@ -117,13 +158,36 @@ public sealed class IphoneBackup : IDisposable
             throw new PhoneBackupException(ImportMessages.Iphone_NotABackup);
         }
 
+        return OfZip(zip, inMemory: false);
+    }
+
+    /// <summary>
+    /// Opens a zipped backup from the seekable <paramref name="zip"/> (an upload), left open;
+    /// its databases are read in memory, never written to disk.
+    /// </summary>
+    /// <exception cref="PhoneBackupException">It is encrypted, too old, not an iPhone backup, or holds a database larger than <see cref="LargestHeld"/>.</exception>
+    public static IphoneBackup Open(Stream zip)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        try
+        {
+            return OfZip(new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true), inMemory: true);
+        }
+        catch (InvalidDataException)
+        {
+            throw new PhoneBackupException(ImportMessages.Iphone_NotABackup);
+        }
+    }
+
+    private static IphoneBackup OfZip(ZipArchive zip, bool inMemory)
+    {
         if (ZipRoot(zip) is not { } root)
         {
             zip.Dispose();
             throw new PhoneBackupException(ImportMessages.Iphone_NotABackup);
         }
 
-        return new IphoneBackup(null, zip, root);
+        return new IphoneBackup(null, zip, root, inMemory);
     }
 
     /// <summary>
@@ -138,8 +202,15 @@ public sealed class IphoneBackup : IDisposable
     internal byte[]? ReadAllBytes(string domain, string relativePath) =>
         FileId(domain, relativePath) is { } id ? ReadBytes(id[..2] + "/" + id) : null;
 
-    /// <summary>Opens a database of the backup read-only and immutable: SQLite writes nothing, not even a lock or a journal.</summary>
-    internal static SqliteConnection OpenDatabase(string path)
+    /// <summary>
+    /// A database of the backup as <see cref="Locate"/> found it, to be disposed after use: one
+    /// opened read-only from a file, or the one held in memory for an upload (which stays open).
+    /// </summary>
+    internal Database OpenDatabase(string located) =>
+        _inMemory is not null ? new Database(_inMemory[located], owned: false) : new Database(OpenFileDatabase(located), owned: true);
+
+    /// <summary>Opens a database file read-only and immutable: SQLite writes nothing, not even a lock or a journal.</summary>
+    private static SqliteConnection OpenFileDatabase(string path)
     {
         var uri = new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1";
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -156,10 +227,15 @@ public sealed class IphoneBackup : IDisposable
     public void Dispose()
     {
         _manifest?.Dispose();
+        foreach (var database in _inMemory?.Values ?? Enumerable.Empty<SqliteConnection>())
+        {
+            database.Dispose();
+        }
+
         _zip?.Dispose();
         try
         {
-            _scratch.Delete(recursive: true);
+            _scratch?.Delete(recursive: true);
         }
         catch (DirectoryNotFoundException)
         {
@@ -193,7 +269,7 @@ public sealed class IphoneBackup : IDisposable
     private bool Exists(string name) =>
         _folder is not null ? File.Exists(Path.Combine(_folder, name)) : _zip!.GetEntry(_zipRoot + name) is not null;
 
-    private byte[]? ReadBytes(string name)
+    private byte[]? ReadBytes(string name, string? tooLarge = null)
     {
         if (_folder is not null)
         {
@@ -208,13 +284,32 @@ public sealed class IphoneBackup : IDisposable
 
         using var content = entry.Open();
         using var buffer = new MemoryStream();
-        Inflate(entry, content, buffer, LargestHeld);
+        Inflate(entry, content, buffer, LargestHeld, tooLarge ?? ImportMessages.Iphone_FileTooLarge);
         return buffer.ToArray();
     }
 
-    /// <summary>A file of the backup as a local path: itself in a folder, a private copy from a zip.</summary>
+    /// <summary>
+    /// A database of the backup, located: a path (itself in a folder, a private copy from a zip
+    /// opened by path), or for an upload the name under which it is held in memory.
+    /// </summary>
     private string? Local(string name)
     {
+        if (_inMemory is not null)
+        {
+            if (_inMemory.ContainsKey(name))
+            {
+                return name;
+            }
+
+            if (ReadBytes(name, ImportMessages.Iphone_DatabaseTooLargeInMemory) is not { } image)
+            {
+                return null;
+            }
+
+            _inMemory[name] = Deserialize(image);
+            return name;
+        }
+
         if (_folder is not null)
         {
             var path = Path.Combine(_folder, name);
@@ -227,21 +322,62 @@ public sealed class IphoneBackup : IDisposable
         }
 
         // Copied under a name of our own: the entry's name never becomes a path.
-        var copy = Path.Combine(_scratch.FullName, Guid.NewGuid().ToString("N"));
+        var copy = Path.Combine(_scratch!.FullName, Guid.NewGuid().ToString("N"));
         using (var content = entry.Open())
         using (var file = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
-            Inflate(entry, content, file, LargestDatabase);
+            Inflate(entry, content, file, LargestDatabase, ImportMessages.Iphone_FileTooLarge);
         }
 
         return copy;
     }
 
     /// <summary>
+    /// An in-memory, read-only SQLite database holding <paramref name="image"/> (a database file's
+    /// bytes): SQLite takes a copy in memory it allocates and frees itself when the connection closes.
+    /// </summary>
+    /// <exception cref="SqliteException">The bytes are not a database SQLite can open.</exception>
+    private static SqliteConnection Deserialize(byte[] image)
+    {
+        // A database in WAL mode says so in its header (bytes 18 and 19 are 2); an in-memory database
+        // has no WAL, so this copy is marked as a rollback-journal database, as a backup's checkpointed file is.
+        if (image.Length > 19 && image[18] == 2 && image[19] == 2)
+        {
+            image[18] = 1;
+            image[19] = 1;
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            var memory = raw.sqlite3_malloc64(image.LongLength);
+            if (memory == IntPtr.Zero)
+            {
+                throw new InsufficientMemoryException();
+            }
+
+            Marshal.Copy(image, 0, memory, image.Length);
+            var result = raw.sqlite3_deserialize(connection.Handle, "main", memory, image.LongLength, image.LongLength,
+                raw.SQLITE_DESERIALIZE_FREEONCLOSE | raw.SQLITE_DESERIALIZE_READONLY);
+            SqliteException.ThrowExceptionForRC(result, connection.Handle);
+            using var memoryOnly = connection.CreateCommand();
+            memoryOnly.CommandText = "PRAGMA temp_store = MEMORY"; // a sort or index SQLite builds for a query stays in memory too
+            memoryOnly.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Copies a zip entry's content, at most <paramref name="limit"/> bytes of it: a zip's few
     /// bytes may claim to unpack into any size (a "zip bomb"), so the claim and the bytes are both held.
     /// </summary>
-    private static void Inflate(ZipArchiveEntry entry, Stream content, Stream target, long limit)
+    private static void Inflate(ZipArchiveEntry entry, Stream content, Stream target, long limit, string tooLarge)
     {
         try
         {
@@ -254,7 +390,7 @@ public sealed class IphoneBackup : IDisposable
         }
         catch (InputTooLargeException)
         {
-            throw new PhoneBackupException(string.Format(System.Globalization.CultureInfo.CurrentCulture, ImportMessages.Iphone_FileTooLarge, entry.FullName, limit / (1024 * 1024)));
+            throw new PhoneBackupException(string.Format(System.Globalization.CultureInfo.CurrentCulture, tooLarge, entry.FullName, limit / (1024 * 1024)));
         }
     }
 
@@ -271,4 +407,20 @@ public sealed class IphoneBackup : IDisposable
         .Select(e => e.FullName[..^e.Name.Length])
         .OrderBy(p => p.Count(c => c == '/'))
         .FirstOrDefault();
+
+    /// <summary>A database lent by the backup; disposing it closes only what was opened for this use.</summary>
+    internal readonly struct Database(SqliteConnection connection, bool owned) : IDisposable
+    {
+        /// <summary>The open connection.</summary>
+        public SqliteConnection Connection { get; } = connection;
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            if (owned)
+            {
+                Connection.Dispose();
+            }
+        }
+    }
 }

@@ -85,7 +85,8 @@ public sealed class IphoneRecordReader
         var found = new List<PhoneAttachment>();
         try
         {
-            using var database = IphoneBackup.OpenDatabase(_messages);
+            using var lent = _backup.OpenDatabase(_messages);
+            var database = lent.Connection;
             if (!HasTable(database, "message_attachment_join") || !HasTable(database, "attachment"))
             {
                 return record;
@@ -143,7 +144,7 @@ public sealed class IphoneRecordReader
     private IEnumerable<PhoneRecord> Guarded(string path, string name, Func<SqliteConnection, IEnumerable<PhoneRecord?>> read)
     {
         var count = 0;
-        SqliteConnection? database = null;
+        IphoneBackup.Database? database = null;
         IEnumerator<PhoneRecord?>? rows = null;
         try
         {
@@ -152,8 +153,8 @@ public sealed class IphoneRecordReader
                 PhoneRecord? record;
                 try
                 {
-                    database ??= IphoneBackup.OpenDatabase(path);
-                    rows ??= read(database).GetEnumerator();
+                    database ??= _backup.OpenDatabase(path);
+                    rows ??= read(database.Value.Connection).GetEnumerator();
                     if (!rows.MoveNext())
                     {
                         yield break;

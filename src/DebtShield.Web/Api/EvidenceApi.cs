@@ -30,7 +30,7 @@ public static class EvidenceApi
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await WebInput.WithUploadAsync(request.Body, name, path => ImportPhoneBackup.ImportAsync(ledger, @case.Reference, path, new PhoneBackupChoices(collectors ?? []), time, token), token);
+            return await ImportPhoneBackup.ImportAsync(ledger, @case.Reference, request.Body, name, new PhoneBackupChoices(collectors ?? []), time, token);
         }).Accepts<Stream>("application/octet-stream").WithName("ImportPhoneBackup");
         api.MapGet("/evidence/bundle", async (RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {

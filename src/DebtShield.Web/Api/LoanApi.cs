@@ -38,14 +38,14 @@ public static class LoanApi
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await WebInput.WithUploadAsync(request.Body, name, path => ImportAsync(ledger, @case.Reference, path, time, token), token);
+            return await ImportAsync(ledger, @case.Reference, request.Body, name, time, token);
         }).Accepts<Stream>("application/octet-stream").WithName("ImportLoans");
     }
 
-    /// <summary>Reads a loan file, case file or loan table and stores its loans; refused whole when any row is wrong.</summary>
-    internal static async Task<ImportSummary> ImportAsync(Data.Ledger ledger, CaseReference @case, string path, TimeProvider time, CancellationToken token)
+    /// <summary>Reads an uploaded loan file, case file or loan table (its name picks the reader) and stores its loans; refused whole when any row is wrong.</summary>
+    internal static async Task<ImportSummary> ImportAsync(Data.Ledger ledger, CaseReference @case, Stream content, string fileName, TimeProvider time, CancellationToken token)
     {
-        var reading = ImportLoans.Read(path, null, ChinaStandardTime.Today(time));
+        var reading = await ImportLoans.ReadAsync(content, fileName, null, ChinaStandardTime.Today(time), token);
         if (!reading.Succeeded)
         {
             throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));

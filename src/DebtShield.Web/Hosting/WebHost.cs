@@ -106,6 +106,7 @@ public static class WebHost
         // document (a program): the problem page tells them apart.
         app.UseStatusCodePagesWithReExecute("/problem");
         app.Use(UploadLimit.EnforceAsync);
+        app.Use(StreamedForm.ReadTokenAsync);
         app.Use(SecurityHeaders.ApplyAsync);
         app.Use(UiLanguage.ApplyAsync);
         app.UseStaticFiles();

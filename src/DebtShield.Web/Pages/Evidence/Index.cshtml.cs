@@ -45,69 +45,80 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     /// <summary>Shows the page of the timeline.</summary>
     public Task OnGetAsync() => ShowAsync(LoadAsync);
 
-    /// <summary>Imports an uploaded phone backup, then checks the chain.</summary>
-    public Task<IActionResult> OnPostImportAsync(IFormFile? backup) => ActAsync(
-        async () =>
-        {
-            if (backup is null || backup.Length == 0)
-            {
-                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, "backup"));
-            }
-
-            var ledger = await LedgerAsync();
-            var numbers = PhoneNumber.ParseList(Collectors);
-            var bytes = backup.Length <= HeldUploads<HeldBackup>.Largest ? await ReadAllAsync(backup) : null;
-            await using var content = bytes is null ? backup.OpenReadStream() : new MemoryStream(bytes, writable: false);
-            var import = await ImportAsync(ledger, content, backup.FileName, numbers);
-            await VerifyAsync();
-            var skipped = import.SkippedNumbers ?? [];
-            var token = bytes is not null && skipped.Count > 0 ? backups.Hold(RequestedCase.Of(HttpContext), UserName, new HeldBackup(backup.FileName, bytes, skipped), bytes.LongLength) : null;
-            Remember(BackupKey, token);
-            var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped)
-                + (token is null && skipped.Count > 0 ? " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_SkippedNotHeld, skipped.Count) : "");
-            var damage = (import.DamagedDatabases ?? []).Select(d => " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_DatabaseDamaged, d.Database, d.RecordsRead, d.Reason));
-            return (import.Break is { } broken
-                ? notice + " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Damaged, broken.Line, broken.ByteOffset, broken.Reason)
-                : notice) + string.Concat(damage);
-        },
-        Here("/evidence"),
-        LoadAsync);
+    /// <summary>
+    /// Imports an uploaded phone backup, then checks the chain. The form is read as a stream
+    /// (<see cref="StreamedForm"/>): the backup lies on disk only sealed, and a small one is held in
+    /// memory for "标为催收号码".
+    /// </summary>
+    public async Task<IActionResult> OnPostImportAsync()
+    {
+        using var form = await StreamedForm.ReadAsync(HttpContext);
+        Collectors = form.Field(nameof(Collectors));
+        return await ActAsync(() => ImportAsync(form.Files("backup")), Here("/evidence"), LoadAsync);
+    }
 
     /// <summary>
     /// Reads uploaded chat or SMS screenshots (several at once, or dropped onto the field) with
     /// Tesseract, on this machine, and stores nothing: what was read is shown to be confirmed
     /// (<see cref="OnPostConfirmScreenshotsAsync"/>); each refused image is named with its reason.
     /// </summary>
-    public Task<IActionResult> OnPostScreenshotsAsync(List<IFormFile> screenshots, string? contact) => ActAsync(
-        async () =>
+    public async Task<IActionResult> OnPostScreenshotsAsync()
+    {
+        using var form = await StreamedForm.ReadAsync(HttpContext);
+        return await ActAsync(() => ReadScreenshotsAsync(form.Files("screenshots"), form.Field("contact")), Here("/evidence"), LoadAsync);
+    }
+
+    private async Task<string> ImportAsync(IReadOnlyList<UploadedFile> uploads)
+    {
+        if (uploads is not [var backup, ..])
         {
-            if (screenshots.Count == 0)
-            {
-                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, "screenshots"));
-            }
+            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, "backup"));
+        }
 
-            var files = new List<ScreenshotFile>(screenshots.Count);
-            foreach (var upload in screenshots)
-            {
-                var bytes = await ReadAllAsync(upload);
-                files.Add(new ScreenshotFile(Path.GetFileName(upload.FileName), Time.GetUtcNow(), () => bytes));
-            }
+        var ledger = await LedgerAsync();
+        var numbers = PhoneNumber.ParseList(Collectors);
+        var bytes = backup.Content.Length <= HeldUploads<HeldBackup>.Largest ? await backup.ReadAllBytesAsync(HttpContext.RequestAborted) : null;
+        await using var content = bytes is null ? backup.Content.OpenRead() : new MemoryStream(bytes, writable: false);
+        var import = await ImportAsync(ledger, content, backup.FileName, numbers);
+        await VerifyAsync();
+        var skipped = import.SkippedNumbers ?? [];
+        var token = bytes is not null && skipped.Count > 0 ? backups.Hold(RequestedCase.Of(HttpContext), UserName, new HeldBackup(backup.FileName, bytes, skipped), bytes.LongLength) : null;
+        Remember(BackupKey, token);
+        var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped)
+            + (token is null && skipped.Count > 0 ? " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_SkippedNotHeld, skipped.Count) : "");
+        var damage = (import.DamagedDatabases ?? []).Select(d => " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_DatabaseDamaged, d.Database, d.RecordsRead, d.Reason));
+        return (import.Break is { } broken
+            ? notice + " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Damaged, broken.Line, broken.ByteOffset, broken.Reason)
+            : notice) + string.Concat(damage);
+    }
 
-            var readings = await ImportScreenshots.ReadAsync(await LedgerAsync(), Case, files, cancellationToken: HttpContext.RequestAborted);
-            var read = readings.Screenshots;
-            var bubbles = read.Sum(r => r.Messages.Count);
-            var token = bubbles > 0
-                ? heldScreenshots.Hold(RequestedCase.Of(HttpContext), UserName, new HeldScreenshots(readings, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim()), screenshots.Sum(s => s.Length))
-                : null;
-            Remember(ScreenshotsKey, token);
-            var refused = read.Where(r => r.Result.Outcome == ScreenshotOutcome.Refused).Select(r => r.Result.Name + "：" + r.Result.Problem);
-            var notice = token is not null ? string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsToConfirm, read.Count, bubbles)
-                : bubbles > 0 ? WebText.Evidence_ScreenshotsTooLarge
-                : string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsRead, read.Count, 0, 0);
-            return string.Join(" ", new[] { notice }.Concat(refused));
-        },
-        Here("/evidence"),
-        LoadAsync);
+    private async Task<string> ReadScreenshotsAsync(IReadOnlyList<UploadedFile> screenshots, string? contact)
+    {
+        if (screenshots.Count == 0)
+        {
+            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, "screenshots"));
+        }
+
+        var files = new List<ScreenshotFile>(screenshots.Count);
+        foreach (var upload in screenshots)
+        {
+            var bytes = await upload.ReadAllBytesAsync(HttpContext.RequestAborted);
+            files.Add(new ScreenshotFile(upload.FileName, Time.GetUtcNow(), () => bytes));
+        }
+
+        var readings = await ImportScreenshots.ReadAsync(await LedgerAsync(), Case, files, cancellationToken: HttpContext.RequestAborted);
+        var read = readings.Screenshots;
+        var bubbles = read.Sum(r => r.Messages.Count);
+        var token = bubbles > 0
+            ? heldScreenshots.Hold(RequestedCase.Of(HttpContext), UserName, new HeldScreenshots(readings, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim()), screenshots.Sum(s => s.Content.Length))
+            : null;
+        Remember(ScreenshotsKey, token);
+        var refused = read.Where(r => r.Result.Outcome == ScreenshotOutcome.Refused).Select(r => r.Result.Name + "：" + r.Result.Problem);
+        var notice = token is not null ? string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsToConfirm, read.Count, bubbles)
+            : bubbles > 0 ? WebText.Evidence_ScreenshotsTooLarge
+            : string.Format(CultureInfo.CurrentCulture, WebText.Evidence_ScreenshotsRead, read.Count, 0, 0);
+        return string.Join(" ", new[] { notice }.Concat(refused));
+    }
 
     /// <summary>
     /// Appends the bubbles the borrower ticked (or all of them) from the screenshots read before,
@@ -209,15 +220,8 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     /// <summary>The signed-in user on a server; null in local mode, where the machine is the borrower's.</summary>
     private string? UserName => User.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
 
-    private static async Task<byte[]> ReadAllAsync(IFormFile upload)
-    {
-        using var buffer = new MemoryStream(checked((int)upload.Length));
-        await upload.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
-
     private Task<PhoneBackupImport> ImportAsync(Data.Ledger ledger, Stream content, string fileName, IReadOnlyList<string> collectors) =>
-        WebInput.WithUploadAsync(content, fileName, path => ImportPhoneBackup.ImportAsync(ledger, Case, path, new PhoneBackupChoices(collectors), Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        ImportPhoneBackup.ImportAsync(ledger, Case, content, fileName, new PhoneBackupChoices(collectors), Time, HttpContext.RequestAborted);
 
     private void Remember(string key, string? token)
     {

@@ -50,22 +50,26 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         Here("/loans"),
         LoadAsync);
 
-    /// <summary>Imports an uploaded loan file, case file or loan table.</summary>
-    public Task<IActionResult> OnPostImportAsync(IFormFile? file) => ActAsync(
-        async () =>
-        {
-            if (file is null || file.Length == 0)
+    /// <summary>Imports an uploaded loan file, case file or loan table, read as a stream (<see cref="StreamedForm"/>).</summary>
+    public async Task<IActionResult> OnPostImportAsync()
+    {
+        using var form = await StreamedForm.ReadAsync(HttpContext);
+        return await ActAsync(
+            async () =>
             {
-                throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, WebText.Loans_ImportFile));
-            }
+                if (form.Files("file") is not [var file, ..])
+                {
+                    throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, WebText.Loans_ImportFile));
+                }
 
-            var ledger = await LedgerAsync();
-            await using var content = file.OpenReadStream();
-            var summary = await WebInput.WithUploadAsync(content, file.FileName, path => LoanApi.ImportAsync(ledger, Case, path, Time, HttpContext.RequestAborted), HttpContext.RequestAborted);
-            return string.Format(CultureInfo.CurrentCulture, WebText.Import_Done, summary.Added, summary.Unchanged);
-        },
-        Here("/loans"),
-        LoadAsync);
+                var ledger = await LedgerAsync();
+                await using var content = file.Content.OpenRead();
+                var summary = await LoanApi.ImportAsync(ledger, Case, content, file.FileName, Time, HttpContext.RequestAborted);
+                return string.Format(CultureInfo.CurrentCulture, WebText.Import_Done, summary.Added, summary.Unchanged);
+            },
+            Here("/loans"),
+            LoadAsync);
+    }
 
     /// <summary>
     /// Reads a pasted repayment screen with the loan's facts from the form. A new loan is stored with
