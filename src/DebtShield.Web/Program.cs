@@ -1,8 +1,10 @@
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Launching;
+using DebtShield.Web.Phone;
 
 // The local web app: `dotnet run --project src/DebtShield.Web [-- --demo] [--db …] [--urls …] [--no-browser]`.
 // Without --urls it takes the usual port (a free one when that is taken) and opens the browser.
+// `--phone` also opens the phone listener and prints its pairing QR code (docs/phone-pairing.md).
 // Multi-user: add --multi-user and a PostgreSQL --db; `--create-admin EMAIL` makes the first admin and exits.
 // Exit codes: 0 stopped normally, 1 bad arguments or an unusable ledger (one line on stderr).
 var launch = LocalLaunch.Of(args);
@@ -21,6 +23,12 @@ if (options.CreateAdmin is { } admin)
 
 if (!await WebHost.StartAsync(app, options))
 {
+    return 1;
+}
+
+if (options.Phone && !await PhoneAccess.StartAsync(app))
+{
+    await app.StopAsync();
     return 1;
 }
 

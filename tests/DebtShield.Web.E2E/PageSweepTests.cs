@@ -13,7 +13,7 @@ namespace DebtShield.Web.E2E;
 /// </summary>
 public sealed partial class PageSweepTests
 {
-    private static readonly string[] Fixed = ["/", "/start/contacts", "/start/overdue", "/start/borrow", "/loans", "/evidence", "/plan", "/documents", "/documents?kind=negotiation-letter", "/documents?kind=regulator-complaint", "/cases", "/borrow", "/guide"];
+    private static readonly string[] Fixed = ["/", "/start/contacts", "/start/overdue", "/start/borrow", "/loans", "/evidence", "/plan", "/documents", "/documents?kind=negotiation-letter", "/documents?kind=regulator-complaint", "/cases", "/borrow", "/guide", "/phone"];
 
     [Theory]
     [InlineData(true)]

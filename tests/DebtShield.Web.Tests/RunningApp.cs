@@ -40,7 +40,8 @@ internal sealed partial class RunningApp : IAsyncDisposable
     /// Starts the app; with <paramref name="demo"/> the demo case is loaded first; <paramref name="map"/> adds the test's own routes.
     /// A PostgreSQL ledger is copied from the migrated template (the app's start-up migration is the CLI's and Data's tests' concern).
     /// </summary>
-    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null, Action<WebApplication>? map = null)
+    /// <paramref name="phoneAddress"/> is where the phone listener would serve; <paramref name="time"/> replaces the system's clock.
+    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null, Action<WebApplication>? map = null, IPAddress? phoneAddress = null, TimeProvider? time = null)
     {
         var ledger = provider == "postgresql" ? TestLedgers.CreateMigratedPostgreSql() : TestLedgers.Create(provider);
         if (prepare is not null)
@@ -48,8 +49,8 @@ internal sealed partial class RunningApp : IAsyncDisposable
             await prepare(ledger);
         }
 
-        var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], demo, null);
-        var app = WebHost.Build(options, TimeProvider.System);
+        var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], demo, null) { PhoneAddress = phoneAddress };
+        var app = WebHost.Build(options, time ?? TimeProvider.System);
         map?.Invoke(app);
         if (!await WebHost.StartAsync(app, options))
         {

@@ -70,4 +70,33 @@ public sealed class WebOptionsTests
         Assert.Contains("proxy.example.org", badAddress.Problem, StringComparison.Ordinal);
         Assert.Contains("--multi-user", local.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Phone_WithAnAddress_IsReadForTheLocalApp()
+    {
+        var options = WebOptions.Parse(["--db", "/tmp/x/ledger.db", "--phone", "--phone-address", "127.0.0.2"], null);
+
+        Assert.Null(options.Problem);
+        Assert.True(options.Phone);
+        Assert.Equal(System.Net.IPAddress.Parse("127.0.0.2"), options.PhoneAddress);
+    }
+
+    [Theory]
+    [InlineData("--phone")]
+    [InlineData("--phone-address=192.168.1.5")]
+    public void Phone_InMultiUserMode_IsRefusedBecauseAccountsLogInOverTheNetworkAlready(string phone)
+    {
+        var options = WebOptions.Parse(["--multi-user", "--db", "Host=localhost;Database=x", phone], null);
+
+        Assert.Contains("--phone", options.Problem, StringComparison.Ordinal);
+        Assert.Contains("多用户", options.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PhoneAddress_NotAnAddress_IsNamedInTheRefusal()
+    {
+        var options = WebOptions.Parse(["--db", "/tmp/x/ledger.db", "--phone-address", "my-laptop"], null);
+
+        Assert.Contains("my-laptop", options.Problem, StringComparison.Ordinal);
+    }
 }

@@ -6,6 +6,7 @@ using DebtShield.App.Ledgers;
 using DebtShield.Data;
 using DebtShield.Web.Accounts;
 using DebtShield.Web.Api;
+using DebtShield.Web.Phone;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -45,9 +46,9 @@ public static class WebHost
         // live in an owner-only folder beside a SQLite ledger, and the "not encrypted at rest"
         // warning says nothing the folder's permissions do not already answer.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        if (options.Ledger!.FilePath is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder)
+        if (KeyFolderOf(options) is { } keys)
         {
-            builder.Services.AddDataProtection().SetApplicationName("DebtShield").PersistKeysToFileSystem(PrivateFolder(Path.Combine(folder, "web-keys")));
+            builder.Services.AddDataProtection().SetApplicationName("DebtShield").PersistKeysToFileSystem(PrivateFolder(keys));
         }
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(options);
@@ -55,6 +56,13 @@ public static class WebHost
         builder.Services.AddSingleton<HeldUploads<HeldBackup>>();
         builder.Services.AddSingleton<HeldUploads<HeldScreenshots>>();
         builder.Services.AddSingleton<CalendarFeeds>();
+        if (!options.MultiUser)
+        {
+            builder.Services.AddSingleton<PhonePairings>();
+            builder.Services.AddSingleton<PhoneListener>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<PhoneListener>());
+        }
+
         builder.Services.AddSingleton<GuessThrottle>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
         builder.Services.AddRazorPages();
@@ -89,7 +97,8 @@ public static class WebHost
         var app = builder.Build();
         if (!options.MultiUser)
         {
-            app.Use(LoopbackHost.CheckAsync);
+            // Loopback requests meet LoopbackHost; the phone listener's, the pairing gate.
+            app.Use(app.Services.GetRequiredService<PhoneListener>().Entrance);
         }
 
         if (options.Proxies.Count > 0)
@@ -131,6 +140,13 @@ public static class WebHost
         }
 
         return app;
+    }
+
+    /// <summary>The owner-only folder beside a SQLite ledger that holds the app's keys; null for a ledger with no folder (PostgreSQL).</summary>
+    public static string? KeyFolderOf(WebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Ledger?.FilePath is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder ? PrivateFolder(Path.Combine(folder, "web-keys")).FullName : null;
     }
 
     private static DirectoryInfo PrivateFolder(string path) =>

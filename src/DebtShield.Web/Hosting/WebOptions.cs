@@ -34,6 +34,18 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
     /// </summary>
     public IReadOnlyList<IPAddress> Proxies { get; init; } = [];
 
+    /// <summary>
+    /// <c>--phone</c>: start the phone listener at once and print its pairing QR code in the
+    /// terminal, as the page's "在手机上打开" does (<see cref="Phone.PhoneListener"/>). Local mode only.
+    /// </summary>
+    public bool Phone { get; init; }
+
+    /// <summary>
+    /// <c>--phone-address IP</c>: the address the phone listener serves on, instead of the LAN
+    /// address found on this computer (a computer on several networks; tests use 127.0.0.2).
+    /// </summary>
+    public IPAddress? PhoneAddress { get; init; }
+
     /// <summary>Where the local app listens unless told otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
@@ -48,7 +60,8 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
         ArgumentNullException.ThrowIfNull(args);
         string? db = null, urls = null, admin = null;
         var proxies = new List<IPAddress>();
-        bool demo = false, multiUser = false;
+        IPAddress? phoneAddress = null;
+        bool demo = false, multiUser = false, phone = false;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = args[i].Split('=', 2) is [var n, var v] && n.StartsWith("--", StringComparison.Ordinal) ? (n, v) : (args[i], null);
@@ -60,7 +73,10 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                 case "--multi-user":
                     multiUser = true;
                     break;
-                case "--db" or "--urls" or "--create-admin" or "--proxy":
+                case "--phone":
+                    phone = true;
+                    break;
+                case "--db" or "--urls" or "--create-admin" or "--proxy" or "--phone-address":
                     var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value))
                     {
@@ -81,6 +97,13 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
                             }
 
                             proxies.Add(proxy);
+                        }
+                    }
+                    else if (name == "--phone-address")
+                    {
+                        if (!IPAddress.TryParse(value, out phoneAddress))
+                        {
+                            return Refused(Localized.Format(WebText.Options_BadPhoneAddress, value));
                         }
                     }
                     else if (name == "--create-admin")
@@ -137,7 +160,14 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
             return Refused(WebText.Options_ProxyNeedsMultiUser);
         }
 
-        return new WebOptions(location, listen, demo, null) { MultiUser = multiUser, CreateAdmin = admin, Proxies = proxies };
+        // The organisation's server is reached over the network already, by logins behind https;
+        // a case worker's phone signs in like any browser, so pairing would only add a second door.
+        if (multiUser && (phone || phoneAddress is not null))
+        {
+            return Refused(WebText.Options_PhoneNeedsLocal);
+        }
+
+        return new WebOptions(location, listen, demo, null) { MultiUser = multiUser, CreateAdmin = admin, Proxies = proxies, Phone = phone, PhoneAddress = phoneAddress };
     }
 
     private static WebOptions Refused(string problem) => new(null, [], false, problem);

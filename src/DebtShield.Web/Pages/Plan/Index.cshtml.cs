@@ -3,6 +3,7 @@ using System.Text;
 using DebtShield.App.Budgets;
 using DebtShield.App.PlanRepayment;
 using DebtShield.Web.Hosting;
+using DebtShield.Web.Phone;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 
@@ -81,7 +82,16 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
         ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
         FeedPath = facts.CaseId is { } id ? await feeds.AddressAsync(HttpContext, id) : null;
+        if (FeedPath is not null && HttpContext.Features.Get<PhonePairing>() is { } phone)
+        {
+            // A phone's calendar app sends no cookie: its subscription carries the pairing's own key, and ends with it.
+            FeedPath += "?" + PhoneGate.FeedParameter + "=" + phone.FeedKey;
+            FromPhone = true;
+        }
     }
+
+    /// <summary>Whether a paired phone is asking (its feed address works through the pairing).</summary>
+    public bool FromPhone { get; private set; }
 
     /// <summary>Whether the feed's address can be replaced and withdrawn here (multi-user mode: it belongs to the account's assignment).</summary>
     public bool FeedRevocable => feeds.Revocable;
