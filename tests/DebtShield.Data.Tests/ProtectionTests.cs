@@ -76,7 +76,7 @@ public sealed class ProtectionTests
         {
             await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
             var bytes = await File.ReadAllBytesAsync(test.DbArgument);
-            foreach (var secret in new[] { "13800138000", "110101199001011234", "张三", "单位" })
+            foreach (var secret in new[] { "13800138000", "110101199001011234", "张三", "单位", "工资" })
             {
                 Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
             }
@@ -130,6 +130,46 @@ public sealed class ProtectionTests
         Assert.Equal(LedgerProblem.WrongPassphrase, wrong.Problem);
         var stored = await reopened.ReadAsync((context, token) => context.Cases.SingleAsync(token));
         Assert.Equal(SampleFacts.Profile, stored.ReadProfile(reopened.Cipher));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task ProtectAsync_BudgetNamesStoredBefore_AreSealedAndStillRead(string provider)
+    {
+        using var test = TestLedgers.Create(provider);
+        var plain = await Ledger.OpenAsync(test.Location, () => null, null);
+        await SampleFacts.StoreCaseAsync(plain, plain.Cipher);
+
+        Assert.True(await plain.ProtectAsync("pass", Light, SampleFacts.Now));
+
+        await using var context = test.Location.CreateContext();
+        var raw = await context.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM budget_lines").ToListAsync();
+        Assert.StartsWith("v1:", Assert.Single(raw), StringComparison.Ordinal);
+        var reopened = await Ledger.OpenAsync(test.Location, () => "pass", null);
+        var line = await reopened.ReadAsync((c, token) => c.BudgetLines.SingleAsync(token));
+        Assert.Equal("工资", line.ToBudgetLine(reopened.Cipher).Name);
+        Assert.False(await context.Protection.Select(p => p.FinishPending).SingleAsync());
+    }
+
+    [Fact]
+    public async Task OpenAsync_ProtectedByAnOlderVersion_SealsItsPlainBudgetNamesAndClearsTheMarker()
+    {
+        using var test = TestLedgers.CreateSqlite();
+        await ProtectAsync(test.Location, "pass");
+        await using (var context = test.Location.CreateContext())
+        {
+            // What a ledger protected before issue 22 holds: a plain budget name, and (from the migration) the marker set.
+            await context.Database.ExecuteSqlRawAsync("UPDATE budget_lines SET name = '还给妈妈'; UPDATE protection SET finish_pending = 1");
+        }
+
+        var ledger = await Ledger.OpenAsync(test.Location, () => "pass", null);
+
+        await using var check = test.Location.CreateContext();
+        Assert.StartsWith("v1:", await check.BudgetLines.Select(b => b.Name).SingleAsync(), StringComparison.Ordinal);
+        Assert.False(await check.Protection.Select(p => p.FinishPending).SingleAsync());
+        var line = await ledger.ReadAsync((c, token) => c.BudgetLines.SingleAsync(token));
+        Assert.Equal("还给妈妈", line.ToBudgetLine(ledger.Cipher).Name);
+        Assert.Equal(-1, (await File.ReadAllBytesAsync(test.DbArgument)).AsSpan().IndexOf(Encoding.UTF8.GetBytes("还给妈妈")));
     }
 
     private static async Task ProtectAsync(LedgerLocation location, string passphrase)

@@ -41,7 +41,7 @@ internal static class SampleFacts
         {
             var stored = new StoredCase { Id = Guid.CreateVersion7(Now), CreatedAt = Now };
             stored.WriteProfile(Profile, cipher);
-            stored.Budget.Add(StoredBudgetLine.From(stored.Id, 0, new Core.Budget.BudgetLine(Core.Budget.BudgetLineKind.Income, "工资", new Money(6000m))));
+            stored.Budget.Add(StoredBudgetLine.From(stored.Id, 0, new Core.Budget.BudgetLine(Core.Budget.BudgetLineKind.Income, "工资", new Money(6000m)), cipher));
             context.Cases.Add(stored);
             foreach (var loan in loans.DefaultIfEmpty(Loan()))
             {

@@ -316,6 +316,33 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task Unlock_ProtectionInterrupted_SaysItIsUnfinishedAndUnlockingFinishesIt()
+    {
+        const string Passphrase = "长长的密码 2026";
+        LedgerLocation? location = null;
+        await using var app = await RunningApp.StartAsync(demo: false, prepare: async test =>
+        {
+            location = test.Location;
+            var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
+            await LedgerAdministration.ProtectAsync(ledger, Passphrase, new KeyDerivationCost(1024, 1, 1), TimeProvider.System);
+            await using var context = test.Location.CreateContext();
+
+            // What a db protect killed after its commit leaves: the marker still set.
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(context.Database, "UPDATE protection SET finish_pending = 1");
+        });
+
+        var unfinished = await app.Client.GetStringAsync("/unlock");
+        var right = await app.PostFormAsync("/unlock", "/unlock?returnUrl=%2Floans", [new("Passphrase", Passphrase)]);
+
+        Assert.Contains("加密还没有完成", unfinished, StringComparison.Ordinal);
+        Assert.Contains("催收号码、出借方和借款名称、金额和日期不加密", unfinished, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        var status = await LedgerAdministration.StatusAsync(location!);
+        Assert.True(status.Protected);
+        Assert.False(status.ProtectionUnfinished);
+    }
+
+    [Fact]
     public async Task A_refused_api_request_is_a_problem_document_that_says_why()
     {
         await using var app = await RunningApp.StartAsync();

@@ -23,7 +23,7 @@ public static class CaseBudget
             var lines = stored is null
                 ? []
                 : await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
-            return BudgetReport.From(stored?.ReadTitle(ledger.Cipher), new MonthlyBudget(lines.Select(l => l.ToBudgetLine())));
+            return BudgetReport.From(stored?.ReadTitle(ledger.Cipher), new MonthlyBudget(lines.Select(l => l.ToBudgetLine(ledger.Cipher))));
         }, cancellationToken);
     }
 
@@ -37,7 +37,7 @@ public static class CaseBudget
         {
             var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             await context.BudgetLines.Where(b => b.CaseId == stored.Id).ExecuteDeleteAsync(token).ConfigureAwait(false);
-            context.BudgetLines.AddRange(budget.Lines.Select((line, position) => StoredBudgetLine.From(stored.Id, position, line)));
+            context.BudgetLines.AddRange(budget.Lines.Select((line, position) => StoredBudgetLine.From(stored.Id, position, line, ledger.Cipher)));
             return BudgetReport.From(stored.ReadTitle(ledger.Cipher), budget);
         }, cancellationToken);
     }

@@ -134,7 +134,7 @@ public static class CaseBook
             var created = Create(context, cipher, profile, time);
             foreach (var (line, position) in (from?.Budget.Lines ?? []).Select((l, i) => (l, i)))
             {
-                created.Budget.Add(StoredBudgetLine.From(created.Id, position, line));
+                created.Budget.Add(StoredBudgetLine.From(created.Id, position, line, cipher));
             }
 
             return created;

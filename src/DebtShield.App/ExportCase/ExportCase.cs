@@ -29,7 +29,7 @@ public static class ExportCase
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
             return new CaseFileContent(
                 stored.ReadProfile(ledger.Cipher),
-                new MonthlyBudget(budget.Select(b => b.ToBudgetLine())),
+                new MonthlyBudget(budget.Select(b => b.ToBudgetLine(ledger.Cipher))),
                 [.. loans.Select(CaseLoans.ToLoan)]);
         }, cancellationToken);
     }

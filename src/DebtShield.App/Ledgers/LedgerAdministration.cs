@@ -15,29 +15,40 @@ namespace DebtShield.App.Ledgers;
 /// </summary>
 public static class LedgerAdministration
 {
-    /// <summary>Where the ledger is, its schema, whether it is protected, and how much it holds.</summary>
+    /// <summary>Where the ledger is, its schema, whether it is protected (and fully), and how much it holds.</summary>
     public static async Task<LedgerStatus> StatusAsync(LedgerLocation location, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
         var schema = await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false);
         if (schema.Applied.Count == 0)
         {
-            return new LedgerStatus(location.Display, location.Provider.ToString(), schema, false, 0, 0, 0);
+            return new LedgerStatus(location.Display, location.Provider.ToString(), schema, false, false, 0, 0, 0);
         }
 
-        return await Ledger.InspectAsync(location, async (context, token) => new LedgerStatus(
-            location.Display,
-            location.Provider.ToString(),
-            schema,
-            await context.Protection.AnyAsync(token).ConfigureAwait(false),
-            await context.Cases.CountAsync(token).ConfigureAwait(false),
-            await context.Loans.CountAsync(token).ConfigureAwait(false),
-            await context.Payments.CountAsync(token).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        // Before the migration that keeps the marker, nothing recorded whether protection finished:
+        // the next open treats it as unfinished (the column's default), and so does this answer.
+        var markerKept = !schema.Pending.Any(m => m.EndsWith(ProtectionMarkerMigration, StringComparison.Ordinal));
+        return await Ledger.InspectAsync(location, async (context, token) =>
+        {
+            var isProtected = await context.Protection.AnyAsync(token).ConfigureAwait(false);
+            var unfinished = isProtected && (!markerKept || await context.Protection.AnyAsync(p => p.FinishPending, token).ConfigureAwait(false));
+            return new LedgerStatus(
+                location.Display,
+                location.Provider.ToString(),
+                schema,
+                isProtected,
+                unfinished,
+                await context.Cases.CountAsync(token).ConfigureAwait(false),
+                await context.Loans.CountAsync(token).ConfigureAwait(false),
+                await context.Payments.CountAsync(token).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
     }
+
+    private const string ProtectionMarkerMigration = "_Issue22ProtectionFinishes";
 
     /// <summary>
     /// Sets the passphrase, or changes it (see <see cref="Ledger.ProtectAsync"/>); false when old
-    /// plain pages of a SQLite file could not be cleaned up yet.
+    /// plain pages of a SQLite file could not be cleaned up yet (the next open does it).
     /// </summary>
     public static Task<bool> ProtectAsync(Ledger ledger, string passphrase, TimeProvider time, CancellationToken cancellationToken = default) =>
         ProtectAsync(ledger, passphrase, KeyDerivationCost.Default, time, cancellationToken);
@@ -117,7 +128,12 @@ public static class LedgerAdministration
 /// <param name="Provider">Sqlite or PostgreSql.</param>
 /// <param name="Schema">Applied, pending and unknown migrations.</param>
 /// <param name="Protected">Whether a passphrase protects it.</param>
+/// <param name="ProtectionUnfinished">
+/// Whether setting the passphrase was interrupted before the copies of what it sealed were gone
+/// (plain pages in a SQLite file or its log, plain attachment files, plain fingerprints): the next
+/// open finishes it.
+/// </param>
 /// <param name="Cases">Cases held.</param>
 /// <param name="Loans">Loans held.</param>
 /// <param name="Payments">Payments held.</param>
-public sealed record LedgerStatus(string Location, string Provider, LedgerSchema Schema, bool Protected, int Cases, int Loans, int Payments);
+public sealed record LedgerStatus(string Location, string Provider, LedgerSchema Schema, bool Protected, bool ProtectionUnfinished, int Cases, int Loans, int Payments);

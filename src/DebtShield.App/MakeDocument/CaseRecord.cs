@@ -40,7 +40,7 @@ public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, 
             var lines = await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
             var evidence = await ReviewEvidence.ReviewEvidence.ReadAsync(context, ledger.Cipher, stored, token).ConfigureAwait(false);
             var collectors = await RecordEvidence.CollectorLenders.ReadAsync(context, stored.Id, token).ConfigureAwait(false);
-            return new CaseRecord(stored.ReadProfile(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine())), evidence, collectors);
+            return new CaseRecord(stored.ReadProfile(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine(ledger.Cipher))), evidence, collectors);
         }, cancellationToken);
     }
 }

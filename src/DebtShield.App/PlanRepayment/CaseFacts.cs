@@ -29,7 +29,7 @@ public sealed record CaseFacts(string? Case, IReadOnlyList<Loan> Loans, MonthlyB
 
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
             var lines = await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
-            return new CaseFacts(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine()))) { CaseId = stored.Id };
+            return new CaseFacts(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine(ledger.Cipher)))) { CaseId = stored.Id };
         }, cancellationToken);
     }
 }

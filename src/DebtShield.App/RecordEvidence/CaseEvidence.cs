@@ -41,7 +41,7 @@ internal static class CaseEvidence
         var fresh = new List<(Addition Addition, ContentHash Fingerprint)>(additions.Count);
         foreach (var addition in additions.Where(a => a.Supersedes is null).OrderBy(a => a.Incident.Time).Concat(additions.Where(a => a.Supersedes is not null)))
         {
-            var fingerprint = EvidenceRecord.Fingerprint(addition.Incident);
+            var fingerprint = cipher.Fingerprint(addition.Incident);
             if (!skipKnown || known.Add(fingerprint))
             {
                 fresh.Add((addition, fingerprint));

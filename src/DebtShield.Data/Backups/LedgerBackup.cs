@@ -139,7 +139,14 @@ public static class LedgerBackup
                     // Parents come before children in every backup written; untracked multi-row inserts, so a clinic's large backup restores quickly.
                     switch (table)
                     {
-                        case "protection": isProtected = await restore.TableAsync<StoredProtection>(table).ConfigureAwait(false) > 0; break;
+                        case "protection":
+                            // Finished once on the first open: sealing what a backup of an unfinished ledger carried plain, keying its fingerprints.
+                            isProtected = await restore.TableAsync<StoredProtection>(table, (protection, _) =>
+                            {
+                                protection.FinishPending = true;
+                                return Task.CompletedTask;
+                            }).ConfigureAwait(false) > 0;
+                            break;
                         case "cases": await restore.TableAsync<StoredCase>(table).ConfigureAwait(false); break;
                         case "budget_lines": await restore.TableAsync<StoredBudgetLine>(table).ConfigureAwait(false); break;
                         case "lenders": await restore.TableAsync<StoredLender>(table).ConfigureAwait(false); break;

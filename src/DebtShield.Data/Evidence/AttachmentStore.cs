@@ -150,7 +150,13 @@ public sealed class AttachmentStore
         }
     }
 
-    /// <summary>Seals a SQLite ledger's attachment files still plain, once protection is committed.</summary>
+    /// <summary>
+    /// Seals a SQLite ledger's attachment files still plain, once protection is committed. Each is
+    /// sealed beside itself first (<c>….sealing</c>, renamed <c>….sealed</c> once complete and on
+    /// disk), then the sealed bytes are written over the plain ones in place, so the plain bytes do
+    /// not stay behind in a replaced file, then the copy is deleted. Run again after a crash, it
+    /// finishes a file whose copy is complete and starts over one whose copy is not.
+    /// </summary>
     internal static async Task SealFilesAsync(LedgerLocation location, LedgerCipher sealing, CancellationToken cancellationToken)
     {
         if (FolderOf(location) is not { } folder || !Directory.Exists(folder))
@@ -158,7 +164,19 @@ public sealed class AttachmentStore
             return;
         }
 
-        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        foreach (var partial in Directory.EnumerateFiles(folder, "*" + SealingSuffix, SearchOption.AllDirectories).ToList())
+        {
+            File.Delete(partial);
+        }
+
+        foreach (var copy in Directory.EnumerateFiles(folder, "*" + SealedSuffix, SearchOption.AllDirectories).ToList())
+        {
+            await OverwriteAsync(copy[..^SealedSuffix.Length], await File.ReadAllBytesAsync(copy, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            File.Delete(copy);
+        }
+
+        var first = true;
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList())
         {
             if (!ContentHash.TryParse(Path.GetFileName(path), out var hash))
             {
@@ -166,13 +184,45 @@ public sealed class AttachmentStore
             }
 
             var plain = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            if (ContentHash.Of(plain) == hash)
+            if (ContentHash.Of(plain) != hash)
             {
-                var sealedBytes = sealing.Seal(plain, Context(hash));
-                await PrivateFile.WriteAsync(path, (file, token) => file.WriteAsync(sealedBytes, token).AsTask(), cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            var sealedBytes = sealing.Seal(plain, Context(hash));
+            await using (var copy = new FileStream(path + SealingSuffix, SealingCopy))
+            {
+                await copy.WriteAsync(sealedBytes, cancellationToken).ConfigureAwait(false);
+                copy.Flush(flushToDisk: true);
+            }
+
+            File.Move(path + SealingSuffix, path + SealedSuffix);
+            if (first)
+            {
+                ProtectionStage.Reached(ProtectionStage.SealingFile);
+                first = false;
+            }
+
+            await OverwriteAsync(path, sealedBytes, cancellationToken).ConfigureAwait(false);
+            File.Delete(path + SealedSuffix);
         }
     }
+
+    /// <summary>Writes <paramref name="content"/> over the file's own bytes (not a new file renamed over it) and flushes it to disk.</summary>
+    private static async Task OverwriteAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None);
+        await file.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        file.SetLength(content.Length);
+        file.Flush(flushToDisk: true);
+    }
+
+    private const string SealingSuffix = ".sealing";
+    private const string SealedSuffix = ".sealed";
+
+    private static FileStreamOptions SealingCopy { get; } = OperatingSystem.IsWindows()
+        ? new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write }
+        : new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
 
     private static void CreatePrivateFolder(string folder)
     {

@@ -106,7 +106,7 @@ public sealed class StoredEvidenceEntry
     /// <param name="caseId">The case.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="cipher">The ledger's cipher.</param>
-    /// <param name="fingerprint">The incident's fingerprint, when the caller has it already.</param>
+    /// <param name="fingerprint">The incident's fingerprint (<see cref="LedgerCipher.Fingerprint"/>), when the caller has it already.</param>
     public static StoredEvidenceEntry Of(Guid caseId, EvidenceEntry entry, LedgerCipher cipher, ContentHash? fingerprint = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -132,7 +132,7 @@ public sealed class StoredEvidenceEntry
             Counterpart = incident.Counterpart,
             Source = incident.Source,
             Attachments = string.Join(' ', incident.Attachments.Select(a => a.Hex)),
-            Fingerprint = (fingerprint ?? EvidenceRecord.Fingerprint(incident)).Hex,
+            Fingerprint = (fingerprint ?? cipher.Fingerprint(incident)).Hex,
             Previous = entry.Previous.Hex,
             Hash = entry.Hash.Hex,
             RecordFormat = entry.Format,
@@ -189,6 +189,30 @@ public sealed class StoredEvidenceEntry
         ContactName = sealing.Seal(ContactName, Sealed(SealedColumns.ContactName));
         ContactPhone = sealing.Seal(ContactPhone, Sealed(SealedColumns.ContactPhone));
         Text = sealing.Seal(Text, Sealed(SealedColumns.Text));
+    }
+
+    /// <summary>
+    /// Replaces the plain fingerprint of an entry stored before the ledger was protected with the
+    /// keyed one (<see cref="LedgerCipher.Fingerprint"/>). A fingerprint already keyed is left as it
+    /// is, and so is a row that no longer opens: verify reports it, and it must not stop the ledger
+    /// from opening.
+    /// </summary>
+    internal void KeyFingerprint(LedgerCipher cipher)
+    {
+        Incident incident;
+        try
+        {
+            incident = ToEntry(cipher).Incident;
+        }
+        catch (Exception e) when (e is LedgerException or ArgumentException)
+        {
+            return;
+        }
+
+        if (Fingerprint == EvidenceRecord.Fingerprint(incident).Hex)
+        {
+            Fingerprint = cipher.Fingerprint(incident).Hex;
+        }
     }
 
     /// <summary>The labels as stored.</summary>

@@ -70,7 +70,19 @@ public sealed class Ledger
             }).ConfigureAwait(false);
         }
 
+        if (ledger.Cipher.IsProtected && await ledger.ProtectionPendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Before anything else: an interrupted db protect left copies of what it sealed.
+            await ledger.FinishProtectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return ledger;
+    }
+
+    private async Task<bool> ProtectionPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var context = CreateContext();
+        return await Guard(() => context.Protection.AnyAsync(p => p.FinishPending, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task UnlockAsync(Func<string?> passphrase, CancellationToken cancellationToken)
@@ -93,11 +105,13 @@ public sealed class Ledger
 
     /// <summary>
     /// Sets the passphrase, or changes it. The first time, every sensitive field already stored is
-    /// sealed in the same transaction; then a SQLite file is checkpointed and vacuumed so that no
-    /// plain copy stays in its free pages or write-ahead log.
+    /// sealed in the same transaction, which also records the protection as unfinished
+    /// (<see cref="StoredProtection.FinishPending"/>); then <see cref="FinishProtectionAsync"/> removes
+    /// what the change replaced. A crash before the commit leaves the ledger as it was; after it, the
+    /// next open finishes the work.
     /// </summary>
-    /// <returns>False when the SQLite clean-up could not finish (another process had the file open):
-    /// the ledger is protected, but old plain pages may remain until a later <c>db protect</c>.</returns>
+    /// <returns>False when the clean-up could not finish (another process had the SQLite file open):
+    /// the ledger is protected and still marked unfinished, and the next open tries again.</returns>
     public async Task<bool> ProtectAsync(string passphrase, KeyDerivationCost cost, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var cipher = await WriteAsync(async (context, token) =>
@@ -105,11 +119,14 @@ public sealed class Ledger
             var protection = await context.Protection.SingleOrDefaultAsync(token).ConfigureAwait(false);
             if (protection is not null)
             {
+                // The old sealed data key stays in free pages and the log until they are cleaned.
                 Passphrase.Change(protection, Cipher, passphrase, cost, now);
+                protection.FinishPending = true;
                 return Cipher;
             }
 
             var (created, sealing) = Passphrase.Protect(passphrase, cost, now);
+            created.FinishPending = true;
             context.Protection.Add(created);
             foreach (var stored in await context.Cases.ToListAsync(token).ConfigureAwait(false))
             {
@@ -121,38 +138,102 @@ public sealed class Ledger
                 entry.SealWith(sealing);
             }
 
+            foreach (var line in await context.BudgetLines.ToListAsync(token).ConfigureAwait(false))
+            {
+                line.SealWith(sealing);
+            }
+
             await Evidence.AttachmentStore.SealRowsAsync(context, sealing, token).ConfigureAwait(false);
+            ProtectionStage.Reached(ProtectionStage.Sealed);
             return sealing;
         }, cancellationToken).ConfigureAwait(false);
         Cipher = cipher;
+        ProtectionStage.Reached(ProtectionStage.Committed);
+        return await FinishProtectionAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-        if (Location.Provider != LedgerProvider.Sqlite)
+    /// <summary>
+    /// Finishes setting the passphrase, in steps that may each be interrupted and run again: keys
+    /// the fingerprints still plain and seals budget names still plain; on SQLite seals the attachment files still plain (overwriting
+    /// the plain bytes in place), vacuums the file and empties its write-ahead log; on PostgreSQL
+    /// vacuums the tables that held plain values; then clears the marker.
+    /// </summary>
+    /// <returns>False when another process kept the SQLite log from being emptied: still unfinished.</returns>
+    private async Task<bool> FinishProtectionAsync(CancellationToken cancellationToken)
+    {
+        await WriteAsync(async (context, token) =>
         {
+            foreach (var entry in await context.EvidenceEntries.ToListAsync(token).ConfigureAwait(false))
+            {
+                entry.KeyFingerprint(Cipher);
+            }
+
+            // Budget names were not sealed before issue 22: a ledger protected earlier has them plain.
+            foreach (var line in await context.BudgetLines.ToListAsync(token).ConfigureAwait(false))
+            {
+                line.SealWith(Cipher);
+            }
+
             return true;
-        }
+        }, cancellationToken).ConfigureAwait(false);
+        ProtectionStage.Reached(ProtectionStage.Keyed);
 
-        await Evidence.AttachmentStore.SealFilesAsync(Location, cipher, cancellationToken).ConfigureAwait(false);
-
-        try
+        if (Location.Provider == LedgerProvider.Sqlite)
         {
-            return await InspectAsync(Location, async (context, token) =>
+            await Evidence.AttachmentStore.SealFilesAsync(Location, Cipher, cancellationToken).ConfigureAwait(false);
+            ProtectionStage.Reached(ProtectionStage.FilesSealed);
+            try
             {
                 // Outside any transaction: VACUUM cannot run inside one.
-                await context.Database.ExecuteSqlRawAsync("VACUUM;", token).ConfigureAwait(false);
-                await context.Database.OpenConnectionAsync(token).ConfigureAwait(false);
-                await using var checkpoint = context.Database.GetDbConnection().CreateCommand();
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                await using var result = await checkpoint.ExecuteReaderAsync(token).ConfigureAwait(false);
-
-                // The first column is 1 when another connection kept the log from being emptied.
-                return await result.ReadAsync(token).ConfigureAwait(false) && result.GetInt32(0) == 0;
-            }, cancellationToken).ConfigureAwait(false);
+                await InspectAsync(Location, (context, token) => context.Database.ExecuteSqlRawAsync("VACUUM;", token), cancellationToken).ConfigureAwait(false);
+                ProtectionStage.Reached(ProtectionStage.Vacuumed);
+                if (!await TruncateLogAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+            }
+            catch (LedgerException e) when (e.Problem == LedgerProblem.Busy)
+            {
+                return false;
+            }
         }
-        catch (LedgerException e) when (e.Problem == LedgerProblem.Busy)
+        else
         {
-            return false;
+            // One statement, outside any transaction. Old row versions become free space; PostgreSQL
+            // does not promise to overwrite it, and its WAL and archives keep them (docs/ledger.md).
+            await InspectAsync(Location, (context, token) => context.Database.ExecuteSqlRawAsync(
+                "VACUUM cases, evidence_entries, attachments, protection;", token), cancellationToken).ConfigureAwait(false);
+            ProtectionStage.Reached(ProtectionStage.Vacuumed);
         }
+
+        ProtectionStage.Reached(ProtectionStage.Checkpointed);
+        await WriteAsync(async (context, token) =>
+        {
+            var protection = await context.Protection.SingleAsync(token).ConfigureAwait(false);
+            protection.FinishPending = false;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (Location.Provider == LedgerProvider.Sqlite)
+        {
+            // The marker's own page holds nothing sealed; emptying the log again is tidiness, not safety.
+            await TruncateLogAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
+
+    /// <summary>Copies a SQLite file's write-ahead log into it and empties the log; false when another connection kept it.</summary>
+    private Task<bool> TruncateLogAsync(CancellationToken cancellationToken) =>
+        InspectAsync(Location, async (context, token) =>
+        {
+            await context.Database.OpenConnectionAsync(token).ConfigureAwait(false);
+            await using var checkpoint = context.Database.GetDbConnection().CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var result = await checkpoint.ExecuteReaderAsync(token).ConfigureAwait(false);
+
+            // The first column is 1 when another connection kept the log from being emptied.
+            return await result.ReadAsync(token).ConfigureAwait(false) && result.GetInt32(0) == 0;
+        }, cancellationToken);
 
     /// <summary>
     /// Holds one idle connection for as long as a long-running process (the web app) serves the

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DebtShield.Core.Evidence;
 
 namespace DebtShield.Data.Protection;
 
@@ -20,9 +21,16 @@ public sealed class LedgerCipher
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    private readonly byte[]? _dataKey;
+    private static readonly byte[] FingerprintKeyLabel = "debtshield.fingerprint-key.v1"u8.ToArray();
 
-    private LedgerCipher(byte[]? dataKey) => _dataKey = dataKey;
+    private readonly byte[]? _dataKey;
+    private readonly byte[]? _fingerprintKey;
+
+    private LedgerCipher(byte[]? dataKey)
+    {
+        _dataKey = dataKey;
+        _fingerprintKey = dataKey is null ? null : HKDF.Expand(HashAlgorithmName.SHA256, dataKey, 32, FingerprintKeyLabel);
+    }
 
     /// <summary>The cipher of an unprotected ledger: text is stored as it is.</summary>
     public static LedgerCipher None { get; } = new(null);
@@ -72,6 +80,16 @@ public sealed class LedgerCipher
             throw new LedgerException(LedgerProblem.SealedValueDamaged, column);
         }
     }
+
+    /// <summary>
+    /// The fingerprint an incident is stored under, to recognise it when it is imported again: its
+    /// plain SHA-256 in an unprotected ledger, an HMAC-SHA-256 under a key derived from the data key
+    /// in a protected one, so that a guessed message cannot be confirmed against a copied file.
+    /// </summary>
+    public ContentHash Fingerprint(Incident incident) =>
+        _fingerprintKey is null
+            ? EvidenceRecord.Fingerprint(incident)
+            : ContentHash.Parse(Convert.ToHexStringLower(HMACSHA256.HashData(_fingerprintKey, EvidenceRecord.Incident(incident))));
 
     /// <summary>Seals a file's bytes for <paramref name="context"/>; returns them as they are when unprotected.</summary>
     public byte[] Seal(byte[] content, string context)

@@ -34,4 +34,18 @@ public sealed class StoredProtection
 
     /// <summary>When the passphrase was last set.</summary>
     public DateTimeOffset SetAt { get; set; }
+
+    /// <summary>
+    /// True from the transaction that sets or changes the passphrase until the copies of what it
+    /// replaced are gone: attachment files sealed, fingerprints keyed, and (SQLite) the file vacuumed
+    /// and its write-ahead log emptied. Written in that same transaction, so a crash at any later
+    /// point leaves it set, and the next open finishes the work (<see cref="Ledger.OpenAsync"/>).
+    /// </summary>
+    /// <remarks>
+    /// Not carried in backups: a restored ledger is always finished once on its first open.
+    /// Ledgers protected before this column existed read as unfinished (the migration's default),
+    /// so an interrupted protection of an older version is finished too.
+    /// </remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool FinishPending { get; set; }
 }

@@ -20,8 +20,20 @@ public sealed class UnlockModel(LedgerGate gate, GuessThrottle throttle) : PageM
     /// <summary>Why the last try failed.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>True when setting the passphrase was interrupted: unlocking finishes it first, and the page says so.</summary>
+    public bool Unfinished { get; private set; }
+
     /// <summary>Shows the form, or goes on when the ledger is already open.</summary>
-    public IActionResult OnGet() => gate.IsOpen ? LocalRedirect(Target) : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (gate.IsOpen)
+        {
+            return LocalRedirect(Target);
+        }
+
+        Unfinished = (await LedgerAdministration.StatusAsync(gate.Location, HttpContext.RequestAborted)).ProtectionUnfinished;
+        return Page();
+    }
 
     /// <summary>Tries the passphrase; after a few wrong ones each further try waits longer (<see cref="GuessThrottle"/>).</summary>
     public async Task<IActionResult> OnPostAsync()
@@ -47,6 +59,7 @@ public sealed class UnlockModel(LedgerGate gate, GuessThrottle throttle) : PageM
             }
 
             Problem = LedgerAccess.Describe(e);
+            Unfinished = (await LedgerAdministration.StatusAsync(gate.Location, HttpContext.RequestAborted)).ProtectionUnfinished;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

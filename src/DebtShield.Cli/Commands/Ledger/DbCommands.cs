@@ -32,7 +32,7 @@ internal sealed class DbStatusCommand : AsyncCommand<DbStatusCommand.Settings>
         [
             string.Format(culture, CliText.Db_StatusLocation, status.Location, status.Provider),
             string.Format(culture, CliText.Db_StatusSchema, status.Schema.Applied.Count, status.Schema.Pending.Count, (status.Schema.Applied.Count > 0 ? status.Schema.Applied[^1] : "—")),
-            status.Protected ? CliText.Db_StatusProtected : CliText.Db_StatusUnprotected,
+            status.ProtectionUnfinished ? CliText.Db_StatusProtectionUnfinished : status.Protected ? CliText.Db_StatusProtected : CliText.Db_StatusUnprotected,
             string.Format(culture, CliText.Db_StatusContents, status.Cases, status.Loans, status.Payments),
         ]);
         return DebtShieldApp.Success;

@@ -12,7 +12,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlLedgerContextModel
     {
         private PostgreSqlLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ac6db043-b99e-401e-bc8b-31ecb1d6a735"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("ecc87a3a-6c7b-4281-8bf1-a4e05c2018e4"), entityTypeCount: 11)
         {
         }
 

@@ -20,7 +20,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 "DebtShield.Data.Protection.StoredProtection",
                 typeof(StoredProtection),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -32,6 +32,15 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             id.AddAnnotation("Relational:ColumnName", "id");
+
+            var finishPending = runtimeEntityType.AddProperty(
+                "FinishPending",
+                typeof(bool),
+                propertyInfo: typeof(StoredProtection).GetProperty("FinishPending", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredProtection).GetField("<FinishPending>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            finishPending.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            finishPending.AddAnnotation("Relational:ColumnName", "finish_pending");
 
             var iterations = runtimeEntityType.AddProperty(
                 "Iterations",

@@ -11,7 +11,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
     public partial class SqliteLedgerContextModel
     {
         private SqliteLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0d30c352-e8dd-4b0d-948e-45e7ec6fba0e"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("7c1d8b89-62ce-4eee-83bb-4cec2d6eb75a"), entityTypeCount: 11)
         {
         }
 

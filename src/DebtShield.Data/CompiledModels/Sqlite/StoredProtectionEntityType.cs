@@ -19,7 +19,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 "DebtShield.Data.Protection.StoredProtection",
                 typeof(StoredProtection),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -30,6 +30,14 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Relational:ColumnName", "id");
+
+            var finishPending = runtimeEntityType.AddProperty(
+                "FinishPending",
+                typeof(bool),
+                propertyInfo: typeof(StoredProtection).GetProperty("FinishPending", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StoredProtection).GetField("<FinishPending>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            finishPending.AddAnnotation("Relational:ColumnName", "finish_pending");
 
             var iterations = runtimeEntityType.AddProperty(
                 "Iterations",

@@ -546,6 +546,10 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    b.Property<bool>("FinishPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("finish_pending");
+
                     b.Property<int>("Iterations")
                         .HasColumnType("integer")
                         .HasColumnName("iterations");

@@ -541,6 +541,10 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<bool>("FinishPending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finish_pending");
+
                     b.Property<int>("Iterations")
                         .HasColumnType("INTEGER")
                         .HasColumnName("iterations");
