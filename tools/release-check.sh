@@ -5,7 +5,7 @@
 #   tools/release-check.sh [ARCHIVE]
 #
 # Without ARCHIVE it first builds one with tools/release.sh (linux-x64, without ReadyToRun, to
-# keep it quicker). Checks: debtshield-web starts without --urls (the launcher picks the port and
+# keep it quicker); test.sh passes the one it built. Checks: debtshield-web starts without --urls (the launcher picks the port and
 # prints the address), its first page answers, the demo case is on it, the ledger is in the
 # per-user data folder ($HOME/.local/share/debtshield), and the command line answers too.
 set -euo pipefail
@@ -32,7 +32,9 @@ done
 bare() { env -i HOME="$clean/home" PATH="$clean/no-such-folder" LANG=C.UTF-8 "$@"; }
 bare sh -c 'command -v dotnet' >/dev/null 2>&1 && fail "dotnet is still reachable"
 
-bare "$folder/debtshield-web" --demo --no-browser >"$clean/web.log" 2>&1 &
+# Started directly, not through bare: $! must be the app itself (a function run with & is a
+# subshell, and killing that would leave the app serving).
+env -i HOME="$clean/home" PATH="$clean/no-such-folder" LANG=C.UTF-8 "$folder/debtshield-web" --demo --no-browser >"$clean/web.log" 2>&1 &
 web=$!
 address=""
 for _ in $(seq 1 240); do
@@ -45,6 +47,11 @@ done
 grep -q '示例：小王的网贷' "$clean/page.html" || fail "the first page does not show the demo case"
 curl -fsS "$address/site.css" -o /dev/null || fail "the stylesheet is not served"
 [ -f "$clean/home/.local/share/debtshield/demo.db" ] || fail "the demo ledger is not in the per-user data folder"
+
+# --- The phone pairing (issue 25 item 2) -------------------------------------------------------
+# Its check goes here, against the app still running: a second listener on another loopback
+# address (127.0.0.2 standing in for the LAN), one pairing, and nothing for an unpaired client.
+
 kill "$web"; wait "$web" 2>/dev/null || true; web=""
 
 bare "$folder/debtshield" lender 招联 >"$clean/cli.txt" 2>&1 || true

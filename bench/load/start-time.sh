@@ -6,6 +6,10 @@
 # on the PATH. Traffic goes to 127.0.0.1 only.
 #
 #   bench/load/start-time.sh ARCHIVE [RUNS] [FRESH]      (defaults 20 and 5)
+#
+# Runtime settings to try without publishing again go in START_ENV, e.g.
+# START_ENV='DOTNET_TieredPGO=0 DOTNET_gcServer=0'. The load average is printed before and after:
+# on a shared machine the figures follow it.
 set -euo pipefail
 archive=$1
 runs=${2:-20}
@@ -20,7 +24,8 @@ start_once() { # home → milliseconds to the first page
   local home=$1 begin pid
   mkdir -p "$home"
   begin=$(date +%s%N)
-  env -i HOME="$home" PATH=/nonexistent LANG=C.UTF-8 "$app" --no-browser --urls "http://127.0.0.1:$port" >"$home/web.log" 2>&1 &
+  # shellcheck disable=SC2086
+  env -i HOME="$home" PATH=/nonexistent LANG=C.UTF-8 ${START_ENV:-} "$app" --no-browser --urls "http://127.0.0.1:$port" >"$home/web.log" 2>&1 &
   pid=$!
   until curl -s -f -o /dev/null "http://127.0.0.1:$port/"; do
     kill -0 "$pid" 2>/dev/null || { cat "$home/web.log" >&2; exit 1; }
@@ -37,6 +42,7 @@ summary() { # label numbers…
     printf "%s: %d starts, median %d ms, best %d ms, worst %d ms\n", label, NR, m, v[1], v[NR] }'
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)${START_ENV:+; START_ENV=$START_ENV}"
 start_once "$work/home" >/dev/null   # makes and migrates the ledger
 times=()
 for _ in $(seq 1 "$runs"); do times+=("$(start_once "$work/home")"); done
@@ -46,3 +52,4 @@ firsts=()
 for i in $(seq 1 "$fresh"); do firsts+=("$(start_once "$work/fresh-$i")"); done
 echo "new ledger: ${firsts[*]}"
 summary "new ledger (first start)" "${firsts[@]}"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
