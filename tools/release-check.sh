@@ -7,7 +7,8 @@
 # Without ARCHIVE it first builds one with tools/release.sh (linux-x64, without ReadyToRun, to
 # keep it quicker); test.sh passes the one it built. Checks: debtshield-web starts without --urls (the launcher picks the port and
 # prints the address), its first page answers, the demo case is on it, the ledger is in the
-# per-user data folder ($HOME/.local/share/debtshield), and the command line answers too.
+# per-user data folder ($HOME/.local/share/debtshield), the phone pairing works on a second
+# loopback address, and the command line answers too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clean=$(mktemp -d)
@@ -34,7 +35,7 @@ bare sh -c 'command -v dotnet' >/dev/null 2>&1 && fail "dotnet is still reachabl
 
 # Started directly, not through bare: $! must be the app itself (a function run with & is a
 # subshell, and killing that would leave the app serving).
-env -i HOME="$clean/home" PATH="$clean/no-such-folder" LANG=C.UTF-8 "$folder/debtshield-web" --demo --no-browser >"$clean/web.log" 2>&1 &
+env -i HOME="$clean/home" PATH="$clean/no-such-folder" LANG=C.UTF-8 "$folder/debtshield-web" --demo --no-browser --phone --phone-address 127.0.0.2 >"$clean/web.log" 2>&1 &
 web=$!
 address=""
 for _ in $(seq 1 240); do
@@ -49,11 +50,20 @@ curl -fsS "$address/site.css" -o /dev/null || fail "the stylesheet is not served
 [ -f "$clean/home/.local/share/debtshield/demo.db" ] || fail "the demo ledger is not in the per-user data folder"
 
 # --- The phone pairing (issue 25 item 2) -------------------------------------------------------
-# Its check goes here, against the app still running: a second listener on another loopback
-# address (127.0.0.2 standing in for the LAN), one pairing, and nothing for an unpaired client.
+# The app was started with --phone on 127.0.0.2, standing in for the LAN address: the terminal
+# shows the one-time link; it pairs once, the pairing reads the demo, and nobody else gets a thing.
+link=$(grep -o 'https://127\.0\.0\.2:[0-9]*/pair/[A-Za-z0-9_-]*' "$clean/web.log" | head -n 1 || true)
+[ -n "$link" ] || fail "no pairing link in the terminal"
+phone=${link%/pair/*}
+[ "$(curl -ks -o /dev/null -w '%{http_code}' "$phone/loans")" = 403 ] || fail "an unpaired client got past the phone gate"
+curl -ksf -c "$clean/phone.jar" "$link" -o /dev/null || fail "the pairing link did not pair"
+curl -ksf -b "$clean/phone.jar" "$phone/" -o "$clean/phone.html" || fail "the paired phone got no page"
+grep -q '示例：小王的网贷' "$clean/phone.html" || fail "the paired phone does not see the demo case"
+[ "$(curl -ks -o /dev/null -w '%{http_code}' "$link")" = 403 ] || fail "the pairing link worked twice"
+[ "$(curl -ks -o /dev/null -w '%{http_code}' -H 'Host: evil.example' -b "$clean/phone.jar" "$phone/")" = 400 ] || fail "a foreign Host header got through"
 
 kill "$web"; wait "$web" 2>/dev/null || true; web=""
 
 bare "$folder/debtshield" lender 招联 >"$clean/cli.txt" 2>&1 || true
 grep -q '招联' "$clean/cli.txt" || { cat "$clean/cli.txt" >&2; fail "the command line did not answer"; }
-echo "release-check: $(basename "$archive") starts without .NET, serves $address with the demo, and its command line answers"
+echo "release-check: $(basename "$archive") starts without .NET, serves $address with the demo, pairs a phone on 127.0.0.2, and its command line answers"
