@@ -7,6 +7,7 @@ using DebtShield.App.ReviewEvidence;
 using DebtShield.App.StampEvidence;
 using DebtShield.Data.Backups;
 using DebtShield.Tests.Shared;
+using DebtShield.Tests.Shared.TimeStamps;
 using static DebtShield.App.Tests.Evidence.EvidenceUseCaseTests;
 
 namespace DebtShield.App.Tests.Evidence;

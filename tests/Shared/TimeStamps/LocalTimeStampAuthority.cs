@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 
-namespace DebtShield.App.Tests.Evidence;
+namespace DebtShield.Tests.Shared.TimeStamps;
 
 /// <summary>How the local authority answers.</summary>
 public enum AuthorityConduct
