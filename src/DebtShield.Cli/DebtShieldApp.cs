@@ -152,6 +152,8 @@ internal sealed class DebtShieldApp
                 evidence.AddCommand<EvidenceVerifyCommand>("verify").WithDescription(CliText.Evidence_VerifyDescription)
                     .WithExample("evidence", "verify", "--head", "42:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
                 evidence.AddCommand<EvidenceHeadCommand>("head").WithDescription(CliText.Evidence_HeadDescription);
+                evidence.AddCommand<EvidenceTimestampCommand>("timestamp").WithDescription(CliText.Evidence_TimestampDescription)
+                    .WithExample("evidence", "timestamp", "--tsa", "https://freetsa.org/tsr");
                 evidence.AddCommand<EvidenceRetractCommand>("retract").WithDescription(CliText.Evidence_RetractDescription)
                     .WithExample("evidence", "retract", "17", "--reason", "这是快递短信，不是催收");
                 evidence.AddCommand<EvidenceCollectorsCommand>("collectors").WithDescription(CliText.Evidence_CollectorsDescription);

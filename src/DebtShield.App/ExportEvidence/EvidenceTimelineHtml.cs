@@ -30,6 +30,11 @@ internal static class EvidenceTimelineHtml
         html.Append("<h1>").Append(Encode(Text("Timeline_Title"))).Append("</h1>\n<p>")
             .Append(Encode(string.Format(Chinese, Text("Timeline_Summary"), view.CaseTitle, view.Items.Count, Local(exportedAt), ExportEvidenceBundle.ToolVersion)))
             .Append("</p>\n<p class=\"hash\">").Append(Encode(Text("Timeline_Head"))).Append(' ').Append(view.Head.Hash.Hex).Append("</p>\n");
+        if (view.LatestStamp is { } stamp)
+        {
+            html.Append("<p>").Append(Encode(string.Format(Chinese, Text("Timeline_Stamped"), stamp.Count, stamp.Authority, Local(stamp.StampedAt)))).Append("</p>\n");
+        }
+
         html.Append("<table>\n<thead><tr>");
         foreach (var column in new[] { "Timeline_Sequence", "Timeline_Time", "Timeline_Channel", "Timeline_From", "Timeline_To", "Timeline_Content", "Timeline_Labels" })
         {

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using DebtShield.App.Cases;
 using DebtShield.App.ReviewEvidence;
+using DebtShield.App.StampEvidence;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Backups;
@@ -42,7 +43,7 @@ public static class ExportEvidenceBundle
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(time);
-        var (view, files) = await ledger.ReadAsync(async (context, token) =>
+        var (view, files, stamps) = await ledger.ReadAsync(async (context, token) =>
         {
             // Checked and read in one snapshot: the bundle holds exactly the entries that were verified.
             var store = new AttachmentStore(ledger);
@@ -68,7 +69,8 @@ public static class ExportEvidenceBundle
                 contents.Add((row, await store.GetAsync(context, ContentHash.Parse(row.Hash), token).ConfigureAwait(false) ?? []));
             }
 
-            return (read, contents);
+            var stamps = await StampEvidenceHead.ReadAsync(context, stored.Id, token).ConfigureAwait(false);
+            return (read, contents, stamps);
         }, cancellationToken).ConfigureAwait(false);
 
         var exportedAt = time.GetUtcNow();
@@ -95,9 +97,15 @@ public static class ExportEvidenceBundle
                     await AddSummedAsync(AttachmentName(row), content).ConfigureAwait(false);
                 }
 
+                foreach (var (stamp, request, reply) in stamps)
+                {
+                    await AddSummedAsync(stamp.RequestFile, request).ConfigureAwait(false);
+                    await AddSummedAsync(stamp.ReplyFile, reply).ConfigureAwait(false);
+                }
+
                 await AddSummedAsync("manifest.json", Manifest(view, files, exportedAt)).ConfigureAwait(false);
                 await AddSummedAsync("timeline.html", Encoding.UTF8.GetBytes(EvidenceTimelineHtml.Render(view, files.ToDictionary(f => f.Row.Hash, f => AttachmentName(f.Row)), exportedAt))).ConfigureAwait(false);
-                await AddSummedAsync("verify.txt", Encoding.UTF8.GetBytes(VerifyText(view.Head))).ConfigureAwait(false);
+                await AddSummedAsync("verify.txt", Encoding.UTF8.GetBytes(VerifyText(view))).ConfigureAwait(false);
 
                 // Every file but this one is listed: a list cannot hold its own hash.
                 var list = Encoding.UTF8.GetBytes(sums.ToString());
@@ -167,14 +175,30 @@ public static class ExportEvidenceBundle
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("stamps");
+            foreach (var stamp in view.Stamps)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("count", stamp.Count);
+                json.WriteString("hash", stamp.Head.Hex);
+                json.WriteString("authority", stamp.Authority);
+                json.WriteString("stampedAt", EvidenceRecord.Instant(stamp.StampedAt));
+                json.WriteString("reply", stamp.ReplyFile);
+                json.WriteString("request", stamp.RequestFile);
+                json.WriteString("record", RecordName(stamp.Count));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         return buffer.ToArray();
     }
 
-    private static string VerifyText(ChainHead head)
+    private static string VerifyText(CaseEvidenceView view)
     {
+        var head = view.Head;
         // For whoever receives the bundle: Chinese first, English after, whatever the user's language.
         var text = new StringBuilder();
         foreach (var culture in new[] { CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en") })
@@ -184,10 +208,32 @@ public static class ExportEvidenceBundle
                 .Append(Line("Verify_Files")).Append("\n\n    sha256sum -c SHA256SUMS\n\n")
                 .Append(Line("Verify_Chain")).Append("\n\n    for f in entries/*.txt; do echo \"$(sha256sum \"$f\" | cut -c1-64) $f $(tail -n 1 \"$f\")\"; done\n\n")
                 .Append(string.Format(culture, Line("Verify_Head"), head.Count, head.Hash.Hex)).Append("\n\n")
-                .Append(Line("Verify_Attachments")).Append("\n\n")
-                .Append(Line("Verify_Cannot")).Append("\n\n\n");
+                .Append(Line("Verify_Attachments")).Append("\n\n");
+            AppendStamps(text, view.Stamps, culture, Line);
+            text.Append(Line("Verify_Cannot")).Append("\n\n\n");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Step 5 of <c>verify.txt</c>: for each stamp, the two <c>openssl ts -verify</c> commands a third
+    /// party runs offline: against the record file the stamp covers, and against the request sent.
+    /// </summary>
+    private static void AppendStamps(StringBuilder text, IReadOnlyList<HeadStamp> stamps, CultureInfo culture, Func<string, string> line)
+    {
+        if (stamps.Count == 0)
+        {
+            text.Append(line("Verify_NoStamps")).Append("\n\n");
+            return;
+        }
+
+        text.Append(line("Verify_Stamps")).Append("\n\n");
+        foreach (var stamp in stamps)
+        {
+            text.Append(string.Format(culture, line("Verify_Stamp"), stamp.Count, stamp.Authority, stamp.StampedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))).Append("\n\n")
+                .Append("    openssl ts -verify -data ").Append(RecordName(stamp.Count)).Append(" -in ").Append(stamp.ReplyFile).Append(" -CAfile TSA-CA.pem\n")
+                .Append("    openssl ts -verify -queryfile ").Append(stamp.RequestFile).Append(" -in ").Append(stamp.ReplyFile).Append(" -CAfile TSA-CA.pem\n\n");
+        }
     }
 }

@@ -64,7 +64,15 @@ public static class DocumentFacts
         facts.Set("law.public_security", InForceOn(today, PublicSecurityLaw));
         SetLoans(facts, loans, today);
         SetConduct(facts, EvidenceConcerning(record, aboutTheLender ? loans : record.Loans));
-        facts.Set("evidence_head", new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = record.Evidence.Head.Count, ["hash"] = record.Evidence.Head.Hash.Hex });
+        var stamp = record.Evidence.LatestStamp;
+        facts.Set("evidence_head", new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["count"] = record.Evidence.Head.Count,
+            ["hash"] = record.Evidence.Head.Hash.Hex,
+            ["stamped_count"] = stamp?.Count ?? 0,
+            ["stamped_at"] = stamp is null ? "" : stamp.StampedAt.ToOffset(ChinaStandardTime.Offset).ToString("yyyy年M月d日 HH:mm:ss", CultureInfo.InvariantCulture),
+            ["stamped_by"] = stamp?.Authority ?? "",
+        });
         SetBudgetAndProposal(facts, record, loans, today);
         return facts;
     }

@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.StampEvidence;
 using DebtShield.Core;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
@@ -18,6 +19,9 @@ namespace DebtShield.App.ReviewEvidence;
 /// <param name="PageSize">Entries per page.</param>
 public sealed record EvidencePage(Guid? CaseId, string? CaseTitle, ChainHead Head, IReadOnlyList<EvidenceItem> Items, int Total, int Page, int PageSize)
 {
+    /// <summary>The RFC 3161 time-stamps of the chain's heads, oldest first.</summary>
+    public IReadOnlyList<HeadStamp> Stamps { get; init; } = [];
+
     /// <summary>How many pages there are (at least one).</summary>
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
@@ -60,7 +64,11 @@ public static class EvidencePages
             var total = await rows.CountAsync(token).ConfigureAwait(false);
             var pageRows = await rows.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(token).ConfigureAwait(false);
             var items = pageRows.Select(row => EvidenceItem.Of(row, ledger.Cipher, supersededBy.TryGetValue(row.Sequence, out var by) ? by : null)).ToList();
-            return new EvidencePage(stored.Id, stored.ReadTitle(ledger.Cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items, total, page, pageSize);
+            var stamps = await StampEvidenceHead.ReadAsync(context, stored.Id, token).ConfigureAwait(false);
+            return new EvidencePage(stored.Id, stored.ReadTitle(ledger.Cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items, total, page, pageSize)
+            {
+                Stamps = [.. stamps.Select(s => s.Stamp)],
+            };
         }, cancellationToken);
     }
 

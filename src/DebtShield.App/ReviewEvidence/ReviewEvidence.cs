@@ -1,5 +1,6 @@
 using DebtShield.App.Resources;
 using DebtShield.App.Cases;
+using DebtShield.App.StampEvidence;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
@@ -92,7 +93,14 @@ public sealed record EvidenceItem(
 }
 
 /// <summary>A case's evidence: its title, its chain head and its entries.</summary>
-public sealed record CaseEvidenceView(string? CaseTitle, ChainHead Head, IReadOnlyList<EvidenceItem> Items);
+public sealed record CaseEvidenceView(string? CaseTitle, ChainHead Head, IReadOnlyList<EvidenceItem> Items)
+{
+    /// <summary>The RFC 3161 time-stamps of the chain's heads, oldest first.</summary>
+    public IReadOnlyList<HeadStamp> Stamps { get; init; } = [];
+
+    /// <summary>The stamp of the latest head stamped, if any: what a document says of when its evidence existed.</summary>
+    public HeadStamp? LatestStamp => Stamps.Count == 0 ? null : Stamps.MaxBy(s => (s.Count, s.StampedAt));
+}
 
 /// <summary>
 /// Use cases: list a case's evidence with filters, and the figures over it
@@ -154,6 +162,10 @@ public static class ReviewEvidence
             }
         }
 
-        return new CaseEvidenceView(stored.ReadTitle(cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items);
+        var stamps = await StampEvidenceHead.ReadAsync(context, stored.Id, cancellationToken).ConfigureAwait(false);
+        return new CaseEvidenceView(stored.ReadTitle(cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items)
+        {
+            Stamps = [.. stamps.Select(s => s.Stamp)],
+        };
     }
 }

@@ -33,7 +33,7 @@ public static class LedgerBackup
     public const string FormatName = "debtshield-ledger-backup";
 
     /// <summary>The model version the rows follow; raised with every migration that changes them.</summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     private static readonly JsonSerializerOptions Json = CreateOptions();
 
@@ -62,6 +62,7 @@ public static class LedgerBackup
                 Payments = await context.Payments.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
                 EvidenceEntries = await context.EvidenceEntries.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
                 Collectors = await context.Collectors.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
+                HeadStamps = await context.HeadStamps.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
                 Attachments = await context.Attachments.AsNoTracking().ToListAsync(token).ConfigureAwait(false),
             };
 
@@ -156,6 +157,7 @@ public static class LedgerBackup
                         case "payments": await restore.TableAsync<StoredPayment>(table).ConfigureAwait(false); break;
                         case "evidence_entries": await restore.TableAsync<StoredEvidenceEntry>(table).ConfigureAwait(false); break;
                         case "collectors": await restore.TableAsync<StoredCollector>(table).ConfigureAwait(false); break;
+                        case "head_stamps": await restore.TableAsync<StoredHeadStamp>(table).ConfigureAwait(false); break;
                         case "attachments":
                             await restore.TableAsync<StoredAttachment>(table, async (attachment, number) =>
                             {
@@ -219,7 +221,8 @@ public static class LedgerBackup
         // Version 1 held no evidence: its lists read as empty. Version 2 had no OCR confidence: null.
         // Version 3 had no loans revision: 0, which only means "computed afresh". Version 4 had
         // no record format: its entries are format 1 and no retractions, as they were. Version 5
-        // had no payment designation: every payment follows the statutory order, as it did.
+        // had no payment designation: every payment follows the statutory order, as it did. Version 7
+        // had no time-stamps of chain heads: none.
         var schema = json.Value<int>(Json);
         if (schema is < 1 or > SchemaVersion)
         {
@@ -359,11 +362,13 @@ public static class LedgerBackup
 
         public List<StoredCollector> Collectors { get; set; } = [];
 
+        public List<StoredHeadStamp> HeadStamps { get; set; } = [];
+
         public List<StoredAttachment> Attachments { get; set; } = [];
 
         [JsonIgnore]
         public int RowCount => Protection.Count + Cases.Count + BudgetLines.Count + Lenders.Count + Loans.Count + Instalments.Count + UpfrontFees.Count + Payments.Count
-            + EvidenceEntries.Count + Collectors.Count + Attachments.Count;
+            + EvidenceEntries.Count + Collectors.Count + HeadStamps.Count + Attachments.Count;
     }
 
     private sealed class MoneyJsonConverter : JsonConverter<Money>

@@ -53,6 +53,9 @@ public abstract class LedgerContext : DbContext
     /// <summary>The numbers each case treats as collectors'.</summary>
     public DbSet<StoredCollector> Collectors => Set<StoredCollector>();
 
+    /// <summary>RFC 3161 time-stamps of cases' chain heads.</summary>
+    public DbSet<StoredHeadStamp> HeadStamps => Set<StoredHeadStamp>();
+
     /// <summary>Attachments, by content hash.</summary>
     public DbSet<StoredAttachment> Attachments => Set<StoredAttachment>();
 
@@ -198,6 +201,16 @@ public abstract class LedgerContext : DbContext
             c.HasKey(x => new { x.CaseId, x.Number });
             c.HasOne<StoredCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne<StoredLender>().WithMany().HasForeignKey(x => x.LenderId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<StoredHeadStamp>(s =>
+        {
+            s.ToTable("head_stamps");
+            s.Property(x => x.Id).ValueGeneratedNever();
+            s.HasOne<StoredCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            s.HasIndex(x => new { x.CaseId, x.Count });
+            s.Property(x => x.Head).HasMaxLength(64);
+            s.Property(x => x.Authority).HasMaxLength(2048);
         });
 
         modelBuilder.Entity<StoredAttachment>(a =>

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using DebtShield.Import.LoanFiles;
 
@@ -35,7 +37,7 @@ internal sealed class JsonFieldLines
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
                 var parent = containers.Peek().Path;
-                var name = reader.GetString()!;
+                var name = PropertyName(ref reader);
                 property = parent.Length == 0 ? name : parent + "." + name;
                 lines.TryAdd(property, line);
                 continue;
@@ -83,4 +85,21 @@ internal sealed class JsonFieldLines
     }
 
     private readonly record struct Container(string Path, bool IsArray, int Count);
+
+    /// <summary>
+    /// A property's name. The serializer skips the names it does not know without checking their
+    /// UTF-8, so a name with a bad byte reaches here (found by fuzzing): it is decoded leniently,
+    /// since it only places an error, and the error names what is wrong.
+    /// </summary>
+    private static string PropertyName(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+        }
+    }
 }

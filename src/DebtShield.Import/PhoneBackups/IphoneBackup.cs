@@ -181,7 +181,18 @@ public sealed class IphoneBackup : IDisposable
 
     private static IphoneBackup OfZip(ZipArchive zip, bool inMemory)
     {
-        if (ZipRoot(zip) is not { } root)
+        string? root;
+        try
+        {
+            root = ZipRoot(zip);
+        }
+        catch (InvalidDataException)
+        {
+            // A central directory that lists entries its bytes do not hold.
+            root = null;
+        }
+
+        if (root is null)
         {
             zip.Dispose();
             throw new PhoneBackupException(ImportMessages.Iphone_NotABackup);
@@ -282,9 +293,8 @@ public sealed class IphoneBackup : IDisposable
             return null;
         }
 
-        using var content = entry.Open();
         using var buffer = new MemoryStream();
-        Inflate(entry, content, buffer, LargestHeld, tooLarge ?? ImportMessages.Iphone_FileTooLarge);
+        Inflate(entry, buffer, LargestHeld, tooLarge ?? ImportMessages.Iphone_FileTooLarge);
         return buffer.ToArray();
     }
 
@@ -323,10 +333,9 @@ public sealed class IphoneBackup : IDisposable
 
         // Copied under a name of our own: the entry's name never becomes a path.
         var copy = Path.Combine(_scratch!.FullName, Guid.NewGuid().ToString("N"));
-        using (var content = entry.Open())
         using (var file = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
-            Inflate(entry, content, file, LargestDatabase, ImportMessages.Iphone_FileTooLarge);
+            Inflate(entry, file, LargestDatabase, ImportMessages.Iphone_FileTooLarge);
         }
 
         return copy;
@@ -376,8 +385,9 @@ public sealed class IphoneBackup : IDisposable
     /// <summary>
     /// Copies a zip entry's content, at most <paramref name="limit"/> bytes of it: a zip's few
     /// bytes may claim to unpack into any size (a "zip bomb"), so the claim and the bytes are both held.
+    /// A damaged entry (a bad header, deflate data or checksum) refuses the backup by the entry's name.
     /// </summary>
-    private static void Inflate(ZipArchiveEntry entry, Stream content, Stream target, long limit, string tooLarge)
+    private static void Inflate(ZipArchiveEntry entry, Stream target, long limit, string tooLarge)
     {
         try
         {
@@ -386,11 +396,16 @@ public sealed class IphoneBackup : IDisposable
                 throw new InputTooLargeException(limit);
             }
 
+            using var content = entry.Open();
             new BoundedStream(content, limit).CopyTo(target);
         }
         catch (InputTooLargeException)
         {
             throw new PhoneBackupException(string.Format(System.Globalization.CultureInfo.CurrentCulture, tooLarge, entry.FullName, limit / (1024 * 1024)));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PhoneBackupException(string.Format(System.Globalization.CultureInfo.CurrentCulture, ImportMessages.Iphone_ZipDamaged, entry.FullName, e.Message));
         }
     }
 

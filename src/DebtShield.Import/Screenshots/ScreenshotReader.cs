@@ -42,7 +42,7 @@ public static class ScreenshotReader
     }
 
     /// <summary>The EXIF time the picture was taken, China time unless it carries its own offset.</summary>
-    private static CaptureTime? FromMetadata(byte[] content)
+    internal static CaptureTime? FromMetadata(byte[] content)
     {
         try
         {
@@ -59,9 +59,11 @@ public static class ScreenshotReader
                 : Core.ChinaStandardTime.Offset;
             return new CaptureTime(new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset), CaptureTimeSource.Metadata);
         }
-        catch (Exception e) when (e is ImageProcessingException or IOException or MetadataException or FormatException)
+        catch (Exception e) when (e is ImageProcessingException or IOException or MetadataException or FormatException or ArgumentException)
         {
-            return null; // unreadable metadata is no reason to refuse the picture
+            // Unreadable metadata is no reason to refuse the picture (MetadataExtractor throws
+            // ArgumentException for a PNG chunk whose type is not four letters: found by fuzzing).
+            return null;
         }
     }
 }

@@ -53,6 +53,7 @@ public static class WebHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ChainChecks>();
+        builder.Services.AddHttpClient();
         builder.Services.AddSingleton<HeldUploads<HeldBackup>>();
         builder.Services.AddSingleton<HeldUploads<HeldScreenshots>>();
         builder.Services.AddSingleton<CalendarFeeds>();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using DebtShield.Cli.Tests.Ledger;
 using DebtShield.Tests.Shared;
+using DebtShield.Tests.Shared.TimeStamps;
 
 namespace DebtShield.Cli.Tests.Evidence;
 
@@ -64,6 +65,28 @@ public sealed class EvidenceCliTests
         Assert.Equal(4, against.ExitCode);
         Assert.Contains("你保存的链头不在这条链上", against.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, malformed.ExitCode);
+    }
+
+    [Fact]
+    public void Timestamp_WithoutAnAuthority_IsRefused_AndWithOne_StampsTheHeadWhichHeadThenLists()
+    {
+        using var cli = new LedgerCli("sqlite");
+        using var authority = LocalTimeStampAuthority.Start();
+        cli.Succeed("evidence", "import", SmsBackup);
+        var head = cli.Succeed("evidence", "head").Trim();
+
+        var none = cli.Run("evidence", "timestamp");
+        var stamped = cli.Run("evidence", "timestamp", "--tsa", authority.Address);
+        var listed = cli.Run("evidence", "head");
+
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("--tsa", none.Stderr + none.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, stamped.ExitCode);
+        Assert.Equal(head, stamped.Stdout.Trim());
+        Assert.Equal(1, authority.Asked);
+        Assert.Equal(1L, cli.Scalar("SELECT COUNT(*) FROM head_stamps"));
+        Assert.Contains("时间戳：第 5 条", listed.Stderr, StringComparison.Ordinal);
+        Assert.Contains(authority.Address, listed.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

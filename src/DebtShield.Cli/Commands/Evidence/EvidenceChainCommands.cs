@@ -1,6 +1,8 @@
 using System.Globalization;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
+using DebtShield.App.StampEvidence;
+using DebtShield.Core;
 using DebtShield.Cli.Commands.Ledger;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
@@ -101,6 +103,48 @@ internal sealed class EvidenceHeadCommand : AsyncCommand<CaseSettings>
 
         CliContext.Current.Out.WriteLine(check.Head.Kept);
         LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_KeepHead, check.Head.Count));
+        var stamps = await StampEvidenceHead.ListAsync(ledger, settings.Case, cancellationToken);
+        foreach (var stamp in stamps)
+        {
+            LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_StampLine, stamp.Count, stamp.Head.Hex[..12], stamp.Authority, ChinaTime(stamp.StampedAt)));
+        }
+
+        if (stamps.Count == 0)
+        {
+            LedgerSession.Notice(CliText.Evidence_NoStamps);
+        }
+
+        return DebtShieldApp.Success;
+    }
+
+    /// <summary>An instant as the borrower reads it: China time, to the second.</summary>
+    internal static string ChinaTime(DateTimeOffset instant) =>
+        instant.ToOffset(ChinaStandardTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// <c>debtshield evidence timestamp --tsa URL</c>: on the borrower's request, the authority they
+/// name signs the chain's head (RFC 3161); only the head's hash is sent.
+/// </summary>
+internal sealed class EvidenceTimestampCommand : AsyncCommand<EvidenceTimestampCommand.Settings>
+{
+    internal sealed class Settings : CaseSettings
+    {
+        [CommandOption("--tsa <URL>")]
+        [LocalizedDescription(nameof(CliText.Evidence_TsaOption))]
+        public string? Authority { get; init; }
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Authority) ? ValidationResult.Error(CliText.Evidence_TsaRequired) : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
+        using var http = new HttpClient();
+        var stamp = await StampEvidenceHead.StampAsync(ledger, settings.Case, settings.Authority, http, cancellationToken);
+        CliContext.Current.Out.WriteLine(stamp.Count.ToString(CultureInfo.InvariantCulture) + ":" + stamp.Head.Hex);
+        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_Stamped, stamp.Authority, stamp.Count, stamp.Head.Hex[..12] + "…", EvidenceHeadCommand.ChinaTime(stamp.StampedAt)));
         return DebtShieldApp.Success;
     }
 }

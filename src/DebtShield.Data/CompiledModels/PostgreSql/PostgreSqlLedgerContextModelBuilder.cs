@@ -12,7 +12,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlLedgerContextModel
     {
         private PostgreSqlLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ecc87a3a-6c7b-4281-8bf1-a4e05c2018e4"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("1dd8fd6b-d4cb-4ed8-9804-85fc5d2e3cf7"), entityTypeCount: 12)
         {
         }
 
@@ -23,6 +23,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
             var storedAttachment = StoredAttachmentEntityType.Create(this);
             var storedCollector = StoredCollectorEntityType.Create(this);
             var storedEvidenceEntry = StoredEvidenceEntryEntityType.Create(this);
+            var storedHeadStamp = StoredHeadStampEntityType.Create(this);
             var storedInstalment = StoredInstalmentEntityType.Create(this);
             var storedLender = StoredLenderEntityType.Create(this);
             var storedLoan = StoredLoanEntityType.Create(this);
@@ -34,6 +35,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
             StoredCollectorEntityType.CreateForeignKey1(storedCollector, storedCase);
             StoredCollectorEntityType.CreateForeignKey2(storedCollector, storedLender);
             StoredEvidenceEntryEntityType.CreateForeignKey1(storedEvidenceEntry, storedCase);
+            StoredHeadStampEntityType.CreateForeignKey1(storedHeadStamp, storedCase);
             StoredInstalmentEntityType.CreateForeignKey1(storedInstalment, storedLoan);
             StoredLenderEntityType.CreateForeignKey1(storedLender, storedCase);
             StoredLoanEntityType.CreateForeignKey1(storedLoan, storedCase);
@@ -46,6 +48,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
             StoredAttachmentEntityType.CreateAnnotations(storedAttachment);
             StoredCollectorEntityType.CreateAnnotations(storedCollector);
             StoredEvidenceEntryEntityType.CreateAnnotations(storedEvidenceEntry);
+            StoredHeadStampEntityType.CreateAnnotations(storedHeadStamp);
             StoredInstalmentEntityType.CreateAnnotations(storedInstalment);
             StoredLenderEntityType.CreateAnnotations(storedLender);
             StoredLoanEntityType.CreateAnnotations(storedLoan);

@@ -11,7 +11,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
     public partial class SqliteLedgerContextModel
     {
         private SqliteLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7c1d8b89-62ce-4eee-83bb-4cec2d6eb75a"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("8937ac87-22ef-48ab-a2cd-46aec508c0d8"), entityTypeCount: 12)
         {
         }
 
@@ -22,6 +22,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
             var storedAttachment = StoredAttachmentEntityType.Create(this);
             var storedCollector = StoredCollectorEntityType.Create(this);
             var storedEvidenceEntry = StoredEvidenceEntryEntityType.Create(this);
+            var storedHeadStamp = StoredHeadStampEntityType.Create(this);
             var storedInstalment = StoredInstalmentEntityType.Create(this);
             var storedLender = StoredLenderEntityType.Create(this);
             var storedLoan = StoredLoanEntityType.Create(this);
@@ -33,6 +34,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
             StoredCollectorEntityType.CreateForeignKey1(storedCollector, storedCase);
             StoredCollectorEntityType.CreateForeignKey2(storedCollector, storedLender);
             StoredEvidenceEntryEntityType.CreateForeignKey1(storedEvidenceEntry, storedCase);
+            StoredHeadStampEntityType.CreateForeignKey1(storedHeadStamp, storedCase);
             StoredInstalmentEntityType.CreateForeignKey1(storedInstalment, storedLoan);
             StoredLenderEntityType.CreateForeignKey1(storedLender, storedCase);
             StoredLoanEntityType.CreateForeignKey1(storedLoan, storedCase);
@@ -45,6 +47,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
             StoredAttachmentEntityType.CreateAnnotations(storedAttachment);
             StoredCollectorEntityType.CreateAnnotations(storedCollector);
             StoredEvidenceEntryEntityType.CreateAnnotations(storedEvidenceEntry);
+            StoredHeadStampEntityType.CreateAnnotations(storedHeadStamp);
             StoredInstalmentEntityType.CreateAnnotations(storedInstalment);
             StoredLenderEntityType.CreateAnnotations(storedLender);
             StoredLoanEntityType.CreateAnnotations(storedLoan);

@@ -317,6 +317,55 @@ namespace DebtShield.Data.Migrations.PostgreSql
                     b.ToTable("evidence_entries", (string)null);
                 });
 
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredHeadStamp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("authority");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("head");
+
+                    b.Property<byte[]>("Reply")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("reply");
+
+                    b.Property<byte[]>("Request")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request");
+
+                    b.Property<DateTimeOffset>("StampedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stamped_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_head_stamps");
+
+                    b.HasIndex("CaseId", "Count")
+                        .HasDatabaseName("ix_head_stamps_case_id_count");
+
+                    b.ToTable("head_stamps", (string)null);
+                });
+
             modelBuilder.Entity("DebtShield.Data.Loans.StoredInstalment", b =>
                 {
                     b.Property<Guid>("LoanId")
@@ -616,6 +665,16 @@ namespace DebtShield.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_evidence_entries_cases_case_id");
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredHeadStamp", b =>
+                {
+                    b.HasOne("DebtShield.Data.Cases.StoredCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_head_stamps_cases_case_id");
                 });
 
             modelBuilder.Entity("DebtShield.Data.Loans.StoredInstalment", b =>

@@ -312,6 +312,55 @@ namespace DebtShield.Data.Migrations.Sqlite
                     b.ToTable("evidence_entries", (string)null);
                 });
 
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredHeadStamp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head");
+
+                    b.Property<byte[]>("Reply")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("reply");
+
+                    b.Property<byte[]>("Request")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("request");
+
+                    b.Property<DateTimeOffset>("StampedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stamped_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_head_stamps");
+
+                    b.HasIndex("CaseId", "Count")
+                        .HasDatabaseName("ix_head_stamps_case_id_count");
+
+                    b.ToTable("head_stamps", (string)null);
+                });
+
             modelBuilder.Entity("DebtShield.Data.Loans.StoredInstalment", b =>
                 {
                     b.Property<Guid>("LoanId")
@@ -611,6 +660,16 @@ namespace DebtShield.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_evidence_entries_cases_case_id");
+                });
+
+            modelBuilder.Entity("DebtShield.Data.Evidence.StoredHeadStamp", b =>
+                {
+                    b.HasOne("DebtShield.Data.Cases.StoredCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_head_stamps_cases_case_id");
                 });
 
             modelBuilder.Entity("DebtShield.Data.Loans.StoredInstalment", b =>

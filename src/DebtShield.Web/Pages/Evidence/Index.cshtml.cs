@@ -2,6 +2,8 @@ using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
+using DebtShield.App.StampEvidence;
+using DebtShield.Core;
 using DebtShield.Core.Evidence;
 using DebtShield.Web.Api;
 using DebtShield.Web.Hosting;
@@ -14,7 +16,7 @@ namespace DebtShield.Web.Pages.Evidence;
 /// 证据: the timeline of collection incidents with their labels and the marked words, filters, the
 /// chain's status, phone-backup upload and the bundle download.
 /// </summary>
-public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks checks, HeldUploads<HeldBackup> backups, HeldUploads<HeldScreenshots> heldScreenshots) : LedgerPage(gate, time)
+public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks checks, HeldUploads<HeldBackup> backups, HeldUploads<HeldScreenshots> heldScreenshots, IHttpClientFactory httpClients) : LedgerPage(gate, time)
 {
     /// <summary>Where the token of the last held backup travels between the import and the page (TempData, peeked so a reload keeps it).</summary>
     private const string BackupKey = "HeldBackup";
@@ -197,6 +199,19 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
             var retraction = await RetractEvidence.RetractAsync(await LedgerAsync(), Case, sequence, reason, Time, HttpContext.RequestAborted);
             await VerifyAsync();
             return string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Retracted, sequence, retraction.Sequence);
+        },
+        Here("/evidence"),
+        LoadAsync);
+
+    /// <summary>
+    /// Has the authority the borrower named sign the chain's head (RFC 3161). Only the head's hash is
+    /// sent, and only because the borrower pressed the button; the reply is checked before it is kept.
+    /// </summary>
+    public Task<IActionResult> OnPostTimestampAsync(string? authority) => ActAsync(
+        async () =>
+        {
+            var stamp = await StampEvidenceHead.StampAsync(await LedgerAsync(), Case, authority, httpClients.CreateClient(), HttpContext.RequestAborted);
+            return string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Stamped, stamp.Authority, stamp.Count, Figures.Time(stamp.StampedAt.ToOffset(ChinaStandardTime.Offset)));
         },
         Here("/evidence"),
         LoadAsync);

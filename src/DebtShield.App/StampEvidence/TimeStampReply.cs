@@ -1,0 +1,121 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Text;
+using DebtShield.App.Resources;
+using DebtShield.Core.Evidence;
+
+namespace DebtShield.App.StampEvidence;
+
+/// <summary>
+/// Checks an authority's <c>TimeStampResp</c> (RFC 3161 §2.4.2) against the request it answers,
+/// before anything of it is stored: the status granted, a token that decodes, the hash it stamps
+/// is the head's, the nonce is the request's, and the signature verifies with the authority's
+/// certificate carried in the token (whose extended key usage must be time-stamping alone).
+/// </summary>
+/// <remarks>
+/// Whether the authority's certificate chains to a root someone trusts is not decided here: the
+/// borrower chose the authority, and whoever checks the bundle decides with <c>openssl ts -verify
+/// -CAfile</c> and the authority's published CA certificate.
+/// </remarks>
+internal static class TimeStampReply
+{
+    /// <summary>Status values of PKIStatus that carry a token: granted, grantedWithMods.</summary>
+    private const int GrantedWithModifications = 1;
+
+    /// <summary>The signed token of <paramref name="reply"/>, checked against <paramref name="request"/> for <paramref name="head"/>.</summary>
+    /// <exception cref="RequestRefusedException">The authority refused, or its reply is not a valid answer to the request; the message says which.</exception>
+    public static Rfc3161TimestampToken Check(Rfc3161TimestampRequest request, ReadOnlyMemory<byte> reply, ContentHash head, string authority)
+    {
+        ReadOnlyMemory<byte> encodedToken;
+        try
+        {
+            var response = new AsnReader(reply, AsnEncodingRules.DER).ReadSequence();
+            var statusInfo = response.ReadSequence();
+            if (!statusInfo.TryReadInt32(out var status))
+            {
+                throw Refused(EvidenceText.Stamp_Unreadable, authority);
+            }
+
+            if (status is < 0 or > GrantedWithModifications)
+            {
+                throw Refused(EvidenceText.Stamp_Refused, authority, status, StatusText(statusInfo));
+            }
+
+            if (!response.HasData)
+            {
+                throw Refused(EvidenceText.Stamp_Unreadable, authority);
+            }
+
+            encodedToken = response.ReadEncodedValue();
+        }
+        catch (AsnContentException)
+        {
+            throw Refused(EvidenceText.Stamp_Unreadable, authority);
+        }
+
+        if (!Rfc3161TimestampToken.TryDecode(encodedToken, out var token, out _) || token is null)
+        {
+            throw Refused(EvidenceText.Stamp_Unreadable, authority);
+        }
+
+        var hash = Convert.FromHexString(head.Hex);
+        var info = token.TokenInfo;
+        var stamped = info.GetMessageHash().Span;
+        if (info.HashAlgorithmId.Value != Sha256Oid || !stamped.SequenceEqual(hash))
+        {
+            throw Refused(EvidenceText.Stamp_OtherHash, authority, Convert.ToHexStringLower(stamped), head.Hex);
+        }
+
+        var sent = request.GetNonce();
+        if (sent is not { } nonce || info.GetNonce() is not { } answered || !answered.Span.SequenceEqual(nonce.Span))
+        {
+            throw Refused(EvidenceText.Stamp_OtherNonce, authority);
+        }
+
+        if (!token.VerifySignatureForHash(hash, HashAlgorithmName.SHA256, out _, extraCandidates: null))
+        {
+            throw Refused(EvidenceText.Stamp_BadSignature, authority);
+        }
+
+        try
+        {
+            // What .NET itself checks of a reply to this request (the certificate asked for is there, the version is known).
+            request.ProcessResponse(reply, out _);
+        }
+        catch (CryptographicException)
+        {
+            throw Refused(EvidenceText.Stamp_BadSignature, authority);
+        }
+
+        return token;
+    }
+
+    private const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
+
+    /// <summary>The authority's own words for a refusal (PKIFreeText), if it gave any.</summary>
+    private static string StatusText(AsnReader statusInfo)
+    {
+        var text = new StringBuilder();
+        try
+        {
+            if (statusInfo.HasData && statusInfo.PeekTag() == Asn1Tag.Sequence)
+            {
+                var strings = statusInfo.ReadSequence();
+                while (strings.HasData && text.Length < 500)
+                {
+                    text.Append(text.Length > 0 ? "; " : "").Append(strings.ReadCharacterString(UniversalTagNumber.UTF8String));
+                }
+            }
+        }
+        catch (AsnContentException)
+        {
+            // The refusal stands without its words.
+        }
+
+        return text.Length > 0 ? text.ToString() : "-";
+    }
+
+    private static RequestRefusedException Refused(string template, params object?[] arguments) =>
+        new(Localized.Format(template, arguments));
+}
