@@ -25,10 +25,11 @@ namespace DebtShield.Benchmarks;
 /// </remarks>
 internal static class ScreenshotSetAccuracy
 {
-    public static async Task RunAsync(bool verbose)
+    /// <summary>Reads the set (or the screenshots whose app or variant contains <paramref name="only"/>) and prints the figures.</summary>
+    public static async Task RunAsync(bool verbose, string? only = null)
     {
         var ocr = new TesseractOcr();
-        var shots = ChatShotSet.All().ToList();
+        var shots = ChatShotSet.All().Where(s => only is null || s.Truth.App.Contains(only, StringComparison.Ordinal) || s.Truth.Variant.Contains(only, StringComparison.Ordinal)).ToList();
         var tally = new Tally();
         var readings = new Dictionary<string, ScreenshotReading?>();
         var cpuBefore = CpuSeconds();
@@ -46,7 +47,11 @@ internal static class ScreenshotSetAccuracy
         var cpu = CpuSeconds() - cpuBefore;
         foreach (var shot in shots.Where(s => s.Truth.Variant == "pair-first"))
         {
-            var second = shots.Single(s => s.Truth.Name == shot.Truth.PairWith);
+            if (shots.SingleOrDefault(s => s.Truth.Name == shot.Truth.PairWith) is not { } second)
+            {
+                continue;
+            }
+
             tally.AddPair(shot.Truth, readings[shot.Truth.Name], second.Truth, readings[second.Truth.Name]);
         }
 
@@ -59,7 +64,7 @@ internal static class ScreenshotSetAccuracy
         try
         {
             var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, ocr);
-            var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height);
+            var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare);
             return signs.Count > 0 ? (reading, string.Join(",", signs)) : (reading, null);
         }
         catch (ScreenshotException e) when (!e.OcrUnavailable)
@@ -109,6 +114,11 @@ internal static class ScreenshotSetAccuracy
                 _nonChatsRefused += refused is not null ? 1 : 0;
                 _nonChatMessages += reading?.Chat.Messages.Count ?? 0;
                 Show(verbose, $"{truth.Name} {truth.Variant}: {(refused is null ? $"ACCEPTED, {reading?.Chat.Messages.Count} messages" : "refused: " + refused)}");
+                foreach (var message in reading?.Chat.Messages ?? [])
+                {
+                    Show(verbose && refused is null, $"    {message.Direction} {message.Text}");
+                }
+
                 return;
             }
 
@@ -133,7 +143,7 @@ internal static class ScreenshotSetAccuracy
                 _counterpartInvented += string.IsNullOrWhiteSpace(reading.Chat.Title) ? 0 : 1;
             }
 
-            Show(verbose, $"{truth.Name} {truth.App} {truth.Variant} x{truth.Scale} {truth.Format}: title {reading.Chat.Title} (painted {truth.Counterpart})");
+            Show(verbose, $"{truth.Name} {truth.App} {truth.Variant} x{truth.Scale} {truth.Format}: title {reading.Chat.Title} (painted {truth.Counterpart}), page {reading.PageShare:0.00}");
             _extra += messages.Count(m => !truth.Bubbles.Any(b => Touches(m.Box, b.Box)));
             foreach (var message in messages.Where(m => !truth.Bubbles.Any(b => Touches(m.Box, b.Box))))
             {
@@ -202,7 +212,7 @@ internal static class ScreenshotSetAccuracy
                     time = "WRONG";
                 }
 
-                Show(verbose || time == "WRONG" || error > 0.2, $"    {(mine.Count > 1 ? "SPLIT" : merged ? "MERGED" : "1:1")} {bubble.Side}->{first.Direction} time {time} ({first.Time:MM-dd HH:mm:ss} painted {bubble.Time:MM-dd HH:mm:ss}) err {error:0.00} conf {first.Confidence:0.00}: {painted} | {read}");
+                Show(verbose || time == "WRONG" || error > 0.2, $"    {(mine.Count > 1 ? "SPLIT" : merged ? "MERGED" : "1:1")} {bubble.Side}->{first.Direction} time {time} {first.TimeBasis} ({first.Time:MM-dd HH:mm:ss} painted {bubble.Time:MM-dd HH:mm:ss}) err {error:0.00} conf {first.Confidence:0.00} {first.Doubts}: {painted} | {read}");
             }
         }
 

@@ -284,7 +284,7 @@ internal static class ChatShotSet
         }
     }
 
-    /// <summary>A camera's grain: every pixel a few levels lighter or darker, as no screenshot is.</summary>
+    /// <summary>A camera's light and grain: brighter towards one corner, and every pixel a few levels lighter or darker, as no screenshot is.</summary>
     private static void AddSensorNoise(SKBitmap photo, Random random)
     {
         for (var y = 0; y < photo.Height; y++)
@@ -292,7 +292,8 @@ internal static class ChatShotSet
             for (var x = 0; x < photo.Width; x++)
             {
                 var pixel = photo.GetPixel(x, y);
-                var grain = random.Next(-7, 8);
+                var light = (int)((30.0 * x / photo.Width) + (20.0 * y / photo.Height)) - 25;
+                var grain = light + random.Next(-4, 5) + random.Next(-4, 5);
                 photo.SetPixel(x, y, new SKColor(Grain(pixel.Red, grain), Grain(pixel.Green, grain), Grain(pixel.Blue, grain)));
             }
         }
