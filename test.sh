@@ -15,11 +15,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # --- Debian packages the tests need ----------------------------------------------------------
 # postgresql: the second provider; chromium: the browser tests; fonts-noto-cjk: Chinese text in
 # the browser's screenshots, the letters' PDFs and the painted chat screenshots; poppler-utils
-# (pdftotext, pdftoppm): reading those PDFs back; tesseract-ocr and tesseract-ocr-chi-sim: reading
-# the screenshots. Installed only when missing, after apt-get update.
+# (pdftotext, pdftoppm): reading those PDFs back; tesseract-ocr, tesseract-ocr-chi-sim and tesseract-ocr-chi-tra (bubbles in
+# traditional characters): reading the screenshots. Installed only when missing, after apt-get update.
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 missing=()
-for package in postgresql chromium fonts-noto-cjk poppler-utils tesseract-ocr tesseract-ocr-chi-sim; do
+for package in postgresql chromium fonts-noto-cjk poppler-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra; do
   installed "$package" || missing+=("$package")
 done
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)

@@ -70,6 +70,22 @@ if (args is ["screenshot-accuracy", var accuracyCount])
     return;
 }
 
+// `screenshot-set [--verbose] [WORD]` reads issue 24's screenshot set (every app, theme, scale, JPEG, crops,
+// overlapping pairs, non-chats) and prints how the reading compares with what was painted
+// (`--verbose` lists every bubble; a word such as `ios` or `pair` reads only the screenshots whose app
+// or variant contains it); `screenshot-set --write FOLDER` writes the images and their ground truth instead.
+if (args is ["screenshot-set", .. var setArgs])
+{
+    if (setArgs is ["--write", var setFolder])
+    {
+        DebtShield.Tests.Screenshots.ChatShotSet.Write(setFolder);
+        return;
+    }
+
+    await ScreenshotSetAccuracy.RunAsync(verbose: setArgs.Contains("--verbose"), only: setArgs.FirstOrDefault(a => a != "--verbose"));
+    return;
+}
+
 if (args is ["read-screenshot", var screenshot])
 {
     var reading = await DebtShield.Import.Screenshots.ScreenshotReader.ReadAsync(File.ReadAllBytes(screenshot), Path.GetFileName(screenshot), DateTimeOffset.Now, new DebtShield.Import.Screenshots.TesseractOcr());

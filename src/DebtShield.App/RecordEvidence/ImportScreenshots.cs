@@ -293,7 +293,7 @@ public static class ImportScreenshots
         try
         {
             var reading = await ScreenshotReader.ReadAsync(content, file.Name, file.FileTime, ocr, cancellationToken).ConfigureAwait(false);
-            var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height);
+            var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare);
             if (signs.Count > 0)
             {
                 return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.Text("NotChat_" + s)))));

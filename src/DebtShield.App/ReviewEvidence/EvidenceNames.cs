@@ -1,4 +1,5 @@
 using System.Globalization;
+using DebtShield.Core.Screenshots;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Core.Vocabulary;
@@ -36,6 +37,14 @@ public static class EvidenceNames
 
     /// <summary>What a chain break means.</summary>
     public static string Break(ChainBreakKind kind, CultureInfo? culture = null) => Text("Break_" + kind, culture);
+
+    /// <summary>Why a screenshot message's time is only an estimate, such as 上方看不到时间; empty when it rests on a stamp.</summary>
+    public static string TimeBasis(MessageTimeBasis basis, CultureInfo? culture = null) =>
+        basis == MessageTimeBasis.Stamp ? "" : Text("TimeBasis_" + basis, culture);
+
+    /// <summary>What makes a screenshot message's text doubtful, each doubt named, joined by "；".</summary>
+    public static string Doubts(ReadDoubts doubts, CultureInfo? culture = null) =>
+        string.Join("；", Enum.GetValues<ReadDoubts>().Where(d => d != ReadDoubts.None && doubts.HasFlag(d)).Select(d => Text("Doubt_" + d, culture)));
 
     /// <summary>One resource text.</summary>
     internal static string Text(string name, CultureInfo? culture = null) =>

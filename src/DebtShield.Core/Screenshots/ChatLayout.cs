@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DebtShield.Core.Evidence;
 
 namespace DebtShield.Core.Screenshots;
@@ -7,17 +8,21 @@ namespace DebtShield.Core.Screenshots;
 /// </summary>
 /// <param name="Direction">Left bubbles were received, right bubbles sent by the phone's owner.</param>
 /// <param name="Text">The bubble's text, its lines joined.</param>
-/// <param name="Time">When it was sent: the time stamp above it, or (when none is visible) the latest time it can have been sent.</param>
-/// <param name="TimeEstimated">True when no time stamp above it was visible, so <paramref name="Time"/> is an upper bound.</param>
+/// <param name="Time">When it was sent: the time stamp above it, or (when that cannot be trusted or none is visible) the latest time it can have been sent.</param>
+/// <param name="TimeBasis">What <paramref name="Time"/> rests on: a stamp, or why it is only an upper bound.</param>
 /// <param name="Confidence">How sure OCR was of the text, 0 to 1, averaged over its characters.</param>
-/// <param name="Box">Where the bubble's text is on the image.</param>
-public sealed record ChatMessage(IncidentDirection Direction, string Text, DateTimeOffset Time, bool TimeEstimated, double Confidence, PixelBox Box)
+/// <param name="Box">Where the bubble is on the image (its fill when it was found, else its text).</param>
+/// <param name="Doubts">What else makes it doubtful.</param>
+public sealed record ChatMessage(IncidentDirection Direction, string Text, DateTimeOffset Time, MessageTimeBasis TimeBasis, double Confidence, PixelBox Box, ReadDoubts Doubts = ReadDoubts.None)
 {
     /// <summary>Below this confidence the text is marked for the borrower to confirm or correct before it is relied on.</summary>
     public const double ConfirmBelow = 0.80;
 
-    /// <summary>True when the text should be confirmed by the borrower.</summary>
-    public bool NeedsConfirmation => Confidence < ConfirmBelow;
+    /// <summary>True when <see cref="Time"/> is only an upper bound (<see cref="TimeBasis"/> says why).</summary>
+    public bool TimeEstimated => TimeBasis != MessageTimeBasis.Stamp;
+
+    /// <summary>True when the text should be confirmed by the borrower: OCR was unsure, or something else is doubtful.</summary>
+    public bool NeedsConfirmation => Confidence < ConfirmBelow || Doubts != ReadDoubts.None;
 }
 
 /// <summary>What a chat screenshot says: whose conversation it is and its messages, top to bottom.</summary>
@@ -38,7 +43,7 @@ public sealed record ChatReading(string? Title, IReadOnlyList<ChatMessage> Messa
 /// box at the bottom. A bubble's lines are close together and left-aligned; a gap larger than
 /// a line's height, a change of side or a time stamp starts the next bubble.
 /// </remarks>
-public static class ChatLayout
+public static partial class ChatLayout
 {
     /// <summary>The share of the width, on each side, where chat apps put avatars and never a bubble's text.</summary>
     public const double AvatarMargin = 0.14;
@@ -59,13 +64,70 @@ public static class ChatLayout
     private const double SideMargin = 0.06;
 
     /// <summary>Reads the conversation on a <paramref name="width"/>×<paramref name="height"/> screenshot taken at <paramref name="captured"/>.</summary>
-    public static ChatReading Read(IReadOnlyList<OcrLine> lines, int width, int height, DateTimeOffset captured)
+    /// <param name="lines">The lines OCR read.</param>
+    /// <param name="width">The image's width.</param>
+    /// <param name="height">The image's height.</param>
+    /// <param name="captured">When the screenshot was taken: relative stamps are read against it and no message is later.</param>
+    /// <param name="bubbles">
+    /// The bubbles found on the image from their fills, when they were looked for: each becomes one
+    /// message of the lines inside it. Null when they were not looked for; empty when none were found,
+    /// and then the lines are split by their places alone and every message is flagged
+    /// <see cref="ReadDoubts.UnknownLayout"/>.
+    /// </param>
+    public static ChatReading Read(IReadOnlyList<OcrLine> lines, int width, int height, DateTimeOffset captured, IReadOnlyList<BubbleArea>? bubbles = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         var ordered = lines.Where(l => !string.IsNullOrWhiteSpace(l.Text)).OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
-        string? title = null;
+        return bubbles is { Count: > 0 }
+            ? ReadBubbles(ordered, bubbles, width, height, captured)
+            : ReadByPlace(ordered, width, height, captured, flag: bubbles is null ? ReadDoubts.None : ReadDoubts.UnknownLayout);
+    }
+
+    /// <summary>The lines in each bubble are its message; the lines outside are the title bar (above the first bubble or stamp) and the stamps.</summary>
+    private static ChatReading ReadBubbles(List<OcrLine> lines, IReadOnlyList<BubbleArea> found, int width, int height, DateTimeOffset captured)
+    {
+        // A narrow fill in the middle is a stamp's pill (a lender's app), not a bubble.
+        var bubbles = found.Where(b => !(IsCentred(b.Box, width) && b.Box.Width < width / 2)).OrderBy(b => b.Box.Top).ToList();
+        if (bubbles.Count == 0)
+        {
+            return ReadByPlace(lines, width, height, captured, ReadDoubts.UnknownLayout);
+        }
+
+        var inside = bubbles.ToDictionary(b => b, _ => new List<OcrLine>());
+        var outside = new List<OcrLine>();
+        foreach (var line in lines)
+        {
+            var home = bubbles.FirstOrDefault(b => Holds(b.Box, line.Box));
+            if (home != default)
+            {
+                inside[home].Add(line);
+            }
+            else
+            {
+                outside.Add(line);
+            }
+        }
+
+        var lineHeight = Median(lines.Select(l => l.Box.Height));
+        var stamps = StampRows(outside.Where(l => l.Box.Bottom < height * (1 - InputBoxShare)), width);
+        var firstBody = Math.Min(bubbles[0].Box.Top, stamps.Where(s => LooksLikeStamp(s.Text!) || ReadStamp(s.Text!, captured).Item2).Select(s => s.Top).DefaultIfEmpty(int.MaxValue).Min());
+        var title = Title(outside.Where(l => l.Box.Bottom <= firstBody).ToList());
+        var blocks = stamps.Where(s => s.Top >= firstBody).ToList();
+        foreach (var bubble in bubbles.Where(b => inside[b].Count > 0))
+        {
+            var block = new Block(bubble.Box.Top, inside[bubble]) { Area = bubble };
+            blocks.Add(block);
+        }
+
+        return new ChatReading(title, Messages([.. blocks.OrderBy(b => b.Top)], width, captured, lineHeight, ReadDoubts.None));
+    }
+
+    /// <summary>The reading when no bubble was found: bubbles are told apart by the lines' places (close together, left-aligned).</summary>
+    private static ChatReading ReadByPlace(List<OcrLine> ordered, int width, int height, DateTimeOffset captured, ReadDoubts flag)
+    {
+        var header = new List<OcrLine>();
         var body = new List<OcrLine>();
         foreach (var line in ordered)
         {
@@ -74,71 +136,175 @@ public static class ChatLayout
                 continue;
             }
 
-            if (line.Box.Bottom <= height * TitleBarShare)
-            {
-                if (title is null && IsCentred(line, width))
-                {
-                    title = line.Text.Trim();
-                }
-
-                continue;
-            }
-
-            body.Add(line);
+            (line.Box.Bottom <= height * TitleBarShare ? header : body).Add(line);
         }
 
+        var title = header.Where(l => IsCentred(l.Box, width) && !IsCarrier(l.Text)).Select(l => l.Text.Trim()).FirstOrDefault();
         var lineHeight = body.Count == 0 ? 0 : Median(body.Select(l => l.Box.Height));
         var blocks = new List<Block>();
-        foreach (var line in body)
+        var centred = body.Where(l => IsCentred(l.Box, width) && l.Box.Width < width / 2).ToList();
+        blocks.AddRange(StampRows(centred, width));
+        foreach (var line in body.Except(centred))
         {
-            if (IsCentred(line, width) && line.Box.Width < width / 2)
-            {
-                // A time stamp, or a system notice ("以下为新消息", "对方撤回了一条消息"): either way not a bubble.
-                if (ChatTimeStamp.TryRead(line.Text, captured, out var time, out _))
-                {
-                    blocks.Add(new Block(time));
-                }
-
-                continue;
-            }
-
-            var last = blocks.Count > 0 ? blocks[^1] : null;
-            if (last is { Stamp: null } && last.Continues(line, lineHeight, width))
+            var last = blocks.LastOrDefault(b => b.Kind == BlockKind.Bubble);
+            if (last is not null && last.Lines[^1].Box.Bottom <= line.Box.Top && !blocks.Any(b => b.Kind != BlockKind.Bubble && b.Top > last.Top && b.Top < line.Box.Top) && last.Continues(line, lineHeight, width))
             {
                 last.Lines.Add(line);
             }
             else
             {
-                blocks.Add(new Block(line));
+                blocks.Add(new Block(line.Box.Top, [line]));
             }
         }
 
-        return new ChatReading(title, Messages(blocks, width, captured));
+        return new ChatReading(title, Messages([.. blocks.OrderBy(b => b.Top)], width, captured, lineHeight, flag));
     }
 
-    private static List<ChatMessage> Messages(List<Block> blocks, int width, DateTimeOffset captured)
+    /// <summary>
+    /// The centred lines outside bubbles, joined by row (OCR may read <c>2026年11月7日 上午10:37</c> as two
+    /// lines side by side), each a stamp, a line that looks like a stamp but does not read as one, or a notice.
+    /// </summary>
+    private static List<Block> StampRows(IEnumerable<OcrLine> lines, int width)
     {
-        var messages = new List<ChatMessage>();
-        DateTimeOffset? current = null;
-        for (var i = 0; i < blocks.Count; i++)
+        var rows = new List<List<OcrLine>>();
+        foreach (var line in lines.OrderBy(l => l.Box.Top))
         {
-            var block = blocks[i];
-            if (block.Stamp is { } stamp)
+            var row = rows.LastOrDefault();
+            if (row is not null && line.Box.Top < row.Max(l => l.Box.Bottom) - (line.Box.Height / 2))
             {
-                current = stamp;
+                row.Add(line);
+            }
+            else
+            {
+                rows.Add([line]);
+            }
+        }
+
+        var blocks = new List<Block>();
+        foreach (var row in rows)
+        {
+            var box = row.Skip(1).Aggregate(row[0].Box, (b, l) => b.Union(l.Box));
+            if (!IsCentred(box, width) || box.Width >= width / 2)
+            {
                 continue;
             }
 
-            // Above the first visible stamp a message is no later than that stamp (or the capture).
-            var time = current ?? blocks.Skip(i + 1).Select(b => b.Stamp).FirstOrDefault(s => s is not null) ?? captured;
-            var box = block.Lines.Skip(1).Aggregate(block.Lines[0].Box, (b, l) => b.Union(l.Box));
+            var text = string.Join(' ', row.OrderBy(l => l.Box.Left).Select(l => l.Text.Trim()));
+            blocks.Add(new Block(box.Top, text));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// The title bar's name or number: the tallest line above the conversation that is not the
+    /// clock, the battery, an arrow or a mobile carrier's name (MIUI prints 北京移动 under the number).
+    /// </summary>
+    private static string? Title(List<OcrLine> header)
+    {
+        var candidates = header
+            .Select(l => l with { Text = l.Text.Trim().TrimEnd('>', '＞', '〉', ' ').Trim() })
+            .Where(l => l.Text.Length > 1 && !IsClockOrBattery(l.Text) && !IsCarrier(l.Text) && l.Text.Any(char.IsLetterOrDigit))
+            .ToList();
+        return candidates.Count == 0 ? null : candidates.MaxBy(l => l.Box.Height)!.Text;
+    }
+
+    private static bool IsClockOrBattery(string text) => text.Contains('%', StringComparison.Ordinal) || ClockPattern().IsMatch(text);
+
+    private static bool IsCarrier(string text) => CarrierPattern().IsMatch(text);
+
+    /// <summary>
+    /// The messages, with times: a stamp dates the messages below it only while the stamps go forward
+    /// down the screen and stay before the capture; a stamp that breaks either rule, or a line that
+    /// looks like a stamp and does not read as one, makes the messages below it estimates (no later
+    /// than the next trusted stamp below, or the capture), each saying why.
+    /// </summary>
+    private static List<ChatMessage> Messages(List<Block> blocks, int width, DateTimeOffset captured, double lineHeight, ReadDoubts flag)
+    {
+        var messages = new List<ChatMessage>();
+        var basis = MessageTimeBasis.NoStampAbove;
+        DateTimeOffset? current = null;
+        DateTimeOffset? latestTrusted = null;
+        var trusted = new DateTimeOffset?[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            switch (block.Kind)
+            {
+                case BlockKind.Stamp:
+                    var (time, ok) = ReadStamp(block.Text!, captured);
+                    if (!ok)
+                    {
+                        basis = LooksLikeStamp(block.Text!) ? MessageTimeBasis.StampUnreadable : basis;
+                        continue;
+                    }
+
+                    if (time > captured)
+                    {
+                        basis = MessageTimeBasis.StampAfterCapture;
+                    }
+                    else if (latestTrusted is { } previous && time < previous)
+                    {
+                        basis = MessageTimeBasis.StampOutOfOrder;
+                    }
+                    else
+                    {
+                        basis = MessageTimeBasis.Stamp;
+                        current = latestTrusted = trusted[i] = time;
+                    }
+
+                    continue;
+                case BlockKind.Bubble:
+                    break;
+            }
+
+            // An estimate is no later than the next trusted stamp below (or the capture).
+            var estimate = blocks.Skip(i + 1).Select(b => b.Kind == BlockKind.Stamp ? ReadStamp(b.Text!, captured) : (default, false))
+                .Where(s => s.Item2 && s.Item1 <= captured && (latestTrusted is null || s.Item1 >= latestTrusted))
+                .Select(s => (DateTimeOffset?)s.Item1).FirstOrDefault() ?? captured;
+            var time2 = basis == MessageTimeBasis.Stamp ? current!.Value : estimate;
+            var box = block.Area?.Box ?? block.Lines.Skip(1).Aggregate(block.Lines[0].Box, (b, l) => b.Union(l.Box));
             var characters = block.Lines.Sum(l => Math.Max(1, l.Characters));
             var confidence = block.Lines.Sum(l => l.Confidence * Math.Max(1, l.Characters)) / characters;
-            messages.Add(new ChatMessage(SideOf(block, box, width), JoinLines(block.Lines), time, current is null, confidence, box));
+            var doubts = flag
+                | (confidence < ChatMessage.ConfirmBelow ? ReadDoubts.LowConfidence : ReadDoubts.None)
+                | (block.Area is { } area && Rows(block.Lines) < ExpectedRows(area.Box, lineHeight) ? ReadDoubts.LinesMissing : ReadDoubts.None);
+            messages.Add(new ChatMessage(SideOf(block, box, width), JoinLines(block.Lines), time2, basis, confidence, box, doubts));
         }
 
         return messages;
     }
+
+    private static (DateTimeOffset, bool) ReadStamp(string text, DateTimeOffset captured) =>
+        ChatTimeStamp.TryRead(text, captured, out var time, out _) ? (time, true) : (default, false);
+
+    private static bool LooksLikeStamp(string text) => StampLike().IsMatch(text.Replace(" ", "", StringComparison.Ordinal));
+
+    /// <summary>How many rows of text the lines of a bubble make (lines side by side are one row).</summary>
+    private static int Rows(List<OcrLine> lines)
+    {
+        var rows = 0;
+        int? bottom = null;
+        foreach (var line in lines.OrderBy(l => l.Box.Top))
+        {
+            if (bottom is not { } above || line.Box.Top >= above - (line.Box.Height / 2))
+            {
+                rows++;
+            }
+
+            bottom = Math.Max(bottom ?? line.Box.Bottom, line.Box.Bottom);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// How many rows of text a bubble of this height holds, with text <paramref name="lineHeight"/>
+    /// high: apps space lines about 1.4 text heights apart and pad a bubble by about half a line
+    /// above and below. Fewer rows read than this means a line was lost.
+    /// </summary>
+    private static int ExpectedRows(PixelBox bubble, double lineHeight) =>
+        lineHeight <= 0 ? 0 : (int)Math.Round((bubble.Height - lineHeight) / (lineHeight * 1.45));
 
     private static IncidentDirection SideOf(Block block, PixelBox box, int width)
     {
@@ -154,8 +320,8 @@ public static class ChatLayout
             return IncidentDirection.Sent;
         }
 
-        var colored = block.Lines.Count(l => l.Shade == LineShade.Colored);
-        var neutral = block.Lines.Count(l => l.Shade == LineShade.Neutral);
+        var colored = block.Area is { } area ? (area.Shade == LineShade.Colored ? 1 : 0) : block.Lines.Count(l => l.Shade == LineShade.Colored);
+        var neutral = block.Area is { } shaded ? (shaded.Shade == LineShade.Colored ? 0 : 1) : block.Lines.Count(l => l.Shade == LineShade.Neutral);
         return colored > neutral ? IncidentDirection.Sent
             : neutral > colored ? IncidentDirection.Received
             : leftGap <= rightGap ? IncidentDirection.Received : IncidentDirection.Sent;
@@ -165,7 +331,7 @@ public static class ChatLayout
     private static string JoinLines(List<OcrLine> lines)
     {
         var text = new System.Text.StringBuilder();
-        foreach (var line in lines)
+        foreach (var line in lines.OrderBy(l => l.Box.Top + (l.Box.Height / 2)).ThenBy(l => l.Box.Left))
         {
             var part = line.Text.Trim();
             if (text.Length > 0 && part.Length > 0 && char.IsAsciiLetterOrDigit(text[^1]) && char.IsAsciiLetterOrDigit(part[0]))
@@ -179,24 +345,65 @@ public static class ChatLayout
         return text.ToString();
     }
 
-    private static bool IsCentred(OcrLine line, int width) => Math.Abs(line.Box.CenterX - (width / 2.0)) < width * CentredShare;
+    /// <summary>True when the middle of <paramref name="line"/> is inside <paramref name="bubble"/>.</summary>
+    private static bool Holds(PixelBox bubble, PixelBox line)
+    {
+        var x = line.CenterX;
+        var y = line.Top + (line.Height / 2.0);
+        return x >= bubble.Left && x <= bubble.Right && y >= bubble.Top && y <= bubble.Bottom;
+    }
+
+    private static bool IsCentred(PixelBox box, int width) => Math.Abs(box.CenterX - (width / 2.0)) < width * CentredShare;
 
     private static double Median(IEnumerable<int> values)
     {
         var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
-    /// <summary>Either a time stamp or the lines of one bubble.</summary>
+    [GeneratedRegex(@"^\d{1,2}[:：]\d\d$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockPattern();
+
+    [GeneratedRegex(@"(中国)?(移动|联通|电信|广电)(\s*\d?G)?$|^(CMCC|CHN-CT|CHN-UNICOM)", RegexOptions.CultureInvariant)]
+    private static partial Regex CarrierPattern();
+
+    /// <summary>What a misread stamp still shows: a clock, a month and day, a relative day or a weekday.</summary>
+    [GeneratedRegex(@"\d{1,2}[:：.]\d\d|\d{1,2}月\d{0,2}|(今天|昨天|前天|星期|周[一二三四五六日天])|\d{4}[-/年]|[上下]午\d", RegexOptions.CultureInvariant)]
+    private static partial Regex StampLike();
+
+    private enum BlockKind
+    {
+        Stamp,
+        Bubble,
+    }
+
+    /// <summary>A centred row (a stamp, or a notice such as 以下为新消息, told apart when the times are worked out), or the lines of one bubble.</summary>
     private sealed class Block
     {
-        public Block(DateTimeOffset stamp) => Stamp = stamp;
+        public Block(int top, string text)
+        {
+            Top = top;
+            Text = text;
+            Kind = BlockKind.Stamp;
+        }
 
-        public Block(OcrLine first) => Lines.Add(first);
+        public Block(int top, List<OcrLine> lines)
+        {
+            Top = top;
+            Lines = lines;
+            Kind = BlockKind.Bubble;
+        }
 
-        public DateTimeOffset? Stamp { get; }
+        public BlockKind Kind { get; }
+
+        public int Top { get; }
+
+        public string? Text { get; }
 
         public List<OcrLine> Lines { get; } = [];
+
+        /// <summary>The fill the lines were found in, when bubbles were found.</summary>
+        public BubbleArea? Area { get; init; }
 
         /// <summary>True when <paramref name="line"/> is the next line of this bubble: just below, left-aligned with it.</summary>
         public bool Continues(OcrLine line, double lineHeight, int width)

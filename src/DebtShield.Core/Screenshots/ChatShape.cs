@@ -11,6 +11,9 @@ public enum NotChatSign
 
     /// <summary>Text running from edge to edge, where a bubble leaves room for the avatars on both sides.</summary>
     EdgeToEdge,
+
+    /// <summary>No flat background: a photo of a screen (grain, uneven light, an angle), not a screenshot.</summary>
+    Photographed,
 }
 
 /// <summary>
@@ -27,8 +30,18 @@ public static class ChatShape
     /// <summary>How much of the shorter box two boxes must share vertically to stand side by side.</summary>
     private const double SharedHeight = 0.5;
 
+    /// <summary>
+    /// The least share of a screenshot its page's flat background covers: a chat app paints it in one
+    /// colour behind the bubbles, a camera never gives one colour over a large area.
+    /// </summary>
+    public const double FlatPageAtLeast = 0.12;
+
     /// <summary>The signs against <paramref name="chat"/> being a chat, read on a <paramref name="width"/>×<paramref name="height"/> image; none for a chat.</summary>
-    public static IReadOnlyList<NotChatSign> SignsAgainst(ChatReading chat, int width, int height)
+    /// <param name="chat">What the layout read.</param>
+    /// <param name="width">The image's width.</param>
+    /// <param name="height">The image's height.</param>
+    /// <param name="pageShare">The share of the image its largest flat region covers (1 when not measured).</param>
+    public static IReadOnlyList<NotChatSign> SignsAgainst(ChatReading chat, int width, int height, double pageShare = 1)
     {
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -37,6 +50,11 @@ public static class ChatShape
         if (width > height)
         {
             signs.Add(NotChatSign.Landscape);
+        }
+
+        if (pageShare < FlatPageAtLeast)
+        {
+            signs.Add(NotChatSign.Photographed);
         }
 
         var boxes = chat.Messages.Select(m => m.Box).ToList();

@@ -5,7 +5,8 @@ namespace DebtShield.Core.Screenshots;
 
 /// <summary>
 /// A time stamp as chat apps print it between messages (<c>21:43</c>, <c>今天 21:43</c>,
-/// <c>昨天 下午3:05</c>, <c>星期二 09:10</c>, <c>11月3日 21:43</c>, <c>2026/11/03 21:43</c>), resolved
+/// <c>昨天 下午3:05</c>, <c>星期二 09:10</c>, <c>周二 · 21:43</c>, <c>11月3日 21:43</c>, <c>2026/11/03 21:43</c>,
+/// a lender's <c>2026-11-03 21:43:05</c>), resolved
 /// against the day the screenshot was taken. Apps print relative days ("yesterday") from the
 /// phone's clock, so only the capture day can say which day they mean.
 /// </summary>
@@ -22,7 +23,8 @@ public static partial class ChatTimeStamp
         ArgumentNullException.ThrowIfNull(text);
         time = default;
         dayOnly = false;
-        var match = Pattern().Match(text.Replace(" ", "", StringComparison.Ordinal).Replace("：", ":", StringComparison.Ordinal));
+        var squeezed = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('·' or '•' or '・'))).Replace("：", ":", StringComparison.Ordinal);
+        var match = Pattern().Match(squeezed);
         if (!match.Success || (match.Groups["date"].Length == 0 && match.Groups["hour"].Length == 0))
         {
             return false;
@@ -39,6 +41,7 @@ public static partial class ChatTimeStamp
         {
             var hour = int.Parse(match.Groups["hour"].Value, CultureInfo.InvariantCulture);
             var minute = int.Parse(match.Groups["minute"].Value, CultureInfo.InvariantCulture);
+            var second = match.Groups["second"].Length > 0 ? int.Parse(match.Groups["second"].Value, CultureInfo.InvariantCulture) : 0;
             hour = match.Groups["half"].Value switch
             {
                 "下午" or "晚上" when hour < 12 => hour + 12,
@@ -46,12 +49,12 @@ public static partial class ChatTimeStamp
                 "凌晨" or "早上" or "上午" when hour == 12 => 0,
                 _ => hour,
             };
-            if (hour > 23 || minute > 59)
+            if (hour > 23 || minute > 59 || second > 59)
             {
                 return false;
             }
 
-            clock = new TimeOnly(hour, minute);
+            clock = new TimeOnly(hour, minute, second);
         }
         else
         {
@@ -109,7 +112,7 @@ public static partial class ChatTimeStamp
 
     [GeneratedRegex(
         @"^(?<date>(?<relative>今天|昨天|前天)|(?:星期|周)(?<weekday>[日一二三四五六天])|(?:(?<year>20\d\d)[年/.\-])?(?<month>\d{1,2})[月/.\-](?<day>\d{1,2})日?)?"
-        + @"(?<half>凌晨|早上|上午|中午|下午|晚上)?(?:(?<hour>\d{1,2}):(?<minute>\d\d))?$",
+        + @"(?<half>凌晨|早上|上午|中午|下午|晚上)?(?:(?<hour>\d{1,2}):(?<minute>\d\d)(?::(?<second>\d\d))?)?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

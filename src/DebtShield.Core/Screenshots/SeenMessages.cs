@@ -18,13 +18,17 @@ public sealed record SeenMessage(string Conversation, IncidentDirection Directio
 /// </summary>
 /// <remarks>
 /// Two messages are the same when they are in the same conversation, go the same way, say the
-/// same (ignoring spaces, with one character in ten allowed to differ), and their times agree: equal
-/// when both were stamped, or within a day with the estimate not before the stamp. A collector's
-/// template sent again on another day is another message, and kept.
+/// same (ignoring spaces, with one character in ten allowed to differ, or one a part of the other
+/// of at least six characters: a fragment) and their times agree: equal when both were stamped; an
+/// estimate (an upper bound) not before the stamp; two estimates within a day. A collector's
+/// template sent again under another stamp is another message, and kept.
 /// </remarks>
 public sealed class SeenMessages
 {
     private static readonly TimeSpan EstimateWindow = TimeSpan.FromDays(1);
+
+    /// <summary>The shortest text recognised as a fragment of a longer one: shorter ones (好的, 收到) are too common to say.</summary>
+    private const int FragmentAtLeast = 6;
     private readonly Dictionary<(string, IncidentDirection), List<(string Text, DateTimeOffset Time, bool Estimated)>> _seen = [];
 
     /// <summary>Remembers <paramref name="message"/> unless the same message is known.</summary>
@@ -52,15 +56,20 @@ public sealed class SeenMessages
     {
         (false, false) => a == b,
         (true, true) => (a - b).Duration() <= EstimateWindow,
-        (true, false) => a >= b && a - b <= EstimateWindow,
-        (false, true) => b >= a && b - a <= EstimateWindow,
+        (true, false) => a >= b,
+        (false, true) => b >= a,
     };
 
     private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
-    /// <summary>True when at most one character in ten differs (edit distance), exactly equal for texts under ten characters.</summary>
+    /// <summary>True when at most one character in ten differs (edit distance), exactly equal for texts under ten characters, or one of six or more characters is part of the other.</summary>
     private static bool Similar(string a, string b)
     {
+        if (Math.Min(a.Length, b.Length) >= FragmentAtLeast && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
         var allowed = Math.Max(a.Length, b.Length) / 10;
         return EditDistance.Capped(a, b, allowed) <= allowed;
     }

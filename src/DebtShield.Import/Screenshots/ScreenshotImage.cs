@@ -26,6 +26,9 @@ public sealed class ScreenshotImage : IDisposable
     /// <summary>Its height in pixels.</summary>
     public int Height => _bitmap.Height;
 
+    /// <summary>The share of the image its largest flat region covers (the page behind the bubbles), once <see cref="FindBubbles"/> has looked.</summary>
+    public double PageShare { get; private set; } = 1;
+
     /// <summary>Its media type (<c>image/png</c>…), from its content, not its name.</summary>
     public string MediaType { get; }
 
@@ -98,76 +101,435 @@ public sealed class ScreenshotImage : IDisposable
     }
 
     /// <summary>
-    /// The image as OCR is given it: a binary PGM in black and white, text black. Tesseract reads a
-    /// coloured bubble (WeChat's green) as a picture and skips its text, and takes an avatar beside
-    /// a bubble for a character of the line; here a dark-mode screenshot (mostly dark) is inverted,
-    /// every pixel darker than <see cref="InkBelow"/> (text, and the light grey of time stamps)
-    /// becomes black and the rest white, and solid blocks in the avatar margins are cleared.
+    /// The message bubbles on the image, found from their fills before any text is read: regions of
+    /// one flat colour, other than the page's, the size of a bubble (at least a line high, not
+    /// touching the sides, not as wide as the screen), with text inside them (pixels far from both the
+    /// fill and the page, enclosed by the fill). Avatars and icons are flat but hold no text; the
+    /// title and input bars span the screen. Works the same on light and dark themes and on any app's
+    /// colours; a photo of a screen has no flat fills and gives none.
     /// </summary>
-    public byte[] ForOcr()
+    public IReadOnlyList<BubbleArea> FindBubbles()
     {
-        var pixels = _bitmap.GetPixelSpan();
+        var regions = FlatRegions();
+        if (regions.Count == 0)
+        {
+            return [];
+        }
+
+        var page = regions.MaxBy(r => r.Count)!;
+        var bubbles = new List<BubbleArea>();
+        foreach (var region in regions)
+        {
+            var box = region.Box;
+            if (region == page || box.Width < Width * 0.07 || box.Height < Width * 0.06 || box.Width > Width * 0.85
+                || box.Left <= 0 || box.Right >= Width || region.Count < 0.45 * box.Width * box.Height
+                || Distance(region.Color, page.Color) < 10)
+            {
+                continue;
+            }
+
+            if (!OnThePage(box, page.Color))
+            {
+                continue; // a button on the input bar, a badge on the title bar
+            }
+
+            var ink = Interior(region).Count(i => Distance(Color(i), region.Color) > 60 && Distance(Color(i), page.Color) > 40);
+            if (ink >= box.Width * box.Height / 100)
+            {
+                bubbles.Add(new BubbleArea(box, IsColored(region.Color) ? LineShade.Colored : LineShade.Neutral));
+            }
+        }
+
+        return [.. bubbles.OrderBy(b => b.Box.Top)];
+    }
+
+    /// <summary>
+    /// The image as OCR is given it: a grey PGM, text dark on white. Inside each bubble of
+    /// <paramref name="bubbles"/> a pixel is as dark as it is far from the bubble's fill towards the
+    /// text's colour, so dark text on a light fill, white text on a blue or orange one and light text
+    /// on a dark theme's fill all come out dark on white, with their anti-aliased edges kept, and the
+    /// fill itself (which Tesseract takes for a picture when it is solid black) comes out white; an
+    /// emoji's colour stays pale. Outside the bubbles a pixel is as dark as it stands out from its
+    /// row's usual shade (the title bar's, the page's), and flat blocks larger than a character
+    /// (avatars, icons) are cleared.
+    /// </summary>
+    /// <param name="bubbles">The bubbles found.</param>
+    /// <param name="onlyBubbles">Leaves everything outside the bubbles white (for reading some bubbles again).</param>
+    public byte[] ForOcr(IReadOnlyList<BubbleArea> bubbles, bool onlyBubbles = false)
+    {
+        ArgumentNullException.ThrowIfNull(bubbles);
+        if (_labels.Length == 0)
+        {
+            FlatRegions();
+        }
+
         var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {Height}\n255\n"));
         var grey = new byte[Width * Height];
-        long total = 0;
-        for (int i = 0, p = 0; i < grey.Length; i++, p += 4)
-        {
-            var luminance = (byte)(((pixels[p] * 299) + (pixels[p + 1] * 587) + (pixels[p + 2] * 114)) / 1000);
-            grey[i] = luminance;
-            total += luminance;
-        }
-
-        var dark = total < 110L * grey.Length;
         for (var i = 0; i < grey.Length; i++)
         {
-            var luminance = dark ? 255 - grey[i] : grey[i];
-            grey[i] = luminance < InkBelow ? (byte)0 : (byte)255;
+            grey[i] = Luminance(i);
         }
 
-        ClearAvatars(grey);
         var image = new byte[header.Length + grey.Length];
         header.CopyTo(image, 0);
-        grey.CopyTo(image, header.Length);
+        var ink = image.AsSpan(header.Length);
+        ink.Fill(255);
+        var inBubble = new bool[grey.Length];
+        foreach (var bubble in bubbles)
+        {
+            var box = bubble.Box;
+            var fill = Median(box, grey);
+            int darker = 0, lighter = 0;
+            byte darkest = fill, lightest = fill;
+            ForEach(box, i =>
+            {
+                inBubble[i] = true;
+                darker += grey[i] < fill - 40 ? 1 : 0;
+                lighter += grey[i] > fill + 40 ? 1 : 0;
+                darkest = Math.Min(darkest, grey[i]);
+                lightest = Math.Max(lightest, grey[i]);
+            });
+            var dark = darker >= lighter;
+            var range = Math.Max(1, dark ? fill - darkest : lightest - fill);
+            var exterior = Exterior(box, fill, grey);
+            var output = image;
+            var offset = header.Length;
+            ForEach(box, i =>
+            {
+                var away = dark ? fill - grey[i] : grey[i] - fill;
+                output[offset + i] = exterior.Contains(i) ? (byte)255 : (byte)(255 - Math.Clamp(away * 255 / range, 0, 255));
+            });
+        }
+
+        if (onlyBubbles)
+        {
+            return image;
+        }
+
+        var flat = LargeFlatBlocks();
+        for (var y = 0; y < Height; y++)
+        {
+            var usual = RowShade(y, grey, inBubble);
+            for (var x = 0; x < Width; x++)
+            {
+                var i = (y * Width) + x;
+                if (!inBubble[i] && !flat[i])
+                {
+                    // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
+                    ink[i] = (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
+                }
+            }
+        }
+
         return image;
     }
 
-    /// <summary>Grey levels below this are ink: black text, and the #999 grey of time stamps.</summary>
-    private const int InkBelow = 180;
-
     /// <summary>
-    /// Whitens runs of black in the left and right margins (<see cref="ChatLayout.AvatarMargin"/>)
-    /// longer than any stroke of a character: the avatars beside the bubbles.
+    /// True when the page is on both sides of <paramref name="box"/> (a few pixels out, down its middle
+    /// half): bubbles hang in the page; a button on the input bar or the title bar does not.
     /// </summary>
-    private void ClearAvatars(byte[] grey)
+    private bool OnThePage(PixelBox box, SKColor page)
     {
-        var margin = (int)(Width * ChatLayout.AvatarMargin);
-        var longest = Width * 6 / 100;
-        for (var y = 0; y < Height; y++)
+        const int Out = 3;
+        if (box.Left - Out < 0 || box.Right + Out >= Width)
         {
-            var row = grey.AsSpan(y * Width, Width);
-            Clear(row[..margin]);
-            Clear(row[(Width - margin)..]);
+            return false;
         }
 
-        void Clear(Span<byte> band)
+        int onPage = 0, all = 0;
+        for (var y = box.Top + (box.Height / 4); y < box.Bottom - (box.Height / 4); y++)
         {
-            var start = -1;
-            for (var x = 0; x <= band.Length; x++)
+            all += 2;
+            onPage += Distance(Color((y * Width) + box.Left - Out), page) <= 5 ? 1 : 0;
+            onPage += Distance(Color((y * Width) + box.Right + Out - 1), page) <= 5 ? 1 : 0;
+        }
+
+        return onPage * 4 >= all * 3;
+    }
+
+    /// <summary>How far apart two colours are: the largest difference of a channel.</summary>
+    private static int Distance(SKColor a, SKColor b) =>
+        Math.Max(Math.Abs(a.Red - b.Red), Math.Max(Math.Abs(a.Green - b.Green), Math.Abs(a.Blue - b.Blue)));
+
+    private static bool IsColored(SKColor color)
+    {
+        var max = Math.Max(color.Red, Math.Max(color.Green, color.Blue));
+        var min = Math.Min(color.Red, Math.Min(color.Green, color.Blue));
+        return max > 40 && (max - min) / (double)max > 0.25;
+    }
+
+    private SKColor Color(int i)
+    {
+        var pixels = _bitmap.GetPixelSpan();
+        return new SKColor(pixels[i * 4], pixels[(i * 4) + 1], pixels[(i * 4) + 2]);
+    }
+
+    private byte Luminance(int i)
+    {
+        var pixels = _bitmap.GetPixelSpan();
+        var p = i * 4;
+        return (byte)(((pixels[p] * 299) + (pixels[p + 1] * 587) + (pixels[p + 2] * 114)) / 1000);
+    }
+
+    /// <summary>A region of pixels within <see cref="FlatTolerance"/> of its first pixel's colour, joined side to side.</summary>
+    private sealed record FlatRegion(int Id, SKColor Color, int Count, PixelBox Box);
+
+    /// <summary>How far (largest channel difference) a pixel may be from a region's colour and still be part of its flat fill: JPEG at quality 70 stays within it.</summary>
+    private const int FlatTolerance = 7;
+
+    private int[] _labels = [];
+
+    /// <summary>Every flat region of at least a few hundred pixels (smaller ones are strokes and edges), labelled in <see cref="_labels"/>.</summary>
+    private List<FlatRegion> FlatRegions()
+    {
+        var labels = new int[Width * Height];
+        var regions = new List<FlatRegion>();
+        var queue = new int[Width * Height];
+        var pixels = _bitmap.GetPixelSpan();
+        var minimum = Width * Width / 2000;
+        for (var start = 0; start < labels.Length; start++)
+        {
+            if (labels[start] != 0 || !Level(start, pixels))
             {
-                if (x < band.Length && band[x] == 0)
+                continue; // a region grows from a pixel inside a fill, never from an anti-aliased edge between two
+            }
+
+            var id = regions.Count + 1;
+            var (r, g, b) = (pixels[start * 4], pixels[(start * 4) + 1], pixels[(start * 4) + 2]);
+            int head = 0, tail = 0, left = Width, right = 0, top = Height, bottom = 0;
+            queue[tail++] = start;
+            labels[start] = id;
+            while (head < tail)
+            {
+                var i = queue[head++];
+                int x = i % Width, y = i / Width;
+                left = Math.Min(left, x);
+                right = Math.Max(right, x);
+                top = Math.Min(top, y);
+                bottom = Math.Max(bottom, y);
+                if (x > 0)
                 {
-                    start = start < 0 ? x : start;
-                    continue;
+                    Visit(i - 1, pixels);
                 }
 
-                if (start >= 0 && x - start >= longest)
+                if (x < Width - 1)
                 {
-                    band[start..x].Fill(255);
+                    Visit(i + 1, pixels);
                 }
 
-                start = -1;
+                if (y > 0)
+                {
+                    Visit(i - Width, pixels);
+                }
+
+                if (y < Height - 1)
+                {
+                    Visit(i + Width, pixels);
+                }
+            }
+
+            if (tail >= minimum)
+            {
+                regions.Add(new FlatRegion(id, new SKColor(r, g, b), tail, new PixelBox(left, top, right - left + 1, bottom - top + 1)));
+            }
+            else
+            {
+                // Too small to be a fill: give its pixels back (label -1) so they count as nobody's.
+                for (var k = 0; k < tail; k++)
+                {
+                    labels[queue[k]] = -1;
+                }
+            }
+
+            void Visit(int j, ReadOnlySpan<byte> pixels)
+            {
+                if (labels[j] == 0 && Math.Abs(pixels[j * 4] - r) <= FlatTolerance && Math.Abs(pixels[(j * 4) + 1] - g) <= FlatTolerance && Math.Abs(pixels[(j * 4) + 2] - b) <= FlatTolerance)
+                {
+                    labels[j] = id;
+                    queue[tail++] = j;
+                }
             }
         }
+
+        _labels = labels;
+        PageShare = regions.Count == 0 ? 0 : regions.Max(r => r.Count) / (double)labels.Length;
+        return regions;
+    }
+
+    /// <summary>True when the pixel has the colour of its right and lower neighbours (within one level): inside a fill.</summary>
+    private bool Level(int i, ReadOnlySpan<byte> pixels)
+    {
+        if (i % Width == Width - 1 || i / Width == Height - 1)
+        {
+            return false;
+        }
+
+        for (var c = 0; c < 3; c++)
+        {
+            var here = pixels[(i * 4) + c];
+            if (Math.Abs(here - pixels[((i + 1) * 4) + c]) > 1 || Math.Abs(here - pixels[((i + Width) * 4) + c]) > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The pixels inside a region's box that are not of it and are enclosed by it (the text), as indexes.</summary>
+    private IEnumerable<int> Interior(FlatRegion region)
+    {
+        var box = region.Box;
+        var outside = new HashSet<int>();
+        var queue = new Queue<int>();
+        foreach (var i in Border(box))
+        {
+            if (_labels[i] != region.Id && outside.Add(i))
+            {
+                queue.Enqueue(i);
+            }
+        }
+
+        Spread(box, queue, outside, i => _labels[i] != region.Id);
+        for (var y = box.Top; y < box.Bottom; y++)
+        {
+            for (var x = box.Left; x < box.Right; x++)
+            {
+                var i = (y * Width) + x;
+                if (_labels[i] != region.Id && !outside.Contains(i))
+                {
+                    yield return i;
+                }
+            }
+        }
+    }
+
+    /// <summary>The pixels of a bubble's box outside its rounded fill: those reached from the box's border without crossing a pixel of the fill's shade.</summary>
+    private HashSet<int> Exterior(PixelBox box, byte fill, byte[] grey)
+    {
+        var outside = new HashSet<int>();
+        var queue = new Queue<int>();
+        foreach (var i in Border(box))
+        {
+            if (Math.Abs(grey[i] - fill) > 6 && outside.Add(i))
+            {
+                queue.Enqueue(i);
+            }
+        }
+
+        Spread(box, queue, outside, i => Math.Abs(grey[i] - fill) > 6);
+        return outside;
+    }
+
+    private IEnumerable<int> Border(PixelBox box)
+    {
+        for (var x = box.Left; x < box.Right; x++)
+        {
+            yield return (box.Top * Width) + x;
+            yield return ((box.Bottom - 1) * Width) + x;
+        }
+
+        for (var y = box.Top; y < box.Bottom; y++)
+        {
+            yield return (y * Width) + box.Left;
+            yield return (y * Width) + box.Right - 1;
+        }
+    }
+
+    private void Spread(PixelBox box, Queue<int> queue, HashSet<int> reached, Func<int, bool> passable)
+    {
+        while (queue.TryDequeue(out var i))
+        {
+            int x = i % Width, y = i / Width;
+            foreach (var (nx, ny) in new[] { (x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1) })
+            {
+                if (nx >= box.Left && nx < box.Right && ny >= box.Top && ny < box.Bottom)
+                {
+                    var j = (ny * Width) + nx;
+                    if (passable(j) && reached.Add(j))
+                    {
+                        queue.Enqueue(j);
+                    }
+                }
+            }
+        }
+    }
+
+    private void ForEach(PixelBox box, Action<int> action)
+    {
+        for (var y = box.Top; y < box.Bottom; y++)
+        {
+            for (var x = box.Left; x < box.Right; x++)
+            {
+                action((y * Width) + x);
+            }
+        }
+    }
+
+    /// <summary>The middle grey level of a box: a bubble's fill, which covers most of it.</summary>
+    private byte Median(PixelBox box, byte[] grey)
+    {
+        var counts = new int[256];
+        var all = 0;
+        ForEach(box, i =>
+        {
+            counts[grey[i]]++;
+            all++;
+        });
+        for (int level = 0, seen = 0; level < 256; level++)
+        {
+            seen += counts[level];
+            if (seen * 2 >= all)
+            {
+                return (byte)level;
+            }
+        }
+
+        return 255;
+    }
+
+    /// <summary>The most common grey level of a row outside the bubbles: the page's, or the title bar's.</summary>
+    private byte RowShade(int y, byte[] grey, bool[] inBubble)
+    {
+        Span<int> counts = stackalloc int[256];
+        for (var x = 0; x < Width; x++)
+        {
+            var i = (y * Width) + x;
+            if (!inBubble[i])
+            {
+                counts[grey[i]]++;
+            }
+        }
+
+        var best = 0;
+        for (var level = 1; level < 256; level++)
+        {
+            best = counts[level] > counts[best] ? level : best;
+        }
+
+        return (byte)best;
+    }
+
+    /// <summary>The pixels of flat regions too large for a stroke of a character (about a fortieth of the width square): avatars, icons, bars.</summary>
+    private bool[] LargeFlatBlocks()
+    {
+        var sizes = new Dictionary<int, int>();
+        foreach (var label in _labels)
+        {
+            if (label > 0)
+            {
+                sizes[label] = sizes.GetValueOrDefault(label) + 1;
+            }
+        }
+
+        var large = Width * Width / 1600;
+        var flat = new bool[_labels.Length];
+        for (var i = 0; i < flat.Length; i++)
+        {
+            flat[i] = _labels[i] > 0 && sizes[_labels[i]] >= large;
+        }
+
+        return flat;
     }
 
     /// <inheritdoc />

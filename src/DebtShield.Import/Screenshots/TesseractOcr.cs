@@ -11,7 +11,9 @@ namespace DebtShield.Import.Screenshots;
 /// Reads the text of an image with Tesseract (Debian's <c>tesseract-ocr</c> with
 /// <c>tesseract-ocr-chi-sim</c>), run as a process: the image goes in on standard input and the
 /// TSV report (every word with its box and confidence) comes back on standard output, so nothing
-/// is written to disk. Tesseract is an optional dependency: only screenshot import needs it.
+/// is written to disk. Tesseract is an optional dependency: only screenshot import needs it. The
+/// page is read as one block of text (<c>--psm 6</c>): it is given an image with the bubbles'
+/// fills, avatars and bars already cleared, so there is no layout left for it to guess.
 /// </summary>
 /// <remarks>
 /// Each process is held to one thread (<c>OMP_THREAD_LIMIT=1</c>): a folder is read one image per
@@ -21,6 +23,9 @@ namespace DebtShield.Import.Screenshots;
 /// <param name="language">Tesseract's language data; Simplified Chinese reads digits and Latin letters too.</param>
 public sealed class TesseractOcr(string executable = "tesseract", string language = "chi_sim")
 {
+    /// <summary>The same program with other language data: <c>chi_tra</c> (Debian's <c>tesseract-ocr-chi-tra</c>) for traditional characters.</summary>
+    public TesseractOcr For(string otherLanguage) => new(executable, otherLanguage);
+
     /// <summary>The lines of text on <paramref name="image"/> (any format Tesseract reads: PNG, JPEG, PGM…).</summary>
     /// <param name="image">The encoded image.</param>
     /// <param name="name">The file's name, for messages.</param>
@@ -38,7 +43,7 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in new[] { "stdin", "stdout", "-l", language, "--psm", "3", "tsv" })
+        foreach (var argument in new[] { "stdin", "stdout", "-l", language, "--psm", "6", "tsv" })
         {
             start.ArgumentList.Add(argument);
         }

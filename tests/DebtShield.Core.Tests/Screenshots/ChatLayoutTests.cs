@@ -71,6 +71,114 @@ public sealed class ChatLayoutTests
         Assert.Equal((Captured, true), (none.Messages[0].Time, none.Messages[0].TimeEstimated));
     }
 
+    private static BubbleArea Bubble(int left, int top, int width, int height, LineShade shade = LineShade.Neutral) => new(new PixelBox(left, top, width, height), shade);
+
+    private static DateTimeOffset China(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, ChinaStandardTime.Offset);
+
+    [Fact]
+    public void Read_BubblesFound_OneMessageABubbleHoweverFarApartItsLinesAndHoweverCloseTheBubbles()
+    {
+        // Two iOS bubbles 2 px apart; the first's second line read far below its first (a lost line between).
+        OcrLine[] lines =
+        [
+            Line("您好，您在我司的借款已逾期", 60, 400, 600),
+            Line("请尽快还款。", 60, 530, 300),
+            Line("最后通知", 60, 606, 180),
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, [Bubble(30, 370, 680, 224), Bubble(30, 596, 260, 80)]);
+
+        Assert.Equal(["您好，您在我司的借款已逾期请尽快还款。", "最后通知"], reading.Messages.Select(m => m.Text));
+        Assert.Equal(new PixelBox(30, 370, 680, 224), reading.Messages[0].Box);
+    }
+
+    [Fact]
+    public void Read_BubbleTallerThanItsLinesRead_IsFlaggedLinesMissing()
+    {
+        // Three rows of text fit in the bubble (44 px text); OCR gave two.
+        OcrLine[] lines = [Line("您好，您在我司的借款已逾期", 60, 400, 600), Line("请尽快还款。", 60, 528, 300), Line("好的", 60, 700, 90)];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, [Bubble(30, 370, 680, 236), Bubble(30, 680, 150, 84)]);
+
+        Assert.Equal([ReadDoubts.LinesMissing, ReadDoubts.None], reading.Messages.Select(m => m.Doubts));
+        Assert.True(reading.Messages[0].NeedsConfirmation);
+    }
+
+    [Fact]
+    public void Read_NoBubbleFoundWhereLookedFor_FlagsEveryMessageUnknownLayout()
+    {
+        var reading = ChatLayout.Read([Line("第一条", 190, 400, 130)], Width, Height, Captured, []);
+
+        Assert.Equal(ReadDoubts.UnknownLayout, Assert.Single(reading.Messages).Doubts);
+    }
+
+    [Fact]
+    public void Read_TitleUnderAnAvatarOrAboveACarrierLine_IsTheNameOrNumberNeverTheCarrier()
+    {
+        OcrLine[] ios = [Line("21:40", 50, 40, 90), Line("5G 87%", 905, 40, 125), Line("10690588123 >", 420, 300, 240), Line("好的", 60, 500, 90)];
+        OcrLine[] miui = [Line("95188", 470, 110, 140), Line("北京移动", 470, 180, 140), Line("好的", 60, 500, 90)];
+
+        var iosReading = ChatLayout.Read(ios, Width, Height, Captured, [Bubble(30, 470, 150, 84)]);
+        var miuiReading = ChatLayout.Read([.. miui.Select(l => l.Text == "北京移动" ? l with { Box = l.Box with { Height = 30 } } : l)], Width, Height, Captured, [Bubble(30, 470, 150, 84)]);
+
+        Assert.Equal(("10690588123", "95188"), (iosReading.Title, miuiReading.Title));
+    }
+
+    [Fact]
+    public void Read_StampsOutOfOrderOrAfterTheCapture_AreNotTrustedAndTheMessagesBelowSayWhy()
+    {
+        // "11月3日" misread as "1月3日" would put the message ten months early; "22:30" today is after the capture at 21:05.
+        OcrLine[] lines =
+        [
+            Line("10月29日 20:45", 440, 300, 200), Line("第一条", 190, 380, 130),
+            Line("1月3日 21:43", 440, 480, 200), Line("第二条", 190, 560, 130),
+            Line("今天 08:15", 440, 660, 200), Line("第三条", 190, 740, 130),
+            Line("22:30", 490, 840, 100), Line("第四条", 190, 920, 130),
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, [.. lines.Where(l => l.Text.StartsWith('第')).Select(l => Bubble(160, l.Box.Top - 20, 200, 84))]);
+
+        Assert.Equal(
+            [
+                (China(10, 29, 20, 45), MessageTimeBasis.Stamp),
+                (China(11, 4, 8, 15), MessageTimeBasis.StampOutOfOrder),
+                (China(11, 4, 8, 15), MessageTimeBasis.Stamp),
+                (Captured, MessageTimeBasis.StampAfterCapture),
+            ],
+            reading.Messages.Select(m => (m.Time, m.TimeBasis)));
+    }
+
+    [Fact]
+    public void Read_StampLikeLineThatDoesNotRead_MarksTheMessagesBelowUnreadableUntilTheNextStamp()
+    {
+        OcrLine[] lines =
+        [
+            Line("11月3日 2l:43", 440, 300, 200), Line("第一条", 190, 380, 130),
+            Line("以下为新消息", 440, 480, 200), Line("第二条", 190, 560, 130),
+            Line("今天 08:15", 440, 660, 200), Line("第三条", 190, 740, 130),
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, [.. lines.Where(l => l.Text.StartsWith('第')).Select(l => Bubble(160, l.Box.Top - 20, 200, 84))]);
+
+        Assert.Equal(
+            [
+                (China(11, 4, 8, 15), MessageTimeBasis.StampUnreadable),
+                (China(11, 4, 8, 15), MessageTimeBasis.StampUnreadable),
+                (China(11, 4, 8, 15), MessageTimeBasis.Stamp),
+            ],
+            reading.Messages.Select(m => (m.Time, m.TimeBasis)));
+    }
+
+    [Fact]
+    public void Read_IosStampReadAsTwoLinesSideBySide_IsOneStamp()
+    {
+        OcrLine[] lines = [Line("2026年11月3日", 380, 300, 200), Line("上午10:37", 600, 302, 130), Line("第一条", 190, 380, 130)];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, [Bubble(160, 360, 200, 84)]);
+
+        Assert.Equal((China(11, 3, 10, 37), MessageTimeBasis.Stamp), (reading.Messages[0].Time, reading.Messages[0].TimeBasis));
+    }
+
     [Theory]
     [InlineData("21:43", "2026-11-04 21:43")]
     [InlineData("今天 21:43", "2026-11-04 21:43")]
@@ -84,6 +192,8 @@ public sealed class ChatLayoutTests
     [InlineData("2026/11/03 21:43", "2026-11-03 21:43")]
     [InlineData("2026年1月5日 7:05", "2026-01-05 07:05")]
     [InlineData("2026/11/03", "2026-11-03 00:00")]
+    [InlineData("周二 · 21:43", "2026-11-03 21:43")]
+    [InlineData("2026-11-03 21:43:05", "2026-11-03 21:43")]
     public void TryRead_StampSeenOnWednesday4November_ResolvesAgainstTheCaptureDay(string stamp, string expected)
     {
         Assert.True(ChatTimeStamp.TryRead(stamp, Captured, out var time, out var dayOnly));

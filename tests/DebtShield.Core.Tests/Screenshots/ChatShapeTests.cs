@@ -8,7 +8,16 @@ public sealed class ChatShapeTests
     private static readonly DateTimeOffset Captured = new(2026, 11, 4, 21, 5, 0, ChinaStandardTime.Offset);
 
     private static ChatReading Reading(params PixelBox[] boxes) =>
-        new("催收王经理", [.. boxes.Select(b => new ChatMessage(IncidentDirection.Received, "字", Captured, false, 0.9, b))]);
+        new("催收王经理", [.. boxes.Select(b => new ChatMessage(IncidentDirection.Received, "字", Captured, MessageTimeBasis.Stamp, 0.9, b))]);
+
+    [Fact]
+    public void SignsAgainst_NoFlatPageBehindTheBubbles_IsAPhotoOfAScreen()
+    {
+        var chat = Reading(new PixelBox(190, 413, 590, 108), new PixelBox(300, 660, 590, 44));
+
+        Assert.Equal([NotChatSign.Photographed], ChatShape.SignsAgainst(chat, 1080, 2400, pageShare: 0.05));
+        Assert.Empty(ChatShape.SignsAgainst(chat, 1080, 2400, pageShare: 0.45));
+    }
 
     [Fact]
     public void SignsAgainst_BubblesStackedWithAvatarRoom_None()

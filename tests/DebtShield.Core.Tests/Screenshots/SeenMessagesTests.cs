@@ -28,9 +28,22 @@ public sealed class SeenMessagesTests
         seen.TryAdd(Message(Threat, Stamp));
 
         Assert.True(seen.TryAdd(Message(Threat, Stamp.AddDays(1))));
-        Assert.True(seen.TryAdd(Message(Threat, Stamp.AddDays(3), estimated: true)));
+        Assert.True(seen.TryAdd(Message(Threat, Stamp.AddHours(-1), estimated: true)));
         Assert.True(seen.TryAdd(Message(Threat, Stamp.AddHours(-1), estimated: true, conversation: "李专员")));
         Assert.True(seen.TryAdd(Message(Threat, Stamp, direction: IncidentDirection.Sent)));
+    }
+
+    [Fact]
+    public void TryAdd_EstimateDaysAfterTheStampOrAFragment_IsTheMessageAlreadyKept()
+    {
+        // The second of two overlapping screenshots shows the message with its stamp scrolled away:
+        // its time is the next stamp below, days later; OCR may also give only part of it.
+        var seen = new SeenMessages();
+        seen.TryAdd(Message(Threat, Stamp));
+
+        Assert.False(seen.TryAdd(Message(Threat, Stamp.AddDays(3), estimated: true)));
+        Assert.False(seen.TryAdd(Message("我们就把你的欠款信息发给你通讯录里所有人", Stamp)));
+        Assert.True(seen.TryAdd(Message("所有人", Stamp)));
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+namespace DebtShield.Core.Screenshots;
+
+/// <summary>
+/// A message bubble found on a screenshot from its flat fill, before any text is read: where the
+/// fill is and whether it is coloured. Finding the bubbles first is what keeps one bubble one
+/// message: the lines read inside a fill belong to it however far apart OCR puts them, and two
+/// bubbles a few pixels apart stay two.
+/// </summary>
+/// <param name="Box">The fill's bounding box.</param>
+/// <param name="Shade">Its colour: <see cref="LineShade.Colored"/> for the saturated fill apps give the phone owner's own messages.</param>
+public readonly record struct BubbleArea(PixelBox Box, LineShade Shade);
