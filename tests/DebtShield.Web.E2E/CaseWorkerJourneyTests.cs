@@ -26,13 +26,16 @@ public sealed partial class CaseWorkerJourneyTests
     private const string Colleague = "zhao@example.org";
     private const string Borrower = "陈某（2026 年 12 月来访）";
 
-    private static readonly DateOnly Today = ChinaStandardTime.Today(TimeProvider.System);
+    /// <summary>The app's clock, stopped when the class starts: a journey that runs across midnight in China still sees one day.</summary>
+    private static readonly FixedClock Clock = new(DateTimeOffset.UtcNow);
+
+    private static readonly DateOnly Today = ChinaStandardTime.Today(Clock);
 
     [Fact]
     public async Task CaseWorker_GivenACasePickedFromTheList_RecordsLoanAndPayment_SeesTheAppsTotalAndNeverAColleaguesCase()
     {
         using var ledger = TestLedgers.CreatePostgreSql();
-        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: false);
+        await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: false, time: Clock);
         await app.AddAccountAsync(Admin, Roles.Admin);
         await using var desk = await Walk.StartAsync("case-worker-admin");
         var admin = desk.Page;

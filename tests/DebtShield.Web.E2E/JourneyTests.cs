@@ -18,12 +18,15 @@ namespace DebtShield.Web.E2E;
 /// </summary>
 public sealed class JourneyTests
 {
-    private static readonly DateOnly Today = ChinaStandardTime.Today(TimeProvider.System);
+    /// <summary>The app's clock, stopped when the class starts: a journey that runs across midnight in China still sees one day.</summary>
+    private static readonly FixedClock Clock = new(DateTimeOffset.UtcNow);
+
+    private static readonly DateOnly Today = ChinaStandardTime.Today(Clock);
 
     [Fact]
     public async Task ContactsMessaged_RecordsLoansAndPayments_TheLawfulTotalIsTheAppsLoanListTotal()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await RunningApp.StartAsync(demo: false, time: Clock);
         await using var walk = await Walk.StartAsync(app, "contacts");
 
         await walk.Step("door", 1, 0, async page =>
@@ -151,7 +154,7 @@ public sealed class JourneyTests
     [Fact]
     public async Task NotYetLate_RecordsPaymentsAndABudget_ThePlanNamesTheLoanDueFirstAndTheLetterHasNoBlankTheLedgerFills()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await RunningApp.StartAsync(demo: false, time: Clock);
         await using var walk = await Walk.StartAsync(app, "not-yet-late");
 
         await walk.Step("door", 2, 0, async page =>

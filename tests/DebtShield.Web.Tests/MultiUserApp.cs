@@ -34,11 +34,11 @@ internal sealed class MultiUserApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts a node; <paramref name="map"/> adds the test's own routes to the app's.</summary>
-    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false, IReadOnlyList<IPAddress>? proxies = null, Action<WebApplication>? map = null)
+    /// <summary>Starts a node; <paramref name="map"/> adds the test's own routes to the app's; <paramref name="time"/> replaces the system's clock.</summary>
+    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false, IReadOnlyList<IPAddress>? proxies = null, Action<WebApplication>? map = null, TimeProvider? time = null)
     {
         var options = new WebOptions(ledger, [new Uri("http://127.0.0.1:0")], demo, null) { MultiUser = true, Proxies = proxies ?? [] };
-        var app = WebHost.Build(options, TimeProvider.System);
+        var app = WebHost.Build(options, time ?? TimeProvider.System);
         map?.Invoke(app);
         Assert.True(await WebHost.StartAsync(app, options));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

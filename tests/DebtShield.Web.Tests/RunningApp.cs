@@ -25,7 +25,10 @@ internal sealed partial class RunningApp : IAsyncDisposable
         this.ledger = ledger;
         this.app = app;
         Address = address;
-        Client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+        // A request that asks "Expect: 100-continue" (the upload-limit tests) waits for the server's
+        // answer as long as a browser would, not the handler's default second, after which a loaded
+        // machine's client starts sending a body the server has already refused.
+        Client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = address };
     }
 
     public Uri Address { get; }
