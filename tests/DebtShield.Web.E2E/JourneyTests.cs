@@ -33,7 +33,7 @@ public sealed class JourneyTests
         {
             await page.GotoAsync(app.Address.ToString(), Walk.Loaded);
             await page.GetByText("我已经被爆通讯录了").ClickAsync();
-            await page.WaitForURLAsync("**/start/contacts", Walk.Committed);
+            await page.WaitForURLAsync("**/start/contacts", Walk.Arrived);
         });
         await walk.Step("to-loans", 1, 0, async page =>
         {
@@ -161,7 +161,7 @@ public sealed class JourneyTests
         {
             await page.GotoAsync(app.Address.ToString(), Walk.Loaded);
             await page.GetByText("我快要逾期了").ClickAsync();
-            await page.WaitForURLAsync("**/start/overdue", Walk.Committed);
+            await page.WaitForURLAsync("**/start/overdue", Walk.Arrived);
             await page.GetByRole(AriaRole.Link, new() { Name = "去看借款" }).ClickAsync();
             await page.WaitForURLAsync("**/loans", Walk.Committed);
         });
@@ -254,6 +254,13 @@ public sealed class JourneyTests
 internal sealed class Walk : IAsyncDisposable
 {
     public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 };
+
+    /// <summary>
+    /// For a page whose link the next step clicks at once: its document parsed, not only its answer
+    /// begun. Clicked while the page still streams in (a loaded machine), the link can be lost and the
+    /// walk waits for a navigation that never starts.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
     public static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
 
     private readonly IPlaywright playwright;
