@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DebtShield.Core.Vocabulary;
 
 /// <summary>
@@ -78,7 +76,4 @@ public sealed class Vocabulary<T>
 
     /// <summary>The wire ids, joined for a message that lists the choices (<c>day、month、year</c>).</summary>
     public string WireIds(string separator) => string.Join(separator, Terms.Select(t => t.WireId));
-
-    /// <summary>The names in <paramref name="culture"/>, joined for a prompt that lists the choices.</summary>
-    public string Names(CultureInfo culture, string separator) => string.Join(separator, Terms.Select(t => t.Name(culture)));
 }
