@@ -166,10 +166,18 @@ public sealed class ConductAnalyzer
     /// threshold; the finding quotes the n-gram that weighed most and names the top three.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// Where the rules read a lawful reminder to anyone but a third party, the text names a lawful
     /// step (a lawsuit, a credit report) in the words the guide calls lawful; the model, which learns
     /// from the same words in threats to contacts and in invented consequences, would call it a false
     /// consequence or a fake legal process. The rules' reading stands there (precision first).
+    /// </para>
+    /// <para>
+    /// Nor does the model find a disclosure in a message to the borrower: it learns disclosure from
+    /// the lender's name and the overdue debt that every message to a contact carries, and every
+    /// reminder to the borrower carries them too. Such a message discloses only when it says the debt
+    /// was told to someone, which is the rules' to read (their acts of telling).
+    /// </para>
     /// </remarks>
     private void AddLearned(NgramModel model, ReadOnlySpan<char> text, Recipient recipient, Scratch scratch, ref List<ConductFinding>? findings, ref int labels)
     {
@@ -180,7 +188,8 @@ public sealed class ConductAnalyzer
         {
             var label = NgramModel.ScoredLabels[l];
             if (!label.IsAbusive() || scores[l] < model.Threshold || (labels & (1 << (int)label)) != 0
-                || (lawfulStep && label is ConductLabel.FalseConsequences or ConductLabel.FakeLegalProcess))
+                || (lawfulStep && label is ConductLabel.FalseConsequences or ConductLabel.FakeLegalProcess)
+                || (recipient == Recipient.Borrower && label == ConductLabel.ThirdPartyDisclosure))
             {
                 continue;
             }

@@ -57,6 +57,30 @@ public sealed class NgramModelTests(ITestOutputHelper output)
         Assert.Equal(2, start);
     }
 
+    [Theory]
+    [InlineData(Recipient.Borrower, false)]
+    [InlineData(Recipient.ThirdParty, true)]
+    public void Analyze_ReminderTheModelReadsAsDisclosure_DisclosesOnlyToAThirdParty(Recipient recipient, bool disclosure)
+    {
+        // Given a model that learned the lender's name and the overdue debt from messages to contacts.
+        var examples = new List<(string, IReadOnlySet<ConductLabel>)>
+        {
+            ("您在XX平台的贷款已严重逾期请转告", new HashSet<ConductLabel> { ConductLabel.ThirdPartyDisclosure }),
+            ("XX平台贷款逾期请他还款", new HashSet<ConductLabel> { ConductLabel.ThirdPartyDisclosure }),
+            ("请按时还款", new HashSet<ConductLabel> { ConductLabel.LawfulReminder }),
+        };
+        var analyzer = new ConductAnalyzer(RulesOnly.Rules, RulesOnly.Policy, NgramModel.Train(examples, 0.5, Explanation, epochs: 50));
+        const string Text = "您在XX平台的贷款已严重逾期，我方将依法向法院提起诉讼，请立即还款。";
+        Assert.DoesNotContain(ConductLabel.ThirdPartyDisclosure, RulesOnly.Analyze(Text, Recipient.Unknown).Labels);
+
+        // When the reminder is read, sent to the borrower or to a contact.
+        var labels = analyzer.Analyze(Text, recipient).Labels;
+
+        // Then only a message to a contact discloses the debt, though the model scores both alike.
+        Assert.Equal(disclosure, labels.Contains(ConductLabel.ThirdPartyDisclosure));
+        Assert.Contains(ConductLabel.ThirdPartyDisclosure, analyzer.Analyze(Text, Recipient.Unknown).Labels);
+    }
+
     [Fact]
     public void LeaveOneSourceOut_RulesWithModel_LabelNoLawfulReminderAsAbuse()
     {
