@@ -124,7 +124,9 @@ public sealed class TrueCost
         {
             if (_onContractPrincipal is null && Loan.UpfrontDeduction.IsPositive)
             {
-                var flows = (double[])_flows.Clone();
+                // On the stack for the usual schedule: this runs for every loan of a batch that has a deduction.
+                var flows = _flows.Length <= 256 ? stackalloc double[_flows.Length] : new double[_flows.Length];
+                _flows.CopyTo(flows);
                 flows[0] = Loan.Principal.ToDouble();
                 _onContractPrincipal = new ContractPrincipalView(
                     InternalRateOfReturn.Solve(_periods, flows).Select(r => r * Period.PerYear),

@@ -187,7 +187,8 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        schedule = [];
+        // Room for a two-year monthly schedule from the start: growing the list cost a batch more than reading it.
+        schedule = new List<Instalment>(24);
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             DateOnly? due = null;
