@@ -1,4 +1,5 @@
 using DebtShield.App.Batches;
+using DebtShield.Cli.Commands.Before;
 using DebtShield.Cli.Resources;
 
 namespace DebtShield.Cli.Commands;
@@ -8,22 +9,38 @@ internal static class BatchRun
 {
     public static async Task<int> RunAsync(string batchPath, string? outputPath, Func<Stream, Stream, Task<JsonLinesSummary>> run)
     {
-        if (!File.Exists(batchPath))
-        {
-            throw new UserInputException(Localized.Format(CliText.Error_BatchNotFound, batchPath));
-        }
-
-        await using var input = new FileStream(batchPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await using var input = OpenInput(batchPath, CliText.Error_BatchNotFound);
         await using var output = OpenOutput(outputPath);
         var summary = await run(input, output);
         await CliContext.Current.Error.WriteLineAsync(Localized.Format(CliText.Batch_Summary, summary.Read, summary.Rejected));
         return DebtShieldApp.Success;
     }
 
-    /// <summary>The output file, or buffered standard output; an unwritable file is the user's error.</summary>
+    /// <summary>The input file, or standard input when none is named or it is <c>-</c>.</summary>
+    /// <param name="inputPath">The file the user named.</param>
+    /// <param name="notFound">The message for a file that is not there, with the path as its one placeholder.</param>
+    public static Stream OpenInput(string? inputPath, string notFound)
+    {
+        if (inputPath is null || TextInput.IsStandardInput(inputPath))
+        {
+            return CliContext.Current.OpenStandardInput();
+        }
+
+        if (!File.Exists(inputPath))
+        {
+            throw new UserInputException(Localized.Format(notFound, inputPath));
+        }
+
+        return new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+    }
+
+    /// <summary>
+    /// The output file, or buffered standard output when none is named or it is <c>-</c>; an
+    /// unwritable file is the user's error.
+    /// </summary>
     public static Stream OpenOutput(string? outputPath)
     {
-        if (outputPath is null)
+        if (outputPath is null || TextInput.IsStandardInput(outputPath))
         {
             return new BufferedStream(CliContext.Current.OpenStandardOutput(), 1 << 16);
         }

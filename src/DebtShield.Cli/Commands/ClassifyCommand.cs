@@ -28,14 +28,7 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.InputPath is { } path && !File.Exists(path))
-        {
-            throw new UserInputException(Localized.Format(CliText.Error_InputNotFound, path));
-        }
-
-        await using var input = settings.InputPath is { } file
-            ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
-            : CliContext.Current.OpenStandardInput();
+        await using var input = BatchRun.OpenInput(settings.InputPath, CliText.Error_InputNotFound);
         await using var output = BatchRun.OpenOutput(settings.OutputPath);
         var summary = await ClassifyMessageBatch.RunAsync(
             input,

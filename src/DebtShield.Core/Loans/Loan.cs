@@ -38,6 +38,23 @@ public sealed class Loan
         Payments = Array.AsReadOnly(payments);
         Advertised = advertised;
         OverdueTerms = overdueTerms;
+
+        // The two sums every rate and report reads, more than once a loan: a loan never changes,
+        // so they are added up once here rather than enumerated on each read.
+        var upfrontFeeTotal = Money.Zero;
+        foreach (var fee in upfrontFees)
+        {
+            upfrontFeeTotal += fee.Amount;
+        }
+
+        var scheduledTotal = Money.Zero;
+        foreach (var instalment in schedule)
+        {
+            scheduledTotal += instalment.Total;
+        }
+
+        UpfrontFeeTotal = upfrontFeeTotal;
+        ScheduledTotal = scheduledTotal;
     }
 
     /// <summary>The borrower's own name for the loan, or the file or line it came from.</summary>
@@ -74,7 +91,7 @@ public sealed class Loan
     public Money Deducted => Principal - Received;
 
     /// <summary>The sum of the upfront fees.</summary>
-    public Money UpfrontFeeTotal => Money.Sum(UpfrontFees.Select(f => f.Amount));
+    public Money UpfrontFeeTotal { get; }
 
     /// <summary>
     /// The upfront deduction: what was deducted before the money arrived plus the upfront fees.
@@ -88,7 +105,7 @@ public sealed class Loan
     public Money PrincipalBasis => Principal - UpfrontDeduction;
 
     /// <summary>Everything the schedule asks the borrower to pay.</summary>
-    public Money ScheduledTotal => Money.Sum(Schedule.Select(i => i.Total));
+    public Money ScheduledTotal { get; }
 
     /// <summary>The last due date of the schedule.</summary>
     public DateOnly FinalDueDate => Schedule[^1].DueDate;

@@ -21,6 +21,7 @@ public sealed class TrueCost
     private readonly double[] _years;
     private readonly double[] _flows;
     private readonly double[] _payments;
+    private readonly DateOnly[] _dueDates;
     private RateSolution? _xirr;
     private ActuarialAprResult? _regZ;
     private ContractPrincipalView? _onContractPrincipal;
@@ -29,7 +30,7 @@ public sealed class TrueCost
     {
         Loan = loan;
         var schedule = loan.Schedule;
-        var dueDates = new DateOnly[schedule.Count];
+        var dueDates = _dueDates = new DateOnly[schedule.Count];
         for (var i = 0; i < dueDates.Length; i++)
         {
             dueDates[i] = schedule[i].DueDate;
@@ -102,7 +103,7 @@ public sealed class TrueCost
     /// financed: an internationally checkable reference for the same loan.
     /// </summary>
     public ActuarialAprResult RegZ => _regZ ??= ActuarialApr.Compute(
-        Loan.ContractDate, _flows[0], [.. Loan.Schedule.Select(i => i.DueDate)], _payments);
+        Loan.ContractDate, _flows[0], _dueDates, _payments);
 
     /// <summary>The term from the contract date to the last instalment, in years.</summary>
     public double TermInYears { get; }
@@ -123,7 +124,9 @@ public sealed class TrueCost
         {
             if (_onContractPrincipal is null && Loan.UpfrontDeduction.IsPositive)
             {
-                var flows = (double[])_flows.Clone();
+                // On the stack for the usual schedule: this runs for every loan of a batch that has a deduction.
+                var flows = _flows.Length <= 256 ? stackalloc double[_flows.Length] : new double[_flows.Length];
+                _flows.CopyTo(flows);
                 flows[0] = Loan.Principal.ToDouble();
                 _onContractPrincipal = new ContractPrincipalView(
                     InternalRateOfReturn.Solve(_periods, flows).Select(r => r * Period.PerYear),

@@ -66,6 +66,22 @@ public sealed class ClassifyCommandTests : IDisposable
         Assert.Equal("2 messages analysed, 1 lines could not be read", result.Stderr.TrimEnd());
     }
 
+    [Theory]
+    [InlineData("classify", "--input", "-", "--output", "-")]
+    [InlineData("rate", "--batch", "-", "--output", "-")]
+    public void Batch_DashForInputAndOutput_ReadsStdinAndWritesStdout(params string[] args)
+    {
+        var input = args[0] == "classify"
+            ? """{"text":"您的快递已到站"}""" + "\n"
+            : JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "loan.json")))!.ToJsonString() + "\n";
+
+        var result = CliProcess.Run([.. args, "--lang", "en"], _scratch, input);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, JsonNode.Parse(result.Stdout)!["line"]!.GetValue<int>());
+        Assert.DoesNotContain("internal error", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Classify_MissingInputFile_ExitsOne()
     {
