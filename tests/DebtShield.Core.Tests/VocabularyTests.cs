@@ -36,6 +36,25 @@ public sealed class VocabularyTests
         Assert.Equal("sms,mms,call,chat,visit,post,other", Vocabularies.Channels.WireIds(","));
     }
 
+    [Fact]
+    public void WireIdsAndNames_InEitherLanguage_ListEveryMemberTheWayThatLanguageLists()
+    {
+        Assert.Equal("day、month、year", Vocabularies.RateUnits.WireIds(Chinese));
+        Assert.Equal("day, month, year", Vocabularies.RateUnits.WireIds(English));
+        Assert.Equal("日、月、年", Vocabularies.RateUnits.Names(Chinese));
+        Assert.Equal("borrower, third party, unknown", Vocabularies.Recipients.Names(English));
+    }
+
+    [Fact]
+    public void Of_EveryVocabularysEnum_IsThatVocabularyAndAnyOtherTypeIsRefused()
+    {
+        Assert.Same(Vocabularies.LenderKinds, Vocabularies.Of(typeof(LenderKind)));
+        Assert.Same(Vocabularies.Channels, Vocabularies.Of(typeof(IncidentChannel)));
+        Assert.Equal(Vocabularies.All.Count, Vocabularies.All.Select(v => v.Members).Distinct().Count());
+        Assert.All(Vocabularies.All, v => Assert.Same(v, Vocabularies.Of(v.Members)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Vocabularies.Of(typeof(DayOfWeek)));
+    }
+
     [Theory]
     [InlineData("网贷平台", LenderKind.OnlinePlatform)] // the CLI's prompt and the web form
     [InlineData("网络借贷平台", LenderKind.OnlinePlatform)] // the documents

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DebtShield.Tests.Shared;
+using DebtShield.Web.Accounts;
+using Microsoft.AspNetCore.Builder;
 
 namespace DebtShield.Web.Tests;
 
@@ -54,6 +56,33 @@ public sealed class CaseNamingTests
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(["速借-1"], Loans(await app.Client.GetStringAsync("/api/v1/loans?" + second)).EnumerateArray().Select(l => l.GetProperty("id").GetString()));
         Assert.Equal(demoBefore, await app.Client.GetStringAsync("/api/v1/loans?" + demo));
+    }
+
+    [Fact]
+    public async Task A_route_added_without_the_case_free_mark_needs_a_case_the_person_may_see()
+    {
+        // Given two routes a later change might add: one that says it touches no case, one that says nothing.
+        await using var app = await RunningApp.StartAsync(demo: true, map: web =>
+        {
+            web.MapGet("/added", (Hosting.RequestedCase named) => named.Id.ToString());
+            web.MapGet("/added-free", (Hosting.RequestedCase named) => named.Id.ToString()).CaseFree();
+        });
+        var demo = await app.CaseIdAsync(Demo);
+        var nobodys = Guid.CreateVersion7();
+
+        // When each is asked about the ledger's case and about a case that is not in it,
+        var own = await app.Client.GetAsync("/added?case=" + demo);
+        var foreign = await app.Client.GetAsync("/added?case=" + nobodys);
+        var twice = await app.Client.GetAsync("/added?case=" + demo + "&case=" + demo);
+        var freeForeign = await app.Client.GetAsync("/added-free?case=" + nobodys);
+
+        // Then the unmarked route is guarded like every case route, and the marked one only carries the id along.
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(demo.ToString(), await own.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, freeForeign.StatusCode);
+        Assert.Equal(nobodys.ToString(), await freeForeign.Content.ReadAsStringAsync());
     }
 
     private static JsonElement Loans(string json) => JsonDocument.Parse(json).RootElement.GetProperty("loans").Clone();

@@ -84,10 +84,11 @@ public static class CaseBook
     /// </exception>
     internal static async Task<StoredCase?> FindAsync(LedgerContext context, LedgerCipher cipher, CaseReference reference, CancellationToken cancellationToken)
     {
-        if (reference.Id is { } id)
+        if (reference.Id is { } id
+            && (await context.Cases.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
+                ?? (reference.Title is null ? throw new RequestRefusedException(LedgerText.Case_NoSuchId) : null)) is { } byId)
         {
-            return await context.Cases.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
-                ?? throw new RequestRefusedException(LedgerText.Case_NoSuchId);
+            return byId;
         }
 
         var cases = await AllAsync(context, cipher, cancellationToken).ConfigureAwait(false);
@@ -113,7 +114,7 @@ public static class CaseBook
     /// </summary>
     internal static async Task<StoredCase> FindOrCreateAsync(LedgerContext context, LedgerCipher cipher, CaseReference reference, TimeProvider time, CancellationToken cancellationToken, CaseFileContent? from = null)
     {
-        if (reference.Id is not null)
+        if (reference.Id is { } id && (reference.Title is null || await context.Cases.AnyAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)))
         {
             return (await FindAsync(context, cipher, reference, cancellationToken).ConfigureAwait(false))!;
         }

@@ -2,8 +2,9 @@ namespace DebtShield.App.Cases;
 
 /// <summary>
 /// Which case a use case is about: the ledger's only case, the case with a title, or the case
-/// with an id. The CLI names a case by its title (<c>--case 张三</c>), which a borrower can type;
-/// the web app names it by its id, because titles are often the borrower's name and must not
+/// with an id. The CLI names a case by its title (<c>--case 张三</c>), which a borrower can type,
+/// or by its id, as <c>case list --json</c> and the web app give it (<see cref="Named"/>);
+/// the web app names it only by its id, because titles are often the borrower's name and must not
 /// travel in addresses, logs and browser histories, and because in multi-user mode two accounts
 /// may each have a case with the same title.
 /// </summary>
@@ -22,10 +23,14 @@ public readonly record struct CaseReference
     /// <summary>The ledger's only case (refused when there are several).</summary>
     public static CaseReference Only => default;
 
-    /// <summary>The case's key; null unless the case is named by id.</summary>
+    /// <summary>The case's key; null unless the case is named by id (or by <see cref="Named"/> words that read as one).</summary>
     public Guid? Id { get; }
 
-    /// <summary>The case's title, trimmed; null unless the case is named by title.</summary>
+    /// <summary>
+    /// The case's title, trimmed; null unless the case is named by title. With an <see cref="Id"/>
+    /// too, the words may be either (<see cref="Named"/>): the case with that id, else the case with
+    /// that title.
+    /// </summary>
     public string? Title { get; }
 
     /// <summary>Whether no case is named, so the ledger's only case is meant.</summary>
@@ -33,6 +38,14 @@ public readonly record struct CaseReference
 
     /// <summary>The case with the key <paramref name="id"/>.</summary>
     public static CaseReference ById(Guid id) => new(id, null);
+
+    /// <summary>
+    /// The case a person named by typing (the CLI's <c>--case</c>): its id when
+    /// <paramref name="named"/> reads as one and a case has it, else the case with that title; the
+    /// only case when it is null. A title that happens to read as an id still finds its case.
+    /// </summary>
+    public static CaseReference Named(string? named) =>
+        named is null ? Only : Guid.TryParse(named.Trim(), out var id) ? new(id, named.Trim()) : ByTitle(named);
 
     /// <summary>The case titled <paramref name="title"/>; the only case when it is null.</summary>
     public static CaseReference ByTitle(string? title) => title is null ? Only : new(null, title.Trim());

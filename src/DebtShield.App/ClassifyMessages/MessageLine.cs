@@ -137,7 +137,7 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
         var to = recipient is null ? Recipient.Unknown : Vocabularies.Recipients.Parse(recipient);
         if (to is null)
         {
-            error = Localized.Format(ClassifyText.Error_Recipient, recipient!);
+            error = Localized.Format(ClassifyText.Error_Recipient, recipient!, Localized.WireIds(Vocabularies.Recipients));
             return null;
         }
 

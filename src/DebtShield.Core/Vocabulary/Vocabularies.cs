@@ -57,6 +57,18 @@ public static class Vocabularies
         Term(IncidentChannel.Other, "other"),
     ]);
 
+    /// <summary>The vocabulary of the enum <paramref name="members"/>, for a message that offers its choices.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No vocabulary names that enum.</exception>
+    public static IVocabulary Of(Type members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return All.FirstOrDefault(v => v.Members == members)
+            ?? throw new ArgumentOutOfRangeException(nameof(members), members, "No vocabulary names this type.");
+    }
+
+    /// <summary>Every vocabulary.</summary>
+    public static IReadOnlyList<IVocabulary> All => [LenderKinds, RateUnits, RateMethods, Recipients, Channels];
+
     private static Term<T> Term<T>(T member, string wireId, params string[] synonyms)
         where T : struct, Enum =>
         new(member, wireId, typeof(T).Name + "_" + wireId, synonyms);

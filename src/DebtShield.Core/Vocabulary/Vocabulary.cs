@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DebtShield.Core.Vocabulary;
 
 /// <summary>
@@ -18,7 +20,7 @@ namespace DebtShield.Core.Vocabulary;
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The enum whose members the vocabulary names; each member has exactly one term.</typeparam>
-public sealed class Vocabulary<T>
+public sealed class Vocabulary<T> : IVocabulary
     where T : struct, Enum
 {
     private readonly Dictionary<T, Term<T>> _byMember;
@@ -76,4 +78,40 @@ public sealed class Vocabulary<T>
 
     /// <summary>The wire ids, joined for a message that lists the choices (<c>day、month、year</c>).</summary>
     public string WireIds(string separator) => string.Join(separator, Terms.Select(t => t.WireId));
+
+    /// <inheritdoc/>
+    public Type Members => typeof(T);
+
+    /// <inheritdoc/>
+    public string WireIds(CultureInfo language) => ChoiceList.Join(Terms.Select(t => t.WireId), language);
+
+    /// <inheritdoc/>
+    public string Names(CultureInfo language) => ChoiceList.Join(Terms.Select(t => t.Name(language)), language);
+}
+
+/// <summary>
+/// A vocabulary seen without its enum: what a message needs to offer its choices, so a message
+/// never spells them itself and a member added later is offered everywhere at once.
+/// </summary>
+public interface IVocabulary
+{
+    /// <summary>The enum whose members the vocabulary names.</summary>
+    Type Members { get; }
+
+    /// <summary>
+    /// The wire ids, listed the way <paramref name="language"/> lists words (<c>day、month、year</c>
+    /// in Chinese, <c>day, month, year</c> in English), for a message that offers the choices.
+    /// </summary>
+    string WireIds(CultureInfo language);
+
+    /// <summary>The everyday names in <paramref name="language"/>, listed the way that language lists words.</summary>
+    string Names(CultureInfo language);
+}
+
+/// <summary>How the product's two languages list words: <c>、</c> between Chinese ones, a comma between English ones.</summary>
+internal static class ChoiceList
+{
+    /// <summary><paramref name="items"/> as one list in <paramref name="language"/> (zh-CN unless it is English).</summary>
+    public static string Join(IEnumerable<string> items, CultureInfo language) =>
+        string.Join(language.TwoLetterISOLanguageName == "en" ? ", " : "、", items);
 }

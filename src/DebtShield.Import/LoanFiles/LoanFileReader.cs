@@ -120,7 +120,7 @@ public static class LoanFileReader
         var kind = Vocabularies.LenderKinds.Parse(lender.Kind);
         if (kind is null)
         {
-            errors.Add(new LoanFileError("lender.kind", null, Localized.Format(ImportMessages.UnknownLenderKind, lender.Kind)));
+            errors.Add(new LoanFileError("lender.kind", null, Localized.Format(ImportMessages.UnknownLenderKind, lender.Kind, Localized.WireIds(Vocabularies.LenderKinds))));
             return null;
         }
 
@@ -189,13 +189,13 @@ public static class LoanFileReader
 
         if (per is null)
         {
-            errors.Add(new LoanFileError("stated.per", null, stated.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, stated.Per)));
+            errors.Add(new LoanFileError("stated.per", null, stated.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, stated.Per, Localized.WireIds(Vocabularies.RateUnits))));
             valid = false;
         }
 
         if (method is null)
         {
-            errors.Add(new LoanFileError("stated.method", null, Localized.Format(ImportMessages.UnknownRateMethod, stated.Method)));
+            errors.Add(new LoanFileError("stated.method", null, Localized.Format(ImportMessages.UnknownRateMethod, stated.Method, Localized.WireIds(Vocabularies.RateMethods))));
             valid = false;
         }
 
@@ -224,7 +224,7 @@ public static class LoanFileReader
 
             if (per is null)
             {
-                errors.Add(new LoanFileError("overdueTerms.rate.per", null, agreed.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, agreed.Per)));
+                errors.Add(new LoanFileError("overdueTerms.rate.per", null, agreed.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, agreed.Per, Localized.WireIds(Vocabularies.RateUnits))));
             }
 
             rate = agreed.Value is { } value && per is { } unit ? new OverdueRate(value, unit) : null;

@@ -168,7 +168,7 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.Lender, lender.Text.Trim(), row, LoanTableColumn.Lender);
         }
 
-        if (Parse(row, LoanTableColumn.LenderKind, Vocabularies.LenderKinds.Parse, ImportMessages.Table_UnknownLenderKind) is { } kind)
+        if (Parse(row, LoanTableColumn.LenderKind, Vocabularies.LenderKinds, ImportMessages.Table_UnknownLenderKind) is { } kind)
         {
             Agree(ref loan.Kind, kind, row, LoanTableColumn.LenderKind);
         }
@@ -193,12 +193,12 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.StatedRate, rate, row, LoanTableColumn.StatedRate);
         }
 
-        if (Parse(row, LoanTableColumn.StatedPer, Vocabularies.RateUnits.Parse, ImportMessages.Table_UnknownRatePer) is { } per)
+        if (Parse(row, LoanTableColumn.StatedPer, Vocabularies.RateUnits, ImportMessages.Table_UnknownRatePer) is { } per)
         {
             Agree(ref loan.StatedPer, per, row, LoanTableColumn.StatedPer);
         }
 
-        if (Parse(row, LoanTableColumn.StatedMethod, Vocabularies.RateMethods.Parse, ImportMessages.Table_UnknownRateMethod) is { } method)
+        if (Parse(row, LoanTableColumn.StatedMethod, Vocabularies.RateMethods, ImportMessages.Table_UnknownRateMethod) is { } method)
         {
             Agree(ref loan.StatedMethod, method, row, LoanTableColumn.StatedMethod);
         }
@@ -208,7 +208,7 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.OverdueRate, overdueRate, row, LoanTableColumn.OverdueRate);
         }
 
-        if (Parse(row, LoanTableColumn.OverduePer, Vocabularies.RateUnits.Parse, ImportMessages.Table_UnknownRatePer) is { } overduePer)
+        if (Parse(row, LoanTableColumn.OverduePer, Vocabularies.RateUnits, ImportMessages.Table_UnknownRatePer) is { } overduePer)
         {
             Agree(ref loan.OverduePer, overduePer, row, LoanTableColumn.OverduePer);
         }
@@ -537,6 +537,15 @@ internal sealed class LoanTableAssembler
     }
 
     private T? Parse<T>(TableRow row, LoanTableColumn column, Func<string, T?> parse, string unknownTemplate)
+        where T : struct =>
+        Parse(row, column, parse, text => Localized.Format(unknownTemplate, text));
+
+    /// <summary>A cell that names a member of <paramref name="vocabulary"/>; the refusal offers the vocabulary's choices ({1} its wire ids, {2} its names).</summary>
+    private T? Parse<T>(TableRow row, LoanTableColumn column, Vocabulary<T> vocabulary, string unknownTemplate)
+        where T : struct, Enum =>
+        Parse(row, column, vocabulary.Parse, text => Localized.Format(unknownTemplate, text, Localized.WireIds(vocabulary), Localized.Names(vocabulary)));
+
+    private T? Parse<T>(TableRow row, LoanTableColumn column, Func<string, T?> parse, Func<string, string> unknown)
         where T : struct
     {
         if (Cell(row, column) is not { } cell)
@@ -545,7 +554,7 @@ internal sealed class LoanTableAssembler
         }
 
         var text = cell.Text.Trim();
-        return parse(text) ?? Invalid<T>(row, column, cell, Localized.Format(unknownTemplate, text));
+        return parse(text) ?? Invalid<T>(row, column, cell, unknown(text));
     }
 
     private T? Invalid<T>(TableRow row, LoanTableColumn column, TableCell cell, string message)

@@ -80,7 +80,7 @@ public static class MultiUserMode
         services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin).AddRequirements(CaseAccessRequirement.Instance));
         services.Configure<RazorPagesOptions>(pages =>
         {
             pages.Conventions.AllowAnonymousToFolder("/Account");
@@ -112,7 +112,7 @@ public static class MultiUserMode
         return Task.CompletedTask;
     }
 
-    /// <summary>The middleware after routing: rate limits, login and authorization, before the case door (<see cref="CaseAccess"/>).</summary>
+    /// <summary>The middleware after routing and before authorization (which holds the case door, <see cref="CaseAccess"/>): rate limits and login.</summary>
     public static void Use(WebApplication app, WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -124,8 +124,7 @@ public static class MultiUserMode
 
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseAuthorization();
-        AdminApi.Map(app.MapGroup("/api/v1/admin").WithTags("DebtShield").RequireAuthorization(AdminPolicy));
+        AdminApi.Map(app.MapGroup("/api/v1/admin").WithTags("DebtShield").RequireAuthorization(AdminPolicy).CaseFree());
     }
 
     /// <summary>Applies the accounts' migrations, makes sure the roles exist and warns about a listening address without https.</summary>

@@ -16,8 +16,7 @@ public sealed class CaseParameterDocument : IOpenApiOperationTransformer
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        var route = (context.Description.RelativePath ?? "").Trim('/').ToLowerInvariant();
-        if (CaseAccess.CaseFreeRoutes.Contains(route))
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CaseFreeAttribute>().Any())
         {
             return Task.CompletedTask;
         }

@@ -1,5 +1,6 @@
 using DebtShield.App.Cases;
 using DebtShield.App.MakeDocument;
+using DebtShield.Web.Accounts;
 using DebtShield.Web.Hosting;
 
 namespace DebtShield.Web.Api;
@@ -25,7 +26,7 @@ public static class DocumentApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/documents", () => MakeDocument.Templates().Select(t => new DocumentKindFigure(t.Kind, t.Title, t.EnglishTitle, t.PerLender, [.. t.Needs.Select(n => n.Path)])).ToList())
-            .WithName("DocumentKinds");
+            .WithName("DocumentKinds").CaseFree();
         api.MapPost("/documents/{kind}", async (string kind, RequestedCase @case, string? lender, string? format, Dictionary<string, string>? facts, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
             var (content, name, type) = await WriteAsync(await gate.OpenAsync(token), kind, @case.Reference, lender, format ?? "docx", facts ?? [], time, token);

@@ -1,4 +1,5 @@
 using DebtShield.App.ReadGuide;
+using DebtShield.Web.Accounts;
 
 namespace DebtShield.Web.Api;
 
@@ -9,7 +10,7 @@ public static class GuideApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/guide", () => ReadGuide.Topics()).WithName("GuideTopics");
-        api.MapGet("/guide/{topic}", (string topic) => ReadGuide.Read(topic, GuideReader.Web)).WithName("GuideTopic");
+        api.MapGet("/guide", () => ReadGuide.Topics()).WithName("GuideTopics").CaseFree();
+        api.MapGet("/guide/{topic}", (string topic) => ReadGuide.Read(topic, GuideReader.Web)).WithName("GuideTopic").CaseFree();
     }
 }

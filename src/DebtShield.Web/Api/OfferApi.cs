@@ -1,5 +1,6 @@
 using DebtShield.App.CheckOffer;
 using DebtShield.Core;
+using DebtShield.Web.Accounts;
 
 namespace DebtShield.Web.Api;
 
@@ -28,6 +29,6 @@ public static class OfferApi
                 string.IsNullOrWhiteSpace(body.Lender) ? null : body.Lender.Trim())
             {
                 Figures = body.Figures ?? new OfferFigures(),
-            })).WithName("CheckOffer");
+            })).WithName("CheckOffer").CaseFree();
     }
 }

@@ -121,6 +121,6 @@ public sealed class CalendarFeeds(IDataProtectionProvider protection, WebOptions
 
             var feed = await CalendarExport.FeedAsync(ledger, found.Profile.Title, time, token);
             return Results.Bytes(feed.Content, CalendarFeed.ContentType);
-        }).ExcludeFromDescription().AllowAnonymous(); // A calendar app cannot log in: in multi-user mode too, the secret is the key.
+        }).ExcludeFromDescription().AllowAnonymous().CaseFree(); // A calendar app cannot log in: in multi-user mode too, the secret is the key.
     }
 }

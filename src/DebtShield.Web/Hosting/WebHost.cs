@@ -68,6 +68,7 @@ public static class WebHost
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
         builder.Services.AddRazorPages();
         UploadLimit.Configure(builder);
+        CaseAccess.AddServices(builder.Services);
         MultiUserMode.AddServices(builder, options);
 
         // Chinese is written as Chinese: the default encoder would turn every character into an
@@ -122,7 +123,7 @@ public static class WebHost
         app.UseStaticFiles();
         app.UseRouting();
         MultiUserMode.Use(app, options);
-        app.Use(CaseAccess.CheckAsync);
+        app.UseAuthorization(); // the case door (CaseAccess), in both modes; in multi-user mode also login and roles
         app.UseAntiforgery();
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1").WithTags("DebtShield");
@@ -134,7 +135,7 @@ public static class WebHost
         OfferApi.Map(api);
         GuideApi.Map(api);
         CalendarFeeds.Map(app);
-        app.MapOpenApi();
+        app.MapOpenApi().CaseFree();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference();

@@ -45,6 +45,39 @@ public sealed class CaseReferenceTests
         Assert.Equal(["张三"], (await CaseBook.ListAsync(ledger)).Select(c => c.Profile.Title));
     }
 
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Named_IdOrTitleAsTyped_IsTheSameCaseEitherWay(string provider)
+    {
+        // Given two cases, one of them titled with words that read as an id no case has.
+        using var test = TestLedgers.Create(provider);
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        var oddTitle = Guid.CreateVersion7().ToString();
+        var first = await CaseBook.AddAsync(ledger, new CaseProfile("张三"), Clock);
+        await CaseBook.AddAsync(ledger, new CaseProfile(oddTitle), Clock);
+
+        // When a loan is added naming the first case by its id, as typed (padded, upper case),
+        await RecordLoan.AddAsync(ledger, CaseReference.Named(" " + first.ToString().ToUpperInvariant() + " "), LedgerUseCaseTests.LoanNamed("张三的借款"), Clock);
+
+        // Then its title and its id find it, the odd title finds its own case, and an id nobody has is refused as a title.
+        Assert.Equal(["张三的借款"], (await ListLoans.ListLoans.ListAsync(ledger, CaseReference.Named("张三"), Today)).Loans.Select(l => l.Id));
+        Assert.Equal("张三", (await ListLoans.ListLoans.ListAsync(ledger, CaseReference.Named(first.ToString()), Today)).Case);
+        Assert.Equal(oddTitle, (await ListLoans.ListLoans.ListAsync(ledger, CaseReference.Named(oddTitle), Today)).Case);
+        var unknown = await Assert.ThrowsAsync<RequestRefusedException>(() => ListLoans.ListLoans.ListAsync(ledger, CaseReference.Named(Guid.CreateVersion7().ToString()), Today));
+        Assert.Contains("张三", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await CaseBook.ListAsync(ledger)).Count);
+    }
+
+    [Fact]
+    public void Named_NullTitleOrId_IsTheOnlyCaseATitleOrAnIdThatMayBeATitle()
+    {
+        var id = Guid.CreateVersion7();
+
+        Assert.True(CaseReference.Named(null).IsOnly);
+        Assert.Equal((null, "张三"), (CaseReference.Named(" 张三 ").Id, CaseReference.Named(" 张三 ").Title));
+        Assert.Equal((id, id.ToString()), (CaseReference.Named(id + " ").Id, CaseReference.Named(id + " ").Title));
+    }
+
     [Fact]
     public void ByTitle_NullOrPadded_IsTheOnlyCaseOrTheTrimmedTitle()
     {

@@ -43,6 +43,27 @@ public sealed class LoanRecordTests
     }
 
     [Fact]
+    public void CaseOption_TheIdThatCaseListGives_NamesTheCaseAsItsTitleDoes()
+    {
+        // Given two cases, the loan in the second,
+        using var cli = new LedgerCli("sqlite");
+        cli.Succeed("case", "add", "张三");
+        cli.Succeed("case", "add", "李四");
+        cli.Succeed([.. AddJisujie, "--case", "李四"]);
+        using var cases = JsonDocument.Parse(cli.Succeed("case", "list", "--json"));
+        var id = cases.RootElement.EnumerateArray().Single(c => c.GetProperty("profile").GetProperty("title").GetString() == "李四").GetProperty("id").GetString()!;
+
+        // When the loans are listed naming the case by its id, and by an id no case has,
+        using var byId = JsonDocument.Parse(cli.Succeed("loan", "list", "--json", "--case", id));
+        var unknown = cli.Run("loan", "list", "--json", "--case", Guid.CreateVersion7().ToString());
+
+        // Then the id finds the case, and an unknown one is refused like an unknown title.
+        Assert.Equal(["极速借"], byId.RootElement.GetProperty("loans").EnumerateArray().Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("张三", unknown.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoanAddWithoutARequiredOption_AndNoTerminal_ExitsOneNamingTheOption()
     {
         using var cli = new LedgerCli("sqlite");

@@ -26,6 +26,25 @@ public sealed class LoanFileReaderTests
 
     public LoanFileReaderTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
+    [Theory]
+    [InlineData("\"kind\": \"online_platform\"", "\"kind\": \"hedge_fund\"", "lender.kind")]
+    [InlineData("\"per\": \"day\"", "\"per\": \"week\"", "stated.per")]
+    [InlineData("\"method\": \"nominal\"", "\"method\": \"guess\"", "stated.method")]
+    public void Read_WordNoVocabularyHas_OffersEveryChoiceOfTheVocabulary(string valid, string unknown, string field)
+    {
+        var reading = Read(Valid.Replace(valid, unknown, StringComparison.Ordinal));
+
+        var error = Assert.Single(reading.Errors);
+        Assert.Equal(field, error.Field);
+        var vocabulary = field switch
+        {
+            "lender.kind" => Core.Vocabulary.Vocabularies.LenderKinds.WireIds(", "),
+            "stated.per" => Core.Vocabulary.Vocabularies.RateUnits.WireIds(", "),
+            _ => Core.Vocabulary.Vocabularies.RateMethods.WireIds(", "),
+        };
+        Assert.EndsWith("expected one of " + vocabulary, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_CompleteFile_KeepsEveryFact()
     {

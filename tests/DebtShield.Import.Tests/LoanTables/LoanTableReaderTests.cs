@@ -54,6 +54,17 @@ public sealed class LoanTableReaderTests
         Assert.Equal((RatePer.Day, AdvertisedMethod.Unknown), (loan.Advertised.Per, loan.Advertised.Method));
     }
 
+    [Fact]
+    public void ReadCsv_UnknownLenderKind_OffersEveryKindOfTheVocabularyByIdAndName()
+    {
+        var reading = Csv(Header, "a,,hedge_fund,2026-01-01,1000,,2026-02-01,1100,,,,,");
+
+        var error = Assert.Single(reading.Errors);
+        Assert.Equal((2, "lender_kind"), (error.Row, error.Column));
+        Assert.All(Core.Vocabulary.Vocabularies.LenderKinds.Terms, t => Assert.Contains(t.WireId, error.Message, StringComparison.Ordinal));
+        Assert.All(Core.Vocabulary.Vocabularies.LenderKinds.Terms, t => Assert.Contains(t.Name(CultureInfo.CurrentUICulture), error.Message, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("1.034,50")]
     [InlineData("10,34")]

@@ -6,6 +6,7 @@ using DebtShield.Cli.Commands.Ledger;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
+using DebtShield.Core.Loans;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -77,7 +78,7 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
         public string? Lender { get; init; }
 
         [CommandOption("--kind <KIND>")]
-        [LocalizedDescription(nameof(CliText.Facts_KindOption))]
+        [LocalizedDescription(nameof(CliText.Facts_KindOption), Choices = typeof(LenderKind))]
         public string? Kind { get; init; }
 
         [CommandOption("--json")]

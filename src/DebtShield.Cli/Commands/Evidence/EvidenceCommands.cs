@@ -105,7 +105,7 @@ internal sealed class EvidenceAddCommand(TimeProvider time) : AsyncCommand<Evide
     internal sealed class Settings : CaseSettings
     {
         [CommandOption("--channel <CHANNEL>")]
-        [LocalizedDescription(nameof(CliText.Evidence_ChannelOption))]
+        [LocalizedDescription(nameof(CliText.Evidence_ChannelOption), Choices = typeof(IncidentChannel))]
         public string Channel { get; init; } = "other";
 
         [CommandOption("--time <TIME>")]
@@ -148,7 +148,7 @@ internal sealed class EvidenceAddCommand(TimeProvider time) : AsyncCommand<Evide
         {
             if (!EvidenceOptions.TryChannel(Channel, out _))
             {
-                return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_BadChannel, Channel));
+                return ValidationResult.Error(Localized.Format(CliText.Evidence_BadChannel, Channel, Localized.WireIds(Vocabularies.Channels)));
             }
 
             if (Outcome is not null && !EvidenceOptions.TryOutcome(Outcome, out _))

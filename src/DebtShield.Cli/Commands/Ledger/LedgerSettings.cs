@@ -1,3 +1,4 @@
+using DebtShield.App.Cases;
 using DebtShield.Cli.Resources;
 using Spectre.Console.Cli;
 
@@ -11,12 +12,15 @@ internal class LedgerSettings : CommandSettings
     public string? Db { get; init; }
 }
 
-/// <summary>Ledger commands that work on one case: <c>--case</c> names it when the ledger holds several.</summary>
+/// <summary>Ledger commands that work on one case: <c>--case</c> names it, by title or id, when the ledger holds several.</summary>
 internal class CaseSettings : LedgerSettings
 {
-    [CommandOption("--case <TITLE>")]
+    [CommandOption("--case <CASE>")]
     [LocalizedDescription(nameof(CliText.Ledger_CaseOption))]
-    public string? Case { get; init; }
+    public string? CaseName { get; init; }
+
+    /// <summary>The case as the App's use cases take it: by id when the words read as one a case has, else by title.</summary>
+    public CaseReference Case => CaseReference.Named(CaseName);
 }
 
 /// <summary>Case commands that can print JSON.</summary>

@@ -4,6 +4,7 @@ using DebtShield.App.RecordLoans;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 using DebtShield.App.Input;
 using Spectre.Console.Cli;
 
@@ -23,7 +24,7 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
         public string? Lender { get; init; }
 
         [CommandOption("--kind <KIND>")]
-        [LocalizedDescription(nameof(CliText.Facts_KindOption))]
+        [LocalizedDescription(nameof(CliText.Facts_KindOption), Choices = typeof(LenderKind))]
         public string? Kind { get; init; }
 
         [CommandOption("--contract-date <DATE>")]
@@ -67,11 +68,11 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
         public string? StatedRate { get; init; }
 
         [CommandOption("--stated-per <PER>")]
-        [LocalizedDescription(nameof(CliText.Facts_StatedPerOption))]
+        [LocalizedDescription(nameof(CliText.Facts_StatedPerOption), Choices = typeof(RatePer))]
         public string? StatedPer { get; init; }
 
         [CommandOption("--stated-method <METHOD>")]
-        [LocalizedDescription(nameof(CliText.Facts_StatedMethodOption))]
+        [LocalizedDescription(nameof(CliText.Facts_StatedMethodOption), Choices = typeof(AdvertisedMethod))]
         public string? StatedMethod { get; init; }
 
         [CommandOption("--overdue-rate <RATE>")]
@@ -79,7 +80,7 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
         public string? OverdueRate { get; init; }
 
         [CommandOption("--overdue-per <PER>")]
-        [LocalizedDescription(nameof(CliText.Facts_OverduePerOption))]
+        [LocalizedDescription(nameof(CliText.Facts_OverduePerOption), Choices = typeof(RatePer))]
         public string? OverduePer { get; init; }
 
         [CommandOption("--penalty-per-day <RATE>")]
@@ -114,7 +115,7 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
     {
         var name = LoanFacts.AskText(settings.Loan, "--loan", CliText.Ask_Loan);
         var lender = LoanFacts.AskText(settings.Lender, "--lender", CliText.Ask_Lender);
-        var kind = LoanFacts.Ask(LoanFacts.Kind(settings.Kind), "--kind", CliText.Ask_Kind, LoanFacts.Kind);
+        var kind = LoanFacts.Ask(LoanFacts.Kind(settings.Kind), "--kind", Localized.Format(CliText.Ask_Kind, Localized.Names(Vocabularies.LenderKinds)), LoanFacts.Kind);
         var contractDate = LoanFacts.Ask(LoanFacts.Date(settings.ContractDate, "--contract-date"), "--contract-date", CliText.Ask_ContractDate, t => LoanFacts.Date(t, "--contract-date"));
         var principal = LoanFacts.Ask(LoanFacts.Amount(settings.Principal, "--principal"), "--principal", CliText.Ask_Principal, t => LoanFacts.Amount(t, "--principal"));
         var received = LoanFacts.Amount(settings.Received, "--received");

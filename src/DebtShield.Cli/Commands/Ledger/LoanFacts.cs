@@ -38,7 +38,7 @@ internal static class LoanFacts
 
     public static LenderKind? Kind(string? text) =>
         text is null ? null
-        : Vocabularies.LenderKinds.Parse(text) ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidKind, text));
+        : Vocabularies.LenderKinds.Parse(text) ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidKind, text, Localized.WireIds(Vocabularies.LenderKinds), Localized.Names(Vocabularies.LenderKinds)));
 
     /// <summary>What a payment was applied to, from <c>--applies-to</c>.</summary>
     public static PaymentTarget Target(string text) =>
