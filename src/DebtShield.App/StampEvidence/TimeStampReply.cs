@@ -91,6 +91,40 @@ internal static class TimeStampReply
         return token;
     }
 
+    /// <summary>
+    /// The head a stored reply stamps: the SHA-256 its token's message imprint holds, provided the
+    /// token still decodes and its signature verifies with the certificate it carries. Null for a
+    /// reply that no longer does (edited in the database since it was checked and stored).
+    /// </summary>
+    /// <remarks>
+    /// <c>evidence verify</c> reads the head from the signed token, not from the row's own head
+    /// column, so whoever re-makes a cut chain cannot make an old stamp fit it by rewriting that column.
+    /// </remarks>
+    public static ContentHash? StampedHead(ReadOnlyMemory<byte> reply)
+    {
+        try
+        {
+            var response = new AsnReader(reply, AsnEncodingRules.DER).ReadSequence();
+            _ = response.ReadSequence();
+            if (!response.HasData || !Rfc3161TimestampToken.TryDecode(response.ReadEncodedValue(), out var token, out _) || token is null)
+            {
+                return null;
+            }
+
+            var info = token.TokenInfo;
+            var stamped = info.GetMessageHash();
+            return info.HashAlgorithmId.Value == Sha256Oid && stamped.Length == 32
+                && token.VerifySignatureForHash(stamped.Span, HashAlgorithmName.SHA256, out _, extraCandidates: null)
+                && ContentHash.TryParse(Convert.ToHexStringLower(stamped.Span), out var head)
+                ? head
+                : null;
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
     private const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
 
     /// <summary>The authority's own words for a refusal (PKIFreeText), if it gave any.</summary>

@@ -5,6 +5,7 @@ using DebtShield.App.MakeDocument;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.App.StampEvidence;
+using DebtShield.Core.Evidence;
 using DebtShield.Data.Backups;
 using DebtShield.Tests.Shared;
 using DebtShield.Tests.Shared.TimeStamps;
@@ -83,6 +84,38 @@ public sealed class HeadStampTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Verify_AStampedHeadCutOffWithSql_BreaksAtTheStampedEntry_EvenWhenTheStampRowIsRewrittenToFit(string provider)
+    {
+        // Given a stamped head of 5 entries, and the chain grown since
+        using var test = TestLedgers.Create(provider);
+        using var authority = LocalTimeStampAuthority.Start();
+        using var http = new HttpClient();
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        var stamp = await StampEvidenceHead.StampAsync(ledger, null, authority.Address, http);
+        await ImportPhoneBackup.ImportAsync(ledger, null, Path.Combine(RepositoryPaths.Root, "samples", "calls-backup.xml"), new PhoneBackupChoices([]), Clock);
+        var grown = await VerifyEvidence.VerifyCaseAsync(ledger, null);
+
+        // When the entries from 4 on are deleted and the case's head rewritten, so the chain alone holds
+        Execute(test, "DELETE FROM evidence_entries WHERE sequence > 3");
+        Execute(test, "UPDATE cases SET evidence_count = 3, evidence_head = (SELECT hash FROM evidence_entries WHERE sequence = 3)");
+        var cut = await VerifyEvidence.VerifyCaseAsync(ledger, null);
+
+        // and the stamp's own row is rewritten to name the new head
+        Execute(test, "UPDATE head_stamps SET count = 3, head = (SELECT hash FROM evidence_entries WHERE sequence = 3)");
+        var refitted = await VerifyEvidence.VerifyCaseAsync(ledger, null);
+
+        // Then the grown chain held, and both are a break at the stamped entry
+        Assert.Equal(5, stamp.Count);
+        Assert.True(grown.Verification.IsIntact, grown.Verification.Break?.ToString());
+        Assert.Equal(10, grown.Head.Count);
+        Assert.Equal(new ChainBreak(5, 4, ChainBreakKind.StampedHeadMismatch), cut.Verification.Break);
+        Assert.Equal(3, cut.Verification.IntactEntries);
+        Assert.Equal(new ChainBreak(3, 3, ChainBreakKind.StampedHeadMismatch), refitted.Verification.Break);
     }
 
     [Theory]
