@@ -136,6 +136,35 @@ public sealed class HeadStampTests
         Assert.Empty(await StampEvidenceHead.ListAsync(ledger, null));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "“拒绝（2）”，原因：不支持所用的哈希算法、机构不接受所请求的策略；机构的说明：policy 1.2.3.4.9 not accepted")]
+    [InlineData("en", "\"rejection (2)\", reason: badAlg: the hash algorithm is not supported, unacceptedPolicy: the requested policy is not supported; the authority's words: policy 1.2.3.4.9 not accepted")]
+    public async Task Stamp_AnAuthorityThatRefuses_SaysItsStatusAndFailInfoInWords_AndStoresNothing(string language, string said)
+    {
+        using var test = TestLedgers.Create("sqlite");
+        using var authority = LocalTimeStampAuthority.Start(AuthorityConduct.Refuses);
+        using var http = new HttpClient();
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        RequestRefusedException refused;
+        try
+        {
+            refused = await Assert.ThrowsAsync<RequestRefusedException>(() => StampEvidenceHead.StampAsync(ledger, null, authority.Address, http));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+
+        Assert.Equal(1, authority.Asked);
+        Assert.Contains(said, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(authority.Address, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await StampEvidenceHead.ListAsync(ledger, null));
+        Assert.Equal(0L, Scalar(test, "SELECT COUNT(*) FROM head_stamps"));
+    }
+
     [Fact]
     public async Task Stamp_ABrokenChainOrABadAddress_IsRefusedBeforeAnythingIsSent()
     {
