@@ -1,6 +1,7 @@
 using DebtShield.App.Cases;
 using DebtShield.App.Resources;
 using DebtShield.App.ReviewEvidence;
+using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Backups;
 using DebtShield.Data.Evidence;
@@ -90,7 +91,7 @@ public static class LedgerAdministration
     /// Restores a backup into an empty ledger and returns the rows restored. Nothing is committed
     /// unless every row reads, every attachment is what its hash says, every case has a title,
     /// every loan's facts check out and every case's chain holds, attachments included, up to the
-    /// head the case recorded. A backup of a protected ledger is opened with its passphrase for
+    /// head the case recorded and through every head an authority time-stamped. A backup of a protected ledger is opened with its passphrase for
     /// this: every sealed field, text and attachment is opened and checked, none taken on trust.
     /// </summary>
     /// <param name="target">The empty ledger.</param>
@@ -144,6 +145,11 @@ public static class LedgerAdministration
             if (chain.Break is { } broken)
             {
                 throw new RequestRefusedException(Localized.Format(LedgerText.Restore_ChainBroken, title, broken.Sequence, EvidenceNames.Break(broken.Kind)));
+            }
+
+            if (await VerifyEvidence.StampedHeadMissingAsync(context, stored.Id, cancellationToken).ConfigureAwait(false) is { } stamped)
+            {
+                throw new RequestRefusedException(Localized.Format(LedgerText.Restore_ChainBroken, title, stamped, EvidenceNames.Break(ChainBreakKind.StampedHeadMismatch)));
             }
         }
     }

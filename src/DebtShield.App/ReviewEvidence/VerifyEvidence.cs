@@ -91,7 +91,7 @@ public static class VerifyEvidence
     /// holds, or null when the chain passed through every stamped head. The head is the one the
     /// authority signed, read from the stored reply; a reply that no longer verifies counts as missing.
     /// </summary>
-    private static async Task<int?> StampedHeadMissingAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken)
+    internal static async Task<int?> StampedHeadMissingAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken)
     {
         var stamps = await StampEvidenceHead.ReadAsync(context, caseId, cancellationToken).ConfigureAwait(false);
         foreach (var (stamp, _, reply) in stamps)

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using DebtShield.Tests.Shared;
+using DebtShield.Tests.Shared.TimeStamps;
 
 namespace DebtShield.Cli.Tests.Ledger;
 
@@ -92,6 +93,31 @@ public sealed class RestoreVerifyTests
             Assert.True(result.ExitCode == 0, result.Stderr);
             Assert.Equal(1, target.Scalar("SELECT COUNT(*) FROM cases"));
             Assert.Equal(1, target.Scalar("SELECT COUNT(*) FROM attachments"));
+        }
+    }
+
+    [Fact]
+    public void Restore_AStampedHeadCutOffTheBackupWithTheCaseHeadRewritten_Exit1NamingTheStampedEntry()
+    {
+        using var authority = LocalTimeStampAuthority.Start();
+        var (result, target) = RestoreAltered("sqlite", backup =>
+        {
+            var entries = backup["evidence_entries"]!.AsArray();
+            while (entries.Count > 3)
+            {
+                entries.RemoveAt(entries.Count - 1);
+            }
+
+            backup["cases"]![0]!["evidence_count"] = 3;
+            backup["cases"]![0]!["evidence_head"] = (string)entries[2]!["hash"]!;
+        }, source => source.Succeed("evidence", "timestamp", "--tsa", authority.Address));
+        using (target)
+        {
+            Assert.Equal(1, authority.Asked);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("证据链在第 5 条断开：这里曾是加盖过可信时间戳的链末端", result.Stderr, StringComparison.Ordinal);
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM cases"));
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM head_stamps"));
         }
     }
 
@@ -206,10 +232,11 @@ public sealed class RestoreVerifyTests
     }
 
     /// <summary>Backs up a case with evidence and an attachment, alters the backup's rows, and restores it into a new ledger.</summary>
-    private static (CliResult Result, LedgerCli Target) RestoreAltered(string provider, Action<JsonNode> alter)
+    private static (CliResult Result, LedgerCli Target) RestoreAltered(string provider, Action<JsonNode> alter, Action<LedgerCli>? prepare = null)
     {
         using var source = new LedgerCli(provider);
         source.Succeed("evidence", "import", SmsBackup, "--collector", "16500009999", "--collector", "17000001234");
+        prepare?.Invoke(source);
         source.Succeed("backup", "ledger.backup");
         var target = new LedgerCli(provider);
         return (target.Run("restore", Alter(source.PathOf("ledger.backup"), target.PathOf("altered.backup"), alter)), target);
