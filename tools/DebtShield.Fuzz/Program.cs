@@ -196,7 +196,7 @@ static async Task<bool> RestoreAsync(string work, byte[] json)
             await gzip.WriteAsync(json);
         }
 
-        return await LedgerAdministration.RestoreAsync(LedgerLocation.Parse(Path.Combine(folder, "ledger.db")), backup) > 0;
+        return await LedgerAdministration.RestoreAsync(LedgerLocation.Parse(Path.Combine(folder, "ledger.db")), backup, () => null) > 0;
     }
     finally
     {

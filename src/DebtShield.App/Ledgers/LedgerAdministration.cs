@@ -1,6 +1,7 @@
 using DebtShield.App.Cases;
 using DebtShield.App.Resources;
 using DebtShield.App.ReviewEvidence;
+using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Backups;
 using DebtShield.Data.Evidence;
@@ -88,14 +89,32 @@ public static class LedgerAdministration
 
     /// <summary>
     /// Restores a backup into an empty ledger and returns the rows restored. Nothing is committed
-    /// unless every row reads, every attachment is what its hash says, and (in a backup without a
-    /// passphrase) every case has a title, every loan's facts check out and every case's chain holds,
-    /// attachments included, up to the head the case recorded.
+    /// unless every row reads, every attachment is what its hash says, every case has a title,
+    /// every loan's facts check out and every case's chain holds, attachments included, up to the
+    /// head the case recorded and through every head an authority time-stamped. A backup of a protected ledger is opened with its passphrase for
+    /// this: every sealed field, text and attachment is opened and checked, none taken on trust.
     /// </summary>
-    /// <exception cref="LedgerException">The file is unreadable, altered, its rows conflict, or the target holds data.</exception>
+    /// <param name="target">The empty ledger.</param>
+    /// <param name="path">The backup file.</param>
+    /// <param name="passphrase">The passphrase of the ledger the backup was made from; asked only when it is protected.</param>
+    /// <param name="cancellationToken">Cancels the restore.</param>
+    /// <exception cref="LedgerException">The file is unreadable, altered, its rows conflict, the target holds data, or a protected backup's passphrase is missing or wrong.</exception>
     /// <exception cref="RequestRefusedException">A case, loan or chain of the backup does not hold: it is named.</exception>
-    public static Task<int> RestoreAsync(LedgerLocation target, string path, CancellationToken cancellationToken = default) =>
-        LedgerBackup.RestoreAsync(target, path, VerifyRestoredAsync, cancellationToken);
+    public static Task<int> RestoreAsync(LedgerLocation target, string path, Func<string?> passphrase, CancellationToken cancellationToken = default) =>
+        LedgerBackup.RestoreAsync(target, path, VerifyRestoredAsync, passphrase, cancellationToken);
+
+    /// <summary>Opens a restored row's sealed fields; a field that does not open (edited in the backup) refuses the restore, naming the row.</summary>
+    private static T Opened<T>(Func<T> open, string row)
+    {
+        try
+        {
+            return open();
+        }
+        catch (LedgerException e) when (e.Problem == LedgerProblem.SealedValueDamaged)
+        {
+            throw new RequestRefusedException(Localized.Format(LedgerText.Restore_SealedDamaged, row), e);
+        }
+    }
 
     /// <summary>Checks the restored rows inside the restore's transaction; throws to refuse them all.</summary>
     private static async Task VerifyRestoredAsync(Ledger restored, LedgerContext context, CancellationToken cancellationToken)
@@ -103,10 +122,18 @@ public static class LedgerAdministration
         var store = new AttachmentStore(restored);
         foreach (var stored in await context.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
         {
-            var title = stored.ReadTitle(restored.Cipher);
+            var sealedCase = Localized.Format(LedgerText.Restore_SealedCase, stored.Id);
+            var title = Opened(() => stored.ReadTitle(restored.Cipher), sealedCase);
             if (string.IsNullOrWhiteSpace(title))
             {
                 throw new RequestRefusedException(Localized.Format(LedgerText.Restore_Untitled, stored.Id));
+            }
+
+            Opened(() => stored.ReadProfile(restored.Cipher), sealedCase);
+
+            foreach (var line in await context.BudgetLines.AsNoTracking().Where(l => l.CaseId == stored.Id).OrderBy(l => l.Position).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Opened(() => line.ToBudgetLine(restored.Cipher), Localized.Format(LedgerText.Restore_SealedBudgetLine, title, line.Position + 1));
             }
 
             foreach (var loan in await CaseLoans.WithFactsOf(context, stored.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -118,6 +145,11 @@ public static class LedgerAdministration
             if (chain.Break is { } broken)
             {
                 throw new RequestRefusedException(Localized.Format(LedgerText.Restore_ChainBroken, title, broken.Sequence, EvidenceNames.Break(broken.Kind)));
+            }
+
+            if (await VerifyEvidence.StampedHeadMissingAsync(context, stored.Id, cancellationToken).ConfigureAwait(false) is { } stamped)
+            {
+                throw new RequestRefusedException(Localized.Format(LedgerText.Restore_ChainBroken, title, stamped, EvidenceNames.Break(ChainBreakKind.StampedHeadMismatch)));
             }
         }
     }

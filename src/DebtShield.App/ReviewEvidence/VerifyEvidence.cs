@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.StampEvidence;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Cases;
@@ -63,6 +64,11 @@ public static class VerifyEvidence
                     verification = verification with { Break = new ChainBreak(keptHead.Count, Math.Min(keptHead.Count, verification.IntactEntries + 1), ChainBreakKind.KeptHeadMismatch) };
                 }
 
+                if (verification.IsIntact && await StampedHeadMissingAsync(context, stored.Id, token).ConfigureAwait(false) is { } stamped)
+                {
+                    verification = verification with { Break = new ChainBreak(stamped, Math.Min(stamped, verification.IntactEntries + 1), ChainBreakKind.StampedHeadMismatch) };
+                }
+
                 checks.Add(new CaseChainCheck(stored.Id, stored.ReadTitle(ledger.Cipher), head, verification));
             }
 
@@ -78,6 +84,26 @@ public static class VerifyEvidence
             .Select(e => e.Hash)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return hash == kept.Hash.Hex;
+    }
+
+    /// <summary>
+    /// The entry count of the first stored time-stamp whose head the (verified) chain no longer
+    /// holds, or null when the chain passed through every stamped head. The head is the one the
+    /// authority signed, read from the stored reply; a reply that no longer verifies counts as missing.
+    /// </summary>
+    internal static async Task<int?> StampedHeadMissingAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken)
+    {
+        var stamps = await StampEvidenceHead.ReadAsync(context, caseId, cancellationToken).ConfigureAwait(false);
+        foreach (var (stamp, _, reply) in stamps)
+        {
+            if (TimeStampReply.StampedHead(reply) is not { } signed || signed != stamp.Head
+                || !await HoldsAsync(context, caseId, new ChainHead(stamp.Count, signed), cancellationToken).ConfigureAwait(false))
+            {
+                return stamp.Count;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The head the case recorded.</summary>

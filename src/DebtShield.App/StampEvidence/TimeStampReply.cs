@@ -1,8 +1,10 @@
 using System.Formats.Asn1;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Text;
 using DebtShield.App.Resources;
+using DebtShield.Core;
 using DebtShield.Core.Evidence;
 
 namespace DebtShield.App.StampEvidence;
@@ -39,7 +41,8 @@ internal static class TimeStampReply
 
             if (status is < 0 or > GrantedWithModifications)
             {
-                throw Refused(EvidenceText.Stamp_Refused, authority, status, StatusText(statusInfo));
+                var (words, failures) = Refusal(statusInfo);
+                throw Refused(EvidenceText.Stamp_Refused, authority, StatusName(status), failures, words);
             }
 
             if (!response.HasData)
@@ -91,29 +94,97 @@ internal static class TimeStampReply
         return token;
     }
 
+    /// <summary>
+    /// The head a stored reply stamps: the SHA-256 its token's message imprint holds, provided the
+    /// token still decodes and its signature verifies with the certificate it carries. Null for a
+    /// reply that no longer does (edited in the database since it was checked and stored).
+    /// </summary>
+    /// <remarks>
+    /// <c>evidence verify</c> reads the head from the signed token, not from the row's own head
+    /// column, so whoever re-makes a cut chain cannot make an old stamp fit it by rewriting that column.
+    /// </remarks>
+    public static ContentHash? StampedHead(ReadOnlyMemory<byte> reply)
+    {
+        try
+        {
+            var response = new AsnReader(reply, AsnEncodingRules.DER).ReadSequence();
+            _ = response.ReadSequence();
+            if (!response.HasData || !Rfc3161TimestampToken.TryDecode(response.ReadEncodedValue(), out var token, out _) || token is null)
+            {
+                return null;
+            }
+
+            var info = token.TokenInfo;
+            var stamped = info.GetMessageHash();
+            return info.HashAlgorithmId.Value == Sha256Oid && stamped.Length == 32
+                && token.VerifySignatureForHash(stamped.Span, HashAlgorithmName.SHA256, out _, extraCandidates: null)
+                && ContentHash.TryParse(Convert.ToHexStringLower(stamped.Span), out var head)
+                ? head
+                : null;
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
     private const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
 
-    /// <summary>The authority's own words for a refusal (PKIFreeText), if it gave any.</summary>
-    private static string StatusText(AsnReader statusInfo)
+    /// <summary>
+    /// The failure reasons PKIFailureInfo names (RFC 3161 §2.4.2), by bit; the words for each are
+    /// <c>StampFailure_</c> and the RFC's name in the resources.
+    /// </summary>
+    private static readonly int[] FailureBits = [0, 2, 5, 14, 15, 16, 17, 25];
+
+    /// <summary>Bits past this one are not read: RFC 3161 names none, and a hostile reply could set millions.</summary>
+    private const int LastFailureBit = 31;
+
+    /// <summary>The status's name for people: 拒绝（2）, rejection (2).</summary>
+    private static string StatusName(int status) => status is >= 2 and <= 5
+        ? ReviewEvidence.EvidenceNames.Text("StampStatus_" + status.ToString(CultureInfo.InvariantCulture))
+        : Localized.Format(EvidenceText.StampStatus_Other, status);
+
+    /// <summary>
+    /// What a refusal's PKIStatusInfo says beyond its status: the authority's own words (PKIFreeText,
+    /// neutralised for the terminal and the page) and the reasons its failInfo bits name.
+    /// </summary>
+    private static (string Words, string Failures) Refusal(AsnReader statusInfo)
     {
-        var text = new StringBuilder();
+        var words = new StringBuilder();
+        var failures = new List<string>();
         try
         {
             if (statusInfo.HasData && statusInfo.PeekTag() == Asn1Tag.Sequence)
             {
                 var strings = statusInfo.ReadSequence();
-                while (strings.HasData && text.Length < 500)
+                while (strings.HasData && words.Length < 500)
                 {
-                    text.Append(text.Length > 0 ? "; " : "").Append(strings.ReadCharacterString(UniversalTagNumber.UTF8String));
+                    words.Append(words.Length > 0 ? "; " : "").Append(strings.ReadCharacterString(UniversalTagNumber.UTF8String));
+                }
+            }
+
+            if (statusInfo.HasData && statusInfo.PeekTag() == Asn1Tag.PrimitiveBitString)
+            {
+                var bits = statusInfo.ReadBitString(out _);
+                for (var bit = 0; bit < Math.Min(bits.Length * 8, LastFailureBit + 1); bit++)
+                {
+                    if ((bits[bit / 8] & (0x80 >> (bit % 8))) != 0)
+                    {
+                        failures.Add(Array.IndexOf(FailureBits, bit) >= 0
+                            ? ReviewEvidence.EvidenceNames.Text("StampFailure_" + bit.ToString(CultureInfo.InvariantCulture))
+                            : Localized.Format(EvidenceText.StampFailure_Other, bit));
+                    }
                 }
             }
         }
         catch (AsnContentException)
         {
-            // The refusal stands without its words.
+            // The refusal stands with what could be read of it.
         }
 
-        return text.Length > 0 ? text.ToString() : "-";
+        return (
+            words.Length > 0 ? DisplayText.Neutralise(words.ToString()) : EvidenceText.StampWords_None,
+            failures.Count > 0 ? string.Join(EvidenceText.StampFailure_Separator, failures) : EvidenceText.StampFailure_None);
     }
 
     private static RequestRefusedException Refused(string template, params object?[] arguments) =>

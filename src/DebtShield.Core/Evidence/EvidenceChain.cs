@@ -222,6 +222,12 @@ public enum ChainBreakKind
     /// <summary>The head the borrower kept apart is not an entry of this chain: the chain was rewritten, or entries removed, since.</summary>
     KeptHeadMismatch,
 
+    /// <summary>
+    /// A head an authority time-stamped (RFC 3161) is not an entry of this chain, or its stored stamp
+    /// no longer stamps the head it is kept with: entries were cut off and the chain re-made since.
+    /// </summary>
+    StampedHeadMismatch,
+
     /// <summary>The chain ends earlier or elsewhere than the case's recorded head: its last entries were removed or replaced.</summary>
     HeadMismatch,
 }

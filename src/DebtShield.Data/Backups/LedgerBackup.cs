@@ -99,18 +99,26 @@ public static class LedgerBackup
     /// passphrase, its content hashes to that name, and <paramref name="verify"/> has accepted the
     /// restored rows, read inside the same transaction.
     /// </summary>
+    /// <remarks>
+    /// A backup of a protected ledger is checked like any other when there is a
+    /// <paramref name="verify"/>: the backup's own passphrase opens its data key, every sealed
+    /// attachment is opened and must hash to its name, and <paramref name="verify"/> gets a ledger
+    /// that opens the sealed rows (so a sealed text edited by one byte fails the chain there).
+    /// Without a passphrase such a backup is refused, never restored unchecked.
+    /// </remarks>
     /// <param name="target">The empty ledger.</param>
     /// <param name="path">The backup file.</param>
     /// <param name="verify">
     /// Checks the restored rows before they are committed (the App verifies every chain), given a
-    /// ledger over the target; it throws to refuse. Not called for a backup of a protected ledger,
-    /// whose sealed rows need the passphrase to be read.
+    /// ledger over the target that opens its sealed rows; it throws to refuse.
     /// </param>
+    /// <param name="passphrase">The passphrase of the backup's ledger, asked for only when the backup is protected and <paramref name="verify"/> is given.</param>
     /// <param name="cancellationToken">Cancels the restore.</param>
     /// <returns>How many rows were restored.</returns>
     /// <exception cref="LedgerException">The file is not a readable backup, it was altered, its rows
-    /// conflict with each other, or the target already holds data.</exception>
-    public static async Task<int> RestoreAsync(LedgerLocation target, string path, Func<Ledger, LedgerContext, CancellationToken, Task>? verify = null, CancellationToken cancellationToken = default)
+    /// conflict with each other, the target already holds data, or a protected backup's passphrase is missing or wrong.</exception>
+    public static async Task<int> RestoreAsync(
+        LedgerLocation target, string path, Func<Ledger, LedgerContext, CancellationToken, Task>? verify = null, Func<string?>? passphrase = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(path);
@@ -135,6 +143,7 @@ public static class LedgerBackup
 
                 var restore = new TableRestore(context, json, path, cancellationToken);
                 var isProtected = false;
+                LedgerCipher? opening = null;
                 while (Unreadable(path, () => json.Next(out var name) == JsonTokenType.PropertyName ? name : null) is { } table)
                 {
                     // Parents come before children in every backup written; untracked multi-row inserts, so a clinic's large backup restores quickly.
@@ -145,6 +154,7 @@ public static class LedgerBackup
                             isProtected = await restore.TableAsync<StoredProtection>(table, (protection, _) =>
                             {
                                 protection.FinishPending = true;
+                                opening = verify is null ? null : Unlock(protection, passphrase);
                                 return Task.CompletedTask;
                             }).ConfigureAwait(false) > 0;
                             break;
@@ -161,7 +171,8 @@ public static class LedgerBackup
                         case "attachments":
                             await restore.TableAsync<StoredAttachment>(table, async (attachment, number) =>
                             {
-                                if (!ContentHash.TryParse(attachment.Hash, out var hash) || (!isProtected && (attachment.Content is not { } content || ContentHash.Of(content) != hash)))
+                                if (!ContentHash.TryParse(attachment.Hash, out var hash) || (!isProtected && (attachment.Content is not { } content || ContentHash.Of(content) != hash))
+                                    || (opening is not null && !AttachmentStore.Holds(opening, attachment.Content, hash)))
                                 {
                                     throw new LedgerException(LedgerProblem.BackupAltered, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
                                 }
@@ -177,9 +188,9 @@ public static class LedgerBackup
                     }
                 }
 
-                if (verify is not null && !isProtected)
+                if (verify is not null)
                 {
-                    await verify(new Ledger(target, LedgerCipher.None), context, cancellationToken).ConfigureAwait(false);
+                    await verify(new Ledger(target, opening ?? LedgerCipher.None), context, cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -195,6 +206,15 @@ public static class LedgerBackup
                 File.Delete(stored);
             }
         }
+    }
+
+    /// <summary>The cipher that opens a protected backup's sealed rows, with the passphrase of the ledger it was made from.</summary>
+    /// <exception cref="LedgerException">No passphrase was given, or it is not the backup's.</exception>
+    private static LedgerCipher Unlock(StoredProtection protection, Func<string?>? passphrase)
+    {
+        var given = passphrase?.Invoke();
+        return string.IsNullOrEmpty(given) ? throw new LedgerException(LedgerProblem.PassphraseRequired)
+            : Passphrase.Unlock(protection, given) ?? throw new LedgerException(LedgerProblem.WrongPassphrase);
     }
 
     private static FileStream OpenBackup(string path)

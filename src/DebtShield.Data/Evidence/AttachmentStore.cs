@@ -141,6 +141,28 @@ public sealed class AttachmentStore
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="stored"/>, an attachment's bytes as a protected ledger keeps them,
+    /// opens with <paramref name="cipher"/> to content that hashes to <paramref name="hash"/> (or is
+    /// that content still plain, as a ledger whose protection is unfinished may hold it).
+    /// </summary>
+    internal static bool Holds(LedgerCipher cipher, byte[]? stored, ContentHash hash)
+    {
+        if (stored is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return ContentHash.Of(stored) == hash || ContentHash.Of(cipher.Open(stored, Context(hash))) == hash;
+        }
+        catch (LedgerException e) when (e.Problem == LedgerProblem.SealedValueDamaged)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Seals the attachments a PostgreSQL ledger holds, inside the transaction that protects it.</summary>
     internal static async Task SealRowsAsync(LedgerContext context, LedgerCipher sealing, CancellationToken cancellationToken)
     {

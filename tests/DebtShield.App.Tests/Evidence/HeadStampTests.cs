@@ -5,6 +5,7 @@ using DebtShield.App.MakeDocument;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.App.StampEvidence;
+using DebtShield.Core.Evidence;
 using DebtShield.Data.Backups;
 using DebtShield.Tests.Shared;
 using DebtShield.Tests.Shared.TimeStamps;
@@ -86,6 +87,38 @@ public sealed class HeadStampTests
     }
 
     [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Verify_AStampedHeadCutOffWithSql_BreaksAtTheStampedEntry_EvenWhenTheStampRowIsRewrittenToFit(string provider)
+    {
+        // Given a stamped head of 5 entries, and the chain grown since
+        using var test = TestLedgers.Create(provider);
+        using var authority = LocalTimeStampAuthority.Start();
+        using var http = new HttpClient();
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        var stamp = await StampEvidenceHead.StampAsync(ledger, null, authority.Address, http);
+        await ImportPhoneBackup.ImportAsync(ledger, null, Path.Combine(RepositoryPaths.Root, "samples", "calls-backup.xml"), new PhoneBackupChoices([]), Clock);
+        var grown = await VerifyEvidence.VerifyCaseAsync(ledger, null);
+
+        // When the entries from 4 on are deleted and the case's head rewritten, so the chain alone holds
+        Execute(test, "DELETE FROM evidence_entries WHERE sequence > 3");
+        Execute(test, "UPDATE cases SET evidence_count = 3, evidence_head = (SELECT hash FROM evidence_entries WHERE sequence = 3)");
+        var cut = await VerifyEvidence.VerifyCaseAsync(ledger, null);
+
+        // and the stamp's own row is rewritten to name the new head
+        Execute(test, "UPDATE head_stamps SET count = 3, head = (SELECT hash FROM evidence_entries WHERE sequence = 3)");
+        var refitted = await VerifyEvidence.VerifyCaseAsync(ledger, null);
+
+        // Then the grown chain held, and both are a break at the stamped entry
+        Assert.Equal(5, stamp.Count);
+        Assert.True(grown.Verification.IsIntact, grown.Verification.Break?.ToString());
+        Assert.Equal(10, grown.Head.Count);
+        Assert.Equal(new ChainBreak(5, 4, ChainBreakKind.StampedHeadMismatch), cut.Verification.Break);
+        Assert.Equal(3, cut.Verification.IntactEntries);
+        Assert.Equal(new ChainBreak(3, 3, ChainBreakKind.StampedHeadMismatch), refitted.Verification.Break);
+    }
+
+    [Theory]
     [InlineData(AuthorityConduct.WrongNonce, "随机数")]
     [InlineData(AuthorityConduct.OtherHash, "另一个哈希值")]
     public async Task Stamp_AReplyThatDoesNotAnswerTheRequest_IsRefusedAndNothingIsStored(AuthorityConduct conduct, string said)
@@ -101,6 +134,35 @@ public sealed class HeadStampTests
         Assert.Equal(1, authority.Asked);
         Assert.Contains(said, refused.Message, StringComparison.Ordinal);
         Assert.Empty(await StampEvidenceHead.ListAsync(ledger, null));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "“拒绝（2）”，原因：不支持所用的哈希算法、机构不接受所请求的策略；机构的说明：policy 1.2.3.4.9 not accepted")]
+    [InlineData("en", "\"rejection (2)\", reason: badAlg: the hash algorithm is not supported, unacceptedPolicy: the requested policy is not supported; the authority's words: policy 1.2.3.4.9 not accepted")]
+    public async Task Stamp_AnAuthorityThatRefuses_SaysItsStatusAndFailInfoInWords_AndStoresNothing(string language, string said)
+    {
+        using var test = TestLedgers.Create("sqlite");
+        using var authority = LocalTimeStampAuthority.Start(AuthorityConduct.Refuses);
+        using var http = new HttpClient();
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        RequestRefusedException refused;
+        try
+        {
+            refused = await Assert.ThrowsAsync<RequestRefusedException>(() => StampEvidenceHead.StampAsync(ledger, null, authority.Address, http));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+
+        Assert.Equal(1, authority.Asked);
+        Assert.Contains(said, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(authority.Address, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await StampEvidenceHead.ListAsync(ledger, null));
+        Assert.Equal(0L, Scalar(test, "SELECT COUNT(*) FROM head_stamps"));
     }
 
     [Fact]

@@ -90,6 +90,33 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
+    public void Verify_AfterAStampedHeadIsCutOffWithSql_ExitsFourNamingTheStampedEntry()
+    {
+        using var cli = new LedgerCli("sqlite");
+        using var authority = LocalTimeStampAuthority.Start();
+        cli.Succeed("evidence", "import", SmsBackup);
+        cli.Succeed("evidence", "timestamp", "--tsa", authority.Address);
+        var stamped = cli.Run("evidence", "verify");
+        using (var connection = LedgerCli.Open(cli.Ledger.Location))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM evidence_entries WHERE sequence > 3; "
+                + "UPDATE cases SET evidence_count = 3, evidence_head = (SELECT hash FROM evidence_entries WHERE sequence = 3)";
+            command.ExecuteNonQuery();
+        }
+
+        var cut = cli.Run("evidence", "verify");
+        var english = cli.Run("evidence", "verify", "--lang", "en");
+
+        Assert.Equal(0, stamped.ExitCode);
+        Assert.Equal(4, cut.ExitCode);
+        Assert.Contains("第 4 条（存储序号 5）", cut.Stdout, StringComparison.Ordinal);
+        Assert.Contains("加盖过可信时间戳的链末端", cut.Stdout, StringComparison.Ordinal);
+        Assert.Equal(4, english.ExitCode);
+        Assert.Contains("time-stamped the chain head here", english.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Retract_TakesTheEntryOffTheList_AndTheChainStaysIntact()
     {
         using var cli = new LedgerCli("sqlite");

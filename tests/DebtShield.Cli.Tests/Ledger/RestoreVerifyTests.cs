@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using DebtShield.Tests.Shared;
+using DebtShield.Tests.Shared.TimeStamps;
 
 namespace DebtShield.Cli.Tests.Ledger;
 
@@ -95,28 +96,169 @@ public sealed class RestoreVerifyTests
         }
     }
 
+    [Fact]
+    public void Restore_AStampedHeadCutOffTheBackupWithTheCaseHeadRewritten_Exit1NamingTheStampedEntry()
+    {
+        using var authority = LocalTimeStampAuthority.Start();
+        var (result, target) = RestoreAltered("sqlite", backup =>
+        {
+            var entries = backup["evidence_entries"]!.AsArray();
+            while (entries.Count > 3)
+            {
+                entries.RemoveAt(entries.Count - 1);
+            }
+
+            backup["cases"]![0]!["evidence_count"] = 3;
+            backup["cases"]![0]!["evidence_head"] = (string)entries[2]!["hash"]!;
+        }, source => source.Succeed("evidence", "timestamp", "--tsa", authority.Address));
+        using (target)
+        {
+            Assert.Equal(1, authority.Asked);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("证据链在第 5 条断开：这里曾是加盖过可信时间戳的链末端", result.Stderr, StringComparison.Ordinal);
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM cases"));
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM head_stamps"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public void Restore_AProtectedBackupWithOneSealedTextByteChanged_Exit1NamingTheEntryAndNothingRestored(string provider)
+    {
+        var (result, target) = RestoreAlteredProtected(provider, backup => backup["evidence_entries"]![1]!["text"] = FlipOneByte((string)backup["evidence_entries"]![1]!["text"]!));
+        using (target)
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("证据链在第 2 条断开", result.Stderr, StringComparison.Ordinal);
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM cases"));
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM evidence_entries"));
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM protection"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public void Restore_AProtectedBackupWithOneSealedAttachmentByteChanged_Exit1NamingTheAttachmentAndNothingRestored(string provider)
+    {
+        var (result, target) = RestoreAlteredProtected(provider, backup =>
+        {
+            var content = Convert.FromBase64String((string)backup["attachments"]![0]!["content"]!);
+            content[content.Length / 2] ^= 0x01;
+            backup["attachments"]![0]!["content"] = Convert.ToBase64String(content);
+        });
+        using (target)
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("第 1 个附件的名称或内容与它的哈希值不符", result.Stderr, StringComparison.Ordinal);
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM cases"));
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM attachments"));
+            Assert.False(provider == "sqlite" && Directory.Exists(target.Ledger.Location.FilePath + ".attachments") && Directory.EnumerateFiles(target.Ledger.Location.FilePath + ".attachments", "*", SearchOption.AllDirectories).Any());
+        }
+    }
+
+    [Fact]
+    public void Restore_AProtectedBackupWithTheCaseTitleByteChanged_Exit1NamingTheCase()
+    {
+        var (result, target) = RestoreAlteredProtected("sqlite", backup => backup["cases"]![0]!["title"] = FlipOneByte((string)backup["cases"]![0]!["title"]!));
+        using (target)
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("的名称或资料的加密内容被改动过", result.Stderr, StringComparison.Ordinal);
+            Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM cases"));
+        }
+    }
+
+    [Fact]
+    public void Restore_AProtectedBackupUnaltered_WithItsPassphrase_RestoresEveryRowThatThenVerifies()
+    {
+        var (result, target) = RestoreAlteredProtected("sqlite", _ => { });
+        using (target)
+        {
+            var verified = target.RunWith(null, Passphrase, "evidence", "verify");
+
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Equal(1, target.Scalar("SELECT COUNT(*) FROM attachments"));
+            Assert.True(verified.ExitCode == 0, verified.Stdout + verified.Stderr);
+        }
+    }
+
+    [Fact]
+    public void Restore_AProtectedBackupWithoutItsPassphrase_Exit1AndNothingRestored()
+    {
+        using var source = ProtectedSource("sqlite");
+        using var target = new LedgerCli("sqlite");
+
+        var none = target.Run("restore", source.PathOf("ledger.backup"));
+        var wrong = target.RunWith(null, new Dictionary<string, string?> { ["DEBTSHIELD_PASSPHRASE"] = "wrong horse battery" }, "restore", source.PathOf("ledger.backup"));
+
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("DEBTSHIELD_PASSPHRASE", none.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("密码不正确", wrong.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM cases"));
+        Assert.Equal(0, target.Scalar("SELECT COUNT(*) FROM protection"));
+    }
+
+    private static readonly Dictionary<string, string?> Passphrase = new() { ["DEBTSHIELD_PASSPHRASE"] = "correct horse battery" };
+
+    /// <summary>A sealed value (<c>v1:</c> and base64) with one bit of its ciphertext flipped.</summary>
+    private static string FlipOneByte(string sealedValue)
+    {
+        Assert.StartsWith("v1:", sealedValue, StringComparison.Ordinal);
+        var bytes = Convert.FromBase64String(sealedValue[3..]);
+        bytes[bytes.Length / 2] ^= 0x01;
+        return "v1:" + Convert.ToBase64String(bytes);
+    }
+
+    /// <summary>A protected ledger with evidence and an attachment, backed up as <c>ledger.backup</c> in its folder.</summary>
+    private static LedgerCli ProtectedSource(string provider)
+    {
+        var source = new LedgerCli(provider);
+        source.Succeed("evidence", "import", SmsBackup, "--collector", "16500009999", "--collector", "17000001234");
+        var protect = source.RunWith(null, new Dictionary<string, string?> { ["DEBTSHIELD_NEW_PASSPHRASE"] = "correct horse battery" }, "db", "protect");
+        Assert.True(protect.ExitCode == 0, protect.Stderr);
+        var backup = source.RunWith(null, Passphrase, "backup", "ledger.backup");
+        Assert.True(backup.ExitCode == 0, backup.Stderr);
+        return source;
+    }
+
+    /// <summary>As <see cref="RestoreAltered"/>, from a protected ledger, restored with its passphrase.</summary>
+    private static (CliResult Result, LedgerCli Target) RestoreAlteredProtected(string provider, Action<JsonNode> alter)
+    {
+        using var source = ProtectedSource(provider);
+        var target = new LedgerCli(provider);
+        var altered = Alter(source.PathOf("ledger.backup"), target.PathOf("altered.backup"), alter);
+        return (target.RunWith(null, Passphrase, "restore", altered), target);
+    }
+
     /// <summary>Backs up a case with evidence and an attachment, alters the backup's rows, and restores it into a new ledger.</summary>
-    private static (CliResult Result, LedgerCli Target) RestoreAltered(string provider, Action<JsonNode> alter)
+    private static (CliResult Result, LedgerCli Target) RestoreAltered(string provider, Action<JsonNode> alter, Action<LedgerCli>? prepare = null)
     {
         using var source = new LedgerCli(provider);
         source.Succeed("evidence", "import", SmsBackup, "--collector", "16500009999", "--collector", "17000001234");
+        prepare?.Invoke(source);
         source.Succeed("backup", "ledger.backup");
+        var target = new LedgerCli(provider);
+        return (target.Run("restore", Alter(source.PathOf("ledger.backup"), target.PathOf("altered.backup"), alter)), target);
+    }
+
+    /// <summary>Writes <paramref name="to"/>: the backup <paramref name="from"/> with its rows altered.</summary>
+    private static string Alter(string from, string to, Action<JsonNode> alter)
+    {
         JsonNode backup;
-        using (var file = File.OpenRead(source.PathOf("ledger.backup")))
+        using (var file = File.OpenRead(from))
         using (var gzip = new GZipStream(file, CompressionMode.Decompress))
         {
             backup = JsonNode.Parse(gzip)!;
         }
 
         alter(backup);
-        var target = new LedgerCli(provider);
-        var altered = target.PathOf("altered.backup");
-        using (var file = File.Create(altered))
+        using (var file = File.Create(to))
         using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
         {
             gzip.Write(System.Text.Encoding.UTF8.GetBytes(backup.ToJsonString()));
         }
 
-        return (target.Run("restore", altered), target);
+        return to;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Formats.Asn1;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -17,6 +18,12 @@ public enum AuthorityConduct
 
     /// <summary>It stamps another hash (a tampered head).</summary>
     OtherHash,
+
+    /// <summary>
+    /// It refuses: a <c>TimeStampResp</c> of status rejection (2) with its own words
+    /// (<see cref="LocalTimeStampAuthority.RefusalWords"/>) and failInfo badAlg and unacceptedPolicy, and no token.
+    /// </summary>
+    Refuses,
 }
 
 /// <summary>
@@ -135,12 +142,39 @@ public sealed class LocalTimeStampAuthority : IDisposable
                 _asked++;
             }
 
-            var reply = Answer(Rewrite(request));
+            var reply = Conduct == AuthorityConduct.Refuses ? Refusal() : Answer(Rewrite(request));
             context.Response.ContentType = "application/timestamp-reply";
             context.Response.ContentLength64 = reply.Length;
             await context.Response.OutputStream.WriteAsync(reply);
             context.Response.Close();
         }
+    }
+
+    /// <summary>The words a refusing authority puts in its reply's PKIFreeText.</summary>
+    public const string RefusalWords = "policy 1.2.3.4.9 not accepted";
+
+    /// <summary>
+    /// A refusal written by hand (RFC 3161 §2.4.2): <c>TimeStampResp { PKIStatusInfo { status 2,
+    /// statusString { RefusalWords }, failInfo badAlg(0) | unacceptedPolicy(15) } }</c>, without a token.
+    /// </summary>
+    public static byte[] Refusal()
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(2);
+                using (writer.PushSequence())
+                {
+                    writer.WriteCharacterString(UniversalTagNumber.UTF8String, RefusalWords);
+                }
+
+                writer.WriteBitString([0x80, 0x01]);
+            }
+        }
+
+        return writer.Encode();
     }
 
     /// <summary>The request the authority actually stamps, as its conduct decides.</summary>

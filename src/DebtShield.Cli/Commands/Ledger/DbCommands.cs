@@ -112,7 +112,7 @@ internal sealed class RestoreCommand : AsyncCommand<BackupCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, BackupCommand.Settings settings, CancellationToken cancellationToken)
     {
         var location = LedgerSession.Locate(settings);
-        var rows = await LedgerAdministration.RestoreAsync(location, settings.File, cancellationToken);
+        var rows = await LedgerAdministration.RestoreAsync(location, settings.File, LedgerSession.Passphrase, cancellationToken);
         LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Restore_Done, rows, settings.File, location.Display));
         return DebtShieldApp.Success;
     }
