@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Start-up of the released local web app (issue 25): the time from starting debtshield-web to
 # its first page (HTTP 200 on /), over RUNS starts with the ledger already made and migrated, then
-# over FRESH first starts of a new ledger (an empty home each time). Prints each time, the median
-# and the worst. The app runs as a borrower runs it: the linux-x64 archive, unpacked, no dotnet
-# on the PATH. Traffic goes to 127.0.0.1 only.
+# over FRESH first starts of a new ledger (an empty home each time). Prints each start's wall time
+# and CPU time, then one line per mode: wall median, best and worst, and CPU mean and median. The
+# CPU time is the process's user + system time (every thread) read from /proc when the first page
+# has answered: on a shared machine it follows the app's own work far more than wall time does.
+# The app runs as a borrower runs it: the linux-x64 archive, unpacked, no dotnet on the PATH.
+# Traffic goes to 127.0.0.1 only.
 #
 #   bench/load/start-time.sh ARCHIVE [RUNS] [FRESH]      (defaults 20 and 5)
 #
@@ -20,8 +23,10 @@ tar -xzf "$archive" -C "$work"
 app=$(ls -d "$work"/debtshield-*)/debtshield-web
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
-start_once() { # home → milliseconds to the first page
-  local home=$1 begin pid
+ticks=$(getconf CLK_TCK)
+
+start_once() { # home → "WALL_MS CPU_MS" to the first page
+  local home=$1 begin pid wall cpu
   mkdir -p "$home"
   begin=$(date +%s%N)
   # shellcheck disable=SC2086
@@ -31,25 +36,34 @@ start_once() { # home → milliseconds to the first page
     kill -0 "$pid" 2>/dev/null || { cat "$home/web.log" >&2; exit 1; }
     sleep 0.01
   done
-  echo $(( ($(date +%s%N) - begin) / 1000000 ))
+  wall=$(( ($(date +%s%N) - begin) / 1000000 ))
+  # utime and stime are fields 14 and 15; the command name (field 2) holds no space here.
+  cpu=$(awk -v t="$ticks" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$pid/stat")
+  echo "$wall $cpu"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-summary() { # label numbers…
+summary() { # label "WALL CPU"…
   local label=$1; shift
-  printf '%s\n' "$@" | sort -n | awk -v label="$label" '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    printf "%s: %d starts, median %d ms, best %d ms, worst %d ms\n", label, NR, m, v[1], v[NR] }'
+  printf '%s\n' "$@" | awk -v label="$label" '
+    function median(a, n,   i, j, t) {
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { wall[NR] = $1; cpu[NR] = $2; total += $2 }
+    END {
+      m = median(wall, NR); c = median(cpu, NR)
+      printf "%s: %d starts, wall median %d ms, best %d ms, worst %d ms; CPU mean %d ms, median %d ms\n", label, NR, m, wall[1], wall[NR], total / NR, c }'
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)${START_ENV:+; START_ENV=$START_ENV}"
 start_once "$work/home" >/dev/null   # makes and migrates the ledger
 times=()
 for _ in $(seq 1 "$runs"); do times+=("$(start_once "$work/home")"); done
-echo "ledger ready: ${times[*]}"
+echo "ledger ready (wall ms, CPU ms): $(printf '%s, ' "${times[@]}")"
 summary "existing ledger" "${times[@]}"
 firsts=()
 for i in $(seq 1 "$fresh"); do firsts+=("$(start_once "$work/fresh-$i")"); done
-echo "new ledger: ${firsts[*]}"
+echo "new ledger (wall ms, CPU ms): $(printf '%s, ' "${firsts[@]}")"
 summary "new ledger (first start)" "${firsts[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
