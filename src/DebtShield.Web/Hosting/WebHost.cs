@@ -59,6 +59,7 @@ public static class WebHost
         builder.Services.AddSingleton<CalendarFeeds>();
         if (!options.MultiUser)
         {
+            builder.Services.AddSingleton<ExampleLedger>();
             builder.Services.AddSingleton<PhonePairings>();
             builder.Services.AddSingleton<PhoneListener>();
             builder.Services.AddHostedService(services => services.GetRequiredService<PhoneListener>());
