@@ -5,6 +5,7 @@ using DebtShield.App.Ledgers;
 using DebtShield.App.ListLoans;
 using DebtShield.Core;
 using DebtShield.Tests.Shared;
+using DebtShield.Web.Accounts;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Pages;
 using DebtShield.Web.Resources;
@@ -89,6 +90,26 @@ public sealed class ExampleLedgerTests
         // Then nothing changes: the borrower still sees their own empty ledger
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         Assert.DoesNotContain(WebText.Example_Banner, await app.Client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Example_InMultiUserMode_IsNeitherOfferedNorShownEvenWithItsCookie()
+    {
+        // Given an organisation's server and a logged-in account whose browser carries the example's cookie
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
+        await using var app = await MultiUserApp.StartAsync(ledger.Location);
+        await app.AddAccountAsync("worker@example.org", Roles.CaseWorker);
+        var (worker, cookies) = await app.LoginAsync("worker@example.org");
+        cookies.Add(app.Address, new Cookie(ExampleLedger.Cookie, "1"));
+
+        // When it asks for the example, and for its cases
+        var page = await worker.GetAsync("/example");
+        var cases = await worker.GetStringAsync("/cases");
+
+        // Then there is no example, and its pages are the server's
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain(WebText.Example_Banner, cases, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/example\"", cases, StringComparison.Ordinal);
     }
 
     private static async Task<string> DemoLawfulTotalAsync()
