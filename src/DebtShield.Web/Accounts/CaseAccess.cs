@@ -31,7 +31,7 @@ public static class CaseAccess
     /// <summary>Routes that read or change no case's contents (lists filter themselves by <see cref="CaseRoster"/>).</summary>
     public static IReadOnlyList<string> CaseFreeRoutes { get; } =
     [
-        "problem", "unlock", "cases", "phone", "example", "guide", "guide/{topic}", "start/{door}", "borrow", "account/login", "account/logout", "admin", "admin/audit",
+        "problem", "unlock", "cases", "phone", "example", "guide", "guide/{topic}", "guide/images/{name}", "start/{door}", "borrow", "account/login", "account/logout", "admin", "admin/audit",
         "api/v1/cases", "api/v1/guide", "api/v1/guide/{topic}", "api/v1/offer", "api/v1/documents", "api/v1/admin/accounts", "api/v1/admin/accounts/role", "api/v1/admin/accounts/password",
         "api/v1/admin/accounts/remove", "api/v1/admin/cases", "api/v1/admin/audit", "api/v1/admin/assignments",
         "api/v1/admin/assignments/remove", "openapi/{documentname}.json", "calendar/{secret}.ics",

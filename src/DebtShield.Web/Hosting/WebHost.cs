@@ -134,6 +134,7 @@ public static class WebHost
         DocumentApi.Map(api);
         OfferApi.Map(api);
         GuideApi.Map(api);
+        GuideApi.MapPictures(app);
         CalendarFeeds.Map(app);
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
