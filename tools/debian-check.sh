@@ -4,7 +4,9 @@
 # on the test PostgreSQL (DEBTSHIELD_TEST_PG) and a free port, starts the server exactly as the
 # unit would (systemd when it runs; otherwise the unit's own ExecStart, environment and user, read
 # from the installed unit), and checks that the login page answers on the configured port, that
-# the server runs as the debtshield user and that the settings are 0640. Then dpkg -r removes the
+# the server runs as the debtshield user and that the settings are 0640. It makes an administrator
+# with debtshield-create-admin (the password on standard input) and logs in with it over HTTP, up
+# to the accounts page only an administrator sees. Then dpkg -r removes the
 # program and keeps the settings (a conffile), and dpkg -P removes those too.
 #
 #   tools/debian-check.sh ARCHIVE
@@ -84,6 +86,31 @@ if $systemd; then pid=$(systemctl show -p MainPID --value debtshield.service); e
 owner=$(ps -o user= -p "$pid")
 [ "$owner" = debtshield ] || fail "the server runs as $owner, not debtshield"
 
+# The organisation's first administrator, made with the packaged command as its README says; the
+# password goes in on standard input, never on a command line (where ps would show it). Then that
+# administrator logs in through the form (its anti-forgery token and cookie, as a browser would)
+# and reaches the accounts page, which answers nobody else: without the login it sends to the form.
+admin=admin@debian-check.invalid
+password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
+printf '%s\n' "$password" | debtshield-create-admin "$admin" >"$work/create-admin.log" 2>&1 \
+  || { cat "$work/create-admin.log" >&2; fail "debtshield-create-admin $admin failed"; }
+site=http://127.0.0.1:$port
+jar=$work/cookies
+anonymous=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' "$site/admin")
+[[ "$anonymous" == 302\ */account/login* ]] || fail "the accounts page answered '$anonymous' without a login, not a redirect to the login form"
+curl -fsS -c "$jar" -b "$jar" "$site/account/login" -o "$work/login.html" || fail "the login form does not answer"
+token=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' "$work/login.html" | head -n 1)
+[ -n "$token" ] || fail "the login form has no anti-forgery token"
+wrong=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Email=$admin" \
+  --data-urlencode "Password=not-$password" --data-urlencode "__RequestVerificationToken=$token" "$site/account/login")
+[ "$wrong" = 400 ] || fail "a wrong password was answered $wrong, not 400"
+signed_in=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "Email=$admin" \
+  --data-urlencode "Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$site/account/login")
+[ "$signed_in" = "302 $site/" ] || fail "the login of $admin was answered '$signed_in', not a redirect to the first page"
+curl -fsS -b "$jar" "$site/admin" -o "$work/admin.html" || fail "the accounts page refused the logged-in administrator"
+grep -q '账户与案件分配' "$work/admin.html" && grep -q "$admin" "$work/admin.html" \
+  || fail "the accounts page after the login is not the administrator's (no heading or no $admin)"
+
 if $systemd; then systemctl stop debtshield.service; else kill "$server"; wait "$server" 2>/dev/null || true; server=""; fi
 dpkg -r debtshield >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg -r failed"; }
 [ ! -e /usr/lib/debtshield ] || fail "dpkg -r left /usr/lib/debtshield"
@@ -91,4 +118,4 @@ dpkg -r debtshield >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "d
 [ -f /etc/debtshield/server.env ] || fail "dpkg -r removed the settings (a conffile stays until purge)"
 dpkg -P debtshield >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg -P failed"; }
 [ ! -e /etc/debtshield ] && [ ! -e /var/lib/debtshield ] || fail "dpkg -P left /etc/debtshield or /var/lib/debtshield"
-echo "debian-check: $(basename "$deb") installs, its server answers on port $port as debtshield, and it removes cleanly"
+echo "debian-check: $(basename "$deb") installs, its server answers on port $port as debtshield, debtshield-create-admin makes an administrator who logs in, and it removes cleanly"

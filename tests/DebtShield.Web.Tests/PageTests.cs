@@ -393,6 +393,29 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task Guide_phone_evidence_shows_its_pictures_served_by_the_app_with_alt_text_in_the_reader_s_language()
+    {
+        await using var app = await RunningApp.StartAsync(demo: false);
+
+        var chinese = await app.Client.GetStringAsync("/guide/phone-evidence");
+        var english = await app.Client.GetStringAsync("/guide/phone-evidence?lang=en");
+        var sources = System.Text.RegularExpressions.Regex.Matches(chinese + english, "<img src=\"([^\"]+)\" alt=\"([^\"]+)\"").Select(m => (Source: m.Groups[1].Value, Alt: m.Groups[2].Value)).ToList();
+
+        Assert.Contains(sources, i => i.Source == "/guide/images/phone-pairing-zh-CN.png" && i.Alt.Contains("二维码", StringComparison.Ordinal));
+        Assert.Contains(sources, i => i.Source == "/guide/images/phone-pairing-en.png" && i.Alt.Contains("QR code", StringComparison.Ordinal));
+        Assert.Equal(14, sources.Count);
+        foreach (var (source, _) in sources.Distinct())
+        {
+            using var picture = await app.Client.GetAsync(source);
+            Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
+            Assert.Equal(source.EndsWith(".svg", StringComparison.Ordinal) ? "image/svg+xml" : "image/png", picture.Content.Headers.ContentType?.MediaType);
+            Assert.NotEmpty(await picture.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/guide/images/nothing.png")).StatusCode);
+    }
+
+    [Fact]
     public async Task Several_cases_are_listed_and_each_page_follows_the_case_chosen()
     {
         await using var app = await RunningApp.StartAsync();

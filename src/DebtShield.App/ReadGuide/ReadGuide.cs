@@ -44,6 +44,9 @@ public static partial class ReadGuide
             return match.Groups["kind"].Value == "tel" ? Inline(hotlines[0]) : Table(hotlines);
         });
         expanded = Step().Replace(expanded, match => GuideSteps.Write(match.Groups["kind"].Value, match.Groups["id"].Value, reader));
+        expanded = Picture().Replace(expanded, match => reader == GuideReader.Web
+            ? "![" + match.Groups["alt"].Value + "](" + PicturePath + match.Groups["name"].Value + ")"
+            : Localized.Format(CheckText.Guide_Picture, match.Groups["alt"].Value));
         return new GuideTopicReport(
             topic.Trim().ToLowerInvariant(),
             TitleOf(markdown),
@@ -54,6 +57,30 @@ public static partial class ReadGuide
     /// <summary>The placeholders of a topic's Markdown: <c>{{tel:ID}}</c> and <c>{{hotlines:ID,ID,…}}</c>.</summary>
     [GeneratedRegex(@"\{\{(?<kind>tel|hotlines):(?<ids>[^}]+)\}\}")]
     public static partial Regex Placeholder();
+
+    /// <summary>Where the web app serves the guide's pictures.</summary>
+    public const string PicturePath = "/guide/images/";
+
+    /// <summary>
+    /// The pictures of a topic's Markdown, <c>![alt](../images/NAME)</c> as the files in
+    /// <c>docs/guide/</c> write them (so they show where the Markdown is read as it is): on the web
+    /// served from <see cref="PicturePath"/>, in a terminal told by their alt text.
+    /// </summary>
+    [GeneratedRegex(@"!\[(?<alt>[^\]]+)\]\(\.\./images/(?<name>[A-Za-z0-9][A-Za-z0-9.-]*\.(?:png|svg))\)")]
+    public static partial Regex Picture();
+
+    /// <summary>One of the guide's pictures, for the web app to serve; null when there is no picture of that name.</summary>
+    public static GuidePicture? ReadPicture(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var type = Path.GetExtension(name) switch
+        {
+            ".png" => "image/png",
+            ".svg" => "image/svg+xml",
+            _ => null,
+        };
+        return type is not null && GuideLibrary.ReadPicture(name) is { } content ? new GuidePicture(content, type) : null;
+    }
 
     /// <summary>The steps of a topic's Markdown: <c>{{do:ID}}</c> (a use case) and <c>{{guide:TOPIC}}</c> (another topic).</summary>
     [GeneratedRegex(@"\{\{(?<kind>do|guide):(?<id>[a-z-]+)\}\}")]
@@ -96,6 +123,11 @@ public static partial class ReadGuide
     /// <summary>The title of the guide topic <paramref name="id"/> in <paramref name="language"/>; null when there is no such topic.</summary>
     internal static string? TitleOf(string language, string id) => GuideLibrary.ReadTopic(language, id) is { } markdown ? TitleOf(markdown) : null;
 }
+
+/// <summary>A picture of the guide.</summary>
+/// <param name="Content">Its bytes.</param>
+/// <param name="MediaType">Its media type: <c>image/png</c> or <c>image/svg+xml</c>.</param>
+public sealed record GuidePicture(byte[] Content, string MediaType);
 
 /// <summary>A topic in the list.</summary>
 /// <param name="Id">The id to ask for, such as <c>today</c>.</param>

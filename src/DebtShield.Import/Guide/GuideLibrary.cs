@@ -15,6 +15,8 @@ public static class GuideLibrary
 {
     private const string Prefix = "DebtShield.Guide.";
 
+    private const string PictureFolder = "images/";
+
     private static readonly Lazy<IReadOnlyList<ComplaintRoute>> ShippedRoutes = new(() => ReadRoutes(ContractDataReader.ReadEmbedded(Prefix + "complaint-channels.json")));
 
     private static readonly Lazy<IReadOnlyList<Hotline>> ShippedHotlines = new(() => ReadHotlines(ContractDataReader.ReadEmbedded(Prefix + "hotlines.json")));
@@ -56,6 +58,31 @@ public static class GuideLibrary
         ArgumentNullException.ThrowIfNull(id);
         var file = Files(language).FirstOrDefault(f => f.Id == id);
         return file.Resource is null ? null : ContractDataReader.ReadEmbedded(file.Resource);
+    }
+
+    /// <summary>
+    /// The names of the guide's pictures (<c>docs/guide/images/</c>), which the topics show as
+    /// <c>![alt](../images/NAME)</c>: screenshots of our own pages (PNG) and step diagrams (SVG).
+    /// </summary>
+    public static IReadOnlyList<string> PictureNames() =>
+        [.. typeof(GuideLibrary).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix + PictureFolder, StringComparison.Ordinal))
+            .Select(n => n[(Prefix + PictureFolder).Length..])
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>A picture's bytes, or null when the guide has no picture of that name.</summary>
+    public static byte[]? ReadPicture(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        using var stream = typeof(GuideLibrary).Assembly.GetManifestResourceStream(Prefix + PictureFolder + name);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     /// <summary>Reads a hotline file's text.</summary>

@@ -19,7 +19,7 @@ public sealed class CaseRoster(LedgerGate gate, WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
         var token = http.RequestAborted;
-        var ledger = await gate.OpenAsync(token).ConfigureAwait(false);
+        var ledger = await ExampleLedger.GateFor(http, gate).OpenAsync(token).ConfigureAwait(false);
         if (!options.MultiUser)
         {
             return await CaseBook.ListAsync(ledger, token).ConfigureAwait(false);
@@ -39,7 +39,7 @@ public sealed class CaseRoster(LedgerGate gate, WebOptions options)
     public async Task<Guid> AddAsync(HttpContext http, CaseProfile profile, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var ledger = await gate.OpenAsync(http.RequestAborted).ConfigureAwait(false);
+        var ledger = await ExampleLedger.GateFor(http, gate).OpenAsync(http.RequestAborted).ConfigureAwait(false);
         var owner = options.MultiUser ? new AccountCases(UserIdOf(http.User) ?? throw new InvalidOperationException("A case opened in multi-user mode without a login."), time) : null;
         return await CaseBook.AddAsync(ledger, profile, time, owner, http.RequestAborted).ConfigureAwait(false);
     }

@@ -13,4 +13,16 @@ public static class GuideApi
         api.MapGet("/guide", () => ReadGuide.Topics()).WithName("GuideTopics").CaseFree();
         api.MapGet("/guide/{topic}", (string topic) => ReadGuide.Read(topic, GuideReader.Web)).WithName("GuideTopic").CaseFree();
     }
+
+    /// <summary>
+    /// Maps <see cref="ReadGuide.PicturePath"/>: the guide pages' pictures, from the program itself
+    /// (the published app has no docs folder). Case-free, like the guide.
+    /// </summary>
+    public static void MapPictures(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(ReadGuide.PicturePath + "{name}", (string name) => ReadGuide.ReadPicture(name) is { } picture
+            ? Results.File(picture.Content, picture.MediaType)
+            : Results.NotFound()).WithName("GuidePicture").ExcludeFromDescription().CaseFree();
+    }
 }

@@ -9,7 +9,14 @@ namespace DebtShield.Web.Hosting;
 /// stays locked until the borrower types the passphrase into the unlock page (or starts the app
 /// with <c>DEBTSHIELD_PASSPHRASE</c>); until then every page that needs it is sent there.
 /// </summary>
-public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logger) : IDisposable
+/// <param name="location">Where the ledger is.</param>
+/// <param name="logger">Where the migrations applied on opening are told.</param>
+/// <param name="fill">
+/// Run on the ledger when it is first opened, however that happens, before any page is given it:
+/// the example's ledger (<see cref="ExampleLedger"/>) is filled with the demo case this way, so a
+/// page cannot open it empty. Null for the borrower's own ledger.
+/// </param>
+public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logger, Func<Ledger, Task>? fill = null) : IDisposable
 {
     private readonly SemaphoreSlim opening = new(1, 1);
     private Ledger? ledger;
@@ -57,9 +64,9 @@ public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logg
             var holding = await opened.StayOpenAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                if (then is not null)
+                if ((then ?? fill) is { } first)
                 {
-                    await then(opened).ConfigureAwait(false);
+                    await first(opened).ConfigureAwait(false);
                 }
             }
             catch

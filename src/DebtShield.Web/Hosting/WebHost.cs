@@ -59,6 +59,7 @@ public static class WebHost
         builder.Services.AddSingleton<CalendarFeeds>();
         if (!options.MultiUser)
         {
+            builder.Services.AddSingleton<ExampleLedger>();
             builder.Services.AddSingleton<PhonePairings>();
             builder.Services.AddSingleton<PhoneListener>();
             builder.Services.AddHostedService(services => services.GetRequiredService<PhoneListener>());
@@ -134,6 +135,7 @@ public static class WebHost
         DocumentApi.Map(api);
         OfferApi.Map(api);
         GuideApi.Map(api);
+        GuideApi.MapPictures(app);
         CalendarFeeds.Map(app);
         app.MapOpenApi().CaseFree();
         if (app.Environment.IsDevelopment())

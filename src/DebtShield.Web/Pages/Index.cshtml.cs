@@ -8,8 +8,11 @@ namespace DebtShield.Web.Pages;
 /// 首页: three doors for the three situations people arrive in, and beneath them the case at a
 /// glance (what is owed lawfully, what is overdue, how much evidence is kept).
 /// </summary>
-public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(gate, time)
+public sealed class IndexModel(LedgerGate gate, TimeProvider time, WebOptions options) : LedgerPage(gate, time)
 {
+    /// <summary>Whether an empty ledger's page offers the worked example (local mode, and not inside it already).</summary>
+    public bool OffersExample => !options.MultiUser && !ExampleLedger.IsShown(HttpContext);
+
     /// <summary>The case's loans, when there is a case.</summary>
     public CaseLoanList? Loans { get; private set; }
 

@@ -33,8 +33,8 @@ public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
     /// <summary>The clock.</summary>
     protected TimeProvider Time => time;
 
-    /// <summary>The open ledger.</summary>
-    protected ValueTask<Ledger> LedgerAsync() => gate.OpenAsync(HttpContext.RequestAborted);
+    /// <summary>The open ledger: the borrower's own, or the example's while the browser looks at it (<see cref="ExampleLedger"/>).</summary>
+    protected ValueTask<Ledger> LedgerAsync() => ExampleLedger.GateFor(HttpContext, gate).OpenAsync(HttpContext.RequestAborted);
 
     /// <summary>This page's address for the same case, with more query if given.</summary>
     public string Here(string path, string? query = null) => RequestedCase.Of(HttpContext).Link(path, query);

@@ -35,6 +35,44 @@ public sealed partial class ReadGuideTests
         Assert.All(report.Hotlines, h => Assert.Contains(h.Number, report.Markdown, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "（图：")]
+    [InlineData("en", "(picture: ")]
+    public void Read_PhoneEvidence_ShowsPicturesFromTheWebAppAndTellsTheirAltTextInATerminal(string language, string told)
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+
+        var web = App.ReadGuide.ReadGuide.Read("phone-evidence", App.ReadGuide.GuideReader.Web).Markdown;
+        var terminal = App.ReadGuide.ReadGuide.Read("phone-evidence").Markdown;
+
+        Assert.Contains("](/guide/images/android-sms-backup.svg)", web, StringComparison.Ordinal);
+        Assert.Contains("](/guide/images/phone-pairing-" + language + ".png)", web, StringComparison.Ordinal);
+        Assert.DoesNotContain("../images/", web, StringComparison.Ordinal);
+        Assert.DoesNotContain("![", terminal, StringComparison.Ordinal);
+        Assert.Equal(7, terminal.Split(told).Length - 1);
+    }
+
+    [Theory]
+    [InlineData("iphone-backup.svg", "image/svg+xml")]
+    [InlineData("phone-upload-zh-CN.png", "image/png")]
+    public void ReadPicture_AGuidePicture_HasItsMediaType(string name, string type)
+    {
+        var picture = App.ReadGuide.ReadGuide.ReadPicture(name);
+
+        Assert.NotNull(picture);
+        Assert.Equal(type, picture.MediaType);
+        Assert.Equal(GuideLibrary.ReadPicture(name), picture.Content);
+    }
+
+    [Theory]
+    [InlineData("nothing.png")]
+    [InlineData("hotlines.json")]
+    [InlineData("../zh-CN/08-phone-evidence.md")]
+    public void ReadPicture_NotAGuidePicture_IsNull(string name)
+    {
+        Assert.Null(App.ReadGuide.ReadGuide.ReadPicture(name));
+    }
+
     [Fact]
     public void Read_Complain_HasTheHotlineTableWithStatuses()
     {

@@ -81,7 +81,8 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
         Report = PlanRepayment.Of(facts, Today, options);
         ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
-        FeedPath = facts.CaseId is { } id ? await feeds.AddressAsync(HttpContext, id) : null;
+        // The example's ledger is thrown away when the app stops: a calendar subscribed to it would go blank.
+        FeedPath = facts.CaseId is { } id && !ExampleLedger.IsShown(HttpContext) ? await feeds.AddressAsync(HttpContext, id) : null;
         if (FeedPath is not null && HttpContext.Features.Get<PhonePairing>() is { } phone)
         {
             // A phone's calendar app sends no cookie: its subscription carries the pairing's own key, and ends with it.
