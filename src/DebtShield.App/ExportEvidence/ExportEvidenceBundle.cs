@@ -4,8 +4,10 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using DebtShield.App.Cases;
+using DebtShield.App.Downloads;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.App.StampEvidence;
+using DebtShield.Core;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Backups;
@@ -37,11 +39,55 @@ public sealed record EvidenceBundleSummary(int Entries, int Attachments, ChainHe
 public static class ExportEvidenceBundle
 {
     /// <summary>Writes the case's bundle to <paramref name="path"/>.</summary>
-    /// <exception cref="RequestRefusedException">The case has no evidence, or its chain is broken.</exception>
+    /// <exception cref="RequestRefusedException">The case has no evidence, its chain is broken, or the file cannot be written.</exception>
     public static async Task<EvidenceBundleSummary> WriteAsync(Ledger ledger, CaseReference @case, string path, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(path);
+        var snapshot = await ReadAsync(ledger, @case, time, cancellationToken).ConfigureAwait(false);
+        ContentHash sums = default;
+        try
+        {
+            await PrivateFile.WriteAsync(path, async (file, token) => sums = await WriteZipAsync(file, snapshot, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RequestRefusedException(Localized.Format(Resources.EvidenceText.File_Unwritable, path, e.Message));
+        }
+
+        return new EvidenceBundleSummary(snapshot.View.Items.Count, snapshot.Files.Count, snapshot.View.Head, sums);
+    }
+
+    /// <summary>
+    /// The case's bundle as a download, named for the time it was made
+    /// (<c>debtshield-evidence-20261205-1729.zip</c>, China time); checked and read before it is
+    /// returned, so writing it can no longer be refused.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">The case has no evidence, or its chain is broken.</exception>
+    public static async Task<Download> DownloadAsync(Ledger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await ReadAsync(ledger, @case, time, cancellationToken).ConfigureAwait(false);
+        var name = "debtshield-evidence-" + snapshot.ExportedAt.ToOffset(ChinaStandardTime.Offset).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + ".zip";
+        return new Download(name, "application/zip", async (destination, token) =>
+        {
+            // Built in memory (the snapshot holds every attachment already): the zip writer's last
+            // writes are synchronous, which a response body refuses.
+            using var zip = new MemoryStream();
+            await WriteZipAsync(zip, snapshot, token).ConfigureAwait(false);
+            zip.Position = 0;
+            await zip.CopyToAsync(destination, token).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>What a bundle holds, read in one snapshot in which the chain was verified.</summary>
+    private sealed record Snapshot(
+        CaseEvidenceView View,
+        List<(StoredAttachment Row, byte[] Content)> Files,
+        IReadOnlyList<(HeadStamp Stamp, byte[] Request, byte[] Reply)> Stamps,
+        DateTimeOffset ExportedAt);
+
+    private static async Task<Snapshot> ReadAsync(Ledger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
         var (view, files, stamps) = await ledger.ReadAsync(async (context, token) =>
         {
@@ -73,52 +119,48 @@ public static class ExportEvidenceBundle
             return (read, contents, stamps);
         }, cancellationToken).ConfigureAwait(false);
 
-        var exportedAt = time.GetUtcNow();
-        var sumsHash = default(ContentHash);
-        try
+        return new Snapshot(view, files, stamps, time.GetUtcNow());
+    }
+
+    /// <summary>Writes the zip to <paramref name="destination"/> and returns the hash of its <c>SHA256SUMS</c>.</summary>
+    private static async Task<ContentHash> WriteZipAsync(Stream destination, Snapshot snapshot, CancellationToken token)
+    {
+        var (view, files, stamps, exportedAt) = snapshot;
+        var zip = await ZipArchive.CreateAsync(destination, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, token).ConfigureAwait(false);
+        await using (zip.ConfigureAwait(false))
         {
-            await PrivateFile.WriteAsync(path, async (file, token) =>
+            var sums = new StringBuilder();
+            async Task AddSummedAsync(string name, byte[] content)
             {
-                using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
-                var sums = new StringBuilder();
-                async Task AddSummedAsync(string name, byte[] content)
-                {
-                    await AddAsync(zip, name, content, token).ConfigureAwait(false);
-                    sums.Append(ContentHash.Of(content).Hex).Append("  ").Append(name).Append('\n');
-                }
+                await AddAsync(zip, name, content, token).ConfigureAwait(false);
+                sums.Append(ContentHash.Of(content).Hex).Append("  ").Append(name).Append('\n');
+            }
 
-                foreach (var item in view.Items)
-                {
-                    await AddSummedAsync(RecordName(item.Entry.Sequence), item.Entry.Record()).ConfigureAwait(false);
-                }
+            foreach (var item in view.Items)
+            {
+                await AddSummedAsync(RecordName(item.Entry.Sequence), item.Entry.Record()).ConfigureAwait(false);
+            }
 
-                foreach (var (row, content) in files)
-                {
-                    await AddSummedAsync(AttachmentName(row), content).ConfigureAwait(false);
-                }
+            foreach (var (row, content) in files)
+            {
+                await AddSummedAsync(AttachmentName(row), content).ConfigureAwait(false);
+            }
 
-                foreach (var (stamp, request, reply) in stamps)
-                {
-                    await AddSummedAsync(stamp.RequestFile, request).ConfigureAwait(false);
-                    await AddSummedAsync(stamp.ReplyFile, reply).ConfigureAwait(false);
-                }
+            foreach (var (stamp, request, reply) in stamps)
+            {
+                await AddSummedAsync(stamp.RequestFile, request).ConfigureAwait(false);
+                await AddSummedAsync(stamp.ReplyFile, reply).ConfigureAwait(false);
+            }
 
-                await AddSummedAsync("manifest.json", Manifest(view, files, exportedAt)).ConfigureAwait(false);
-                await AddSummedAsync("timeline.html", Encoding.UTF8.GetBytes(EvidenceTimelineHtml.Render(view, files.ToDictionary(f => f.Row.Hash, f => AttachmentName(f.Row)), exportedAt))).ConfigureAwait(false);
-                await AddSummedAsync("verify.txt", Encoding.UTF8.GetBytes(VerifyText(view))).ConfigureAwait(false);
+            await AddSummedAsync("manifest.json", Manifest(view, files, exportedAt)).ConfigureAwait(false);
+            await AddSummedAsync("timeline.html", Encoding.UTF8.GetBytes(EvidenceTimelineHtml.Render(view, files.ToDictionary(f => f.Row.Hash, f => AttachmentName(f.Row)), exportedAt))).ConfigureAwait(false);
+            await AddSummedAsync("verify.txt", Encoding.UTF8.GetBytes(VerifyText(view))).ConfigureAwait(false);
 
-                // Every file but this one is listed: a list cannot hold its own hash.
-                var list = Encoding.UTF8.GetBytes(sums.ToString());
-                sumsHash = ContentHash.Of(list);
-                await AddAsync(zip, "SHA256SUMS", list, token).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            // Every file but this one is listed: a list cannot hold its own hash.
+            var list = Encoding.UTF8.GetBytes(sums.ToString());
+            await AddAsync(zip, "SHA256SUMS", list, token).ConfigureAwait(false);
+            return ContentHash.Of(list);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RequestRefusedException(Localized.Format(Resources.EvidenceText.File_Unwritable, path, e.Message));
-        }
-
-        return new EvidenceBundleSummary(view.Items.Count, files.Count, view.Head, sumsHash);
     }
 
     /// <summary>The tool's version, as the manifest records it.</summary>

@@ -233,6 +233,20 @@ public static class ImportLoans
     }
 
     /// <summary>
+    /// Reads an uploaded loan file, case file or loan table (its name picks the reader, and labels
+    /// its errors) and stores its loans as <see cref="StoreAsync"/> does, never replacing a stored
+    /// loan; refused whole when any row is wrong.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">A row does not read (every error, by file and row), or the loans conflict with stored ones.</exception>
+    public static async Task<ImportSummary> ImportAsync(Ledger ledger, CaseReference @case, Stream content, string fileName, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var reading = await ReadAsync(content, fileName, null, ChinaStandardTime.Today(time), cancellationToken).ConfigureAwait(false);
+        reading.RequireSucceeded();
+        return await StoreAsync(ledger, @case, reading, replace: false, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Stores the loans in the case, in one transaction. A loan whose name the case already holds
     /// is left alone when its facts are the same; when they differ the import is refused unless
     /// <paramref name="replace"/>, which gives the stored loan the file's facts.
@@ -352,6 +366,16 @@ public sealed record LoanSourceReading(IReadOnlyList<Loan> Loans, IReadOnlyList<
 
     /// <summary>True when the file was read without error.</summary>
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Refuses a reading with errors, naming every one: nothing of such a file is stored.</summary>
+    /// <exception cref="RequestRefusedException">There were errors.</exception>
+    public void RequireSucceeded()
+    {
+        if (!Succeeded)
+        {
+            throw new RequestRefusedException(Localized.Format(LedgerText.Import_Refused, string.Join("；", Errors)));
+        }
+    }
 }
 
 /// <summary>A pasted loan against the loan of the same name the case holds.</summary>

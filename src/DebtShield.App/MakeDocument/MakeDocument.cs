@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Downloads;
 using System.Globalization;
 using DebtShield.Core;
 using DebtShield.Core.Law;
@@ -27,7 +28,36 @@ public sealed record DocumentRequest(
     string Path,
     IReadOnlyDictionary<string, string>? Set = null,
     string? Font = null,
-    string? Templates = null);
+    string? Templates = null)
+{
+    /// <summary>
+    /// What a form or a request of the web app asks for: the document <paramref name="kind"/> as
+    /// <paramref name="format"/> (<c>docx</c>, <c>pdf</c> or <c>md</c>; <c>docx</c> when none), about
+    /// the lender when one is named, with the facts the borrower filled in, blank ones left to the case.
+    /// </summary>
+    public static DocumentRequest ForDownload(string kind, CaseReference @case, string? lender, string? format, IReadOnlyDictionary<string, string>? facts)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var given = (facts ?? new Dictionary<string, string>()).Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value.Trim(), StringComparer.Ordinal);
+        return new(kind, @case, string.IsNullOrWhiteSpace(lender) ? null : lender, kind + "." + (format ?? "docx"), given);
+    }
+}
+
+/// <summary>A fact a document asks for: its path (what <c>--set</c> and the web form name it by) and its label.</summary>
+/// <param name="Path">The fact's path, <c>borrower.name</c>.</param>
+/// <param name="Label">What the borrower is asked, in Chinese.</param>
+public sealed record DocumentFact(string Path, string Label)
+{
+    internal static DocumentFact Of(NeededFact fact) => new(fact.Path, fact.Label);
+}
+
+/// <summary>A document the app writes, as the hosts list it.</summary>
+/// <param name="Kind">Its id (<c>regulator-complaint</c>…).</param>
+/// <param name="Title">Its Chinese title.</param>
+/// <param name="EnglishTitle">Its English title.</param>
+/// <param name="PerLender">True when it concerns one lender.</param>
+/// <param name="Needs">The facts it asks for, in order.</param>
+public sealed record DocumentKind(string Kind, string Title, string EnglishTitle, bool PerLender, IReadOnlyList<DocumentFact> Needs);
 
 /// <summary>What was written, and what the borrower still has to do before sending it.</summary>
 /// <param name="Kind">The document.</param>
@@ -47,7 +77,7 @@ public sealed record MadeDocument(
     LetterFormat Format,
     string? Lender,
     string? Channel,
-    IReadOnlyList<NeededFact> Missing,
+    IReadOnlyList<DocumentFact> Missing,
     IReadOnlyList<string> Unverified,
     int EvidenceListed,
     int EvidenceNotListed);
@@ -83,6 +113,14 @@ public static class MakeDocument
         }
     }
 
+    /// <summary>The documents available, in order, as the hosts list them.</summary>
+    /// <exception cref="RequestRefusedException">The template folder cannot be read, or a template in it is broken.</exception>
+    public static IReadOnlyList<DocumentKind> Kinds(string? folder = null) =>
+        [.. Templates(folder).Select(t => new DocumentKind(t.Kind, t.Title, t.EnglishTitle, t.PerLender, [.. t.Needs.Select(DocumentFact.Of)]))];
+
+    /// <summary>True when <paramref name="path"/>'s extension names a format the app writes (<c>.docx</c>, <c>.pdf</c>, <c>.md</c>).</summary>
+    public static bool Writes(string path) => LetterFormats.FromPath(path) is not null;
+
     /// <summary>Writes the document the request asks for.</summary>
     /// <exception cref="RequestRefusedException">The kind, lender, fact or font cannot be used, or the file cannot be written; nothing is written then.</exception>
     public static async Task<MadeDocument> WriteAsync(Ledger ledger, DocumentRequest request, TimeProvider time, CancellationToken cancellationToken = default)
@@ -95,6 +133,33 @@ public static class MakeDocument
         return await WriteAsync(record, template, request, ChinaStandardTime.Today(time), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The document the request asks for as a download, named by <see cref="DocumentRequest.Path"/>'s
+    /// file name (whose extension gives the format); nothing is written to disk. Everything that
+    /// can refuse the request is checked before it is returned.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">The kind, format, lender, fact or font cannot be used.</exception>
+    public static async Task<Download> DownloadAsync(Ledger ledger, DocumentRequest request, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(time);
+        var format = LetterFormats.FromPath(request.Path) ?? throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_UnknownFormat, System.IO.Path.GetExtension(request.Path).TrimStart('.')));
+        var template = Find(request);
+        var record = await CaseRecord.LoadAsync(ledger, request.Case, cancellationToken).ConfigureAwait(false);
+        var bytes = Bytes(Render(record, template, request, ChinaStandardTime.Today(time)).Letter, format, request.Font);
+        return new Download(System.IO.Path.GetFileName(request.Path), MediaType(format), (destination, token) => destination.WriteAsync(bytes, token).AsTask());
+    }
+
+    /// <summary>The media type a document of <paramref name="format"/> is sent with.</summary>
+    public static string MediaType(LetterFormat format) => format switch
+    {
+        LetterFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        LetterFormat.Pdf => "application/pdf",
+        LetterFormat.Markdown => "text/markdown; charset=utf-8",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
     /// <summary>Writes the document for a case already read (the benchmarks and tests use this).</summary>
     public static async Task<MadeDocument> WriteAsync(CaseRecord record, LetterTemplate template, DocumentRequest request, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -103,33 +168,39 @@ public static class MakeDocument
         ArgumentNullException.ThrowIfNull(request);
         var format = LetterFormats.FromPath(request.Path) ?? throw new ArgumentException("Unsupported extension: " + request.Path, nameof(request));
         var (rendered, lender, channel, listed, notListed) = Render(record, template, request, today);
-        var font = format == LetterFormat.Pdf ? Font(request.Font) : null;
+        var bytes = Bytes(rendered, format, request.Font);
         try
         {
-            await PrivateFile.WriteAsync(request.Path, (stream, token) =>
-            {
-                switch (format)
-                {
-                    case LetterFormat.Docx:
-                        DocxLetter.Write(rendered.Document, stream);
-                        break;
-                    case LetterFormat.Pdf:
-                        PdfLetter.Write(rendered.Document, stream, font!);
-                        break;
-                    default:
-                        var bytes = System.Text.Encoding.UTF8.GetBytes(MarkdownLetter.Write(rendered.Document));
-                        return stream.WriteAsync(bytes, token).AsTask();
-                }
-
-                return Task.CompletedTask;
-            }, cancellationToken).ConfigureAwait(false);
+            await PrivateFile.WriteAsync(request.Path, (stream, token) => stream.WriteAsync(bytes, token).AsTask(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_FileUnwritable, request.Path, e.Message));
         }
 
-        return new MadeDocument(template.Kind, template.Title, request.Path, format, lender, channel, rendered.Missing, rendered.Unverified, listed, notListed);
+        return new MadeDocument(template.Kind, template.Title, request.Path, format, lender, channel, [.. rendered.Missing.Select(DocumentFact.Of)], rendered.Unverified, listed, notListed);
+    }
+
+    /// <summary>The file's bytes: written in memory, so that a download needs no file and a file is written at once.</summary>
+    /// <exception cref="RequestRefusedException">A PDF is asked for and the font cannot be used.</exception>
+    private static byte[] Bytes(RenderedLetter rendered, LetterFormat format, string? requestedFont)
+    {
+        if (format == LetterFormat.Markdown)
+        {
+            return System.Text.Encoding.UTF8.GetBytes(MarkdownLetter.Write(rendered.Document));
+        }
+
+        using var buffer = new MemoryStream();
+        if (format == LetterFormat.Pdf)
+        {
+            PdfLetter.Write(rendered.Document, buffer, Font(requestedFont));
+        }
+        else
+        {
+            DocxLetter.Write(rendered.Document, buffer);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Renders the document's text without writing a file.</summary>
@@ -157,6 +228,9 @@ public static class MakeDocument
         var channel = facts.Get("channel.number") is string number && number.Length > 0 ? number + " " + facts.Get("channel.name") : null;
         return (letter, template.PerLender ? loans.FirstOrDefault()?.Lender.Name : null, channel, listed, (int)(facts.Get("evidence_more") ?? 0));
     }
+
+    /// <summary>How a document cites the provision <paramref name="id"/> (<see cref="Cite"/>), or the id itself when the law data does not hold it.</summary>
+    public static string CitationText(string id) => Cite(id)?.Text ?? id;
 
     /// <summary>A citation as documents write it: 《中华人民共和国个人信息保护法》第十条.</summary>
     public static LetterCitation? Cite(string id)

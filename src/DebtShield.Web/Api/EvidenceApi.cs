@@ -1,8 +1,6 @@
-using DebtShield.App.Cases;
 using DebtShield.App.ExportEvidence;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
-using DebtShield.Data;
 using DebtShield.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,31 +31,7 @@ public static class EvidenceApi
             return await ImportPhoneBackup.ImportAsync(ledger, @case.Reference, request.Body, name, new PhoneBackupChoices(collectors ?? []), time, token);
         }).Accepts<Stream>("application/octet-stream").WithName("ImportPhoneBackup");
         api.MapGet("/evidence/bundle", async (RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-        {
-            var (content, name) = await BundleAsync(await gate.OpenAsync(token), @case.Reference, time, token);
-            return Results.File(content, "application/zip", name);
-        }).WithName("EvidenceBundle");
-    }
-
-    /// <summary>The case's evidence bundle to download, and its file name; refused while the chain is broken.</summary>
-    /// <remarks>The bundle is written to a private temporary file that is gone once the stream is closed.</remarks>
-    internal static async Task<(Stream Content, string Name)> BundleAsync(Ledger ledger, CaseReference @case, TimeProvider time, CancellationToken token)
-    {
-        var folder = Directory.CreateTempSubdirectory("debtshield-bundle-");
-        var path = Path.Combine(folder.FullName, "evidence.zip");
-        try
-        {
-            await ExportEvidenceBundle.WriteAsync(ledger, @case, path, time, token);
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-            File.Delete(path);
-            folder.Delete();
-            var name = "debtshield-evidence-" + time.GetUtcNow().ToOffset(Core.ChinaStandardTime.Offset).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture) + ".zip";
-            return (stream, name);
-        }
-        catch
-        {
-            folder.Delete(recursive: true);
-            throw;
-        }
+            new DownloadResult(await ExportEvidenceBundle.DownloadAsync(await gate.OpenAsync(token), @case.Reference, time, token)))
+            .WithName("EvidenceBundle");
     }
 }

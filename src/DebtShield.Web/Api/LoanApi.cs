@@ -1,12 +1,8 @@
-using DebtShield.App.Cases;
-using System.Globalization;
-using DebtShield.App;
 using DebtShield.App.ImportLoans;
 using DebtShield.App.ListLoans;
 using DebtShield.App.RecordLoans;
 using DebtShield.Core;
 using DebtShield.Web.Hosting;
-using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Api;
@@ -38,19 +34,7 @@ public static class LoanApi
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await ImportAsync(ledger, @case.Reference, request.Body, name, time, token);
+            return await ImportLoans.ImportAsync(ledger, @case.Reference, request.Body, name, time, token);
         }).Accepts<Stream>("application/octet-stream").WithName("ImportLoans");
-    }
-
-    /// <summary>Reads an uploaded loan file, case file or loan table (its name picks the reader) and stores its loans; refused whole when any row is wrong.</summary>
-    internal static async Task<ImportSummary> ImportAsync(Data.Ledger ledger, CaseReference @case, Stream content, string fileName, TimeProvider time, CancellationToken token)
-    {
-        var reading = await ImportLoans.ReadAsync(content, fileName, null, ChinaStandardTime.Today(time), token);
-        if (!reading.Succeeded)
-        {
-            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));
-        }
-
-        return await ImportLoans.StoreAsync(ledger, @case, reading, replace: false, time, token);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.ImportLoans;
 using DebtShield.App.ListLoans;
+using DebtShield.App.RecordLoans;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Vocabulary;
@@ -68,11 +69,11 @@ public sealed record LoanForm
     {
         var facts = ToPastedFacts(today);
         var count = Instalments is { } given
-            ? FormValue.Count(given.ToString(CultureInfo.InvariantCulture), WebText.Field_Instalments, WebText.Field_InstalmentsUnit, LargestSchedule)
+            ? FormValue.Count(given.ToString(CultureInfo.InvariantCulture), WebText.Field_Instalments, WebText.Field_InstalmentsUnit, EqualInstalments.LargestCount)
             : throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Missing, WebText.Field_Instalments));
         var amount = FormValue.Amount(Amount, WebText.Field_Amount);
         var first = FormValue.Date(FirstDue, WebText.Field_FirstDue);
-        return Facts(facts, [.. Enumerable.Range(0, count).Select(i => new Instalment(first.AddMonths(i), amount))], [], overdueTerms: OverdueTerms());
+        return Facts(facts, EqualInstalments.Schedule(count, amount, first), [], overdueTerms: OverdueTerms());
     }
 
     /// <summary>
@@ -143,9 +144,6 @@ public sealed record LoanForm
             NoOverdueTerms = overdueTerms.IsKnown && overdueTerms.Rate is null && overdueTerms.Penalty is null && overdueTerms.OtherFees is null,
         };
     }
-
-    /// <summary>The most instalments a form may ask for: fifty years of months.</summary>
-    public const int LargestSchedule = 600;
 
     /// <summary>A loan of the form's facts with <paramref name="schedule"/> and <paramref name="payments"/>, or a refusal worded with the form's labels.</summary>
     /// <exception cref="RequestRefusedException">The facts do not make a loan.</exception>

@@ -2,7 +2,6 @@ using System.Globalization;
 using DebtShield.App.MakeDocument;
 using DebtShield.Cli.Commands.Ledger;
 using DebtShield.Cli.Resources;
-using DebtShield.Documents.Letters;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -26,7 +25,7 @@ internal sealed class DocListCommand : Command<DocListCommand.Settings>
             new TableColumn(CliText.Doc_ScopeColumn),
             new TableColumn(CliText.Doc_NeedsColumn).NoWrap());
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        foreach (var template in MakeDocument.Templates(settings.Templates))
+        foreach (var template in MakeDocument.Kinds(settings.Templates))
         {
             table.AddRow(
                 Markup.Escape(template.Kind),
@@ -79,7 +78,7 @@ internal sealed class DocMakeCommand(TimeProvider time) : AsyncCommand<DocMakeCo
                 return ValidationResult.Error(CliText.Doc_OutRequired);
             }
 
-            if (LetterFormats.FromPath(Out) is null)
+            if (!MakeDocument.Writes(Out))
             {
                 return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Doc_BadExtension, Out));
             }
@@ -130,7 +129,7 @@ internal sealed class DocMakeCommand(TimeProvider time) : AsyncCommand<DocMakeCo
 
         if (made.Unverified.Count > 0)
         {
-            LedgerSession.Notice(Format(CliText.Doc_Unverified, string.Join("、", made.Unverified.Select(id => MakeDocument.Cite(id)?.Text ?? id))));
+            LedgerSession.Notice(Format(CliText.Doc_Unverified, string.Join("、", made.Unverified.Select(MakeDocument.CitationText))));
         }
 
         LedgerSession.Notice(CliText.Doc_SendYourself);

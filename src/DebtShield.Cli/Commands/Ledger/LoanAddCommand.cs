@@ -144,9 +144,9 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
 
     private static IReadOnlyList<Instalment> AskSchedule()
     {
-        var count = LoanFacts.Ask<int>(null, "--instalments", CliText.Ask_Instalments, t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 600 ? n : null);
+        var count = LoanFacts.Ask<int>(null, "--instalments", CliText.Ask_Instalments, t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && EqualInstalments.IsCount(n) ? n : null);
         var amount = LoanFacts.Ask<Money>(null, "--amount", CliText.Ask_Amount, t => LoanFacts.Amount(t, "--amount"));
         var first = LoanFacts.Ask<DateOnly>(null, "--first-due", CliText.Ask_FirstDue, t => LoanFacts.Date(t, "--first-due"));
-        return [.. Enumerable.Range(0, count).Select(i => new Instalment(first.AddMonths(i), amount))];
+        return EqualInstalments.Schedule(count, amount, first);
     }
 }

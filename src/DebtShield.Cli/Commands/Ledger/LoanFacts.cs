@@ -1,5 +1,6 @@
 using System.Globalization;
 using DebtShield.App.Input;
+using DebtShield.App.RecordLoans;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
@@ -126,14 +127,14 @@ internal static class LoanFacts
         }
 
         var n = count ?? throw new UserInputException(Missing("--instalments"));
-        if (n is < 1 or > 600)
+        if (!EqualInstalments.IsCount(n))
         {
-            throw new UserInputException(Localized.Format(CliText.Facts_InvalidCount, n));
+            throw new UserInputException(Localized.Format(CliText.Facts_InvalidCount, n, EqualInstalments.LargestCount));
         }
 
         var each = Amount(amount, "--amount") ?? throw new UserInputException(Missing("--amount"));
         var first = Date(firstDue, "--first-due") ?? throw new UserInputException(Missing("--first-due"));
-        return [.. Enumerable.Range(0, n).Select(i => new Instalment(first.AddMonths(i), each))];
+        return EqualInstalments.Schedule(n, each, first);
     }
 
     public static IReadOnlyList<UpfrontFee> Fees(string[]? fees, DateOnly contractDate) =>

@@ -3,8 +3,6 @@ using DebtShield.App;
 using DebtShield.App.ListLoans;
 using DebtShield.App.MakeDocument;
 using DebtShield.App.RecordEvidence;
-using DebtShield.Documents.Letters;
-using DebtShield.Web.Api;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +18,7 @@ namespace DebtShield.Web.Pages.Documents;
 public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(gate, time)
 {
     /// <summary>The documents, in order.</summary>
-    public IReadOnlyList<LetterTemplate> Templates { get; } = MakeDocument.Templates();
+    public IReadOnlyList<DocumentKind> Templates { get; } = MakeDocument.Kinds();
 
     /// <summary>The document chosen.</summary>
     [BindProperty(SupportsGet = true)]
@@ -39,7 +37,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     public Dictionary<string, string> Facts { get; set; } = [];
 
     /// <summary>The chosen template, when one is chosen.</summary>
-    public LetterTemplate? Chosen => Templates.FirstOrDefault(t => t.Kind == Kind);
+    public DocumentKind? Chosen => Templates.FirstOrDefault(t => t.Kind == Kind);
 
     /// <summary>The case's lenders.</summary>
     public IReadOnlyList<string> Lenders { get; private set; } = [];
@@ -70,8 +68,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
         try
         {
             var kind = Chosen?.Kind ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Nav_Documents, Kind ?? ""));
-            var (content, name, type) = await DocumentApi.WriteAsync(await LedgerAsync(), kind, Case, Lender, Format, Facts, Time, HttpContext.RequestAborted);
-            return File(content, type, name);
+            return new DownloadResult(await MakeDocument.DownloadAsync(await LedgerAsync(), DocumentRequest.ForDownload(kind, Case, Lender, Format, Facts), Time, HttpContext.RequestAborted));
         }
         catch (RequestRefusedException e)
         {

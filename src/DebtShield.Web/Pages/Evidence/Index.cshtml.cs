@@ -1,5 +1,6 @@
 using System.Globalization;
 using DebtShield.App;
+using DebtShield.App.ExportEvidence;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.App.StampEvidence;
@@ -219,8 +220,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     /// <summary>Downloads the evidence bundle.</summary>
     public async Task<IActionResult> OnGetBundleAsync()
     {
-        var (content, name) = await EvidenceApi.BundleAsync(await LedgerAsync(), Case, Time, HttpContext.RequestAborted);
-        return File(content, "application/zip", name);
+        return new DownloadResult(await ExportEvidenceBundle.DownloadAsync(await LedgerAsync(), Case, Time, HttpContext.RequestAborted));
     }
 
     /// <summary>The address of another page of the same filter.</summary>

@@ -42,7 +42,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     public Task<IActionResult> OnPostAddAsync() => ActAsync(
         async () =>
         {
-            var count = FormValue.Count(Instalments, WebText.Field_Instalments, WebText.Field_InstalmentsUnit, LoanForm.LargestSchedule);
+            var count = FormValue.Count(Instalments, WebText.Field_Instalments, WebText.Field_InstalmentsUnit, EqualInstalments.LargestCount);
             var loan = (Form with { Instalments = count }).ToLoan(Today);
             await RecordLoan.AddAsync(await LedgerAsync(), Case, loan, Time, HttpContext.RequestAborted);
             return string.Format(CultureInfo.CurrentCulture, WebText.Loan_Added, loan.Id);
@@ -64,7 +64,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
 
                 var ledger = await LedgerAsync();
                 await using var content = file.Content.OpenRead();
-                var summary = await LoanApi.ImportAsync(ledger, Case, content, file.FileName, Time, HttpContext.RequestAborted);
+                var summary = await ImportLoans.ImportAsync(ledger, Case, content, file.FileName, Time, HttpContext.RequestAborted);
                 return string.Format(CultureInfo.CurrentCulture, WebText.Import_Done, summary.Added, summary.Unchanged);
             },
             Here("/loans"),
@@ -110,11 +110,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     private async Task<PastedLoanComparison> ComparePastedAsync()
     {
         var reading = ImportLoans.ReadPasted(WebInput.Required(Pasted, WebText.Field_Pasted), WebText.Field_Pasted, Form.ToPastedFacts(Today), Today, LoanFieldLabels.Describe);
-        if (!reading.Succeeded)
-        {
-            throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Import_Refused, string.Join("；", reading.Errors)));
-        }
-
+        reading.RequireSucceeded();
         return await ImportLoans.CompareAsync(await LedgerAsync(), Case, reading, Today, HttpContext.RequestAborted);
     }
 
