@@ -305,14 +305,17 @@ internal sealed class Walk : IAsyncDisposable
         lines.Add(string.Join('\t', journey, name, clicks, fields, server.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), wall.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>Signs in through the login page as <paramref name="email"/> and waits to leave it.</summary>
+    /// <summary>
+    /// Signs in through the login page as <paramref name="email"/> and waits to leave it: for the
+    /// next page's document, not its load event, which a loaded machine delays past any limit.
+    /// </summary>
     public async Task SignInAsync(Uri address, string email, string password)
     {
         await Page.GotoAsync(new Uri(address, "/account/login").ToString(), Loaded);
         await Page.FillAsync("input[name=Email]", email);
         await Page.FillAsync("input[name=Password]", password);
         await Page.ClickAsync("main form button[type=submit]");
-        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 120_000 });
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), Arrived);
     }
 
     /// <summary>The current page is no wider than the window.</summary>
