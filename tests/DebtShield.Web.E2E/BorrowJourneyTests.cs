@@ -8,20 +8,13 @@ namespace DebtShield.Web.E2E;
 /// app shows it, is asked in words for what it does not say, answers in the form, and reads the
 /// verdict with the real rate and the legal line for each kind of lender.
 /// </summary>
-public sealed class BorrowJourneyTests
+public sealed class BorrowJourneyTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     [Fact]
     public async Task A_person_pastes_an_advert_answers_the_questions_and_reads_the_verdict_at_360_px()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BorrowerWalkTests.Chromium(),
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 780 }, Locale = "zh-CN" });
+        await using var context = await chromium.NewContextAsync(360, 780);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
 

@@ -11,7 +11,7 @@ namespace DebtShield.Web.E2E;
 /// labels seen, the bundle downloaded. Screenshots of every step are kept in
 /// <c>artifacts/e2e/</c> (or <c>DEBTSHIELD_ARTIFACTS</c>).
 /// </summary>
-public sealed class BorrowerWalkTests
+public sealed class BorrowerWalkTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private static readonly string Artifacts = Environment.GetEnvironmentVariable("DEBTSHIELD_ARTIFACTS") is { Length: > 0 } folder
         ? folder
@@ -29,14 +29,7 @@ public sealed class BorrowerWalkTests
     public async Task A_borrower_walks_from_the_triage_door_to_a_downloaded_evidence_bundle(int width, int height)
     {
         await using var app = await RunningApp.StartAsync(demo: false);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium(),
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });
+        await using var context = await chromium.NewContextAsync(width, height);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
         var scripts = new List<string>();
@@ -45,7 +38,7 @@ public sealed class BorrowerWalkTests
         await page.GotoAsync(app.Address.ToString(), Loaded);
         await Shot(page, width, "1-triage");
         await page.GetByText("我已经被爆通讯录了").ClickAsync();
-        await page.WaitForURLAsync("**/start/contacts", Committed);
+        await page.WaitForURLAsync("**/start/contacts", Walk.Arrived); // its link is clicked at once: wait for the document, not only its answer
         Assert.Equal(6, await page.Locator("ol.steps > li").CountAsync());
         await Shot(page, width, "2-door");
 
@@ -93,14 +86,5 @@ public sealed class BorrowerWalkTests
     {
         Directory.CreateDirectory(Artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, $"{width}-{step}.png"), FullPage = true });
-    }
-
-    /// <summary>Debian's Chromium (test.sh installs it), or the one <c>DEBTSHIELD_CHROMIUM</c> names.</summary>
-    internal static string Chromium()
-    {
-        var path = Environment.GetEnvironmentVariable("DEBTSHIELD_CHROMIUM") is { Length: > 0 } given ? given : "/usr/bin/chromium";
-        return File.Exists(path)
-            ? path
-            : throw new InvalidOperationException("The browser tests need Chromium at " + path + ": run ./test.sh, which installs Debian's chromium package, or set DEBTSHIELD_CHROMIUM.");
     }
 }

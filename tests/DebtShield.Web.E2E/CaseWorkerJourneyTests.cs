@@ -19,7 +19,7 @@ namespace DebtShield.Web.E2E;
 /// signs in, records the borrower's loan and a payment, and reads the lawful total. Driven only through
 /// the web UI at 360 px; clicks, fields and server time per step go to <c>artifacts/e2e/journeys.tsv</c>.
 /// </summary>
-public sealed partial class CaseWorkerJourneyTests
+public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private const string Admin = "root@example.org";
     private const string Worker = "wang@example.org";
@@ -34,10 +34,10 @@ public sealed partial class CaseWorkerJourneyTests
     [Fact]
     public async Task CaseWorker_GivenACasePickedFromTheList_RecordsLoanAndPayment_SeesTheAppsTotalAndNeverAColleaguesCase()
     {
-        using var ledger = TestLedgers.CreatePostgreSql();
+        using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: false, time: Clock);
         await app.AddAccountAsync(Admin, Roles.Admin);
-        await using var desk = await Walk.StartAsync("case-worker-admin");
+        await using var desk = await Walk.StartAsync(chromium, "case-worker-admin");
         var admin = desk.Page;
 
         await desk.Step("sign-in", 1, 2, _ => desk.SignInAsync(app.Address, Admin, MultiUserApp.Password));
@@ -77,7 +77,7 @@ public sealed partial class CaseWorkerJourneyTests
         });
         await desk.AssertFitsAsync();
 
-        await using var colleague = await Walk.StartAsync("case-worker-colleague");
+        await using var colleague = await Walk.StartAsync(chromium, "case-worker-colleague");
         await colleague.SignInAsync(app.Address, Colleague, MultiUserApp.Password);
         await colleague.Page.WaitForURLAsync("**/cases", Walk.Committed); // no case yet: signing in leads to the case list
         await colleague.Page.Locator("main form input[name='Title']").FillAsync("赵某经手的案件");
@@ -85,7 +85,7 @@ public sealed partial class CaseWorkerJourneyTests
         await colleague.Page.WaitForSelectorAsync(".notice");
         var colleaguesLoans = await colleague.Page.Locator("ul.cases a", new() { HasText = "借款" }).GetAttributeAsync("href");
 
-        await using var walk = await Walk.StartAsync("case-worker");
+        await using var walk = await Walk.StartAsync(chromium, "case-worker");
         var contract = Today.AddMonths(-4);
         await walk.Step("sign-in", 1, 2, _ => walk.SignInAsync(app.Address, Worker, MultiUserApp.Password));
         await walk.Step("open-case", 2, 0, async page =>

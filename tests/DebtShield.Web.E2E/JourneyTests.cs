@@ -16,7 +16,7 @@ namespace DebtShield.Web.E2E;
 /// person came for. Every step's clicks, fields filled and server time are written to
 /// <c>artifacts/e2e/journeys.tsv</c> (the figures in docs/benchmarks.md).
 /// </summary>
-public sealed class JourneyTests
+public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     /// <summary>The app's clock, stopped when the class starts: a journey that runs across midnight in China still sees one day.</summary>
     private static readonly FixedClock Clock = new(DateTimeOffset.UtcNow);
@@ -27,7 +27,7 @@ public sealed class JourneyTests
     public async Task ContactsMessaged_RecordsLoansAndPayments_TheLawfulTotalIsTheAppsLoanListTotal()
     {
         await using var app = await RunningApp.StartAsync(demo: false, time: Clock);
-        await using var walk = await Walk.StartAsync(app, "contacts");
+        await using var walk = await Walk.StartAsync(chromium, "contacts");
 
         await walk.Step("door", 1, 0, async page =>
         {
@@ -155,7 +155,7 @@ public sealed class JourneyTests
     public async Task NotYetLate_RecordsPaymentsAndABudget_ThePlanNamesTheLoanDueFirstAndTheLetterHasNoBlankTheLedgerFills()
     {
         await using var app = await RunningApp.StartAsync(demo: false, time: Clock);
-        await using var walk = await Walk.StartAsync(app, "not-yet-late");
+        await using var walk = await Walk.StartAsync(chromium, "not-yet-late");
 
         await walk.Step("door", 2, 0, async page =>
         {
@@ -263,16 +263,14 @@ internal sealed class Walk : IAsyncDisposable
     public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
     public static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
 
-    private readonly IPlaywright playwright;
-    private readonly IBrowser browser;
+    private readonly IBrowserContext context;
     private readonly string journey;
     private readonly List<string> lines = [];
     private TimeSpan server;
 
-    private Walk(IPlaywright playwright, IBrowser browser, IPage page, string journey)
+    private Walk(IBrowserContext context, IPage page, string journey)
     {
-        this.playwright = playwright;
-        this.browser = browser;
+        this.context = context;
         this.journey = journey;
         Page = page;
         page.RequestFinished += (_, request) =>
@@ -287,21 +285,14 @@ internal sealed class Walk : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static Task<Walk> StartAsync(RunningApp app, string journey, int width = 360, int height = 780)
+    /// <summary>A fresh window (no cookies) of the class's browser at <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public static async Task<Walk> StartAsync(ChromiumFixture chromium, string journey, int width = 360, int height = 780)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        return StartAsync(journey, width, height);
-    }
-
-    /// <summary>A fresh browser (no cookies) at <paramref name="width"/> × <paramref name="height"/>.</summary>
-    public static async Task<Walk> StartAsync(string journey, int width = 360, int height = 780)
-    {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium(), Headless = true, Args = ["--no-sandbox"] });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });
+        ArgumentNullException.ThrowIfNull(chromium);
+        var context = await chromium.NewContextAsync(width, height);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
-        return new Walk(playwright, browser, page, journey);
+        return new Walk(context, page, journey);
     }
 
     /// <summary>Runs a step, recording the clicks and fields it takes and the server's time to first byte over its requests.</summary>
@@ -314,14 +305,17 @@ internal sealed class Walk : IAsyncDisposable
         lines.Add(string.Join('\t', journey, name, clicks, fields, server.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), wall.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>Signs in through the login page as <paramref name="email"/> and waits to leave it.</summary>
+    /// <summary>
+    /// Signs in through the login page as <paramref name="email"/> and waits to leave it: for the
+    /// next page's document, not its load event, which a loaded machine delays past any limit.
+    /// </summary>
     public async Task SignInAsync(Uri address, string email, string password)
     {
         await Page.GotoAsync(new Uri(address, "/account/login").ToString(), Loaded);
         await Page.FillAsync("input[name=Email]", email);
         await Page.FillAsync("input[name=Password]", password);
         await Page.ClickAsync("main form button[type=submit]");
-        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 120_000 });
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), Arrived);
     }
 
     /// <summary>The current page is no wider than the window.</summary>
@@ -333,14 +327,6 @@ internal sealed class Walk : IAsyncDisposable
         var folder = Environment.GetEnvironmentVariable("DEBTSHIELD_ARTIFACTS") is { Length: > 0 } given ? given : Path.Combine(RepositoryPaths.Root, "artifacts", "e2e");
         Directory.CreateDirectory(folder);
         await File.AppendAllLinesAsync(Path.Combine(folder, "journeys.tsv"), lines);
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
-
-    /// <summary>Debian's Chromium, or the one <c>DEBTSHIELD_CHROMIUM</c> names.</summary>
-    public static string Chromium()
-    {
-        var path = Environment.GetEnvironmentVariable("DEBTSHIELD_CHROMIUM") is { Length: > 0 } given ? given : "/usr/bin/chromium";
-        return File.Exists(path) ? path : throw new InvalidOperationException("The browser tests need Chromium at " + path + ".");
+        await context.DisposeAsync();
     }
 }

@@ -173,7 +173,7 @@ public sealed class LocalGuardTests
             return; // Windows has no Unix modes; the ledger's folder ACL is the user profile's.
         }
 
-        await using var app = await RunningApp.StartAsync(demo: true);
+        await using var app = await RunningApp.StartAsync(demo: true, empty: true);
         var file = app.Ledger.Location.FilePath!;
 
         foreach (var path in new[] { file, file + "-wal", file + "-shm", file + ".lock" })

@@ -41,12 +41,18 @@ internal sealed partial class RunningApp : IAsyncDisposable
 
     /// <summary>
     /// Starts the app; with <paramref name="demo"/> the demo case is loaded first; <paramref name="map"/> adds the test's own routes.
-    /// A PostgreSQL ledger is copied from the migrated template (the app's start-up migration is the CLI's and Data's tests' concern).
+    /// The ledger is copied from a migrated template on either provider (the app's start-up migration is the CLI's and Data's
+    /// tests' concern); with <paramref name="empty"/> it is a new, empty file or database that the app's start migrates.
     /// </summary>
     /// <paramref name="phoneAddress"/> is where the phone listener would serve; <paramref name="time"/> replaces the system's clock.
-    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null, Action<WebApplication>? map = null, IPAddress? phoneAddress = null, TimeProvider? time = null)
+    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null, Action<WebApplication>? map = null, IPAddress? phoneAddress = null, TimeProvider? time = null, bool empty = false)
     {
-        var ledger = provider == "postgresql" ? TestLedgers.CreateMigratedPostgreSql() : TestLedgers.Create(provider);
+        var ledger = (provider, empty) switch
+        {
+            (_, true) => TestLedgers.Create(provider),
+            ("postgresql", false) => TestLedgers.CreateMigratedPostgreSql(),
+            _ => TestLedgers.CreateMigratedSqlite(),
+        };
         if (prepare is not null)
         {
             await prepare(ledger);

@@ -29,6 +29,10 @@ public static class WebHost
         {
             ApplicationName = typeof(WebHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
+
+            // The app has no settings files to reload; watching for them would cost an inotify
+            // instance per host (128 a user by default, shared by every host a test run starts).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.WebHost.UseUrls([.. options.Urls.Select(u => u.ToString().TrimEnd('/'))]);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

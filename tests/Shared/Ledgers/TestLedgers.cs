@@ -1,4 +1,5 @@
 using DebtShield.Data;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace DebtShield.Tests.Shared;
@@ -33,6 +34,40 @@ internal static class TestLedgers
         var folder = Directory.CreateTempSubdirectory("debtshield-test-");
         var file = Path.Combine(folder.FullName, "ledger.db");
         return new TestLedger(LedgerLocation.Parse(file), file, () => folder.Delete(recursive: true));
+    }
+
+    /// <summary>
+    /// A fresh SQLite ledger with every migration applied: a copy of a file this test process
+    /// migrated once, for tests that need a working ledger rather than a first migration (a web
+    /// test's host then opens it in milliseconds instead of migrating a new file each time).
+    /// </summary>
+    public static TestLedger CreateMigratedSqlite()
+    {
+        var ledger = CreateSqlite();
+        foreach (var suffix in new[] { "", "-wal" })
+        {
+            if (File.Exists(MigratedSqliteTemplate.Value + suffix))
+            {
+                File.Copy(MigratedSqliteTemplate.Value + suffix, ledger.DbArgument + suffix);
+            }
+        }
+
+        return ledger;
+    }
+
+    /// <summary>The SQLite template, made on first use and removed when the process exits.</summary>
+    private static readonly Lazy<string> MigratedSqliteTemplate = new(MakeMigratedSqliteTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static string MakeMigratedSqliteTemplate()
+    {
+        var template = CreateSqlite();
+        LedgerSchema.MigrateAsync(template.Location).GetAwaiter().GetResult();
+
+        // Closes the pooled connections, so that SQLite folds its write-ahead log into the file;
+        // a log still left is copied with it (nothing writes to the template).
+        SqliteConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
+        return template.DbArgument;
     }
 
     /// <summary>A fresh, empty database on the test PostgreSQL server: the program's first open migrates it.</summary>
