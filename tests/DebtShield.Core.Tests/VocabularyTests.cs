@@ -29,12 +29,15 @@ public sealed class VocabularyTests
     [Fact]
     public void WireIds_AreTheOnesFilesReportsAndEvidenceRecordsAlreadyWrite()
     {
-        Assert.Equal("online_platform,microloan,consumer_finance,bank,private_individual,unlicensed_lender,unknown", Vocabularies.LenderKinds.WireIds(","));
-        Assert.Equal("day,month,year", Vocabularies.RateUnits.WireIds(","));
-        Assert.Equal("nominal,irr,apr,fee_rate,unknown", Vocabularies.RateMethods.WireIds(","));
-        Assert.Equal("borrower,third_party,unknown", Vocabularies.Recipients.WireIds(","));
-        Assert.Equal("sms,mms,call,chat,visit,post,other", Vocabularies.Channels.WireIds(","));
+        Assert.Equal("online_platform,microloan,consumer_finance,bank,private_individual,unlicensed_lender,unknown", Ids(Vocabularies.LenderKinds));
+        Assert.Equal("day,month,year", Ids(Vocabularies.RateUnits));
+        Assert.Equal("nominal,irr,apr,fee_rate,unknown", Ids(Vocabularies.RateMethods));
+        Assert.Equal("borrower,third_party,unknown", Ids(Vocabularies.Recipients));
+        Assert.Equal("sms,mms,call,chat,visit,post,other", Ids(Vocabularies.Channels));
     }
+
+    private static string Ids<T>(Vocabulary<T> vocabulary)
+        where T : struct, Enum => string.Join(',', vocabulary.Terms.Select(t => t.WireId));
 
     [Fact]
     public void WireIdsAndNames_InEitherLanguage_ListEveryMemberTheWayThatLanguageLists()

@@ -76,9 +76,6 @@ public sealed class Vocabulary<T> : IVocabulary
     /// <summary>The member <paramref name="text"/> names (see <see cref="TryParse"/>), or <see langword="null"/>.</summary>
     public T? Parse(string? text) => TryParse(text, out var member) ? member : null;
 
-    /// <summary>The wire ids, joined for a message that lists the choices (<c>day、month、year</c>).</summary>
-    public string WireIds(string separator) => string.Join(separator, Terms.Select(t => t.WireId));
-
     /// <inheritdoc/>
     public Type Members => typeof(T);
 

@@ -38,9 +38,9 @@ public sealed class LoanFileReaderTests
         Assert.Equal(field, error.Field);
         var vocabulary = field switch
         {
-            "lender.kind" => Core.Vocabulary.Vocabularies.LenderKinds.WireIds(", "),
-            "stated.per" => Core.Vocabulary.Vocabularies.RateUnits.WireIds(", "),
-            _ => Core.Vocabulary.Vocabularies.RateMethods.WireIds(", "),
+            "lender.kind" => Core.Vocabulary.Vocabularies.LenderKinds.WireIds(System.Globalization.CultureInfo.GetCultureInfo("en")),
+            "stated.per" => Core.Vocabulary.Vocabularies.RateUnits.WireIds(System.Globalization.CultureInfo.GetCultureInfo("en")),
+            _ => Core.Vocabulary.Vocabularies.RateMethods.WireIds(System.Globalization.CultureInfo.GetCultureInfo("en")),
         };
         Assert.EndsWith("expected one of " + vocabulary, error.Message, StringComparison.Ordinal);
     }
