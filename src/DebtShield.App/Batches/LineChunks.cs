@@ -300,7 +300,7 @@ internal static class LineChunks
         return filled;
     }
 
-/// <summary>The encoding a UTF-16 or UTF-32 byte-order mark announces, as <see cref="StreamReader"/> detects it.</summary>
+    /// <summary>The encoding a UTF-16 or UTF-32 byte-order mark announces, as <see cref="StreamReader"/> detects it.</summary>
     private static (Encoding Encoding, int PreambleLength)? UnicodeFileEncoding(ReadOnlySpan<byte> start) => start switch
     {
         [0xFF, 0xFE, 0, 0, ..] => (Encoding.UTF32, 4),
