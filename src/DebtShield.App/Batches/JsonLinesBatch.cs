@@ -9,9 +9,9 @@ namespace DebtShield.App.Batches;
 /// object per input line, in input order. Blank lines are skipped (their numbers are kept).
 /// </summary>
 /// <remarks>
-/// Lines are read in chunks; each chunk is computed on the thread pool and finished chunks are
-/// written in order. At most 2 × cores chunks are in flight, so memory stays flat however large
-/// the file, and a slow writer holds back the reader.
+/// Lines are read in chunks; each chunk is computed on one of a thread a core and finished chunks
+/// are written in order (<see cref="LineChunks"/>). At most one chunk a core is in flight, so
+/// memory stays flat however large the file, and a slow writer holds back the reader.
 /// </remarks>
 public static class JsonLinesBatch
 {
@@ -34,22 +34,22 @@ public static class JsonLinesBatch
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(handle);
 
-        var (results, reading) = LineChunks.Start(input, ChunkLines, lines => Compute(lines, handle), cancellationToken);
-
         long read = 0, rejected = 0;
-        await foreach (var pending in results.ReadAllAsync(cancellationToken))
-        {
-            var chunk = await pending;
-            using (chunk.Output)
+        await LineChunks.RunAsync(
+            input,
+            ChunkLines,
+            lines => Compute(lines, handle),
+            chunk =>
             {
-                await output.WriteAsync(chunk.Output.Written, cancellationToken);
-            }
+                using (chunk.Output)
+                {
+                    output.Write(chunk.Output.WrittenSpan);
+                }
 
-            read += chunk.Read;
-            rejected += chunk.Rejected;
-        }
-
-        await reading;
+                read += chunk.Read;
+                rejected += chunk.Rejected;
+            },
+            cancellationToken);
         await output.FlushAsync(cancellationToken);
         return new JsonLinesSummary(read, rejected);
     }

@@ -1,192 +1,294 @@
 using System.Text;
 using System.Text.Unicode;
-using System.Threading.Channels;
 
 namespace DebtShield.App.Batches;
 
 /// <summary>
-/// The reading half of every streaming batch: splits a byte stream into numbered chunks of
-/// non-blank UTF-8 lines, computes each chunk on the thread pool, and hands the pending results
-/// over in input order, at most 2 × cores at a time so a slow writer holds back the reader.
+/// The engine of every streaming batch: splits a byte stream into numbered chunks of non-blank
+/// UTF-8 lines, computes the chunks on one thread a core, and hands each result to an ordered
+/// step in input order.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Each worker thread takes the next chunk (reading it under a lock), computes it, then waits for
+/// its turn and runs the ordered step (writing, and whatever must see the lines in input order).
+/// No thread-pool work item is made per chunk and no thread waits on another's hand-over but for
+/// its turn to write: on a loaded machine the pool's workers spent about a quarter of a batch's CPU
+/// spinning while they waited for work (docs/benchmarks.md, issue 27). At most one chunk a worker
+/// is in flight, so memory stays flat however large the file, and a slow writer holds back the
+/// reading.
+/// </para>
+/// <para>
 /// Lines stay UTF-8 bytes from the file to the JSON reader: no string is made for a line. They
 /// are read as <see cref="StreamReader.ReadLine"/> reads them, so results and line numbers do not
 /// depend on how the file was read: a line ends at LF, CR LF or a lone CR; a UTF-8 byte-order
 /// mark at the start is dropped; a UTF-16 or UTF-32 file (told by its byte-order mark) is
 /// transcoded; bytes that are not UTF-8 become U+FFFD; a line of white space only (Unicode's
 /// white space) is skipped, its number kept.
+/// </para>
 /// </remarks>
 internal static class LineChunks
 {
     private const int BlockSize = 1 << 16;
 
     /// <summary>
-    /// Starts reading; the caller awaits each result in order, then <c>Reading</c>. The
-    /// computation owns its chunk: the chunk's bytes go back to the pool when it returns.
+    /// Runs the batch: <paramref name="compute"/> on every chunk, in parallel, then
+    /// <paramref name="inOrder"/> on each result in input order. The computation owns its chunk:
+    /// the chunk's bytes go back to the pool when it returns. The task ends when every chunk is
+    /// written, or with the first failure (the rest is not written).
     /// </summary>
-    public static (ChannelReader<Task<T>> Results, Task Reading) Start<T>(
+    public static Task RunAsync<T>(
         Stream input,
         int chunkLines,
         Func<LineChunk, T> compute,
+        Action<T> inOrder,
         CancellationToken cancellationToken)
     {
-        var inFlight = Channel.CreateBounded<Task<T>>(new BoundedChannelOptions(2 * Environment.ProcessorCount)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-        });
-        var reading = Task.Run(() => ReadAsync(input, chunkLines, compute, inFlight.Writer, cancellationToken), cancellationToken);
-        return (inFlight.Reader, reading);
+        ArgumentNullException.ThrowIfNull(input);
+        var run = new OrderedRun<T>(new LineSplitter(input, chunkLines), compute, inOrder, cancellationToken);
+        return run.Start(Environment.ProcessorCount);
     }
 
-    private static async Task ReadAsync<T>(
-        Stream input,
-        int chunkLines,
-        Func<LineChunk, T> compute,
-        ChannelWriter<Task<T>> writer,
-        CancellationToken cancellationToken)
+    /// <summary>One batch's workers, their shared reader, and whose turn it is to write.</summary>
+    private sealed class OrderedRun<T>(LineSplitter lines, Func<LineChunk, T> compute, Action<T> inOrder, CancellationToken cancellationToken)
     {
-        try
+        private readonly Lock _reading = new();
+        private readonly object _writing = new();
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _nextRead;
+        private long _nextWrite;
+        private int _running;
+        private Exception? _failure;
+
+        public Task Start(int workers)
         {
-            var block = new byte[BlockSize];
-            var filled = await ReadAtLeastAsync(input, block, 4, cancellationToken);
-            var start = 0;
-            if (UnicodeFileEncoding(block.AsSpan(0, filled)) is { } other)
+            _running = workers;
+            for (var i = 0; i < workers; i++)
             {
-                // A rare UTF-16 or UTF-32 file: read it as UTF-8 through a transcoder.
-                await using var replay = new ReplayStream(block.AsMemory(0, filled), input);
-                await using var utf8 = Encoding.CreateTranscodingStream(replay, other.Encoding, Encoding.UTF8, leaveOpen: true);
-                replay.Skip(other.PreambleLength);
-                await SplitAsync(utf8, block, 0, 0, chunkLines, compute, writer, cancellationToken);
-            }
-            else
-            {
-                if (block.AsSpan(0, filled).StartsWith("\uFEFF"u8))
-                {
-                    start = 3;
-                }
-
-                await SplitAsync(input, block, start, filled, chunkLines, compute, writer, cancellationToken);
+                new Thread(Work) { IsBackground = true, Name = "batch worker" }.Start();
             }
 
-            writer.Complete();
+            return _done.Task;
         }
-        catch (Exception e)
-        {
-            writer.Complete(e);
-            throw;
-        }
-    }
 
-    private static async Task SplitAsync<T>(
-        Stream input,
-        byte[] block,
-        int start,
-        int filled,
-        int chunkLines,
-        Func<LineChunk, T> compute,
-        ChannelWriter<Task<T>> writer,
-        CancellationToken cancellationToken)
-    {
-        using var partial = new PooledBuffer(1024);
-        var chunk = new LineChunk(chunkLines);
-        long lineNumber = 0;
-        var afterCarriageReturn = false;
-        while (true)
+        private void Work()
         {
-            if (start >= filled)
+#pragma warning disable CA1031 // Any failure ends the batch: it is handed to the caller through the task.
+            try
             {
-                filled = await input.ReadAsync(block, cancellationToken);
-                start = 0;
-                if (filled == 0)
+                while (Next() is { } next)
                 {
-                    break;
+                    T result;
+                    using (next.Chunk)
+                    {
+                        result = compute(next.Chunk);
+                    }
+
+                    if (!WriteInTurn(next.Sequence, result))
+                    {
+                        break;
+                    }
                 }
             }
-
-            if (afterCarriageReturn && block[start] == (byte)'\n')
+            catch (Exception e)
             {
-                start++;
+                Fail(e);
             }
+#pragma warning restore CA1031
 
-            afterCarriageReturn = false;
-            while (start < filled)
+            if (Interlocked.Decrement(ref _running) == 0)
             {
-                var end = block.AsSpan(start, filled - start).IndexOfAny((byte)'\n', (byte)'\r');
-                if (end < 0)
+                lines.Dispose();
+                if (_failure is { } failure)
                 {
-                    partial.Write(block.AsSpan(start, filled - start));
-                    start = filled;
-                    break;
-                }
-
-                end += start;
-                lineNumber++;
-                if (partial.Length > 0)
-                {
-                    partial.Write(block.AsSpan(start, end - start));
-                    chunk.Add(lineNumber, partial.WrittenSpan);
-                    partial.Truncate(0);
+                    _done.SetException(failure);
                 }
                 else
                 {
-                    chunk.Add(lineNumber, block.AsSpan(start, end - start));
-                }
-
-                start = end + 1;
-                if (block[end] == (byte)'\r')
-                {
-                    if (start < filled && block[start] == (byte)'\n')
-                    {
-                        start++;
-                    }
-                    else if (start == filled)
-                    {
-                        afterCarriageReturn = true;
-                    }
-                }
-
-                if (chunk.Count == chunkLines)
-                {
-                    await writer.WriteAsync(Dispatch(chunk, compute, cancellationToken), cancellationToken);
-                    chunk = new LineChunk(chunkLines);
+                    _done.SetResult();
                 }
             }
         }
 
-        if (partial.Length > 0)
+        /// <summary>The next chunk and its place in the input, or <see langword="null"/> at the end or after a failure.</summary>
+        private (LineChunk Chunk, long Sequence)? Next()
         {
-            chunk.Add(lineNumber + 1, partial.WrittenSpan);
+            lock (_reading)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Volatile.Read(ref _failure) is not null || lines.Next() is not { } chunk)
+                {
+                    return null;
+                }
+
+                return (chunk, _nextRead++);
+            }
         }
 
-        if (chunk.Count > 0)
+        private bool WriteInTurn(long sequence, T result)
         {
-            await writer.WriteAsync(Dispatch(chunk, compute, cancellationToken), cancellationToken);
+            lock (_writing)
+            {
+                while (_nextWrite != sequence && Volatile.Read(ref _failure) is null)
+                {
+                    Monitor.Wait(_writing);
+                }
+
+                if (Volatile.Read(ref _failure) is not null)
+                {
+                    return false;
+                }
+
+                inOrder(result);
+                _nextWrite++;
+                Monitor.PulseAll(_writing);
+                return true;
+            }
         }
-        else
+
+        private void Fail(Exception e)
         {
-            chunk.Dispose();
+            Interlocked.CompareExchange(ref _failure, e, null);
+            lock (_writing)
+            {
+                Monitor.PulseAll(_writing);
+            }
         }
     }
 
-    private static Task<T> Dispatch<T>(LineChunk chunk, Func<LineChunk, T> compute, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                using (chunk)
-                {
-                    return compute(chunk);
-                }
-            },
-            cancellationToken);
+    /// <summary>Reads a stream into chunks of numbered lines, one chunk a call; not thread-safe.</summary>
+    private sealed class LineSplitter(Stream input, int chunkLines) : IDisposable
+    {
+        private readonly byte[] _block = new byte[BlockSize];
+        private readonly PooledBuffer _partial = new(1024);
+        private Stream _input = input;
+        private bool _opened;
+        private bool _ended;
+        private int _start;
+        private int _filled;
+        private long _lineNumber;
+        private bool _afterCarriageReturn;
 
-    private static async Task<int> ReadAtLeastAsync(Stream input, byte[] block, int minimum, CancellationToken cancellationToken)
+        /// <summary>The next chunk of lines, or <see langword="null"/> when the stream has no more.</summary>
+        public LineChunk? Next()
+        {
+            if (!_opened)
+            {
+                Open();
+            }
+
+            var chunk = new LineChunk(chunkLines);
+            while (chunk.Count < chunkLines && !_ended)
+            {
+                if (_start >= _filled)
+                {
+                    _filled = _input.Read(_block);
+                    _start = 0;
+                    if (_filled == 0)
+                    {
+                        End(chunk);
+                        break;
+                    }
+                }
+
+                if (_afterCarriageReturn && _block[_start] == (byte)'\n')
+                {
+                    _start++;
+                }
+
+                _afterCarriageReturn = false;
+                SplitBlock(chunk);
+            }
+
+            if (chunk.Count > 0)
+            {
+                return chunk;
+            }
+
+            chunk.Dispose();
+            return null;
+        }
+
+        /// <summary>Adds lines of the block to <paramref name="chunk"/> until the block or the chunk is full.</summary>
+        private void SplitBlock(LineChunk chunk)
+        {
+            var block = _block;
+            while (_start < _filled && chunk.Count < chunkLines)
+            {
+                var end = block.AsSpan(_start, _filled - _start).IndexOfAny((byte)'\n', (byte)'\r');
+                if (end < 0)
+                {
+                    _partial.Write(block.AsSpan(_start, _filled - _start));
+                    _start = _filled;
+                    return;
+                }
+
+                end += _start;
+                _lineNumber++;
+                if (_partial.Length > 0)
+                {
+                    _partial.Write(block.AsSpan(_start, end - _start));
+                    chunk.Add(_lineNumber, _partial.WrittenSpan);
+                    _partial.Truncate(0);
+                }
+                else
+                {
+                    chunk.Add(_lineNumber, block.AsSpan(_start, end - _start));
+                }
+
+                _start = end + 1;
+                if (block[end] == (byte)'\r')
+                {
+                    if (_start < _filled && block[_start] == (byte)'\n')
+                    {
+                        _start++;
+                    }
+                    else if (_start == _filled)
+                    {
+                        _afterCarriageReturn = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The last line, if the stream does not end with a line end.</summary>
+        private void End(LineChunk chunk)
+        {
+            _ended = true;
+            if (_partial.Length > 0)
+            {
+                chunk.Add(_lineNumber + 1, _partial.WrittenSpan);
+            }
+        }
+
+        public void Dispose() => _partial.Dispose();
+
+        /// <summary>Drops a UTF-8 byte-order mark, or reads a UTF-16 or UTF-32 file through a transcoder to UTF-8.</summary>
+        private void Open()
+        {
+            _opened = true;
+            _filled = ReadAtLeast(_input, _block, 4);
+            if (UnicodeFileEncoding(_block.AsSpan(0, _filled)) is { } other)
+            {
+                // A rare UTF-16 or UTF-32 file: read it as UTF-8 through a transcoder.
+                var replay = new ReplayStream(_block.AsSpan(0, _filled).ToArray(), _input);
+                replay.Skip(other.PreambleLength);
+                _input = Encoding.CreateTranscodingStream(replay, other.Encoding, Encoding.UTF8, leaveOpen: true);
+                _filled = 0;
+            }
+            else if (_block.AsSpan(0, _filled).StartsWith("\uFEFF"u8))
+            {
+                _start = 3;
+            }
+        }
+    }
+
+    private static int ReadAtLeast(Stream input, byte[] block, int minimum)
     {
         var filled = 0;
         while (filled < minimum)
         {
-            var read = await input.ReadAsync(block.AsMemory(filled), cancellationToken);
+            var read = input.Read(block.AsSpan(filled));
             if (read == 0)
             {
                 break;

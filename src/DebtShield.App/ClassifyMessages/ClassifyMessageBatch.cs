@@ -32,40 +32,40 @@ public static class ClassifyMessageBatch
         var analyzer = ClassifyMessage.Analyzer;
         var counter = new DailyContactCounter(analyzer.Policy);
         var textsOfHour = new HourlyMessageCounter();
-        var (results, reading) = LineChunks.Start(input, ChunkLines, lines => Process(lines, format, analyzer), cancellationToken);
-
         long messages = 0, errors = 0;
         var late = new ArrayBufferWriter<byte>(4096);
         await using var lateJson = new Utf8JsonWriter(late, ClassifyMessage.WriterOptions);
-        await foreach (var chunk in results.ReadAllAsync(cancellationToken))
-        {
-            var result = await chunk;
-            using var chunkOutput = result.Output;
-            var finished = chunkOutput.Written;
-            var written = 0;
-            foreach (var call in result.Calls)
+        await LineChunks.RunAsync(
+            input,
+            ChunkLines,
+            lines => Process(lines, format, analyzer),
+            result =>
             {
-                // Everything before this call is final: write it, then the call with its count.
-                await output.WriteAsync(finished[written..call.Offset], cancellationToken);
-                written = call.Offset;
-                var line = call.Line;
-                var message = line.Message.Channel == ContactChannel.Message
-                    ? line.Message with { MessagesThisHour = textsOfHour.Count(line.From, line.Message.Time!.Value) }
-                    : line.Message with { ContactNumberToday = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel) };
-                late.ResetWrittenCount();
-                lateJson.Reset();
-                ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analyzer.Analyze(message));
-                lateJson.Flush();
-                late.Write("\n"u8);
-                await output.WriteAsync(late.WrittenMemory, cancellationToken);
-            }
+                using var chunkOutput = result.Output;
+                var finished = chunkOutput.WrittenSpan;
+                var written = 0;
+                foreach (var call in result.Calls)
+                {
+                    // Everything before this call is final: write it, then the call with its count.
+                    output.Write(finished[written..call.Offset]);
+                    written = call.Offset;
+                    var line = call.Line;
+                    var message = line.Message.Channel == ContactChannel.Message
+                        ? line.Message with { MessagesThisHour = textsOfHour.Count(line.From, line.Message.Time!.Value) }
+                        : line.Message with { ContactNumberToday = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel) };
+                    late.ResetWrittenCount();
+                    lateJson.Reset();
+                    ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analyzer.Analyze(message));
+                    lateJson.Flush();
+                    late.Write("\n"u8);
+                    output.Write(late.WrittenSpan);
+                }
 
-            await output.WriteAsync(finished[written..], cancellationToken);
-            messages += result.Messages;
-            errors += result.Errors;
-        }
-
-        await reading;
+                output.Write(finished[written..]);
+                messages += result.Messages;
+                errors += result.Errors;
+            },
+            cancellationToken);
         await output.FlushAsync(cancellationToken);
         return new ClassifyBatchSummary(messages, errors);
     }

@@ -48,22 +48,26 @@ public readonly record struct RepaymentPeriod
             return OfDays(dueDates[0].DayNumber - contractDate.DayNumber);
         }
 
+        // Most schedules are monthly: count that first, so the usual loan allocates nothing here.
         var monthly = 0;
-        var gaps = new Dictionary<int, int>();
         for (var i = 1; i < dueDates.Count; i++)
         {
             if (IsOneMonthApart(dueDates[i - 1], dueDates[i]))
             {
                 monthly++;
             }
-
-            var gap = dueDates[i].DayNumber - dueDates[i - 1].DayNumber;
-            gaps[gap] = gaps.GetValueOrDefault(gap) + 1;
         }
 
         if (monthly * 2 >= dueDates.Count - 1)
         {
             return CalendarMonth;
+        }
+
+        var gaps = new Dictionary<int, int>();
+        for (var i = 1; i < dueDates.Count; i++)
+        {
+            var gap = dueDates[i].DayNumber - dueDates[i - 1].DayNumber;
+            gaps[gap] = gaps.GetValueOrDefault(gap) + 1;
         }
 
         var common = gaps.OrderByDescending(g => g.Value).ThenBy(g => g.Key).First().Key;

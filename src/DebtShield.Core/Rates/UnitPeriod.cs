@@ -119,7 +119,11 @@ public sealed record UnitPeriod
             return ForSinglePayment(advance, paymentDates[0]);
         }
 
-        var counts = new Dictionary<UnitPeriod, int>();
+        // While every period is the same (the usual schedule) it is only counted; the counts of
+        // each period are kept from the first that differs.
+        UnitPeriod? first = null;
+        var firstCount = 0;
+        Dictionary<UnitPeriod, int>? counts = null;
         var periods = 0;
         var previous = advance;
         foreach (var date in paymentDates)
@@ -129,7 +133,16 @@ public sealed record UnitPeriod
                 periods++;
                 if (Classify(previous, date) is { } period)
                 {
-                    counts[period] = counts.GetValueOrDefault(period) + 1;
+                    if (counts is null && (first is null || first.Equals(period)))
+                    {
+                        first = period;
+                        firstCount++;
+                    }
+                    else
+                    {
+                        counts ??= new Dictionary<UnitPeriod, int> { [first!] = firstCount };
+                        counts[period] = counts.GetValueOrDefault(period) + 1;
+                    }
                 }
             }
 
@@ -141,9 +154,9 @@ public sealed record UnitPeriod
             return Days(1);
         }
 
-        UnitPeriod? best = null;
-        var bestCount = 1;
-        foreach (var (period, count) in counts)
+        UnitPeriod? best = counts is null && firstCount > 1 ? first : null;
+        var bestCount = counts is null ? firstCount : 1;
+        foreach (var (period, count) in counts ?? Enumerable.Empty<KeyValuePair<UnitPeriod, int>>())
         {
             if (count > bestCount || (count == bestCount && best is not null && period.NominalDays < best.NominalDays))
             {
