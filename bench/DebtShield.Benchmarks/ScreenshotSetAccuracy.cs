@@ -52,7 +52,7 @@ internal static class ScreenshotSetAccuracy
                 continue;
             }
 
-            tally.AddPair(shot.Truth, readings[shot.Truth.Name], second.Truth, readings[second.Truth.Name]);
+            tally.AddPair(shot.Truth, readings[shot.Truth.Name], second.Truth, readings[second.Truth.Name], verbose);
         }
 
         tally.Print(shots.Count, walls, cpu);
@@ -216,7 +216,7 @@ internal static class ScreenshotSetAccuracy
             }
         }
 
-        public void AddPair(ShotTruth first, ScreenshotReading? one, ShotTruth second, ScreenshotReading? two)
+        public void AddPair(ShotTruth first, ScreenshotReading? one, ShotTruth second, ScreenshotReading? two, bool verbose)
         {
             var seen = new SeenMessages();
             var stored = new List<BubbleTruth>();
@@ -226,7 +226,9 @@ internal static class ScreenshotSetAccuracy
                 {
                     if (seen.TryAdd(new SeenMessage(PhoneNumber.Normalize(reading!.Chat.Title) ?? "", message.Direction, message.Text, message.Time, message.TimeEstimated)))
                     {
-                        stored.AddRange(truth.Bubbles.Where(b => Touches(message.Box, b.Box)));
+                        var painted = truth.Bubbles.Where(b => Touches(message.Box, b.Box)).ToList();
+                        Show(verbose && painted.Any(p => stored.Any(s => (s.Text, s.Sent) == (p.Text, p.Sent))), $"PAIR {first.Name}: stored twice: {message.Text} ({(message.TimeEstimated ? "estimated " : "")}{message.Time:MM-dd HH:mm})");
+                        stored.AddRange(painted);
                     }
                 }
             }

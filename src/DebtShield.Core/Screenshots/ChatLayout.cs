@@ -18,6 +18,13 @@ public sealed record ChatMessage(IncidentDirection Direction, string Text, DateT
     /// <summary>Below this confidence the text is marked for the borrower to confirm or correct before it is relied on.</summary>
     public const double ConfirmBelow = 0.80;
 
+    /// <summary>
+    /// From this share of characters in unsure words (<see cref="OcrLine.UnsureWordBelow"/>) the text
+    /// is marked too: misread characters (膛 for 還 in a traditional message read with the simplified
+    /// model) sit among well-read ones, and the average of the bubble stays high.
+    /// </summary>
+    public const double ConfirmUnsureShare = 0.1;
+
     /// <summary>True when <see cref="Time"/> is only an upper bound (<see cref="TimeBasis"/> says why).</summary>
     public bool TimeEstimated => TimeBasis != MessageTimeBasis.Stamp;
 
@@ -267,7 +274,7 @@ public static partial class ChatLayout
             var characters = block.Lines.Sum(l => Math.Max(1, l.Characters));
             var confidence = block.Lines.Sum(l => l.Confidence * Math.Max(1, l.Characters)) / characters;
             var doubts = flag
-                | (confidence < ChatMessage.ConfirmBelow ? ReadDoubts.LowConfidence : ReadDoubts.None)
+                | (confidence < ChatMessage.ConfirmBelow || block.Lines.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * characters ? ReadDoubts.LowConfidence : ReadDoubts.None)
                 | (block.Area is { } area && Rows(block.Lines) < ExpectedRows(area.Box, lineHeight) ? ReadDoubts.LinesMissing : ReadDoubts.None);
             messages.Add(new ChatMessage(SideOf(block, box, width), JoinLines(block.Lines), time2, basis, confidence, box, doubts));
         }

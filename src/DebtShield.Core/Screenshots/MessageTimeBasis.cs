@@ -30,7 +30,7 @@ public enum ReadDoubts
     /// <summary>Nothing.</summary>
     None = 0,
 
-    /// <summary>OCR was unsure of its characters (<see cref="ChatMessage.ConfirmBelow"/>).</summary>
+    /// <summary>OCR was unsure of its characters (<see cref="ChatMessage.ConfirmBelow"/>) or of many of its words (<see cref="ChatMessage.ConfirmUnsureShare"/>).</summary>
     LowConfidence = 1,
 
     /// <summary>Its bubble holds more lines of text than were read: part of it is missing.</summary>

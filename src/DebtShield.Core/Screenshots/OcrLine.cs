@@ -51,4 +51,14 @@ public enum LineShade
 /// <param name="Confidence">How sure the reader was, 0 to 1, averaged over its characters.</param>
 /// <param name="Characters">How many characters the confidence was averaged over.</param>
 /// <param name="Shade">What it is painted on.</param>
-public sealed record OcrLine(string Text, PixelBox Box, double Confidence, int Characters, LineShade Shade = LineShade.Unknown);
+/// <param name="UnsureCharacters">
+/// How many of its characters are in words the reader was unsure of (<see cref="UnsureWordBelow"/>).
+/// A misread character barely moves the line's average, and one unsure word alone says little
+/// (Tesseract gives a well-read 点 a confidence of 0 at times); many unsure characters in a line
+/// go with a bad reading.
+/// </param>
+public sealed record OcrLine(string Text, PixelBox Box, double Confidence, int Characters, LineShade Shade = LineShade.Unknown, int UnsureCharacters = 0)
+{
+    /// <summary>Below this confidence a word is unsure.</summary>
+    public const double UnsureWordBelow = 0.5;
+}

@@ -118,12 +118,18 @@ public sealed class ScreenshotImage : IDisposable
 
         var page = regions.MaxBy(r => r.Count)!;
         var bubbles = new List<BubbleArea>();
+        var pills = new List<PixelBox>();
         foreach (var region in regions)
         {
             var box = region.Box;
-            if (region == page || box.Width < Width * 0.07 || box.Height < Width * 0.06 || box.Width > Width * 0.85
-                || box.Left <= 0 || box.Right >= Width || region.Count < 0.45 * box.Width * box.Height
-                || Distance(region.Color, page.Color) < 10)
+            if (region == page || box.Left <= 0 || box.Right >= Width || region.Count < 0.2 * box.Width * box.Height
+                || Distance(region.Color, page.Color) <= FlatTolerance)
+            {
+                continue; // a lender's white bubbles on its F5F5F5 page differ from it by 9 levels: more than a fill's own spread
+            }
+
+            var pill = IsStampPill(box);
+            if (!pill && (box.Width < Width * 0.07 || box.Height < Width * 0.06 || box.Width > Width * 0.85))
             {
                 continue;
             }
@@ -133,29 +139,56 @@ public sealed class ScreenshotImage : IDisposable
                 continue; // a button on the input bar, a badge on the title bar
             }
 
-            var ink = Interior(region).Count(i => Distance(Color(i), region.Color) > 60 && Distance(Color(i), page.Color) > 40);
-            if (ink >= box.Width * box.Height / 100)
+            // A fill is a solid shape: with what it encloses (its text) it covers its box but for the
+            // rounded corners. Counting the enclosed pixels, not the fill's own, keeps a JPEG's bubble,
+            // whose fill breaks up around the text (the green or orange smeared by the compression).
+            var interior = Interior(region).ToList();
+            if (region.Count + interior.Count < 0.8 * box.Width * box.Height)
+            {
+                continue;
+            }
+
+            // A pill's white text is only 51 levels from its grey, and 10 from the page.
+            var ink = pill
+                ? interior.Count(i => Distance(Color(i), region.Color) > 30)
+                : interior.Count(i => Distance(Color(i), region.Color) > 60 && Distance(Color(i), page.Color) > 40);
+            if (ink < box.Width * box.Height / 100)
+            {
+                continue;
+            }
+
+            if (pill)
+            {
+                pills.Add(box);
+            }
+            else
             {
                 bubbles.Add(new BubbleArea(box, IsColored(region.Color) ? LineShade.Colored : LineShade.Neutral));
             }
         }
 
+        _pills = [.. pills.OrderBy(p => p.Top)];
         return [.. bubbles.OrderBy(b => b.Box.Top)];
     }
 
     /// <summary>
-    /// The image as OCR is given it: a grey PGM, text dark on white. Inside each bubble of
-    /// <paramref name="bubbles"/> a pixel is as dark as it is far from the bubble's fill towards the
-    /// text's colour, so dark text on a light fill, white text on a blue or orange one and light text
-    /// on a dark theme's fill all come out dark on white, with their anti-aliased edges kept, and the
-    /// fill itself (which Tesseract takes for a picture when it is solid black) comes out white; an
-    /// emoji's colour stays pale. Outside the bubbles a pixel is as dark as it stands out from its
-    /// row's usual shade (the title bar's, the page's), and flat blocks larger than a character
-    /// (avatars, icons) are cleared.
+    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey PGM, text dark on white. On
+    /// top, the page with its bubbles left white: a pixel is as dark as it stands out from its row's
+    /// usual shade (the title bar's, the page's), and flat blocks larger than a character (avatars,
+    /// icons) are cleared, so what is left is the title and the stamps. Below it, each bubble cropped
+    /// and stacked at the left, one over the other with a margin around each, so that OCR, reading
+    /// the sheet as one block, reads each bubble as a block of its own lines, at its own left edge and
+    /// line height: read where they stand, bubbles at both sides and stamps between them make one
+    /// block with ragged lines, and Tesseract drops characters (款 of 还款) at their ends. Inside a
+    /// crop a pixel is as dark as it is far from the bubble's fill towards the text's colour, so dark
+    /// text on a light fill, white text on a blue or orange one and light text on a dark theme's fill
+    /// all come out dark on white, with their anti-aliased edges kept, and the fill itself (which
+    /// Tesseract takes for a picture when it is solid black) comes out white; an emoji's colour stays pale.
+    /// One sheet is one Tesseract process: its start and its language data cost more than a bubble's text.
     /// </summary>
     /// <param name="bubbles">The bubbles found.</param>
-    /// <param name="onlyBubbles">Leaves everything outside the bubbles white (for reading some bubbles again).</param>
-    public byte[] ForOcr(IReadOnlyList<BubbleArea> bubbles, bool onlyBubbles = false)
+    /// <param name="onlyBubbles">Leaves the page out: only the crops (for reading some bubbles again).</param>
+    public OcrSheet ForOcr(IReadOnlyList<BubbleArea> bubbles, bool onlyBubbles = false)
     {
         ArgumentNullException.ThrowIfNull(bubbles);
         if (_labels.Length == 0)
@@ -163,66 +196,176 @@ public sealed class ScreenshotImage : IDisposable
             FlatRegions();
         }
 
-        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {Height}\n255\n"));
         var grey = new byte[Width * Height];
         for (var i = 0; i < grey.Length; i++)
         {
             grey[i] = Luminance(i);
         }
 
-        var image = new byte[header.Length + grey.Length];
+        // A margin of about a character's width around each crop: Tesseract wants white around text.
+        var margin = Math.Max(8, Width / 36);
+        var pageRows = onlyBubbles ? 0 : Height;
+        var crops = new List<OcrSheet.Crop>();
+        var top = pageRows;
+        foreach (var box in bubbles.Select(b => b.Box).Concat(onlyBubbles ? [] : _pills))
+        {
+            crops.Add(new OcrSheet.Crop(box, margin, top + margin));
+            top += box.Height + (2 * margin);
+        }
+
+        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {top}\n255\n"));
+        var image = new byte[header.Length + (Width * top)];
         header.CopyTo(image, 0);
         var ink = image.AsSpan(header.Length);
         ink.Fill(255);
-        var inBubble = new bool[grey.Length];
-        foreach (var bubble in bubbles)
+        foreach (var crop in crops)
         {
-            var box = bubble.Box;
-            var fill = Median(box, grey);
-            int darker = 0, lighter = 0;
-            byte darkest = fill, lightest = fill;
-            ForEach(box, i =>
-            {
-                inBubble[i] = true;
-                darker += grey[i] < fill - 40 ? 1 : 0;
-                lighter += grey[i] > fill + 40 ? 1 : 0;
-                darkest = Math.Min(darkest, grey[i]);
-                lightest = Math.Max(lightest, grey[i]);
-            });
-            var dark = darker >= lighter;
-            var range = Math.Max(1, dark ? fill - darkest : lightest - fill);
-            var exterior = Exterior(box, fill, grey);
-            var output = image;
-            var offset = header.Length;
-            ForEach(box, i =>
-            {
-                var away = dark ? fill - grey[i] : grey[i] - fill;
-                output[offset + i] = exterior.Contains(i) ? (byte)255 : (byte)(255 - Math.Clamp(away * 255 / range, 0, 255));
-            });
+            Normalise(crop, grey, ink);
         }
 
-        if (onlyBubbles)
+        if (!onlyBubbles)
         {
-            return image;
-        }
-
-        var flat = LargeFlatBlocks();
-        for (var y = 0; y < Height; y++)
-        {
-            var usual = RowShade(y, grey, inBubble);
-            for (var x = 0; x < Width; x++)
+            var inBubble = new bool[grey.Length];
+            foreach (var crop in crops)
             {
-                var i = (y * Width) + x;
-                if (!inBubble[i] && !flat[i])
+                ForEach(crop.Area, i => inBubble[i] = true);
+            }
+
+            var flat = LargeFlatBlocks();
+            for (var y = 0; y < Height; y++)
+            {
+                var usual = RowShade(y, grey, inBubble);
+                for (var x = 0; x < Width; x++)
                 {
-                    // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
-                    ink[i] = (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
+                    var i = (y * Width) + x;
+                    if (!inBubble[i] && !flat[i])
+                    {
+                        // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
+                        ink[i] = (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
+                    }
                 }
             }
         }
 
-        return image;
+        return new OcrSheet(image, pageRows, crops);
     }
+
+    /// <summary>Writes one bubble's crop into the sheet: as dark as a pixel is far from the fill, towards the text's shade; white outside the rounded fill.</summary>
+    private void Normalise(OcrSheet.Crop crop, byte[] grey, Span<byte> ink)
+    {
+        var box = crop.Area;
+        var fill = Median(box, grey);
+        int darker = 0, lighter = 0;
+        byte darkest = fill, lightest = fill;
+        ForEach(box, i =>
+        {
+            darker += grey[i] < fill - 40 ? 1 : 0;
+            lighter += grey[i] > fill + 40 ? 1 : 0;
+            darkest = Math.Min(darkest, grey[i]);
+            lightest = Math.Max(lightest, grey[i]);
+        });
+        var dark = darker >= lighter;
+        var range = Math.Max(1, dark ? fill - darkest : lightest - fill);
+        var exterior = Exterior(box, fill, grey);
+        var pictures = Pictures(box);
+        for (var y = box.Top; y < box.Bottom; y++)
+        {
+            var row = ink.Slice(((crop.SheetTop + y - box.Top) * Width) + crop.SheetLeft, box.Width);
+            for (var x = box.Left; x < box.Right; x++)
+            {
+                var i = (y * Width) + x;
+                var away = dark ? fill - grey[i] : grey[i] - fill;
+                row[x - box.Left] = exterior.Contains(i) || OnPicture(x, y)
+                    ? (byte)255
+                    : (byte)(255 - Math.Clamp(away * 255 / range, 0, 255));
+            }
+        }
+
+        bool OnPicture(int x, int y)
+        {
+            foreach (var p in pictures)
+            {
+                if (p.Left <= x && x < p.Right && p.Top <= y && y < p.Bottom)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The emoji in a bubble: runs of columns holding bright, saturated pixels of another hue than the
+    /// fill's (a yellow face on a white, grey, green or orange bubble), each with the rows those pixels
+    /// span. Text is never such a colour: it is black, white or grey, or a dark shade of the fill's own
+    /// hue, and its anti-aliased edges blend it with the fill, keeping the fill's hue. Phones paint an
+    /// emoji as a picture; read as text, its eyes and mouth become a stray 》 or ： at the end of the message.
+    /// </summary>
+    private List<PixelBox> Pictures(PixelBox box)
+    {
+        var fill = Color((((box.Top + box.Bottom) / 2) * Width) + box.Left + Math.Min(3, box.Width / 8));
+        var fillHue = fill.Hue;
+        var fillColored = IsColored(fill);
+        var columns = new (int Count, int Top, int Bottom)[box.Width];
+        for (var y = box.Top; y < box.Bottom; y++)
+        {
+            for (var x = box.Left; x < box.Right; x++)
+            {
+                var c = Color((y * Width) + x);
+                var max = Math.Max(c.Red, Math.Max(c.Green, c.Blue));
+                var min = Math.Min(c.Red, Math.Min(c.Green, c.Blue));
+                if (max < 150 || (max - min) / (double)max < 0.45)
+                {
+                    continue;
+                }
+
+                var hueApart = Math.Abs(c.Hue - fillHue);
+                if (fillColored && Math.Min(hueApart, 360 - hueApart) < 8)
+                {
+                    continue;
+                }
+
+                ref var column = ref columns[x - box.Left];
+                column = column.Count == 0 ? (1, y, y + 1) : (column.Count + 1, column.Top, y + 1);
+            }
+        }
+
+        var pictures = new List<PixelBox>();
+        var smallest = Math.Max(3, Width / 120);
+        for (var x = 0; x < columns.Length;)
+        {
+            if (columns[x].Count < 2)
+            {
+                x++;
+                continue;
+            }
+
+            var (start, top, bottom) = (x, columns[x].Top, columns[x].Bottom);
+            for (; x < columns.Length && columns[x].Count >= 2; x++)
+            {
+                top = Math.Min(top, columns[x].Top);
+                bottom = Math.Max(bottom, columns[x].Bottom);
+            }
+
+            if (x - start >= smallest && bottom - top >= smallest)
+            {
+                pictures.Add(new PixelBox(box.Left + start - 2, top - 2, x - start + 4, bottom - top + 4));
+            }
+        }
+
+        return pictures;
+    }
+
+    /// <summary>
+    /// True when <paramref name="box"/> is shaped like the grey pill a lender's chat prints its time
+    /// stamps on: centred, less than half the width, lower than a bubble and a line high. Its white
+    /// text barely differs from the page around it, so it is read as a crop of its own, like a bubble,
+    /// and its lines are then laid out as the stamps they are.
+    /// </summary>
+    private bool IsStampPill(PixelBox box) =>
+        Math.Abs(box.CenterX - (Width / 2.0)) < Width * 0.06 && box.Width < Width / 2 && box.Width > box.Height * 2
+        && box.Height >= Width * 0.025 && box.Height < Width * 0.06;
 
     /// <summary>
     /// True when the page is on both sides of <paramref name="box"/> (a few pixels out, down its middle
@@ -278,6 +421,9 @@ public sealed class ScreenshotImage : IDisposable
     private const int FlatTolerance = 7;
 
     private int[] _labels = [];
+
+    /// <summary>The stamp pills <see cref="FindBubbles"/> found (<see cref="IsStampPill"/>).</summary>
+    private PixelBox[] _pills = [];
 
     /// <summary>Every flat region of at least a few hundred pixels (smaller ones are strokes and edges), labelled in <see cref="_labels"/>.</summary>
     private List<FlatRegion> FlatRegions()

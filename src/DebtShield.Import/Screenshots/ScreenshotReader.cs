@@ -18,7 +18,7 @@ public sealed record ScreenshotReading(string MediaType, int Width, int Height, 
 /// <summary>
 /// Reads a chat screenshot: decodes it (refusing what is not a whole image), finds when it was
 /// taken (EXIF, else the phone's file name, else the file time), finds its bubbles from their
-/// fills, reads its text with OCR (each bubble binarised against its own fill) and lays the text
+/// fills, reads its text with OCR (each bubble cropped and read as a block of its own, against its own fill) and lays the text
 /// out as a conversation (<see cref="ChatLayout"/>), one message a bubble.
 /// </summary>
 public static class ScreenshotReader
@@ -33,7 +33,8 @@ public static class ScreenshotReader
         using var image = ScreenshotImage.Decode(content, name);
         var captured = FromMetadata(content) ?? CaptureTime.FromFileName(name) ?? new CaptureTime(fileTime, CaptureTimeSource.FileTime);
         var bubbles = image.FindBubbles();
-        var lines = await ocr.ReadAsync(image.ForOcr(bubbles), name, cancellationToken).ConfigureAwait(false);
+        var sheet = image.ForOcr(bubbles);
+        var lines = sheet.OnScreen(await ocr.ReadAsync(sheet.Image, name, cancellationToken).ConfigureAwait(false));
         lines = await ReadTraditionalAsync(image, bubbles, lines, ocr, name, cancellationToken).ConfigureAwait(false);
         var shaded = lines.Select(l => l with { Shade = image.ShadeAround(l.Box) }).ToList();
         var chat = ChatLayout.Read(shaded, image.Width, image.Height, captured.Time, bubbles);
@@ -53,14 +54,14 @@ public static class ScreenshotReader
 
     /// <summary>
     /// Reads again, with the traditional-character model (<c>chi_tra</c>), the bubbles the simplified
-    /// model was unsure of, and keeps for each bubble the reading the models were surer of: the
+    /// model was unsure of (on average, or of many of its words), and keeps for each bubble the reading the models were surer of: the
     /// simplified model reads 還款 as 还款 with low confidence, and the evidence must keep what the
     /// image shows. Traditional script is told apart this way, by which model reads it better, so
     /// simplified text keeps its reading. Without the traditional data the simplified reading stands.
     /// </summary>
     private static async Task<IReadOnlyList<OcrLine>> ReadTraditionalAsync(ScreenshotImage image, IReadOnlyList<BubbleArea> bubbles, IReadOnlyList<OcrLine> lines, TesseractOcr ocr, string name, CancellationToken cancellationToken)
     {
-        var doubtful = bubbles.Where(b => Confidence(Inside(b, lines)) is < TraditionalBelow).ToList();
+        var doubtful = bubbles.Where(b => Inside(b, lines) is var read && (Confidence(read) is < TraditionalBelow || (read.Count > 0 && read.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * read.Sum(l => l.Characters)))).ToList();
         if (doubtful.Count == 0)
         {
             return lines;
@@ -69,7 +70,8 @@ public static class ScreenshotReader
         IReadOnlyList<OcrLine> again;
         try
         {
-            again = await ocr.For("chi_tra").ReadAsync(image.ForOcr(doubtful, onlyBubbles: true), name, cancellationToken).ConfigureAwait(false);
+            var sheet = image.ForOcr(doubtful, onlyBubbles: true);
+            again = sheet.OnScreen(await ocr.For("chi_tra").ReadAsync(sheet.Image, name, cancellationToken).ConfigureAwait(false));
         }
         catch (ScreenshotException e) when (e.OcrUnavailable)
         {

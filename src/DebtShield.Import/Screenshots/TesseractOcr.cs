@@ -12,8 +12,9 @@ namespace DebtShield.Import.Screenshots;
 /// <c>tesseract-ocr-chi-sim</c>), run as a process: the image goes in on standard input and the
 /// TSV report (every word with its box and confidence) comes back on standard output, so nothing
 /// is written to disk. Tesseract is an optional dependency: only screenshot import needs it. The
-/// page is read as one block of text (<c>--psm 6</c>): it is given an image with the bubbles'
-/// fills, avatars and bars already cleared, so there is no layout left for it to guess.
+/// image is read as one block of text (<c>--psm 6</c>): it is given a sheet (<see cref="OcrSheet"/>)
+/// with the avatars and bars cleared and each bubble cropped onto a clean margin of its own, so
+/// there is no layout left for it to guess, and one process reads a whole screenshot.
 /// </summary>
 /// <remarks>
 /// Each process is held to one thread (<c>OMP_THREAD_LIMIT=1</c>): a folder is read one image per
@@ -158,9 +159,40 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
             }
 
             var characters = words.Sum(w => w.Text.Length);
-            return new OcrLine(text.ToString(), box, words.Sum(w => w.Confidence * w.Text.Length) / characters, characters);
+            return new OcrLine(FullWidthAfterHanzi(text.ToString()), box, words.Sum(w => w.Confidence * w.Text.Length) / characters, characters, UnsureCharacters: words.Where(w => w.Confidence < OcrLine.UnsureWordBelow).Sum(w => w.Text.Length));
         }
 
         static int Int(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The text with the ASCII punctuation that follows a Chinese character made full-width, as
+    /// Chinese text is written and as the image shows it: the Chinese models read a full-width
+    /// comma, colon or question mark as its ASCII twin. After a digit or a Latin letter (18:00,
+    /// APP,) the mark is left as read.
+    /// </summary>
+    internal static string FullWidthAfterHanzi(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 1; i < chars.Length; i++)
+        {
+            var wide = chars[i] switch
+            {
+                ',' => '，',
+                ':' => '：',
+                ';' => '；',
+                '?' => '？',
+                '!' => '！',
+                _ => chars[i],
+            };
+            if (wide != chars[i] && IsHanzi(chars[i - 1]))
+            {
+                chars[i] = wide;
+            }
+        }
+
+        return new string(chars);
+
+        static bool IsHanzi(char c) => c is >= '\u3400' and <= '\u9FFF';
     }
 }

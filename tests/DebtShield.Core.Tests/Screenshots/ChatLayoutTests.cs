@@ -228,4 +228,21 @@ public sealed class ChatLayoutTests
     [InlineData("wang.png")]
     [InlineData("20261399-250000.png")]
     public void FromFileName_NoTimeInTheName_IsNull(string name) => Assert.Null(CaptureTime.FromFileName(name));
+
+    [Fact]
+    public void Read_BubbleWithManyUnsureWords_IsToConfirmThoughItsAverageIsHigh()
+    {
+        // A traditional message read with the simplified model: 膛 and 丈 in unsure words, the rest sure.
+        BubbleArea[] bubbles = [new(new PixelBox(170, 430, 700, 90), LineShade.Neutral), new(new PixelBox(170, 630, 700, 90), LineShade.Neutral)];
+        OcrLine[] lines =
+        [
+            new("周先生，假期结束，咱们聊聊膛款丈划？", new PixelBox(200, 450, 640, 44), 0.87, 18, UnsureCharacters: 3),
+            new("今天下午6点前不还，我们就把你的欠款信息", new PixelBox(200, 650, 640, 44), 0.92, 20, UnsureCharacters: 1),
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, bubbles);
+
+        Assert.Equal([true, false], reading.Messages.Select(m => m.NeedsConfirmation));
+        Assert.Equal(ReadDoubts.LowConfidence, reading.Messages[0].Doubts & ReadDoubts.LowConfidence);
+    }
 }

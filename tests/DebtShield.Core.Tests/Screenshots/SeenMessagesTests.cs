@@ -55,4 +55,27 @@ public sealed class SeenMessagesTests
         Assert.True(seen.TryAdd(Message("今天上门", Stamp)));
         Assert.False(seen.TryAdd(Message("明天 上门", Stamp)));
     }
+
+    [Fact]
+    public void TryAdd_TheSameMessageReadWithOtherPunctuation_IsKnown()
+    {
+        // One screenshot's comma read full-width, the other's as ASCII, and an emoji as a colon.
+        var seen = new SeenMessages();
+        seen.TryAdd(Message("我會按時還款，謝謝", Stamp, direction: IncidentDirection.Sent));
+
+        Assert.False(seen.TryAdd(Message("我會按時還款,謝謝：", Stamp, direction: IncidentDirection.Sent)));
+        Assert.True(seen.TryAdd(Message("我會按時還款，谢谢你", Stamp, direction: IncidentDirection.Sent)));
+    }
+
+    [Fact]
+    public void TryAdd_TheSameMessageUnderATitleReadShort_IsKnown()
+    {
+        // The second screenshot's title lost its last two characters to OCR.
+        var seen = new SeenMessages();
+        seen.TryAdd(Message(Threat, Stamp, conversation: "融易借在线客服"));
+
+        Assert.False(seen.TryAdd(Message(Threat, Stamp, conversation: "融易借在线")));
+        Assert.True(seen.TryAdd(Message(Threat, Stamp, conversation: "融易")));
+        Assert.True(seen.TryAdd(Message(Threat, Stamp, conversation: "速贷宝客服")));
+    }
 }

@@ -63,4 +63,29 @@ public sealed class TesseractOcrTests
 
         Assert.True(e.OcrUnavailable);
     }
+
+    [Fact]
+    public void Lines_WordsBelowHalfSure_AreCountedAsUnsureCharacters()
+    {
+        var tsv = Header
+            + Word(1, 1, 190, 413, 80, 42, 92, "周先")
+            + Word(1, 1, 280, 413, 40, 42, 22, "生")
+            + Word(1, 1, 330, 413, 90, 42, 35, "结束")
+            + Word(1, 1, 430, 413, 40, 42, 50, "聊");
+
+        var line = Assert.Single(TesseractOcr.Lines(tsv));
+
+        Assert.Equal((6, 3), (line.Characters, line.UnsureCharacters));
+    }
+
+    [Theory]
+    [InlineData("最后通知:11月10日前结清,否则联系你", "最后通知：11月10日前结清，否则联系你")]
+    [InlineData("咱们聊聊还款计划?", "咱们聊聊还款计划？")]
+    [InlineData("请于今日18:00前还款,APP,", "请于今日18:00前还款，APP,")]
+    public void Lines_AsciiPunctuationAfterAChineseCharacter_IsMadeFullWidth(string read, string expected)
+    {
+        var line = Assert.Single(TesseractOcr.Lines(Header + Word(1, 1, 190, 413, 600, 42, 92, read)));
+
+        Assert.Equal(expected, line.Text);
+    }
 }
