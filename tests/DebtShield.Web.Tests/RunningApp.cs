@@ -28,8 +28,11 @@ internal sealed partial class RunningApp : IAsyncDisposable
         // A request that asks "Expect: 100-continue" (the upload-limit tests) waits for the server's
         // answer as long as a browser would, not the handler's default second, after which a loaded
         // machine's client starts sending a body the server has already refused.
-        Client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = address };
+        Client = new HttpClient(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = address };
     }
+
+    /// <summary>The cookies <see cref="Client"/> holds (its antiforgery cookie, its language), for a request sent another way.</summary>
+    public CookieContainer Cookies { get; } = new();
 
     public Uri Address { get; }
 

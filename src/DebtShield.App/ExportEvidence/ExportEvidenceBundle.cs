@@ -12,7 +12,6 @@ using DebtShield.Core.Evidence;
 using DebtShield.Data;
 using DebtShield.Data.Backups;
 using DebtShield.Data.Evidence;
-using Microsoft.EntityFrameworkCore;
 using DebtShield.App.Resources;
 
 namespace DebtShield.App.ExportEvidence;
@@ -105,12 +104,9 @@ public static class ExportEvidenceBundle
             }
 
             var read = await ReviewEvidence.ReviewEvidence.ReadAsync(context, ledger.Cipher, stored, token).ConfigureAwait(false);
-            var hashes = read.Items.SelectMany(i => i.Entry.Incident.Attachments).Distinct().Select(h => h.Hex).ToList();
-            var rows = await context.Attachments.AsNoTracking().Where(a => hashes.Contains(a.Hash))
-                .Select(a => new StoredAttachment { Hash = a.Hash, MediaType = a.MediaType, FileName = a.FileName, Size = a.Size })
-                .ToListAsync(token).ConfigureAwait(false);
+            var rows = await store.DescribeAsync(context, read.Items.SelectMany(i => i.Entry.Incident.Attachments).Distinct(), token).ConfigureAwait(false);
             var contents = new List<(StoredAttachment Row, byte[] Content)>(rows.Count);
-            foreach (var row in rows.OrderBy(r => r.Hash, StringComparer.Ordinal))
+            foreach (var row in rows)
             {
                 contents.Add((row, await store.GetAsync(context, ContentHash.Parse(row.Hash), token).ConfigureAwait(false) ?? []));
             }

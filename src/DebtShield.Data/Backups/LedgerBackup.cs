@@ -33,7 +33,7 @@ public static class LedgerBackup
     public const string FormatName = "debtshield-ledger-backup";
 
     /// <summary>The model version the rows follow; raised with every migration that changes them.</summary>
-    public const int SchemaVersion = 8;
+    public const int SchemaVersion = 9;
 
     private static readonly JsonSerializerOptions Json = CreateOptions();
 
@@ -242,7 +242,9 @@ public static class LedgerBackup
         // Version 3 had no loans revision: 0, which only means "computed afresh". Version 4 had
         // no record format: its entries are format 1 and no retractions, as they were. Version 5
         // had no payment designation: every payment follows the statutory order, as it did. Version 7
-        // had no time-stamps of chain heads: none.
+        // had no time-stamps of chain heads: none. Version 8 kept a protected ledger's attachment
+        // names and lists plain: restored as they are, keyed on the first open like any ledger
+        // protected before issue 22.
         var schema = json.Value<int>(Json);
         if (schema is < 1 or > SchemaVersion)
         {

@@ -6,15 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace DebtShield.Data.Evidence;
 
 /// <summary>
-/// Where attachments live: content-addressed by SHA-256, stored once. A SQLite ledger keeps them
-/// as files in a folder beside its database file (<c>ledger.db.attachments/ab/abcd…</c>), readable
-/// by the owner only; a PostgreSQL ledger keeps them in the <c>attachments</c> table, so every
-/// web node sees them. Content is sealed with the ledger's key when it is protected.
+/// Where attachments live: content-addressed, stored once. A SQLite ledger keeps them as files in a
+/// folder beside its database file (<c>ledger.db.attachments/ab/abcd…</c>), readable by the owner
+/// only; a PostgreSQL ledger keeps them in the <c>attachments</c> table, so every web node sees them.
+/// The name a file or row is stored under is <see cref="LedgerCipher.AttachmentName"/> of the
+/// content's SHA-256: that hash itself when the ledger is unprotected, a keyed hash of it when it
+/// is protected, and then the content is sealed too, bound to that name. Callers address an
+/// attachment by its plain content hash (what the chain and the bundle carry); only this class
+/// knows the stored name.
 /// </summary>
 /// <remarks>
 /// On SQLite the file is written (beside its final name, then renamed) before the row that names
 /// it is committed: a failed transaction can leave an unreferenced file, never a row without its
-/// file.
+/// file. Until an interrupted protection is finished, an attachment may still be under its plain
+/// name, plain or sealed for that name; reads look there too.
 /// </remarks>
 public sealed class AttachmentStore
 {
@@ -36,25 +41,27 @@ public sealed class AttachmentStore
 
     /// <summary>
     /// Stores <paramref name="content"/> inside the current write (<paramref name="context"/>) unless
-    /// it is already there, and returns its hash.
+    /// it is already there, and returns its content hash.
     /// </summary>
     public async Task<ContentHash> PutAsync(LedgerContext context, byte[] content, string mediaType, string? fileName, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(content);
         var hash = ContentHash.Of(content);
-        var known = await context.Attachments.AnyAsync(a => a.Hash == hash.Hex, cancellationToken).ConfigureAwait(false)
-            || context.Attachments.Local.Any(a => a.Hash == hash.Hex);
+        var name = _ledger.Cipher.AttachmentName(hash);
+        string[] names = [name.Hex, hash.Hex];
+        var known = await context.Attachments.AnyAsync(a => names.Contains(a.Hash), cancellationToken).ConfigureAwait(false)
+            || context.Attachments.Local.Any(a => names.Contains(a.Hash));
         if (known && FolderOf(_ledger.Location) is null)
         {
             return hash;
         }
 
-        var stored = _ledger.Cipher.Seal(content, Context(hash));
+        var stored = _ledger.Cipher.Seal(content, Context(name));
         if (FolderOf(_ledger.Location) is { } folder)
         {
-            var path = PathOf(folder, hash);
-            if (!File.Exists(path))
+            var path = PathOf(folder, name);
+            if (!File.Exists(path) && !File.Exists(PathOf(folder, hash)))
             {
                 CreatePrivateFolder(Path.GetDirectoryName(path)!);
                 await PrivateFile.WriteAsync(path, (file, token) => file.WriteAsync(stored, token).AsTask(), cancellationToken).ConfigureAwait(false);
@@ -65,7 +72,7 @@ public sealed class AttachmentStore
         {
             context.Attachments.Add(new StoredAttachment
             {
-                Hash = hash.Hex,
+                Hash = name.Hex,
                 MediaType = mediaType,
                 FileName = fileName,
                 Size = content.LongLength,
@@ -77,26 +84,61 @@ public sealed class AttachmentStore
         return hash;
     }
 
-    /// <summary>The content of an attachment, opened; null when it is missing.</summary>
+    /// <summary>The content of the attachment whose content hash is <paramref name="hash"/>, opened; null when it is missing.</summary>
     /// <exception cref="LedgerException">The stored content does not open (it was edited).</exception>
     public async Task<byte[]?> GetAsync(LedgerContext context, ContentHash hash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var stored = FolderOf(_ledger.Location) is { } folder
-            ? await ReadFileAsync(PathOf(folder, hash), cancellationToken).ConfigureAwait(false)
-            : await context.Attachments.Where(a => a.Hash == hash.Hex).Select(a => a.Content).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var name = _ledger.Cipher.AttachmentName(hash);
+        foreach (var candidate in name == hash ? [hash] : (ContentHash[])[name, hash])
+        {
+            var stored = FolderOf(_ledger.Location) is { } folder
+                ? await ReadFileAsync(PathOf(folder, candidate), cancellationToken).ConfigureAwait(false)
+                : await context.Attachments.Where(a => a.Hash == candidate.Hex).Select(a => a.Content).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
-        // Content stored before the ledger was protected is sealed just after (SQLite files); until then it is plain.
-        return stored is null ? null
-            : _ledger.Cipher.IsProtected && ContentHash.Of(stored) == hash ? stored
-            : _ledger.Cipher.Open(stored, Context(hash));
+            // Content stored before the ledger was protected is sealed just after (SQLite files); until then it is plain.
+            if (stored is not null)
+            {
+                return _ledger.Cipher.IsProtected && ContentHash.Of(stored) == hash ? stored : _ledger.Cipher.Open(stored, Context(candidate));
+            }
+        }
+
+        return null;
     }
 
-    /// <summary>The bytes of an attachment as stored (sealed when protected), for a backup; null when missing.</summary>
-    internal static async Task<byte[]?> ReadStoredAsync(LedgerContext context, LedgerLocation location, string hash, CancellationToken cancellationToken) =>
-        FolderOf(location) is { } folder && ContentHash.TryParse(hash, out var parsed)
+    /// <summary>
+    /// The rows of the attachments whose content hashes are <paramref name="hashes"/> (media type,
+    /// file name, size), each with <see cref="StoredAttachment.Hash"/> set to the plain content hash
+    /// whatever name it is stored under, in the order of those hashes.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredAttachment>> DescribeAsync(LedgerContext context, IEnumerable<ContentHash> hashes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(hashes);
+        var byName = new Dictionary<string, ContentHash>(StringComparer.Ordinal);
+        foreach (var hash in hashes)
+        {
+            byName[_ledger.Cipher.AttachmentName(hash).Hex] = hash;
+            byName[hash.Hex] = hash;
+        }
+
+        var names = byName.Keys.ToList();
+        var rows = await context.Attachments.AsNoTracking().Where(a => names.Contains(a.Hash))
+            .Select(a => new StoredAttachment { Hash = a.Hash, MediaType = a.MediaType, FileName = a.FileName, Size = a.Size, StoredAt = a.StoredAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            row.Hash = byName[row.Hash].Hex;
+        }
+
+        return [.. rows.DistinctBy(r => r.Hash).OrderBy(r => r.Hash, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The bytes of an attachment as stored (sealed when protected) under <paramref name="name"/>, for a backup; null when missing.</summary>
+    internal static async Task<byte[]?> ReadStoredAsync(LedgerContext context, LedgerLocation location, string name, CancellationToken cancellationToken) =>
+        FolderOf(location) is { } folder && ContentHash.TryParse(name, out var parsed)
             ? await ReadFileAsync(PathOf(folder, parsed), cancellationToken).ConfigureAwait(false)
-            : await context.Attachments.Where(a => a.Hash == hash).Select(a => a.Content).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            : await context.Attachments.Where(a => a.Hash == name).Select(a => a.Content).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Puts restored bytes where <paramref name="location"/> keeps attachments: a file on SQLite
@@ -128,7 +170,7 @@ public sealed class AttachmentStore
         }
     }
 
-    /// <summary>True when the attachment is there and its content still hashes to its address.</summary>
+    /// <summary>True when the attachment is there and its content still hashes to <paramref name="hash"/>.</summary>
     public async Task<bool> HoldsAsync(LedgerContext context, ContentHash hash, CancellationToken cancellationToken = default)
     {
         try
@@ -142,42 +184,85 @@ public sealed class AttachmentStore
     }
 
     /// <summary>
-    /// True when <paramref name="stored"/>, an attachment's bytes as a protected ledger keeps them,
-    /// opens with <paramref name="cipher"/> to content that hashes to <paramref name="hash"/> (or is
-    /// that content still plain, as a ledger whose protection is unfinished may hold it).
+    /// True when <paramref name="stored"/>, an attachment's bytes as a protected ledger keeps them
+    /// under <paramref name="name"/>, opens with <paramref name="cipher"/> to content whose hash is
+    /// that name or keys to it (or is that content still plain, as a ledger whose protection is
+    /// unfinished may hold it).
     /// </summary>
-    internal static bool Holds(LedgerCipher cipher, byte[]? stored, ContentHash hash)
-    {
-        if (stored is null)
-        {
-            return false;
-        }
+    internal static bool Holds(LedgerCipher cipher, byte[]? stored, ContentHash name) =>
+        stored is not null && (ContentHash.Of(stored) == name || Opened(cipher, stored, name) is { } hash && (hash == name || cipher.AttachmentName(hash) == name));
 
+    /// <summary>The content hash of <paramref name="stored"/> sealed for <paramref name="name"/>, or null when it does not open.</summary>
+    private static ContentHash? Opened(LedgerCipher cipher, byte[] stored, ContentHash name)
+    {
         try
         {
-            return ContentHash.Of(stored) == hash || ContentHash.Of(cipher.Open(stored, Context(hash))) == hash;
+            return ContentHash.Of(cipher.Open(stored, Context(name)));
         }
         catch (LedgerException e) when (e.Problem == LedgerProblem.SealedValueDamaged)
         {
-            return false;
-        }
-    }
-
-    /// <summary>Seals the attachments a PostgreSQL ledger holds, inside the transaction that protects it.</summary>
-    internal static async Task SealRowsAsync(LedgerContext context, LedgerCipher sealing, CancellationToken cancellationToken)
-    {
-        foreach (var attachment in await context.Attachments.Where(a => a.Content != null).ToListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            attachment.Content = sealing.Seal(attachment.Content!, Context(ContentHash.Parse(attachment.Hash)));
+            return null;
         }
     }
 
     /// <summary>
-    /// Seals a SQLite ledger's attachment files still plain, once protection is committed. Each is
-    /// sealed beside itself first (<c>….sealing</c>, renamed <c>….sealed</c> once complete and on
-    /// disk), then the sealed bytes are written over the plain ones in place, so the plain bytes do
-    /// not stay behind in a replaced file, then the copy is deleted. Run again after a crash, it
-    /// finishes a file whose copy is complete and starts over one whose copy is not.
+    /// Moves the attachment rows still under their plain content hash (<paramref name="plain"/>, the
+    /// hashes the case's entries list) to their keyed names, inside the transaction that protects
+    /// the ledger or finishes its protection; on PostgreSQL their content is sealed for the new
+    /// name as well (it was plain, or sealed for the plain name). SQLite files are moved later
+    /// (<see cref="SealFilesAsync"/>), so reads look under both names until then.
+    /// </summary>
+    internal static async Task KeyRowsAsync(LedgerContext context, LedgerCipher sealing, IReadOnlySet<ContentHash> plain, CancellationToken cancellationToken)
+    {
+        var names = plain.Select(h => h.Hex).ToList();
+        var rows = await context.Attachments.Where(a => names.Contains(a.Hash)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var keyedNames = plain.Select(h => sealing.AttachmentName(h).Hex).ToList();
+        var keyed = (await context.Attachments.Where(a => keyedNames.Contains(a.Hash)).Select(a => a.Hash).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var hash = ContentHash.Parse(row.Hash);
+            var name = sealing.AttachmentName(hash);
+            context.Attachments.Remove(row);
+            if (keyed.Contains(name.Hex))
+            {
+                // Stored again under its keyed name while the protection was unfinished.
+                continue;
+            }
+
+            byte[]? content = null;
+            if (row.Content is { } stored)
+            {
+                try
+                {
+                    content = sealing.Seal(ContentHash.Of(stored) == hash ? stored : sealing.Open(stored, Context(hash)), Context(name));
+                }
+                catch (LedgerException e) when (e.Problem == LedgerProblem.SealedValueDamaged)
+                {
+                    // Edited: kept as it is for verify to report, under the name it will be looked for.
+                    content = stored;
+                }
+            }
+
+            context.Attachments.Add(new StoredAttachment
+            {
+                Hash = name.Hex,
+                MediaType = row.MediaType,
+                FileName = row.FileName,
+                Size = row.Size,
+                StoredAt = row.StoredAt,
+                Content = content,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Seals a SQLite ledger's attachment files still plain, and moves those still under their
+    /// plain content hash to their keyed names, once protection is committed. Each is sealed for
+    /// its keyed name beside itself first (<c>….sealing</c>, renamed <c>….sealed</c> once complete
+    /// and on disk), then the sealed bytes are written over the old ones in place, so plain bytes
+    /// do not stay behind in a replaced file, then the file is renamed and the copy deleted. Run
+    /// again after a crash, it finishes a file whose copy is complete and starts over one whose
+    /// copy is not. A file already under its keyed name is left alone.
     /// </summary>
     internal static async Task SealFilesAsync(LedgerLocation location, LedgerCipher sealing, CancellationToken cancellationToken)
     {
@@ -193,7 +278,13 @@ public sealed class AttachmentStore
 
         foreach (var copy in Directory.EnumerateFiles(folder, "*" + SealedSuffix, SearchOption.AllDirectories).ToList())
         {
-            await OverwriteAsync(copy[..^SealedSuffix.Length], await File.ReadAllBytesAsync(copy, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var path = copy[..^SealedSuffix.Length];
+            if (File.Exists(path) && ContentHash.TryParse(Path.GetFileName(path), out var hash))
+            {
+                await OverwriteAsync(path, await File.ReadAllBytesAsync(copy, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                Rename(folder, path, sealing.AttachmentName(hash));
+            }
+
             File.Delete(copy);
         }
 
@@ -205,13 +296,18 @@ public sealed class AttachmentStore
                 continue;
             }
 
-            var plain = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            if (ContentHash.Of(plain) != hash)
+            var stored = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            var plain = ContentHash.Of(stored) == hash ? stored
+                : Opened(sealing, stored, hash) == hash ? sealing.Open(stored, Context(hash))
+                : null;
+            if (plain is null)
             {
+                // Under its keyed name already (or edited: verify reports it).
                 continue;
             }
 
-            var sealedBytes = sealing.Seal(plain, Context(hash));
+            var name = sealing.AttachmentName(hash);
+            var sealedBytes = sealing.Seal(plain, Context(name));
             await using (var copy = new FileStream(path + SealingSuffix, SealingCopy))
             {
                 await copy.WriteAsync(sealedBytes, cancellationToken).ConfigureAwait(false);
@@ -226,7 +322,19 @@ public sealed class AttachmentStore
             }
 
             await OverwriteAsync(path, sealedBytes, cancellationToken).ConfigureAwait(false);
+            Rename(folder, path, name);
             File.Delete(path + SealedSuffix);
+        }
+    }
+
+    /// <summary>Moves a file sealed in place to its keyed name (over a copy stored there meanwhile).</summary>
+    private static void Rename(string folder, string path, ContentHash name)
+    {
+        var target = PathOf(folder, name);
+        if (!string.Equals(target, path, StringComparison.Ordinal))
+        {
+            CreatePrivateFolder(Path.GetDirectoryName(target)!);
+            File.Move(path, target, overwrite: true);
         }
     }
 
@@ -258,7 +366,8 @@ public sealed class AttachmentStore
         }
     }
 
-    private static string PathOf(string folder, ContentHash hash) => Path.Combine(folder, hash.Hex[..2], hash.Hex);
+    private static string PathOf(string folder, ContentHash name) => Path.Combine(folder, name.Hex[..2], name.Hex);
 
-    private static string Context(ContentHash hash) => "attachments:" + hash.Hex;
+    /// <summary>What sealed content is bound to: the name it is stored under.</summary>
+    private static string Context(ContentHash name) => "attachments:" + name.Hex;
 }

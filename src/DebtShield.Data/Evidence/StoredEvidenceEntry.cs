@@ -60,7 +60,10 @@ public sealed class StoredEvidenceEntry
     /// <summary>Where it came from.</summary>
     public string Source { get; set; } = "";
 
-    /// <summary>The attachments' hashes, in order, separated by spaces.</summary>
+    /// <summary>
+    /// The attachments' content hashes, in order, separated by spaces; sealed when the ledger is
+    /// protected (the plain hashes would let a known picture be confirmed), empty when there are none.
+    /// </summary>
     public string Attachments { get; set; } = "";
 
     /// <summary>The incident's fingerprint, to recognise it when imported again.</summary>
@@ -131,7 +134,6 @@ public sealed class StoredEvidenceEntry
             Recipient = incident.Recipient,
             Counterpart = incident.Counterpart,
             Source = incident.Source,
-            Attachments = string.Join(' ', incident.Attachments.Select(a => a.Hex)),
             Fingerprint = (fingerprint ?? cipher.Fingerprint(incident)).Hex,
             Previous = entry.Previous.Hex,
             Hash = entry.Hash.Hex,
@@ -146,6 +148,7 @@ public sealed class StoredEvidenceEntry
         stored.ContactName = cipher.Seal(incident.ContactName, stored.Sealed(SealedColumns.ContactName));
         stored.ContactPhone = cipher.Seal(incident.ContactPhone, stored.Sealed(SealedColumns.ContactPhone));
         stored.Text = cipher.Seal(incident.Text, stored.Sealed(SealedColumns.Text));
+        stored.Attachments = incident.Attachments.Count == 0 ? "" : cipher.Seal(string.Join(' ', incident.Attachments.Select(a => a.Hex)), stored.Sealed(SealedColumns.Attachments))!;
         return stored;
     }
 
@@ -158,9 +161,7 @@ public sealed class StoredEvidenceEntry
     public EvidenceEntry ToEntry(LedgerCipher cipher)
     {
         ArgumentNullException.ThrowIfNull(cipher);
-        var attachments = Attachments.Length == 0
-            ? []
-            : Attachments.Split(' ').Select(h => ContentHash.TryParse(h, out var hash) ? hash : throw new ArgumentException("Not an attachment hash: " + h)).ToArray();
+        var attachments = ReadAttachments(cipher);
         var incident = new Incident(
             Channel,
             Direction,
@@ -180,15 +181,44 @@ public sealed class StoredEvidenceEntry
         static ContentHash Parse(string hex) => ContentHash.TryParse(hex, out var hash) ? hash : default;
     }
 
+    /// <summary>The attachments' content hashes, opened when sealed.</summary>
+    /// <exception cref="LedgerException">The sealed list does not open (it was edited).</exception>
+    /// <exception cref="ArgumentException">The list holds something that is not a hash (it was edited).</exception>
+    internal IReadOnlyList<ContentHash> ReadAttachments(LedgerCipher cipher)
+    {
+        // A ledger protected before issue 22 keeps the list plain until its next open finishes it.
+        var list = Attachments.Length == 0 || !cipher.IsProtected || AttachmentsPlain ? Attachments : cipher.Open(Attachments, Sealed(SealedColumns.Attachments))!;
+        return list.Length == 0
+            ? []
+            : [.. list.Split(' ').Select(h => ContentHash.TryParse(h, out var hash) ? hash : throw new ArgumentException("Not an attachment hash: " + h))];
+    }
+
+    /// <summary>True when the attachment list is stored as plain hashes (a list always starts with one).</summary>
+    private bool AttachmentsPlain => Attachments.Length >= 64 && ContentHash.TryParse(Attachments[..64], out _);
+
     /// <summary>
-    /// Seals the text fields of an entry stored before the ledger was protected. The only change a
-    /// stored entry ever sees: how it is stored, not what it says, so its hash still holds.
+    /// Seals the text fields and the attachment list of an entry stored before the ledger was
+    /// protected. The only change a stored entry ever sees: how it is stored, not what it says, so
+    /// its hash still holds.
     /// </summary>
     internal void SealWith(LedgerCipher sealing)
     {
         ContactName = sealing.Seal(ContactName, Sealed(SealedColumns.ContactName));
         ContactPhone = sealing.Seal(ContactPhone, Sealed(SealedColumns.ContactPhone));
         Text = sealing.Seal(Text, Sealed(SealedColumns.Text));
+        SealAttachments(sealing);
+    }
+
+    /// <summary>
+    /// Seals the attachment list when it is still plain (a ledger protected before issue 22, or in
+    /// the transaction that protects it); a sealed or empty list is left as it is.
+    /// </summary>
+    internal void SealAttachments(LedgerCipher sealing)
+    {
+        if (AttachmentsPlain)
+        {
+            Attachments = sealing.Seal(Attachments, Sealed(SealedColumns.Attachments))!;
+        }
     }
 
     /// <summary>
@@ -240,6 +270,7 @@ public sealed class StoredEvidenceEntry
         public const string ContactName = "evidence_entries.contact_name";
         public const string ContactPhone = "evidence_entries.contact_phone";
         public const string Text = "evidence_entries.text";
+        public const string Attachments = "evidence_entries.attachments";
     }
 }
 

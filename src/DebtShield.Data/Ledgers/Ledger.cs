@@ -1,3 +1,5 @@
+using DebtShield.Core.Evidence;
+using DebtShield.Data.Evidence;
 using DebtShield.Data.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -133,7 +135,9 @@ public sealed class Ledger
                 stored.WriteProfile(stored.ReadProfile(LedgerCipher.None), sealing);
             }
 
-            foreach (var entry in await context.EvidenceEntries.ToListAsync(token).ConfigureAwait(false))
+            var entries = await context.EvidenceEntries.ToListAsync(token).ConfigureAwait(false);
+            var attached = Attached(entries, LedgerCipher.None);
+            foreach (var entry in entries)
             {
                 entry.SealWith(sealing);
             }
@@ -143,7 +147,7 @@ public sealed class Ledger
                 line.SealWith(sealing);
             }
 
-            await Evidence.AttachmentStore.SealRowsAsync(context, sealing, token).ConfigureAwait(false);
+            await Evidence.AttachmentStore.KeyRowsAsync(context, sealing, attached, token).ConfigureAwait(false);
             ProtectionStage.Reached(ProtectionStage.Sealed);
             return sealing;
         }, cancellationToken).ConfigureAwait(false);
@@ -163,9 +167,18 @@ public sealed class Ledger
     {
         await WriteAsync(async (context, token) =>
         {
-            foreach (var entry in await context.EvidenceEntries.ToListAsync(token).ConfigureAwait(false))
+            var entries = await context.EvidenceEntries.ToListAsync(token).ConfigureAwait(false);
+            foreach (var entry in entries)
             {
                 entry.KeyFingerprint(Cipher);
+            }
+
+            // Attachment names were not keyed before issue 22: a ledger protected earlier has its
+            // rows under plain hashes and its entries' lists plain.
+            await Evidence.AttachmentStore.KeyRowsAsync(context, Cipher, Attached(entries, Cipher), token).ConfigureAwait(false);
+            foreach (var entry in entries)
+            {
+                entry.SealAttachments(Cipher);
             }
 
             // Budget names were not sealed before issue 22: a ledger protected earlier has them plain.
@@ -220,6 +233,25 @@ public sealed class Ledger
         }
 
         return true;
+    }
+
+    /// <summary>The content hashes the entries list as attachments; an entry that does not open is left for verify to report.</summary>
+    private static HashSet<ContentHash> Attached(IEnumerable<StoredEvidenceEntry> entries, LedgerCipher cipher)
+    {
+        var attached = new HashSet<ContentHash>();
+        foreach (var entry in entries)
+        {
+            try
+            {
+                attached.UnionWith(entry.ReadAttachments(cipher));
+            }
+            catch (Exception e) when (e is LedgerException or ArgumentException)
+            {
+                // Edited: verify names it.
+            }
+        }
+
+        return attached;
     }
 
     /// <summary>Copies a SQLite file's write-ahead log into it and empties the log; false when another connection kept it.</summary>

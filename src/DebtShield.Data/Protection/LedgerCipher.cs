@@ -22,14 +22,17 @@ public sealed class LedgerCipher
     private const int TagSize = 16;
 
     private static readonly byte[] FingerprintKeyLabel = "debtshield.fingerprint-key.v1"u8.ToArray();
+    private static readonly byte[] AttachmentNameKeyLabel = "debtshield.attachment-name-key.v1"u8.ToArray();
 
     private readonly byte[]? _dataKey;
     private readonly byte[]? _fingerprintKey;
+    private readonly byte[]? _attachmentNameKey;
 
     private LedgerCipher(byte[]? dataKey)
     {
         _dataKey = dataKey;
         _fingerprintKey = dataKey is null ? null : HKDF.Expand(HashAlgorithmName.SHA256, dataKey, 32, FingerprintKeyLabel);
+        _attachmentNameKey = dataKey is null ? null : HKDF.Expand(HashAlgorithmName.SHA256, dataKey, 32, AttachmentNameKeyLabel);
     }
 
     /// <summary>The cipher of an unprotected ledger: text is stored as it is.</summary>
@@ -90,6 +93,25 @@ public sealed class LedgerCipher
         _fingerprintKey is null
             ? EvidenceRecord.Fingerprint(incident)
             : ContentHash.Parse(Convert.ToHexStringLower(HMACSHA256.HashData(_fingerprintKey, EvidenceRecord.Incident(incident))));
+
+    /// <summary>
+    /// The name an attachment is stored under, its file's name and its row's key: the SHA-256 of its
+    /// content in an unprotected ledger; in a protected one an HMAC-SHA-256 of that hash under a
+    /// second key derived from the data key, so that a known picture cannot be confirmed against a
+    /// copied file or table. The chain and the bundle keep the plain hash (a third party checks
+    /// it); only what is stored is keyed.
+    /// </summary>
+    public ContentHash AttachmentName(ContentHash content)
+    {
+        if (_attachmentNameKey is null)
+        {
+            return content;
+        }
+
+        Span<byte> plain = stackalloc byte[32];
+        Convert.FromHexString(content.Hex, plain, out _, out _);
+        return ContentHash.Parse(Convert.ToHexStringLower(HMACSHA256.HashData(_attachmentNameKey, plain)));
+    }
 
     /// <summary>Seals a file's bytes for <paramref name="context"/>; returns them as they are when unprotected.</summary>
     public byte[] Seal(byte[] content, string context)

@@ -234,7 +234,8 @@ public sealed class EvidenceIntegrityTests
         return reader.ReadToEnd();
     }
 
-    private static int Sha256sumCheck(string folder)
+    /// <summary>The exit code of <c>sha256sum -c SHA256SUMS</c> in <paramref name="folder"/>.</summary>
+    internal static int Sha256sumCheck(string folder)
     {
         using var process = Process.Start(new ProcessStartInfo("sha256sum", ["-c", "--quiet", "SHA256SUMS"]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
         process.StandardOutput.ReadToEnd();

@@ -193,18 +193,21 @@ public sealed class EvidenceUseCaseTests
         Assert.Equal("看看这张图，明天发到你家族群。", mms.Text);
         var picture = Assert.Single(mms.Attachments);
 
-        // The picture stored before protection is sealed now, in its file or its row: the stored bytes no longer hash to its address.
+        // The picture stored before protection is sealed now, in its file or its row, under its keyed
+        // name: the stored bytes no longer hash to its content hash.
+        var name = reopened.Cipher.AttachmentName(picture).Hex;
+        Assert.NotEqual(picture.Hex, name);
         byte[] stored;
         if (test.Location.FilePath is { } file)
         {
-            stored = File.ReadAllBytes(Path.Combine(file + ".attachments", picture.Hex[..2], picture.Hex));
+            stored = File.ReadAllBytes(Path.Combine(file + ".attachments", name[..2], name));
         }
         else
         {
             using var connection = Connect(test);
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT content FROM attachments WHERE hash = '{picture.Hex}'";
-            stored = (byte[])command.ExecuteScalar()!;
+            command.CommandText = $"SELECT content FROM attachments WHERE hash = '{name}'";
+            stored = Assert.IsType<byte[]>(command.ExecuteScalar());
         }
 
         Assert.NotEqual(picture, ContentHash.Of(stored));

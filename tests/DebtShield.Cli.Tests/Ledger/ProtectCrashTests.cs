@@ -10,7 +10,8 @@ namespace DebtShield.Cli.Tests.Ledger;
 /// Issue 22: a real <c>db protect</c> stopped at each of its stages (the process stops itself with
 /// <see cref="Environment.FailFast(string)"/>, as hard as <c>kill -9</c>) leaves the ledger either
 /// as it was or recorded as unfinished; <c>db status</c> says which, and the next open finishes the
-/// work: no collector text left plain in the file or its log, attachments sealed, fingerprints keyed.
+/// work: no collector text left plain in the file or its log, attachments sealed and under keyed
+/// names, fingerprints keyed.
 /// </summary>
 public sealed class ProtectCrashTests
 {
@@ -72,11 +73,32 @@ public sealed class ProtectCrashTests
 
         Assert.Equal(0, PlainCopies(cli));
         Assert.Empty(Fingerprints(cli).Intersect(plainFingerprints));
+        Assert.Equal(0, PlainNames(cli));
 
         // Keyed fingerprints still recognise every message imported again.
         var again = cli.RunWith(null, passphrase, "evidence", "import", cli.PathOf("sms.xml"), "--collector", Collector);
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(Messages + 1, cli.Scalar("SELECT COUNT(*) FROM evidence_entries"));
+
+        // The keyed name still recognises the picture attached again: one attachment, stored once.
+        var attachedAgain = cli.RunWith(null, passphrase, "evidence", "add", "--channel", "sms", "--time", "2026-11-06 09:10", "--number", Collector, "--text", "又是这张照片", "--attach", "photo.png");
+        Assert.True(attachedAgain.ExitCode == 0, attachedAgain.Stderr);
+        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM attachments"));
+        Assert.Equal(0, PlainNames(cli));
+    }
+
+    /// <summary>
+    /// Places that name the picture by the plain SHA-256 of its content (which would let a known
+    /// picture be confirmed): the attachment rows, the entries' lists, the attachment files' names.
+    /// </summary>
+    private static long PlainNames(LedgerCli cli)
+    {
+        var plain = Convert.ToHexStringLower(SHA256.HashData(Picture));
+        var files = AttachmentStore.FolderOf(cli.Ledger.Location) is { } attachments && Directory.Exists(attachments)
+            ? Directory.GetFiles(attachments, "*", SearchOption.AllDirectories).Count(f => f.Contains(plain, StringComparison.Ordinal))
+            : 0;
+        return files + cli.Scalar($"SELECT COUNT(*) FROM attachments WHERE hash = '{plain}'")
+            + cli.Scalar($"SELECT COUNT(*) FROM evidence_entries WHERE attachments LIKE '%{plain}%'");
     }
 
     private static string WriteSmsBackup(LedgerCli cli)
