@@ -82,7 +82,11 @@ public static class WebHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<Api.CaseParameterDocument>());
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, App.ReportJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, App.ReportJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, WebJsonContext.Default);
+        });
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "debtshield-csrf";
