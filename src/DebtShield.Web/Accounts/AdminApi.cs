@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Accounts;
 
+/// <summary>The answer to an account made: its e-mail address as kept.</summary>
+/// <param name="Email">The address, trimmed.</param>
+public sealed record AddedAccount(string Email);
+
 /// <summary><c>/api/v1/admin</c> (multi-user mode, admins only): accounts, case assignments and the audit log.</summary>
 public static class AdminApi
 {
@@ -16,7 +20,7 @@ public static class AdminApi
         admin.MapPost("/accounts", async (NewAccount body, UserManager<IdentityUser> users) =>
         {
             await AccountDesk.CreateAsync(users, body.Email, body.Password, body.Role);
-            return Results.Created("/api/v1/admin/accounts", new { email = body.Email.Trim() });
+            return Results.Created("/api/v1/admin/accounts", new AddedAccount(body.Email.Trim()));
         }).WithName("AddAccount");
         admin.MapPost("/accounts/role", async (RoleChange body, UserManager<IdentityUser> users) =>
         {

@@ -13,10 +13,13 @@ public static class EvidenceApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/evidence", async ([AsParameters] EvidenceQuery query, RequestedCase @case, LedgerGate gate, CancellationToken token) =>
+        // The query's fields one by one rather than [AsParameters]: the request delegate generator
+        // cannot yet bind a record whose members are nullable references (CS8639 in its output).
+        api.MapGet("/evidence", async (string? label, string? from, string? to, string? number, string? recipient, RequestedCase @case, LedgerGate gate, CancellationToken token, bool all = false, int? page = null) =>
         {
-            var page = await EvidencePages.ReadAsync(await gate.OpenAsync(token), @case.Reference, query.ToFilter(), query.PageNumber, EvidenceQuery.PageSize, token);
-            return EvidencePageFigure.From(page);
+            var query = new EvidenceQuery(label, from, to, number, recipient, all, page);
+            var found = await EvidencePages.ReadAsync(await gate.OpenAsync(token), @case.Reference, query.ToFilter(), query.PageNumber, EvidenceQuery.PageSize, token);
+            return EvidencePageFigure.From(found);
         }).WithName("ListEvidence");
         api.MapPost("/evidence/verify", async (RequestedCase @case, LedgerGate gate, CancellationToken token) =>
         {

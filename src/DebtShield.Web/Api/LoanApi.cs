@@ -7,6 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DebtShield.Web.Api;
 
+/// <summary>The answer to a loan added: the id its own address takes.</summary>
+/// <param name="Id">The loan's id in the case.</param>
+public sealed record AddedLoan(string Id);
+
 /// <summary><c>/api/v1/loans</c>: the case's loans with their true cost and legal check; add and import.</summary>
 /// <remarks>
 /// Uploads are raw request bodies (<c>application/octet-stream</c>) named by <c>?file=</c>, never
@@ -27,7 +31,7 @@ public static class LoanApi
         {
             var loan = form.ToLoan(ChinaStandardTime.Today(time));
             await RecordLoan.AddAsync(await gate.OpenAsync(token), @case.Reference, loan, time, token);
-            return Results.Created("/api/v1/loans/" + Uri.EscapeDataString(loan.Id), new { id = loan.Id });
+            return Results.Created("/api/v1/loans/" + Uri.EscapeDataString(loan.Id), new AddedLoan(loan.Id));
         }).WithName("AddLoan");
         api.MapPost("/loans/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {

@@ -71,6 +71,7 @@ public static class WebHost
 
         builder.Services.AddSingleton<GuessThrottle>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
+        builder.Services.AddSingleton<FirstPageWarming>();
         builder.Services.AddRazorPages();
         UploadLimit.Configure(builder);
         CaseAccess.AddServices(builder.Services);
@@ -82,7 +83,11 @@ public static class WebHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<Api.CaseParameterDocument>());
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, App.ReportJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, App.ReportJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, WebJsonContext.Default);
+        });
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "debtshield-csrf";
@@ -163,8 +168,9 @@ public static class WebHost
     /// <summary>
     /// Starts the app: opens the ledger (applying migrations, loading the demo case when asked)
     /// while the server starts, then says where to point the browser. Both take most of a second,
-    /// mostly compiling code on first use, so they run side by side; pages asked for before the
-    /// ledger is ready wait for it. False when the ledger cannot be used: the server is stopped and
+    /// mostly compiling code on first use, so they run side by side, and beside them the first
+    /// page's own work (<see cref="FirstPageWarming"/>); pages asked for before the ledger is ready
+    /// wait for it. False when the ledger cannot be used: the server is stopped and
     /// the reason is on stderr. A protected ledger without a passphrase is left locked for the
     /// unlock page.
     /// </summary>
@@ -182,8 +188,11 @@ public static class WebHost
                 await MultiUserMode.PrepareAsync(app, options).ConfigureAwait(false);
             }
 
-            await gate.PrepareAsync(options.Demo ? ledger => LoadDemo.RunAsync(ledger, time) : null).ConfigureAwait(false);
+            return await gate.PrepareAsync(options.Demo ? ledger => LoadDemo.RunAsync(ledger, time) : null).ConfigureAwait(false);
         });
+
+        // Resolved after the gate, so disposed before it: the warming never reads a closed ledger.
+        app.Services.GetRequiredService<FirstPageWarming>().Begin(ready, reads: !options.MultiUser);
         try
         {
             await app.StartAsync().ConfigureAwait(false);
