@@ -51,7 +51,7 @@ public class DocumentBenchmarks
     public void Cleanup() => Directory.Delete(_folder, recursive: true);
 
     [Benchmark]
-    public Task<MadeDocument> Write() => MakeDocument.WriteAsync(
+    public Task<MadeDocument> Write() => MakeDocument.WriteRecordAsync(
         _record,
         _template,
         new DocumentRequest(Kind, null, "极速借App", Path.Combine(_folder, "out." + Format)),

@@ -1,3 +1,4 @@
+using DebtShield.App.Ledgers;
 using Spectre.Console;
 
 namespace DebtShield.Cli;
@@ -102,8 +103,8 @@ internal sealed class CliContext
     /// </summary>
     public string DefaultLedgerFile() =>
         !OperatingSystem.IsWindows() && !OperatingSystem.IsMacOS() && Variable("XDG_DATA_HOME") is { Length: > 0 } home && Path.IsPathRooted(home)
-            ? Data.LedgerLocation.DefaultFileIn(home)
-            : Data.LedgerLocation.DefaultFile();
+            ? LedgerAddress.DefaultFileIn(home)
+            : LedgerAddress.DefaultFile();
 
     /// <summary>
     /// A console over streams that are not a terminal, as when the program's output is piped: no

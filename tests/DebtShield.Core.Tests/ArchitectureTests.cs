@@ -53,6 +53,19 @@ public sealed class ArchitectureTests
         Assert.All(referenced, name => Assert.True(name is "System" or "netstandard" || name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Win32", StringComparison.Ordinal), name));
     }
 
+    [Theory]
+    [InlineData("DebtShield.Cli")]
+    [InlineData("DebtShield.Web")]
+    public void Host_IsCompiledWithoutTheLayersBelowApp(string host)
+    {
+        var imports = ProjectFile(host).Descendants("Import").Select(i => (string)i.Attribute("Project")!);
+        var boundary = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", "HostBoundary.targets"));
+        var hidden = boundary.Descendants("_LayerBelowApp").Single().Attribute("Condition")!.Value;
+
+        Assert.Contains(@"..\HostBoundary.targets", imports);
+        Assert.All(Allowed["DebtShield.App"].Except(["DebtShield.Core", "DebtShield.Import"]), layer => Assert.Contains($"'%(Filename)' == '{layer}'", hidden, StringComparison.Ordinal));
+    }
+
     public static TheoryData<string> Projects() => [.. Allowed.Keys];
 
     private static XDocument ProjectFile(string project) =>

@@ -24,6 +24,8 @@ public sealed class VocabularyTests
         Walk(Vocabularies.RateMethods);
         Walk(Vocabularies.Recipients);
         Walk(Vocabularies.Channels);
+        Walk(Vocabularies.CallOutcomes);
+        Walk(Vocabularies.Directions);
     }
 
     [Fact]
@@ -34,6 +36,8 @@ public sealed class VocabularyTests
         Assert.Equal("nominal,irr,apr,fee_rate,unknown", Ids(Vocabularies.RateMethods));
         Assert.Equal("borrower,third_party,unknown", Ids(Vocabularies.Recipients));
         Assert.Equal("sms,mms,call,chat,visit,post,other", Ids(Vocabularies.Channels));
+        Assert.Equal("answered,missed,rejected,blocked,voicemail", Ids(Vocabularies.CallOutcomes));
+        Assert.Equal("received,sent", Ids(Vocabularies.Directions));
     }
 
     private static string Ids<T>(Vocabulary<T> vocabulary)

@@ -114,7 +114,7 @@ public sealed class LocalGuardTests
         await using var app = await RunningApp.StartAsync(demo: false, prepare: async test =>
         {
             var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
-            await LedgerAdministration.ProtectAsync(ledger, Passphrase, new KeyDerivationCost(1024, 1, 1), TimeProvider.System);
+            await LedgerAdministration.ProtectAtCostAsync(ledger, Passphrase, new KeyDerivationCost(1024, 1, 1), TimeProvider.System);
         });
 
         var wrong = new List<HttpStatusCode>();

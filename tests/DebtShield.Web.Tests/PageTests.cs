@@ -297,7 +297,7 @@ public sealed class PageTests
         await using var app = await RunningApp.StartAsync(demo: false, prepare: async test =>
         {
             var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
-            await LedgerAdministration.ProtectAsync(ledger, Passphrase, new KeyDerivationCost(1024, 1, 1), TimeProvider.System);
+            await LedgerAdministration.ProtectAtCostAsync(ledger, Passphrase, new KeyDerivationCost(1024, 1, 1), TimeProvider.System);
         });
 
         var locked = await app.Client.GetAsync("/loans");
@@ -324,7 +324,7 @@ public sealed class PageTests
         {
             location = test.Location;
             var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
-            await LedgerAdministration.ProtectAsync(ledger, Passphrase, new KeyDerivationCost(1024, 1, 1), TimeProvider.System);
+            await LedgerAdministration.ProtectAtCostAsync(ledger, Passphrase, new KeyDerivationCost(1024, 1, 1), TimeProvider.System);
             await using var context = test.Location.CreateContext();
 
             // What a db protect killed after its commit leaves: the marker still set.

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using DebtShield.App.Input;
 using DebtShield.Import.LoanTables;
-using DebtShield.Import.Uploads;
 using DebtShield.Tests.Shared;
 using DebtShield.Tests.Shared.PhoneBackups;
 

@@ -1,6 +1,6 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.Core.Budget;
-using DebtShield.Data;
 using DebtShield.Data.Cases;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +14,7 @@ namespace DebtShield.App.Budgets;
 public static class CaseBudget
 {
     /// <summary>The case's budget (empty when the ledger has no case yet).</summary>
-    public static Task<BudgetReport> ShowAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    public static Task<BudgetReport> ShowAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
@@ -28,7 +28,7 @@ public static class CaseBudget
     }
 
     /// <summary>Replaces the case's budget with <paramref name="budget"/> (opening the default case when the ledger has none).</summary>
-    public static Task<BudgetReport> SetAsync(Ledger ledger, CaseReference @case, MonthlyBudget budget, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<BudgetReport> SetAsync(OpenLedger ledger, CaseReference @case, MonthlyBudget budget, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(budget);

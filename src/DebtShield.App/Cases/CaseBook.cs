@@ -1,3 +1,4 @@
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Cases;
 using DebtShield.Data;
@@ -16,14 +17,14 @@ namespace DebtShield.App.Cases;
 public static class CaseBook
 {
     /// <summary>Every case, oldest first, with its loan count.</summary>
-    public static Task<IReadOnlyList<CaseSummary>> ListAsync(Ledger ledger, CancellationToken cancellationToken = default) =>
+    public static Task<IReadOnlyList<CaseSummary>> ListAsync(OpenLedger ledger, CancellationToken cancellationToken = default) =>
         ListAsync(ledger, null, cancellationToken);
 
     /// <summary>
     /// The cases among <paramref name="only"/> (every case when null), oldest first, with their
     /// loan counts: a case worker's few among a server's thousands are read, not all of them.
     /// </summary>
-    public static Task<IReadOnlyList<CaseSummary>> ListAsync(Ledger ledger, IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<CaseSummary>> ListAsync(OpenLedger ledger, IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync<IReadOnlyList<CaseSummary>>(async (context, token) =>
@@ -40,7 +41,7 @@ public static class CaseBook
 
     /// <summary>Opens a new case.</summary>
     /// <exception cref="RequestRefusedException">A case with that title exists.</exception>
-    public static Task<Guid> AddAsync(Ledger ledger, CaseProfile profile, TimeProvider time, CancellationToken cancellationToken = default) =>
+    public static Task<Guid> AddAsync(OpenLedger ledger, CaseProfile profile, TimeProvider time, CancellationToken cancellationToken = default) =>
         AddAsync(ledger, profile, time, null, cancellationToken);
 
     /// <summary>
@@ -48,7 +49,7 @@ public static class CaseBook
     /// with the owner's record of it: if that record cannot be written, no case is opened.
     /// </summary>
     /// <exception cref="RequestRefusedException">A case with that title exists among the owner's (every case, without an owner).</exception>
-    public static Task<Guid> AddAsync(Ledger ledger, CaseProfile profile, TimeProvider time, ICaseOwner? owner, CancellationToken cancellationToken = default)
+    public static Task<Guid> AddAsync(OpenLedger ledger, CaseProfile profile, TimeProvider time, ICaseOwner? owner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(profile);

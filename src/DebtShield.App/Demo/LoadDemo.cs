@@ -1,6 +1,6 @@
 using DebtShield.App.ImportLoans;
+using DebtShield.App.Ledgers;
 using DebtShield.App.RecordEvidence;
-using DebtShield.Data;
 using DebtShield.Import.CaseFiles;
 
 namespace DebtShield.App.Demo;
@@ -16,7 +16,7 @@ namespace DebtShield.App.Demo;
 public static class LoadDemo
 {
     /// <summary>Loads the demo case into the ledger: its loans, then its evidence.</summary>
-    public static async Task<ImportSummary> RunAsync(Ledger ledger, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<ImportSummary> RunAsync(OpenLedger ledger, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var content = Content();
         var reading = new LoanSourceReading(content.Loans, []) { Case = content };

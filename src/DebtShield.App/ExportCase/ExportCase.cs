@@ -1,9 +1,9 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.ListLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core.Budget;
 using DebtShield.Core.Cases;
-using DebtShield.Data;
 using DebtShield.Data.Backups;
 using DebtShield.Import.CaseFiles;
 using DebtShield.Import.LoanTables;
@@ -19,7 +19,7 @@ namespace DebtShield.App.ExportCase;
 public static class ExportCase
 {
     /// <summary>Reads the case's facts, opened.</summary>
-    public static Task<CaseFileContent> ReadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    public static Task<CaseFileContent> ReadAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
@@ -36,7 +36,7 @@ public static class ExportCase
 
     /// <summary>Writes the case to <paramref name="path"/>: <c>.json</c> (case file) or <c>.xlsx</c> (workbook); nothing half-written.</summary>
     /// <returns>How many loans were written.</returns>
-    public static async Task<int> WriteAsync(Ledger ledger, CaseReference @case, string path, DateOnly today, CancellationToken cancellationToken = default)
+    public static async Task<int> WriteAsync(OpenLedger ledger, CaseReference @case, string path, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var extension = Path.GetExtension(path).ToUpperInvariant();

@@ -5,11 +5,11 @@ using System.Text;
 using System.Text.Json;
 using DebtShield.App.Cases;
 using DebtShield.App.Downloads;
+using DebtShield.App.Ledgers;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.App.StampEvidence;
 using DebtShield.Core;
 using DebtShield.Core.Evidence;
-using DebtShield.Data;
 using DebtShield.Data.Backups;
 using DebtShield.Data.Evidence;
 using DebtShield.App.Resources;
@@ -39,7 +39,7 @@ public static class ExportEvidenceBundle
 {
     /// <summary>Writes the case's bundle to <paramref name="path"/>.</summary>
     /// <exception cref="RequestRefusedException">The case has no evidence, its chain is broken, or the file cannot be written.</exception>
-    public static async Task<EvidenceBundleSummary> WriteAsync(Ledger ledger, CaseReference @case, string path, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<EvidenceBundleSummary> WriteAsync(OpenLedger ledger, CaseReference @case, string path, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var snapshot = await ReadAsync(ledger, @case, time, cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public static class ExportEvidenceBundle
     /// returned, so writing it can no longer be refused.
     /// </summary>
     /// <exception cref="RequestRefusedException">The case has no evidence, or its chain is broken.</exception>
-    public static async Task<Download> DownloadAsync(Ledger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<Download> DownloadAsync(OpenLedger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var snapshot = await ReadAsync(ledger, @case, time, cancellationToken).ConfigureAwait(false);
         var name = "debtshield-evidence-" + snapshot.ExportedAt.ToOffset(ChinaStandardTime.Offset).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + ".zip";
@@ -84,14 +84,14 @@ public static class ExportEvidenceBundle
         IReadOnlyList<(HeadStamp Stamp, byte[] Request, byte[] Reply)> Stamps,
         DateTimeOffset ExportedAt);
 
-    private static async Task<Snapshot> ReadAsync(Ledger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Snapshot> ReadAsync(OpenLedger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
         var (view, files, stamps) = await ledger.ReadAsync(async (context, token) =>
         {
             // Checked and read in one snapshot: the bundle holds exactly the entries that were verified.
-            var store = new AttachmentStore(ledger);
+            var store = new AttachmentStore(ledger.Ledger);
             var stored = await CaseBook.FindAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false);
             if (stored is null || stored.EvidenceCount == 0)
             {

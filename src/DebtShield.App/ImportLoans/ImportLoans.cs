@@ -1,18 +1,17 @@
 using System.Text.Json;
 using DebtShield.App.Cases;
 using DebtShield.App.Input;
+using DebtShield.App.Ledgers;
 using DebtShield.App.RecordLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Vocabulary;
-using DebtShield.Data;
 using DebtShield.Data.Loans;
 using DebtShield.Import.CaseFiles;
 using DebtShield.Import.LoanFiles;
 using DebtShield.Import.LoanTables;
 using DebtShield.Import.PastedText;
-using DebtShield.Import.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.ImportLoans;
@@ -205,7 +204,7 @@ public static class ImportLoans
     /// where the payments already recorded do not cover them, so pasting a screen twice, or after
     /// recording payments by hand, never counts a payment twice.
     /// </summary>
-    public static Task<PastedLoanComparison> CompareAsync(Ledger ledger, CaseReference @case, LoanSourceReading pasted, DateOnly today, CancellationToken cancellationToken = default)
+    public static Task<PastedLoanComparison> CompareAsync(OpenLedger ledger, CaseReference @case, LoanSourceReading pasted, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(pasted);
@@ -238,7 +237,7 @@ public static class ImportLoans
     /// loan; refused whole when any row is wrong.
     /// </summary>
     /// <exception cref="RequestRefusedException">A row does not read (every error, by file and row), or the loans conflict with stored ones.</exception>
-    public static async Task<ImportSummary> ImportAsync(Ledger ledger, CaseReference @case, Stream content, string fileName, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<ImportSummary> ImportAsync(OpenLedger ledger, CaseReference @case, Stream content, string fileName, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(time);
         var reading = await ReadAsync(content, fileName, null, ChinaStandardTime.Today(time), cancellationToken).ConfigureAwait(false);
@@ -256,7 +255,7 @@ public static class ImportLoans
     /// A case file goes into the case it names (or <paramref name="case"/>); a case created by
     /// the import takes the file's borrower details and budget, an existing case keeps its own.
     /// </remarks>
-    public static Task<ImportSummary> StoreAsync(Ledger ledger, CaseReference @case, LoanSourceReading reading, bool replace, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<ImportSummary> StoreAsync(OpenLedger ledger, CaseReference @case, LoanSourceReading reading, bool replace, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(reading);

@@ -11,21 +11,21 @@ public static class LedgerAccess
 {
     /// <summary>Where the ledger is: the <c>--db</c> value, else <c>DEBTSHIELD_DB</c>, else the default file.</summary>
     /// <exception cref="RequestRefusedException">The value is not a usable path or connection string.</exception>
-    public static LedgerLocation Resolve(string? db, string? environmentDb) => Resolve(db, environmentDb, LedgerLocation.DefaultFile());
+    public static LedgerAddress Resolve(string? db, string? environmentDb) => Resolve(db, environmentDb, LedgerLocation.DefaultFile());
 
     /// <summary>
     /// Where the ledger is, with the default file given by the caller: a host that runs on behalf of
     /// someone else's environment (a test running the CLI in process) knows that user's data folder.
     /// </summary>
     /// <exception cref="RequestRefusedException">The value is not a usable path or connection string.</exception>
-    public static LedgerLocation Resolve(string? db, string? environmentDb, string defaultFile)
+    public static LedgerAddress Resolve(string? db, string? environmentDb, string defaultFile)
     {
         var value = !string.IsNullOrWhiteSpace(db) ? db
             : !string.IsNullOrWhiteSpace(environmentDb) ? environmentDb
             : defaultFile;
         try
         {
-            return LedgerLocation.Parse(value);
+            return LedgerAddress.FromLedgerLocation(LedgerLocation.Parse(value));
         }
         catch (ArgumentException e)
         {
@@ -35,16 +35,32 @@ public static class LedgerAccess
 
     /// <summary>Opens the ledger, telling <paramref name="notify"/> about migrations it applies.</summary>
     /// <exception cref="LedgerException">It cannot be opened; <see cref="Describe"/> words why.</exception>
-    public static Task<Ledger> OpenAsync(LedgerLocation location, Func<string?> passphrase, Action<string> notify, CancellationToken cancellationToken = default)
+    public static async Task<OpenLedger> OpenAsync(LedgerAddress address, Func<string?> passphrase, Action<string> notify, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(notify);
-        return Ledger.OpenAsync(
-            location,
+        var ledger = await Ledger.OpenAsync(
+            address.Location,
             passphrase,
-            pending => notify(Localized.Format(LedgerText.Db_Migrating, location.Display, pending.Count, string.Join(", ", pending))),
-            cancellationToken);
+            pending => notify(Localized.Format(LedgerText.Db_Migrating, address.Display, pending.Count, string.Join(", ", pending))),
+            cancellationToken).ConfigureAwait(false);
+        return OpenLedger.FromLedger(ledger);
     }
+
+    /// <summary>
+    /// Which of the ledger's failures <paramref name="exception"/> is, for a host that answers
+    /// them differently (a locked ledger sends the borrower to the unlock page), or
+    /// <see langword="null"/> when it is not one.
+    /// </summary>
+    public static LedgerFailure? FailureOf(Exception? exception) => exception switch
+    {
+        LedgerException { Problem: LedgerProblem.PassphraseRequired } => LedgerFailure.Locked,
+        LedgerException { Problem: LedgerProblem.WrongPassphrase } => LedgerFailure.WrongPassphrase,
+        LedgerException { Problem: LedgerProblem.Busy } => LedgerFailure.Busy,
+        LedgerException { Problem: LedgerProblem.Unreachable } => LedgerFailure.Unreachable,
+        LedgerException => LedgerFailure.Other,
+        _ => null,
+    };
 
     /// <summary>
     /// The message for a failure the user can act on (a refused request, a ledger problem), or
@@ -79,4 +95,26 @@ public static class LedgerAccess
         };
         return exception.Detail is { Length: > 0 } detail ? Localized.Format(text, detail) : Localized.Format(text, "");
     }
+}
+
+/// <summary>
+/// The ledger's failures as a host tells them apart (<see cref="LedgerAccess.FailureOf"/>); the
+/// words for each are <see cref="LedgerAccess.DescribeRefusal"/>'s.
+/// </summary>
+public enum LedgerFailure
+{
+    /// <summary>It is protected and no passphrase was given.</summary>
+    Locked,
+
+    /// <summary>The passphrase given does not open it.</summary>
+    WrongPassphrase,
+
+    /// <summary>Another program holds it for writing past the wait.</summary>
+    Busy,
+
+    /// <summary>Its file or server cannot be reached.</summary>
+    Unreachable,
+
+    /// <summary>Any other of its refusals (newer schema, a damaged sealed value, a backup refused…).</summary>
+    Other,
 }

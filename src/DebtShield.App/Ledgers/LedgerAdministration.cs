@@ -17,10 +17,11 @@ namespace DebtShield.App.Ledgers;
 public static class LedgerAdministration
 {
     /// <summary>Where the ledger is, its schema, whether it is protected (and fully), and how much it holds.</summary>
-    public static async Task<LedgerStatus> StatusAsync(LedgerLocation location, CancellationToken cancellationToken = default)
+    public static async Task<LedgerStatus> StatusAsync(LedgerAddress address, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(location);
-        var schema = await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(address);
+        var location = address.Location;
+        var schema = SchemaStatus.Of(await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false));
         if (schema.Applied.Count == 0)
         {
             return new LedgerStatus(location.Display, location.Provider.ToString(), schema, false, false, 0, 0, 0);
@@ -51,11 +52,14 @@ public static class LedgerAdministration
     /// Sets the passphrase, or changes it (see <see cref="Ledger.ProtectAsync"/>); false when old
     /// plain pages of a SQLite file could not be cleaned up yet (the next open does it).
     /// </summary>
-    public static Task<bool> ProtectAsync(Ledger ledger, string passphrase, TimeProvider time, CancellationToken cancellationToken = default) =>
-        ProtectAsync(ledger, passphrase, KeyDerivationCost.Default, time, cancellationToken);
+    public static Task<bool> ProtectAsync(OpenLedger ledger, string passphrase, TimeProvider time, CancellationToken cancellationToken = default) =>
+        ProtectAtCostAsync(ledger, passphrase, KeyDerivationCost.Default, time, cancellationToken);
 
-    /// <summary>The same with a chosen key-derivation cost (tests use a light one).</summary>
-    public static Task<bool> ProtectAsync(Ledger ledger, string passphrase, KeyDerivationCost cost, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The same with a chosen key-derivation cost (tests use a light one); named apart so that a
+    /// host, compiled without Data, never has to weigh an overload that takes Data's types.
+    /// </summary>
+    public static Task<bool> ProtectAtCostAsync(OpenLedger ledger, string passphrase, KeyDerivationCost cost, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
@@ -64,28 +68,29 @@ public static class LedgerAdministration
             throw new RequestRefusedException(Localized.Format(LedgerText.Protect_TooShort, MinimumPassphraseLength));
         }
 
-        return ledger.ProtectAsync(passphrase, cost, time.GetUtcNow(), cancellationToken);
+        return ledger.Ledger.ProtectAsync(passphrase, cost, time.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Applies pending migrations; returns the schema before and after.</summary>
     /// <exception cref="LedgerException">The database was written by a newer version.</exception>
-    public static async Task<(LedgerSchema Before, LedgerSchema After)> MigrateAsync(LedgerLocation location, CancellationToken cancellationToken = default)
+    public static async Task<(SchemaStatus Before, SchemaStatus After)> MigrateAsync(LedgerAddress address, CancellationToken cancellationToken = default)
     {
-        var before = await LedgerSchema.StatusAsync(location, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(address);
+        var before = await LedgerSchema.StatusAsync(address.Location, cancellationToken).ConfigureAwait(false);
         if (before.Unknown.Count > 0)
         {
             throw new LedgerException(LedgerProblem.SchemaNewerThanApp, before.Unknown[^1]);
         }
 
-        return (before, await LedgerSchema.MigrateAsync(location, cancellationToken).ConfigureAwait(false));
+        return (SchemaStatus.Of(before), SchemaStatus.Of(await LedgerSchema.MigrateAsync(address.Location, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>The shortest passphrase accepted: long enough that guessing it costs more than the data is worth to a thief.</summary>
     public const int MinimumPassphraseLength = 8;
 
     /// <summary>Writes a consistent backup of the whole ledger; returns the rows written.</summary>
-    public static Task<int> BackupAsync(Ledger ledger, string path, TimeProvider time, CancellationToken cancellationToken = default) =>
-        LedgerBackup.WriteAsync(ledger, path, time, cancellationToken);
+    public static Task<int> BackupAsync(OpenLedger ledger, string path, TimeProvider time, CancellationToken cancellationToken = default) =>
+        LedgerBackup.WriteAsync(ledger.Ledger, path, time, cancellationToken);
 
     /// <summary>
     /// Restores a backup into an empty ledger and returns the rows restored. Nothing is committed
@@ -100,8 +105,11 @@ public static class LedgerAdministration
     /// <param name="cancellationToken">Cancels the restore.</param>
     /// <exception cref="LedgerException">The file is unreadable, altered, its rows conflict, the target holds data, or a protected backup's passphrase is missing or wrong.</exception>
     /// <exception cref="RequestRefusedException">A case, loan or chain of the backup does not hold: it is named.</exception>
-    public static Task<int> RestoreAsync(LedgerLocation target, string path, Func<string?> passphrase, CancellationToken cancellationToken = default) =>
-        LedgerBackup.RestoreAsync(target, path, VerifyRestoredAsync, passphrase, cancellationToken);
+    public static Task<int> RestoreAsync(LedgerAddress target, string path, Func<string?> passphrase, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return LedgerBackup.RestoreAsync(target.Location, path, VerifyRestoredAsync, passphrase, cancellationToken);
+    }
 
     /// <summary>Opens a restored row's sealed fields; a field that does not open (edited in the backup) refuses the restore, naming the row.</summary>
     private static T Opened<T>(Func<T> open, string row)
@@ -168,4 +176,13 @@ public static class LedgerAdministration
 /// <param name="Cases">Cases held.</param>
 /// <param name="Loans">Loans held.</param>
 /// <param name="Payments">Payments held.</param>
-public sealed record LedgerStatus(string Location, string Provider, LedgerSchema Schema, bool Protected, bool ProtectionUnfinished, int Cases, int Loans, int Payments);
+public sealed record LedgerStatus(string Location, string Provider, SchemaStatus Schema, bool Protected, bool ProtectionUnfinished, int Cases, int Loans, int Payments);
+
+/// <summary>The ledger's migrations, as <c>db status</c> and <c>db migrate</c> tell them.</summary>
+/// <param name="Applied">Applied, oldest first.</param>
+/// <param name="Pending">Known to this program and not yet applied.</param>
+/// <param name="Unknown">Applied by a newer program.</param>
+public sealed record SchemaStatus(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending, IReadOnlyList<string> Unknown)
+{
+    internal static SchemaStatus Of(LedgerSchema schema) => new(schema.Applied, schema.Pending, schema.Unknown);
+}

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using DebtShield.App.Ledgers;
 using DebtShield.Data;
 
 namespace DebtShield.App.ListLoans;
@@ -17,17 +18,17 @@ internal static class ComputedLists
     private static readonly ConditionalWeakTable<Ledger, ConcurrentDictionary<(Guid Case, string Language), Computed>> Ledgers = [];
 
     /// <summary>The list kept for the case at <paramref name="revision"/>, titled <paramref name="title"/>, as of <paramref name="today"/>; null when there is none.</summary>
-    public static CaseLoanList? Find(Ledger ledger, Guid caseId, int revision, string title, DateOnly today) =>
-        Ledgers.TryGetValue(ledger, out var lists)
+    public static CaseLoanList? Find(OpenLedger ledger, Guid caseId, int revision, string title, DateOnly today) =>
+        Ledgers.TryGetValue(ledger.Ledger, out var lists)
             && lists.TryGetValue((caseId, CultureInfo.CurrentUICulture.Name), out var kept)
             && kept.Revision == revision && kept.List.AsOf == today && kept.List.Case == title
                 ? kept.List
                 : null;
 
     /// <summary>Keeps <paramref name="list"/>, computed at <paramref name="revision"/>, in place of the case's last one.</summary>
-    public static CaseLoanList Keep(Ledger ledger, Guid caseId, int revision, CaseLoanList list)
+    public static CaseLoanList Keep(OpenLedger ledger, Guid caseId, int revision, CaseLoanList list)
     {
-        Ledgers.GetOrCreateValue(ledger)[(caseId, CultureInfo.CurrentUICulture.Name)] = new Computed(revision, list);
+        Ledgers.GetOrCreateValue(ledger.Ledger)[(caseId, CultureInfo.CurrentUICulture.Name)] = new Computed(revision, list);
         return list;
     }
 

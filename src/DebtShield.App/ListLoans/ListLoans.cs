@@ -1,13 +1,13 @@
 using DebtShield.App.Cases;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.Input;
+using DebtShield.App.Ledgers;
 using DebtShield.App.RateLoans;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
 using DebtShield.Core.Vocabulary;
-using DebtShield.Data;
 using DebtShield.Import.LegalData;
 
 namespace DebtShield.App.ListLoans;
@@ -20,7 +20,7 @@ namespace DebtShield.App.ListLoans;
 public static class ListLoans
 {
     /// <summary>Every loan of the case (none when the ledger has no case yet), as of <paramref name="today"/>.</summary>
-    public static Task<CaseLoanList> ListAsync(Ledger ledger, CaseReference @case, DateOnly today, CancellationToken cancellationToken = default)
+    public static Task<CaseLoanList> ListAsync(OpenLedger ledger, CaseReference @case, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>
@@ -51,7 +51,7 @@ public static class ListLoans
     }
 
     /// <summary>One loan in full: its facts, its true cost and its legal check, as of <paramref name="today"/>.</summary>
-    public static Task<LoanDetail> ShowAsync(Ledger ledger, CaseReference @case, string reference, DateOnly today, CancellationToken cancellationToken = default)
+    public static Task<LoanDetail> ShowAsync(OpenLedger ledger, CaseReference @case, string reference, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>

@@ -1,10 +1,10 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core.Budget;
 using DebtShield.Core.Cases;
 using DebtShield.Core.Evidence;
 using DebtShield.Core.Loans;
-using DebtShield.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.MakeDocument;
@@ -29,7 +29,7 @@ public sealed record CaseRecord(CaseProfile Profile, IReadOnlyList<Loan> Loans, 
 
     /// <summary>Reads the case named <paramref name="case"/> (or the only one).</summary>
     /// <exception cref="RequestRefusedException">The ledger has no case, or the title is unknown or needed.</exception>
-    public static Task<CaseRecord> LoadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    public static Task<CaseRecord> LoadAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>

@@ -1,10 +1,10 @@
 using DebtShield.App.Cases;
 using DebtShield.App.Downloads;
 using System.Globalization;
+using DebtShield.App.Ledgers;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
-using DebtShield.Data;
 using DebtShield.Data.Backups;
 using DebtShield.Documents.Letters;
 using DebtShield.Import.Guide;
@@ -123,14 +123,14 @@ public static class MakeDocument
 
     /// <summary>Writes the document the request asks for.</summary>
     /// <exception cref="RequestRefusedException">The kind, lender, fact or font cannot be used, or the file cannot be written; nothing is written then.</exception>
-    public static async Task<MadeDocument> WriteAsync(Ledger ledger, DocumentRequest request, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<MadeDocument> WriteAsync(OpenLedger ledger, DocumentRequest request, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(time);
         var template = Find(request);
         var record = await CaseRecord.LoadAsync(ledger, request.Case, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(record, template, request, ChinaStandardTime.Today(time), cancellationToken).ConfigureAwait(false);
+        return await WriteRecordAsync(record, template, request, ChinaStandardTime.Today(time), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ public static class MakeDocument
     /// can refuse the request is checked before it is returned.
     /// </summary>
     /// <exception cref="RequestRefusedException">The kind, format, lender, fact or font cannot be used.</exception>
-    public static async Task<Download> DownloadAsync(Ledger ledger, DocumentRequest request, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<Download> DownloadAsync(OpenLedger ledger, DocumentRequest request, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(request);
@@ -160,8 +160,12 @@ public static class MakeDocument
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
-    /// <summary>Writes the document for a case already read (the benchmarks and tests use this).</summary>
-    public static async Task<MadeDocument> WriteAsync(CaseRecord record, LetterTemplate template, DocumentRequest request, DateOnly today, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the document for a case already read (the benchmarks and tests use this). Named apart
+    /// from <see cref="WriteAsync(OpenLedger, DocumentRequest, TimeProvider, CancellationToken)"/>, so
+    /// that a host, compiled without Documents, never has to weigh an overload that takes its types.
+    /// </summary>
+    public static async Task<MadeDocument> WriteRecordAsync(CaseRecord record, LetterTemplate template, DocumentRequest request, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(template);

@@ -1,5 +1,6 @@
 using DebtShield.App.Cases;
 using System.Text;
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Data.Backups;
@@ -49,7 +50,7 @@ public static class CalendarExport
     /// phone's own calendar keeps the reminders current. Which case a feed's secret stands for is the web
     /// app's to decide; this takes the case.
     /// </summary>
-    public static async Task<CalendarFeed> FeedAsync(Data.Ledger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<CalendarFeed> FeedAsync(OpenLedger ledger, CaseReference @case, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);

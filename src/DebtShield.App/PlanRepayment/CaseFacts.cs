@@ -1,7 +1,7 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.Core.Budget;
 using DebtShield.Core.Loans;
-using DebtShield.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.PlanRepayment;
@@ -16,7 +16,7 @@ public sealed record CaseFacts(string? Case, IReadOnlyList<Loan> Loans, MonthlyB
     public Guid? CaseId { get; init; }
 
     /// <summary>Reads the case's loans and budget.</summary>
-    public static Task<CaseFacts> LoadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    public static Task<CaseFacts> LoadAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>

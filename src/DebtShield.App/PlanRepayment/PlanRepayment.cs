@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Planning;
@@ -15,7 +16,7 @@ namespace DebtShield.App.PlanRepayment;
 public static class PlanRepayment
 {
     /// <summary>The plan for the case's loans and budget, from <paramref name="today"/>.</summary>
-    public static async Task<RepaymentPlanReport> PlanAsync(Data.Ledger ledger, CaseReference @case, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default)
+    public static async Task<RepaymentPlanReport> PlanAsync(OpenLedger ledger, CaseReference @case, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default)
     {
         var facts = await CaseFacts.LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         return Of(facts, today, options);

@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.MakeDocument;
 using DebtShield.App.Resources;
 using DebtShield.Core.Evidence;
@@ -24,7 +25,7 @@ public static class CollectorLenders
 {
     /// <summary>The numbers of the case's collection contacts, most contacts first, with the lender each is taken to collect for.</summary>
     /// <exception cref="RequestRefusedException">The case does not exist.</exception>
-    public static async Task<IReadOnlyList<CollectorNumber>> ListAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<CollectorNumber>> ListAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         var record = await CaseRecord.LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         var attribution = record.Attribution();
@@ -47,7 +48,7 @@ public static class CollectorLenders
     /// </summary>
     /// <returns>The number, normalised.</returns>
     /// <exception cref="RequestRefusedException">The number cannot be read, or the case has no lender of that name.</exception>
-    public static async Task<string> MarkAsync(Ledger ledger, CaseReference @case, string number, string? lender, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<string> MarkAsync(OpenLedger ledger, CaseReference @case, string number, string? lender, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);

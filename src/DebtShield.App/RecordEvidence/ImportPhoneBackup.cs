@@ -1,13 +1,12 @@
 using DebtShield.App.Cases;
 using DebtShield.App.Input;
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
-using DebtShield.Data;
 using DebtShield.Data.Evidence;
 using DebtShield.Import.Conduct;
 using DebtShield.Import.PhoneBackups;
-using DebtShield.Import.Uploads;
 
 namespace DebtShield.App.RecordEvidence;
 
@@ -83,7 +82,7 @@ public static class ImportPhoneBackup
 {
     /// <summary>Imports the file at <paramref name="path"/> into the case (opened when the ledger has none).</summary>
     /// <exception cref="RequestRefusedException">The file cannot be read, or is not a phone backup.</exception>
-    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, CaseReference @case, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<PhoneBackupImport> ImportAsync(OpenLedger ledger, CaseReference @case, string path, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var source = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
@@ -107,7 +106,7 @@ public static class ImportPhoneBackup
     /// written to disk in the clear, and an iPhone backup's databases are read in memory.
     /// </remarks>
     /// <exception cref="RequestRefusedException">The backup is not one this program reads, or could not be read back.</exception>
-    public static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, CaseReference @case, Stream content, string fileName, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<PhoneBackupImport> ImportAsync(OpenLedger ledger, CaseReference @case, Stream content, string fileName, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var source = UploadName.Label(fileName);
@@ -133,13 +132,13 @@ public static class ImportPhoneBackup
     /// flagged); <paramref name="source"/> names it in the entries and in messages.
     /// </summary>
     /// <exception cref="RequestRefusedException">The backup is not one this program reads.</exception>
-    public static Task<PhoneBackupImport> ImportAsync(Ledger ledger, CaseReference @case, string source, Func<Stream> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<PhoneBackupImport> ImportAsync(OpenLedger ledger, CaseReference @case, string source, Func<Stream> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(open);
         return ImportAsync(ledger, @case, source, () => BackupReading.Of(open()), choices, time, cancellationToken);
     }
 
-    private static async Task<PhoneBackupImport> ImportAsync(Ledger ledger, CaseReference @case, string source, Func<BackupReading> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<PhoneBackupImport> ImportAsync(OpenLedger ledger, CaseReference @case, string source, Func<BackupReading> open, PhoneBackupChoices choices, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(source);
@@ -174,7 +173,7 @@ public static class ImportPhoneBackup
         var added = await ledger.WriteAsync(async (context, token) =>
         {
             var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
-            var store = new AttachmentStore(ledger);
+            var store = new AttachmentStore(ledger.Ledger);
             var additions = new List<CaseEvidence.Addition>(records.Count);
             foreach (var record in records)
             {

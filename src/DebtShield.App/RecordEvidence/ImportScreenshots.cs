@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core.Conduct;
@@ -143,7 +144,7 @@ public static class ImportScreenshots
     /// <param name="cancellationToken">Stops the import; nothing is stored then.</param>
     /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
     public static async Task<ScreenshotImport> ImportAsync(
-        Ledger ledger,
+        OpenLedger ledger,
         CaseReference @case,
         IReadOnlyList<ScreenshotFile> files,
         string? contactName,
@@ -161,7 +162,7 @@ public static class ImportScreenshots
     /// </summary>
     /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
     public static async Task<ScreenshotReadings> ReadAsync(
-        Ledger ledger,
+        OpenLedger ledger,
         CaseReference @case,
         IReadOnlyList<ScreenshotFile> files,
         IProgress<ScreenshotResult>? progress = null,
@@ -195,7 +196,7 @@ public static class ImportScreenshots
     /// </summary>
     /// <exception cref="RequestRefusedException">A screenshot's file changed since it was read.</exception>
     public static async Task<ScreenshotImport> AppendAsync(
-        Ledger ledger,
+        OpenLedger ledger,
         CaseReference @case,
         ScreenshotReadings readings,
         Func<int, int, bool>? chosen,
@@ -215,7 +216,7 @@ public static class ImportScreenshots
         {
             var stored = await CaseBook.FindOrCreateAsync(context, ledger.Cipher, @case, time, token).ConfigureAwait(false);
             var (attached, seen) = await KeptAsync(context, ledger, stored.Id, token).ConfigureAwait(false);
-            var store = new AttachmentStore(ledger);
+            var store = new AttachmentStore(ledger.Ledger);
             var additions = new List<CaseEvidence.Addition>();
             foreach (var i in Enumerable.Range(0, files.Count).Where(i => read[i].Screenshot is not null).OrderBy(i => read[i].Screenshot!.Captured.Time).ThenBy(i => i))
             {
@@ -315,7 +316,7 @@ public static class ImportScreenshots
     }
 
     /// <summary>The case's attachments and the messages it already holds from screenshots, inside the write.</summary>
-    private static async Task<(HashSet<ContentHash> Attached, SeenMessages Seen)> KeptAsync(LedgerContext context, Ledger ledger, Guid caseId, CancellationToken cancellationToken)
+    private static async Task<(HashSet<ContentHash> Attached, SeenMessages Seen)> KeptAsync(LedgerContext context, OpenLedger ledger, Guid caseId, CancellationToken cancellationToken)
     {
         var attached = new HashSet<ContentHash>();
         var seen = new SeenMessages();

@@ -1,8 +1,8 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
-using DebtShield.Data;
 using DebtShield.Data.Evidence;
 
 namespace DebtShield.App.RecordEvidence;
@@ -40,7 +40,7 @@ public static class RecordIncident
     /// <returns>The new entry.</returns>
     /// <exception cref="RequestRefusedException">An attachment cannot be read, the corrected entry does not exist,
     /// the facts contradict each other, or a contact's phone number is given for an unprotected ledger.</exception>
-    public static async Task<EvidenceEntry> AddAsync(Ledger ledger, CaseReference @case, ManualIncident manual, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<EvidenceEntry> AddAsync(OpenLedger ledger, CaseReference @case, ManualIncident manual, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(manual);
@@ -76,7 +76,7 @@ public static class RecordIncident
                 throw new RequestRefusedException(Localized.Format(EvidenceText.Add_NoSuchEntry, old, stored.EvidenceCount));
             }
 
-            var store = new AttachmentStore(ledger);
+            var store = new AttachmentStore(ledger.Ledger);
             var hashes = new List<ContentHash>(files.Count);
             foreach (var (content, name) in files)
             {

@@ -1,7 +1,7 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Evidence;
-using DebtShield.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.RecordEvidence;
@@ -22,7 +22,7 @@ public static class RetractEvidence
     /// <returns>The retraction entry.</returns>
     /// <exception cref="RequestRefusedException">The case or entry does not exist, the entry is itself a retraction or no
     /// longer stands (corrected or retracted), or the reason is blank or too long.</exception>
-    public static async Task<EvidenceEntry> RetractAsync(Ledger ledger, CaseReference @case, int sequence, string? reason, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<EvidenceEntry> RetractAsync(OpenLedger ledger, CaseReference @case, int sequence, string? reason, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);

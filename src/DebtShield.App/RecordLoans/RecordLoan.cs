@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
@@ -16,7 +17,7 @@ public static class RecordLoan
 {
     /// <summary>Adds a loan to the case (opening the default case when the ledger has none).</summary>
     /// <exception cref="RequestRefusedException">The case already has a loan by that name, or its lender is recorded with another kind.</exception>
-    public static Task AddAsync(Ledger ledger, CaseReference @case, Loan loan, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task AddAsync(OpenLedger ledger, CaseReference @case, Loan loan, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(loan);
@@ -42,7 +43,7 @@ public static class RecordLoan
     /// it should be (through <see cref="Loan.Create"/>); the stored facts are replaced in one go.
     /// </summary>
     /// <returns>The loan as stored now.</returns>
-    public static Task<Loan> EditAsync(Ledger ledger, CaseReference @case, string reference, Func<Loan, LoanCreation> edit, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<Loan> EditAsync(OpenLedger ledger, CaseReference @case, string reference, Func<Loan, LoanCreation> edit, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(edit);
@@ -70,7 +71,7 @@ public static class RecordLoan
     }
 
     /// <summary>Removes a loan with its schedule, fees and payments.</summary>
-    public static Task RemoveAsync(Ledger ledger, CaseReference @case, string reference, CancellationToken cancellationToken = default)
+    public static Task RemoveAsync(OpenLedger ledger, CaseReference @case, string reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.WriteAsync(async (context, token) =>
@@ -85,7 +86,7 @@ public static class RecordLoan
 
     /// <summary>Records a payment on a loan.</summary>
     /// <exception cref="RequestRefusedException">No such loan, or the payment does not fit its facts (before the contract date, after today, not positive).</exception>
-    public static Task AddPaymentAsync(Ledger ledger, CaseReference @case, string reference, Payment payment, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task AddPaymentAsync(OpenLedger ledger, CaseReference @case, string reference, Payment payment, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(payment);

@@ -17,7 +17,7 @@ public static class EvidenceNames
     {
         ArgumentNullException.ThrowIfNull(incident);
         var name = Vocabularies.Channels[incident.Channel].Name(culture ?? CultureInfo.CurrentUICulture);
-        return incident.Outcome is { } outcome ? name + "（" + Text("Outcome_" + outcome.Id(), culture) + "）" : name;
+        return incident.Outcome is { } outcome ? name + "（" + Vocabularies.CallOutcomes[outcome].Name(culture ?? CultureInfo.CurrentUICulture) + "）" : name;
     }
 
     /// <summary>Who received it: the borrower, or the named contact.</summary>

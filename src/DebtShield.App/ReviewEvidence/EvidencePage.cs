@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.StampEvidence;
 using DebtShield.Core;
 using DebtShield.Core.Conduct;
@@ -38,7 +39,7 @@ public static class EvidencePages
 
     /// <summary>Page <paramref name="page"/> (from 1) of the entries passing <paramref name="filter"/>, newest first.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The page or its size is out of range.</exception>
-    public static Task<EvidencePage> ReadAsync(Ledger ledger, CaseReference @case, EvidenceFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public static Task<EvidencePage> ReadAsync(OpenLedger ledger, CaseReference @case, EvidenceFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(filter);

@@ -1,3 +1,4 @@
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.App.Cases;
 using DebtShield.App.StampEvidence;
@@ -109,7 +110,7 @@ public sealed record CaseEvidenceView(string? CaseTitle, ChainHead Head, IReadOn
 public static class ReviewEvidence
 {
     /// <summary>The entries of the case that pass <paramref name="filter"/>, in chain order.</summary>
-    public static async Task<CaseEvidenceView> ListAsync(Ledger ledger, CaseReference @case, EvidenceFilter filter, CancellationToken cancellationToken = default)
+    public static async Task<CaseEvidenceView> ListAsync(OpenLedger ledger, CaseReference @case, EvidenceFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var all = await LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
@@ -118,7 +119,7 @@ public static class ReviewEvidence
     }
 
     /// <summary>The figures over the case's current entries.</summary>
-    public static async Task<(string? CaseTitle, EvidenceStatistics Statistics)> StatisticsAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    public static async Task<(string? CaseTitle, EvidenceStatistics Statistics)> StatisticsAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         var all = await LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
         var statistics = EvidenceStatistics.Of([.. all.Items.Select(i => new LabelledEntry(i.Entry, i.Labels))], ConductDataReader.LoadEmbedded().Policy);
@@ -126,7 +127,7 @@ public static class ReviewEvidence
     }
 
     /// <summary>Every entry of the case, in chain order, each with what supersedes it.</summary>
-    public static Task<CaseEvidenceView> LoadAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    public static Task<CaseEvidenceView> LoadAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>

@@ -1,4 +1,5 @@
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.StampEvidence;
 using DebtShield.Core.Evidence;
 using DebtShield.Data;
@@ -24,7 +25,7 @@ public sealed record CaseChainCheck(Guid CaseId, string CaseTitle, ChainHead Hea
 public static class VerifyEvidence
 {
     /// <summary>Checks the named case, or every case when none is named.</summary>
-    public static Task<IReadOnlyList<CaseChainCheck>> VerifyAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default) =>
+    public static Task<IReadOnlyList<CaseChainCheck>> VerifyAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default) =>
         CheckCasesAsync(ledger, every: @case.IsOnly, @case, null, cancellationToken);
 
     /// <summary>Checks one case, and that its chain still holds a head kept apart.</summary>
@@ -37,15 +38,15 @@ public static class VerifyEvidence
     /// </param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <exception cref="RequestRefusedException">There is no such case.</exception>
-    public static async Task<CaseChainCheck> VerifyAsync(Ledger ledger, CaseReference @case, ChainHead kept, CancellationToken cancellationToken = default) =>
+    public static async Task<CaseChainCheck> VerifyAsync(OpenLedger ledger, CaseReference @case, ChainHead kept, CancellationToken cancellationToken = default) =>
         (await CheckCasesAsync(ledger, every: false, @case, kept, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>Checks the one case a command means (the named one, or the ledger's only case).</summary>
     /// <exception cref="RequestRefusedException">There is no such case.</exception>
-    public static async Task<CaseChainCheck> VerifyCaseAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default) =>
+    public static async Task<CaseChainCheck> VerifyCaseAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default) =>
         (await CheckCasesAsync(ledger, every: false, @case, null, cancellationToken).ConfigureAwait(false))[0];
 
-    private static Task<IReadOnlyList<CaseChainCheck>> CheckCasesAsync(Ledger ledger, bool every, CaseReference @case, ChainHead? kept, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<CaseChainCheck>> CheckCasesAsync(OpenLedger ledger, bool every, CaseReference @case, ChainHead? kept, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync<IReadOnlyList<CaseChainCheck>>(async (context, token) =>
@@ -53,7 +54,7 @@ public static class VerifyEvidence
             var cases = every
                 ? await context.Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync(token).ConfigureAwait(false)
                 : [(await CaseBook.RequireAsync(context, ledger.Cipher, @case, token).ConfigureAwait(false))];
-            var store = new AttachmentStore(ledger);
+            var store = new AttachmentStore(ledger.Ledger);
             var checks = new List<CaseChainCheck>(cases.Count);
             foreach (var stored in cases)
             {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core.Evidence;
@@ -43,7 +44,7 @@ public static class StampEvidenceHead
     /// <returns>The stored stamp.</returns>
     /// <exception cref="RequestRefusedException">The address is not an http(s) address, the case has no evidence or its
     /// chain is broken, the authority cannot be reached, refuses, or answers with a reply that does not hold.</exception>
-    public static async Task<HeadStamp> StampAsync(Ledger ledger, CaseReference @case, string? authority, HttpClient http, CancellationToken cancellationToken = default)
+    public static async Task<HeadStamp> StampAsync(OpenLedger ledger, CaseReference @case, string? authority, HttpClient http, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(http);
@@ -86,7 +87,7 @@ public static class StampEvidenceHead
     }
 
     /// <summary>The case's stamps, oldest first.</summary>
-    public static Task<IReadOnlyList<HeadStamp>> ListAsync(Ledger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<HeadStamp>> ListAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync<IReadOnlyList<HeadStamp>>(async (context, token) =>

@@ -128,19 +128,11 @@ public static class EvidenceRecord
     /// <summary>The incident's fingerprint: the hash of its block, the same for the same contact read twice.</summary>
     public static ContentHash Fingerprint(Incident incident) => ContentHash.Of(Incident(incident));
 
-    /// <summary>The stable id of a direction.</summary>
-    public static string Id(this IncidentDirection direction) => direction == IncidentDirection.Received ? "received" : "sent";
+    /// <summary>The stable id of a direction (<see cref="Vocabularies.Directions"/>).</summary>
+    public static string Id(this IncidentDirection direction) => Vocabularies.Directions.WireId(direction);
 
-    /// <summary>The stable id of a call outcome.</summary>
-    public static string Id(this CallOutcome outcome) => outcome switch
-    {
-        CallOutcome.Answered => "answered",
-        CallOutcome.Missed => "missed",
-        CallOutcome.Rejected => "rejected",
-        CallOutcome.Blocked => "blocked",
-        CallOutcome.Voicemail => "voicemail",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
+    /// <summary>The stable id of a call outcome (<see cref="Vocabularies.CallOutcomes"/>).</summary>
+    public static string Id(this CallOutcome outcome) => Vocabularies.CallOutcomes.WireId(outcome);
 
     /// <summary>An instant as records write it: UTC, milliseconds, Z.</summary>
     public static string Instant(DateTimeOffset time) =>

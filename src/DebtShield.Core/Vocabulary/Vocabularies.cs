@@ -50,11 +50,28 @@ public static class Vocabularies
     [
         Term(IncidentChannel.Sms, "sms"),
         Term(IncidentChannel.Mms, "mms"),
-        Term(IncidentChannel.Call, "call"),
-        Term(IncidentChannel.Chat, "chat"),
+        Term(IncidentChannel.Call, "call", "通话"),
+        Term(IncidentChannel.Chat, "chat", "聊天", "微信", "qq"),
         Term(IncidentChannel.Visit, "visit"),
         Term(IncidentChannel.Post, "post"),
         Term(IncidentChannel.Other, "other"),
+    ]);
+
+    /// <summary>What happened to a call: answered, missed, rejected, blocked, a voicemail.</summary>
+    public static Vocabulary<CallOutcome> CallOutcomes { get; } = new(
+    [
+        Term(CallOutcome.Answered, "answered", "已接", "接通"),
+        Term(CallOutcome.Missed, "missed"),
+        Term(CallOutcome.Rejected, "rejected"),
+        Term(CallOutcome.Blocked, "blocked", "拦截"),
+        Term(CallOutcome.Voicemail, "voicemail", "语音信箱"),
+    ]);
+
+    /// <summary>Which way a message or call went, seen from the borrower's phone: received or sent.</summary>
+    public static Vocabulary<IncidentDirection> Directions { get; } = new(
+    [
+        Term(IncidentDirection.Received, "received", "in", "收", "接收", "来电"),
+        Term(IncidentDirection.Sent, "sent", "out", "发", "发送", "去电"),
     ]);
 
     /// <summary>The vocabulary of the enum <paramref name="members"/>, for a message that offers its choices.</summary>
@@ -67,7 +84,7 @@ public static class Vocabularies
     }
 
     /// <summary>Every vocabulary.</summary>
-    public static IReadOnlyList<IVocabulary> All => [LenderKinds, RateUnits, RateMethods, Recipients, Channels];
+    public static IReadOnlyList<IVocabulary> All => [LenderKinds, RateUnits, RateMethods, Recipients, Channels, CallOutcomes, Directions];
 
     private static Term<T> Term<T>(T member, string wireId, params string[] synonyms)
         where T : struct, Enum =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.Core;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LoanTables;
 using DebtShield.Import.Resources;
 
@@ -79,25 +80,16 @@ internal sealed class PhoneCsvColumns
             return (null, Located("time", Localized.Format(ImportMessages.Backup_BadTime, time)));
         }
 
-        var direction = Cell(row, "direction")?.ToLowerInvariant() switch
-        {
-            "received" or "in" or "收" or "接收" or "来电" or "收到" => IncidentDirection.Received,
-            "sent" or "out" or "发" or "发送" or "去电" or "发出" => IncidentDirection.Sent,
-            _ => (IncidentDirection?)null,
-        };
+        var direction = Vocabularies.Directions.Parse(Cell(row, "direction"));
         if (direction is null)
         {
             return (null, Located("direction", Localized.Format(ImportMessages.Backup_BadDirection, Cell(row, "direction"))));
         }
 
-        var channel = Cell(row, "channel")?.ToLowerInvariant() switch
-        {
-            "sms" or "短信" => IncidentChannel.Sms,
-            "mms" or "彩信" => IncidentChannel.Mms,
-            "call" or "电话" or "通话" => IncidentChannel.Call,
-            "chat" or "微信" or "聊天" or "qq" => IncidentChannel.Chat,
-            _ => (IncidentChannel?)null,
-        };
+        // A phone keeps texts, calls and chats; a visit or a post is never in its records.
+        var channel = Vocabularies.Channels.Parse(Cell(row, "channel")) is { } named and (IncidentChannel.Sms or IncidentChannel.Mms or IncidentChannel.Call or IncidentChannel.Chat)
+            ? named
+            : (IncidentChannel?)null;
         if (channel is null)
         {
             return (null, Located("channel", Localized.Format(ImportMessages.Backup_BadChannel, Cell(row, "channel"))));
@@ -108,15 +100,7 @@ internal sealed class PhoneCsvColumns
         TimeSpan? duration = null;
         if (channel == IncidentChannel.Call)
         {
-            outcome = Cell(row, "outcome")?.ToLowerInvariant() switch
-            {
-                null or "answered" or "已接" or "接通" => CallOutcome.Answered,
-                "missed" or "未接" => CallOutcome.Missed,
-                "rejected" or "拒接" => CallOutcome.Rejected,
-                "blocked" or "拦截" => CallOutcome.Blocked,
-                "voicemail" or "语音信箱" => CallOutcome.Voicemail,
-                _ => (CallOutcome?)null,
-            };
+            outcome = Cell(row, "outcome") is { } written ? Vocabularies.CallOutcomes.Parse(written) : CallOutcome.Answered;
             if (outcome is null)
             {
                 return (null, Located("outcome", Localized.Format(ImportMessages.Backup_BadOutcome, Cell(row, "outcome"))));

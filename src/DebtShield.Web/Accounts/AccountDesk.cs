@@ -1,6 +1,6 @@
 using DebtShield.App;
 using DebtShield.App.Cases;
-using DebtShield.Data;
+using DebtShield.App.Ledgers;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +42,7 @@ public sealed record AccountRemoval(string Email);
 public static class AccountDesk
 {
     /// <summary>Every account, by login.</summary>
-    public static async Task<IReadOnlyList<AccountFigure>> ListAsync(AccountsContext accounts, Ledger ledger, CancellationToken token)
+    public static async Task<IReadOnlyList<AccountFigure>> ListAsync(AccountsContext accounts, OpenLedger ledger, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         var titles = (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).ToDictionary(c => c.Id, c => c.Profile.Title);
@@ -76,11 +76,11 @@ public static class AccountDesk
     }
 
     /// <summary>Every case on the server, oldest first, for the admin to pick from.</summary>
-    public static async Task<IReadOnlyList<AssignedCase>> CasesAsync(Ledger ledger, CancellationToken token) =>
+    public static async Task<IReadOnlyList<AssignedCase>> CasesAsync(OpenLedger ledger, CancellationToken token) =>
         [.. (await CaseBook.ListAsync(ledger, token).ConfigureAwait(false)).Select(c => new AssignedCase(c.Id, c.Profile.Title))];
 
     /// <summary>Lets an account see a case (or, with <paramref name="give"/> false, no longer see it); returns the case's title.</summary>
-    public static async Task<string> AssignAsync(UserManager<IdentityUser> users, AccountsContext accounts, Ledger ledger, Assignment assignment, bool give, CancellationToken token)
+    public static async Task<string> AssignAsync(UserManager<IdentityUser> users, AccountsContext accounts, OpenLedger ledger, Assignment assignment, bool give, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(assignment);

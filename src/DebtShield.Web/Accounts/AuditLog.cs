@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using DebtShield.App;
 using DebtShield.App.Cases;
-using DebtShield.Data;
+using DebtShield.App.Ledgers;
 using DebtShield.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +37,7 @@ public static class AuditLog
 
     /// <summary>Page <paramref name="page"/> of the lines by <paramref name="user"/> (a login) about the case <paramref name="caseId"/>, either optional.</summary>
     /// <exception cref="RequestRefusedException">The page is not a positive number.</exception>
-    public static async Task<AuditPage> ReadAsync(AccountsContext accounts, Ledger ledger, string? user, Guid? caseId, int page, CancellationToken token)
+    public static async Task<AuditPage> ReadAsync(AccountsContext accounts, OpenLedger ledger, string? user, Guid? caseId, int page, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         if (page < 1)

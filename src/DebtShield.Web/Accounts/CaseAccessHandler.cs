@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DebtShield.App.Ledgers;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -178,7 +179,7 @@ public sealed class CaseAccessHandler(WebOptions options, CaseRoster roster) : A
         {
             return (await roster.VisibleAsync(http).ConfigureAwait(false)).Count > 1;
         }
-        catch (Data.LedgerException)
+        catch (Exception e) when (LedgerAccess.FailureOf(e) is not null)
         {
             return false;
         }

@@ -1,5 +1,5 @@
 using DebtShield.App.Demo;
-using DebtShield.Data;
+using DebtShield.App.Ledgers;
 
 namespace DebtShield.Web.Hosting;
 
@@ -30,7 +30,7 @@ public sealed class ExampleLedger : IDisposable
     {
         ArgumentNullException.ThrowIfNull(time);
         folder = Directory.CreateTempSubdirectory(StaleUploads.Prefix + "example-");
-        Gate = new LedgerGate(LedgerLocation.Parse(Path.Combine(folder.FullName, "example.db")), logger, ledger => LoadDemo.RunAsync(ledger, time));
+        Gate = new LedgerGate(LedgerAccess.Resolve(Path.Combine(folder.FullName, "example.db"), null), logger, ledger => LoadDemo.RunAsync(ledger, time));
     }
 
     /// <summary>The example's ledger.</summary>

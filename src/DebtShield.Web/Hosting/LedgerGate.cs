@@ -1,11 +1,10 @@
 using DebtShield.App.Ledgers;
-using DebtShield.Data;
 
 namespace DebtShield.Web.Hosting;
 
 /// <summary>
 /// The one ledger the local app serves, opened at start (or on first use) and kept open, with one
-/// idle connection held (<see cref="Ledger.StayOpenAsync"/>). A protected ledger
+/// idle connection held (<see cref="OpenLedger.StayOpenAsync"/>). A protected ledger
 /// stays locked until the borrower types the passphrase into the unlock page (or starts the app
 /// with <c>DEBTSHIELD_PASSPHRASE</c>); until then every page that needs it is sent there.
 /// </summary>
@@ -16,41 +15,41 @@ namespace DebtShield.Web.Hosting;
 /// the example's ledger (<see cref="ExampleLedger"/>) is filled with the demo case this way, so a
 /// page cannot open it empty. Null for the borrower's own ledger.
 /// </param>
-public sealed class LedgerGate(LedgerLocation location, ILogger<LedgerGate> logger, Func<Ledger, Task>? fill = null) : IDisposable
+public sealed class LedgerGate(LedgerAddress location, ILogger<LedgerGate> logger, Func<OpenLedger, Task>? fill = null) : IDisposable
 {
     private readonly SemaphoreSlim opening = new(1, 1);
-    private Ledger? ledger;
+    private OpenLedger? ledger;
     private IDisposable? held;
 
     /// <summary>Where the ledger is.</summary>
-    public LedgerLocation Location => location;
+    public LedgerAddress Location => location;
 
     /// <summary>True once the ledger is open (and unlocked when protected).</summary>
     public bool IsOpen => Volatile.Read(ref ledger) is not null;
 
     /// <summary>The open ledger; opens it the first time, with the passphrase from the environment if any.</summary>
-    /// <exception cref="LedgerException">It cannot be opened; <see cref="LedgerProblem.PassphraseRequired"/> while locked.</exception>
-    public ValueTask<Ledger> OpenAsync(CancellationToken cancellationToken = default) =>
+    /// <exception cref="Exception">It cannot be opened (<see cref="LedgerAccess.FailureOf"/>); <see cref="LedgerFailure.Locked"/> while locked.</exception>
+    public ValueTask<OpenLedger> OpenAsync(CancellationToken cancellationToken = default) =>
         Volatile.Read(ref ledger) is { } open
             ? ValueTask.FromResult(open)
-            : new ValueTask<Ledger>(OpenOnceAsync(EnvironmentPassphrase, null, cancellationToken));
+            : new ValueTask<OpenLedger>(OpenOnceAsync(EnvironmentPassphrase, null, cancellationToken));
 
     /// <summary>
     /// Opens the ledger at start-up and runs <paramref name="then"/> on it (loading the demo case)
     /// before any page is given it: pages asked for meanwhile wait, and never see half a case.
     /// </summary>
-    /// <exception cref="LedgerException">It cannot be opened; <see cref="LedgerProblem.PassphraseRequired"/> while locked.</exception>
-    public Task<Ledger> PrepareAsync(Func<Ledger, Task>? then, CancellationToken cancellationToken = default) =>
+    /// <exception cref="Exception">It cannot be opened (<see cref="LedgerAccess.FailureOf"/>); <see cref="LedgerFailure.Locked"/> while locked.</exception>
+    public Task<OpenLedger> PrepareAsync(Func<OpenLedger, Task>? then, CancellationToken cancellationToken = default) =>
         OpenOnceAsync(EnvironmentPassphrase, then, cancellationToken);
 
     /// <summary>Opens a protected ledger with the passphrase the borrower typed.</summary>
-    /// <exception cref="LedgerException">The passphrase is wrong, or the ledger cannot be opened.</exception>
-    public Task<Ledger> UnlockAsync(string passphrase, CancellationToken cancellationToken = default) =>
+    /// <exception cref="Exception">The passphrase is wrong, or the ledger cannot be opened (<see cref="LedgerAccess.FailureOf"/>).</exception>
+    public Task<OpenLedger> UnlockAsync(string passphrase, CancellationToken cancellationToken = default) =>
         OpenOnceAsync(() => passphrase, null, cancellationToken);
 
     private static string? EnvironmentPassphrase() => Environment.GetEnvironmentVariable("DEBTSHIELD_PASSPHRASE");
 
-    private async Task<Ledger> OpenOnceAsync(Func<string?> passphrase, Func<Ledger, Task>? then, CancellationToken cancellationToken)
+    private async Task<OpenLedger> OpenOnceAsync(Func<string?> passphrase, Func<OpenLedger, Task>? then, CancellationToken cancellationToken)
     {
         await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

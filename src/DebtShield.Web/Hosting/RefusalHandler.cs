@@ -1,5 +1,4 @@
 using DebtShield.App.Ledgers;
-using DebtShield.Data;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -22,7 +21,7 @@ public sealed class RefusalHandler : IExceptionHandler
             return false;
         }
 
-        var locked = exception is LedgerException { Problem: LedgerProblem.PassphraseRequired };
+        var locked = LedgerAccess.FailureOf(exception) == LedgerFailure.Locked;
         // By now the middleware has pointed the request at the problem page; the feature keeps where it went.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
         if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
@@ -43,12 +42,11 @@ public sealed class RefusalHandler : IExceptionHandler
         return true;
     }
 
-    private static int StatusOf(Exception exception) => exception switch
+    private static int StatusOf(Exception exception) => LedgerAccess.FailureOf(exception) switch
     {
-        LedgerException { Problem: LedgerProblem.PassphraseRequired or LedgerProblem.WrongPassphrase } => StatusCodes.Status423Locked,
-        LedgerException { Problem: LedgerProblem.Busy } => StatusCodes.Status503ServiceUnavailable,
-        LedgerException { Problem: LedgerProblem.Unreachable } => StatusCodes.Status503ServiceUnavailable,
-        LedgerException => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status400BadRequest,
+        LedgerFailure.Locked or LedgerFailure.WrongPassphrase => StatusCodes.Status423Locked,
+        LedgerFailure.Busy or LedgerFailure.Unreachable => StatusCodes.Status503ServiceUnavailable,
+        LedgerFailure.Other => StatusCodes.Status409Conflict,
+        null => StatusCodes.Status400BadRequest,
     };
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using DebtShield.App;
 using DebtShield.App.Input;
-using DebtShield.Import.Uploads;
 using DebtShield.Web.Accounts;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Antiforgery;

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DebtShield.App.Demo;
 using DebtShield.App.Ledgers;
-using DebtShield.Data;
 using DebtShield.Web.Accounts;
 using DebtShield.Web.Api;
 using DebtShield.Web.Phone;
@@ -219,7 +218,7 @@ public static class WebHost
         {
             await ready.ConfigureAwait(false);
         }
-        catch (LedgerException e) when (e.Problem == LedgerProblem.PassphraseRequired && !options.Demo)
+        catch (Exception e) when (LedgerAccess.FailureOf(e) == LedgerFailure.Locked && !options.Demo)
         {
             await Console.Out.WriteLineAsync(WebText.Start_Locked).ConfigureAwait(false);
         }

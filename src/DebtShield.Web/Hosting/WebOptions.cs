@@ -1,7 +1,6 @@
 using System.Net;
 using DebtShield.App;
 using DebtShield.App.Ledgers;
-using DebtShield.Data;
 using DebtShield.Web.Resources;
 
 namespace DebtShield.Web.Hosting;
@@ -15,7 +14,7 @@ namespace DebtShield.Web.Hosting;
 /// <param name="Urls">Where to listen: loopback addresses only.</param>
 /// <param name="Demo">Load the invented demo case first.</param>
 /// <param name="Problem">Why the arguments cannot be used, in the user's words; null when they can.</param>
-public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls, bool Demo, string? Problem)
+public sealed record WebOptions(LedgerAddress? Ledger, IReadOnlyList<Uri> Urls, bool Demo, string? Problem)
 {
     /// <summary>
     /// Multi-user mode (<c>--multi-user</c>): accounts, roles and the audit log in a PostgreSQL
@@ -138,11 +137,11 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
             listen.Add(url);
         }
 
-        LedgerLocation location;
+        LedgerAddress location;
         try
         {
             location = demo && string.IsNullOrWhiteSpace(db) && string.IsNullOrWhiteSpace(environmentDb)
-                ? LedgerLocation.Parse(Path.Combine(Path.GetDirectoryName(LedgerLocation.DefaultFile())!, "demo.db"))
+                ? LedgerAccess.Resolve(Path.Combine(Path.GetDirectoryName(LedgerAddress.DefaultFile())!, "demo.db"), null)
                 : LedgerAccess.Resolve(db, environmentDb);
         }
         catch (RequestRefusedException e)
@@ -150,7 +149,7 @@ public sealed record WebOptions(LedgerLocation? Ledger, IReadOnlyList<Uri> Urls,
             return Refused(e.Message);
         }
 
-        if (multiUser && location.Provider != LedgerProvider.PostgreSql)
+        if (multiUser && !location.IsServer)
         {
             return Refused(Localized.Format(WebText.Options_MultiUserNeedsPostgreSql, location.Display));
         }

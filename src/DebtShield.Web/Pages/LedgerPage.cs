@@ -1,7 +1,6 @@
 using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
 using DebtShield.Core;
-using DebtShield.Data;
 using DebtShield.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +33,7 @@ public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
     protected TimeProvider Time => time;
 
     /// <summary>The open ledger: the borrower's own, or the example's while the browser looks at it (<see cref="ExampleLedger"/>).</summary>
-    protected ValueTask<Ledger> LedgerAsync() => ExampleLedger.GateFor(HttpContext, gate).OpenAsync(HttpContext.RequestAborted);
+    protected ValueTask<OpenLedger> LedgerAsync() => ExampleLedger.GateFor(HttpContext, gate).OpenAsync(HttpContext.RequestAborted);
 
     /// <summary>This page's address for the same case, with more query if given.</summary>
     public string Here(string path, string? query = null) => RequestedCase.Of(HttpContext).Link(path, query);
@@ -81,5 +80,5 @@ public abstract class LedgerPage(LedgerGate gate, TimeProvider time) : PageModel
 
     /// <summary>The words for a refusal the page shows itself; null for a locked ledger (the unlock page's) and for failures.</summary>
     private static string? RefusalShownOnPage(Exception e) =>
-        e is LedgerException { Problem: LedgerProblem.PassphraseRequired } ? null : LedgerAccess.DescribeRefusal(e);
+        LedgerAccess.FailureOf(e) == LedgerFailure.Locked ? null : LedgerAccess.DescribeRefusal(e);
 }

@@ -1,5 +1,4 @@
 using DebtShield.App.Ledgers;
-using DebtShield.Data;
 using DebtShield.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,14 +50,14 @@ public sealed class UnlockModel(LedgerGate gate, GuessThrottle throttle) : PageM
             throttle.Succeeded(client);
             return LocalRedirect(Target);
         }
-        catch (LedgerException e)
+        catch (Exception e) when (LedgerAccess.FailureOf(e) is { } failure)
         {
-            if (e.Problem == LedgerProblem.WrongPassphrase)
+            if (failure == LedgerFailure.WrongPassphrase)
             {
                 throttle.Failed(client);
             }
 
-            Problem = LedgerAccess.Describe(e);
+            Problem = LedgerAccess.DescribeRefusal(e);
             Unfinished = (await LedgerAdministration.StatusAsync(gate.Location, HttpContext.RequestAborted)).ProtectionUnfinished;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

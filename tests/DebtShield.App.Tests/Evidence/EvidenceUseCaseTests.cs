@@ -180,7 +180,7 @@ public sealed class EvidenceUseCaseTests
         await RecordIncident.AddAsync(ledger, null, report with { ContactPhone = null }, Clock);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
 
-        await LedgerAdministration.ProtectAsync(ledger, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
+        await LedgerAdministration.ProtectAtCostAsync(ledger, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
         var reopened = await Data.Ledger.OpenAsync(test.Location, () => "长长的密码 2026", null);
         await RecordIncident.AddAsync(reopened, null, report, Clock);
 

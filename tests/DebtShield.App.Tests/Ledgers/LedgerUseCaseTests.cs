@@ -215,7 +215,7 @@ public sealed class LedgerUseCaseTests
         var ledger = await OpenAsync(test);
         await LoadDemo.RunAsync(ledger, Clock);
 
-        await LedgerAdministration.ProtectAsync(ledger, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
+        await LedgerAdministration.ProtectAtCostAsync(ledger, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
         var locked = await Assert.ThrowsAsync<LedgerException>(() => Data.Ledger.OpenAsync(test.Location, () => null, null));
         var reopened = await Data.Ledger.OpenAsync(test.Location, () => "长长的密码 2026", null);
         var status = await LedgerAdministration.StatusAsync(test.Location);
@@ -223,7 +223,7 @@ public sealed class LedgerUseCaseTests
         Assert.Equal(LedgerProblem.PassphraseRequired, locked.Problem);
         Assert.Equal(LoadDemo.Content().Profile, (await ExportCase.ExportCase.ReadAsync(reopened, null)).Profile);
         Assert.True(status.Protected);
-        await Assert.ThrowsAsync<RequestRefusedException>(() => LedgerAdministration.ProtectAsync(reopened, "short", new KeyDerivationCost(1024, 1, 1), Clock));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => LedgerAdministration.ProtectAtCostAsync(reopened, "short", new KeyDerivationCost(1024, 1, 1), Clock));
     }
 
     [Theory]
@@ -310,7 +310,7 @@ public sealed class LedgerUseCaseTests
         using var test = TestLedgers.CreateSqlite();
         var stale = await OpenAsync(test);
         var other = await OpenAsync(test);
-        await LedgerAdministration.ProtectAsync(other, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
+        await LedgerAdministration.ProtectAtCostAsync(other, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
 
         var refused = await Assert.ThrowsAsync<LedgerException>(() => RecordLoan.AddAsync(stale, null, LoanNamed("a"), Clock));
         await RecordLoan.AddAsync(other, null, LoanNamed("b"), Clock);

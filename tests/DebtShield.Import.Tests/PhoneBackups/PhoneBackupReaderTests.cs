@@ -152,6 +152,31 @@ public sealed class PhoneBackupReaderTests
     }
 
     [Fact]
+    public void Read_ThePhoneRecordCsv_TakesTheOutcomesAndDirectionsAsTheEvidencePagesNameThem()
+    {
+        // Given the words the evidence pages and the timeline show (已接通, 已拦截, 语音留言), one
+        // of them in another letter case, and a call with no outcome written
+        var csv = "时间,号码,方向,类型,内容,结果,时长\n"
+            + "2026-11-04 23:10,17000001234,收到,电话,,已接通,30\n"
+            + "2026-11-04 23:11,17000001234,收到,电话,,已拦截,0\n"
+            + "2026-11-04 23:12,17000001234,RECEIVED,电话,,语音留言,0\n"
+            + "2026-11-04 23:13,17000001234,发出,电话,,Voicemail,0\n"
+            + "2026-11-04 23:14,17000001234,in,电话,,,0\n";
+
+        // When the file is read
+        var (reader, records) = ReadAll(csv);
+
+        // Then every row reads, each as the vocabulary names it
+        Assert.Empty(reader.Problems);
+        Assert.Equal(
+            [CallOutcome.Answered, CallOutcome.Blocked, CallOutcome.Voicemail, CallOutcome.Voicemail, CallOutcome.Answered],
+            records.Select(r => r.Outcome!.Value));
+        Assert.Equal(
+            [IncidentDirection.Received, IncidentDirection.Received, IncidentDirection.Received, IncidentDirection.Sent, IncidentDirection.Received],
+            records.Select(r => r.Direction));
+    }
+
+    [Fact]
     public void Read_ACsvWithAnUnknownColumn_IsRefusedNamingIt()
     {
         var error = Assert.Throws<PhoneBackupException>(() => ReadAll("time,direction,channel,金额\n"));

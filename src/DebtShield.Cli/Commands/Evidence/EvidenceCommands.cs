@@ -129,7 +129,7 @@ internal sealed class EvidenceAddCommand(TimeProvider time) : AsyncCommand<Evide
         public string? ContactPhone { get; init; }
 
         [CommandOption("--outcome <OUTCOME>")]
-        [LocalizedDescription(nameof(CliText.Evidence_OutcomeOption))]
+        [LocalizedDescription(nameof(CliText.Evidence_OutcomeOption), Choices = typeof(CallOutcome))]
         public string? Outcome { get; init; }
 
         [CommandOption("--duration <SECONDS>")]
@@ -153,7 +153,7 @@ internal sealed class EvidenceAddCommand(TimeProvider time) : AsyncCommand<Evide
 
             if (Outcome is not null && !EvidenceOptions.TryOutcome(Outcome, out _))
             {
-                return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_BadOutcome, Outcome));
+                return ValidationResult.Error(Localized.Format(CliText.Evidence_BadOutcome, Outcome, Localized.WireIds(Vocabularies.CallOutcomes)));
             }
 
             if (Time is null || !EvidenceOptions.TryTime(Time, out _))
@@ -323,23 +323,7 @@ internal static class EvidenceOptions
 
     public static bool TryChannel(string text, out IncidentChannel channel) => Vocabularies.Channels.TryParse(text, out channel);
 
-    public static bool TryOutcome(string text, out CallOutcome outcome) => TryId(text, EvidenceRecord.Id, out outcome);
-
-    private static bool TryId<T>(string text, Func<T, string> id, out T value)
-        where T : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (id(candidate) == text)
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryOutcome(string text, out CallOutcome outcome) => Vocabularies.CallOutcomes.TryParse(text, out outcome);
 
     /// <summary>"2026-11-03 21:43" (China time) or an ISO 8601 time with its offset.</summary>
     public static bool TryTime(string text, out DateTimeOffset time)

@@ -79,7 +79,7 @@ internal sealed class CaseAddCommand(TimeProvider time) : AsyncCommand<CaseAddCo
         var profile = new CaseProfile(settings.Title, settings.Name, settings.Phone, settings.IdNumber, settings.Notes);
         await CaseBook.AddAsync(ledger, profile, time, cancellationToken);
         LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Case_Added, profile.Title));
-        if (!ledger.Cipher.IsProtected && (profile.BorrowerName ?? profile.BorrowerPhone ?? profile.BorrowerIdNumber ?? profile.Notes) is not null)
+        if (!ledger.IsProtected && (profile.BorrowerName ?? profile.BorrowerPhone ?? profile.BorrowerIdNumber ?? profile.Notes) is not null)
         {
             LedgerSession.Notice(CliText.Case_UnprotectedHint);
         }

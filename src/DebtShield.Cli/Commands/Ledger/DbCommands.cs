@@ -76,7 +76,7 @@ internal sealed class DbProtectCommand(TimeProvider time) : AsyncCommand<LedgerS
             }
         }
 
-        var wasProtected = ledger.Cipher.IsProtected;
+        var wasProtected = ledger.IsProtected;
         var cleaned = await LedgerAdministration.ProtectAsync(ledger, passphrase, time, cancellationToken);
         LedgerSession.Notice(wasProtected ? CliText.Db_PassphraseChanged : CliText.Db_Protected);
         if (!cleaned)
@@ -101,7 +101,7 @@ internal sealed class BackupCommand(TimeProvider time) : AsyncCommand<BackupComm
     {
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
         var rows = await LedgerAdministration.BackupAsync(ledger, settings.File, time, cancellationToken);
-        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Backup_Done, rows, ledger.Location.Display, settings.File));
+        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Backup_Done, rows, ledger.Display, settings.File));
         return DebtShieldApp.Success;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class DemoCommand(TimeProvider time) : AsyncCommand<LedgerSettin
     {
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
         var summary = await LoadDemo.RunAsync(ledger, time, cancellationToken);
-        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Demo_Loaded, summary.Case, ledger.Location.Display, summary.Added, summary.Unchanged));
+        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Demo_Loaded, summary.Case, ledger.Display, summary.Added, summary.Unchanged));
         var list = await ListLoans.ListAsync(ledger, summary.Case, ChinaStandardTime.Today(time), cancellationToken);
         LoanListTable.Write(CliContext.Current.Console, list);
         LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Demo_Next, summary.Case));

@@ -11,11 +11,11 @@ namespace DebtShield.Cli.Commands.Ledger;
 internal static class LedgerSession
 {
     /// <summary>Where the ledger is.</summary>
-    public static Data.LedgerLocation Locate(LedgerSettings settings) =>
+    public static LedgerAddress Locate(LedgerSettings settings) =>
         LedgerAccess.Resolve(settings.Db, CliContext.Current.Variable("DEBTSHIELD_DB"), CliContext.Current.DefaultLedgerFile());
 
     /// <summary>Opens the ledger.</summary>
-    public static Task<Data.Ledger> OpenAsync(LedgerSettings settings, CancellationToken cancellationToken) =>
+    public static Task<OpenLedger> OpenAsync(LedgerSettings settings, CancellationToken cancellationToken) =>
         LedgerAccess.OpenAsync(Locate(settings), Passphrase, Notice, cancellationToken);
 
     /// <summary>The passphrase, when one is available.</summary>

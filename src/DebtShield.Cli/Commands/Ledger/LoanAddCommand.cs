@@ -138,7 +138,7 @@ internal sealed class LoanAddCommand(TimeProvider time) : AsyncCommand<LoanAddCo
 
         var ledger = await LedgerSession.OpenAsync(settings, cancellationToken);
         await RecordLoan.AddAsync(ledger, settings.Case, creation.Loan, time, cancellationToken);
-        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Loan_Added, name, ledger.Location.Display));
+        LedgerSession.Notice(string.Format(CultureInfo.CurrentCulture, CliText.Loan_Added, name, ledger.Display));
         return DebtShieldApp.Success;
     }
 

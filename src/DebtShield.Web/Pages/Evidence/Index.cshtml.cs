@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.ExportEvidence;
+using DebtShield.App.Ledgers;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.App.StampEvidence;
@@ -235,7 +236,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
     /// <summary>The signed-in user on a server; null in local mode, where the machine is the borrower's.</summary>
     private string? UserName => User.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
 
-    private Task<PhoneBackupImport> ImportAsync(Data.Ledger ledger, Stream content, string fileName, IReadOnlyList<string> collectors) =>
+    private Task<PhoneBackupImport> ImportAsync(OpenLedger ledger, Stream content, string fileName, IReadOnlyList<string> collectors) =>
         ImportPhoneBackup.ImportAsync(ledger, Case, content, fileName, new PhoneBackupChoices(collectors), Time, HttpContext.RequestAborted);
 
     private void Remember(string key, string? token)

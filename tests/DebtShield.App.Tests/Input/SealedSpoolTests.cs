@@ -1,7 +1,7 @@
 using System.Text;
-using DebtShield.Import.Uploads;
+using DebtShield.App.Input;
 
-namespace DebtShield.Import.Tests.Uploads;
+namespace DebtShield.App.Tests.Input;
 
 /// <summary>Issue 22: an upload kept for a second reading lies on disk only as authenticated ciphertext.</summary>
 public sealed class SealedSpoolTests

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using DebtShield.Import.Resources;
+using DebtShield.App.Resources;
 using Microsoft.Win32.SafeHandles;
 
-namespace DebtShield.Import.Uploads;
+namespace DebtShield.App.Input;
 
 /// <summary>
 /// An upload kept for a reader that must seek or read twice (an XLSX or a zip is read out of order;
@@ -241,7 +241,7 @@ public sealed class SealedSpool : IDisposable
                 var got = RandomAccess.Read(spool._file, stored[read..], Offset(chunk) + read);
                 if (got == 0)
                 {
-                    throw new IOException(ImportMessages.Spool_Altered);
+                    throw new IOException(AppText.Spool_Altered);
                 }
 
                 read += got;
@@ -256,7 +256,7 @@ public sealed class SealedSpool : IDisposable
             catch (AuthenticationTagMismatchException)
             {
                 _opened = -1;
-                throw new IOException(ImportMessages.Spool_Altered);
+                throw new IOException(AppText.Spool_Altered);
             }
 
             _opened = chunk;
