@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using DebtShield.App.Ledgers;
 using DebtShield.Data;
 using DebtShield.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class FirstPageWarmingTests
     [Fact]
     public async Task ReadFrontPageAsync_LedgerThatDidNotOpen_ReadsNothingAndDoesNotThrow()
     {
-        var failed = Task.FromException<Ledger>(new LedgerException(LedgerProblem.PassphraseRequired, "locked"));
+        var failed = Task.FromException<OpenLedger>(new LedgerException(LedgerProblem.PassphraseRequired, "locked"));
 
         Assert.False(await FirstPageWarming.ReadFrontPageAsync(failed, TimeProvider.System));
     }

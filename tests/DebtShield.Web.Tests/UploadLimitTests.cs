@@ -185,7 +185,7 @@ public sealed class UploadLimitTests(ITestOutputHelper output)
 
     /// <summary>The sealed spools' folders in the temporary folder now.</summary>
     private static HashSet<string> Spools() =>
-        [.. Directory.EnumerateDirectories(Path.GetTempPath(), DebtShield.Import.Uploads.SealedSpool.FolderPrefix + "*")];
+        [.. Directory.EnumerateDirectories(Path.GetTempPath(), DebtShield.App.Input.SealedSpool.FolderPrefix + "*")];
 
     /// <summary>
     /// A backup of 10,000 texts from numbers that are not collectors (about 4 KB each, as long

@@ -1,9 +1,9 @@
 using DebtShield.App;
 using DebtShield.App.Cases;
+using DebtShield.App.Ledgers;
 using DebtShield.App.ListLoans;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core;
-using DebtShield.Data;
 
 namespace DebtShield.Web.Hosting;
 
@@ -27,7 +27,7 @@ public sealed class FirstPageWarming(EndpointDataSource endpoints, TimeProvider 
     public Task<bool> Reads { get; private set; } = Task.FromResult(false);
 
     /// <summary>Starts the warming: the endpoint table now, the reads once <paramref name="opened"/> has the ledger (when <paramref name="reads"/>).</summary>
-    public void Begin(Task<Ledger> opened, bool reads)
+    public void Begin(Task<OpenLedger> opened, bool reads)
     {
         ArgumentNullException.ThrowIfNull(opened);
         routes = Task.Run(() => endpoints.Endpoints.Count);
@@ -38,7 +38,7 @@ public sealed class FirstPageWarming(EndpointDataSource endpoints, TimeProvider 
     /// Reads what the front page of the ledger's only case reads (<see cref="Pages.IndexModel"/>);
     /// false, having read nothing of a case, when the ledger did not open or holds no single case.
     /// </summary>
-    internal static async Task<bool> ReadFrontPageAsync(Task<Ledger> opened, TimeProvider time)
+    internal static async Task<bool> ReadFrontPageAsync(Task<OpenLedger> opened, TimeProvider time)
     {
         await ((Task)opened).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!opened.IsCompletedSuccessfully)

@@ -38,7 +38,7 @@ public sealed class KeyedAttachmentTests
         await RecordIncident.AddAsync(ledger, null, Photo("照片", picture), Clock);
         Assert.NotEmpty(PlainNames(test));
 
-        Assert.True(await LedgerAdministration.ProtectAsync(ledger, Passphrase, Light, Clock));
+        Assert.True(await LedgerAdministration.ProtectAtCostAsync(ledger, Passphrase, Light, Clock));
 
         Assert.Empty(PlainNames(test));
         Assert.Equal(1, Scalar(test, "SELECT COUNT(*) FROM attachments"));
@@ -72,7 +72,7 @@ public sealed class KeyedAttachmentTests
         using var test = TestLedgers.Create(provider);
         using var folder = new TemporaryFolder();
         var ledger = await OpenAsync(test);
-        Assert.True(await LedgerAdministration.ProtectAsync(ledger, Passphrase, Light, Clock));
+        Assert.True(await LedgerAdministration.ProtectAtCostAsync(ledger, Passphrase, Light, Clock));
         await RecordIncident.AddAsync(ledger, null, Photo("照片", folder.Write("photo.png", Picture)), Clock);
         var keyed = ledger.Cipher.AttachmentName(ContentHash.Parse(PlainHash)).Hex;
 
