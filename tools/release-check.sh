@@ -52,7 +52,14 @@ curl -fsS "$address/site.css" -o /dev/null || fail "the stylesheet is not served
 # --- The phone pairing (issue 25 item 2) -------------------------------------------------------
 # The app was started with --phone on 127.0.0.2, standing in for the LAN address: the terminal
 # shows the one-time link; it pairs once, the pairing reads the demo, and nobody else gets a thing.
-link=$(grep -o 'https://127\.0\.0\.2:[0-9]*/pair/[A-Za-z0-9_-]*' "$clean/web.log" | head -n 1 || true)
+# The phone listener starts once the app has started, so the link may come after the first page.
+link=""
+for _ in $(seq 1 120); do
+  link=$(grep -o 'https://127\.0\.0\.2:[0-9]*/pair/[A-Za-z0-9_-]*' "$clean/web.log" | head -n 1 || true)
+  [ -n "$link" ] && break
+  kill -0 "$web" 2>/dev/null || fail "debtshield-web stopped"
+  sleep 0.5
+done
 [ -n "$link" ] || fail "no pairing link in the terminal"
 phone=${link%/pair/*}
 [ "$(curl -ks -o /dev/null -w '%{http_code}' "$phone/loans")" = 403 ] || fail "an unpaired client got past the phone gate"

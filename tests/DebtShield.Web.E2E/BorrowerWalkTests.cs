@@ -20,7 +20,6 @@ public sealed class BorrowerWalkTests(ChromiumFixture chromium) : IClassFixture<
     // The pages have no script and one stylesheet, so the steps wait for the address and then for
     // the elements they use (locators wait by themselves), not for the browser's load events, which
     // a busy machine can delay past any fixed limit.
-    internal static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 };
     internal static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
 
     [Theory]
@@ -38,12 +37,12 @@ public sealed class BorrowerWalkTests(ChromiumFixture chromium) : IClassFixture<
         await page.GotoAsync(app.Address.ToString(), Loaded);
         await Shot(page, width, "1-triage");
         await page.GetByText("我已经被爆通讯录了").ClickAsync();
-        await page.WaitForURLAsync("**/start/contacts", Walk.Arrived); // its link is clicked at once: wait for the document, not only its answer
+        await Walk.ReachedAsync(page, "**/start/contacts", parsed: true); // its link is clicked at once: wait for the document, not only its answer
         Assert.Equal(6, await page.Locator("ol.steps > li").CountAsync());
         await Shot(page, width, "2-door");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "去看借款" }).ClickAsync();
-        await page.WaitForURLAsync("**/loans", Committed);
+        await Walk.ReachedAsync(page, "**/loans");
         var add = page.Locator("form[action*='handler=Add']");
         await add.Locator("input[name='Form.Id']").FillAsync("速借-1");
         await add.Locator("input[name='Form.Lender']").FillAsync("速借");

@@ -44,7 +44,7 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
         await desk.Step("worker-accounts", 3, 4, async page =>
         {
             await page.Locator("header nav a[href='/admin']").ClickAsync();
-            await page.WaitForURLAsync("**/admin", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/admin");
             foreach (var email in new[] { Worker, Colleague })
             {
                 var form = page.Locator("form[action*='handler=Create']");
@@ -57,7 +57,7 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
         await desk.Step("open-case", 2, 1, async page =>
         {
             await page.Locator("header nav a[href='/cases']").ClickAsync();
-            await page.WaitForURLAsync("**/cases", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/cases");
             await page.Locator("main form input[name='Title']").FillAsync(Borrower);
             await page.Locator("main form button[type='submit']").ClickAsync();
             await page.WaitForSelectorAsync(".notice");
@@ -66,7 +66,7 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
         await desk.Step("assign", 2, 2, async page =>
         {
             await page.Locator("header nav a[href='/admin']").ClickAsync();
-            await page.WaitForURLAsync("**/admin", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/admin");
             Assert.Contains($"已把案件“{Borrower}”分配给 {Worker}", await AssignAsync(page, Worker, give: true), StringComparison.Ordinal);
         });
         await desk.Step("hand-over", 1, 2, async page =>
@@ -79,7 +79,7 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
 
         await using var colleague = await Walk.StartAsync(chromium, "case-worker-colleague");
         await colleague.SignInAsync(app.Address, Colleague, MultiUserApp.Password);
-        await colleague.Page.WaitForURLAsync("**/cases", Walk.Committed); // no case yet: signing in leads to the case list
+        await Walk.ReachedAsync(colleague.Page, "**/cases"); // no case yet: signing in leads to the case list
         await colleague.Page.Locator("main form input[name='Title']").FillAsync("赵某经手的案件");
         await colleague.Page.Locator("main form button[type='submit']").ClickAsync();
         await colleague.Page.WaitForSelectorAsync(".notice");
@@ -91,17 +91,17 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
         await walk.Step("open-case", 2, 0, async page =>
         {
             await page.Locator("header nav a[href='/cases']").ClickAsync();
-            await page.WaitForURLAsync("**/cases", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/cases");
             var listed = page.Locator("ul.cases li");
             Assert.Equal(1, await listed.CountAsync());
             await listed.GetByRole(AriaRole.Link, new() { Name = "借款", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/loans?case=" + caseId, Walk.Committed);
+            await Walk.ReachedAsync(page, "**/loans?case=" + caseId);
         });
         await walk.Step("add-loan", 1, 8, page => JourneyTests.AddLoanAsync(page, "闪电贷-1", "闪电贷", "8000", "7200", contract, 6, "1600", contract.AddMonths(1)));
         await walk.Step("payment", 3, 2, async page =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "闪电贷-1" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/loans/*", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/loans/*");
             var form = page.Locator("form[action*='handler=Payment']");
             await form.Locator("input[name='Payment.Date']").FillAsync(JourneyTests.Day(contract.AddMonths(1)));
             await form.Locator("select[name='Payment.Instalment']").SelectOptionAsync("1");
@@ -109,7 +109,7 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
             await page.WaitForSelectorAsync(".notice");
             await walk.AssertFitsAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "← 借款" }).ClickAsync();
-            await page.WaitForURLAsync("**/loans?case=" + caseId, Walk.Committed);
+            await Walk.ReachedAsync(page, "**/loans?case=" + caseId);
         });
 
         var shown = await JourneyTests.TotalShownAsync(walk.Page);
@@ -132,10 +132,10 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
         await desk.Step("audit", 2, 1, async page =>
         {
             await page.Locator("main a[href='/admin/audit']").ClickAsync();
-            await page.WaitForURLAsync("**/admin/audit", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/admin/audit");
             await page.Locator("select[name='about']").SelectOptionAsync(caseId.ToString());
             await page.Locator("main form button[type='submit']").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("about=", StringComparison.Ordinal), Walk.Committed);
+            await Walk.ReachedAsync(page, url => url.Contains("about=", StringComparison.Ordinal));
         });
         var lines = admin.Locator("table.cards tbody tr", new() { HasText = Worker });
         Assert.True(await lines.CountAsync() >= 4);
@@ -144,7 +144,7 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
         await desk.AssertFitsAsync();
         await AssertWordedAsync(admin, "/admin/audit");
         await admin.Locator("main a[href='/admin']").ClickAsync();
-        await admin.WaitForURLAsync("**/admin", Walk.Committed);
+        await Walk.ReachedAsync(admin, "**/admin");
         await admin.WaitForSelectorAsync("ul.cases");
         await desk.AssertFitsAsync();
         await AssertWordedAsync(admin, "/admin");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DebtShield.App.ListLoans;
 using DebtShield.Core;
 using DebtShield.Tests.Shared;
@@ -33,12 +34,12 @@ public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<Chrom
         {
             await page.GotoAsync(app.Address.ToString(), Walk.Loaded);
             await page.GetByText("我已经被爆通讯录了").ClickAsync();
-            await page.WaitForURLAsync("**/start/contacts", Walk.Arrived);
+            await Walk.ReachedAsync(page, "**/start/contacts", parsed: true);
         });
         await walk.Step("to-loans", 1, 0, async page =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "去看借款" }).ClickAsync();
-            await page.WaitForURLAsync("**/loans", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/loans");
         });
         await walk.Step("add-loan", 1, 8, page => AddLoanAsync(page, "速借-1", "速借", "5000", "4500", Today.AddMonths(-5), 6, "1000", Today.AddMonths(-4)));
         await walk.Step("paste-screen", 2, 6, async page =>
@@ -62,14 +63,14 @@ public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<Chrom
             await walk.Step("payment-" + i, 3, 1, async page =>
             {
                 await page.GetByRole(AriaRole.Link, new() { Name = "速借-1" }).First.ClickAsync();
-                await page.WaitForURLAsync("**/loans/*", Walk.Committed);
+                await Walk.ReachedAsync(page, "**/loans/*");
                 var form = page.Locator("form[action*='handler=Payment']");
                 await form.Locator("input[name='Payment.Date']").FillAsync(Day(Today.AddMonths(-5 + instalment)));
                 await form.Locator("select[name='Payment.Instalment']").SelectOptionAsync(instalment.ToString(CultureInfo.InvariantCulture));
                 await form.Locator("button[type='submit']").ClickAsync();
                 await page.WaitForSelectorAsync(".notice");
                 await page.GetByRole(AriaRole.Link, new() { Name = "← 借款" }).ClickAsync();
-                await page.WaitForURLAsync("**/loans", Walk.Committed);
+                await Walk.ReachedAsync(page, "**/loans");
             });
         }
 
@@ -109,7 +110,7 @@ public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await walk.Step("evidence-import", 2, 2, async page =>
         {
             await page.Locator("header nav a[href*='/evidence']").ClickAsync();
-            await page.WaitForURLAsync("**/evidence", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/evidence");
             var form = page.Locator("form[action*='handler=Import']");
             await form.Locator("input[name='backup']").SetInputFilesAsync(new FilePayload { Name = "sms.xml", MimeType = "text/xml", Buffer = System.Text.Encoding.UTF8.GetBytes(backup.ToString()) });
             await form.Locator("input[name='Collectors']").FillAsync("138 0000 1111");
@@ -161,9 +162,9 @@ public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<Chrom
         {
             await page.GotoAsync(app.Address.ToString(), Walk.Loaded);
             await page.GetByText("我快要逾期了").ClickAsync();
-            await page.WaitForURLAsync("**/start/overdue", Walk.Arrived);
+            await Walk.ReachedAsync(page, "**/start/overdue", parsed: true);
             await page.GetByRole(AriaRole.Link, new() { Name = "去看借款" }).ClickAsync();
-            await page.WaitForURLAsync("**/loans", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/loans");
         });
         await walk.Step("add-anxin", 1, 8, page => AddLoanAsync(page, "安心借-1", "安心借", "6000", null, Today.AddMonths(-2).AddDays(4), 6, "1100", Today.AddMonths(-1).AddDays(4)));
         await walk.Step("add-jisu", 2, 8, async page =>
@@ -174,7 +175,7 @@ public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await walk.Step("payment", 3, 1, async page =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "安心借-1" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/loans/*", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/loans/*");
             var form = page.Locator("form[action*='handler=Payment']");
             await form.Locator("input[name='Payment.Date']").FillAsync(Day(Today.AddMonths(-1).AddDays(4)));
             await form.Locator("input[name='Payment.Amount']").FillAsync("1100");
@@ -184,7 +185,7 @@ public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await walk.Step("budget", 2, 6, async page =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "还款计划" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/plan", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/plan");
             var form = page.Locator("form[action*='handler=Budget']");
             await form.Locator("input[name='Monthly.Income[0].Name']").FillAsync("工资");
             await form.Locator("input[name='Monthly.Income[0].Amount']").FillAsync("7000");
@@ -205,9 +206,9 @@ public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await walk.Step("letter", 3, 3, async page =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "文书" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/documents", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/documents");
             await page.GetByRole(AriaRole.Link, new() { Name = "协商还款申请书" }).ClickAsync();
-            await page.WaitForURLAsync("**/documents?kind=*", Walk.Committed);
+            await Walk.ReachedAsync(page, "**/documents?kind=*");
             var form = page.Locator("form.stack");
             await form.Locator("select[name='Lender']").SelectOptionAsync("安心借");
             await form.Locator("input[name='Facts[borrower.name]']").FillAsync("李四");
@@ -253,14 +254,8 @@ public sealed class JourneyTests(ChromiumFixture chromium) : IClassFixture<Chrom
 /// <summary>A browser at 360 × 780 over a running app, timing each step and counting its clicks and fields.</summary>
 internal sealed class Walk : IAsyncDisposable
 {
-    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 };
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
-    /// <summary>
-    /// For a page whose link the next step clicks at once: its document parsed, not only its answer
-    /// begun. Clicked while the page still streams in (a loaded machine), the link can be lost and the
-    /// walk waits for a navigation that never starts.
-    /// </summary>
-    public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
     public static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 };
 
     private readonly IBrowserContext context;
@@ -315,7 +310,44 @@ internal sealed class Walk : IAsyncDisposable
         await Page.FillAsync("input[name=Email]", email);
         await Page.FillAsync("input[name=Password]", password);
         await Page.ClickAsync("main form button[type=submit]");
-        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), Arrived);
+        await ReachedAsync(Page, url => !url.Contains("/account/login", StringComparison.Ordinal), parsed: true);
+    }
+
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="glob"/> (<c>**</c> any text, <c>*</c>
+    /// any text without a slash), and with <paramref name="parsed"/> until its document is parsed.
+    /// </summary>
+    /// <remarks>
+    /// Not <see cref="IPage.WaitForURLAsync(string, PageWaitForURLOptions?)"/>: called after the click
+    /// that navigates, it finds the address already there when the answer was quick and then waits
+    /// for a load event that may have come and gone, until its time runs out (seen in the plain-clone
+    /// runs of 2026-12-05). The address is the client's own record of the last navigation, so polling
+    /// it cannot miss one; a page that must be parsed is asked for its ready state, which survives
+    /// the navigation.
+    /// </remarks>
+    public static Task ReachedAsync(IPage page, string glob, bool parsed = false)
+    {
+        ArgumentNullException.ThrowIfNull(glob);
+        var pattern = new Regex("^" + Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant);
+        return ReachedAsync(page, pattern.IsMatch, parsed);
+    }
+
+    /// <summary>Waits until <paramref name="at"/> holds for the page's address, and with <paramref name="parsed"/> until its document is parsed.</summary>
+    public static async Task ReachedAsync(IPage page, Func<string, bool> at, bool parsed = false)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(at);
+        var waited = Stopwatch.StartNew();
+        while (!at(page.Url))
+        {
+            Assert.True(waited.Elapsed < Patience, "the page did not leave " + page.Url);
+            await Task.Delay(25);
+        }
+
+        if (parsed)
+        {
+            await page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, new() { Timeout = (float)Patience.TotalMilliseconds });
+        }
     }
 
     /// <summary>The current page is no wider than the window.</summary>
