@@ -109,7 +109,7 @@ public sealed class AttachmentStore
     /// <summary>
     /// The rows of the attachments whose content hashes are <paramref name="hashes"/> (media type,
     /// file name, size), each with <see cref="StoredAttachment.Hash"/> set to the plain content hash
-    /// whatever name it is stored under, in the order of those hashes.
+    /// whatever name it is stored under, ordered by that hash.
     /// </summary>
     public async Task<IReadOnlyList<StoredAttachment>> DescribeAsync(LedgerContext context, IEnumerable<ContentHash> hashes, CancellationToken cancellationToken = default)
     {
