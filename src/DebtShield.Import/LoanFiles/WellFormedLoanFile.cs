@@ -90,13 +90,20 @@ internal static class WellFormedLoanFile
             return null;
         }
 
+        var upfrontFees = new UpfrontFee[fees?.Count ?? 0];
+        for (var i = 0; i < upfrontFees.Length; i++)
+        {
+            var (name, fee, paidOn) = fees![i];
+            upfrontFees[i] = new UpfrontFee(name, new Money(fee), paidOn ?? date);
+        }
+
         var creation = Loan.Create(
             id ?? "line-" + line.ToString(CultureInfo.InvariantCulture),
             lender,
             date,
             new Money(amount),
             received is { } arrived ? new Money(arrived) : null,
-            fees?.Select(f => new UpfrontFee(f.Name, new Money(f.Amount), f.Date ?? date)) ?? [],
+            upfrontFees,
             schedule,
             payments ?? [],
             advertised);
