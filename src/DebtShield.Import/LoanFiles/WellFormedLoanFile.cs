@@ -26,6 +26,11 @@ internal static class WellFormedLoanFile
     private static readonly byte[][] PaymentFields = Names("date", "amount");
     private static readonly byte[][] StatedFields = Names("value", "per", "method");
 
+    // A batch worker reads one line after another: each keeps its lists from line to line, so a
+    // line allocates only the loan's own arrays (Loan.Create copies what it keeps).
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>Reads the loan, or <see langword="null"/> when the strict reader must judge the line.</summary>
     public static Loan? TryRead(ReadOnlySpan<byte> utf8Json, long line)
     {
@@ -90,11 +95,10 @@ internal static class WellFormedLoanFile
             return null;
         }
 
-        var upfrontFees = new UpfrontFee[fees?.Count ?? 0];
-        for (var i = 0; i < upfrontFees.Length; i++)
+        var upfrontFees = Scratch.Of.UpfrontFees.Cleared();
+        foreach (var (name, fee, paidOn) in fees ?? Scratch.Of.Fees.Cleared())
         {
-            var (name, fee, paidOn) = fees![i];
-            upfrontFees[i] = new UpfrontFee(name, new Money(fee), paidOn ?? date);
+            upfrontFees.Add(new UpfrontFee(name, new Money(fee), paidOn ?? date));
         }
 
         var creation = Loan.Create(
@@ -105,7 +109,7 @@ internal static class WellFormedLoanFile
             received is { } arrived ? new Money(arrived) : null,
             upfrontFees,
             schedule,
-            payments ?? [],
+            payments ?? Scratch.Of.Payments.Cleared(),
             advertised);
         return creation.Loan;
     }
@@ -153,7 +157,7 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        fees = [];
+        fees = Scratch.Of.Fees.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             string? name = null;
@@ -194,8 +198,7 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        // Room for a two-year monthly schedule from the start: growing the list cost a batch more than reading it.
-        schedule = new List<Instalment>(24);
+        schedule = Scratch.Of.Schedule.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             DateOnly? due = null;
@@ -243,7 +246,7 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        payments = [];
+        payments = Scratch.Of.Payments.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             DateOnly? date = null;
@@ -424,4 +427,25 @@ internal static class WellFormedLoanFile
     }
 
     private static Money? ToMoney(decimal? yuan) => yuan is { } value ? new Money(value) : null;
+
+    /// <summary>Empties <paramref name="list"/> and returns it.</summary>
+    private static List<T> Cleared<T>(this List<T> list)
+    {
+        list.Clear();
+        return list;
+    }
+
+    /// <summary>The lists one thread reads its lines into, kept from one line to the next.</summary>
+    private sealed class Scratch
+    {
+        public static Scratch Of => t_scratch ??= new Scratch();
+
+        public List<(string Name, decimal Amount, DateOnly? Date)> Fees { get; } = [];
+
+        public List<UpfrontFee> UpfrontFees { get; } = [];
+
+        public List<Instalment> Schedule { get; } = new(24);
+
+        public List<Payment> Payments { get; } = [];
+    }
 }
