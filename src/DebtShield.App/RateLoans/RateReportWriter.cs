@@ -50,7 +50,7 @@ public sealed class RateReportWriter
         var beyondRange = false;
 
         // Figures first (each may find a rate too large to write), then the object in report order.
-        var nominal = Finite(cost.IrrAnnualNominal?.Fraction, ref beyondRange);
+        var nominal = Has(NeedsIrr) ? Finite(cost.IrrAnnualNominal?.Fraction, ref beyondRange) : null;
         var perPeriod = Has(RateFields.IrrPerPeriod) ? Finite(cost.IrrPerPeriod.RateOrNull, ref beyondRange) : null;
         var effective = Has(RateFields.IrrAnnualEffective) ? Finite(cost.IrrAnnualEffective?.Fraction, ref beyondRange) : null;
         var xirr = Has(RateFields.XirrAnnual) ? Finite(cost.Xirr.RateOrNull, ref beyondRange) : null;
@@ -101,7 +101,11 @@ public sealed class RateReportWriter
         Rate(json, RateFields.IrrAnnualNominal, nominal);
         Rate(json, RateFields.IrrAnnualEffective, effective);
         Rate(json, RateFields.XirrAnnual, xirr);
-        Rate(json, RateFields.AprSimple, cost.AprSimple.Fraction);
+        if (Has(RateFields.AprSimple))
+        {
+            json.WriteNumber(NameOf(RateFields.AprSimple), cost.AprSimple.Fraction);
+        }
+
         Rate(json, RateFields.AprRegZ, regZ);
         Rate(json, RateFields.StatedAnnual, stated);
         Rate(json, RateFields.StatedGap, nominal - stated);
@@ -137,6 +141,13 @@ public sealed class RateReportWriter
 
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// The fields that read the IRR: the rates made from it, the gap to the advertised rate, the
+    /// notes (which say when it is missing or too large) and the verdict. Any other set solves nothing.
+    /// </summary>
+    private const RateFields NeedsIrr = RateFields.IrrPerPeriod | RateFields.IrrAnnualNominal | RateFields.IrrAnnualEffective
+        | RateFields.StatedGap | RateFields.Notes | RateFields.Verdict;
 
     private bool Has(RateFields field) => (_fields & field) != 0;
 
