@@ -24,6 +24,13 @@ if (args is ["make-check-batch", var checkPath, var checkCount])
     return;
 }
 
+// `irr-convergence COUNT` solves every rate of COUNT generated loans and checks each converged (issue 27).
+if (args is ["irr-convergence", var convergenceCount])
+{
+    Environment.ExitCode = IrrConvergence.Run(int.Parse(convergenceCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["train-conduct-model"])
 {
     ConductModelFile.Train(Directory.GetCurrentDirectory());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DebtShield.App.Resources;
+using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
 using DebtShield.Core.Vocabulary;
@@ -49,7 +50,7 @@ public sealed class RateReportWriter
         var beyondRange = false;
 
         // Figures first (each may find a rate too large to write), then the object in report order.
-        var nominal = Finite(cost.IrrAnnualNominal?.Fraction, ref beyondRange);
+        var nominal = Has(NeedsIrr) ? Finite(cost.IrrAnnualNominal?.Fraction, ref beyondRange) : null;
         var perPeriod = Has(RateFields.IrrPerPeriod) ? Finite(cost.IrrPerPeriod.RateOrNull, ref beyondRange) : null;
         var effective = Has(RateFields.IrrAnnualEffective) ? Finite(cost.IrrAnnualEffective?.Fraction, ref beyondRange) : null;
         var xirr = Has(RateFields.XirrAnnual) ? Finite(cost.Xirr.RateOrNull, ref beyondRange) : null;
@@ -100,7 +101,11 @@ public sealed class RateReportWriter
         Rate(json, RateFields.IrrAnnualNominal, nominal);
         Rate(json, RateFields.IrrAnnualEffective, effective);
         Rate(json, RateFields.XirrAnnual, xirr);
-        Rate(json, RateFields.AprSimple, cost.AprSimple.Fraction);
+        if (Has(RateFields.AprSimple))
+        {
+            json.WriteNumber(NameOf(RateFields.AprSimple), cost.AprSimple.Fraction);
+        }
+
         Rate(json, RateFields.AprRegZ, regZ);
         Rate(json, RateFields.StatedAnnual, stated);
         Rate(json, RateFields.StatedGap, nominal - stated);
@@ -136,6 +141,13 @@ public sealed class RateReportWriter
 
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// The fields that read the IRR: the rates made from it, the gap to the advertised rate, the
+    /// notes (which say when it is missing or too large) and the verdict. Any other set solves nothing.
+    /// </summary>
+    private const RateFields NeedsIrr = RateFields.IrrPerPeriod | RateFields.IrrAnnualNominal | RateFields.IrrAnnualEffective
+        | RateFields.StatedGap | RateFields.Notes | RateFields.Verdict;
 
     private bool Has(RateFields field) => (_fields & field) != 0;
 
@@ -196,13 +208,13 @@ public sealed class RateReportWriter
         switch (cost.IrrPerPeriod.Kind)
         {
             case RateSolutionKind.Several:
-                Note(json, "irr_several_rates", _wording.IrrSeveral, Rates(cost.IrrPerPeriod));
+                Note(json, Codes.IrrSeveral, _wording.IrrSeveral, Rates(cost.IrrPerPeriod));
                 break;
             case RateSolutionKind.NoRate when cost.IrrPerPeriod.Reason == NoRateReason.NoSignChange:
-                Note(json, "irr_no_sign_change", _wording.IrrNoSignChange);
+                Note(json, Codes.IrrNoSignChange, _wording.IrrNoSignChange);
                 break;
             case RateSolutionKind.NoRate:
-                Note(json, "irr_no_rate", _wording.IrrNoRoot);
+                Note(json, Codes.IrrNoRate, _wording.IrrNoRoot);
                 break;
             case RateSolutionKind.Unique:
                 break;
@@ -213,10 +225,10 @@ public sealed class RateReportWriter
             switch (cost.Xirr.Kind)
             {
                 case RateSolutionKind.Several:
-                    Note(json, "xirr_several_rates", _wording.XirrSeveral, Rates(cost.Xirr));
+                    Note(json, Codes.XirrSeveral, _wording.XirrSeveral, Rates(cost.Xirr));
                     break;
                 case RateSolutionKind.NoRate:
-                    Note(json, "xirr_no_rate", _wording.XirrNone);
+                    Note(json, Codes.XirrNoRate, _wording.XirrNone);
                     break;
                 case RateSolutionKind.Unique:
                     break;
@@ -225,7 +237,7 @@ public sealed class RateReportWriter
 
         if (Has(RateFields.AprRegZ) && !cost.RegZ.Apr.IsUnique)
         {
-            Note(json, "regz_no_rate", _wording.RegZNone);
+            Note(json, Codes.RegZNoRate, _wording.RegZNone);
         }
 
         if (!cost.IsRegular)
@@ -233,62 +245,68 @@ public sealed class RateReportWriter
             var period = cost.Period.IsCalendarMonth
                 ? _wording.PeriodMonth
                 : string.Format(_culture, _wording.PeriodDays, cost.Period.Days);
-            Note(json, "irregular_schedule", _wording.Irregular, period);
+            Note(json, Codes.IrregularSchedule, _wording.Irregular, period);
         }
 
         if (loan.UpfrontDeduction.IsPositive)
         {
-            Span<char> text = stackalloc char[512];
-            if (text.TryWrite(_culture, _wording.UpfrontDeduction, out var length, loan.UpfrontDeduction, loan.PrincipalBasis))
+            NoteStart(json, Codes.UpfrontDeduction);
+            Span<byte> text = stackalloc byte[1024];
+            if (_wording.UpfrontDeduction.TryFill(text, out var length, loan.UpfrontDeduction, loan.PrincipalBasis, default(Money)))
             {
-                NoteStart(json, "upfront_deduction");
                 json.WriteString(MessageName, text[..length]);
-                json.WriteEndObject();
             }
             else
             {
-                Note(json, "upfront_deduction", string.Format(_culture, _wording.UpfrontDeduction, loan.UpfrontDeduction, loan.PrincipalBasis));
+                json.WriteString(MessageName, string.Format(_culture, AppText.Note_UpfrontDeduction, loan.UpfrontDeduction, loan.PrincipalBasis));
             }
+
+            json.WriteEndObject();
         }
 
         if (cost.TotalCost.IsNegative)
         {
-            Note(json, "negative_cost", _wording.NegativeCost);
+            Note(json, Codes.NegativeCost, _wording.NegativeCost);
         }
 
         if (loan.Advertised?.Method == AdvertisedMethod.FeeRate)
         {
-            Note(json, "fee_rate", _wording.FeeRate);
+            Note(json, Codes.FeeRate, _wording.FeeRate);
         }
 
         if (beyondRange)
         {
-            Note(json, "rate_beyond_range", _wording.RateBeyondRange);
+            Note(json, Codes.RateBeyondRange, _wording.RateBeyondRange);
         }
     }
 
     private static string Rates(RateSolution solution) => string.Join(", ", solution.Rates.Select(RateLoanReport.Percent));
 
-    private void Note(Utf8JsonWriter json, string code, CompositeFormat template, string argument) =>
-        Note(json, code, string.Format(_culture, template, argument));
+    /// <summary>A rare note, worded with a string argument (several rates, an irregular period).</summary>
+    private void Note(Utf8JsonWriter json, JsonEncodedText code, CompositeFormat template, string argument)
+    {
+        NoteStart(json, code);
+        json.WriteString(MessageName, string.Format(_culture, template, argument));
+        json.WriteEndObject();
+    }
 
-    private static void Note(Utf8JsonWriter json, string code, string message)
+    private static void Note(Utf8JsonWriter json, JsonEncodedText code, JsonEncodedText message)
     {
         NoteStart(json, code);
         json.WriteString(MessageName, message);
         json.WriteEndObject();
     }
 
-    private static void NoteStart(Utf8JsonWriter json, string code)
+    private static void NoteStart(Utf8JsonWriter json, JsonEncodedText code)
     {
         json.WriteStartObject();
         json.WriteString(CodeName, code);
     }
 
-    /// <summary>The verdict, composed as <see cref="RateLoanReport"/> composes it, in a stack buffer.</summary>
+    /// <summary>The verdict, composed as <see cref="RateLoanReport"/> composes it, in a stack buffer of UTF-8.</summary>
     private void WriteVerdict(Utf8JsonWriter json, TrueCost cost)
     {
-        Span<char> text = stackalloc char[512];
+        Span<byte> text = stackalloc byte[2048];
         if (TryComposeVerdict(text, cost, out var length))
         {
             json.WriteStringValue(text[..length]);
@@ -299,24 +317,20 @@ public sealed class RateReportWriter
         json.WriteStringValue(RateLoanReport.From(cost).Verdict);
     }
 
-    private bool TryComposeVerdict(Span<char> text, TrueCost cost, out int length)
+    private bool TryComposeVerdict(Span<byte> text, TrueCost cost, out int length)
     {
         length = 0;
         int written;
         if (cost.IrrAnnualNominal is { } nominal)
         {
-            if (!text.TryWrite(_culture, _wording.Real, out written, new Percentage(nominal.Fraction)))
+            if (!_wording.Real.TryFill(text, out written, new Percentage(nominal.Fraction), default(Percentage), default(Percentage)))
             {
                 return false;
             }
         }
-        else if (!_wording.NoRate.TryCopyTo(text))
+        else if (!_wording.NoRate.TryFormat(text, out written, default, null))
         {
             return false;
-        }
-        else
-        {
-            written = _wording.NoRate.Length;
         }
 
         length += written;
@@ -328,7 +342,7 @@ public sealed class RateReportWriter
                 RatePer.Month => _wording.PerMonth,
                 RatePer.Year => _wording.PerYear,
             };
-            if (!text[length..].TryWrite(_culture, _wording.Advertised, out written, per, new Percentage(advertised.Value), new Percentage(advertised.NominalAnnual)))
+            if (!_wording.Advertised.TryFill(text[length..], out written, per, new Percentage(advertised.Value), new Percentage(advertised.NominalAnnual)))
             {
                 return false;
             }
@@ -338,7 +352,7 @@ public sealed class RateReportWriter
 
         if (cost.Loan.UpfrontDeduction.IsPositive)
         {
-            if (!text[length..].TryWrite(_culture, _wording.Deducted, out written, cost.Loan.UpfrontDeduction))
+            if (!_wording.Deducted.TryFill(text[length..], out written, cost.Loan.UpfrontDeduction, default(Money), default(Money)))
             {
                 return false;
             }
@@ -349,20 +363,43 @@ public sealed class RateReportWriter
         return true;
     }
 
-    /// <summary>Every template a rate report uses, read once in the current UI language.</summary>
+    /// <summary>The notes' codes, encoded once.</summary>
+    private static class Codes
+    {
+        public static readonly JsonEncodedText IrrSeveral = Encode("irr_several_rates");
+        public static readonly JsonEncodedText IrrNoSignChange = Encode("irr_no_sign_change");
+        public static readonly JsonEncodedText IrrNoRate = Encode("irr_no_rate");
+        public static readonly JsonEncodedText XirrSeveral = Encode("xirr_several_rates");
+        public static readonly JsonEncodedText XirrNoRate = Encode("xirr_no_rate");
+        public static readonly JsonEncodedText RegZNoRate = Encode("regz_no_rate");
+        public static readonly JsonEncodedText IrregularSchedule = Encode("irregular_schedule");
+        public static readonly JsonEncodedText UpfrontDeduction = Encode("upfront_deduction");
+        public static readonly JsonEncodedText NegativeCost = Encode("negative_cost");
+        public static readonly JsonEncodedText FeeRate = Encode("fee_rate");
+        public static readonly JsonEncodedText RateBeyondRange = Encode("rate_beyond_range");
+    }
+
+    /// <summary>Text encoded once as the batch's writer escapes it, so writing it is a copy.</summary>
+    private static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, ReportJsonContext.WriterOptions.Encoder);
+
+    /// <summary>
+    /// Every template a rate report uses, read once in the current UI language: fixed text
+    /// encoded for the writer, worded templates as UTF-8 runs (<see cref="Utf8Template"/>), and
+    /// the rare notes' templates parsed for <see cref="string.Format(IFormatProvider, CompositeFormat, object[])"/>.
+    /// </summary>
     private sealed class Wording
     {
         public CompositeFormat IrrSeveral { get; } = CompositeFormat.Parse(AppText.Note_IrrSeveral);
 
-        public string IrrNoSignChange { get; } = AppText.Note_IrrNoSignChange;
+        public JsonEncodedText IrrNoSignChange { get; } = Encode(AppText.Note_IrrNoSignChange);
 
-        public string IrrNoRoot { get; } = AppText.Note_IrrNoRoot;
+        public JsonEncodedText IrrNoRoot { get; } = Encode(AppText.Note_IrrNoRoot);
 
         public CompositeFormat XirrSeveral { get; } = CompositeFormat.Parse(AppText.Note_XirrSeveral);
 
-        public string XirrNone { get; } = AppText.Note_XirrNone;
+        public JsonEncodedText XirrNone { get; } = Encode(AppText.Note_XirrNone);
 
-        public string RegZNone { get; } = AppText.Note_RegZNone;
+        public JsonEncodedText RegZNone { get; } = Encode(AppText.Note_RegZNone);
 
         public CompositeFormat Irregular { get; } = CompositeFormat.Parse(AppText.Note_Irregular);
 
@@ -370,26 +407,26 @@ public sealed class RateReportWriter
 
         public CompositeFormat PeriodDays { get; } = CompositeFormat.Parse(AppText.Period_Days);
 
-        public CompositeFormat UpfrontDeduction { get; } = CompositeFormat.Parse(AppText.Note_UpfrontDeduction);
+        public Utf8Template UpfrontDeduction { get; } = Utf8Template.Parse(AppText.Note_UpfrontDeduction);
 
-        public string NegativeCost { get; } = AppText.Note_NegativeCost;
+        public JsonEncodedText NegativeCost { get; } = Encode(AppText.Note_NegativeCost);
 
-        public string FeeRate { get; } = AppText.Note_FeeRate;
+        public JsonEncodedText FeeRate { get; } = Encode(AppText.Note_FeeRate);
 
-        public string RateBeyondRange { get; } = AppText.Note_RateBeyondRange;
+        public JsonEncodedText RateBeyondRange { get; } = Encode(AppText.Note_RateBeyondRange);
 
-        public CompositeFormat Real { get; } = CompositeFormat.Parse(AppText.Verdict_Real);
+        public Utf8Template Real { get; } = Utf8Template.Parse(AppText.Verdict_Real);
 
-        public string NoRate { get; } = AppText.Verdict_NoRate;
+        public Utf8Text NoRate { get; } = Utf8Text.Of(AppText.Verdict_NoRate);
 
-        public CompositeFormat Advertised { get; } = CompositeFormat.Parse(AppText.Verdict_Advertised);
+        public Utf8Template Advertised { get; } = Utf8Template.Parse(AppText.Verdict_Advertised);
 
-        public CompositeFormat Deducted { get; } = CompositeFormat.Parse(AppText.Verdict_Deducted);
+        public Utf8Template Deducted { get; } = Utf8Template.Parse(AppText.Verdict_Deducted);
 
-        public string PerDay { get; } = AppText.Per_Day;
+        public Utf8Text PerDay { get; } = Utf8Text.Of(AppText.Per_Day);
 
-        public string PerMonth { get; } = AppText.Per_Month;
+        public Utf8Text PerMonth { get; } = Utf8Text.Of(AppText.Per_Month);
 
-        public string PerYear { get; } = AppText.Per_Year;
+        public Utf8Text PerYear { get; } = Utf8Text.Of(AppText.Per_Year);
     }
 }

@@ -26,7 +26,9 @@ public sealed class Loan
         Instalment[] schedule,
         Payment[] payments,
         AdvertisedRate? advertised,
-        OverdueTerms overdueTerms)
+        OverdueTerms overdueTerms,
+        Money upfrontFeeTotal,
+        Money scheduledTotal)
     {
         Id = id;
         Lender = lender;
@@ -40,19 +42,7 @@ public sealed class Loan
         OverdueTerms = overdueTerms;
 
         // The two sums every rate and report reads, more than once a loan: a loan never changes,
-        // so they are added up once here rather than enumerated on each read.
-        var upfrontFeeTotal = Money.Zero;
-        foreach (var fee in upfrontFees)
-        {
-            upfrontFeeTotal += fee.Amount;
-        }
-
-        var scheduledTotal = Money.Zero;
-        foreach (var instalment in schedule)
-        {
-            scheduledTotal += instalment.Total;
-        }
-
+        // so they are added up once, by the checks that read every amount anyway.
         UpfrontFeeTotal = upfrontFeeTotal;
         ScheduledTotal = scheduledTotal;
     }
@@ -167,6 +157,107 @@ public sealed class Loan
         var instalments = schedule.ToArray();
         var paid = payments.ToArray();
         var arrived = received ?? principal;
+        var terms = overdueTerms ?? OverdueTerms.Unknown;
+
+        // One pass over each list checks every fact and adds the totals the loan keeps: a batch
+        // creates millions of valid loans, and a second pass (or a problem list) for each cost
+        // more than the loan's arithmetic. Only when a fact is wrong are the problems gathered,
+        // by the checks below in the order the file's reader reports them.
+        if (!principal.IsPositive || !arrived.IsPositive || arrived > principal || TooLarge(principal) || TooLarge(arrived)
+            || !OverdueTermsHold(terms)
+            || !FeesHold(fees, instalments, arrived, out var upfrontFeeTotal)
+            || !ScheduleHolds(contractDate, instalments, out var scheduledTotal)
+            || !PaymentsHold(contractDate, paid))
+        {
+            return new LoanCreation(null, Problems(principal, arrived, fees, instalments, paid, contractDate, terms));
+        }
+
+        if (paid.Length > 1)
+        {
+            // Same-day payments are ordered by amount and designation too, so the order never depends on how they were entered.
+            Array.Sort(paid, static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date)
+                : a.Amount != b.Amount ? a.Amount.CompareTo(b.Amount)
+                : a.AppliesTo.CompareTo(b.AppliesTo));
+        }
+
+        var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised, terms, upfrontFeeTotal, scheduledTotal);
+        return new LoanCreation(loan, []);
+    }
+
+    /// <summary>True when the schedule passes every check of <see cref="CheckSchedule"/> and the size check; its total, when it does.</summary>
+    private static bool ScheduleHolds(DateOnly contractDate, Instalment[] schedule, out Money total)
+    {
+        total = Money.Zero;
+        var previous = contractDate;
+        foreach (var instalment in schedule)
+        {
+            if (instalment.DueDate <= previous || instalment.Total.IsNegative || TooLarge(instalment.Total))
+            {
+                return false;
+            }
+
+            previous = instalment.DueDate;
+            if (instalment.Principal is not null || instalment.Interest is not null || instalment.Fees is not null)
+            {
+                var (part1, part2, part3) = (instalment.Principal ?? Money.Zero, instalment.Interest ?? Money.Zero, instalment.Fees ?? Money.Zero);
+                if (part1.IsNegative || part2.IsNegative || part3.IsNegative || TooLarge(part1) || TooLarge(part2) || TooLarge(part3)
+                    || Math.Abs((part1 + part2 + part3).Yuan - instalment.Total.Yuan) > PartsTolerance)
+                {
+                    return false;
+                }
+            }
+
+            total += instalment.Total;
+        }
+
+        return total.IsPositive;
+    }
+
+    /// <summary>True when the upfront fees pass every check of <see cref="CheckFees"/> and the size check; their total, when they do.</summary>
+    private static bool FeesHold(UpfrontFee[] fees, Instalment[] schedule, Money received, out Money total)
+    {
+        total = Money.Zero;
+        foreach (var fee in fees)
+        {
+            if (!fee.Amount.IsPositive || TooLarge(fee.Amount) || (schedule.Length > 0 && fee.Date > schedule[0].DueDate))
+            {
+                return false;
+            }
+
+            total += fee.Amount;
+        }
+
+        return total < received;
+    }
+
+    /// <summary>True when the payments pass every check of <see cref="CheckPayments"/> and the size check.</summary>
+    private static bool PaymentsHold(DateOnly contractDate, Payment[] payments)
+    {
+        foreach (var payment in payments)
+        {
+            if (!payment.Amount.IsPositive || TooLarge(payment.Amount) || payment.Date < contractDate)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the overdue terms pass every check of <see cref="CheckOverdueTerms"/>.</summary>
+    private static bool OverdueTermsHold(OverdueTerms terms) =>
+        ReferenceEquals(terms, OverdueTerms.Unknown) || ReferenceEquals(terms, OverdueTerms.NoneAgreed) || OverdueTermsProblems(terms).Count == 0;
+
+    private static List<LoanProblem> OverdueTermsProblems(OverdueTerms terms)
+    {
+        var problems = new List<LoanProblem>();
+        CheckOverdueTerms(terms, problems);
+        return problems;
+    }
+
+    /// <summary>Every problem with the facts, in the order the file's reader reports them: a loan refused deserves the whole list.</summary>
+    private static List<LoanProblem> Problems(Money principal, Money arrived, UpfrontFee[] fees, Instalment[] instalments, Payment[] paid, DateOnly contractDate, OverdueTerms terms)
+    {
         var problems = new List<LoanProblem>();
 
         if (!principal.IsPositive)
@@ -183,7 +274,6 @@ public sealed class Loan
             problems.Add(new LoanProblem("received", LoanProblemKind.ReceivedAbovePrincipal));
         }
 
-        // Field names are built only for a problem found: a batch creates millions of valid loans.
         var before = problems.Count;
         if (TooLarge(principal))
         {
@@ -223,28 +313,16 @@ public sealed class Loan
             }
         }
 
-        var terms = overdueTerms ?? OverdueTerms.Unknown;
         CheckOverdueTerms(terms, problems);
         if (problems.Count > before)
         {
-            return new LoanCreation(null, problems);
+            return problems;
         }
 
         CheckSchedule(contractDate, instalments, problems);
         CheckFees(fees, instalments, arrived, problems);
         CheckPayments(contractDate, paid, problems);
-
-        if (problems.Count > 0)
-        {
-            return new LoanCreation(null, problems);
-        }
-
-        // Same-day payments are ordered by amount and designation too, so the order never depends on how they were entered.
-        Array.Sort(paid, static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date)
-            : a.Amount != b.Amount ? a.Amount.CompareTo(b.Amount)
-            : a.AppliesTo.CompareTo(b.AppliesTo));
-        var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised, terms);
-        return new LoanCreation(loan, []);
+        return problems;
     }
 
     private static void CheckSchedule(DateOnly contractDate, Instalment[] schedule, List<LoanProblem> problems)

@@ -17,7 +17,7 @@ namespace DebtShield.Core;
 /// contracts, court judgments and bank statements state amounts.
 /// </para>
 /// </remarks>
-public readonly record struct Money : IComparable<Money>, ISpanFormattable
+public readonly record struct Money : IComparable<Money>, ISpanFormattable, IUtf8SpanFormattable
 {
     /// <summary>Zero yuan.</summary>
     public static readonly Money Zero = new(0m);
@@ -118,6 +118,20 @@ public readonly record struct Money : IComparable<Money>, ISpanFormattable
 
         destination[0] = '¥';
         charsWritten = written + 1;
+        return true;
+    }
+
+    /// <summary>The same as <see cref="TryFormat(Span{char}, out int, ReadOnlySpan{char}, IFormatProvider?)"/>, in UTF-8.</summary>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    {
+        bytesWritten = 0;
+        var sign = "¥"u8;
+        if (!sign.TryCopyTo(utf8Destination) || !Yuan.TryFormat(utf8Destination[sign.Length..], out var written, "#,##0.00", CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        bytesWritten = written + sign.Length;
         return true;
     }
 }

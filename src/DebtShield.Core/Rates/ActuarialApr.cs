@@ -129,8 +129,9 @@ public static class ActuarialApr
         }
 
         var unit = UnitPeriod.Choose(advanceDate, paymentDates);
-        var wholePeriods = new double[payments.Length];
-        var fractions = new double[payments.Length];
+        // On the stack for any ordinary schedule: a batch computes this for every loan.
+        var wholePeriods = payments.Length <= 256 ? stackalloc double[payments.Length] : new double[payments.Length];
+        var fractions = payments.Length <= 256 ? stackalloc double[payments.Length] : new double[payments.Length];
         for (var k = 0; k < payments.Length; k++)
         {
             (var whole, fractions[k]) = unit.Measure(advanceDate, paymentDates[k]);
@@ -139,7 +140,7 @@ public static class ActuarialApr
 
         var periodRate = Solve(amountFinanced, payments, wholePeriods, fractions);
         var perYear = unit.PerYear;
-        return new ActuarialAprResult(unit, periodRate, periodRate.Select(rate => rate * perYear));
+        return new ActuarialAprResult(unit, periodRate, periodRate.Times(perYear));
     }
 
     /// <summary>

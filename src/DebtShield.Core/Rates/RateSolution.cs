@@ -10,12 +10,14 @@ namespace DebtShield.Core.Rates;
 /// </remarks>
 public readonly record struct RateSolution
 {
-    private readonly double[]? _rates;
+    private readonly double _rate;
+    private readonly double[]? _several;
 
-    private RateSolution(RateSolutionKind kind, double[]? rates, NoRateReason reason)
+    private RateSolution(RateSolutionKind kind, double rate, double[]? several, NoRateReason reason)
     {
         Kind = kind;
-        _rates = rates;
+        _rate = rate;
+        _several = several;
         Reason = reason;
     }
 
@@ -28,40 +30,58 @@ public readonly record struct RateSolution
     /// <summary>The rate, as a fraction per unit of time of the flows, when it is unique.</summary>
     /// <exception cref="InvalidOperationException">The solution is not unique.</exception>
     public double Rate => Kind == RateSolutionKind.Unique
-        ? _rates![0]
+        ? _rate
         : throw new InvalidOperationException("There is no single rate; inspect Kind first.");
 
     /// <summary>Every rate found, ascending: one when unique, none when there is no rate.</summary>
-    public IReadOnlyList<double> Rates => _rates ?? [];
+    /// <remarks>The one rate of a unique solution is kept without an array (a batch solves millions), so this makes one when asked.</remarks>
+    public IReadOnlyList<double> Rates => Kind switch
+    {
+        RateSolutionKind.Unique => [_rate],
+        RateSolutionKind.Several => _several!,
+        _ => [],
+    };
 
     /// <summary>True when exactly one rate exists.</summary>
     public bool IsUnique => Kind == RateSolutionKind.Unique;
 
     /// <summary>The unique rate, or <see langword="null"/>.</summary>
-    public double? RateOrNull => IsUnique ? _rates![0] : null;
+    public double? RateOrNull => IsUnique ? _rate : null;
 
-    internal static RateSolution Unique(double rate) => new(RateSolutionKind.Unique, [rate], NoRateReason.None);
+    internal static RateSolution Unique(double rate) => new(RateSolutionKind.Unique, rate, null, NoRateReason.None);
 
-    internal static RateSolution Several(double[] rates) => new(RateSolutionKind.Several, rates, NoRateReason.None);
+    internal static RateSolution Several(double[] rates) => new(RateSolutionKind.Several, 0, rates, NoRateReason.None);
 
-    internal static RateSolution NoRate(NoRateReason reason) => new(RateSolutionKind.NoRate, null, reason);
+    internal static RateSolution NoRate(NoRateReason reason) => new(RateSolutionKind.NoRate, 0, null, reason);
+
+    /// <summary>Every rate times <paramref name="factor"/> (per period to per year), keeping the outcome; as <see cref="Select"/> without a delegate.</summary>
+    internal RateSolution Times(double factor) => Kind switch
+    {
+        RateSolutionKind.Unique => Unique(_rate * factor),
+        RateSolutionKind.Several => Select(rate => rate * factor),
+        _ => this,
+    };
 
     /// <summary>Applies <paramref name="convert"/> to every rate, keeping the outcome.</summary>
     public RateSolution Select(Func<double, double> convert)
     {
         ArgumentNullException.ThrowIfNull(convert);
-        if (_rates is null)
+        switch (Kind)
         {
-            return this;
-        }
+            case RateSolutionKind.Unique:
+                return Unique(convert(_rate));
+            case RateSolutionKind.Several:
+                var converted = new double[_several!.Length];
+                for (var i = 0; i < converted.Length; i++)
+                {
+                    converted[i] = convert(_several[i]);
+                }
 
-        var converted = new double[_rates.Length];
-        for (var i = 0; i < converted.Length; i++)
-        {
-            converted[i] = convert(_rates[i]);
+                return Several(converted);
+            case RateSolutionKind.NoRate:
+            default:
+                return this;
         }
-
-        return new RateSolution(Kind, converted, Reason);
     }
 }
 

@@ -18,13 +18,13 @@ namespace DebtShield.Core.Rates;
 public sealed class TrueCost
 {
     private readonly double[] _periods;
-    private readonly double[] _years;
     private readonly double[] _flows;
-    private readonly double[] _payments;
     private readonly DateOnly[] _dueDates;
+    private RateSolution? _irr;
     private RateSolution? _xirr;
     private ActuarialAprResult? _regZ;
     private ContractPrincipalView? _onContractPrincipal;
+    private AnnualRate? _aprSimple;
 
     private TrueCost(Loan loan)
     {
@@ -40,30 +40,21 @@ public sealed class TrueCost
 
         var count = dueDates.Length + 1;
         _periods = new double[count];
-        _years = new double[count];
         _flows = new double[count];
-        _payments = new double[dueDates.Length];
         _flows[0] = loan.PrincipalBasis.ToDouble();
         var regular = true;
         for (var i = 0; i < dueDates.Length; i++)
         {
             _periods[i + 1] = Period.Between(loan.ContractDate, dueDates[i]);
-            _years[i + 1] = (dueDates[i].DayNumber - loan.ContractDate.DayNumber) / 365.0;
-            _payments[i] = schedule[i].Total.ToDouble();
-            _flows[i + 1] = -_payments[i];
+            _flows[i + 1] = -schedule[i].Total.ToDouble();
             regular &= dueDates.Length == 1 || _periods[i + 1] == i + 1;
         }
 
         IsRegular = regular;
-        IrrPerPeriod = InternalRateOfReturn.Solve(_periods, _flows);
-
         TermInYears = Period.IsCalendarMonth && regular
             ? _periods[^1] / 12
-            : _years[^1];
+            : YearsAfterContract(dueDates[^1]);
         TotalCost = loan.ScheduledTotal - loan.PrincipalBasis;
-        AprSimple = new AnnualRate(
-            (double)(TotalCost.Yuan / loan.PrincipalBasis.Yuan) / TermInYears,
-            AnnualisationMethod.Simple);
     }
 
     /// <summary>The loan whose cost this is.</summary>
@@ -79,7 +70,11 @@ public sealed class TrueCost
     public bool IsRegular { get; }
 
     /// <summary>The internal rate of return per repayment period.</summary>
-    public RateSolution IrrPerPeriod { get; }
+    /// <remarks>
+    /// This and every rate below are computed on first use, so a caller pays only for the figures
+    /// it reads: a batch asked for one rate of a million loans (<c>--fields</c>) solves nothing else.
+    /// </remarks>
+    public RateSolution IrrPerPeriod => _irr ??= Computed(TrueCostFigures.Irr, InternalRateOfReturn.Solve(_periods, _flows));
 
     /// <summary>
     /// The IRR per period times the periods in a year (年化利率, IRR method, as lenders in China
@@ -95,15 +90,19 @@ public sealed class TrueCost
         : null;
 
     /// <summary>The effective annual rate from the dated flows (XIRR: actual/365, compounded).</summary>
-    /// <remarks>This and the other secondary figures are computed on first use: the legal engine needs only the IRR.</remarks>
-    public RateSolution Xirr => _xirr ??= InternalRateOfReturn.Solve(_years, _flows);
+    public RateSolution Xirr => _xirr ??= Computed(TrueCostFigures.Xirr, SolveXirr());
 
     /// <summary>
     /// The actuarial APR of US Regulation Z, Appendix J, with the principal basis as the amount
     /// financed: an internationally checkable reference for the same loan.
     /// </summary>
-    public ActuarialAprResult RegZ => _regZ ??= ActuarialApr.Compute(
-        Loan.ContractDate, _flows[0], _dueDates, _payments);
+    public ActuarialAprResult RegZ => _regZ ??= Computed(TrueCostFigures.RegZ, ComputeRegZ());
+
+    /// <summary>
+    /// Which figures have been computed so far. Only a caller that must prove it paid for no more
+    /// than it asked (a batch with <c>--fields</c>, and its tests) has reason to read it.
+    /// </summary>
+    public TrueCostFigures ComputedFigures { get; private set; }
 
     /// <summary>The term from the contract date to the last instalment, in years.</summary>
     public double TermInYears { get; }
@@ -112,7 +111,9 @@ public sealed class TrueCost
     public Money TotalCost { get; }
 
     /// <summary>The PBOC simple (APR) method: total cost ÷ principal basis ÷ term in years.</summary>
-    public AnnualRate AprSimple { get; }
+    public AnnualRate AprSimple => _aprSimple ??= Computed(TrueCostFigures.AprSimple, new AnnualRate(
+        (double)(TotalCost.Yuan / Loan.PrincipalBasis.Yuan) / TermInYears,
+        AnnualisationMethod.Simple));
 
     /// <summary>
     /// The same rates as if the whole contract principal had arrived: what the lender's figures
@@ -128,11 +129,11 @@ public sealed class TrueCost
                 var flows = _flows.Length <= 256 ? stackalloc double[_flows.Length] : new double[_flows.Length];
                 _flows.CopyTo(flows);
                 flows[0] = Loan.Principal.ToDouble();
-                _onContractPrincipal = new ContractPrincipalView(
-                    InternalRateOfReturn.Solve(_periods, flows).Select(r => r * Period.PerYear),
+                _onContractPrincipal = Computed(TrueCostFigures.OnContractPrincipal, new ContractPrincipalView(
+                    InternalRateOfReturn.Solve(_periods, flows).Times(Period.PerYear),
                     new AnnualRate(
                         (double)((Loan.ScheduledTotal - Loan.Principal).Yuan / Loan.Principal.Yuan) / TermInYears,
-                        AnnualisationMethod.Simple));
+                        AnnualisationMethod.Simple)));
             }
 
             return _onContractPrincipal;
@@ -146,6 +147,37 @@ public sealed class TrueCost
         ? new AnnualRate(advertised.NominalAnnual, AnnualisationMethod.Nominal)
         : null;
 
+    private RateSolution SolveXirr()
+    {
+        var years = _flows.Length <= 256 ? stackalloc double[_flows.Length] : new double[_flows.Length];
+        for (var i = 0; i < _dueDates.Length; i++)
+        {
+            years[i + 1] = YearsAfterContract(_dueDates[i]);
+        }
+
+        return InternalRateOfReturn.Solve(years, _flows);
+    }
+
+    private ActuarialAprResult ComputeRegZ()
+    {
+        var payments = _dueDates.Length <= 256 ? stackalloc double[_dueDates.Length] : new double[_dueDates.Length];
+        for (var i = 0; i < payments.Length; i++)
+        {
+            payments[i] = -_flows[i + 1];
+        }
+
+        return ActuarialApr.Compute(Loan.ContractDate, _flows[0], _dueDates, payments);
+    }
+
+    /// <summary>Years of 365 days from the contract date to <paramref name="date"/> (actual/365).</summary>
+    private double YearsAfterContract(DateOnly date) => (date.DayNumber - Loan.ContractDate.DayNumber) / 365.0;
+
+    private T Computed<T>(TrueCostFigures figure, T value)
+    {
+        ComputedFigures |= figure;
+        return value;
+    }
+
     /// <summary>Computes the true cost of <paramref name="loan"/>.</summary>
     public static TrueCost Of(Loan loan)
     {
@@ -158,3 +190,26 @@ public sealed class TrueCost
 /// <param name="IrrAnnualNominal">The nominal annual IRR on the contract principal.</param>
 /// <param name="AprSimple">The simple APR on the contract principal.</param>
 public sealed record ContractPrincipalView(RateSolution IrrAnnualNominal, AnnualRate AprSimple);
+
+/// <summary>The figures of a <see cref="TrueCost"/> that are computed on first use.</summary>
+[Flags]
+public enum TrueCostFigures
+{
+    /// <summary>None yet.</summary>
+    None = 0,
+
+    /// <summary><see cref="TrueCost.IrrPerPeriod"/> and the annual rates made from it.</summary>
+    Irr = 1 << 0,
+
+    /// <summary><see cref="TrueCost.Xirr"/>.</summary>
+    Xirr = 1 << 1,
+
+    /// <summary><see cref="TrueCost.RegZ"/>.</summary>
+    RegZ = 1 << 2,
+
+    /// <summary><see cref="TrueCost.OnContractPrincipal"/>.</summary>
+    OnContractPrincipal = 1 << 3,
+
+    /// <summary><see cref="TrueCost.AprSimple"/>.</summary>
+    AprSimple = 1 << 4,
+}

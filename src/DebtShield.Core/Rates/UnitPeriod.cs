@@ -27,6 +27,11 @@ public sealed record UnitPeriod
     private const int DaysPerSemimonth = 15;
     private const int DaysPerYear = 365;
 
+    // Every unit there can be, made once: Reg Z chooses one for each period of every loan of a batch.
+    private static readonly UnitPeriod[] DaysUnits = [.. Enumerable.Range(1, DaysPerYear).Select(n => new UnitPeriod(UnitPeriodKind.Days, n))];
+    private static readonly UnitPeriod[] WeeksUnits = [.. Enumerable.Range(1, 52).Select(n => new UnitPeriod(UnitPeriodKind.Weeks, n))];
+    private static readonly UnitPeriod[] MonthsUnits = [.. Enumerable.Range(1, 12).Select(n => new UnitPeriod(UnitPeriodKind.Months, n))];
+
     private UnitPeriod(UnitPeriodKind kind, int length)
     {
         Kind = kind;
@@ -61,7 +66,7 @@ public sealed record UnitPeriod
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, DaysPerYear);
-        return new UnitPeriod(UnitPeriodKind.Days, days);
+        return DaysUnits[days - 1];
     }
 
     /// <summary>A unit of whole weeks; 52 / <paramref name="weeks"/> a year.</summary>
@@ -70,7 +75,7 @@ public sealed record UnitPeriod
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, 52);
-        return new UnitPeriod(UnitPeriodKind.Weeks, weeks);
+        return WeeksUnits[weeks - 1];
     }
 
     /// <summary>A unit of whole calendar months; 12 / <paramref name="months"/> a year (12 months is a year).</summary>
@@ -79,7 +84,7 @@ public sealed record UnitPeriod
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(months, 12);
-        return new UnitPeriod(UnitPeriodKind.Months, months);
+        return MonthsUnits[months - 1];
     }
 
     /// <summary>
@@ -126,8 +131,9 @@ public sealed record UnitPeriod
         Dictionary<UnitPeriod, int>? counts = null;
         var periods = 0;
         var previous = advance;
-        foreach (var date in paymentDates)
+        for (var k = 0; k < paymentDates.Count; k++)
         {
+            var date = paymentDates[k];
             if (date > previous)
             {
                 periods++;

@@ -26,6 +26,11 @@ internal static class WellFormedLoanFile
     private static readonly byte[][] PaymentFields = Names("date", "amount");
     private static readonly byte[][] StatedFields = Names("value", "per", "method");
 
+    // A batch worker reads one line after another: each keeps its lists from line to line, so a
+    // line allocates only the loan's own arrays (Loan.Create copies what it keeps).
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>Reads the loan, or <see langword="null"/> when the strict reader must judge the line.</summary>
     public static Loan? TryRead(ReadOnlySpan<byte> utf8Json, long line)
     {
@@ -90,15 +95,21 @@ internal static class WellFormedLoanFile
             return null;
         }
 
+        var upfrontFees = Scratch.Of.UpfrontFees.Cleared();
+        foreach (var (name, fee, paidOn) in fees ?? Scratch.Of.Fees.Cleared())
+        {
+            upfrontFees.Add(new UpfrontFee(name, new Money(fee), paidOn ?? date));
+        }
+
         var creation = Loan.Create(
             id ?? "line-" + line.ToString(CultureInfo.InvariantCulture),
             lender,
             date,
             new Money(amount),
             received is { } arrived ? new Money(arrived) : null,
-            fees?.Select(f => new UpfrontFee(f.Name, new Money(f.Amount), f.Date ?? date)) ?? [],
+            upfrontFees,
             schedule,
-            payments ?? [],
+            payments ?? Scratch.Of.Payments.Cleared(),
             advertised);
         return creation.Loan;
     }
@@ -146,7 +157,7 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        fees = [];
+        fees = Scratch.Of.Fees.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             string? name = null;
@@ -187,8 +198,7 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        // Room for a two-year monthly schedule from the start: growing the list cost a batch more than reading it.
-        schedule = new List<Instalment>(24);
+        schedule = Scratch.Of.Schedule.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             DateOnly? due = null;
@@ -236,7 +246,7 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        payments = [];
+        payments = Scratch.Of.Payments.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             DateOnly? date = null;
@@ -417,4 +427,25 @@ internal static class WellFormedLoanFile
     }
 
     private static Money? ToMoney(decimal? yuan) => yuan is { } value ? new Money(value) : null;
+
+    /// <summary>Empties <paramref name="list"/> and returns it.</summary>
+    private static List<T> Cleared<T>(this List<T> list)
+    {
+        list.Clear();
+        return list;
+    }
+
+    /// <summary>The lists one thread reads its lines into, kept from one line to the next.</summary>
+    private sealed class Scratch
+    {
+        public static Scratch Of => t_scratch ??= new Scratch();
+
+        public List<(string Name, decimal Amount, DateOnly? Date)> Fees { get; } = [];
+
+        public List<UpfrontFee> UpfrontFees { get; } = [];
+
+        public List<Instalment> Schedule { get; } = new(24);
+
+        public List<Payment> Payments { get; } = [];
+    }
 }

@@ -135,6 +135,42 @@ public sealed class RateBatchEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData("irrAnnualNominal", TrueCostFigures.Irr)]
+    [InlineData("aprRegZ", TrueCostFigures.RegZ)]
+    [InlineData("aprSimple,xirrAnnual", TrueCostFigures.AprSimple | TrueCostFigures.Xirr)]
+    [InlineData("principal,totalCost,termYears", TrueCostFigures.None)]
+    public void Write_SomeFields_ComputesOnlyTheFiguresTheyRead(string fields, TrueCostFigures expected)
+    {
+        // Given a writer of some fields, and every published loan.
+        Assert.True(RateFieldNames.TryParse(fields, out var selected, out _));
+        var writer = new RateReportWriter(selected);
+        foreach (var loan in PublishedLoans())
+        {
+            // When one loan's report is written.
+            var cost = TrueCost.Of(LoanFileReader.Read(Encoding.UTF8.GetBytes(loan), "x").Loan!);
+            using var json = new Utf8JsonWriter(new ArrayBufferWriter<byte>(), ReportJsonContext.WriterOptions);
+            writer.Write(json, 1, cost);
+
+            // Then only the figures those fields read were computed (no Reg Z for the IRR alone).
+            Assert.Equal(expected, cost.ComputedFigures);
+        }
+    }
+
+    [Fact]
+    public void Write_WholeReport_ComputesEveryFigure()
+    {
+        var cost = TrueCost.Of(LoanFileReader.Read(Encoding.UTF8.GetBytes(PublishedLoans().First()), "x").Loan!);
+        using var json = new Utf8JsonWriter(new ArrayBufferWriter<byte>(), ReportJsonContext.WriterOptions);
+
+        new RateReportWriter().Write(json, 1, cost);
+
+        Assert.Equal(
+            TrueCostFigures.Irr | TrueCostFigures.Xirr | TrueCostFigures.RegZ | TrueCostFigures.AprSimple
+                | (cost.Loan.UpfrontDeduction.IsPositive ? TrueCostFigures.OnContractPrincipal : TrueCostFigures.None),
+            cost.ComputedFigures);
+    }
+
     [Fact]
     public void TryParse_NamesOfTheReport_SelectsThemAndRejectsOthers()
     {
