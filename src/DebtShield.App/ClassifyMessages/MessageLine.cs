@@ -32,9 +32,16 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                // Names compared as UTF-8 where they stand: no string a field name.
+                var field = reader.ValueTextEquals("id"u8) ? "id"
+                    : reader.ValueTextEquals("text"u8) ? "text"
+                    : reader.ValueTextEquals("recipient"u8) ? "recipient"
+                    : reader.ValueTextEquals("time"u8) ? "time"
+                    : reader.ValueTextEquals("channel"u8) ? "channel"
+                    : reader.ValueTextEquals("from"u8) ? "from"
+                    : null;
                 reader.Read();
-                switch (name)
+                switch (field)
                 {
                     case "id":
                         id = reader.TokenType switch
@@ -42,23 +49,23 @@ public sealed record MessageLine(string? Id, ConductMessage Message, string From
                             JsonTokenType.String => reader.GetString(),
                             JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
                             JsonTokenType.Null => null,
-                            _ => throw new WrongTypeException(name),
+                            _ => throw new WrongTypeException(field),
                         };
                         break;
                     case "text":
-                        text = StringValue(ref reader, name);
+                        text = StringValue(ref reader, field);
                         break;
                     case "recipient":
-                        recipient = StringValue(ref reader, name);
+                        recipient = StringValue(ref reader, field);
                         break;
                     case "time":
-                        time = StringValue(ref reader, name);
+                        time = StringValue(ref reader, field);
                         break;
                     case "channel":
-                        channel = StringValue(ref reader, name);
+                        channel = StringValue(ref reader, field);
                         break;
                     case "from":
-                        from = StringValue(ref reader, name);
+                        from = StringValue(ref reader, field);
                         break;
                     default:
                         reader.Skip();
