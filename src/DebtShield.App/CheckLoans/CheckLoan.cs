@@ -32,7 +32,7 @@ public static class CheckLoan
             return new CheckLoanOutcome(null, [new LoanFileError("contractDate", null, string.Format(CultureInfo.CurrentCulture, Resources.AppText.Check_AsOfBeforeContract, asOf))]);
         }
 
-        return new CheckLoanOutcome(Assess(reading.Loan, request, asOf), []);
+        return new CheckLoanOutcome(Assess(reading.Loan, request, asOf, LegalDataReader.Citations), []);
     }
 
     /// <summary>Assesses every loan of a JSONL file, streaming, in input order.</summary>
@@ -41,7 +41,7 @@ public static class CheckLoan
         ArgumentNullException.ThrowIfNull(request);
         return JsonLinesBatch.RunAsync(input, output, (line, utf8Json, writer) =>
         {
-            var reading = LoanFileReader.Read(utf8Json, "line-" + line.ToString(CultureInfo.InvariantCulture));
+            var reading = LoanFileReader.ReadLine(utf8Json, line);
             string? error = reading.Succeeded ? null : reading.Errors.Describe();
             var asOf = reading.Succeeded ? request.AsOfDate : default;
             if (reading.Succeeded && asOf < reading.Loan.ContractDate)
@@ -55,15 +55,15 @@ public static class CheckLoan
                 return false;
             }
 
-            JsonSerializer.Serialize(writer, Assess(reading.Loan!, request, asOf) with { Line = line, Citations = null }, ReportJsonContext.Default.CheckLoanReport);
+            JsonSerializer.Serialize(writer, Assess(reading.Loan!, request, asOf, citations: null) with { Line = line }, ReportJsonContext.Default.CheckLoanReport);
             return true;
         }, cancellationToken);
     }
 
-    private static CheckLoanReport Assess(Core.Loans.Loan loan, CheckRequest request, DateOnly asOf)
+    private static CheckLoanReport Assess(Core.Loans.Loan loan, CheckRequest request, DateOnly asOf, IReadOnlyDictionary<string, Citation>? citations)
     {
         var options = new CheckOptions(asOf, request.Demanded, request.DayCount);
-        return CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, options), LegalDataReader.Citations);
+        return CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, options), citations);
     }
 }
 

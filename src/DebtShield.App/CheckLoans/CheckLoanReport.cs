@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using DebtShield.App.RateLoans;
@@ -17,6 +18,10 @@ namespace DebtShield.App.CheckLoans;
 /// </summary>
 public sealed record CheckLoanReport
 {
+    private static readonly ResourceTexts Texts = new(AppText.ResourceManager);
+
+    private static readonly ConcurrentDictionary<string, string> WireIds = new(StringComparer.Ordinal);
+
     /// <summary>The 1-based line of a batch file; absent outside batch mode.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? Line { get; init; }
@@ -105,17 +110,20 @@ public sealed record CheckLoanReport
     public bool LenderOfRecordDecides { get; init; }
 
     /// <summary>Builds the report from an assessment.</summary>
-    public static CheckLoanReport From(LegalAssessment assessment, IReadOnlyDictionary<string, Citation> catalogue)
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="catalogue">
+    /// The citations to describe the report's ids with; <see langword="null"/> for a batch line,
+    /// which carries the ids only (then none is looked up or worded).
+    /// </param>
+    public static CheckLoanReport From(LegalAssessment assessment, IReadOnlyDictionary<string, Citation>? catalogue)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        ArgumentNullException.ThrowIfNull(catalogue);
         var primary = assessment.Primary;
         var steps = assessment.Steps.Select(s => new StepFigure(StepId(s.Kind), s.View is { } v ? ViewId(v) : null, Word(s, assessment.Views.Count > 1), s.Citations)).ToArray();
         var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), StatusId(f.Basis.Status), f.Basis.Citations)).ToArray();
         var uncertain = assessment.Uncertain.Select(u => new RateNote(CodeOf(u), Text("Uncertain_" + u))).ToList();
         var rate = RateLoanReport.Finite(assessment.RateAnnual, uncertain);
         var effective = RateLoanReport.Finite(assessment.Cost.IrrAnnualEffective?.Fraction, uncertain);
-        var cited = steps.SelectMany(s => s.Citations).Concat(flags.SelectMany(f => f.Citations)).Distinct(StringComparer.Ordinal).ToArray();
         return new CheckLoanReport
         {
             Id = assessment.Loan.Id,
@@ -139,11 +147,15 @@ public sealed record CheckLoanReport
             Uncertain = uncertain,
             Steps = steps,
             Views = [.. assessment.Views.Select(v => new ViewFigure(ViewId(v.View), v.Cap.Annual, DescribeCap(v.Cap), StatusId(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
-            Citations = [.. cited.Where(catalogue.ContainsKey).Select(id => CitationFigure.From(catalogue[id]))],
+            Citations = catalogue is null ? null : Cited(steps, flags, catalogue),
             Verdict = ComposeVerdict(assessment),
             LenderOfRecordDecides = DecidedByLenderOfRecord(assessment),
         };
     }
+
+    private static CitationFigure[] Cited(StepFigure[] steps, FlagFigure[] flags, IReadOnlyDictionary<string, Citation> catalogue) =>
+        [.. steps.SelectMany(s => s.Citations).Concat(flags.SelectMany(f => f.Citations)).Distinct(StringComparer.Ordinal)
+            .Where(catalogue.ContainsKey).Select(id => CitationFigure.From(catalogue[id]))];
 
     /// <summary>"4×LPR 3.45% on 2023-08-21", "24% court line (licensed lenders)"…: invariant, for machines and case workers.</summary>
     public static string DescribeCap(RateCap cap)
@@ -192,36 +204,36 @@ public sealed record CheckLoanReport
             // A platform's or an unknown lender's loan: neither cap is a fact until the lender of record is known.
             var ifPrivate = assessment.Views.First(v => v.View == LegalView.PrivateLending);
             var ifLicensed = assessment.Views.First(v => v.View == LegalView.LicensedInstitution);
-            var both = string.Format(culture, AppText.Verdict_IfPrivate, Owed(ifPrivate, culture) + RateAgainst(ifPrivate, assessment, culture))
-                + string.Format(culture, AppText.Verdict_IfLicensed, Owed(ifLicensed, culture) + RateAgainst(ifLicensed, assessment, culture))
-                + AppText.Verdict_LenderOfRecord;
+            var both = string.Format(culture, Text(nameof(AppText.Verdict_IfPrivate)), Owed(ifPrivate, culture) + RateAgainst(ifPrivate, assessment, culture))
+                + string.Format(culture, Text(nameof(AppText.Verdict_IfLicensed)), Owed(ifLicensed, culture) + RateAgainst(ifLicensed, assessment, culture))
+                + Text(nameof(AppText.Verdict_LenderOfRecord));
             if (assessment.ExcessDemanded is { IsPositive: true } beyondBoth)
             {
-                both += string.Format(culture, AppText.Verdict_Excess, beyondBoth);
+                both += string.Format(culture, Text(nameof(AppText.Verdict_Excess)), beyondBoth);
             }
 
-            return both + AppText.Verdict_Uncertain;
+            return both + Text(nameof(AppText.Verdict_Uncertain));
         }
 
         var verdict = Owed(assessment.Primary, culture);
         if (assessment.Primary.View == LegalView.VoidUnlicensedLending && assessment.Views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { } otherwise)
         {
-            verdict += string.Format(culture, AppText.Verdict_OtherwisePrivate, Owed(otherwise, culture));
+            verdict += string.Format(culture, Text(nameof(AppText.Verdict_OtherwisePrivate)), Owed(otherwise, culture));
         }
 
         if (assessment.ExcessDemanded is { IsPositive: true } excess)
         {
-            verdict += string.Format(culture, AppText.Verdict_Excess, excess);
+            verdict += string.Format(culture, Text(nameof(AppText.Verdict_Excess)), excess);
         }
 
         if (assessment.Primary.ExceedsCap == true)
         {
-            verdict += string.Format(culture, AppText.Verdict_AboveCap, RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(assessment.Primary.Cap.Annual));
+            verdict += string.Format(culture, Text(nameof(AppText.Verdict_AboveCap)), RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(assessment.Primary.Cap.Annual));
         }
 
         if (assessment.Uncertain.Count > 0)
         {
-            verdict += AppText.Verdict_Uncertain;
+            verdict += Text(nameof(AppText.Verdict_Uncertain));
         }
 
         return verdict;
@@ -259,8 +271,8 @@ public sealed record CheckLoanReport
     /// <summary>How the rate stands against a view's cap: "; the annual rate r exceeds the cap c" or is within it.</summary>
     private static string RateAgainst(ViewAssessment view, LegalAssessment assessment, CultureInfo culture) => view.ExceedsCap switch
     {
-        true => string.Format(culture, AppText.Verdict_AboveCap, RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
-        false => string.Format(culture, AppText.Verdict_WithinCap, RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
+        true => string.Format(culture, Text(nameof(AppText.Verdict_AboveCap)), RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
+        false => string.Format(culture, Text(nameof(AppText.Verdict_WithinCap)), RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
         null => string.Empty,
     };
 
@@ -271,15 +283,15 @@ public sealed record CheckLoanReport
         if (view.View == LegalView.VoidUnlicensedLending)
         {
             return lawful.Overpaid.IsPositive
-                ? string.Format(culture, AppText.Verdict_VoidOverpaid, lawful.Overpaid)
-                : string.Format(culture, AppText.Verdict_Void, lawful.TotalDue, view.Most.TotalDue);
+                ? string.Format(culture, Text(nameof(AppText.Verdict_VoidOverpaid)), lawful.Overpaid)
+                : string.Format(culture, Text(nameof(AppText.Verdict_Void)), lawful.TotalDue, view.Most.TotalDue);
         }
 
         return lawful.Overpaid.IsPositive
-            ? string.Format(culture, AppText.Verdict_Overpaid, lawful.Overpaid)
+            ? string.Format(culture, Text(nameof(AppText.Verdict_Overpaid)), lawful.Overpaid)
             : view.OverdueCharges is { } overdue
-                ? string.Format(culture, AppText.Verdict_LawfulRange, lawful.TotalDue, overdue.Most.TotalDue)
-                : string.Format(culture, AppText.Verdict_Lawful, lawful.TotalDue);
+                ? string.Format(culture, Text(nameof(AppText.Verdict_LawfulRange)), lawful.TotalDue, overdue.Most.TotalDue)
+                : string.Format(culture, Text(nameof(AppText.Verdict_Lawful)), lawful.TotalDue);
     }
 
     private static string Word(ExplanationStep step, bool nameView)
@@ -301,9 +313,7 @@ public sealed record CheckLoanReport
         _ => value,
     };
 
-    private static string Text(string name) =>
-        AppText.ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
-        ?? throw new InvalidOperationException("Missing text resource " + name);
+    private static string Text(string name) => Texts[name];
 
     private static string StepId(StepKind kind) => SnakeCase(kind.ToString());
 
@@ -316,8 +326,10 @@ public sealed record CheckLoanReport
 
     internal static string StatusId(FactStatus status) => SnakeCase(status.ToString());
 
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
+    /// <summary>A member name as a wire id (<c>PrincipalBasis</c> → <c>principal_basis</c>), made once a name.</summary>
+    private static string SnakeCase(string name) => WireIds.TryGetValue(name, out var id)
+        ? id
+        : WireIds.GetOrAdd(name, static n => string.Concat(n.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString())));
 }
 
 /// <summary>A balance in yuan.</summary>

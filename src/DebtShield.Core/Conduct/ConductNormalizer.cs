@@ -15,9 +15,6 @@ namespace DebtShield.Core.Conduct;
 /// </remarks>
 public sealed class ConductNormalizer
 {
-    private const string ChineseDigits = "零〇一二三四五六七八九";
-    private const string FinancialDigits = "零〇壹贰叁肆伍陆柒捌玖";
-
     private readonly char[] _characters;
     private readonly bool[] _separators;
     private readonly Dictionary<char, (string Key, string Value)[]> _words;
@@ -272,16 +269,22 @@ public sealed class ConductNormalizer
         return false;
     }
 
-    private static int DigitValue(char c)
+    /// <summary>The value of a Chinese numeral (零〇一…九, or the financial 壹贰…玖); -1 for any other character.</summary>
+    /// <remarks>Asked for every character of every message, so a switch rather than a search of the two digit strings.</remarks>
+    private static int DigitValue(char c) => c switch
     {
-        var index = ChineseDigits.IndexOf(c, StringComparison.Ordinal);
-        if (index < 0)
-        {
-            index = FinancialDigits.IndexOf(c, StringComparison.Ordinal);
-        }
-
-        return index < 0 ? -1 : Math.Max(0, index - 1);
-    }
+        '零' or '〇' => 0,
+        '一' or '壹' => 1,
+        '二' or '贰' => 2,
+        '三' or '叁' => 3,
+        '四' or '肆' => 4,
+        '五' or '伍' => 5,
+        '六' or '陆' => 6,
+        '七' or '柒' => 7,
+        '八' or '捌' => 8,
+        '九' or '玖' => 9,
+        _ => -1,
+    };
 
     private static string? Digit(char[] stage, int n, int j)
     {

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -21,14 +19,27 @@ public sealed class NgramModel
 {
     private static readonly ConductLabel[] Labels = [.. ConductLabels.All.Where(l => !l.IsMetadata())];
 
-    private readonly FrozenDictionary<ulong, int> _index;
+    /// <summary>
+    /// For each thread, the call of <see cref="Score(ReadOnlySpan{char}, Span{double})"/> in which
+    /// each feature was last counted: a feature counts once a text without a set of the text's
+    /// n-grams to clear for every message.
+    /// </summary>
+    [ThreadStatic]
+    private static int[]? t_countedIn;
+
+    [ThreadStatic]
+    private static int t_call;
+
+    private readonly ulong[] _keys;
+    private readonly NgramTable _index;
     private readonly double[] _weights;
     private readonly double[] _bias;
 
     private NgramModel(IReadOnlyDictionary<ulong, double[]> weights, double[] bias, double threshold, ConductExplanation explanation)
     {
         var keys = weights.Keys.Order().ToArray();
-        _index = keys.Select((k, i) => (k, i)).ToFrozenDictionary(p => p.k, p => p.i);
+        _keys = keys;
+        _index = new NgramTable(keys);
         _weights = new double[keys.Length * Labels.Length];
         for (var i = 0; i < keys.Length; i++)
         {
@@ -50,7 +61,7 @@ public sealed class NgramModel
     public ConductExplanation Explanation { get; }
 
     /// <summary>How many distinct n-grams carry weights.</summary>
-    public int FeatureCount => _index.Count;
+    public int FeatureCount => _keys.Length;
 
     /// <summary>Trains a model on normalised texts and their labels.</summary>
     /// <param name="examples">Normalised texts (as <see cref="ConductNormalizer"/> gives them) and their text labels.</param>
@@ -160,9 +171,9 @@ public sealed class NgramModel
         text.Append("# columns: ").AppendJoin('\t', Labels.Select(l => l.Id())).Append('\n');
         text.Append("bias");
         AppendWeights(_bias);
-        foreach (var (key, index) in _index.OrderBy(p => p.Key))
+        for (var index = 0; index < _keys.Length; index++)
         {
-            text.Append(Spell(key));
+            text.Append(Spell(_keys[index]));
             AppendWeights(_weights.AsSpan(index * Labels.Length, Labels.Length));
         }
 
@@ -184,39 +195,35 @@ public sealed class NgramModel
     {
         _bias.CopyTo(probabilities);
 
-        // Each n-gram counts once: a small open-addressing set of the keys seen (never 0, as a
-        // key holds at least two characters that are letters or digits).
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, normalizedText.Length * 4));
-        var rented = capacity > 1024 ? ArrayPool<ulong>.Shared.Rent(capacity) : null;
-        var seen = rented is null ? stackalloc ulong[capacity] : rented.AsSpan(0, capacity);
-        seen.Clear();
+        // Each n-gram counts once (presence): an n-gram the model knows is added the first time
+        // it is seen in this call; one it does not know adds nothing however often it occurs.
+        var countedIn = t_countedIn;
+        if (countedIn is null || countedIn.Length < _keys.Length)
+        {
+            countedIn = t_countedIn = new int[Math.Max(_keys.Length, 1)];
+            t_call = 0;
+        }
+
+        var call = t_call = t_call == int.MaxValue ? 1 : t_call + 1;
+        if (call == 1)
+        {
+            Array.Clear(countedIn);
+        }
+
         foreach (var (key, _) in Features(normalizedText))
         {
-            var slot = (int)(unchecked(key * 0x9E3779B97F4A7C15UL) >> 40) & (capacity - 1);
-            while (seen[slot] != 0 && seen[slot] != key)
-            {
-                slot = (slot + 1) & (capacity - 1);
-            }
-
-            if (seen[slot] == key)
+            var index = _index.IndexOf(key);
+            if (index < 0 || countedIn[index] == call)
             {
                 continue;
             }
 
-            seen[slot] = key;
-            if (_index.TryGetValue(key, out var index))
+            countedIn[index] = call;
+            var row = _weights.AsSpan(index * Labels.Length, Labels.Length);
+            for (var l = 0; l < row.Length; l++)
             {
-                var row = _weights.AsSpan(index * Labels.Length, Labels.Length);
-                for (var l = 0; l < row.Length; l++)
-                {
-                    probabilities[l] += row[l];
-                }
+                probabilities[l] += row[l];
             }
-        }
-
-        if (rented is not null)
-        {
-            ArrayPool<ulong>.Shared.Return(rented);
         }
 
         for (var l = 0; l < Labels.Length; l++)
@@ -245,7 +252,7 @@ public sealed class NgramModel
         var found = new List<(ulong Key, int Start, double Weight)>();
         foreach (var (key, start) in Features(normalizedText))
         {
-            if (_index.TryGetValue(key, out var index) && _weights[(index * Labels.Length) + l] > 0 && seen.Add(key))
+            if (_index.IndexOf(key) is var index and >= 0 && _weights[(index * Labels.Length) + l] > 0 && seen.Add(key))
             {
                 found.Add((key, start, _weights[(index * Labels.Length) + l]));
             }
@@ -279,6 +286,57 @@ public sealed class NgramModel
     }
 
     private static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+
+    /// <summary>
+    /// The model's n-grams and their rows: open addressing over a power-of-two table at most half
+    /// full, so a lookup is one multiplication and, most often, one probe. Read-only once built.
+    /// </summary>
+    private sealed class NgramTable
+    {
+        private readonly ulong[] _slots;
+        private readonly int[] _rows;
+        private readonly int _shift;
+
+        public NgramTable(ulong[] keys)
+        {
+            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
+            _slots = new ulong[capacity];
+            _rows = new int[capacity];
+            _shift = 64 - BitOperations.Log2((uint)capacity);
+            for (var row = 0; row < keys.Length; row++)
+            {
+                var slot = Slot(keys[row]);
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+
+                _slots[slot] = keys[row];
+                _rows[slot] = row;
+            }
+        }
+
+        /// <summary>The row of <paramref name="key"/> (never 0: a key holds at least two characters), or -1.</summary>
+        public int IndexOf(ulong key)
+        {
+            var mask = _slots.Length - 1;
+            for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+            {
+                var held = _slots[slot];
+                if (held == key)
+                {
+                    return _rows[slot];
+                }
+
+                if (held == 0)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        private int Slot(ulong key) => (int)(unchecked(key * 0x9E3779B97F4A7C15UL) >> _shift);
+    }
 
     /// <summary>Walks the n-grams of a span without allocating: bigram, then trigram, at each position.</summary>
     private ref struct FeatureEnumerator(ReadOnlySpan<char> text)

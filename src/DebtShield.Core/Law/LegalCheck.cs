@@ -265,7 +265,10 @@ public static class LegalCheck
                 flags.Add(LegalFlagKind.AbovePrivateCap);
             }
 
-            if (Exceeds(loan, p, rules.LicensedCourtLine, uncertain))
+            // The licensed view has just compared the schedule with the same line in the same
+            // period (and noted any day-basis doubt): its answer stands, unworked again.
+            var licensed = views.FirstOrDefault(v => v.View == LegalView.LicensedInstitution && v.Cap.Annual == rules.LicensedCourtLine);
+            if (licensed?.ExceedsCap ?? Exceeds(loan, p, rules.LicensedCourtLine, uncertain))
             {
                 flags.Add(LegalFlagKind.Above24);
             }
