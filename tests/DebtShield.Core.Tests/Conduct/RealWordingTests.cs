@@ -55,6 +55,16 @@ public sealed class RealWordingTests
     public void Analyze_RealLawfulReminder_IsLawful(string text) =>
         Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 
+    /// <summary>
+    /// The labelling guide's rule 6 (the lead's decision): a veiled threat of unnamed harm gets no
+    /// pressure label and is never a lawful reminder. The first text is S65's m273 (tuning side).
+    /// </summary>
+    [Theory]
+    [InlineData("{realname}{先生/女士},您的借款已逾期,请尽快还款，否则会有高额的罚款,及意料之外的生活困扰。谢谢合作！")]
+    [InlineData("您的借款已逾期3天，请尽快还款。否则后果自负。")]
+    public void Analyze_ReminderWithVeiledThreat_GetsNoTextLabel(string text) =>
+        Assert.Empty(ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
     [Fact]
     public void Analyze_TextFromCollectorNumberAt2318_IsOffHoursWhateverItSays()
     {
