@@ -27,6 +27,29 @@ public sealed class RealWordingTests
         Assert.DoesNotContain("lawful_reminder", ConductData.TextLabels(analysis));
     }
 
+    /// <summary>Wording of the tuning side's misses (issue 21, seventh search), and the same pattern in other words.</summary>
+    [Theory]
+    [InlineData("不还钱就揍你", Recipient.Borrower, "threat_violence")]
+    [InlineData("再不还我们就来找你", Recipient.Borrower, "threat_violence")]
+    [InlineData("工作人员今天下午前往你的住所", Recipient.Borrower, "threat_violence")]
+    [InlineData("明天我们就去找你父母谈谈", Recipient.Borrower, "threat_exposure")]
+    [InlineData("现在你爸妈都知道了", Recipient.Borrower, "third_party_disclosure")]
+    [InlineData("这里是平安催收部，麻烦让张三回个电话", Recipient.ThirdParty, "third_party_disclosure")]
+    [InlineData("逾期不还将面临有期徒刑", Recipient.Borrower, "false_consequences")]
+    [InlineData("欠钱不还，你还有脸出门？", Recipient.Borrower, "insult")]
+    public void Analyze_SeventhSearchWording_GetsItsLabel(string text, Recipient recipient, string label) =>
+        Assert.Contains(label, ConductData.TextLabels(Analyzer.Analyze(text, recipient)));
+
+    /// <summary>
+    /// Told as done, the telling is a disclosure, not a threat (S33's m097); and where the reader is the
+    /// debtor ("你欠钱"), 她 is someone else, not the borrower being disclosed (S71's m290).
+    /// </summary>
+    [Theory]
+    [InlineData("你不是挺爱面子的吗?现在你爸妈都知道了。", "threat_exposure")]
+    [InlineData("你闺女是不是戴个眼镜?给她学校领导说说你欠钱不还?", "third_party_disclosure")]
+    public void Analyze_TuningSideMisreadings_DoNotGetTheWrongLabel(string text, string wrong) =>
+        Assert.DoesNotContain(wrong, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
     [Fact]
     public void Analyze_BorrowerToldColleaguesWereMessaged_IsDisclosureQuotingTheClaim()
     {
