@@ -395,14 +395,16 @@ public sealed class ConductAnalyzer
     private static bool IsVetoed(ConductRule rule, Scratch scratch, int sentence)
     {
         var unless = rule.UnlessArray;
-        if (unless.Length == 0)
+        var anywhere = rule.UnlessAnywhereArray;
+        if (unless.Length == 0 && anywhere.Length == 0)
         {
             return false;
         }
 
         foreach (var hit in scratch.Hits)
         {
-            if (hit.Sentence == sentence && !hit.Suppressed && Array.IndexOf(unless, hit.Atom) >= 0)
+            if (!hit.Suppressed
+                && ((hit.Sentence == sentence && Array.IndexOf(unless, hit.Atom) >= 0) || Array.IndexOf(anywhere, hit.Atom) >= 0))
             {
                 return true;
             }

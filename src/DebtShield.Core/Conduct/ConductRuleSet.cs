@@ -167,6 +167,13 @@ public sealed class ConductRuleSet
                             }
 
                             break;
+                        case "unless-anywhere":
+                            foreach (var word in value.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                            {
+                                rule.UnlessAnywhere.Add(Atom(word));
+                            }
+
+                            break;
                         case "match":
                             rule.Patterns.Add(ParsePattern(value));
                             break;
@@ -256,7 +263,10 @@ public sealed class ConductRuleSet
                 throw ConductDataLine.Error(RulesFile, draft.Line, "rule id used twice: " + draft.Id);
             }
 
-            _rules.Add(new ConductRule(draft.Id, draft.Label.Value, draft.Explanation, draft.Citations, draft.OnlyToThirdParty, [.. draft.Unless], draft.Patterns));
+            _rules.Add(new ConductRule(draft.Id, draft.Label.Value, draft.Explanation, draft.Citations, draft.OnlyToThirdParty, [.. draft.Unless], draft.Patterns)
+            {
+                UnlessAnywhere = [.. draft.UnlessAnywhere],
+            });
         }
 
         private sealed class RuleDraft(string id, int line)
@@ -275,6 +285,8 @@ public sealed class ConductRuleSet
 
             public List<int> Unless { get; } = [];
 
+            public List<int> UnlessAnywhere { get; } = [];
+
             public List<RulePattern> Patterns { get; } = [];
         }
     }
@@ -286,7 +298,7 @@ public sealed class ConductRuleSet
 /// <param name="Explanation">The one-line explanation.</param>
 /// <param name="Citations">Citation ids.</param>
 /// <param name="OnlyToThirdParty">True when the rule applies only to messages sent to a third party.</param>
-/// <param name="Unless">Atoms that, anywhere in the same sentence, keep the rule from firing.</param>
+/// <param name="Unless">Atoms that, anywhere in the same sentence, keep the rule from firing (see also <see cref="UnlessAnywhere"/>).</param>
 /// <param name="Patterns">The patterns; the first that matches gives the finding.</param>
 public sealed record ConductRule(
     string Id,
@@ -302,6 +314,20 @@ public sealed record ConductRule(
 
     /// <summary>The vetoing atoms as an array.</summary>
     internal int[] UnlessArray { get; } = [.. Unless];
+
+    /// <summary>
+    /// Atoms that, anywhere in the message, keep the rule from firing (<c>unless-anywhere:</c>). A
+    /// sentence is too narrow for some vetoes: a lawful reminder's wording and the veiled threat that
+    /// makes the message no lawful reminder ("…请尽快还款。否则后果自负。") often stand in different sentences.
+    /// </summary>
+    public IReadOnlyList<int> UnlessAnywhere
+    {
+        get => UnlessAnywhereArray;
+        init => UnlessAnywhereArray = [.. value];
+    }
+
+    /// <summary>The message-wide vetoing atoms as an array.</summary>
+    internal int[] UnlessAnywhereArray { get; private init; } = [];
 }
 
 /// <summary>A pattern: atoms (word classes or words) in order, or in any order, in one sentence.</summary>

@@ -69,6 +69,21 @@ public sealed partial class ConductRuleSetTests
         Assert.Empty(analyzer.Analyze("告诉你。家人").Labels);
     }
 
+    [Fact]
+    public void Parse_UnlessAnywhere_VetoesTheRuleFromAnotherSentence()
+    {
+        var normalizer = ConductNormalizer.Parse(string.Empty);
+        const string rule = "[lawful_reminder.r]\nlabel: lawful_reminder\nexplain: a | b\n{0}: 后果自负\nmatch: 请还款\n";
+        var policy = ContactPolicy.Parse(ConductData.Read("contact-rules.txt"));
+        var anywhere = new ConductAnalyzer(ConductRuleSet.Parse(normalizer, Lexicon, rule.Replace("{0}", "unless-anywhere", StringComparison.Ordinal)), policy);
+        var sentence = new ConductAnalyzer(ConductRuleSet.Parse(normalizer, Lexicon, rule.Replace("{0}", "unless", StringComparison.Ordinal)), policy);
+
+        Assert.Empty(anywhere.Analyze("请还款。否则后果自负。", Recipient.Borrower).Labels);
+        Assert.Equal([ConductLabel.LawfulReminder], sentence.Analyze("请还款。否则后果自负。", Recipient.Borrower).Labels);
+        Assert.Equal([ConductLabel.LawfulReminder], anywhere.Analyze("请还款。", Recipient.Borrower).Labels);
+        Assert.Equal([ConductLabel.LawfulReminder], anywhere.Analyze("请还款。不会后果自负。", Recipient.Borrower).Labels);
+    }
+
     [GeneratedRegex("^[a-z_]+\\.[a-z0-9-]+$")]
     private static partial Regex RuleId();
 }

@@ -27,6 +27,29 @@ public sealed class RealWordingTests
         Assert.DoesNotContain("lawful_reminder", ConductData.TextLabels(analysis));
     }
 
+    /// <summary>Wording of the tuning side's misses (issue 21, seventh search), and the same pattern in other words.</summary>
+    [Theory]
+    [InlineData("不还钱就揍你", Recipient.Borrower, "threat_violence")]
+    [InlineData("再不还我们就来找你", Recipient.Borrower, "threat_violence")]
+    [InlineData("工作人员今天下午前往你的住所", Recipient.Borrower, "threat_violence")]
+    [InlineData("明天我们就去找你父母谈谈", Recipient.Borrower, "threat_exposure")]
+    [InlineData("现在你爸妈都知道了", Recipient.Borrower, "third_party_disclosure")]
+    [InlineData("这里是平安催收部，麻烦让张三回个电话", Recipient.ThirdParty, "third_party_disclosure")]
+    [InlineData("逾期不还将面临有期徒刑", Recipient.Borrower, "false_consequences")]
+    [InlineData("欠钱不还，你还有脸出门？", Recipient.Borrower, "insult")]
+    public void Analyze_SeventhSearchWording_GetsItsLabel(string text, Recipient recipient, string label) =>
+        Assert.Contains(label, ConductData.TextLabels(Analyzer.Analyze(text, recipient)));
+
+    /// <summary>
+    /// Told as done, the telling is a disclosure, not a threat (S33's m097); and where the reader is the
+    /// debtor ("你欠钱"), 她 is someone else, not the borrower being disclosed (S71's m290).
+    /// </summary>
+    [Theory]
+    [InlineData("你不是挺爱面子的吗?现在你爸妈都知道了。", "threat_exposure")]
+    [InlineData("你闺女是不是戴个眼镜?给她学校领导说说你欠钱不还?", "third_party_disclosure")]
+    public void Analyze_TuningSideMisreadings_DoNotGetTheWrongLabel(string text, string wrong) =>
+        Assert.DoesNotContain(wrong, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
     [Fact]
     public void Analyze_BorrowerToldColleaguesWereMessaged_IsDisclosureQuotingTheClaim()
     {
@@ -54,6 +77,16 @@ public sealed class RealWordingTests
     [InlineData("你好,我们受蚂蚁消费金融委托,协助沟通你的债务问题,方便聊聊吗?")]
     public void Analyze_RealLawfulReminder_IsLawful(string text) =>
         Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// The labelling guide's rule 6 (the lead's decision): a veiled threat of unnamed harm gets no
+    /// pressure label and is never a lawful reminder. The first text is S65's m273 (tuning side).
+    /// </summary>
+    [Theory]
+    [InlineData("{realname}{先生/女士},您的借款已逾期,请尽快还款，否则会有高额的罚款,及意料之外的生活困扰。谢谢合作！")]
+    [InlineData("您的借款已逾期3天，请尽快还款。否则后果自负。")]
+    public void Analyze_ReminderWithVeiledThreat_GetsNoTextLabel(string text) =>
+        Assert.Empty(ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 
     [Fact]
     public void Analyze_TextFromCollectorNumberAt2318_IsOffHoursWhateverItSays()
