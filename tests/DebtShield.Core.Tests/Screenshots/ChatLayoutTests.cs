@@ -204,6 +204,20 @@ public sealed class ChatLayoutTests
     }
 
     [Theory]
+    [InlineData("9月28日，11:36", "2026-09-28 11:36")]
+    [InlineData("10月26日 ”10:30", "2026-10-26 10:30")]
+    [InlineData("周二。， 20:28", "2026-11-03 20:28")]
+    [InlineData("周五。 16:50", "2026-10-30 16:50")]
+    public void TryRead_AndroidDotReadAsPunctuation_ReadsTheStamp(string read, string expected)
+    {
+        // Android prints "周二 · 21:43" and "9月28日 · 11:36"; Tesseract reads the dot as ， 。 or ”.
+        Assert.True(ChatTimeStamp.TryRead(read, Captured, out var time, out _));
+
+        Assert.Equal(expected, time.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("，21:43")]
     [InlineData("以下为新消息")]
     [InlineData("5000元")]
     [InlineData("25:10")]
