@@ -205,12 +205,13 @@ public static partial class ChatLayout
 
     /// <summary>
     /// The title bar's name or number: the tallest line above the conversation that is not the
-    /// clock, the battery, an arrow or a mobile carrier's name (MIUI prints 北京移动 under the number).
+    /// clock, the battery, an arrow (iOS's &gt; after the number, Android's back arrow &lt; before it,
+    /// on the same line) or a mobile carrier's name (MIUI prints 北京移动 under the number).
     /// </summary>
     private static string? Title(List<OcrLine> header)
     {
         var candidates = header
-            .Select(l => l with { Text = l.Text.Trim().TrimEnd('>', '＞', '〉', ' ').Trim() })
+            .Select(l => l with { Text = l.Text.Trim().TrimEnd('>', '＞', '〉', ' ').TrimStart('<', '＜', '〈', ' ').Trim() })
             .Where(l => l.Text.Length > 1 && !IsClockOrBattery(l.Text) && !IsCarrier(l.Text) && l.Text.Any(char.IsLetterOrDigit))
             .ToList();
         return candidates.Count == 0 ? null : candidates.MaxBy(l => l.Box.Height)!.Text;

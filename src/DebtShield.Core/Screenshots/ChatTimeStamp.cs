@@ -23,6 +23,8 @@ public static partial class ChatTimeStamp
         ArgumentNullException.ThrowIfNull(text);
         time = default;
         dayOnly = false;
+        // Android's "周二 · 21:43": the dot between the day and the time is dropped, and so is what
+        // OCR reads it as after a day (，。.” and the like: 9月28日，11:36, 周五。 16:50, 周二.20:28), never elsewhere.
         var squeezed = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('·' or '•' or '・'))).Replace("：", ":", StringComparison.Ordinal);
         var match = Pattern().Match(squeezed);
         if (!match.Success || (match.Groups["date"].Length == 0 && match.Groups["hour"].Length == 0))
@@ -111,7 +113,7 @@ public static partial class ChatTimeStamp
     }
 
     [GeneratedRegex(
-        @"^(?<date>(?<relative>今天|昨天|前天)|(?:星期|周)(?<weekday>[日一二三四五六天])|(?:(?<year>20\d\d)[年/.\-])?(?<month>\d{1,2})[月/.\-](?<day>\d{1,2})日?)?"
+        @"^(?<date>(?:(?<relative>今天|昨天|前天)|(?:星期|周)(?<weekday>[日一二三四五六天])|(?:(?<year>20\d\d)[年/.\-])?(?<month>\d{1,2})[月/.\-](?<day>\d{1,2})日?)[，,。.．、”“""'’‘]*)?"
         + @"(?<half>凌晨|早上|上午|中午|下午|晚上)?(?:(?<hour>\d{1,2}):(?<minute>\d\d)(?::(?<second>\d\d))?)?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -134,7 +134,7 @@ public sealed class ScreenshotImage : IDisposable
                 continue;
             }
 
-            if (!OnThePage(box, page.Color))
+            if (!OnThePage(box, page, regions))
             {
                 continue; // a button on the input bar, a badge on the title bar
             }
@@ -368,26 +368,49 @@ public sealed class ScreenshotImage : IDisposable
         && box.Height >= Width * 0.025 && box.Height < Width * 0.06;
 
     /// <summary>
-    /// True when the page is on both sides of <paramref name="box"/> (a few pixels out, down its middle
-    /// half): bubbles hang in the page; a button on the input bar or the title bar does not.
+    /// True when the page is on both sides of <paramref name="box"/> (down its middle half): bubbles
+    /// hang in the page; a button on the input bar or the title bar does not. From each side it looks
+    /// outwards, a few pixels at most, past pixels of no solid fill to the first that is of one: the
+    /// page (its region, or its colour) says yes, any other solid fill (a bar, an avatar) no. A JPEG
+    /// rings along a coloured bubble's edge (a green bubble on WeChat's EDEDED page leaves E6EFEE and
+    /// F6EDF2 three pixels out), so the page's own colour may only start a few pixels further on, and
+    /// it smooths a white bubble's anti-aliased edge into a ring of one shade, a region of its own
+    /// but no solid one; a PNG has the page right beside the fill.
     /// </summary>
-    private bool OnThePage(PixelBox box, SKColor page)
+    /// <param name="box">The bubble's box.</param>
+    /// <param name="page">The page's region.</param>
+    /// <param name="regions">Every flat region, the one labelled <c>n</c> at <c>n - 1</c>.</param>
+    private bool OnThePage(PixelBox box, FlatRegion page, List<FlatRegion> regions)
     {
-        const int Out = 3;
-        if (box.Left - Out < 0 || box.Right + Out >= Width)
-        {
-            return false;
-        }
-
+        var reach = Math.Max(6, Width / 40);
         int onPage = 0, all = 0;
         for (var y = box.Top + (box.Height / 4); y < box.Bottom - (box.Height / 4); y++)
         {
             all += 2;
-            onPage += Distance(Color((y * Width) + box.Left - Out), page) <= 5 ? 1 : 0;
-            onPage += Distance(Color((y * Width) + box.Right + Out - 1), page) <= 5 ? 1 : 0;
+            onPage += ReachesPage(box.Left - 1, y, -1) ? 1 : 0;
+            onPage += ReachesPage(box.Right, y, 1) ? 1 : 0;
         }
 
         return onPage * 4 >= all * 3;
+
+        bool ReachesPage(int x, int y, int step)
+        {
+            for (var k = 0; k < reach && x >= 0 && x < Width; k++, x += step)
+            {
+                var i = (y * Width) + x;
+                if (_labels[i] == page.Id || Distance(Color(i), page.Color) <= 5)
+                {
+                    return true;
+                }
+
+                if (_labels[i] > 0 && regions[_labels[i] - 1] is var other && other.Count * 2 >= other.Box.Width * other.Box.Height)
+                {
+                    return false; // another solid fill: the input bar, the title bar
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>How far apart two colours are: the largest difference of a channel.</summary>

@@ -113,15 +113,19 @@ public sealed class ChatLayoutTests
     }
 
     [Fact]
-    public void Read_TitleUnderAnAvatarOrAboveACarrierLine_IsTheNameOrNumberNeverTheCarrier()
+    public void Read_TitleUnderAnAvatarOrAboveACarrierLineOrAfterABackArrow_IsTheNameOrNumberNeverTheCarrier()
     {
+        // Android SMS prints the number on the line of its back arrow, which OCR reads as "<".
+        OcrLine[] android = [Line("<13800138000", 60, 100, 330), Line("好的", 60, 500, 90)];
         OcrLine[] ios = [Line("21:40", 50, 40, 90), Line("5G 87%", 905, 40, 125), Line("10690588123 >", 420, 300, 240), Line("好的", 60, 500, 90)];
         OcrLine[] miui = [Line("95188", 470, 110, 140), Line("北京移动", 470, 180, 140), Line("好的", 60, 500, 90)];
 
         var iosReading = ChatLayout.Read(ios, Width, Height, Captured, [Bubble(30, 470, 150, 84)]);
         var miuiReading = ChatLayout.Read([.. miui.Select(l => l.Text == "北京移动" ? l with { Box = l.Box with { Height = 30 } } : l)], Width, Height, Captured, [Bubble(30, 470, 150, 84)]);
 
-        Assert.Equal(("10690588123", "95188"), (iosReading.Title, miuiReading.Title));
+        var androidReading = ChatLayout.Read(android, Width, Height, Captured, [Bubble(30, 470, 150, 84)]);
+
+        Assert.Equal(("10690588123", "95188", "13800138000"), (iosReading.Title, miuiReading.Title, androidReading.Title));
     }
 
     [Fact]
@@ -204,6 +208,22 @@ public sealed class ChatLayoutTests
     }
 
     [Theory]
+    [InlineData("9月28日，11:36", "2026-09-28 11:36")]
+    [InlineData("10月26日 ”10:30", "2026-10-26 10:30")]
+    [InlineData("周二。， 20:28", "2026-11-03 20:28")]
+    [InlineData("周五。 16:50", "2026-10-30 16:50")]
+    [InlineData("周二.20:28", "2026-11-03 20:28")]
+    [InlineData("9月28.11:36", "2026-09-28 11:36")]
+    public void TryRead_AndroidDotReadAsPunctuation_ReadsTheStamp(string read, string expected)
+    {
+        // Android prints "周二 · 21:43" and "9月28日 · 11:36"; Tesseract reads the dot as ， 。 or ”.
+        Assert.True(ChatTimeStamp.TryRead(read, Captured, out var time, out _));
+
+        Assert.Equal(expected, time.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("，21:43")]
     [InlineData("以下为新消息")]
     [InlineData("5000元")]
     [InlineData("25:10")]
