@@ -30,7 +30,11 @@ public sealed class FirstPageWarming(EndpointDataSource endpoints, TimeProvider 
     public void Begin(Task<OpenLedger> opened, bool reads)
     {
         ArgumentNullException.ThrowIfNull(opened);
-        routes = Task.Run(() => endpoints.Endpoints.Count);
+        routes = Task.Run(() =>
+        {
+            _ = endpoints.Endpoints.Count;
+            StartTimeline.Mark("warmed-endpoints");
+        });
         Reads = reads ? Task.Run(() => ReadFrontPageAsync(opened, time)) : Task.FromResult(false);
     }
 
@@ -56,6 +60,7 @@ public sealed class FirstPageWarming(EndpointDataSource endpoints, TimeProvider 
         {
             await ListLoans.ListAsync(ledger, CaseReference.Only, ChinaStandardTime.Today(time)).ConfigureAwait(false);
             await EvidencePages.ReadAsync(ledger, CaseReference.Only, new EvidenceFilter(), 1, 5).ConfigureAwait(false);
+            StartTimeline.Mark("warmed-reads");
             return true;
         }
         catch (RequestRefusedException)

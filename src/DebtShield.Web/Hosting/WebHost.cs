@@ -106,6 +106,11 @@ public static class WebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (StartTimeline.IsEnabled)
+        {
+            app.Use(StartTimeline.FirstRequestAsync);
+        }
+
         if (!options.MultiUser)
         {
             // Loopback requests meet LoopbackHost; the phone listener's, the pairing gate.
@@ -187,7 +192,9 @@ public static class WebHost
                 await MultiUserMode.PrepareAsync(app, options).ConfigureAwait(false);
             }
 
-            return await gate.PrepareAsync(options.Demo ? ledger => LoadDemo.RunAsync(ledger, time) : null).ConfigureAwait(false);
+            var opened = await gate.PrepareAsync(options.Demo ? ledger => LoadDemo.RunAsync(ledger, time) : null).ConfigureAwait(false);
+            StartTimeline.Mark("ledger-opened");
+            return opened;
         });
 
         // Resolved after the gate, so disposed before it: the warming never reads a closed ledger.
@@ -195,6 +202,7 @@ public static class WebHost
         try
         {
             await app.StartAsync().ConfigureAwait(false);
+            StartTimeline.Mark("listening");
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
