@@ -70,7 +70,6 @@ public static class WebHost
 
         builder.Services.AddSingleton<GuessThrottle>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
-        builder.Services.AddSingleton<FirstPageWarming>();
         builder.Services.AddRazorPages();
         UploadLimit.Configure(builder);
         CaseAccess.AddServices(builder.Services);
@@ -172,9 +171,8 @@ public static class WebHost
     /// <summary>
     /// Starts the app: opens the ledger (applying migrations, loading the demo case when asked)
     /// while the server starts, then says where to point the browser. Both take most of a second,
-    /// mostly compiling code on first use, so they run side by side, and beside them the first
-    /// page's own work (<see cref="FirstPageWarming"/>); pages asked for before the ledger is ready
-    /// wait for it. False when the ledger cannot be used: the server is stopped and
+    /// mostly compiling code on first use, so they run side by side; pages asked for before the
+    /// ledger is ready wait for it. False when the ledger cannot be used: the server is stopped and
     /// the reason is on stderr. A protected ledger without a passphrase is left locked for the
     /// unlock page.
     /// </summary>
@@ -197,8 +195,6 @@ public static class WebHost
             return opened;
         });
 
-        // Resolved after the gate, so disposed before it: the warming never reads a closed ledger.
-        app.Services.GetRequiredService<FirstPageWarming>().Begin(ready, reads: !options.MultiUser);
         try
         {
             await app.StartAsync().ConfigureAwait(false);
