@@ -48,6 +48,8 @@ done
 grep -q '示例：小王的网贷' "$clean/page.html" || fail "the first page does not show the demo case"
 curl -fsS "$address/site.css" -o /dev/null || fail "the stylesheet is not served"
 [ -f "$clean/home/.local/share/debtshield/demo.db" ] || fail "the demo ledger is not in the per-user data folder"
+# The native libraries are read from beside the program, not unpacked into the home at the first start (issue 25).
+[ ! -e "$clean/home/.net" ] || fail "the program unpacked files into the home folder: $(ls "$clean/home/.net")"
 
 # --- The phone pairing (issue 25 item 2) -------------------------------------------------------
 # The app was started with --phone on 127.0.0.2, standing in for the LAN address: the terminal

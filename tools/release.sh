@@ -38,9 +38,12 @@ trap 'rm -rf "$work"' EXIT
 # repository's lock files and obj folders under a developer's feet.
 git ls-files -co --exclude-standard -z | tar --null -cf - -T - | (mkdir -p "$work/tree" && tar -xf - -C "$work/tree")
 
+# The packages' native libraries (SQLite, SkiaSharp, OR-Tools: about 80 MB) stay files beside the
+# programs rather than inside them: a single file would unpack them into the user's home at its
+# first start, about 0.2 s of CPU and 81 MB written (docs/benchmarks.md, issue 25).
 publish() { # project rid folder
   dotnet publish "$work/tree/$1" -c Release -r "$2" --self-contained true -o "$3" \
-    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
+    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=false \
     -p:PublishReadyToRun=$ready_to_run -p:PublishReadyToRunComposite=false -p:DebugType=none \
     -p:IsTransformWebConfigDisabled=true -v:q -nologo
 }
@@ -56,9 +59,10 @@ for rid in "${rids[@]}"; do
   cp "$work/web-$rid/DebtShield.Web$exe" "$stage/debtshield-web$exe"
   cp -r "$work/web-$rid/wwwroot" "$stage/wwwroot"
   cp "$work/cli-$rid/debtshield$exe" "$stage/debtshield$exe"
-  # A native library that a single file cannot carry would be left beside it: it goes too.
+  # The native libraries beside the programs (versioned names too: OR-Tools' libortools.so.9); the
+  # two programs share them.
   for folder in "$work/web-$rid" "$work/cli-$rid"; do
-    find "$folder" -maxdepth 1 -type f \( -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) -exec cp -n {} "$stage/" \;
+    find "$folder" -maxdepth 1 -type f \( -name '*.so' -o -name '*.so.*' -o -name '*.dylib' -o -name '*.dll' \) -exec cp -n {} "$stage/" \;
   done
   cp tools/release/使用说明.txt "$stage/使用说明.txt"
   chmod 755 "$stage/debtshield-web$exe" "$stage/debtshield$exe"

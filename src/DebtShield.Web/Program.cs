@@ -7,6 +7,7 @@ using DebtShield.Web.Phone;
 // `--phone` also opens the phone listener and prints its pairing QR code (docs/phone-pairing.md).
 // Multi-user: add --multi-user and a PostgreSQL --db; `--create-admin EMAIL` makes the first admin and exits.
 // Exit codes: 0 stopped normally, 1 bad arguments or an unusable ledger (one line on stderr).
+StartTimeline.Mark("main");
 var launch = LocalLaunch.Of(args);
 var options = WebOptions.Parse(launch.Arguments, Environment.GetEnvironmentVariable("DEBTSHIELD_DB"));
 if (options.Problem is { } problem)
@@ -16,6 +17,7 @@ if (options.Problem is { } problem)
 }
 
 var app = WebHost.Build(options, TimeProvider.System);
+StartTimeline.Mark("host-built");
 if (options.CreateAdmin is { } admin)
 {
     return await DebtShield.Web.Accounts.MultiUserMode.CreateAdminAsync(app, options, admin, Console.In) ? 0 : 1;
@@ -32,6 +34,7 @@ if (options.Phone && !await PhoneAccess.StartAsync(app))
     return 1;
 }
 
+StartTimeline.Mark("started");
 if (launch.OpenBrowser)
 {
     LocalLaunch.Browse(options.Urls[0]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -32,8 +33,14 @@ internal sealed class WebProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts the program on a free loopback port over a fresh SQLite ledger and waits until it answers.</summary>
-    public static async Task<WebProcess> StartAsync()
+    /// <summary>The lines the program has written to stderr so far.</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
+
+    /// <summary>
+    /// Starts the program on a free loopback port over a fresh SQLite ledger and waits until it
+    /// answers; <paramref name="environment"/> is added to the program's environment.
+    /// </summary>
+    public static async Task<WebProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var home = Directory.CreateTempSubdirectory("web-process-");
         var temporary = home.CreateSubdirectory("tmp");
@@ -51,12 +58,23 @@ internal sealed class WebProcess : IAsyncDisposable
         start.Environment["XDG_DATA_HOME"] = home.FullName;
         start.Environment["DOTNET_EnableDiagnostics"] = "0"; // no diagnostics socket among the files looked at
         start.Environment.Remove("DEBTSHIELD_DB");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
+        var running = new WebProcess(process, ledger, home, temporary, address);
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                running.Errors.Enqueue(text);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var running = new WebProcess(process, ledger, home, temporary, address);
         var until = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < until && !process.HasExited)
         {

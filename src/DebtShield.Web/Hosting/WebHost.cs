@@ -70,7 +70,6 @@ public static class WebHost
 
         builder.Services.AddSingleton<GuessThrottle>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
-        builder.Services.AddSingleton<FirstPageWarming>();
         builder.Services.AddRazorPages();
         UploadLimit.Configure(builder);
         CaseAccess.AddServices(builder.Services);
@@ -106,6 +105,11 @@ public static class WebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (StartTimeline.IsEnabled)
+        {
+            app.Use(StartTimeline.FirstRequestAsync);
+        }
+
         if (!options.MultiUser)
         {
             // Loopback requests meet LoopbackHost; the phone listener's, the pairing gate.
@@ -167,9 +171,8 @@ public static class WebHost
     /// <summary>
     /// Starts the app: opens the ledger (applying migrations, loading the demo case when asked)
     /// while the server starts, then says where to point the browser. Both take most of a second,
-    /// mostly compiling code on first use, so they run side by side, and beside them the first
-    /// page's own work (<see cref="FirstPageWarming"/>); pages asked for before the ledger is ready
-    /// wait for it. False when the ledger cannot be used: the server is stopped and
+    /// mostly compiling code on first use, so they run side by side; pages asked for before the
+    /// ledger is ready wait for it. False when the ledger cannot be used: the server is stopped and
     /// the reason is on stderr. A protected ledger without a passphrase is left locked for the
     /// unlock page.
     /// </summary>
@@ -187,14 +190,15 @@ public static class WebHost
                 await MultiUserMode.PrepareAsync(app, options).ConfigureAwait(false);
             }
 
-            return await gate.PrepareAsync(options.Demo ? ledger => LoadDemo.RunAsync(ledger, time) : null).ConfigureAwait(false);
+            var opened = await gate.PrepareAsync(options.Demo ? ledger => LoadDemo.RunAsync(ledger, time) : null).ConfigureAwait(false);
+            StartTimeline.Mark("ledger-opened");
+            return opened;
         });
 
-        // Resolved after the gate, so disposed before it: the warming never reads a closed ledger.
-        app.Services.GetRequiredService<FirstPageWarming>().Begin(ready, reads: !options.MultiUser);
         try
         {
             await app.StartAsync().ConfigureAwait(false);
+            StartTimeline.Mark("listening");
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
