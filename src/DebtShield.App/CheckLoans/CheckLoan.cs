@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DebtShield.App.Batches;
+using DebtShield.App.Input;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Import.LegalData;
@@ -23,13 +24,13 @@ public static class CheckLoan
         var reading = LoanFileReader.ReadFile(path);
         if (!reading.Succeeded)
         {
-            return new CheckLoanOutcome(null, reading.Errors);
+            return new CheckLoanOutcome(null, [.. reading.Errors.Select(ReadingProblem.Of)]);
         }
 
         var asOf = request.AsOfDate;
         if (asOf < reading.Loan.ContractDate)
         {
-            return new CheckLoanOutcome(null, [new LoanFileError("contractDate", null, string.Format(CultureInfo.CurrentCulture, Resources.AppText.Check_AsOfBeforeContract, asOf))]);
+            return new CheckLoanOutcome(null, [new ReadingProblem { Field = "contractDate", Reason = string.Format(CultureInfo.CurrentCulture, Resources.AppText.Check_AsOfBeforeContract, asOf) }]);
         }
 
         return new CheckLoanOutcome(Assess(reading.Loan, request, asOf, LegalDataReader.Citations), []);
@@ -81,4 +82,4 @@ public sealed record CheckRequest(DateOnly Today, DateOnly? AsOf = null, Money? 
 /// <summary>A legal report, or the errors that kept the loan file from being read.</summary>
 /// <param name="Report">The report, when the file was valid.</param>
 /// <param name="Errors">Every error; empty when <paramref name="Report"/> is set.</param>
-public sealed record CheckLoanOutcome(CheckLoanReport? Report, IReadOnlyList<LoanFileError> Errors);
+public sealed record CheckLoanOutcome(CheckLoanReport? Report, IReadOnlyList<ReadingProblem> Errors);

@@ -21,20 +21,6 @@ public static class FactText
     public static string Describe(LoanProblemKind kind) => LoanProblemText.Describe(kind);
 
     /// <summary>
-    /// Reads a rate typed as a percentage (<c>0.05%</c>) or a fraction (<c>0.0005</c>) into a
-    /// fraction; a negative or unreadable rate is refused.
-    /// </summary>
-    public static bool TryRate(string text, out decimal fraction)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
-        var percent = trimmed.EndsWith('%');
-        var read = decimal.TryParse(percent ? trimmed[..^1] : trimmed, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0m;
-        fraction = read ? (percent ? value / 100m : value) : 0m;
-        return read;
-    }
-
-    /// <summary>
     /// Reads what a payment was applied to by its loan-file name (<c>principal</c>, <c>interest</c>,
     /// <c>fees</c>); <see langword="null"/> for a name we do not know.
     /// </summary>

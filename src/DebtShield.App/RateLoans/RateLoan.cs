@@ -1,3 +1,4 @@
+using DebtShield.App.Input;
 using DebtShield.Core.Rates;
 using DebtShield.Import.LoanFiles;
 
@@ -15,11 +16,11 @@ public static class RateLoan
         var reading = LoanFileReader.ReadFile(path);
         return reading.Succeeded
             ? new RateLoanOutcome(RateLoanReport.From(TrueCost.Of(reading.Loan)), [])
-            : new RateLoanOutcome(null, reading.Errors);
+            : new RateLoanOutcome(null, [.. reading.Errors.Select(ReadingProblem.Of)]);
     }
 }
 
 /// <summary>A rate report, or the errors that kept the loan file from being read.</summary>
 /// <param name="Report">The report, when the file was valid.</param>
 /// <param name="Errors">Every error in the file; empty when <paramref name="Report"/> is set.</param>
-public sealed record RateLoanOutcome(RateLoanReport? Report, IReadOnlyList<LoanFileError> Errors);
+public sealed record RateLoanOutcome(RateLoanReport? Report, IReadOnlyList<ReadingProblem> Errors);

@@ -32,9 +32,9 @@ public sealed record PhoneBackupImport(
     int AlreadyKept,
     int Skipped,
     IReadOnlyList<string> FlaggedNumbers,
-    IReadOnlyList<PhoneRecordProblem> Problems,
-    BackupBreak? Break,
-    IReadOnlyList<DatabaseDamage>? DamagedDatabases = null,
+    IReadOnlyList<ReadingProblem> Problems,
+    ReadingProblem? Break,
+    IReadOnlyList<ReadingProblem>? DamagedDatabases = null,
     IReadOnlyList<SkippedNumber>? SkippedNumbers = null);
 
 /// <summary>
@@ -205,7 +205,7 @@ public static class ImportPhoneBackup
 
         var skipped = (flagged.Count > 0 ? last : first).Skipped.Values
             .OrderByDescending(n => n.Messages + n.Calls).ThenBy(n => n.Number, StringComparer.Ordinal).ToList();
-        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break, first.Damage, skipped);
+        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], [.. first.Problems.Select(ReadingProblem.Of)], first.Break is { } broken ? ReadingProblem.Of(broken) : null, [.. first.Damage.Select(ReadingProblem.Of)], skipped);
     }
 
     /// <summary>

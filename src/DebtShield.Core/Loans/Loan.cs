@@ -413,39 +413,30 @@ public sealed class Loan
         }
     }
 
+    /// <summary>The terms' bounds (<see cref="OverdueTerms.Problems"/>), on the loan file's paths.</summary>
     private static void CheckOverdueTerms(OverdueTerms terms, List<LoanProblem> problems)
     {
-        if (terms.Rate is { } rate)
+        foreach (var problem in terms.Problems())
         {
-            CheckRate(rate.Value, "overdueTerms.rate.value", problems);
-        }
-
-        if (terms.Penalty?.DailyRate is { } daily)
-        {
-            CheckRate(daily, "overdueTerms.penalty.perDay", problems);
-        }
-
-        foreach (var (amount, field) in (ReadOnlySpan<(Money?, string)>)[(terms.Penalty?.Amount, "overdueTerms.penalty.amount"), (terms.OtherFees, "overdueTerms.otherFees")])
-        {
-            if (amount is { IsNegative: true })
-            {
-                problems.Add(new LoanProblem(field, LoanProblemKind.Negative));
-            }
-            else if (amount is { } a && TooLarge(a))
-            {
-                problems.Add(new LoanProblem(field, LoanProblemKind.ImplausiblyLarge));
-            }
+            problems.Add(new LoanProblem(
+                problem.Part switch
+                {
+                    OverdueTermsPart.Rate => "overdueTerms.rate.value",
+                    OverdueTermsPart.PenaltyPerDay => "overdueTerms.penalty.perDay",
+                    OverdueTermsPart.Penalty => "overdueTerms.penalty.amount",
+                    _ => "overdueTerms.otherFees",
+                },
+                problem.Kind switch
+                {
+                    OverdueTermsProblemKind.RateOutOfRange => LoanProblemKind.RateOutOfRange,
+                    OverdueTermsProblemKind.Negative => LoanProblemKind.Negative,
+                    _ => LoanProblemKind.ImplausiblyLarge,
+                }));
         }
     }
 
     /// <summary>A rate is a fraction: below zero is wrong, and above 100 (10,000% a period) is certainly a typo.</summary>
-    private static void CheckRate(decimal rate, string field, List<LoanProblem> problems)
-    {
-        if (rate < 0m || rate > LargestRate)
-        {
-            problems.Add(new LoanProblem(field, LoanProblemKind.RateOutOfRange));
-        }
-    }
+    internal static bool IsRate(decimal rate) => rate >= 0m && rate <= LargestRate;
 
     private static void CheckPayments(DateOnly contractDate, Payment[] payments, List<LoanProblem> problems)
     {

@@ -45,6 +45,42 @@ public sealed record OverdueTerms
     /// <summary>The terms the contract agrees; a part left null is not agreed.</summary>
     public static OverdueTerms Agreed(OverdueRate? rate, OverduePenalty? penalty, Money? otherFees) =>
         new(true, rate, penalty, otherFees);
+
+    /// <summary>
+    /// What is out of bounds in the terms, each on its part: a rate below zero or beyond 100 (10,000%
+    /// a period, certainly a typo), an amount below zero or beyond <see cref="Loan.LargestAmount"/>.
+    /// The one statement of those bounds: <see cref="Loan.Create"/> and
+    /// <see cref="OverdueTermsEntry.Read"/> both ask it.
+    /// </summary>
+    public IEnumerable<OverdueTermsProblem> Problems()
+    {
+        if (Rate is { } rate && !Loan.IsRate(rate.Value))
+        {
+            yield return new OverdueTermsProblem(OverdueTermsPart.Rate, OverdueTermsProblemKind.RateOutOfRange);
+        }
+
+        if (Penalty?.DailyRate is { } daily && !Loan.IsRate(daily))
+        {
+            yield return new OverdueTermsProblem(OverdueTermsPart.PenaltyPerDay, OverdueTermsProblemKind.RateOutOfRange);
+        }
+
+        if (AmountProblem(Penalty?.Amount) is { } penalty)
+        {
+            yield return new OverdueTermsProblem(OverdueTermsPart.Penalty, penalty);
+        }
+
+        if (AmountProblem(OtherFees) is { } fees)
+        {
+            yield return new OverdueTermsProblem(OverdueTermsPart.OtherFees, fees);
+        }
+    }
+
+    private static OverdueTermsProblemKind? AmountProblem(Money? amount) => amount switch
+    {
+        { IsNegative: true } => OverdueTermsProblemKind.Negative,
+        { } a when Math.Abs(a.Yuan) > Loan.LargestAmount => OverdueTermsProblemKind.ImplausiblyLarge,
+        _ => null,
+    };
 }
 
 /// <summary>

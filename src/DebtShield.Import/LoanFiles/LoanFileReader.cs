@@ -203,8 +203,11 @@ public static class LoanFileReader
     }
 
     /// <summary>
-    /// The agreed overdue terms: absent, unknown; present, each part left out is not agreed. Signs
-    /// and sizes are checked by <see cref="Loan.Create"/>, on the same field paths.
+    /// The agreed overdue terms, read by <see cref="OverdueTermsEntry"/> as every door reads them:
+    /// absent, unknown; <c>{}</c>, nothing agreed; otherwise each part left out is not agreed (a rate
+    /// without <c>per</c> is a year rate, as in a table or a form). What only a file can write, a
+    /// <c>rate</c> or <c>penalty</c> object with nothing in it, is refused here. Signs and sizes are
+    /// checked by <see cref="Loan.Create"/>, on the same field paths.
     /// </summary>
     private static OverdueTerms ConvertOverdueTerms(OverdueTermsDocument? terms, List<LoanFileError> errors)
     {
@@ -213,41 +216,38 @@ public static class LoanFileReader
             return OverdueTerms.Unknown;
         }
 
-        OverdueRate? rate = null;
-        if (terms.Rate is { } agreed)
+        var before = errors.Count;
+        if (terms.Rate is { Value: null, Per: null })
         {
-            var per = Vocabularies.RateUnits.Parse(agreed.Per);
-            if (agreed.Value is null)
-            {
-                errors.Add(new LoanFileError("overdueTerms.rate.value", null, ImportMessages.MissingField));
-            }
-
-            if (per is null)
-            {
-                errors.Add(new LoanFileError("overdueTerms.rate.per", null, agreed.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, agreed.Per, Localized.WireIds(Vocabularies.RateUnits))));
-            }
-
-            rate = agreed.Value is { } value && per is { } unit ? new OverdueRate(value, unit) : null;
+            errors.Add(new LoanFileError("overdueTerms.rate.value", null, ImportMessages.MissingField));
         }
 
-        OverduePenalty? penalty = null;
-        if (terms.Penalty is { } stated)
+        if (terms.Penalty is { PerDay: null, Amount: null })
         {
-            switch (stated.PerDay, stated.Amount)
-            {
-                case ({ } daily, null):
-                    penalty = OverduePenalty.PerDay(daily);
-                    break;
-                case (null, { } amount):
-                    penalty = OverduePenalty.Once(new Money(amount));
-                    break;
-                default:
-                    errors.Add(new LoanFileError("overdueTerms.penalty", null, ImportMessages.PenaltyOneOf));
-                    break;
-            }
+            errors.Add(new LoanFileError("overdueTerms.penalty", null, ImportMessages.PenaltyOneOf));
         }
 
-        return OverdueTerms.Agreed(rate, penalty, ToMoney(terms.OtherFees));
+        var reading = new OverdueTermsEntry
+        {
+            Rate = terms.Rate?.Value?.ToString(CultureInfo.InvariantCulture),
+            Per = terms.Rate?.Per,
+            PenaltyPerDay = terms.Penalty?.PerDay?.ToString(CultureInfo.InvariantCulture),
+            Penalty = terms.Penalty?.Amount,
+            OtherFees = terms.OtherFees,
+            NoneAgreed = terms.Rate is null && terms.Penalty is null && terms.OtherFees is null,
+        }.Read();
+        foreach (var problem in reading.Problems)
+        {
+            errors.Add(problem.Kind switch
+            {
+                OverdueTermsProblemKind.UnknownPeriod => new LoanFileError("overdueTerms.rate.per", null, Localized.Format(ImportMessages.UnknownRatePer, terms.Rate?.Per, Localized.WireIds(Vocabularies.RateUnits))),
+                OverdueTermsProblemKind.PenaltyBothWays => new LoanFileError("overdueTerms.penalty", null, ImportMessages.PenaltyOneOf),
+                _ when problem.Part is OverdueTermsPart.PenaltyPerDay => new LoanFileError("overdueTerms.penalty.perDay", null, ImportMessages.MissingField),
+                _ => new LoanFileError("overdueTerms.rate.value", null, ImportMessages.MissingField),
+            });
+        }
+
+        return errors.Count > before ? OverdueTerms.Unknown : reading.Terms!;
     }
 
     private static List<T> ConvertList<TDocument, T>(

@@ -203,7 +203,7 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.StatedMethod, method, row, LoanTableColumn.StatedMethod);
         }
 
-        if (Rate(row, LoanTableColumn.OverdueRate) is { } overdueRate)
+        if (OverdueRateCell(row, LoanTableColumn.OverdueRate) is { } overdueRate)
         {
             Agree(ref loan.OverdueRate, overdueRate, row, LoanTableColumn.OverdueRate);
         }
@@ -213,7 +213,7 @@ internal sealed class LoanTableAssembler
             Agree(ref loan.OverduePer, overduePer, row, LoanTableColumn.OverduePer);
         }
 
-        if (Rate(row, LoanTableColumn.PenaltyPerDay) is { } penaltyPerDay)
+        if (OverdueRateCell(row, LoanTableColumn.PenaltyPerDay) is { } penaltyPerDay)
         {
             Agree(ref loan.PenaltyPerDay, penaltyPerDay, row, LoanTableColumn.PenaltyPerDay);
         }
@@ -388,42 +388,37 @@ internal sealed class LoanTableAssembler
     }
 
     /// <summary>
-    /// What the loan's rows say its contract agrees for late payment: nothing filled in, not known;
-    /// <c>overdue_terms</c> = none, nothing agreed; otherwise what is filled in, a blank part not agreed.
+    /// What the loan's rows say its contract agrees for late payment, read by
+    /// <see cref="OverdueTermsEntry"/> as every door reads it: nothing filled in, not known;
+    /// <c>overdue_terms</c> = none, nothing agreed; otherwise what is filled in, a blank part not
+    /// agreed. Each problem is placed on the row and column that gave the part.
     /// </summary>
-    private OverdueTerms OverdueTermsOf(LoanRows loan)
+    private OverdueTerms? OverdueTermsOf(LoanRows loan)
     {
-        var given = loan.OverdueRate?.Row ?? loan.OverduePer?.Row ?? loan.PenaltyPerDay?.Row ?? loan.Penalty?.Row ?? loan.OverdueFees?.Row;
-        if (loan.NoneAgreed is { Value: true } none)
+        var reading = new OverdueTermsEntry
         {
-            if (given is not null)
+            Rate = loan.OverdueRate?.Text,
+            Per = loan.OverduePer?.Text,
+            PenaltyPerDay = loan.PenaltyPerDay?.Text,
+            Penalty = loan.Penalty?.Value,
+            OtherFees = loan.OverdueFees?.Value,
+            NoneAgreed = loan.NoneAgreed?.Value is true,
+        }.Read();
+        foreach (var problem in reading.Problems)
+        {
+            var (row, column, message) = problem.Kind switch
             {
-                Fail(none.Row, LoanTableColumn.OverdueTerms, ImportMessages.Table_OverdueNoneButGiven);
-            }
-
-            return OverdueTerms.NoneAgreed;
+                OverdueTermsProblemKind.NoneAgreedButGiven => (loan.NoneAgreed?.Row, LoanTableColumn.OverdueTerms, ImportMessages.Table_OverdueNoneButGiven),
+                OverdueTermsProblemKind.PenaltyBothWays => (loan.Penalty?.Row, LoanTableColumn.Penalty, ImportMessages.Table_OverduePenaltyTwice),
+                OverdueTermsProblemKind.PeriodWithoutRate => (loan.OverduePer?.Row, LoanTableColumn.OverdueRate, Localized.Format(ImportMessages.Table_GroupIncomplete, ImportMessages.Table_GroupOverdue)),
+                OverdueTermsProblemKind.UnknownPeriod => (loan.OverduePer?.Row, LoanTableColumn.OverduePer, Localized.Format(ImportMessages.Table_UnknownRatePer, loan.OverduePer?.Text, Localized.WireIds(Vocabularies.RateUnits), Localized.Names(Vocabularies.RateUnits))),
+                _ when problem.Part is OverdueTermsPart.PenaltyPerDay => (loan.PenaltyPerDay?.Row, LoanTableColumn.PenaltyPerDay, ImportMessages.Table_InvalidRate),
+                _ => (loan.OverdueRate?.Row, LoanTableColumn.OverdueRate, ImportMessages.Table_InvalidRate),
+            };
+            Fail(row ?? loan.FirstRow, column, message);
         }
 
-        if (given is null)
-        {
-            return OverdueTerms.Unknown;
-        }
-
-        if (loan.PenaltyPerDay is not null && loan.Penalty is { } once)
-        {
-            Fail(once.Row, LoanTableColumn.Penalty, ImportMessages.Table_OverduePenaltyTwice);
-        }
-
-        if (loan.OverduePer is { } orphan && loan.OverdueRate is null)
-        {
-            Fail(orphan.Row, LoanTableColumn.OverdueRate, Localized.Format(ImportMessages.Table_GroupIncomplete, ImportMessages.Table_GroupOverdue));
-        }
-
-        var rate = loan.OverdueRate is { } agreed ? new OverdueRate((decimal)agreed.Value, loan.OverduePer?.Value ?? RatePer.Year) : null;
-        var penalty = loan.PenaltyPerDay is { } daily ? OverduePenalty.PerDay((decimal)daily.Value)
-            : loan.Penalty is { } amount ? OverduePenalty.Once(new Money(amount.Value))
-            : null;
-        return OverdueTerms.Agreed(rate, penalty, loan.OverdueFees is { } fees ? new Money(fees.Value) : null);
+        return reading.Terms;
     }
 
     private void RequireFact<T>(LoanRows loan, Fact<T>? fact, LoanTableColumn column)
@@ -536,6 +531,22 @@ internal sealed class LoanTableAssembler
             : Invalid<double>(row, column, cell, ImportMessages.Table_InvalidRate);
     }
 
+    /// <summary>
+    /// A rate of the overdue terms, read as <see cref="OverdueTermsEntry"/> reads it (a fraction or a
+    /// percentage, as text or as a stored number); its bounds are the loan's (<see cref="Loan.Create"/>).
+    /// </summary>
+    private decimal? OverdueRateCell(TableRow row, LoanTableColumn column)
+    {
+        if (Cell(row, column) is not { } cell)
+        {
+            return null;
+        }
+
+        return cell.Kind is TableCellKind.Text or TableCellKind.Number && OverdueTermsEntry.ParseRate(cell.Text) is { } rate
+            ? rate
+            : Invalid<decimal>(row, column, cell, ImportMessages.Table_InvalidRate);
+    }
+
     private T? Parse<T>(TableRow row, LoanTableColumn column, Func<string, T?> parse, string unknownTemplate)
         where T : struct =>
         Parse(row, column, parse, text => Localized.Format(unknownTemplate, text));
@@ -641,9 +652,9 @@ internal sealed class LoanTableAssembler
         public Fact<double>? StatedRate;
         public Fact<RatePer>? StatedPer;
         public Fact<AdvertisedMethod>? StatedMethod;
-        public Fact<double>? OverdueRate;
+        public Fact<decimal>? OverdueRate;
         public Fact<RatePer>? OverduePer;
-        public Fact<double>? PenaltyPerDay;
+        public Fact<decimal>? PenaltyPerDay;
         public Fact<decimal>? Penalty;
         public Fact<decimal>? OverdueFees;
         public Fact<bool>? NoneAgreed;

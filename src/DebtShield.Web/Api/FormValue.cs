@@ -29,12 +29,15 @@ public static class FormValue
             : new Money(yuan);
     }
 
-    /// <summary>A rate typed as a percentage (0.05%) or a fraction (0.0005), at least zero.</summary>
-    /// <exception cref="RequestRefusedException">Missing or not such a rate.</exception>
-    public static decimal Rate(string? text, string label)
+    /// <summary>
+    /// An amount of yuan as written, zero allowed (a contract may agree a fee of nothing); its
+    /// bounds are the loan's (<see cref="Loan.Create"/>), worded on the field like its other facts.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">Missing or not an amount.</exception>
+    public static decimal AmountAtLeastZero(string? text, string label)
     {
         var given = WebInput.Required(text, label);
-        return FactText.TryRate(given, out var fraction) ? fraction : throw Refused(WebText.Input_NotRate, label, given);
+        return FactText.TryAmount(given, out var yuan) ? yuan : throw Refused(WebText.Input_NotAmount, label, given);
     }
 
     /// <summary>A calendar date with its year written.</summary>

@@ -79,34 +79,38 @@ public sealed record LoanForm
     /// <summary>
     /// What the form says the contract agrees for late payment: nothing filled in, not known; the
     /// box ticked, nothing agreed; otherwise what is filled in, each part left empty not agreed.
+    /// Read by <see cref="OverdueTermsEntry"/>, as every door reads them. The period is a list that
+    /// always sends a choice, so its default (a year) with no rate is nothing typed; another
+    /// period with no rate is refused, as a rate forgotten.
     /// </summary>
-    /// <exception cref="RequestRefusedException">A value does not read, or the box is ticked beside values, or the penalty is given both ways.</exception>
+    /// <exception cref="RequestRefusedException">A value does not read, or the box is ticked beside values, or the penalty is given both ways, or a period is chosen without a rate.</exception>
     public OverdueTerms OverdueTerms()
     {
-        var given = new[] { OverdueRate, PenaltyPerDay, Penalty, OverdueFees }.Any(v => !string.IsNullOrWhiteSpace(v));
-        if (NoOverdueTerms)
+        var untouchedPer = string.IsNullOrWhiteSpace(OverdueRate) && Vocabularies.RateUnits.Parse(OverduePer?.Trim()) is RatePer.Year;
+        var reading = new OverdueTermsEntry
         {
-            return given ? throw new RequestRefusedException(WebText.Overdue_NoneButGiven) : Core.Loans.OverdueTerms.NoneAgreed;
+            Rate = OverdueRate,
+            Per = untouchedPer ? null : OverduePer,
+            PenaltyPerDay = PenaltyPerDay,
+            Penalty = string.IsNullOrWhiteSpace(Penalty) ? null : FormValue.AmountAtLeastZero(Penalty, WebText.Field_Penalty),
+            OtherFees = string.IsNullOrWhiteSpace(OverdueFees) ? null : FormValue.AmountAtLeastZero(OverdueFees, WebText.Field_OverdueFees),
+            NoneAgreed = NoOverdueTerms,
+        }.Read();
+        if (reading.Succeeded)
+        {
+            return reading.Terms;
         }
 
-        if (!given)
+        var problem = reading.Problems[0];
+        throw new RequestRefusedException(problem.Kind switch
         {
-            return Core.Loans.OverdueTerms.Unknown;
-        }
-
-        if (!string.IsNullOrWhiteSpace(PenaltyPerDay) && !string.IsNullOrWhiteSpace(Penalty))
-        {
-            throw new RequestRefusedException(WebText.Overdue_PenaltyTwice);
-        }
-
-        var per = string.IsNullOrWhiteSpace(OverduePer) ? RatePer.Year
-            : Vocabularies.RateUnits.Parse(OverduePer.Trim()) ?? throw new RequestRefusedException(string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_OverduePer, OverduePer));
-        var rate = string.IsNullOrWhiteSpace(OverdueRate) ? null : new OverdueRate(FormValue.Rate(OverdueRate, WebText.Field_OverdueRate), per);
-        var penalty = !string.IsNullOrWhiteSpace(PenaltyPerDay) ? OverduePenalty.PerDay(FormValue.Rate(PenaltyPerDay, WebText.Field_PenaltyPerDay))
-            : !string.IsNullOrWhiteSpace(Penalty) ? OverduePenalty.Once(FormValue.Amount(Penalty, WebText.Field_Penalty))
-            : null;
-        var fees = string.IsNullOrWhiteSpace(OverdueFees) ? (Money?)null : FormValue.Amount(OverdueFees, WebText.Field_OverdueFees);
-        return Core.Loans.OverdueTerms.Agreed(rate, penalty, fees);
+            OverdueTermsProblemKind.NoneAgreedButGiven => WebText.Overdue_NoneButGiven,
+            OverdueTermsProblemKind.PenaltyBothWays => WebText.Overdue_PenaltyTwice,
+            OverdueTermsProblemKind.PeriodWithoutRate => string.Format(CultureInfo.CurrentCulture, WebText.Overdue_PerWithoutRate, WebText.Field_OverdueRate, WebText.Field_OverduePer),
+            OverdueTermsProblemKind.UnknownPeriod => string.Format(CultureInfo.CurrentCulture, WebText.Input_Invalid, WebText.Field_OverduePer, OverduePer),
+            _ when problem.Part is OverdueTermsPart.PenaltyPerDay => string.Format(CultureInfo.CurrentCulture, WebText.Input_NotRate, WebText.Field_PenaltyPerDay, PenaltyPerDay),
+            _ => string.Format(CultureInfo.CurrentCulture, WebText.Input_NotRate, WebText.Field_OverdueRate, OverdueRate),
+        });
     }
 
     /// <summary>The loan's facts without its schedule, for a pasted repayment screen that gives the schedule.</summary>

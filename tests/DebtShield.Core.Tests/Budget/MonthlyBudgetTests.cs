@@ -5,7 +5,7 @@ namespace DebtShield.Core.Tests.Budget;
 public sealed class MonthlyBudgetTests
 {
     [Fact]
-    public void LeftForDebts_is_income_less_essential_expenses()
+    public void LeftForDebts_IncomeAndEssentials_IsIncomeLessEssentials()
     {
         var budget = new MonthlyBudget([
             new BudgetLine(BudgetLineKind.Income, "工资", new Money(6000m)),
@@ -20,7 +20,7 @@ public sealed class MonthlyBudgetTests
     }
 
     [Fact]
-    public void LeftForDebts_is_negative_when_essentials_exceed_income()
+    public void LeftForDebts_EssentialsAboveIncome_IsNegative()
     {
         var budget = new MonthlyBudget([
             new BudgetLine(BudgetLineKind.Income, "工资", new Money(3000m)),
@@ -33,13 +33,13 @@ public sealed class MonthlyBudgetTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void A_line_refuses_an_amount_that_is_not_positive(decimal amount)
+    public void BudgetLine_AmountNotAboveZero_IsRefused(decimal amount)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new BudgetLine(BudgetLineKind.Income, "工资", new Money(amount)));
     }
 
     [Fact]
-    public void A_line_refuses_a_blank_name()
+    public void BudgetLine_BlankName_IsRefused()
     {
         Assert.Throws<ArgumentException>(() => new BudgetLine(BudgetLineKind.Income, "  ", new Money(1m)));
     }

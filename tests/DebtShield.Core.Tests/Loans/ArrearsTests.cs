@@ -25,19 +25,19 @@ public sealed class ArrearsTests
     }
 
     [Fact]
-    public void A_loan_paid_on_schedule_has_no_arrears()
+    public void Of_LoanPaidOnSchedule_IsNone()
     {
         Assert.Null(Arrears.Of(Monthly((2, 1100m), (3, 1100m)), new DateOnly(2026, 3, 20)));
     }
 
     [Fact]
-    public void An_instalment_due_today_is_not_yet_overdue()
+    public void Of_InstalmentDueToday_IsNotYetOverdue()
     {
         Assert.Null(Arrears.Of(Monthly((2, 1100m)), new DateOnly(2026, 3, 5)));
     }
 
     [Fact]
-    public void Arrears_start_at_the_first_instalment_the_payments_do_not_cover()
+    public void Of_PaymentsShortOfTheSchedule_StartsAtTheFirstInstalmentTheyDoNotCover()
     {
         var arrears = Arrears.Of(Monthly((2, 1100m), (3, 500m)), new DateOnly(2026, 4, 15));
 
@@ -48,7 +48,7 @@ public sealed class ArrearsTests
     }
 
     [Fact]
-    public void Payments_after_the_day_do_not_count()
+    public void Of_PaymentsAfterTheDay_DoNotCount()
     {
         var arrears = Arrears.Of(Monthly((4, 3300m)), new DateOnly(2026, 3, 1));
 
@@ -57,7 +57,7 @@ public sealed class ArrearsTests
     }
 
     [Fact]
-    public void Same_facts_ignore_the_scale_of_amounts_and_the_order_payments_were_entered()
+    public void HasSameFacts_AmountsOfAnotherScaleOrPaymentsInAnotherOrder_IsTrue()
     {
         var a = Monthly((2, 1100m), (2, 5m));
         var b = Monthly((2, 5.00m), (2, 1100.0m));

@@ -5,7 +5,7 @@ namespace DebtShield.Core.Tests.Loans;
 public sealed class LoanPaymentOrderTests
 {
     [Fact]
-    public void Payments_are_ordered_by_date_then_amount_whatever_order_they_were_given_in()
+    public void Create_PaymentsInAnyOrder_AreOrderedByDateThenAmount()
     {
         // Enough payments that an unstable sort would shuffle the ones that share a day; the order is canonical.
         var start = new DateOnly(2025, 1, 1);

@@ -67,43 +67,51 @@ internal static class LoanFacts
     /// <summary>
     /// The agreed overdue terms from <c>--overdue-rate</c>/<c>--overdue-per</c>, <c>--penalty-per-day</c>
     /// or <c>--penalty</c>, <c>--overdue-fees</c>, or <c>--no-overdue-terms</c> (the contract agrees
-    /// nothing); null when none of them is given.
+    /// nothing), read by <see cref="OverdueTermsEntry"/> as every door reads them; null when none of
+    /// them is given.
     /// </summary>
     public static OverdueTerms? OverdueTerms(string? rate, string? per, string? penaltyPerDay, string? penalty, string? fees, bool noneAgreed)
     {
-        var any = rate is not null || per is not null || penaltyPerDay is not null || penalty is not null || fees is not null;
-        if (noneAgreed)
+        var entry = new OverdueTermsEntry
         {
-            return any ? throw new UserInputException(CliText.Facts_NoOverdueTermsWithTerms) : Core.Loans.OverdueTerms.NoneAgreed;
-        }
-
-        if (!any)
+            Rate = rate,
+            Per = per,
+            PenaltyPerDay = penaltyPerDay,
+            Penalty = OverdueAmount(penalty, "--penalty"),
+            OtherFees = OverdueAmount(fees, "--overdue-fees"),
+            NoneAgreed = noneAgreed,
+        };
+        if (entry.IsEmpty)
         {
             return null;
         }
 
-        if (rate is null && per is not null)
+        var reading = entry.Read();
+        if (reading.Succeeded)
         {
-            throw new UserInputException(Missing("--overdue-rate"));
+            return reading.Terms;
         }
 
-        if (penaltyPerDay is not null && penalty is not null)
+        var problem = reading.Problems[0];
+        throw new UserInputException(problem.Kind switch
         {
-            throw new UserInputException(CliText.Facts_PenaltyTwice);
-        }
-
-        OverdueRate? agreed = rate is null
-            ? null
-            : new OverdueRate(Fraction(rate, "--overdue-rate"), Vocabularies.RateUnits.Parse(per ?? "year") ?? throw new UserInputException(Localized.Format(CliText.Facts_InvalidOverdueRate, "--overdue-per", per!)));
-        OverduePenalty? charged = penaltyPerDay is not null ? OverduePenalty.PerDay(Fraction(penaltyPerDay, "--penalty-per-day"))
-            : penalty is not null ? OverduePenalty.Once(Amount(penalty, "--penalty")!.Value)
-            : null;
-        return Core.Loans.OverdueTerms.Agreed(agreed, charged, Amount(fees, "--overdue-fees"));
+            OverdueTermsProblemKind.NoneAgreedButGiven => CliText.Facts_NoOverdueTermsWithTerms,
+            OverdueTermsProblemKind.PenaltyBothWays => CliText.Facts_PenaltyTwice,
+            OverdueTermsProblemKind.PeriodWithoutRate => Missing("--overdue-rate"),
+            OverdueTermsProblemKind.UnknownPeriod => Localized.Format(CliText.Facts_InvalidOverdueRate, "--overdue-per", per!),
+            _ when problem.Part is OverdueTermsPart.PenaltyPerDay => Localized.Format(CliText.Facts_InvalidOverdueRate, "--penalty-per-day", penaltyPerDay!),
+            _ => Localized.Format(CliText.Facts_InvalidOverdueRate, "--overdue-rate", rate!),
+        });
     }
 
-    /// <summary>A rate written as a fraction (0.0005) or a percentage (0.05%).</summary>
-    private static decimal Fraction(string text, string option) =>
-        FactText.TryRate(text, out var fraction) ? fraction : throw new UserInputException(Localized.Format(CliText.Facts_InvalidOverdueRate, option, text));
+    /// <summary>
+    /// An amount of the overdue terms: zero is a figure a contract may agree, so only its reading is
+    /// checked here; its bounds are the loan's (<see cref="Loan.Create"/>).
+    /// </summary>
+    private static decimal? OverdueAmount(string? text, string option) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : FactText.TryAmount(text, out var yuan) ? yuan
+        : throw new UserInputException(Localized.Format(CliText.Facts_InvalidOverdueAmount, option, text));
 
     /// <summary>
     /// The schedule from <c>--due DATE=YUAN</c> (repeatable), or from <c>--instalments N --amount YUAN
