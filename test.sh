@@ -78,7 +78,11 @@ echo "test.sh: PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') for the te
 # --- .NET ------------------------------------------------------------------------------------
 dotnet restore DebtShield.slnx --locked-mode
 dotnet build DebtShield.slnx -c Release --no-restore
-dotnet format whitespace DebtShield.slnx --verify-no-changes  # style rules and analyzers are enforced by the build
+# Whitespace is a property of the files, not of the projects: --folder reads every .cs file under
+# the repository (generated ones skipped, as in a solution's) without loading the solution into a
+# workspace, for half the CPU (11.5 s user against 23.8 s, measured 2026-12-06). Style rules and
+# analyzers are enforced by the build.
+dotnet format whitespace . --folder --verify-no-changes
 
 results=$(mktemp -d)
 status=0
