@@ -78,7 +78,11 @@ echo "test.sh: PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') for the te
 # --- .NET ------------------------------------------------------------------------------------
 dotnet restore DebtShield.slnx --locked-mode
 dotnet build DebtShield.slnx -c Release --no-restore
-dotnet format whitespace DebtShield.slnx --verify-no-changes  # style rules and analyzers are enforced by the build
+# Whitespace is a property of the files, not of the projects: --folder reads every .cs file under
+# the repository (generated ones skipped, as in a solution's) without loading the solution into a
+# workspace, for half the CPU (11.5 s user against 23.8 s, measured 2026-12-06). Style rules and
+# analyzers are enforced by the build.
+dotnet format whitespace . --folder --verify-no-changes
 
 results=$(mktemp -d)
 status=0
@@ -98,12 +102,13 @@ rm -rf "$results"
 
 # --- The release, as a borrower and an organisation get it (issue 25) ------------------------
 # One linux-x64 archive (without ReadyToRun, which only makes it start faster and takes minutes to
-# compile), built from the tree as it is. release-check.sh unpacks it in a clean folder and starts
-# it with no dotnet on the PATH: the page answers, the demo loads, the command line answers.
+# compile) and gzip'd at its fastest (the checks unpack it at once), built from the tree as it
+# is. release-check.sh unpacks it in a clean folder and starts it with no dotnet on the PATH: the
+# page answers, the demo loads, the command line answers.
 # debian-check.sh makes the Debian package from the same archive, installs it, starts its server
 # as its unit would on the test PostgreSQL, and removes it (root only). Each counts as one test.
 release=$(mktemp -d)
-if tools/release.sh --rid linux-x64 --no-ready-to-run --out "$release" >/dev/null; then
+if tools/release.sh --rid linux-x64 --no-ready-to-run --fast-compression --out "$release" >/dev/null; then
   archive=$(ls "$release"/debtshield-*-linux-x64.tar.gz)
   if tools/release-check.sh "$archive"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
   if [ "$(id -u)" -ne 0 ]; then

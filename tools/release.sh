@@ -3,7 +3,7 @@
 # command line (debtshield), both self-contained single files (no .NET needed on the machine),
 # with the 使用说明 (how to use), in debtshield-VERSION-RID.zip (Windows) or .tar.gz (others).
 #
-#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run]
+#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run] [--fast-compression]
 #
 # Without --rid: win-x64, osx-arm64, osx-x64, linux-x64, linux-arm64. Archives go to
 # artifacts/release (or DIR); each line printed at the end is "SIZE_BYTES ARCHIVE".
@@ -11,6 +11,9 @@
 # Not composite: a single file with ReadyToRun would otherwise compile the whole framework again
 # into one image (about 365 assemblies; over 45 minutes on a loaded 2-core machine), although the
 # runtime pack's assemblies are already precompiled. Only ours and the packages' are compiled.
+# --fast-compression writes the .tar.gz archives with gzip -1 instead of gzip's default (-6): the
+# same files, 9 % larger (180 MB against 164 MB for linux-x64) for 40 % of the CPU (8.5 s against
+# 20.8 s, measured 2026-12-06); test.sh uses it for the archive its checks unpack at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -18,11 +21,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 out=artifacts/release
 rids=()
 ready_to_run=true
+gzip_level=6
 while [ $# -gt 0 ]; do
   case "$1" in
     --rid) rids+=("$2"); shift 2 ;;
     --out) out=$2; shift 2 ;;
     --no-ready-to-run) ready_to_run=false; shift ;;
+    --fast-compression) gzip_level=1; shift ;;
     *) echo "release.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -71,7 +76,7 @@ for rid in "${rids[@]}"; do
     (cd "$work" && python3 -m zipfile -c "$out/$name.zip" "$name")
     archive=$out/$name.zip
   else
-    tar -C "$work" -czf "$out/$name.tar.gz" --owner=0 --group=0 "$name"
+    tar -C "$work" -cf - --owner=0 --group=0 "$name" | gzip -"$gzip_level" >"$out/$name.tar.gz"
     archive=$out/$name.tar.gz
   fi
   rm -rf "$work/web-$rid" "$work/cli-$rid" "$stage"

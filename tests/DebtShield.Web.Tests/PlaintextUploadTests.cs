@@ -15,9 +15,11 @@ namespace DebtShield.Web.Tests;
 /// own process with its own temporary folder; each upload is paused part-way (the server has
 /// received and stored megabytes of it), the folder is searched for the upload's text and for
 /// slices of its bytes, then the upload finishes (or the program is killed) and the folder is
-/// searched again.
+/// searched again. The four uploads that finish share one program (<see cref="SharedWebProcess"/>),
+/// each in a case of its own and looking only at the files that appeared since it began; the kill
+/// test starts a program of its own.
 /// </summary>
-public sealed class PlaintextUploadTests
+public sealed class PlaintextUploadTests(SharedWebProcess shared) : IClassFixture<SharedWebProcess>
 {
     private const string Collector = "17000001234";
 
@@ -29,9 +31,11 @@ public sealed class PlaintextUploadTests
     [Fact]
     public async Task PageImport_PhoneBackupPausedMidUpload_NoTemporaryFileHoldsItsTextDuringOrAfter()
     {
-        await using var app = await WebProcess.StartAsync();
+        var app = shared.Program;
+        var inCase = "case=" + await app.NewCaseAsync("短信备份（网页）");
+        var earlier = Files(app.Temporary);
         var backup = PhoneBackup();
-        var token = await app.TokenAsync("/evidence");
+        var token = await app.TokenAsync("/evidence?" + inCase);
         var file = new PausedContent(backup, backup.Length * 3 / 4);
         using var form = new MultipartFormDataContent
         {
@@ -40,14 +44,14 @@ public sealed class PlaintextUploadTests
             { file, "backup", "sms.xml" },
         };
 
-        var sent = app.Client.PostAsync("/evidence?handler=Import", form);
+        var sent = app.Client.PostAsync("/evidence?handler=Import&" + inCase, form);
         await file.Paused.WaitAsync(Patience);
-        await StoredAsync(app, backup.Length / 2);
+        await StoredAsync(app, earlier, backup.Length / 2);
         var during = Plaintext(app.Temporary, backup);
         file.Resume();
         var response = await sent;
         var after = Plaintext(app.Temporary, backup);
-        using var evidence = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence"));
+        using var evidence = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence?" + inCase));
 
         Assert.Empty(during);
         Assert.Empty(after);
@@ -58,14 +62,16 @@ public sealed class PlaintextUploadTests
     [Fact]
     public async Task ApiImport_PhoneBackupPausedMidUpload_NoTemporaryFileHoldsItsTextDuringOrAfter()
     {
-        await using var app = await WebProcess.StartAsync();
+        var app = shared.Program;
+        var inCase = "case=" + await app.NewCaseAsync("短信备份（接口）");
+        var earlier = Files(app.Temporary);
         var backup = PhoneBackup();
         using var body = new PausedContent(backup, backup.Length * 3 / 4);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
 
-        var sent = app.Client.PostAsync("/api/v1/evidence/import?file=sms.xml&collector=" + Collector, body);
+        var sent = app.Client.PostAsync("/api/v1/evidence/import?file=sms.xml&collector=" + Collector + "&" + inCase, body);
         await body.Paused.WaitAsync(Patience);
-        await StoredAsync(app, backup.Length / 2);
+        await StoredAsync(app, earlier, backup.Length / 2);
         var during = Plaintext(app.Temporary, backup);
         body.Resume();
         var response = await sent;
@@ -98,13 +104,15 @@ public sealed class PlaintextUploadTests
         }
 
         Assert.True(zip.Length > 2 * SealedSpool.ChunkSize * 8, "the zip is " + zip.Length + " bytes");
-        await using var app = await WebProcess.StartAsync();
+        var app = shared.Program;
+        var inCase = "case=" + await app.NewCaseAsync("苹果手机备份");
+        var earlier = Files(app.Temporary);
         using var body = new PausedContent(zip, zip.Length * 3 / 4);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
 
-        var sent = app.Client.PostAsync("/api/v1/evidence/import?file=iphone.zip&collector=95000111", body);
+        var sent = app.Client.PostAsync("/api/v1/evidence/import?file=iphone.zip&collector=95000111&" + inCase, body);
         await body.Paused.WaitAsync(Patience);
-        await StoredAsync(app, zip.Length / 2);
+        await StoredAsync(app, earlier, zip.Length / 2);
         var during = Plaintext(app.Temporary, zip);
         body.Resume();
         var response = await sent;
@@ -130,8 +138,10 @@ public sealed class PlaintextUploadTests
         using var buffer = new MemoryStream();
         LoanTableWriter.WriteXlsx(buffer, loans, [padding]);
         var workbook = buffer.ToArray();
-        await using var app = await WebProcess.StartAsync();
-        var token = await app.TokenAsync("/loans");
+        var app = shared.Program;
+        var inCase = "case=" + await app.NewCaseAsync("借款表");
+        var earlier = Files(app.Temporary);
+        var token = await app.TokenAsync("/loans?" + inCase);
         var file = new PausedContent(workbook, workbook.Length * 3 / 4);
         using var form = new MultipartFormDataContent
         {
@@ -139,14 +149,14 @@ public sealed class PlaintextUploadTests
             { file, "file", "借款.xlsx" },
         };
 
-        var sent = app.Client.PostAsync("/loans?handler=Import", form);
+        var sent = app.Client.PostAsync("/loans?handler=Import&" + inCase, form);
         await file.Paused.WaitAsync(Patience);
-        await StoredAsync(app, workbook.Length / 2);
+        await StoredAsync(app, earlier, workbook.Length / 2);
         var during = Plaintext(app.Temporary, workbook);
         file.Resume();
         var response = await sent;
         var after = Plaintext(app.Temporary, workbook);
-        using var stored = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
+        using var stored = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans?" + inCase));
 
         Assert.Empty(during);
         Assert.Empty(after);
@@ -169,7 +179,7 @@ public sealed class PlaintextUploadTests
 
         var sent = app.Client.PostAsync("/evidence?handler=Import", form);
         await file.Paused.WaitAsync(Patience);
-        await StoredAsync(app, backup.Length / 2);
+        await StoredAsync(app, [], backup.Length / 2);
         app.Kill();
         file.Resume();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => sent);
@@ -259,13 +269,19 @@ public sealed class PlaintextUploadTests
         return Encoding.UTF8.GetBytes(xml.Append("</smses>\n").ToString());
     }
 
-    /// <summary>Waits until the program has stored at least <paramref name="bytes"/> in its temporary folder.</summary>
-    private static async Task StoredAsync(WebProcess app, long bytes)
+    /// <summary>
+    /// Waits until the program has stored at least <paramref name="bytes"/> in its temporary folder,
+    /// counting only files not among <paramref name="earlier"/> (what an earlier upload of the shared
+    /// program may have left there, which would otherwise count towards this one's).
+    /// </summary>
+    private static async Task StoredAsync(WebProcess app, IReadOnlyCollection<FileInfo> earlier, long bytes)
     {
+        var old = earlier.Select(f => f.FullName).ToHashSet(StringComparer.Ordinal);
+        long Stored() => Files(app.Temporary).Where(f => !old.Contains(f.FullName)).Sum(f => f.Length);
         var until = DateTime.UtcNow + Patience;
-        while (Files(app.Temporary).Sum(f => f.Length) < bytes)
+        while (Stored() < bytes)
         {
-            Assert.True(DateTime.UtcNow < until, "the program stored " + Files(app.Temporary).Sum(f => f.Length) + " bytes, not " + bytes);
+            Assert.True(DateTime.UtcNow < until, "the program stored " + Stored() + " bytes, not " + bytes);
             await Task.Delay(100);
         }
     }

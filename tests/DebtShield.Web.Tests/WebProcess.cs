@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using DebtShield.Tests.Shared;
 
 namespace DebtShield.Web.Tests;
@@ -38,13 +40,15 @@ internal sealed class WebProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the program on a free loopback port over a fresh SQLite ledger and waits until it
-    /// answers; <paramref name="environment"/> is added to the program's environment.
+    /// answers; <paramref name="environment"/> is added to the program's environment. The ledger is
+    /// a copy of a migrated one: the program's first migration is the CLI's and Data's tests'
+    /// concern, and would cost each program started here seconds of its own.
     /// </summary>
     public static async Task<WebProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var home = Directory.CreateTempSubdirectory("web-process-");
         var temporary = home.CreateSubdirectory("tmp");
-        var ledger = TestLedgers.CreateSqlite();
+        var ledger = TestLedgers.CreateMigratedSqlite();
         var address = new Uri("http://127.0.0.1:" + FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DebtShield.Web.dll"));
@@ -106,6 +110,15 @@ internal sealed class WebProcess : IAsyncDisposable
         return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
+    /// <summary>Opens a case titled <paramref name="title"/> and gives its id (what <c>?case=</c> takes).</summary>
+    public async Task<Guid> NewCaseAsync(string title)
+    {
+        using var response = await Client.PostAsJsonAsync("/api/v1/cases", new { title });
+        response.EnsureSuccessStatusCode();
+        using var added = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return added.RootElement.GetProperty("id").GetGuid();
+    }
+
     /// <summary>Kills the program at once, as <c>kill -9</c> does: nothing of it runs to clean up.</summary>
     public void Kill()
     {
@@ -131,5 +144,28 @@ internal sealed class WebProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>
+/// One real web program shared by a test class's tests (an xunit class fixture), for tests that
+/// each work in a case of their own and need the program's own process and temporary folder but
+/// not a fresh one: on a loaded 2-core machine a program's start takes seconds of CPU.
+/// </summary>
+public sealed class SharedWebProcess : IAsyncLifetime
+{
+    private WebProcess? program;
+
+    /// <summary>The class's program, started before its first test.</summary>
+    internal WebProcess Program => program ?? throw new InvalidOperationException("The program is started by InitializeAsync.");
+
+    public async Task InitializeAsync() => program = await WebProcess.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (program is not null)
+        {
+            await program.DisposeAsync();
+        }
     }
 }
