@@ -159,17 +159,12 @@ public sealed class Loan
         var arrived = received ?? principal;
         var terms = overdueTerms ?? OverdueTerms.Unknown;
 
-        // One pass over each list checks every fact and adds the totals the loan keeps: a batch
-        // creates millions of valid loans, and a second pass (or a problem list) for each cost
-        // more than the loan's arithmetic. Only when a fact is wrong are the problems gathered,
-        // by the checks below in the order the file's reader reports them.
-        if (!principal.IsPositive || !arrived.IsPositive || arrived > principal || TooLarge(principal) || TooLarge(arrived)
-            || !OverdueTermsHold(terms)
-            || !FeesHold(fees, instalments, arrived, out var upfrontFeeTotal)
-            || !ScheduleHolds(contractDate, instalments, out var scheduledTotal)
-            || !PaymentsHold(contractDate, paid))
+        // A batch creates millions of valid loans: the checks make a problem list, and a field's
+        // path, only for a fact that is wrong, and add up the totals the loan keeps as they read.
+        var problems = Problems(principal, arrived, fees, instalments, paid, contractDate, terms, out var upfrontFeeTotal, out var scheduledTotal);
+        if (problems is not null)
         {
-            return new LoanCreation(null, Problems(principal, arrived, fees, instalments, paid, contractDate, terms));
+            return new LoanCreation(null, problems);
         }
 
         if (paid.Length > 1)
@@ -184,112 +179,48 @@ public sealed class Loan
         return new LoanCreation(loan, []);
     }
 
-    /// <summary>True when the schedule passes every check of <see cref="CheckSchedule"/> and the size check; its total, when it does.</summary>
-    private static bool ScheduleHolds(DateOnly contractDate, Instalment[] schedule, out Money total)
+    /// <summary>
+    /// Every problem with the facts, in the order the file's reader reports them (a loan refused
+    /// deserves the whole list), or <see langword="null"/> when there is none; the two totals the
+    /// loan keeps, when there is none.
+    /// </summary>
+    private static List<LoanProblem>? Problems(
+        Money principal, Money arrived, UpfrontFee[] fees, Instalment[] instalments, Payment[] paid, DateOnly contractDate, OverdueTerms terms,
+        out Money upfrontFeeTotal, out Money scheduledTotal)
     {
-        total = Money.Zero;
-        var previous = contractDate;
-        foreach (var instalment in schedule)
-        {
-            if (instalment.DueDate <= previous || instalment.Total.IsNegative || TooLarge(instalment.Total))
-            {
-                return false;
-            }
-
-            previous = instalment.DueDate;
-            if (instalment.Principal is not null || instalment.Interest is not null || instalment.Fees is not null)
-            {
-                var (part1, part2, part3) = (instalment.Principal ?? Money.Zero, instalment.Interest ?? Money.Zero, instalment.Fees ?? Money.Zero);
-                if (part1.IsNegative || part2.IsNegative || part3.IsNegative || TooLarge(part1) || TooLarge(part2) || TooLarge(part3)
-                    || Math.Abs((part1 + part2 + part3).Yuan - instalment.Total.Yuan) > PartsTolerance)
-                {
-                    return false;
-                }
-            }
-
-            total += instalment.Total;
-        }
-
-        return total.IsPositive;
-    }
-
-    /// <summary>True when the upfront fees pass every check of <see cref="CheckFees"/> and the size check; their total, when they do.</summary>
-    private static bool FeesHold(UpfrontFee[] fees, Instalment[] schedule, Money received, out Money total)
-    {
-        total = Money.Zero;
-        foreach (var fee in fees)
-        {
-            if (!fee.Amount.IsPositive || TooLarge(fee.Amount) || (schedule.Length > 0 && fee.Date > schedule[0].DueDate))
-            {
-                return false;
-            }
-
-            total += fee.Amount;
-        }
-
-        return total < received;
-    }
-
-    /// <summary>True when the payments pass every check of <see cref="CheckPayments"/> and the size check.</summary>
-    private static bool PaymentsHold(DateOnly contractDate, Payment[] payments)
-    {
-        foreach (var payment in payments)
-        {
-            if (!payment.Amount.IsPositive || TooLarge(payment.Amount) || payment.Date < contractDate)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>True when the overdue terms pass every check of <see cref="CheckOverdueTerms"/>.</summary>
-    private static bool OverdueTermsHold(OverdueTerms terms) =>
-        ReferenceEquals(terms, OverdueTerms.Unknown) || ReferenceEquals(terms, OverdueTerms.NoneAgreed) || OverdueTermsProblems(terms).Count == 0;
-
-    private static List<LoanProblem> OverdueTermsProblems(OverdueTerms terms)
-    {
-        var problems = new List<LoanProblem>();
-        CheckOverdueTerms(terms, problems);
-        return problems;
-    }
-
-    /// <summary>Every problem with the facts, in the order the file's reader reports them: a loan refused deserves the whole list.</summary>
-    private static List<LoanProblem> Problems(Money principal, Money arrived, UpfrontFee[] fees, Instalment[] instalments, Payment[] paid, DateOnly contractDate, OverdueTerms terms)
-    {
-        var problems = new List<LoanProblem>();
+        List<LoanProblem>? problems = null;
+        upfrontFeeTotal = scheduledTotal = Money.Zero;
 
         if (!principal.IsPositive)
         {
-            problems.Add(new LoanProblem("principal", LoanProblemKind.NotPositive));
+            (problems ??= []).Add(new LoanProblem("principal", LoanProblemKind.NotPositive));
         }
 
         if (!arrived.IsPositive)
         {
-            problems.Add(new LoanProblem("received", LoanProblemKind.NotPositive));
+            (problems ??= []).Add(new LoanProblem("received", LoanProblemKind.NotPositive));
         }
         else if (arrived > principal && principal.IsPositive)
         {
-            problems.Add(new LoanProblem("received", LoanProblemKind.ReceivedAbovePrincipal));
+            (problems ??= []).Add(new LoanProblem("received", LoanProblemKind.ReceivedAbovePrincipal));
         }
 
-        var before = problems.Count;
+        var before = problems?.Count ?? 0;
         if (TooLarge(principal))
         {
-            problems.Add(new LoanProblem("principal", LoanProblemKind.ImplausiblyLarge));
+            (problems ??= []).Add(new LoanProblem("principal", LoanProblemKind.ImplausiblyLarge));
         }
 
         if (TooLarge(arrived))
         {
-            problems.Add(new LoanProblem("received", LoanProblemKind.ImplausiblyLarge));
+            (problems ??= []).Add(new LoanProblem("received", LoanProblemKind.ImplausiblyLarge));
         }
 
         for (var i = 0; i < fees.Length; i++)
         {
             if (TooLarge(fees[i].Amount))
             {
-                problems.Add(new LoanProblem(Field("upfrontFees", i, "amount"), LoanProblemKind.ImplausiblyLarge));
+                (problems ??= []).Add(new LoanProblem(Field("upfrontFees", i, "amount"), LoanProblemKind.ImplausiblyLarge));
             }
         }
 
@@ -300,7 +231,7 @@ public sealed class Loan
             {
                 if (TooLarge(part ?? Money.Zero))
                 {
-                    problems.Add(new LoanProblem(Field("schedule", i, name), LoanProblemKind.ImplausiblyLarge));
+                    (problems ??= []).Add(new LoanProblem(Field("schedule", i, name), LoanProblemKind.ImplausiblyLarge));
                 }
             }
         }
@@ -309,28 +240,33 @@ public sealed class Loan
         {
             if (TooLarge(paid[i].Amount))
             {
-                problems.Add(new LoanProblem(Field("payments", i, "amount"), LoanProblemKind.ImplausiblyLarge));
+                (problems ??= []).Add(new LoanProblem(Field("payments", i, "amount"), LoanProblemKind.ImplausiblyLarge));
             }
         }
 
-        CheckOverdueTerms(terms, problems);
-        if (problems.Count > before)
+        if (!ReferenceEquals(terms, OverdueTerms.Unknown) && !ReferenceEquals(terms, OverdueTerms.NoneAgreed))
+        {
+            CheckOverdueTerms(terms, ref problems);
+        }
+
+        if ((problems?.Count ?? 0) > before)
         {
             return problems;
         }
 
-        CheckSchedule(contractDate, instalments, problems);
-        CheckFees(fees, instalments, arrived, problems);
-        CheckPayments(contractDate, paid, problems);
+        scheduledTotal = CheckSchedule(contractDate, instalments, ref problems);
+        upfrontFeeTotal = CheckFees(fees, instalments, arrived, ref problems);
+        CheckPayments(contractDate, paid, ref problems);
         return problems;
     }
 
-    private static void CheckSchedule(DateOnly contractDate, Instalment[] schedule, List<LoanProblem> problems)
+    /// <summary>The schedule's problems; its total.</summary>
+    private static Money CheckSchedule(DateOnly contractDate, Instalment[] schedule, ref List<LoanProblem>? problems)
     {
         if (schedule.Length == 0)
         {
-            problems.Add(new LoanProblem("schedule", LoanProblemKind.Empty));
-            return;
+            (problems ??= []).Add(new LoanProblem("schedule", LoanProblemKind.Empty));
+            return Money.Zero;
         }
 
         var previous = contractDate;
@@ -340,7 +276,7 @@ public sealed class Loan
             var instalment = schedule[i];
             if (instalment.DueDate <= previous)
             {
-                problems.Add(new LoanProblem(
+                (problems ??= []).Add(new LoanProblem(
                     Field("schedule", i, "dueDate"),
                     i == 0 ? LoanProblemKind.NotAfterContractDate : LoanProblemKind.OutOfOrder));
             }
@@ -349,19 +285,19 @@ public sealed class Loan
 
             if (instalment.Total.IsNegative)
             {
-                problems.Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.Negative));
+                (problems ??= []).Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.Negative));
             }
 
-            CheckPart(instalment.Principal, i, "principal", problems);
-            CheckPart(instalment.Interest, i, "interest", problems);
-            CheckPart(instalment.Fees, i, "fees", problems);
+            CheckPart(instalment.Principal, i, "principal", ref problems);
+            CheckPart(instalment.Interest, i, "interest", ref problems);
+            CheckPart(instalment.Fees, i, "fees", ref problems);
 
             if (instalment.Principal is not null || instalment.Interest is not null || instalment.Fees is not null)
             {
                 var parts = (instalment.Principal ?? Money.Zero) + (instalment.Interest ?? Money.Zero) + (instalment.Fees ?? Money.Zero);
                 if (Math.Abs(parts.Yuan - instalment.Total.Yuan) > PartsTolerance)
                 {
-                    problems.Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.PartsDisagreeWithTotal));
+                    (problems ??= []).Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.PartsDisagreeWithTotal));
                 }
             }
 
@@ -370,8 +306,10 @@ public sealed class Loan
 
         if (!total.IsPositive)
         {
-            problems.Add(new LoanProblem("schedule", LoanProblemKind.NeverRepays));
+            (problems ??= []).Add(new LoanProblem("schedule", LoanProblemKind.NeverRepays));
         }
+
+        return total;
     }
 
     private static bool TooLarge(Money amount) => Math.Abs(amount.Yuan) > LargestAmount;
@@ -380,15 +318,16 @@ public sealed class Loan
     private static string Field(string list, int index, string leaf) =>
         string.Create(CultureInfo.InvariantCulture, $"{list}[{index}].{leaf}");
 
-    private static void CheckPart(Money? part, int index, string leaf, List<LoanProblem> problems)
+    private static void CheckPart(Money? part, int index, string leaf, ref List<LoanProblem>? problems)
     {
         if (part is { IsNegative: true })
         {
-            problems.Add(new LoanProblem(Field("schedule", index, leaf), LoanProblemKind.Negative));
+            (problems ??= []).Add(new LoanProblem(Field("schedule", index, leaf), LoanProblemKind.Negative));
         }
     }
 
-    private static void CheckFees(UpfrontFee[] fees, Instalment[] schedule, Money received, List<LoanProblem> problems)
+    /// <summary>The upfront fees' problems; their total.</summary>
+    private static Money CheckFees(UpfrontFee[] fees, Instalment[] schedule, Money received, ref List<LoanProblem>? problems)
     {
         var total = Money.Zero;
         for (var i = 0; i < fees.Length; i++)
@@ -396,12 +335,12 @@ public sealed class Loan
             var fee = fees[i];
             if (!fee.Amount.IsPositive)
             {
-                problems.Add(new LoanProblem($"upfrontFees[{i}].amount", LoanProblemKind.NotPositive));
+                (problems ??= []).Add(new LoanProblem($"upfrontFees[{i}].amount", LoanProblemKind.NotPositive));
             }
 
             if (schedule.Length > 0 && fee.Date > schedule[0].DueDate)
             {
-                problems.Add(new LoanProblem($"upfrontFees[{i}].date", LoanProblemKind.FeeAfterFirstInstalment));
+                (problems ??= []).Add(new LoanProblem($"upfrontFees[{i}].date", LoanProblemKind.FeeAfterFirstInstalment));
             }
 
             total += fee.Amount;
@@ -409,16 +348,18 @@ public sealed class Loan
 
         if (received.IsPositive && total >= received)
         {
-            problems.Add(new LoanProblem("upfrontFees", LoanProblemKind.FeesConsumeReceived));
+            (problems ??= []).Add(new LoanProblem("upfrontFees", LoanProblemKind.FeesConsumeReceived));
         }
+
+        return total;
     }
 
     /// <summary>The terms' bounds (<see cref="OverdueTerms.Problems"/>), on the loan file's paths.</summary>
-    private static void CheckOverdueTerms(OverdueTerms terms, List<LoanProblem> problems)
+    private static void CheckOverdueTerms(OverdueTerms terms, ref List<LoanProblem>? problems)
     {
         foreach (var problem in terms.Problems())
         {
-            problems.Add(new LoanProblem(
+            (problems ??= []).Add(new LoanProblem(
                 problem.Part switch
                 {
                     OverdueTermsPart.Rate => "overdueTerms.rate.value",
@@ -438,18 +379,18 @@ public sealed class Loan
     /// <summary>A rate is a fraction: below zero is wrong, and above 100 (10,000% a period) is certainly a typo.</summary>
     internal static bool IsRate(decimal rate) => rate >= 0m && rate <= LargestRate;
 
-    private static void CheckPayments(DateOnly contractDate, Payment[] payments, List<LoanProblem> problems)
+    private static void CheckPayments(DateOnly contractDate, Payment[] payments, ref List<LoanProblem>? problems)
     {
         for (var i = 0; i < payments.Length; i++)
         {
             if (!payments[i].Amount.IsPositive)
             {
-                problems.Add(new LoanProblem($"payments[{i}].amount", LoanProblemKind.NotPositive));
+                (problems ??= []).Add(new LoanProblem($"payments[{i}].amount", LoanProblemKind.NotPositive));
             }
 
             if (payments[i].Date < contractDate)
             {
-                problems.Add(new LoanProblem($"payments[{i}].date", LoanProblemKind.BeforeContractDate));
+                (problems ??= []).Add(new LoanProblem($"payments[{i}].date", LoanProblemKind.BeforeContractDate));
             }
         }
     }
