@@ -13,7 +13,7 @@ namespace DebtShield.Web.Tests;
 /// </summary>
 public sealed class CaseNamingTests
 {
-    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+    private static readonly string Demo = App.Demo.LoadDemo.Title;
     private const string Second = "第二个案件";
 
     private static readonly Dictionary<string, string> Loan = new()

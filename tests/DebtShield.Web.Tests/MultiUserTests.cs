@@ -15,7 +15,7 @@ namespace DebtShield.Web.Tests;
 /// <summary>Multi-user mode against a real PostgreSQL server (<c>DEBTSHIELD_TEST_PG</c>).</summary>
 public sealed class MultiUserTests
 {
-    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+    private static readonly string Demo = App.Demo.LoadDemo.Title;
 
     /// <summary>Every route the app serves, with its parameters filled in and the methods it answers.</summary>
     private static List<(string Path, string Pattern, bool Anonymous, bool CaseFree)> Routes(MultiUserApp app, string loanId) =>

@@ -14,7 +14,7 @@ namespace DebtShield.Web.Tests;
 
 public sealed class PageTests
 {
-    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+    private static readonly string Demo = App.Demo.LoadDemo.Title;
 
     [Fact]
     public async Task The_start_page_shows_the_three_doors_in_Chinese_and_in_English_once_switched()

@@ -48,7 +48,7 @@ public sealed class EvidencePageTests
         using var test = TestLedgers.Create(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         await LoadDemo.RunAsync(ledger, Clock);
-        var demo = LoadDemo.Content().Profile.Title;
+        var demo = LoadDemo.Title;
         var first = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, demo)).Items[0].Entry;
         await RecordIncident.AddAsync(ledger, demo, new ManualIncident(first.Incident.Channel, first.Incident.Time, first.Incident.Counterpart, first.Incident.Text + "（更正）", Corrects: first.Sequence), Clock);
         await RecordIncident.AddAsync(ledger, demo, new ManualIncident(IncidentChannel.Sms, new DateTimeOffset(2025, 11, 4, 13, 0, 0, TimeSpan.Zero), "17000001234", "你儿子欠钱不还，你替他还", ContactName: "妈妈"), Clock);

@@ -4,11 +4,11 @@ namespace DebtShield.Tests.Shared.Architecture;
 
 /// <summary>
 /// The rules of <c>docs/architecture.md</c> for a host (the CLI, the web app), checked on its
-/// compiled assembly: it parses, calls App and renders, so it names nothing of Data, Documents or
-/// Planning.Optimization (its compiler is not given them: <c>src/HostBoundary.targets</c>), and
-/// nothing of Import: what a reader reports reaches a host as App's own types (a reading's
-/// problems as <c>ReadingProblem</c>). A name from Import fails the build's tests until App offers
-/// what the host needs.
+/// compiled assembly: it parses, calls App and renders, so it names nothing of Import, Data,
+/// Documents or Planning.Optimization. Its compiler is not given them (<c>src/HostBoundary.targets</c>),
+/// so a host's source that names one does not build; these tests hold the compiled result as well,
+/// should the boundary ever be loosened: what a reader reports reaches a host as App's own types
+/// (a reading's problems as <c>ReadingProblem</c>).
 /// </summary>
 public abstract class HostBoundaryRules(Assembly host)
 {
