@@ -43,7 +43,7 @@ public sealed class EvidencePageTests
 
     [Theory]
     [MemberData(nameof(ProvidersAndFilters))]
-    public async Task Pages_read_in_the_database_hold_exactly_the_entries_the_full_list_filters_newest_first(string provider, string filterName)
+    public async Task Page_ReadInTheDatabase_HoldsExactlyTheEntriesTheFullListFiltersNewestFirst(string provider, string filterName)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
@@ -81,7 +81,7 @@ public sealed class EvidencePageTests
     }
 
     [Fact]
-    public async Task A_ledger_without_a_case_gives_an_empty_first_page()
+    public async Task Page_ALedgerWithoutACase_IsEmpty()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);

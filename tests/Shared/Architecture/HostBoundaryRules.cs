@@ -18,7 +18,7 @@ public abstract class HostBoundaryRules(Assembly host)
     protected AssemblyReferences References { get; } = AssemblyReferences.Of(host);
 
     [Fact]
-    public void Host_NamesNothingOfDataDocumentsOrPlanning()
+    public void Host_CompiledAssembly_NamesNothingOfDataDocumentsOrPlanning()
     {
         var named = host.GetReferencedAssemblies().Select(a => a.Name!);
 
@@ -26,7 +26,7 @@ public abstract class HostBoundaryRules(Assembly host)
     }
 
     [Fact]
-    public void Host_NamesNothingOfImport()
+    public void Host_CompiledAssembly_NamesNothingOfImport()
     {
         var named = References.Types
             .Where(t => t.Assembly is "DebtShield.Import")
