@@ -28,7 +28,7 @@ public sealed class VectorCopyTests
 
     [Theory]
     [MemberData(nameof(PublishedFiles))]
-    public void Copy_EqualsThePublishedFile(string relativePath)
+    public void Copy_WhenThePublishedVectorsArePresent_EqualsThePublishedFile(string relativePath)
     {
         if (RepositoryPaths.PublishedTestData is not { } published)
         {

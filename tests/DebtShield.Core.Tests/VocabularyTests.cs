@@ -17,7 +17,7 @@ public sealed class VocabularyTests
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     [Fact]
-    public void EveryTerm_ReadsBackFromItsWireIdAndEveryNameInBothLanguages()
+    public void EveryTerm_ParsedFromItsWireIdOrAnyName_ReadsBackInBothLanguages()
     {
         Walk(Vocabularies.LenderKinds);
         Walk(Vocabularies.RateUnits);
@@ -29,7 +29,7 @@ public sealed class VocabularyTests
     }
 
     [Fact]
-    public void WireIds_AreTheOnesFilesReportsAndEvidenceRecordsAlreadyWrite()
+    public void WireIds_OfEveryVocabulary_AreTheOnesFilesReportsAndEvidenceRecordsAlreadyWrite()
     {
         Assert.Equal("online_platform,microloan,consumer_finance,bank,private_individual,unlicensed_lender,unknown", Ids(Vocabularies.LenderKinds));
         Assert.Equal("day,month,year", Ids(Vocabularies.RateUnits));

@@ -14,7 +14,7 @@ public sealed class BackupTests(ITestOutputHelper output)
     [InlineData("postgresql", "postgresql")]
     [InlineData("sqlite", "postgresql")]
     [InlineData("postgresql", "sqlite")]
-    public async Task A_restore_into_a_new_database_reproduces_every_row(string from, string to)
+    public async Task Restore_IntoANewDatabase_ReproducesEveryRow(string from, string to)
     {
         using var source = TestLedgers.Create(from);
         using var target = TestLedgers.Create(to);
@@ -36,7 +36,7 @@ public sealed class BackupTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_protected_backup_stays_sealed_and_opens_with_the_same_passphrase()
+    public async Task Backup_OfAProtectedLedger_StaysSealedAndOpensWithTheSamePassphrase()
     {
         using var source = TestLedgers.CreateSqlite();
         using var target = TestLedgers.CreateSqlite();
@@ -56,7 +56,7 @@ public sealed class BackupTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_restore_into_a_ledger_that_holds_data_is_refused_and_changes_nothing()
+    public async Task Restore_IntoALedgerThatHoldsData_IsRefusedAndChangesNothing()
     {
         using var source = TestLedgers.CreateSqlite();
         using var target = TestLedgers.CreateSqlite();
@@ -75,7 +75,7 @@ public sealed class BackupTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_backup_is_consistent_and_does_not_wait_while_another_process_writes()
+    public async Task Backup_WhileAnotherProcessWrites_IsConsistentAndDoesNotWait()
     {
         using var source = TestLedgers.CreateSqlite();
         using var folder = new TemporaryFolder();
@@ -96,7 +96,7 @@ public sealed class BackupTests(ITestOutputHelper output)
     [Theory]
     [InlineData("not gzip at all")]
     [InlineData("")]
-    public async Task A_file_that_is_not_a_backup_is_refused(string content)
+    public async Task Restore_AFileThatIsNotABackup_IsRefused(string content)
     {
         using var target = TestLedgers.CreateSqlite();
         using var folder = new TemporaryFolder();

@@ -11,7 +11,7 @@ public sealed class LedgerStorageTests
 {
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Migrations_describe_the_model_exactly(string provider)
+    public async Task Migrations_OfEachProvider_DescribeTheModelExactly(string provider)
     {
         using var test = TestLedgers.Create(provider);
         await using var context = test.Location.CreateContext();
@@ -20,7 +20,7 @@ public sealed class LedgerStorageTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task The_compiled_model_the_ledger_starts_with_is_the_model_the_code_builds(string provider)
+    public async Task CompiledModel_TheLedgerStartsWith_IsTheModelTheCodeBuilds(string provider)
     {
         using var test = TestLedgers.Create(provider);
         await using var context = test.Location.CreateContext();
@@ -41,7 +41,7 @@ public sealed class LedgerStorageTests
     ];
 
     [Fact]
-    public async Task A_sqlite_ledger_that_stays_open_keeps_its_write_ahead_log_between_reads()
+    public async Task SqliteLedger_StayingOpen_KeepsItsWriteAheadLogBetweenReads()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
@@ -63,7 +63,7 @@ public sealed class LedgerStorageTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Opening_a_new_ledger_applies_every_migration_and_says_which(string provider)
+    public async Task OpenAsync_ANewLedger_AppliesEveryMigrationAndSaysWhich(string provider)
     {
         using var test = TestLedgers.Create(provider);
         IReadOnlyList<string>? announced = null;
@@ -78,7 +78,7 @@ public sealed class LedgerStorageTests
     }
 
     [Fact]
-    public async Task A_migration_lock_left_by_a_killed_process_does_not_block_the_next_open()
+    public async Task OpenAsync_AMigrationLockLeftByAKilledProcess_DoesNotBlock()
     {
         using var test = TestLedgers.CreateSqlite();
         await using (var context = test.Location.CreateContext())
@@ -94,7 +94,7 @@ public sealed class LedgerStorageTests
     }
 
     [Fact]
-    public async Task A_new_sqlite_ledger_is_in_wal_mode()
+    public async Task OpenAsync_ANewSqliteLedger_IsInWalMode()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
@@ -106,7 +106,7 @@ public sealed class LedgerStorageTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_stored_loan_comes_back_with_the_same_facts(string provider)
+    public async Task StoredLoan_ReadBack_HasTheSameFacts(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
@@ -134,7 +134,7 @@ public sealed class LedgerStorageTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Loans_inserted_in_bulk_are_stored_exactly_as_ef_core_stores_them(string provider)
+    public async Task Loans_InsertedInBulk_AreStoredExactlyAsEfCoreStoresThem(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
@@ -165,7 +165,7 @@ public sealed class LedgerStorageTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_loan_reference_is_unique_within_a_case(string provider)
+    public async Task LoanReference_UsedTwiceInACase_IsRefused(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
@@ -184,7 +184,7 @@ public sealed class LedgerStorageTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_ledger_written_by_a_newer_version_is_refused(string provider)
+    public async Task OpenAsync_ALedgerWrittenByANewerVersion_IsRefused(string provider)
     {
         using var test = TestLedgers.Create(provider);
         await Ledger.OpenAsync(test.Location, () => null, null);
@@ -199,7 +199,7 @@ public sealed class LedgerStorageTests
     }
 
     [Fact]
-    public async Task A_writer_that_waits_past_the_limit_for_another_writer_is_told_busy()
+    public async Task Writer_WaitingPastTheLimitForAnotherWriter_IsToldBusy()
     {
         using var test = TestLedgers.CreateSqlite();
         await Ledger.OpenAsync(test.Location, () => null, null);
@@ -222,7 +222,7 @@ public sealed class LedgerStorageTests
     [InlineData("Data Source=/tmp/y.db;Default Timeout=3", LedgerProvider.Sqlite, "/tmp/y.db")]
     [InlineData("Host=db.example;Database=clinic;Username=u;Password=secret", LedgerProvider.PostgreSql, "postgresql://db.example/clinic")]
     [InlineData("postgres://u:secret@db.example:6543/clinic", LedgerProvider.PostgreSql, "postgresql://db.example:6543/clinic")]
-    public void A_db_value_names_its_provider_and_never_shows_a_password(string value, LedgerProvider provider, string display)
+    public void DbValue_Described_NamesItsProviderAndNeverShowsAPassword(string value, LedgerProvider provider, string display)
     {
         var location = LedgerLocation.Parse(value);
 
@@ -232,7 +232,7 @@ public sealed class LedgerStorageTests
     }
 
     [Fact]
-    public void A_postgres_address_with_options_is_refused_rather_than_read_without_them()
+    public void DbValue_APostgresAddressWithOptions_IsRefusedRatherThanReadWithoutThem()
     {
         var refused = Assert.Throws<ArgumentException>(() => LedgerLocation.Parse("postgres://u:p@db.example/clinic?sslmode=require"));
 
@@ -244,13 +244,13 @@ public sealed class LedgerStorageTests
     [InlineData("Data Source=:memory:")]
     [InlineData("postgres://u:p@ss@host/db")]
     [InlineData("Host=db;Nonsense Key=1")]
-    public void A_db_value_that_names_no_usable_database_is_an_argument_error(string value)
+    public void DbValue_NamingNoUsableDatabase_IsAnArgumentError(string value)
     {
         Assert.ThrowsAny<ArgumentException>(() => LedgerLocation.Parse(value));
     }
 
     [Fact]
-    public void The_default_ledger_lives_in_the_users_data_folder()
+    public void DefaultLedger_NoneNamed_LivesInTheUsersDataFolder()
     {
         var file = LedgerLocation.DefaultFile();
 

@@ -11,7 +11,7 @@ public sealed class ProtectionTests
     private static readonly KeyDerivationCost Light = new(1024, 1, 1);
 
     [Fact]
-    public void Argon2id_matches_the_rfc_9106_test_vector()
+    public void Argon2id_Rfc9106TestVector_Matches()
     {
         // RFC 9106 §5.3: Argon2id, m = 32 KiB, t = 3, p = 4, with secret and associated data.
         using var argon = new Konscious.Security.Cryptography.Argon2id(Enumerable.Repeat((byte)0x01, 32).ToArray())
@@ -28,7 +28,7 @@ public sealed class ProtectionTests
     }
 
     [Fact]
-    public void A_sealed_value_opens_only_in_its_own_column_and_with_its_own_key()
+    public void SealedValue_Opening_SucceedsOnlyInItsOwnColumnWithItsOwnKey()
     {
         var (_, cipher) = Passphrase.Protect("correct horse", Light, SampleFacts.Now);
         var (_, other) = Passphrase.Protect("correct horse", Light, SampleFacts.Now);
@@ -45,7 +45,7 @@ public sealed class ProtectionTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_protected_ledger_opens_only_with_its_passphrase(string provider)
+    public async Task ProtectedLedger_Opening_SucceedsOnlyWithItsPassphrase(string provider)
     {
         using var test = TestLedgers.Create(provider);
         await ProtectAsync(test.Location, "我的密码 2026");
@@ -63,7 +63,7 @@ public sealed class ProtectionTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Sealed_fields_are_not_readable_in_the_database(string provider)
+    public async Task SealedFields_ReadInTheDatabase_AreNotReadable(string provider)
     {
         using var test = TestLedgers.Create(provider);
         await ProtectAsync(test.Location, "pass");
@@ -84,7 +84,7 @@ public sealed class ProtectionTests
     }
 
     [Fact]
-    public async Task A_sealed_value_copied_into_another_cases_row_does_not_open()
+    public async Task SealedValue_CopiedIntoAnotherCasesRow_DoesNotOpen()
     {
         using var test = TestLedgers.CreateSqlite();
         await ProtectAsync(test.Location, "pass");
@@ -102,7 +102,7 @@ public sealed class ProtectionTests
     }
 
     [Fact]
-    public async Task A_protection_row_edited_to_exhaust_memory_is_refused_before_deriving_any_key()
+    public async Task ProtectionRow_EditedToExhaustMemory_IsRefusedBeforeDerivingAnyKey()
     {
         using var test = TestLedgers.CreateSqlite();
         await ProtectAsync(test.Location, "pass");
@@ -117,7 +117,7 @@ public sealed class ProtectionTests
     }
 
     [Fact]
-    public async Task Changing_the_passphrase_keeps_the_data_and_retires_the_old_one()
+    public async Task ChangePassphrase_OnAProtectedLedger_KeepsTheDataAndRetiresTheOldOne()
     {
         using var test = TestLedgers.CreateSqlite();
         await ProtectAsync(test.Location, "old");

@@ -11,7 +11,7 @@ namespace DebtShield.Web.E2E;
 public sealed class BorrowJourneyTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     [Fact]
-    public async Task A_person_pastes_an_advert_answers_the_questions_and_reads_the_verdict_at_360_px()
+    public async Task Borrower_PastingAnAdvertAt360Px_AnswersTheQuestionsAndReadsTheVerdict()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         await using var context = await chromium.NewContextAsync(360, 780);

@@ -25,7 +25,7 @@ public sealed class BorrowerWalkTests(ChromiumFixture chromium) : IClassFixture<
     [Theory]
     [InlineData(360, 780)]
     [InlineData(1280, 900)]
-    public async Task A_borrower_walks_from_the_triage_door_to_a_downloaded_evidence_bundle(int width, int height)
+    public async Task Borrower_FromTheTriageDoor_WalksToADownloadedEvidenceBundle(int width, int height)
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         await using var context = await chromium.NewContextAsync(width, height);

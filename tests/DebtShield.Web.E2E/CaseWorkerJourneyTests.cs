@@ -32,7 +32,7 @@ public sealed partial class CaseWorkerJourneyTests(ChromiumFixture chromium) : I
     private static readonly DateOnly Today = ChinaStandardTime.Today(Clock);
 
     [Fact]
-    public async Task CaseWorker_GivenACasePickedFromTheList_RecordsLoanAndPayment_SeesTheAppsTotalAndNeverAColleaguesCase()
+    public async Task CaseWorker_GivenACasePickedFromTheList_RecordsLoanAndPaymentSeesTheAppsTotalAndNeverAColleaguesCase()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: false, time: Clock);

@@ -90,7 +90,7 @@ public sealed class MultiUserPageSweepTests(ChromiumFixture chromium) : IClassFi
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
         await app.AddAccountAsync("root@example.org", Accounts.Roles.Admin);
         await app.AddAccountAsync("worker@example.org", Accounts.Roles.CaseWorker);
-        var demo = await app.AssignAsync("worker@example.org", App.Demo.LoadDemo.Content().Profile.Title);
+        var demo = await app.AssignAsync("worker@example.org", App.Demo.LoadDemo.Title);
         var failures = new List<string>();
 
         await using (var stranger = await Walk.StartAsync(chromium, "sweep-login"))

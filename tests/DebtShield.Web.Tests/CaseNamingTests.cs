@@ -13,7 +13,7 @@ namespace DebtShield.Web.Tests;
 /// </summary>
 public sealed class CaseNamingTests
 {
-    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+    private static readonly string Demo = App.Demo.LoadDemo.Title;
     private const string Second = "第二个案件";
 
     private static readonly Dictionary<string, string> Loan = new()
@@ -30,7 +30,7 @@ public sealed class CaseNamingTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_case_named_in_the_body_or_twice_is_refused_and_the_address_alone_decides(string provider)
+    public async Task CaseDoor_ACaseNamedInTheBodyOrTwice_IsRefusedAndTheAddressAloneDecides(string provider)
     {
         await using var app = await RunningApp.StartAsync(demo: true, provider: provider);
         Assert.Equal(HttpStatusCode.Created, (await app.Client.PostAsJsonAsync("/api/v1/cases", new { title = Second })).StatusCode);
@@ -59,7 +59,7 @@ public sealed class CaseNamingTests
     }
 
     [Fact]
-    public async Task A_route_added_without_the_case_free_mark_needs_a_case_the_person_may_see()
+    public async Task Route_AddedWithoutTheCaseFreeMark_NeedsACaseThePersonMaySee()
     {
         // Given two routes a later change might add: one that says it touches no case, one that says nothing.
         await using var app = await RunningApp.StartAsync(demo: true, map: web =>

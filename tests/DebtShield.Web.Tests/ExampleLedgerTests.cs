@@ -16,7 +16,7 @@ namespace DebtShield.Web.Tests;
 /// <summary>The worked example, opened from the empty ledger's first page in a throwaway ledger of its own (<see cref="ExampleLedger"/>).</summary>
 public sealed class ExampleLedgerTests
 {
-    private static readonly string Demo = LoadDemo.Content().Profile.Title;
+    private static readonly string Demo = LoadDemo.Title;
 
     [Fact]
     public async Task Example_FollowedFromAnEmptyLedger_ShowsTheDemoFiguresOnEveryPageAndLeavesTheLedgerEmpty()

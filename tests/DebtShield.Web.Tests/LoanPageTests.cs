@@ -69,7 +69,7 @@ public sealed class LoanPageTests
     }
 
     [Fact]
-    public async Task Payment_AppliedToPrincipalOnTheLoanPage_IsKeptAndShown_AndLeavesLessLawfullyOwedThanTheLawsOrder()
+    public async Task Payment_AppliedToPrincipalOnTheLoanPage_IsKeptAndShownAndLeavesLessLawfullyOwedThanTheLawsOrder()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
@@ -178,7 +178,7 @@ public sealed class LoanPageTests
     }
 
     [Fact]
-    public async Task Edit_CorrectsTheFactsKeepsThePaymentsAndFollowsARename()
+    public async Task Edit_ALoansFacts_CorrectsThemKeepsThePaymentsAndFollowsARename()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
@@ -220,7 +220,7 @@ public sealed class LoanPageTests
     }
 
     [Fact]
-    public async Task Remove_WithoutTheConfirmation_KeepsTheLoanAndWithIt_RemovesIt()
+    public async Task Remove_WithoutOrWithTheConfirmation_KeepsTheLoanOrRemovesIt()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
@@ -239,7 +239,7 @@ public sealed class LoanPageTests
     }
 
     [Fact]
-    public async Task Paste_PaidRowsArePaymentsAndTheSameScreenAgainChangesNothingAndSaysSo()
+    public async Task Paste_PaidRowsThenTheSameScreenAgain_ArePaymentsThenChangeNothingAndSaySo()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
 

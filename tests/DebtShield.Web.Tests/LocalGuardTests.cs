@@ -21,7 +21,7 @@ public sealed class LocalGuardTests
     public async Task CheckAsync_ForeignHostOnEveryRoute_GetsNothing()
     {
         await using var app = await RunningApp.StartAsync(demo: true);
-        var demo = await app.CaseIdAsync(App.Demo.LoadDemo.Content().Profile.Title);
+        var demo = await app.CaseIdAsync(App.Demo.LoadDemo.Title);
         var paths = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/').Replace("{id}", "x", StringComparison.Ordinal).Replace("{topic}", "scams", StringComparison.Ordinal)
                 .Replace("{door}", "contacts", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{secret}", "x", StringComparison.Ordinal))

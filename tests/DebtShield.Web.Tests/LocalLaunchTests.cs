@@ -7,7 +7,7 @@ namespace DebtShield.Web.Tests;
 public sealed class LocalLaunchTests
 {
     [Fact]
-    public void Of_NoArguments_OpensTheBrowser_AndAnyAddressItChoosesIsLoopback()
+    public void Of_NoArguments_OpensTheBrowserAndAnyAddressItChoosesIsLoopback()
     {
         var launch = LocalLaunch.Of([]);
 
@@ -33,7 +33,7 @@ public sealed class LocalLaunchTests
     }
 
     [Fact]
-    public void Of_NoBrowser_IsTakenOutOfTheArguments_AndNoBrowserOpens()
+    public void Of_NoBrowser_IsTakenOutOfTheArgumentsAndNoBrowserOpens()
     {
         var launch = LocalLaunch.Of(["--no-browser", "--urls", "http://127.0.0.1:5999"]);
 
@@ -42,7 +42,7 @@ public sealed class LocalLaunchTests
     }
 
     [Fact]
-    public void Of_AChosenAddressOrAServer_IsLeftAsGiven_AndOpensNoBrowser()
+    public void Of_AChosenAddressOrAServer_IsLeftAsGivenAndOpensNoBrowser()
     {
         var chosen = LocalLaunch.Of(["--urls=http://127.0.0.1:5999"]);
         Assert.False(chosen.OpenBrowser);

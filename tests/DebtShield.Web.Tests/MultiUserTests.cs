@@ -15,7 +15,7 @@ namespace DebtShield.Web.Tests;
 /// <summary>Multi-user mode against a real PostgreSQL server (<c>DEBTSHIELD_TEST_PG</c>).</summary>
 public sealed class MultiUserTests
 {
-    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+    private static readonly string Demo = App.Demo.LoadDemo.Title;
 
     /// <summary>Every route the app serves, with its parameters filled in and the methods it answers.</summary>
     private static List<(string Path, string Pattern, bool Anonymous, bool CaseFree)> Routes(MultiUserApp app, string loanId) =>
@@ -31,7 +31,7 @@ public sealed class MultiUserTests
             .OrderBy(e => e.Pattern == "account/logout")];
 
     [Fact]
-    public async Task A_user_can_never_read_list_or_change_another_users_case_through_any_route()
+    public async Task AnyRoute_ForAnotherUsersCase_NeverReadsListsOrChangesIt()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
@@ -131,7 +131,7 @@ public sealed class MultiUserTests
         new(caseId is null ? "{}" : JsonSerializer.Serialize(new Dictionary<string, string> { ["case"] = caseId }), Encoding.UTF8, "application/json");
 
     [Fact]
-    public async Task Without_a_case_named_nothing_falls_back_to_the_only_case_and_strangers_are_sent_to_log_in()
+    public async Task CaseDoor_WithoutACaseNamed_NeverFallsBackToTheOnlyCaseAndSendsStrangersToLogIn()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
@@ -158,7 +158,7 @@ public sealed class MultiUserTests
     }
 
     [Fact]
-    public async Task Wrong_passwords_make_the_guessing_address_wait_and_every_try_is_audited()
+    public async Task Login_WithWrongPasswords_MakesTheGuessingAddressWaitAndAuditsEveryTry()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location);
@@ -183,7 +183,7 @@ public sealed class MultiUserTests
     }
 
     [Fact]
-    public async Task Reads_changes_and_refusals_of_a_case_are_written_to_the_audit_log()
+    public async Task AuditLog_ReadsChangesAndRefusalsOfACase_AreWritten()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
@@ -214,7 +214,7 @@ public sealed class MultiUserTests
     }
 
     [Fact]
-    public async Task A_login_cookie_issued_by_one_node_is_accepted_by_another_node_on_the_same_database()
+    public async Task LoginCookie_IssuedByOneNode_IsAcceptedByAnotherOnTheSameDatabase()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var first = await MultiUserApp.StartAsync(ledger.Location);
@@ -237,7 +237,7 @@ public sealed class MultiUserTests
     }
 
     [Fact]
-    public async Task The_first_admin_comes_from_standard_input_and_gives_cases_to_case_workers_without_seeing_them()
+    public async Task FirstAdmin_FromStandardInput_GivesCasesToCaseWorkersWithoutSeeingThem()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], false, null) { MultiUser = true };
@@ -281,7 +281,7 @@ public sealed class MultiUserTests
     }
 
     [Fact]
-    public async Task An_admin_changes_roles_sets_new_passwords_and_removes_accounts_but_never_the_last_admin()
+    public async Task Admin_ManagingAccounts_ChangesRolesSetsPasswordsAndRemovesAllButTheLastAdmin()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
@@ -325,7 +325,7 @@ public sealed class MultiUserTests
     }
 
     [Fact]
-    public async Task The_audit_log_shows_admins_who_read_which_case_filtered_by_login_and_by_case()
+    public async Task AuditLogPage_FilteredByLoginAndByCase_ShowsAdminsWhoReadWhichCase()
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, demo: true);
@@ -368,7 +368,7 @@ public sealed class MultiUserTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Only_behind_a_named_proxy_are_forwarded_https_and_client_addresses_believed(bool named)
+    public async Task ForwardedHeaders_BehindANamedProxyOrNot_AreBelievedOnlyFromTheNamedProxy(bool named)
     {
         using var ledger = TestLedgers.CreateMigratedPostgreSql();
         await using var app = await MultiUserApp.StartAsync(ledger.Location, proxies: named ? [IPAddress.Loopback] : null);
@@ -398,7 +398,7 @@ public sealed class MultiUserTests
     }
 
     [Fact]
-    public async Task Local_mode_has_no_login_admin_or_account_routes()
+    public async Task LocalMode_Routes_HaveNoLoginAdminOrAccountRoute()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
 
@@ -411,7 +411,7 @@ public sealed class MultiUserTests
     }
 
     [Fact]
-    public void Multi_user_mode_is_refused_on_a_SQLite_ledger_and_may_listen_beyond_loopback_on_PostgreSQL()
+    public void MultiUserMode_OnSqliteOrPostgreSql_IsRefusedOrMayListenBeyondLoopback()
     {
         var sqlite = WebOptions.Parse(["--multi-user", "--db", "/tmp/ledger.db"], null);
         var postgres = WebOptions.Parse(["--multi-user", "--db", "Host=db.example.org;Database=debtshield", "--urls", "http://0.0.0.0:8080"], null);

@@ -14,10 +14,10 @@ namespace DebtShield.Web.Tests;
 
 public sealed class PageTests
 {
-    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+    private static readonly string Demo = App.Demo.LoadDemo.Title;
 
     [Fact]
-    public async Task The_start_page_shows_the_three_doors_in_Chinese_and_in_English_once_switched()
+    public async Task StartPage_InChineseAndOnceSwitchedToEnglish_ShowsTheThreeDoors()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -36,7 +36,7 @@ public sealed class PageTests
     [InlineData("contacts", "/evidence", "12321")]
     [InlineData("overdue", "/plan", "12348")]
     [InlineData("borrow", "/guide/scams", null)]
-    public async Task Each_door_leads_to_its_pages_with_the_hotlines_of_its_guide_topic(string door, string link, string? hotline)
+    public async Task Door_Followed_LeadsToItsPagesWithTheHotlinesOfItsGuideTopic(string door, string link, string? hotline)
     {
         await using var app = await RunningApp.StartAsync(demo: false);
 
@@ -52,7 +52,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task The_loans_page_shows_every_loan_with_the_lawful_balance_the_api_reports()
+    public async Task LoansPage_WithLoans_ShowsEachWithTheLawfulBalanceTheApiReports()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -74,7 +74,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task A_loan_added_through_the_form_is_listed_and_a_missing_field_is_named_without_storing_anything()
+    public async Task LoanForm_PostedWholeOrMissingAField_ListsTheLoanOrNamesTheFieldStoringNothing()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         var fields = new Dictionary<string, string>
@@ -106,7 +106,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_stores_nothing()
+    public async Task Form_PostedWithoutItsAntiforgeryToken_IsRefusedAndStoresNothing()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         await app.Client.GetStringAsync("/cases");
@@ -119,7 +119,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task Markup_in_a_collectors_message_is_shown_as_text_and_never_runs()
+    public async Task CollectorsMessage_HoldingMarkup_IsShownAsTextAndNeverRuns()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         const string Hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> 不还钱就把你的欠款信息发给你通讯录里所有人";
@@ -141,7 +141,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task An_upload_a_browser_could_send_from_another_site_is_refused_by_the_api_and_stores_nothing()
+    public async Task ApiUpload_ABrowserCouldSendFromAnotherSite_IsRefusedAndStoresNothing()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         var backup = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml"));
@@ -158,7 +158,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task The_evidence_api_filters_by_label_and_names_a_field_that_does_not_read()
+    public async Task EvidenceApi_FilteredByLabel_ListsThoseAndNamesAFieldThatDoesNotRead()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -177,7 +177,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task The_bundle_download_holds_every_entry_of_the_chain_with_its_checksums()
+    public async Task BundleDownload_OfACase_HoldsEveryEntryOfTheChainWithItsChecksums()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -191,7 +191,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task Checking_the_chain_shows_it_intact_and_an_edited_row_shows_where_it_breaks()
+    public async Task ChainCheck_IntactOrWithAnEditedRow_ShowsItIntactOrWhereItBreaks()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -214,7 +214,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task Marking_an_entry_not_evidence_takes_it_off_the_timeline_and_keeps_the_chain_intact()
+    public async Task MarkNotEvidence_OnAnEntry_TakesItOffTheTimelineAndKeepsTheChainIntact()
     {
         await using var app = await RunningApp.StartAsync();
         var before = await app.Client.GetStringAsync("/evidence");
@@ -234,7 +234,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task The_plan_page_carries_its_chart_drawn_from_the_same_plan_instead_of_planning_again_for_an_image()
+    public async Task PlanPage_WithItsChart_DrawsItFromTheSamePlanInsteadOfPlanningAgain()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -249,7 +249,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task A_second_app_on_a_taken_address_says_so_and_does_not_start()
+    public async Task SecondApp_OnATakenAddress_SaysSoAndDoesNotStart()
     {
         using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         taken.Start();
@@ -274,7 +274,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task The_calendar_feed_serves_the_due_dates_at_its_secret_address_and_nothing_at_a_forged_one()
+    public async Task CalendarFeed_AtItsSecretOrAForgedAddress_ServesTheDueDatesOrNothing()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -291,7 +291,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task A_protected_ledger_shows_nothing_until_unlocked_and_a_wrong_passphrase_is_told()
+    public async Task ProtectedLedger_UntilUnlocked_ShowsNothingAndTellsAWrongPassphrase()
     {
         const string Passphrase = "长长的密码 2026";
         await using var app = await RunningApp.StartAsync(demo: false, prepare: async test =>
@@ -343,7 +343,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task A_refused_api_request_is_a_problem_document_that_says_why()
+    public async Task ApiRequest_Refused_IsAProblemDocumentThatSaysWhy()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -359,7 +359,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task The_api_adds_and_imports_loans_and_the_openapi_document_describes_every_route()
+    public async Task Api_AddingAndImportingLoans_WorksAndTheOpenApiDocumentDescribesEveryRoute()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
 
@@ -381,7 +381,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task Guide_topics_render_their_markdown_and_an_unknown_topic_is_not_found()
+    public async Task GuideTopic_KnownOrUnknown_RendersItsMarkdownOrIsNotFound()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
 
@@ -393,7 +393,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task Guide_phone_evidence_shows_its_pictures_served_by_the_app_with_alt_text_in_the_reader_s_language()
+    public async Task GuidePhoneEvidence_InEitherLanguage_ShowsItsPicturesServedByTheAppWithAltText()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
 
@@ -416,7 +416,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task Several_cases_are_listed_and_each_page_follows_the_case_chosen()
+    public async Task Cases_SeveralInTheLedger_AreListedAndEachPageFollowsTheCaseChosen()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -469,7 +469,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task A_document_is_written_from_the_case_with_the_facts_given_and_blanks_for_those_left_out()
+    public async Task DocumentPage_SomeFactsGiven_WritesThemAndBlanksForThoseLeftOut()
     {
         await using var app = await RunningApp.StartAsync();
 
@@ -492,7 +492,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task An_offer_is_checked_before_borrowing_with_its_real_rate_and_nothing_is_stored()
+    public async Task OfferCheck_BeforeBorrowing_GivesItsRealRateAndStoresNothing()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         const string Offer = "借款金额 10000元\n到账 9500元\n每期应还 ¥1000.00 共12期";
@@ -517,7 +517,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task An_advert_pasted_as_shown_gets_one_consistent_verdict_in_chinese()
+    public async Task OfferCheck_AnAdvertPastedAsShown_GetsOneConsistentVerdictInChinese()
     {
         // Issue 23: the advert as the app shows it, with income but no expenses.
         await using var app = await RunningApp.StartAsync(demo: false);
@@ -539,7 +539,7 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task A_file_that_is_not_a_screenshot_is_named_with_its_reason_and_nothing_is_stored()
+    public async Task ScreenshotUpload_AFileThatIsNotOne_IsNamedWithItsReasonAndStoresNothing()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         var (_, token) = await app.FormAsync("/evidence");

@@ -20,7 +20,7 @@ public sealed partial class PhonePairingTests
 {
     private static readonly IPAddress Lan = IPAddress.Parse("127.0.0.2");
 
-    private static readonly string DemoTitle = LoadDemo.Content().Profile.Title;
+    private static readonly string DemoTitle = LoadDemo.Title;
 
     [Fact]
     public async Task Gate_UnpairedDevice_GetsOnlyTheNeedsPairingPage()

@@ -53,7 +53,7 @@ public sealed class PlanPageTests
     }
 
     [Fact]
-    public async Task Plan_FirstMonthNamesTheLoanDueAndWarnsWhereALicensedLenderGetsLessThanItsContract()
+    public async Task Plan_FirstMonth_NamesTheLoanDueAndWarnsWhereALicensedLenderGetsLessThanItsContract()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         // 12 × 1,200 on 10,000 is about 35% a year: a consumer finance company may charge at most 24%.
@@ -75,7 +75,7 @@ public sealed class PlanPageTests
     }
 
     [Fact]
-    public async Task DueSoon_ListsOnlyTheNextSevenDaysAndWhatIsOverdueApart()
+    public async Task DueSoon_OnThePlanPage_ListsOnlyTheNextSevenDaysAndWhatIsOverdueApart()
     {
         await using var app = await RunningApp.StartAsync(demo: false);
         // Due 2 months and 10 days ago, then monthly: the last one passed 10 days ago, the next is 3 weeks away.

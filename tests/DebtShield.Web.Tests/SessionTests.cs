@@ -17,7 +17,7 @@ namespace DebtShield.Web.Tests;
 /// </summary>
 public sealed partial class SessionTests
 {
-    private static readonly string Demo = App.Demo.LoadDemo.Content().Profile.Title;
+    private static readonly string Demo = App.Demo.LoadDemo.Title;
 
     [Fact]
     public async Task Sessions_RoleChangePasswordResetRemovalAndLogout_EndOtherSessionsAtOnce()

@@ -7,7 +7,7 @@ namespace DebtShield.Web.Tests;
 public sealed class WebBoundaryTests() : HostBoundaryRules(typeof(WebHost).Assembly)
 {
     [Fact]
-    public void Web_CallsOnlyAppMethodsThatTakeStreamsNotPaths()
+    public void Web_AppMethodsItCalls_TakeStreamsNotPaths()
     {
         var app = typeof(App.RequestRefusedException).Assembly;
         var calls = References.Methods.Where(m => m.Type.Assembly == "DebtShield.App").ToList();

@@ -5,7 +5,7 @@ namespace DebtShield.Web.Tests;
 public sealed class WebOptionsTests
 {
     [Fact]
-    public void The_local_app_listens_on_loopback_port_5080_unless_told_otherwise()
+    public void Parse_NoAddressGiven_ListensOnLoopbackPort5080()
     {
         var options = WebOptions.Parse(["--db", "/tmp/x/ledger.db"], null);
 
@@ -18,7 +18,7 @@ public sealed class WebOptionsTests
     [InlineData("http://0.0.0.0:5080")]
     [InlineData("http://192.168.1.5:5080")]
     [InlineData("http://example.org")]
-    public void An_address_other_machines_could_reach_is_refused_because_the_local_app_has_no_login(string url)
+    public void Parse_AnAddressOtherMachinesCouldReach_IsRefusedBecauseTheLocalAppHasNoLogin(string url)
     {
         var options = WebOptions.Parse(["--urls", url], null);
 
@@ -30,7 +30,7 @@ public sealed class WebOptionsTests
     [InlineData("http://localhost:6000")]
     [InlineData("http://[::1]:6000")]
     [InlineData("http://127.0.0.2:6000")]
-    public void Loopback_addresses_are_accepted(string url)
+    public void Parse_LoopbackAddresses_AreAccepted(string url)
     {
         var options = WebOptions.Parse(["--urls=" + url], null);
 
@@ -39,7 +39,7 @@ public sealed class WebOptionsTests
     }
 
     [Fact]
-    public void The_demo_without_a_ledger_named_uses_a_demo_file_beside_the_default_one_not_the_borrowers_own()
+    public void Parse_DemoWithoutALedgerNamed_UsesADemoFileBesideTheDefaultNotTheBorrowersOwn()
     {
         var options = WebOptions.Parse(["--demo"], null);
 
@@ -50,7 +50,7 @@ public sealed class WebOptionsTests
     [Theory]
     [InlineData("--port", "--port")]
     [InlineData("--db", "--db")]
-    public void Unknown_arguments_and_options_without_values_are_named(string argument, string named)
+    public void Parse_UnknownArgumentsAndOptionsWithoutValues_AreNamed(string argument, string named)
     {
         var options = WebOptions.Parse([argument], null);
 
@@ -58,7 +58,7 @@ public sealed class WebOptionsTests
     }
 
     [Fact]
-    public void Proxies_are_named_by_address_for_multi_user_mode_only()
+    public void Parse_ProxiesNamedByAddress_AreForMultiUserModeOnly()
     {
         const string Db = "Host=127.0.0.1;Database=debtshield";
         var named = WebOptions.Parse(["--multi-user", "--db", Db, "--proxy", "10.0.0.2,::1"], null);

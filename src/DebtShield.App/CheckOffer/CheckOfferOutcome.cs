@@ -81,7 +81,7 @@ public sealed record OfferReadFigures
     public string? EarlyRepayment { get; init; }
 
     /// <summary>The figures of a draft.</summary>
-    public static OfferReadFigures From(OfferDraft draft)
+    internal static OfferReadFigures From(OfferDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
         return new OfferReadFigures

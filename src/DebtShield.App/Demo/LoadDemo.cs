@@ -29,8 +29,11 @@ public static class LoadDemo
         return summary;
     }
 
-    /// <summary>The demo case.</summary>
-    public static CaseFileContent Content()
+    /// <summary>The demo case's title, the name it is listed and chosen by.</summary>
+    public static string Title => Content().Profile.Title;
+
+    /// <summary>The demo case, as the case file's reader gives it (App's own: not for the hosts).</summary>
+    internal static CaseFileContent Content()
     {
         using var stream = Embedded("demo-case.json");
         using var buffer = new MemoryStream();

@@ -18,8 +18,8 @@ namespace DebtShield.App.ExportCase;
 /// </summary>
 public static class ExportCase
 {
-    /// <summary>Reads the case's facts, opened.</summary>
-    public static Task<CaseFileContent> ReadAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
+    /// <summary>Reads the case's facts, opened (App's own: the hosts export with <see cref="WriteAsync"/>).</summary>
+    internal static Task<CaseFileContent> ReadAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync(async (context, token) =>

@@ -357,8 +357,8 @@ public sealed record PastedLoanFacts(string Id, Lender Lender, DateOnly Contract
 /// <param name="Errors">The errors.</param>
 public sealed record LoanSourceReading(IReadOnlyList<Loan> Loans, IReadOnlyList<string> Errors)
 {
-    /// <summary>The whole case, when the file was a case file.</summary>
-    public CaseFileContent? Case { get; init; }
+    /// <summary>The whole case, when the file was a case file (App's own: not for the hosts).</summary>
+    internal CaseFileContent? Case { get; init; }
 
     /// <summary>The instalments a pasted repayment screen marks as paid; empty for files.</summary>
     public IReadOnlyList<Instalment> Paid { get; init; } = [];

@@ -40,7 +40,7 @@ public static class DocumentFacts
     /// <paramref name="today"/>; a document <paramref name="aboutTheLender"/> of those loans cites only
     /// the evidence that concerns that lender, others cite the whole case's.
     /// </summary>
-    public static LetterFacts Of(CaseRecord record, IReadOnlyList<Loan> loans, ComplaintRoute? route, DateOnly today, bool aboutTheLender = false)
+    internal static LetterFacts Of(CaseRecord record, IReadOnlyList<Loan> loans, ComplaintRoute? route, DateOnly today, bool aboutTheLender = false)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(loans);

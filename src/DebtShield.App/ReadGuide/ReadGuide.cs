@@ -151,7 +151,7 @@ public sealed record GuideTopicReport(string Id, string Title, string Markdown, 
 public sealed record HotlineFigure(string Id, string Number, string Name, string Handles, string Status, string Source)
 {
     /// <summary>The figure of a hotline in the current UI language.</summary>
-    public static HotlineFigure From(Hotline hotline)
+    internal static HotlineFigure From(Hotline hotline)
     {
         ArgumentNullException.ThrowIfNull(hotline);
         return new HotlineFigure(

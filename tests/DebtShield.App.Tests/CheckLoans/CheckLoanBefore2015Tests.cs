@@ -22,7 +22,7 @@ public sealed class CheckLoanBefore2015Tests : IDisposable
     public void Dispose() => File.Delete(_file);
 
     [Fact]
-    public void ForFile_AsOfBefore2015_09_01_CapsAtFourTimesTheSixMonthBenchmark()
+    public void ForFile_AsOfBeforeSeptember2015_CapsAtFourTimesTheSixMonthBenchmark()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
@@ -37,7 +37,7 @@ public sealed class CheckLoanBefore2015Tests : IDisposable
     }
 
     [Fact]
-    public void ForFile_AsOfBefore2015_09_01_WordsTheTermInChineseWithoutIds()
+    public void ForFile_AsOfBeforeSeptember2015_WordsTheTermInChineseWithoutIds()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
 

@@ -11,7 +11,7 @@ namespace DebtShield.App.Tests.Documents;
 public sealed partial class MakeDocumentTests
 {
     [Fact]
-    public async Task The_regulator_complaint_cites_reputation_and_privacy_for_insults_and_the_public_security_law_for_threats()
+    public async Task WriteAsync_TheRegulatorComplaint_CitesReputationAndPrivacyForInsultsAndThePublicSecurityLawForThreats()
     {
         var path = demo.File("regulator-citations.md");
 
@@ -26,7 +26,7 @@ public sealed partial class MakeDocumentTests
     }
 
     [Fact]
-    public async Task A_police_report_dated_before_2026_cites_the_public_security_law_then_in_force()
+    public async Task WriteAsync_APoliceReportDatedBefore2026_CitesThePublicSecurityLawThenInForce()
     {
         var path = demo.File("police-2025.md");
 

@@ -12,7 +12,7 @@ public sealed partial class MakeDocumentTests
     [Theory]
     [InlineData("regulator-complaint")]
     [InlineData("negotiation-letter")]
-    public async Task A_platform_loan_states_both_caps_as_conditions_and_how_to_find_the_lender_of_record(string kind)
+    public async Task WriteAsync_APlatformLoan_StatesBothCapsAsConditionsAndHowToFindTheLenderOfRecord(string kind)
     {
         var path = demo.File(kind + "-lender-of-record.md");
 

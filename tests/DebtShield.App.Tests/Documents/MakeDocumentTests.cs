@@ -40,14 +40,14 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Fact]
-    public void The_library_holds_the_seven_documents_in_the_issue_order() =>
+    public void Library_AllDocuments_AreTheSevenInTheIssueOrder() =>
         Assert.Equal(
             ["regulator-complaint", "spam-report", "police-report", "pi-request", "negotiation-letter", "civil-complaint", "contacts-notice"],
             LetterLibrary.Templates.Select(t => t.Kind));
 
     [Theory]
     [MemberData(nameof(KindsAndFormats))]
-    public async Task Every_document_names_the_borrower_the_date_the_amounts_in_both_forms_the_law_and_the_evidence(string kind, string format)
+    public async Task WriteAsync_EveryDocument_NamesTheBorrowerDateAmountsInBothFormsLawAndEvidence(string kind, string format)
     {
         var path = demo.File(kind + "." + format);
 
@@ -105,7 +105,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Fact]
-    public async Task The_evidence_list_names_each_item_by_the_hash_the_bundle_gives_its_record()
+    public async Task WriteAsync_TheEvidenceList_NamesEachItemByTheHashTheBundleGivesItsRecord()
     {
         var path = demo.File("police-for-hashes.md");
 
@@ -117,7 +117,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Fact]
-    public async Task A_missing_fact_is_a_visible_blank_and_set_fills_it_with_an_amount_in_capitals()
+    public async Task WriteAsync_AMissingFact_IsAVisibleBlankThatSetFillsWithAnAmountInCapitals()
     {
         var blank = demo.File("civil-blank.md");
         var filled = demo.File("civil-filled.md");
@@ -138,7 +138,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Fact]
-    public async Task The_negotiation_letter_offers_the_plan_proposal_unless_the_borrower_gives_one()
+    public async Task WriteAsync_TheNegotiationLetter_OffersThePlanProposalUnlessTheBorrowerGivesOne()
     {
         var planned = demo.File("negotiation-plan.md");
         var own = demo.File("negotiation-own.md");
@@ -165,7 +165,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     [Theory]
     [InlineData("极速借App", "地方金融管理局（小额贷款公司注册地）（投诉方式见其官网）")] // a platform: the local financial regulator
     [InlineData("某某消费金融", "国家金融监督管理总局消费者投诉热线（12378）")] // a consumer finance company: the NFRA
-    public async Task The_regulator_complaint_goes_to_the_channel_of_the_lender_kind_marked_secondary(string lender, string channel)
+    public async Task WriteAsync_TheRegulatorComplaint_GoesToTheChannelOfTheLenderKindMarkedSecondary(string lender, string channel)
     {
         var path = demo.File("regulator-" + lender + ".md");
 
@@ -179,7 +179,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Fact]
-    public async Task A_regulator_complaint_against_a_private_lender_is_refused_and_nothing_is_written()
+    public async Task WriteAsync_ARegulatorComplaintAgainstAPrivateLender_IsRefusedAndWritesNothing()
     {
         var path = demo.File("private.md");
 
@@ -190,7 +190,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Fact]
-    public async Task A_document_about_one_lender_asks_which_when_the_case_has_several()
+    public async Task WriteAsync_ADocumentAboutOneLenderInACaseWithSeveral_AsksWhich()
     {
         var refusal = await Assert.ThrowsAsync<RequestRefusedException>(() => MakeDocument.MakeDocument.WriteAsync(demo.Ledger, new DocumentRequest("pi-request", null, null, demo.File("which.md")), Clock));
 
@@ -199,7 +199,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Fact]
-    public async Task A_fact_the_template_does_not_take_is_refused_with_the_facts_it_takes()
+    public async Task WriteAsync_AFactTheTemplateDoesNotTake_IsRefusedWithTheFactsItTakes()
     {
         var refusal = await Assert.ThrowsAsync<RequestRefusedException>(() => MakeDocument.MakeDocument.WriteAsync(
             demo.Ledger, new DocumentRequest("contacts-notice", null, null, demo.File("x.md"), new Dictionary<string, string> { ["loans"] = "x" }), Clock));
@@ -210,7 +210,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     [Theory]
     [InlineData("/nonexistent/font.ttc")]
     [InlineData("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
-    public async Task A_pdf_without_a_usable_chinese_font_is_refused_and_nothing_is_written(string font)
+    public async Task WriteAsync_APdfWithoutAUsableChineseFont_IsRefusedAndWritesNothing(string font)
     {
         var path = demo.File("nofont-" + Path.GetFileNameWithoutExtension(font) + ".pdf");
 
@@ -221,7 +221,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
     }
 
     [Fact]
-    public async Task The_pdf_renders_to_a_page_image_with_ink_where_the_chinese_title_is()
+    public async Task WriteAsync_APdf_RendersToAPageImageWithInkWhereTheChineseTitleIs()
     {
         var path = demo.File("render.pdf");
         await MakeDocument.MakeDocument.WriteAsync(demo.Ledger, new DocumentRequest("contacts-notice", null, null, path), Clock);

@@ -200,7 +200,7 @@ public sealed class EvidenceIntegrityTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Import_AUtf8CsvWithOneBadByte_StoresNothing_AndTheRepairedFileIsImportedOnce(string provider)
+    public async Task Import_AUtf8CsvWithOneBadByte_StoresNothingAndTheRepairedFileIsImportedOnce(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);

@@ -43,12 +43,12 @@ public sealed class EvidencePageTests
 
     [Theory]
     [MemberData(nameof(ProvidersAndFilters))]
-    public async Task Pages_read_in_the_database_hold_exactly_the_entries_the_full_list_filters_newest_first(string provider, string filterName)
+    public async Task Page_ReadInTheDatabase_HoldsExactlyTheEntriesTheFullListFiltersNewestFirst(string provider, string filterName)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         await LoadDemo.RunAsync(ledger, Clock);
-        var demo = LoadDemo.Content().Profile.Title;
+        var demo = LoadDemo.Title;
         var first = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, demo)).Items[0].Entry;
         await RecordIncident.AddAsync(ledger, demo, new ManualIncident(first.Incident.Channel, first.Incident.Time, first.Incident.Counterpart, first.Incident.Text + "（更正）", Corrects: first.Sequence), Clock);
         await RecordIncident.AddAsync(ledger, demo, new ManualIncident(IncidentChannel.Sms, new DateTimeOffset(2025, 11, 4, 13, 0, 0, TimeSpan.Zero), "17000001234", "你儿子欠钱不还，你替他还", ContactName: "妈妈"), Clock);
@@ -81,7 +81,7 @@ public sealed class EvidencePageTests
     }
 
     [Fact]
-    public async Task A_ledger_without_a_case_gives_an_empty_first_page()
+    public async Task Page_ALedgerWithoutACase_IsEmpty()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);

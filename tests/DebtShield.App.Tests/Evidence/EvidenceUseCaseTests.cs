@@ -22,7 +22,7 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_backup_imported_twice_adds_nothing_the_second_time_and_other_numbers_are_never_stored(string provider)
+    public async Task ImportPhoneBackup_Twice_AddsNothingTheSecondTimeAndNeverStoresOtherNumbers(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -45,7 +45,7 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Calls_from_a_number_flagged_earlier_are_kept_and_the_fourth_answered_call_of_a_day_is_too_frequent(string provider)
+    public async Task ImportPhoneBackup_CallsFromANumberFlaggedEarlier_AreKeptAndTheFourthAnsweredOfADayIsTooFrequent(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -64,7 +64,7 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Seven_texts_in_59_minutes_from_a_collector_are_flooding_and_a_plain_text_at_23_18_is_off_hours(string provider)
+    public async Task ImportPhoneBackup_SevenTextsIn59MinutesOrOneAt2318_AreFloodingOrOffHours(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -94,7 +94,7 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Editing_a_stored_text_is_found_by_verify_at_that_entry(string provider)
+    public async Task Verify_AStoredTextEdited_BreaksAtThatEntry(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -110,7 +110,7 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Deleting_a_row_or_the_last_row_is_found_by_verify(string provider)
+    public async Task Verify_ARowOrTheLastRowDeleted_IsFound(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -127,7 +127,7 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_changed_attachment_is_found_by_verify(string provider)
+    public async Task Verify_AChangedAttachment_IsFound(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -151,7 +151,7 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_correction_supersedes_the_entry_and_both_stay_in_the_chain(string provider)
+    public async Task Correct_AnEntry_SupersedesItAndBothStayInTheChain(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -171,7 +171,7 @@ public sealed class EvidenceUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_contacts_phone_is_kept_only_sealed_in_a_protected_ledger(string provider)
+    public async Task ContactsPhone_InAProtectedLedger_IsKeptOnlySealed(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -216,7 +216,7 @@ public sealed class EvidenceUseCaseTests
     [Theory]
     [InlineData("sqlite", "postgresql")]
     [InlineData("postgresql", "sqlite")]
-    public async Task A_backup_restored_on_the_other_provider_keeps_the_chain_and_the_attachments(string from, string to)
+    public async Task Restore_OnTheOtherProvider_KeepsTheChainAndTheAttachments(string from, string to)
     {
         using var source = TestLedgers.Create(from);
         using var target = TestLedgers.Create(to);

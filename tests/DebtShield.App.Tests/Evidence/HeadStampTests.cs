@@ -44,7 +44,7 @@ public sealed class HeadStampTests
     }
 
     [Fact]
-    public async Task Export_AStampedChain_BundleTokenPassesOpensslVerifyOffline_AndATamperedHeadFails()
+    public async Task Export_AStampedChain_BundleTokenPassesOpensslVerifyOfflineAndATamperedHeadFails()
     {
         using var test = TestLedgers.Create("sqlite");
         using var authority = LocalTimeStampAuthority.Start();
@@ -88,7 +88,7 @@ public sealed class HeadStampTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Verify_AStampedHeadCutOffWithSql_BreaksAtTheStampedEntry_EvenWhenTheStampRowIsRewrittenToFit(string provider)
+    public async Task Verify_AStampedHeadCutOffWithSql_BreaksAtTheStampedEntryEvenWhenTheStampRowIsRewrittenToFit(string provider)
     {
         // Given a stamped head of 5 entries, and the chain grown since
         using var test = TestLedgers.Create(provider);
@@ -139,7 +139,7 @@ public sealed class HeadStampTests
     [Theory]
     [InlineData("zh-CN", "“拒绝（2）”，原因：不支持所用的哈希算法、机构不接受所请求的策略；机构的说明：policy 1.2.3.4.9 not accepted")]
     [InlineData("en", "\"rejection (2)\", reason: badAlg: the hash algorithm is not supported, unacceptedPolicy: the requested policy is not supported; the authority's words: policy 1.2.3.4.9 not accepted")]
-    public async Task Stamp_AnAuthorityThatRefuses_SaysItsStatusAndFailInfoInWords_AndStoresNothing(string language, string said)
+    public async Task Stamp_AnAuthorityThatRefuses_SaysItsStatusAndFailInfoInWordsAndStoresNothing(string language, string said)
     {
         using var test = TestLedgers.Create("sqlite");
         using var authority = LocalTimeStampAuthority.Start(AuthorityConduct.Refuses);

@@ -25,7 +25,7 @@ public sealed class IphoneBackupImportTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task ImportAsync_AnIphoneBackupFolder_KeepsTheFlaggedNumbersMessagesAttachmentAndCalls_AndNothingElse(string provider)
+    public async Task ImportAsync_AnIphoneBackupFolder_KeepsTheFlaggedNumbersMessagesAttachmentAndCallsAndNothingElse(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
@@ -71,7 +71,7 @@ public sealed class IphoneBackupImportTests
     }
 
     [Fact]
-    public async Task ImportAsync_AnEncryptedIphoneBackup_IsRefusedWithTheWayToAnUnencryptedOne_AndNothingIsWritten()
+    public async Task ImportAsync_AnEncryptedIphoneBackup_IsRefusedWithTheWayToAnUnencryptedOneAndNothingIsWritten()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);

@@ -30,7 +30,7 @@ public sealed class ScreenshotImportTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Each_bubble_becomes_an_incident_with_its_side_its_stamped_time_its_labels_and_the_screenshot_attached(string provider)
+    public async Task ImportScreenshots_EachBubble_BecomesAnIncidentWithItsSideStampedTimeLabelsAndTheScreenshot(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
@@ -65,7 +65,7 @@ public sealed class ScreenshotImportTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task The_same_image_twice_and_a_message_seen_again_in_an_overlapping_screenshot_add_no_duplicates(string provider)
+    public async Task ImportScreenshots_TheSameImageTwiceOrAnOverlappingScreenshot_AddsNoDuplicates(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
@@ -86,7 +86,7 @@ public sealed class ScreenshotImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_screenshot_from_a_contacts_phone_is_recorded_as_received_by_that_contact_and_a_message_above_every_stamp_is_dated_by_the_capture()
+    public async Task ImportScreenshots_FromAContactsPhone_RecordsItReceivedByThatContactAndDatesAMessageAboveEveryStampByTheCapture()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
@@ -103,7 +103,7 @@ public sealed class ScreenshotImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_that_is_no_image_a_truncated_png_and_an_image_without_chat_text_are_refused_by_name_and_nothing_is_stored()
+    public async Task ImportScreenshots_NoImageATruncatedPngOrNoChatText_IsRefusedByNameAndStoresNothing()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);

@@ -19,7 +19,7 @@ public sealed class ComputedListTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_payment_recorded_by_another_process_shows_in_the_next_list(string provider)
+    public async Task List_AfterAPaymentByAnotherProcess_ShowsIt(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var (web, cli) = (await OpenAsync(test), await OpenAsync(test));
@@ -36,7 +36,7 @@ public sealed class ComputedListTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Replacing_importing_and_removing_loans_elsewhere_each_show_in_the_next_list(string provider)
+    public async Task List_AfterLoansReplacedImportedOrRemovedElsewhere_ShowsEachChange(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var (web, cli) = (await OpenAsync(test), await OpenAsync(test));
@@ -54,7 +54,7 @@ public sealed class ComputedListTests
     }
 
     [Fact]
-    public async Task The_next_day_and_another_language_are_computed_afresh()
+    public async Task List_OnTheNextDayOrInAnotherLanguage_IsComputedAfresh()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await OpenAsync(test);

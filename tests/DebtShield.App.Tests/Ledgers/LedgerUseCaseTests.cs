@@ -18,7 +18,7 @@ public sealed class LedgerUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Importing_the_same_loans_twice_adds_nothing_the_second_time(string provider)
+    public async Task ImportLoans_TheSameLoansTwice_AddsNothingTheSecondTime(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -34,7 +34,7 @@ public sealed class LedgerUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_changed_loan_of_the_same_name_is_refused_unless_replacing_and_nothing_else_is_imported(string provider)
+    public async Task ImportLoans_AChangedLoanOfTheSameName_IsRefusedUnlessReplacingAndImportsNothingElse(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -56,7 +56,7 @@ public sealed class LedgerUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task The_demo_case_comes_out_of_the_ledger_with_every_fact_it_went_in_with(string provider)
+    public async Task DemoCase_Stored_ComesOutWithEveryFactItWentInWith(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -77,7 +77,7 @@ public sealed class LedgerUseCaseTests
     }
 
     [Fact]
-    public async Task The_demo_case_lists_its_loans_with_figures_computed_today()
+    public async Task DemoCase_Listed_GivesItsLoansWithFiguresComputedToday()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await OpenAsync(test);
@@ -99,7 +99,7 @@ public sealed class LedgerUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Editing_a_loan_keeps_its_payments_and_refuses_a_name_already_taken(string provider)
+    public async Task EditLoan_ToANewOrATakenName_KeepsItsPaymentsOrIsRefused(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -145,7 +145,7 @@ public sealed class LedgerUseCaseTests
     }
 
     [Fact]
-    public async Task List_OverdueLoanBelowItsCap_GivesTheLawfulRange_AndTheTotalsSumTheTopEnds()
+    public async Task List_OverdueLoanBelowItsCap_GivesTheLawfulRangeAndTheTotalsSumTheTopEnds()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await OpenAsync(test);
@@ -182,7 +182,7 @@ public sealed class LedgerUseCaseTests
         null).Loan!;
 
     [Fact]
-    public async Task A_payment_that_does_not_fit_the_loan_is_refused_with_the_problem_worded()
+    public async Task RecordPayment_NotFittingTheLoan_IsRefusedWithTheProblemWorded()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await OpenAsync(test);
@@ -195,7 +195,7 @@ public sealed class LedgerUseCaseTests
     }
 
     [Fact]
-    public async Task A_lender_keeps_one_kind_within_a_case()
+    public async Task Lender_WithinACase_KeepsOneKind()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await OpenAsync(test);
@@ -209,7 +209,7 @@ public sealed class LedgerUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Protecting_a_ledger_seals_what_it_already_holds(string provider)
+    public async Task Protect_ALedgerHoldingData_SealsWhatItAlreadyHolds(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -228,7 +228,7 @@ public sealed class LedgerUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Setting_the_budget_replaces_it_as_a_whole_and_says_what_is_left_for_debts(string provider)
+    public async Task SetBudget_OverAnEarlierOne_ReplacesItWholeAndSaysWhatIsLeftForDebts(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -247,7 +247,7 @@ public sealed class LedgerUseCaseTests
     }
 
     [Fact]
-    public async Task A_lenders_kind_can_be_corrected_while_only_the_loan_being_edited_is_under_it()
+    public async Task EditLoan_TheLendersKindWhileOnlyThisLoanIsUnderIt_CorrectsTheKind()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await OpenAsync(test);
@@ -263,7 +263,7 @@ public sealed class LedgerUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task A_lender_left_without_loans_goes_with_its_last_loan(string provider)
+    public async Task RemoveLoan_TheLendersLast_RemovesTheLenderToo(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await OpenAsync(test);
@@ -277,7 +277,7 @@ public sealed class LedgerUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Two_first_writers_at_once_open_one_case_between_them(string provider)
+    public async Task FirstWriters_TwoAtOnce_OpenOneCaseBetweenThem(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var first = await OpenAsync(test);
@@ -292,7 +292,7 @@ public sealed class LedgerUseCaseTests
     }
 
     [Fact]
-    public async Task A_command_naming_a_case_that_does_not_exist_is_refused_instead_of_opening_a_second_case()
+    public async Task CaseReference_NamingACaseThatDoesNotExist_IsRefusedInsteadOfOpeningASecondCase()
     {
         using var test = TestLedgers.CreateSqlite();
         var ledger = await OpenAsync(test);
@@ -305,7 +305,7 @@ public sealed class LedgerUseCaseTests
     }
 
     [Fact]
-    public async Task A_ledger_opened_before_another_process_protected_it_writes_nothing_and_says_why()
+    public async Task OpenLedger_ProtectedByAnotherProcessAfterOpening_WritesNothingAndSaysWhy()
     {
         using var test = TestLedgers.CreateSqlite();
         var stale = await OpenAsync(test);

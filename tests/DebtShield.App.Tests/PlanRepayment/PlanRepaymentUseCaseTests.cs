@@ -89,7 +89,7 @@ public sealed class PlanRepaymentUseCaseTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task CalendarFeed_IsTheExportedFileWithEveryInstalmentOnceStableUidsAndThreeAlarms(string provider)
+    public async Task CalendarFeed_ComparedWithTheExport_IsTheSameFileWithEveryInstalmentOnceStableUidsAndThreeAlarms(string provider)
     {
         using var test = TestLedgers.Create(provider);
         var ledger = await CaseAsync(test);

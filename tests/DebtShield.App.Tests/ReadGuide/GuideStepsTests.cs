@@ -20,7 +20,7 @@ public sealed class GuideStepsTests
     }
 
     [Fact]
-    public void Read_TalkToLender_InChinese_SendsTheWebReaderToTheLoansAndBudgetPagesAndTheTerminalReaderToTheCommands()
+    public void Read_TalkToLenderInChinese_SendsTheWebReaderToTheLoansAndBudgetPagesAndTheTerminalReaderToTheCommands()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
 

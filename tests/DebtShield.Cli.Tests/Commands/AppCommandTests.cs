@@ -3,7 +3,7 @@ namespace DebtShield.Cli.Tests.Commands;
 public sealed class AppCommandTests
 {
     [Fact]
-    public void Version_PrintsProductVersion()
+    public void Version_Run_PrintsTheProductVersion()
     {
         var result = CliProcess.Run("--version");
 
@@ -12,7 +12,7 @@ public sealed class AppCommandTests
     }
 
     [Fact]
-    public void Help_ListsTheRateCommandInChinese()
+    public void Help_InChinese_ListsTheRateCommand()
     {
         var result = CliProcess.Run("--help");
 
@@ -22,7 +22,7 @@ public sealed class AppCommandTests
     }
 
     [Fact]
-    public void RateHelp_DescribesItsOptions()
+    public void Rate_WithHelp_DescribesItsOptions()
     {
         var result = CliProcess.Run("rate", "--help", "--lang", "en");
 
@@ -32,7 +32,7 @@ public sealed class AppCommandTests
     }
 
     [Fact]
-    public void UnknownCommand_ExitsOneWithOneLine()
+    public void Run_AnUnknownCommand_ExitsOneWithOneLine()
     {
         var result = CliProcess.Run("borrow-more");
 
@@ -41,7 +41,7 @@ public sealed class AppCommandTests
     }
 
     [Fact]
-    public void UnknownOption_IsAnErrorNotSilentlyIgnored()
+    public void Run_AnUnknownOption_IsAnErrorNotSilentlyIgnored()
     {
         var result = CliProcess.Run("rate", "samples/loan.json", "--as-off", "2026-11-28");
 

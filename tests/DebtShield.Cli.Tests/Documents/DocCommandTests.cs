@@ -6,7 +6,7 @@ namespace DebtShield.Cli.Tests.Documents;
 public sealed class DocCommandTests
 {
     [Fact]
-    public void DocList_ShowsTheSevenKindsInOrder()
+    public void DocList_Run_ShowsTheSevenKindsInOrder()
     {
         var result = CliProcess.Run("doc", "list", "--lang", "en");
 

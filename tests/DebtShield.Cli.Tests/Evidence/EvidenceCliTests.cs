@@ -15,7 +15,7 @@ public sealed class EvidenceCliTests
     private static readonly string CallsBackup = Path.Combine(RepositoryPaths.Root, "samples", "calls-backup.xml");
 
     [Fact]
-    public void Verify_AfterImports_ExitsZero_AndAfterARowIsEdited_ExitsFourNamingTheEntry()
+    public void Verify_AfterImportsOrAnEditedRow_ExitsZeroOrFourNamingTheEntry()
     {
         using var cli = new LedgerCli("sqlite");
         cli.Succeed("evidence", "import", SmsBackup);
@@ -39,7 +39,7 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
-    public void Head_IsPrintedAlone_AndVerifyAgainstIt_CatchesDeletedLastEntriesWithARewrittenHead()
+    public void Head_PrintedAloneAndVerifiedAgainst_CatchesDeletedLastEntriesWithARewrittenHead()
     {
         using var cli = new LedgerCli("sqlite");
         cli.Succeed("evidence", "import", SmsBackup);
@@ -68,7 +68,7 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
-    public void Timestamp_WithoutAnAuthority_IsRefused_AndWithOne_StampsTheHeadWhichHeadThenLists()
+    public void Timestamp_WithoutOrWithAnAuthority_IsRefusedOrStampsTheHeadWhichHeadThenLists()
     {
         using var cli = new LedgerCli("sqlite");
         using var authority = LocalTimeStampAuthority.Start();
@@ -135,7 +135,7 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
-    public void Collector_MarkedForALender_IsListedAsTheBorrowersWord_AndAnUnknownLenderIsRefusedNamingTheCasesLenders()
+    public void Collector_MarkedForALender_IsListedAsTheBorrowersWordAndAnUnknownLenderIsRefusedNamingTheCasesLenders()
     {
         using var cli = new LedgerCli("sqlite");
         cli.Succeed("demo");
@@ -196,7 +196,7 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
-    public void Import_ADamagedBackup_ImportsWhatCameBefore_AndExitsThreeNamingLineAndByte()
+    public void Import_ADamagedBackup_ImportsWhatCameBeforeAndExitsThreeNamingLineAndByte()
     {
         using var cli = new LedgerCli("sqlite");
         var bytes = File.ReadAllBytes(SmsBackup);
@@ -214,7 +214,7 @@ public sealed class EvidenceCliTests
     }
 
     [Fact]
-    public void Import_AFileThatIsNotABackup_ExitsOneWithAClearMessage_AndStoresNothing()
+    public void Import_AFileThatIsNotABackup_ExitsOneWithAClearMessageAndStoresNothing()
     {
         using var cli = new LedgerCli("sqlite");
         File.WriteAllBytes(cli.PathOf("photo.xml"), [0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 3]);

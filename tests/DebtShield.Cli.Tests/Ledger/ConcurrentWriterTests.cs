@@ -9,7 +9,7 @@ public sealed class ConcurrentWriterTests
     private const string Busy = "数据库正忙";
 
     [Fact]
-    public async Task TwoImportsIntoOneSqliteFile_AtOnce_EachSucceedsOrSaysBusy_AndNoSucceededLoanIsLost()
+    public async Task TwoImportsIntoOneSqliteFile_AtOnce_EachSucceedsOrSaysBusyAndNoSucceededLoanIsLost()
     {
         using var cli = new LedgerCli("sqlite");
         await LedgerSchema.MigrateAsync(cli.Ledger.Location);

@@ -6,7 +6,7 @@ namespace DebtShield.Cli.Tests.Ledger;
 public sealed class DbCommandTests
 {
     [Fact]
-    public void DbStatus_OnAFreshLedger_ShowsThePendingMigrations_WithoutCreatingTheFile_AndDbMigrateAppliesThem()
+    public void DbStatus_OnAFreshLedger_ShowsThePendingMigrationsWithoutCreatingTheFileAndDbMigrateAppliesThem()
     {
         using var cli = new LedgerCli("sqlite");
         var file = cli.Ledger.Location.FilePath!;
@@ -34,7 +34,7 @@ public sealed class DbCommandTests
     }
 
     [Fact]
-    public void DebtshieldDb_IsTheLedgerWhenDbIsNotGiven()
+    public void Ledger_DbNotGiven_IsDebtshieldDb()
     {
         using var cli = new LedgerCli("sqlite");
         var environment = new Dictionary<string, string?> { ["DEBTSHIELD_DB"] = cli.Ledger.DbArgument };

@@ -15,7 +15,7 @@ public sealed class ImportKillTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task An_import_killed_while_it_writes_leaves_none_of_its_loans_and_a_rerun_imports_them_all(string provider)
+    public async Task Import_KilledWhileItWrites_LeavesNoneOfItsLoansAndARerunImportsThemAll(string provider)
     {
         var csvFolder = Directory.CreateTempSubdirectory("debtshield-kill-");
         try

@@ -80,7 +80,7 @@ public sealed class LoanImportTests
     }
 
     [Fact]
-    public void SampleXlsx_GivesTheSameLoansAsTheSampleCsv()
+    public void Import_TheSampleXlsx_GivesTheSameLoansAsTheSampleCsv()
     {
         using var fromCsv = new LedgerCli("sqlite");
         using var fromXlsx = new LedgerCli("sqlite");
@@ -94,7 +94,7 @@ public sealed class LoanImportTests
     }
 
     [Fact]
-    public void APastedScheduleOnStandardInput_BecomesALoanWithThoseInstalments()
+    public void LoanPaste_AScheduleOnStandardInput_BecomesALoanWithThoseInstalments()
     {
         using var cli = new LedgerCli("sqlite");
         const string pasted = "第1期 2026-02-01 应还 ¥1,034.50\n第2期 2026-03-01 应还 ¥1,034.50\n第3期 2026-04-01 应还 ¥1,034.50\n";

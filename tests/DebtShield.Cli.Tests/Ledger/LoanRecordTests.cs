@@ -34,7 +34,7 @@ public sealed class LoanRecordTests
     }
 
     [Fact]
-    public void LoanAdd_WithTheKindInChinese_AsThePromptOffersIt_IsAccepted()
+    public void LoanAdd_WithTheKindInChineseAsThePromptOffersIt_IsAccepted()
     {
         using var cli = new LedgerCli("sqlite");
         cli.Succeed([.. AddJisujie.Select(a => a == "online_platform" ? "网贷平台" : a)]);
@@ -112,7 +112,7 @@ public sealed class LoanRecordTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public void PaymentAdd_AppliesToPrincipal_IsStoredShownAndExported_AndAnUnknownTargetIsRefused(string provider)
+    public void PaymentAdd_AppliesToPrincipal_IsStoredShownAndExportedAndAnUnknownTargetIsRefused(string provider)
     {
         using var cli = new LedgerCli(provider);
         cli.Succeed(AddJisujie);

@@ -169,7 +169,7 @@ public sealed class RestoreVerifyTests
     }
 
     [Fact]
-    public void Restore_AProtectedBackupUnaltered_WithItsPassphrase_RestoresEveryRowThatThenVerifies()
+    public void Restore_AProtectedBackupUnalteredWithItsPassphrase_RestoresEveryRowThatThenVerifies()
     {
         var (result, target) = RestoreAlteredProtected("sqlite", _ => { });
         using (target)

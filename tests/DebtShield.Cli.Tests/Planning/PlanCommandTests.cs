@@ -102,7 +102,7 @@ public sealed partial class PlanCommandTests
     [Theory]
     [InlineData("plan.svg", "<svg")]
     [InlineData("plan.png", "\u0089PNG")]
-    public void PlanChart_WritesTheImage(string file, string start)
+    public void PlanChart_ToAFile_WritesTheImage(string file, string start)
     {
         using var cli = new LedgerCli("sqlite");
         cli.Succeed("demo");
@@ -146,7 +146,7 @@ public sealed partial class PlanCommandTests
     }
 
     [Fact]
-    public void DueJson_ListsOverdueInstalmentsFirstInDateOrder()
+    public void Due_AsJson_ListsOverdueInstalmentsFirstInDateOrder()
     {
         using var cli = new LedgerCli("sqlite");
         cli.Succeed("demo");
@@ -162,7 +162,7 @@ public sealed partial class PlanCommandTests
     }
 
     [Fact]
-    public void CreditJson_OverdueLoansHaveOpenStretchesAndThePolicyFigures()
+    public void Credit_AsJson_GivesOverdueLoansOpenStretchesAndThePolicyFigures()
     {
         using var cli = new LedgerCli("sqlite");
         cli.Succeed("demo");

@@ -37,7 +37,7 @@ public sealed class EvidenceChainTests
     }
 
     [Fact]
-    public void Record_IsTheDocumentedCanonicalForm()
+    public void Record_Serialised_IsTheDocumentedCanonicalForm()
     {
         var incident = new Incident(
             IncidentChannel.Sms, IncidentDirection.Received, new DateTimeOffset(2026, 11, 3, 21, 43, 0, ChinaStandardTime.Offset),
@@ -124,7 +124,7 @@ public sealed class EvidenceChainTests
     }
 
     [Fact]
-    public void Retract_IsAChainedRetractionOfTheEarlierEntry()
+    public void Retract_AnEarlierEntry_IsAChainedRetractionOfIt()
     {
         var first = EvidenceChain.Append(ChainHead.Empty, Sms("快递到了，请取件"), Recorded);
 
@@ -225,7 +225,7 @@ public sealed class EvidenceChainTests
     }
 
     [Fact]
-    public void Fingerprint_IgnoresTheSourceAndTheTimeZoneItWasWrittenIn()
+    public void Fingerprint_OtherSourceOrTimeZone_IsTheSame()
     {
         var utc = new Incident(IncidentChannel.Sms, IncidentDirection.Received, new DateTimeOffset(2026, 11, 3, 13, 0, 0, TimeSpan.Zero), "1", Recipient.Borrower, "x", "a.xml");
         var china = new Incident(IncidentChannel.Sms, IncidentDirection.Received, new DateTimeOffset(2026, 11, 3, 21, 0, 0, ChinaStandardTime.Offset), "1", Recipient.Borrower, "x", "b.csv");

@@ -39,7 +39,7 @@ public sealed class EvidenceStatisticsTests
     }
 
     [Fact]
-    public void Of_ACallAt23_IsCountedOffHours_AndOneAt21IsNot()
+    public void Of_ACallAt23_IsCountedOffHoursAndOneAt21IsNot()
     {
         var statistics = EvidenceStatistics.Of(Entries((Call(23), [], null), (Call(21), [], null)), Policy);
 

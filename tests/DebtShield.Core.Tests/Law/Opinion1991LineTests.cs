@@ -59,7 +59,7 @@ public sealed class Opinion1991LineTests
     [InlineData("2015-08-31", true)]
     [InlineData("2015-09-01", false)]
     [InlineData("2020-01-01", false)]
-    public void For_FilingDate_AppliesOnlyBefore2015_09_01(string filed, bool applies)
+    public void For_FilingDate_AppliesOnlyBeforeSeptember2015(string filed, bool applies)
     {
         var line = Opinion1991Line.For(Bullet(new DateOnly(2013, 1, 10), months: 6), Rules, DateOnly.Parse(filed, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -90,7 +90,7 @@ public sealed class Opinion1991LineTests
     [InlineData("2012-01-15", "2013-01-16", BenchmarkTerm.UpToThreeYears)]
     [InlineData("2012-01-15", "2017-01-15", BenchmarkTerm.UpToFiveYears)]
     [InlineData("2012-01-15", "2017-01-16", BenchmarkTerm.OverFiveYears)]
-    public void TermOf_EachBucketIncludesItsUpperEnd(string from, string to, BenchmarkTerm expected)
+    public void TermOf_EachBucketsUpperEnd_IsInThatBucket(string from, string to, BenchmarkTerm expected)
     {
         Assert.Equal(expected, BenchmarkLendingRates.TermOf(Day(from), Day(to)));
     }
@@ -112,7 +112,7 @@ public sealed class Opinion1991LineTests
     }
 
     [Fact]
-    public void Of_PrivateLoanCheckedBefore2015_09_01_AccruesAtFourTimesTheBenchmark()
+    public void Of_PrivateLoanCheckedBeforeSeptember2015_AccruesAtFourTimesTheBenchmark()
     {
         // 10,000 lent 2014-02-20 for six months at 3% a month (11,800 due 2014-08-20), nothing paid.
         // Benchmark up to six months on 2014-02-20: 5.60% (2012-07-06), so the line is 22.40%.
@@ -133,7 +133,7 @@ public sealed class Opinion1991LineTests
     }
 
     [Fact]
-    public void Of_SameLoanCheckedFrom2015_09_01_KeepsThe2015Line()
+    public void Of_SameLoanCheckedFromSeptember2015_KeepsThe2015Line()
     {
         var loan = Bullet(new DateOnly(2014, 2, 20), months: 6, interest: 1_800m);
 

@@ -78,7 +78,7 @@ public sealed class LenderDirectoryTests
     [InlineData("ＡＢＣ银行股份有限公司", "abc银行")]
     [InlineData("马上消金", "马上消费金融")]
     [InlineData("公司", "公司")]
-    public void Key_Normalises(string name, string key)
+    public void Key_OfAName_IsItsNormalisedForm(string name, string key)
     {
         Assert.Equal(key, LenderName.Key(name));
     }

@@ -10,7 +10,7 @@ public sealed class CaseSchemaTests
         JsonNode.Parse(File.ReadAllText(RepositoryPaths.Data("schemas", "case.schema.json")))!;
 
     [Fact]
-    public void Schema_DescribesExactlyTheFieldsTheReaderAccepts()
+    public void Schema_ComparedWithTheReader_DescribesExactlyTheFieldsItAccepts()
     {
         // The published schema and the reader must never drift apart: same fields at every level.
         var context = CaseFileJsonContext.Default;

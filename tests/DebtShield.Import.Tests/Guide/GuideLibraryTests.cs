@@ -9,7 +9,7 @@ public sealed partial class GuideLibraryTests
     private static readonly string Pictures = Path.Combine(RepositoryPaths.Root, "docs", "guide", "images");
 
     [Fact]
-    public void Pictures_EveryOneAGuideShows_ExistsWithAltText_AndEveryOneIsShown()
+    public void Pictures_EveryOneAGuideShows_ExistsWithAltTextAndEveryOneIsShown()
     {
         // Given every picture reference in every guide file (any Markdown image, not only the form the reader rewrites)
         var shown = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "guide"), "*.md", SearchOption.AllDirectories)
@@ -88,7 +88,7 @@ public sealed partial class GuideLibraryTests
     }
 
     [Fact]
-    public void Hotlines_IdsAreUniqueAndIncludeLegalAidAndSupport()
+    public void Hotlines_Ids_AreUniqueAndIncludeLegalAidAndSupport()
     {
         var ids = GuideLibrary.Hotlines.Select(h => h.Id).ToArray();
 

@@ -10,7 +10,7 @@ public sealed class LenderDataReaderTests
     private static readonly Core.Lenders.LenderDirectory Directory = LenderDataReader.Directory;
 
     [Fact]
-    public void Directory_HasTheThirtyOneConsumerFinanceCompaniesAndNoVerifiedEntry()
+    public void Directory_AsShipped_HasTheThirtyOneConsumerFinanceCompaniesAndNoVerifiedEntry()
     {
         Assert.Equal(31, Directory.Institutions.Count(i => i.Kind == LenderKind.ConsumerFinance));
         Assert.DoesNotContain(Directory.Institutions, i => i.Status == FactStatus.Verified);

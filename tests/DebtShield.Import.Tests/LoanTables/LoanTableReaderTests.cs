@@ -117,7 +117,7 @@ public sealed class LoanTableReaderTests
     }
 
     [Fact]
-    public void ReadCsv_PaidAppliesTo_IsThePaymentsDesignation_AndAnUnknownOneIsAnErrorOnItsCell()
+    public void ReadCsv_PaidAppliesTo_IsThePaymentsDesignationAndAnUnknownOneIsAnErrorOnItsCell()
     {
         const string header = "loan,lender_kind,contract_date,principal,due_date,total,paid_date,paid_amount,paid_applies_to";
         var read = Csv(header, "a,bank,2026-01-01,1000,2026-02-01,1100,2026-01-15,300,principal", "a,bank,2026-01-01,1000,,,2026-01-20,10,");

@@ -14,7 +14,7 @@ public sealed class SampleTests
     [Theory]
     [InlineData("loans.csv")]
     [InlineData("loans.xlsx")]
-    public void Sample_ReadsBackAsTheCase(string file)
+    public void Sample_Read_IsTheCase(string file)
     {
         var path = Path.Combine(RepositoryPaths.Root, "samples", file);
         if (Environment.GetEnvironmentVariable("DEBTSHIELD_WRITE_SAMPLES") == "1")

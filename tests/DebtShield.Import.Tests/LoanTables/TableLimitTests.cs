@@ -108,7 +108,7 @@ public sealed class TableLimitTests
     }
 
     [Fact]
-    public void ReadCsv_AQuotedCellLongerThanAnyRealOne_IsAProblemOfItsRow_AndTheNextRowIsRead()
+    public void ReadCsv_AQuotedCellLongerThanAnyRealOne_IsAProblemOfItsRowAndTheNextRowIsRead()
     {
         var csv = "time,direction,channel,text\n\"" + new string('x', CsvRows.MaxCellCharacters + 10) + "\",received,sms,x\n"
             + "2026-11-03 21:43,received,sms,你好\n";

@@ -106,6 +106,6 @@ public sealed class PastedScheduleReaderTests
         Assert.Equal("nothing was pasted", Assert.Single(PastedScheduleReader.Read(" \r\n\t").Errors).Message);
 
     [Fact]
-    public void Describe_NamesLineAndText() =>
+    public void Describe_ALineError_NamesLineAndText() =>
         Assert.Equal("line 1 \"x 2026-01-05\": cannot understand \"x\"", Assert.Single(PastedScheduleReader.Read("x 2026-01-05").Errors).Describe());
 }

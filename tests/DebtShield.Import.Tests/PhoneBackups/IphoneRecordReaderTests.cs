@@ -17,7 +17,7 @@ public sealed class IphoneRecordReaderTests
     }
 
     [Fact]
-    public void Read_Messages_GivesSenderDirectionAndTimeInEitherAppleUnit_AndTheChannelOfTheService()
+    public void Read_Messages_GivesSenderDirectionAndTimeInEitherAppleUnitAndTheChannelOfTheService()
     {
         using var builder = new IphoneBackupBuilder();
         builder.Message("+86 170-0000-1234", Evening, "今天不还就联系你通讯录");
@@ -52,7 +52,7 @@ public sealed class IphoneRecordReaderTests
     }
 
     [Fact]
-    public void Read_ASentMessageWithoutHandle_TakesTheNumberOfItsOneToOneChat_AndFailedMessagesArePassedOver()
+    public void Read_ASentMessageWithoutHandle_TakesTheNumberOfItsOneToOneChatAndFailedMessagesArePassedOver()
     {
         using var builder = new IphoneBackupBuilder();
         builder.Message(null, Evening, "请停止骚扰我的家人", fromMe: true, groupWith: "95000111");
@@ -65,7 +65,7 @@ public sealed class IphoneRecordReaderTests
     }
 
     [Fact]
-    public void Read_AMessageWithAPicture_IsAnMmsCarryingTheFileFromTheMediaDomain_AndAMissingFileIsLeftOut()
+    public void Read_AMessageWithAPicture_IsAnMmsCarryingTheFileFromTheMediaDomainAndAMissingFileIsLeftOut()
     {
         using var builder = new IphoneBackupBuilder();
         var picture = "\u0089PNG fake picture"u8.ToArray();
@@ -86,7 +86,7 @@ public sealed class IphoneRecordReaderTests
     }
 
     [Fact]
-    public void Read_Calls_GivesDirectionOutcomeAndDuration_WhateverTheAddressIsStoredAs()
+    public void Read_Calls_GivesDirectionOutcomeAndDurationWhateverTheAddressIsStoredAs()
     {
         using var builder = new IphoneBackupBuilder();
         builder.Call("95000111", Evening, 35.4);
@@ -142,7 +142,7 @@ public sealed class IphoneRecordReaderTests
     }
 
     [Fact]
-    public void Open_AnEncryptedBackupWithABinaryManifest_IsRefused_AndAnUnencryptedOneIsNot()
+    public void Open_AnEncryptedBackupWithABinaryManifest_IsRefusedAndAnUnencryptedOneIsNot()
     {
         using var builder = new IphoneBackupBuilder();
         var folder = builder.Build();
@@ -154,7 +154,7 @@ public sealed class IphoneRecordReaderTests
     }
 
     [Fact]
-    public void Open_AFolderThatIsNoBackup_IsRefused_AndIsBackupSaysNo()
+    public void Open_AFolderThatIsNoBackup_IsRefusedAndIsBackupSaysNo()
     {
         var folder = Directory.CreateTempSubdirectory("not-a-backup-").FullName;
         try
@@ -169,7 +169,7 @@ public sealed class IphoneRecordReaderTests
     }
 
     [Fact]
-    public void Read_ADamagedMessagesDatabase_GivesTheMessagesBeforeTheDamage_StillReadsTheCalls_AndSaysWhere()
+    public void Read_ADamagedMessagesDatabase_GivesTheMessagesBeforeTheDamageStillReadsTheCallsAndSaysWhere()
     {
         using var builder = new IphoneBackupBuilder();
         builder.Messages(3000, i => ("17000001234", Evening.AddMinutes(i), "第 " + i + " 条：" + new string('催', 60)));

@@ -18,7 +18,7 @@ public sealed class PhoneBackupReaderTests
     private static (PhoneBackupReader Reader, List<PhoneRecord> Records) ReadAll(string text) => ReadAll(Encoding.UTF8.GetBytes(text));
 
     [Fact]
-    public void Read_TheSampleSmsBackup_GivesMessagesWithDirectionTimeAndNormalisedNumber_AndPassesOverDrafts()
+    public void Read_TheSampleSmsBackup_GivesMessagesWithDirectionTimeAndNormalisedNumberAndPassesOverDrafts()
     {
         var (reader, records) = ReadAll(File.ReadAllBytes(Sample("sms-backup.xml")));
 
@@ -33,7 +33,7 @@ public sealed class PhoneBackupReaderTests
     }
 
     [Fact]
-    public void Read_AnMms_TakesItsTextPartAndItsPicture_AndTheSenderFromTheFromAddress()
+    public void Read_AnMms_TakesItsTextPartAndItsPictureAndTheSenderFromTheFromAddress()
     {
         var (_, records) = ReadAll(File.ReadAllBytes(Sample("sms-backup.xml")));
 
@@ -59,7 +59,7 @@ public sealed class PhoneBackupReaderTests
     }
 
     [Fact]
-    public void Read_ATruncatedBackup_GivesTheWholeRecordsBeforeTheBreak_AndItsLineAndByte()
+    public void Read_ATruncatedBackup_GivesTheWholeRecordsBeforeTheBreakAndItsLineAndByte()
     {
         var text = "<?xml version='1.0' encoding='UTF-8'?>\n<smses count=\"3\">\n"
             + "  <sms address=\"1\" date=\"1762171200000\" type=\"1\" body=\"第一条\" />\n"
@@ -92,7 +92,7 @@ public sealed class PhoneBackupReaderTests
     }
 
     [Fact]
-    public void Read_ARecordWithAnUnreadableDate_IsSkippedAndNamed_AndTheOthersAreRead()
+    public void Read_ARecordWithAnUnreadableDate_IsSkippedAndNamedAndTheOthersAreRead()
     {
         var (reader, records) = ReadAll("<smses>\n<sms address=\"1\" date=\"yesterday\" type=\"1\" body=\"a\" />\n<sms address=\"1\" date=\"1762171200000\" type=\"1\" body=\"b\" />\n</smses>");
 
@@ -126,7 +126,7 @@ public sealed class PhoneBackupReaderTests
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 16 }, "JPEG")]
     [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "PDF")]
     [InlineData(new byte[] { 0x74, 0x69, 0x6D, 0x65, 0, 0x01 }, "二进制")]
-    public void Read_AnImageOrOtherBinaryFile_IsRefusedNamingWhatItIs_NotReadAsACsvHeader(byte[] bytes, string named)
+    public void Read_AnImageOrOtherBinaryFile_IsRefusedNamingWhatItIsInsteadOfReadAsACsvHeader(byte[] bytes, string named)
     {
         var error = Assert.Throws<PhoneBackupException>(() => ReadAll(bytes));
 
@@ -134,7 +134,7 @@ public sealed class PhoneBackupReaderTests
     }
 
     [Fact]
-    public void Read_ThePhoneRecordCsv_WithChineseHeaders_ReadsMessagesAndCalls_AndNamesABadRow()
+    public void Read_ThePhoneRecordCsvWithChineseHeaders_ReadsMessagesAndCallsAndNamesABadRow()
     {
         var csv = "时间,号码,方向,类型,内容,结果,时长\n"
             + "2026-11-03 21:43,170 0000 1234,收,短信,你同事欠钱不还,,\n"
@@ -188,7 +188,7 @@ public sealed class PhoneBackupReaderTests
         "时间,号码,方向,类型,内容\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"2026-11-03 21:{i:00},17000001234,收,短信,不还钱就把你的事发给你通讯录里的每一个人 {i}\n"));
 
     [Fact]
-    public void Read_AUtf8CsvWithOneBadByteAtItsEnd_IsRefusedNamingTheLineAndByte_NotReadAsGb18030()
+    public void Read_AUtf8CsvWithOneBadByteAtItsEnd_IsRefusedNamingTheLineAndByteInsteadOfReadAsGb18030()
     {
         var good = Encoding.UTF8.GetBytes(FiftyMessages());
         byte[] damaged = [.. good, 0xE4, (byte)'\n'];
