@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 using DebtShield.App.RateLoans;
 using DebtShield.App.Resources;
@@ -21,6 +22,22 @@ public sealed record CheckLoanReport
     private static readonly ResourceTexts Texts = new(AppText.ResourceManager);
 
     private static readonly ConcurrentDictionary<string, string> WireIds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each cap's description (invariant: culture <see langword="null"/>) and words in each UI
+    /// language, made once: a batch states three caps a loan, and a cap's words depend only on what
+    /// <see cref="CapKey"/> holds. There are at most a few per lender kind and contract day.
+    /// </summary>
+    private static readonly ConcurrentDictionary<CapKey, string> CapTexts = new();
+
+    /// <summary>
+    /// Each step's template in each UI language, parsed once, with the "[view] " prefix it is worded
+    /// under already in front (none when the report has one view), so a step is one string.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(CultureInfo Culture, StepKind Kind, LegalView? View), CompositeFormat> StepTemplates = new();
+
+    /// <summary>Each uncertainty's message in each UI language.</summary>
+    private static readonly ConcurrentDictionary<(CultureInfo Culture, Uncertainty Uncertainty), string> UncertainTexts = new();
 
     /// <summary>The 1-based line of a batch file; absent outside batch mode.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -121,7 +138,7 @@ public sealed record CheckLoanReport
         var primary = assessment.Primary;
         var steps = assessment.Steps.Select(s => new StepFigure(StepId(s.Kind), s.View is { } v ? ViewId(v) : null, Word(s, assessment.Views.Count > 1), s.Citations)).ToArray();
         var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), StatusId(f.Basis.Status), f.Basis.Citations)).ToArray();
-        var uncertain = assessment.Uncertain.Select(u => new RateNote(CodeOf(u), Text("Uncertain_" + u))).ToList();
+        var uncertain = assessment.Uncertain.Select(u => new RateNote(CodeOf(u), UncertainText(u))).ToList();
         var rate = RateLoanReport.Finite(assessment.RateAnnual, uncertain);
         var effective = RateLoanReport.Finite(assessment.Cost.IrrAnnualEffective?.Fraction, uncertain);
         return new CheckLoanReport
@@ -161,21 +178,26 @@ public sealed record CheckLoanReport
     public static string DescribeCap(RateCap cap)
     {
         ArgumentNullException.ThrowIfNull(cap);
-        return cap.Rule switch
-        {
-            CapRule.FourTimesLprAtContract => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd}"),
-            CapRule.FourTimesLprAtFiling => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd} (as-of date standing in for the filing date)"),
-            CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
-            CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
-            CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({SnakeCase(cap.Benchmark.Term.ToString())}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
-            CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
-                ? string.Create(CultureInfo.InvariantCulture, $"void contract: fee for the use of the money at most at the one-year LPR {Percent(lpr.OneYear)} on {cap.LprOn:yyyy-MM-dd}")
-                : "void contract: no LPR on the as-of date, no fee estimated",
-        };
+        return CapTexts.GetOrAdd(CapKey.Of(cap, culture: null), static (_, c) => DescribeAnew(c), cap);
     }
 
+    private static string DescribeAnew(RateCap cap) => cap.Rule switch
+    {
+        CapRule.FourTimesLprAtContract => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd}"),
+        CapRule.FourTimesLprAtFiling => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd} (as-of date standing in for the filing date)"),
+        CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
+        CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
+        CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({SnakeCase(cap.Benchmark.Term.ToString())}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
+        CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
+            ? string.Create(CultureInfo.InvariantCulture, $"void contract: fee for the use of the money at most at the one-year LPR {Percent(lpr.OneYear)} on {cap.LprOn:yyyy-MM-dd}")
+            : "void contract: no LPR on the as-of date, no fee estimated",
+    };
+
     /// <summary>Where a line comes from, in the current UI language.</summary>
-    internal static string WordCap(RateCap cap) => cap.Rule switch
+    internal static string WordCap(RateCap cap) =>
+        CapTexts.GetOrAdd(CapKey.Of(cap, CultureInfo.CurrentUICulture), static (_, c) => WordAnew(c), cap);
+
+    private static string WordAnew(RateCap cap) => cap.Rule switch
     {
         CapRule.FourTimesLprAtContract or CapRule.FourTimesLprAtFiling => string.Format(
             CultureInfo.CurrentCulture,
@@ -194,7 +216,16 @@ public sealed record CheckLoanReport
             : Text("CapBasis_UseOfMoneyFeeNone"),
     };
 
-    private static string Percent(decimal fraction) => RateLoanReport.Percent((double)fraction);
+    private static string Percent(decimal fraction) => Percent((double)fraction);
+
+    /// <summary>A rate as <see cref="RateLoanReport.Percent"/> words it, formatted on the stack rather than through an interpolation buffer.</summary>
+    private static string Percent(double fraction)
+    {
+        Span<char> text = stackalloc char[64];
+        return new Percentage(fraction).TryFormat(text, out var length, default, CultureInfo.InvariantCulture)
+            ? new string(text[..length])
+            : RateLoanReport.Percent(fraction);
+    }
 
     private static string ComposeVerdict(LegalAssessment assessment)
     {
@@ -228,7 +259,7 @@ public sealed record CheckLoanReport
 
         if (assessment.Primary.ExceedsCap == true)
         {
-            verdict += string.Format(culture, Text(nameof(AppText.Verdict_AboveCap)), RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(assessment.Primary.Cap.Annual));
+            verdict += string.Format(culture, Text(nameof(AppText.Verdict_AboveCap)), Percent(assessment.RateAnnual!.Value), Percent(assessment.Primary.Cap.Annual));
         }
 
         if (assessment.Uncertain.Count > 0)
@@ -271,8 +302,8 @@ public sealed record CheckLoanReport
     /// <summary>How the rate stands against a view's cap: "; the annual rate r exceeds the cap c" or is within it.</summary>
     private static string RateAgainst(ViewAssessment view, LegalAssessment assessment, CultureInfo culture) => view.ExceedsCap switch
     {
-        true => string.Format(culture, Text(nameof(AppText.Verdict_AboveCap)), RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
-        false => string.Format(culture, Text(nameof(AppText.Verdict_WithinCap)), RateLoanReport.Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
+        true => string.Format(culture, Text(nameof(AppText.Verdict_AboveCap)), Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
+        false => string.Format(culture, Text(nameof(AppText.Verdict_WithinCap)), Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
         null => string.Empty,
     };
 
@@ -296,16 +327,26 @@ public sealed record CheckLoanReport
 
     private static string Word(ExplanationStep step, bool nameView)
     {
-        var values = step.Values.Select(Format).ToArray();
-        var text = string.Format(CultureInfo.CurrentCulture, Text("Step_" + step.Kind), values);
-        return nameView && step.View is { } view
-            ? "[" + Text("View_" + view) + "] " + text
-            : text;
+        var values = new object[step.Values.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Format(step.Values[i]);
+        }
+
+        var template = StepTemplates.GetOrAdd((CultureInfo.CurrentUICulture, step.Kind, nameView ? step.View : null), static key => CompositeFormat.Parse(
+            key.View is { } view ? "[" + Escaped(Text("View_" + view)) + "] " + Text("Step_" + key.Kind) : Text("Step_" + key.Kind)));
+        return string.Format(CultureInfo.CurrentCulture, template, values);
     }
+
+    /// <summary>Text to put into a composite format as it is: its braces doubled.</summary>
+    private static string Escaped(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+
+    private static string UncertainText(Uncertainty uncertainty) =>
+        UncertainTexts.GetOrAdd((CultureInfo.CurrentUICulture, uncertainty), static key => Text("Uncertain_" + key.Uncertainty));
 
     private static object Format(object value) => value switch
     {
-        AnnualRate rate => RateLoanReport.Percent(rate.Fraction),
+        AnnualRate rate => Percent(rate.Fraction),
         Money money => money.ToString(),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         BenchmarkTerm term => Text("BenchmarkTerm_" + term),
@@ -330,6 +371,23 @@ public sealed record CheckLoanReport
     private static string SnakeCase(string name) => WireIds.TryGetValue(name, out var id)
         ? id
         : WireIds.GetOrAdd(name, static n => string.Concat(n.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString())));
+
+    /// <summary>
+    /// What a cap's words are made of, and the language they are in (<see langword="null"/> for the
+    /// invariant description): the first day counts only for the 1991 line, whose words name it.
+    /// </summary>
+    private readonly record struct CapKey(CultureInfo? Culture, CapRule Rule, decimal Annual, decimal? Lpr, DateOnly? LprOn, decimal? Benchmark, BenchmarkTerm? Term, DateOnly From)
+    {
+        public static CapKey Of(RateCap cap, CultureInfo? culture) => new(
+            culture,
+            cap.Rule,
+            cap.Annual,
+            cap.Lpr?.OneYear,
+            cap.LprOn,
+            cap.Benchmark?.Rate,
+            cap.Benchmark?.Term,
+            cap.Rule == CapRule.FourTimesBenchmark ? cap.From : default);
+    }
 }
 
 /// <summary>A balance in yuan.</summary>

@@ -80,10 +80,12 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         ArgumentNullException.ThrowIfNull(rates);
         var daily = new double[rates.Count];
         var bandDaily = new double[rates.Count];
+        var hasBand = false;
         for (var i = 0; i < daily.Length; i++)
         {
             daily[i] = (double)rates[i].Annual / dayCount.DaysPerYear();
             bandDaily[i] = (double)rates[i].KeptIfPaid / dayCount.DaysPerYear();
+            hasBand |= bandDaily[i] != 0;
         }
 
         var owed = principal.Yuan;
@@ -100,7 +102,12 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
             }
 
             interest += Accrue(owed, day, payment.Date, rates, daily);
-            band += Accrue(owed, day, payment.Date, rates, bandDaily);
+            if (hasBand)
+            {
+                // Without a kept-if-paid band it accrues nothing, and adding that nothing is skipped.
+                band += Accrue(owed, day, payment.Date, rates, bandDaily);
+            }
+
             day = payment.Date > day ? payment.Date : day;
             var amount = payment.Amount.Yuan;
             paid += amount;

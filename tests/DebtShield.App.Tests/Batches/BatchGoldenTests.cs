@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text;
 using DebtShield.App.Batches;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.ClassifyMessages;
 using DebtShield.App.RateLoans;
+using DebtShield.Core;
+using DebtShield.Core.Law;
 using DebtShield.Tests.Shared;
 
 namespace DebtShield.App.Tests.Batches;
@@ -54,6 +57,47 @@ public sealed class BatchGoldenTests
 
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Golden, "check.expected.jsonl")), written);
         Assert.Equal(new JsonLinesSummary(12, 1), summary);
+    }
+
+    /// <summary>
+    /// The wide check input (<c>checks-wide.jsonl</c>): every lender kind as overdue, paid up, above
+    /// 36 %, formed before the 2020 reform and not yet due; every kind of overdue terms; interest-free
+    /// loans overdue; payments before and after their due dates and applied to principal, interest
+    /// or fees; overpayment; day schedules either side of a line by the day basis; microloans against
+    /// the 2025 guideline; a rate too large to write; and lines that cannot be read. Its expected
+    /// files were written by <c>debtshield check --batch</c> at 138f8e2 (main before issue 27's
+    /// check pass), in each language, with a demand and 360 days a year, and on as-of dates that
+    /// reach the old private line and the 1991 opinion's benchmark line.
+    /// </summary>
+    public static TheoryData<string, string, decimal?, int, string> WideCheckRuns() => new()
+    {
+        { "zh-CN", "2026-11-28", null, 365, "check-wide.expected.jsonl" },
+        { "en", "2026-11-28", null, 365, "check-wide.en.expected.jsonl" },
+        { "zh-CN", "2026-11-28", 30000m, 360, "check-wide-demanded-360.expected.jsonl" },
+        { "zh-CN", "2019-12-01", null, 365, "check-wide-2019.expected.jsonl" },
+        { "zh-CN", "2015-06-01", null, 365, "check-wide-2015.expected.jsonl" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WideCheckRuns))]
+    public async Task CheckLoanBatch_EveryShapeOfLine_WritesTheExpectedBytes(string language, string asOf, decimal? demanded, int dayCount, string expected)
+    {
+        // Given the wide input, checked as the command checks it.
+        var request = new CheckRequest(
+            new DateOnly(2026, 12, 5),
+            DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            demanded is { } yuan ? new Money(yuan) : null,
+            dayCount == 360 ? DayCount.Actual360 : DayCount.Actual365);
+
+        // When
+        var (summary, written) = await Run(language, "checks-wide.jsonl", (input, output) => CheckLoan.BatchAsync(input, output, request));
+
+        // Then every byte is the one written before, and the counts agree with the lines.
+        var expectedBytes = await File.ReadAllBytesAsync(Path.Combine(Golden, expected));
+        Assert.Equal(expectedBytes, written);
+        var lines = Encoding.UTF8.GetString(expectedBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(lines.Length, summary.Read + summary.Rejected);
+        Assert.Equal(lines.Count(l => l.Contains("\"error\":", StringComparison.Ordinal)), summary.Rejected);
     }
 
     [Fact]
