@@ -45,7 +45,7 @@ public sealed class EvidencePageTests
     [MemberData(nameof(ProvidersAndFilters))]
     public async Task Pages_read_in_the_database_hold_exactly_the_entries_the_full_list_filters_newest_first(string provider, string filterName)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         await LoadDemo.RunAsync(ledger, Clock);
         var demo = LoadDemo.Content().Profile.Title;
@@ -83,7 +83,7 @@ public sealed class EvidencePageTests
     [Fact]
     public async Task A_ledger_without_a_case_gives_an_empty_first_page()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
 
         var page = await EvidencePages.ReadAsync(ledger, null, new EvidenceFilter(), 1, 50);

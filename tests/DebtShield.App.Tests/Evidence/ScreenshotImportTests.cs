@@ -32,7 +32,7 @@ public sealed class ScreenshotImportTests : IDisposable
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Each_bubble_becomes_an_incident_with_its_side_its_stamped_time_its_labels_and_the_screenshot_attached(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var file = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
 
@@ -67,7 +67,7 @@ public sealed class ScreenshotImportTests : IDisposable
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task The_same_image_twice_and_a_message_seen_again_in_an_overlapping_screenshot_add_no_duplicates(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var first = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
         var copy = Write("copy-of-first.png", File.ReadAllBytes(first));
@@ -88,7 +88,7 @@ public sealed class ScreenshotImportTests : IDisposable
     [Fact]
     public async Task A_screenshot_from_a_contacts_phone_is_recorded_as_received_by_that_contact_and_a_message_above_every_stamp_is_dated_by_the_capture()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var file = Write("Screenshot_20261105-093000.png", ChatScreenshotPainter.Paint("17000001234", [new ChatBubble(false, "你同事张三欠我们平台5000元不还，请转告他。")]));
 
@@ -105,7 +105,7 @@ public sealed class ScreenshotImportTests : IDisposable
     [Fact]
     public async Task A_file_that_is_no_image_a_truncated_png_and_an_image_without_chat_text_are_refused_by_name_and_nothing_is_stored()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var whole = ChatScreenshotPainter.Paint("催收王经理", Conversation);
         var files = new[]
@@ -130,7 +130,7 @@ public sealed class ScreenshotImportTests : IDisposable
     public async Task ImportAsync_BillPageAndLandscapeImage_AreRefusedAsNotAChatAndNothingIsStored()
     {
         // Given a lender's bill page and a chat painted landscape
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var files = new[]
         {
@@ -152,7 +152,7 @@ public sealed class ScreenshotImportTests : IDisposable
     public async Task AppendAsync_OnlyChosenBubbles_AppendsThoseAndNothingElse()
     {
         // Given a chat screenshot read and nothing yet stored
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var files = ImportScreenshots.Files([Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation))]);
         var readings = await ImportScreenshots.ReadAsync(ledger, null, files);

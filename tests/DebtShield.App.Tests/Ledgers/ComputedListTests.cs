@@ -21,7 +21,7 @@ public sealed class ComputedListTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task A_payment_recorded_by_another_process_shows_in_the_next_list(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var (web, cli) = (await OpenAsync(test), await OpenAsync(test));
         await RecordLoan.AddAsync(cli, null, LoanNamed("a"), Clock);
         var before = await App.ListLoans.ListLoans.ListAsync(web, null, Today);
@@ -38,7 +38,7 @@ public sealed class ComputedListTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Replacing_importing_and_removing_loans_elsewhere_each_show_in_the_next_list(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var (web, cli) = (await OpenAsync(test), await OpenAsync(test));
         await RecordLoan.AddAsync(cli, null, LoanNamed("a"), Clock);
         var seen = new List<string>();
@@ -56,7 +56,7 @@ public sealed class ComputedListTests
     [Fact]
     public async Task The_next_day_and_another_language_are_computed_afresh()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
         var original = CultureInfo.CurrentUICulture;

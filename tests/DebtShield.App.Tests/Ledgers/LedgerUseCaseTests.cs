@@ -20,7 +20,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Importing_the_same_loans_twice_adds_nothing_the_second_time(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var reading = new LoanSourceReading([LoanNamed("a"), LoanNamed("b")], []);
 
@@ -36,7 +36,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task A_changed_loan_of_the_same_name_is_refused_unless_replacing_and_nothing_else_is_imported(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportLoans.ImportLoans.StoreAsync(ledger, null, new LoanSourceReading([LoanNamed("a")], []), replace: false, Clock);
         var changed = new LoanSourceReading([LoanNamed("a", received: 7500m), LoanNamed("new")], []);
@@ -58,7 +58,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task The_demo_case_comes_out_of_the_ledger_with_every_fact_it_went_in_with(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var demo = LoadDemo.Content();
 
@@ -79,7 +79,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task The_demo_case_lists_its_loans_with_figures_computed_today()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await LoadDemo.RunAsync(ledger, Clock);
 
@@ -101,7 +101,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Editing_a_loan_keeps_its_payments_and_refuses_a_name_already_taken(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("b"), Clock);
@@ -121,7 +121,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task AddAndImport_PaymentAppliedToPrincipal_IsKeptAndTheCheckLowersPrincipalThatDay(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var plain = LoanNamed("u");
         var marked = Loan.Create("m", plain.Lender, plain.ContractDate, plain.Principal, plain.Received, plain.UpfrontFees, plain.Schedule, [new Payment(new DateOnly(2026, 4, 15), new Money(1150m), PaymentTarget.Principal)], null).Loan!;
@@ -147,7 +147,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task List_OverdueLoanBelowItsCap_GivesTheLawfulRange_AndTheTotalsSumTheTopEnds()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, BankLoanNeverPaid(), Clock);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
@@ -184,7 +184,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task A_payment_that_does_not_fit_the_loan_is_refused_with_the_problem_worded()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
 
@@ -197,7 +197,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task A_lender_keeps_one_kind_within_a_case()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
         var other = Loan.Create("b", new Lender("某某借款App", LenderKind.Microloan), new DateOnly(2026, 3, 15), new Money(1000m), null, [], [new Instalment(new DateOnly(2026, 4, 15), new Money(1100m))], [], null).Loan!;
@@ -211,7 +211,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Protecting_a_ledger_seals_what_it_already_holds(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await LoadDemo.RunAsync(ledger, Clock);
 
@@ -230,7 +230,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Setting_the_budget_replaces_it_as_a_whole_and_says_what_is_left_for_debts(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await LoadDemo.RunAsync(ledger, Clock);
 
@@ -249,7 +249,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task A_lenders_kind_can_be_corrected_while_only_the_loan_being_edited_is_under_it()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
 
@@ -265,7 +265,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task A_lender_left_without_loans_goes_with_its_last_loan(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
 
@@ -279,7 +279,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Two_first_writers_at_once_open_one_case_between_them(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var first = await OpenAsync(test);
         var second = await OpenAsync(test);
 
@@ -294,7 +294,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task A_command_naming_a_case_that_does_not_exist_is_refused_instead_of_opening_a_second_case()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
 
@@ -307,7 +307,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task A_ledger_opened_before_another_process_protected_it_writes_nothing_and_says_why()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var stale = await OpenAsync(test);
         var other = await OpenAsync(test);
         await LedgerAdministration.ProtectAtCostAsync(other, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);
