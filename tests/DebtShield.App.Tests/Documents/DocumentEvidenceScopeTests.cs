@@ -20,7 +20,7 @@ public sealed class DocumentEvidenceScopeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        test = TestLedgers.CreateSqlite();
+        test = TestLedgers.CreateMigratedSqlite();
         ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         await LoadDemo.RunAsync(ledger, Clock);
     }

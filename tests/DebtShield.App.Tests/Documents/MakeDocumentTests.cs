@@ -306,7 +306,7 @@ public sealed partial class MakeDocumentTests : IClassFixture<MakeDocumentTests.
 
         public async Task InitializeAsync()
         {
-            test = TestLedgers.CreateSqlite();
+            test = TestLedgers.CreateMigratedSqlite();
             Ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
             await LoadDemo.RunAsync(Ledger, Clock);
             var bundle = File("bundle.zip");

@@ -17,7 +17,7 @@ namespace DebtShield.App.Tests.Downloads;
 public sealed class DownloadTests : IAsyncLifetime
 {
     private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
-    private readonly TestLedger test = TestLedgers.CreateSqlite();
+    private readonly TestLedger test = TestLedgers.CreateMigratedSqlite();
     private readonly string folder = Directory.CreateTempSubdirectory("debtshield-downloads-").FullName;
     private Data.Ledger ledger = null!;
 
@@ -51,7 +51,7 @@ public sealed class DownloadTests : IAsyncLifetime
     [Fact]
     public async Task BundleDownload_CaseWithoutEvidence_IsRefusedBeforeAnythingIsSent()
     {
-        using var empty = TestLedgers.CreateSqlite();
+        using var empty = TestLedgers.CreateMigratedSqlite();
         var open = await Data.Ledger.OpenAsync(empty.Location, () => null, null);
 
         await Assert.ThrowsAsync<RequestRefusedException>(() => ExportEvidenceBundle.DownloadAsync(open, null, Clock));

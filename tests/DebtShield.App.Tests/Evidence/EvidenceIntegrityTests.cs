@@ -24,7 +24,7 @@ public sealed class EvidenceIntegrityTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Verify_LastEntriesDeletedAndHeadRewrittenWithSql_IsCaughtByTheKeptHead(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
         var kept = (await VerifyEvidence.VerifyCaseAsync(ledger, null)).Head;
@@ -46,7 +46,7 @@ public sealed class EvidenceIntegrityTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Verify_LabelsStrippedWithSql_BreaksAtThatEntry(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
         var labelled = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items.First(i => i.Labels.Contains(ConductLabel.ThreatExposure)).Entry.Sequence;
@@ -61,7 +61,7 @@ public sealed class EvidenceIntegrityTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Append_ClockSetBack_RecordsNoEarlierThanTheLastEntry(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
 
@@ -76,7 +76,7 @@ public sealed class EvidenceIntegrityTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Verify_FormatOneEntriesOfAnOlderLedger_VerifyAsBeforeAndNewEntriesFollowInFormatTwo(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ledger.WriteAsync(async (context, token) =>
         {
@@ -118,7 +118,7 @@ public sealed class EvidenceIntegrityTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Retract_AnEntry_LeavesListsAndFiguresKeepsTheChainAndTheBundleRecordsIt(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
         var (_, before) = await ReviewEvidence.ReviewEvidence.StatisticsAsync(ledger, null);
@@ -167,7 +167,7 @@ public sealed class EvidenceIntegrityTests
     [Fact]
     public async Task Export_Sha256SumsCoversEveryFile_AndSha256sumCatchesAnEditedTimeline()
     {
-        using var test = TestLedgers.Create("sqlite");
+        using var test = TestLedgers.CreateMigrated("sqlite");
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
         var folder = Directory.CreateTempSubdirectory("bundle-").FullName;
@@ -202,7 +202,7 @@ public sealed class EvidenceIntegrityTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Import_AUtf8CsvWithOneBadByte_StoresNothingAndTheRepairedFileIsImportedOnce(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var csv = "时间,号码,方向,类型,内容\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"2026-11-03 21:{i:00},17000001234,收,短信,你欠的钱再不还就去你单位找你 {i}\n"));
         var folder = Directory.CreateTempSubdirectory("csv-").FullName;

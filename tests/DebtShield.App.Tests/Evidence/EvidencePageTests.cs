@@ -45,7 +45,7 @@ public sealed class EvidencePageTests
     [MemberData(nameof(ProvidersAndFilters))]
     public async Task Page_ReadInTheDatabase_HoldsExactlyTheEntriesTheFullListFiltersNewestFirst(string provider, string filterName)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         await LoadDemo.RunAsync(ledger, Clock);
         var demo = LoadDemo.Title;
@@ -83,7 +83,7 @@ public sealed class EvidencePageTests
     [Fact]
     public async Task Page_ALedgerWithoutACase_IsEmpty()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
 
         var page = await EvidencePages.ReadAsync(ledger, null, new EvidenceFilter(), 1, 50);

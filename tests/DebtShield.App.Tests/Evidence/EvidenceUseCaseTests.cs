@@ -24,7 +24,7 @@ public sealed class EvidenceUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportPhoneBackup_Twice_AddsNothingTheSecondTimeAndNeverStoresOtherNumbers(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
 
         var first = await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
@@ -47,7 +47,7 @@ public sealed class EvidenceUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportPhoneBackup_CallsFromANumberFlaggedEarlier_AreKeptAndTheFourthAnsweredOfADayIsTooFrequent(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
 
@@ -66,7 +66,7 @@ public sealed class EvidenceUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportPhoneBackup_SevenTextsIn59MinutesOrOneAt2318_AreFloodingOrOffHours(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var start = new DateTimeOffset(2025, 11, 5, 14, 0, 0, TimeSpan.FromHours(8));
         var texts = new[] { 0, 9, 18, 27, 36, 45, 59 }.Select(m => (start.AddMinutes(m), m == 0 ? "不还钱就把你的欠款发给你通讯录里所有人。" : "看到回电话。"))
@@ -96,7 +96,7 @@ public sealed class EvidenceUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Verify_AStoredTextEdited_BreaksAtThatEntry(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
         Assert.True((await VerifyEvidence.VerifyAsync(ledger, null)).Single().Verification.IsIntact);
@@ -112,7 +112,7 @@ public sealed class EvidenceUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Verify_ARowOrTheLastRowDeleted_IsFound(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
 
@@ -129,7 +129,7 @@ public sealed class EvidenceUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Verify_AChangedAttachment_IsFound(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
         var mms = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items.Single(i => i.Entry.Incident.Channel == IncidentChannel.Mms);
@@ -153,7 +153,7 @@ public sealed class EvidenceUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Correct_AnEntry_SupersedesItAndBothStayInTheChain(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var time = new DateTimeOffset(2026, 11, 5, 21, 40, 0, TimeSpan.FromHours(8));
         await RecordIncident.AddAsync(ledger, null, new ManualIncident(IncidentChannel.Sms, time, "17000001234", "你同事欠钱不还", "同事小李"), Clock);
@@ -173,7 +173,7 @@ public sealed class EvidenceUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ContactsPhone_InAProtectedLedger_IsKeptOnlySealed(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var report = new ManualIncident(IncidentChannel.Sms, DateTimeOffset.UnixEpoch.AddYears(56), "17000001234", "你同事欠钱不还", "同事小王", "13912345678");
         await Assert.ThrowsAsync<RequestRefusedException>(() => RecordIncident.AddAsync(ledger, null, report with { ContactPhone = "13912345678" }, Clock));
@@ -218,7 +218,7 @@ public sealed class EvidenceUseCaseTests
     [InlineData("postgresql", "sqlite")]
     public async Task Restore_OnTheOtherProvider_KeepsTheChainAndTheAttachments(string from, string to)
     {
-        using var source = TestLedgers.Create(from);
+        using var source = TestLedgers.CreateMigrated(from);
         using var target = TestLedgers.Create(to);
         var ledger = await OpenAsync(source);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);

@@ -23,7 +23,7 @@ public sealed class HeadStampTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Stamp_ByALocalAuthority_SendsOnlyTheHeadAndIsStoredWithTheHead(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         using var authority = LocalTimeStampAuthority.Start();
         using var http = new HttpClient();
         var ledger = await OpenAsync(test);
@@ -46,7 +46,7 @@ public sealed class HeadStampTests
     [Fact]
     public async Task Export_AStampedChain_BundleTokenPassesOpensslVerifyOfflineAndATamperedHeadFails()
     {
-        using var test = TestLedgers.Create("sqlite");
+        using var test = TestLedgers.CreateMigrated("sqlite");
         using var authority = LocalTimeStampAuthority.Start();
         using var http = new HttpClient();
         var ledger = await OpenAsync(test);
@@ -91,7 +91,7 @@ public sealed class HeadStampTests
     public async Task Verify_AStampedHeadCutOffWithSql_BreaksAtTheStampedEntryEvenWhenTheStampRowIsRewrittenToFit(string provider)
     {
         // Given a stamped head of 5 entries, and the chain grown since
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         using var authority = LocalTimeStampAuthority.Start();
         using var http = new HttpClient();
         var ledger = await OpenAsync(test);
@@ -123,7 +123,7 @@ public sealed class HeadStampTests
     [InlineData(AuthorityConduct.OtherHash, "另一个哈希值")]
     public async Task Stamp_AReplyThatDoesNotAnswerTheRequest_IsRefusedAndNothingIsStored(AuthorityConduct conduct, string said)
     {
-        using var test = TestLedgers.Create("sqlite");
+        using var test = TestLedgers.CreateMigrated("sqlite");
         using var authority = LocalTimeStampAuthority.Start(conduct);
         using var http = new HttpClient();
         var ledger = await OpenAsync(test);
@@ -141,7 +141,7 @@ public sealed class HeadStampTests
     [InlineData("en", "\"rejection (2)\", reason: badAlg: the hash algorithm is not supported, unacceptedPolicy: the requested policy is not supported; the authority's words: policy 1.2.3.4.9 not accepted")]
     public async Task Stamp_AnAuthorityThatRefuses_SaysItsStatusAndFailInfoInWordsAndStoresNothing(string language, string said)
     {
-        using var test = TestLedgers.Create("sqlite");
+        using var test = TestLedgers.CreateMigrated("sqlite");
         using var authority = LocalTimeStampAuthority.Start(AuthorityConduct.Refuses);
         using var http = new HttpClient();
         var ledger = await OpenAsync(test);
@@ -168,7 +168,7 @@ public sealed class HeadStampTests
     [Fact]
     public async Task Stamp_ABrokenChainOrABadAddress_IsRefusedBeforeAnythingIsSent()
     {
-        using var test = TestLedgers.Create("sqlite");
+        using var test = TestLedgers.CreateMigrated("sqlite");
         using var authority = LocalTimeStampAuthority.Start();
         using var http = new HttpClient();
         var ledger = await OpenAsync(test);
@@ -186,7 +186,7 @@ public sealed class HeadStampTests
     [Fact]
     public async Task Stamp_NobodyAnswers_IsAClearRefusal()
     {
-        using var test = TestLedgers.Create("sqlite");
+        using var test = TestLedgers.CreateMigrated("sqlite");
         using var http = new HttpClient();
         var ledger = await OpenAsync(test);
         await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
@@ -204,7 +204,7 @@ public sealed class HeadStampTests
     [Fact]
     public async Task BackupAndRestore_KeepTheStamps_AndDocumentsSayWhenTheHeadWasStamped()
     {
-        using var source = TestLedgers.Create("sqlite");
+        using var source = TestLedgers.CreateMigrated("sqlite");
         using var target = TestLedgers.Create("sqlite");
         using var authority = LocalTimeStampAuthority.Start();
         using var http = new HttpClient();

@@ -27,7 +27,7 @@ public sealed class IphoneBackupImportTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportAsync_AnIphoneBackupFolder_KeepsTheFlaggedNumbersMessagesAttachmentAndCallsAndNothingElse(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         using var builder = Backup();
 
@@ -53,7 +53,7 @@ public sealed class IphoneBackupImportTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportAsync_AZippedIphoneBackup_ImportsAsTheFolderDoes(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         using var builder = Backup();
         builder.Build();
@@ -73,7 +73,7 @@ public sealed class IphoneBackupImportTests
     [Fact]
     public async Task ImportAsync_AnEncryptedIphoneBackup_IsRefusedWithTheWayToAnUnencryptedOneAndNothingIsWritten()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         using var builder = new IphoneBackupBuilder(encrypted: true);
         builder.Message("17000001234", Night, "今天不还钱就把你欠钱的事发到你通讯录所有人");

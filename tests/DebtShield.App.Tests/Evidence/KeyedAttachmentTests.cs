@@ -31,7 +31,7 @@ public sealed class KeyedAttachmentTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Protect_AttachmentStoredBefore_IsStoredUnderAKeyedNameAndTheBundleStillVerifies(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         using var folder = new TemporaryFolder();
         var picture = folder.Write("photo.png", Picture);
         var ledger = await OpenAsync(test);
@@ -69,7 +69,7 @@ public sealed class KeyedAttachmentTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Open_ProtectedBeforeNamesWereKeyed_MovesAttachmentsToKeyedNamesAndStillVerifies(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         using var folder = new TemporaryFolder();
         var ledger = await OpenAsync(test);
         Assert.True(await LedgerAdministration.ProtectAtCostAsync(ledger, Passphrase, Light, Clock));

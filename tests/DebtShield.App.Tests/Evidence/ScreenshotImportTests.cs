@@ -32,7 +32,7 @@ public sealed class ScreenshotImportTests : IDisposable
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportScreenshots_EachBubble_BecomesAnIncidentWithItsSideStampedTimeLabelsAndTheScreenshot(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var file = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
 
@@ -67,7 +67,7 @@ public sealed class ScreenshotImportTests : IDisposable
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportScreenshots_TheSameImageTwiceOrAnOverlappingScreenshot_AddsNoDuplicates(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var first = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
         var copy = Write("copy-of-first.png", File.ReadAllBytes(first));
@@ -88,7 +88,7 @@ public sealed class ScreenshotImportTests : IDisposable
     [Fact]
     public async Task ImportScreenshots_FromAContactsPhone_RecordsItReceivedByThatContactAndDatesAMessageAboveEveryStampByTheCapture()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var file = Write("Screenshot_20261105-093000.png", ChatScreenshotPainter.Paint("17000001234", [new ChatBubble(false, "你同事张三欠我们平台5000元不还，请转告他。")]));
 
@@ -105,7 +105,7 @@ public sealed class ScreenshotImportTests : IDisposable
     [Fact]
     public async Task ImportScreenshots_NoImageATruncatedPngOrNoChatText_IsRefusedByNameAndStoresNothing()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var whole = ChatScreenshotPainter.Paint("催收王经理", Conversation);
         var files = new[]
@@ -130,7 +130,7 @@ public sealed class ScreenshotImportTests : IDisposable
     public async Task ImportAsync_BillPageAndLandscapeImage_AreRefusedAsNotAChatAndNothingIsStored()
     {
         // Given a lender's bill page and a chat painted landscape
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var files = new[]
         {
@@ -152,7 +152,7 @@ public sealed class ScreenshotImportTests : IDisposable
     public async Task AppendAsync_OnlyChosenBubbles_AppendsThoseAndNothingElse()
     {
         // Given a chat screenshot read and nothing yet stored
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var files = ImportScreenshots.Files([Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation))]);
         var readings = await ImportScreenshots.ReadAsync(ledger, null, files);

@@ -15,7 +15,7 @@ public sealed class CaseReferenceTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ById_CaseAmongSeveral_IsTheCaseItsTitleNames(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var first = await CaseBook.AddAsync(ledger, new CaseProfile("张三"), Clock);
         var second = await CaseBook.AddAsync(ledger, new CaseProfile("李四"), Clock);
@@ -31,7 +31,7 @@ public sealed class CaseReferenceTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ById_NoSuchCase_RefusedWithoutNamingAnyCaseAndOpensNone(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         await CaseBook.AddAsync(ledger, new CaseProfile("张三"), Clock);
         var nobody = CaseReference.ById(Guid.CreateVersion7());
@@ -50,7 +50,7 @@ public sealed class CaseReferenceTests
     public async Task Named_IdOrTitleAsTyped_IsTheSameCaseEitherWay(string provider)
     {
         // Given two cases, one of them titled with words that read as an id no case has.
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
         var oddTitle = Guid.CreateVersion7().ToString();
         var first = await CaseBook.AddAsync(ledger, new CaseProfile("张三"), Clock);

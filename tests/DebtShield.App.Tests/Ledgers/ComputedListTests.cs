@@ -21,7 +21,7 @@ public sealed class ComputedListTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task List_AfterAPaymentByAnotherProcess_ShowsIt(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var (web, cli) = (await OpenAsync(test), await OpenAsync(test));
         await RecordLoan.AddAsync(cli, null, LoanNamed("a"), Clock);
         var before = await App.ListLoans.ListLoans.ListAsync(web, null, Today);
@@ -38,7 +38,7 @@ public sealed class ComputedListTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task List_AfterLoansReplacedImportedOrRemovedElsewhere_ShowsEachChange(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var (web, cli) = (await OpenAsync(test), await OpenAsync(test));
         await RecordLoan.AddAsync(cli, null, LoanNamed("a"), Clock);
         var seen = new List<string>();
@@ -56,7 +56,7 @@ public sealed class ComputedListTests
     [Fact]
     public async Task List_OnTheNextDayOrInAnotherLanguage_IsComputedAfresh()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
         var original = CultureInfo.CurrentUICulture;

@@ -20,7 +20,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportLoans_TheSameLoansTwice_AddsNothingTheSecondTime(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var reading = new LoanSourceReading([LoanNamed("a"), LoanNamed("b")], []);
 
@@ -36,7 +36,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task ImportLoans_AChangedLoanOfTheSameName_IsRefusedUnlessReplacingAndImportsNothingElse(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await ImportLoans.ImportLoans.StoreAsync(ledger, null, new LoanSourceReading([LoanNamed("a")], []), replace: false, Clock);
         var changed = new LoanSourceReading([LoanNamed("a", received: 7500m), LoanNamed("new")], []);
@@ -58,7 +58,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task DemoCase_Stored_ComesOutWithEveryFactItWentInWith(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var demo = LoadDemo.Content();
 
@@ -79,7 +79,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task DemoCase_Listed_GivesItsLoansWithFiguresComputedToday()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await LoadDemo.RunAsync(ledger, Clock);
 
@@ -101,7 +101,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task EditLoan_ToANewOrATakenName_KeepsItsPaymentsOrIsRefused(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("b"), Clock);
@@ -121,7 +121,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task AddAndImport_PaymentAppliedToPrincipal_IsKeptAndTheCheckLowersPrincipalThatDay(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         var plain = LoanNamed("u");
         var marked = Loan.Create("m", plain.Lender, plain.ContractDate, plain.Principal, plain.Received, plain.UpfrontFees, plain.Schedule, [new Payment(new DateOnly(2026, 4, 15), new Money(1150m), PaymentTarget.Principal)], null).Loan!;
@@ -147,7 +147,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task List_OverdueLoanBelowItsCap_GivesTheLawfulRangeAndTheTotalsSumTheTopEnds()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, BankLoanNeverPaid(), Clock);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
@@ -184,7 +184,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task RecordPayment_NotFittingTheLoan_IsRefusedWithTheProblemWorded()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
 
@@ -197,7 +197,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task Lender_WithinACase_KeepsOneKind()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
         var other = Loan.Create("b", new Lender("某某借款App", LenderKind.Microloan), new DateOnly(2026, 3, 15), new Money(1000m), null, [], [new Instalment(new DateOnly(2026, 4, 15), new Money(1100m))], [], null).Loan!;
@@ -211,7 +211,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Protect_ALedgerHoldingData_SealsWhatItAlreadyHolds(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await LoadDemo.RunAsync(ledger, Clock);
 
@@ -230,7 +230,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task SetBudget_OverAnEarlierOne_ReplacesItWholeAndSaysWhatIsLeftForDebts(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await LoadDemo.RunAsync(ledger, Clock);
 
@@ -249,7 +249,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task EditLoan_TheLendersKindWhileOnlyThisLoanIsUnderIt_CorrectsTheKind()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
 
@@ -265,7 +265,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task RemoveLoan_TheLendersLast_RemovesTheLenderToo(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
 
@@ -279,7 +279,7 @@ public sealed class LedgerUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task FirstWriters_TwoAtOnce_OpenOneCaseBetweenThem(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var first = await OpenAsync(test);
         var second = await OpenAsync(test);
 
@@ -294,7 +294,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task CaseReference_NamingACaseThatDoesNotExist_IsRefusedInsteadOfOpeningASecondCase()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await OpenAsync(test);
         await RecordLoan.AddAsync(ledger, null, LoanNamed("a"), Clock);
 
@@ -307,7 +307,7 @@ public sealed class LedgerUseCaseTests
     [Fact]
     public async Task OpenLedger_ProtectedByAnotherProcessAfterOpening_WritesNothingAndSaysWhy()
     {
-        using var test = TestLedgers.CreateSqlite();
+        using var test = TestLedgers.CreateMigratedSqlite();
         var stale = await OpenAsync(test);
         var other = await OpenAsync(test);
         await LedgerAdministration.ProtectAtCostAsync(other, "长长的密码 2026", new KeyDerivationCost(1024, 1, 1), Clock);

@@ -36,7 +36,7 @@ public sealed class PlanRepaymentUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Plan_ShortBudget_KeepsTheBankCurrentLeavesThePlatformBehindSixMonthsAndProvesItOptimal(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await CaseAsync(test);
 
         // (a limit well above the fraction of a second the proof takes, so a busy machine cannot stop it early)
@@ -72,7 +72,7 @@ public sealed class PlanRepaymentUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Due_NextSevenDays_ListsTheOverdueInstalmentFirstAndTheStrategiesThatPayEachOnTime(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await CaseAsync(test);
         var facts = await CaseFacts.LoadAsync(ledger, null);
 
@@ -91,7 +91,7 @@ public sealed class PlanRepaymentUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task CalendarFeed_ComparedWithTheExport_IsTheSameFileWithEveryInstalmentOnceStableUidsAndThreeAlarms(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await CaseAsync(test);
         var file = Path.Combine(Path.GetTempPath(), $"debtshield-{Guid.NewGuid():N}.ics");
 
@@ -124,7 +124,7 @@ public sealed class PlanRepaymentUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Credit_LateBankInstalment_EndsWhenRepaidDropsOffFiveYearsLaterAndTheOneTimeRepairApplies(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await CaseAsync(test);
 
         var credit = CreditRecords.Of(await CaseFacts.LoadAsync(ledger, null), Today);
@@ -143,7 +143,7 @@ public sealed class PlanRepaymentUseCaseTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Afford_ThreeMonthLoanOf3000_RaisesDebtServiceAndFallsBehindItself(string provider)
     {
-        using var test = TestLedgers.Create(provider);
+        using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await CaseAsync(test);
         var offer = Create(
             "C新借款",

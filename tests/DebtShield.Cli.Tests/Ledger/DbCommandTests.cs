@@ -8,7 +8,7 @@ public sealed class DbCommandTests
     [Fact]
     public void DbStatus_OnAFreshLedger_ShowsThePendingMigrationsWithoutCreatingTheFileAndDbMigrateAppliesThem()
     {
-        using var cli = new LedgerCli("sqlite");
+        using var cli = new LedgerCli("sqlite", empty: true);
         var file = cli.Ledger.Location.FilePath!;
         var migrations = typeof(Data.SqliteLedgerContext).Assembly.GetTypes().Count(t => t.Namespace == "DebtShield.Data.Migrations.Sqlite" && t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)));
 

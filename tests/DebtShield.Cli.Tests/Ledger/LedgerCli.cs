@@ -16,9 +16,15 @@ internal sealed class LedgerCli : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("debtshield-cli-ledger-");
 
-    public LedgerCli(string provider)
+    /// <summary>
+    /// A ledger with every migration applied, copied from this test process's template, so that a
+    /// test's first command does its own work rather than the schema's; with <paramref name="empty"/>
+    /// a new, empty one that the first command migrates (for tests of a first open, a migration or a
+    /// restore into a new ledger).
+    /// </summary>
+    public LedgerCli(string provider, bool empty = false)
     {
-        Ledger = TestLedgers.Create(provider);
+        Ledger = empty ? TestLedgers.Create(provider) : TestLedgers.CreateMigrated(provider);
     }
 
     public TestLedger Ledger { get; }

@@ -66,7 +66,7 @@ public sealed class LoanRecordTests
     [Fact]
     public void LoanAddWithoutARequiredOption_AndNoTerminal_ExitsOneNamingTheOption()
     {
-        using var cli = new LedgerCli("sqlite");
+        using var cli = new LedgerCli("sqlite", empty: true);
 
         var result = cli.Run([.. AddJisujie.Where((_, i) => i is not (4 or 5))]); // without --lender 极速借App
 

@@ -186,7 +186,7 @@ public sealed class RestoreVerifyTests
     public void Restore_AProtectedBackupWithoutItsPassphrase_Exit1AndNothingRestored()
     {
         using var source = ProtectedSource("sqlite");
-        using var target = new LedgerCli("sqlite");
+        using var target = new LedgerCli("sqlite", empty: true);
 
         var none = target.Run("restore", source.PathOf("ledger.backup"));
         var wrong = target.RunWith(null, new Dictionary<string, string?> { ["DEBTSHIELD_PASSPHRASE"] = "wrong horse battery" }, "restore", source.PathOf("ledger.backup"));
@@ -226,7 +226,7 @@ public sealed class RestoreVerifyTests
     private static (CliResult Result, LedgerCli Target) RestoreAlteredProtected(string provider, Action<JsonNode> alter)
     {
         using var source = ProtectedSource(provider);
-        var target = new LedgerCli(provider);
+        var target = new LedgerCli(provider, empty: true);
         var altered = Alter(source.PathOf("ledger.backup"), target.PathOf("altered.backup"), alter);
         return (target.RunWith(null, Passphrase, "restore", altered), target);
     }
@@ -238,7 +238,7 @@ public sealed class RestoreVerifyTests
         source.Succeed("evidence", "import", SmsBackup, "--collector", "16500009999", "--collector", "17000001234");
         prepare?.Invoke(source);
         source.Succeed("backup", "ledger.backup");
-        var target = new LedgerCli(provider);
+        var target = new LedgerCli(provider, empty: true);
         return (target.Run("restore", Alter(source.PathOf("ledger.backup"), target.PathOf("altered.backup"), alter)), target);
     }
 

@@ -10,7 +10,7 @@ public sealed class RoundTripTests
     public void TheDemoCase_ExportedImportedAndExportedAgain_GivesAByteIdenticalCaseFile(string provider)
     {
         using var source = new LedgerCli(provider);
-        using var target = new LedgerCli(provider);
+        using var target = new LedgerCli(provider, empty: true);
         source.Succeed("demo");
         source.Succeed("export", "case.json");
         var caseFile = source.PathOf("case.json");
@@ -27,7 +27,7 @@ public sealed class RoundTripTests
     public void TheDemoCase_ExportedAsXlsx_ImportsIntoAnotherLedgerWithTheSameLoans()
     {
         using var source = new LedgerCli("sqlite");
-        using var target = new LedgerCli("sqlite");
+        using var target = new LedgerCli("sqlite", empty: true);
         source.Succeed("demo");
         var export = source.Run("export", "case.xlsx");
         Assert.True(export.ExitCode == 0, export.Stderr);
@@ -45,7 +45,7 @@ public sealed class RoundTripTests
     public void ABackupRestoredIntoANewLedger_ListsTheSameLoans_AndARestoreIntoAFullLedgerIsRefused(string provider)
     {
         using var source = new LedgerCli(provider);
-        using var target = new LedgerCli(provider);
+        using var target = new LedgerCli(provider, empty: true);
         source.Succeed("demo");
         source.Succeed("payment", "add", "极速借", "--amount", "500", "--date", "2026-10-01", "--case", "示例：小王的网贷（演示数据）");
         source.Succeed("backup", "ledger.backup");

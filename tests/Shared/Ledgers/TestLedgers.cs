@@ -28,6 +28,18 @@ internal static class TestLedgers
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
+    /// <summary>
+    /// A fresh ledger with every migration applied, on either provider: for tests of what a use case
+    /// or a command does with a working ledger. Tests of a first open or of migrating itself take
+    /// <see cref="Create"/>, an empty one.
+    /// </summary>
+    public static TestLedger CreateMigrated(string provider) => provider switch
+    {
+        "sqlite" => CreateMigratedSqlite(),
+        "postgresql" => CreateMigratedPostgreSql(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
     /// <summary>A fresh SQLite ledger file in its own temporary folder.</summary>
     public static TestLedger CreateSqlite()
     {
