@@ -104,6 +104,35 @@ public sealed class VocabularyTests
         Assert.Equal("third party", Vocabularies.Recipients[Recipient.ThirdParty].Name(English));
     }
 
+    [Fact]
+    public void TryParse_AWordInsideALongerText_ReadsAsTheStringParserReadsIt()
+    {
+        // Given every word of the loan file's three vocabularies, as written and padded in capitals,
+        // each a slice of a longer text; when / then: the slice reads as the string does.
+        Slices(Vocabularies.LenderKinds);
+        Slices(Vocabularies.RateUnits);
+        Slices(Vocabularies.RateMethods);
+        Assert.False(Vocabularies.LenderKinds.TryParse("«platform»".AsSpan(1, 8), out _));
+    }
+
+    private static void Slices<T>(Vocabulary<T> vocabulary)
+        where T : struct, Enum
+    {
+        foreach (var term in vocabulary.Terms)
+        {
+            foreach (var word in term.Words())
+            {
+                foreach (var written in new[] { word, " " + word.ToUpperInvariant() + "\t" })
+                {
+                    var line = "«" + written + "»";
+                    Assert.True(vocabulary.TryParse(line.AsSpan(1, written.Length), out var member), written);
+                    Assert.Equal(vocabulary.Parse(written), member);
+                    Assert.Equal(term.Member, member);
+                }
+            }
+        }
+    }
+
     private static void Walk<T>(Vocabulary<T> vocabulary)
         where T : struct, Enum
     {

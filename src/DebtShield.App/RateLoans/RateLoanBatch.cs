@@ -20,21 +20,26 @@ public static class RateLoanBatch
     public static Task<JsonLinesSummary> RunAsync(Stream input, Stream output, RateFields fields = RateFields.All, CancellationToken cancellationToken = default)
     {
         var report = new RateReportWriter(fields);
-        return JsonLinesBatch.RunAsync(
-            input,
-            output,
-            (line, utf8Json, json) =>
-            {
-                var reading = LoanFileReader.ReadLine(utf8Json, line);
-                if (!reading.Succeeded)
-                {
-                    JsonSerializer.Serialize(json, new LineError(line, reading.Errors.Describe()), ReportJsonContext.Default.LineError);
-                    return false;
-                }
+        return JsonLinesBatch.RunAsync(input, output, (line, utf8Json, json) => WriteLine(line, utf8Json, json, report), cancellationToken);
+    }
 
-                report.Write(json, line, TrueCost.Of(reading.Loan));
-                return true;
-            },
-            cancellationToken);
+    /// <summary>
+    /// One line's whole work: reads the loan from <paramref name="utf8Json"/>, computes what
+    /// <paramref name="report"/> writes and writes it, or the line's error; returns whether the loan
+    /// was read. The batch runs this on every line, and the per-line benchmark on one.
+    /// </summary>
+    public static bool WriteLine(long line, ReadOnlySpan<byte> utf8Json, Utf8JsonWriter json, RateReportWriter report)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(report);
+        var reading = LoanFileReader.ReadLine(utf8Json, line);
+        if (!reading.Succeeded)
+        {
+            JsonSerializer.Serialize(json, new LineError(line, reading.Errors.Describe()), ReportJsonContext.Default.LineError);
+            return false;
+        }
+
+        report.Write(json, line, TrueCost.Of(reading.Loan));
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 
 namespace DebtShield.Core.Loans;
@@ -16,6 +17,12 @@ namespace DebtShield.Core.Loans;
 /// </remarks>
 public sealed class Loan
 {
+    // The schedule as two columns, the form every rate reads; the instalments as records are made
+    // from them only when asked for (a loan made from totals, as a batch line makes it, may never be).
+    private readonly DateOnly[] _dueDates;
+    private readonly Money[] _totals;
+    private IReadOnlyList<Instalment>? _schedule;
+
     private Loan(
         string id,
         Lender lender,
@@ -23,7 +30,9 @@ public sealed class Loan
         Money principal,
         Money received,
         UpfrontFee[] upfrontFees,
-        Instalment[] schedule,
+        DateOnly[] dueDates,
+        Money[] totals,
+        Instalment[]? schedule,
         Payment[] payments,
         AdvertisedRate? advertised,
         OverdueTerms overdueTerms,
@@ -35,9 +44,11 @@ public sealed class Loan
         ContractDate = contractDate;
         Principal = principal;
         Received = received;
-        UpfrontFees = Array.AsReadOnly(upfrontFees);
-        Schedule = Array.AsReadOnly(schedule);
-        Payments = Array.AsReadOnly(payments);
+        UpfrontFees = upfrontFees.Length == 0 ? ReadOnlyCollection<UpfrontFee>.Empty : Array.AsReadOnly(upfrontFees);
+        _dueDates = dueDates;
+        _totals = totals;
+        _schedule = schedule is null ? null : Array.AsReadOnly(schedule);
+        Payments = payments.Length == 0 ? ReadOnlyCollection<Payment>.Empty : Array.AsReadOnly(payments);
         Advertised = advertised;
         OverdueTerms = overdueTerms;
 
@@ -66,7 +77,13 @@ public sealed class Loan
     public IReadOnlyList<UpfrontFee> UpfrontFees { get; }
 
     /// <summary>The lender's schedule, due dates strictly after the contract date and in order.</summary>
-    public IReadOnlyList<Instalment> Schedule { get; }
+    public IReadOnlyList<Instalment> Schedule => _schedule ?? ScheduleFromTotals();
+
+    /// <summary>Each instalment's due date, in schedule order. Shared, never written: the loan's own column.</summary>
+    internal DateOnly[] DueDates => _dueDates;
+
+    /// <summary>Each instalment's total, in schedule order. Shared, never written: the loan's own column.</summary>
+    internal Money[] InstalmentTotals => _totals;
 
     /// <summary>What the borrower actually paid, in date order.</summary>
     public IReadOnlyList<Payment> Payments { get; }
@@ -98,7 +115,7 @@ public sealed class Loan
     public Money ScheduledTotal { get; }
 
     /// <summary>The last due date of the schedule.</summary>
-    public DateOnly FinalDueDate => Schedule[^1].DueDate;
+    public DateOnly FinalDueDate => _dueDates[^1];
 
     /// <summary>
     /// True when <paramref name="other"/> holds the same facts: name, lender, dates, amounts (as
@@ -153,15 +170,80 @@ public sealed class Loan
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(payments);
 
-        var fees = upfrontFees.ToArray();
         var instalments = schedule.ToArray();
-        var paid = payments.ToArray();
+        var dueDates = new DateOnly[instalments.Length];
+        var totals = new Money[instalments.Length];
+        for (var i = 0; i < instalments.Length; i++)
+        {
+            dueDates[i] = instalments[i].DueDate;
+            totals[i] = instalments[i].Total;
+        }
+
+        return Created(id, lender, contractDate, principal, received, upfrontFees.ToArray(), dueDates, totals, instalments, payments.ToArray(), advertised, overdueTerms);
+    }
+
+    /// <summary>
+    /// <see cref="Create"/> for a schedule that gives each instalment's total only, as most lenders'
+    /// apps show it: the same checks, the same loan, without an <see cref="Instalment"/> made for
+    /// each line of the schedule until someone reads <see cref="Schedule"/>. A batch of millions of
+    /// loans, which reads only the dates and totals, makes its loans this way.
+    /// </summary>
+    /// <param name="id">The loan's name.</param>
+    /// <param name="lender">Who lent the money.</param>
+    /// <param name="contractDate">The day the money arrived.</param>
+    /// <param name="principal">The contract amount.</param>
+    /// <param name="received">What arrived; <see langword="null"/> means the whole principal.</param>
+    /// <param name="upfrontFees">Fees paid at or before disbursement.</param>
+    /// <param name="dueDates">Each instalment's due date, in schedule order.</param>
+    /// <param name="totals">Each instalment's total, in the order of <paramref name="dueDates"/>.</param>
+    /// <param name="payments">What was actually paid.</param>
+    /// <param name="advertised">The advertised rate, if known.</param>
+    /// <exception cref="ArgumentException">The two columns differ in length.</exception>
+    public static LoanCreation CreateFromTotals(
+        string id,
+        Lender lender,
+        DateOnly contractDate,
+        Money principal,
+        Money? received,
+        IEnumerable<UpfrontFee> upfrontFees,
+        ReadOnlySpan<DateOnly> dueDates,
+        ReadOnlySpan<Money> totals,
+        IEnumerable<Payment> payments,
+        AdvertisedRate? advertised)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(lender);
+        ArgumentNullException.ThrowIfNull(upfrontFees);
+        ArgumentNullException.ThrowIfNull(payments);
+        if (dueDates.Length != totals.Length)
+        {
+            throw new ArgumentException("Every due date needs exactly one total.", nameof(totals));
+        }
+
+        return Created(id, lender, contractDate, principal, received, upfrontFees.ToArray(), dueDates.ToArray(), totals.ToArray(), null, payments.ToArray(), advertised, null);
+    }
+
+    /// <summary>The one way in of both doors: the checks, then the loan; <paramref name="instalments"/> (with their parts) when the caller had them.</summary>
+    private static LoanCreation Created(
+        string id,
+        Lender lender,
+        DateOnly contractDate,
+        Money principal,
+        Money? received,
+        UpfrontFee[] fees,
+        DateOnly[] dueDates,
+        Money[] totals,
+        Instalment[]? instalments,
+        Payment[] paid,
+        AdvertisedRate? advertised,
+        OverdueTerms? overdueTerms)
+    {
         var arrived = received ?? principal;
         var terms = overdueTerms ?? OverdueTerms.Unknown;
 
         // A batch creates millions of valid loans: the checks make a problem list, and a field's
         // path, only for a fact that is wrong, and add up the totals the loan keeps as they read.
-        var problems = Problems(principal, arrived, fees, instalments, paid, contractDate, terms, out var upfrontFeeTotal, out var scheduledTotal);
+        var problems = Problems(principal, arrived, fees, dueDates, totals, instalments, paid, contractDate, terms, out var upfrontFeeTotal, out var scheduledTotal);
         if (problems is not null)
         {
             return new LoanCreation(null, problems);
@@ -175,17 +257,33 @@ public sealed class Loan
                 : a.AppliesTo.CompareTo(b.AppliesTo));
         }
 
-        var loan = new Loan(id, lender, contractDate, principal, arrived, fees, instalments, paid, advertised, terms, upfrontFeeTotal, scheduledTotal);
+        var loan = new Loan(id, lender, contractDate, principal, arrived, fees, dueDates, totals, instalments, paid, advertised, terms, upfrontFeeTotal, scheduledTotal);
         return new LoanCreation(loan, []);
+    }
+
+    /// <summary>The instalments of a loan made from totals, made once when first asked for.</summary>
+    private IReadOnlyList<Instalment> ScheduleFromTotals()
+    {
+        var instalments = new Instalment[_dueDates.Length];
+        for (var i = 0; i < instalments.Length; i++)
+        {
+            instalments[i] = new Instalment(_dueDates[i], _totals[i]);
+        }
+
+        // Two threads may both make it; every reader then sees the first one kept.
+        var schedule = Array.AsReadOnly(instalments);
+        return Interlocked.CompareExchange(ref _schedule, schedule, null) ?? schedule;
     }
 
     /// <summary>
     /// Every problem with the facts, in the order the file's reader reports them (a loan refused
     /// deserves the whole list), or <see langword="null"/> when there is none; the two totals the
-    /// loan keeps, when there is none.
+    /// loan keeps, when there is none. The schedule is its two columns, with the
+    /// <paramref name="instalments"/> whose parts are checked too when the caller had them.
     /// </summary>
     private static List<LoanProblem>? Problems(
-        Money principal, Money arrived, UpfrontFee[] fees, Instalment[] instalments, Payment[] paid, DateOnly contractDate, OverdueTerms terms,
+        Money principal, Money arrived, UpfrontFee[] fees, ReadOnlySpan<DateOnly> dueDates, ReadOnlySpan<Money> totals, Instalment[]? instalments,
+        Payment[] paid, DateOnly contractDate, OverdueTerms terms,
         out Money upfrontFeeTotal, out Money scheduledTotal)
     {
         List<LoanProblem>? problems = null;
@@ -224,10 +322,20 @@ public sealed class Loan
             }
         }
 
-        for (var i = 0; i < instalments.Length; i++)
+        for (var i = 0; i < totals.Length; i++)
         {
+            if (TooLarge(totals[i]))
+            {
+                (problems ??= []).Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.ImplausiblyLarge));
+            }
+
+            if (instalments is null)
+            {
+                continue;
+            }
+
             var instalment = instalments[i];
-            foreach (var (part, name) in (ReadOnlySpan<(Money?, string)>)[(instalment.Total, "total"), (instalment.Principal, "principal"), (instalment.Interest, "interest"), (instalment.Fees, "fees")])
+            foreach (var (part, name) in (ReadOnlySpan<(Money?, string)>)[(instalment.Principal, "principal"), (instalment.Interest, "interest"), (instalment.Fees, "fees")])
             {
                 if (TooLarge(part ?? Money.Zero))
                 {
@@ -254,16 +362,16 @@ public sealed class Loan
             return problems;
         }
 
-        scheduledTotal = CheckSchedule(contractDate, instalments, ref problems);
-        upfrontFeeTotal = CheckFees(fees, instalments, arrived, ref problems);
+        scheduledTotal = CheckSchedule(contractDate, dueDates, totals, instalments, ref problems);
+        upfrontFeeTotal = CheckFees(fees, dueDates, arrived, ref problems);
         CheckPayments(contractDate, paid, ref problems);
         return problems;
     }
 
     /// <summary>The schedule's problems; its total.</summary>
-    private static Money CheckSchedule(DateOnly contractDate, Instalment[] schedule, ref List<LoanProblem>? problems)
+    private static Money CheckSchedule(DateOnly contractDate, ReadOnlySpan<DateOnly> dueDates, ReadOnlySpan<Money> totals, Instalment[]? instalments, ref List<LoanProblem>? problems)
     {
-        if (schedule.Length == 0)
+        if (dueDates.Length == 0)
         {
             (problems ??= []).Add(new LoanProblem("schedule", LoanProblemKind.Empty));
             return Money.Zero;
@@ -271,37 +379,29 @@ public sealed class Loan
 
         var previous = contractDate;
         var total = Money.Zero;
-        for (var i = 0; i < schedule.Length; i++)
+        for (var i = 0; i < dueDates.Length; i++)
         {
-            var instalment = schedule[i];
-            if (instalment.DueDate <= previous)
+            var dueDate = dueDates[i];
+            if (dueDate <= previous)
             {
                 (problems ??= []).Add(new LoanProblem(
                     Field("schedule", i, "dueDate"),
                     i == 0 ? LoanProblemKind.NotAfterContractDate : LoanProblemKind.OutOfOrder));
             }
 
-            previous = instalment.DueDate > previous ? instalment.DueDate : previous;
+            previous = dueDate > previous ? dueDate : previous;
 
-            if (instalment.Total.IsNegative)
+            if (totals[i].IsNegative)
             {
                 (problems ??= []).Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.Negative));
             }
 
-            CheckPart(instalment.Principal, i, "principal", ref problems);
-            CheckPart(instalment.Interest, i, "interest", ref problems);
-            CheckPart(instalment.Fees, i, "fees", ref problems);
-
-            if (instalment.Principal is not null || instalment.Interest is not null || instalment.Fees is not null)
+            if (instalments is not null)
             {
-                var parts = (instalment.Principal ?? Money.Zero) + (instalment.Interest ?? Money.Zero) + (instalment.Fees ?? Money.Zero);
-                if (Math.Abs(parts.Yuan - instalment.Total.Yuan) > PartsTolerance)
-                {
-                    (problems ??= []).Add(new LoanProblem(Field("schedule", i, "total"), LoanProblemKind.PartsDisagreeWithTotal));
-                }
+                CheckParts(instalments[i], i, ref problems);
             }
 
-            total += instalment.Total;
+            total += totals[i];
         }
 
         if (!total.IsPositive)
@@ -318,6 +418,23 @@ public sealed class Loan
     private static string Field(string list, int index, string leaf) =>
         string.Create(CultureInfo.InvariantCulture, $"{list}[{index}].{leaf}");
 
+    /// <summary>An instalment's parts: none negative, and together its total to the fen or so.</summary>
+    private static void CheckParts(Instalment instalment, int index, ref List<LoanProblem>? problems)
+    {
+        CheckPart(instalment.Principal, index, "principal", ref problems);
+        CheckPart(instalment.Interest, index, "interest", ref problems);
+        CheckPart(instalment.Fees, index, "fees", ref problems);
+
+        if (instalment.Principal is not null || instalment.Interest is not null || instalment.Fees is not null)
+        {
+            var parts = (instalment.Principal ?? Money.Zero) + (instalment.Interest ?? Money.Zero) + (instalment.Fees ?? Money.Zero);
+            if (Math.Abs(parts.Yuan - instalment.Total.Yuan) > PartsTolerance)
+            {
+                (problems ??= []).Add(new LoanProblem(Field("schedule", index, "total"), LoanProblemKind.PartsDisagreeWithTotal));
+            }
+        }
+    }
+
     private static void CheckPart(Money? part, int index, string leaf, ref List<LoanProblem>? problems)
     {
         if (part is { IsNegative: true })
@@ -327,7 +444,7 @@ public sealed class Loan
     }
 
     /// <summary>The upfront fees' problems; their total.</summary>
-    private static Money CheckFees(UpfrontFee[] fees, Instalment[] schedule, Money received, ref List<LoanProblem>? problems)
+    private static Money CheckFees(UpfrontFee[] fees, ReadOnlySpan<DateOnly> dueDates, Money received, ref List<LoanProblem>? problems)
     {
         var total = Money.Zero;
         for (var i = 0; i < fees.Length; i++)
@@ -338,7 +455,7 @@ public sealed class Loan
                 (problems ??= []).Add(new LoanProblem($"upfrontFees[{i}].amount", LoanProblemKind.NotPositive));
             }
 
-            if (schedule.Length > 0 && fee.Date > schedule[0].DueDate)
+            if (dueDates.Length > 0 && fee.Date > dueDates[0])
             {
                 (problems ??= []).Add(new LoanProblem($"upfrontFees[{i}].date", LoanProblemKind.FeeAfterFirstInstalment));
             }

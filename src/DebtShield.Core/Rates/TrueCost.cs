@@ -29,13 +29,10 @@ public sealed class TrueCost
     private TrueCost(Loan loan)
     {
         Loan = loan;
-        var schedule = loan.Schedule;
-        var dueDates = _dueDates = new DateOnly[schedule.Count];
-        for (var i = 0; i < dueDates.Length; i++)
-        {
-            dueDates[i] = schedule[i].DueDate;
-        }
 
+        // The loan's own columns, read and never written: a loan never changes.
+        var dueDates = _dueDates = loan.DueDates;
+        var totals = loan.InstalmentTotals;
         Period = RepaymentPeriod.Of(loan.ContractDate, dueDates);
 
         var count = dueDates.Length + 1;
@@ -46,7 +43,7 @@ public sealed class TrueCost
         for (var i = 0; i < dueDates.Length; i++)
         {
             _periods[i + 1] = Period.Between(loan.ContractDate, dueDates[i]);
-            _flows[i + 1] = -schedule[i].Total.ToDouble();
+            _flows[i + 1] = -totals[i].ToDouble();
             regular &= dueDates.Length == 1 || _periods[i + 1] == i + 1;
         }
 

@@ -252,9 +252,13 @@ public sealed record UnitPeriod
     /// </summary>
     private static (int Months, int Days) MonthsBack(DateOnly from, DateOnly to)
     {
-        for (var months = ((to.Year - from.Year) * 12) + to.Month - from.Month; months > 0; months--)
+        // Each date taken apart once: Reg Z measures every payment of every loan of a batch this way.
+        from.Deconstruct(out var fromYear, out var fromMonth, out _);
+        to.Deconstruct(out var toYear, out var toMonth, out var toDay);
+        var toIsMonthEnd = toDay == DateTime.DaysInMonth(toYear, toMonth);
+        for (var months = ((toYear - fromYear) * 12) + toMonth - fromMonth; months > 0; months--)
         {
-            var reached = StepBack(to, months, from);
+            var reached = StepBack(toYear, toMonth, toDay, toIsMonthEnd, months, from, fromYear, fromMonth);
             if (reached >= from)
             {
                 return (months, reached.DayNumber - from.DayNumber);
@@ -272,9 +276,22 @@ public sealed record UnitPeriod
     /// </summary>
     private static DateOnly StepBack(DateOnly to, int months, DateOnly from)
     {
-        var reached = to.AddMonths(-months);
-        var toIsMonthEnd = to.Day == DateTime.DaysInMonth(to.Year, to.Month);
-        return toIsMonthEnd && from > reached && from.Year == reached.Year && from.Month == reached.Month
+        from.Deconstruct(out var fromYear, out var fromMonth, out _);
+        to.Deconstruct(out var toYear, out var toMonth, out var toDay);
+        return StepBack(toYear, toMonth, toDay, toDay == DateTime.DaysInMonth(toYear, toMonth), months, from, fromYear, fromMonth);
+    }
+
+    /// <summary>
+    /// <see cref="StepBack(DateOnly, int, DateOnly)"/> on dates already taken apart: the day is
+    /// kept, or clamped to the earlier month's last day, as <see cref="DateOnly.AddMonths"/> does.
+    /// </summary>
+    private static DateOnly StepBack(int toYear, int toMonth, int toDay, bool toIsMonthEnd, int months, DateOnly from, int fromYear, int fromMonth)
+    {
+        var monthIndex = (toYear * 12) + toMonth - 1 - months;
+        var year = monthIndex / 12;
+        var month = (monthIndex % 12) + 1;
+        var reached = new DateOnly(year, month, Math.Min(toDay, DateTime.DaysInMonth(year, month)));
+        return toIsMonthEnd && from > reached && fromYear == year && fromMonth == month
             ? from
             : reached;
     }

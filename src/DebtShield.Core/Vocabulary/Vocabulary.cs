@@ -25,6 +25,7 @@ public sealed class Vocabulary<T> : IVocabulary
 {
     private readonly Dictionary<T, Term<T>> _byMember;
     private readonly Dictionary<string, T> _byWord;
+    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _byWordInText;
 
     internal Vocabulary(IReadOnlyList<Term<T>> terms)
     {
@@ -49,6 +50,7 @@ public sealed class Vocabulary<T> : IVocabulary
             }
         }
 
+        _byWordInText = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Terms = terms;
     }
 
@@ -70,10 +72,16 @@ public sealed class Vocabulary<T> : IVocabulary
     public bool TryParse(string? text, out T member)
     {
         member = default;
-        return text is not null && _byWord.TryGetValue(text.Trim(), out member);
+        return text is not null && TryParse(text.AsSpan(), out member);
     }
 
-    /// <summary>The member <paramref name="text"/> names (see <see cref="TryParse"/>), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// <see cref="TryParse(string?, out T)"/> for text that is not a string of its own: a word
+    /// inside a line a batch reads, read without making a string of it.
+    /// </summary>
+    public bool TryParse(ReadOnlySpan<char> text, out T member) => _byWordInText.TryGetValue(text.Trim(), out member);
+
+    /// <summary>The member <paramref name="text"/> names (see <see cref="TryParse(string?, out T)"/>), or <see langword="null"/>.</summary>
     public T? Parse(string? text) => TryParse(text, out var member) ? member : null;
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
@@ -27,7 +28,7 @@ internal static class WellFormedLoanFile
     private static readonly byte[][] StatedFields = Names("value", "per", "method");
 
     // A batch worker reads one line after another: each keeps its lists from line to line, so a
-    // line allocates only the loan's own arrays (Loan.Create copies what it keeps).
+    // line allocates only the loan's own arrays (Loan.Create and Loan.CreateFromTotals copy what they keep).
     [ThreadStatic]
     private static Scratch? t_scratch;
 
@@ -59,7 +60,7 @@ internal static class WellFormedLoanFile
         DateOnly? contractDate = null;
         decimal? principal = null, received = null;
         List<(string Name, decimal Amount, DateOnly? Date)>? fees = null;
-        List<Instalment>? schedule = null;
+        var withParts = false;
         List<Payment>? payments = null;
         AdvertisedRate? advertised = null;
         var seen = 0;
@@ -80,7 +81,7 @@ internal static class WellFormedLoanFile
                 3 => Amount(ref reader, out principal),
                 4 => Amount(ref reader, out received),
                 5 => ReadFees(ref reader, out fees),
-                6 => ReadSchedule(ref reader, out schedule),
+                6 => ReadSchedule(ref reader, out withParts),
                 7 => ReadPayments(ref reader, out payments),
                 _ => ReadStated(ref reader, out advertised),
             };
@@ -90,27 +91,28 @@ internal static class WellFormedLoanFile
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || lender is null || contractDate is not { } date || principal is not { } amount || schedule is null)
+        const int ScheduleField = 1 << 6;
+        if (reader.TokenType != JsonTokenType.EndObject || lender is null || contractDate is not { } date || principal is not { } amount || (seen & ScheduleField) == 0)
         {
             return null;
         }
 
-        var upfrontFees = Scratch.Of.UpfrontFees.Cleared();
-        foreach (var (name, fee, paidOn) in fees ?? Scratch.Of.Fees.Cleared())
+        var scratch = Scratch.Of;
+        var upfrontFees = scratch.UpfrontFees.Cleared();
+        foreach (var (name, fee, paidOn) in fees ?? scratch.Fees.Cleared())
         {
             upfrontFees.Add(new UpfrontFee(name, new Money(fee), paidOn ?? date));
         }
 
-        var creation = Loan.Create(
-            id ?? "line-" + line.ToString(CultureInfo.InvariantCulture),
-            lender,
-            date,
-            new Money(amount),
-            received is { } arrived ? new Money(arrived) : null,
-            upfrontFees,
-            schedule,
-            payments ?? Scratch.Of.Payments.Cleared(),
-            advertised);
+        var loanId = id ?? "line-" + line.ToString(CultureInfo.InvariantCulture);
+        var arrived = received is { } given ? new Money(given) : (Money?)null;
+        var paid = payments ?? scratch.Payments.Cleared();
+
+        // Most schedules give totals only: the loan is made from the two columns, and no
+        // instalment record is made for a line of a batch that reads only dates and totals.
+        var creation = withParts
+            ? Loan.Create(loanId, lender, date, new Money(amount), arrived, upfrontFees, scratch.Instalments(), paid, advertised)
+            : Loan.CreateFromTotals(loanId, lender, date, new Money(amount), arrived, upfrontFees, CollectionsMarshal.AsSpan(scratch.DueDates), CollectionsMarshal.AsSpan(scratch.Totals), paid, advertised);
         return creation.Loan;
     }
 
@@ -190,15 +192,22 @@ internal static class WellFormedLoanFile
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    private static bool ReadSchedule(ref Utf8JsonReader reader, out List<Instalment>? schedule)
+    /// <summary>
+    /// Reads the schedule into the thread's columns (<see cref="Scratch"/>); <paramref name="withParts"/>
+    /// when an instalment gives its principal, interest or fees.
+    /// </summary>
+    private static bool ReadSchedule(ref Utf8JsonReader reader, out bool withParts)
     {
-        schedule = null;
+        withParts = false;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
         }
 
-        schedule = Scratch.Of.Schedule.Cleared();
+        var scratch = Scratch.Of;
+        var dueDates = scratch.DueDates.Cleared();
+        var totals = scratch.Totals.Cleared();
+        var parts = scratch.Parts.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             DateOnly? due = null;
@@ -232,7 +241,10 @@ internal static class WellFormedLoanFile
                 return false;
             }
 
-            schedule.Add(new Instalment(dueDate, new Money(sum), ToMoney(principal), ToMoney(interest), ToMoney(fees)));
+            dueDates.Add(dueDate);
+            totals.Add(new Money(sum));
+            parts.Add((ToMoney(principal), ToMoney(interest), ToMoney(fees)));
+            withParts |= principal is not null || interest is not null || fees is not null;
         }
 
         return reader.TokenType == JsonTokenType.EndArray;
@@ -310,24 +322,16 @@ internal static class WellFormedLoanFile
                 continue;
             }
 
-            if (!Text(ref reader, out var name))
-            {
-                return false;
-            }
-
             if (field == 1)
             {
-                per = Vocabularies.RateUnits.Parse(name!);
-                if (per is null)
+                if (!Term(ref reader, Vocabularies.RateUnits, out var read))
                 {
                     return false;
                 }
+
+                per = read;
             }
-            else if (Vocabularies.RateMethods.Parse(name!) is { } parsed)
-            {
-                method = parsed;
-            }
-            else
+            else if (!Term(ref reader, Vocabularies.RateMethods, out method))
             {
                 return false;
             }
@@ -366,8 +370,32 @@ internal static class WellFormedLoanFile
 
     private static bool Kind(ref Utf8JsonReader reader, out LenderKind? kind)
     {
-        kind = reader.TokenType == JsonTokenType.String ? Vocabularies.LenderKinds.Parse(reader.GetString()!) : null;
+        kind = Term(ref reader, Vocabularies.LenderKinds, out var known) ? known : null;
         return kind is not null;
+    }
+
+    /// <summary>
+    /// A word of <paramref name="vocabulary"/>, read by its one parser from the line's own bytes:
+    /// a batch reads three such words a line, and needs none of them as a string.
+    /// </summary>
+    private static bool Term<T>(ref Utf8JsonReader reader, Vocabulary<T> vocabulary, out T member)
+        where T : struct, Enum
+    {
+        member = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        // A string's characters never outnumber its bytes as written, escapes included.
+        const int Longest = 64;
+        if (reader.HasValueSequence || reader.ValueSpan.Length > Longest)
+        {
+            return vocabulary.TryParse(reader.GetString(), out member);
+        }
+
+        Span<char> text = stackalloc char[Longest];
+        return vocabulary.TryParse(text[..reader.CopyString(text)], out member);
     }
 
     private static bool Amount(ref Utf8JsonReader reader, out decimal? amount)
@@ -444,8 +472,22 @@ internal static class WellFormedLoanFile
 
         public List<UpfrontFee> UpfrontFees { get; } = [];
 
-        public List<Instalment> Schedule { get; } = new(24);
+        public List<DateOnly> DueDates { get; } = new(24);
+
+        public List<Money> Totals { get; } = new(24);
+
+        public List<(Money? Principal, Money? Interest, Money? Fees)> Parts { get; } = new(24);
 
         public List<Payment> Payments { get; } = [];
+
+        /// <summary>The schedule read last, as instalment records with their parts.</summary>
+        public IEnumerable<Instalment> Instalments()
+        {
+            for (var i = 0; i < DueDates.Count; i++)
+            {
+                var (principal, interest, fees) = Parts[i];
+                yield return new Instalment(DueDates[i], Totals[i], principal, interest, fees);
+            }
+        }
     }
 }
