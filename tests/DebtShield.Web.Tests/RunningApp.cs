@@ -47,8 +47,9 @@ internal sealed partial class RunningApp : IAsyncDisposable
     /// The ledger is copied from a migrated template on either provider (the app's start-up migration is the CLI's and Data's
     /// tests' concern); with <paramref name="empty"/> it is a new, empty file or database that the app's start migrates.
     /// </summary>
-    /// <paramref name="phoneAddress"/> is where the phone listener would serve; <paramref name="time"/> replaces the system's clock.
-    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null, Action<WebApplication>? map = null, IPAddress? phoneAddress = null, TimeProvider? time = null, bool empty = false)
+    /// <paramref name="phoneAddress"/> is where the phone listener would serve; <paramref name="time"/> replaces the system's clock;
+    /// <paramref name="configure"/> adds the test's own services before the app is built.
+    public static async Task<RunningApp> StartAsync(bool demo = true, string provider = "sqlite", Func<TestLedger, Task>? prepare = null, Action<WebApplication>? map = null, IPAddress? phoneAddress = null, TimeProvider? time = null, bool empty = false, Action<WebApplicationBuilder>? configure = null)
     {
         var ledger = (provider, empty) switch
         {
@@ -62,7 +63,7 @@ internal sealed partial class RunningApp : IAsyncDisposable
         }
 
         var options = new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], demo, null) { PhoneAddress = phoneAddress };
-        var app = WebHost.Build(options, time ?? TimeProvider.System);
+        var app = WebHost.Build(options, time ?? TimeProvider.System, configure);
         map?.Invoke(app);
         if (!await WebHost.StartAsync(app, options))
         {

@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DebtShield.App;
+using DebtShield.App.ReadGuide;
 using DebtShield.Web.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -32,5 +36,47 @@ public sealed class WebJsonContextTests
         Assert.Contains(typeof(List<CaseFigure>), types);
         Assert.Contains(typeof(OfferCheck), types);
         Assert.Empty(types.Where(t => WebJsonContext.Default.GetTypeInfo(t) is null && ReportJsonContext.Default.GetTypeInfo(t) is null).Select(t => t.FullName));
+    }
+
+    [Fact]
+    public async Task EndpointTable_Built_ConfiguresNoAnswersMetadataUntilThatAnswerIsFirstWritten()
+    {
+        // Given a started app whose JSON options tell which types' metadata anyone asks for
+        var asked = new AskedTypes();
+        await using var app = await RunningApp.StartAsync(demo: false, configure: builder =>
+            builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, asked)));
+
+        // When the endpoint table is built (as the start and the first page's routing build it)
+        var answers = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => e.Metadata.OfType<IProducesResponseTypeMetadata>())
+            .Where(p => p.ContentTypes.Contains("application/json"))
+            .Select(p => p.Type)
+            .OfType<Type>()
+            .ToHashSet();
+
+        // Then no answer's metadata has been configured: a start pays only for the answers it writes
+        Assert.Contains(typeof(IReadOnlyList<GuideTopicSummary>), answers);
+        Assert.Empty(answers.Where(asked.Contains).Select(t => t.FullName));
+
+        // And an answer's metadata is configured when it is first written
+        using var topics = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/guide"));
+        Assert.True(topics.RootElement.GetArrayLength() > 0);
+        Assert.True(asked.Contains(typeof(IReadOnlyList<GuideTopicSummary>)));
+    }
+
+    /// <summary>Answers nothing (the resolvers after it do) and remembers every type it was asked for.</summary>
+    private sealed class AskedTypes : IJsonTypeInfoResolver
+    {
+        private readonly ConcurrentDictionary<Type, bool> types = new();
+
+        public bool Contains(Type type) => types.ContainsKey(type);
+
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
+        {
+            types[type] = true;
+            return null;
+        }
     }
 }

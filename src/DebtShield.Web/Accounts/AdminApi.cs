@@ -16,7 +16,7 @@ public static class AdminApi
     {
         ArgumentNullException.ThrowIfNull(admin);
         admin.MapGet("/accounts", async (AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
-            await AccountDesk.ListAsync(accounts, await gate.OpenAsync(token), token)).WithName("ListAccounts");
+            TypedResults.Ok(await AccountDesk.ListAsync(accounts, await gate.OpenAsync(token), token))).WithName("ListAccounts");
         admin.MapPost("/accounts", async (NewAccount body, UserManager<IdentityUser> users) =>
         {
             await AccountDesk.CreateAsync(users, body.Email, body.Password, body.Role);
@@ -38,10 +38,10 @@ public static class AdminApi
             return Results.NoContent();
         }).WithName("RemoveAccount");
         admin.MapGet("/cases", async (LedgerGate gate, CancellationToken token) =>
-            await AccountDesk.CasesAsync(await gate.OpenAsync(token), token)).WithName("ListAllCases")
+            TypedResults.Ok(await AccountDesk.CasesAsync(await gate.OpenAsync(token), token))).WithName("ListAllCases")
             .WithSummary("Every case on the server with its id, to assign (assignments name a case by this id)");
         admin.MapGet("/audit", async ([FromQuery] string? user, [FromQuery(Name = "case")] Guid? caseId, [FromQuery] int? page, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
-            await AuditLog.ReadAsync(accounts, await gate.OpenAsync(token), user, caseId, page ?? 1, token)).WithName("ReadAuditLog")
+            TypedResults.Ok(await AuditLog.ReadAsync(accounts, await gate.OpenAsync(token), user, caseId, page ?? 1, token))).WithName("ReadAuditLog")
             .WithSummary("The audit log, newest first; case takes a case's id");
         admin.MapPost("/assignments", async (Assignment body, UserManager<IdentityUser> users, AccountsContext accounts, LedgerGate gate, CancellationToken token) =>
         {

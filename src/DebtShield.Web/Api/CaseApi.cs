@@ -24,7 +24,7 @@ public static class CaseApi
         api.MapGet("/cases", async (HttpContext http, CaseRoster roster) =>
         {
             var cases = await roster.VisibleAsync(http);
-            return cases.Select(c => new CaseFigure(c.Id, c.Profile.Title, c.Loans, c.CreatedAt)).ToList();
+            return TypedResults.Ok(cases.Select(c => new CaseFigure(c.Id, c.Profile.Title, c.Loans, c.CreatedAt)).ToList());
         }).WithName("ListCases").CaseFree()
             .WithSummary("The cases the caller may see, with the id every case route takes as ?case=");
         api.MapPost("/cases", async (NewCase body, HttpContext http, CaseRoster roster, TimeProvider time) =>

@@ -14,7 +14,7 @@ public static class DocumentApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/documents", () => MakeDocument.Kinds().Select(t => new DocumentKindFigure(t.Kind, t.Title, t.EnglishTitle, t.PerLender, [.. t.Needs.Select(n => n.Path)])).ToList())
+        api.MapGet("/documents", () => TypedResults.Ok(MakeDocument.Kinds().Select(t => new DocumentKindFigure(t.Kind, t.Title, t.EnglishTitle, t.PerLender, [.. t.Needs.Select(n => n.Path)])).ToList()))
             .WithName("DocumentKinds").CaseFree();
         api.MapPost("/documents/{kind}", async (string kind, RequestedCase @case, string? lender, string? format, Dictionary<string, string>? facts, LedgerGate gate, TimeProvider time, CancellationToken token) =>
             new DownloadResult(await MakeDocument.DownloadAsync(await gate.OpenAsync(token), DocumentRequest.ForDownload(kind, @case.Reference, lender, format, facts), time, token)))

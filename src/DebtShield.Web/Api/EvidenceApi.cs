@@ -19,19 +19,19 @@ public static class EvidenceApi
         {
             var query = new EvidenceQuery(label, from, to, number, recipient, all, page);
             var found = await EvidencePages.ReadAsync(await gate.OpenAsync(token), @case.Reference, query.ToFilter(), query.PageNumber, EvidenceQuery.PageSize, token);
-            return EvidencePageFigure.From(found);
+            return TypedResults.Ok(EvidencePageFigure.From(found));
         }).WithName("ListEvidence");
         api.MapPost("/evidence/verify", async (RequestedCase @case, LedgerGate gate, CancellationToken token) =>
         {
             var checks = await VerifyEvidence.VerifyAsync(await gate.OpenAsync(token), @case.Reference, token);
-            return checks.Select(ChainFigure.From).ToList();
+            return TypedResults.Ok(checks.Select(ChainFigure.From).ToList());
         }).WithName("VerifyEvidence");
         api.MapPost("/evidence/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, [FromQuery(Name = "collector")] string[]? collectors, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await ImportPhoneBackup.ImportAsync(ledger, @case.Reference, request.Body, name, new PhoneBackupChoices(collectors ?? []), time, token);
+            return TypedResults.Ok(await ImportPhoneBackup.ImportAsync(ledger, @case.Reference, request.Body, name, new PhoneBackupChoices(collectors ?? []), time, token));
         }).Accepts<Stream>("application/octet-stream").WithName("ImportPhoneBackup");
         api.MapGet("/evidence/bundle", async (RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
             new DownloadResult(await ExportEvidenceBundle.DownloadAsync(await gate.OpenAsync(token), @case.Reference, time, token)))

@@ -10,8 +10,8 @@ public static class GuideApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/guide", () => ReadGuide.Topics()).WithName("GuideTopics").CaseFree();
-        api.MapGet("/guide/{topic}", (string topic) => ReadGuide.Read(topic, GuideReader.Web)).WithName("GuideTopic").CaseFree();
+        api.MapGet("/guide", () => TypedResults.Ok(ReadGuide.Topics())).WithName("GuideTopics").CaseFree();
+        api.MapGet("/guide/{topic}", (string topic) => TypedResults.Ok(ReadGuide.Read(topic, GuideReader.Web))).WithName("GuideTopic").CaseFree();
     }
 
     /// <summary>

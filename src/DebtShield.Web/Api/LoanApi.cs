@@ -24,9 +24,9 @@ public static class LoanApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/loans", async (RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            await ListLoans.ListAsync(await gate.OpenAsync(token), @case.Reference, ChinaStandardTime.Today(time), token)).WithName("ListLoans");
+            TypedResults.Ok(await ListLoans.ListAsync(await gate.OpenAsync(token), @case.Reference, ChinaStandardTime.Today(time), token))).WithName("ListLoans");
         api.MapGet("/loans/{id}", async (string id, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            await ListLoans.ShowAsync(await gate.OpenAsync(token), @case.Reference, id, ChinaStandardTime.Today(time), token)).WithName("ShowLoan");
+            TypedResults.Ok(await ListLoans.ShowAsync(await gate.OpenAsync(token), @case.Reference, id, ChinaStandardTime.Today(time), token))).WithName("ShowLoan");
         api.MapPost("/loans", async (LoanForm form, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
             var loan = form.ToLoan(ChinaStandardTime.Today(time));
@@ -38,7 +38,7 @@ public static class LoanApi
             RawBody.Require(request);
             var name = WebInput.Required(file, "file");
             var ledger = await gate.OpenAsync(token);
-            return await ImportLoans.ImportAsync(ledger, @case.Reference, request.Body, name, time, token);
+            return TypedResults.Ok(await ImportLoans.ImportAsync(ledger, @case.Reference, request.Body, name, time, token));
         }).Accepts<Stream>("application/octet-stream").WithName("ImportLoans");
     }
 }

@@ -22,13 +22,13 @@ public static class OfferApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/offer", (OfferCheck body, TimeProvider time) =>
-            CheckOffer.Run(body.Offer ?? "", new CheckOfferRequest(
+            TypedResults.Ok(CheckOffer.Run(body.Offer ?? "", new CheckOfferRequest(
                 ChinaStandardTime.Today(time),
                 body.Income is > 0 and var income ? new Money(income) : null,
                 body.Expenses is >= 0 and var expenses ? new Money(expenses) : null,
                 string.IsNullOrWhiteSpace(body.Lender) ? null : body.Lender.Trim())
             {
                 Figures = body.Figures ?? new OfferFigures(),
-            })).WithName("CheckOffer").CaseFree();
+            }))).WithName("CheckOffer").CaseFree();
     }
 }

@@ -12,6 +12,6 @@ public static class PlanApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/plan", async (RequestedCase @case, decimal? budget, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            await PlanRepayment.PlanAsync(await gate.OpenAsync(token), @case.Reference, ChinaStandardTime.Today(time), new PlanOptions(budget), token)).WithName("Plan");
+            TypedResults.Ok(await PlanRepayment.PlanAsync(await gate.OpenAsync(token), @case.Reference, ChinaStandardTime.Today(time), new PlanOptions(budget), token))).WithName("Plan");
     }
 }
