@@ -240,6 +240,52 @@ public sealed class InternalRateOfReturnTests
         });
     }
 
+    [Property(MaxTest = 1000)]
+    public Property Solve_FlowsOnWholePeriods_MeetsTheSolversStatedTolerance()
+    {
+        // Whole periods take the path that builds each discount factor by multiplication: drawdowns
+        // and repayments 1 to 3 periods apart, spans up to 240 periods on both sides of the sign
+        // change, so the powers are restarted from an exponential many times on each side.
+        var cases = from drawdowns in Gen.ArrayOf(Gen.Choose(1, 1_000_000), Gen.Choose(1, 20))
+                    from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), Gen.Choose(1, 60))
+                    from gaps in Gen.ArrayOf(Gen.Choose(1, 3), 80)
+                    from start in Gen.Choose(-24, 24)
+                    select (drawdowns, payments, gaps, start);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var times = new double[c.drawdowns.Length + c.payments.Length];
+            var flows = new double[times.Length];
+            for (var i = 0; i < times.Length; i++)
+            {
+                times[i] = i == 0 ? c.start : times[i - 1] + c.gaps[i];
+                flows[i] = i < c.drawdowns.Length ? c.drawdowns[i] : -c.payments[i - c.drawdowns.Length];
+            }
+
+            var solution = InternalRateOfReturn.Solve(times, flows);
+            if (!solution.IsUnique)
+            {
+                return false;
+            }
+
+            var presentValue = 0.0;
+            var size = 0.0;
+            for (var i = 0; i < flows.Length; i++)
+            {
+                var term = flows[i] * Math.Pow(1 + solution.Rate, -(times[i] - times[0]));
+                presentValue += term;
+                size += Math.Abs(term);
+            }
+
+            if (!double.IsFinite(solution.Rate) || !double.IsFinite(size))
+            {
+                return true;
+            }
+
+            var tolerance = Epsilon * (16 + flows.Length + ((times[^1] - times[0]) / (1 + solution.Rate)));
+            return Math.Abs(presentValue) <= tolerance * size;
+        });
+    }
+
     [Property(MaxTest = 200)]
     public Property Solve_LargerRepayment_NeverLowersTheRate()
     {
