@@ -31,14 +31,6 @@ if (args is ["irr-convergence", var convergenceCount])
     return;
 }
 
-// `irr-digits COUNT` counts the generated loans whose IRR the bench's faster candidate solver would
-// change in the last bits (issue 27).
-if (args is ["irr-digits", var digitsCount])
-{
-    Environment.ExitCode = IrrDigits.Run(int.Parse(digitsCount, System.Globalization.CultureInfo.InvariantCulture));
-    return;
-}
-
 if (args is ["train-conduct-model"])
 {
     ConductModelFile.Train(Directory.GetCurrentDirectory());

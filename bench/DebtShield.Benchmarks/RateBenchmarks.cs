@@ -50,13 +50,6 @@ public class RateBenchmarks
     [Benchmark]
     public double Irr12Instalments() => InternalRateOfReturn.Solve(_periods, _monthlyFlows).Rate;
 
-    /// <summary>
-    /// The same loan by the bench's candidate (<see cref="WholePeriodIrrCandidate"/>: powers of one
-    /// exponential), beside Core's in the same run; `irr-digits` says what it would change.
-    /// </summary>
-    [Benchmark]
-    public double Irr12InstalmentsCandidate() => WholePeriodIrrCandidate.Solve(_monthlyFlows);
-
     /// <summary>Target: at most 3 µs median.</summary>
     [Benchmark]
     public double Xirr36IrregularFlows() => InternalRateOfReturn.Solve(_years, _datedFlows).Rate;
