@@ -246,8 +246,10 @@ public sealed class InternalRateOfReturnTests
         // Whole periods take the path that builds each discount factor by multiplication: drawdowns
         // and repayments 1 to 3 periods apart, spans up to 240 periods on both sides of the sign
         // change, so the powers are restarted from an exponential many times on each side.
-        var cases = from drawdowns in Gen.ArrayOf(Gen.Choose(1, 1_000_000), Gen.Choose(1, 20))
-                    from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), Gen.Choose(1, 60))
+        var cases = from drawdownCount in Gen.Choose(1, 20)
+                    from paymentCount in Gen.Choose(1, 60)
+                    from drawdowns in Gen.ArrayOf(Gen.Choose(1, 1_000_000), drawdownCount)
+                    from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), paymentCount)
                     from gaps in Gen.ArrayOf(Gen.Choose(1, 3), 80)
                     from start in Gen.Choose(-24, 24)
                     select (drawdowns, payments, gaps, start);
