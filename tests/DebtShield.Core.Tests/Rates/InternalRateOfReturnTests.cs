@@ -7,6 +7,9 @@ namespace DebtShield.Core.Tests.Rates;
 
 public sealed class InternalRateOfReturnTests
 {
+    /// <summary>2⁻⁵², the spacing of doubles at 1.</summary>
+    private const double Epsilon = 2.220446049250313e-16;
+
     public static TheoryData<string> PeriodicCases() => [.. PublishedVectors.Csv("irr-periodic.csv").Select(r => r["id"])];
 
     public static TheoryData<string> DatedCases() => [.. PublishedVectors.Csv("xirr-dated.csv").Select(r => r["id"])];
@@ -186,6 +189,102 @@ public sealed class InternalRateOfReturnTests
             // present value amplifies that by the time: the tolerance is what r itself can hold.
             var carried = 1e-15 * times[^1] / (1 + solution.Rate);
             return Math.Abs(presentValue) <= (1e-9 + carried) * scale;
+        });
+    }
+
+    [Property(MaxTest = 1000)]
+    public Property Solve_AnyLoanShapedFlows_MeetsTheSolversStatedTolerance()
+    {
+        // BracketedNewton's stated tolerance: the present value at the rate is zero to 16 ε of its
+        // terms' size. This check adds its own rounding: about ε a term for the sum, and t·ε/(1 + r)
+        // for the last term's (1 + r)^(−t), since 1 + r is itself rounded.
+        var cases = from count in Gen.Choose(1, 60)
+                    from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), count)
+                    from gaps in Gen.ArrayOf(Gen.Choose(1, 90), count)
+                    from advance in Gen.Choose(1, 1_000_000)
+                    select (payments, gaps, advance);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var times = new double[c.payments.Length + 1];
+            var flows = new double[c.payments.Length + 1];
+            flows[0] = c.advance;
+            for (var i = 0; i < c.payments.Length; i++)
+            {
+                times[i + 1] = times[i] + (c.gaps[i] / 30.0);
+                flows[i + 1] = -c.payments[i];
+            }
+
+            var solution = InternalRateOfReturn.Solve(times, flows);
+            if (!solution.IsUnique)
+            {
+                return false;
+            }
+
+            var presentValue = 0.0;
+            var size = 0.0;
+            for (var i = 0; i < flows.Length; i++)
+            {
+                var term = flows[i] * Math.Pow(1 + solution.Rate, -times[i]);
+                presentValue += term;
+                size += Math.Abs(term);
+            }
+
+            // A rate beyond a double's range (1 yuan repaid 100,000-fold within days) has no powers to check by.
+            if (!double.IsFinite(solution.Rate) || !double.IsFinite(size))
+            {
+                return true;
+            }
+
+            var tolerance = Epsilon * (16 + flows.Length + (times[^1] / (1 + solution.Rate)));
+            return Math.Abs(presentValue) <= tolerance * size;
+        });
+    }
+
+    [Property(MaxTest = 1000)]
+    public Property Solve_FlowsOnWholePeriods_MeetsTheSolversStatedTolerance()
+    {
+        // Whole periods take the path that builds each discount factor by multiplication: drawdowns
+        // and repayments 1 to 3 periods apart, spans up to 240 periods on both sides of the sign
+        // change, so the powers are restarted from an exponential many times on each side.
+        var cases = from drawdownCount in Gen.Choose(1, 20)
+                    from paymentCount in Gen.Choose(1, 60)
+                    from drawdowns in Gen.ArrayOf(Gen.Choose(1, 1_000_000), drawdownCount)
+                    from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), paymentCount)
+                    from gaps in Gen.ArrayOf(Gen.Choose(1, 3), 80)
+                    from start in Gen.Choose(-24, 24)
+                    select (drawdowns, payments, gaps, start);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var times = new double[c.drawdowns.Length + c.payments.Length];
+            var flows = new double[times.Length];
+            for (var i = 0; i < times.Length; i++)
+            {
+                times[i] = i == 0 ? c.start : times[i - 1] + c.gaps[i];
+                flows[i] = i < c.drawdowns.Length ? c.drawdowns[i] : -c.payments[i - c.drawdowns.Length];
+            }
+
+            var solution = InternalRateOfReturn.Solve(times, flows);
+            if (!solution.IsUnique)
+            {
+                return false;
+            }
+
+            var presentValue = 0.0;
+            var size = 0.0;
+            for (var i = 0; i < flows.Length; i++)
+            {
+                var term = flows[i] * Math.Pow(1 + solution.Rate, -(times[i] - times[0]));
+                presentValue += term;
+                size += Math.Abs(term);
+            }
+
+            if (!double.IsFinite(solution.Rate) || !double.IsFinite(size))
+            {
+                return true;
+            }
+
+            var tolerance = Epsilon * (16 + flows.Length + ((times[^1] - times[0]) / (1 + solution.Rate)));
+            return Math.Abs(presentValue) <= tolerance * size;
         });
     }
 

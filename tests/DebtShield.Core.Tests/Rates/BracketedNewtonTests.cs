@@ -1,0 +1,78 @@
+using DebtShield.Core.Rates;
+
+namespace DebtShield.Core.Tests.Rates;
+
+public sealed class BracketedNewtonTests
+{
+    /// <summary>
+    /// arctan(u − root): rising through one root, but so flat far from it that a Newton step from
+    /// more than about 1.39 away overshoots by more than it gained, and plain Newton diverges.
+    /// Records every u it is evaluated at.
+    /// </summary>
+    private sealed class FlatFarOut(double root) : IRateEquation
+    {
+        public List<double> Visited { get; } = [];
+
+        public (double Value, double Slope, double Size) At(double u)
+        {
+            Visited.Add(u);
+            var x = u - root;
+            return (Math.Atan(x), 1 / (1 + (x * x)), 1);
+        }
+
+        public double NewtonStep(double u) => u - (At(u).Value / At(u).Slope);
+    }
+
+    [Fact]
+    public void FindRoot_NewtonWouldLeaveTheBracket_StaysInsideItAndConverges()
+    {
+        // Given a guess 3 from the root, where plain Newton diverges.
+        var probe = new FlatFarOut(root: 3);
+        var plain = 0.0;
+        for (var step = 0; step < 3; step++)
+        {
+            plain = probe.NewtonStep(plain);
+        }
+
+        Assert.True(Math.Abs(plain - 3) > 100, $"plain Newton should have run off; it is at {plain}");
+
+        // When
+        var equation = new FlatFarOut(root: 3);
+        var u = BracketedNewton.FindRoot(equation, guess: 0);
+
+        // Then: the root to the stated tolerance, and every point evaluated inside the bracket the
+        // earlier evaluations had learnt, which only narrowed.
+        Assert.InRange(u, 3 - BracketedNewton.Tolerance(3), 3 + BracketedNewton.Tolerance(3));
+        var low = double.NegativeInfinity;
+        var high = double.PositiveInfinity;
+        foreach (var visited in equation.Visited)
+        {
+            Assert.InRange(visited, low, high);
+            Assert.True(visited != low && visited != high, $"{visited} is on the bracket's edge [{low}, {high}]");
+            if (visited < 3)
+            {
+                low = visited;
+            }
+            else
+            {
+                high = visited;
+            }
+        }
+
+        Assert.True(equation.Visited.Count >= 3 && double.IsFinite(low) && double.IsFinite(high), "the search never bracketed the root");
+    }
+
+    [Fact]
+    public void FindRoot_RootFarFromTheGuess_ConvergesInFewerThanAHundredEvaluations()
+    {
+        // Given a root 1,000 above the guess: Newton's first step lands a million out, its next far below the bracket.
+        var equation = new FlatFarOut(root: 1000);
+
+        // When
+        var u = BracketedNewton.FindRoot(equation, guess: 0);
+
+        // Then
+        Assert.InRange(u, 1000 - BracketedNewton.Tolerance(1000), 1000 + BracketedNewton.Tolerance(1000));
+        Assert.True(equation.Visited.Count < 100, $"{equation.Visited.Count} evaluations");
+    }
+}
