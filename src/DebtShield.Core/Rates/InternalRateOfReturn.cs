@@ -252,7 +252,7 @@ public static class InternalRateOfReturn
     /// crosses one), which keeps the terms within about 16 ε of their exact values, the size of
     /// <see cref="BracketedNewton"/>'s noise floor. The rounding differs from
     /// <see cref="ScaledPresentValue"/>'s, so the root it stops at can differ from that one's in the
-    /// last units of the double, within the solver's stated tolerance (CHANGELOG, 1.0).
+    /// last units of the double, within the solver's stated tolerance (CHANGELOG, "Not yet released").
     /// </remarks>
     private readonly ref struct WholePeriodPresentValue(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign) : IRateEquation
     {
