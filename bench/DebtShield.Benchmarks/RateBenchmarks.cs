@@ -11,7 +11,6 @@ namespace DebtShield.Benchmarks;
 public class RateBenchmarks
 {
     private readonly double[] _periods = new double[13];
-    private readonly double[] _halfPeriods = new double[13];
     private readonly double[] _monthlyFlows = new double[13];
     private readonly double[] _years = new double[36];
     private readonly double[] _datedFlows = new double[36];
@@ -23,11 +22,9 @@ public class RateBenchmarks
     {
         // 12 monthly instalments of 933.33 on 10,000 (a 1% monthly flat fee: IRR 1.788% a month).
         _monthlyFlows[0] = 10_000;
-        _halfPeriods[0] = 0.5;
         for (var i = 1; i <= 12; i++)
         {
             _periods[i] = i;
-            _halfPeriods[i] = i + 0.5;
             _monthlyFlows[i] = -933.33;
         }
 
@@ -52,14 +49,6 @@ public class RateBenchmarks
     /// <summary>Target: at most 1 µs median.</summary>
     [Benchmark]
     public double Irr12Instalments() => InternalRateOfReturn.Solve(_periods, _monthlyFlows).Rate;
-
-    /// <summary>
-    /// The same loan with every time moved half a period (the same root): the general evaluation, an
-    /// exponential a flow, which whole periods avoid; the baseline for <see cref="Irr12Instalments"/>
-    /// in the same run.
-    /// </summary>
-    [Benchmark]
-    public double Irr12InstalmentsGeneralPath() => InternalRateOfReturn.Solve(_halfPeriods, _monthlyFlows).Rate;
 
     /// <summary>Target: at most 3 µs median.</summary>
     [Benchmark]

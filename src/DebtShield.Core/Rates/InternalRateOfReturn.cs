@@ -21,11 +21,6 @@ namespace DebtShield.Core.Rates;
 /// bisection, so it reports every root it crosses. (A root where the present value touches zero
 /// without crossing it is not reported.)
 /// </para>
-/// <para>
-/// When every time is a whole number (a regular schedule's per-period IRR), the present value is
-/// evaluated with powers of one exponential instead of an exponential a flow, which is most of the
-/// time a 12-instalment loan takes; the solver and its tolerance are the same.
-/// </para>
 /// </remarks>
 public static class InternalRateOfReturn
 {
@@ -122,26 +117,7 @@ public static class InternalRateOfReturn
     /// evaluation tells on which side of it we stand.
     /// </summary>
     private static double SolveMonotone(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign) =>
-        InWholePeriods(times)
-            ? BracketedNewton.FindRoot(new WholePeriodPresentValue(times, amounts, pivot, firstSign), SecondOrderGuess(times, amounts, pivot))
-            : BracketedNewton.FindRoot(new ScaledPresentValue(times, amounts, times[pivot], firstSign), InitialGuess(times, amounts, pivot));
-
-    /// <summary>
-    /// True when every flow falls on a whole period (a regular schedule's per-period IRR), so each
-    /// discount factor is a power of one exponential. Whole times keep every difference exact.
-    /// </summary>
-    private static bool InWholePeriods(ReadOnlySpan<double> times)
-    {
-        for (var i = 0; i < times.Length; i++)
-        {
-            if (times[i] != Math.Floor(times[i]) || Math.Abs(times[i]) > WholePeriodPresentValue.LongestSpan)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+        BracketedNewton.FindRoot(new ScaledPresentValue(times, amounts, times[pivot], firstSign), InitialGuess(times, amounts, pivot));
 
     private static double InitialGuess(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot)
     {
@@ -161,52 +137,6 @@ public static class InternalRateOfReturn
         }
 
         var guess = Math.Log(after / before) / ((afterTime / after) - (beforeTime / before));
-        return double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0;
-    }
-
-    /// <summary>
-    /// <see cref="InitialGuess"/> with a second-order term: each side's present value is its total
-    /// times e^(−u·mean + u²·variance/2 − …) of its times, so u·Δmean − u²·Δvariance/2 = ln(repaid ÷
-    /// advanced), and one step of that from the first-order guess saves about one evaluation in ten
-    /// on a 12-instalment loan (4.2 → 3.8 on average, docs/benchmarks.md).
-    /// </summary>
-    private static double SecondOrderGuess(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot)
-    {
-        double before = 0, beforeTime = 0, after = 0, afterTime = 0;
-        for (var i = 0; i < amounts.Length; i++)
-        {
-            var size = Math.Abs(amounts[i]);
-            if (i < pivot)
-            {
-                before += size;
-                beforeTime += size * times[i];
-            }
-            else
-            {
-                after += size;
-                afterTime += size * times[i];
-            }
-        }
-
-        var meanBefore = beforeTime / before;
-        var meanAfter = afterTime / after;
-        double spreadBefore = 0, spreadAfter = 0;
-        for (var i = 0; i < amounts.Length; i++)
-        {
-            var size = Math.Abs(amounts[i]);
-            if (i < pivot)
-            {
-                spreadBefore += size * (times[i] - meanBefore) * (times[i] - meanBefore);
-            }
-            else
-            {
-                spreadAfter += size * (times[i] - meanAfter) * (times[i] - meanAfter);
-            }
-        }
-
-        var gap = meanAfter - meanBefore;
-        var guess = Math.Log(after / before) / gap;
-        guess += ((spreadAfter / after) - (spreadBefore / before)) * guess * guess / (2 * gap);
         return double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0;
     }
 
@@ -238,87 +168,6 @@ public static class InternalRateOfReturn
             }
 
             return (firstSign * value, firstSign * slope, size);
-        }
-    }
-
-    /// <summary>
-    /// <see cref="ScaledPresentValue"/> for flows a whole number of periods apart: e^(−u·d) for the
-    /// d-th period from the sign change is built by multiplying e^(−u) (or e^(u) before it), two
-    /// exponentials an evaluation instead of one a flow, which is most of the per-period IRR's time.
-    /// </summary>
-    /// <remarks>
-    /// Each multiplication adds a rounding, so a power built from k of them is off by about k·ε; the
-    /// power is taken afresh from an exponential at every 16th period (and across any gap that
-    /// crosses one), which keeps the terms within about 16 ε of their exact values, the size of
-    /// <see cref="BracketedNewton"/>'s noise floor. The rounding differs from
-    /// <see cref="ScaledPresentValue"/>'s, so the root it stops at can differ from that one's in the
-    /// last units of the double, within the solver's stated tolerance (CHANGELOG, "Not yet released").
-    /// </remarks>
-    private readonly ref struct WholePeriodPresentValue(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign) : IRateEquation
-    {
-        /// <summary>The largest time, in periods, taken this way: every offset between two is exact in an <see langword="int"/>.</summary>
-        public const double LongestSpan = 1 << 24;
-
-        private const int Restart = 16;
-
-        private readonly ReadOnlySpan<double> _times = times;
-        private readonly ReadOnlySpan<double> _amounts = amounts;
-
-        public (double Value, double Slope, double Size) At(double u)
-        {
-            double value = 0, slope = 0, size = 0;
-            var tau = _times[pivot];
-            var later = Math.Exp(-u);
-            var power = 0;
-            var factor = 1.0;
-            for (var k = pivot; k < _amounts.Length; k++)
-            {
-                var offset = (int)(_times[k] - tau);
-                factor = Advance(factor, later, -u, ref power, offset);
-                Add(_amounts[k], offset, factor, ref value, ref slope, ref size);
-            }
-
-            var earlier = Math.Exp(u);
-            power = 0;
-            factor = 1.0;
-            for (var k = pivot - 1; k >= 0; k--)
-            {
-                var offset = (int)(tau - _times[k]);
-                factor = Advance(factor, earlier, u, ref power, offset);
-                Add(_amounts[k], -offset, factor, ref value, ref slope, ref size);
-            }
-
-            return (firstSign * value, firstSign * slope, size);
-        }
-
-        /// <summary>e^(exponent·target) from e^(exponent·power): by multiplication within a block of 16 periods, afresh across one.</summary>
-        private static double Advance(double factor, double step, double exponent, ref int power, int target)
-        {
-            if (target / Restart != power / Restart)
-            {
-                power = target;
-                return Math.Exp(exponent * target);
-            }
-
-            for (; power < target; power++)
-            {
-                factor *= step;
-            }
-
-            return factor;
-        }
-
-        private static void Add(double amount, int offset, double factor, ref double value, ref double slope, ref double size)
-        {
-            if (amount == 0)
-            {
-                return;
-            }
-
-            var term = amount * factor;
-            value += term;
-            slope -= offset * term;
-            size += Math.Abs(term);
         }
     }
 
