@@ -153,37 +153,16 @@ public sealed class InternalRateOfReturnTests
     [Property(MaxTest = 300)]
     public Property Solve_AnyLoanShapedFlows_PresentValueAtTheRateIsZero()
     {
-        // One advance then up to 60 positive repayments at irregular times.
-        var cases = from count in Gen.Choose(1, 60)
-                    from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), count)
-                    from gaps in Gen.ArrayOf(Gen.Choose(1, 90), count)
-                    from advance in Gen.Choose(1, 1_000_000)
-                    select (payments, gaps, advance);
-        return Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(LoanShapedFlows().ToArbitrary(), c =>
         {
-            var times = new double[c.payments.Length + 1];
-            var flows = new double[c.payments.Length + 1];
-            flows[0] = c.advance;
-            for (var i = 0; i < c.payments.Length; i++)
-            {
-                times[i + 1] = times[i] + (c.gaps[i] / 30.0);
-                flows[i + 1] = -c.payments[i];
-            }
-
+            var (times, flows) = c;
             var solution = InternalRateOfReturn.Solve(times, flows);
             if (!solution.IsUnique)
             {
                 return false;
             }
 
-            var presentValue = 0.0;
-            var scale = 0.0;
-            for (var i = 0; i < flows.Length; i++)
-            {
-                var term = flows[i] * Math.Pow(1 + solution.Rate, -times[i]);
-                presentValue += term;
-                scale += Math.Abs(term);
-            }
+            var (presentValue, scale) = PresentValue(solution.Rate, times, flows);
 
             // A double r near −100% carries 1 + r only to about 1e-16 / (1 + r) relative, and the
             // present value amplifies that by the time: the tolerance is what r itself can hold.
@@ -198,36 +177,16 @@ public sealed class InternalRateOfReturnTests
         // BracketedNewton's stated tolerance: the present value at the rate is zero to 16 ε of its
         // terms' size. This check adds its own rounding: about ε a term for the sum, and t·ε/(1 + r)
         // for the last term's (1 + r)^(−t), since 1 + r is itself rounded.
-        var cases = from count in Gen.Choose(1, 60)
-                    from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), count)
-                    from gaps in Gen.ArrayOf(Gen.Choose(1, 90), count)
-                    from advance in Gen.Choose(1, 1_000_000)
-                    select (payments, gaps, advance);
-        return Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(LoanShapedFlows().ToArbitrary(), c =>
         {
-            var times = new double[c.payments.Length + 1];
-            var flows = new double[c.payments.Length + 1];
-            flows[0] = c.advance;
-            for (var i = 0; i < c.payments.Length; i++)
-            {
-                times[i + 1] = times[i] + (c.gaps[i] / 30.0);
-                flows[i + 1] = -c.payments[i];
-            }
-
+            var (times, flows) = c;
             var solution = InternalRateOfReturn.Solve(times, flows);
             if (!solution.IsUnique)
             {
                 return false;
             }
 
-            var presentValue = 0.0;
-            var size = 0.0;
-            for (var i = 0; i < flows.Length; i++)
-            {
-                var term = flows[i] * Math.Pow(1 + solution.Rate, -times[i]);
-                presentValue += term;
-                size += Math.Abs(term);
-            }
+            var (presentValue, size) = PresentValue(solution.Rate, times, flows);
 
             // A rate beyond a double's range (1 yuan repaid 100,000-fold within days) has no powers to check by.
             if (!double.IsFinite(solution.Rate) || !double.IsFinite(size))
@@ -269,14 +228,7 @@ public sealed class InternalRateOfReturnTests
                 return false;
             }
 
-            var presentValue = 0.0;
-            var size = 0.0;
-            for (var i = 0; i < flows.Length; i++)
-            {
-                var term = flows[i] * Math.Pow(1 + solution.Rate, -(times[i] - times[0]));
-                presentValue += term;
-                size += Math.Abs(term);
-            }
+            var (presentValue, size) = PresentValue(solution.Rate, times, flows);
 
             if (!double.IsFinite(solution.Rate) || !double.IsFinite(size))
             {
@@ -303,6 +255,42 @@ public sealed class InternalRateOfReturnTests
             var after = InternalRateOfReturn.Solve(times, flows).Rate;
             return after > before;
         });
+    }
+
+    /// <summary>One advance then up to 60 positive repayments at irregular times (in periods of 30 days).</summary>
+    private static Gen<(double[] Times, double[] Flows)> LoanShapedFlows() =>
+        from count in Gen.Choose(1, 60)
+        from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), count)
+        from gaps in Gen.ArrayOf(Gen.Choose(1, 90), count)
+        from advance in Gen.Choose(1, 1_000_000)
+        select Flows(payments, gaps, advance);
+
+    private static (double[] Times, double[] Flows) Flows(int[] payments, int[] gaps, int advance)
+    {
+        var times = new double[payments.Length + 1];
+        var flows = new double[payments.Length + 1];
+        flows[0] = advance;
+        for (var i = 0; i < payments.Length; i++)
+        {
+            times[i + 1] = times[i] + (gaps[i] / 30.0);
+            flows[i + 1] = -payments[i];
+        }
+
+        return (times, flows);
+    }
+
+    /// <summary>The flows' present value at <paramref name="rate"/>, discounted to the first flow's time, and the size of its terms.</summary>
+    private static (double Value, double Size) PresentValue(double rate, double[] times, double[] flows)
+    {
+        double value = 0, size = 0;
+        for (var i = 0; i < flows.Length; i++)
+        {
+            var term = flows[i] * Math.Pow(1 + rate, -(times[i] - times[0]));
+            value += term;
+            size += Math.Abs(term);
+        }
+
+        return (value, size);
     }
 
     private static (double[] Times, double[] Flows) Annuity(int periods, double rate, double principal)
