@@ -1,3 +1,4 @@
+using System.Text;
 using DebtShield.Core.Conduct;
 using DebtShield.Tests.Shared;
 
@@ -16,7 +17,28 @@ internal static class ConductData
         return new ConductAnalyzer(rules, ContactPolicy.Parse(Read("contact-rules.txt")));
     });
 
+    private static readonly Lazy<ConductAnalyzer> LawfulRuleOnly = new(() =>
+    {
+        // rules.txt with its lawful_reminder sections only: what the analyser says when every abusive rule misses.
+        var kept = new StringBuilder();
+        var keep = false;
+        foreach (var line in Read("rules.txt").Split('\n'))
+        {
+            keep = line.StartsWith('[') ? line.StartsWith("[lawful_reminder.", StringComparison.Ordinal) : keep;
+            if (keep)
+            {
+                kept.Append(line).Append('\n');
+            }
+        }
+
+        var rules = ConductRuleSet.Parse(Analyzer.Rules.Normalizer, Read("lexicon.txt"), kept.ToString());
+        return new ConductAnalyzer(rules, Analyzer.Policy);
+    });
+
     public static ConductAnalyzer Analyzer => Lazy.Value;
+
+    /// <summary>The analyser with the lawful reminder's rules alone, as if every abusive rule missed.</summary>
+    public static ConductAnalyzer LawfulReminderRuleOnly => LawfulRuleOnly.Value;
 
     public static string Read(string name) => File.ReadAllText(RepositoryPaths.Data("conduct", name));
 

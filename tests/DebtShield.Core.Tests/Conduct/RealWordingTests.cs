@@ -137,6 +137,27 @@ public sealed class RealWordingTests
     public void Analyze_ReminderWithVeiledThreat_GetsNoTextLabel(string text) =>
         Assert.Empty(ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 
+    /// <summary>
+    /// The lead's decision (issue 21): a message is a lawful reminder only when it carries a reminder's
+    /// words and none of the signs of a pressure or a legal step the labelling guide names (a lawyer, the
+    /// registered address, the police, the family, an ultimatum…). Where such a sign stands and no rule
+    /// names the abuse, the message gets no label: it tells the borrower nothing false. Each text below
+    /// was a "lawful reminder" before the signs.
+    /// </summary>
+    [Theory]
+    [InlineData("您的借款已逾期，请尽快还款，相关材料已转交律师。")]
+    [InlineData("您的借款已逾期，请尽快还款，近期我司将派员到您户籍所在地。")]
+    [InlineData("您的借款已逾期，请尽快还款，逾期将通知当地派出所。")]
+    [InlineData("您的账单已逾期，请及时还款，以免影响您的家人。")]
+    [InlineData("您的借款已逾期，这是最后一次机会，请于24小时内还款。")]
+    public void Analyze_ReminderWithASignOfPressureNoRuleNames_GetsNoTextLabel(string text) =>
+        Assert.Empty(ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>A sign that is negated is no sign: the reminder that promises not to call the family stays lawful.</summary>
+    [Fact]
+    public void Analyze_ReminderPromisingNotToContactTheFamily_IsLawful() =>
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze("您的借款已逾期，请及时还款，我们不会联系您的家人。", Recipient.Borrower)));
+
     [Fact]
     public void Analyze_TextFromCollectorNumberAt2318_IsOffHoursWhateverItSays()
     {
