@@ -16,10 +16,10 @@ public sealed class NgramModelTests(ITestOutputHelper output)
 
     /// <summary>
     /// What the rules alone reach leave one source out on the messages labelled twice (2026-12-06, helper
-    /// s14-conduct, after the lawful reminder's signs of pressure and the tuning side's wording classes):
-    /// the figure may only go up.
+    /// s14-conduct, after the lawful reminder's signs of pressure and the tuning side's wording classes:
+    /// 0.885, 4 false labels and 69 missed, against 0.861 before them): the figure may only go up.
     /// </summary>
-    private const double RulesFloor = 0.000;
+    private const double RulesFloor = 0.885;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of

@@ -109,9 +109,10 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
         // A threat the analyser misses can come out as a "lawful reminder", which tells a borrower a
         // threat is lawful. On the held-out messages that happened 3 times in 59 when the first
         // independent second pass was merged, 4 times in 84 when the third search's was, and 5 times
-        // in 136 when the fifth search's was (2026-12-05); the misses stay unseen, and the count may
-        // only go down for this corpus.
-        Assert.True(figures.PerLabel["lawful_reminder"].Fp <= 5, $"{figures.PerLabel["lawful_reminder"].Fp} messages wrongly called lawful reminders");
+        // in 136 when the fifth search's was (2026-12-05); 6 times in 185 with the eighth search's
+        // messages, and 3 once a reminder needed no sign of pressure (2026-12-06, issue 21). The misses
+        // stay unseen, and the count may only go down for this corpus.
+        Assert.True(figures.PerLabel["lawful_reminder"].Fp <= 3, $"{figures.PerLabel["lawful_reminder"].Fp} messages wrongly called lawful reminders");
     }
 
     private static List<CorpusMessage> Read() =>
