@@ -12,7 +12,9 @@ namespace DebtShield.Core.Conduct;
 /// Precision first: a lawful reminder wrongly labelled as abuse would hurt the borrower who
 /// files it in a complaint. So a trigger fires only when nothing in its clause negates it, and
 /// <c>lawful_reminder</c> is given only when no other text label applies and the message went
-/// to the borrower (or to someone unknown).
+/// to the borrower (or to someone unknown). Abuse called lawful would hurt as much, so the
+/// lawful rule of <c>rules.txt</c> also stops at any sign of a pressure the labelling guide names:
+/// a threat the rules miss comes out with no label, never as a lawful reminder.
 /// </remarks>
 public sealed class ConductAnalyzer
 {

@@ -139,16 +139,15 @@ public sealed class RealWordingTests
 
     /// <summary>
     /// The guide's wording classes said in other words (issue 21, s14): visits and trips to the workplace
-    /// said politely ("不论说得多客气"), the lawyer's letter, the judgment debtor and a court speaking of
-    /// itself; and the tuning side's asking around the home town (S25's m071) and the debt called fraud
-    /// to a contact (S35's m102). None got its label before.
+    /// said politely ("不论说得多客气"), the lawyer's letter and the judgment debtor; and the tuning side's
+    /// asking around the home town (S25's m071) and the debt called fraud to a contact (S35's m102). None
+    /// got its label before.
     /// </summary>
     [Theory]
     [InlineData("明天我们去您单位说明情况", Recipient.Borrower, "threat_exposure")]
     [InlineData("工作人员近期会到您老家", Recipient.Borrower, "threat_violence")]
     [InlineData("律师催告函已寄出", Recipient.Borrower, "fake_legal_process")]
     [InlineData("您将被列为被执行人", Recipient.Borrower, "fake_legal_process")]
-    [InlineData("本院已受理对您的起诉", Recipient.Borrower, "impersonation_authority")]
     [InlineData("聯系村委會調查", Recipient.Borrower, "threat_exposure")]
     [InlineData("因多次逾期還款,已被認定涉嫌惡意詐騙。", Recipient.ThirdParty, "insult")]
     public void Analyze_GuideWordingInOtherWords_GetsItsLabel(string text, Recipient recipient, string label) =>
