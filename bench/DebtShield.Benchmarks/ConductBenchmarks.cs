@@ -6,14 +6,14 @@ namespace DebtShield.Benchmarks;
 
 /// <summary>
 /// The conduct analyser on one core, against the target of the conduct-analysis issue: at least
-/// 200,000 messages of about 60 characters a second (≤ 5 µs a message).
+/// 200,000 messages of about 60 characters a second (≤ 5 µs a message). The analyser is the one the
+/// program ships: the rules only (issue 21 took the learned model out of the analysis).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class ConductBenchmarks
 {
     private ConductAnalyzer _analyzer = null!;
-    private ConductAnalyzer _rulesOnly = null!;
     private string[] _messages = [];
     private int _next;
 
@@ -21,7 +21,6 @@ public class ConductBenchmarks
     public void Setup()
     {
         _analyzer = ConductDataReader.LoadEmbedded();
-        _rulesOnly = new ConductAnalyzer(_analyzer.Rules, _analyzer.Policy);
         _messages = MessageFile.Sample(1024, new Random(20261128));
     }
 
@@ -31,13 +30,5 @@ public class ConductBenchmarks
     {
         var message = _messages[_next++ & 1023];
         return _analyzer.Analyze(message, Recipient.Borrower).Labels.Count;
-    }
-
-    /// <summary>The same without the learned model (issue 21), to show what the model costs.</summary>
-    [Benchmark(Baseline = true)]
-    public int Analyze60CharacterMessageRulesOnly()
-    {
-        var message = _messages[_next++ & 1023];
-        return _rulesOnly.Analyze(message, Recipient.Borrower).Labels.Count;
     }
 }

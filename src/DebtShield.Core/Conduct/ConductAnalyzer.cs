@@ -12,7 +12,9 @@ namespace DebtShield.Core.Conduct;
 /// Precision first: a lawful reminder wrongly labelled as abuse would hurt the borrower who
 /// files it in a complaint. So a trigger fires only when nothing in its clause negates it, and
 /// <c>lawful_reminder</c> is given only when no other text label applies and the message went
-/// to the borrower (or to someone unknown).
+/// to the borrower (or to someone unknown). Abuse called lawful would hurt as much, so the
+/// lawful rule of <c>rules.txt</c> also stops at any sign of a pressure the labelling guide names:
+/// a threat the rules miss comes out with no label, never as a lawful reminder.
 /// </remarks>
 public sealed class ConductAnalyzer
 {
@@ -89,7 +91,7 @@ public sealed class ConductAnalyzer
         var text = scratch.Normalization.Text.AsSpan(0, length);
         Segment(text, scratch);
         CollectHits(text, scratch);
-        Suppress(scratch);
+        Suppress(text, scratch);
 
         List<ConductFinding>? findings = null;
         var labels = 0;
@@ -344,7 +346,12 @@ public sealed class ConductAnalyzer
         }
     }
 
-    private void Suppress(Scratch scratch)
+    /// <summary>
+    /// Marks the hits that do not count: quoted, after reported speech in their sentence, or within
+    /// <see cref="NegationReach"/> after a negation in their clause; then the words listed after a
+    /// suppressed one ("不会联系您的家人、朋友或同事"), since a negation covers the whole list it governs.
+    /// </summary>
+    private void Suppress(ReadOnlySpan<char> text, Scratch scratch)
     {
         var hits = scratch.Hits;
         var negation = Rules.NegationAtom;
@@ -377,7 +384,45 @@ public sealed class ConductAnalyzer
                 hits[i] = hit with { Suppressed = true };
             }
         }
+
+        SuppressListed(text, hits);
     }
+
+    /// <summary>
+    /// A hit joined by a list word (、, 和, 或…) to a suppressed hit just before it is suppressed too:
+    /// in "我们不会联系您的家人和同事" the negation reaches 家人 within its six characters, and 同事
+    /// belongs to the same negated list however far it stands.
+    /// </summary>
+    private static void SuppressListed(ReadOnlySpan<char> text, List<AtomHit> hits)
+    {
+        var changed = hits.Exists(static h => h.Suppressed);
+        while (changed)
+        {
+            changed = false;
+            for (var i = 0; i < hits.Count; i++)
+            {
+                var hit = hits[i];
+                if (hit.Suppressed)
+                {
+                    continue;
+                }
+
+                foreach (var before in hits)
+                {
+                    if (before.Suppressed && before.Sentence == hit.Sentence && before.End <= hit.Start && hit.Start - before.End <= 2
+                        && IsListJoiner(text[before.End..hit.Start]))
+                    {
+                        hits[i] = hit with { Suppressed = true };
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsListJoiner(ReadOnlySpan<char> between) =>
+        between is "、" or "和" or "或" or "及" or "与" or "/" or "或者" or "以及";
 
     private static bool AllPresent(RulePattern pattern, Scratch scratch)
     {

@@ -48,6 +48,7 @@ public sealed class ConductAnalyzerTests
 
     [Theory]
     [InlineData("我们不会联系您的家人和同事，请您放心，按时还款即可。")]
+    [InlineData("我们不会联系您的家人、朋友或同事，请您按时还款。")]
     [InlineData("我们绝不会向您的单位透露任何借款信息，请按期还款。")]
     [InlineData("本公司不会上门，请通过APP还款。")]
     [InlineData("逾期不会坐牢，但会产生违约金，请尽快还款。")]

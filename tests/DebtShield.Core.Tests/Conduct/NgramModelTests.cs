@@ -14,7 +14,24 @@ public sealed class NgramModelTests(ITestOutputHelper output)
 {
     private static readonly ConductExplanation Explanation = new("字词：{0}", "words: {0}");
 
+    /// <summary>
+    /// What the rules alone reach leave one source out on the messages labelled twice (2026-12-06, helper
+    /// s14-conduct, after the lawful reminder's signs of pressure and the tuning side's wording classes:
+    /// 0.885, 4 false labels and 69 missed, against 0.861 before them): the figure may only go up.
+    /// </summary>
+    private const double RulesFloor = 0.885;
+
+    /// <summary>
+    /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of
+    /// micro-F1, about five of the corpus's 570 labels, more than the one or two labels by which the
+    /// folds have moved between runs of the same analyser on a grown corpus.
+    /// </summary>
+    private const double ModelMargin = 0.01;
+
     private static readonly ConductAnalyzer RulesOnly = new(ConductData.Analyzer.Rules, ConductData.Analyzer.Policy);
+
+    /// <summary>The threshold the model in <c>model.txt</c> was trained with, so the folds measure that model.</summary>
+    private static readonly double ModelThreshold = NgramModel.Parse(ConductData.Read("model.txt")).Threshold;
 
     [Fact]
     public void Format_ThenParse_GivesTheSameModelText()
@@ -81,42 +98,82 @@ public sealed class NgramModelTests(ITestOutputHelper output)
         Assert.Contains(ConductLabel.ThirdPartyDisclosure, analyzer.Analyze(Text, Recipient.Unknown).Labels);
     }
 
+    /// <summary>
+    /// The gate that keeps the model out of the analysis, and would let it back in. The program runs the
+    /// rules only (issue 21: with the labelling guide's own wording written as rules, the model found
+    /// nothing the rules miss on unseen sources, 0.861 against 0.860). Leave one source out, the rules
+    /// must keep the figure they reach now, and call no lawful reminder abuse; the model, retrained per
+    /// fold, is reported beside them, and when it beats them by <see cref="ModelMargin"/> without calling a
+    /// lawful reminder abuse, this test fails to say so: then switch it back on in
+    /// <c>ConductDataReader</c> and move this gate to the analyser with the model.
+    /// </summary>
     [Fact]
-    public void LeaveOneSourceOut_RulesWithModel_LabelNoLawfulReminderAsAbuse()
+    public void LeaveOneSourceOut_RulesAlone_KeepTheirFigureAndTheModelStaysOffUntilItBeatsThem()
     {
         var dev = File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "DebtShield.Core.Tests", "Conduct", "dev-set.jsonl"))
             .Where(l => l.Length > 0).Select(l => Example(JsonNode.Parse(l)!, null)).ToList();
         var real = File.ReadLines(RepositoryPaths.Data("conduct", "corpus", "messages.jsonl"))
             .Where(l => l.Length > 0).Select(l => { var n = JsonNode.Parse(l)!; return Example(n, n["source"]!.GetValue<string>()); }).ToList();
 
-        // The gate covers the messages whose labels are settled (labelled twice). The messages the blind
-        // second pass has not reached are one reader's labels: the same folds with them trained on and
-        // scored are reported beside the gate, with any lawful reminder called abuse, for pass B.
+        // The gate covers the messages whose labels are settled (labelled twice); a message the blind
+        // second pass has not reached yet is one reader's labels and is reported beside it.
         var settled = LeaveOneSourceOut(dev, [.. real.Where(r => r.Settled)]);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one source out, labelled twice: rules F1 {settled.RulesF1:F3} (fp {settled.RulesFp}, fn {settled.RulesFn}); rules+model F1 {settled.BothF1:F3} (fp {settled.BothFp}, fn {settled.BothFn})"));
-        var all = LeaveOneSourceOut(dev, real);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one source out, all (single-labelled included): rules F1 {all.RulesF1:F3} (fp {all.RulesFp}, fn {all.RulesFn}); rules+model F1 {all.BothF1:F3} (fp {all.BothFp}, fn {all.BothFn})"));
-        foreach (var text in all.LawfulCalledAbuse)
+        if (real.Any(r => !r.Settled))
         {
-            output.WriteLine("lawful reminder called abuse with single-labelled messages trained on: " + text);
+            var all = LeaveOneSourceOut(dev, real);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one source out, all (single-labelled included): rules F1 {all.RulesF1:F3}; rules+model F1 {all.BothF1:F3}"));
         }
 
-        Assert.Empty(settled.LawfulCalledAbuse);
-        Assert.True(settled.BothF1 >= settled.RulesF1, "the model must not make the analyser worse on unseen sources");
+        foreach (var text in settled.LawfulCalledAbuse)
+        {
+            output.WriteLine("lawful reminder called abuse by the rules and the model: " + text);
+        }
+
+        Assert.Empty(settled.RulesLawfulCalledAbuse);
+        Assert.True(settled.RulesF1 >= RulesFloor, string.Create(CultureInfo.InvariantCulture, $"the rules fell to {settled.RulesF1:F3} on unseen sources, below {RulesFloor}"));
+        var modelEarnsItsPlace = settled.BothF1 >= settled.RulesF1 + ModelMargin && settled.LawfulCalledAbuse.Count == 0;
+        Assert.False(modelEarnsItsPlace, string.Create(CultureInfo.InvariantCulture, $"the model now beats the rules on unseen sources ({settled.BothF1:F3} against {settled.RulesF1:F3}) and calls no lawful reminder abuse: switch it back on in ConductDataReader and move this gate to the analyser with the model"));
     }
 
     /// <summary>
-    /// Retrains the model once per real source on the development set and the other sources (the shipped
-    /// setting of bench's train-conduct-model: 30 epochs, rate 0.2, threshold 0.5) and scores that source.
+    /// The model's threshold is chosen on the tuning side only: with the model retrained for each tuning
+    /// source left out (the development set and the other tuning sources; no held-out source is read),
+    /// the model must add no label the rules did not find wrongly. At 0.5 it called S01's announced visit
+    /// ("工作人员将上门核实你的经济情况") a threat of exposure as well (issue 21, eighth search).
+    /// </summary>
+    [Fact]
+    public void LeaveOneTuningSourceOut_ModelThreshold_ModelAddsNoWrongLabel()
+    {
+        var dev = File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "DebtShield.Core.Tests", "Conduct", "dev-set.jsonl"))
+            .Where(l => l.Length > 0).Select(l => Example(JsonNode.Parse(l)!, null)).ToList();
+        var tuningSources = File.ReadLines(RepositoryPaths.Data("conduct", "corpus", "sources.jsonl"))
+            .Select(l => JsonNode.Parse(l)!).Where(n => n["split"]!.GetValue<string>() == "tuning")
+            .Select(n => n["source"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var tuning = File.ReadLines(RepositoryPaths.Data("conduct", "corpus", "messages.jsonl"))
+            .Where(l => l.Length > 0).Select(l => { var n = JsonNode.Parse(l)!; return Example(n, n["source"]!.GetValue<string>()); })
+            .Where(e => tuningSources.Contains(e.Source!)).ToList();
+
+        var folds = LeaveOneSourceOut(dev, tuning);
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one tuning source out, threshold {ModelThreshold}: rules F1 {folds.RulesF1:F3} (fp {folds.RulesFp}, fn {folds.RulesFn}); rules+model F1 {folds.BothF1:F3} (fp {folds.BothFp}, fn {folds.BothFn})"));
+        Assert.Equal(folds.RulesFp, folds.BothFp);
+    }
+
+    /// <summary>
+    /// Retrains the model once per real source on the development set and the other sources (the
+    /// setting of bench's train-conduct-model: 30 epochs, rate 0.2, and the threshold written in the
+    /// model.txt) and scores that source.
     /// </summary>
     private static Folds LeaveOneSourceOut(List<Labelled> dev, List<Labelled> real)
     {
         int tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
         var lawfulCalledAbuse = new List<string>();
+        var rulesLawfulCalledAbuse = new List<string>();
         foreach (var source in real.Select(r => r.Source).Distinct())
         {
             var training = dev.Concat(real.Where(r => r.Source != source)).Select(e => (e.Normalized, (IReadOnlySet<ConductLabel>)e.Labels)).ToList();
-            var withModel = new ConductAnalyzer(RulesOnly.Rules, RulesOnly.Policy, NgramModel.Train(training, 0.5, Explanation));
+            var withModel = new ConductAnalyzer(RulesOnly.Rules, RulesOnly.Policy, NgramModel.Train(training, ModelThreshold, Explanation));
             foreach (var example in real.Where(r => r.Source == source))
             {
                 var rules = RulesOnly.Analyze(example.Text, example.Recipient).Labels.Where(l => !l.IsMetadata()).ToHashSet();
@@ -127,12 +184,17 @@ public sealed class NgramModelTests(ITestOutputHelper output)
                     lawfulCalledAbuse.Add($"{example.Text} [{string.Join(", ", both.Select(l => l.Id()))}]");
                 }
 
+                if (example.Labels.SetEquals([ConductLabel.LawfulReminder]) && rules.Any(l => l.IsAbusive()))
+                {
+                    rulesLawfulCalledAbuse.Add($"{example.Text} [{string.Join(", ", rules.Select(l => l.Id()))}]");
+                }
+
                 Count(example.Labels, both, ref tp, ref fp, ref fn);
                 Count(example.Labels, rules, ref rtp, ref rfp, ref rfn);
             }
         }
 
-        return new Folds(F1(rtp, rfp, rfn), rfp, rfn, F1(tp, fp, fn), fp, fn, lawfulCalledAbuse);
+        return new Folds(F1(rtp, rfp, rfn), rfp, rfn, F1(tp, fp, fn), fp, fn, lawfulCalledAbuse, rulesLawfulCalledAbuse);
     }
 
     private static void Count(HashSet<ConductLabel> expected, HashSet<ConductLabel> actual, ref int tp, ref int fp, ref int fn)
@@ -144,7 +206,7 @@ public sealed class NgramModelTests(ITestOutputHelper output)
 
     private static double F1(int tp, int fp, int fn) => 2.0 * tp / ((2.0 * tp) + fp + fn);
 
-    private sealed record Folds(double RulesF1, int RulesFp, int RulesFn, double BothF1, int BothFp, int BothFn, List<string> LawfulCalledAbuse);
+    private sealed record Folds(double RulesF1, int RulesFp, int RulesFn, double BothF1, int BothFp, int BothFn, List<string> LawfulCalledAbuse, List<string> RulesLawfulCalledAbuse);
 
     /// <summary>A labelled message; <see cref="Settled"/> is false for a corpus line the blind second pass has not reached.</summary>
     private sealed record Labelled(string Text, string Normalized, Recipient Recipient, HashSet<ConductLabel> Labels, string? Source, bool Settled);

@@ -54,6 +54,29 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
         Assert.All(lawful, m => Assert.DoesNotContain(Analyze(m), l => ConductLabels.TryParse(l, out var label) && label.IsAbusive()));
     }
 
+    /// <summary>
+    /// A threat the rules miss must not come out as a lawful reminder (the lead's decision, issue 21). As
+    /// if every abusive rule missed, the lawful reminder's rule alone reads the tuning side's messages that
+    /// are not lawful reminders: the ones with a reminder's words must carry a sign of the pressure or the
+    /// legal step the labelling guide names (<c>{PRESSURE}</c>, <c>{CONTACTS}</c>, <c>{VEILED}</c>) and so
+    /// get no label. Before the signs, 4 of them came out lawful (m114, m182, m286, m313). Tuning side only:
+    /// the held-out side stays unseen.
+    /// </summary>
+    [Fact]
+    public void Corpus_TuningSideWithEveryAbusiveRuleRemoved_CallsNoThreatALawfulReminder()
+    {
+        var lawfulRuleOnly = ConductData.LawfulReminderRuleOnly;
+        var tuning = Read().Where(m => !HeldOutSources.Contains(m.Source)).ToList();
+
+        var calledLawful = tuning.Where(m => !m.Labels.SetEquals(["lawful_reminder"]))
+            .Where(m => lawfulRuleOnly.Analyze(m.Text, m.Recipient).Labels.Contains(ConductLabel.LawfulReminder))
+            .Select(m => m.Id).ToList();
+        var keptLawful = tuning.Count(m => m.Labels.SetEquals(["lawful_reminder"]) && lawfulRuleOnly.Analyze(m.Text, m.Recipient).Labels.Contains(ConductLabel.LawfulReminder));
+        output.WriteLine($"tuning side: {keptLawful} of {tuning.Count(m => m.Labels.SetEquals(["lawful_reminder"]))} lawful reminders read as lawful by their rule alone");
+
+        Assert.Empty(calledLawful);
+    }
+
     [Fact]
     public void Corpus_HeldOutSources_LabelNothingThatIsNotThere()
     {
@@ -86,9 +109,10 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
         // A threat the analyser misses can come out as a "lawful reminder", which tells a borrower a
         // threat is lawful. On the held-out messages that happened 3 times in 59 when the first
         // independent second pass was merged, 4 times in 84 when the third search's was, and 5 times
-        // in 136 when the fifth search's was (2026-12-05); the misses stay unseen, and the count may
-        // only go down for this corpus.
-        Assert.True(figures.PerLabel["lawful_reminder"].Fp <= 5, $"{figures.PerLabel["lawful_reminder"].Fp} messages wrongly called lawful reminders");
+        // in 136 when the fifth search's was (2026-12-05); 6 times in 185 with the eighth search's
+        // messages, and 3 once a reminder needed no sign of pressure (2026-12-06, issue 21). The misses
+        // stay unseen, and the count may only go down for this corpus.
+        Assert.True(figures.PerLabel["lawful_reminder"].Fp <= 3, $"{figures.PerLabel["lawful_reminder"].Fp} messages wrongly called lawful reminders");
     }
 
     private static List<CorpusMessage> Read() =>

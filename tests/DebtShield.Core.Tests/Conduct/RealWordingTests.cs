@@ -41,12 +41,61 @@ public sealed class RealWordingTests
         Assert.Contains(label, ConductData.TextLabels(Analyzer.Analyze(text, recipient)));
 
     /// <summary>
-    /// Told as done, the telling is a disclosure, not a threat (S33's m097); and where the reader is the
-    /// debtor ("你欠钱"), 她 is someone else, not the borrower being disclosed (S71's m290).
+    /// Every example the labelling guide (<c>data/conduct/labelling-guide.md</c>) gives for a label, in
+    /// its table and its rules of thumb: a labeller is taught with these, so the analyser must read them
+    /// as the guide does (issue 21, eighth search: recall from the guide's own wording classes).
+    /// </summary>
+    [Theory]
+    [InlineData("我们可以上门办理哦~", Recipient.Borrower, "threat_violence")]
+    [InlineData("现安排工作人员找到你。", Recipient.Borrower, "threat_violence")]
+    [InlineData("上門等你", Recipient.Borrower, "threat_violence")]
+    [InlineData("要让你全家都知道你欠钱不还", Recipient.Borrower, "threat_exposure")]
+    [InlineData("会联系村委/街道办核实情况", Recipient.Borrower, "threat_exposure")]
+    [InlineData("让你在公司待不下去", Recipient.Borrower, "threat_exposure")]
+    [InlineData("不然下一个就是你领导", Recipient.Borrower, "threat_exposure")]
+    [InlineData("再不还，让你父母都知道", Recipient.Borrower, "threat_exposure")]
+    [InlineData("再不还，明天去你村里", Recipient.Borrower, "threat_exposure")]
+    [InlineData("否则后果自负，明天去你单位", Recipient.Borrower, "threat_exposure")]
+    [InlineData("就他妈2000块，你装什么装？", Recipient.Borrower, "insult")]
+    [InlineData("不要脸就让你好好出出名", Recipient.Borrower, "insult")]
+    [InlineData("您的朋友周XX有筆待還款,煩請轉達。", Recipient.ThirdParty, "third_party_disclosure")]
+    [InlineData("请转告他尽快还款", Recipient.ThirdParty, "third_party_disclosure")]
+    [InlineData("已经给你同事王芳、张伟发了信息", Recipient.Borrower, "third_party_disclosure")]
+    [InlineData("我是XX法院执行局的", Recipient.Borrower, "impersonation_authority")]
+    [InlineData("72小时后你将收到传票,成为失信被执行人。", Recipient.Borrower, "fake_legal_process")]
+    [InlineData("你的案子已立案", Recipient.Borrower, "fake_legal_process")]
+    [InlineData("传票已发出", Recipient.Borrower, "fake_legal_process")]
+    [InlineData("明天将拘留你", Recipient.Borrower, "fake_legal_process")]
+    [InlineData("人脸影像将张贴户籍居住地", Recipient.Borrower, "pii_exposure")]
+    [InlineData("你的孩子以后考不了公务员", Recipient.Borrower, "false_consequences")]
+    [InlineData("欠钱不还是要坐牢的", Recipient.Borrower, "false_consequences")]
+    [InlineData("你家人有义务替你还", Recipient.Borrower, "false_consequences")]
+    [InlineData("你已进入征信黑名单", Recipient.Borrower, "false_consequences")]
+    public void Analyze_LabellingGuideExample_GetsTheGuidesLabel(string text, Recipient recipient, string label)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, recipient));
+
+        Assert.Contains(label, labels);
+        Assert.DoesNotContain("lawful_reminder", labels);
+    }
+
+    /// <summary>The guide's lawful reminders: real consequences (credit report, a lawful suit, penalty interest) are no pressure.</summary>
+    [Theory]
+    [InlineData("您的借款还有2天到期,请及时还款。")]
+    [InlineData("您的借款已逾期,请尽快还款,否则将上报征信并采取法律措施。")]
+    [InlineData("您的借款已逾期,逾期将产生罚息,我司将依法起诉。")]
+    public void Analyze_LabellingGuideLawfulReminder_IsLawful(string text) =>
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// Told as done, the telling is a disclosure, not a threat (S33's m097); where the reader is the
+    /// debtor ("你欠钱"), 她 is someone else, not the borrower being disclosed (S71's m290); and a trip
+    /// to the home town is a visit, not a telling (the development set's vector, as m287 was decided).
     /// </summary>
     [Theory]
     [InlineData("你不是挺爱面子的吗?现在你爸妈都知道了。", "threat_exposure")]
     [InlineData("你闺女是不是戴个眼镜?给她学校领导说说你欠钱不还?", "third_party_disclosure")]
+    [InlineData("我们已经派人去你老家了,今晚上门,你自己看着办。", "threat_exposure")]
     public void Analyze_TuningSideMisreadings_DoNotGetTheWrongLabel(string text, string wrong) =>
         Assert.DoesNotContain(wrong, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 
@@ -87,6 +136,43 @@ public sealed class RealWordingTests
     [InlineData("您的借款已逾期3天，请尽快还款。否则后果自负。")]
     public void Analyze_ReminderWithVeiledThreat_GetsNoTextLabel(string text) =>
         Assert.Empty(ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// The guide's wording classes said in other words (issue 21, s14): visits and trips to the workplace
+    /// said politely ("不论说得多客气"), the lawyer's letter and the judgment debtor; and the tuning side's
+    /// asking around the home town (S25's m071) and the debt called fraud to a contact (S35's m102). None
+    /// got its label before.
+    /// </summary>
+    [Theory]
+    [InlineData("明天我们去您单位说明情况", Recipient.Borrower, "threat_exposure")]
+    [InlineData("工作人员近期会到您老家", Recipient.Borrower, "threat_violence")]
+    [InlineData("律师催告函已寄出", Recipient.Borrower, "fake_legal_process")]
+    [InlineData("您将被列为被执行人", Recipient.Borrower, "fake_legal_process")]
+    [InlineData("聯系村委會調查", Recipient.Borrower, "threat_exposure")]
+    [InlineData("因多次逾期還款,已被認定涉嫌惡意詐騙。", Recipient.ThirdParty, "insult")]
+    public void Analyze_GuideWordingInOtherWords_GetsItsLabel(string text, Recipient recipient, string label) =>
+        Assert.Contains(label, ConductData.TextLabels(Analyzer.Analyze(text, recipient)));
+
+    /// <summary>
+    /// The lead's decision (issue 21): a message is a lawful reminder only when it carries a reminder's
+    /// words and none of the signs of a pressure or a legal step the labelling guide names (a lawyer, the
+    /// registered address, the police, the family, an ultimatum…). Where such a sign stands and no rule
+    /// names the abuse, the message gets no label: it tells the borrower nothing false. Each text below
+    /// was a "lawful reminder" before the signs.
+    /// </summary>
+    [Theory]
+    [InlineData("您的借款已逾期，请尽快还款，相关材料已转交律师。")]
+    [InlineData("您的借款已逾期，请尽快还款，近期我司将派员到您户籍所在地。")]
+    [InlineData("您的借款已逾期，请尽快还款，逾期将通知当地派出所。")]
+    [InlineData("您的账单已逾期，请及时还款，以免影响您的家人。")]
+    [InlineData("您的借款已逾期，这是最后一次机会，请于24小时内还款。")]
+    public void Analyze_ReminderWithASignOfPressureNoRuleNames_GetsNoTextLabel(string text) =>
+        Assert.Empty(ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>A sign that is negated is no sign: the reminder that promises not to call the family stays lawful.</summary>
+    [Fact]
+    public void Analyze_ReminderPromisingNotToContactTheFamily_IsLawful() =>
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze("您的借款已逾期，请及时还款，我们不会联系您的家人。", Recipient.Borrower)));
 
     [Fact]
     public void Analyze_TextFromCollectorNumberAt2318_IsOffHoursWhateverItSays()

@@ -25,6 +25,19 @@ public sealed class ConductDataReaderTests
     }
 
     [Fact]
+    public void LoadEmbedded_ShippedAnalyser_RunsTheRulesWithoutTheLearnedModel()
+    {
+        // The model does not ship (issue 21: it found nothing the rules miss on unseen sources); its
+        // file stays in data/conduct for the gate in NgramModelTests, but the program neither embeds
+        // nor runs it.
+        var analyzer = ConductDataReader.LoadEmbedded();
+
+        Assert.Null(analyzer.Model);
+        Assert.DoesNotContain("model.txt", ConductDataReader.FileNames);
+        Assert.Null(typeof(ConductDataReader).Assembly.GetManifestResourceStream("DebtShield.Conduct.model.txt"));
+    }
+
+    [Fact]
     public void Load_FolderWithABrokenRule_NamesFileAndLine()
     {
         var folder = Directory.CreateTempSubdirectory("debtshield-conduct-").FullName;
