@@ -27,12 +27,6 @@ internal sealed class LedgerCli : IDisposable
         Ledger = empty ? TestLedgers.Create(provider) : TestLedgers.CreateMigrated(provider);
     }
 
-    /// <summary>A working folder of its own around a ledger already made (a copy, say); disposing removes both.</summary>
-    public LedgerCli(TestLedger ledger)
-    {
-        Ledger = ledger;
-    }
-
     public TestLedger Ledger { get; }
 
     /// <summary>The test's own folder, the working directory of every run.</summary>

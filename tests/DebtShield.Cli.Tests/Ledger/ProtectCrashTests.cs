@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DebtShield.Data.Evidence;
-using DebtShield.Tests.Shared;
 
 namespace DebtShield.Cli.Tests.Ledger;
 
@@ -12,10 +11,9 @@ namespace DebtShield.Cli.Tests.Ledger;
 /// <see cref="Environment.FailFast(string)"/>, as hard as <c>kill -9</c>) leaves the ledger either
 /// as it was or recorded as unfinished; <c>db status</c> says which, and the next open finishes the
 /// work: no collector text left plain in the file or its log, attachments sealed and under keyed
-/// names, fingerprints keyed. Every case stops its own copy of one imported ledger per provider
-/// (<see cref="ImportedLedgers"/>).
+/// names, fingerprints keyed.
 /// </summary>
-public sealed class ProtectCrashTests(ProtectCrashTests.ImportedLedgers imported) : IClassFixture<ProtectCrashTests.ImportedLedgers>
+public sealed class ProtectCrashTests
 {
     private const string Secret = "correct horse battery";
     private const string Collector = "17000001234";
@@ -40,8 +38,10 @@ public sealed class ProtectCrashTests(ProtectCrashTests.ImportedLedgers imported
     [InlineData("postgresql", "protect-checkpointed")]
     public void Protect_StoppedAtAStage_IsAllOldOrUnfinishedUntilTheNextOpenFinishesIt(string provider, string stage)
     {
-        using var cli = imported.CopyFor(provider);
-        Assert.Equal((false, false), Status(cli));
+        using var cli = new LedgerCli(provider);
+        cli.Succeed("evidence", "import", WriteSmsBackup(cli), "--collector", Collector);
+        File.WriteAllBytes(cli.PathOf("photo.png"), Picture);
+        cli.Succeed("evidence", "add", "--channel", "sms", "--time", "2026-11-05 21:40", "--number", Collector, "--text", "照片 " + CollectorWords, "--attach", "photo.png");
         var plainFingerprints = Fingerprints(cli);
         Assert.True(PlainCopies(cli) > 0, "the collector's words are not where the test looks for them: it could not fail");
 
@@ -99,62 +99,6 @@ public sealed class ProtectCrashTests(ProtectCrashTests.ImportedLedgers imported
             : 0;
         return files + cli.Scalar($"SELECT COUNT(*) FROM attachments WHERE hash = '{plain}'")
             + cli.Scalar($"SELECT COUNT(*) FROM evidence_entries WHERE attachments LIKE '%{plain}%'");
-    }
-
-    /// <summary>
-    /// The ledger every case starts from, made once per provider through the program as each case
-    /// used to make it for itself: 2,000 messages imported from a phone backup and one entry with a
-    /// picture attached, the backup and the picture left in the folder for the case to use again.
-    /// Each case gets a copy of its own (<see cref="TestLedgers.CopyOf"/>), so that a protection
-    /// stopped in one case cannot reach another; the source is never changed after it is made.
-    /// </summary>
-    public sealed class ImportedLedgers : IDisposable
-    {
-        private readonly Dictionary<string, LedgerCli> _sources = new(StringComparer.Ordinal);
-        private readonly Lock _making = new();
-
-        /// <summary>A case's own copy of the imported ledger on <paramref name="provider"/>, with the backup and the picture beside it.</summary>
-        internal LedgerCli CopyFor(string provider)
-        {
-            var source = SourceFor(provider);
-
-            var copy = new LedgerCli(TestLedgers.CopyOf(source.Ledger));
-            File.Copy(source.PathOf("sms.xml"), copy.PathOf("sms.xml"));
-            File.Copy(source.PathOf("photo.png"), copy.PathOf("photo.png"));
-            return copy;
-        }
-
-        private LedgerCli SourceFor(string provider)
-        {
-            lock (_making)
-            {
-                if (!_sources.TryGetValue(provider, out var source))
-                {
-                    source = Import(provider);
-                    _sources.Add(provider, source);
-                }
-
-                return source;
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach (var source in _sources.Values)
-            {
-                source.Dispose();
-            }
-        }
-
-        private static LedgerCli Import(string provider)
-        {
-            var cli = new LedgerCli(provider);
-            cli.Succeed("evidence", "import", WriteSmsBackup(cli), "--collector", Collector);
-            File.WriteAllBytes(cli.PathOf("photo.png"), Picture);
-            cli.Succeed("evidence", "add", "--channel", "sms", "--time", "2026-11-05 21:40", "--number", Collector, "--text", "照片 " + CollectorWords, "--attach", "photo.png");
-            Assert.Equal(Messages + 1, cli.Scalar("SELECT COUNT(*) FROM evidence_entries"));
-            return cli;
-        }
     }
 
     private static string WriteSmsBackup(LedgerCli cli)

@@ -1,5 +1,4 @@
 using DebtShield.Data;
-using DebtShield.Data.Evidence;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -81,59 +80,6 @@ internal static class TestLedgers
         SqliteConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
         return template.DbArgument;
-    }
-
-    /// <summary>
-    /// A ledger of its own holding what <paramref name="source"/> holds, for a test class whose cases
-    /// all start from the same costly state (thousands of messages imported): made once, copied per
-    /// case, so that what one case does to its copy cannot reach another. On SQLite the file, its
-    /// log and its attachments folder are copied; on PostgreSQL the server copies the database, which
-    /// it does only while no session is connected to the source (so nothing may use it meanwhile).
-    /// </summary>
-    public static TestLedger CopyOf(TestLedger source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        if (source.Location.FilePath is not { } file)
-        {
-            NpgsqlConnection.ClearAllPools();
-            return CreatePostgreSql(new NpgsqlConnectionStringBuilder(source.DbArgument).Database);
-        }
-
-        var copy = CreateSqlite();
-        foreach (var suffix in new[] { "", "-wal" })
-        {
-            if (File.Exists(file + suffix))
-            {
-                File.Copy(file + suffix, copy.DbArgument + suffix);
-            }
-        }
-
-        if (AttachmentStore.FolderOf(source.Location) is { } attachments && Directory.Exists(attachments))
-        {
-            CopyFolder(attachments, AttachmentStore.FolderOf(copy.Location)!);
-        }
-
-        return copy;
-    }
-
-    /// <summary>Copies a folder and everything under it, each folder and file with its own permissions.</summary>
-    private static void CopyFolder(string from, string to)
-    {
-        var created = Directory.CreateDirectory(to);
-        if (!OperatingSystem.IsWindows())
-        {
-            created.UnixFileMode = File.GetUnixFileMode(from);
-        }
-
-        foreach (var path in Directory.GetFiles(from))
-        {
-            File.Copy(path, Path.Combine(to, Path.GetFileName(path)));
-        }
-
-        foreach (var folder in Directory.GetDirectories(from))
-        {
-            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
-        }
     }
 
     /// <summary>A fresh, empty database on the test PostgreSQL server: the program's first open migrates it.</summary>
