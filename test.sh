@@ -84,10 +84,10 @@ dotnet build DebtShield.slnx -c Release --no-restore
 # solution, `dotnet test` takes the solution's order and the web and browser projects, two of the
 # longest, would start last and end alone); the release archive's publish and its two checks, and
 # the whitespace check, are jobs in the same queue. Two jobs run at a time (TEST_LANES to change
-# it): a test project keeps both cores busy by itself only now and then, and more at a time were
-# slower on 2 cores (docs/benchmarks.md). Each job writes a log, printed when it ends; every exit
-# code counts, and an interrupted run stops every job (each is a process group of its own).
-# The order is the projects' quiet durations, longest first (docs/benchmarks.md, 2026-12-06).
+# it): all at once was no faster on 2 cores, and a browser step timed out under the load
+# (docs/benchmarks.md, 2026-12-05). Each job writes a log, printed when it ends; every exit code
+# counts, and an interrupted run stops every job (each is a process group of its own). The order
+# is the last quiet durations, longest first (docs/benchmarks.md, 2026-12-05 and 2026-12-06).
 checks=(
   test:DebtShield.Web.Tests
   release
@@ -119,7 +119,8 @@ test_project() { dotnet test "tests/$1" -c Release --no-build --logger "trx;LogF
 # --- The release, as a borrower and an organisation get it (issue 25) ------------------------
 # One linux-x64 archive (without ReadyToRun, which only makes it start faster and takes minutes to
 # compile) and gzip'd at its fastest (the checks unpack it at once), built from the tree as it
-# is, without the analyzers and style rules the build above has just run on the same files. release-check.sh unpacks it in a clean folder and starts it with no dotnet on the PATH: the
+# is, without the analyzers and style rules the build above has just run on the same files.
+# release-check.sh unpacks it in a clean folder and starts it with no dotnet on the PATH: the
 # page answers, the demo loads, the command line answers.
 # debian-check.sh makes the Debian package from the same archive, installs it, starts its server
 # as its unit would on the test PostgreSQL, and removes it (root only). Each counts as one test;
