@@ -78,17 +78,112 @@ echo "test.sh: PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') for the te
 # --- .NET ------------------------------------------------------------------------------------
 dotnet restore DebtShield.slnx --locked-mode
 dotnet build DebtShield.slnx -c Release --no-restore
+
+# --- After the build: every check, two at a time, longest first ---------------------------------
+# Each test project is a `dotnet test` of its own, so that the longest ones start first (over the
+# solution, `dotnet test` takes the solution's order and the web and browser projects, two of the
+# longest, would start last and end alone); the release archive's publish and its two checks, and
+# the whitespace check, are jobs in the same queue. Two jobs run at a time (TEST_LANES to change
+# it): all at once was no faster on 2 cores, and a browser step timed out under the load
+# (docs/benchmarks.md, 2026-12-05). Each job writes a log, printed when it ends; every exit code
+# counts, and an interrupted run stops every job (each is a process group of its own). The order
+# is the last quiet durations, longest first (docs/benchmarks.md, 2026-12-05 and 2026-12-06).
+checks=(
+  test:DebtShield.Web.Tests
+  release
+  test:DebtShield.Cli.Tests
+  test:DebtShield.Web.E2E
+  test:DebtShield.App.Tests
+  test:DebtShield.Core.Tests
+  test:DebtShield.Import.Tests
+  test:DebtShield.Data.Tests
+  test:DebtShield.Planning.Optimization.Tests
+  test:DebtShield.Documents.Tests
+  whitespace
+)
+lanes=${TEST_LANES:-2}
+work=$(mktemp -d)
+results=$work/results
+mkdir -p "$results"
+
 # Whitespace is a property of the files, not of the projects: --folder reads every .cs file under
 # the repository (generated ones skipped, as in a solution's) without loading the solution into a
 # workspace, for half the CPU (11.5 s user against 23.8 s, measured 2026-12-06). Style rules and
 # analyzers are enforced by the build.
-dotnet format whitespace . --folder --verify-no-changes
+whitespace() { dotnet format whitespace . --folder --verify-no-changes; }
 
-results=$(mktemp -d)
+# One test project; its results in a trx file of its own name (two ending in the same second
+# would otherwise write the same default name).
+test_project() { dotnet test "tests/$1" -c Release --no-build --logger "trx;LogFileName=$1.trx" --results-directory "$results"; }
+
+# --- The release, as a borrower and an organisation get it (issue 25) ------------------------
+# One linux-x64 archive (without ReadyToRun, which only makes it start faster and takes minutes to
+# compile) and gzip'd at its fastest (the checks unpack it at once), built from the tree as it
+# is, without the analyzers and style rules the build above has just run on the same files.
+# release-check.sh unpacks it in a clean folder and starts it with no dotnet on the PATH: the
+# page answers, the demo loads, the command line answers.
+# debian-check.sh makes the Debian package from the same archive, installs it, starts its server
+# as its unit would on the test PostgreSQL, and removes it (root only). Each counts as one test;
+# the counts go to release.counts ("passed failed skipped").
+release_archive() {
+  local release passed=0 failed=0 skipped=0 status=0 archive
+  release=$(mktemp -d)
+  if tools/release.sh --rid linux-x64 --no-ready-to-run --fast-compression --no-analyzers --out "$release" >/dev/null; then
+    archive=$(ls "$release"/debtshield-*-linux-x64.tar.gz)
+    if tools/release-check.sh "$archive"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "test.sh: the Debian package check needs root; skipped"
+      skipped=$((skipped + 1))
+    elif tools/debian-check.sh "$archive"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+  else
+    echo "test.sh: tools/release.sh --rid linux-x64 failed" >&2
+    failed=$((failed + 2)); status=1
+  fi
+  rm -rf "$release"
+  echo "$passed $failed $skipped" >"$work/release.counts"
+  return "$status"
+}
+
+run_check() {
+  case "$1" in
+    test:*) test_project "${1#test:}" ;;
+    release) release_archive ;;
+    whitespace) whitespace ;;
+  esac
+}
+
+declare -A running=()   # process id -> check
+stop_all() {
+  for pid in "${!running[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+  exit 130
+}
+trap stop_all INT TERM
+set -m   # every background job a process group of its own, so stop_all stops what it started
 status=0
-dotnet test DebtShield.slnx -c Release --no-build --logger "trx" --results-directory "$results" || status=$?
+failed_checks=()
+next=0
+while [ "$next" -lt "${#checks[@]}" ] || [ "${#running[@]}" -gt 0 ]; do
+  while [ "${#running[@]}" -lt "$lanes" ] && [ "$next" -lt "${#checks[@]}" ]; do
+    check=${checks[$next]}
+    next=$((next + 1))
+    echo "test.sh: $(date -u +%H:%M:%S) started $check"
+    run_check "$check" >"$work/${check#test:}.log" 2>&1 &
+    running[$!]=$check
+  done
+  finished=0
+  code=0
+  wait -n -p finished "${!running[@]}" || code=$?
+  check=${running[$finished]}
+  unset "running[$finished]"
+  echo "test.sh: $(date -u +%H:%M:%S) ended $check (exit code $code) ----------------------------------------"
+  cat "$work/${check#test:}.log"
+  [ "$code" -eq 0 ] || { status=1; failed_checks+=("$check"); }
+done
+set +m
+trap - INT TERM
 
-# One closing line for every project together: "tests: N passed, N failed".
+# One closing line for everything together: "tests: N passed, N failed".
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
@@ -98,31 +193,18 @@ for trx in "$results"/*.trx; do
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
-rm -rf "$results"
-
-# --- The release, as a borrower and an organisation get it (issue 25) ------------------------
-# One linux-x64 archive (without ReadyToRun, which only makes it start faster and takes minutes to
-# compile) and gzip'd at its fastest (the checks unpack it at once), built from the tree as it
-# is. release-check.sh unpacks it in a clean folder and starts it with no dotnet on the PATH: the
-# page answers, the demo loads, the command line answers.
-# debian-check.sh makes the Debian package from the same archive, installs it, starts its server
-# as its unit would on the test PostgreSQL, and removes it (root only). Each counts as one test.
-release=$(mktemp -d)
-if tools/release.sh --rid linux-x64 --no-ready-to-run --fast-compression --out "$release" >/dev/null; then
-  archive=$(ls "$release"/debtshield-*-linux-x64.tar.gz)
-  if tools/release-check.sh "$archive"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "test.sh: the Debian package check needs root; skipped"
-    skipped=$((skipped + 1))
-  elif tools/debian-check.sh "$archive"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+if [ -f "$work/release.counts" ]; then
+  read -r p f n <"$work/release.counts"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + n))
 else
-  echo "test.sh: tools/release.sh --rid linux-x64 failed" >&2
+  echo "test.sh: the release checks did not finish" >&2
   failed=$((failed + 2)); status=1
 fi
-rm -rf "$release"
+rm -rf "$work"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
   status=1
 fi
+[ "${#failed_checks[@]}" -eq 0 ] || echo "test.sh: failed: ${failed_checks[*]}" >&2
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -3,7 +3,7 @@
 # command line (debtshield), both self-contained single files (no .NET needed on the machine),
 # with the 使用说明 (how to use), in debtshield-VERSION-RID.zip (Windows) or .tar.gz (others).
 #
-#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run] [--fast-compression]
+#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run] [--fast-compression] [--no-analyzers]
 #
 # Without --rid: win-x64, osx-arm64, osx-x64, linux-x64, linux-arm64. Archives go to
 # artifacts/release (or DIR); each line printed at the end is "SIZE_BYTES ARCHIVE".
@@ -14,6 +14,10 @@
 # --fast-compression writes the .tar.gz archives with gzip -1 instead of gzip's default (-6): the
 # same files, 9 % larger (180 MB against 164 MB for linux-x64) for 40 % of the CPU (8.5 s against
 # 20.8 s, measured 2026-12-06); test.sh uses it for the archive its checks unpack at once.
+# --no-analyzers compiles without the .NET analyzers and the code-style rules, for a tree whose
+# build has just run them on the same files: test.sh, after its build of the solution. The
+# publish's own checks stay (the single-file analyser, warnings as errors), and so do the source
+# generators the programs are made of and the documentation file (the API's description reads it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -22,12 +26,14 @@ out=artifacts/release
 rids=()
 ready_to_run=true
 gzip_level=6
+analyzers=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rid) rids+=("$2"); shift 2 ;;
     --out) out=$2; shift 2 ;;
     --no-ready-to-run) ready_to_run=false; shift ;;
     --fast-compression) gzip_level=1; shift ;;
+    --no-analyzers) analyzers=(-p:EnableNETAnalyzers=false -p:EnforceCodeStyleInBuild=false); shift ;;
     *) echo "release.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -50,7 +56,7 @@ publish() { # project rid folder
   dotnet publish "$work/tree/$1" -c Release -r "$2" --self-contained true -o "$3" \
     -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=false \
     -p:PublishReadyToRun=$ready_to_run -p:PublishReadyToRunComposite=false -p:DebugType=none \
-    -p:IsTransformWebConfigDisabled=true -v:q -nologo
+    -p:IsTransformWebConfigDisabled=true "${analyzers[@]}" -v:q -nologo
 }
 
 for rid in "${rids[@]}"; do
