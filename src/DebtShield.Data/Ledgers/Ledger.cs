@@ -1,4 +1,5 @@
 using DebtShield.Core.Evidence;
+using DebtShield.Data.Cases;
 using DebtShield.Data.Evidence;
 using DebtShield.Data.Protection;
 using Microsoft.Data.Sqlite;
@@ -128,18 +129,7 @@ public sealed class Ledger
         Guard(async () =>
         {
             await using var context = CreateContext();
-            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await using var command = context.Database.GetDbConnection().CreateCommand();
-                command.CommandText = sql;
-                await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                return read(rows);
-            }
-            finally
-            {
-                await context.Database.CloseConnectionAsync().ConfigureAwait(false);
-            }
+            return await context.ReadPlainAsync(sql, null, read, cancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>
@@ -167,7 +157,7 @@ public sealed class Ledger
             var (created, sealing) = Passphrase.Protect(passphrase, cost, now);
             created.FinishPending = true;
             context.Protection.Add(created);
-            foreach (var stored in await context.Cases.ToListAsync(token).ConfigureAwait(false))
+            foreach (var stored in await CaseRows.AllAsync(context, token).ConfigureAwait(false))
             {
                 stored.WriteProfile(stored.ReadProfile(LedgerCipher.None), sealing);
             }
@@ -351,6 +341,7 @@ public sealed class Ledger
         return await Guard(async () =>
         {
             await using var context = CreateContext();
+            context.Writes = true;
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (Location.Provider == LedgerProvider.PostgreSql)
             {
