@@ -5,7 +5,6 @@ using DebtShield.Data;
 using DebtShield.Data.Cases;
 using DebtShield.Data.Protection;
 using DebtShield.Import.CaseFiles;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DebtShield.App.Cases;
@@ -29,10 +28,7 @@ public static class CaseBook
         ArgumentNullException.ThrowIfNull(ledger);
         return ledger.ReadAsync<IReadOnlyList<CaseSummary>>(async (context, token) =>
         {
-            var all = context.Cases.AsNoTracking();
-            var cases = await (only is null ? all : all.Where(c => only.Contains(c.Id)))
-                .Select(c => new { Case = c, Loans = c.Loans.Count })
-                .ToListAsync(token).ConfigureAwait(false);
+            var cases = await CaseRows.WithLoanCountsAsync(context, only, token).ConfigureAwait(false);
             return [.. cases
                 .Select(c => new CaseSummary(c.Case.Id, c.Case.ReadProfile(ledger.Cipher), c.Loans, c.Case.CreatedAt))
                 .OrderBy(c => c.CreatedAt)];
@@ -86,7 +82,7 @@ public static class CaseBook
     internal static async Task<StoredCase?> FindAsync(LedgerContext context, LedgerCipher cipher, CaseReference reference, CancellationToken cancellationToken)
     {
         if (reference.Id is { } id
-            && (await context.Cases.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
+            && (await CaseRows.FindAsync(context, id, cancellationToken).ConfigureAwait(false)
                 ?? (reference.Title is null ? throw new RequestRefusedException(LedgerText.Case_NoSuchId) : null)) is { } byId)
         {
             return byId;
@@ -115,7 +111,7 @@ public static class CaseBook
     /// </summary>
     internal static async Task<StoredCase> FindOrCreateAsync(LedgerContext context, LedgerCipher cipher, CaseReference reference, TimeProvider time, CancellationToken cancellationToken, CaseFileContent? from = null)
     {
-        if (reference.Id is { } id && (reference.Title is null || await context.Cases.AnyAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)))
+        if (reference.Id is { } id && (reference.Title is null || await CaseRows.FindAsync(context, id, cancellationToken).ConfigureAwait(false) is not null))
         {
             return (await FindAsync(context, cipher, reference, cancellationToken).ConfigureAwait(false))!;
         }
@@ -162,7 +158,7 @@ public static class CaseBook
     private static async Task<List<(StoredCase Case, string Title)>> AllAsync(LedgerContext context, LedgerCipher cipher, CancellationToken cancellationToken)
     {
         // Titles may be sealed, so they are compared after opening, not in SQL; a ledger has few cases.
-        var cases = await context.Cases.ToListAsync(cancellationToken).ConfigureAwait(false);
+        var cases = await CaseRows.AllAsync(context, cancellationToken).ConfigureAwait(false);
         return [.. cases.OrderBy(c => c.CreatedAt).Select(c => (c, c.ReadTitle(cipher)))];
     }
 

@@ -1,4 +1,5 @@
 using DebtShield.Core.Evidence;
+using DebtShield.Data.Cases;
 using DebtShield.Data.Evidence;
 using DebtShield.Data.Protection;
 using Microsoft.Data.Sqlite;
@@ -65,11 +66,7 @@ public sealed class Ledger
         else if (location.Provider == LedgerProvider.Sqlite)
         {
             // A no-op when already set; repairs a file whose first migration was killed before it.
-            await Guard(async () =>
-            {
-                await using var context = ledger.CreateContext();
-                return await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            await ledger.ReadPlainAsync<object?>("PRAGMA journal_mode=WAL;", _ => null, cancellationToken).ConfigureAwait(false);
         }
 
         if (ledger.Cipher.IsProtected && await ledger.ProtectionPendingAsync(cancellationToken).ConfigureAwait(false))
@@ -81,19 +78,34 @@ public sealed class Ledger
         return ledger;
     }
 
-    private async Task<bool> ProtectionPendingAsync(CancellationToken cancellationToken)
-    {
-        await using var context = CreateContext();
-        return await Guard(() => context.Protection.AnyAsync(p => p.FinishPending, cancellationToken)).ConfigureAwait(false);
-    }
+    private Task<bool> ProtectionPendingAsync(CancellationToken cancellationToken) =>
+        ReadPlainAsync("SELECT count(*) FROM protection WHERE finish_pending;", rows => rows.Read() && rows.GetInt64(0) > 0, cancellationToken);
 
     private async Task UnlockAsync(Func<string?> passphrase, CancellationToken cancellationToken)
     {
-        await using var context = CreateContext();
-        var protection = await Guard(() => context.Protection.AsNoTracking().SingleOrDefaultAsync(cancellationToken)).ConfigureAwait(false);
-        if (protection is null)
+        // Every column read here exists since the first migration: a ledger is unlocked before it is migrated.
+        var rows = await ReadPlainAsync(
+            "SELECT salt, memory_kib, iterations, parallelism, sealed_data_key FROM protection;",
+            rows =>
+            {
+                var found = new List<(byte[] Salt, KeyDerivationCost Cost, byte[] SealedDataKey)>();
+                while (rows.Read())
+                {
+                    found.Add(((byte[])rows[0], new KeyDerivationCost(rows.GetInt32(1), rows.GetInt32(2), rows.GetInt32(3)), (byte[])rows[4]));
+                }
+
+                return found;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
         {
             return;
+        }
+
+        if (rows.Count > 1)
+        {
+            // The table holds one row (its key is always 1); more is an edit no DebtShield makes.
+            throw new LedgerException(LedgerProblem.SealedValueDamaged, "protection");
         }
 
         var given = passphrase();
@@ -102,8 +114,23 @@ public sealed class Ledger
             throw new LedgerException(LedgerProblem.PassphraseRequired);
         }
 
-        Cipher = Passphrase.Unlock(protection, given) ?? throw new LedgerException(LedgerProblem.WrongPassphrase);
+        var (salt, cost, sealedDataKey) = rows[0];
+        Cipher = Passphrase.Unlock(salt, cost, sealedDataKey, given) ?? throw new LedgerException(LedgerProblem.WrongPassphrase);
     }
+
+    /// <summary>
+    /// Runs one plain statement on the ledger's connection and reads its rows with
+    /// <paramref name="read"/>, outside EF Core's queries: the opening's reads are the start's
+    /// first, and an EF Core query would first build the whole model and compile itself, CPU that
+    /// competes with the server's start on two cores; the first page builds the model only if its
+    /// own queries need it.
+    /// </summary>
+    private Task<T> ReadPlainAsync<T>(string sql, Func<System.Data.Common.DbDataReader, T> read, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            await using var context = CreateContext();
+            return await context.ReadPlainAsync(sql, null, read, cancellationToken).ConfigureAwait(false);
+        });
 
     /// <summary>
     /// Sets the passphrase, or changes it. The first time, every sensitive field already stored is
@@ -130,7 +157,7 @@ public sealed class Ledger
             var (created, sealing) = Passphrase.Protect(passphrase, cost, now);
             created.FinishPending = true;
             context.Protection.Add(created);
-            foreach (var stored in await context.Cases.ToListAsync(token).ConfigureAwait(false))
+            foreach (var stored in await CaseRows.AllAsync(context, token).ConfigureAwait(false))
             {
                 stored.WriteProfile(stored.ReadProfile(LedgerCipher.None), sealing);
             }
@@ -314,6 +341,7 @@ public sealed class Ledger
         return await Guard(async () =>
         {
             await using var context = CreateContext();
+            context.Writes = true;
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (Location.Provider == LedgerProvider.PostgreSql)
             {

@@ -4,6 +4,7 @@ using DebtShield.Data.Evidence;
 using DebtShield.Data.Loans;
 using DebtShield.Data.Protection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DebtShield.Data;
@@ -28,6 +29,13 @@ public abstract class LedgerContext : DbContext
 
     /// <summary>The cases.</summary>
     public DbSet<StoredCase> Cases => Set<StoredCase>();
+
+    /// <summary>
+    /// Whether this context is a write's (<see cref="Ledger.WriteAsync{T}"/>): rows it reads with
+    /// plain SQL (<see cref="CaseRows"/>) are then tracked, so that what the write changes on them
+    /// is saved, as rows read by an EF Core tracking query are.
+    /// </summary>
+    internal bool Writes { get; set; }
 
     /// <summary>The budget lines of every case.</summary>
     public DbSet<StoredBudgetLine> BudgetLines => Set<StoredBudgetLine>();
@@ -144,6 +152,29 @@ public abstract class LedgerContext : DbContext
         }
 
         return cases;
+    }
+
+    /// <summary>
+    /// Runs one plain statement on the context's connection, inside its transaction if it has one,
+    /// and reads its rows with <paramref name="read"/>: no EF Core query is compiled, which the
+    /// start's first reads cannot afford (<see cref="CaseRows"/>).
+    /// </summary>
+    internal async Task<T> ReadPlainAsync<T>(string sql, Action<System.Data.Common.DbCommand>? parameters, Func<System.Data.Common.DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
+            parameters?.Invoke(command);
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return read(rows);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Adds new evidence entries without tracking them, inside the current write.</summary>

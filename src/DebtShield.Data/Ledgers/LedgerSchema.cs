@@ -49,11 +49,30 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
         ArgumentNullException.ThrowIfNull(location);
         location.PrepareFile();
         using var migrating = location.FilePath is { } file ? await HoldLockFileAsync(file + ".lock", cancellationToken).ConfigureAwait(false) : null;
-        return await Ledger.Guard(async () =>
+        if (location.FilePath is { } path && LedgerTemplate.TryStart(location, path))
+        {
+            // A new file: the migrated template (LedgerTemplate), then only what is newer than it.
+            var started = await StatusAsync(location, cancellationToken).ConfigureAwait(false);
+            if (started.Pending.Count == 0)
+            {
+                return started;
+            }
+        }
+
+        return await MigrateThroughEfCoreAsync(location, migrating is not null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies every pending migration through EF Core's migrator (which takes its own lock), then
+    /// switches a SQLite file to WAL; <paramref name="clearStaleLock"/> when the caller holds the
+    /// lock file, so that a stale lock row may go.
+    /// </summary>
+    internal static Task<LedgerSchema> MigrateThroughEfCoreAsync(LedgerLocation location, bool clearStaleLock, CancellationToken cancellationToken = default) =>
+        Ledger.Guard(async () =>
         {
             await using (var context = location.CreateContext())
             {
-                if (migrating is not null)
+                if (clearStaleLock)
                 {
                     await context.Database.ExecuteSqlRawAsync(
                         "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL); DELETE FROM \"__EFMigrationsLock\";",
@@ -68,8 +87,7 @@ public sealed record LedgerSchema(IReadOnlyList<string> Applied, IReadOnlyList<s
             }
 
             return await StatusAsync(location, cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-    }
+        });
 
     /// <summary>
     /// The migrations the database has, read from EF Core's history table directly: EF Core's own

@@ -27,15 +27,24 @@ public static class Passphrase
     public static LedgerCipher? Unlock(StoredProtection protection, string passphrase)
     {
         ArgumentNullException.ThrowIfNull(protection);
-        var cost = new KeyDerivationCost(protection.MemoryKib, protection.Iterations, protection.Parallelism);
-        if (cost.MemoryKib is < 8 or > 4 * 1024 * 1024 || cost.Iterations is < 1 or > 64 || cost.Parallelism is < 1 or > 16 || protection.Salt.Length < 8)
+        return Unlock(protection.Salt, new KeyDerivationCost(protection.MemoryKib, protection.Iterations, protection.Parallelism), protection.SealedDataKey, passphrase);
+    }
+
+    /// <summary>
+    /// Opens the data key from the protection row's columns, or returns <see langword="null"/> when
+    /// the passphrase is wrong: the ledger's opening reads them with one plain query, so a start
+    /// compiles no EF Core query for them.
+    /// </summary>
+    internal static LedgerCipher? Unlock(byte[] salt, KeyDerivationCost cost, byte[] sealedDataKey, string passphrase)
+    {
+        if (cost.MemoryKib is < 8 or > 4 * 1024 * 1024 || cost.Iterations is < 1 or > 64 || cost.Parallelism is < 1 or > 16 || salt.Length < 8)
         {
             // Parameters no DebtShield writes: the row was edited, perhaps to make opening exhaust memory.
             throw new LedgerException(LedgerProblem.SealedValueDamaged, "protection");
         }
 
-        var key = Derive(passphrase, protection.Salt, cost);
-        var dataKey = LedgerCipher.OpenBytes(key, protection.SealedDataKey, DataKeyLabel);
+        var key = Derive(passphrase, salt, cost);
+        var dataKey = LedgerCipher.OpenBytes(key, sealedDataKey, DataKeyLabel);
         CryptographicOperations.ZeroMemory(key);
         return dataKey is null ? null : LedgerCipher.WithKey(dataKey);
     }
