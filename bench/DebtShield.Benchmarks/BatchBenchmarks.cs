@@ -27,6 +27,7 @@ public class BatchBenchmarks
     private byte[] _checks = [];
     private byte[] _messages = [];
     private byte[] _checkLine = [];
+    private CheckReportWriter _checkReport = null!;
     private readonly ArrayBufferWriter<byte> _lineOutput = new(64 * 1024);
 
     [GlobalSetup]
@@ -39,6 +40,7 @@ public class BatchBenchmarks
         _checks = Generated(path => BatchFile.Write(path, CheckLoans, instalments: 36, payments: 40));
         _messages = Generated(path => MessageFile.Write(path, Messages));
         _checkLine = _checks.AsSpan(0, _checks.AsSpan().IndexOf((byte)'\n')).ToArray();
+        _checkReport = new CheckReportWriter();
     }
 
     /// <summary>
@@ -51,7 +53,7 @@ public class BatchBenchmarks
     {
         _lineOutput.ResetWrittenCount();
         using var writer = new Utf8JsonWriter(_lineOutput, ReportJsonContext.WriterOptions);
-        var read = CheckLoan.WriteLine(1, _checkLine, writer, Check);
+        var read = CheckLoan.WriteLine(1, _checkLine, writer, Check, _checkReport);
         writer.Flush();
         return read;
     }

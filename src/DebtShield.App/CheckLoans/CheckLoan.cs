@@ -40,7 +40,8 @@ public static class CheckLoan
     public static Task<JsonLinesSummary> BatchAsync(Stream input, Stream output, CheckRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return JsonLinesBatch.RunAsync(input, output, (line, utf8Json, writer) => WriteLine(line, utf8Json, writer, request), cancellationToken);
+        var report = new CheckReportWriter();
+        return JsonLinesBatch.RunAsync(input, output, (line, utf8Json, writer) => WriteLine(line, utf8Json, writer, request, report), cancellationToken);
     }
 
     /// <summary>
@@ -52,11 +53,13 @@ public static class CheckLoan
     /// <param name="utf8Json">The line's text.</param>
     /// <param name="writer">Where the object goes.</param>
     /// <param name="request">The as-of date, the demanded amount and the day count.</param>
+    /// <param name="report">The report's writer, worded in the batch's UI language.</param>
     /// <returns>Whether the line was read; <see langword="false"/> when an error object was written instead.</returns>
-    public static bool WriteLine(long line, ReadOnlySpan<byte> utf8Json, Utf8JsonWriter writer, CheckRequest request)
+    public static bool WriteLine(long line, ReadOnlySpan<byte> utf8Json, Utf8JsonWriter writer, CheckRequest request, CheckReportWriter report)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(report);
         var reading = LoanFileReader.ReadLine(utf8Json, line);
         string? error = reading.Succeeded ? null : reading.Errors.Describe();
         var asOf = reading.Succeeded ? request.AsOfDate : default;
@@ -71,11 +74,12 @@ public static class CheckLoan
             return false;
         }
 
-        JsonSerializer.Serialize(writer, Assess(reading.Loan!, request, asOf, citations: null) with { Line = line }, ReportJsonContext.Default.CheckLoanReport);
+        var options = new CheckOptions(asOf, request.Demanded, request.DayCount);
+        report.Write(writer, line, LegalCheck.Of(reading.Loan!, LegalDataReader.Rules, options));
         return true;
     }
 
-    private static CheckLoanReport Assess(Core.Loans.Loan loan, CheckRequest request, DateOnly asOf, IReadOnlyDictionary<string, Citation>? citations)
+    private static CheckLoanReport Assess(Core.Loans.Loan loan, CheckRequest request, DateOnly asOf, IReadOnlyDictionary<string, Citation> citations)
     {
         var options = new CheckOptions(asOf, request.Demanded, request.DayCount);
         return CheckLoanReport.From(LegalCheck.Of(loan, LegalDataReader.Rules, options), citations);

@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using DebtShield.App.RateLoans;
 using DebtShield.App.Resources;
-using DebtShield.Core;
 using DebtShield.Core.Law;
-using DebtShield.Core.Rates;
 using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LegalData;
 
@@ -19,25 +17,7 @@ namespace DebtShield.App.CheckLoans;
 /// </summary>
 public sealed record CheckLoanReport
 {
-    private static readonly ResourceTexts Texts = new(AppText.ResourceManager);
-
     private static readonly ConcurrentDictionary<string, string> WireIds = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Each cap's description (invariant: culture <see langword="null"/>) and words in each UI
-    /// language, made once: a batch states three caps a loan, and a cap's words depend only on what
-    /// <see cref="CapKey"/> holds. There are at most a few per lender kind and contract day.
-    /// </summary>
-    private static readonly ConcurrentDictionary<CapKey, string> CapTexts = new();
-
-    /// <summary>
-    /// Each step's template in each UI language, parsed once, with the "[view] " prefix it is worded
-    /// under already in front (none when the report has one view), so a step is one string.
-    /// </summary>
-    private static readonly ConcurrentDictionary<(CultureInfo Culture, StepKind Kind, LegalView? View), CompositeFormat> StepTemplates = new();
-
-    /// <summary>Each uncertainty's message in each UI language.</summary>
-    private static readonly ConcurrentDictionary<(CultureInfo Culture, Uncertainty Uncertainty), string> UncertainTexts = new();
 
     /// <summary>The 1-based line of a batch file; absent outside batch mode.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -136,11 +116,18 @@ public sealed record CheckLoanReport
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var primary = assessment.Primary;
-        var steps = assessment.Steps.Select(s => new StepFigure(StepId(s.Kind), s.View is { } v ? ViewId(v) : null, Word(s, assessment.Views.Count > 1), s.Citations)).ToArray();
+        var wording = LegalReportWording.For(CultureInfo.CurrentUICulture);
+        var nameView = assessment.Views.Count > 1;
+        var steps = assessment.Steps.Select(s => new StepFigure(StepId(s.Kind), s.View is { } v ? ViewId(v) : null, Word(wording, s, nameView), s.Citations)).ToArray();
         var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), StatusId(f.Basis.Status), f.Basis.Citations)).ToArray();
-        var uncertain = assessment.Uncertain.Select(u => new RateNote(CodeOf(u), UncertainText(u))).ToList();
-        var rate = RateLoanReport.Finite(assessment.RateAnnual, uncertain);
-        var effective = RateLoanReport.Finite(assessment.Cost.IrrAnnualEffective?.Fraction, uncertain);
+        var uncertain = assessment.Uncertain.Select(u => new RateNote(CodeOf(u), wording.Uncertain(u).Text)).ToList();
+        var rate = Finite(assessment.RateAnnual, out var rateBeyond);
+        var effective = Finite(assessment.Cost.IrrAnnualEffective?.Fraction, out var effectiveBeyond);
+        if (rateBeyond || effectiveBeyond)
+        {
+            uncertain.Add(new RateNote("rate_beyond_range", wording.RateBeyondRange.Text));
+        }
+
         return new CheckLoanReport
         {
             Id = assessment.Loan.Id,
@@ -149,7 +136,7 @@ public sealed record CheckLoanReport
             DayCount = assessment.Options.DayCount.DaysPerYear(),
             CapAnnual = primary.Cap.Annual,
             CapBasis = DescribeCap(primary.Cap),
-            CapBasisText = WordCap(primary.Cap),
+            CapBasisText = wording.WordCap(primary.Cap).Text,
             PrincipalBasis = assessment.Loan.PrincipalBasis.Yuan,
             RateAnnual = rate,
             RateAnnualEffective = effective,
@@ -165,7 +152,7 @@ public sealed record CheckLoanReport
             Steps = steps,
             Views = [.. assessment.Views.Select(v => new ViewFigure(ViewId(v.View), v.Cap.Annual, DescribeCap(v.Cap), StatusId(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
             Citations = catalogue is null ? null : Cited(steps, flags, catalogue),
-            Verdict = ComposeVerdict(assessment),
+            Verdict = WordVerdict(wording, assessment),
             LenderOfRecordDecides = DecidedByLenderOfRecord(assessment),
         };
     }
@@ -174,100 +161,46 @@ public sealed record CheckLoanReport
         [.. steps.SelectMany(s => s.Citations).Concat(flags.SelectMany(f => f.Citations)).Distinct(StringComparer.Ordinal)
             .Where(catalogue.ContainsKey).Select(id => CitationFigure.From(catalogue[id]))];
 
-    /// <summary>"4×LPR 3.45% on 2023-08-21", "24% court line (licensed lenders)"…: invariant, for machines and case workers.</summary>
+    /// <summary>"4×LPR 3.45% on 2023-08-21", "24% court line for licensed lenders"…: invariant, for machines and case workers.</summary>
     public static string DescribeCap(RateCap cap)
     {
         ArgumentNullException.ThrowIfNull(cap);
-        return CapTexts.GetOrAdd(CapKey.Of(cap, culture: null), static (_, c) => DescribeAnew(c), cap);
+        return LegalReportWording.DescribeCap(cap).Text;
     }
-
-    private static string DescribeAnew(RateCap cap) => cap.Rule switch
-    {
-        CapRule.FourTimesLprAtContract => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd}"),
-        CapRule.FourTimesLprAtFiling => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd} (as-of date standing in for the filing date)"),
-        CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
-        CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
-        CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({SnakeCase(cap.Benchmark.Term.ToString())}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
-        CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
-            ? string.Create(CultureInfo.InvariantCulture, $"void contract: fee for the use of the money at most at the one-year LPR {Percent(lpr.OneYear)} on {cap.LprOn:yyyy-MM-dd}")
-            : "void contract: no LPR on the as-of date, no fee estimated",
-    };
 
     /// <summary>Where a line comes from, in the current UI language.</summary>
-    internal static string WordCap(RateCap cap) =>
-        CapTexts.GetOrAdd(CapKey.Of(cap, CultureInfo.CurrentUICulture), static (_, c) => WordAnew(c), cap);
+    internal static string WordCap(RateCap cap) => LegalReportWording.For(CultureInfo.CurrentUICulture).WordCap(cap).Text;
 
-    private static string WordAnew(RateCap cap) => cap.Rule switch
+    /// <summary>
+    /// The rate, or <see langword="null"/> when it is too large to write (JSON has no infinity),
+    /// as <see cref="RateLoanReport.Finite"/> decides for the rate report; the caller adds the note.
+    /// </summary>
+    internal static double? Finite(double? rate, out bool beyondRange)
     {
-        CapRule.FourTimesLprAtContract or CapRule.FourTimesLprAtFiling => string.Format(
-            CultureInfo.CurrentCulture,
-            Text("CapBasis_" + cap.Rule),
-            Percent(cap.Lpr!.OneYear),
-            cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        CapRule.OldPrivateLine or CapRule.LicensedCourtLine => string.Format(CultureInfo.CurrentCulture, Text("CapBasis_" + cap.Rule), Percent(cap.Annual)),
-        CapRule.FourTimesBenchmark => string.Format(
-            CultureInfo.CurrentCulture,
-            Text("CapBasis_" + cap.Rule),
-            Percent(cap.Benchmark!.Rate),
-            Text("BenchmarkTerm_" + cap.Benchmark.Term),
-            cap.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
-            ? string.Format(CultureInfo.CurrentCulture, Text("CapBasis_" + cap.Rule), Percent(lpr.OneYear), cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            : Text("CapBasis_UseOfMoneyFeeNone"),
-    };
-
-    private static string Percent(decimal fraction) => Percent((double)fraction);
-
-    /// <summary>A rate as <see cref="RateLoanReport.Percent"/> words it, formatted on the stack rather than through an interpolation buffer.</summary>
-    private static string Percent(double fraction)
-    {
-        Span<char> text = stackalloc char[64];
-        return new Percentage(fraction).TryFormat(text, out var length, default, CultureInfo.InvariantCulture)
-            ? new string(text[..length])
-            : RateLoanReport.Percent(fraction);
+        beyondRange = rate is { } value && !(double.IsFinite(value) && Math.Abs(value) < 1e15);
+        return beyondRange ? null : rate;
     }
 
-    private static string ComposeVerdict(LegalAssessment assessment)
+    /// <summary>The verdict, worded as the batch's writer words it.</summary>
+    private static string WordVerdict(LegalReportWording wording, LegalAssessment assessment)
     {
-        var culture = CultureInfo.CurrentCulture;
-        if (DecidedByLenderOfRecord(assessment))
-        {
-            // A platform's or an unknown lender's loan: neither cap is a fact until the lender of record is known.
-            var ifPrivate = assessment.Views.First(v => v.View == LegalView.PrivateLending);
-            var ifLicensed = assessment.Views.First(v => v.View == LegalView.LicensedInstitution);
-            var both = string.Format(culture, Text(nameof(AppText.Verdict_IfPrivate)), Owed(ifPrivate, culture) + RateAgainst(ifPrivate, assessment, culture))
-                + string.Format(culture, Text(nameof(AppText.Verdict_IfLicensed)), Owed(ifLicensed, culture) + RateAgainst(ifLicensed, assessment, culture))
-                + Text(nameof(AppText.Verdict_LenderOfRecord));
-            if (assessment.ExcessDemanded is { IsPositive: true } beyondBoth)
-            {
-                both += string.Format(culture, Text(nameof(AppText.Verdict_Excess)), beyondBoth);
-            }
-
-            return both + Text(nameof(AppText.Verdict_Uncertain));
-        }
-
-        var verdict = Owed(assessment.Primary, culture);
-        if (assessment.Primary.View == LegalView.VoidUnlicensedLending && assessment.Views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { } otherwise)
-        {
-            verdict += string.Format(culture, Text(nameof(AppText.Verdict_OtherwisePrivate)), Owed(otherwise, culture));
-        }
-
-        if (assessment.ExcessDemanded is { IsPositive: true } excess)
-        {
-            verdict += string.Format(culture, Text(nameof(AppText.Verdict_Excess)), excess);
-        }
-
-        if (assessment.Primary.ExceedsCap == true)
-        {
-            verdict += string.Format(culture, Text(nameof(AppText.Verdict_AboveCap)), Percent(assessment.RateAnnual!.Value), Percent(assessment.Primary.Cap.Annual));
-        }
-
-        if (assessment.Uncertain.Count > 0)
-        {
-            verdict += Text(nameof(AppText.Verdict_Uncertain));
-        }
-
+        Span<byte> scratch = stackalloc byte[1024];
+        var text = new Utf8Builder(scratch);
+        wording.AppendVerdict(ref text, assessment);
+        var verdict = Encoding.UTF8.GetString(text.Written);
+        text.Dispose();
         return verdict;
+    }
+
+    /// <summary>A step in words, as the batch's writer words it.</summary>
+    private static string Word(LegalReportWording wording, ExplanationStep step, bool nameView)
+    {
+        Span<byte> scratch = stackalloc byte[1024];
+        var text = new Utf8Builder(scratch);
+        wording.AppendStep(ref text, step, nameView);
+        var words = Encoding.UTF8.GetString(text.Written);
+        text.Dispose();
+        return words;
     }
 
     /// <summary>
@@ -277,16 +210,21 @@ public sealed record CheckLoanReport
     public static bool DecidedByLenderOfRecord(LegalAssessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return assessment.Uncertain.Contains(Uncertainty.LenderKindDecides)
-            && assessment.Views.Any(v => v.View == LegalView.PrivateLending)
-            && assessment.Views.Any(v => v.View == LegalView.LicensedInstitution);
+        var (ifPrivate, ifLicensed) = (false, false);
+        for (var i = 0; i < assessment.Views.Count; i++)
+        {
+            ifPrivate |= assessment.Views[i].View == LegalView.PrivateLending;
+            ifLicensed |= assessment.Views[i].View == LegalView.LicensedInstitution;
+        }
+
+        return ifPrivate && ifLicensed && assessment.Uncertain.Contains(Uncertainty.LenderKindDecides);
     }
 
     /// <summary>
     /// The top of the lawful range: the leading view's overdue charges at the cap or fee for the use
     /// of the money and, where the lender of record decides, the most under either view.
     /// </summary>
-    private static decimal? LawfulMost(LegalAssessment assessment)
+    internal static decimal? LawfulMost(LegalAssessment assessment)
     {
         var primary = assessment.Primary;
         var most = (primary.OverdueCharges?.Most ?? primary.UseOfMoneyFee)?.TotalDue.Yuan;
@@ -299,63 +237,6 @@ public sealed record CheckLoanReport
         return either > primary.Lawful.TotalDue.Yuan ? either : most;
     }
 
-    /// <summary>How the rate stands against a view's cap: "; the annual rate r exceeds the cap c" or is within it.</summary>
-    private static string RateAgainst(ViewAssessment view, LegalAssessment assessment, CultureInfo culture) => view.ExceedsCap switch
-    {
-        true => string.Format(culture, Text(nameof(AppText.Verdict_AboveCap)), Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
-        false => string.Format(culture, Text(nameof(AppText.Verdict_WithinCap)), Percent(assessment.RateAnnual!.Value), Percent(view.Cap.Annual)),
-        null => string.Empty,
-    };
-
-    /// <summary>What a view says is owed: one figure, a range, or an overpayment.</summary>
-    private static string Owed(ViewAssessment view, CultureInfo culture)
-    {
-        var lawful = view.Lawful;
-        if (view.View == LegalView.VoidUnlicensedLending)
-        {
-            return lawful.Overpaid.IsPositive
-                ? string.Format(culture, Text(nameof(AppText.Verdict_VoidOverpaid)), lawful.Overpaid)
-                : string.Format(culture, Text(nameof(AppText.Verdict_Void)), lawful.TotalDue, view.Most.TotalDue);
-        }
-
-        return lawful.Overpaid.IsPositive
-            ? string.Format(culture, Text(nameof(AppText.Verdict_Overpaid)), lawful.Overpaid)
-            : view.OverdueCharges is { } overdue
-                ? string.Format(culture, Text(nameof(AppText.Verdict_LawfulRange)), lawful.TotalDue, overdue.Most.TotalDue)
-                : string.Format(culture, Text(nameof(AppText.Verdict_Lawful)), lawful.TotalDue);
-    }
-
-    private static string Word(ExplanationStep step, bool nameView)
-    {
-        var values = new object[step.Values.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = Format(step.Values[i]);
-        }
-
-        var template = StepTemplates.GetOrAdd((CultureInfo.CurrentUICulture, step.Kind, nameView ? step.View : null), static key => CompositeFormat.Parse(
-            key.View is { } view ? "[" + Escaped(Text("View_" + view)) + "] " + Text("Step_" + key.Kind) : Text("Step_" + key.Kind)));
-        return string.Format(CultureInfo.CurrentCulture, template, values);
-    }
-
-    /// <summary>Text to put into a composite format as it is: its braces doubled.</summary>
-    private static string Escaped(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
-
-    private static string UncertainText(Uncertainty uncertainty) =>
-        UncertainTexts.GetOrAdd((CultureInfo.CurrentUICulture, uncertainty), static key => Text("Uncertain_" + key.Uncertainty));
-
-    private static object Format(object value) => value switch
-    {
-        AnnualRate rate => Percent(rate.Fraction),
-        Money money => money.ToString(),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        BenchmarkTerm term => Text("BenchmarkTerm_" + term),
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => value,
-    };
-
-    private static string Text(string name) => Texts[name];
-
     private static string StepId(StepKind kind) => SnakeCase(kind.ToString());
 
     private static string CodeOf(Uncertainty uncertainty) => SnakeCase(uncertainty.ToString());
@@ -363,31 +244,15 @@ public sealed record CheckLoanReport
     internal static string ViewId(LegalView view) => SnakeCase(view.ToString());
 
     /// <summary>A view's name in the current UI language.</summary>
-    internal static string ViewName(LegalView view) => Text("View_" + view);
+    internal static string ViewName(LegalView view) =>
+        AppText.ResourceManager.GetString("View_" + view, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException("Missing text resource View_" + view);
 
     internal static string StatusId(FactStatus status) => SnakeCase(status.ToString());
 
     /// <summary>A member name as a wire id (<c>PrincipalBasis</c> → <c>principal_basis</c>), made once a name.</summary>
-    private static string SnakeCase(string name) => WireIds.TryGetValue(name, out var id)
+    internal static string SnakeCase(string name) => WireIds.TryGetValue(name, out var id)
         ? id
         : WireIds.GetOrAdd(name, static n => string.Concat(n.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString())));
-
-    /// <summary>
-    /// What a cap's words are made of, and the language they are in (<see langword="null"/> for the
-    /// invariant description): the first day counts only for the 1991 line, whose words name it.
-    /// </summary>
-    private readonly record struct CapKey(CultureInfo? Culture, CapRule Rule, decimal Annual, decimal? Lpr, DateOnly? LprOn, decimal? Benchmark, BenchmarkTerm? Term, DateOnly From)
-    {
-        public static CapKey Of(RateCap cap, CultureInfo? culture) => new(
-            culture,
-            cap.Rule,
-            cap.Annual,
-            cap.Lpr?.OneYear,
-            cap.LprOn,
-            cap.Benchmark?.Rate,
-            cap.Benchmark?.Term,
-            cap.Rule == CapRule.FourTimesBenchmark ? cap.From : default);
-    }
 }
 
 /// <summary>A balance in yuan.</summary>

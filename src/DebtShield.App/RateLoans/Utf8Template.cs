@@ -9,8 +9,9 @@ namespace DebtShield.App.RateLoans;
 /// transcoding of its fixed text.
 /// </summary>
 /// <remarks>
-/// Only what the report's templates use is accepted: holes <c>{0}</c> to <c>{2}</c> in any
-/// order, and <c>{{</c> / <c>}}</c> for a brace. The text comes out as
+/// Only what the reports' templates use is accepted: holes <c>{0}</c> to <c>{2}</c> (to
+/// <c>{9}</c> when asked, for the legal report's steps) in any order, and <c>{{</c> / <c>}}</c>
+/// for a brace. The text comes out as
 /// <see cref="string.Format(IFormatProvider, string, object[])"/> with the invariant culture
 /// writes it, which is how the batch command formats.
 /// </remarks>
@@ -26,8 +27,17 @@ internal sealed class Utf8Template
     }
 
     /// <summary>Reads <paramref name="template"/>; a hole other than <c>{0}</c>–<c>{2}</c> is a bug in the resources.</summary>
-    public static Utf8Template Parse(string template)
+    public static Utf8Template Parse(string template) => Parse(template, lastHole: 2);
+
+    /// <summary>
+    /// Reads <paramref name="template"/>, whose holes may go up to <paramref name="lastHole"/>
+    /// (at most 9); any other is a bug in the resources.
+    /// </summary>
+    public static Utf8Template Parse(string template, int lastHole)
     {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentOutOfRangeException.ThrowIfNegative(lastHole);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lastHole, 9);
         var runs = new List<byte[]>();
         var holes = new List<int>();
         var run = new StringBuilder();
@@ -39,7 +49,7 @@ internal sealed class Utf8Template
                 run.Append(c);
                 i++;
             }
-            else if (c == '{' && i + 2 < template.Length && template[i + 1] is >= '0' and <= '2' && template[i + 2] == '}')
+            else if (c == '{' && i + 2 < template.Length && template[i + 1] >= '0' && template[i + 1] - '0' <= lastHole && template[i + 2] == '}')
             {
                 runs.Add(Encoding.UTF8.GetBytes(run.ToString()));
                 run.Clear();
@@ -48,7 +58,7 @@ internal sealed class Utf8Template
             }
             else if (c is '{' or '}')
             {
-                throw new FormatException($"A report template may hold only {{0}} to {{2}}: \"{template}\".");
+                throw new FormatException($"A report template may hold only {{0}} to {{{lastHole}}}: \"{template}\".");
             }
             else
             {
@@ -96,6 +106,23 @@ internal sealed class Utf8Template
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Appends the template to <paramref name="text"/>, hole <c>{n}</c> taking the bytes
+    /// <paramref name="values"/>[<paramref name="ranges"/>[n]]: values formatted once, in any
+    /// number, then placed in the order the language puts them.
+    /// </summary>
+    public void AppendTo(ref Utf8Builder text, scoped ReadOnlySpan<byte> values, scoped ReadOnlySpan<Range> ranges)
+    {
+        for (var i = 0; i < _runs.Length; i++)
+        {
+            text.Append(_runs[i]);
+            if (i < _holes.Length)
+            {
+                text.Append(values[ranges[_holes[i]]]);
+            }
+        }
     }
 }
 

@@ -43,7 +43,7 @@ public static class CapComparison
     public static RepaymentPeriod PeriodFor(Loan loan, RepaymentPeriod schedulePeriod)
     {
         ArgumentNullException.ThrowIfNull(loan);
-        if (schedulePeriod.IsCalendarMonth || loan.Schedule.Count != 1 || loan.Advertised?.Per != RatePer.Month)
+        if (schedulePeriod.IsCalendarMonth || loan.DueDates.Length != 1 || loan.Advertised?.Per != RatePer.Month)
         {
             return schedulePeriod;
         }
@@ -82,9 +82,10 @@ public static class CapComparison
         var present = 0.0;
         var whole = 0;
         var grown = 1.0;
-        foreach (var instalment in loan.Schedule)
+        var (dueDates, totals) = (loan.DueDates, loan.InstalmentTotals);
+        for (var i = 0; i < dueDates.Length; i++)
         {
-            var periods = period.Between(loan.ContractDate, instalment.DueDate);
+            var periods = period.Between(loan.ContractDate, dueDates[i]);
             if (grown > (double)Negligible)
             {
                 break;
@@ -98,7 +99,7 @@ public static class CapComparison
 
             var fraction = periods - reached;
             var factor = fraction > 1e-9 ? grown * Math.Pow(growth, fraction) : grown;
-            var amount = (instalment.Total - RoundingPerInstalment).ToDouble();
+            var amount = (totals[i] - RoundingPerInstalment).ToDouble();
             if (amount > 0)
             {
                 present += amount / factor;
@@ -122,10 +123,11 @@ public static class CapComparison
         var present = 0m;
         var whole = 0;
         var grown = 1m;
-        foreach (var instalment in loan.Schedule)
+        var (dueDates, totals) = (loan.DueDates, loan.InstalmentTotals);
+        for (var i = 0; i < dueDates.Length; i++)
         {
             // Due dates are in order, so the whole periods only grow: one product per period in all.
-            var periods = period.Between(loan.ContractDate, instalment.DueDate);
+            var periods = period.Between(loan.ContractDate, dueDates[i]);
             if (grown > Negligible)
             {
                 // Anything due this far out is worth less than a millionth of a fen today.
@@ -140,7 +142,7 @@ public static class CapComparison
 
             var fraction = periods - reached;
             var factor = fraction > 1e-9 ? grown * (decimal)Math.Pow((double)growth, fraction) : grown;
-            var amount = instalment.Total.Yuan - RoundingPerInstalment.Yuan;
+            var amount = totals[i].Yuan - RoundingPerInstalment.Yuan;
             if (amount > 0)
             {
                 present += amount / factor;

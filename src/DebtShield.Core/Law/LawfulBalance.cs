@@ -78,8 +78,11 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     {
         ArgumentNullException.ThrowIfNull(payments);
         ArgumentNullException.ThrowIfNull(rates);
-        var daily = new double[rates.Count];
-        var bandDaily = new double[rates.Count];
+
+        // A loan has one to three stretches: their day rates live on the stack.
+        Span<double> rateStorage = rates.Count <= 8 ? stackalloc double[16] : new double[2 * rates.Count];
+        var daily = rateStorage[..rates.Count];
+        var bandDaily = rateStorage.Slice(rates.Count, rates.Count);
         var hasBand = false;
         for (var i = 0; i < daily.Length; i++)
         {
@@ -94,8 +97,9 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         var retained = 0m;
         var paid = 0m;
         var day = start;
-        foreach (var payment in payments)
+        for (var p = 0; p < payments.Count; p++)
         {
+            var payment = payments[p];
             if (payment.Date > asOf)
             {
                 break;
@@ -138,7 +142,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         };
     }
 
-    private static decimal Accrue(decimal owed, DateOnly from, DateOnly to, IReadOnlyList<AccrualRate> rates, double[] daily)
+    private static decimal Accrue(decimal owed, DateOnly from, DateOnly to, IReadOnlyList<AccrualRate> rates, ReadOnlySpan<double> daily)
     {
         if (owed <= 0m || to <= from)
         {

@@ -47,13 +47,17 @@ public static class LegalCheck
         var contractRate = ScheduleSimpleRate.Solve(loan, options.DayCount, rate ?? 0.2);
         var payments = loan.Payments;
         var contractBalance = LawfulBalance.Compute(
-            loan.PrincipalBasis, loan.ContractDate, payments, options.AsOf, [(loan.ContractDate, contractRate)], options.DayCount);
+            loan.PrincipalBasis, loan.ContractDate, payments, options.AsOf, [new AccrualRate(loan.ContractDate, contractRate)], options.DayCount);
 
         var uncertain = new List<Uncertainty>();
         RepaymentPeriod? comparedIn = rate is null ? null : CapComparison.PeriodFor(loan, cost.Period);
-        var views = rules.Kinds[loan.Lender.Kind].Views
-            .Select(v => AssessView(loan, rules, options, v.View, v.CapStatus, comparedIn, contractRate, uncertain))
-            .ToArray();
+        var kindViews = rules.Kinds[loan.Lender.Kind].Views;
+        var views = new ViewAssessment[kindViews.Count];
+        for (var i = 0; i < views.Length; i++)
+        {
+            views[i] = AssessView(loan, rules, options, kindViews[i].View, kindViews[i].CapStatus, comparedIn, contractRate, uncertain);
+        }
+
         if (views.Length > 1 && loan.Lender.Kind != LenderKind.UnlicensedLender)
         {
             uncertain.Add(Uncertainty.LenderKindDecides);
@@ -77,7 +81,13 @@ public static class LegalCheck
 
         // Where the views differ (the lender of record decides, or a court must find the contract
         // void), only what exceeds the most of every view is beyond what the lender may lawfully ask.
-        var supported = Max(views.Select(v => v.Most.TotalDue).Aggregate(Max), Money.Zero);
+        var supported = views[0].Most.TotalDue;
+        for (var i = 1; i < views.Length; i++)
+        {
+            supported = Max(supported, views[i].Most.TotalDue);
+        }
+
+        supported = Max(supported, Money.Zero);
         Money? excess = options.Demanded is { } demanded
             ? demanded - supported
             : null;
@@ -287,14 +297,22 @@ public static class LegalCheck
             uncertain.Add(Uncertainty.DemandExceedsContract);
         }
 
-        if (loan.UpfrontFees.Count > 0 || loan.Schedule.Any(i => i.Fees is { IsPositive: true }))
+        if (loan.UpfrontFees.Count > 0 || loan.InstalmentsChargeFees)
         {
             flags.Add(LegalFlagKind.DisguisedFees);
             uncertain.Add(Uncertainty.FeesFactSpecific);
         }
 
-        return [.. flags.Order().Select(f => new FlagFinding(f, rules.Flags[f]))];
+        flags.Sort();
+        var findings = new FlagFinding[flags.Count];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            findings[i] = new FlagFinding(flags[i], rules.Flags[flags[i]]);
+        }
+
+        return findings;
     }
+
 
     private static ExplanationStep[] Explain(
         Loan loan,
@@ -314,7 +332,22 @@ public static class LegalCheck
             ? new(StepKind.ContractRate, null, [nominal, cost.IrrAnnualEffective!.Value], rules.RateMeasure.Citations)
             : new(StepKind.ContractRateMissing, null, [], rules.RateMeasure.Citations));
 
-        var toPrincipal = loan.Payments.Where(p => p.Date <= options.AsOf && p.AppliesTo == PaymentTarget.Principal).ToArray();
+        // The payments made by the as-of date, and those the parties applied to principal: the same in every view.
+        var (madeCount, toPrincipalCount, toPrincipal) = (0, 0, Money.Zero);
+        for (var i = 0; i < loan.Payments.Count; i++)
+        {
+            var payment = loan.Payments[i];
+            if (payment.Date <= options.AsOf)
+            {
+                madeCount++;
+                if (payment.AppliesTo == PaymentTarget.Principal)
+                {
+                    toPrincipalCount++;
+                    toPrincipal += payment.Amount;
+                }
+            }
+        }
+
         foreach (var view in views)
         {
             if (view.View == LegalView.VoidUnlicensedLending)
@@ -354,10 +387,10 @@ public static class LegalCheck
             }
 
             steps.Add(new(StepKind.Accrual, view.View, [Rate(Math.Min(contractRate, view.Cap.Annual)), options.DayCount.DaysPerYear(), options.AsOf], view.Cap.Basis.Citations));
-            steps.Add(new(StepKind.Payments, view.View, [loan.Payments.Count(p => p.Date <= options.AsOf), view.Lawful.Paid], rules.PaymentOrder.Citations));
-            if (toPrincipal.Length > 0)
+            steps.Add(new(StepKind.Payments, view.View, [madeCount, view.Lawful.Paid], rules.PaymentOrder.Citations));
+            if (toPrincipalCount > 0)
             {
-                steps.Add(new(StepKind.PaymentsToPrincipal, view.View, [toPrincipal.Length, Money.Sum(toPrincipal.Select(p => p.Amount))], rules.PaymentOrder.Citations));
+                steps.Add(new(StepKind.PaymentsToPrincipal, view.View, [toPrincipalCount, toPrincipal], rules.PaymentOrder.Citations));
             }
 
             if (view.Lawful.Retained.IsPositive)

@@ -50,7 +50,7 @@ public static class Opinion1991Line
             return null;
         }
 
-        var term = BenchmarkLendingRates.TermOf(loan.ContractDate, loan.Schedule[^1].DueDate);
+        var term = BenchmarkLendingRates.TermOf(loan.ContractDate, loan.FinalDueDate);
         var rate = change.RateFor(term);
         var status = (FactStatus)Math.Max((int)rules.Basis.Status, (int)change.Status);
         return new RateCap(

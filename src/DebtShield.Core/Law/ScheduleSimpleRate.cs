@@ -23,13 +23,13 @@ public static class ScheduleSimpleRate
         ArgumentNullException.ThrowIfNull(loan);
         var daysPerYear = dayCount.DaysPerYear();
         var basis = loan.PrincipalBasis.ToDouble();
-        var schedule = new (int Days, double Amount)[loan.Schedule.Count];
+        var (dueDates, totals) = (loan.DueDates, loan.InstalmentTotals);
+        var schedule = new (int Days, double Amount)[dueDates.Length];
         var previous = loan.ContractDate;
         for (var i = 0; i < schedule.Length; i++)
         {
-            var instalment = loan.Schedule[i];
-            schedule[i] = (instalment.DueDate.DayNumber - previous.DayNumber, instalment.Total.ToDouble());
-            previous = instalment.DueDate;
+            schedule[i] = (dueDates[i].DayNumber - previous.DayNumber, totals[i].ToDouble());
+            previous = dueDates[i];
         }
 
         if (BalanceAtEnd(schedule, basis, 0, daysPerYear) >= 0)

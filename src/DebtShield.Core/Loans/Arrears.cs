@@ -15,20 +15,31 @@ public sealed record Arrears(Money Unpaid, DateOnly Since, int DaysOverdue)
     public static Arrears? Of(Loan loan, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(loan);
-        var paid = Money.Sum(loan.Payments.Where(p => p.Date <= asOf).Select(p => p.Amount));
+        var paid = Money.Zero;
+        var payments = loan.Payments;
+        for (var i = 0; i < payments.Count; i++)
+        {
+            if (payments[i].Date <= asOf)
+            {
+                paid += payments[i].Amount;
+            }
+        }
+
         var due = Money.Zero;
         DateOnly? since = null;
-        foreach (var instalment in loan.Schedule)
+        // The schedule's columns, not its instalments: a loan made from totals never makes them.
+        var (dueDates, totals) = (loan.DueDates, loan.InstalmentTotals);
+        for (var i = 0; i < dueDates.Length; i++)
         {
-            if (instalment.DueDate >= asOf)
+            if (dueDates[i] >= asOf)
             {
                 break;
             }
 
-            due += instalment.Total;
+            due += totals[i];
             if (since is null && due > paid)
             {
-                since = instalment.DueDate;
+                since = dueDates[i];
             }
         }
 

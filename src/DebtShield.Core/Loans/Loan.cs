@@ -48,6 +48,7 @@ public sealed class Loan
         _dueDates = dueDates;
         _totals = totals;
         _schedule = schedule is null ? null : Array.AsReadOnly(schedule);
+        InstalmentsChargeFees = schedule is not null && Array.Exists(schedule, i => i.Fees is { IsPositive: true });
         Payments = payments.Length == 0 ? ReadOnlyCollection<Payment>.Empty : Array.AsReadOnly(payments);
         Advertised = advertised;
         OverdueTerms = overdueTerms;
@@ -84,6 +85,12 @@ public sealed class Loan
 
     /// <summary>Each instalment's total, in schedule order. Shared, never written: the loan's own column.</summary>
     internal Money[] InstalmentTotals => _totals;
+
+    /// <summary>
+    /// Whether an instalment states fees of its own (never for a loan made from totals): read
+    /// without making the instalments a loan from totals does not hold.
+    /// </summary>
+    internal bool InstalmentsChargeFees { get; }
 
     /// <summary>What the borrower actually paid, in date order.</summary>
     public IReadOnlyList<Payment> Payments { get; }

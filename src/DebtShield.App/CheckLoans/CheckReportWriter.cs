@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Text.Json;
+using DebtShield.App.RateLoans;
+using DebtShield.Core.Law;
+using DebtShield.Core.Vocabulary;
+using DebtShield.Import.LegalData;
+
+namespace DebtShield.App.CheckLoans;
+
+/// <summary>
+/// Writes a batch line's <see cref="CheckLoanReport"/> straight from a <see cref="LegalAssessment"/>
+/// to a <see cref="Utf8JsonWriter"/>, byte for byte as the serializer writes the record (without
+/// its citations, which a batch line leaves out), without building the record: the check batch's
+/// hot path.
+/// </summary>
+/// <remarks>
+/// The sentences come from <see cref="LegalReportWording"/>, the same templates the record is
+/// worded from, in the UI language of the thread that creates the writer; the ids and fixed names
+/// are encoded once. <c>CheckBatchEquivalenceTests</c> hold this writer and the record's
+/// serialisation equal on the wide golden input, in both languages.
+/// </remarks>
+public sealed class CheckReportWriter
+{
+    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText LenderKindName = JsonEncodedText.Encode("lenderKind");
+    private static readonly JsonEncodedText AsOfName = JsonEncodedText.Encode("asOf");
+    private static readonly JsonEncodedText DayCountName = JsonEncodedText.Encode("dayCount");
+    private static readonly JsonEncodedText CapAnnualName = JsonEncodedText.Encode("capAnnual");
+    private static readonly JsonEncodedText CapBasisName = JsonEncodedText.Encode("capBasis");
+    private static readonly JsonEncodedText CapBasisTextName = JsonEncodedText.Encode("capBasisText");
+    private static readonly JsonEncodedText PrincipalBasisName = JsonEncodedText.Encode("principalBasis");
+    private static readonly JsonEncodedText RateAnnualName = JsonEncodedText.Encode("rateAnnual");
+    private static readonly JsonEncodedText RateAnnualEffectiveName = JsonEncodedText.Encode("rateAnnualEffective");
+    private static readonly JsonEncodedText ExceedsCapName = JsonEncodedText.Encode("exceedsCap");
+    private static readonly JsonEncodedText LawfulName = JsonEncodedText.Encode("lawful");
+    private static readonly JsonEncodedText LawfulMostTotalDueName = JsonEncodedText.Encode("lawfulMostTotalDue");
+    private static readonly JsonEncodedText AtContractRateName = JsonEncodedText.Encode("atContractRate");
+    private static readonly JsonEncodedText DemandedName = JsonEncodedText.Encode("demanded");
+    private static readonly JsonEncodedText ExcessDemandedName = JsonEncodedText.Encode("excessDemanded");
+    private static readonly JsonEncodedText FlagsName = JsonEncodedText.Encode("flags");
+    private static readonly JsonEncodedText FlagDetailsName = JsonEncodedText.Encode("flagDetails");
+    private static readonly JsonEncodedText FlagName = JsonEncodedText.Encode("flag");
+    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText CitationsName = JsonEncodedText.Encode("citations");
+    private static readonly JsonEncodedText UncertainName = JsonEncodedText.Encode("uncertain");
+    private static readonly JsonEncodedText CodeName = JsonEncodedText.Encode("code");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText StepsName = JsonEncodedText.Encode("steps");
+    private static readonly JsonEncodedText StepName = JsonEncodedText.Encode("step");
+    private static readonly JsonEncodedText ViewName = JsonEncodedText.Encode("view");
+    private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
+    private static readonly JsonEncodedText ViewsName = JsonEncodedText.Encode("views");
+    private static readonly JsonEncodedText CapStatusName = JsonEncodedText.Encode("capStatus");
+    private static readonly JsonEncodedText VerdictName = JsonEncodedText.Encode("verdict");
+    private static readonly JsonEncodedText LenderOfRecordDecidesName = JsonEncodedText.Encode("lenderOfRecordDecides");
+    private static readonly JsonEncodedText PrincipalOutstandingName = JsonEncodedText.Encode("principalOutstanding");
+    private static readonly JsonEncodedText InterestDueName = JsonEncodedText.Encode("interestDue");
+    private static readonly JsonEncodedText TotalDueName = JsonEncodedText.Encode("totalDue");
+    private static readonly JsonEncodedText PaidName = JsonEncodedText.Encode("paid");
+    private static readonly JsonEncodedText OverpaidName = JsonEncodedText.Encode("overpaid");
+    private static readonly JsonEncodedText RateBeyondRangeCode = JsonEncodedText.Encode("rate_beyond_range");
+
+    private static readonly JsonEncodedText[] StepIds = Ids<StepKind>(k => CheckLoanReport.SnakeCase(k.ToString()));
+    private static readonly JsonEncodedText[] ViewIds = Ids<LegalView>(CheckLoanReport.ViewId);
+    private static readonly JsonEncodedText[] StatusIds = Ids<FactStatus>(CheckLoanReport.StatusId);
+    private static readonly JsonEncodedText[] UncertainCodes = Ids<Uncertainty>(u => CheckLoanReport.SnakeCase(u.ToString()));
+    private static readonly JsonEncodedText[] FlagIds = Ids<LegalFlagKind>(LegalDataReader.FlagId);
+
+    private readonly LegalReportWording _wording;
+
+    /// <summary>A writer worded in the current UI language.</summary>
+    public CheckReportWriter() => _wording = LegalReportWording.For(CultureInfo.CurrentUICulture);
+
+    /// <summary>Writes the report of <paramref name="assessment"/>, with <paramref name="line"/> first when given.</summary>
+    public void Write(Utf8JsonWriter json, long? line, LegalAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(assessment);
+        var loan = assessment.Loan;
+        var options = assessment.Options;
+        var primary = assessment.Primary;
+
+        // As the record: a rate too large to write is null, with one note after the assessment's own.
+        var rate = CheckLoanReport.Finite(assessment.RateAnnual, out var rateBeyond);
+        var effective = CheckLoanReport.Finite(assessment.Cost.IrrAnnualEffective?.Fraction, out var effectiveBeyond);
+
+        json.WriteStartObject();
+        if (line is { } number)
+        {
+            json.WriteNumber(LineName, number);
+        }
+
+        json.WriteString(IdName, loan.Id);
+        json.WriteString(LenderKindName, Vocabularies.LenderKinds.WireId(loan.Lender.Kind));
+        Date(json, AsOfName, options.AsOf);
+        json.WriteNumber(DayCountName, options.DayCount.DaysPerYear());
+        json.WriteNumber(CapAnnualName, primary.Cap.Annual);
+        json.WriteString(CapBasisName, LegalReportWording.DescribeCap(primary.Cap).Json);
+        json.WriteString(CapBasisTextName, _wording.WordCap(primary.Cap).Json);
+        json.WriteNumber(PrincipalBasisName, loan.PrincipalBasis.Yuan);
+        Number(json, RateAnnualName, rate);
+        Number(json, RateAnnualEffectiveName, effective);
+        Boolean(json, ExceedsCapName, primary.ExceedsCap);
+        Balance(json, LawfulName, primary.Lawful);
+        Number(json, LawfulMostTotalDueName, CheckLoanReport.LawfulMost(assessment));
+        Balance(json, AtContractRateName, assessment.ContractBalance);
+        Number(json, DemandedName, options.Demanded?.Yuan);
+        Number(json, ExcessDemandedName, assessment.ExcessDemanded?.Yuan);
+
+        json.WriteStartArray(FlagsName);
+        foreach (var flag in assessment.Flags)
+        {
+            json.WriteStringValue(FlagIds[(int)flag.Flag]);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray(FlagDetailsName);
+        foreach (var flag in assessment.Flags)
+        {
+            json.WriteStartObject();
+            json.WriteString(FlagName, FlagIds[(int)flag.Flag]);
+            json.WriteString(StatusName, StatusIds[(int)flag.Basis.Status]);
+            Citations(json, flag.Basis.Citations);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray(UncertainName);
+        foreach (var uncertainty in assessment.Uncertain)
+        {
+            json.WriteStartObject();
+            json.WriteString(CodeName, UncertainCodes[(int)uncertainty]);
+            json.WriteString(MessageName, _wording.Uncertain(uncertainty).Json);
+            json.WriteEndObject();
+        }
+
+        if (rateBeyond || effectiveBeyond)
+        {
+            json.WriteStartObject();
+            json.WriteString(CodeName, RateBeyondRangeCode);
+            json.WriteString(MessageName, _wording.RateBeyondRange.Json);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteSteps(json, assessment);
+        json.WriteStartArray(ViewsName);
+        foreach (var view in assessment.Views)
+        {
+            json.WriteStartObject();
+            json.WriteString(ViewName, ViewIds[(int)view.View]);
+            json.WriteNumber(CapAnnualName, view.Cap.Annual);
+            json.WriteString(CapBasisName, LegalReportWording.DescribeCap(view.Cap).Json);
+            json.WriteString(CapStatusName, StatusIds[(int)view.Cap.Basis.Status]);
+            Boolean(json, ExceedsCapName, view.ExceedsCap);
+            Balance(json, LawfulName, view.Lawful);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        Span<byte> scratch = stackalloc byte[2048];
+        var verdict = new Utf8Builder(scratch);
+        _wording.AppendVerdict(ref verdict, assessment);
+        json.WriteString(VerdictName, verdict.Written);
+        verdict.Dispose();
+        json.WriteBoolean(LenderOfRecordDecidesName, CheckLoanReport.DecidedByLenderOfRecord(assessment));
+        json.WriteEndObject();
+    }
+
+    private void WriteSteps(Utf8JsonWriter json, LegalAssessment assessment)
+    {
+        var nameView = assessment.Views.Count > 1;
+        Span<byte> scratch = stackalloc byte[1024];
+        var text = new Utf8Builder(scratch);
+        json.WriteStartArray(StepsName);
+        foreach (var step in assessment.Steps)
+        {
+            json.WriteStartObject();
+            json.WriteString(StepName, StepIds[(int)step.Kind]);
+            if (step.View is { } view)
+            {
+                json.WriteString(ViewName, ViewIds[(int)view]);
+            }
+            else
+            {
+                json.WriteNull(ViewName);
+            }
+
+            text.Clear();
+            _wording.AppendStep(ref text, step, nameView);
+            json.WriteString(TextName, text.Written);
+            Citations(json, step.Citations);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        text.Dispose();
+    }
+
+    private static void Citations(Utf8JsonWriter json, IReadOnlyList<string> citations)
+    {
+        json.WriteStartArray(CitationsName);
+        for (var i = 0; i < citations.Count; i++)
+        {
+            json.WriteStringValue(citations[i]);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Balance(Utf8JsonWriter json, JsonEncodedText name, LawfulBalance balance)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber(PrincipalOutstandingName, balance.PrincipalOutstanding.Yuan);
+        json.WriteNumber(InterestDueName, balance.InterestDue.Yuan);
+        json.WriteNumber(TotalDueName, balance.TotalDue.Yuan);
+        json.WriteNumber(PaidName, balance.Paid.Yuan);
+        json.WriteNumber(OverpaidName, balance.Overpaid.Yuan);
+        json.WriteEndObject();
+    }
+
+    private static void Date(Utf8JsonWriter json, JsonEncodedText name, DateOnly date)
+    {
+        Span<byte> text = stackalloc byte[10];
+        date.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        json.WriteString(name, text[..written]);
+    }
+
+    private static void Number(Utf8JsonWriter json, JsonEncodedText name, double? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter json, JsonEncodedText name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void Boolean(Utf8JsonWriter json, JsonEncodedText name, bool? value)
+    {
+        if (value is { } flag)
+        {
+            json.WriteBoolean(name, flag);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static JsonEncodedText[] Ids<T>(Func<T, string> id)
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var ids = new JsonEncodedText[values.Length];
+        foreach (var value in values)
+        {
+            ids[Convert.ToInt32(value, CultureInfo.InvariantCulture)] = JsonEncodedText.Encode(id(value), ReportJsonContext.WriterOptions.Encoder);
+        }
+
+        return ids;
+    }
+}
