@@ -7,7 +7,6 @@ using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Rates;
-using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LegalData;
 
 namespace DebtShield.App.CheckLoans;
@@ -17,11 +16,10 @@ namespace DebtShield.App.CheckLoans;
 /// (later) the web API report it. Rates are fractions, money is yuan; every conclusion names its
 /// citations, and <c>uncertain</c> lists what the reader must not take as settled.
 /// </summary>
-public sealed record CheckLoanReport
+/// <param name="Figures">The loan's figures every report of it shares; the check writes four of them, flat, under its own names.</param>
+public sealed record CheckLoanReport([property: JsonIgnore] LoanFigures Figures)
 {
     private static readonly ResourceTexts Texts = new(AppText.ResourceManager);
-
-    private static readonly ConcurrentDictionary<string, string> WireIds = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Each cap's description (invariant: culture <see langword="null"/>) and words in each UI
@@ -46,8 +44,8 @@ public sealed record CheckLoanReport
     /// <summary>The loan's id.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The lender's kind, as in the loan file.</summary>
-    public required string LenderKind { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.LenderKind)]
+    internal string LenderKind => Figures.LenderKind;
 
     /// <summary>The day the balance is for.</summary>
     public required DateOnly AsOf { get; init; }
@@ -64,14 +62,16 @@ public sealed record CheckLoanReport
     /// <summary>The same in the current UI language, for people.</summary>
     public required string CapBasisText { get; init; }
 
-    /// <summary>What the borrower really had: the principal in law.</summary>
-    public required decimal PrincipalBasis { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.PrincipalBasis)]
+    internal decimal PrincipalBasis => Figures.PrincipalBasis;
 
-    /// <summary>The nominal annual IRR on the principal basis, compared with the cap.</summary>
-    public required double? RateAnnual { get; init; }
+    /// <summary>The check's name for <see cref="LoanFigures.IrrAnnualNominal"/>, the rate compared with the cap (published so; not renamed).</summary>
+    [JsonInclude, JsonPropertyName("rateAnnual")]
+    internal double? RateAnnual => Figures.IrrAnnualNominal;
 
-    /// <summary>The same rate compounded.</summary>
-    public required double? RateAnnualEffective { get; init; }
+    /// <summary>The check's name for <see cref="LoanFigures.IrrAnnualEffective"/>.</summary>
+    [JsonInclude, JsonPropertyName("rateAnnualEffective")]
+    internal double? RateAnnualEffective => Figures.IrrAnnualEffective;
 
     /// <summary>Whether the rate exceeds the cap; null when no single rate exists.</summary>
     public required bool? ExceedsCap { get; init; }
@@ -136,23 +136,23 @@ public sealed record CheckLoanReport
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var primary = assessment.Primary;
-        var steps = assessment.Steps.Select(s => new StepFigure(StepId(s.Kind), s.View is { } v ? ViewId(v) : null, Word(s, assessment.Views.Count > 1), s.Citations)).ToArray();
-        var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), StatusId(f.Basis.Status), f.Basis.Citations)).ToArray();
-        var uncertain = assessment.Uncertain.Select(u => new RateNote(CodeOf(u), UncertainText(u))).ToList();
-        var rate = RateLoanReport.Finite(assessment.RateAnnual, uncertain);
-        var effective = RateLoanReport.Finite(assessment.Cost.IrrAnnualEffective?.Fraction, uncertain);
-        return new CheckLoanReport
+        var steps = assessment.Steps.Select(s => new StepFigure(LegalWireIds.Of(s.Kind), s.View is { } v ? LegalWireIds.Of(v) : null, Word(s, assessment.Views.Count > 1), s.Citations)).ToArray();
+        var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), LegalWireIds.Of(f.Basis.Status), f.Basis.Citations)).ToArray();
+        var uncertain = assessment.Uncertain.Select(u => new RateNote(LegalWireIds.Of(u), UncertainText(u))).ToList();
+        var figures = LoanFigures.Of(assessment.Cost);
+        if (figures.RateBeyondRange)
+        {
+            uncertain.Add(RateLoanReport.BeyondRange());
+        }
+
+        return new CheckLoanReport(figures)
         {
             Id = assessment.Loan.Id,
-            LenderKind = Vocabularies.LenderKinds.WireId(assessment.Loan.Lender.Kind),
             AsOf = assessment.Options.AsOf,
             DayCount = assessment.Options.DayCount.DaysPerYear(),
             CapAnnual = primary.Cap.Annual,
             CapBasis = DescribeCap(primary.Cap),
             CapBasisText = WordCap(primary.Cap),
-            PrincipalBasis = assessment.Loan.PrincipalBasis.Yuan,
-            RateAnnual = rate,
-            RateAnnualEffective = effective,
             ExceedsCap = primary.ExceedsCap,
             Lawful = BalanceFigures.From(primary.Lawful),
             LawfulMostTotalDue = LawfulMost(assessment),
@@ -163,7 +163,7 @@ public sealed record CheckLoanReport
             FlagDetails = flags,
             Uncertain = uncertain,
             Steps = steps,
-            Views = [.. assessment.Views.Select(v => new ViewFigure(ViewId(v.View), v.Cap.Annual, DescribeCap(v.Cap), StatusId(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
+            Views = [.. assessment.Views.Select(v => new ViewFigure(LegalWireIds.Of(v.View), v.Cap.Annual, DescribeCap(v.Cap), LegalWireIds.Of(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
             Citations = catalogue is null ? null : Cited(steps, flags, catalogue),
             Verdict = ComposeVerdict(assessment),
             LenderOfRecordDecides = DecidedByLenderOfRecord(assessment),
@@ -187,7 +187,7 @@ public sealed record CheckLoanReport
         CapRule.FourTimesLprAtFiling => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd} (as-of date standing in for the filing date)"),
         CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
         CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
-        CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({SnakeCase(cap.Benchmark.Term.ToString())}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
+        CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({LegalWireIds.Of(cap.Benchmark.Term)}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
         CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
             ? string.Create(CultureInfo.InvariantCulture, $"void contract: fee for the use of the money at most at the one-year LPR {Percent(lpr.OneYear)} on {cap.LprOn:yyyy-MM-dd}")
             : "void contract: no LPR on the as-of date, no fee estimated",
@@ -356,21 +356,8 @@ public sealed record CheckLoanReport
 
     private static string Text(string name) => Texts[name];
 
-    private static string StepId(StepKind kind) => SnakeCase(kind.ToString());
-
-    private static string CodeOf(Uncertainty uncertainty) => SnakeCase(uncertainty.ToString());
-
-    internal static string ViewId(LegalView view) => SnakeCase(view.ToString());
-
     /// <summary>A view's name in the current UI language.</summary>
     internal static string ViewName(LegalView view) => Text("View_" + view);
-
-    internal static string StatusId(FactStatus status) => SnakeCase(status.ToString());
-
-    /// <summary>A member name as a wire id (<c>PrincipalBasis</c> → <c>principal_basis</c>), made once a name.</summary>
-    private static string SnakeCase(string name) => WireIds.TryGetValue(name, out var id)
-        ? id
-        : WireIds.GetOrAdd(name, static n => string.Concat(n.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString())));
 
     /// <summary>
     /// What a cap's words are made of, and the language they are in (<see langword="null"/> for the
@@ -451,7 +438,7 @@ public sealed record CitationFigure(string Id, string Law, string Article, strin
             english ? citation.LawEn : citation.LawZh,
             citation.Article,
             english ? citation.ParaphraseEn : citation.ParaphraseZh,
-            CheckLoanReport.StatusId(citation.Status),
+            LegalWireIds.Of(citation.Status),
             ReadGuide.ReadGuide.StatusWord(citation.Status, culture));
     }
 }

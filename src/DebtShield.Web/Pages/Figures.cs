@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DebtShield.App.RateLoans;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
@@ -29,8 +30,11 @@ public static class Figures
     /// <summary>¥12,345.60, or a dash.</summary>
     public static string Yuan(decimal? yuan) => yuan is { } y ? Yuan(y) : "—";
 
-    /// <summary>35.99%, or a dash.</summary>
-    public static string Percent(double? fraction) => fraction is { } f && double.IsFinite(f) ? (f * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
+    /// <summary>
+    /// 35.99%, or a dash: written as every report words a rate (<see cref="Percentage"/>: at most two
+    /// decimals, 24%, 79.2%), so a page shows the figure as its verdict and the CLI do.
+    /// </summary>
+    public static string Percent(double? fraction) => fraction is { } f && double.IsFinite(f) ? new Percentage(f).ToString() : "—";
 
     /// <summary>2026-11-28, or a dash.</summary>
     public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
