@@ -11,6 +11,7 @@ namespace DebtShield.App;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(LoanFigures))]
 [JsonSerializable(typeof(RateLoanReport))]
 [JsonSerializable(typeof(LineError))]
 [JsonSerializable(typeof(CheckLoanReport))]

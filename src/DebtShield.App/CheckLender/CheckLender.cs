@@ -1,5 +1,6 @@
 using DebtShield.App.CheckLoans;
 using DebtShield.App.Resources;
+using DebtShield.Core.Law;
 using DebtShield.Core.Lenders;
 using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LegalData;
@@ -33,12 +34,12 @@ public static class CheckLender
             Query = name,
             Result = result,
             ResultText = match.Institution is { } institution
-                ? Localized.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, CheckWording.Text("LenderForm_" + match.Form), CheckLoanReport.StatusId(institution.Status))
+                ? Localized.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, CheckWording.Text("LenderForm_" + match.Form), LegalWireIds.Of(institution.Status))
                 : CheckWording.Text("Lender_NotFound"),
             LenderKind = Vocabularies.LenderKinds.WireId(match.LenderKind),
             Institution = match.Institution?.Name,
             MatchedAs = match.Form is { } form ? FormId(form) : null,
-            EntryStatus = match.Institution is { } entry ? CheckLoanReport.StatusId(entry.Status) : null,
+            EntryStatus = match.Institution is { } entry ? LegalWireIds.Of(entry.Status) : null,
             Sources = [.. (match.Institution?.Sources ?? []).Select(id => LenderDataReader.Sources.TryGetValue(id, out var s)
                 ? new LenderSourceFigure(id, s.Title, s.Url, s.Status)
                 : new LenderSourceFigure(id, id, null, "uncertain"))],

@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using DebtShield.App.RateLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core.Law;
-using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LegalData;
 
 namespace DebtShield.App.CheckLoans;
@@ -15,10 +13,9 @@ namespace DebtShield.App.CheckLoans;
 /// (later) the web API report it. Rates are fractions, money is yuan; every conclusion names its
 /// citations, and <c>uncertain</c> lists what the reader must not take as settled.
 /// </summary>
-public sealed record CheckLoanReport
+/// <param name="Figures">The loan's figures every report of it shares; the check writes four of them, flat, under its own names.</param>
+public sealed record CheckLoanReport([property: JsonIgnore] LoanFigures Figures)
 {
-    private static readonly ConcurrentDictionary<string, string> WireIds = new(StringComparer.Ordinal);
-
     /// <summary>The 1-based line of a batch file; absent outside batch mode.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? Line { get; init; }
@@ -26,8 +23,8 @@ public sealed record CheckLoanReport
     /// <summary>The loan's id.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The lender's kind, as in the loan file.</summary>
-    public required string LenderKind { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.LenderKind)]
+    internal string LenderKind => Figures.LenderKind;
 
     /// <summary>The day the balance is for.</summary>
     public required DateOnly AsOf { get; init; }
@@ -44,14 +41,16 @@ public sealed record CheckLoanReport
     /// <summary>The same in the current UI language, for people.</summary>
     public required string CapBasisText { get; init; }
 
-    /// <summary>What the borrower really had: the principal in law.</summary>
-    public required decimal PrincipalBasis { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.PrincipalBasis)]
+    internal decimal PrincipalBasis => Figures.PrincipalBasis;
 
-    /// <summary>The nominal annual IRR on the principal basis, compared with the cap.</summary>
-    public required double? RateAnnual { get; init; }
+    /// <summary>The check's name for <see cref="LoanFigures.IrrAnnualNominal"/>, the rate compared with the cap (published so; not renamed).</summary>
+    [JsonInclude, JsonPropertyName("rateAnnual")]
+    internal double? RateAnnual => Figures.IrrAnnualNominal;
 
-    /// <summary>The same rate compounded.</summary>
-    public required double? RateAnnualEffective { get; init; }
+    /// <summary>The check's name for <see cref="LoanFigures.IrrAnnualEffective"/>.</summary>
+    [JsonInclude, JsonPropertyName("rateAnnualEffective")]
+    internal double? RateAnnualEffective => Figures.IrrAnnualEffective;
 
     /// <summary>Whether the rate exceeds the cap; null when no single rate exists.</summary>
     public required bool? ExceedsCap { get; init; }
@@ -118,28 +117,23 @@ public sealed record CheckLoanReport
         var primary = assessment.Primary;
         var wording = LegalReportWording.For(CultureInfo.CurrentUICulture);
         var nameView = assessment.Views.Count > 1;
-        var steps = assessment.Steps.Select(s => new StepFigure(StepId(s.Kind), s.View is { } v ? ViewId(v) : null, Word(wording, s, nameView), s.Citations)).ToArray();
-        var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), StatusId(f.Basis.Status), f.Basis.Citations)).ToArray();
-        var uncertain = assessment.Uncertain.Select(u => new RateNote(CodeOf(u), wording.Uncertain(u).Text)).ToList();
-        var rate = Finite(assessment.RateAnnual, out var rateBeyond);
-        var effective = Finite(assessment.Cost.IrrAnnualEffective?.Fraction, out var effectiveBeyond);
-        if (rateBeyond || effectiveBeyond)
+        var steps = assessment.Steps.Select(s => new StepFigure(LegalWireIds.Of(s.Kind), s.View is { } v ? LegalWireIds.Of(v) : null, Word(wording, s, nameView), s.Citations)).ToArray();
+        var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), LegalWireIds.Of(f.Basis.Status), f.Basis.Citations)).ToArray();
+        var uncertain = assessment.Uncertain.Select(u => new RateNote(LegalWireIds.Of(u), wording.Uncertain(u).Text)).ToList();
+        var figures = LoanFigures.Of(assessment.Cost);
+        if (figures.RateBeyondRange)
         {
             uncertain.Add(new RateNote("rate_beyond_range", wording.RateBeyondRange.Text));
         }
 
-        return new CheckLoanReport
+        return new CheckLoanReport(figures)
         {
             Id = assessment.Loan.Id,
-            LenderKind = Vocabularies.LenderKinds.WireId(assessment.Loan.Lender.Kind),
             AsOf = assessment.Options.AsOf,
             DayCount = assessment.Options.DayCount.DaysPerYear(),
             CapAnnual = primary.Cap.Annual,
             CapBasis = DescribeCap(primary.Cap),
             CapBasisText = wording.WordCap(primary.Cap).Text,
-            PrincipalBasis = assessment.Loan.PrincipalBasis.Yuan,
-            RateAnnual = rate,
-            RateAnnualEffective = effective,
             ExceedsCap = primary.ExceedsCap,
             Lawful = BalanceFigures.From(primary.Lawful),
             LawfulMostTotalDue = LawfulMost(assessment),
@@ -150,7 +144,7 @@ public sealed record CheckLoanReport
             FlagDetails = flags,
             Uncertain = uncertain,
             Steps = steps,
-            Views = [.. assessment.Views.Select(v => new ViewFigure(ViewId(v.View), v.Cap.Annual, DescribeCap(v.Cap), StatusId(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
+            Views = [.. assessment.Views.Select(v => new ViewFigure(LegalWireIds.Of(v.View), v.Cap.Annual, DescribeCap(v.Cap), LegalWireIds.Of(v.Cap.Basis.Status), v.ExceedsCap, BalanceFigures.From(v.Lawful)))],
             Citations = catalogue is null ? null : Cited(steps, flags, catalogue),
             Verdict = WordVerdict(wording, assessment),
             LenderOfRecordDecides = DecidedByLenderOfRecord(assessment),
@@ -237,22 +231,9 @@ public sealed record CheckLoanReport
         return either > primary.Lawful.TotalDue.Yuan ? either : most;
     }
 
-    private static string StepId(StepKind kind) => SnakeCase(kind.ToString());
-
-    private static string CodeOf(Uncertainty uncertainty) => SnakeCase(uncertainty.ToString());
-
-    internal static string ViewId(LegalView view) => SnakeCase(view.ToString());
-
     /// <summary>A view's name in the current UI language.</summary>
     internal static string ViewName(LegalView view) =>
         AppText.ResourceManager.GetString("View_" + view, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException("Missing text resource View_" + view);
-
-    internal static string StatusId(FactStatus status) => SnakeCase(status.ToString());
-
-    /// <summary>A member name as a wire id (<c>PrincipalBasis</c> → <c>principal_basis</c>), made once a name.</summary>
-    internal static string SnakeCase(string name) => WireIds.TryGetValue(name, out var id)
-        ? id
-        : WireIds.GetOrAdd(name, static n => string.Concat(n.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString())));
 }
 
 /// <summary>A balance in yuan.</summary>
@@ -316,7 +297,7 @@ public sealed record CitationFigure(string Id, string Law, string Article, strin
             english ? citation.LawEn : citation.LawZh,
             citation.Article,
             english ? citation.ParaphraseEn : citation.ParaphraseZh,
-            CheckLoanReport.StatusId(citation.Status),
+            LegalWireIds.Of(citation.Status),
             ReadGuide.ReadGuide.StatusWord(citation.Status, culture));
     }
 }

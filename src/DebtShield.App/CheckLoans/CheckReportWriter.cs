@@ -61,10 +61,10 @@ public sealed class CheckReportWriter
     private static readonly JsonEncodedText OverpaidName = JsonEncodedText.Encode("overpaid");
     private static readonly JsonEncodedText RateBeyondRangeCode = JsonEncodedText.Encode("rate_beyond_range");
 
-    private static readonly JsonEncodedText[] StepIds = Ids<StepKind>(k => CheckLoanReport.SnakeCase(k.ToString()));
-    private static readonly JsonEncodedText[] ViewIds = Ids<LegalView>(CheckLoanReport.ViewId);
-    private static readonly JsonEncodedText[] StatusIds = Ids<FactStatus>(CheckLoanReport.StatusId);
-    private static readonly JsonEncodedText[] UncertainCodes = Ids<Uncertainty>(u => CheckLoanReport.SnakeCase(u.ToString()));
+    private static readonly JsonEncodedText[] StepIds = Ids<StepKind>(LegalWireIds.Of);
+    private static readonly JsonEncodedText[] ViewIds = Ids<LegalView>(LegalWireIds.Of);
+    private static readonly JsonEncodedText[] StatusIds = Ids<FactStatus>(LegalWireIds.Of);
+    private static readonly JsonEncodedText[] UncertainCodes = Ids<Uncertainty>(LegalWireIds.Of);
     private static readonly JsonEncodedText[] FlagIds = Ids<LegalFlagKind>(LegalDataReader.FlagId);
 
     private readonly LegalReportWording _wording;

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.RateLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core;
+using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Offers;
 using DebtShield.Core.Vocabulary;
@@ -15,28 +17,32 @@ namespace DebtShield.App.CheckOffer;
 /// cost, the legal view, the monthly burden, every finding with its reason and citations, the
 /// assumptions the schedule rests on, and a plain verdict. Rates are fractions, money is yuan.
 /// </summary>
-public sealed record CheckOfferReport
+/// <param name="Figures">The offered loan's figures every report of a loan shares; the offer check writes ten of them, flat, under its own names.</param>
+public sealed record CheckOfferReport([property: JsonIgnore] LoanFigures Figures)
 {
-    /// <summary>The lender or app, as given.</summary>
-    public required string LenderName { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.LenderName)]
+    internal string LenderName => Figures.LenderName;
 
-    /// <summary>The lender's kind used for the legal view.</summary>
-    public required string LenderKind { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.LenderKind)]
+    internal string LenderKind => Figures.LenderKind;
 
     /// <summary>What the local list says about the lender, when a name was given.</summary>
     public CheckLender.LenderCheckReport? LenderCheck { get; init; }
 
-    /// <summary>The contract amount.</summary>
-    public required decimal Amount { get; init; }
+    /// <summary>The offer check's name for <see cref="LoanFigures.Principal"/>, the contract amount (published so; not renamed).</summary>
+    [JsonInclude, JsonPropertyName("amount")]
+    internal decimal Amount => Figures.Principal;
 
-    /// <summary>What would arrive.</summary>
-    public required decimal Arrives { get; init; }
+    /// <summary>The offer check's name for <see cref="LoanFigures.Received"/>, what would arrive.</summary>
+    [JsonInclude, JsonPropertyName("arrives")]
+    internal decimal Arrives => Figures.Received;
 
     /// <summary>
     /// What the borrower would really have: what arrives less fees paid on top. The one received
     /// amount a person is shown, and the one every rate is worked out on.
     /// </summary>
-    public required decimal PrincipalBasis { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.PrincipalBasis)]
+    internal decimal PrincipalBasis => Figures.PrincipalBasis;
 
     /// <summary>Instalments (months) or 1 (a term in days).</summary>
     public required int Instalments { get; init; }
@@ -50,20 +56,24 @@ public sealed record CheckOfferReport
     /// <summary>The largest instalment, fees included.</summary>
     public required decimal Instalment { get; init; }
 
-    /// <summary>Everything to repay, fees with instalments included (fees paid on top are in <see cref="TotalCost"/>).</summary>
-    public required decimal TotalRepayable { get; init; }
+    /// <summary>Everything to repay, fees with instalments included (fees paid on top are in the total cost).</summary>
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.TotalRepayable)]
+    internal decimal TotalRepayable => Figures.TotalRepayable;
 
-    /// <summary>Total repayable less the principal basis: what the loan costs in yuan.</summary>
-    public required decimal TotalCost { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.TotalCost)]
+    internal decimal TotalCost => Figures.TotalCost;
 
-    /// <summary>The real annual rate: nominal IRR on the principal basis (the figure compared with the legal lines).</summary>
-    public required double? RateAnnual { get; init; }
+    /// <summary>The offer check's name for <see cref="LoanFigures.IrrAnnualNominal"/>, the real annual rate (published so; not renamed).</summary>
+    [JsonInclude, JsonPropertyName("rateAnnual")]
+    internal double? RateAnnual => Figures.IrrAnnualNominal;
 
-    /// <summary>The same, compounded.</summary>
-    public required double? RateAnnualEffective { get; init; }
+    /// <summary>The offer check's name for <see cref="LoanFigures.IrrAnnualEffective"/>.</summary>
+    [JsonInclude, JsonPropertyName("rateAnnualEffective")]
+    internal double? RateAnnualEffective => Figures.IrrAnnualEffective;
 
-    /// <summary>The rate the offer shows, turned into a yearly figure (a day rate × 365, a month rate × 12).</summary>
-    public required double? AdvertisedAnnual { get; init; }
+    /// <summary>The offer check's name for <see cref="LoanFigures.StatedAnnual"/>: the rate the offer shows, as a yearly figure.</summary>
+    [JsonInclude, JsonPropertyName("advertisedAnnual")]
+    internal double? AdvertisedAnnual => Figures.StatedAnnual;
 
     /// <summary>
     /// The legal line under each view the lender's kind leaves open, in the legal engine's order:
@@ -106,33 +116,24 @@ public sealed record CheckOfferReport
         var loan = legal.Loan;
         var offer = assessment.Facts.Offer;
         var cost = legal.Cost;
-        var uncertain = new List<RateNote>();
+        var figures = LoanFigures.Of(cost);
+        List<RateNote> uncertain = figures.RateBeyondRange ? [RateLoanReport.BeyondRange()] : [];
         var legalReport = CheckLoanReport.From(legal, LegalDataReader.Citations);
         var findings = assessment.Findings
             .OrderByDescending(f => f.Severity)
-            .Select(f => new OfferFindingFigure(f.Rule, SeverityId(f.Severity), Word(f), CheckLoanReport.StatusId(f.Basis.Status), ReadGuide.ReadGuide.StatusWord(f.Basis.Status), f.Basis.Citations))
+            .Select(f => new OfferFindingFigure(f.Rule, SeverityId(f.Severity), Word(f), LegalWireIds.Of(f.Basis.Status), ReadGuide.ReadGuide.StatusWord(f.Basis.Status), f.Basis.Citations))
             .ToArray();
         var cited = findings.SelectMany(f => f.Citations).Distinct(StringComparer.Ordinal).ToArray();
         var income = assessment.Facts.MonthlyIncome;
         var instalment = assessment.Facts.LargestInstalment;
-        return new CheckOfferReport
+        return new CheckOfferReport(figures)
         {
-            LenderName = loan.Lender.Name,
-            LenderKind = Vocabularies.LenderKinds.WireId(loan.Lender.Kind),
-            Amount = loan.Principal.Yuan,
-            Arrives = loan.Received.Yuan,
-            PrincipalBasis = loan.PrincipalBasis.Yuan,
             Instalments = loan.Schedule.Count,
             TermUnit = offer.Term.Unit == Core.Offers.TermUnit.Months ? "months" : "days",
             TermCount = offer.Term.Count,
             Instalment = instalment.Yuan,
-            TotalRepayable = loan.ScheduledTotal.Yuan,
-            TotalCost = cost.TotalCost.Yuan,
-            RateAnnual = RateLoanReport.Finite(legal.RateAnnual, uncertain),
-            RateAnnualEffective = RateLoanReport.Finite(cost.IrrAnnualEffective?.Fraction, uncertain),
-            AdvertisedAnnual = cost.AdvertisedAnnual?.Fraction,
             Views = [.. legal.Views.Select(v => new OfferViewFigure(
-                CheckLoanReport.ViewId(v.View),
+                LegalWireIds.Of(v.View),
                 CheckLoanReport.ViewName(v.View),
                 v.Cap.Annual,
                 CheckLoanReport.WordCap(v.Cap),

@@ -76,8 +76,8 @@ public static class ExportCase
         LedgerText.Export_OverviewHeader.Split('|'),
         list.Loans.Select(l => new SheetCell[]
         {
-            l.Id, l.Lender, l.LenderKind, l.ContractDate, l.Principal, l.Received, l.UpfrontDeduction, l.ScheduledTotal, l.Paid,
-            Rate(l.IrrAnnualNominal), Rate(l.XirrAnnual), l.AprSimple, l.CapAnnual,
+            l.Id, l.Figures.LenderName, l.Figures.LenderKind, l.ContractDate, l.Figures.Principal, l.Figures.Received, l.Figures.UpfrontDeduction, l.Figures.TotalRepayable, l.Paid,
+            Rate(l.Figures.IrrAnnualNominal), Rate(l.XirrAnnual), l.Figures.AprSimple, l.CapAnnual,
             l.ExceedsCap switch { true => LedgerText.Export_Yes, false => LedgerText.Export_No, null => "—" },
             l.LawfulTotalDue, l.LawfulMostDue is { } most && most > l.LawfulTotalDue ? most : l.LawfulTotalDue, l.OverdueAmount is { } overdue ? overdue : SheetCell.Empty, l.DaysOverdue is { } days ? days : SheetCell.Empty,
             string.Join(", ", l.Flags),

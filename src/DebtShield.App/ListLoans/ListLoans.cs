@@ -7,7 +7,6 @@ using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
-using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LegalData;
 
 namespace DebtShield.App.ListLoans;
@@ -84,16 +83,10 @@ public static class ListLoans
         var arrears = Arrears.Of(loan, asOf);
         var paid = Money.Sum(loan.Payments.Select(p => p.Amount));
         var next = loan.Schedule.FirstOrDefault(i => i.DueDate >= asOf);
-        var entry = new LoanListEntry
+        var entry = new LoanListEntry(rate.Figures)
         {
             Id = loan.Id,
-            Lender = loan.Lender.Name,
-            LenderKind = Vocabularies.LenderKinds.WireId(loan.Lender.Kind),
             ContractDate = loan.ContractDate,
-            Principal = loan.Principal.Yuan,
-            Received = loan.Received.Yuan,
-            UpfrontDeduction = loan.UpfrontDeduction.Yuan,
-            ScheduledTotal = loan.ScheduledTotal.Yuan,
             Paid = paid.Yuan,
             Instalments = loan.Schedule.Count,
             Payments = loan.Payments.Count,
@@ -102,11 +95,7 @@ public static class ListLoans
             OverdueAmount = arrears?.Unpaid.Yuan,
             OverdueSince = arrears?.Since,
             DaysOverdue = arrears?.DaysOverdue,
-            IrrAnnualNominal = rate.IrrAnnualNominal,
-            IrrAnnualEffective = rate.IrrAnnualEffective,
             XirrAnnual = rate.XirrAnnual,
-            AprSimple = rate.AprSimple,
-            StatedAnnual = rate.StatedAnnual,
             CapAnnual = check.CapAnnual,
             OtherCapAnnual = check.LenderOfRecordDecides ? check.Views[1].CapAnnual : null,
             LenderOfRecordDecides = check.LenderOfRecordDecides,
@@ -121,9 +110,9 @@ public static class ListLoans
     }
 
     private static CaseTotals Totals(IReadOnlyList<LoanListEntry> entries) => new(
-        entries.Sum(e => e.Principal),
-        entries.Sum(e => e.Received),
-        entries.Sum(e => e.ScheduledTotal),
+        entries.Sum(e => e.Figures.Principal),
+        entries.Sum(e => e.Figures.Received),
+        entries.Sum(e => e.Figures.TotalRepayable),
         entries.Sum(e => e.Paid),
         entries.Sum(e => e.OverdueAmount ?? 0m),
         entries.Sum(e => e.LawfulTotalDue),

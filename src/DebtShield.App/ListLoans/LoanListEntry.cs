@@ -9,31 +9,34 @@ namespace DebtShield.App.ListLoans;
 /// One loan of a case as <c>loan list</c> and the web app show it: the facts that identify it and
 /// the figures computed from them today. Money is yuan, rates are fractions.
 /// </summary>
-public sealed record LoanListEntry
+/// <param name="Figures">The loan's figures every report of it shares; the list writes ten of them, flat, under its own names.</param>
+public sealed record LoanListEntry([property: JsonIgnore] LoanFigures Figures)
 {
     /// <summary>The loan's name.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The lender or app.</summary>
-    public required string Lender { get; init; }
+    /// <summary>The list's name for <see cref="LoanFigures.LenderName"/> (published so; not renamed).</summary>
+    [JsonInclude, JsonPropertyName("lender")]
+    internal string Lender => Figures.LenderName;
 
-    /// <summary>The lender's kind, as in the loan file.</summary>
-    public required string LenderKind { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.LenderKind)]
+    internal string LenderKind => Figures.LenderKind;
 
     /// <summary>The day the money arrived.</summary>
     public required DateOnly ContractDate { get; init; }
 
-    /// <summary>The contract amount.</summary>
-    public required decimal Principal { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.Principal)]
+    internal decimal Principal => Figures.Principal;
 
-    /// <summary>What arrived.</summary>
-    public required decimal Received { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.Received)]
+    internal decimal Received => Figures.Received;
 
-    /// <summary>Kept back before disbursement plus upfront fees (砍头息).</summary>
-    public required decimal UpfrontDeduction { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.UpfrontDeduction)]
+    internal decimal UpfrontDeduction => Figures.UpfrontDeduction;
 
-    /// <summary>Everything the lender's schedule asks for.</summary>
-    public required decimal ScheduledTotal { get; init; }
+    /// <summary>The list's name for <see cref="LoanFigures.TotalRepayable"/> (published so; not renamed).</summary>
+    [JsonInclude, JsonPropertyName("scheduledTotal")]
+    internal decimal ScheduledTotal => Figures.TotalRepayable;
 
     /// <summary>Everything paid so far.</summary>
     public required decimal Paid { get; init; }
@@ -59,20 +62,20 @@ public sealed record LoanListEntry
     /// <summary>Days overdue, when overdue.</summary>
     public required int? DaysOverdue { get; init; }
 
-    /// <summary>Nominal annual IRR on the principal basis.</summary>
-    public required double? IrrAnnualNominal { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.IrrAnnualNominal)]
+    internal double? IrrAnnualNominal => Figures.IrrAnnualNominal;
 
-    /// <summary>Effective (compounded) annual IRR.</summary>
-    public required double? IrrAnnualEffective { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.IrrAnnualEffective)]
+    internal double? IrrAnnualEffective => Figures.IrrAnnualEffective;
 
     /// <summary>Annual rate on actual dates.</summary>
     public required double? XirrAnnual { get; init; }
 
-    /// <summary>The PBOC simple APR.</summary>
-    public required double AprSimple { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.AprSimple)]
+    internal double AprSimple => Figures.AprSimple;
 
-    /// <summary>The advertised annual rate, when known.</summary>
-    public required double? StatedAnnual { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.StatedAnnual)]
+    internal double? StatedAnnual => Figures.StatedAnnual;
 
     /// <summary>The annual cap that applies; with <see cref="LenderOfRecordDecides"/>, the private-lending view's.</summary>
     public required decimal CapAnnual { get; init; }

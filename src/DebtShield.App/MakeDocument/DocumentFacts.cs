@@ -148,7 +148,7 @@ public static class DocumentFacts
             var loanMost = Math.Max(check.LawfulMostTotalDue ?? check.Lawful.TotalDue, check.Lawful.TotalDue);
             var loanExcess = Math.Max(0m, contractDue - loanMost);
             // The provisions behind the figures: the leading view's cap and, with an upfront deduction, the principal basis.
-            var basis = Basis(check, CheckLoanReport.ViewId(assessment.Primary.View), loan.UpfrontDeduction.IsPositive);
+            var basis = Basis(check, LegalWireIds.Of(assessment.Primary.View), loan.UpfrontDeduction.IsPositive);
             var several = assessment.Views.Count > 1;
             var voidView = assessment.Views.Any(v => v.View == LegalView.VoidUnlicensedLending);
 
@@ -170,8 +170,8 @@ public static class DocumentFacts
                 .Set("has_excess", loanExcess > 0m)
                 .SetAmount("overpaid", check.Lawful.Overpaid)
                 .Set("has_overpaid", check.Lawful.Overpaid > 0m)
-                .Set("rate_known", check.RateAnnual is not null)
-                .Set("rate", check.RateAnnual is { } rate ? rate.ToString("0.00%", CultureInfo.InvariantCulture) : "")
+                .Set("rate_known", check.Figures.IrrAnnualNominal is not null)
+                .Set("rate", check.Figures.IrrAnnualNominal is { } rate ? rate.ToString("0.00%", CultureInfo.InvariantCulture) : "")
                 .Set("exceeds_cap", check.ExceedsCap == true)
                 .Set("cap", check.CapAnnual.ToString("0.##%", CultureInfo.InvariantCulture))
                 .Set("cap_text", check.CapBasisText)
@@ -237,7 +237,7 @@ public static class DocumentFacts
             .Set("range_reason", Text(view.UseOfMoneyFee is not null ? "Doc_RangeUseOfMoneyFee" : "Doc_RangeOverdueTerms"))
             .Set("overpaid", view.Lawful.Overpaid.IsPositive)
             .SetAmount("overpaid_amount", view.Lawful.Overpaid.Yuan)
-            .Set("basis", Basis(check, CheckLoanReport.ViewId(view.View), upfront));
+            .Set("basis", Basis(check, LegalWireIds.Of(view.View), upfront));
         return new Dictionary<string, object?>(facts.Root, StringComparer.Ordinal);
     }
 

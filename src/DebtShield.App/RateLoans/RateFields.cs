@@ -49,12 +49,38 @@ public static class RateFieldNames
     /// <summary>Every selectable name, in the order the report writes them.</summary>
     public static IReadOnlyList<string> All => Names;
 
-    /// <summary>The JSON name of one field: <see cref="RateFields.IrrAnnualNominal"/> → <c>irrAnnualNominal</c>.</summary>
-    public static string Name(RateFields field)
+    /// <summary>
+    /// The JSON name of one field (<see cref="RateFields.IrrAnnualNominal"/> → <c>irrAnnualNominal</c>):
+    /// the report's pinned name, never the member's name, so renaming a member changes neither
+    /// <c>--fields</c> nor a written line.
+    /// </summary>
+    public static string Name(RateFields field) => field switch
     {
-        var name = field.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+        RateFields.LenderName => LoanFigures.Names.LenderName,
+        RateFields.LenderKind => LoanFigures.Names.LenderKind,
+        RateFields.Principal => LoanFigures.Names.Principal,
+        RateFields.Received => LoanFigures.Names.Received,
+        RateFields.UpfrontDeduction => LoanFigures.Names.UpfrontDeduction,
+        RateFields.PrincipalBasis => LoanFigures.Names.PrincipalBasis,
+        RateFields.TotalRepayable => LoanFigures.Names.TotalRepayable,
+        RateFields.TotalCost => LoanFigures.Names.TotalCost,
+        RateFields.Period => LoanFigures.Names.Period,
+        RateFields.PeriodsPerYear => LoanFigures.Names.PeriodsPerYear,
+        RateFields.RegularSchedule => LoanFigures.Names.RegularSchedule,
+        RateFields.TermYears => LoanFigures.Names.TermYears,
+        RateFields.IrrPerPeriod => RateLoanReport.Names.IrrPerPeriod,
+        RateFields.IrrAnnualNominal => LoanFigures.Names.IrrAnnualNominal,
+        RateFields.IrrAnnualEffective => LoanFigures.Names.IrrAnnualEffective,
+        RateFields.XirrAnnual => RateLoanReport.Names.XirrAnnual,
+        RateFields.AprSimple => LoanFigures.Names.AprSimple,
+        RateFields.AprRegZ => RateLoanReport.Names.AprRegZ,
+        RateFields.StatedAnnual => LoanFigures.Names.StatedAnnual,
+        RateFields.StatedGap => RateLoanReport.Names.StatedGap,
+        RateFields.OnContractPrincipal => RateLoanReport.Names.OnContractPrincipal,
+        RateFields.Notes => RateLoanReport.Names.Notes,
+        RateFields.Verdict => RateLoanReport.Names.Verdict,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not one field."),
+    };
 
     /// <summary>
     /// Parses a comma-separated list of names (<c>irrAnnualNominal,aprSimple</c>); on an unknown

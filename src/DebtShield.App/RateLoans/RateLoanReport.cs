@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using DebtShield.App.Resources;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
-using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.App.RateLoans;
 
@@ -12,82 +11,92 @@ namespace DebtShield.App.RateLoans;
 /// report it. Rates are fractions (0.2399, not 23.99), money is yuan; a rate that does not exist
 /// is <see langword="null"/> and a note says why.
 /// </summary>
-public sealed record RateLoanReport
+/// <param name="Figures">The loan's figures every report of it shares; written flat, under the names the rate report publishes.</param>
+public sealed record RateLoanReport([property: JsonIgnore] LoanFigures Figures)
 {
     /// <summary>The 1-based line of a batch file; absent outside batch mode.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyName("line")]
     public long? Line { get; init; }
 
     /// <summary>The loan's id.</summary>
+    [JsonPropertyName("id")]
     public required string Id { get; init; }
 
-    /// <summary>The lender's name.</summary>
-    public required string LenderName { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.LenderName)]
+    internal string LenderName => Figures.LenderName;
 
-    /// <summary>The lender's kind, as in the loan file.</summary>
-    public required string LenderKind { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.LenderKind)]
+    internal string LenderKind => Figures.LenderKind;
 
-    /// <summary>The contract principal.</summary>
-    public required decimal Principal { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.Principal)]
+    internal decimal Principal => Figures.Principal;
 
-    /// <summary>What actually arrived.</summary>
-    public required decimal Received { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.Received)]
+    internal decimal Received => Figures.Received;
 
-    /// <summary>Principal − received + upfront fees.</summary>
-    public required decimal UpfrontDeduction { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.UpfrontDeduction)]
+    internal decimal UpfrontDeduction => Figures.UpfrontDeduction;
 
-    /// <summary>What the borrower really had: principal − upfront deduction.</summary>
-    public required decimal PrincipalBasis { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.PrincipalBasis)]
+    internal decimal PrincipalBasis => Figures.PrincipalBasis;
 
-    /// <summary>Everything scheduled.</summary>
-    public required decimal TotalRepayable { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.TotalRepayable)]
+    internal decimal TotalRepayable => Figures.TotalRepayable;
 
-    /// <summary>Everything scheduled less the principal basis.</summary>
-    public required decimal TotalCost { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.TotalCost)]
+    internal decimal TotalCost => Figures.TotalCost;
 
-    /// <summary>"month", or the period's length such as "7d".</summary>
-    public required string Period { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.Period)]
+    internal string Period => Figures.Period;
 
-    /// <summary>Periods in a year: 12, or 365 / days.</summary>
-    public required double PeriodsPerYear { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.PeriodsPerYear)]
+    internal double PeriodsPerYear => Figures.PeriodsPerYear;
 
-    /// <summary>Whether instalment k falls exactly k periods after the contract date.</summary>
-    public required bool RegularSchedule { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.RegularSchedule)]
+    internal bool RegularSchedule => Figures.RegularSchedule;
 
-    /// <summary>Term in years.</summary>
-    public required double TermYears { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.TermYears)]
+    internal double TermYears => Figures.TermYears;
 
     /// <summary>The IRR per period.</summary>
+    [JsonPropertyName(Names.IrrPerPeriod)]
     public required double? IrrPerPeriod { get; init; }
 
-    /// <summary>IRR per period × periods per year.</summary>
-    public required double? IrrAnnualNominal { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.IrrAnnualNominal)]
+    internal double? IrrAnnualNominal => Figures.IrrAnnualNominal;
 
-    /// <summary>(1 + IRR per period)^periods per year − 1.</summary>
-    public required double? IrrAnnualEffective { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.IrrAnnualEffective)]
+    internal double? IrrAnnualEffective => Figures.IrrAnnualEffective;
 
     /// <summary>The effective annual rate from the dated flows (actual/365).</summary>
+    [JsonPropertyName(Names.XirrAnnual)]
     public required double? XirrAnnual { get; init; }
 
-    /// <summary>Total cost ÷ principal basis ÷ term in years (PBOC simple method).</summary>
-    public required double AprSimple { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.AprSimple)]
+    internal double AprSimple => Figures.AprSimple;
 
     /// <summary>The actuarial APR of US Regulation Z, Appendix J.</summary>
+    [JsonPropertyName(Names.AprRegZ)]
     public required double? AprRegZ { get; init; }
 
-    /// <summary>The advertised rate as a nominal annual figure.</summary>
-    public required double? StatedAnnual { get; init; }
+    [JsonInclude, JsonPropertyName(LoanFigures.Names.StatedAnnual)]
+    internal double? StatedAnnual => Figures.StatedAnnual;
 
     /// <summary>Real nominal IRR minus the advertised annual figure.</summary>
+    [JsonPropertyName(Names.StatedGap)]
     public required double? StatedGap { get; init; }
 
     /// <summary>The same rates on the contract principal; null when nothing was deducted.</summary>
+    [JsonPropertyName(Names.OnContractPrincipal)]
     public required ContractPrincipalRates? OnContractPrincipal { get; init; }
 
     /// <summary>Why a rate is missing, and what the reader should know about the figures.</summary>
+    [JsonPropertyName(Names.Notes)]
     public required IReadOnlyList<RateNote> Notes { get; init; }
 
     /// <summary>One plain sentence for the borrower, in the current UI language.</summary>
+    [JsonPropertyName(Names.Verdict)]
     public required string Verdict { get; init; }
 
     /// <summary>Builds the report from a computed true cost.</summary>
@@ -117,31 +126,19 @@ public sealed record RateLoanReport
             notes.Add(Note("fee_rate", AppText.Note_FeeRate));
         }
 
-        var nominal = Finite(cost.IrrAnnualNominal?.Fraction, notes);
-        var stated = cost.AdvertisedAnnual?.Fraction;
-        return new RateLoanReport
+        var figures = LoanFigures.Of(cost);
+        if (figures.RateBeyondRange)
+        {
+            notes.Add(BeyondRange());
+        }
+
+        return new RateLoanReport(figures)
         {
             Id = loan.Id,
-            LenderName = loan.Lender.Name,
-            LenderKind = Vocabularies.LenderKinds.WireId(loan.Lender.Kind),
-            Principal = loan.Principal.Yuan,
-            Received = loan.Received.Yuan,
-            UpfrontDeduction = loan.UpfrontDeduction.Yuan,
-            PrincipalBasis = loan.PrincipalBasis.Yuan,
-            TotalRepayable = loan.ScheduledTotal.Yuan,
-            TotalCost = cost.TotalCost.Yuan,
-            Period = cost.Period.IsCalendarMonth ? "month" : cost.Period.Days.ToString(CultureInfo.InvariantCulture) + "d",
-            PeriodsPerYear = cost.Period.PerYear,
-            RegularSchedule = cost.IsRegular,
-            TermYears = cost.TermInYears,
             IrrPerPeriod = Finite(cost.IrrPerPeriod.RateOrNull, notes),
-            IrrAnnualNominal = nominal,
-            IrrAnnualEffective = Finite(cost.IrrAnnualEffective?.Fraction, notes),
             XirrAnnual = Finite(cost.Xirr.RateOrNull, notes),
-            AprSimple = cost.AprSimple.Fraction,
             AprRegZ = Finite(cost.RegZ.Annual?.Fraction, notes),
-            StatedAnnual = stated,
-            StatedGap = nominal - stated,
+            StatedGap = figures.IrrAnnualNominal - figures.StatedAnnual,
             OnContractPrincipal = cost.OnContractPrincipal is { } view
                 ? new ContractPrincipalRates(Finite(view.IrrAnnualNominal.RateOrNull, notes), view.AprSimple.Fraction)
                 : null,
@@ -156,18 +153,23 @@ public sealed record RateLoanReport
     /// </summary>
     internal static double? Finite(double? rate, List<RateNote> notes)
     {
-        if (rate is not { } value || (double.IsFinite(value) && Math.Abs(value) < 1e15))
+        if (LoanFigures.IsWritable(rate))
         {
             return rate;
         }
 
-        if (!notes.Exists(n => n.Code == "rate_beyond_range"))
+        if (!notes.Exists(n => n.Code == BeyondRangeCode))
         {
-            notes.Add(new RateNote("rate_beyond_range", AppText.Note_RateBeyondRange));
+            notes.Add(BeyondRange());
         }
 
         return null;
     }
+
+    /// <summary>The note that a rate exists but is too large to write (JSON has no infinity), for a report's notes or its uncertainties.</summary>
+    internal static RateNote BeyondRange() => new(BeyondRangeCode, AppText.Note_RateBeyondRange);
+
+    private const string BeyondRangeCode = "rate_beyond_range";
 
     /// <summary>A rate as a percentage with at most two decimals: 0.463 → "46.3%".</summary>
     public static string Percent(double fraction) => new Percentage(fraction).ToString();
@@ -239,14 +241,33 @@ public sealed record RateLoanReport
 
     private static RateNote Note(string code, string template, params object[] arguments) =>
         new(code, string.Format(CultureInfo.CurrentCulture, template, arguments));
+
+    /// <summary>
+    /// The JSON names of the rate report's own figures (the shared ones are <see cref="LoanFigures.Names"/>),
+    /// spelled out so that renaming a property cannot rename a published field.
+    /// </summary>
+    public static class Names
+    {
+#pragma warning disable CS1591 // Each constant is the JSON name of the property of the same name.
+        public const string IrrPerPeriod = "irrPerPeriod";
+        public const string XirrAnnual = "xirrAnnual";
+        public const string AprRegZ = "aprRegZ";
+        public const string StatedGap = "statedGap";
+        public const string OnContractPrincipal = "onContractPrincipal";
+        public const string Notes = "notes";
+        public const string Verdict = "verdict";
+#pragma warning restore CS1591
+    }
 }
 
 /// <summary>Rates as if the whole contract principal had arrived (the lender's way of counting).</summary>
 /// <param name="IrrAnnualNominal">The nominal annual IRR on the contract principal.</param>
 /// <param name="AprSimple">The simple APR on the contract principal.</param>
-public sealed record ContractPrincipalRates(double? IrrAnnualNominal, double AprSimple);
+public sealed record ContractPrincipalRates(
+    [property: JsonPropertyName(LoanFigures.Names.IrrAnnualNominal)] double? IrrAnnualNominal,
+    [property: JsonPropertyName(LoanFigures.Names.AprSimple)] double AprSimple);
 
 /// <summary>Something the reader of a rate report should know.</summary>
 /// <param name="Code">A stable machine-readable code, such as <c>irr_several_rates</c>.</param>
 /// <param name="Message">The explanation in the current UI language.</param>
-public sealed record RateNote(string Code, string Message);
+public sealed record RateNote([property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("message")] string Message);

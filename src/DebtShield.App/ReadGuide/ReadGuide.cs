@@ -159,7 +159,7 @@ public sealed record HotlineFigure(string Id, string Number, string Name, string
             hotline.Number,
             CheckWording.Pick(hotline.ChineseName, hotline.EnglishName),
             CheckWording.Pick(hotline.ChineseHandles, hotline.EnglishHandles),
-            CheckLoans.CheckLoanReport.StatusId(hotline.Status),
+            LegalWireIds.Of(hotline.Status),
             hotline.Source);
     }
 }

@@ -15,8 +15,8 @@ internal static class CheckTable
         var table = new FigureTable()
             .Row(CliText.Row_Loan, report.Id)
             .Row(CliText.Row_AsOf, report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Row(CliText.Row_PrincipalBasis, Yuan(report.PrincipalBasis))
-            .Row(CliText.Row_RateAnnual, report.RateAnnual is { } rate ? RateLoanReport.Percent(rate) : CliText.Value_None)
+            .Row(CliText.Row_PrincipalBasis, Yuan(report.Figures.PrincipalBasis))
+            .Row(CliText.Row_RateAnnual, report.Figures.IrrAnnualNominal is { } rate ? RateLoanReport.Percent(rate) : CliText.Value_None)
             .Row(CliText.Row_CapAnnual, RateLoanReport.Percent((double)report.CapAnnual))
             .Row(CliText.Row_CapBasis, report.CapBasisText)
             .Row(CliText.Row_Paid, Yuan(report.Lawful.Paid));

@@ -32,11 +32,11 @@ internal static class LoanListTable
         table.AddColumn(new TableColumn(CliText.List_Lawful).RightAligned());
         foreach (var loan in list.Loans)
         {
-            var irr = Percent(loan.IrrAnnualNominal);
+            var irr = Percent(loan.Figures.IrrAnnualNominal);
             table.AddRow(
                 Markup.Escape(loan.Id),
-                Markup.Escape(loan.Lender),
-                FigureTable.Yuan(loan.Received),
+                Markup.Escape(loan.Figures.LenderName),
+                FigureTable.Yuan(loan.Figures.Received),
                 FigureTable.Yuan(loan.Paid),
                 loan.ExceedsCap == true ? $"[red]{irr}[/]" : irr,
                 loan.OtherCapAnnual is { } other ? $"{Percent((double)loan.CapAnnual)} / {Percent((double)other)} *" : Percent((double)loan.CapAnnual),
@@ -65,7 +65,7 @@ internal static class LoanListTable
     {
         var loan = detail.Loan;
         var culture = CultureInfo.CurrentCulture;
-        console.MarkupLine($"[bold]{Markup.Escape(loan.Id)}[/]  {Markup.Escape(loan.Lender)} ({Markup.Escape(loan.LenderKind)})");
+        console.MarkupLine($"[bold]{Markup.Escape(loan.Id)}[/]  {Markup.Escape(loan.Figures.LenderName)} ({Markup.Escape(loan.Figures.LenderKind)})");
         var schedule = new Table().Border(TableBorder.Rounded)
             .AddColumn(CliText.List_DueDate)
             .AddColumn(new TableColumn(CliText.List_DueAmount).RightAligned());

@@ -11,15 +11,16 @@ internal static class OfferTable
 {
     public static void Write(IAnsiConsole console, CheckOfferReport report)
     {
+        var figures = report.Figures;
         var table = new FigureTable()
-            .Row(CliText.Row_Principal, Yuan(report.Amount))
-            .Row(CliText.Row_Received, Yuan(report.Arrives))
-            .Row(CliText.Row_PrincipalBasis, Yuan(report.PrincipalBasis))
+            .Row(CliText.Row_Principal, Yuan(figures.Principal))
+            .Row(CliText.Row_Received, Yuan(figures.Received))
+            .Row(CliText.Row_PrincipalBasis, Yuan(figures.PrincipalBasis))
             .Row(CliText.Row_OfferInstalment, Yuan(report.Instalment) + " × " + report.Instalments.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Row(CliText.Row_TotalRepayable, Yuan(report.TotalRepayable))
-            .Row(CliText.Row_TotalCost, Yuan(report.TotalCost))
-            .Row(CliText.Row_IrrAnnualNominal, report.RateAnnual is { } rate ? RateLoanReport.Percent(rate) : CliText.Value_None, bold: true);
-        if (report.AdvertisedAnnual is { } advertised)
+            .Row(CliText.Row_TotalRepayable, Yuan(figures.TotalRepayable))
+            .Row(CliText.Row_TotalCost, Yuan(figures.TotalCost))
+            .Row(CliText.Row_IrrAnnualNominal, figures.IrrAnnualNominal is { } rate ? RateLoanReport.Percent(rate) : CliText.Value_None, bold: true);
+        if (figures.StatedAnnual is { } advertised)
         {
             table.Row(CliText.Row_StatedAnnual, RateLoanReport.Percent(advertised));
         }

@@ -11,24 +11,25 @@ internal static class RateTable
 {
     public static void Write(IAnsiConsole console, RateLoanReport report)
     {
+        var figures = report.Figures;
         var table = new FigureTable()
             .Row(CliText.Row_Loan, report.Id)
-            .Row(CliText.Row_Lender, $"{report.LenderName} ({report.LenderKind})")
-            .Row(CliText.Row_Principal, Yuan(report.Principal))
-            .Row(CliText.Row_Received, Yuan(report.Received))
-            .Row(CliText.Row_UpfrontDeduction, Yuan(report.UpfrontDeduction))
-            .Row(CliText.Row_PrincipalBasis, Yuan(report.PrincipalBasis))
-            .Row(CliText.Row_TotalRepayable, Yuan(report.TotalRepayable))
-            .Row(CliText.Row_TotalCost, Yuan(report.TotalCost))
-            .Row(CliText.Row_Period, report.Period == "month"
+            .Row(CliText.Row_Lender, $"{figures.LenderName} ({figures.LenderKind})")
+            .Row(CliText.Row_Principal, Yuan(figures.Principal))
+            .Row(CliText.Row_Received, Yuan(figures.Received))
+            .Row(CliText.Row_UpfrontDeduction, Yuan(figures.UpfrontDeduction))
+            .Row(CliText.Row_PrincipalBasis, Yuan(figures.PrincipalBasis))
+            .Row(CliText.Row_TotalRepayable, Yuan(figures.TotalRepayable))
+            .Row(CliText.Row_TotalCost, Yuan(figures.TotalCost))
+            .Row(CliText.Row_Period, figures.RepaymentPeriod.IsCalendarMonth
                 ? CliText.Period_Month
-                : string.Format(CultureInfo.CurrentCulture, CliText.Period_Days, report.Period.TrimEnd('d'), report.PeriodsPerYear.ToString("0.##", CultureInfo.InvariantCulture)))
-            .Row(CliText.Row_IrrAnnualNominal, Rate(report.IrrAnnualNominal), bold: true)
-            .Row(CliText.Row_IrrAnnualEffective, Rate(report.IrrAnnualEffective))
+                : string.Format(CultureInfo.CurrentCulture, CliText.Period_Days, figures.RepaymentPeriod.Days, figures.PeriodsPerYear.ToString("0.##", CultureInfo.InvariantCulture)))
+            .Row(CliText.Row_IrrAnnualNominal, Rate(figures.IrrAnnualNominal), bold: true)
+            .Row(CliText.Row_IrrAnnualEffective, Rate(figures.IrrAnnualEffective))
             .Row(CliText.Row_XirrAnnual, Rate(report.XirrAnnual))
-            .Row(CliText.Row_AprSimple, Rate(report.AprSimple))
+            .Row(CliText.Row_AprSimple, Rate(figures.AprSimple))
             .Row(CliText.Row_AprRegZ, Rate(report.AprRegZ))
-            .Row(CliText.Row_StatedAnnual, Rate(report.StatedAnnual));
+            .Row(CliText.Row_StatedAnnual, Rate(figures.StatedAnnual));
         if (report.OnContractPrincipal is { } lenderView)
         {
             table.Row(CliText.Row_OnContractPrincipal, string.Format(

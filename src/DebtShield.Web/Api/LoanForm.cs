@@ -135,13 +135,13 @@ public sealed record LoanForm
         return new LoanForm
         {
             Id = loan.Id,
-            Lender = loan.Lender,
-            Kind = loan.LenderKind,
+            Lender = loan.Figures.LenderName,
+            Kind = loan.Figures.LenderKind,
             ContractDate = Figures.Day(loan.ContractDate),
-            Principal = loan.Principal.ToString(CultureInfo.InvariantCulture),
-            Received = loan.Received == loan.Principal ? null : loan.Received.ToString(CultureInfo.InvariantCulture),
+            Principal = loan.Figures.Principal.ToString(CultureInfo.InvariantCulture),
+            Received = loan.Figures.Received == loan.Figures.Principal ? null : loan.Figures.Received.ToString(CultureInfo.InvariantCulture),
             OverdueRate = overdueTerms.Rate?.Value.ToString(CultureInfo.InvariantCulture),
-            OverduePer = overdueTerms.Rate?.Per.ToString().ToLowerInvariant(),
+            OverduePer = overdueTerms.Rate is { } rate ? Vocabularies.RateUnits.WireId(rate.Per) : null,
             PenaltyPerDay = overdueTerms.Penalty?.DailyRate?.ToString(CultureInfo.InvariantCulture),
             Penalty = overdueTerms.Penalty?.Amount?.Yuan.ToString(CultureInfo.InvariantCulture),
             OverdueFees = overdueTerms.OtherFees?.Yuan.ToString(CultureInfo.InvariantCulture),

@@ -95,7 +95,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time) : LedgerPage(
     {
         var ledger = await LedgerAsync();
         var loans = await ListLoans.ListAsync(ledger, Case, Today, HttpContext.RequestAborted);
-        Lenders = [.. loans.Loans.Select(l => l.Lender).Distinct(StringComparer.Ordinal)];
+        Lenders = [.. loans.Loans.Select(l => l.Figures.LenderName).Distinct(StringComparer.Ordinal)];
         Channels = Chosen is { } chosen ? DocumentChannels.For(chosen.Kind, loans.Loans) : [];
         if (Chosen?.PerLender == true && Lenders.Count > 1)
         {
