@@ -43,11 +43,13 @@ internal readonly record struct RootSearch(double Guess, double Root, int Evalua
 /// an outward step that doubles each time until it is; so the search converges whenever the root
 /// exists, where guess-based Newton can run off to a rate of −100% or diverge. Every u it
 /// evaluates after the first lies strictly inside the bracket learnt so far, and the bracket only
-/// narrows; and a step that does not at least halve the one before is replaced in the same way, so
-/// it never crawls. Inside the bracket the step is Halley's (the second derivative comes from the same
-/// pass as the value, so it costs no exponential), falling back to Newton's where the curvature is
-/// large against the slope: near the root each evaluation triples the correct digits, and a loan's
-/// IRR takes two evaluations where Newton took four or five (docs/benchmarks.md, issue 27).
+/// narrows. A step that does not at least halve the one before is replaced by bisection, or
+/// doubled while the root is not yet bracketed, so the search never crawls where one exponential
+/// outweighs the rest. Inside the bracket the step is Halley's (the second derivative comes from
+/// the same pass as the value, so it costs no exponential), falling back to Newton's where the
+/// curvature is large against the slope: near the root each evaluation triples the correct
+/// digits, and a 12-instalment loan's IRR takes one or two evaluations where Newton took four or
+/// five (docs/benchmarks.md, issue 27).
 /// </para>
 /// <para>
 /// The tolerance: it stops in one of three ways. (1) The value is zero to the precision its terms
@@ -153,12 +155,14 @@ internal static class BracketedNewton
                 modelled = Math.Abs(curvature * newton * newton) / 2;
             }
 
-            // A step taken only if it at least halves the one before: where one exponential
+            // A step is taken only if it at least halves the one before: where one exponential
             // outweighs the rest, Newton's steps stay about 1/spread long and would crawl for
-            // hundreds of evaluations; bisection or an outward step gets there in tens.
+            // hundreds of evaluations. Such a step is replaced by bisection once the root is
+            // bracketed, or doubled while it is not.
             double next;
             var stepped = u + step;
-            if (double.IsFinite(stepped) && stepped > low && stepped < high && Math.Abs(step) <= previousStep / 2)
+            var inside = double.IsFinite(stepped) && stepped > low && stepped < high;
+            if (inside && Math.Abs(step) <= previousStep / 2)
             {
                 next = stepped;
                 var reach = Math.Abs(step);
@@ -171,6 +175,12 @@ internal static class BracketedNewton
             else if (double.IsFinite(low) && double.IsFinite(high))
             {
                 next = low + ((high - low) / 2);
+                bracketSteps++;
+            }
+            else if (inside)
+            {
+                var doubled = u + (2 * step);
+                next = double.IsFinite(doubled) ? doubled : stepped;
                 bracketSteps++;
             }
             else
