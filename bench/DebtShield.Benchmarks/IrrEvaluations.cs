@@ -10,7 +10,8 @@ namespace DebtShield.Benchmarks;
 /// What an IRR costs in evaluations of the present value (value and derivatives in one pass), over
 /// generated populations (`irr-evaluations COUNT`, issue 27): how many evaluations a solve takes,
 /// how many of its steps were bisections or outward steps, and how far the first guess was from
-/// the root. These counts do not depend on the machine's load, unlike any timing.
+/// the root. These counts do not depend on the machine's load, unlike any timing (main's path
+/// before issue 27's Halley step, and these counts for it: docs/benchmarks.md, helper s14-irr).
 /// </summary>
 /// <remarks>
 /// Three populations: the rate batch's loans (<see cref="BatchFile"/>, 12 monthly instalments; their
@@ -32,40 +33,23 @@ internal static class IrrEvaluations
     private static void Report(string population, IEnumerable<(double[] Times, double[] Amounts)> flows)
     {
         var evaluations = new long[16];
-        var mainEvaluations = new long[16];
-        long solves = 0, bracketSteps = 0, mainBracketSteps = 0, changed = 0;
-        double largestChange = 0, largestChangeRate = 0, largestChangeMain = 0;
+        long solves = 0, bracketSteps = 0;
         var guessErrors = new List<double>();
         foreach (var (times, amounts) in flows)
         {
             var search = InternalRateOfReturn.SearchMonotone(times, amounts)
                 ?? throw new InvalidOperationException("A generated loan does not change sign once.");
-            var main = MainIrrBaseline.Search(times, amounts);
             solves++;
             evaluations[Math.Min(search.Evaluations, 15)]++;
-            mainEvaluations[Math.Min(main.Evaluations, 15)]++;
             bracketSteps += search.BracketSteps;
-            mainBracketSteps += main.BracketSteps;
             guessErrors.Add(Math.Abs(search.Guess - search.Root));
-            var rate = InternalRateOfReturn.Solve(times, amounts).Rate;
-            if (rate != main.Rate)
-            {
-                changed++;
-                var change = Math.Abs(rate - main.Rate) / Math.Abs(main.Rate);
-                if (change > largestChange)
-                {
-                    (largestChange, largestChangeRate, largestChangeMain) = (change, rate, main.Rate);
-                }
-            }
         }
 
         guessErrors.Sort();
         var line = new StringBuilder();
         line.Append(CultureInfo.InvariantCulture, $"{population}: {solves:N0} solves\n");
-        line.Append(CultureInfo.InvariantCulture, $"  evaluations, this branch: {Histogram(evaluations, solves)}; bracket steps {bracketSteps}\n");
-        line.Append(CultureInfo.InvariantCulture, $"  evaluations, main:        {Histogram(mainEvaluations, solves)}; bracket steps {mainBracketSteps}\n");
-        line.Append(CultureInfo.InvariantCulture, $"  first guess's error in u = ln(1 + r): median {Quantile(guessErrors, 0.5):E1}, p90 {Quantile(guessErrors, 0.9):E1}, p99 {Quantile(guessErrors, 0.99):E1}, max {guessErrors[^1]:E1}\n");
-        line.Append(CultureInfo.InvariantCulture, $"  rates differing from main's: {changed:N0} ({100.0 * changed / solves:0.00}%), largest by {largestChange:E1} of the rate ({largestChangeMain:R} on main, {largestChangeRate:R} here)");
+        line.Append(CultureInfo.InvariantCulture, $"  evaluations: {Histogram(evaluations, solves)}; bracket steps {bracketSteps}\n");
+        line.Append(CultureInfo.InvariantCulture, $"  first guess's error in u = ln(1 + r): median {Quantile(guessErrors, 0.5):E1}, p90 {Quantile(guessErrors, 0.9):E1}, p99 {Quantile(guessErrors, 0.99):E1}, max {guessErrors[^1]:E1}");
         Console.WriteLine(line);
     }
 

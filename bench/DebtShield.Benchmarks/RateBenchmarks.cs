@@ -50,10 +50,6 @@ public class RateBenchmarks
     [Benchmark]
     public double Irr12Instalments() => InternalRateOfReturn.Solve(_periods, _monthlyFlows).Rate;
 
-    /// <summary>Main's path at e5688a6 on the same loan, timed beside Core's in the same run (issue 27); removed once measured.</summary>
-    [Benchmark]
-    public double Irr12InstalmentsMainBaseline() => MainIrrBaseline.Solve(_periods, _monthlyFlows);
-
     /// <summary>Target: at most 3 µs median.</summary>
     [Benchmark]
     public double Xirr36IrregularFlows() => InternalRateOfReturn.Solve(_years, _datedFlows).Rate;
