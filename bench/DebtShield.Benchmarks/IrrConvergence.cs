@@ -58,7 +58,7 @@ internal static class IrrConvergence
         return failures == 0 ? 0 : 1;
     }
 
-    private static Loan Generate(Random random, int n)
+    internal static Loan Generate(Random random, int n)
     {
         var contract = new DateOnly(2020, 1, 1).AddDays(random.Next(0, 2000));
         var instalments = random.Next(0, 4) == 0 ? random.Next(1, 37) : 12;

@@ -31,6 +31,13 @@ if (args is ["irr-convergence", var convergenceCount])
     return;
 }
 
+// `irr-evaluations COUNT` counts the IRR solver's evaluations over COUNT loans of each generated population (issue 27).
+if (args is ["irr-evaluations", var evaluationCount])
+{
+    Environment.ExitCode = IrrEvaluations.Run(int.Parse(evaluationCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["train-conduct-model"])
 {
     ConductModelFile.Train(Directory.GetCurrentDirectory());

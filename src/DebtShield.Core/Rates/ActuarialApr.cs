@@ -148,6 +148,12 @@ public static class ActuarialApr
     /// present value: working in u makes every i &gt; −1 reachable with plain arithmetic, and the
     /// present value falls strictly in u, so the difference rises through its one root.
     /// </summary>
+    /// <remarks>
+    /// A payment's discount Eₖ = e^(−(u·tₖ + ln(1 + fₖ·i))) falls at the rate φₖ = tₖ + gₖ, where
+    /// gₖ = fₖ(1 + i)/(1 + fₖ·i) lies in [0, 1] and changes at gₖ(1 − gₖ) ≤ ¼; so the slope is
+    /// Σ Pₖφₖ·Eₖ, the curvature −Σ Pₖ(φₖ² − gₖ(1 − gₖ))·Eₖ, the third derivative is at most
+    /// Σ Pₖ(tₖ + 2)³·Eₖ in size, and every Eₖ changes by at most e^(|δ|·(tₖ + 1)) over δ.
+    /// </remarks>
     private readonly ref struct GeneralEquation(
         double amountFinanced,
         ReadOnlySpan<double> payments,
@@ -158,10 +164,27 @@ public static class ActuarialApr
         private readonly ReadOnlySpan<double> _wholePeriods = wholePeriods;
         private readonly ReadOnlySpan<double> _fractions = fractions;
 
-        public (double Value, double Slope, double Size) At(double u)
+        public double Spread
+        {
+            get
+            {
+                double longest = 0;
+                for (var k = 0; k < _payments.Length; k++)
+                {
+                    if (_payments[k] != 0)
+                    {
+                        longest = Math.Max(longest, _wholePeriods[k]);
+                    }
+                }
+
+                return longest + 1;
+            }
+        }
+
+        public RateEquationPoint At(double u)
         {
             var rate = RateArithmetic.ExpM1(u);
-            double presentValue = 0, slope = 0;
+            double presentValue = 0, slope = 0, bending = 0, cubicSize = 0;
             for (var k = 0; k < _payments.Length; k++)
             {
                 if (_payments[k] == 0)
@@ -171,11 +194,16 @@ public static class ActuarialApr
 
                 var simple = 1 + (_fractions[k] * rate);
                 var term = _payments[k] * Math.Exp(-((u * _wholePeriods[k]) + RateArithmetic.Log1P(_fractions[k] * rate)));
+                var g = _fractions[k] * (1 + rate) / simple;
+                var falling = _wholePeriods[k] + g;
+                var reach = _wholePeriods[k] + 2;
                 presentValue += term;
-                slope += term * (_wholePeriods[k] + (_fractions[k] * (1 + rate) / simple));
+                slope += term * falling;
+                bending += term * ((falling * falling) - (g * (1 - g)));
+                cubicSize += term * reach * reach * reach;
             }
 
-            return (amountFinanced - presentValue, slope, presentValue + amountFinanced);
+            return new(amountFinanced - presentValue, slope, -bending, presentValue + amountFinanced, cubicSize);
         }
     }
 }

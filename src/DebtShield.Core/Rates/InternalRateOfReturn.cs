@@ -75,6 +75,29 @@ public static class InternalRateOfReturn
 
     private static RateSolution SolveSorted(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts)
     {
+        var (signChanges, pivot, firstSign) = SignChanges(amounts);
+        return signChanges switch
+        {
+            0 => RateSolution.NoRate(NoRateReason.NoSignChange),
+            1 => RateSolution.Unique(RateArithmetic.ExpM1(SearchMonotone(times, amounts, pivot, firstSign).Root)),
+            _ => SolveByScan(times, amounts),
+        };
+    }
+
+    /// <summary>
+    /// The search for the one root of sorted flows that change sign once, as <see cref="Solve"/>
+    /// makes it; <see langword="null"/> for other flows. For counting what a solve costs (the
+    /// bench's <c>irr-evaluations</c> and the tests), not for rates.
+    /// </summary>
+    internal static RootSearch? SearchMonotone(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts)
+    {
+        var (signChanges, pivot, firstSign) = SignChanges(amounts);
+        return signChanges == 1 && IsSorted(times) ? SearchMonotone(times, amounts, pivot, firstSign) : null;
+    }
+
+    /// <summary>How often the nonzero flows change sign, where they first do, and the first one's sign.</summary>
+    private static (int Count, int Pivot, int FirstSign) SignChanges(ReadOnlySpan<double> amounts)
+    {
         var firstSign = 0;
         var previousSign = 0;
         var signChanges = 0;
@@ -103,12 +126,7 @@ public static class InternalRateOfReturn
             previousSign = sign;
         }
 
-        return signChanges switch
-        {
-            0 => RateSolution.NoRate(NoRateReason.NoSignChange),
-            1 => RateSolution.Unique(RateArithmetic.ExpM1(SolveMonotone(times, amounts, pivot, firstSign))),
-            _ => SolveByScan(times, amounts),
-        };
+        return (signChanges, pivot, firstSign);
     }
 
     /// <summary>
@@ -116,28 +134,50 @@ public static class InternalRateOfReturn
     /// sign of the first flow times an increasing function of u, so the root is unique and every
     /// evaluation tells on which side of it we stand.
     /// </summary>
-    private static double SolveMonotone(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign) =>
-        BracketedNewton.FindRoot(new ScaledPresentValue(times, amounts, times[pivot], firstSign), InitialGuess(times, amounts, pivot));
+    private static RootSearch SearchMonotone(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign) =>
+        BracketedNewton.Search(new ScaledPresentValue(times, amounts, times[pivot], firstSign), InitialGuess(times, amounts, pivot));
 
+    /// <summary>
+    /// Where the search starts: each side of the sign change taken as a lump of its size at its
+    /// mean time, widened by its spread of times. With Bₖ and Aₖ the flows before and after τ,
+    /// ln Σ|cₖ|·e^(−u·oₖ) = ln C − u·μ + u²·σ²/2 + … (C, μ, σ² the side's size, mean offset and
+    /// variance of offsets), so the root is near that of (σ_A² − σ_B²)/2 · u² − (μ_A − μ_B)·u + ln(A/B).
+    /// For twelve equal instalments this lands within about 10⁻⁵ of the root at ordinary rates
+    /// and 10⁻³ at 200% cost, where the first-order guess ln(A/B)/(μ_A − μ_B) is 10⁻³ to 10⁻¹
+    /// away: close enough that two evaluations finish (<see cref="BracketedNewton"/>).
+    /// </summary>
     private static double InitialGuess(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot)
     {
-        double before = 0, beforeTime = 0, after = 0, afterTime = 0;
-        for (var i = 0; i < pivot; i++)
-        {
-            var size = Math.Abs(amounts[i]);
-            before += size;
-            beforeTime += size * times[i];
-        }
+        var tau = times[pivot];
+        var (before, beforeMean, beforeVariance) = Moments(times[..pivot], amounts[..pivot], tau);
+        var (after, afterMean, afterVariance) = Moments(times[pivot..], amounts[pivot..], tau);
+        var logRatio = Math.Log(after / before);
+        var distance = afterMean - beforeMean;
+        var bend = (afterVariance - beforeVariance) / 2;
 
-        for (var i = pivot; i < amounts.Length; i++)
-        {
-            var size = Math.Abs(amounts[i]);
-            after += size;
-            afterTime += size * times[i];
-        }
-
-        var guess = Math.Log(after / before) / ((afterTime / after) - (beforeTime / before));
+        // The quadratic's root nearer the first-order guess, in the form without cancellation.
+        var discriminant = (distance * distance) - (4 * bend * logRatio);
+        var guess = discriminant >= 0
+            ? 2 * logRatio / (distance + Math.Sqrt(discriminant))
+            : logRatio / distance;
         return double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0;
+    }
+
+    /// <summary>The flows' total size, and the mean and variance of their offsets from τ weighted by size.</summary>
+    private static (double Size, double Mean, double Variance) Moments(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau)
+    {
+        double size = 0, first = 0, second = 0;
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            var weight = Math.Abs(amounts[i]);
+            var offset = times[i] - tau;
+            size += weight;
+            first += weight * offset;
+            second += weight * offset * offset;
+        }
+
+        var mean = first / size;
+        return (size, mean, Math.Max(0, (second / size) - (mean * mean)));
     }
 
     /// <summary>
@@ -145,14 +185,36 @@ public static class InternalRateOfReturn
     /// flow's sign so that it rises with u. Zero flows are skipped and all terms on one side of τ
     /// share a sign, so an overflowed sum is ±∞, never NaN.
     /// </summary>
+    /// <remarks>
+    /// Each term cₖ·e^(−u·oₖ), oₖ = tₖ − τ, has the derivatives (−oₖ)ʲ times itself, so the value,
+    /// the slope, the curvature and the third derivative's bound come from the one exponential a
+    /// term; and a term changes by at most e^(|δ|·|oₖ|) over δ, so the spread is the largest |oₖ|.
+    /// </remarks>
     private readonly ref struct ScaledPresentValue(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, int firstSign) : IRateEquation
     {
         private readonly ReadOnlySpan<double> _times = times;
         private readonly ReadOnlySpan<double> _amounts = amounts;
 
-        public (double Value, double Slope, double Size) At(double u)
+        public double Spread
         {
-            double value = 0, slope = 0, size = 0;
+            get
+            {
+                double spread = 0;
+                for (var i = 0; i < _amounts.Length; i++)
+                {
+                    if (_amounts[i] != 0)
+                    {
+                        spread = Math.Max(spread, Math.Abs(_times[i] - tau));
+                    }
+                }
+
+                return spread;
+            }
+        }
+
+        public RateEquationPoint At(double u)
+        {
+            double value = 0, slope = 0, curvature = 0, size = 0, cubicSize = 0;
             for (var i = 0; i < _amounts.Length; i++)
             {
                 if (_amounts[i] == 0)
@@ -162,12 +224,16 @@ public static class InternalRateOfReturn
 
                 var offset = _times[i] - tau;
                 var term = _amounts[i] * Math.Exp(-u * offset);
+                var squared = offset * offset;
+                var termSize = Math.Abs(term);
                 value += term;
                 slope -= offset * term;
-                size += Math.Abs(term);
+                curvature += squared * term;
+                size += termSize;
+                cubicSize += squared * Math.Abs(offset) * termSize;
             }
 
-            return (firstSign * value, firstSign * slope, size);
+            return new(firstSign * value, firstSign * slope, firstSign * curvature, size, cubicSize);
         }
     }
 

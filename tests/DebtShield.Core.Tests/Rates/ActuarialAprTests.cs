@@ -1,5 +1,8 @@
 using System.Globalization;
 using DebtShield.Core.Rates;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace DebtShield.Core.Tests.Rates;
 
@@ -392,6 +395,53 @@ public sealed class ActuarialAprTests
         // 1e-12 relative; for a rate near zero the amount's own rounding (about 1e-16 of it)
         // fixes i only to about 1e-16 absolute, hence the floor.
         Assert.Equal(i, rate.Rate, (Math.Abs(i) * 1e-12) + 1e-15);
+    }
+
+    [Property(MaxTest = 1000)]
+    public Property Solve_AnyScheduleWithAnOddFraction_MeetsTheSolversStatedTolerance()
+    {
+        // Given 1 to 60 payments one unit-period apart after an odd fraction, costing from 1% less
+        // to 300% more than the amount financed. BracketedNewton's stated tolerance: the equation is
+        // zero at the rate to 16 ε of its terms' size; this check adds its own rounding, about ε a
+        // term for the sum and the simple factor, and t·ε/(1 + i) for (1 + i)^(−t).
+        var cases = from count in Gen.Choose(1, 60)
+                    from payments in Gen.ArrayOf(Gen.Choose(1, 100_000), count)
+                    from firstWhole in Gen.Choose(0, 3)
+                    from fractionPermille in Gen.Choose(0, 1000)
+                    from costPercent in Gen.Choose(-1, 300)
+                    select (payments, firstWhole, fraction: fractionPermille / 1000.0, costPercent);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var payments = c.payments.Select(p => (double)p).ToArray();
+            var wholePeriods = payments.Select((_, k) => (double)(c.firstWhole + k)).ToArray();
+            var fractions = payments.Select(_ => c.fraction).ToArray();
+            if (c.firstWhole == 0 && c.fraction == 0)
+            {
+                fractions[0] = 0.5;
+            }
+
+            var amount = payments.Sum() * 100 / (100 + c.costPercent);
+
+            // When
+            var solution = ActuarialApr.Solve(amount, payments, wholePeriods, fractions);
+
+            // Then
+            if (!solution.IsUnique)
+            {
+                return false.Label(solution.Kind.ToString());
+            }
+
+            var i = solution.Rate;
+            double presentValue = 0;
+            for (var k = 0; k < payments.Length; k++)
+            {
+                presentValue += payments[k] / ((1 + (fractions[k] * i)) * Math.Pow(1 + i, wholePeriods[k]));
+            }
+
+            var tolerance = 2.220446049250313e-16 * (16 + (2 * payments.Length) + (wholePeriods[^1] / (1 + i)));
+            return (Math.Abs(amount - presentValue) <= tolerance * (amount + presentValue))
+                .Label($"rate {i}: residual {Math.Abs(amount - presentValue) / (amount + presentValue):E2} of the size");
+        });
     }
 
     [Theory]

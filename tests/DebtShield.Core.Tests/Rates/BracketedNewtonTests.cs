@@ -7,17 +7,21 @@ public sealed class BracketedNewtonTests
     /// <summary>
     /// arctan(u − root): rising through one root, but so flat far from it that a Newton step from
     /// more than about 1.39 away overshoots by more than it gained, and plain Newton diverges.
-    /// Records every u it is evaluated at.
+    /// Records every u it is evaluated at. Its third derivative, (6x² − 2)/(1 + x²)³, is never
+    /// more than 2 in size, anywhere: a cubic size of 2 with no spread.
     /// </summary>
     private sealed class FlatFarOut(double root) : IRateEquation
     {
         public List<double> Visited { get; } = [];
 
-        public (double Value, double Slope, double Size) At(double u)
+        public double Spread => 0;
+
+        public RateEquationPoint At(double u)
         {
             Visited.Add(u);
             var x = u - root;
-            return (Math.Atan(x), 1 / (1 + (x * x)), 1);
+            var slope = 1 / (1 + (x * x));
+            return new(Math.Atan(x), slope, -2 * x * slope * slope, 1, 2);
         }
 
         public double NewtonStep(double u) => u - (At(u).Value / At(u).Slope);
@@ -60,6 +64,38 @@ public sealed class BracketedNewtonTests
         }
 
         Assert.True(equation.Visited.Count >= 3 && double.IsFinite(low) && double.IsFinite(high), "the search never bracketed the root");
+    }
+
+    /// <summary>
+    /// 1 − e^(−k(u − root)): rising through one root, and so steep below it that a step from far
+    /// above lands where the exponential overflows, and the value is −∞ with a size of ∞.
+    /// </summary>
+    private sealed class SteepBelow(double root, double k) : IRateEquation
+    {
+        public List<double> Visited { get; } = [];
+
+        public double Spread => k;
+
+        public RateEquationPoint At(double u)
+        {
+            Visited.Add(u);
+            var falling = Math.Exp(-k * (u - root));
+            return new(1 - falling, k * falling, -k * k * falling, 1 + falling, k * k * k * falling);
+        }
+    }
+
+    [Fact]
+    public void FindRoot_StepLandsWhereTheValueOverflows_KeepsBracketingAndConverges()
+    {
+        // Given a guess where Newton's step is about −e^95 / 10: the value there is −∞.
+        var equation = new SteepBelow(root: 0.5, k: 10);
+
+        // When
+        var u = BracketedNewton.FindRoot(equation, guess: 10);
+
+        // Then: an overflowed value is below the root, not at it.
+        Assert.Contains(equation.Visited.ToArray(), visited => double.IsNegativeInfinity(1 - Math.Exp(-10 * (visited - 0.5))));
+        Assert.InRange(u, 0.5 - BracketedNewton.Tolerance(0.5), 0.5 + BracketedNewton.Tolerance(0.5));
     }
 
     [Fact]

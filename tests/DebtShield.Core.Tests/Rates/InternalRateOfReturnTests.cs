@@ -257,6 +257,36 @@ public sealed class InternalRateOfReturnTests
         });
     }
 
+    [Property(MaxTest = 1000)]
+    public Property SearchMonotone_TwelveEqualMonthlyInstalments_TakesTwoEvaluations()
+    {
+        // Given what a rate batch holds: 100 to 500,000 received, the schedule repaying 1% to 200%
+        // more than the contract principal in 12 equal monthly instalments (rounded to the fen),
+        // up to a fifth of the principal kept back at the start.
+        var cases = from principal in Gen.Choose(1, 5000)
+                    from costPercent in Gen.Choose(1, 200)
+                    from keptBackPercent in Gen.Choose(0, 20)
+                    select (principal: principal * 100.0, costPercent, keptBackPercent);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var times = new double[13];
+            var flows = new double[13];
+            flows[0] = c.principal * (100 - c.keptBackPercent) / 100;
+            for (var k = 1; k <= 12; k++)
+            {
+                times[k] = k;
+                flows[k] = -Math.Round(c.principal * (100 + c.costPercent) / 100 / 12, 2);
+            }
+
+            // When
+            var search = InternalRateOfReturn.SearchMonotone(times, flows)!.Value;
+
+            // Then: Halley's step from the first guess, and a second one whose result is bounded, not confirmed.
+            return (search.Evaluations <= 2 && search.BracketSteps == 0)
+                .Label($"{search.Evaluations} evaluations, {search.BracketSteps} bracket steps, guess {search.Guess}, root {search.Root}");
+        });
+    }
+
     /// <summary>One advance then up to 60 positive repayments at irregular times (in periods of 30 days).</summary>
     private static Gen<(double[] Times, double[] Flows)> LoanShapedFlows() =>
         from count in Gen.Choose(1, 60)
