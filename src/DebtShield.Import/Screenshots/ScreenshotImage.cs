@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DebtShield.Core.Screenshots;
 using DebtShield.Import.Resources;
 using SkiaSharp;
@@ -10,21 +11,30 @@ namespace DebtShield.Import.Screenshots;
 /// it before OCR is what tells a non-image or a truncated PNG apart from an image without text,
 /// so each gets its own message and nothing is stored for either.
 /// </summary>
-public sealed class ScreenshotImage : IDisposable
+/// <remarks>
+/// The pixels are decoded once into a managed array (RGBA, four bytes a pixel, row after row) and
+/// every search reads that array: reading a native bitmap pixel by pixel costs a call into Skia for
+/// each, which was most of this class's time on a 1080×2400 screenshot.
+/// </remarks>
+public sealed class ScreenshotImage
 {
-    private readonly SKBitmap _bitmap;
+    private readonly byte[] _rgba;
 
-    private ScreenshotImage(SKBitmap bitmap, string mediaType)
+    private byte[]? _grey;
+
+    private ScreenshotImage(byte[] rgba, int width, int height, string mediaType)
     {
-        _bitmap = bitmap;
+        _rgba = rgba;
+        Width = width;
+        Height = height;
         MediaType = mediaType;
     }
 
     /// <summary>Its width in pixels.</summary>
-    public int Width => _bitmap.Width;
+    public int Width { get; }
 
     /// <summary>Its height in pixels.</summary>
-    public int Height => _bitmap.Height;
+    public int Height { get; }
 
     /// <summary>The share of the image its largest flat region covers (the page behind the bubbles), once <see cref="FindBubbles"/> has looked.</summary>
     public double PageShare { get; private set; } = 1;
@@ -49,15 +59,14 @@ public sealed class ScreenshotImage : IDisposable
             _ => throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_NotImage, name)),
         };
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var bitmap = new SKBitmap(info);
-        var result = codec.GetPixels(info, bitmap.GetPixels());
+        var rgba = GC.AllocateUninitializedArray<byte>(info.BytesSize, pinned: true);
+        var result = codec.GetPixels(info, Marshal.UnsafeAddrOfPinnedArrayElement(rgba, 0));
         if (result != SKCodecResult.Success)
         {
-            bitmap.Dispose();
             throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_Damaged, name, result));
         }
 
-        return new ScreenshotImage(bitmap, mediaType);
+        return new ScreenshotImage(rgba, info.Width, info.Height, mediaType);
     }
 
     /// <summary>
@@ -89,11 +98,8 @@ public sealed class ScreenshotImage : IDisposable
 
         void Count(int x, int y)
         {
-            var pixel = _bitmap.GetPixel(x, y);
-            var max = Math.Max(pixel.Red, Math.Max(pixel.Green, pixel.Blue));
-            var min = Math.Min(pixel.Red, Math.Min(pixel.Green, pixel.Blue));
             all++;
-            if (max > 40 && (max - min) / (double)max > 0.25)
+            if (IsColored(Color((y * Width) + x)))
             {
                 colored++;
             }
@@ -142,7 +148,7 @@ public sealed class ScreenshotImage : IDisposable
             // A fill is a solid shape: with what it encloses (its text) it covers its box but for the
             // rounded corners. Counting the enclosed pixels, not the fill's own, keeps a JPEG's bubble,
             // whose fill breaks up around the text (the green or orange smeared by the compression).
-            var interior = Interior(region).ToList();
+            var interior = Interior(region);
             if (region.Count + interior.Count < 0.8 * box.Width * box.Height)
             {
                 continue;
@@ -172,18 +178,20 @@ public sealed class ScreenshotImage : IDisposable
     }
 
     /// <summary>
-    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey PGM, text dark on white. On
-    /// top, the page with its bubbles left white: a pixel is as dark as it stands out from its row's
-    /// usual shade (the title bar's, the page's), and flat blocks larger than a character (avatars,
-    /// icons) are cleared, so what is left is the title and the stamps. Below it, each bubble cropped
-    /// and stacked at the left, one over the other with a margin around each, so that OCR, reading
-    /// the sheet as one block, reads each bubble as a block of its own lines, at its own left edge and
-    /// line height: read where they stand, bubbles at both sides and stamps between them make one
-    /// block with ragged lines, and Tesseract drops characters (款 of 还款) at their ends. Inside a
-    /// crop a pixel is as dark as it is far from the bubble's fill towards the text's colour, so dark
-    /// text on a light fill, white text on a blue or orange one and light text on a dark theme's fill
-    /// all come out dark on white, with their anti-aliased edges kept, and the fill itself (which
-    /// Tesseract takes for a picture when it is solid black) comes out white; an emoji's colour stays pale.
+    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey PGM, text dark on white, made
+    /// of crops stacked at the left, one over the other with a margin around each. First the page's
+    /// strips of text, top to bottom: the page with its bubbles left white, a pixel as dark as it
+    /// stands out from its row's usual shade (the title bar's, the page's), flat blocks larger than a
+    /// character (avatars, icons) cleared, and only the runs of rows that then hold ink kept (the
+    /// title, the stamps): the empty page between them is most of a screenshot's pixels, and Tesseract
+    /// spends time on every pixel it is given. Then each bubble, so that OCR, reading the sheet as one
+    /// block, reads each bubble as a block of its own lines, at its own left edge and line height:
+    /// read where they stand, bubbles at both sides and stamps between them make one block with ragged
+    /// lines, and Tesseract drops characters (款 of 还款) at their ends. Inside a bubble's crop a pixel
+    /// is as dark as it is far from the bubble's fill towards the text's colour, so dark text on a
+    /// light fill, white text on a blue or orange one and light text on a dark theme's fill all come
+    /// out dark on white, with their anti-aliased edges kept, and the fill itself (which Tesseract
+    /// takes for a picture when it is solid black) comes out white; an emoji's colour stays pale.
     /// One sheet is one Tesseract process: its start and its language data cost more than a bubble's text.
     /// </summary>
     /// <param name="bubbles">The bubbles found.</param>
@@ -196,58 +204,203 @@ public sealed class ScreenshotImage : IDisposable
             FlatRegions();
         }
 
-        var grey = new byte[Width * Height];
-        for (var i = 0; i < grey.Length; i++)
-        {
-            grey[i] = Luminance(i);
-        }
-
+        var grey = Grey();
         // A margin of about a character's width around each crop: Tesseract wants white around text.
         var margin = Math.Max(8, Width / 36);
-        var pageRows = onlyBubbles ? 0 : Height;
+        var boxes = bubbles.Select(b => b.Box).Concat(onlyBubbles ? [] : _pills).ToList();
+        var page = onlyBubbles ? null : PageInk(grey, boxes);
         var crops = new List<OcrSheet.Crop>();
-        var top = pageRows;
-        foreach (var box in bubbles.Select(b => b.Box).Concat(onlyBubbles ? [] : _pills))
+        var top = 0;
+        foreach (var strip in page is null ? [] : TextStrips(page, margin))
+        {
+            crops.Add(new OcrSheet.Crop(strip, 0, top + margin));
+            top += strip.Height + (2 * margin);
+        }
+
+        var strips = crops.Count;
+        foreach (var box in boxes)
         {
             crops.Add(new OcrSheet.Crop(box, margin, top + margin));
             top += box.Height + (2 * margin);
         }
 
-        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {top}\n255\n"));
-        var image = new byte[header.Length + (Width * top)];
-        header.CopyTo(image, 0);
-        var ink = image.AsSpan(header.Length);
-        ink.Fill(255);
-        foreach (var crop in crops)
+        var ink = new byte[Width * Math.Max(1, top)];
+        ink.AsSpan().Fill(255);
+        foreach (var crop in page is null ? [] : crops.Take(strips))
+        {
+            page!.AsSpan(crop.Area.Top * Width, crop.Area.Height * Width).CopyTo(ink.AsSpan(crop.SheetTop * Width));
+        }
+
+        foreach (var crop in crops.Skip(strips))
         {
             Normalise(crop, grey, ink);
         }
 
-        if (!onlyBubbles)
-        {
-            var inBubble = new bool[grey.Length];
-            foreach (var crop in crops)
-            {
-                ForEach(crop.Area, i => inBubble[i] = true);
-            }
+        var scale = ScaleForOcr(ink, crops.Skip(strips).ToList());
+        var (width, height, pixels) = scale == 1 ? (Width, ink.Length / Width, ink) : Shrink(ink, Width, scale);
+        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{width} {height}\n255\n"));
+        var image = new byte[header.Length + pixels.Length];
+        header.CopyTo(image, 0);
+        pixels.CopyTo(image, header.Length);
+        return new OcrSheet(image, crops, scale);
+    }
 
-            var flat = LargeFlatBlocks();
-            for (var y = 0; y < Height; y++)
+    /// <summary>The height of text Tesseract's Chinese models read best, in pixels: a phone's body text at twice its points.</summary>
+    private const int OcrTextHeight = 30;
+
+    /// <summary>
+    /// How much to shrink the sheet so its text is about <see cref="OcrTextHeight"/> pixels high: the
+    /// median height of the runs of inked rows in the bubbles' crops (their lines), and 1 when that
+    /// is not much taller. At three pixels a point a phone paints body text 44–50 pixels high, and
+    /// there the Chinese models misread characters they read right at 30 (装 of 别装死 read 萎, and
+    /// 死 given a box a third of its height), while every pixel more costs Tesseract time.
+    /// </summary>
+    private double ScaleForOcr(byte[] ink, List<OcrSheet.Crop> crops)
+    {
+        var heights = new List<int>();
+        foreach (var crop in crops)
+        {
+            var run = 0;
+            for (var y = crop.SheetTop; y <= crop.SheetTop + crop.Area.Height; y++)
             {
-                var usual = RowShade(y, grey, inBubble);
-                for (var x = 0; x < Width; x++)
+                var inked = y < crop.SheetTop + crop.Area.Height && ink.AsSpan((y * Width) + crop.SheetLeft, crop.Area.Width).IndexOfAnyInRange((byte)0, (byte)127) >= 0;
+                if (inked)
                 {
-                    var i = (y * Width) + x;
-                    if (!inBubble[i] && !flat[i])
-                    {
-                        // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
-                        ink[i] = (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
-                    }
+                    run++;
+                }
+                else if (run > 0)
+                {
+                    heights.Add(run);
+                    run = 0;
                 }
             }
         }
 
-        return new OcrSheet(image, pageRows, crops);
+        if (heights.Count == 0)
+        {
+            return 1;
+        }
+
+        heights.Sort();
+        var median = heights[heights.Count / 2];
+        return median > OcrTextHeight * 6 / 5 ? OcrTextHeight / (double)median : 1;
+    }
+
+    /// <summary>A grey raster <paramref name="width"/> wide made <paramref name="scale"/> times as large (below 1), each new pixel the mean of those it covers.</summary>
+    private static (int Width, int Height, byte[] Pixels) Shrink(byte[] pixels, int width, double scale)
+    {
+        var height = pixels.Length / width;
+        var (newWidth, newHeight) = (Math.Max(1, (int)(width * scale)), Math.Max(1, (int)(height * scale)));
+        var shrunk = new byte[newWidth * newHeight];
+        var sums = new int[newWidth];
+        var columns = new int[width];
+        for (var x = 0; x < width; x++)
+        {
+            columns[x] = Math.Min(newWidth - 1, (int)(x * scale));
+        }
+
+        var counts = new int[newWidth];
+        foreach (var c in columns)
+        {
+            counts[c]++;
+        }
+
+        for (int y = 0, row = 0; row < newHeight; row++)
+        {
+            Array.Clear(sums);
+            var rows = 0;
+            for (; y < height && (int)(y * scale) <= row; y++, rows++)
+            {
+                var source = pixels.AsSpan(y * width, width);
+                for (var x = 0; x < width; x++)
+                {
+                    sums[columns[x]] += source[x];
+                }
+            }
+
+            for (var x = 0; x < newWidth; x++)
+            {
+                shrunk[(row * newWidth) + x] = (byte)(sums[x] / Math.Max(1, counts[x] * rows));
+            }
+        }
+
+        return (newWidth, newHeight, shrunk);
+    }
+
+    /// <summary>
+    /// The page with the <paramref name="boxes"/> (bubbles, stamp pills) left white, as OCR should see
+    /// it: a pixel as dark as it stands out from its row's usual shade, flat blocks larger than a
+    /// character's stroke (avatars, icons, bars) white. Both are cleared with the few pixels around
+    /// them, where their anti-aliased edges blend into the page: an avatar's outline left on the page
+    /// would put a strip of the page on the sheet beside every bubble, and be read as a stroke.
+    /// </summary>
+    private byte[] PageInk(byte[] grey, List<PixelBox> boxes)
+    {
+        const int Edge = 2;
+        var inBubble = new bool[grey.Length];
+        foreach (var box in boxes)
+        {
+            var (left, right) = (Math.Max(0, box.Left - Edge), Math.Min(Width, box.Right + Edge));
+            for (var y = Math.Max(0, box.Top - Edge); y < Math.Min(Height, box.Bottom + Edge); y++)
+            {
+                inBubble.AsSpan((y * Width) + left, right - left).Fill(true);
+            }
+        }
+
+        var flat = LargeFlatBlocks();
+        var blocks = Grown(LargeFlatBlocks(narrowerThan: Width / 2), Edge);
+        var page = GC.AllocateUninitializedArray<byte>(grey.Length);
+        for (var y = 0; y < Height; y++)
+        {
+            var usual = RowShade(y, grey, inBubble);
+            for (var i = y * Width; i < (y + 1) * Width; i++)
+            {
+                // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
+                page[i] = inBubble[i] || flat[i] || blocks[i] ? (byte)255 : (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
+            }
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// The runs of the page's rows that hold ink (a pixel darker than mid-grey), each grown by half a
+    /// margin and joined to the next when less than a margin of blank rows lies between: the title, each stamp.
+    /// </summary>
+    private List<PixelBox> TextStrips(byte[] page, int margin)
+    {
+        var strips = new List<PixelBox>();
+        int start = -1, last = -1;
+        for (var y = 0; y < Height; y++)
+        {
+            if (page.AsSpan(y * Width, Width).IndexOfAnyInRange((byte)0, (byte)127) < 0)
+            {
+                continue;
+            }
+
+            if (start >= 0 && y - last > margin)
+            {
+                strips.Add(Strip(start, last));
+                start = -1;
+            }
+
+            start = start < 0 ? y : start;
+            last = y;
+        }
+
+        if (start >= 0)
+        {
+            strips.Add(Strip(start, last));
+        }
+
+        return strips;
+
+        PixelBox Strip(int first, int final)
+        {
+            var top = Math.Max(0, first - (margin / 2));
+            var bottom = Math.Min(Height, final + 1 + (margin / 2));
+            return new PixelBox(0, top, Width, bottom - top);
+        }
     }
 
     /// <summary>Writes one bubble's crop into the sheet: as dark as a pixel is far from the fill, towards the text's shade; white outside the rounded fill.</summary>
@@ -257,13 +410,17 @@ public sealed class ScreenshotImage : IDisposable
         var fill = Median(box, grey);
         int darker = 0, lighter = 0;
         byte darkest = fill, lightest = fill;
-        ForEach(box, i =>
+        for (var y = box.Top; y < box.Bottom; y++)
         {
-            darker += grey[i] < fill - 40 ? 1 : 0;
-            lighter += grey[i] > fill + 40 ? 1 : 0;
-            darkest = Math.Min(darkest, grey[i]);
-            lightest = Math.Max(lightest, grey[i]);
-        });
+            foreach (var level in grey.AsSpan((y * Width) + box.Left, box.Width))
+            {
+                darker += level < fill - 40 ? 1 : 0;
+                lighter += level > fill + 40 ? 1 : 0;
+                darkest = Math.Min(darkest, level);
+                lightest = Math.Max(lightest, level);
+            }
+        }
+
         var dark = darker >= lighter;
         var range = Math.Max(1, dark ? fill - darkest : lightest - fill);
         var exterior = Exterior(box, fill, grey);
@@ -275,7 +432,7 @@ public sealed class ScreenshotImage : IDisposable
             {
                 var i = (y * Width) + x;
                 var away = dark ? fill - grey[i] : grey[i] - fill;
-                row[x - box.Left] = exterior.Contains(i) || OnPicture(x, y)
+                row[x - box.Left] = exterior[((y - box.Top) * box.Width) + x - box.Left] || OnPicture(x, y)
                     ? (byte)255
                     : (byte)(255 - Math.Clamp(away * 255 / range, 0, 255));
             }
@@ -424,17 +581,25 @@ public sealed class ScreenshotImage : IDisposable
         return max > 40 && (max - min) / (double)max > 0.25;
     }
 
-    private SKColor Color(int i)
-    {
-        var pixels = _bitmap.GetPixelSpan();
-        return new SKColor(pixels[i * 4], pixels[(i * 4) + 1], pixels[(i * 4) + 2]);
-    }
+    private SKColor Color(int i) => new(_rgba[i * 4], _rgba[(i * 4) + 1], _rgba[(i * 4) + 2]);
 
-    private byte Luminance(int i)
+    /// <summary>Each pixel's luminance (Rec. 601 weights), computed once.</summary>
+    private byte[] Grey()
     {
-        var pixels = _bitmap.GetPixelSpan();
-        var p = i * 4;
-        return (byte)(((pixels[p] * 299) + (pixels[p + 1] * 587) + (pixels[p + 2] * 114)) / 1000);
+        if (_grey is null)
+        {
+            var grey = GC.AllocateUninitializedArray<byte>(Width * Height);
+            ReadOnlySpan<byte> rgba = _rgba;
+            for (var i = 0; i < grey.Length; i++)
+            {
+                var p = i * 4;
+                grey[i] = (byte)(((rgba[p] * 299) + (rgba[p + 1] * 587) + (rgba[p + 2] * 114)) / 1000);
+            }
+
+            _grey = grey;
+        }
+
+        return _grey;
     }
 
     /// <summary>A region of pixels within <see cref="FlatTolerance"/> of its first pixel's colour, joined side to side.</summary>
@@ -445,6 +610,9 @@ public sealed class ScreenshotImage : IDisposable
 
     private int[] _labels = [];
 
+    /// <summary>The regions <see cref="_labels"/> numbers, the one labelled <c>n</c> at <c>n - 1</c> (small ones left out of both).</summary>
+    private List<FlatRegion> _regions = [];
+
     /// <summary>The stamp pills <see cref="FindBubbles"/> found (<see cref="IsStampPill"/>).</summary>
     private PixelBox[] _pills = [];
 
@@ -454,7 +622,7 @@ public sealed class ScreenshotImage : IDisposable
         var labels = new int[Width * Height];
         var regions = new List<FlatRegion>();
         var queue = new int[Width * Height];
-        var pixels = _bitmap.GetPixelSpan();
+        ReadOnlySpan<byte> pixels = _rgba;
         var minimum = Width * Width / 2000;
         for (var start = 0; start < labels.Length; start++)
         {
@@ -521,6 +689,7 @@ public sealed class ScreenshotImage : IDisposable
         }
 
         _labels = labels;
+        _regions = regions;
         PageShare = regions.Count == 0 ? 0 : regions.Max(r => r.Count) / (double)labels.Length;
         return regions;
     }
@@ -546,91 +715,84 @@ public sealed class ScreenshotImage : IDisposable
     }
 
     /// <summary>The pixels inside a region's box that are not of it and are enclosed by it (the text), as indexes.</summary>
-    private IEnumerable<int> Interior(FlatRegion region)
+    private List<int> Interior(FlatRegion region)
     {
         var box = region.Box;
-        var outside = new HashSet<int>();
-        var queue = new Queue<int>();
-        foreach (var i in Border(box))
-        {
-            if (_labels[i] != region.Id && outside.Add(i))
-            {
-                queue.Enqueue(i);
-            }
-        }
-
-        Spread(box, queue, outside, i => _labels[i] != region.Id);
+        var outside = Outside(box, i => _labels[i] != region.Id);
+        var interior = new List<int>();
         for (var y = box.Top; y < box.Bottom; y++)
         {
             for (var x = box.Left; x < box.Right; x++)
             {
                 var i = (y * Width) + x;
-                if (_labels[i] != region.Id && !outside.Contains(i))
+                if (_labels[i] != region.Id && !outside[((y - box.Top) * box.Width) + x - box.Left])
                 {
-                    yield return i;
+                    interior.Add(i);
                 }
             }
         }
+
+        return interior;
     }
 
-    /// <summary>The pixels of a bubble's box outside its rounded fill: those reached from the box's border without crossing a pixel of the fill's shade.</summary>
-    private HashSet<int> Exterior(PixelBox box, byte fill, byte[] grey)
+    /// <summary>The pixels of a bubble's box outside its rounded fill (row by row within the box): those reached from the box's border without crossing a pixel of the fill's shade.</summary>
+    private bool[] Exterior(PixelBox box, byte fill, byte[] grey) => Outside(box, i => Math.Abs(grey[i] - fill) > 6);
+
+    /// <summary>
+    /// The pixels of <paramref name="box"/> reached from its border through <paramref name="passable"/>
+    /// pixels (image indexes given to it), marked row by row within the box.
+    /// </summary>
+    private bool[] Outside(PixelBox box, Func<int, bool> passable)
     {
-        var outside = new HashSet<int>();
-        var queue = new Queue<int>();
-        foreach (var i in Border(box))
+        var reached = new bool[box.Width * box.Height];
+        var queue = new int[reached.Length];
+        int head = 0, tail = 0;
+        for (var x = 0; x < box.Width; x++)
         {
-            if (Math.Abs(grey[i] - fill) > 6 && outside.Add(i))
+            Reach(x, 0);
+            Reach(x, box.Height - 1);
+        }
+
+        for (var y = 0; y < box.Height; y++)
+        {
+            Reach(0, y);
+            Reach(box.Width - 1, y);
+        }
+
+        while (head < tail)
+        {
+            var k = queue[head++];
+            int x = k % box.Width, y = k / box.Width;
+            if (x > 0)
             {
-                queue.Enqueue(i);
+                Reach(x - 1, y);
+            }
+
+            if (x < box.Width - 1)
+            {
+                Reach(x + 1, y);
+            }
+
+            if (y > 0)
+            {
+                Reach(x, y - 1);
+            }
+
+            if (y < box.Height - 1)
+            {
+                Reach(x, y + 1);
             }
         }
 
-        Spread(box, queue, outside, i => Math.Abs(grey[i] - fill) > 6);
-        return outside;
-    }
+        return reached;
 
-    private IEnumerable<int> Border(PixelBox box)
-    {
-        for (var x = box.Left; x < box.Right; x++)
+        void Reach(int x, int y)
         {
-            yield return (box.Top * Width) + x;
-            yield return ((box.Bottom - 1) * Width) + x;
-        }
-
-        for (var y = box.Top; y < box.Bottom; y++)
-        {
-            yield return (y * Width) + box.Left;
-            yield return (y * Width) + box.Right - 1;
-        }
-    }
-
-    private void Spread(PixelBox box, Queue<int> queue, HashSet<int> reached, Func<int, bool> passable)
-    {
-        while (queue.TryDequeue(out var i))
-        {
-            int x = i % Width, y = i / Width;
-            foreach (var (nx, ny) in new[] { (x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1) })
+            var k = (y * box.Width) + x;
+            if (!reached[k] && passable(((box.Top + y) * Width) + box.Left + x))
             {
-                if (nx >= box.Left && nx < box.Right && ny >= box.Top && ny < box.Bottom)
-                {
-                    var j = (ny * Width) + nx;
-                    if (passable(j) && reached.Add(j))
-                    {
-                        queue.Enqueue(j);
-                    }
-                }
-            }
-        }
-    }
-
-    private void ForEach(PixelBox box, Action<int> action)
-    {
-        for (var y = box.Top; y < box.Bottom; y++)
-        {
-            for (var x = box.Left; x < box.Right; x++)
-            {
-                action((y * Width) + x);
+                reached[k] = true;
+                queue[tail++] = k;
             }
         }
     }
@@ -638,13 +800,16 @@ public sealed class ScreenshotImage : IDisposable
     /// <summary>The middle grey level of a box: a bubble's fill, which covers most of it.</summary>
     private byte Median(PixelBox box, byte[] grey)
     {
-        var counts = new int[256];
-        var all = 0;
-        ForEach(box, i =>
+        Span<int> counts = stackalloc int[256];
+        var all = box.Width * box.Height;
+        for (var y = box.Top; y < box.Bottom; y++)
         {
-            counts[grey[i]]++;
-            all++;
-        });
+            foreach (var level in grey.AsSpan((y * Width) + box.Left, box.Width))
+            {
+                counts[level]++;
+            }
+        }
+
         for (int level = 0, seen = 0; level < 256; level++)
         {
             seen += counts[level];
@@ -679,28 +844,59 @@ public sealed class ScreenshotImage : IDisposable
         return (byte)best;
     }
 
-    /// <summary>The pixels of flat regions too large for a stroke of a character (about a fortieth of the width square): avatars, icons, bars.</summary>
-    private bool[] LargeFlatBlocks()
+    /// <summary>The marked pixels of a mask (one a pixel, row after row) and those within <paramref name="reach"/> pixels of one, across or down.</summary>
+    private bool[] Grown(bool[] mask, int reach)
     {
-        var sizes = new Dictionary<int, int>();
-        foreach (var label in _labels)
+        var across = new bool[mask.Length];
+        for (var y = 0; y < Height; y++)
         {
-            if (label > 0)
+            var row = mask.AsSpan(y * Width, Width);
+            for (var x = row.IndexOf(true); x >= 0 && x < Width; x++)
             {
-                sizes[label] = sizes.GetValueOrDefault(label) + 1;
+                if (row[x])
+                {
+                    across.AsSpan((y * Width) + Math.Max(0, x - reach), Math.Min(Width, x + reach + 1) - Math.Max(0, x - reach)).Fill(true);
+                }
             }
         }
 
+        var grown = new bool[mask.Length];
+        for (var y = 0; y < Height; y++)
+        {
+            for (var dy = -reach; dy <= reach; dy++)
+            {
+                if (y + dy >= 0 && y + dy < Height)
+                {
+                    var from = across.AsSpan((y + dy) * Width, Width);
+                    var to = grown.AsSpan(y * Width, Width);
+                    for (var x = 0; x < Width; x++)
+                    {
+                        to[x] |= from[x];
+                    }
+                }
+            }
+        }
+
+        return grown;
+    }
+
+    /// <summary>The pixels of flat regions too large for a stroke of a character (about a fortieth of the width square): avatars, icons, bars.</summary>
+    /// <param name="narrowerThan">Only blocks narrower than this (avatars and icons; not the page or a bar, on which the title stands).</param>
+    private bool[] LargeFlatBlocks(int narrowerThan = int.MaxValue)
+    {
         var large = Width * Width / 1600;
+        var isLarge = new bool[_regions.Count + 1];
+        foreach (var region in _regions)
+        {
+            isLarge[region.Id] = region.Count >= large && region.Box.Width < narrowerThan;
+        }
+
         var flat = new bool[_labels.Length];
         for (var i = 0; i < flat.Length; i++)
         {
-            flat[i] = _labels[i] > 0 && sizes[_labels[i]] >= large;
+            flat[i] = _labels[i] > 0 && isLarge[_labels[i]];
         }
 
         return flat;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _bitmap.Dispose();
 }
