@@ -178,20 +178,18 @@ public sealed class ScreenshotImage
     }
 
     /// <summary>
-    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey PGM, text dark on white, made
-    /// of crops stacked at the left, one over the other with a margin around each. First the page's
-    /// strips of text, top to bottom: the page with its bubbles left white, a pixel as dark as it
-    /// stands out from its row's usual shade (the title bar's, the page's), flat blocks larger than a
-    /// character (avatars, icons) cleared, and only the runs of rows that then hold ink kept (the
-    /// title, the stamps): the empty page between them is most of a screenshot's pixels, and Tesseract
-    /// spends time on every pixel it is given. Then each bubble, so that OCR, reading the sheet as one
-    /// block, reads each bubble as a block of its own lines, at its own left edge and line height:
-    /// read where they stand, bubbles at both sides and stamps between them make one block with ragged
-    /// lines, and Tesseract drops characters (款 of 还款) at their ends. Inside a bubble's crop a pixel
-    /// is as dark as it is far from the bubble's fill towards the text's colour, so dark text on a
-    /// light fill, white text on a blue or orange one and light text on a dark theme's fill all come
-    /// out dark on white, with their anti-aliased edges kept, and the fill itself (which Tesseract
-    /// takes for a picture when it is solid black) comes out white; an emoji's colour stays pale.
+    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey PGM, text dark on white. On
+    /// top, the page with its bubbles left white: a pixel is as dark as it stands out from its row's
+    /// usual shade (the title bar's, the page's), and flat blocks larger than a character (avatars,
+    /// icons) are cleared, so what is left is the title and the stamps. Below it, each bubble cropped
+    /// and stacked at the left, one over the other with a margin around each, so that OCR, reading
+    /// the sheet as one block, reads each bubble as a block of its own lines, at its own left edge and
+    /// line height: read where they stand, bubbles at both sides and stamps between them make one
+    /// block with ragged lines, and Tesseract drops characters (款 of 还款) at their ends. Inside a
+    /// crop a pixel is as dark as it is far from the bubble's fill towards the text's colour, so dark
+    /// text on a light fill, white text on a blue or orange one and light text on a dark theme's fill
+    /// all come out dark on white, with their anti-aliased edges kept, and the fill itself (which
+    /// Tesseract takes for a picture when it is solid black) comes out white; an emoji's colour stays pale.
     /// One sheet is one Tesseract process: its start and its language data cost more than a bubble's text.
     /// </summary>
     /// <param name="bubbles">The bubbles found.</param>
@@ -207,200 +205,53 @@ public sealed class ScreenshotImage
         var grey = Grey();
         // A margin of about a character's width around each crop: Tesseract wants white around text.
         var margin = Math.Max(8, Width / 36);
-        var boxes = bubbles.Select(b => b.Box).Concat(onlyBubbles ? [] : _pills).ToList();
-        var page = onlyBubbles ? null : PageInk(grey, boxes);
+        var pageRows = onlyBubbles ? 0 : Height;
         var crops = new List<OcrSheet.Crop>();
-        var top = 0;
-        foreach (var strip in page is null ? [] : TextStrips(page, margin))
-        {
-            crops.Add(new OcrSheet.Crop(strip, 0, top + margin));
-            top += strip.Height + (2 * margin);
-        }
-
-        var strips = crops.Count;
-        foreach (var box in boxes)
+        var top = pageRows;
+        foreach (var box in bubbles.Select(b => b.Box).Concat(onlyBubbles ? [] : _pills))
         {
             crops.Add(new OcrSheet.Crop(box, margin, top + margin));
             top += box.Height + (2 * margin);
         }
 
-        var ink = new byte[Width * Math.Max(1, top)];
-        ink.AsSpan().Fill(255);
-        foreach (var crop in page is null ? [] : crops.Take(strips))
-        {
-            page!.AsSpan(crop.Area.Top * Width, crop.Area.Height * Width).CopyTo(ink.AsSpan(crop.SheetTop * Width));
-        }
-
-        foreach (var crop in crops.Skip(strips))
+        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {top}\n255\n"));
+        var image = new byte[header.Length + (Width * top)];
+        header.CopyTo(image, 0);
+        var ink = image.AsSpan(header.Length);
+        ink.Fill(255);
+        foreach (var crop in crops)
         {
             Normalise(crop, grey, ink);
         }
 
-        var scale = ScaleForOcr(ink, crops.Skip(strips).ToList());
-        var (width, height, pixels) = scale == 1 ? (Width, ink.Length / Width, ink) : Shrink(ink, Width, scale);
-        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{width} {height}\n255\n"));
-        var image = new byte[header.Length + pixels.Length];
-        header.CopyTo(image, 0);
-        pixels.CopyTo(image, header.Length);
-        return new OcrSheet(image, crops, scale);
-    }
-
-    /// <summary>The height of text Tesseract's Chinese models read best, in pixels: a phone's body text at twice its points.</summary>
-    private const int OcrTextHeight = 30;
-
-    /// <summary>
-    /// How much to shrink the sheet so its text is about <see cref="OcrTextHeight"/> pixels high: the
-    /// median height of the runs of inked rows in the bubbles' crops (their lines), and 1 when that
-    /// is not much taller. At three pixels a point a phone paints body text 44–50 pixels high, and
-    /// there the Chinese models misread characters they read right at 30 (装 of 别装死 read 萎, and
-    /// 死 given a box a third of its height), while every pixel more costs Tesseract time.
-    /// </summary>
-    private double ScaleForOcr(byte[] ink, List<OcrSheet.Crop> crops)
-    {
-        var heights = new List<int>();
-        foreach (var crop in crops)
+        if (!onlyBubbles)
         {
-            var run = 0;
-            for (var y = crop.SheetTop; y <= crop.SheetTop + crop.Area.Height; y++)
+            var inBubble = new bool[grey.Length];
+            foreach (var crop in crops)
             {
-                var inked = y < crop.SheetTop + crop.Area.Height && ink.AsSpan((y * Width) + crop.SheetLeft, crop.Area.Width).IndexOfAnyInRange((byte)0, (byte)127) >= 0;
-                if (inked)
+                for (var y = crop.Area.Top; y < crop.Area.Bottom; y++)
                 {
-                    run++;
+                    inBubble.AsSpan((y * Width) + crop.Area.Left, crop.Area.Width).Fill(true);
                 }
-                else if (run > 0)
+            }
+
+            var flat = LargeFlatBlocks();
+            for (var y = 0; y < Height; y++)
+            {
+                var usual = RowShade(y, grey, inBubble);
+                for (var x = 0; x < Width; x++)
                 {
-                    heights.Add(run);
-                    run = 0;
+                    var i = (y * Width) + x;
+                    if (!inBubble[i] && !flat[i])
+                    {
+                        // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
+                        ink[i] = (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
+                    }
                 }
             }
         }
 
-        if (heights.Count == 0)
-        {
-            return 1;
-        }
-
-        heights.Sort();
-        var median = heights[heights.Count / 2];
-        return median > OcrTextHeight * 6 / 5 ? OcrTextHeight / (double)median : 1;
-    }
-
-    /// <summary>A grey raster <paramref name="width"/> wide made <paramref name="scale"/> times as large (below 1), each new pixel the mean of those it covers.</summary>
-    private static (int Width, int Height, byte[] Pixels) Shrink(byte[] pixels, int width, double scale)
-    {
-        var height = pixels.Length / width;
-        var (newWidth, newHeight) = (Math.Max(1, (int)(width * scale)), Math.Max(1, (int)(height * scale)));
-        var shrunk = new byte[newWidth * newHeight];
-        var sums = new int[newWidth];
-        var columns = new int[width];
-        for (var x = 0; x < width; x++)
-        {
-            columns[x] = Math.Min(newWidth - 1, (int)(x * scale));
-        }
-
-        var counts = new int[newWidth];
-        foreach (var c in columns)
-        {
-            counts[c]++;
-        }
-
-        for (int y = 0, row = 0; row < newHeight; row++)
-        {
-            Array.Clear(sums);
-            var rows = 0;
-            for (; y < height && (int)(y * scale) <= row; y++, rows++)
-            {
-                var source = pixels.AsSpan(y * width, width);
-                for (var x = 0; x < width; x++)
-                {
-                    sums[columns[x]] += source[x];
-                }
-            }
-
-            for (var x = 0; x < newWidth; x++)
-            {
-                shrunk[(row * newWidth) + x] = (byte)(sums[x] / Math.Max(1, counts[x] * rows));
-            }
-        }
-
-        return (newWidth, newHeight, shrunk);
-    }
-
-    /// <summary>
-    /// The page with the <paramref name="boxes"/> (bubbles, stamp pills) left white, as OCR should see
-    /// it: a pixel as dark as it stands out from its row's usual shade, flat blocks larger than a
-    /// character's stroke (avatars, icons, bars) white. Both are cleared with the few pixels around
-    /// them, where their anti-aliased edges blend into the page: an avatar's outline left on the page
-    /// would put a strip of the page on the sheet beside every bubble, and be read as a stroke.
-    /// </summary>
-    private byte[] PageInk(byte[] grey, List<PixelBox> boxes)
-    {
-        const int Edge = 2;
-        var inBubble = new bool[grey.Length];
-        foreach (var box in boxes)
-        {
-            var (left, right) = (Math.Max(0, box.Left - Edge), Math.Min(Width, box.Right + Edge));
-            for (var y = Math.Max(0, box.Top - Edge); y < Math.Min(Height, box.Bottom + Edge); y++)
-            {
-                inBubble.AsSpan((y * Width) + left, right - left).Fill(true);
-            }
-        }
-
-        var flat = LargeFlatBlocks();
-        var blocks = Grown(LargeFlatBlocks(narrowerThan: Width / 2), Edge);
-        var page = GC.AllocateUninitializedArray<byte>(grey.Length);
-        for (var y = 0; y < Height; y++)
-        {
-            var usual = RowShade(y, grey, inBubble);
-            for (var i = y * Width; i < (y + 1) * Width; i++)
-            {
-                // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
-                page[i] = inBubble[i] || flat[i] || blocks[i] ? (byte)255 : (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
-            }
-        }
-
-        return page;
-    }
-
-    /// <summary>
-    /// The runs of the page's rows that hold ink (a pixel darker than mid-grey), each grown by half a
-    /// margin and joined to the next when less than a margin of blank rows lies between: the title, each stamp.
-    /// </summary>
-    private List<PixelBox> TextStrips(byte[] page, int margin)
-    {
-        var strips = new List<PixelBox>();
-        int start = -1, last = -1;
-        for (var y = 0; y < Height; y++)
-        {
-            if (page.AsSpan(y * Width, Width).IndexOfAnyInRange((byte)0, (byte)127) < 0)
-            {
-                continue;
-            }
-
-            if (start >= 0 && y - last > margin)
-            {
-                strips.Add(Strip(start, last));
-                start = -1;
-            }
-
-            start = start < 0 ? y : start;
-            last = y;
-        }
-
-        if (start >= 0)
-        {
-            strips.Add(Strip(start, last));
-        }
-
-        return strips;
-
-        PixelBox Strip(int first, int final)
-        {
-            var top = Math.Max(0, first - (margin / 2));
-            var bottom = Math.Min(Height, final + 1 + (margin / 2));
-            return new PixelBox(0, top, Width, bottom - top);
-        }
+        return new OcrSheet(image, pageRows, crops);
     }
 
     /// <summary>Writes one bubble's crop into the sheet: as dark as a pixel is far from the fill, towards the text's shade; white outside the rounded fill.</summary>
@@ -844,51 +695,14 @@ public sealed class ScreenshotImage
         return (byte)best;
     }
 
-    /// <summary>The marked pixels of a mask (one a pixel, row after row) and those within <paramref name="reach"/> pixels of one, across or down.</summary>
-    private bool[] Grown(bool[] mask, int reach)
-    {
-        var across = new bool[mask.Length];
-        for (var y = 0; y < Height; y++)
-        {
-            var row = mask.AsSpan(y * Width, Width);
-            for (var x = row.IndexOf(true); x >= 0 && x < Width; x++)
-            {
-                if (row[x])
-                {
-                    across.AsSpan((y * Width) + Math.Max(0, x - reach), Math.Min(Width, x + reach + 1) - Math.Max(0, x - reach)).Fill(true);
-                }
-            }
-        }
-
-        var grown = new bool[mask.Length];
-        for (var y = 0; y < Height; y++)
-        {
-            for (var dy = -reach; dy <= reach; dy++)
-            {
-                if (y + dy >= 0 && y + dy < Height)
-                {
-                    var from = across.AsSpan((y + dy) * Width, Width);
-                    var to = grown.AsSpan(y * Width, Width);
-                    for (var x = 0; x < Width; x++)
-                    {
-                        to[x] |= from[x];
-                    }
-                }
-            }
-        }
-
-        return grown;
-    }
-
     /// <summary>The pixels of flat regions too large for a stroke of a character (about a fortieth of the width square): avatars, icons, bars.</summary>
-    /// <param name="narrowerThan">Only blocks narrower than this (avatars and icons; not the page or a bar, on which the title stands).</param>
-    private bool[] LargeFlatBlocks(int narrowerThan = int.MaxValue)
+    private bool[] LargeFlatBlocks()
     {
         var large = Width * Width / 1600;
         var isLarge = new bool[_regions.Count + 1];
         foreach (var region in _regions)
         {
-            isLarge[region.Id] = region.Count >= large && region.Box.Width < narrowerThan;
+            isLarge[region.Id] = region.Count >= large;
         }
 
         var flat = new bool[_labels.Length];

@@ -28,37 +28,6 @@ public sealed class ScreenshotImageTests
         }
     }
 
-    [Fact]
-    public void ForOcr_ChatScreenshot_GivesThePageOnlyAsItsStripsOfTextSoTheSheetIsSmallerThanTheScreenshot()
-    {
-        // Given a WeChat screenshot: a title, stamps and bubbles on an empty grey page.
-        var shot = ChatShotSet.All().First(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole");
-        var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
-
-        var sheet = image.ForOcr(image.FindBubbles());
-
-        // Then the page comes as full-width strips (title, stamps), a small part of its rows, and the
-        // whole sheet, bubbles included, holds fewer pixels than the screenshot.
-        var strips = sheet.Crops.Where(c => c.SheetLeft == 0 && c.Area.Width == image.Width).ToList();
-        Assert.True(strips.Count >= 2, $"{strips.Count} strips");
-        Assert.True(strips.Sum(s => s.Area.Height) < image.Height / 4, $"{strips.Sum(s => s.Area.Height)} rows of {image.Height}");
-        Assert.True(sheet.Image.Length < image.Width * image.Height, $"{sheet.Image.Length} bytes");
-    }
-
-    [Theory]
-    [InlineData(2, 1.0, 1.0)]
-    [InlineData(3, 0.6, 0.75)]
-    public void ForOcr_TextPaintedAtAScale_IsShrunkToAboutThirtyPixelsOnlyWhenTaller(int scale, double least, double most)
-    {
-        // Given WeChat's body text at two and at three pixels a point (about 30 and 45 pixels high).
-        var shot = ChatShotSet.All().First(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole" && s.Truth.Scale == scale && s.Truth.Format == "png");
-        var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
-
-        var sheet = image.ForOcr(image.FindBubbles());
-
-        Assert.InRange(sheet.Scale, least, most);
-    }
-
     /// <summary>True when the two boxes share most of the smaller one.</summary>
     private static bool Overlaps(PixelBox a, PixelBox b)
     {
