@@ -51,7 +51,7 @@ var readers = new List<Reader>
     new("screenshot (PNG/JPEG headers, EXIF)", [Picture(SKEncodedImageFormat.Png), Picture(SKEncodedImageFormat.Jpeg)], bytes =>
     {
         ScreenshotReader.FromMetadata(bytes);
-        using var image = ScreenshotImage.Decode(bytes, "fuzz.png");
+        var image = ScreenshotImage.Decode(bytes, "fuzz.png");
         return Task.FromResult(image.Width > 0);
     }, typeof(ScreenshotException)),
     new("ledger backup (restore)", [await BackupJsonAsync(work, samples, clock)], bytes => RestoreAsync(work, bytes), typeof(LedgerException), typeof(RequestRefusedException)),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DebtShield.Core.Screenshots;
 using DebtShield.Import.Resources;
 using SkiaSharp;
@@ -10,21 +11,30 @@ namespace DebtShield.Import.Screenshots;
 /// it before OCR is what tells a non-image or a truncated PNG apart from an image without text,
 /// so each gets its own message and nothing is stored for either.
 /// </summary>
-public sealed class ScreenshotImage : IDisposable
+/// <remarks>
+/// The pixels are decoded once into a managed array (RGBA, four bytes a pixel, row after row) and
+/// every search reads that array: reading a native bitmap pixel by pixel costs a call into Skia for
+/// each, which was most of this class's time on a 1080×2400 screenshot.
+/// </remarks>
+public sealed class ScreenshotImage
 {
-    private readonly SKBitmap _bitmap;
+    private readonly byte[] _rgba;
 
-    private ScreenshotImage(SKBitmap bitmap, string mediaType)
+    private byte[]? _grey;
+
+    private ScreenshotImage(byte[] rgba, int width, int height, string mediaType)
     {
-        _bitmap = bitmap;
+        _rgba = rgba;
+        Width = width;
+        Height = height;
         MediaType = mediaType;
     }
 
     /// <summary>Its width in pixels.</summary>
-    public int Width => _bitmap.Width;
+    public int Width { get; }
 
     /// <summary>Its height in pixels.</summary>
-    public int Height => _bitmap.Height;
+    public int Height { get; }
 
     /// <summary>The share of the image its largest flat region covers (the page behind the bubbles), once <see cref="FindBubbles"/> has looked.</summary>
     public double PageShare { get; private set; } = 1;
@@ -49,15 +59,14 @@ public sealed class ScreenshotImage : IDisposable
             _ => throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_NotImage, name)),
         };
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var bitmap = new SKBitmap(info);
-        var result = codec.GetPixels(info, bitmap.GetPixels());
+        var rgba = GC.AllocateUninitializedArray<byte>(info.BytesSize, pinned: true);
+        var result = codec.GetPixels(info, Marshal.UnsafeAddrOfPinnedArrayElement(rgba, 0));
         if (result != SKCodecResult.Success)
         {
-            bitmap.Dispose();
             throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_Damaged, name, result));
         }
 
-        return new ScreenshotImage(bitmap, mediaType);
+        return new ScreenshotImage(rgba, info.Width, info.Height, mediaType);
     }
 
     /// <summary>
@@ -89,11 +98,8 @@ public sealed class ScreenshotImage : IDisposable
 
         void Count(int x, int y)
         {
-            var pixel = _bitmap.GetPixel(x, y);
-            var max = Math.Max(pixel.Red, Math.Max(pixel.Green, pixel.Blue));
-            var min = Math.Min(pixel.Red, Math.Min(pixel.Green, pixel.Blue));
             all++;
-            if (max > 40 && (max - min) / (double)max > 0.25)
+            if (IsColored(Color((y * Width) + x)))
             {
                 colored++;
             }
@@ -142,7 +148,7 @@ public sealed class ScreenshotImage : IDisposable
             // A fill is a solid shape: with what it encloses (its text) it covers its box but for the
             // rounded corners. Counting the enclosed pixels, not the fill's own, keeps a JPEG's bubble,
             // whose fill breaks up around the text (the green or orange smeared by the compression).
-            var interior = Interior(region).ToList();
+            var interior = Interior(region);
             if (region.Count + interior.Count < 0.8 * box.Width * box.Height)
             {
                 continue;
@@ -196,12 +202,7 @@ public sealed class ScreenshotImage : IDisposable
             FlatRegions();
         }
 
-        var grey = new byte[Width * Height];
-        for (var i = 0; i < grey.Length; i++)
-        {
-            grey[i] = Luminance(i);
-        }
-
+        var grey = Grey();
         // A margin of about a character's width around each crop: Tesseract wants white around text.
         var margin = Math.Max(8, Width / 36);
         var pageRows = onlyBubbles ? 0 : Height;
@@ -228,7 +229,10 @@ public sealed class ScreenshotImage : IDisposable
             var inBubble = new bool[grey.Length];
             foreach (var crop in crops)
             {
-                ForEach(crop.Area, i => inBubble[i] = true);
+                for (var y = crop.Area.Top; y < crop.Area.Bottom; y++)
+                {
+                    inBubble.AsSpan((y * Width) + crop.Area.Left, crop.Area.Width).Fill(true);
+                }
             }
 
             var flat = LargeFlatBlocks();
@@ -257,13 +261,17 @@ public sealed class ScreenshotImage : IDisposable
         var fill = Median(box, grey);
         int darker = 0, lighter = 0;
         byte darkest = fill, lightest = fill;
-        ForEach(box, i =>
+        for (var y = box.Top; y < box.Bottom; y++)
         {
-            darker += grey[i] < fill - 40 ? 1 : 0;
-            lighter += grey[i] > fill + 40 ? 1 : 0;
-            darkest = Math.Min(darkest, grey[i]);
-            lightest = Math.Max(lightest, grey[i]);
-        });
+            foreach (var level in grey.AsSpan((y * Width) + box.Left, box.Width))
+            {
+                darker += level < fill - 40 ? 1 : 0;
+                lighter += level > fill + 40 ? 1 : 0;
+                darkest = Math.Min(darkest, level);
+                lightest = Math.Max(lightest, level);
+            }
+        }
+
         var dark = darker >= lighter;
         var range = Math.Max(1, dark ? fill - darkest : lightest - fill);
         var exterior = Exterior(box, fill, grey);
@@ -275,7 +283,7 @@ public sealed class ScreenshotImage : IDisposable
             {
                 var i = (y * Width) + x;
                 var away = dark ? fill - grey[i] : grey[i] - fill;
-                row[x - box.Left] = exterior.Contains(i) || OnPicture(x, y)
+                row[x - box.Left] = exterior[((y - box.Top) * box.Width) + x - box.Left] || OnPicture(x, y)
                     ? (byte)255
                     : (byte)(255 - Math.Clamp(away * 255 / range, 0, 255));
             }
@@ -424,17 +432,25 @@ public sealed class ScreenshotImage : IDisposable
         return max > 40 && (max - min) / (double)max > 0.25;
     }
 
-    private SKColor Color(int i)
-    {
-        var pixels = _bitmap.GetPixelSpan();
-        return new SKColor(pixels[i * 4], pixels[(i * 4) + 1], pixels[(i * 4) + 2]);
-    }
+    private SKColor Color(int i) => new(_rgba[i * 4], _rgba[(i * 4) + 1], _rgba[(i * 4) + 2]);
 
-    private byte Luminance(int i)
+    /// <summary>Each pixel's luminance (Rec. 601 weights), computed once.</summary>
+    private byte[] Grey()
     {
-        var pixels = _bitmap.GetPixelSpan();
-        var p = i * 4;
-        return (byte)(((pixels[p] * 299) + (pixels[p + 1] * 587) + (pixels[p + 2] * 114)) / 1000);
+        if (_grey is null)
+        {
+            var grey = GC.AllocateUninitializedArray<byte>(Width * Height);
+            ReadOnlySpan<byte> rgba = _rgba;
+            for (var i = 0; i < grey.Length; i++)
+            {
+                var p = i * 4;
+                grey[i] = (byte)(((rgba[p] * 299) + (rgba[p + 1] * 587) + (rgba[p + 2] * 114)) / 1000);
+            }
+
+            _grey = grey;
+        }
+
+        return _grey;
     }
 
     /// <summary>A region of pixels within <see cref="FlatTolerance"/> of its first pixel's colour, joined side to side.</summary>
@@ -445,6 +461,9 @@ public sealed class ScreenshotImage : IDisposable
 
     private int[] _labels = [];
 
+    /// <summary>The regions <see cref="_labels"/> numbers, the one labelled <c>n</c> at <c>n - 1</c> (small ones left out of both).</summary>
+    private List<FlatRegion> _regions = [];
+
     /// <summary>The stamp pills <see cref="FindBubbles"/> found (<see cref="IsStampPill"/>).</summary>
     private PixelBox[] _pills = [];
 
@@ -454,7 +473,7 @@ public sealed class ScreenshotImage : IDisposable
         var labels = new int[Width * Height];
         var regions = new List<FlatRegion>();
         var queue = new int[Width * Height];
-        var pixels = _bitmap.GetPixelSpan();
+        ReadOnlySpan<byte> pixels = _rgba;
         var minimum = Width * Width / 2000;
         for (var start = 0; start < labels.Length; start++)
         {
@@ -521,6 +540,7 @@ public sealed class ScreenshotImage : IDisposable
         }
 
         _labels = labels;
+        _regions = regions;
         PageShare = regions.Count == 0 ? 0 : regions.Max(r => r.Count) / (double)labels.Length;
         return regions;
     }
@@ -546,91 +566,84 @@ public sealed class ScreenshotImage : IDisposable
     }
 
     /// <summary>The pixels inside a region's box that are not of it and are enclosed by it (the text), as indexes.</summary>
-    private IEnumerable<int> Interior(FlatRegion region)
+    private List<int> Interior(FlatRegion region)
     {
         var box = region.Box;
-        var outside = new HashSet<int>();
-        var queue = new Queue<int>();
-        foreach (var i in Border(box))
-        {
-            if (_labels[i] != region.Id && outside.Add(i))
-            {
-                queue.Enqueue(i);
-            }
-        }
-
-        Spread(box, queue, outside, i => _labels[i] != region.Id);
+        var outside = Outside(box, i => _labels[i] != region.Id);
+        var interior = new List<int>();
         for (var y = box.Top; y < box.Bottom; y++)
         {
             for (var x = box.Left; x < box.Right; x++)
             {
                 var i = (y * Width) + x;
-                if (_labels[i] != region.Id && !outside.Contains(i))
+                if (_labels[i] != region.Id && !outside[((y - box.Top) * box.Width) + x - box.Left])
                 {
-                    yield return i;
+                    interior.Add(i);
                 }
             }
         }
+
+        return interior;
     }
 
-    /// <summary>The pixels of a bubble's box outside its rounded fill: those reached from the box's border without crossing a pixel of the fill's shade.</summary>
-    private HashSet<int> Exterior(PixelBox box, byte fill, byte[] grey)
+    /// <summary>The pixels of a bubble's box outside its rounded fill (row by row within the box): those reached from the box's border without crossing a pixel of the fill's shade.</summary>
+    private bool[] Exterior(PixelBox box, byte fill, byte[] grey) => Outside(box, i => Math.Abs(grey[i] - fill) > 6);
+
+    /// <summary>
+    /// The pixels of <paramref name="box"/> reached from its border through <paramref name="passable"/>
+    /// pixels (image indexes given to it), marked row by row within the box.
+    /// </summary>
+    private bool[] Outside(PixelBox box, Func<int, bool> passable)
     {
-        var outside = new HashSet<int>();
-        var queue = new Queue<int>();
-        foreach (var i in Border(box))
+        var reached = new bool[box.Width * box.Height];
+        var queue = new int[reached.Length];
+        int head = 0, tail = 0;
+        for (var x = 0; x < box.Width; x++)
         {
-            if (Math.Abs(grey[i] - fill) > 6 && outside.Add(i))
+            Reach(x, 0);
+            Reach(x, box.Height - 1);
+        }
+
+        for (var y = 0; y < box.Height; y++)
+        {
+            Reach(0, y);
+            Reach(box.Width - 1, y);
+        }
+
+        while (head < tail)
+        {
+            var k = queue[head++];
+            int x = k % box.Width, y = k / box.Width;
+            if (x > 0)
             {
-                queue.Enqueue(i);
+                Reach(x - 1, y);
+            }
+
+            if (x < box.Width - 1)
+            {
+                Reach(x + 1, y);
+            }
+
+            if (y > 0)
+            {
+                Reach(x, y - 1);
+            }
+
+            if (y < box.Height - 1)
+            {
+                Reach(x, y + 1);
             }
         }
 
-        Spread(box, queue, outside, i => Math.Abs(grey[i] - fill) > 6);
-        return outside;
-    }
+        return reached;
 
-    private IEnumerable<int> Border(PixelBox box)
-    {
-        for (var x = box.Left; x < box.Right; x++)
+        void Reach(int x, int y)
         {
-            yield return (box.Top * Width) + x;
-            yield return ((box.Bottom - 1) * Width) + x;
-        }
-
-        for (var y = box.Top; y < box.Bottom; y++)
-        {
-            yield return (y * Width) + box.Left;
-            yield return (y * Width) + box.Right - 1;
-        }
-    }
-
-    private void Spread(PixelBox box, Queue<int> queue, HashSet<int> reached, Func<int, bool> passable)
-    {
-        while (queue.TryDequeue(out var i))
-        {
-            int x = i % Width, y = i / Width;
-            foreach (var (nx, ny) in new[] { (x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1) })
+            var k = (y * box.Width) + x;
+            if (!reached[k] && passable(((box.Top + y) * Width) + box.Left + x))
             {
-                if (nx >= box.Left && nx < box.Right && ny >= box.Top && ny < box.Bottom)
-                {
-                    var j = (ny * Width) + nx;
-                    if (passable(j) && reached.Add(j))
-                    {
-                        queue.Enqueue(j);
-                    }
-                }
-            }
-        }
-    }
-
-    private void ForEach(PixelBox box, Action<int> action)
-    {
-        for (var y = box.Top; y < box.Bottom; y++)
-        {
-            for (var x = box.Left; x < box.Right; x++)
-            {
-                action((y * Width) + x);
+                reached[k] = true;
+                queue[tail++] = k;
             }
         }
     }
@@ -638,13 +651,16 @@ public sealed class ScreenshotImage : IDisposable
     /// <summary>The middle grey level of a box: a bubble's fill, which covers most of it.</summary>
     private byte Median(PixelBox box, byte[] grey)
     {
-        var counts = new int[256];
-        var all = 0;
-        ForEach(box, i =>
+        Span<int> counts = stackalloc int[256];
+        var all = box.Width * box.Height;
+        for (var y = box.Top; y < box.Bottom; y++)
         {
-            counts[grey[i]]++;
-            all++;
-        });
+            foreach (var level in grey.AsSpan((y * Width) + box.Left, box.Width))
+            {
+                counts[level]++;
+            }
+        }
+
         for (int level = 0, seen = 0; level < 256; level++)
         {
             seen += counts[level];
@@ -682,25 +698,19 @@ public sealed class ScreenshotImage : IDisposable
     /// <summary>The pixels of flat regions too large for a stroke of a character (about a fortieth of the width square): avatars, icons, bars.</summary>
     private bool[] LargeFlatBlocks()
     {
-        var sizes = new Dictionary<int, int>();
-        foreach (var label in _labels)
+        var large = Width * Width / 1600;
+        var isLarge = new bool[_regions.Count + 1];
+        foreach (var region in _regions)
         {
-            if (label > 0)
-            {
-                sizes[label] = sizes.GetValueOrDefault(label) + 1;
-            }
+            isLarge[region.Id] = region.Count >= large;
         }
 
-        var large = Width * Width / 1600;
         var flat = new bool[_labels.Length];
         for (var i = 0; i < flat.Length; i++)
         {
-            flat[i] = _labels[i] > 0 && sizes[_labels[i]] >= large;
+            flat[i] = _labels[i] > 0 && isLarge[_labels[i]];
         }
 
         return flat;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _bitmap.Dispose();
 }

@@ -30,7 +30,7 @@ public static class ScreenshotReader
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(ocr);
-        using var image = ScreenshotImage.Decode(content, name);
+        var image = ScreenshotImage.Decode(content, name);
         var captured = FromMetadata(content) ?? CaptureTime.FromFileName(name) ?? new CaptureTime(fileTime, CaptureTimeSource.FileTime);
         var bubbles = image.FindBubbles();
         var sheet = image.ForOcr(bubbles);

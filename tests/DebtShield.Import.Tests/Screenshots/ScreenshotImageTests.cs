@@ -17,7 +17,7 @@ public sealed class ScreenshotImageTests
 
         foreach (var shot in shots)
         {
-            using var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
+            var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
 
             var found = image.FindBubbles();
 
