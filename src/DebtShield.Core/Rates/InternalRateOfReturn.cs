@@ -14,7 +14,7 @@ namespace DebtShield.Core.Rates;
 /// The solver works in u = ln(1 + r), where every r &gt; −1 is reachable and a 7-day loan costing
 /// 40% a week is as easy as a mortgage. When the flows change sign once (every ordinary loan:
 /// money in, then repayments), the present value scaled to the time of the sign change is
-/// monotone in u, so the root is unique and a Newton step that leaves the bracket known so far
+/// monotone in u, so the root is unique and a step that leaves the bracket known so far
 /// is replaced by bisection or by an outward step: it converges whenever the root exists,
 /// unlike guess-based Newton. When the flows change sign several times, the solver scans u from
 /// r = −99.9999% to r = 10⁶ per unit of time for sign changes and refines each bracket by
