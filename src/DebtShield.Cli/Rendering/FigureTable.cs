@@ -1,5 +1,6 @@
 using System.Globalization;
 using DebtShield.Cli.Resources;
+using DebtShield.Core.Vocabulary;
 using Spectre.Console;
 
 namespace DebtShield.Cli.Rendering;
@@ -27,6 +28,13 @@ internal sealed class FigureTable
         most is { } top && top > low ? string.Format(CultureInfo.CurrentCulture, CliText.Figure_Range, Yuan(low), Yuan(top)) : Yuan(low);
 
     public static string Yuan(decimal yuan) => (yuan < 0 ? "-¥" : "¥") + Math.Abs(yuan).ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A lender kind as the user says it (网贷平台, online lending platform), never the wire id the
+    /// reports carry for programs; an id no vocabulary knows is shown as it came.
+    /// </summary>
+    public static string LenderKind(string wireId) =>
+        Vocabularies.LenderKinds.TryParse(wireId, out var kind) ? Vocabularies.LenderKinds[kind].Name(CultureInfo.CurrentUICulture) : wireId;
 
     public static void Section(IAnsiConsole console, string title, IEnumerable<string> lines)
     {

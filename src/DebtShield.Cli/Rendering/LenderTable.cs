@@ -21,6 +21,6 @@ internal static class LenderTable
         Section(console, CliText.Lender_Hints, report.NameHints);
         Section(console, CliText.Lender_Suggestions, report.Suggestions);
         Section(console, CliText.Row_Citations, report.Citations.Select(c => $"[{c.Id}] {c.Law} {c.Article}（{c.Status}）"));
-        console.MarkupLine("[dim]" + Markup.Escape(string.Format(CultureInfo.CurrentCulture, CliText.Lender_ListVersion, report.ListVersion, report.ListLastChecked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.LenderKind)) + "[/]");
+        console.MarkupLine("[dim]" + Markup.Escape(string.Format(CultureInfo.CurrentCulture, CliText.Lender_ListVersion, report.ListVersion, report.ListLastChecked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FigureTable.LenderKind(report.LenderKind))) + "[/]");
     }
 }

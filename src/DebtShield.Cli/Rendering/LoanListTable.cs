@@ -65,7 +65,7 @@ internal static class LoanListTable
     {
         var loan = detail.Loan;
         var culture = CultureInfo.CurrentCulture;
-        console.MarkupLine($"[bold]{Markup.Escape(loan.Id)}[/]  {Markup.Escape(loan.Figures.LenderName)} ({Markup.Escape(loan.Figures.LenderKind)})");
+        console.MarkupLine($"[bold]{Markup.Escape(loan.Id)}[/]  {Markup.Escape(loan.Figures.LenderName)} ({Markup.Escape(FigureTable.LenderKind(loan.Figures.LenderKind))})");
         var schedule = new Table().Border(TableBorder.Rounded)
             .AddColumn(CliText.List_DueDate)
             .AddColumn(new TableColumn(CliText.List_DueAmount).RightAligned());

@@ -14,7 +14,7 @@ internal static class RateTable
         var figures = report.Figures;
         var table = new FigureTable()
             .Row(CliText.Row_Loan, report.Id)
-            .Row(CliText.Row_Lender, $"{figures.LenderName} ({figures.LenderKind})")
+            .Row(CliText.Row_Lender, $"{figures.LenderName} ({LenderKind(figures.LenderKind)})")
             .Row(CliText.Row_Principal, Yuan(figures.Principal))
             .Row(CliText.Row_Received, Yuan(figures.Received))
             .Row(CliText.Row_UpfrontDeduction, Yuan(figures.UpfrontDeduction))
