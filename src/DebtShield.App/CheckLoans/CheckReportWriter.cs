@@ -23,13 +23,13 @@ public sealed class CheckReportWriter
 {
     private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
     private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText LenderKindName = JsonEncodedText.Encode("lenderKind");
+    private static readonly JsonEncodedText LenderKindName = JsonEncodedText.Encode(LoanFigures.Names.LenderKind);
     private static readonly JsonEncodedText AsOfName = JsonEncodedText.Encode("asOf");
     private static readonly JsonEncodedText DayCountName = JsonEncodedText.Encode("dayCount");
     private static readonly JsonEncodedText CapAnnualName = JsonEncodedText.Encode("capAnnual");
     private static readonly JsonEncodedText CapBasisName = JsonEncodedText.Encode("capBasis");
     private static readonly JsonEncodedText CapBasisTextName = JsonEncodedText.Encode("capBasisText");
-    private static readonly JsonEncodedText PrincipalBasisName = JsonEncodedText.Encode("principalBasis");
+    private static readonly JsonEncodedText PrincipalBasisName = JsonEncodedText.Encode(LoanFigures.Names.PrincipalBasis);
     private static readonly JsonEncodedText RateAnnualName = JsonEncodedText.Encode("rateAnnual");
     private static readonly JsonEncodedText RateAnnualEffectiveName = JsonEncodedText.Encode("rateAnnualEffective");
     private static readonly JsonEncodedText ExceedsCapName = JsonEncodedText.Encode("exceedsCap");
