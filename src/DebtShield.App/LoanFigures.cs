@@ -139,7 +139,12 @@ public sealed record LoanFigures
     /// </summary>
     internal static bool IsWritable(double? rate) => rate is not { } value || (double.IsFinite(value) && Math.Abs(value) < 1e15);
 
-    private static double? Writable(double? rate, ref bool beyondRange)
+    /// <summary>
+    /// The rate, or <see langword="null"/> when it is not <see cref="IsWritable"/>, setting
+    /// <paramref name="beyondRange"/> then (and leaving it as it was otherwise): every report's and
+    /// batch writer's one rule, the caller adding the note once.
+    /// </summary>
+    internal static double? Writable(double? rate, ref bool beyondRange)
     {
         if (IsWritable(rate))
         {

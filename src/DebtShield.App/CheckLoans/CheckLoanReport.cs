@@ -123,7 +123,7 @@ public sealed record CheckLoanReport([property: JsonIgnore] LoanFigures Figures)
         var figures = LoanFigures.Of(assessment.Cost);
         if (figures.RateBeyondRange)
         {
-            uncertain.Add(new RateNote("rate_beyond_range", wording.RateBeyondRange.Text));
+            uncertain.Add(new RateNote(RateLoanReport.BeyondRangeCode, wording.RateBeyondRange.Text));
         }
 
         return new CheckLoanReport(figures)
@@ -164,16 +164,6 @@ public sealed record CheckLoanReport([property: JsonIgnore] LoanFigures Figures)
 
     /// <summary>Where a line comes from, in the current UI language.</summary>
     internal static string WordCap(RateCap cap) => LegalReportWording.For(CultureInfo.CurrentUICulture).WordCap(cap).Text;
-
-    /// <summary>
-    /// The rate, or <see langword="null"/> when it is too large to write (JSON has no infinity),
-    /// as <see cref="RateLoanReport.Finite"/> decides for the rate report; the caller adds the note.
-    /// </summary>
-    internal static double? Finite(double? rate, out bool beyondRange)
-    {
-        beyondRange = rate is { } value && !(double.IsFinite(value) && Math.Abs(value) < 1e15);
-        return beyondRange ? null : rate;
-    }
 
     /// <summary>The verdict, worded as the batch's writer words it.</summary>
     private static string WordVerdict(LegalReportWording wording, LegalAssessment assessment)

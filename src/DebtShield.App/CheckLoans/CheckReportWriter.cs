@@ -59,7 +59,7 @@ public sealed class CheckReportWriter
     private static readonly JsonEncodedText TotalDueName = JsonEncodedText.Encode("totalDue");
     private static readonly JsonEncodedText PaidName = JsonEncodedText.Encode("paid");
     private static readonly JsonEncodedText OverpaidName = JsonEncodedText.Encode("overpaid");
-    private static readonly JsonEncodedText RateBeyondRangeCode = JsonEncodedText.Encode("rate_beyond_range");
+    private static readonly JsonEncodedText RateBeyondRangeCode = JsonEncodedText.Encode(RateLoanReport.BeyondRangeCode);
 
     private static readonly JsonEncodedText[] StepIds = Ids<StepKind>(LegalWireIds.Of);
     private static readonly JsonEncodedText[] ViewIds = Ids<LegalView>(LegalWireIds.Of);
@@ -82,8 +82,9 @@ public sealed class CheckReportWriter
         var primary = assessment.Primary;
 
         // As the record: a rate too large to write is null, with one note after the assessment's own.
-        var rate = CheckLoanReport.Finite(assessment.RateAnnual, out var rateBeyond);
-        var effective = CheckLoanReport.Finite(assessment.Cost.IrrAnnualEffective?.Fraction, out var effectiveBeyond);
+        var beyondRange = false;
+        var rate = LoanFigures.Writable(assessment.RateAnnual, ref beyondRange);
+        var effective = LoanFigures.Writable(assessment.Cost.IrrAnnualEffective?.Fraction, ref beyondRange);
 
         json.WriteStartObject();
         if (line is { } number)
@@ -135,7 +136,7 @@ public sealed class CheckReportWriter
             json.WriteEndObject();
         }
 
-        if (rateBeyond || effectiveBeyond)
+        if (beyondRange)
         {
             json.WriteStartObject();
             json.WriteString(CodeName, RateBeyondRangeCode);

@@ -169,7 +169,8 @@ public sealed record RateLoanReport([property: JsonIgnore] LoanFigures Figures)
     /// <summary>The note that a rate exists but is too large to write (JSON has no infinity), for a report's notes or its uncertainties.</summary>
     internal static RateNote BeyondRange() => new(BeyondRangeCode, AppText.Note_RateBeyondRange);
 
-    private const string BeyondRangeCode = "rate_beyond_range";
+    /// <summary>The code of the note that a rate is too large to write, in every report.</summary>
+    internal const string BeyondRangeCode = "rate_beyond_range";
 
     /// <summary>A rate as a percentage with at most two decimals: 0.463 → "46.3%".</summary>
     public static string Percent(double fraction) => new Percentage(fraction).ToString();

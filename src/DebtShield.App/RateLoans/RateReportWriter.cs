@@ -50,13 +50,13 @@ public sealed class RateReportWriter
         var beyondRange = false;
 
         // Figures first (each may find a rate too large to write), then the object in report order.
-        var nominal = Has(NeedsIrr) ? Finite(cost.IrrAnnualNominal?.Fraction, ref beyondRange) : null;
-        var perPeriod = Has(RateFields.IrrPerPeriod) ? Finite(cost.IrrPerPeriod.RateOrNull, ref beyondRange) : null;
-        var effective = Has(RateFields.IrrAnnualEffective) ? Finite(cost.IrrAnnualEffective?.Fraction, ref beyondRange) : null;
-        var xirr = Has(RateFields.XirrAnnual) ? Finite(cost.Xirr.RateOrNull, ref beyondRange) : null;
-        var regZ = Has(RateFields.AprRegZ) ? Finite(cost.RegZ.Annual?.Fraction, ref beyondRange) : null;
+        var nominal = Has(NeedsIrr) ? LoanFigures.Writable(cost.IrrAnnualNominal?.Fraction, ref beyondRange) : null;
+        var perPeriod = Has(RateFields.IrrPerPeriod) ? LoanFigures.Writable(cost.IrrPerPeriod.RateOrNull, ref beyondRange) : null;
+        var effective = Has(RateFields.IrrAnnualEffective) ? LoanFigures.Writable(cost.IrrAnnualEffective?.Fraction, ref beyondRange) : null;
+        var xirr = Has(RateFields.XirrAnnual) ? LoanFigures.Writable(cost.Xirr.RateOrNull, ref beyondRange) : null;
+        var regZ = Has(RateFields.AprRegZ) ? LoanFigures.Writable(cost.RegZ.Annual?.Fraction, ref beyondRange) : null;
         var onContract = Has(RateFields.OnContractPrincipal) ? cost.OnContractPrincipal : null;
-        var onContractIrr = onContract is null ? null : Finite(onContract.IrrAnnualNominal.RateOrNull, ref beyondRange);
+        var onContractIrr = onContract is null ? null : LoanFigures.Writable(onContract.IrrAnnualNominal.RateOrNull, ref beyondRange);
         var stated = cost.AdvertisedAnnual?.Fraction;
 
         json.WriteStartObject();
@@ -152,18 +152,6 @@ public sealed class RateReportWriter
     private bool Has(RateFields field) => (_fields & field) != 0;
 
     private static JsonEncodedText NameOf(RateFields field) => FieldNames[System.Numerics.BitOperations.Log2((uint)field)];
-
-    /// <summary>The rate, or <see langword="null"/> when it is too large to write (JSON has no infinity), as <see cref="RateLoanReport.Finite"/>.</summary>
-    private static double? Finite(double? rate, ref bool beyondRange)
-    {
-        if (rate is not { } value || (double.IsFinite(value) && Math.Abs(value) < 1e15))
-        {
-            return rate;
-        }
-
-        beyondRange = true;
-        return null;
-    }
 
     private void Text(Utf8JsonWriter json, RateFields field, string value)
     {
