@@ -9,12 +9,14 @@ set -euo pipefail
 cli=$1; dir=$2; runs=${3:-3}; cpus=${4:-}
 wrap=(); [[ -n $cpus ]] && wrap=(taskset -c "$cpus")
 
+# Each run writes a file of its own, never /dev/null: the CLI opens its output unshared, so a run
+# beside another writing /dev/null fails (and its CPU would be taken for the start-up).
 measure() { # name items file args...
   local name=$1 items=$2 file=$3; shift 3
   head -n 1 "$dir/$file" > "$dir/one-$file"
   local best_start=999999 best=999999 wall=0
   for _ in $(seq "$runs"); do
-    local s; s=$( { /usr/bin/time -f '%U %S' "${wrap[@]}" "$cli" "$@" "$dir/one-$file" --output /dev/null 2>&1 >/dev/null; } | tail -n 1 | awk '{print $1+$2}')
+    local s; s=$( { /usr/bin/time -f '%U %S' "${wrap[@]}" "$cli" "$@" "$dir/one-$file" --output "$dir/out-one-$file" 2>&1 >/dev/null; } | tail -n 1 | awk '{print $1+$2}')
     best_start=$(awk -v a="$best_start" -v b="$s" 'BEGIN{print (b<a)?b:a}')
     local t; t=$( { /usr/bin/time -f '%U %S %e %M' "${wrap[@]}" "$cli" "$@" "$dir/$file" --output "$dir/out-$file" 2>&1 >/dev/null; } | tail -n 1)
     local cpu; cpu=$(awk '{print $1+$2}' <<<"$t")
