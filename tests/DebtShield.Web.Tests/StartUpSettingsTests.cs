@@ -1,10 +1,19 @@
 using System.Text.Json;
+using DebtShield.Tests.Shared;
+using DebtShield.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace DebtShield.Web.Tests;
 
 /// <summary>
-/// The program's runtime settings that its start-up figures (docs/benchmarks.md, issue 25) rest
-/// on, read from the settings file the program starts with.
+/// The program's runtime settings and the host's make-up that its start-up figures
+/// (docs/benchmarks.md, issue 25) rest on: read from the settings file the program starts with,
+/// and from the services of the app as <see cref="WebHost.Build"/> makes it.
 /// </summary>
 public sealed class StartUpSettingsTests
 {
@@ -20,4 +29,25 @@ public sealed class StartUpSettingsTests
         Assert.True(properties.TryGetProperty(setting, out var value), setting + " is not set");
         Assert.True(value.GetBoolean(), setting + " is not true");
     }
+
+    [Fact]
+    public async Task Build_LocalApp_LogsToTheConsoleOnly()
+    {
+        using var ledger = TestLedgers.CreateSqlite();
+        await using var app = BuildLocal(ledger);
+
+        Assert.IsType<ConsoleLoggerProvider>(Assert.Single(app.Services.GetServices<ILoggerProvider>()));
+    }
+
+    [Fact]
+    public async Task Build_LocalApp_LooksForNoControllers()
+    {
+        using var ledger = TestLedgers.CreateSqlite();
+        await using var app = BuildLocal(ledger);
+
+        Assert.DoesNotContain(app.Services.GetRequiredService<ApplicationPartManager>().FeatureProviders, provider => provider is ControllerFeatureProvider);
+    }
+
+    private static WebApplication BuildLocal(TestLedger ledger) =>
+        WebHost.Build(new WebOptions(ledger.Location, [new Uri("http://127.0.0.1:0")], false, null), TimeProvider.System);
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
@@ -24,7 +25,12 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(options);
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        // The slim builder (issue 25, docs/benchmarks.md): the full one also probes for QUIC (HTTP/3)
+        // and adds the debug and event-source log providers and the IIS integration, which this app
+        // does not use, for about 20 ms of CPU at every start. What the app does use stays: the
+        // settings from the environment and the command line, the console log, and Kestrel's https
+        // (the phone listener, an https --urls), added back below.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(WebHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
@@ -33,6 +39,7 @@ public static class WebHost
             // instance per host (128 a user by default, shared by every host a test run starts).
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls([.. options.Urls.Select(u => u.ToString().TrimEnd('/'))]);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -70,7 +77,15 @@ public static class WebHost
 
         builder.Services.AddSingleton<GuessThrottle>();
         builder.Services.AddSingleton(services => new LedgerGate(options.Ledger!, services.GetRequiredService<ILogger<LedgerGate>>()));
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        {
+            // The app has pages and endpoints, no controllers. Looking for controllers loads every
+            // type of this assembly when the pages are mapped, at every start (issue 25).
+            foreach (var controllers in parts.FeatureProviders.OfType<ControllerFeatureProvider>().ToList())
+            {
+                parts.FeatureProviders.Remove(controllers);
+            }
+        });
         UploadLimit.Configure(builder);
         CaseAccess.AddServices(builder.Services);
         MultiUserMode.AddServices(builder, options);
