@@ -3,7 +3,7 @@
 # command line (debtshield), both self-contained single files (no .NET needed on the machine),
 # with the 使用说明 (how to use), in debtshield-VERSION-RID.zip (Windows) or .tar.gz (others).
 #
-#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run] [--fast-compression] [--no-analyzers]
+#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run] [--fast-compression] [--no-analyzers] [--from-build]
 #
 # Without --rid: win-x64, osx-arm64, osx-x64, linux-x64, linux-arm64. Archives go to
 # artifacts/release (or DIR); each line printed at the end is "SIZE_BYTES ARCHIVE".
@@ -18,6 +18,10 @@
 # build has just run them on the same files: test.sh, after its build of the solution. The
 # publish's own checks stay (the single-file analyser, warnings as errors), and so do the source
 # generators the programs are made of and the documentation file (the API's description reads it).
+# --from-build publishes the two programs over the libraries the tree's Release build has just
+# compiled (src/*/bin/Release/net10.0, the same IL for every platform: Directory.Build.props makes
+# them RID-agnostic) instead of compiling them again: only the programs are compiled for the
+# platform. For a tree built with `dotnet build -c Release` as it is now: test.sh, after its build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -27,6 +31,7 @@ rids=()
 ready_to_run=true
 gzip_level=6
 analyzers=()
+from_build=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --rid) rids+=("$2"); shift 2 ;;
@@ -34,6 +39,7 @@ while [ $# -gt 0 ]; do
     --no-ready-to-run) ready_to_run=false; shift ;;
     --fast-compression) gzip_level=1; shift ;;
     --no-analyzers) analyzers=(-p:EnableNETAnalyzers=false -p:EnforceCodeStyleInBuild=false); shift ;;
+    --from-build) from_build=true; shift ;;
     *) echo "release.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -49,6 +55,26 @@ trap 'rm -rf "$work"' EXIT
 # repository's lock files and obj folders under a developer's feet.
 git ls-files -co --exclude-standard -z | tar --null -cf - -T - | (mkdir -p "$work/tree" && tar -xf - -C "$work/tree")
 
+# --from-build: each library's Release output (bin: the assembly, its documentation file and its
+# satellite assemblies; obj: the reference assemblies the programs compile against) goes into the
+# copy, and the publish does not build project references, so it takes them as they are.
+references=()
+if $from_build; then
+  for project in src/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    folder=$(dirname "$project")
+    [ "$name" != DebtShield.Cli ] && [ "$name" != DebtShield.Web ] || continue
+    if [ ! -f "$folder/bin/Release/net10.0/$name.dll" ] || [ ! -d "$folder/obj/Release/net10.0/refint" ]; then
+      echo "release.sh: --from-build: $folder has no Release build (bin/Release/net10.0/$name.dll); run dotnet build -c Release first" >&2
+      exit 1
+    fi
+    mkdir -p "$work/tree/$folder/bin/Release" "$work/tree/$folder/obj/Release"
+    cp -a "$folder/bin/Release/net10.0" "$work/tree/$folder/bin/Release/"
+    cp -a "$folder/obj/Release/net10.0" "$work/tree/$folder/obj/Release/"
+  done
+  references=(-p:BuildProjectReferences=false)
+fi
+
 # The packages' native libraries (SQLite, SkiaSharp, OR-Tools: about 80 MB) stay files beside the
 # programs rather than inside them: a single file would unpack them into the user's home at its
 # first start, about 0.2 s of CPU and 81 MB written (docs/benchmarks.md, issue 25).
@@ -56,7 +82,7 @@ publish() { # project rid folder
   dotnet publish "$work/tree/$1" -c Release -r "$2" --self-contained true -o "$3" \
     -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=false \
     -p:PublishReadyToRun=$ready_to_run -p:PublishReadyToRunComposite=false -p:DebugType=none \
-    -p:IsTransformWebConfigDisabled=true "${analyzers[@]}" -v:q -nologo
+    -p:IsTransformWebConfigDisabled=true "${analyzers[@]}" "${references[@]}" -v:q -nologo
 }
 
 for rid in "${rids[@]}"; do

@@ -10,7 +10,7 @@ namespace DebtShield.Cli.Tests.Ledger;
 /// text, an attachment, a path for a hash, a case without a title, a row twice) is refused with
 /// exit 1 and a message naming what does not hold, and nothing of it is committed.
 /// </summary>
-public sealed class RestoreVerifyTests
+public sealed class RestoreVerifyTests(RestoreVerifyTests.Backups backups) : IClassFixture<RestoreVerifyTests.Backups>
 {
     private static readonly string SmsBackup = Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml");
 
@@ -185,11 +185,11 @@ public sealed class RestoreVerifyTests
     [Fact]
     public void Restore_AProtectedBackupWithoutItsPassphrase_Exit1AndNothingRestored()
     {
-        using var source = ProtectedSource("sqlite");
+        var backup = backups.Of("sqlite", isProtected: true);
         using var target = new LedgerCli("sqlite", empty: true);
 
-        var none = target.Run("restore", source.PathOf("ledger.backup"));
-        var wrong = target.RunWith(null, new Dictionary<string, string?> { ["DEBTSHIELD_PASSPHRASE"] = "wrong horse battery" }, "restore", source.PathOf("ledger.backup"));
+        var none = target.Run("restore", backup);
+        var wrong = target.RunWith(null, new Dictionary<string, string?> { ["DEBTSHIELD_PASSPHRASE"] = "wrong horse battery" }, "restore", backup);
 
         Assert.Equal(1, none.ExitCode);
         Assert.Contains("DEBTSHIELD_PASSPHRASE", none.Stderr, StringComparison.Ordinal);
@@ -210,6 +210,16 @@ public sealed class RestoreVerifyTests
         return "v1:" + Convert.ToBase64String(bytes);
     }
 
+    /// <summary>A ledger with evidence and an attachment, backed up as <c>ledger.backup</c> in its folder.</summary>
+    private static LedgerCli PlainSource(string provider, Action<LedgerCli>? prepare = null)
+    {
+        var source = new LedgerCli(provider);
+        source.Succeed("evidence", "import", SmsBackup, "--collector", "16500009999", "--collector", "17000001234");
+        prepare?.Invoke(source);
+        source.Succeed("backup", "ledger.backup");
+        return source;
+    }
+
     /// <summary>A protected ledger with evidence and an attachment, backed up as <c>ledger.backup</c> in its folder.</summary>
     private static LedgerCli ProtectedSource(string provider)
     {
@@ -223,23 +233,21 @@ public sealed class RestoreVerifyTests
     }
 
     /// <summary>As <see cref="RestoreAltered"/>, from a protected ledger, restored with its passphrase.</summary>
-    private static (CliResult Result, LedgerCli Target) RestoreAlteredProtected(string provider, Action<JsonNode> alter)
+    private (CliResult Result, LedgerCli Target) RestoreAlteredProtected(string provider, Action<JsonNode> alter)
     {
-        using var source = ProtectedSource(provider);
         var target = new LedgerCli(provider, empty: true);
-        var altered = Alter(source.PathOf("ledger.backup"), target.PathOf("altered.backup"), alter);
+        var altered = Alter(backups.Of(provider, isProtected: true), target.PathOf("altered.backup"), alter);
         return (target.RunWith(null, Passphrase, "restore", altered), target);
     }
 
     /// <summary>Backs up a case with evidence and an attachment, alters the backup's rows, and restores it into a new ledger.</summary>
-    private static (CliResult Result, LedgerCli Target) RestoreAltered(string provider, Action<JsonNode> alter, Action<LedgerCli>? prepare = null)
+    private (CliResult Result, LedgerCli Target) RestoreAltered(string provider, Action<JsonNode> alter, Action<LedgerCli>? prepare = null)
     {
-        using var source = new LedgerCli(provider);
-        source.Succeed("evidence", "import", SmsBackup, "--collector", "16500009999", "--collector", "17000001234");
-        prepare?.Invoke(source);
-        source.Succeed("backup", "ledger.backup");
+        // A source prepared for one test is that test's own; the plain one is the class's.
+        using var own = prepare is null ? null : PlainSource(provider, prepare);
+        var backup = own?.PathOf("ledger.backup") ?? backups.Of(provider, isProtected: false);
         var target = new LedgerCli(provider, empty: true);
-        return (target.Run("restore", Alter(source.PathOf("ledger.backup"), target.PathOf("altered.backup"), alter)), target);
+        return (target.Run("restore", Alter(backup, target.PathOf("altered.backup"), alter)), target);
     }
 
     /// <summary>Writes <paramref name="to"/>: the backup <paramref name="from"/> with its rows altered.</summary>
@@ -260,5 +268,40 @@ public sealed class RestoreVerifyTests
         }
 
         return to;
+    }
+
+    /// <summary>
+    /// The backups the tests alter, made once per provider for the class, plain and protected: each
+    /// test alters a copy of its own and restores it into a new ledger of its own, so a backup is
+    /// only ever read. Making one (an import, a backup, and for the protected one a <c>db protect</c>
+    /// and a backup each deriving the key at the default Argon2id cost) was most of a test's work.
+    /// </summary>
+    public sealed class Backups : IDisposable
+    {
+        private readonly Dictionary<(string Provider, bool Protected), LedgerCli> sources = [];
+        private readonly Lock gate = new();
+
+        /// <summary>The path of the backup of a case with evidence and an attachment on <paramref name="provider"/>.</summary>
+        public string Of(string provider, bool isProtected)
+        {
+            lock (gate)
+            {
+                if (!sources.TryGetValue((provider, isProtected), out var source))
+                {
+                    source = isProtected ? ProtectedSource(provider) : PlainSource(provider);
+                    sources.Add((provider, isProtected), source);
+                }
+
+                return source.PathOf("ledger.backup");
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var source in sources.Values)
+            {
+                source.Dispose();
+            }
+        }
     }
 }
