@@ -87,12 +87,31 @@ if (args is ["screenshot-accuracy", var accuracyCount])
 // `screenshot-set [--verbose] [WORD]` reads issue 24's screenshot set (every app, theme, scale, JPEG, crops,
 // overlapping pairs, non-chats) and prints how the reading compares with what was painted
 // (`--verbose` lists every bubble; a word such as `ios` or `pair` reads only the screenshots whose app
-// or variant contains it); `screenshot-set --write FOLDER` writes the images and their ground truth instead.
+// or variant contains it); `screenshot-set --write FOLDER` writes the images and their ground truth instead;
+// `screenshot-set --folder FOLDER [--truth FILE] [--verbose]` reads real screenshots kept in FOLDER against a
+// labeller's truth file there (truth_a.jsonl unless told) and prints the same figures.
 if (args is ["screenshot-set", .. var setArgs])
 {
     if (setArgs is ["--write", var setFolder])
     {
         DebtShield.Tests.Screenshots.ChatShotSet.Write(setFolder);
+        return;
+    }
+
+    if (setArgs is ["--folder", var realFolder, .. var realArgs])
+    {
+        var truthAt = Array.IndexOf(realArgs, "--truth");
+        var truthFile = truthAt >= 0 && truthAt + 1 < realArgs.Length ? realArgs[truthAt + 1] : "truth_a.jsonl";
+        try
+        {
+            await ScreenshotSetAccuracy.RunAsync(RealShotSet.Load(realFolder, truthFile), verbose: realArgs.Contains("--verbose"));
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.ExitCode = 1;
+        }
+
         return;
     }
 

@@ -26,11 +26,27 @@ namespace DebtShield.Benchmarks;
 internal static class ScreenshotSetAccuracy
 {
     /// <summary>Reads the set (or the screenshots whose app or variant contains <paramref name="only"/>) and prints the figures.</summary>
-    public static async Task RunAsync(bool verbose, string? only = null)
+    public static Task RunAsync(bool verbose, string? only = null) =>
+        MeasureAsync(
+            ChatShotSet.All().Where(s => only is null || s.Truth.App.Contains(only, StringComparison.Ordinal) || s.Truth.Variant.Contains(only, StringComparison.Ordinal)).ToList(),
+            static _ => DateTimeOffset.UnixEpoch,
+            static (bubble, read) => bubble.Time == read,
+            verbose);
+
+    /// <summary>
+    /// Reads the real screenshots of <paramref name="set"/> and prints the same figures as for the
+    /// painted set. The capture time given to the reader is the one the truth file records (the
+    /// commit that published the picture: it was taken by then), since a real picture's file name
+    /// carries none; a time is right when it shows what the stamp above the bubble shows.
+    /// </summary>
+    public static Task RunAsync(RealShotSet set, bool verbose) =>
+        MeasureAsync(set.Shots, static truth => truth.Captured, set.ShowsStamp, verbose);
+
+    /// <summary>Reads <paramref name="shots"/> and prints the figures; <paramref name="sameTime"/> says whether a time read is the bubble's.</summary>
+    private static async Task MeasureAsync(IReadOnlyList<ChatShot> shots, Func<ShotTruth, DateTimeOffset> fileTime, Func<BubbleTruth, DateTimeOffset, bool> sameTime, bool verbose)
     {
         var ocr = new TesseractOcr();
-        var shots = ChatShotSet.All().Where(s => only is null || s.Truth.App.Contains(only, StringComparison.Ordinal) || s.Truth.Variant.Contains(only, StringComparison.Ordinal)).ToList();
-        var tally = new Tally();
+        var tally = new Tally(sameTime);
         var readings = new Dictionary<string, ScreenshotReading?>();
         var cpuBefore = CpuSeconds();
         var clock = Stopwatch.StartNew();
@@ -38,7 +54,7 @@ internal static class ScreenshotSetAccuracy
         foreach (var shot in shots)
         {
             var started = clock.Elapsed;
-            var (reading, refused) = await ReadAsync(shot, ocr);
+            var (reading, refused) = await ReadAsync(shot, fileTime(shot.Truth), ocr);
             walls.Add((clock.Elapsed - started).TotalSeconds);
             readings[shot.Truth.Name] = refused is null ? reading : null;
             tally.Add(shot.Truth, refused is null ? reading : null, refused, verbose);
@@ -59,11 +75,11 @@ internal static class ScreenshotSetAccuracy
     }
 
     /// <summary>Reads one screenshot as the import does; the reason when it is refused.</summary>
-    private static async Task<(ScreenshotReading? Reading, string? Refused)> ReadAsync(ChatShot shot, TesseractOcr ocr)
+    private static async Task<(ScreenshotReading? Reading, string? Refused)> ReadAsync(ChatShot shot, DateTimeOffset fileTime, TesseractOcr ocr)
     {
         try
         {
-            var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, ocr);
+            var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, fileTime, ocr);
             var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare);
             return signs.Count > 0 ? (reading, string.Join(",", signs)) : (reading, null);
         }
@@ -95,7 +111,7 @@ internal static class ScreenshotSetAccuracy
         return width * (long)height >= 0.3 * smaller;
     }
 
-    private sealed class Tally
+    private sealed class Tally(Func<BubbleTruth, DateTimeOffset, bool> sameTime)
     {
         private readonly List<double> _simplified = [];
         private readonly List<double> _traditional = [];
@@ -201,7 +217,7 @@ internal static class ScreenshotSetAccuracy
                     _timesFlaggedNeedlessly += bubble.Time is not null ? 1 : 0;
                     time = "estimated";
                 }
-                else if (bubble.Time is { } stamp && first.Time == stamp)
+                else if (bubble.Time is not null && sameTime(bubble, first.Time))
                 {
                     _timesRight++;
                     time = "right";
