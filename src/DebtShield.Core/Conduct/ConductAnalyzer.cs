@@ -392,6 +392,20 @@ public sealed class ConductAnalyzer
         SuppressListed(text, hits);
     }
 
+    /// <summary>True when the hit's word is one of the people (its span carries the people's atom).</summary>
+    private static bool IsPeopleWord(List<AtomHit> hits, AtomHit hit, int people)
+    {
+        foreach (var other in hits)
+        {
+            if (other.Atom == people && other.Start == hit.Start && other.End == hit.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsReported(List<AtomHit> hits, AtomHit hit, int reported)
     {
         foreach (var other in hits)
@@ -408,12 +422,14 @@ public sealed class ConductAnalyzer
     /// <summary>
     /// A negated act of telling covers the people it names: in "我们不会把您的情况告诉您的同事或家人" the
     /// negation reaches 告诉 within its six characters, and 同事, right after the act in the same clause,
-    /// is what is not told. Only an act carries the negation on (a negated 还款 in "没有还款就通知你家人"
-    /// does not cover the telling after it).
+    /// is who is not told. Only an act carries the negation on (a negated 还款 in "没有还款就通知你家人"
+    /// does not cover the telling after it), and only to people (<see cref="ConductRuleSet.PeopleClass"/>):
+    /// the debt named after it ("从不向第三方透露客户的借款信息") is still named.
     /// </summary>
     private void SuppressNegatedObjects(List<AtomHit> hits, Scratch scratch)
     {
         var telling = Rules.TellingAtoms;
+        var people = Rules.PeopleAtom;
         var changed = false;
         foreach (var hit in hits)
         {
@@ -426,7 +442,7 @@ public sealed class ConductAnalyzer
             for (var i = 0; i < hits.Count; i++)
             {
                 var hit = hits[i];
-                if (hit.Suppressed)
+                if (hit.Suppressed || !IsPeopleWord(hits, hit, people))
                 {
                     continue;
                 }

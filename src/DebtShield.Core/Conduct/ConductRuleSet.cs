@@ -28,6 +28,9 @@ public sealed class ConductRuleSet
     /// <summary>The word class of acts of telling said as done ("已通知", "联系过"), if the lexicon has it; negated, as <see cref="TellingClass"/>.</summary>
     public const string ToldClass = "TOLD";
 
+    /// <summary>The word class of the people and circles an act of telling names ("同事", "家人"), if the lexicon has it.</summary>
+    public const string PeopleClass = "CONTACTS";
+
     internal ConductRuleSet(
         ConductNormalizer normalizer,
         PatternAutomaton automaton,
@@ -36,6 +39,7 @@ public sealed class ConductRuleSet
         int negationAtom,
         int reportedAtom,
         int[] tellingAtoms,
+        int peopleAtom,
         IReadOnlyList<ConductRule> rules)
     {
         Normalizer = normalizer;
@@ -45,6 +49,7 @@ public sealed class ConductRuleSet
         NegationAtom = negationAtom;
         ReportedAtom = reportedAtom;
         TellingAtoms = tellingAtoms;
+        PeopleAtom = peopleAtom;
         Rules = rules;
         RuleArray = [.. rules];
     }
@@ -69,6 +74,9 @@ public sealed class ConductRuleSet
 
     /// <summary>The atoms of <see cref="TellingClass"/> and <see cref="ToldClass"/>, those the lexicon defines.</summary>
     internal int[] TellingAtoms { get; }
+
+    /// <summary>The atom of <see cref="PeopleClass"/>, or -1 when the lexicon has none.</summary>
+    internal int PeopleAtom { get; }
 
     /// <summary>Parses and compiles the lexicon and the rules.</summary>
     /// <exception cref="FormatException">A line is malformed, a class unknown or a label misspelt; the message names file and line.</exception>
@@ -205,7 +213,7 @@ public sealed class ConductRuleSet
             var automaton = new PatternAutomaton(terms);
             var termAtoms = terms.Select(t => _terms[t].Order().ToArray()).ToArray();
             int[] telling = [.. new[] { TellingClass, ToldClass }.Where(_classes.ContainsKey).Select(c => _classes[c])];
-            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _rules);
+            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), _rules);
         }
 
         private RulePattern ParsePattern(string value)
