@@ -21,6 +21,9 @@ public sealed class ConductAnalyzer
     /// <summary>How far (normalised characters) a negation may stand before the trigger it negates.</summary>
     private const int NegationReach = 6;
 
+    /// <summary>How far after a negated act of telling the people it names may start (您的, 你的任何).</summary>
+    private const int NegatedObjectReach = 4;
+
     /// <summary>The largest gap between consecutive parts of an ordered (…) pattern.</summary>
     private const int OrderedGap = 16;
 
@@ -381,11 +384,81 @@ public sealed class ConductAnalyzer
 
             if (suppressed)
             {
-                hits[i] = hit with { Suppressed = true };
+                hits[i] = hit with { Suppressed = true, Negated = !IsQuoted(scratch, hit.Start, hit.End) && !IsReported(hits, hit, reported) };
             }
         }
 
+        SuppressNegatedObjects(hits, scratch);
         SuppressListed(text, hits);
+    }
+
+    /// <summary>True when the hit's word is one of the people (its span carries the people's atom).</summary>
+    private static bool IsPeopleWord(List<AtomHit> hits, AtomHit hit, int people)
+    {
+        foreach (var other in hits)
+        {
+            if (other.Atom == people && other.Start == hit.Start && other.End == hit.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsReported(List<AtomHit> hits, AtomHit hit, int reported)
+    {
+        foreach (var other in hits)
+        {
+            if (other.Atom == reported && other.Sentence == hit.Sentence && other.Start < hit.Start && other.End <= hit.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A negated act of telling covers the people it names: in "我们不会把您的情况告诉您的同事或家人" the
+    /// negation reaches 告诉 within its six characters, and 同事, right after the act in the same clause,
+    /// is who is not told. Only an act carries the negation on (a negated 还款 in "没有还款就通知你家人"
+    /// does not cover the telling after it), and only to people (<see cref="ConductRuleSet.PeopleClass"/>):
+    /// the debt named after it ("从不向第三方透露客户的借款信息") is still named.
+    /// </summary>
+    private void SuppressNegatedObjects(List<AtomHit> hits, Scratch scratch)
+    {
+        var telling = Rules.TellingAtoms;
+        var people = Rules.PeopleAtom;
+        var changed = false;
+        foreach (var hit in hits)
+        {
+            changed |= hit.Negated && Array.IndexOf(telling, hit.Atom) >= 0;
+        }
+
+        while (changed)
+        {
+            changed = false;
+            for (var i = 0; i < hits.Count; i++)
+            {
+                var hit = hits[i];
+                if (hit.Suppressed || !IsPeopleWord(hits, hit, people))
+                {
+                    continue;
+                }
+
+                foreach (var act in hits)
+                {
+                    if (act.Negated && Array.IndexOf(telling, act.Atom) >= 0 && act.End <= hit.Start
+                        && hit.Start - act.End <= NegatedObjectReach && scratch.Clause[act.Start] == scratch.Clause[hit.Start])
+                    {
+                        hits[i] = hit with { Suppressed = true, Negated = true };
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -568,7 +641,8 @@ public sealed class ConductAnalyzer
         return false;
     }
 
-    private readonly record struct AtomHit(int Atom, int Start, int End, int Sentence, bool Suppressed = false);
+    /// <summary>A word's hit for one atom; <paramref name="Negated"/> when a negation (not a quotation or a report) suppressed it.</summary>
+    private readonly record struct AtomHit(int Atom, int Start, int End, int Sentence, bool Suppressed = false, bool Negated = false);
 
     private sealed class Scratch
     {

@@ -19,6 +19,18 @@ public sealed class ConductRuleSet
     /// <summary>The word class of reported speech ("他说"): what follows in the sentence is quoted, not said.</summary>
     public const string ReportedClass = "REPORTED";
 
+    /// <summary>
+    /// The word class of acts of telling ("告诉", "通知"), if the lexicon has it: a negated act covers the
+    /// people it names right after it ("我们不会把您的情况告诉您的同事"), not only itself.
+    /// </summary>
+    public const string TellingClass = "DISCLOSE";
+
+    /// <summary>The word class of acts of telling said as done ("已通知", "联系过"), if the lexicon has it; negated, as <see cref="TellingClass"/>.</summary>
+    public const string ToldClass = "TOLD";
+
+    /// <summary>The word class of the people and circles an act of telling names ("同事", "家人"), if the lexicon has it.</summary>
+    public const string PeopleClass = "CONTACTS";
+
     internal ConductRuleSet(
         ConductNormalizer normalizer,
         PatternAutomaton automaton,
@@ -26,6 +38,8 @@ public sealed class ConductRuleSet
         int atomCount,
         int negationAtom,
         int reportedAtom,
+        int[] tellingAtoms,
+        int peopleAtom,
         IReadOnlyList<ConductRule> rules)
     {
         Normalizer = normalizer;
@@ -34,6 +48,8 @@ public sealed class ConductRuleSet
         AtomCount = atomCount;
         NegationAtom = negationAtom;
         ReportedAtom = reportedAtom;
+        TellingAtoms = tellingAtoms;
+        PeopleAtom = peopleAtom;
         Rules = rules;
         RuleArray = [.. rules];
     }
@@ -55,6 +71,12 @@ public sealed class ConductRuleSet
     internal int NegationAtom { get; }
 
     internal int ReportedAtom { get; }
+
+    /// <summary>The atoms of <see cref="TellingClass"/> and <see cref="ToldClass"/>, those the lexicon defines.</summary>
+    internal int[] TellingAtoms { get; }
+
+    /// <summary>The atom of <see cref="PeopleClass"/>, or -1 when the lexicon has none.</summary>
+    internal int PeopleAtom { get; }
 
     /// <summary>Parses and compiles the lexicon and the rules.</summary>
     /// <exception cref="FormatException">A line is malformed, a class unknown or a label misspelt; the message names file and line.</exception>
@@ -190,7 +212,8 @@ public sealed class ConductRuleSet
             var terms = _terms.Keys.ToList();
             var automaton = new PatternAutomaton(terms);
             var termAtoms = terms.Select(t => _terms[t].Order().ToArray()).ToArray();
-            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], _rules);
+            int[] telling = [.. new[] { TellingClass, ToldClass }.Where(_classes.ContainsKey).Select(c => _classes[c])];
+            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), _rules);
         }
 
         private RulePattern ParsePattern(string value)

@@ -57,6 +57,23 @@ public sealed class ConductAnalyzerTests
         Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
     }
 
+    /// <summary>
+    /// A negated act of telling covers the people it names right after it, not only itself: the negation
+    /// reaches 告诉 within its six characters, and 同事 is what is not told (issue 21, s15). Each came out
+    /// with no label before, the people read as a sign of pressure.
+    /// </summary>
+    [Theory]
+    [InlineData("我们不会把您的情况告诉您的同事或家人，请按时还款。")]
+    [InlineData("我们绝不会把您的欠款告诉您的同事，请按时还款。")]
+    [InlineData("您的借款已逾期，我们没有联系过您的任何家人，请尽快还款。")]
+    public void Analyze_NegatedActOfTelling_CoversThePeopleItNames(string text) =>
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>The cover ends with the clause: the telling promised in the next one still threatens.</summary>
+    [Fact]
+    public void Analyze_NegatedActOfTelling_DoesNotCoverTheNextClause() =>
+        Assert.Contains("threat_exposure", ConductData.TextLabels(Analyzer.Analyze("我们不会只通知你家人，还会通知你单位。", Recipient.Borrower)));
+
     [Theory]
     [InlineData("他说会把我的事告诉我家人，我该怎么办？")]
     [InlineData("催收说要爆我通讯录，这合法吗？")]

@@ -1,0 +1,91 @@
+using DebtShield.Core.Conduct;
+
+namespace DebtShield.Core.Tests.Conduct;
+
+/// <summary>
+/// The labelling guide's two most-missed labels as classes of wording, not strings (issue 21, s15): every
+/// way of saying "people you know will learn of your debt" is a threat of exposure, and a message to the
+/// borrower saying the people have been told is a disclosure. The texts are written for these tests (not
+/// real messages), one or two for each class the guide names — the circle (family, spouse, children's
+/// school, village and committee, employer and colleagues, everyone in the phone, the groups), the act
+/// (让…知道, 都会知道, 给…打电话, 发信息), the condition (不然, 否则, 再不还) — in simplified and traditional
+/// script. Each got the wrong label, or none, before its class was written into <c>data/conduct</c>.
+/// </summary>
+public sealed class WordingClassTests
+{
+    private static ConductAnalyzer Analyzer => ConductData.Analyzer;
+
+    [Theory]
+    [InlineData("再不还钱，你爸妈马上就会知道你在外面欠了钱。")]
+    [InlineData("不还的话，你手机里的每一个人都会收到短信。")]
+    [InlineData("我们会让你身边的每个人都知道你欠钱。")]
+    [InlineData("不还钱就发信息给你单位领导。")]
+    [InlineData("你通讯录里的人我们会挨个发信息。")]
+    [InlineData("如果今天还不还，我们就把情况反映给你的单位。")]
+    [InlineData("你欠钱的事，我们会在你老家挨家挨户地说。")]
+    [InlineData("今天不还，就让你在亲戚面前抬不起头。")]
+    [InlineData("你们公司老板的电话我们有，不还就打过去。")]
+    [InlineData("再不还，你的欠款明细会出现在你们家族群里。")]
+    [InlineData("我们会把你拉进你同事的群里说清楚。")]
+    [InlineData("不还钱，就在你们公司门口拉横幅。")]
+    [InlineData("你儿子在哪个学校读书我们都清楚，不还就去学校找他老师。")]
+    [InlineData("再不還錢，你爸媽馬上就會知道你在外面欠了錢。")]
+    [InlineData("不還錢就發訊息給你單位領導。")]
+    [InlineData("不還，就讓你人盡皆知。")]
+    [InlineData("逾期不還將通知您的緊急聯絡人。")]
+    public void Analyze_PeopleTheBorrowerKnowsWillLearnOfTheDebt_IsThreatOfExposure(string text)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower));
+
+        Assert.Contains("threat_exposure", labels);
+        Assert.DoesNotContain("third_party_disclosure", labels);
+        Assert.DoesNotContain("lawful_reminder", labels);
+    }
+
+    /// <summary>
+    /// The guide's disclosure to the borrower ("已经给你同事王芳、张伟发了信息"): the telling is done, so it is
+    /// no threat of one. Several were read as threats before; the others got no label.
+    /// </summary>
+    [Theory]
+    [InlineData("已经给你家人打过电话了。")]
+    [InlineData("你家人已经知道你欠钱的事了。")]
+    [InlineData("我们已通知你的紧急联系人。")]
+    [InlineData("你通讯录里的人我们已经全部发过短信了。")]
+    [InlineData("你单位领导已经收到我们的函件。")]
+    [InlineData("我们刚给你老婆打了电话，她说会让你还。")]
+    [InlineData("你的欠款情况已告知你的亲属。")]
+    [InlineData("你父母那边我们已经沟通过了。")]
+    [InlineData("你的朋友们已经都接到我们的电话了。")]
+    [InlineData("我們已通知你的緊急聯絡人。")]
+    [InlineData("你的欠款情況已告知你的親屬。")]
+    public void Analyze_BorrowerToldTheCircleWasTold_IsDisclosureNotThreat(string text)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower));
+
+        Assert.Contains("third_party_disclosure", labels);
+        Assert.DoesNotContain("threat_exposure", labels);
+    }
+
+    /// <summary>The recipient rule in traditional script: the debt named to a contact as 款項 not 結清.</summary>
+    [Fact]
+    public void Analyze_TraditionalScriptDebtNamedToAContact_IsDisclosure() =>
+        Assert.Contains(
+            "third_party_disclosure",
+            ConductData.TextLabels(Analyzer.Analyze("你好，李四在我們平台有一筆款項未結清，請他盡快聯繫我們。", Recipient.ThirdParty)));
+
+    /// <summary>
+    /// Precision guards of the new classes: a lender's receipt that greets the family, a condition that names
+    /// the children's schooling (a false consequence, not a telling), a telling still to come after
+    /// "already" (a threat, not a disclosure), and the negated, quoted and reported telling.
+    /// </summary>
+    [Theory]
+    [InlineData("您的还款已经收到，祝您和家人生活愉快。", "third_party_disclosure")]
+    [InlineData("再不还，你家孩子就上不了学了。", "threat_exposure")]
+    [InlineData("你已逾期三天，再不还就通知你的家人。", "third_party_disclosure")]
+    [InlineData("我们已经把你的照片P成通缉令了，明天发给你通讯录。", "third_party_disclosure")]
+    [InlineData("我们绝不会把您的欠款告诉您的同事或家人，请按时还款。", "threat_exposure")]
+    [InlineData("他说要让我全家都知道，我该怎么办？", "threat_exposure")]
+    [InlineData("催收说“再不还就告诉你爸妈”，这是违法的。", "threat_exposure")]
+    public void Analyze_WordingNearTheNewClasses_DoesNotGetTheWrongLabel(string text, string wrong) =>
+        Assert.DoesNotContain(wrong, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+}
