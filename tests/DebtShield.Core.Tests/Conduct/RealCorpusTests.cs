@@ -45,16 +45,10 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
         Assert.All(messages.Where(m => m.SecondPass is null), m => Assert.True(m.Labels.SetEquals(m.FirstPass), m.Id));
     }
 
-    /// <summary>
-    /// No lawful reminder may come out abusive. The gate covers the messages labelled twice, as the held-out gate
-    /// does: a message the blind second pass has not reached yet carries one reader's labels (the ninth search's
-    /// m408, an arbitration warning pass A read as a lawful reminder, is one the analyser calls fake legal process),
-    /// and it joins the gate when pass B settles it.
-    /// </summary>
     [Fact]
     public void Corpus_LawfulReminders_CarryNoAbusiveLabel()
     {
-        var lawful = Read().Where(m => m.SecondPass is not null && m.Labels.SetEquals(["lawful_reminder"])).ToList();
+        var lawful = Read().Where(m => m.Labels.SetEquals(["lawful_reminder"])).ToList();
 
         Assert.True(lawful.Count >= 15);
         Assert.All(lawful, m => Assert.DoesNotContain(Analyze(m), l => ConductLabels.TryParse(l, out var label) && label.IsAbusive()));
@@ -66,19 +60,13 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
     /// are not lawful reminders: the ones with a reminder's words must carry a sign of the pressure or the
     /// legal step the labelling guide names (<c>{PRESSURE}</c>, <c>{CONTACTS}</c>, <c>{VEILED}</c>) and so
     /// get no label. Before the signs, 4 of them came out lawful (m114, m182, m286, m313). Tuning side only:
-    /// the held-out side stays unseen. The gate covers the messages labelled twice; the tuning side's messages
-    /// the blind second pass has not reached are reported beside it (the ninth search's m399 and m417, veiled
-    /// pressure pass A gave no label by the guide's rule 6, came out lawful).
+    /// the held-out side stays unseen.
     /// </summary>
     [Fact]
     public void Corpus_TuningSideWithEveryAbusiveRuleRemoved_CallsNoThreatALawfulReminder()
     {
         var lawfulRuleOnly = ConductData.LawfulReminderRuleOnly;
-        var pending = Read().Where(m => !HeldOutSources.Contains(m.Source) && m.SecondPass is null && !m.Labels.SetEquals(["lawful_reminder"]))
-            .Where(m => lawfulRuleOnly.Analyze(m.Text, m.Recipient).Labels.Contains(ConductLabel.LawfulReminder))
-            .Select(m => m.Id).ToList();
-        output.WriteLine($"tuning side, single-labelled (pass B pending), called lawful: [{string.Join(", ", pending)}]");
-        var tuning = Read().Where(m => !HeldOutSources.Contains(m.Source) && m.SecondPass is not null).ToList();
+        var tuning = Read().Where(m => !HeldOutSources.Contains(m.Source)).ToList();
 
         var calledLawful = tuning.Where(m => !m.Labels.SetEquals(["lawful_reminder"]))
             .Where(m => lawfulRuleOnly.Analyze(m.Text, m.Recipient).Labels.Contains(ConductLabel.LawfulReminder))
