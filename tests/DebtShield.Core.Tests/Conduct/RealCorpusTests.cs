@@ -36,11 +36,12 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
         Assert.Equal(messages.Count, messages.Select(m => m.Text).Distinct().Count());
 
         // A message labelled twice takes the label both passes agree on, and where they differ the
-        // decision and its reason are written in disagreements.md. A message the blind second pass has
-        // not reached yet (labels_b null, README: single-labelled) carries its first pass unchanged.
+        // decision and its reason are written in disagreements.md; so is the lead's decision where an agreed
+        // label is overruled to keep one script's wording labelled one way (m399, as m153). A message the blind
+        // second pass has not reached yet (labels_b null, README: single-labelled) carries its first pass unchanged.
         var decided = File.ReadAllText(Path.Combine(CorpusFolder, "disagreements.md"));
         var twice = messages.Where(m => m.SecondPass is not null).ToList();
-        Assert.All(twice.Where(m => m.FirstPass.SetEquals(m.SecondPass!)), m => Assert.True(m.Labels.SetEquals(m.FirstPass), m.Id));
+        Assert.All(twice.Where(m => m.FirstPass.SetEquals(m.SecondPass!)), m => Assert.True(m.Labels.SetEquals(m.FirstPass) || decided.Contains("| " + m.Id + " |", StringComparison.Ordinal), m.Id));
         Assert.All(twice.Where(m => !m.FirstPass.SetEquals(m.SecondPass!)), m => Assert.Contains("| " + m.Id + " |", decided, StringComparison.Ordinal));
         Assert.All(messages.Where(m => m.SecondPass is null), m => Assert.True(m.Labels.SetEquals(m.FirstPass), m.Id));
     }

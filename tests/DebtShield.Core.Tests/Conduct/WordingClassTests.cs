@@ -88,4 +88,15 @@ public sealed class WordingClassTests
     [InlineData("催收说“再不还就告诉你爸妈”，这是违法的。", "threat_exposure")]
     public void Analyze_WordingNearTheNewClasses_DoesNotGetTheWrongLabel(string text, string wrong) =>
         Assert.DoesNotContain(wrong, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// A legal step the lender says it has the right to take is the guide's real, conditional step (rule 3), not
+    /// one announced as done; harm to one's good name, said without naming who will hear, is a veiled threat
+    /// (rule 6) and so never a lawful reminder. Written after the ninth search's tuning-side m408 and m417.
+    /// </summary>
+    [Theory]
+    [InlineData("逾期不还，本公司有权依法向法院申请强制执行。", "fake_legal_process")]
+    [InlineData("逾期还可能影响您的名誉及信用，请按时还款。", "lawful_reminder")]
+    public void Analyze_ConditionalRightOrVeiledHarmToTheName_DoesNotGetTheWrongLabel(string text, string wrong) =>
+        Assert.DoesNotContain(wrong, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 }
