@@ -86,7 +86,7 @@ public sealed class BackupWireIdTests
     }
 
     [Fact]
-    public void PinnedIds_CoverEveryMemberOfEveryEnumABackupRowCarries()
+    public void PinnedIds_OfEveryEnumABackupRowCarries_CoverEveryMember()
     {
         var pinned = PinnedIds.Select(row => (Enum)row[0]).ToHashSet();
         var carried = typeof(LedgerBackup).Assembly.GetTypes()

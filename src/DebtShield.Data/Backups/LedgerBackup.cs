@@ -351,7 +351,7 @@ public static class LedgerBackup
         {
             TypeInfoResolver = resolver,
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            Converters = { new MoneyJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+            Converters = { new MoneyJsonConverter(), new BackupEnumIds() },
         };
         options.MakeReadOnly();
         return options;
