@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using DebtShield.App.Demo;
+using DebtShield.Tests.Shared;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Phone;
 using Microsoft.Extensions.DependencyInjection;
@@ -137,7 +138,7 @@ public sealed partial class PhonePairingTests
     [Fact]
     public async Task Gate_ExpiredPairingAndExpiredLink_GetNothing()
     {
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = new FixedClock(DateTimeOffset.UtcNow);
         await using var phone = await PhoneApp.StartAsync(clock);
         using var paired = phone.Device();
         await paired.GetAsync(phone.NewLink());
@@ -333,14 +334,5 @@ public sealed partial class PhonePairingTests
         public string CookieOf(HttpClient device) => jars[device].GetCookies(Address)[PhoneGate.Cookie]?.Value ?? throw new InvalidOperationException("The device is not paired.");
 
         public ValueTask DisposeAsync() => App.DisposeAsync();
-    }
-
-    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset now = start;
-
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public void Advance(TimeSpan by) => now += by;
     }
 }

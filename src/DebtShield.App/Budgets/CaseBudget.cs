@@ -52,12 +52,14 @@ public static class CaseBudget
 public sealed record BudgetReport(string? Case, IReadOnlyList<BudgetLineFigure> Lines, decimal Income, decimal EssentialExpenses, decimal LeftForDebts)
 {
     /// <summary>The report of a budget.</summary>
-    public static BudgetReport From(string? caseTitle, MonthlyBudget budget)
+    /// <param name="title">The case's title as the report shows it (the case was found by its id); null when the ledger has no case.</param>
+    /// <param name="budget">The budget.</param>
+    public static BudgetReport From(string? title, MonthlyBudget budget)
     {
         ArgumentNullException.ThrowIfNull(budget);
         return new BudgetReport(
-            caseTitle,
-            [.. budget.Lines.Select(l => new BudgetLineFigure(l.Kind == BudgetLineKind.Income ? "income" : "essential_expense", l.Name, l.Monthly.Yuan))],
+            title,
+            [.. budget.Lines.Select(l => new BudgetLineFigure(BudgetLine.KindIds.Of(l.Kind), l.Name, l.Monthly.Yuan))],
             budget.Income.Yuan,
             budget.EssentialExpenses.Yuan,
             budget.LeftForDebts.Yuan);

@@ -3,6 +3,7 @@ using DebtShield.App.RateLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Offers;
 using DebtShield.Import.Offers;
 
 namespace DebtShield.App.CheckOffer;
@@ -117,7 +118,7 @@ public sealed record OfferReadFigures
     private static OfferFeeFigure Fee(string name, Money amount, bool each)
     {
         var kind = OfferDraft.FeeKindOf(name);
-        var id = kind.ToString().ToLowerInvariant();
+        var id = OfferFee.KindIds.Of(kind);
         return new OfferFeeFigure(name, id, CheckWording.Text("OfferFee_" + id), amount.Yuan, each);
     }
 }

@@ -91,7 +91,6 @@ public static class LedgerAccess
             LedgerProblem.FileUnwritable => LedgerText.Problem_FileUnwritable,
             LedgerProblem.BackupAltered => LedgerText.Problem_BackupAltered,
             LedgerProblem.RestoreConflict => LedgerText.Problem_RestoreConflict,
-            _ => exception.Problem.ToString(),
         };
         return exception.Detail is { Length: > 0 } detail ? Localized.Format(text, detail) : Localized.Format(text, "");
     }

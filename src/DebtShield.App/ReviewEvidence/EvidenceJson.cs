@@ -120,12 +120,15 @@ public static class EvidenceJson
     }
 
     /// <summary>Writes the figures: <c>{"case","incidents","perLabel","perCounterpart","perDay","offHours","frequencyBreaches","contactsReached"}</c>.</summary>
-    public static void Write(Utf8JsonWriter json, string? caseTitle, EvidenceStatistics statistics)
+    /// <param name="json">Where to write.</param>
+    /// <param name="title">The case's title, as the figures show it (never used to find the case).</param>
+    /// <param name="statistics">The figures.</param>
+    public static void Write(Utf8JsonWriter json, string? title, EvidenceStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(statistics);
         json.WriteStartObject();
-        json.WriteString("case", caseTitle);
+        json.WriteString("case", title);
         json.WriteNumber("incidents", statistics.Incidents);
         json.WriteStartObject("perLabel");
         foreach (var count in statistics.PerLabel)
@@ -206,7 +209,7 @@ public static class EvidenceJson
                 json.WriteStartObject("break");
                 json.WriteNumber("sequence", broken.Sequence);
                 json.WriteNumber("position", broken.Position);
-                json.WriteString("kind", JsonNamingPolicy.SnakeCaseLower.ConvertName(broken.Kind.ToString()));
+                json.WriteString("kind", ChainBreak.KindIds.Of(broken.Kind));
                 json.WriteEndObject();
             }
             else

@@ -1,3 +1,5 @@
+using DebtShield.Core.Vocabulary;
+
 namespace DebtShield.Core.Budget;
 
 /// <summary>
@@ -38,6 +40,14 @@ public sealed record BudgetLine
 
     /// <summary>The amount per month.</summary>
     public Money Monthly { get; }
+
+    /// <summary>
+    /// The id each side has in a case file, the budget's JSON and a backup (<c>income</c>,
+    /// <c>essential_expense</c>), spelled out so that renaming a member changes none of them.
+    /// </summary>
+    public static WireIds<BudgetLineKind> KindIds { get; } = new(
+        (BudgetLineKind.Income, "income"),
+        (BudgetLineKind.EssentialExpense, "essential_expense"));
 }
 
 /// <summary>Which side of the monthly budget a line is on.</summary>

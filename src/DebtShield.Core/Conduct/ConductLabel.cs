@@ -1,3 +1,5 @@
+using DebtShield.Core.Vocabulary;
+
 namespace DebtShield.Core.Conduct;
 
 /// <summary>
@@ -46,26 +48,32 @@ public enum ConductLabel
 /// <summary>The stable text ids of <see cref="ConductLabel"/>, as data files and JSON output spell them.</summary>
 public static class ConductLabels
 {
-    private static readonly string[] Ids =
-    [
-        "threat_violence", "threat_exposure", "insult", "third_party_disclosure", "impersonation_authority",
-        "fake_legal_process", "pii_exposure", "false_consequences", "lawful_reminder", "off_hours",
-        "excessive_frequency", "third_party_contact",
-    ];
+    /// <summary>
+    /// Each label's id, spelled out beside its member (never taken from the member's name or its
+    /// place in the enum), so renaming or inserting a label changes no stored label or report.
+    /// </summary>
+    private static readonly WireIds<ConductLabel> Ids = new(
+        (ConductLabel.ThreatViolence, "threat_violence"),
+        (ConductLabel.ThreatExposure, "threat_exposure"),
+        (ConductLabel.Insult, "insult"),
+        (ConductLabel.ThirdPartyDisclosure, "third_party_disclosure"),
+        (ConductLabel.ImpersonationAuthority, "impersonation_authority"),
+        (ConductLabel.FakeLegalProcess, "fake_legal_process"),
+        (ConductLabel.PiiExposure, "pii_exposure"),
+        (ConductLabel.FalseConsequences, "false_consequences"),
+        (ConductLabel.LawfulReminder, "lawful_reminder"),
+        (ConductLabel.OffHours, "off_hours"),
+        (ConductLabel.ExcessiveFrequency, "excessive_frequency"),
+        (ConductLabel.ThirdPartyContact, "third_party_contact"));
 
     /// <summary>Every label, in declaration order.</summary>
     public static IReadOnlyList<ConductLabel> All { get; } = Enum.GetValues<ConductLabel>();
 
     /// <summary>The label's id, such as <c>threat_exposure</c>.</summary>
-    public static string Id(this ConductLabel label) => Ids[(int)label];
+    public static string Id(this ConductLabel label) => Ids.Of(label);
 
     /// <summary>The label with the id <paramref name="id"/>, if there is one.</summary>
-    public static bool TryParse(string id, out ConductLabel label)
-    {
-        var index = Array.IndexOf(Ids, id);
-        label = index < 0 ? default : (ConductLabel)index;
-        return index >= 0;
-    }
+    public static bool TryParse(string id, out ConductLabel label) => Ids.TryParse(id, out label);
 
     /// <summary>
     /// True for the labels that accuse the sender of wrongdoing from the text; a lawful reminder

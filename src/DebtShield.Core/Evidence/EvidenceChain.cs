@@ -1,4 +1,5 @@
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.Core.Evidence;
 
@@ -196,7 +197,23 @@ public sealed record ChainVerification(int IntactEntries, ChainBreak? Break, int
 /// <param name="Sequence">The sequence number found where the break is (the stored one).</param>
 /// <param name="Position">The position in the chain, from 1, where the break was found.</param>
 /// <param name="Kind">What is wrong there.</param>
-public sealed record ChainBreak(int Sequence, int Position, ChainBreakKind Kind);
+public sealed record ChainBreak(int Sequence, int Position, ChainBreakKind Kind)
+{
+    /// <summary>
+    /// The id each kind has where a check is written for programs (<c>verify --json</c>'s
+    /// <c>break.kind</c>: <c>content_changed</c>), spelled out so that renaming a member does not
+    /// change what a script reads.
+    /// </summary>
+    public static WireIds<ChainBreakKind> KindIds { get; } = new(
+        (ChainBreakKind.OutOfSequence, "out_of_sequence"),
+        (ChainBreakKind.LinkBroken, "link_broken"),
+        (ChainBreakKind.ContentChanged, "content_changed"),
+        (ChainBreakKind.AttachmentChanged, "attachment_changed"),
+        (ChainBreakKind.RecordedBackwards, "recorded_backwards"),
+        (ChainBreakKind.KeptHeadMismatch, "kept_head_mismatch"),
+        (ChainBreakKind.StampedHeadMismatch, "stamped_head_mismatch"),
+        (ChainBreakKind.HeadMismatch, "head_mismatch"));
+}
 
 /// <summary>What is wrong at a chain's first break.</summary>
 public enum ChainBreakKind

@@ -1,3 +1,5 @@
+using DebtShield.Core.Vocabulary;
+
 namespace DebtShield.Core.Loans;
 
 /// <summary>A payment the borrower actually made to the lender.</summary>
@@ -7,7 +9,20 @@ namespace DebtShield.Core.Loans;
 /// What the parties applied it to. Courts follow the parties' designation; without one, Civil
 /// Code Art 561's order applies (costs of enforcement, then interest, then principal).
 /// </param>
-public sealed record Payment(DateOnly Date, Money Amount, PaymentTarget AppliesTo = PaymentTarget.Default);
+public sealed record Payment(DateOnly Date, Money Amount, PaymentTarget AppliesTo = PaymentTarget.Default)
+{
+    /// <summary>
+    /// The id each designation has in loan files, loan tables, the loan list's JSON and a backup
+    /// (<c>principal</c>); the statutory order is <c>default</c>, which only a backup writes (a file
+    /// leaves an undesignated payment's field out). Spelled out so that renaming a member changes
+    /// none of them.
+    /// </summary>
+    public static WireIds<PaymentTarget> TargetIds { get; } = new(
+        (PaymentTarget.Default, "default"),
+        (PaymentTarget.Principal, "principal"),
+        (PaymentTarget.Interest, "interest"),
+        (PaymentTarget.Fees, "fees"));
+}
 
 /// <summary>What a payment was applied to.</summary>
 public enum PaymentTarget

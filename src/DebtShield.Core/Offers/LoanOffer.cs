@@ -1,4 +1,5 @@
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.Core.Offers;
 
@@ -92,7 +93,18 @@ public abstract record OfferRepayment
 /// <param name="Amount">The amount each time it is charged.</param>
 /// <param name="Timing">Once at the start, or with every instalment.</param>
 /// <param name="Kind">What kind of fee it is, for the verdict.</param>
-public sealed record OfferFee(string Name, Money Amount, FeeTiming Timing, OfferFeeKind Kind);
+public sealed record OfferFee(string Name, Money Amount, FeeTiming Timing, OfferFeeKind Kind)
+{
+    /// <summary>
+    /// The id each kind has in the offer check's JSON (a fee's <c>kind</c>, a finding's
+    /// <c>offer.fees.guarantee</c>), spelled out so that renaming a member changes neither.
+    /// </summary>
+    public static WireIds<OfferFeeKind> KindIds { get; } = new(
+        (OfferFeeKind.Service, "service"),
+        (OfferFeeKind.Guarantee, "guarantee"),
+        (OfferFeeKind.Membership, "membership"),
+        (OfferFeeKind.Insurance, "insurance"));
+}
 
 /// <summary>When a fee is paid.</summary>
 public enum FeeTiming

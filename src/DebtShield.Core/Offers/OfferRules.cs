@@ -193,7 +193,7 @@ public sealed class BundledFeesRule : IOfferRule
 
             var total = Money.Sum(fees.Select(f => f.Timing == FeeTiming.EveryInstalment ? f.Amount * count : f.Amount));
             var basis = facts.Rules.Flags.TryGetValue(LegalFlagKind.DisguisedFees, out var disguised) ? disguised : facts.Rules.RateMeasure;
-            yield return new OfferFinding(Id + "." + kind.ToString().ToLowerInvariant(), kind == OfferFeeKind.Service ? OfferSeverity.Note : OfferSeverity.Caution, [total], basis);
+            yield return new OfferFinding(Id + "." + OfferFee.KindIds.Of(kind), kind == OfferFeeKind.Service ? OfferSeverity.Note : OfferSeverity.Caution, [total], basis);
         }
     }
 }

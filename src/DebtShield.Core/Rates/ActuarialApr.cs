@@ -29,7 +29,7 @@ public static class ActuarialApr
     /// </summary>
     /// <remarks>
     /// With payments that are never negative the right side falls strictly as i rises, so there
-    /// is at most one rate; it is found by <see cref="BracketedNewton"/>, to about 1e-15 relative.
+    /// is at most one rate; it is found by <see cref="BracketedHalley"/>, to about 1e-15 relative.
     /// There is no rate when nothing is advanced or nothing repaid
     /// (<see cref="NoRateReason.NoSignChange"/>), or when the payments due at the advance itself
     /// already repay the amount financed, or every payment is due then (<see cref="NoRateReason.NoRoot"/>).
@@ -95,7 +95,7 @@ public static class ActuarialApr
         }
 
         var guess = Math.Log((atAdvance + later) / amountFinanced) / (weightedTime / later);
-        var u = BracketedNewton.FindRoot(
+        var u = BracketedHalley.FindRoot(
             new GeneralEquation(amountFinanced, payments, wholePeriods, fractions),
             double.IsFinite(guess) ? Math.Clamp(guess, -20, 20) : 0);
         return RateSolution.Unique(RateArithmetic.ExpM1(u));

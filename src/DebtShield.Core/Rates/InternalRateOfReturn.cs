@@ -135,7 +135,7 @@ public static class InternalRateOfReturn
     /// evaluation tells on which side of it we stand.
     /// </summary>
     private static RootSearch SearchMonotone(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot, int firstSign) =>
-        BracketedNewton.Search(new ScaledPresentValue(times, amounts, times[pivot], firstSign), InitialGuess(times, amounts, pivot));
+        BracketedHalley.Search(new ScaledPresentValue(times, amounts, times[pivot], firstSign), InitialGuess(times, amounts, pivot));
 
     /// <summary>
     /// Where the search starts: each side of the sign change taken as a lump of its size at its
@@ -144,7 +144,7 @@ public static class InternalRateOfReturn
     /// variance of offsets), so the root is near that of (σ_A² − σ_B²)/2 · u² − (μ_A − μ_B)·u + ln(A/B).
     /// For twelve equal instalments this lands within about 10⁻⁵ of the root at ordinary rates
     /// and 10⁻³ at 200% cost, where the first-order guess ln(A/B)/(μ_A − μ_B) is 10⁻³ to 10⁻¹
-    /// away: close enough that two evaluations finish (<see cref="BracketedNewton"/>).
+    /// away: close enough that two evaluations finish (<see cref="BracketedHalley"/>).
     /// </summary>
     private static double InitialGuess(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, int pivot)
     {
@@ -277,7 +277,7 @@ public static class InternalRateOfReturn
 
     private static double Bisect(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, double tau, double low, double high, int lowSign)
     {
-        for (var iteration = 0; iteration < 200 && high - low > BracketedNewton.Tolerance(high); iteration++)
+        for (var iteration = 0; iteration < 200 && high - low > BracketedHalley.Tolerance(high); iteration++)
         {
             var middle = low + ((high - low) / 2);
             var sign = ScaledSign(times, amounts, tau, middle);

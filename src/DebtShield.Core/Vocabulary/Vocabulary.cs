@@ -52,6 +52,7 @@ public sealed class Vocabulary<T> : IVocabulary
 
         _byWordInText = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Terms = terms;
+        Ids = new global::DebtShield.Core.Vocabulary.WireIds<T>([.. terms.Select(t => (t.Member, t.WireId))]);
     }
 
     /// <summary>Every term, in the order the vocabulary lists them (the order choices are offered in).</summary>
@@ -64,6 +65,9 @@ public sealed class Vocabulary<T> : IVocabulary
 
     /// <summary>The member's wire id (<c>online_platform</c>).</summary>
     public string WireId(T member) => this[member].WireId;
+
+    /// <summary>The terms' wire ids as a table a file format reads exactly (a backup), without the names and synonyms <see cref="TryParse(string?, out T)"/> accepts.</summary>
+    public global::DebtShield.Core.Vocabulary.WireIds<T> Ids { get; }
 
     /// <summary>
     /// Reads a member from its wire id, its name or formal name in either language, or an accepted

@@ -35,7 +35,8 @@ public static class LedgerBackup
     /// <summary>The model version the rows follow; raised with every migration that changes them.</summary>
     public const int SchemaVersion = 9;
 
-    private static readonly JsonSerializerOptions Json = CreateOptions();
+    /// <summary>How a backup's rows are written and read (its tests pin the enum ids it writes).</summary>
+    internal static readonly JsonSerializerOptions Json = CreateOptions();
 
     /// <summary>Writes a consistent snapshot of the whole ledger to <paramref name="path"/>.</summary>
     /// <returns>How many rows were written.</returns>
@@ -350,7 +351,7 @@ public static class LedgerBackup
         {
             TypeInfoResolver = resolver,
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            Converters = { new MoneyJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+            Converters = { new MoneyJsonConverter(), new BackupEnumIds() },
         };
         options.MakeReadOnly();
         return options;

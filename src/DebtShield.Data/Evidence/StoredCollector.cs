@@ -1,3 +1,5 @@
+using DebtShield.Core.Vocabulary;
+
 namespace DebtShield.Data.Evidence;
 
 /// <summary>Why a number is treated as a collector's.</summary>
@@ -24,6 +26,11 @@ public sealed class StoredCollector
 
     /// <summary>Why it is a collector's.</summary>
     public CollectorOrigin Origin { get; set; }
+
+    /// <summary>The id each origin has in a backup (<c>marked</c>, <c>flagged</c>), spelled out so that renaming a member does not change a backup.</summary>
+    public static WireIds<CollectorOrigin> OriginIds { get; } = new(
+        (CollectorOrigin.Marked, "marked"),
+        (CollectorOrigin.Flagged, "flagged"));
 
     /// <summary>When it was first noted.</summary>
     public DateTimeOffset AddedAt { get; set; }

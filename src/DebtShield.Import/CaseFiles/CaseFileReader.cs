@@ -107,12 +107,7 @@ public static class CaseFileReader
             }
 
             var before = errors.Count;
-            BudgetLineKind? kind = line.Kind switch
-            {
-                "income" => BudgetLineKind.Income,
-                "essential_expense" => BudgetLineKind.EssentialExpense,
-                _ => null,
-            };
+            BudgetLineKind? kind = BudgetLine.KindIds.TryParse(line.Kind, out var side) ? side : null;
             if (kind is null)
             {
                 errors.Add(new LoanFileError(field + ".kind", null, line.Kind is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownBudgetKind, line.Kind)));

@@ -49,11 +49,7 @@ public static class CaseFileWriter
         LoanFileWriter.WriteTextIfAny(writer, "notes", profile.Notes);
         LoanFileWriter.WriteListIfAny(writer, "budget", content.Budget.Lines, line =>
         {
-            writer.WriteString("kind", line.Kind switch
-            {
-                BudgetLineKind.Income => "income",
-                BudgetLineKind.EssentialExpense => "essential_expense",
-            });
+            writer.WriteString("kind", BudgetLine.KindIds.Of(line.Kind));
             writer.WriteString("name", line.Name);
             LoanFileWriter.WriteAmount(writer, "monthly", line.Monthly);
         });

@@ -401,7 +401,7 @@ public sealed class ActuarialAprTests
     public Property Solve_AnyScheduleWithAnOddFraction_MeetsTheSolversStatedTolerance()
     {
         // Given 1 to 60 payments one unit-period apart after an odd fraction, costing from 1% less
-        // to 300% more than the amount financed. BracketedNewton's stated tolerance: the equation is
+        // to 300% more than the amount financed. BracketedHalley's stated tolerance: the equation is
         // zero at the rate to 16 ε of its terms' size; this check adds its own rounding, about ε a
         // term for the sum and the simple factor, and t·ε/(1 + i) for (1 + i)^(−t).
         var cases = from count in Gen.Choose(1, 60)

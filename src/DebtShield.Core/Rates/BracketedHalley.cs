@@ -39,6 +39,10 @@ internal readonly record struct RootSearch(double Guess, double Root, int Evalua
 /// </summary>
 /// <remarks>
 /// <para>
+/// Named for what it does: the step inside the bracket is Halley's, Newton's only where the curvature
+/// makes Halley's model unreliable (it was a bracketed Newton's method until issue 27, and was named so).
+/// </para>
+/// <para>
 /// A step that would leave the bracket is replaced by bisection once the root is bracketed, or by
 /// an outward step that doubles each time until it is; so the search converges whenever the root
 /// exists, where guess-based Newton can run off to a rate of −100% or diverge. Every u it
@@ -69,7 +73,7 @@ internal readonly record struct RootSearch(double Guess, double Root, int Evalua
 /// issue 27).
 /// </para>
 /// </remarks>
-internal static class BracketedNewton
+internal static class BracketedHalley
 {
     private const int MaxIterations = 400;
 

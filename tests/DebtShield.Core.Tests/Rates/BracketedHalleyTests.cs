@@ -2,7 +2,7 @@ using DebtShield.Core.Rates;
 
 namespace DebtShield.Core.Tests.Rates;
 
-public sealed class BracketedNewtonTests
+public sealed class BracketedHalleyTests
 {
     /// <summary>
     /// arctan(u − root): rising through one root, but so flat far from it that a Newton step from
@@ -42,11 +42,11 @@ public sealed class BracketedNewtonTests
 
         // When
         var equation = new FlatFarOut(root: 3);
-        var u = BracketedNewton.FindRoot(equation, guess: 0);
+        var u = BracketedHalley.FindRoot(equation, guess: 0);
 
         // Then: the root to the stated tolerance, and every point evaluated inside the bracket the
         // earlier evaluations had learnt, which only narrowed.
-        Assert.InRange(u, 3 - BracketedNewton.Tolerance(3), 3 + BracketedNewton.Tolerance(3));
+        Assert.InRange(u, 3 - BracketedHalley.Tolerance(3), 3 + BracketedHalley.Tolerance(3));
         var low = double.NegativeInfinity;
         var high = double.PositiveInfinity;
         foreach (var visited in equation.Visited)
@@ -91,11 +91,11 @@ public sealed class BracketedNewtonTests
         var equation = new SteepBelow(root: 0.5, k: 10);
 
         // When
-        var u = BracketedNewton.FindRoot(equation, guess: 10);
+        var u = BracketedHalley.FindRoot(equation, guess: 10);
 
         // Then: an overflowed value is below the root, not at it.
         Assert.Contains(equation.Visited.ToArray(), visited => double.IsNegativeInfinity(1 - Math.Exp(-10 * (visited - 0.5))));
-        Assert.InRange(u, 0.5 - BracketedNewton.Tolerance(0.5), 0.5 + BracketedNewton.Tolerance(0.5));
+        Assert.InRange(u, 0.5 - BracketedHalley.Tolerance(0.5), 0.5 + BracketedHalley.Tolerance(0.5));
     }
 
     [Fact]
@@ -105,10 +105,10 @@ public sealed class BracketedNewtonTests
         var equation = new FlatFarOut(root: 1000);
 
         // When
-        var u = BracketedNewton.FindRoot(equation, guess: 0);
+        var u = BracketedHalley.FindRoot(equation, guess: 0);
 
         // Then
-        Assert.InRange(u, 1000 - BracketedNewton.Tolerance(1000), 1000 + BracketedNewton.Tolerance(1000));
+        Assert.InRange(u, 1000 - BracketedHalley.Tolerance(1000), 1000 + BracketedHalley.Tolerance(1000));
         Assert.True(equation.Visited.Count < 100, $"{equation.Visited.Count} evaluations");
     }
 }
