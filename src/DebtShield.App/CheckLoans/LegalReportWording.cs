@@ -6,7 +6,6 @@ using DebtShield.App.RateLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Law;
-using DebtShield.Core.Rates;
 
 namespace DebtShield.App.CheckLoans;
 
