@@ -6,7 +6,6 @@ using DebtShield.App.RateLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Law;
-using DebtShield.Core.Rates;
 
 namespace DebtShield.App.CheckLoans;
 
@@ -112,15 +111,16 @@ internal sealed class LegalReportWording
         Span<byte> scratch = stackalloc byte[512];
         var values = new Utf8Builder(scratch);
         Span<Range> ranges = stackalloc Range[10];
-        for (var i = 0; i < step.Values.Count; i++)
+        var stepValues = step.Values.AsSpan();
+        for (var i = 0; i < stepValues.Length; i++)
         {
             var start = values.Length;
-            AppendValue(ref values, step.Values[i]);
+            AppendValue(ref values, in stepValues[i]);
             ranges[i] = start..values.Length;
         }
 
         var view = nameView && step.View is { } named ? (int)named + 1 : 0;
-        _steps[(int)step.Kind, view].AppendTo(ref text, values.Written, ranges[..step.Values.Count]);
+        _steps[(int)step.Kind, view].AppendTo(ref text, values.Written, ranges[..stepValues.Length]);
         values.Dispose();
     }
 
@@ -258,28 +258,30 @@ internal sealed class LegalReportWording
     }
 
     /// <summary>A step's value as the report writes it: rates as percentages, amounts in yuan, dates ISO, numbers invariant.</summary>
-    private void AppendValue(ref Utf8Builder text, object value)
+    private void AppendValue(ref Utf8Builder text, in StepValue value)
     {
-        switch (value)
+        switch (value.Kind)
         {
-            case AnnualRate rate:
-                text.Append(new Percentage(rate.Fraction));
+            case StepValueKind.Rate:
+                text.Append(new Percentage(value.Rate.Fraction));
                 break;
-            case Money money:
-                text.Append(money);
+            case StepValueKind.Amount:
+                text.Append(value.Amount);
                 break;
-            case DateOnly date:
-                text.Append(date, "yyyy-MM-dd");
+            case StepValueKind.Date:
+                text.Append(value.Date, "yyyy-MM-dd");
                 break;
-            case BenchmarkTerm term:
-                text.Append(_terms[(int)term]);
+            case StepValueKind.Term:
+                text.Append(_terms[(int)value.Term]);
                 break;
-            case IUtf8SpanFormattable number:
-                text.Append(number);
+            case StepValueKind.Count:
+                text.Append(value.Count);
+                break;
+            case StepValueKind.Number:
+                text.Append(value.Number);
                 break;
             default:
-                text.Append(value.ToString() ?? string.Empty);
-                break;
+                throw new InvalidOperationException("A step value of an unknown kind: " + value.Kind);
         }
     }
 

@@ -1,15 +1,17 @@
+using System.Collections.Immutable;
+
 namespace DebtShield.Core.Law;
 
 /// <summary>
 /// One step of the explanation of a legal assessment, with the numbers it used and the law
 /// behind it. Core states the step and its values; the application words it in the user's
-/// language (the values are <see cref="Money"/>, <see cref="Rates.AnnualRate"/>, <see cref="DateOnly"/> or numbers).
+/// language (the values are amounts, rates, days, counts and numbers, each a <see cref="StepValue"/>).
 /// </summary>
 /// <param name="Kind">Which step this is; decides the wording and the order of the values.</param>
 /// <param name="View">The view of the law it belongs to, for steps that differ by view.</param>
-/// <param name="Values">The numbers used, in the order the wording expects.</param>
+/// <param name="Values">The numbers used, in the order the wording expects; unboxed, one array a step.</param>
 /// <param name="Citations">The citations it rests on.</param>
-public sealed record ExplanationStep(StepKind Kind, LegalView? View, IReadOnlyList<object> Values, IReadOnlyList<string> Citations);
+public sealed record ExplanationStep(StepKind Kind, LegalView? View, ImmutableArray<StepValue> Values, IReadOnlyList<string> Citations);
 
 /// <summary>The steps of a legal assessment, in the order they are explained.</summary>
 public enum StepKind

@@ -78,11 +78,28 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     {
         ArgumentNullException.ThrowIfNull(payments);
         ArgumentNullException.ThrowIfNull(rates);
+        var paymentColumn = payments as Payment[] ?? [.. payments];
+        var stretches = rates as AccrualRate[] ?? [.. rates];
+        return Compute(principal, start, new ReadOnlySpan<Payment>(paymentColumn), asOf, new ReadOnlySpan<AccrualRate>(stretches), dayCount);
+    }
 
+    /// <summary>
+    /// Runs the account over the loan's own payment column and stretches held on the caller's
+    /// stack: the legal check runs it two to five times a loan (issue 27), without a list or an
+    /// interface call a payment.
+    /// </summary>
+    internal static LawfulBalance Compute(
+        Money principal,
+        DateOnly start,
+        ReadOnlySpan<Payment> payments,
+        DateOnly asOf,
+        scoped ReadOnlySpan<AccrualRate> rates,
+        DayCount dayCount)
+    {
         // A loan has one to three stretches: their day rates live on the stack.
-        Span<double> rateStorage = rates.Count <= 8 ? stackalloc double[16] : new double[2 * rates.Count];
-        var daily = rateStorage[..rates.Count];
-        var bandDaily = rateStorage.Slice(rates.Count, rates.Count);
+        Span<double> rateStorage = rates.Length <= 8 ? stackalloc double[16] : new double[2 * rates.Length];
+        var daily = rateStorage[..rates.Length];
+        var bandDaily = rateStorage.Slice(rates.Length, rates.Length);
         var hasBand = false;
         for (var i = 0; i < daily.Length; i++)
         {
@@ -97,7 +114,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         var retained = 0m;
         var paid = 0m;
         var day = start;
-        for (var p = 0; p < payments.Count; p++)
+        for (var p = 0; p < payments.Length; p++)
         {
             var payment = payments[p];
             if (payment.Date > asOf)
@@ -142,7 +159,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         };
     }
 
-    private static decimal Accrue(decimal owed, DateOnly from, DateOnly to, IReadOnlyList<AccrualRate> rates, ReadOnlySpan<double> daily)
+    private static decimal Accrue(decimal owed, DateOnly from, DateOnly to, scoped ReadOnlySpan<AccrualRate> rates, ReadOnlySpan<double> daily)
     {
         if (owed <= 0m || to <= from)
         {
@@ -151,7 +168,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
 
         var interest = 0.0;
         var principal = (double)owed;
-        for (var i = 0; i < rates.Count; i++)
+        for (var i = 0; i < rates.Length; i++)
         {
             if (daily[i] == 0)
             {
@@ -159,7 +176,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
             }
 
             var segmentStart = i == 0 ? DateOnly.MinValue : rates[i].From;
-            var segmentEnd = i + 1 < rates.Count ? rates[i + 1].From : DateOnly.MaxValue;
+            var segmentEnd = i + 1 < rates.Length ? rates[i + 1].From : DateOnly.MaxValue;
             var a = from > segmentStart ? from : segmentStart;
             var b = to < segmentEnd ? to : segmentEnd;
             if (b > a)

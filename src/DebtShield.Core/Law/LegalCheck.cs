@@ -45,9 +45,11 @@ public static class LegalCheck
         var cost = TrueCost.Of(loan);
         var rate = cost.IrrAnnualNominal?.Fraction;
         var contractRate = ScheduleSimpleRate.Solve(loan, options.DayCount, rate ?? 0.2);
-        var payments = loan.Payments;
         var contractBalance = LawfulBalance.Compute(
-            loan.PrincipalBasis, loan.ContractDate, payments, options.AsOf, [new AccrualRate(loan.ContractDate, contractRate)], options.DayCount);
+            loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, [new AccrualRate(loan.ContractDate, contractRate)], options.DayCount);
+
+        // What is behind, and since when, is a fact of the loan, the same in every view.
+        var arrears = Arrears.Of(loan, options.AsOf);
 
         var uncertain = new List<Uncertainty>();
         RepaymentPeriod? comparedIn = rate is null ? null : CapComparison.PeriodFor(loan, cost.Period);
@@ -55,7 +57,7 @@ public static class LegalCheck
         var views = new ViewAssessment[kindViews.Count];
         for (var i = 0; i < views.Length; i++)
         {
-            views[i] = AssessView(loan, rules, options, kindViews[i].View, kindViews[i].CapStatus, comparedIn, contractRate, uncertain);
+            views[i] = AssessView(loan, rules, options, kindViews[i].View, kindViews[i].CapStatus, comparedIn, contractRate, arrears, uncertain);
         }
 
         if (views.Length > 1 && loan.Lender.Kind != LenderKind.UnlicensedLender)
@@ -123,6 +125,7 @@ public static class LegalCheck
         FactStatus capStatus,
         RepaymentPeriod? period,
         decimal contractRate,
+        Arrears? arrears,
         List<Uncertainty> uncertain)
     {
         if (view == LegalView.VoidUnlicensedLending)
@@ -139,10 +142,17 @@ public static class LegalCheck
         }
 
         bool? exceeds = period is { } p ? Exceeds(loan, p, caps[^1].Annual, uncertain) : null;
-        if (Arrears.Of(loan, options.AsOf) is not { } arrears)
+        if (arrears is null)
         {
-            var accrual = caps.Select(c => Accrual(c, contractRate)).ToArray();
-            return new ViewAssessment(view, caps, exceeds, LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, accrual, options.DayCount));
+            // One to two caps a view: their stretches live on the stack.
+            Span<AccrualRate> accrual = caps.Length <= 4 ? stackalloc AccrualRate[4] : new AccrualRate[caps.Length];
+            accrual = accrual[..caps.Length];
+            for (var i = 0; i < caps.Length; i++)
+            {
+                accrual[i] = Accrual(caps[i], contractRate);
+            }
+
+            return new ViewAssessment(view, caps, exceeds, LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, accrual, options.DayCount));
         }
 
         var charges = OverdueAccount.For(loan, rules, options, caps, contractRate, arrears.Since);
@@ -334,9 +344,10 @@ public static class LegalCheck
 
         // The payments made by the as-of date, and those the parties applied to principal: the same in every view.
         var (madeCount, toPrincipalCount, toPrincipal) = (0, 0, Money.Zero);
-        for (var i = 0; i < loan.Payments.Count; i++)
+        var payments = loan.PaymentColumn;
+        for (var i = 0; i < payments.Length; i++)
         {
-            var payment = loan.Payments[i];
+            var payment = payments[i];
             if (payment.Date <= options.AsOf)
             {
                 madeCount++;

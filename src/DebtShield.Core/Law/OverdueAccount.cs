@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DebtShield.Core.Loans;
 
 namespace DebtShield.Core.Law;
@@ -107,8 +108,8 @@ public sealed record OverdueAccount(
             }
         }
 
-        var rated = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, withTerms, options.DayCount);
-        var most = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, atCap, options.DayCount);
+        var rated = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, CollectionsMarshal.AsSpan(withTerms), options.DayCount);
+        var most = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, CollectionsMarshal.AsSpan(atCap), options.DayCount);
         var agreedCharges = (terms.Penalty?.Amount ?? Money.Zero) + (terms.OtherFees ?? Money.Zero);
         var room = most.TotalDue - rated.TotalDue;
         var allowed = room.IsPositive ? (agreedCharges < room ? agreedCharges : room) : Money.Zero;

@@ -26,7 +26,7 @@ public static class VoidContractView
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(uncertain);
         uncertain.Add(Uncertainty.UnlicensedLenderVoid);
-        var returned = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, [(loan.ContractDate, 0m)], options.DayCount);
+        var returned = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, [new AccrualRate(loan.ContractDate, 0m)], options.DayCount);
         if (rules.Lpr.InForceOn(options.AsOf) is not { } fixing)
         {
             return new ViewAssessment(LegalView.VoidUnlicensedLending, [new RateCap(0m, loan.ContractDate, CapRule.UseOfMoneyFeeAtLpr, null, null, rules.UnlicensedVoid)], null, returned);
@@ -44,7 +44,7 @@ public static class VoidContractView
 
         var weakest = (FactStatus)Math.Max((int)status, (int)rules.UnlicensedVoid.Status);
         var fee = new RateCap(fixing.OneYear, loan.ContractDate, CapRule.UseOfMoneyFeeAtLpr, fixing, options.AsOf, rules.UnlicensedVoid with { Status = weakest });
-        var withFee = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.Payments, options.AsOf, [(loan.ContractDate, fixing.OneYear)], options.DayCount);
+        var withFee = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, [new AccrualRate(loan.ContractDate, fixing.OneYear)], options.DayCount);
         return new ViewAssessment(LegalView.VoidUnlicensedLending, [fee], null, returned, UseOfMoneyFee: withFee);
     }
 }

@@ -16,8 +16,8 @@ public sealed record Arrears(Money Unpaid, DateOnly Since, int DaysOverdue)
     {
         ArgumentNullException.ThrowIfNull(loan);
         var paid = Money.Zero;
-        var payments = loan.Payments;
-        for (var i = 0; i < payments.Count; i++)
+        var payments = loan.PaymentColumn;
+        for (var i = 0; i < payments.Length; i++)
         {
             if (payments[i].Date <= asOf)
             {

@@ -21,6 +21,7 @@ public sealed class Loan
     // from them only when asked for (a loan made from totals, as a batch line makes it, may never be).
     private readonly DateOnly[] _dueDates;
     private readonly Money[] _totals;
+    private readonly Payment[] _payments;
     private IReadOnlyList<Instalment>? _schedule;
 
     private Loan(
@@ -49,6 +50,7 @@ public sealed class Loan
         _totals = totals;
         _schedule = schedule is null ? null : Array.AsReadOnly(schedule);
         InstalmentsChargeFees = schedule is not null && Array.Exists(schedule, i => i.Fees is { IsPositive: true });
+        _payments = payments;
         Payments = payments.Length == 0 ? ReadOnlyCollection<Payment>.Empty : Array.AsReadOnly(payments);
         Advertised = advertised;
         OverdueTerms = overdueTerms;
@@ -94,6 +96,12 @@ public sealed class Loan
 
     /// <summary>What the borrower actually paid, in date order.</summary>
     public IReadOnlyList<Payment> Payments { get; }
+
+    /// <summary>
+    /// The payments as the loan's own column, for the accounts the legal check runs several times a
+    /// loan (no interface call a payment). Shared, never written.
+    /// </summary>
+    internal ReadOnlySpan<Payment> PaymentColumn => _payments;
 
     /// <summary>The rate the lender advertised, if the borrower knows it.</summary>
     public AdvertisedRate? Advertised { get; }

@@ -190,7 +190,7 @@ public sealed class LegalCheckTests
         Assert.Equal(
             [StepKind.PrincipalBasis, StepKind.ContractRate, StepKind.CapFourTimesLpr, StepKind.RateAboveCap, StepKind.Accrual, StepKind.Payments, StepKind.Balance],
             assessment.Steps.Select(s => s.Kind));
-        Assert.Equal(new Money(10_000m), assessment.Steps[0].Values[3]);
+        Assert.Equal(new Money(10_000m), assessment.Steps[0].Values[3].Amount);
         Assert.Equal(["cc-art670", "spl-art26"], assessment.Steps[0].Citations);
     }
 

@@ -34,7 +34,7 @@ public sealed class MicroloanGuidelineTests
         // 18% a year: within 24%, above 4 × the 3.00% LPR of 2026-01-10 = 12%, a target for the end of 2027.
         var step = Assert.Single(Check(LenderKind.Microloan, After, 0.015).Steps, s => s.Kind == StepKind.MicroloanGuidelineAboveTarget);
 
-        Assert.Equal(new DateOnly(2027, 12, 31), step.Values[2]);
+        Assert.Equal(new DateOnly(2027, 12, 31), step.Values[2].Date);
     }
 
     [Theory]

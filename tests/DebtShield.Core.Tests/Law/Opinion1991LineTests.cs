@@ -129,7 +129,7 @@ public sealed class Opinion1991LineTests
         Assert.Equal(12_859.84m, assessment.Primary.Lawful.TotalDue.Yuan);
         Assert.Contains(Uncertainty.FiledBeforeRules2015, assessment.Uncertain);
         Assert.DoesNotContain(Uncertainty.ContractBeforeReform, assessment.Uncertain);
-        Assert.Contains(assessment.Steps, s => s.Kind == StepKind.CapFourTimesBenchmark && s.Values[3] is BenchmarkTerm.UpToSixMonths);
+        Assert.Contains(assessment.Steps, s => s.Kind == StepKind.CapFourTimesBenchmark && s.Values[3].Term == BenchmarkTerm.UpToSixMonths);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class PaidInterestKeptTests
         Assert.Equal(400m, assessment.Primary.Lawful.Overpaid.Yuan);
         Assert.Equal(1_200m, assessment.Primary.Lawful.Retained.Yuan);
         var kept = Assert.Single(assessment.Steps, s => s.Kind == StepKind.PaidInterestKept);
-        Assert.Equal(new Money(1_200m), kept.Values[0]);
+        Assert.Equal(new Money(1_200m), kept.Values[0].Amount);
         Assert.Equal(["spl2015-art31"], kept.Citations);
     }
 

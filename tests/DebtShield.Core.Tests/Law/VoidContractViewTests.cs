@@ -76,8 +76,8 @@ public sealed class VoidContractViewTests
         var steps = LegalCheck.Of(Loan(3), TestLaw.Rules, new CheckOptions(AsOf)).Steps;
 
         var returned = Assert.Single(steps, s => s.Kind == StepKind.VoidContract);
-        Assert.Equal(new Money(5_986.14m), returned.Values[2]);
+        Assert.Equal(new Money(5_986.14m), returned.Values[2].Amount);
         var fee = Assert.Single(steps, s => s.Kind == StepKind.UseOfMoneyFee);
-        Assert.Equal(new Money(6_107.21m), fee.Values[2]);
+        Assert.Equal(new Money(6_107.21m), fee.Values[2].Amount);
     }
 }
