@@ -178,19 +178,19 @@ public sealed class ScreenshotImage
     }
 
     /// <summary>
-    /// The images OCR is given (an <see cref="OcrSheet"/>), grey, text dark on white, each a page of
-    /// one TIFF. First the page with its bubbles left white: a pixel is as dark as it stands out from
-    /// its row's usual shade (the title bar's, the page's), and flat blocks larger than a character
-    /// (avatars, icons) are cleared, so what is left is the title and the stamps. Then each bubble
-    /// (and stamp pill) cropped onto a page of its own with a margin around it, so that OCR reads each
-    /// bubble as a block of its own lines, at its own left edge and line height: read where they
-    /// stand, bubbles at both sides and stamps between them make one block with ragged lines, and
-    /// Tesseract drops characters (款 of 还款) at their ends. Inside a crop a pixel is as dark as it is
-    /// far from the bubble's fill towards the text's colour, so dark text on a light fill, white text
-    /// on a blue or orange one and light text on a dark theme's fill all come out dark on white, with
-    /// their anti-aliased edges kept, and the fill itself (which Tesseract takes for a picture when it
-    /// is solid black) comes out white; an emoji's colour stays pale. All the pages are one Tesseract
-    /// process: its start and its language data cost more than a bubble's text.
+    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey PGM, text dark on white. On
+    /// top, the page with its bubbles left white: a pixel is as dark as it stands out from its row's
+    /// usual shade (the title bar's, the page's), and flat blocks larger than a character (avatars,
+    /// icons) are cleared, so what is left is the title and the stamps. Below it, each bubble cropped
+    /// and stacked at the left, one over the other with a margin around each, so that OCR, reading
+    /// the sheet as one block, reads each bubble as a block of its own lines, at its own left edge and
+    /// line height: read where they stand, bubbles at both sides and stamps between them make one
+    /// block with ragged lines, and Tesseract drops characters (款 of 还款) at their ends. Inside a
+    /// crop a pixel is as dark as it is far from the bubble's fill towards the text's colour, so dark
+    /// text on a light fill, white text on a blue or orange one and light text on a dark theme's fill
+    /// all come out dark on white, with their anti-aliased edges kept, and the fill itself (which
+    /// Tesseract takes for a picture when it is solid black) comes out white; an emoji's colour stays pale.
+    /// One sheet is one Tesseract process: its start and its language data cost more than a bubble's text.
     /// </summary>
     /// <param name="bubbles">The bubbles found.</param>
     /// <param name="onlyBubbles">Leaves the page out: only the crops (for reading some bubbles again).</param>
@@ -205,99 +205,60 @@ public sealed class ScreenshotImage
         var grey = Grey();
         // A margin of about a character's width around each crop: Tesseract wants white around text.
         var margin = Math.Max(8, Width / 36);
-        var pages = new List<OcrSheet.Page>();
-        var images = new List<GreyImage>();
-        var crops = bubbles.Select(b => b.Box).Concat(onlyBubbles ? [] : _pills).ToList();
+        var pageRows = onlyBubbles ? 0 : Height;
+        var crops = new List<OcrSheet.Crop>();
+        var top = pageRows;
+        foreach (var box in bubbles.Select(b => b.Box).Concat(onlyBubbles ? [] : _pills))
+        {
+            crops.Add(new OcrSheet.Crop(box, margin, top + margin));
+            top += box.Height + (2 * margin);
+        }
+
+        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {top}\n255\n"));
+        var image = new byte[header.Length + (Width * top)];
+        header.CopyTo(image, 0);
+        var ink = image.AsSpan(header.Length);
+        ink.Fill(255);
+        for (var c = 0; c < crops.Count; c++)
+        {
+            Normalise(crops[c], grey, ink);
+            crops[c] = crops[c] with { Ink = TextRows(ink, crops[c]) };
+        }
+
         if (!onlyBubbles)
         {
-            pages.Add(new OcrSheet.Page(new PixelBox(0, 0, Width, Height), 0));
-            images.Add(new GreyImage(Width, Height, PageInk(crops, grey)));
-        }
-
-        foreach (var box in crops)
-        {
-            var crop = Normalise(new OcrSheet.Page(box, margin), grey);
-            pages.Add(new OcrSheet.Page(box, margin, TextRows(crop, box, margin)));
-            images.Add(crop);
-        }
-
-        return new OcrSheet(GreyTiff.Encode(images), pages);
-    }
-
-    /// <summary>The page as OCR reads it: white where the crops are and on large flat blocks, elsewhere as dark as a pixel stands out from its row.</summary>
-    private byte[] PageInk(List<PixelBox> crops, byte[] grey)
-    {
-        var ink = GC.AllocateUninitializedArray<byte>(Width * Height);
-        ink.AsSpan().Fill(255);
-        var inBubble = new bool[grey.Length];
-        foreach (var crop in crops)
-        {
-            for (var y = crop.Top; y < crop.Bottom; y++)
+            var inBubble = new bool[grey.Length];
+            foreach (var crop in crops)
             {
-                inBubble.AsSpan((y * Width) + crop.Left, crop.Width).Fill(true);
-            }
-        }
-
-        var flat = LargeFlatBlocks();
-        for (var y = 0; y < Height; y++)
-        {
-            var usual = RowShade(y, grey, inBubble);
-            for (var x = 0; x < Width; x++)
-            {
-                var i = (y * Width) + x;
-                if (!inBubble[i] && !flat[i])
+                for (var y = crop.Area.Top; y < crop.Area.Bottom; y++)
                 {
-                    // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
-                    ink[i] = (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
+                    inBubble.AsSpan((y * Width) + crop.Area.Left, crop.Area.Width).Fill(true);
+                }
+            }
+
+            var flat = LargeFlatBlocks();
+            for (var y = 0; y < Height; y++)
+            {
+                var usual = RowShade(y, grey, inBubble);
+                for (var x = 0; x < Width; x++)
+                {
+                    var i = (y * Width) + x;
+                    if (!inBubble[i] && !flat[i])
+                    {
+                        // Stands out by more than 16 levels: greyer the more it does, black beyond 136.
+                        ink[i] = (byte)(255 - Math.Clamp((Math.Abs(grey[i] - usual) - 16) * 255 / 120, 0, 255));
+                    }
                 }
             }
         }
 
-        return ink;
+        return new OcrSheet(image, pageRows, crops);
     }
 
-    /// <summary>
-    /// The rows of text on a crop (<paramref name="crop"/>, showing <paramref name="box"/> inside a
-    /// <paramref name="margin"/>), each the extent of its ink on the screenshot: runs of rows holding
-    /// ink (darker than mid-grey; an emoji is already white), a run joined to the one above when the
-    /// gap between them is under a fifth of the taller's height (the gaps inside 三 or 二, not the
-    /// space between lines).
-    /// </summary>
-    private static List<PixelBox> TextRows(GreyImage crop, PixelBox box, int margin)
+    /// <summary>Writes one bubble's crop into the sheet: as dark as a pixel is far from the fill, towards the text's shade; white outside the rounded fill.</summary>
+    private void Normalise(OcrSheet.Crop crop, byte[] grey, Span<byte> ink)
     {
-        var runs = new List<(int Top, int Bottom, int Left, int Right)>();
-        for (var y = 0; y < box.Height; y++)
-        {
-            var row = crop.Pixels.AsSpan(((margin + y) * crop.Width) + margin, box.Width);
-            var left = row.IndexOfAnyInRange((byte)0, (byte)127);
-            if (left < 0)
-            {
-                continue;
-            }
-
-            var right = row.LastIndexOfAnyInRange((byte)0, (byte)127) + 1;
-            if (runs.Count > 0 && runs[^1] is var last && y - last.Bottom < Math.Max(2, Math.Max(last.Bottom - last.Top, 1) / 5))
-            {
-                runs[^1] = (last.Top, y + 1, Math.Min(last.Left, left), Math.Max(last.Right, right));
-            }
-            else
-            {
-                runs.Add((y, y + 1, left, right));
-            }
-        }
-
-        // A run of a pixel or two is a speck of the fill (a JPEG's noise), not a row of text.
-        return [.. runs.Where(r => r.Bottom - r.Top > 2).Select(r => new PixelBox(box.Left + r.Left, box.Top + r.Top, r.Right - r.Left, r.Bottom - r.Top))];
-    }
-
-    /// <summary>One bubble's page: as dark as a pixel is far from the fill, towards the text's shade; white outside the rounded fill and in the margin.</summary>
-    private GreyImage Normalise(OcrSheet.Page page, byte[] grey)
-    {
-        var (box, margin, _) = page;
-        var width = box.Width + (2 * margin);
-        var height = box.Height + (2 * margin);
-        var ink = GC.AllocateUninitializedArray<byte>(width * height);
-        ink.AsSpan().Fill(255);
+        var box = crop.Area;
         var fill = Median(box, grey);
         int darker = 0, lighter = 0;
         byte darkest = fill, lightest = fill;
@@ -318,7 +279,7 @@ public sealed class ScreenshotImage
         var pictures = Pictures(box);
         for (var y = box.Top; y < box.Bottom; y++)
         {
-            var row = ink.AsSpan(((margin + y - box.Top) * width) + margin, box.Width);
+            var row = ink.Slice(((crop.SheetTop + y - box.Top) * Width) + crop.SheetLeft, box.Width);
             for (var x = box.Left; x < box.Right; x++)
             {
                 var i = (y * Width) + x;
@@ -328,8 +289,6 @@ public sealed class ScreenshotImage
                     : (byte)(255 - Math.Clamp(away * 255 / range, 0, 255));
             }
         }
-
-        return new GreyImage(width, height, ink);
 
         bool OnPicture(int x, int y)
         {
@@ -343,6 +302,40 @@ public sealed class ScreenshotImage
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// The rows of text on a crop of the sheet (<paramref name="sheet"/>'s pixels, after the crop was
+    /// written), each the extent of its ink on the screenshot: runs of rows holding ink (darker than
+    /// mid-grey; an emoji is already white), a run joined to the one above when the gap between them
+    /// is under a fifth of the taller's height (the gaps inside 三 or 二, not the space between lines).
+    /// </summary>
+    private List<PixelBox> TextRows(ReadOnlySpan<byte> sheet, OcrSheet.Crop crop)
+    {
+        var box = crop.Area;
+        var runs = new List<(int Top, int Bottom, int Left, int Right)>();
+        for (var y = 0; y < box.Height; y++)
+        {
+            var row = sheet.Slice(((crop.SheetTop + y) * Width) + crop.SheetLeft, box.Width);
+            var left = row.IndexOfAnyInRange((byte)0, (byte)127);
+            if (left < 0)
+            {
+                continue;
+            }
+
+            var right = row.LastIndexOfAnyInRange((byte)0, (byte)127) + 1;
+            if (runs.Count > 0 && runs[^1] is var last && y - last.Bottom < Math.Max(2, (last.Bottom - last.Top) / 5))
+            {
+                runs[^1] = (last.Top, y + 1, Math.Min(last.Left, left), Math.Max(last.Right, right));
+            }
+            else
+            {
+                runs.Add((y, y + 1, left, right));
+            }
+        }
+
+        // A run of a pixel or two is a speck of the fill (a JPEG's noise), not a row of text.
+        return [.. runs.Where(r => r.Bottom - r.Top > 2).Select(r => new PixelBox(box.Left + r.Left, box.Top + r.Top, r.Right - r.Left, r.Bottom - r.Top))];
     }
 
     /// <summary>

@@ -34,8 +34,8 @@ public static class ScreenshotReader
         var captured = FromMetadata(content) ?? CaptureTime.FromFileName(name) ?? new CaptureTime(fileTime, CaptureTimeSource.FileTime);
         var bubbles = image.FindBubbles();
         var sheet = image.ForOcr(bubbles);
-        var lines = sheet.OnScreen(await ocr.ReadAsync(sheet, name, cancellationToken).ConfigureAwait(false));
-        bubbles = [.. bubbles.Select((b, i) => b with { Ink = sheet.Pages[i + 1].Ink })];
+        var lines = sheet.OnScreen(await ocr.ReadAsync(sheet.Image, name, cancellationToken).ConfigureAwait(false));
+        bubbles = [.. bubbles.Select((b, i) => b with { Ink = sheet.Crops[i].Ink })];
         lines = await ReadTraditionalAsync(image, bubbles, lines, ocr, name, cancellationToken).ConfigureAwait(false);
         var shaded = lines.Select(l => l with { Shade = image.ShadeAround(l.Box) }).ToList();
         var chat = ChatLayout.Read(shaded, image.Width, image.Height, captured.Time, bubbles);
@@ -72,7 +72,7 @@ public static class ScreenshotReader
         try
         {
             var sheet = image.ForOcr(doubtful, onlyBubbles: true);
-            again = sheet.OnScreen(await ocr.For("chi_tra").ReadAsync(sheet, name, cancellationToken).ConfigureAwait(false));
+            again = sheet.OnScreen(await ocr.For("chi_tra").ReadAsync(sheet.Image, name, cancellationToken).ConfigureAwait(false));
         }
         catch (ScreenshotException e) when (e.OcrUnavailable)
         {

@@ -10,12 +10,11 @@ namespace DebtShield.Import.Screenshots;
 /// <summary>
 /// Reads the text of an image with Tesseract (Debian's <c>tesseract-ocr</c> with
 /// <c>tesseract-ocr-chi-sim</c>), run as a process: the image goes in on standard input and the
-/// TSV report (every word with its box and confidence, and the page it is on) comes back on standard
-/// output, so nothing is written to disk. Tesseract is an optional dependency: only screenshot import
-/// needs it. Each page is read as one block of text (<c>--psm 6</c>): it is given a sheet
-/// (<see cref="OcrSheet"/>), a multi-page TIFF of the page with the avatars and bars cleared and of
-/// each bubble cropped onto a clean page of its own, so there is no layout left for it to guess, and
-/// one process (one start, one load of the language data) reads a whole screenshot.
+/// TSV report (every word with its box and confidence) comes back on standard output, so nothing
+/// is written to disk. Tesseract is an optional dependency: only screenshot import needs it. The
+/// image is read as one block of text (<c>--psm 6</c>): it is given a sheet (<see cref="OcrSheet"/>)
+/// with the avatars and bars cleared and each bubble cropped onto a clean margin of its own, so
+/// there is no layout left for it to guess, and one process reads a whole screenshot.
 /// </summary>
 /// <remarks>
 /// Each process is held to one thread (<c>OMP_THREAD_LIMIT=1</c>): a folder is read one image per
@@ -33,22 +32,7 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
     /// <param name="name">The file's name, for messages.</param>
     /// <param name="cancellationToken">Stops the read (and the process).</param>
     /// <exception cref="ScreenshotException">Tesseract or its Chinese data is missing, or it failed on the image.</exception>
-    public async Task<IReadOnlyList<OcrLine>> ReadAsync(byte[] image, string name, CancellationToken cancellationToken = default) =>
-        Lines(await ReportAsync(image, name, cancellationToken).ConfigureAwait(false));
-
-    /// <summary>The lines of text on each page of <paramref name="sheet"/>, in its order, read by one process.</summary>
-    /// <param name="sheet">The pages.</param>
-    /// <param name="name">The screenshot's name, for messages.</param>
-    /// <param name="cancellationToken">Stops the read (and the process).</param>
-    /// <exception cref="ScreenshotException">Tesseract or its Chinese data is missing, or it failed on the image.</exception>
-    public async Task<IReadOnlyList<IReadOnlyList<OcrLine>>> ReadAsync(OcrSheet sheet, string name, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(sheet);
-        return Pages(await ReportAsync(sheet.Image, name, cancellationToken).ConfigureAwait(false), sheet.Pages.Count);
-    }
-
-    /// <summary>Tesseract's TSV report on <paramref name="image"/>.</summary>
-    private async Task<string> ReportAsync(byte[] image, string name, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OcrLine>> ReadAsync(byte[] image, string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         var start = new ProcessStartInfo(executable)
@@ -105,7 +89,7 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
                     throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Ocr_Failed, name, process.ExitCode, problem.Trim()));
                 }
 
-                return report;
+                return Lines(report);
             }
             catch (OperationCanceledException)
             {
@@ -115,43 +99,29 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         }
     }
 
-    /// <summary>The lines of a TSV report, every page's (<see cref="Pages"/>), page after page.</summary>
-    internal static IReadOnlyList<OcrLine> Lines(string tsv) => [.. Pages(tsv, 1).SelectMany(p => p)];
-
     /// <summary>
-    /// The lines of each page of a TSV report: the words of each (block, paragraph, line), in reading
-    /// order; pages numbered beyond <paramref name="pageCount"/> count as the last. Doubtful words much
-    /// taller or smaller than the report's text (avatars, icons and specks read as a character) are
-    /// dropped (a small word must be very sure, unless it is a punctuation mark next to a word of its
-    /// line: anything else that small is usually a speck), and a line is
-    /// split where its words are far apart (the back arrow beside a title). The text's height is the
-    /// median over every page, as when the pages were one sheet: a page holding only a title or only a
-    /// stamp has no height of its own to go by.
+    /// The lines of a TSV report: the words of each (block, paragraph, line), in reading order.
+    /// Doubtful words much taller or smaller than the page's text (avatars, icons and specks read as
+    /// a character) are dropped (a small word must be very sure, unless it is a punctuation mark next
+    /// to a word of its line: anything else that small is usually a speck), and a line is split where
+    /// its words are far apart (the back arrow beside a title).
     /// </summary>
-    internal static IReadOnlyList<IReadOnlyList<OcrLine>> Pages(string tsv, int pageCount)
+    internal static IReadOnlyList<OcrLine> Lines(string tsv)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageCount);
-        var words = new List<(int Page, int Block, int Paragraph, int Line, PixelBox Box, double Confidence, string Text)>();
+        var words = new List<(int Block, int Paragraph, int Line, PixelBox Box, double Confidence, string Text)>();
         foreach (var row in tsv.Split('\n').Skip(1))
         {
             var fields = row.TrimEnd('\r').Split('\t');
             if (fields.Length >= 12 && fields[0] == "5" && fields[11].Trim() is { Length: > 0 } text
                 && double.TryParse(fields[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var confidence) && confidence >= 0)
             {
-                var page = Math.Clamp(Int(fields[1]), 1, pageCount) - 1;
-                words.Add((page, Int(fields[2]), Int(fields[3]), Int(fields[4]), new PixelBox(Int(fields[6]), Int(fields[7]), Int(fields[8]), Int(fields[9])), confidence / 100, text));
+                words.Add((Int(fields[2]), Int(fields[3]), Int(fields[4]), new PixelBox(Int(fields[6]), Int(fields[7]), Int(fields[8]), Int(fields[9])), confidence / 100, text));
             }
-        }
-
-        var pages = new List<OcrLine>[pageCount];
-        for (var p = 0; p < pageCount; p++)
-        {
-            pages[p] = [];
         }
 
         if (words.Count == 0)
         {
-            return pages;
+            return [];
         }
 
         var heights = words.Select(w => w.Box.Height).Order().ToArray();
@@ -159,7 +129,8 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         var smallest = heights[heights.Length / 2] * 0.5;
         var apart = heights[heights.Length / 2] * 3;
         var near = heights[heights.Length / 2] * 1.5;
-        foreach (var line in words.GroupBy(w => (w.Page, w.Block, w.Paragraph, w.Line)))
+        var lines = new List<OcrLine>();
+        foreach (var line in words.GroupBy(w => (w.Block, w.Paragraph, w.Line)))
         {
             var all = line.OrderBy(w => w.Box.Left).ToList();
             var ordered = all.Where((w, i) => w.Box.Height < smallest
@@ -175,15 +146,15 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
             {
                 if (i == ordered.Count || ordered[i].Box.Left - ordered[i - 1].Box.Right > apart)
                 {
-                    pages[line.Key.Page].Add(Join(ordered[start..i]));
+                    lines.Add(Join(ordered[start..i]));
                     start = i;
                 }
             }
         }
 
-        return pages;
+        return lines;
 
-        static OcrLine Join(List<(int, int, int, int, PixelBox Box, double Confidence, string Text)> words)
+        static OcrLine Join(List<(int, int, int, PixelBox Box, double Confidence, string Text)> words)
         {
             var text = new StringBuilder(words[0].Text);
             var box = words[0].Box;

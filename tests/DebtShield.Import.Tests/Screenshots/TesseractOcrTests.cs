@@ -1,5 +1,4 @@
 using DebtShield.Import.Screenshots;
-using DebtShield.Tests.Screenshots;
 
 namespace DebtShield.Import.Tests.Screenshots;
 
@@ -8,10 +7,7 @@ public sealed class TesseractOcrTests
     private const string Header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
 
     private static string Word(int block, int line, int left, int top, int width, int height, double confidence, string text) =>
-        PageWord(1, block, line, left, top, width, height, confidence, text);
-
-    private static string PageWord(int page, int block, int line, int left, int top, int width, int height, double confidence, string text) =>
-        $"5\t{page}\t{block}\t1\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t{confidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}\t{text}\n";
+        $"5\t1\t{block}\t1\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t{confidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}\t{text}\n";
 
     [Fact]
     public void Lines_TsvReport_JoinsWordsAndAveragesConfidenceOverCharacters()
@@ -48,19 +44,6 @@ public sealed class TesseractOcrTests
     }
 
     [Fact]
-    public void Lines_TheSameLineNumbersOnTwoPages_AreTwoLines()
-    {
-        // Given a report of two crops read as pages: Tesseract numbers each page's first line block 1, line 1.
-        var tsv = Header
-            + PageWord(1, 1, 1, 38, 30, 160, 42, 93, "您好")
-            + PageWord(2, 1, 1, 38, 30, 200, 42, 91, "我会还款");
-
-        var lines = TesseractOcr.Lines(tsv);
-
-        Assert.Equal(["您好", "我会还款"], lines.Select(l => l.Text));
-    }
-
-    [Fact]
     public void Lines_CommaAndFullStopReadUnsure_AreKeptBesideTheirWordsAndASpeckApartIsNot()
     {
         // Given chi_tra's words on a bubble whose comma wrapped to the start of its second line: the
@@ -77,48 +60,6 @@ public sealed class TesseractOcrTests
         var lines = TesseractOcr.Lines(tsv);
 
         Assert.Equal(["還款客服", "，逾期信用。"], lines.Select(l => l.Text));
-    }
-
-    [Fact]
-    public void Pages_ReportOfThreePages_GivesEachPageItsLinesAndTheSpeckRuleOneTextHeight()
-    {
-        // Given the page (nothing on it but a title), a crop of two lines, and a crop holding a speck:
-        // a speck is a small unsure word by the text height of the whole report, not of its own page.
-        var tsv = Header
-            + PageWord(1, 1, 1, 240, 80, 230, 44, 90, "融易借在线客服")
-            + PageWord(2, 1, 1, 38, 30, 300, 42, 95, "您的借款已逾期")
-            + PageWord(2, 1, 2, 38, 90, 120, 42, 95, "请处理")
-            + PageWord(3, 1, 1, 38, 30, 12, 12, 40, "、");
-
-        var pages = TesseractOcr.Pages(tsv, 3);
-
-        Assert.Equal([["融易借在线客服"], ["您的借款已逾期", "请处理"], []], pages.Select(p => p.Select(l => l.Text).ToArray()));
-    }
-
-    [Fact]
-    public async Task ReadAsync_SheetOfPages_ReadsEachBubbleOnItsOwnPage()
-    {
-        // Given a painted WeChat screenshot's sheet: the page, then each bubble on a page of its own, one TIFF.
-        var shot = ChatShotSet.All().First(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole" && s.Truth.Scale == 2 && s.Truth.Format == "png");
-        var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
-        var bubbles = image.FindBubbles();
-        var sheet = image.ForOcr(bubbles);
-
-        // When one Tesseract process reads it.
-        var pages = await new TesseractOcr().ReadAsync(sheet, shot.Truth.Name);
-
-        // Then every page has its own lines: the title on the page, and each bubble's text on its crop,
-        // in order (the simplified ones: this model reads a traditional bubble in simplified forms).
-        Assert.Equal(sheet.Pages.Count, pages.Count);
-        Assert.Contains(pages[0], l => l.Text.Contains(shot.Truth.Counterpart!, StringComparison.Ordinal));
-        var read = pages.Skip(1).Take(bubbles.Count).Select(p => string.Concat(p.Select(l => l.Text))).ToList();
-        Assert.Equal(shot.Truth.Bubbles.Count, read.Count);
-        var simplified = shot.Truth.Bubbles.Zip(read).Where(b => b.First.Script == "simplified").Select(b => (Painted: ChatShotSet.Readable(b.First.Text), Read: b.Second)).ToList();
-        Assert.True(simplified.Count >= 3, $"{simplified.Count} simplified bubbles");
-        Assert.All(simplified, b => Assert.True(Same(b.Painted, b.Read), $"{b.Painted} read {b.Read}"));
-
-        // Most characters in place: the reading is OCR's, exact text is not the point here.
-        static bool Same(string painted, string read) => painted.Count(read.Contains) >= painted.Length * 0.8 && read.Length <= painted.Length + 3;
     }
 
     [Fact]
