@@ -8,4 +8,8 @@ namespace DebtShield.Core.Screenshots;
 /// </summary>
 /// <param name="Box">The fill's bounding box.</param>
 /// <param name="Shade">Its colour: <see cref="LineShade.Colored"/> for the saturated fill apps give the phone owner's own messages.</param>
-public readonly record struct BubbleArea(PixelBox Box, LineShade Shade);
+/// <param name="Ink">
+/// Where its text's ink is, row by row (each row of text's extent on the screenshot), when it was
+/// measured: what OCR read must cover it, or characters were lost (<see cref="ReadDoubts.LinesMissing"/>).
+/// </param>
+public readonly record struct BubbleArea(PixelBox Box, LineShade Shade, IReadOnlyList<PixelBox>? Ink = null);

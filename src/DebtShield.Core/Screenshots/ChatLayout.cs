@@ -276,7 +276,7 @@ public static partial class ChatLayout
             var confidence = block.Lines.Sum(l => l.Confidence * Math.Max(1, l.Characters)) / characters;
             var doubts = flag
                 | (confidence < ChatMessage.ConfirmBelow || block.Lines.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * characters ? ReadDoubts.LowConfidence : ReadDoubts.None)
-                | (block.Area is { } area && Rows(block.Lines) < ExpectedRows(area.Box, lineHeight) ? ReadDoubts.LinesMissing : ReadDoubts.None);
+                | (block.Area is { } area && (Rows(block.Lines) < ExpectedRows(area.Box, lineHeight) || InkUnread(area, block.Lines)) ? ReadDoubts.LinesMissing : ReadDoubts.None);
             messages.Add(new ChatMessage(SideOf(block, box, width), JoinLines(block.Lines), time2, basis, confidence, box, doubts));
         }
 
@@ -305,6 +305,36 @@ public static partial class ChatLayout
 
         return rows;
     }
+
+    /// <summary>
+    /// True when a row of the bubble's ink (<see cref="BubbleArea.Ink"/>) is left uncovered by the
+    /// lines read on it over more than <see cref="UnreadInkShare"/> of the row's height (a Chinese
+    /// character is about as wide as it is high): OCR dropped a character at a line's end or start,
+    /// or one it gave a speck's box, and the words it kept may be sure ones, so only the width shows the loss.
+    /// </summary>
+    private static bool InkUnread(BubbleArea area, List<OcrLine> lines)
+    {
+        foreach (var row in area.Ink ?? [])
+        {
+            int covered = 0, reach = row.Left;
+            foreach (var line in lines.Where(l => Math.Min(l.Box.Bottom, row.Bottom) - Math.Max(l.Box.Top, row.Top) >= row.Height / 2).OrderBy(l => l.Box.Left))
+            {
+                var right = Math.Min(line.Box.Right, row.Right);
+                covered += Math.Max(0, right - Math.Max(line.Box.Left, reach));
+                reach = Math.Max(reach, right);
+            }
+
+            if (row.Width - covered > row.Height * UnreadInkShare)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How much of a row's ink, in row heights, may go unread before characters count as lost: less than a character, more than a full stop's ink.</summary>
+    private const double UnreadInkShare = 0.7;
 
     /// <summary>
     /// How many rows of text a bubble of this height holds, with text <paramref name="lineHeight"/>

@@ -33,7 +33,7 @@ public enum ReadDoubts
     /// <summary>OCR was unsure of its characters (<see cref="ChatMessage.ConfirmBelow"/>) or of many of its words (<see cref="ChatMessage.ConfirmUnsureShare"/>).</summary>
     LowConfidence = 1,
 
-    /// <summary>Its bubble holds more lines of text than were read: part of it is missing.</summary>
+    /// <summary>Its bubble shows more text than was read (a line, or characters of a line, the ink of which no word read covers): part of it is missing.</summary>
     LinesMissing = 2,
 
     /// <summary>No bubbles were found on the screenshot: it was split into messages by the lines' places alone.</summary>

@@ -16,7 +16,8 @@ public sealed record OcrSheet(byte[] Image, int PageHeight, IReadOnlyList<OcrShe
     /// <param name="Area">Its box on the screenshot.</param>
     /// <param name="SheetLeft">The crop's first column on the sheet.</param>
     /// <param name="SheetTop">The crop's first row on the sheet.</param>
-    public readonly record struct Crop(PixelBox Area, int SheetLeft, int SheetTop);
+    /// <param name="Ink">Its rows of text, where their ink is on the screenshot (<see cref="BubbleArea.Ink"/>), once measured.</param>
+    public readonly record struct Crop(PixelBox Area, int SheetLeft, int SheetTop, IReadOnlyList<PixelBox>? Ink = null);
 
     /// <summary>
     /// <paramref name="lines"/> read on the sheet, placed on the screenshot: a line whose middle is on

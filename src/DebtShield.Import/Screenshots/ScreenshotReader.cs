@@ -35,6 +35,7 @@ public static class ScreenshotReader
         var bubbles = image.FindBubbles();
         var sheet = image.ForOcr(bubbles);
         var lines = sheet.OnScreen(await ocr.ReadAsync(sheet.Image, name, cancellationToken).ConfigureAwait(false));
+        bubbles = [.. bubbles.Select((b, i) => b with { Ink = sheet.Crops[i].Ink })];
         lines = await ReadTraditionalAsync(image, bubbles, lines, ocr, name, cancellationToken).ConfigureAwait(false);
         var shaded = lines.Select(l => l with { Shade = image.ShadeAround(l.Box) }).ToList();
         var chat = ChatLayout.Read(shaded, image.Width, image.Height, captured.Time, bubbles);

@@ -102,7 +102,9 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
     /// <summary>
     /// The lines of a TSV report: the words of each (block, paragraph, line), in reading order.
     /// Doubtful words much taller or smaller than the page's text (avatars, icons and specks read as
-    /// a character) are dropped (a small word must be very sure: it is usually a speck, or a full stop), and a line is split where its words are far apart (the back arrow beside a title).
+    /// a character) are dropped (a small word must be very sure, unless it is a punctuation mark next
+    /// to a word of its line: anything else that small is usually a speck), and a line is split where
+    /// its words are far apart (the back arrow beside a title).
     /// </summary>
     internal static IReadOnlyList<OcrLine> Lines(string tsv)
     {
@@ -126,10 +128,19 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         var tallest = heights[heights.Length / 2] * 1.8;
         var smallest = heights[heights.Length / 2] * 0.5;
         var apart = heights[heights.Length / 2] * 3;
+        var near = heights[heights.Length / 2] * 1.5;
         var lines = new List<OcrLine>();
-        foreach (var line in words.Where(w => w.Box.Height < smallest ? w.Confidence >= 0.9 : w.Box.Height <= tallest || w.Confidence >= 0.6).GroupBy(w => (w.Block, w.Paragraph, w.Line)))
+        foreach (var line in words.GroupBy(w => (w.Block, w.Paragraph, w.Line)))
         {
-            var ordered = line.OrderBy(w => w.Box.Left).ToList();
+            var all = line.OrderBy(w => w.Box.Left).ToList();
+            var ordered = all.Where((w, i) => w.Box.Height < smallest
+                ? w.Confidence >= 0.9 || (IsPunctuation(w.Text) && ((i > 0 && w.Box.Left - all[i - 1].Box.Right < near) || (i + 1 < all.Count && all[i + 1].Box.Left - w.Box.Right < near)))
+                : w.Box.Height <= tallest || w.Confidence >= 0.6).ToList();
+            if (ordered.Count == 0)
+            {
+                continue;
+            }
+
             var start = 0;
             for (var i = 1; i <= ordered.Count; i++)
             {
@@ -163,18 +174,24 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         }
 
         static int Int(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+        // A comma or a full stop is small by nature, and the models are less sure of it than of a
+        // character (chi_tra gives the ，of a well-read line 0.56): next to a word of its line (a
+        // line may start with the comma that wrapped) it is the text's own punctuation, not a speck.
+        static bool IsPunctuation(string text) => text.Length == 1 && "，。、；：？！,.;:?!".Contains(text[0], StringComparison.Ordinal);
     }
 
     /// <summary>
     /// The text with the ASCII punctuation that follows a Chinese character made full-width, as
     /// Chinese text is written and as the image shows it: the Chinese models read a full-width
-    /// comma, colon or question mark as its ASCII twin. After a digit or a Latin letter (18:00,
-    /// APP,) the mark is left as read.
+    /// comma, colon or question mark as its ASCII twin. So is a mark that starts a line before a
+    /// Chinese character (the comma a bubble's text wrapped onto its next line). After a digit or a
+    /// Latin letter (18:00, APP,) the mark is left as read.
     /// </summary>
     internal static string FullWidthAfterHanzi(string text)
     {
         var chars = text.ToCharArray();
-        for (var i = 1; i < chars.Length; i++)
+        for (var i = 0; i < chars.Length; i++)
         {
             var wide = chars[i] switch
             {
@@ -185,7 +202,7 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
                 '!' => '！',
                 _ => chars[i],
             };
-            if (wide != chars[i] && IsHanzi(chars[i - 1]))
+            if (wide != chars[i] && (i > 0 ? IsHanzi(chars[i - 1]) : chars.Length > 1 && IsHanzi(chars[1])))
             {
                 chars[i] = wide;
             }

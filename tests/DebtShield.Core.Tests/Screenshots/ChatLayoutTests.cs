@@ -93,6 +93,25 @@ public sealed class ChatLayoutTests
     }
 
     [Fact]
+    public void Read_RowOfInkWiderThanTheLineReadOnIt_IsFlaggedLinesMissingAndAFullStopsWorthIsNot()
+    {
+        // Given two one-row bubbles whose ink was measured: in the first OCR dropped the last
+        // character (its 44 px of ink uncovered), in the second only the full stop's 14 px.
+        OcrLine[] lines = [Line("别装，老赖一个", 60, 400, 308), Line("你们的利息超过了法律规定", 60, 520, 528)];
+        BubbleArea[] bubbles =
+        [
+            Bubble(30, 370, 400, 104) with { Ink = [new PixelBox(60, 400, 352, 44)] },
+            Bubble(30, 490, 600, 104) with { Ink = [new PixelBox(60, 520, 542, 44)] },
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, bubbles);
+
+        // Then the first is to be confirmed, for its missing text; the second is not.
+        Assert.Equal([ReadDoubts.LinesMissing, ReadDoubts.None], reading.Messages.Select(m => m.Doubts));
+        Assert.Equal([true, false], reading.Messages.Select(m => m.NeedsConfirmation));
+    }
+
+    [Fact]
     public void Read_BubbleTallerThanItsLinesRead_IsFlaggedLinesMissing()
     {
         // Three rows of text fit in the bubble (44 px text); OCR gave two.

@@ -44,6 +44,25 @@ public sealed class TesseractOcrTests
     }
 
     [Fact]
+    public void Lines_CommaAndFullStopReadUnsure_AreKeptBesideTheirWordsAndASpeckApartIsNot()
+    {
+        // Given chi_tra's words on a bubble whose comma wrapped to the start of its second line: the
+        // comma and the full stop are a third of the text's height and read at 0.56 and 0.45.
+        var tsv = Header
+            + Word(1, 1, 41, 44, 30, 29, 93, "還款")
+            + Word(1, 1, 74, 43, 47, 30, 97, "客服")
+            + Word(1, 2, 45, 107, 5, 11, 57, ",")
+            + Word(1, 2, 86, 87, 61, 30, 93, "逾期")
+            + Word(1, 2, 149, 87, 45, 30, 93, "信用")
+            + Word(1, 2, 200, 107, 9, 9, 45, "。")
+            + Word(1, 2, 400, 100, 8, 8, 45, "、");
+
+        var lines = TesseractOcr.Lines(tsv);
+
+        Assert.Equal(["還款客服", "，逾期信用。"], lines.Select(l => l.Text));
+    }
+
+    [Fact]
     public async Task ReadAsync_TesseractMissing_SaysWhatToInstall()
     {
         var ocr = new TesseractOcr(executable: "/nonexistent/tesseract");
@@ -82,6 +101,7 @@ public sealed class TesseractOcrTests
     [InlineData("最后通知:11月10日前结清,否则联系你", "最后通知：11月10日前结清，否则联系你")]
     [InlineData("咱们聊聊还款计划?", "咱们聊聊还款计划？")]
     [InlineData("请于今日18:00前还款,APP,", "请于今日18:00前还款，APP,")]
+    [InlineData(",逾期将影响您的信用", "，逾期将影响您的信用")]
     public void Lines_AsciiPunctuationAfterAChineseCharacter_IsMadeFullWidth(string read, string expected)
     {
         var line = Assert.Single(TesseractOcr.Lines(Header + Word(1, 1, 190, 413, 600, 42, 92, read)));
