@@ -89,7 +89,7 @@ if (args is ["screenshot-accuracy", var accuracyCount])
 // (`--verbose` lists every bubble; a word such as `ios` or `pair` reads only the screenshots whose app
 // or variant contains it); `screenshot-set --write FOLDER` writes the images and their ground truth instead;
 // `screenshot-set --folder FOLDER [--truth FILE] [--verbose]` reads real screenshots kept in FOLDER against a
-// labeller's truth file there (truth_a.jsonl unless told) and prints the same figures.
+// labeller's truth file there (truth.jsonl, the two passes decided, unless told) and prints the same figures.
 if (args is ["screenshot-set", .. var setArgs])
 {
     if (setArgs is ["--write", var setFolder])
@@ -101,7 +101,7 @@ if (args is ["screenshot-set", .. var setArgs])
     if (setArgs is ["--folder", var realFolder, .. var realArgs])
     {
         var truthAt = Array.IndexOf(realArgs, "--truth");
-        var truthFile = truthAt >= 0 && truthAt + 1 < realArgs.Length ? realArgs[truthAt + 1] : "truth_a.jsonl";
+        var truthFile = truthAt >= 0 && truthAt + 1 < realArgs.Length ? realArgs[truthAt + 1] : "truth.jsonl";
         try
         {
             await ScreenshotSetAccuracy.RunAsync(RealShotSet.Load(realFolder, truthFile), verbose: realArgs.Contains("--verbose"));
