@@ -9,8 +9,8 @@ set -euo pipefail
 cli=$1; dir=$2; runs=${3:-3}; cpus=${4:-}
 wrap=(); [[ -n $cpus ]] && wrap=(taskset -c "$cpus")
 
-# Each run writes a file of its own, never /dev/null: the CLI opens its output unshared, so a run
-# beside another writing /dev/null fails (and its CPU would be taken for the start-up).
+# Each run writes a file of its own, never /dev/null: the CLI once locked its output, so a run
+# beside another writing /dev/null failed (and its CPU was taken for the start-up); it no longer does.
 measure() { # name items file args...
   local name=$1 items=$2 file=$3; shift 3
   head -n 1 "$dir/$file" > "$dir/one-$file"

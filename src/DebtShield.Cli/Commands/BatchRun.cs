@@ -36,7 +36,9 @@ internal static class BatchRun
 
     /// <summary>
     /// The output file, or buffered standard output when none is named or it is <c>-</c>; an
-    /// unwritable file is the user's error.
+    /// unwritable file is the user's error. Others may read the file while it is written (a
+    /// <c>tail -f</c>); it is not locked, as an exclusive lock on <c>/dev/null</c> failed a run
+    /// beside another one writing there.
     /// </summary>
     public static Stream OpenOutput(string? outputPath)
     {
@@ -47,7 +49,7 @@ internal static class BatchRun
 
         try
         {
-            return new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            return new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -98,6 +98,25 @@ public sealed class RateCommandTests : IDisposable
         Assert.Equal(lines[0]["irrAnnualNominal"]!.GetValue<double>(), lines[2]["irrAnnualNominal"]!.GetValue<double>());
     }
 
+    /// <summary>
+    /// The output is opened for others to read (a researcher's <c>tail -f</c>, another run timing itself into
+    /// <c>/dev/null</c>), not locked: an exclusive lock on <c>/dev/null</c> failed a batch run beside another.
+    /// </summary>
+    [Fact]
+    public void Batch_OutputAnotherWriterHoldsOpen_IsStillWritten()
+    {
+        var input = Path.Combine(_scratch, "loans.jsonl");
+        var output = Path.Combine(_scratch, "rates.jsonl");
+        File.WriteAllText(input, JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "loan.json")))!.ToJsonString() + "\n");
+        File.WriteAllText(output, string.Empty);
+        using var reader = new FileStream(output, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+
+        var result = CliProcess.Run("rate", "--batch", input, "--output", output, "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(File.ReadAllLines(output));
+    }
+
     [Fact]
     public void Batch_Fields_WritesLineIdAndTheChosenFigures()
     {
