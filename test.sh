@@ -113,8 +113,14 @@ mkdir -p "$results"
 whitespace() { dotnet format whitespace . --folder --verify-no-changes; }
 
 # One test project; its results in a trx file of its own name (two ending in the same second
-# would otherwise write the same default name).
-test_project() { dotnet test "tests/$1" -c Release --no-build --logger "trx;LogFileName=$1.trx" --results-directory "$results"; }
+# would otherwise write the same default name). Run from the assembly the build has just made, not
+# from the project: `dotnet test tests/X --no-build` evaluates the project in MSBuild only to find
+# that assembly and hand it to the same test runner (docs/benchmarks.md, 2026-12-06 fourth session).
+test_project() {
+  local assembly="tests/$1/bin/Release/net10.0/$1.dll"
+  [ -f "$assembly" ] || { echo "test.sh: $assembly is missing: the build did not make it" >&2; return 1; }
+  dotnet test "$assembly" --logger "trx;LogFileName=$1.trx" --results-directory "$results"
+}
 
 # --- The release, as a borrower and an organisation get it (issue 25) ------------------------
 # One linux-x64 archive (without ReadyToRun, which only makes it start faster and takes minutes to
