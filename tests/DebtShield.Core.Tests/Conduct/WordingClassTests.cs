@@ -150,6 +150,18 @@ public sealed class WordingClassTests
             ConductData.TextLabels(Analyzer.Analyze("你好，李四在我們平台有一筆款項未結清，請他盡快聯繫我們。", Recipient.ThirdParty)));
 
     /// <summary>
+    /// The guide's disclosure to a non-borrower (rule 2: politeness is not lawfulness) with the debt named as its
+    /// overdue state (超期, 违约), as a repayment not yet made (还没有结清: the negation names the debt, it does not
+    /// deny it), or with a bare request to urge (请督促). Each got no label before (issue 21, s16).
+    /// </summary>
+    [Theory]
+    [InlineData("请您让李四尽快处理他在我司的业务，已经超期很久了。")]
+    [InlineData("您的亲属王五在我司的合同已经违约，请督促。")]
+    [InlineData("你好，你朋友在我们平台的款还没有结清，你跟他说一声。")]
+    public void Analyze_DebtNamedToANonBorrowerInOtherWords_IsDisclosure(string text) =>
+        Assert.Contains("third_party_disclosure", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.ThirdParty)));
+
+    /// <summary>
     /// Precision guards of the new classes: a lender's receipt that greets the family, a condition that names
     /// the children's schooling (a false consequence, not a telling), a telling still to come after
     /// "already" (a threat, not a disclosure), and the negated, quoted and reported telling.
