@@ -21,6 +21,12 @@ public sealed class ConductAnalyzer
     /// <summary>How far (normalised characters) a negation may stand before the trigger it negates.</summary>
     private const int NegationReach = 6;
 
+    /// <summary>
+    /// How far (normalised characters) after a negation a repayment may start and still be the verb it governs:
+    /// the manner between them ("没有按时还款", "没有按照约定处理").
+    /// </summary>
+    private const int ConditionActReach = 4;
+
     /// <summary>How far after a negated act of telling the people it names may start (您的, 你的任何).</summary>
     private const int NegatedObjectReach = 4;
 
@@ -379,7 +385,7 @@ public sealed class ConductAnalyzer
                 }
 
                 suppressed = other.Atom == reported
-                    || (other.Atom == negation && hit.Start - other.End <= NegationReach && scratch.Clause[other.Start] == scratch.Clause[hit.Start]);
+                    || (other.Atom == negation && scratch.Clause[other.Start] == scratch.Clause[hit.Start] && Negates(hits, scratch, other, hit));
             }
 
             if (suppressed)
@@ -390,6 +396,82 @@ public sealed class ConductAnalyzer
 
         SuppressNegatedObjects(hits, scratch);
         SuppressListed(text, hits);
+    }
+
+    /// <summary>
+    /// True when <paramref name="negation"/> reaches <paramref name="trigger"/> in its clause. A negation governs
+    /// the verb it precedes: right before a repayment (<see cref="ConductRuleSet.RepayingClass"/>) it opens a
+    /// condition, "没有还款就通知你家人", and its reach ends where the condition does (<see cref="ConductRuleSet.ThenClass"/>:
+    /// 就, 的话, 否则…), so the telling after it is said, not denied — the guide's condition with a circle (rule 8).
+    /// Such a condition inside a wider negation's reach does not count against it: in "不会因为您没有还款就通知您的家人"
+    /// 不会 still governs 通知, as it does with nothing between.
+    /// </summary>
+    private bool Negates(List<AtomHit> hits, Scratch scratch, AtomHit negation, AtomHit trigger)
+    {
+        if (ConditionEnd(hits, scratch, negation, trigger.Start) >= 0)
+        {
+            return false;
+        }
+
+        var distance = trigger.Start - negation.End;
+        if (distance <= NegationReach)
+        {
+            return true;
+        }
+
+        foreach (var inner in hits)
+        {
+            if (inner.Atom == Rules.NegationAtom && inner.Start >= negation.End && inner.End <= trigger.Start
+                && ConditionEnd(hits, scratch, inner, trigger.Start) is var end and >= 0
+                && distance - (end - inner.Start) <= NegationReach)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where the condition that <paramref name="negation"/> opens ends — a repayment within
+    /// <see cref="ConditionActReach"/> after it, then a word that closes the condition before
+    /// <paramref name="limit"/>, all in its clause — or -1 when it opens none.
+    /// </summary>
+    private int ConditionEnd(List<AtomHit> hits, Scratch scratch, AtomHit negation, int limit)
+    {
+        var clause = scratch.Clause[negation.Start];
+        foreach (var act in hits)
+        {
+            if (act.Atom != Rules.RepayingAtom || act.Start < negation.End || act.Start - negation.End > ConditionActReach
+                || scratch.Clause[act.Start] != clause || NegationBetween(hits, negation.End, act.Start))
+            {
+                continue;
+            }
+
+            foreach (var then in hits)
+            {
+                if (then.Atom == Rules.ThenAtom && then.Start >= act.End && then.End <= limit && scratch.Clause[then.Start] == clause)
+                {
+                    return then.End;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when a negation stands between <paramref name="start"/> and <paramref name="end"/>: the verb after it is that one's.</summary>
+    private bool NegationBetween(List<AtomHit> hits, int start, int end)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Atom == Rules.NegationAtom && hit.Start >= start && hit.End <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the hit's word is one of the people (its span carries the people's atom).</summary>
@@ -628,11 +710,17 @@ public sealed class ConductAnalyzer
         return end - start <= UnorderedSpan;
     }
 
+    /// <summary>
+    /// True when <paramref name="hit"/> would stand for a part already chosen. Two words may share the one
+    /// character that joins them — 联系你 and 你单位 in "联系你单位", 联系你 and 你爸 in "联系你爸妈" — but one word
+    /// cannot be two parts of a pattern.
+    /// </summary>
     private static bool Overlaps(ReadOnlySpan<(int Start, int End)> chosen, AtomHit hit)
     {
         foreach (var (s, e) in chosen)
         {
-            if (hit.Start < e && s < hit.End)
+            var joined = (hit.Start == e - 1 && s < hit.Start && e < hit.End) || (s == hit.End - 1 && hit.Start < s && hit.End < e);
+            if (hit.Start < e && s < hit.End && !joined)
             {
                 return true;
             }

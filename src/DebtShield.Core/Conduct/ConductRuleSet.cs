@@ -31,6 +31,15 @@ public sealed class ConductRuleSet
     /// <summary>The word class of the people and circles an act of telling names ("同事", "家人"), if the lexicon has it.</summary>
     public const string PeopleClass = "CONTACTS";
 
+    /// <summary>
+    /// The word class of repaying and dealing with the debt ("还款", "处理"), if the lexicon has it: a negation right
+    /// before one opens a condition ("没有还款就…") and negates the repayment, not what follows the condition.
+    /// </summary>
+    public const string RepayingClass = "REPAYING";
+
+    /// <summary>The word class of the words that close a condition and open its consequence ("就", "的话", "否则"), if the lexicon has it.</summary>
+    public const string ThenClass = "THEN";
+
     internal ConductRuleSet(
         ConductNormalizer normalizer,
         PatternAutomaton automaton,
@@ -40,6 +49,7 @@ public sealed class ConductRuleSet
         int reportedAtom,
         int[] tellingAtoms,
         int peopleAtom,
+        (int Repaying, int Then) conditionAtoms,
         IReadOnlyList<ConductRule> rules)
     {
         Normalizer = normalizer;
@@ -50,6 +60,7 @@ public sealed class ConductRuleSet
         ReportedAtom = reportedAtom;
         TellingAtoms = tellingAtoms;
         PeopleAtom = peopleAtom;
+        (RepayingAtom, ThenAtom) = conditionAtoms;
         Rules = rules;
         RuleArray = [.. rules];
     }
@@ -77,6 +88,12 @@ public sealed class ConductRuleSet
 
     /// <summary>The atom of <see cref="PeopleClass"/>, or -1 when the lexicon has none.</summary>
     internal int PeopleAtom { get; }
+
+    /// <summary>The atom of <see cref="RepayingClass"/>, or -1 when the lexicon has none.</summary>
+    internal int RepayingAtom { get; }
+
+    /// <summary>The atom of <see cref="ThenClass"/>, or -1 when the lexicon has none.</summary>
+    internal int ThenAtom { get; }
 
     /// <summary>Parses and compiles the lexicon and the rules.</summary>
     /// <exception cref="FormatException">A line is malformed, a class unknown or a label misspelt; the message names file and line.</exception>
@@ -213,7 +230,8 @@ public sealed class ConductRuleSet
             var automaton = new PatternAutomaton(terms);
             var termAtoms = terms.Select(t => _terms[t].Order().ToArray()).ToArray();
             int[] telling = [.. new[] { TellingClass, ToldClass }.Where(_classes.ContainsKey).Select(c => _classes[c])];
-            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), _rules);
+            var condition = (_classes.GetValueOrDefault(RepayingClass, -1), _classes.GetValueOrDefault(ThenClass, -1));
+            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), condition, _rules);
         }
 
         private RulePattern ParsePattern(string value)

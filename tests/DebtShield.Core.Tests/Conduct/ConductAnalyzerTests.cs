@@ -109,6 +109,35 @@ public sealed class ConductAnalyzerTests
         Assert.Equal([ConductLabel.ThreatExposure], analysis.Labels);
     }
 
+    /// <summary>
+    /// A negation governs the verb it precedes: before a repayment it opens a condition ("没有还款就…"), and its
+    /// reach ends with the condition, so the telling the condition leads to is a threat (labelling guide, rule 8).
+    /// Each came out with no label before (issue 21, s16), the negation's six characters reaching the telling.
+    /// </summary>
+    [Theory]
+    [InlineData("没有还款就通知你家人。")]
+    [InlineData("没有还款的话就联系您的家人。")]
+    [InlineData("没有还清就告诉你单位领导。")]
+    [InlineData("没有处理就联系你的同事。")]
+    [InlineData("不能按时还款就通知你家人。")]
+    [InlineData("不能还款我们就联系你家人。")]
+    [InlineData("不配合我们就联系你单位。")]
+    public void Analyze_NegatedRepaymentThenATelling_IsThreatOfExposure(string text) =>
+        Assert.Contains("threat_exposure", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// The other side of the condition's scope: a negation before the telling itself, or before a condition
+    /// that leads to the telling ("不会因为您没有还款就…"), still denies it, and the reassurance stays lawful.
+    /// </summary>
+    [Theory]
+    [InlineData("我们不会因此就联系您的家人，请按时还款。")]
+    [InlineData("我们不会联系您的家人，请按时还款。")]
+    [InlineData("我们不会因为您没有还款就通知您的家人，请尽快还款。")]
+    [InlineData("我们不会在您没有还款时就联系您的家人，请尽快还款。")]
+    [InlineData("没有您的同意，我们不会联系您的家人，请按时还款。")]
+    public void Analyze_NegatedTellingAfterACondition_IsOnlyALawfulReminder(string text) =>
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
     [Fact]
     public void Analyze_DisguisedTrigger_SpanPointsAtTheOriginalCharacters()
     {

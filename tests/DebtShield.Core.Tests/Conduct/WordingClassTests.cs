@@ -66,12 +66,100 @@ public sealed class WordingClassTests
         Assert.DoesNotContain("threat_exposure", labels);
     }
 
+    /// <summary>
+    /// More of the guide's ways of saying "people you know will learn of your debt" (issue 21, s16): everyone in the
+    /// phone called one by one, a poster at the door, a letter to the village committee, a telling ready to go, the
+    /// borrower's fear of the circle knowing, a talk with the boss, the circle's numbers in hand, and the same in
+    /// Cantonese (唔, 哋, 搵). Written for this test; each got no label before its class was written.
+    /// </summary>
+    [Theory]
+    [InlineData("你手机里的人我们都会打一遍。")]
+    [InlineData("我们会在你家门口贴告示。")]
+    [InlineData("不还就给你老家村委会寄函。")]
+    [InlineData("我们已经准备好了给你通讯录的短信，不还马上发。")]
+    [InlineData("不想你领导知道就赶快还钱。")]
+    [InlineData("如果你不想家里人知道，今天就处理。")]
+    [InlineData("我们会跟你的领导沟通一下你的欠款问题。")]
+    [InlineData("我们手上有你全部联系人的电话。")]
+    [InlineData("唔還錢就同你老細講。")]
+    [InlineData("你唔還錢，我哋就搵你屋企人。")]
+    [InlineData("后果自负，你家人那边我们会处理。")]
+    [InlineData("再不处理，你的微信好友都会收到消息。")]
+    [InlineData("不还的话，你们小区的人都会认识你。")]
+    [InlineData("你欠钱的事要是传到你们单位就不好了。")]
+    [InlineData("我们会到你家里，让你家里人评评理。")]
+    [InlineData("你这种人就该让大家都看看。")]
+    [InlineData("我们会联系你的房东。")]
+    public void Analyze_MoreWaysTheCircleWillLearnOfTheDebt_IsThreatOfExposure(string text)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower));
+
+        Assert.Contains("threat_exposure", labels);
+        Assert.DoesNotContain("third_party_disclosure", labels);
+    }
+
+    /// <summary>
+    /// More ways of telling the borrower the circle has been told (labelling guide, rule 8): the circle named before
+    /// "already" (你爸妈那边我们已经说了), the passive (已被通知), the debt known (都知道你欠钱了), a call just had, and a
+    /// post already made in the family group. Each was read as a threat of exposure, or got no label, before.
+    /// </summary>
+    [Theory]
+    [InlineData("你通讯录的人我们昨天都打过了。")]
+    [InlineData("你们村委会那边我们已经去过了。")]
+    [InlineData("你爸妈那边我们已经说了。")]
+    [InlineData("你的同事都知道你欠钱了。")]
+    [InlineData("我们已给你的紧急联系人发送了短信。")]
+    [InlineData("你的紧急联系人已被通知。")]
+    [InlineData("你的家人已经被我们告知了你的欠款情况。")]
+    [InlineData("你的朋友张三刚刚接到了我们的电话。")]
+    [InlineData("我们已经把你的欠款情况发到了你们家族群。")]
+    public void Analyze_BorrowerToldTheCircleWasToldInOtherWords_IsDisclosureNotThreat(string text)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower));
+
+        Assert.Contains("third_party_disclosure", labels);
+        Assert.DoesNotContain("threat_exposure", labels);
+    }
+
+    /// <summary>
+    /// Precision guards of the talk with the circle: advice to talk to the family or to seek its help (rule 8: the
+    /// family's help is no label), a talk with the borrower, a receipt that names the family's bank card, and a
+    /// condition that names the family for their worry or their share of the harm rather than their learning of it.
+    /// </summary>
+    [Theory]
+    [InlineData("如有困难，您可以跟家人沟通一下，再联系客服协商还款。")]
+    [InlineData("建议您跟家人商量一下还款计划。")]
+    [InlineData("我们会跟您沟通还款方案，请保持电话畅通。")]
+    [InlineData("我们的客服会同你联系。")]
+    [InlineData("我们已收到您的还款申请，家人的银行卡也可以代扣。")]
+    [InlineData("后果自负，你老婆孩子都会被牵连。")]
+    [InlineData("再不还钱，你爸妈就要替你操心了。")]
+    public void Analyze_TalkThatTellsNoCircle_IsNoThreatOfExposure(string text)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower));
+
+        Assert.DoesNotContain("threat_exposure", labels);
+        Assert.DoesNotContain("third_party_disclosure", labels);
+    }
+
     /// <summary>The recipient rule in traditional script: the debt named to a contact as 款項 not 結清.</summary>
     [Fact]
     public void Analyze_TraditionalScriptDebtNamedToAContact_IsDisclosure() =>
         Assert.Contains(
             "third_party_disclosure",
             ConductData.TextLabels(Analyzer.Analyze("你好，李四在我們平台有一筆款項未結清，請他盡快聯繫我們。", Recipient.ThirdParty)));
+
+    /// <summary>
+    /// The guide's disclosure to a non-borrower (rule 2: politeness is not lawfulness) with the debt named as its
+    /// overdue state (超期, 违约), as a repayment not yet made (还没有结清: the negation names the debt, it does not
+    /// deny it), or with a bare request to urge (请督促). Each got no label before (issue 21, s16).
+    /// </summary>
+    [Theory]
+    [InlineData("请您让李四尽快处理他在我司的业务，已经超期很久了。")]
+    [InlineData("您的亲属王五在我司的合同已经违约，请督促。")]
+    [InlineData("你好，你朋友在我们平台的款还没有结清，你跟他说一声。")]
+    public void Analyze_DebtNamedToANonBorrowerInOtherWords_IsDisclosure(string text) =>
+        Assert.Contains("third_party_disclosure", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.ThirdParty)));
 
     /// <summary>
     /// Precision guards of the new classes: a lender's receipt that greets the family, a condition that names
