@@ -35,7 +35,8 @@ public sealed record ChatMessage(IncidentDirection Direction, string Text, DateT
 /// <summary>What a chat screenshot says: whose conversation it is and its messages, top to bottom.</summary>
 /// <param name="Title">The name or number in the title bar (the other side of the conversation), if one was read.</param>
 /// <param name="Messages">The bubbles, top to bottom.</param>
-public sealed record ChatReading(string? Title, IReadOnlyList<ChatMessage> Messages);
+/// <param name="Pane">The pane of a desktop app's window the conversation was read in; null for a phone's screen, where it is the whole image.</param>
+public sealed record ChatReading(string? Title, IReadOnlyList<ChatMessage> Messages, ChatPane? Pane = null);
 
 /// <summary>
 /// Splits the OCR lines of a chat screenshot (WeChat, SMS and the like) into the conversation it
@@ -81,19 +82,51 @@ public static partial class ChatLayout
     /// and then the lines are split by their places alone and every message is flagged
     /// <see cref="ReadDoubts.UnknownLayout"/>.
     /// </param>
-    public static ChatReading Read(IReadOnlyList<OcrLine> lines, int width, int height, DateTimeOffset captured, IReadOnlyList<BubbleArea>? bubbles = null)
+    /// <param name="pane">
+    /// The chat pane of a desktop app's window, when the image shows one: the conversation is read in
+    /// it as on a phone's screen (sides by position within the pane, stamps centred in it), the title
+    /// from the band above it, and everything outside it (the contact list, the window's bars, the
+    /// desktop) is left out. Null for a phone's screen.
+    /// </param>
+    public static ChatReading Read(IReadOnlyList<OcrLine> lines, int width, int height, DateTimeOffset captured, IReadOnlyList<BubbleArea>? bubbles = null, ChatPane? pane = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         var ordered = lines.Where(l => !string.IsNullOrWhiteSpace(l.Text)).OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
+        if (pane is { Layout: ChatScreenLayout.WeChatDesktop })
+        {
+            return ReadPane(ordered, bubbles ?? [], pane, captured);
+        }
+
         return bubbles is { Count: > 0 }
-            ? ReadBubbles(ordered, bubbles, width, height, captured)
+            ? ReadBubbles(ordered, bubbles, width, height, captured, InputBoxShare)
             : ReadByPlace(ordered, width, height, captured, flag: bubbles is null ? ReadDoubts.None : ReadDoubts.UnknownLayout);
     }
 
+    /// <summary>
+    /// The conversation in a desktop window's pane: the lines and bubbles in its message area, read
+    /// as a screen of the pane's size (its own input area and title are already outside it, so
+    /// nothing at its bottom is taken for an input box), and the title from the band above it.
+    /// </summary>
+    private static ChatReading ReadPane(List<OcrLine> lines, IReadOnlyList<BubbleArea> bubbles, ChatPane pane, DateTimeOffset captured)
+    {
+        var area = pane.Messages;
+        var title = Title([.. lines.Where(l => pane.InTitle(l.Box))]);
+        var body = lines.Where(l => pane.Holds(l.Box)).Select(l => l with { Box = Moved(l.Box, -area.Left, -area.Top) }).ToList();
+        var inside = bubbles.Where(b => pane.Holds(b.Box))
+            .Select(b => b with { Box = Moved(b.Box, -area.Left, -area.Top), Ink = b.Ink is { } ink ? [.. ink.Select(r => Moved(r, -area.Left, -area.Top))] : null })
+            .ToList();
+        var read = inside.Count > 0
+            ? ReadBubbles(body, inside, area.Width, area.Height, captured, inputBoxShare: 0)
+            : ReadByPlace(body, area.Width, area.Height, captured, ReadDoubts.UnknownLayout);
+        return new ChatReading(title, [.. read.Messages.Select(m => m with { Box = Moved(m.Box, area.Left, area.Top) })], pane);
+
+        static PixelBox Moved(PixelBox box, int x, int y) => box with { Left = box.Left + x, Top = box.Top + y };
+    }
+
     /// <summary>The lines in each bubble are its message; the lines outside are the title bar (above the first bubble or stamp) and the stamps.</summary>
-    private static ChatReading ReadBubbles(List<OcrLine> lines, IReadOnlyList<BubbleArea> found, int width, int height, DateTimeOffset captured)
+    private static ChatReading ReadBubbles(List<OcrLine> lines, IReadOnlyList<BubbleArea> found, int width, int height, DateTimeOffset captured, double inputBoxShare)
     {
         // A narrow fill in the middle is a stamp's pill (a lender's app), not a bubble.
         var bubbles = found.Where(b => !(IsCentred(b.Box, width) && b.Box.Width < width / 2)).OrderBy(b => b.Box.Top).ToList();
@@ -118,7 +151,7 @@ public static partial class ChatLayout
         }
 
         var lineHeight = Median(lines.Select(l => l.Box.Height));
-        var stamps = StampRows(outside.Where(l => l.Box.Bottom < height * (1 - InputBoxShare)), width);
+        var stamps = StampRows(outside.Where(l => l.Box.Bottom < height * (1 - inputBoxShare)), width);
         var firstBody = Math.Min(bubbles[0].Box.Top, stamps.Where(s => LooksLikeStamp(s.Text!) || ReadStamp(s.Text!, captured).Item2).Select(s => s.Top).DefaultIfEmpty(int.MaxValue).Min());
         var title = Title(outside.Where(l => l.Box.Bottom <= firstBody).ToList());
         var blocks = stamps.Where(s => s.Top >= firstBody).ToList();
@@ -206,12 +239,13 @@ public static partial class ChatLayout
     /// <summary>
     /// The title bar's name or number: the tallest line above the conversation that is not the
     /// clock, the battery, an arrow (iOS's &gt; after the number, Android's back arrow &lt; before it,
-    /// on the same line) or a mobile carrier's name (MIUI prints 北京移动 under the number).
+    /// on the same line) or a mobile carrier's name (MIUI prints 北京移动 under the number). A group's
+    /// title ends in its member count, 贷后协商群(5): the count is the group's size, not its name.
     /// </summary>
     private static string? Title(List<OcrLine> header)
     {
         var candidates = header
-            .Select(l => l with { Text = l.Text.Trim().TrimEnd('>', '＞', '〉', ' ').TrimStart('<', '＜', '〈', ' ').Trim() })
+            .Select(l => l with { Text = MemberCount().Replace(l.Text.Trim().TrimEnd('>', '＞', '〉', ' ').TrimStart('<', '＜', '〈', ' ').Trim(), "").Trim() })
             .Where(l => l.Text.Length > 1 && !IsClockOrBattery(l.Text) && !IsCarrier(l.Text) && l.Text.Any(char.IsLetterOrDigit))
             .ToList();
         return candidates.Count == 0 ? null : candidates.MaxBy(l => l.Box.Height)!.Text;
@@ -398,6 +432,10 @@ public static partial class ChatLayout
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
+
+    /// <summary>A group's member count after its name: (5), （496）. Not a title that is all digits.</summary>
+    [GeneratedRegex(@"(?<=\D)\s*[(（]\d{1,5}[)）]$", RegexOptions.CultureInvariant)]
+    private static partial Regex MemberCount();
 
     [GeneratedRegex(@"^\d{1,2}[:：]\d\d$", RegexOptions.CultureInvariant)]
     private static partial Regex ClockPattern();

@@ -3,7 +3,7 @@ namespace DebtShield.Core.Screenshots;
 /// <summary>A sign, in what the layout read, that an image is not a chat screenshot.</summary>
 public enum NotChatSign
 {
-    /// <summary>Wider than tall: a phone shows a chat upright.</summary>
+    /// <summary>Wider than tall, and no desktop app's chat pane on it: a phone shows a chat upright.</summary>
     Landscape,
 
     /// <summary>Two "bubbles" side by side at the same height: rows of a table or a form (a lender's bill page), never a chat.</summary>
@@ -20,7 +20,9 @@ public enum NotChatSign
 /// Whether what <see cref="ChatLayout"/> read looks like a conversation at all. The layout turns any
 /// text into bubbles, so a lender's bill page or a photo of a document would become "messages";
 /// these are the signs, from the boxes alone, that it is not a chat. They are deliberately few and
-/// plain, and a screenshot showing any of them is not imported (the borrower is told which).
+/// plain, and a screenshot showing any of them is not imported (the borrower is told which). A
+/// desktop app's window is wide and read in its chat pane (<see cref="ChatReading.Pane"/>): it is no
+/// landscape phone, and its bubbles keep their distance from the pane's edges, not the image's.
 /// </summary>
 public static class ChatShape
 {
@@ -47,7 +49,7 @@ public static class ChatShape
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         var signs = new List<NotChatSign>();
-        if (width > height)
+        if (width > height && chat.Pane is null)
         {
             signs.Add(NotChatSign.Landscape);
         }
@@ -57,8 +59,10 @@ public static class ChatShape
             signs.Add(NotChatSign.Photographed);
         }
 
+        // In a desktop window the conversation's edges are its pane's, not the image's.
+        var (left, across) = chat.Pane is { } pane ? (pane.Messages.Left, pane.Messages.Width) : (0, width);
         var boxes = chat.Messages.Select(m => m.Box).ToList();
-        if (boxes.Any(b => b.Left < width * BubbleInset && b.Right > width * (1 - BubbleInset)))
+        if (boxes.Any(b => b.Left < left + (across * BubbleInset) && b.Right > left + (across * (1 - BubbleInset))))
         {
             signs.Add(NotChatSign.EdgeToEdge);
         }

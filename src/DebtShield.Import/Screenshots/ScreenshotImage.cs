@@ -106,24 +106,101 @@ public sealed class ScreenshotImage
         }
     }
 
+    /// <summary>The chat pane of a desktop app's window, when <see cref="FindBubbles"/> found one there; null for a phone's screen.</summary>
+    public ChatPane? Pane { get; private set; }
+
     /// <summary>
     /// The message bubbles on the image, found from their fills before any text is read: regions of
     /// one flat colour, other than the page's, the size of a bubble (at least a line high, not
     /// touching the sides, not as wide as the screen), with text inside them (pixels far from both the
     /// fill and the page, enclosed by the fill). Avatars and icons are flat but hold no text; the
     /// title and input bars span the screen. Works the same on light and dark themes and on any app's
-    /// colours; a photo of a screen has no flat fills and gives none.
+    /// colours; a photo of a screen has no flat fills and gives none. A desktop app's window is
+    /// looked for first (<see cref="Pane"/>): its bubbles are a small share of the image's width, and
+    /// only those in its chat pane are the conversation.
     /// </summary>
     public IReadOnlyList<BubbleArea> FindBubbles()
     {
         var regions = FlatRegions();
+        Pane = null;
+        _pills = [];
         if (regions.Count == 0)
         {
             return [];
         }
 
-        var page = regions.MaxBy(r => r.Count)!;
-        var bubbles = new List<BubbleArea>();
+        if (DesktopWeChat(regions) is { } desktop)
+        {
+            Pane = desktop.Pane;
+            return desktop.Bubbles;
+        }
+
+        var (bubbles, pills) = Bubbles(regions, regions.MaxBy(r => r.Count)!, pane: null);
+        _pills = [.. pills.OrderBy(p => p.Top)];
+        return [.. bubbles.Select(b => b.Area)];
+    }
+
+    /// <summary>
+    /// The page colour and bubble fills of WeChat for the desktop, light and dark: its chat pane is
+    /// F5F5F5 where the phone's page is EDEDED, its bubbles white and green (95EC69, an older green
+    /// 9EEA6A), or in the dark theme 2C2C2C and 3EB575 on 1E1E1E.
+    /// </summary>
+    private static readonly (SKColor Page, SKColor[] Fills)[] WeChatDesktopColours =
+    [
+        (new SKColor(0xF5, 0xF5, 0xF5), [SKColors.White, new SKColor(0x95, 0xEC, 0x69), new SKColor(0x9E, 0xEA, 0x6A)]),
+        (new SKColor(0x1E, 0x1E, 0x1E), [new SKColor(0x2C, 0x2C, 0x2C), new SKColor(0x3E, 0xB5, 0x75)]),
+    ];
+
+    /// <summary>How far (largest channel difference) a desktop pane's page may be from its app's colour: closer than the phone's EDEDED is to F5F5F5.</summary>
+    private const int PaneColourTolerance = 3;
+
+    /// <summary>How far a bubble's fill may be from its app's colour: a JPEG's or a screen's colour profile moves it a few levels.</summary>
+    private const int FillColourTolerance = 10;
+
+    /// <summary>The least height and width of a desktop bubble in pixels: a one-character bubble at 100% scaling is about 38.</summary>
+    private const int DesktopBubbleAtLeast = 20;
+
+    /// <summary>
+    /// WeChat for the desktop's chat pane and its bubbles, when the image shows one: the largest
+    /// flat region of the desktop's page colour (the message area, bounded by the title's and the
+    /// input area's dividers), covering a fair share of the image, on an image that is wide or has
+    /// something beside the region at its left (the contact list): a phone's chat is upright and full
+    /// width. Its bubbles are those inside it, every one in the app's fills; the title band above it
+    /// is as high as one and a half of its smallest bubbles (the title bar is about that: the name sits in its middle).
+    /// </summary>
+    private (ChatPane Pane, List<BubbleArea> Bubbles)? DesktopWeChat(List<FlatRegion> regions)
+    {
+        foreach (var (pageColour, fills) in WeChatDesktopColours)
+        {
+            var page = regions.Where(r => Distance(r.Color, pageColour) <= PaneColourTolerance).MaxBy(r => r.Count);
+            if (page is null || page.Count < 0.08 * Width * Height || !(Width > Height || page.Box.Left > Width / 10))
+            {
+                continue;
+            }
+
+            var (bubbles, _) = Bubbles(regions, page, page.Box);
+            if (bubbles.Count == 0 || bubbles.Any(b => !fills.Any(f => Distance(f, b.Fill) <= FillColourTolerance)))
+            {
+                continue;
+            }
+
+            var band = 3 * bubbles.Min(b => b.Area.Box.Height) / 2;
+            var pane = new ChatPane(ChatScreenLayout.WeChatDesktop, page.Box, Math.Max(0, page.Box.Top - band));
+            return (pane, [.. bubbles.Select(b => b.Area)]);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The bubbles (and a lender's stamp pills) hanging in <paramref name="page"/>, with their fills'
+    /// colours. On a phone's screen a bubble is sized against the image's width; in a desktop
+    /// <paramref name="pane"/> it must lie inside the pane and be no narrower or lower than
+    /// <see cref="DesktopBubbleAtLeast"/>, and a desktop app prints no pills.
+    /// </summary>
+    private (List<(BubbleArea Area, SKColor Fill)> Bubbles, List<PixelBox> Pills) Bubbles(List<FlatRegion> regions, FlatRegion page, PixelBox? pane)
+    {
+        var bubbles = new List<(BubbleArea Area, SKColor Fill)>();
         var pills = new List<PixelBox>();
         foreach (var region in regions)
         {
@@ -134,8 +211,16 @@ public sealed class ScreenshotImage
                 continue; // a lender's white bubbles on its F5F5F5 page differ from it by 9 levels: more than a fill's own spread
             }
 
-            var pill = IsStampPill(box);
-            if (!pill && (box.Width < Width * 0.07 || box.Height < Width * 0.06 || box.Width > Width * 0.85))
+            var pill = pane is null && IsStampPill(box);
+            if (pane is { } inPane)
+            {
+                if (box.Width < DesktopBubbleAtLeast || box.Height < DesktopBubbleAtLeast || box.Width > inPane.Width * 0.85
+                    || box.Left < inPane.Left || box.Right > inPane.Right || box.Top < inPane.Top || box.Bottom > inPane.Bottom)
+                {
+                    continue;
+                }
+            }
+            else if (!pill && (box.Width < Width * 0.07 || box.Height < Width * 0.06 || box.Width > Width * 0.85))
             {
                 continue;
             }
@@ -169,12 +254,12 @@ public sealed class ScreenshotImage
             }
             else
             {
-                bubbles.Add(new BubbleArea(box, IsColored(region.Color) ? LineShade.Colored : LineShade.Neutral));
+                bubbles.Add((new BubbleArea(box, IsColored(region.Color) ? LineShade.Colored : LineShade.Neutral), region.Color));
             }
         }
 
-        _pills = [.. pills.OrderBy(p => p.Top)];
-        return [.. bubbles.OrderBy(b => b.Box.Top)];
+        bubbles.Sort((a, b) => a.Area.Box.Top.CompareTo(b.Area.Box.Top));
+        return (bubbles, pills);
     }
 
     /// <summary>
@@ -237,10 +322,15 @@ public sealed class ScreenshotImage
             }
 
             var flat = LargeFlatBlocks();
-            for (var y = 0; y < Height; y++)
+            // In a desktop window only the pane is read: the contact list, the window's bars and the
+            // desktop around it hold no message, and OCR would spend most of its time on them.
+            var (firstRow, endRow, firstColumn, endColumn) = Pane is { } pane
+                ? (pane.TitleTop, pane.Messages.Bottom, pane.Messages.Left, pane.Messages.Right)
+                : (0, Height, 0, Width);
+            for (var y = firstRow; y < endRow; y++)
             {
                 var usual = RowShade(y, grey, inBubble);
-                for (var x = 0; x < Width; x++)
+                for (var x = firstColumn; x < endColumn; x++)
                 {
                     var i = (y * Width) + x;
                     if (!inBubble[i] && !flat[i])

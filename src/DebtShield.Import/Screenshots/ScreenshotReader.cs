@@ -38,7 +38,7 @@ public static class ScreenshotReader
         bubbles = [.. bubbles.Select((b, i) => b with { Ink = sheet.Crops[i].Ink })];
         lines = await ReadTraditionalAsync(image, bubbles, lines, ocr, name, cancellationToken).ConfigureAwait(false);
         var shaded = lines.Select(l => l with { Shade = image.ShadeAround(l.Box) }).ToList();
-        var chat = ChatLayout.Read(shaded, image.Width, image.Height, captured.Time, bubbles);
+        var chat = ChatLayout.Read(shaded, image.Width, image.Height, captured.Time, bubbles, image.Pane);
         if (chat.Messages.Count == 0)
         {
             throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_NoText, name));

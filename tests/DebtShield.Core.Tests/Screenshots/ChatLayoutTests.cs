@@ -71,6 +71,69 @@ public sealed class ChatLayoutTests
         Assert.Equal((Captured, true), (none.Messages[0].Time, none.Messages[0].TimeEstimated));
     }
 
+    /// <summary>A desktop window 1400×850: the contact list up to x 380, the pane's message area 380–1400 × 80–660, its title band from row 0.</summary>
+    private static readonly ChatPane DesktopPane = new(ChatScreenLayout.WeChatDesktop, new PixelBox(380, 80, 1020, 580), 0);
+
+    private static OcrLine Small(string text, int left, int top, int width, int height = 18) =>
+        new(text, new PixelBox(left, top, width, height), 0.95, text.Length);
+
+    [Fact]
+    public void Read_DesktopPane_CounterpartIsThePanesTitleNotANameInTheContactList()
+    {
+        // Given the contact list's names (taller than the title's text here) and the pane's title
+        OcrLine[] lines =
+        [
+            Small("催收-王经理", 90, 30, 120, 26),
+            Small("文件传输助手", 90, 110, 120, 26),
+            Small("李专员", 410, 30, 70, 22),
+            Small("最后通知", 460, 130, 70),
+            Small("发送(S)", 1290, 800, 60),
+        ];
+
+        var reading = ChatLayout.Read(lines, 1400, 850, Captured, [Bubble(450, 120, 100, 40)], DesktopPane);
+
+        // Then the title is the pane's, the list and the input area give no message.
+        Assert.Equal("李专员", reading.Title);
+        Assert.Equal(["最后通知"], reading.Messages.Select(m => m.Text));
+        Assert.Same(DesktopPane, reading.Pane);
+    }
+
+    [Fact]
+    public void Read_DesktopPane_SidesByPositionWithinThePaneNotTheImage()
+    {
+        // Given a white bubble at the pane's left, right of the image's middle (a wide contact list)
+        var pane = DesktopPane with { Messages = new PixelBox(640, 80, 760, 580) };
+        OcrLine[] lines = [Small("您的借款已逾期", 710, 130, 200), Small("我会还的", 1210, 230, 100)];
+        BubbleArea[] bubbles = [Bubble(700, 120, 220, 40), Bubble(1200, 220, 120, 40, LineShade.Neutral)];
+
+        var reading = ChatLayout.Read(lines, 1400, 850, Captured, bubbles, pane);
+
+        // Then it is received, and the one at the pane's right sent, whatever their shades.
+        Assert.Equal([IncidentDirection.Received, IncidentDirection.Sent], reading.Messages.Select(m => m.Direction));
+        Assert.Equal(new PixelBox(700, 120, 220, 40), reading.Messages[0].Box);
+    }
+
+    [Fact]
+    public void Read_DesktopPane_StampCentredInThePaneDatesTheBubbleBelow()
+    {
+        OcrLine[] lines = [Small("昨天 21:43", 850, 100, 100), Small("最后通知", 460, 150, 70)];
+
+        var reading = ChatLayout.Read(lines, 1400, 850, Captured, [Bubble(450, 140, 100, 40)], DesktopPane);
+
+        Assert.Equal((MessageTimeBasis.Stamp, China(11, 3, 21, 43)), (reading.Messages[0].TimeBasis, reading.Messages[0].Time));
+    }
+
+    [Theory]
+    [InlineData("贷后协商群(5)", "贷后协商群")]
+    [InlineData("大模型交流（496）", "大模型交流")]
+    [InlineData("10086", "10086")]
+    public void Read_GroupTitleWithItsMemberCount_CounterpartIsTheGroupsName(string shown, string counterpart)
+    {
+        var reading = ChatLayout.Read([Small(shown, 410, 30, 140, 22), Small("最后通知", 460, 130, 70)], 1400, 850, Captured, [Bubble(450, 120, 100, 40)], DesktopPane);
+
+        Assert.Equal(counterpart, reading.Title);
+    }
+
     private static BubbleArea Bubble(int left, int top, int width, int height, LineShade shade = LineShade.Neutral) => new(new PixelBox(left, top, width, height), shade);
 
     private static DateTimeOffset China(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, ChinaStandardTime.Offset);

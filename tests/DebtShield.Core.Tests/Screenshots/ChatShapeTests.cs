@@ -48,4 +48,23 @@ public sealed class ChatShapeTests
     {
         Assert.Equal([NotChatSign.Landscape], ChatShape.SignsAgainst(Reading(new PixelBox(300, 300, 500, 44)), 2400, 1080));
     }
+
+    [Fact]
+    public void SignsAgainst_DesktopWindowWiderThanTall_NotLandscape()
+    {
+        var pane = new ChatPane(ChatScreenLayout.WeChatDesktop, new PixelBox(380, 80, 1020, 580), 0);
+        var window = Reading(new PixelBox(450, 120, 300, 40), new PixelBox(1000, 200, 300, 40)) with { Pane = pane };
+
+        Assert.Empty(ChatShape.SignsAgainst(window, 1400, 850));
+    }
+
+    [Fact]
+    public void SignsAgainst_DesktopPane_TextAcrossThePaneIsEdgeToEdge()
+    {
+        // Given a row of text across the whole pane (a page in the pane, not a bubble), though far from the image's left edge
+        var pane = new ChatPane(ChatScreenLayout.WeChatDesktop, new PixelBox(380, 80, 1020, 580), 0);
+        var page = Reading(new PixelBox(390, 120, 1000, 40)) with { Pane = pane };
+
+        Assert.Equal([NotChatSign.EdgeToEdge], ChatShape.SignsAgainst(page, 1400, 850));
+    }
 }

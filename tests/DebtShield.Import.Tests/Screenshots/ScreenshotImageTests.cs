@@ -1,6 +1,7 @@
 using DebtShield.Core.Screenshots;
 using DebtShield.Import.Screenshots;
 using DebtShield.Tests.Screenshots;
+using SkiaSharp;
 
 namespace DebtShield.Import.Tests.Screenshots;
 
@@ -25,6 +26,82 @@ public sealed class ScreenshotImageTests
             var painted = shot.Truth.Bubbles.Select(b => (b.Side, Box: new PixelBox(b.Box[0], b.Box[1], b.Box[2], b.Box[3]))).ToList();
             Assert.Equal(painted.Select(p => $"{p.Side} at {p.Box.Top}"), painted.Where(p => found.Count(f => Overlaps(f.Box, p.Box)) == 1).Select(p => $"{p.Side} at {p.Box.Top}"));
             Assert.Equal(painted.Count, found.Count);
+        }
+    }
+
+    [Fact]
+    public void FindBubbles_DesktopWeChat_FindsEveryBubbleOfThePaneAndNothingOfTheContactList()
+    {
+        // Given WeChat for the desktop, wide, light and dark, maximised or not, a group, a crop:
+        // its bubbles are a few percent of the width high, smaller than a phone's
+        var shots = ChatShotSet.All().Where(s => s.Truth.App.StartsWith("wechat-desktop", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, shots.Count);
+
+        foreach (var shot in shots)
+        {
+            var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
+
+            var found = image.FindBubbles();
+
+            // Then each painted bubble is found once, and nothing else is.
+            var painted = shot.Truth.Bubbles.Select(b => (b.Side, Box: new PixelBox(b.Box[0], b.Box[1], b.Box[2], b.Box[3]))).ToList();
+            Assert.True(painted.Count >= 4, $"{shot.Truth.Name}: {painted.Count} bubbles painted");
+            Assert.Equal(painted.Select(p => $"{shot.Truth.Variant} {p.Side} at {p.Box.Top}"), painted.Where(p => found.Count(f => Overlaps(f.Box, p.Box)) == 1).Select(p => $"{shot.Truth.Variant} {p.Side} at {p.Box.Top}"));
+            Assert.Equal(painted.Count, found.Count);
+            Assert.Equal(ChatScreenLayout.WeChatDesktop, image.Pane?.Layout);
+        }
+    }
+
+    [Theory]
+    [InlineData(false, 1.25f, false)]
+    [InlineData(true, 1.5f, false)]
+    [InlineData(false, 1.25f, true)]
+    public void FindBubbles_DesktopWeChatWindow_ThePaneIsTheMessageAreaRightOfTheContactList(bool dark, float scale, bool onWallpaper)
+    {
+        // Given a desktop window, maximised or on a wallpaper with a task bar
+        var style = dark ? DesktopWeChatStyle.DarkTheme : DesktopWeChatStyle.Light;
+        PaintedMessage[] messages =
+        [
+            new(false, "您好，您的借款已逾期。", new DateTime(2026, 11, 7, 20, 1, 0, DateTimeKind.Unspecified)),
+            new(true, "我会尽快处理。", new DateTime(2026, 11, 7, 20, 2, 0, DateTimeKind.Unspecified)),
+        ];
+        DesktopWeChatPainter.Paint(style, "李专员", [], messages, new DateTime(2026, 11, 7, 21, 0, 0, DateTimeKind.Unspecified), scale, (1000, 640), onWallpaper ? (1280, 760) : null, out var bitmap, out var painted);
+        byte[] png;
+        using (bitmap)
+        using (var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100))
+        {
+            png = data.ToArray();
+        }
+
+        var image = ScreenshotImage.Decode(png, "desktop.png");
+        image.FindBubbles();
+
+        // Then the pane is the message area to within a pixel or two, its title band starts within the window
+        var pane = Assert.IsType<ChatPane>(image.Pane);
+        Assert.Equal(ChatScreenLayout.WeChatDesktop, pane.Layout);
+        Assert.InRange(pane.Messages.Left - painted.Messages.Left, -2, 2);
+        Assert.InRange(pane.Messages.Right - painted.Messages.Right, -2, 2);
+        Assert.InRange(pane.Messages.Top - painted.Messages.Top, -2, 2);
+        Assert.InRange(pane.Messages.Bottom - painted.Messages.Bottom, -2, 2);
+        Assert.InRange(pane.TitleTop, painted.Window.Top, painted.Messages.Top - (40 * scale));
+    }
+
+    [Fact]
+    public void FindBubbles_WideImagesThatAreNoDesktopWindow_NoPane()
+    {
+        // Given a phone's chat turned sideways (WeChat's phone page, iOS) and a wide bill page
+        var shots = ChatShotSet.All().Where(s => s.Truth.Variant == "landscape" || (s.Truth.Variant == "bill" && s.Truth.Scale == 4)).ToList();
+        Assert.Equal(3, shots.Count);
+
+        foreach (var shot in shots)
+        {
+            var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
+            Assert.True(image.Width > image.Height);
+
+            image.FindBubbles();
+
+            // Then no desktop pane is found: they are read as a phone's screen, and refused as landscape.
+            Assert.Null(image.Pane);
         }
     }
 

@@ -19,10 +19,10 @@ internal sealed record BubbleTruth(string Side, string Text, DateTimeOffset? Tim
 
 /// <summary>A screenshot's ground truth.</summary>
 /// <param name="Name">The file's name (a phone's: the capture time is in it).</param>
-/// <param name="App">wechat-light, wechat-dark, ios, miui, android, qq, lender; or the kind of non-chat.</param>
+/// <param name="App">wechat-light, wechat-dark, ios, miui, android, qq, lender, wechat-desktop-light, wechat-desktop-dark; or the kind of non-chat.</param>
 /// <param name="Scale">Pixels per point.</param>
 /// <param name="Format"><c>png</c> or <c>jpeg70</c>.</param>
-/// <param name="Variant">whole, cropped, pair-first, pair-second, angled, landscape, bill.</param>
+/// <param name="Variant">whole, cropped, pair-first, pair-second, angled, landscape, bill; for the desktop also window (not maximised), long, group.</param>
 /// <param name="IsChat">False for what must be refused.</param>
 /// <param name="Counterpart">The name or number in the title bar, null when none is visible.</param>
 /// <param name="Captured">The capture time, China time.</param>
@@ -99,7 +99,7 @@ internal static class ChatShotSet
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>The whole set, in a fixed order (64 images).</summary>
+    /// <summary>The whole set, in a fixed order (64 phone images and non-chats, then 6 of WeChat for the desktop).</summary>
     public static IEnumerable<ChatShot> All()
     {
         var random = new Random(20261205);
@@ -132,6 +132,60 @@ internal static class ChatShotSet
         yield return Bill(1080, 2400, Name(), jpeg: false);
         yield return Bill(750, 1600, Name(), jpeg: false);
         yield return Bill(1080, 2400, Name(), jpeg: true);
+        foreach (var shot in Desktop(Name))
+        {
+            yield return shot;
+        }
+    }
+
+    /// <summary>
+    /// WeChat for the desktop (wide screenshots of a window, as a borrower takes on a laptop): light
+    /// and dark, maximised and not (on a wallpaper), a long message wrapping, a group with its
+    /// members' names and its member count in the title, and a crop of the messages alone. From a
+    /// seed of their own, so the phone screenshots before them stay as they were.
+    /// </summary>
+    private static IEnumerable<ChatShot> Desktop(Func<string> name)
+    {
+        var random = new Random(20261206);
+        var light = DesktopWeChatStyle.Light;
+        List<PaintedMessage> Talk() => Conversation(ChatAppStyle.WeChatLight, random);
+        yield return DesktopShot(light, "whole", Names[0], Names[0], [], Talk(), 1.25f, (1100, 700), null, name());
+        yield return DesktopShot(DesktopWeChatStyle.DarkTheme, "whole", Names[1], Names[1], [], Talk(), 1.5f, (1000, 680), null, name());
+        yield return DesktopShot(light, "window", Names[2], Names[2], [], Talk(), 1.25f, (960, 620), (1280, 760), name());
+        var talk = Talk();
+        var first = talk.FindIndex(m => !m.Sent);
+        talk[first] = talk[first] with { Text = Collector[0] + Collector[10] + Collector[11], Traditional = false };
+        yield return DesktopShot(light, "long", Names[3], Names[3], [], talk, 1.5f, (900, 680), null, name());
+        yield return DesktopShot(light, "group", "贷后协商群(5)", "贷后协商群", ["催收-王经理", "李专员", "贷后部小张"], Talk(), 1.25f, (1100, 720), null, name());
+        yield return DesktopShot(light, "cropped", Names[0], null, [], Talk(), 1.25f, (1100, 700), null, name());
+        yield return Bill(1600, 900, name(), jpeg: false); // a wide page that is no chat: still refused
+    }
+
+    /// <summary>A desktop WeChat window (<paramref name="variant"/> <c>cropped</c>: its message area alone).</summary>
+    private static ChatShot DesktopShot(
+        DesktopWeChatStyle style, string variant, string title, string? counterpart, string[] members, List<PaintedMessage> messages, float scale,
+        (int Width, int Height) window, (int Width, int Height)? screen, string name)
+    {
+        var painted = DesktopWeChatPainter.Paint(style, title, members, messages, Captured, scale, window, screen, out var bitmap, out var pane);
+        using (bitmap)
+        {
+            if (variant != "cropped")
+            {
+                return new ChatShot(Encode(bitmap, false), Truth(name + ".png", style.Name, (int)Math.Round(scale), false, variant, counterpart, painted, null));
+            }
+
+            var area = pane.Messages;
+            using var cut = new SKBitmap(area.Width, area.Height);
+            bitmap.ExtractSubset(cut, area);
+            using var copy = cut.Copy();
+            var shifted = painted with
+            {
+                Width = copy.Width,
+                Height = copy.Height,
+                Bubbles = [.. painted.Bubbles.Select(b => b with { Fill = new SKRectI(b.Fill.Left - area.Left, b.Fill.Top - area.Top, b.Fill.Right - area.Left, b.Fill.Bottom - area.Top) })],
+            };
+            return new ChatShot(Encode(copy, false), Truth(name + ".png", style.Name, (int)Math.Round(scale), false, variant, null, shifted, null));
+        }
     }
 
     /// <summary>Writes every image of the set into <paramref name="folder"/> with its ground truth beside it (<c>NAME.json</c>).</summary>
