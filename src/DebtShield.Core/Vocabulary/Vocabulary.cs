@@ -37,7 +37,7 @@ public sealed class Vocabulary<T> : IVocabulary
         {
             var term = terms[i];
             var value = MemberIndex.Of(term.Member);
-            if ((uint)value >= (uint)_byMember.Length || _byMember[value] is not null)
+            if (value < 0 || value >= _byMember.Length || _byMember[value] is not null)
             {
                 throw new ArgumentException($"{typeof(T).Name}: {term.Member} has two terms.", nameof(terms));
             }
@@ -90,7 +90,7 @@ public sealed class Vocabulary<T> : IVocabulary
         get
         {
             var value = MemberIndex.Of(member);
-            return (uint)value < (uint)_byMember.Length && _byMember[value] is { } term
+            return value >= 0 && value < _byMember.Length && _byMember[value] is { } term
                 ? term
                 : throw new ArgumentOutOfRangeException(nameof(member), member, null);
         }

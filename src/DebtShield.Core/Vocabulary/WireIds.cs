@@ -38,7 +38,7 @@ public sealed class WireIds<T>
         foreach (var (member, id) in ids)
         {
             var value = MemberIndex.Of(member);
-            if ((uint)value >= (uint)_byMember.Length || _byMember[value] is not null || !_byId.TryAdd(id, value))
+            if (value < 0 || value >= _byMember.Length || _byMember[value] is not null || !_byId.TryAdd(id, value))
             {
                 throw new ArgumentException($"{typeof(T).Name}: {member} or \"{id}\" is given twice.", nameof(ids));
             }
@@ -66,7 +66,7 @@ public sealed class WireIds<T>
     public string Of(T member)
     {
         var value = MemberIndex.Of(member);
-        return (uint)value < (uint)_byMember.Length && _byMember[value] is { } id
+        return value >= 0 && value < _byMember.Length && _byMember[value] is { } id
             ? id
             : throw new ArgumentOutOfRangeException(nameof(member), member, null);
     }
