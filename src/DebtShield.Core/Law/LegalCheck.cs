@@ -273,7 +273,8 @@ public static class LegalCheck
         UncertaintyNotes uncertain)
     {
         // A set of the flag kinds, each bit a kind: its bits in ascending order are the findings
-        // sorted by kind, with no generic list or sort of our enum for the JIT to compile.
+        // sorted by kind, with no generic list or sort of our enum for the JIT to compile (an int
+        // holds the kinds while there are fewer than 32).
         var flags = 0;
         if (loan.UpfrontDeduction.IsPositive)
         {

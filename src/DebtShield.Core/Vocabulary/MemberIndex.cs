@@ -12,7 +12,7 @@ namespace DebtShield.Core.Vocabulary;
 /// every line. A framework collection over one of our enums is code no ReadyToRun image can hold
 /// (the framework's image does not know the enum; ours may not hold the framework's code), so the
 /// JIT compiled each such dictionary, list and comparer again for every enum in every process —
-/// some four hundred methods of every start (docs/benchmarks.md, issue 27). Arrays and
+/// hundreds of methods of every start (docs/benchmarks.md, issue 27). Arrays and
 /// <c>Dictionary&lt;string, int&gt;</c> are one instantiation for all of them.
 /// </remarks>
 internal static class MemberIndex
