@@ -98,6 +98,13 @@ public sealed class VocabularyTests
     [InlineData("网贷")]
     public void Parse_OfAWordNoTermHas_IsNull(string? name) => Assert.Null(Vocabularies.LenderKinds.Parse(name));
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(99)]
+    [InlineData(-1)]
+    public void Indexer_AValueNoMemberHas_IsRefused(int value) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Vocabularies.LenderKinds[(LenderKind)value]);
+
     [Fact]
     public void Names_FollowTheCulture_AndTheFormalNameFallsBackToTheEverydayOne()
     {

@@ -72,6 +72,15 @@ public sealed class WireIdsTests
     public void Of_AnUndefinedMember_IsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => BudgetLine.KindIds.Of((BudgetLineKind)99));
 
+    [Fact]
+    public void Of_ANegativeValue_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => BudgetLine.KindIds.Of((BudgetLineKind)(-1)));
+
+    [Fact]
+    public void Constructor_OneMemberTwice_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => new WireIds<PaymentTarget>(
+            (PaymentTarget.Default, "default"), (PaymentTarget.Default, "again"), (PaymentTarget.Principal, "principal"), (PaymentTarget.Interest, "interest"), (PaymentTarget.Fees, "fees")));
+
     private static string Ids<T>(WireIds<T> ids)
         where T : struct, Enum => string.Join(',', Enum.GetValues<T>().Select(ids.Of));
 }

@@ -51,7 +51,7 @@ public static class LegalCheck
         // What is behind, and since when, is a fact of the loan, the same in every view.
         var arrears = Arrears.Of(loan, options.AsOf);
 
-        var uncertain = new List<Uncertainty>();
+        var uncertain = new UncertaintyNotes();
         RepaymentPeriod? comparedIn = rate is null ? null : CapComparison.PeriodFor(loan, cost.Period);
         var kindViews = rules.Kinds[loan.Lender.Kind].Views;
         var views = new ViewAssessment[kindViews.Count];
@@ -110,7 +110,7 @@ public static class LegalCheck
             Views = views,
             ExcessDemanded = excess,
             Flags = flags,
-            Uncertain = [.. uncertain.Distinct()],
+            Uncertain = uncertain.ToArray(),
             Steps = guideline is null
                 ? Explain(loan, rules, options, cost, contractRate, views, supported, excess)
                 : [.. Explain(loan, rules, options, cost, contractRate, views, supported, excess), guideline],
@@ -126,7 +126,7 @@ public static class LegalCheck
         RepaymentPeriod? period,
         decimal contractRate,
         Arrears? arrears,
-        List<Uncertainty> uncertain)
+        UncertaintyNotes uncertain)
     {
         if (view == LegalView.VoidUnlicensedLending)
         {
@@ -207,7 +207,7 @@ public static class LegalCheck
     /// day rate annualised over 365 and over 360 days may fall on different sides of the line,
     /// and the sources we hold do not settle which a court uses, so that is said.
     /// </summary>
-    private static bool Exceeds(Loan loan, RepaymentPeriod period, decimal line, List<Uncertainty> uncertain)
+    private static bool Exceeds(Loan loan, RepaymentPeriod period, decimal line, UncertaintyNotes uncertain)
     {
         var exceeds = CapComparison.Exceeds(loan, period, line);
         if (!period.IsCalendarMonth && CapComparison.Exceeds(loan, period, line, 360) != exceeds)
@@ -218,7 +218,7 @@ public static class LegalCheck
         return exceeds;
     }
 
-    private static RateCap[] PrivateCaps(Loan loan, LegalRules rules, CheckOptions options, List<Uncertainty> uncertain)
+    private static RateCap[] PrivateCaps(Loan loan, LegalRules rules, CheckOptions options, UncertaintyNotes uncertain)
     {
         if (loan.ContractDate >= rules.PrivateReformDate)
         {
@@ -245,7 +245,7 @@ public static class LegalCheck
         ];
     }
 
-    private static RateCap FourTimesLpr(LegalRules rules, DateOnly from, DateOnly lookUpOn, CapRule rule, LegalBasis basis, List<Uncertainty> uncertain)
+    private static RateCap FourTimesLpr(LegalRules rules, DateOnly from, DateOnly lookUpOn, CapRule rule, LegalBasis basis, UncertaintyNotes uncertain)
     {
         var fixing = rules.Lpr.InForceOn(lookUpOn)
             ?? throw new InvalidOperationException($"No LPR is in force on {lookUpOn:yyyy-MM-dd}; the reform date precedes the first fixing in the data.");
@@ -270,19 +270,22 @@ public static class LegalCheck
         RepaymentPeriod? period,
         ViewAssessment[] views,
         LawfulBalance contractBalance,
-        List<Uncertainty> uncertain)
+        UncertaintyNotes uncertain)
     {
-        var flags = new List<LegalFlagKind>();
+        // A set of the flag kinds, each bit a kind: its bits in ascending order are the findings
+        // sorted by kind, with no generic list or sort of our enum for the JIT to compile (an int
+        // holds the kinds while there are fewer than 32).
+        var flags = 0;
         if (loan.UpfrontDeduction.IsPositive)
         {
-            flags.Add(LegalFlagKind.UpfrontDeduction);
+            flags |= 1 << (int)LegalFlagKind.UpfrontDeduction;
         }
 
         if (period is { } p)
         {
             if (views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { ExceedsCap: true })
             {
-                flags.Add(LegalFlagKind.AbovePrivateCap);
+                flags |= 1 << (int)LegalFlagKind.AbovePrivateCap;
             }
 
             // The licensed view has just compared the schedule with the same line in the same
@@ -290,34 +293,35 @@ public static class LegalCheck
             var licensed = views.FirstOrDefault(v => v.View == LegalView.LicensedInstitution && v.Cap.Annual == rules.LicensedCourtLine);
             if (licensed?.ExceedsCap ?? Exceeds(loan, p, rules.LicensedCourtLine, uncertain))
             {
-                flags.Add(LegalFlagKind.Above24);
+                flags |= 1 << (int)LegalFlagKind.Above24;
             }
 
             if (Exceeds(loan, p, rules.ThirtySixLine, uncertain))
             {
-                flags.Add(LegalFlagKind.Above36);
-                flags.Add(LegalFlagKind.IllegalDebtCandidate);
+                flags |= 1 << (int)LegalFlagKind.Above36;
+                flags |= 1 << (int)LegalFlagKind.IllegalDebtCandidate;
                 uncertain.Add(Uncertainty.IllegalDebtInterpretation);
             }
         }
 
         if (options.Demanded is { } demanded && demanded > contractBalance.TotalDue + CompoundTolerance)
         {
-            flags.Add(LegalFlagKind.CompoundInterest);
+            flags |= 1 << (int)LegalFlagKind.CompoundInterest;
             uncertain.Add(Uncertainty.DemandExceedsContract);
         }
 
         if (loan.UpfrontFees.Count > 0 || loan.InstalmentsChargeFees)
         {
-            flags.Add(LegalFlagKind.DisguisedFees);
+            flags |= 1 << (int)LegalFlagKind.DisguisedFees;
             uncertain.Add(Uncertainty.FeesFactSpecific);
         }
 
-        flags.Sort();
-        var findings = new FlagFinding[flags.Count];
+        var findings = new FlagFinding[System.Numerics.BitOperations.PopCount((uint)flags)];
         for (var i = 0; i < findings.Length; i++)
         {
-            findings[i] = new FlagFinding(flags[i], rules.Flags[flags[i]]);
+            var kind = (LegalFlagKind)System.Numerics.BitOperations.TrailingZeroCount(flags);
+            findings[i] = new FlagFinding(kind, rules.Flags[kind]);
+            flags &= flags - 1;
         }
 
         return findings;

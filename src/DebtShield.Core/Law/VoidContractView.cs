@@ -19,7 +19,7 @@ namespace DebtShield.Core.Law;
 public static class VoidContractView
 {
     /// <summary>Assesses <paramref name="loan"/> as a void contract, adding what stays uncertain to <paramref name="uncertain"/>.</summary>
-    public static ViewAssessment Of(Loan loan, LegalRules rules, CheckOptions options, FactStatus status, ICollection<Uncertainty> uncertain)
+    public static ViewAssessment Of(Loan loan, LegalRules rules, CheckOptions options, FactStatus status, UncertaintyNotes uncertain)
     {
         ArgumentNullException.ThrowIfNull(loan);
         ArgumentNullException.ThrowIfNull(rules);

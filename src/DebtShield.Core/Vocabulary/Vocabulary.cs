@@ -23,36 +23,61 @@ namespace DebtShield.Core.Vocabulary;
 public sealed class Vocabulary<T> : IVocabulary
     where T : struct, Enum
 {
-    private readonly Dictionary<T, Term<T>> _byMember;
-    private readonly Dictionary<string, T> _byWord;
-    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _byWordInText;
+    // Indexed by the member's value, and dictionaries of values: no collection over T (MemberIndex).
+    private readonly Term<T>?[] _byMember;
+    private readonly Dictionary<string, int> _byWord;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byWordInText;
 
     internal Vocabulary(IReadOnlyList<Term<T>> terms)
     {
-        _byMember = terms.ToDictionary(t => t.Member);
-        var missing = Enum.GetValues<T>().Where(m => !_byMember.ContainsKey(m)).ToList();
+        var values = MemberIndex.Values<T>();
+        _byMember = new Term<T>?[MemberIndex.TableLength(values)];
+        var ids = new (T Member, string Id)[terms.Count];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            var value = MemberIndex.Of(term.Member);
+            if (value < 0 || value >= _byMember.Length || _byMember[value] is not null)
+            {
+                throw new ArgumentException($"{typeof(T).Name}: {term.Member} has two terms.", nameof(terms));
+            }
+
+            _byMember[value] = term;
+            ids[i] = (term.Member, term.WireId);
+        }
+
+        var missing = new List<string>();
+        foreach (var value in values)
+        {
+            if (_byMember[value] is null)
+            {
+                missing.Add(MemberIndex.Name<T>(value));
+            }
+        }
+
         if (missing.Count > 0)
         {
             throw new ArgumentException($"{typeof(T).Name}: no term for {string.Join(", ", missing)}.", nameof(terms));
         }
 
-        _byWord = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        _byWord = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var term in terms)
         {
+            var value = MemberIndex.Of(term.Member);
             foreach (var word in term.Words())
             {
-                if (_byWord.TryGetValue(word, out var other) && !EqualityComparer<T>.Default.Equals(other, term.Member))
+                if (_byWord.TryGetValue(word, out var other) && other != value)
                 {
-                    throw new ArgumentException($"{typeof(T).Name}: \"{word}\" names both {other} and {term.Member}.", nameof(terms));
+                    throw new ArgumentException($"{typeof(T).Name}: \"{word}\" names both {MemberIndex.Name<T>(other)} and {term.Member}.", nameof(terms));
                 }
 
-                _byWord[word] = term.Member;
+                _byWord[word] = value;
             }
         }
 
         _byWordInText = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Terms = terms;
-        Ids = new global::DebtShield.Core.Vocabulary.WireIds<T>([.. terms.Select(t => (t.Member, t.WireId))]);
+        Ids = new global::DebtShield.Core.Vocabulary.WireIds<T>(ids);
     }
 
     /// <summary>Every term, in the order the vocabulary lists them (the order choices are offered in).</summary>
@@ -60,8 +85,16 @@ public sealed class Vocabulary<T> : IVocabulary
 
     /// <summary>The term of a member.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="member"/> is not a defined member.</exception>
-    public Term<T> this[T member] =>
-        _byMember.TryGetValue(member, out var term) ? term : throw new ArgumentOutOfRangeException(nameof(member), member, null);
+    public Term<T> this[T member]
+    {
+        get
+        {
+            var value = MemberIndex.Of(member);
+            return value >= 0 && value < _byMember.Length && _byMember[value] is { } term
+                ? term
+                : throw new ArgumentOutOfRangeException(nameof(member), member, null);
+        }
+    }
 
     /// <summary>The member's wire id (<c>online_platform</c>).</summary>
     public string WireId(T member) => this[member].WireId;
@@ -83,7 +116,17 @@ public sealed class Vocabulary<T> : IVocabulary
     /// <see cref="TryParse(string?, out T)"/> for text that is not a string of its own: a word
     /// inside a line a batch reads, read without making a string of it.
     /// </summary>
-    public bool TryParse(ReadOnlySpan<char> text, out T member) => _byWordInText.TryGetValue(text.Trim(), out member);
+    public bool TryParse(ReadOnlySpan<char> text, out T member)
+    {
+        member = default;
+        if (!_byWordInText.TryGetValue(text.Trim(), out var value))
+        {
+            return false;
+        }
+
+        member = MemberIndex.Member<T>(value);
+        return true;
+    }
 
     /// <summary>The member <paramref name="text"/> names (see <see cref="TryParse(string?, out T)"/>), or <see langword="null"/>.</summary>
     public T? Parse(string? text) => TryParse(text, out var member) ? member : null;

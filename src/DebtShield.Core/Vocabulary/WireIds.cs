@@ -23,25 +23,38 @@ namespace DebtShield.Core.Vocabulary;
 public sealed class WireIds<T>
     where T : struct, Enum
 {
-    private readonly Dictionary<T, string> _byMember;
-    private readonly Dictionary<string, T> _byId;
+    // Indexed by the member's value, and a dictionary of values: no collection over T (MemberIndex).
+    private readonly string?[] _byMember;
+    private readonly Dictionary<string, int> _byId;
 
     /// <summary>The ids of every member.</summary>
     /// <exception cref="ArgumentException">A member has no id, or two members share one.</exception>
-    public WireIds(params IReadOnlyList<(T Member, string Id)> ids)
+    public WireIds(params (T Member, string Id)[] ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        _byMember = new Dictionary<T, string>(ids.Count);
-        _byId = new Dictionary<string, T>(ids.Count, StringComparer.Ordinal);
+        var values = MemberIndex.Values<T>();
+        _byMember = new string?[MemberIndex.TableLength(values)];
+        _byId = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
         foreach (var (member, id) in ids)
         {
-            if (!_byMember.TryAdd(member, id) || !_byId.TryAdd(id, member))
+            var value = MemberIndex.Of(member);
+            if (value < 0 || value >= _byMember.Length || _byMember[value] is not null || !_byId.TryAdd(id, value))
             {
                 throw new ArgumentException($"{typeof(T).Name}: {member} or \"{id}\" is given twice.", nameof(ids));
             }
+
+            _byMember[value] = id;
         }
 
-        var missing = Enum.GetValues<T>().Where(m => !_byMember.ContainsKey(m)).ToList();
+        var missing = new List<string>();
+        foreach (var value in values)
+        {
+            if (_byMember[value] is null)
+            {
+                missing.Add(MemberIndex.Name<T>(value));
+            }
+        }
+
         if (missing.Count > 0)
         {
             throw new ArgumentException($"{typeof(T).Name}: no id for {string.Join(", ", missing)}.", nameof(ids));
@@ -50,13 +63,24 @@ public sealed class WireIds<T>
 
     /// <summary>The member's id.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="member"/> is not a defined member.</exception>
-    public string Of(T member) =>
-        _byMember.TryGetValue(member, out var id) ? id : throw new ArgumentOutOfRangeException(nameof(member), member, null);
+    public string Of(T member)
+    {
+        var value = MemberIndex.Of(member);
+        return value >= 0 && value < _byMember.Length && _byMember[value] is { } id
+            ? id
+            : throw new ArgumentOutOfRangeException(nameof(member), member, null);
+    }
 
     /// <summary>Reads a member from its id, exactly as <see cref="Of"/> writes it.</summary>
     public bool TryParse(string? id, out T member)
     {
         member = default;
-        return id is not null && _byId.TryGetValue(id, out member);
+        if (id is null || !_byId.TryGetValue(id, out var value))
+        {
+            return false;
+        }
+
+        member = MemberIndex.Member<T>(value);
+        return true;
     }
 }
