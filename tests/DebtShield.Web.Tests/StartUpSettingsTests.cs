@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using DebtShield.Tests.Shared;
 using DebtShield.Web.Hosting;
@@ -46,6 +47,26 @@ public sealed class StartUpSettingsTests
         await using var app = BuildLocal(ledger);
 
         Assert.DoesNotContain(app.Services.GetRequiredService<ApplicationPartManager>().FeatureProviders, provider => provider is ControllerFeatureProvider);
+    }
+
+    [Fact]
+    public async Task Start_FirstPageWithoutAForm_ReadsNoDataProtectionKeyUntilAFormNeedsOne()
+    {
+        // Given a started local app over a new ledger, whose key folder holds no key yet
+        await using var app = await RunningApp.StartAsync(demo: false);
+        var keys = new DirectoryInfo(WebHost.KeyFolderOf(new WebOptions(app.Ledger.Location, [app.Address], false, null))!);
+
+        // When the first page is asked for
+        var first = await app.Client.GetAsync("/");
+
+        // Then no key has been made for the start or for that page
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Empty(keys.GetFiles("key-*.xml"));
+
+        // And a page with a form makes one for its token, in the same folder as before
+        var withForm = await app.Client.GetStringAsync("/cases");
+        Assert.Contains("__RequestVerificationToken", withForm, StringComparison.Ordinal);
+        Assert.Single(keys.GetFiles("key-*.xml"));
     }
 
     private static WebApplication BuildLocal(TestLedger ledger) =>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DebtShield.App;
@@ -64,6 +66,35 @@ public sealed class WebJsonContextTests
         using var topics = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/guide"));
         Assert.True(topics.RootElement.GetArrayLength() > 0);
         Assert.True(asked.Contains(typeof(IReadOnlyList<GuideTopicSummary>)));
+    }
+
+    [Fact]
+    public async Task EndpointTable_Built_ConfiguresNoBodysMetadataUntilThatEndpointIsFirstCalled()
+    {
+        // Given a started app whose JSON options tell which types' metadata anyone asks for
+        var asked = new AskedTypes();
+        await using var app = await RunningApp.StartAsync(demo: false, configure: builder =>
+            builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, asked)));
+
+        // When the endpoint table is built (as the start and the first page's routing build it)
+        var bodies = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => e.Metadata.OfType<IAcceptsMetadata>())
+            .Where(a => a.ContentTypes.Contains("application/json"))
+            .Select(a => a.RequestType)
+            .OfType<Type>()
+            .ToHashSet();
+
+        // Then no body's metadata has been configured: a start pays only for the bodies it reads
+        Assert.Superset(new HashSet<Type> { typeof(NewCase), typeof(LoanForm), typeof(OfferCheck), typeof(Dictionary<string, string>) }, bodies);
+        Assert.Empty(bodies.Where(asked.Contains).Select(t => t.FullName));
+
+        // And a body's metadata is configured when its endpoint is first called
+        var offer = await app.Client.PostAsJsonAsync("/api/v1/offer", new { offer = "借10000元，分12期，每期还1000元" });
+        Assert.Equal(HttpStatusCode.OK, offer.StatusCode);
+        Assert.True(asked.Contains(typeof(OfferCheck)));
+        Assert.False(asked.Contains(typeof(LoanForm)));
     }
 
     /// <summary>Answers nothing (the resolvers after it do) and remembers every type it was asked for.</summary>

@@ -27,12 +27,18 @@ public static class CaseApi
             return TypedResults.Ok(cases.Select(c => new CaseFigure(c.Id, c.Profile.Title, c.Loans, c.CreatedAt)).ToList());
         }).WithName("ListCases").CaseFree()
             .WithSummary("The cases the caller may see, with the id every case route takes as ?case=");
-        api.MapPost("/cases", async (NewCase body, HttpContext http, CaseRoster roster, TimeProvider time) =>
+        api.MapPost("/cases", async (HttpContext http, CaseRoster roster, TimeProvider time) =>
         {
-            var profile = new CaseProfile(WebInput.Required(body.Title, "title"));
+            var body = await JsonBody.ReadAsync<NewCase>(http);
+            if (body.Refusal is { } refused)
+            {
+                return refused;
+            }
+
+            var profile = new CaseProfile(WebInput.Required(body.Value!.Title, "title"));
             var id = await roster.AddAsync(http, profile, time);
             return Results.Created(RequestedCase.LinkTo(id, "/api/v1/loans"), new CaseFigure(id, profile.Title, 0, time.GetUtcNow()));
-        }).WithName("AddCase").CaseFree()
+        }).Accepts<NewCase>("application/json").WithName("AddCase").CaseFree()
             .WithSummary("Opens a case; the answer's id is what ?case= takes on every case route");
     }
 }

@@ -1,6 +1,7 @@
 using DebtShield.App.MakeDocument;
 using DebtShield.Web.Accounts;
 using DebtShield.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DebtShield.Web.Api;
 
@@ -16,8 +17,15 @@ public static class DocumentApi
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/documents", () => TypedResults.Ok(MakeDocument.Kinds().Select(t => new DocumentKindFigure(t.Kind, t.Title, t.EnglishTitle, t.PerLender, [.. t.Needs.Select(n => n.Path)])).ToList()))
             .WithName("DocumentKinds").CaseFree();
-        api.MapPost("/documents/{kind}", async (string kind, RequestedCase @case, string? lender, string? format, Dictionary<string, string>? facts, LedgerGate gate, TimeProvider time, CancellationToken token) =>
-            new DownloadResult(await MakeDocument.DownloadAsync(await gate.OpenAsync(token), DocumentRequest.ForDownload(kind, @case.Reference, lender, format, facts), time, token)))
-            .WithName("MakeDocument");
+        api.MapPost("/documents/{kind}", async Task<Results<DownloadResult, StatusCodeHttpResult>> (string kind, RequestedCase @case, string? lender, string? format, HttpContext http, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        {
+            var facts = await JsonBody.ReadAsync<Dictionary<string, string>>(http, optional: true);
+            if (facts.Refusal is { } refused)
+            {
+                return refused;
+            }
+
+            return new DownloadResult(await MakeDocument.DownloadAsync(await gate.OpenAsync(token), DocumentRequest.ForDownload(kind, @case.Reference, lender, format, facts.Value), time, token));
+        }).Accepts<Dictionary<string, string>>(isOptional: true, "application/json").WithName("MakeDocument");
     }
 }

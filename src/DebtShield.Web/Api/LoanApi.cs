@@ -27,12 +27,18 @@ public static class LoanApi
             TypedResults.Ok(await ListLoans.ListAsync(await gate.OpenAsync(token), @case.Reference, ChinaStandardTime.Today(time), token))).WithName("ListLoans");
         api.MapGet("/loans/{id}", async (string id, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
             TypedResults.Ok(await ListLoans.ShowAsync(await gate.OpenAsync(token), @case.Reference, id, ChinaStandardTime.Today(time), token))).WithName("ShowLoan");
-        api.MapPost("/loans", async (LoanForm form, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
+        api.MapPost("/loans", async (HttpContext http, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
-            var loan = form.ToLoan(ChinaStandardTime.Today(time));
+            var form = await JsonBody.ReadAsync<LoanForm>(http);
+            if (form.Refusal is { } refused)
+            {
+                return refused;
+            }
+
+            var loan = form.Value!.ToLoan(ChinaStandardTime.Today(time));
             await RecordLoan.AddAsync(await gate.OpenAsync(token), @case.Reference, loan, time, token);
             return Results.Created("/api/v1/loans/" + Uri.EscapeDataString(loan.Id), new AddedLoan(loan.Id));
-        }).WithName("AddLoan");
+        }).Accepts<LoanForm>("application/json").WithName("AddLoan");
         api.MapPost("/loans/import", async (HttpRequest request, [FromQuery(Name = "file")] string? file, RequestedCase @case, LedgerGate gate, TimeProvider time, CancellationToken token) =>
         {
             RawBody.Require(request);

@@ -1,6 +1,7 @@
 using DebtShield.App.CheckOffer;
 using DebtShield.Core;
 using DebtShield.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DebtShield.Web.Api;
 
@@ -21,14 +22,23 @@ public static class OfferApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapPost("/offer", (OfferCheck body, TimeProvider time) =>
-            TypedResults.Ok(CheckOffer.Run(body.Offer ?? "", new CheckOfferRequest(
+        api.MapPost("/offer", async Task<Results<Ok<CheckOfferOutcome>, StatusCodeHttpResult>> (HttpContext http, TimeProvider time) =>
+        {
+            var read = await JsonBody.ReadAsync<OfferCheck>(http);
+            if (read.Refusal is { } refused)
+            {
+                return refused;
+            }
+
+            var body = read.Value!;
+            return TypedResults.Ok(CheckOffer.Run(body.Offer ?? "", new CheckOfferRequest(
                 ChinaStandardTime.Today(time),
                 body.Income is > 0 and var income ? new Money(income) : null,
                 body.Expenses is >= 0 and var expenses ? new Money(expenses) : null,
                 string.IsNullOrWhiteSpace(body.Lender) ? null : body.Lender.Trim())
             {
                 Figures = body.Figures ?? new OfferFigures(),
-            }))).WithName("CheckOffer").CaseFree();
+            }));
+        }).Accepts<OfferCheck>("application/json").WithName("CheckOffer").CaseFree();
     }
 }

@@ -117,6 +117,7 @@ public static class WebHost
                 forwarded.KnownProxies.Add(proxy);
             }
         });
+        DeferKeyRing(builder.Services);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -178,6 +179,26 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Ledger?.FilePath is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder ? PrivateFolder(Path.Combine(folder, "web-keys")).FullName : null;
+    }
+
+    /// <summary>
+    /// Leaves the data-protection key ring to be read (or its first key made) when something first
+    /// protects or unprotects: a form's antiforgery token, the calendar feed's address, a login.
+    /// </summary>
+    /// <remarks>
+    /// Data protection registers a hosted service that only loads the key ring as the host starts,
+    /// so that the first request does not. At every start of the local app that meant loading
+    /// the XML libraries, reading and checking the key files (or making and writing a key) and
+    /// setting up its cipher, on the main thread before the server listened (issue 25,
+    /// docs/benchmarks.md), although the first page has no form and needs no key. The keys, their
+    /// folder and their lifetime are unchanged.
+    /// </remarks>
+    private static void DeferKeyRing(IServiceCollection services)
+    {
+        foreach (var warming in services.Where(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+        {
+            services.Remove(warming);
+        }
     }
 
     private static DirectoryInfo PrivateFolder(string path) =>
