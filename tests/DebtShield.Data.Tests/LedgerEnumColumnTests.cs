@@ -216,7 +216,7 @@ public sealed class LedgerEnumColumnTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
-    public async Task Read_AnIdNoMemberHas_IsWordedForTheUserWithWhereAndWhat(string provider)
+    public async Task Read_AnIdNoMemberHas_IsStoredValueUnknownWithTableColumnAndValue(string provider)
     {
         using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
