@@ -45,9 +45,6 @@ internal abstract class StoredIdColumn<T> : ValueConverter<T, string>, IStoredId
     /// <summary>The column, as the model names it (<c>advertised_per</c>).</summary>
     public string Column { get; }
 
-    /// <summary>The id the column stores for <paramref name="member"/>.</summary>
-    public string Write(T member) => _ids.Of(member);
-
     /// <summary>The member a stored value is, for a reader that reads the column with plain SQL.</summary>
     /// <exception cref="LedgerException">No member is stored as <paramref name="stored"/> (<see cref="LedgerProblem.StoredValueUnknown"/>).</exception>
     public T Read(string stored) => ReadThrough(_ids, Table, Column, stored);
