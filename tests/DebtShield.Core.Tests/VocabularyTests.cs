@@ -50,6 +50,21 @@ public sealed class VocabularyTests
         where T : struct, Enum => string.Join(',', vocabulary.Terms.Select(t => t.WireId));
 
     [Fact]
+    public void LedgerIds_OfEveryVocabulary_AreTheNamesEveryLedgerSoFarHolds()
+    {
+        Assert.Equal("OnlinePlatform,Microloan,ConsumerFinance,Bank,PrivateIndividual,UnlicensedLender,Unknown", LedgerIds(Vocabularies.LenderKinds));
+        Assert.Equal("Day,Month,Year", LedgerIds(Vocabularies.RateUnits));
+        Assert.Equal("Nominal,Irr,Apr,FeeRate,Unknown", LedgerIds(Vocabularies.RateMethods));
+        Assert.Equal("Borrower,ThirdParty,Unknown", LedgerIds(Vocabularies.Recipients));
+        Assert.Equal("Sms,Mms,Call,Chat,Visit,Post,Other", LedgerIds(Vocabularies.Channels));
+        Assert.Equal("Answered,Missed,Rejected,Blocked,Voicemail", LedgerIds(Vocabularies.CallOutcomes));
+        Assert.Equal("Received,Sent", LedgerIds(Vocabularies.Directions));
+    }
+
+    private static string LedgerIds<T>(Vocabulary<T> vocabulary)
+        where T : struct, Enum => string.Join(',', vocabulary.Terms.Select(t => vocabulary.LedgerIds.Of(t.Member)));
+
+    [Fact]
     public void WireIdsAndNames_InEitherLanguage_ListEveryMemberTheWayThatLanguageLists()
     {
         Assert.Equal("day、month、year", Vocabularies.RateUnits.WireIds(Chinese));

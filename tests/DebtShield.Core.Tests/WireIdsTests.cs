@@ -41,6 +41,13 @@ public sealed class WireIdsTests
         Assert.Equal("default,principal,interest,fees", Ids(Payment.TargetIds));
 
     [Fact]
+    public void LedgerIds_OfABudgetLineAndAPayment_AreTheNamesEveryLedgerSoFarHolds()
+    {
+        Assert.Equal("Income,EssentialExpense", Ids(BudgetLine.KindLedgerIds));
+        Assert.Equal("Default,Principal,Interest,Fees", Ids(Payment.TargetLedgerIds));
+    }
+
+    [Fact]
     public void KindIds_OfAnOfferFee_AreTheOnesTheOfferCheckHasAlwaysWritten() =>
         Assert.Equal("service,guarantee,membership,insurance", Ids(OfferFee.KindIds));
 

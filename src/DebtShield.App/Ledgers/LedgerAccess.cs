@@ -91,6 +91,7 @@ public static class LedgerAccess
             LedgerProblem.FileUnwritable => LedgerText.Problem_FileUnwritable,
             LedgerProblem.BackupAltered => LedgerText.Problem_BackupAltered,
             LedgerProblem.RestoreConflict => LedgerText.Problem_RestoreConflict,
+            LedgerProblem.StoredValueUnknown => LedgerText.Problem_StoredValueUnknown,
         };
         return exception.Detail is { Length: > 0 } detail ? Localized.Format(text, detail) : Localized.Format(text, "");
     }

@@ -172,7 +172,7 @@ public static class VerifyEvidence
                 }
             }
         }
-        catch (LedgerException e) when (e.Problem == LedgerProblem.SealedValueDamaged)
+        catch (LedgerException e) when (e.Problem is LedgerProblem.SealedValueDamaged or LedgerProblem.StoredValueUnknown)
         {
             verifier.Unreadable(lastSequence + 1);
         }

@@ -48,6 +48,15 @@ public sealed record BudgetLine
     public static WireIds<BudgetLineKind> KindIds { get; } = new(
         (BudgetLineKind.Income, "income"),
         (BudgetLineKind.EssentialExpense, "essential_expense"));
+
+    /// <summary>
+    /// The id each side has in the ledger's database (<c>EssentialExpense</c>): the members' names as
+    /// the ledgers written so far hold them, spelled out so that renaming a member leaves every
+    /// existing ledger readable (see <see cref="Vocabulary.Vocabulary{T}.LedgerIds"/>).
+    /// </summary>
+    public static WireIds<BudgetLineKind> KindLedgerIds { get; } = new(
+        (BudgetLineKind.Income, "Income"),
+        (BudgetLineKind.EssentialExpense, "EssentialExpense"));
 }
 
 /// <summary>Which side of the monthly budget a line is on.</summary>

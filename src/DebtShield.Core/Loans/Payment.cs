@@ -22,6 +22,17 @@ public sealed record Payment(DateOnly Date, Money Amount, PaymentTarget AppliesT
         (PaymentTarget.Principal, "principal"),
         (PaymentTarget.Interest, "interest"),
         (PaymentTarget.Fees, "fees"));
+
+    /// <summary>
+    /// The id each designation has in the ledger's database (<c>Principal</c>): the members' names as
+    /// the ledgers written so far hold them, spelled out so that renaming a member leaves every
+    /// existing ledger readable (see <see cref="Vocabulary.Vocabulary{T}.LedgerIds"/>).
+    /// </summary>
+    public static WireIds<PaymentTarget> TargetLedgerIds { get; } = new(
+        (PaymentTarget.Default, "Default"),
+        (PaymentTarget.Principal, "Principal"),
+        (PaymentTarget.Interest, "Interest"),
+        (PaymentTarget.Fees, "Fees"));
 }
 
 /// <summary>What a payment was applied to.</summary>

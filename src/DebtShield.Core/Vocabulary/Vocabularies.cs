@@ -17,6 +17,15 @@ public static class Vocabularies
         Term(LenderKind.PrivateIndividual, "private_individual"),
         Term(LenderKind.UnlicensedLender, "unlicensed_lender", "无放贷资质的放贷人"),
         Term(LenderKind.Unknown, "unknown", "未知"),
+    ],
+    [
+        (LenderKind.OnlinePlatform, "OnlinePlatform"),
+        (LenderKind.Microloan, "Microloan"),
+        (LenderKind.ConsumerFinance, "ConsumerFinance"),
+        (LenderKind.Bank, "Bank"),
+        (LenderKind.PrivateIndividual, "PrivateIndividual"),
+        (LenderKind.UnlicensedLender, "UnlicensedLender"),
+        (LenderKind.Unknown, "Unknown"),
     ]);
 
     /// <summary>The time unit a rate is quoted per: 日利率, 月利率, 年利率.</summary>
@@ -25,6 +34,11 @@ public static class Vocabularies
         Term(RatePer.Day, "day", "日利率", "日息", "天"),
         Term(RatePer.Month, "month", "月利率", "月息"),
         Term(RatePer.Year, "year", "年利率", "年息", "年化"),
+    ],
+    [
+        (RatePer.Day, "Day"),
+        (RatePer.Month, "Month"),
+        (RatePer.Year, "Year"),
     ]);
 
     /// <summary>How the lender says an advertised rate was computed: a nominal rate, an IRR, an APR, a fee rate.</summary>
@@ -35,6 +49,13 @@ public static class Vocabularies
         Term(AdvertisedMethod.Apr, "apr"),
         Term(AdvertisedMethod.FeeRate, "fee_rate", "费率"),
         Term(AdvertisedMethod.Unknown, "unknown"),
+    ],
+    [
+        (AdvertisedMethod.Nominal, "Nominal"),
+        (AdvertisedMethod.Irr, "Irr"),
+        (AdvertisedMethod.Apr, "Apr"),
+        (AdvertisedMethod.FeeRate, "FeeRate"),
+        (AdvertisedMethod.Unknown, "Unknown"),
     ]);
 
     /// <summary>Who received a message: the borrower, someone else, or not known.</summary>
@@ -43,6 +64,11 @@ public static class Vocabularies
         Term(Recipient.Borrower, "borrower", "本人", "借款人"),
         Term(Recipient.ThirdParty, "third_party", "他人"),
         Term(Recipient.Unknown, "unknown"),
+    ],
+    [
+        (Recipient.Borrower, "Borrower"),
+        (Recipient.ThirdParty, "ThirdParty"),
+        (Recipient.Unknown, "Unknown"),
     ]);
 
     /// <summary>How a collection contact reached its recipient: a text, a call, a chat, a visit…</summary>
@@ -55,6 +81,15 @@ public static class Vocabularies
         Term(IncidentChannel.Visit, "visit"),
         Term(IncidentChannel.Post, "post"),
         Term(IncidentChannel.Other, "other"),
+    ],
+    [
+        (IncidentChannel.Sms, "Sms"),
+        (IncidentChannel.Mms, "Mms"),
+        (IncidentChannel.Call, "Call"),
+        (IncidentChannel.Chat, "Chat"),
+        (IncidentChannel.Visit, "Visit"),
+        (IncidentChannel.Post, "Post"),
+        (IncidentChannel.Other, "Other"),
     ]);
 
     /// <summary>What happened to a call: answered, missed, rejected, blocked, a voicemail.</summary>
@@ -65,6 +100,13 @@ public static class Vocabularies
         Term(CallOutcome.Rejected, "rejected"),
         Term(CallOutcome.Blocked, "blocked", "拦截"),
         Term(CallOutcome.Voicemail, "voicemail", "语音信箱"),
+    ],
+    [
+        (CallOutcome.Answered, "Answered"),
+        (CallOutcome.Missed, "Missed"),
+        (CallOutcome.Rejected, "Rejected"),
+        (CallOutcome.Blocked, "Blocked"),
+        (CallOutcome.Voicemail, "Voicemail"),
     ]);
 
     /// <summary>Which way a message or call went, seen from the borrower's phone: received or sent.</summary>
@@ -72,6 +114,10 @@ public static class Vocabularies
     [
         Term(IncidentDirection.Received, "received", "in", "收", "接收", "来电"),
         Term(IncidentDirection.Sent, "sent", "out", "发", "发送", "去电"),
+    ],
+    [
+        (IncidentDirection.Received, "Received"),
+        (IncidentDirection.Sent, "Sent"),
     ]);
 
     /// <summary>The vocabulary of the enum <paramref name="members"/>, for a message that offers its choices.</summary>

@@ -28,7 +28,7 @@ public sealed class Vocabulary<T> : IVocabulary
     private readonly Dictionary<string, int> _byWord;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byWordInText;
 
-    internal Vocabulary(IReadOnlyList<Term<T>> terms)
+    internal Vocabulary(IReadOnlyList<Term<T>> terms, IReadOnlyList<(T Member, string Id)> ledgerIds)
     {
         var values = MemberIndex.Values<T>();
         _byMember = new Term<T>?[MemberIndex.TableLength(values)];
@@ -78,6 +78,7 @@ public sealed class Vocabulary<T> : IVocabulary
         _byWordInText = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Terms = terms;
         Ids = new global::DebtShield.Core.Vocabulary.WireIds<T>(ids);
+        LedgerIds = new global::DebtShield.Core.Vocabulary.WireIds<T>([.. ledgerIds]);
     }
 
     /// <summary>Every term, in the order the vocabulary lists them (the order choices are offered in).</summary>
@@ -101,6 +102,20 @@ public sealed class Vocabulary<T> : IVocabulary
 
     /// <summary>The terms' wire ids as a table a file format reads exactly (a backup), without the names and synonyms <see cref="TryParse(string?, out T)"/> accepts.</summary>
     public global::DebtShield.Core.Vocabulary.WireIds<T> Ids { get; }
+
+    /// <summary>
+    /// The ids the ledger's database stores for the members (<c>OnlinePlatform</c>): a second id per
+    /// member, spelled out beside the wire ids, never derived from the member's name.
+    /// </summary>
+    /// <remarks>
+    /// The ledgers written so far (SQLite files on borrowers' computers, organisations' PostgreSQL
+    /// databases) hold the members' names as they were when the columns were first written, so those
+    /// names are the stored ids and stay so whatever the members are later called: an existing ledger
+    /// opens unchanged, with no migration rewriting its evidence rows, and a ledger written by this
+    /// version still opens in the version before it. A member added later may take its wire id as its
+    /// stored id. <c>DebtShield.Data</c>'s enum columns store and read through this table only.
+    /// </remarks>
+    public global::DebtShield.Core.Vocabulary.WireIds<T> LedgerIds { get; }
 
     /// <summary>
     /// Reads a member from its wire id, its name or formal name in either language, or an accepted

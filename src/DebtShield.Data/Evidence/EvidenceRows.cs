@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using DebtShield.Core.Conduct;
-using DebtShield.Core.Evidence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -61,12 +59,12 @@ public static class EvidenceRows
                 Sequence = reader.GetInt32(0),
                 RecordedAt = reader.GetFieldValue<DateTimeOffset>(1),
                 Supersedes = reader.IsDBNull(2) ? null : reader.GetInt32(2),
-                Channel = Enum.Parse<IncidentChannel>(reader.GetString(3)),
-                Direction = Enum.Parse<IncidentDirection>(reader.GetString(4)),
+                Channel = EnumColumns.EvidenceChannel.Read(reader.GetString(3)),
+                Direction = EnumColumns.EvidenceDirection.Read(reader.GetString(4)),
                 Time = reader.GetFieldValue<DateTimeOffset>(5),
-                Outcome = reader.IsDBNull(6) ? null : Enum.Parse<CallOutcome>(reader.GetString(6)),
+                Outcome = reader.IsDBNull(6) ? null : EnumColumns.EvidenceOutcome.Read(reader.GetString(6)),
                 DurationSeconds = reader.IsDBNull(7) ? null : reader.GetInt64(7),
-                Recipient = Enum.Parse<Recipient>(reader.GetString(8)),
+                Recipient = EnumColumns.EvidenceRecipient.Read(reader.GetString(8)),
                 Counterpart = Text(reader, 9),
                 ContactName = Text(reader, 10),
                 ContactPhone = Text(reader, 11),

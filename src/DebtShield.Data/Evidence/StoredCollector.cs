@@ -32,6 +32,15 @@ public sealed class StoredCollector
         (CollectorOrigin.Marked, "marked"),
         (CollectorOrigin.Flagged, "flagged"));
 
+    /// <summary>
+    /// The id each origin has in the ledger's <c>collectors.origin</c> column (<c>Marked</c>): the
+    /// members' names as the ledgers written so far hold them, spelled out so that renaming a member
+    /// leaves every existing ledger readable (see <see cref="Vocabulary{T}.LedgerIds"/>).
+    /// </summary>
+    public static WireIds<CollectorOrigin> OriginLedgerIds { get; } = new(
+        (CollectorOrigin.Marked, "Marked"),
+        (CollectorOrigin.Flagged, "Flagged"));
+
     /// <summary>When it was first noted.</summary>
     public DateTimeOffset AddedAt { get; set; }
 

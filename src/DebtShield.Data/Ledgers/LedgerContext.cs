@@ -4,6 +4,7 @@ using DebtShield.Data.Evidence;
 using DebtShield.Data.Loans;
 using DebtShield.Data.Protection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,8 +15,9 @@ namespace DebtShield.Data;
 /// only so that each keeps its own migrations (<c>Migrations/Sqlite</c>, <c>Migrations/PostgreSql</c>).
 /// </summary>
 /// <remarks>
-/// Tables and columns are snake_case, enums are stored by name, amounts as exact decimals
-/// (SQLite TEXT, PostgreSQL unconstrained numeric) so that no fen is ever rounded away.
+/// Tables and columns are snake_case; an enum is stored as the id its one home spells out for the
+/// ledger (<see cref="EnumColumns"/>, never the member's name as the code spells it today); amounts
+/// as exact decimals (SQLite TEXT, PostgreSQL unconstrained numeric) so that no fen is ever rounded away.
 /// </remarks>
 public abstract class LedgerContext : DbContext
 {
@@ -189,7 +191,7 @@ public abstract class LedgerContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Enum>().HaveMaxLength(EnumColumns.MaxLength);
     }
 
     /// <inheritdoc />
@@ -224,6 +226,10 @@ public abstract class LedgerContext : DbContext
             // Rows written before record format 2 existed are format 1 and no retraction.
             e.Property(x => x.RecordFormat).HasDefaultValue(1);
             e.Property(x => x.Retraction).HasDefaultValue(false);
+            e.Property(x => x.Channel).HasConversion<EnumColumns.ChannelColumn>();
+            e.Property(x => x.Direction).HasConversion<EnumColumns.DirectionColumn>();
+            e.Property(x => x.Outcome).HasConversion<EnumColumns.OutcomeColumn>();
+            e.Property(x => x.Recipient).HasConversion<EnumColumns.RecipientColumn>();
         });
 
         modelBuilder.Entity<StoredCollector>(c =>
@@ -232,6 +238,7 @@ public abstract class LedgerContext : DbContext
             c.HasKey(x => new { x.CaseId, x.Number });
             c.HasOne<StoredCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne<StoredLender>().WithMany().HasForeignKey(x => x.LenderId).OnDelete(DeleteBehavior.SetNull);
+            c.Property(x => x.Origin).HasConversion<EnumColumns.CollectorOriginColumn>();
         });
 
         modelBuilder.Entity<StoredHeadStamp>(s =>
@@ -255,12 +262,14 @@ public abstract class LedgerContext : DbContext
         {
             b.ToTable("budget_lines");
             b.HasKey(x => new { x.CaseId, x.Position });
+            b.Property(x => x.Kind).HasConversion<EnumColumns.BudgetLineKindColumn>();
         });
 
         modelBuilder.Entity<StoredLender>(l =>
         {
             l.ToTable("lenders");
             l.HasIndex(x => new { x.CaseId, x.Name }).IsUnique();
+            l.Property(x => x.Kind).HasConversion<EnumColumns.LenderKindColumn>();
         });
 
         modelBuilder.Entity<StoredLoan>(l =>
@@ -271,6 +280,9 @@ public abstract class LedgerContext : DbContext
             l.HasMany(x => x.Schedule).WithOne().HasForeignKey(i => i.LoanId).OnDelete(DeleteBehavior.Cascade);
             l.HasMany(x => x.UpfrontFees).WithOne().HasForeignKey(f => f.LoanId).OnDelete(DeleteBehavior.Cascade);
             l.HasMany(x => x.Payments).WithOne().HasForeignKey(p => p.LoanId).OnDelete(DeleteBehavior.Cascade);
+            l.Property(x => x.AdvertisedPer).HasConversion<EnumColumns.AdvertisedPerColumn>();
+            l.Property(x => x.AdvertisedMethod).HasConversion<EnumColumns.AdvertisedMethodColumn>();
+            l.Property(x => x.OverdueRatePer).HasConversion<EnumColumns.OverdueRatePerColumn>();
         });
 
         modelBuilder.Entity<StoredInstalment>(i =>
@@ -289,6 +301,7 @@ public abstract class LedgerContext : DbContext
         {
             p.ToTable("payments");
             p.HasIndex(x => new { x.LoanId, x.Date });
+            p.Property(x => x.AppliesTo).HasConversion<EnumColumns.AppliesToColumn>();
         });
 
         modelBuilder.Entity<StoredProtection>(p =>
@@ -317,6 +330,29 @@ public abstract class LedgerContext : DbContext
             foreach (var index in entity.GetIndexes())
             {
                 index.SetDatabaseName(SnakeCase(index.GetDefaultDatabaseName() ?? "ix"));
+            }
+        }
+
+        RefuseEnumsStoredByName(modelBuilder.Model);
+    }
+
+    /// <summary>
+    /// Refuses an enum property mapped without its <see cref="StoredIdColumn{T}"/>, or with one made
+    /// for another column: EF Core would store it by name or number, which a rename or a reordering
+    /// of the members would silently change.
+    /// </summary>
+    private static void RefuseEnumsStoredByName(IMutableModel model)
+    {
+        foreach (var entity in model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties().Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).IsEnum))
+            {
+                var table = entity.GetTableName();
+                var column = property.GetColumnName();
+                if (property.GetValueConverter() is not IStoredIdColumn stored || stored.Table != table || stored.Column != column)
+                {
+                    throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} ({table}.{column}) is an enum without its column in {nameof(EnumColumns)}.");
+                }
             }
         }
     }

@@ -71,4 +71,10 @@ public enum LedgerProblem
 
     /// <summary>A backup's rows conflict (a key twice, a row whose parent is missing): the table is the detail.</summary>
     RestoreConflict,
+
+    /// <summary>
+    /// A column holds a value no member of its enum is stored as (written by a newer version, or an
+    /// edit): the table, column and value are the detail.
+    /// </summary>
+    StoredValueUnknown,
 }

@@ -59,6 +59,23 @@ public sealed class EvidenceIntegrityTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Verify_AChannelNoMemberIsStoredAs_BreaksAtThatEntryAsUnreadable(string provider)
+    {
+        // Given a chain whose second entry's channel was edited to a value no version stores
+        using var test = TestLedgers.CreateMigrated(provider);
+        var ledger = await OpenAsync(test);
+        await ImportPhoneBackup.ImportAsync(ledger, null, SmsBackup, new PhoneBackupChoices([]), Clock);
+        Execute(test, "UPDATE evidence_entries SET channel = 'Fax' WHERE sequence = 2");
+
+        // When the chain is verified
+        var check = await VerifyEvidence.VerifyCaseAsync(ledger, null);
+
+        // Then it breaks there, as for any entry that does not read, rather than failing
+        Assert.Equal(new ChainBreak(2, 2, ChainBreakKind.ContentChanged), check.Verification.Break);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Append_ClockSetBack_RecordsNoEarlierThanTheLastEntry(string provider)
     {
         using var test = TestLedgers.CreateMigrated(provider);

@@ -12,7 +12,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlLedgerContextModel
     {
         private PostgreSqlLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1dd8fd6b-d4cb-4ed8-9804-85fc5d2e3cf7"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("91e3e84d-e0a3-4980-b12e-9de8779a52cf"), entityTypeCount: 12)
         {
         }
 

@@ -54,7 +54,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 propertyInfo: typeof(StoredBudgetLine).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredBudgetLine).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.BudgetLineKindColumn());
             kind.SetSentinelFromProviderValue("Income");
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             kind.AddAnnotation("Relational:ColumnName", "kind");

@@ -69,7 +69,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 propertyInfo: typeof(StoredCollector).GetProperty("Origin", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredCollector).GetField("<Origin>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.CollectorOriginColumn());
             origin.SetSentinelFromProviderValue("Marked");
             origin.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             origin.AddAnnotation("Relational:ColumnName", "origin");

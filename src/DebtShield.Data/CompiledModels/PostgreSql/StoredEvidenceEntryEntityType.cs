@@ -71,7 +71,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 propertyInfo: typeof(StoredEvidenceEntry).GetProperty("Channel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<Channel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.ChannelColumn());
             channel.SetSentinelFromProviderValue("Sms");
             channel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             channel.AddAnnotation("Relational:ColumnName", "channel");
@@ -109,7 +109,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 propertyInfo: typeof(StoredEvidenceEntry).GetProperty("Direction", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<Direction>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.DirectionColumn());
             direction.SetSentinelFromProviderValue("Received");
             direction.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             direction.AddAnnotation("Relational:ColumnName", "direction");
@@ -164,7 +164,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<Outcome>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.OutcomeColumn());
             outcome.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             outcome.AddAnnotation("Relational:ColumnName", "outcome");
 
@@ -192,7 +192,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 propertyInfo: typeof(StoredEvidenceEntry).GetProperty("Recipient", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<Recipient>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.RecipientColumn());
             recipient.SetSentinelFromProviderValue("Unknown");
             recipient.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             recipient.AddAnnotation("Relational:ColumnName", "recipient");

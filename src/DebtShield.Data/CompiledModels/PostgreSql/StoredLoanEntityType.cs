@@ -58,7 +58,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 fieldInfo: typeof(StoredLoan).GetField("<AdvertisedMethod>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.AdvertisedMethodColumn());
             advertisedMethod.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             advertisedMethod.AddAnnotation("Relational:ColumnName", "advertised_method");
 
@@ -69,7 +69,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 fieldInfo: typeof(StoredLoan).GetField("<AdvertisedPer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.AdvertisedPerColumn());
             advertisedPer.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             advertisedPer.AddAnnotation("Relational:ColumnName", "advertised_per");
 
@@ -145,7 +145,7 @@ namespace DebtShield.Data.CompiledModels.PostgreSql
                 fieldInfo: typeof(StoredLoan).GetField("<OverdueRatePer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.OverdueRatePerColumn());
             overdueRatePer.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             overdueRatePer.AddAnnotation("Relational:ColumnName", "overdue_rate_per");
 

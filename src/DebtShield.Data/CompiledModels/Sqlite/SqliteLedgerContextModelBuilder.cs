@@ -11,7 +11,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
     public partial class SqliteLedgerContextModel
     {
         private SqliteLedgerContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8937ac87-22ef-48ab-a2cd-46aec508c0d8"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("43fb1912-8d48-4b09-88a5-c42c2e18f8e2"), entityTypeCount: 12)
         {
         }
 

@@ -51,7 +51,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(StoredBudgetLine).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredBudgetLine).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.BudgetLineKindColumn());
             kind.SetSentinelFromProviderValue("Income");
             kind.AddAnnotation("Relational:ColumnName", "kind");
 

@@ -64,7 +64,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(StoredCollector).GetProperty("Origin", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredCollector).GetField("<Origin>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.CollectorOriginColumn());
             origin.SetSentinelFromProviderValue("Marked");
             origin.AddAnnotation("Relational:ColumnName", "origin");
 

@@ -66,7 +66,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(StoredEvidenceEntry).GetProperty("Channel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<Channel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.ChannelColumn());
             channel.SetSentinelFromProviderValue("Sms");
             channel.AddAnnotation("Relational:ColumnName", "channel");
 
@@ -100,7 +100,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(StoredEvidenceEntry).GetProperty("Direction", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<Direction>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.DirectionColumn());
             direction.SetSentinelFromProviderValue("Received");
             direction.AddAnnotation("Relational:ColumnName", "direction");
 
@@ -149,7 +149,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<Outcome>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.OutcomeColumn());
             outcome.AddAnnotation("Relational:ColumnName", "outcome");
 
             var previous = runtimeEntityType.AddProperty(
@@ -174,7 +174,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(StoredEvidenceEntry).GetProperty("Recipient", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredEvidenceEntry).GetField("<Recipient>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.RecipientColumn());
             recipient.SetSentinelFromProviderValue("Unknown");
             recipient.AddAnnotation("Relational:ColumnName", "recipient");
 

@@ -52,7 +52,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(StoredLender).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredLender).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.LenderKindColumn());
             kind.SetSentinelFromProviderValue("Unknown");
             kind.AddAnnotation("Relational:ColumnName", "kind");
 

@@ -55,7 +55,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(StoredLoan).GetField("<AdvertisedMethod>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.AdvertisedMethodColumn());
             advertisedMethod.AddAnnotation("Relational:ColumnName", "advertised_method");
 
             var advertisedPer = runtimeEntityType.AddProperty(
@@ -65,7 +65,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(StoredLoan).GetField("<AdvertisedPer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.AdvertisedPerColumn());
             advertisedPer.AddAnnotation("Relational:ColumnName", "advertised_per");
 
             var advertisedValue = runtimeEntityType.AddProperty(
@@ -133,7 +133,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(StoredLoan).GetField("<OverdueRatePer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.OverdueRatePerColumn());
             overdueRatePer.AddAnnotation("Relational:ColumnName", "overdue_rate_per");
 
             var overdueRateValue = runtimeEntityType.AddProperty(

@@ -53,7 +53,7 @@ namespace DebtShield.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(StoredPayment).GetProperty("AppliesTo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StoredPayment).GetField("<AppliesTo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
-                providerPropertyType: typeof(string));
+                valueConverter: new EnumColumns.AppliesToColumn());
             appliesTo.SetSentinelFromProviderValue("Default");
             appliesTo.AddAnnotation("Relational:ColumnName", "applies_to");
 
