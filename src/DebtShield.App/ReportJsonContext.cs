@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DebtShield.App.Batches;
 using DebtShield.App.CheckLoans;
 using DebtShield.App.RateLoans;
 
@@ -10,10 +9,10 @@ namespace DebtShield.App;
 /// <summary>Serialisation of every report the use cases produce: camelCase, nulls written (a missing rate is an answer).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = [typeof(Input.ReadingProblemJson)])]
 [JsonSerializable(typeof(LoanFigures))]
 [JsonSerializable(typeof(RateLoanReport))]
-[JsonSerializable(typeof(LineError))]
 [JsonSerializable(typeof(CheckLoanReport))]
 [JsonSerializable(typeof(ListLoans.CaseLoanList))]
 [JsonSerializable(typeof(ListLoans.LoanDetail))]

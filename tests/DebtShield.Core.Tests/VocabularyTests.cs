@@ -28,6 +28,7 @@ public sealed class VocabularyTests
             Walk(Vocabularies.Channels),
             Walk(Vocabularies.CallOutcomes),
             Walk(Vocabularies.Directions),
+            Walk(Vocabularies.ConductLabels),
         ];
 
         // A vocabulary added to the domain is walked here too, or this fails.
@@ -44,6 +45,9 @@ public sealed class VocabularyTests
         Assert.Equal("sms,mms,call,chat,visit,post,other", Ids(Vocabularies.Channels));
         Assert.Equal("answered,missed,rejected,blocked,voicemail", Ids(Vocabularies.CallOutcomes));
         Assert.Equal("received,sent", Ids(Vocabularies.Directions));
+        Assert.Equal(
+            "threat_violence,threat_exposure,insult,third_party_disclosure,impersonation_authority,fake_legal_process,pii_exposure,false_consequences,lawful_reminder,off_hours,excessive_frequency,third_party_contact",
+            Ids(Vocabularies.ConductLabels));
     }
 
     private static string Ids<T>(Vocabulary<T> vocabulary)
@@ -97,6 +101,23 @@ public sealed class VocabularyTests
     [InlineData("Consumer Finance Company", LenderKind.ConsumerFinance)]
     public void LenderKinds_Parse_AcceptsEveryNameADoorOffers(string name, LenderKind kind) =>
         Assert.Equal(kind, Vocabularies.LenderKinds.Parse(name));
+
+    [Theory]
+    [InlineData("threat_exposure", ConductLabel.ThreatExposure)] // the CLI's --label, the page's filter, the data files
+    [InlineData("威胁爆通讯录/曝光", ConductLabel.ThreatExposure)] // what the pages and the CLI's tables show
+    [InlineData("threat to expose", ConductLabel.ThreatExposure)]
+    [InlineData(" Off_Hours ", ConductLabel.OffHours)]
+    public void ConductLabels_Parse_AcceptsTheWireIdAndEitherLanguagesName(string word, ConductLabel label) =>
+        Assert.Equal(label, Vocabularies.ConductLabels.Parse(word));
+
+    [Fact]
+    public void ConductLabels_IdsTable_ReadsOnlyTheWireIdsAsDataFilesAndStoredLabelsWriteThem()
+    {
+        Assert.True(ConductLabels.TryParse("threat_exposure", out var label));
+        Assert.Equal(ConductLabel.ThreatExposure, label);
+        Assert.False(ConductLabels.TryParse("威胁爆通讯录/曝光", out _));
+        Assert.All(ConductLabels.All, l => Assert.Equal(Vocabularies.ConductLabels.WireId(l), l.Id()));
+    }
 
     [Theory]
     [InlineData("日", RatePer.Day)] // loan tables

@@ -22,7 +22,7 @@ public sealed class FuzzFindingsTests
 
         Assert.Null(reading.Content);
         Assert.NotEmpty(reading.Errors);
-        Assert.All(reading.Errors, e => Assert.NotNull(e.Line));
+        Assert.All(reading.Errors, e => Assert.NotNull(e.Location.Line));
     }
 
     [Fact]

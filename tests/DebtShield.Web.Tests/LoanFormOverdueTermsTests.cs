@@ -1,6 +1,6 @@
 using DebtShield.App;
 using DebtShield.Tests.Shared.Loans;
-using DebtShield.Web.Api;
+using DebtShield.Web.Forms;
 
 namespace DebtShield.Web.Tests;
 

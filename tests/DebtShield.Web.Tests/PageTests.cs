@@ -164,12 +164,14 @@ public sealed class PageTests
 
         using var all = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence"));
         using var offHours = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence?label=off_hours"));
+        using var byName = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence?label=" + Uri.EscapeDataString("非允许时段催收"))); // the label's name, as the page shows it
         var bad = await app.Client.GetAsync("/api/v1/evidence?from=2026-13-01");
         using var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
 
         var labelled = offHours.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(10, all.RootElement.GetProperty("total").GetInt32());
         Assert.NotEmpty(labelled);
+        Assert.Equal(offHours.RootElement.GetRawText(), byName.RootElement.GetRawText());
         Assert.True(labelled.Count < 10);
         Assert.All(labelled, i => Assert.Contains("off_hours", i.GetProperty("labels").EnumerateArray().Select(l => l.GetString())));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -36,6 +36,23 @@ public sealed class WebBoundaryTests() : HostBoundaryRules(typeof(WebHost).Assem
         Assert.Empty(pageCalls);
     }
 
+    [Fact]
+    public void Pages_CodeTheyRun_NamesNothingOfTheApisNamespace()
+    {
+        // Given the web assembly; when every method the pages' code calls is read from the IL, then
+        // none is in Api/: what pages and endpoints share (the loan form, form values, the evidence
+        // query and figures) is in Forms/, so an endpoint's own types stay its own.
+        var web = typeof(WebHost).Assembly;
+
+        var named = CallsFrom(web, "DebtShield.Web.Pages")
+            .Where(c => c.Callee.DeclaringType?.Namespace == "DebtShield.Web.Api")
+            .Select(c => $"{c.Caller} calls {c.Callee.DeclaringType}.{c.Callee.Name}")
+            .Distinct();
+
+        Assert.Contains(CallsFrom(web, "DebtShield.Web.Pages"), c => c.Callee.DeclaringType?.Namespace == "DebtShield.Web.Forms");
+        Assert.Empty(named);
+    }
+
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
 

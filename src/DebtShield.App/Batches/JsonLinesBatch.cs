@@ -93,11 +93,28 @@ public static class JsonLinesBatch
             json.Reset(buffer);
             buffer.Truncate(start);
             var message = string.Format(CultureInfo.CurrentCulture, AppText.Batch_LineFailed, e.GetType().Name + ": " + e.Message);
-            JsonSerializer.Serialize(json, new LineError(line, message), ReportJsonContext.Default.LineError);
+            WriteLineError(json, line, message);
             json.Flush();
             return false;
         }
 #pragma warning restore CA1031
+    }
+
+    /// <summary>
+    /// Writes the answer to a line that could not be read or computed, <c>{"line":N,"error":"…"}</c>,
+    /// in place of its report: the line's problems (<see cref="Core.Reading.ReadingProblem"/>s) worded
+    /// as one, since a batch answers every line with one object.
+    /// </summary>
+    /// <param name="json">The batch's writer.</param>
+    /// <param name="line">The 1-based line of the input.</param>
+    /// <param name="error">What is wrong with it, naming the field.</param>
+    public static void WriteLineError(Utf8JsonWriter json, long line, string error)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartObject();
+        json.WriteNumber("line", line);
+        json.WriteString("error", error);
+        json.WriteEndObject();
     }
 
     private sealed record Chunk(PooledBuffer Output, long Read, long Rejected);
@@ -108,7 +125,3 @@ public static class JsonLinesBatch
 /// <param name="Rejected">Lines that could not be read.</param>
 public sealed record JsonLinesSummary(long Read, long Rejected);
 
-/// <summary>A batch line that could not be read.</summary>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Error">What is wrong with it, naming the field.</param>
-public sealed record LineError(long Line, string Error);

@@ -4,6 +4,7 @@ using DebtShield.App.Batches;
 using DebtShield.App.Input;
 using DebtShield.Core;
 using DebtShield.Core.Law;
+using DebtShield.Core.Reading;
 using DebtShield.Import.LegalData;
 using DebtShield.Import.LoanFiles;
 
@@ -24,13 +25,13 @@ public static class CheckLoan
         var reading = LoanFileReader.ReadFile(path);
         if (!reading.Succeeded)
         {
-            return new CheckLoanOutcome(null, [.. reading.Errors.Select(ReadingProblem.Of)]);
+            return new CheckLoanOutcome(null, reading.Errors);
         }
 
         var asOf = request.AsOfDate;
         if (asOf < reading.Loan.ContractDate)
         {
-            return new CheckLoanOutcome(null, [new ReadingProblem { Field = "contractDate", Reason = string.Format(CultureInfo.CurrentCulture, Resources.AppText.Check_AsOfBeforeContract, asOf) }]);
+            return new CheckLoanOutcome(null, [new ReadingProblem(SourceLocation.AtField("contractDate"), string.Format(CultureInfo.CurrentCulture, Resources.AppText.Check_AsOfBeforeContract, asOf))]);
         }
 
         return new CheckLoanOutcome(Assess(reading.Loan, request, asOf, LegalDataReader.Citations), []);
@@ -70,7 +71,7 @@ public static class CheckLoan
 
         if (error is not null)
         {
-            JsonSerializer.Serialize(writer, new LineError(line, error), ReportJsonContext.Default.LineError);
+            JsonLinesBatch.WriteLineError(writer, line, error);
             return false;
         }
 

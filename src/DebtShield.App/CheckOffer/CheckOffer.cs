@@ -32,7 +32,7 @@ public static class CheckOffer
         var offer = draft.ToOffer(new Lender(request.LenderName ?? "", kind));
         return new CheckOfferOutcome(
             OfferReadFigures.From(draft),
-            [.. reading.Unread.Select(n => new OfferUnreadLine(n.Line, n.Text, n.Reason))],
+            reading.Unread,
             [.. draft.Questions().Select(q => new OfferQuestionFigure(FactId(q.Fact), q.Text))],
             offer is null ? null : Check(offer, request));
     }

@@ -4,6 +4,7 @@ using DebtShield.App.Resources;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Offers;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Offers;
 
 namespace DebtShield.App.CheckOffer;
@@ -14,20 +15,14 @@ namespace DebtShield.App.CheckOffer;
 /// nothing is missing. Rates are fractions, money is yuan.
 /// </summary>
 /// <param name="Read">The facts read from the text and the figures given.</param>
-/// <param name="Unread">What the text holds that was not used, line by line.</param>
+/// <param name="Unread">What the text holds that was not used, line by line: each at its line, quoted (written <c>{line, text, reason}</c>).</param>
 /// <param name="Questions">One question a missing fact, in the borrower's words; empty when the check ran.</param>
 /// <param name="Report">The check, when nothing is missing.</param>
 public sealed record CheckOfferOutcome(
     OfferReadFigures Read,
-    IReadOnlyList<OfferUnreadLine> Unread,
+    IReadOnlyList<ReadingProblem> Unread,
     IReadOnlyList<OfferQuestionFigure> Questions,
     CheckOfferReport? Report);
-
-/// <summary>A part of the offer text not used, and why.</summary>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Text">The text as pasted.</param>
-/// <param name="Reason">Why it was not used, in the current UI language.</param>
-public sealed record OfferUnreadLine(int Line, string Text, string Reason);
 
 /// <summary>A question for a missing fact.</summary>
 /// <param name="Fact">amount, arrives, term or repayment: the field it fills.</param>

@@ -1,4 +1,5 @@
 using DebtShield.App.ImportLoans;
+using DebtShield.App.Input;
 using DebtShield.App.Ledgers;
 using DebtShield.App.RecordEvidence;
 using DebtShield.Import.CaseFiles;

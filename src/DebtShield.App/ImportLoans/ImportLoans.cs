@@ -187,7 +187,7 @@ public static class ImportLoans
         var reading = PastedScheduleReader.Read(text);
         if (!reading.Succeeded)
         {
-            return new LoanSourceReading([], [.. reading.Errors.Select(e => source + " " + e.Describe())]);
+            return new LoanSourceReading([], [.. reading.Errors.Select(e => e.Describe(source))]);
         }
 
         var paid = reading.Instalments.Where(i => i.Status == InstalmentStatus.Paid).Select(i => i.Instalment).ToArray();

@@ -1,3 +1,4 @@
+using DebtShield.App.Input;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Planning;

@@ -1,5 +1,5 @@
-using DebtShield.App.Input;
 using DebtShield.Core.Rates;
+using DebtShield.Core.Reading;
 using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.App.RateLoans;
@@ -16,7 +16,7 @@ public static class RateLoan
         var reading = LoanFileReader.ReadFile(path);
         return reading.Succeeded
             ? new RateLoanOutcome(RateLoanReport.From(TrueCost.Of(reading.Loan)), [])
-            : new RateLoanOutcome(null, [.. reading.Errors.Select(ReadingProblem.Of)]);
+            : new RateLoanOutcome(null, reading.Errors);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DebtShield.App.Batches;
+using DebtShield.App.Input;
 using DebtShield.Core.Rates;
 using DebtShield.Import.LoanFiles;
 
@@ -35,7 +36,7 @@ public static class RateLoanBatch
         var reading = LoanFileReader.ReadLine(utf8Json, line);
         if (!reading.Succeeded)
         {
-            JsonSerializer.Serialize(json, new LineError(line, reading.Errors.Describe()), ReportJsonContext.Default.LineError);
+            JsonLinesBatch.WriteLineError(json, line, reading.Errors.Describe());
             return false;
         }
 

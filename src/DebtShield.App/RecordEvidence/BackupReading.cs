@@ -1,3 +1,4 @@
+using DebtShield.Core.Reading;
 using DebtShield.Import.PhoneBackups;
 
 namespace DebtShield.App.RecordEvidence;
@@ -11,8 +12,8 @@ internal sealed class BackupReading : IDisposable
 {
     private readonly IDisposable? _owned;
 
-    private BackupReading(IEnumerable<PhoneRecord> records, Func<PhoneRecord, PhoneRecord> complete, Func<IReadOnlyList<PhoneRecordProblem>> problems,
-        Func<BackupBreak?> broken, Func<IReadOnlyList<DatabaseDamage>> damage, IDisposable? owned)
+    private BackupReading(IEnumerable<PhoneRecord> records, Func<PhoneRecord, PhoneRecord> complete, Func<IReadOnlyList<ReadingProblem>> problems,
+        Func<ReadingProblem?> broken, Func<IReadOnlyList<ReadingProblem>> damage, IDisposable? owned)
     {
         Records = records;
         Complete = complete;
@@ -26,11 +27,11 @@ internal sealed class BackupReading : IDisposable
 
     public Func<PhoneRecord, PhoneRecord> Complete { get; }
 
-    public Func<IReadOnlyList<PhoneRecordProblem>> Problems { get; }
+    public Func<IReadOnlyList<ReadingProblem>> Problems { get; }
 
-    public Func<BackupBreak?> Break { get; }
+    public Func<ReadingProblem?> Break { get; }
 
-    public Func<IReadOnlyList<DatabaseDamage>> Damage { get; }
+    public Func<IReadOnlyList<ReadingProblem>> Damage { get; }
 
     /// <summary>An XML or CSV backup in <paramref name="file"/>, which the reading closes when it <paramref name="owned"/> it.</summary>
     public static BackupReading Of(Stream file, bool owned = true)

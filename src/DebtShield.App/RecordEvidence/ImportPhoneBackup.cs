@@ -4,6 +4,7 @@ using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Reading;
 using DebtShield.Data.Evidence;
 using DebtShield.Import.Conduct;
 using DebtShield.Import.PhoneBackups;
@@ -205,7 +206,7 @@ public static class ImportPhoneBackup
 
         var skipped = (flagged.Count > 0 ? last : first).Skipped.Values
             .OrderByDescending(n => n.Messages + n.Calls).ThenBy(n => n.Number, StringComparer.Ordinal).ToList();
-        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], [.. first.Problems.Select(ReadingProblem.Of)], first.Break is { } broken ? ReadingProblem.Of(broken) : null, [.. first.Damage.Select(ReadingProblem.Of)], skipped);
+        return new PhoneBackupImport(first.Read, added, kept - added, first.Read - kept, [.. flagged.Order(StringComparer.Ordinal)], first.Problems, first.Break, first.Damage, skipped);
     }
 
     /// <summary>
@@ -298,5 +299,5 @@ public static class ImportPhoneBackup
     private static void Skip(Dictionary<string, SkippedNumber> skipped, string number, PhoneRecord record) =>
         skipped[number] = skipped.TryGetValue(number, out var seen) ? seen.With(record) : SkippedNumber.Of(number, record);
 
-    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<PhoneRecordProblem> Problems, BackupBreak? Break, IReadOnlyList<DatabaseDamage> Damage, Dictionary<string, SkippedNumber> Skipped);
+    private sealed record PassResult(int Read, List<PhoneRecord> Kept, IReadOnlyList<ReadingProblem> Problems, ReadingProblem? Break, IReadOnlyList<ReadingProblem> Damage, Dictionary<string, SkippedNumber> Skipped);
 }

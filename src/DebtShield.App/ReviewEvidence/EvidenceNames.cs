@@ -9,8 +9,9 @@ namespace DebtShield.App.ReviewEvidence;
 /// <summary>The names people read for labels, channels, outcomes and chain breaks, in the UI language or a given one.</summary>
 public static class EvidenceNames
 {
-    /// <summary>A label's name, such as 威胁爆通讯录/曝光.</summary>
-    public static string Label(ConductLabel label, CultureInfo? culture = null) => Text("Label_" + label.Id(), culture);
+    /// <summary>A label's name, such as 威胁爆通讯录/曝光: its name in the labels' vocabulary.</summary>
+    public static string Label(ConductLabel label, CultureInfo? culture = null) =>
+        Vocabularies.ConductLabels[label].Name(culture ?? CultureInfo.CurrentUICulture);
 
     /// <summary>A channel's name, with a call's outcome: 电话（未接）.</summary>
     public static string Channel(Incident incident, CultureInfo? culture = null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.App;
 using DebtShield.App.CheckLoans;
+using DebtShield.App.Input;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;

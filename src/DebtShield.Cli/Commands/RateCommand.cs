@@ -1,5 +1,6 @@
 using System.Globalization;
 using DebtShield.App;
+using DebtShield.App.Input;
 using DebtShield.App.RateLoans;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;

@@ -45,26 +45,18 @@ public enum ConductLabel
     ThirdPartyContact,
 }
 
-/// <summary>The stable text ids of <see cref="ConductLabel"/>, as data files and JSON output spell them.</summary>
+/// <summary>
+/// The stable text ids of <see cref="ConductLabel"/>, as data files, stored labels and JSON output
+/// spell them, read exactly. The ids and the names people read are the vocabulary's
+/// (<see cref="Vocabularies.ConductLabels"/>), which also reads a label from its name.
+/// </summary>
 public static class ConductLabels
 {
     /// <summary>
-    /// Each label's id, spelled out beside its member (never taken from the member's name or its
-    /// place in the enum), so renaming or inserting a label changes no stored label or report.
+    /// Each label's id, spelled out beside its member in the vocabulary (never taken from the member's
+    /// name or its place in the enum), so renaming or inserting a label changes no stored label or report.
     /// </summary>
-    private static readonly WireIds<ConductLabel> Ids = new(
-        (ConductLabel.ThreatViolence, "threat_violence"),
-        (ConductLabel.ThreatExposure, "threat_exposure"),
-        (ConductLabel.Insult, "insult"),
-        (ConductLabel.ThirdPartyDisclosure, "third_party_disclosure"),
-        (ConductLabel.ImpersonationAuthority, "impersonation_authority"),
-        (ConductLabel.FakeLegalProcess, "fake_legal_process"),
-        (ConductLabel.PiiExposure, "pii_exposure"),
-        (ConductLabel.FalseConsequences, "false_consequences"),
-        (ConductLabel.LawfulReminder, "lawful_reminder"),
-        (ConductLabel.OffHours, "off_hours"),
-        (ConductLabel.ExcessiveFrequency, "excessive_frequency"),
-        (ConductLabel.ThirdPartyContact, "third_party_contact"));
+    private static WireIds<ConductLabel> Ids => Vocabularies.ConductLabels.Ids;
 
     /// <summary>Every label, in declaration order.</summary>
     public static IReadOnlyList<ConductLabel> All { get; } = Enum.GetValues<ConductLabel>();
@@ -72,7 +64,10 @@ public static class ConductLabels
     /// <summary>The label's id, such as <c>threat_exposure</c>.</summary>
     public static string Id(this ConductLabel label) => Ids.Of(label);
 
-    /// <summary>The label with the id <paramref name="id"/>, if there is one.</summary>
+    /// <summary>
+    /// The label with the id <paramref name="id"/>, if there is one: the id only, as a data file or a
+    /// stored label writes it (a person's word for a label is read by <see cref="Vocabularies.ConductLabels"/>).
+    /// </summary>
     public static bool TryParse(string id, out ConductLabel label) => Ids.TryParse(id, out label);
 
     /// <summary>

@@ -120,6 +120,28 @@ public static class Vocabularies
         (IncidentDirection.Sent, "Sent"),
     ]);
 
+    /// <summary>
+    /// What a collection message, or the way it was sent, does: the labels the analyser gives, that
+    /// the evidence pages and the CLI's tables show by name and the CLI's <c>--label</c> and the
+    /// page's filter read. The data files and the stored labels write the wire ids only, read back
+    /// exactly through <see cref="Vocabulary{T}.Ids"/> (<see cref="Conduct.ConductLabels"/>).
+    /// </summary>
+    public static Vocabulary<ConductLabel> ConductLabels { get; } = new(
+    [
+        Term(ConductLabel.ThreatViolence, "threat_violence"),
+        Term(ConductLabel.ThreatExposure, "threat_exposure"),
+        Term(ConductLabel.Insult, "insult"),
+        Term(ConductLabel.ThirdPartyDisclosure, "third_party_disclosure"),
+        Term(ConductLabel.ImpersonationAuthority, "impersonation_authority"),
+        Term(ConductLabel.FakeLegalProcess, "fake_legal_process"),
+        Term(ConductLabel.PiiExposure, "pii_exposure"),
+        Term(ConductLabel.FalseConsequences, "false_consequences"),
+        Term(ConductLabel.LawfulReminder, "lawful_reminder"),
+        Term(ConductLabel.OffHours, "off_hours"),
+        Term(ConductLabel.ExcessiveFrequency, "excessive_frequency"),
+        Term(ConductLabel.ThirdPartyContact, "third_party_contact"),
+    ]);
+
     /// <summary>The vocabulary of the enum <paramref name="members"/>, for a message that offers its choices.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No vocabulary names that enum.</exception>
     public static IVocabulary Of(Type members)
@@ -130,7 +152,7 @@ public static class Vocabularies
     }
 
     /// <summary>Every vocabulary.</summary>
-    public static IReadOnlyList<IVocabulary> All => [LenderKinds, RateUnits, RateMethods, Recipients, Channels, CallOutcomes, Directions];
+    public static IReadOnlyList<IVocabulary> All => [LenderKinds, RateUnits, RateMethods, Recipients, Channels, CallOutcomes, Directions, ConductLabels];
 
     private static Term<T> Term<T>(T member, string wireId, params string[] synonyms)
         where T : struct, Enum =>

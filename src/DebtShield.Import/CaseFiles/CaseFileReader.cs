@@ -3,6 +3,7 @@ using DebtShield.Core;
 using DebtShield.Core.Budget;
 using DebtShield.Core.Cases;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Reading;
 using DebtShield.Import.LoanFiles;
 using DebtShield.Import.Resources;
 
@@ -41,7 +42,7 @@ public static class CaseFileReader
             return CaseFileReading.Failed(error!);
         }
 
-        var errors = new List<LoanFileError>();
+        var errors = new List<ReadingProblem>();
         var content = Convert(document, utf8Json, errors);
         if (errors.Count == 0)
         {
@@ -52,20 +53,19 @@ public static class CaseFileReader
         return new CaseFileReading(null, [.. errors.Select(lines.Locate)]);
     }
 
-    private static CaseFileContent? Convert(CaseFileDocument document, ReadOnlySpan<byte> utf8Json, List<LoanFileError> errors)
+    private static CaseFileContent? Convert(CaseFileDocument document, ReadOnlySpan<byte> utf8Json, List<ReadingProblem> errors)
     {
         // Another format or version may mean something else by the same fields: read nothing of it.
         if (document.Format != FormatName)
         {
-            errors.Add(new LoanFileError("format", null, ImportMessages.NotACaseFile));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("format"), ImportMessages.NotACaseFile));
             return null;
         }
 
         if (document.Version != FormatVersion)
         {
-            errors.Add(new LoanFileError(
-                "version",
-                null,
+            errors.Add(new ReadingProblem(
+                SourceLocation.AtField("version"),
                 document.Version is { } version ? Localized.Format(ImportMessages.UnsupportedCaseVersion, version) : ImportMessages.MissingField));
             return null;
         }
@@ -76,17 +76,17 @@ public static class CaseFileReader
         return errors.Count == 0 ? new CaseFileContent(profile!, budget, loans) : null;
     }
 
-    private static CaseProfile? ConvertProfile(CaseDocument? document, List<LoanFileError> errors)
+    private static CaseProfile? ConvertProfile(CaseDocument? document, List<ReadingProblem> errors)
     {
         if (document is null)
         {
-            errors.Add(new LoanFileError("case", null, ImportMessages.MissingField));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("case"), ImportMessages.MissingField));
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(document.Title))
         {
-            errors.Add(new LoanFileError("case.title", null, document.Title is null ? ImportMessages.MissingField : ImportMessages.TextBlank));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("case.title"), document.Title is null ? ImportMessages.MissingField : ImportMessages.TextBlank));
             return null;
         }
 
@@ -94,7 +94,7 @@ public static class CaseFileReader
         return new CaseProfile(document.Title, borrower?.Name, borrower?.Phone, borrower?.IdNumber, document.Notes);
     }
 
-    private static MonthlyBudget ConvertBudget(List<BudgetLineDocument?>? lines, List<LoanFileError> errors)
+    private static MonthlyBudget ConvertBudget(List<BudgetLineDocument?>? lines, List<ReadingProblem> errors)
     {
         var converted = new List<BudgetLine>(lines?.Count ?? 0);
         for (var i = 0; i < (lines?.Count ?? 0); i++)
@@ -102,7 +102,7 @@ public static class CaseFileReader
             var field = string.Create(CultureInfo.InvariantCulture, $"case.budget[{i}]");
             if (lines![i] is not { } line)
             {
-                errors.Add(new LoanFileError(field, null, ImportMessages.NotAnObject));
+                errors.Add(new ReadingProblem(SourceLocation.AtField(field), ImportMessages.NotAnObject));
                 continue;
             }
 
@@ -110,12 +110,12 @@ public static class CaseFileReader
             BudgetLineKind? kind = BudgetLine.KindIds.TryParse(line.Kind, out var side) ? side : null;
             if (kind is null)
             {
-                errors.Add(new LoanFileError(field + ".kind", null, line.Kind is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownBudgetKind, line.Kind)));
+                errors.Add(new ReadingProblem(SourceLocation.AtField(field + ".kind"), line.Kind is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownBudgetKind, line.Kind)));
             }
 
             if (string.IsNullOrWhiteSpace(line.Name))
             {
-                errors.Add(new LoanFileError(field + ".name", null, line.Name is null ? ImportMessages.MissingField : ImportMessages.TextBlank));
+                errors.Add(new ReadingProblem(SourceLocation.AtField(field + ".name"), line.Name is null ? ImportMessages.MissingField : ImportMessages.TextBlank));
             }
 
             var monthlyMessage = line.Monthly switch
@@ -127,7 +127,7 @@ public static class CaseFileReader
             };
             if (monthlyMessage is not null)
             {
-                errors.Add(new LoanFileError(field + ".monthly", null, monthlyMessage));
+                errors.Add(new ReadingProblem(SourceLocation.AtField(field + ".monthly"), monthlyMessage));
             }
 
             if (errors.Count == before)
@@ -139,12 +139,12 @@ public static class CaseFileReader
         return new MonthlyBudget(converted);
     }
 
-    private static List<Loan> ConvertLoans(List<LoanObjectPlace>? places, ReadOnlySpan<byte> utf8Json, List<LoanFileError> errors)
+    private static List<Loan> ConvertLoans(List<LoanObjectPlace>? places, ReadOnlySpan<byte> utf8Json, List<ReadingProblem> errors)
     {
         var loans = new List<Loan>(places?.Count ?? 0);
         if (places is null)
         {
-            errors.Add(new LoanFileError("loans", null, ImportMessages.MissingField));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("loans"), ImportMessages.MissingField));
             return loans;
         }
 
@@ -166,9 +166,8 @@ public static class CaseFileReader
             }
             else if (!firstUse.TryAdd(reading.Loan.Id, field))
             {
-                errors.Add(new LoanFileError(
-                    field + ".id",
-                    null,
+                errors.Add(new ReadingProblem(
+                    SourceLocation.AtField(field + ".id"),
                     string.Format(CultureInfo.CurrentCulture, ImportMessages.DuplicateLoanId, reading.Loan.Id, firstUse[reading.Loan.Id])));
             }
             else

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using DebtShield.Import.LoanFiles;
+using DebtShield.Core.Reading;
 
 namespace DebtShield.Import.CaseFiles;
 
@@ -64,9 +64,10 @@ internal sealed class JsonFieldLines
     }
 
     /// <summary>The error with its line filled in from its field (or the nearest enclosing field that is in the file), when it has none.</summary>
-    public LoanFileError Locate(LoanFileError error)
+    public ReadingProblem Locate(ReadingProblem error)
     {
-        if (error.Line is not null || error.Field is not { } field)
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Location.Line is not null || error.Location.Field is not { } field)
         {
             return error;
         }
@@ -75,7 +76,7 @@ internal sealed class JsonFieldLines
         {
             if (lines.TryGetValue(field, out var line))
             {
-                return error with { Line = line };
+                return new ReadingProblem(SourceLocation.AtField(error.Location.Field, line), error.Message);
             }
 
             field = field[..Math.Max(0, field.LastIndexOfAny(['.', '[']))];

@@ -2,6 +2,7 @@ using System.Globalization;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Vocabulary;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Resources;
 
 namespace DebtShield.Import.LoanFiles;
@@ -54,16 +55,14 @@ public static class LoanFileReader
         var reading = Read(utf8Json, defaultId);
         return reading.Succeeded
             ? reading
-            : new LoanReading(null, [.. reading.Errors.Select(e => e with
-            {
-                Field = e.Field is null ? field : field + "." + e.Field,
-                Line = e.Line + linesBefore,
-            })]);
+            : new LoanReading(null, [.. reading.Errors.Select(e => new ReadingProblem(
+                SourceLocation.InJson(e.Location.Field is { } inner ? field + "." + inner : field, e.Location.Line + linesBefore),
+                e.Message))]);
     }
 
     private static LoanReading Convert(LoanFileDocument document, string? defaultId, long line)
     {
-        var errors = new List<LoanFileError>();
+        var errors = new List<ReadingProblem>();
 
         var lender = ConvertLender(document.Lender, errors);
         var contractDate = Required(document.ContractDate, "contractDate", errors);
@@ -74,7 +73,7 @@ public static class LoanFileReader
                 : Missing<UpfrontFee>(field.Child("amount"), errors));
         if (document.Schedule is null)
         {
-            errors.Add(new LoanFileError("schedule", null, ImportMessages.MissingField));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("schedule"), ImportMessages.MissingField));
         }
 
         var schedule = ConvertList(document.Schedule, "schedule", errors, ConvertInstalment);
@@ -100,34 +99,34 @@ public static class LoanFileReader
             overdueTerms);
         return creation.Succeeded
             ? new LoanReading(creation.Loan, [])
-            : new LoanReading(null, [.. creation.Problems.Select(p => new LoanFileError(p.Field, null, Describe(p.Kind)))]);
+            : new LoanReading(null, [.. creation.Problems.Select(p => new ReadingProblem(SourceLocation.AtField(p.Field), Describe(p.Kind)))]);
     }
 
-    private static Lender? ConvertLender(LenderDocument? lender, List<LoanFileError> errors)
+    private static Lender? ConvertLender(LenderDocument? lender, List<ReadingProblem> errors)
     {
         if (lender is null)
         {
-            errors.Add(new LoanFileError("lender", null, ImportMessages.MissingField));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("lender"), ImportMessages.MissingField));
             return null;
         }
 
         if (lender.Kind is null)
         {
-            errors.Add(new LoanFileError("lender.kind", null, ImportMessages.MissingField));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("lender.kind"), ImportMessages.MissingField));
             return null;
         }
 
         var kind = Vocabularies.LenderKinds.Parse(lender.Kind);
         if (kind is null)
         {
-            errors.Add(new LoanFileError("lender.kind", null, Localized.Format(ImportMessages.UnknownLenderKind, lender.Kind, Localized.WireIds(Vocabularies.LenderKinds))));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("lender.kind"), Localized.Format(ImportMessages.UnknownLenderKind, lender.Kind, Localized.WireIds(Vocabularies.LenderKinds))));
             return null;
         }
 
         return new Lender(lender.Name ?? string.Empty, kind.Value);
     }
 
-    private static Instalment? ConvertInstalment(InstalmentDocument instalment, ListItem field, List<LoanFileError> errors)
+    private static Instalment? ConvertInstalment(InstalmentDocument instalment, ListItem field, List<ReadingProblem> errors)
     {
         if (instalment.DueDate is not { } dueDate)
         {
@@ -137,7 +136,7 @@ public static class LoanFileReader
         var total = instalment.Total ?? InstalmentParts.Total(instalment.Principal, instalment.Interest, instalment.Fees);
         if (total is null)
         {
-            errors.Add(new LoanFileError(field.ToString(), null, ImportMessages.InstalmentWithoutAmount));
+            errors.Add(new ReadingProblem(SourceLocation.AtField(field.ToString()), ImportMessages.InstalmentWithoutAmount));
             return null;
         }
 
@@ -149,7 +148,7 @@ public static class LoanFileReader
             ToMoney(instalment.Fees));
     }
 
-    private static Payment? ConvertPayment(PaymentDocument payment, ListItem field, List<LoanFileError> errors)
+    private static Payment? ConvertPayment(PaymentDocument payment, ListItem field, List<ReadingProblem> errors)
     {
         if (payment.Date is not { } date || payment.Amount is not { } amount)
         {
@@ -166,11 +165,11 @@ public static class LoanFileReader
             return new Payment(date, new Money(amount), target);
         }
 
-        errors.Add(new LoanFileError(field.Child("appliesTo"), null, Localized.Format(ImportMessages.UnknownPaymentTarget, payment.AppliesTo)));
+        errors.Add(new ReadingProblem(SourceLocation.AtField(field.Child("appliesTo")), Localized.Format(ImportMessages.UnknownPaymentTarget, payment.AppliesTo)));
         return null;
     }
 
-    private static AdvertisedRate? ConvertStated(StatedRateDocument? stated, List<LoanFileError> errors)
+    private static AdvertisedRate? ConvertStated(StatedRateDocument? stated, List<ReadingProblem> errors)
     {
         if (stated is null)
         {
@@ -183,19 +182,19 @@ public static class LoanFileReader
         var valid = true;
         if (stated.Value is not { } value || !double.IsFinite(value) || value < 0)
         {
-            errors.Add(new LoanFileError("stated.value", null, stated.Value is null ? ImportMessages.MissingField : ImportMessages.RateNotValid));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("stated.value"), stated.Value is null ? ImportMessages.MissingField : ImportMessages.RateNotValid));
             valid = false;
         }
 
         if (per is null)
         {
-            errors.Add(new LoanFileError("stated.per", null, stated.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, stated.Per, Localized.WireIds(Vocabularies.RateUnits))));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("stated.per"), stated.Per is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownRatePer, stated.Per, Localized.WireIds(Vocabularies.RateUnits))));
             valid = false;
         }
 
         if (method is null)
         {
-            errors.Add(new LoanFileError("stated.method", null, Localized.Format(ImportMessages.UnknownRateMethod, stated.Method, Localized.WireIds(Vocabularies.RateMethods))));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("stated.method"), Localized.Format(ImportMessages.UnknownRateMethod, stated.Method, Localized.WireIds(Vocabularies.RateMethods))));
             valid = false;
         }
 
@@ -209,7 +208,7 @@ public static class LoanFileReader
     /// <c>rate</c> or <c>penalty</c> object with nothing in it, is refused here. Signs and sizes are
     /// checked by <see cref="Loan.Create"/>, on the same field paths.
     /// </summary>
-    private static OverdueTerms ConvertOverdueTerms(OverdueTermsDocument? terms, List<LoanFileError> errors)
+    private static OverdueTerms ConvertOverdueTerms(OverdueTermsDocument? terms, List<ReadingProblem> errors)
     {
         if (terms is null)
         {
@@ -219,12 +218,12 @@ public static class LoanFileReader
         var before = errors.Count;
         if (terms.Rate is { Value: null, Per: null })
         {
-            errors.Add(new LoanFileError("overdueTerms.rate.value", null, ImportMessages.MissingField));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("overdueTerms.rate.value"), ImportMessages.MissingField));
         }
 
         if (terms.Penalty is { PerDay: null, Amount: null })
         {
-            errors.Add(new LoanFileError("overdueTerms.penalty", null, ImportMessages.PenaltyOneOf));
+            errors.Add(new ReadingProblem(SourceLocation.AtField("overdueTerms.penalty"), ImportMessages.PenaltyOneOf));
         }
 
         var reading = new OverdueTermsEntry
@@ -240,10 +239,10 @@ public static class LoanFileReader
         {
             errors.Add(problem.Kind switch
             {
-                OverdueTermsProblemKind.UnknownPeriod => new LoanFileError("overdueTerms.rate.per", null, Localized.Format(ImportMessages.UnknownRatePer, terms.Rate?.Per, Localized.WireIds(Vocabularies.RateUnits))),
-                OverdueTermsProblemKind.PenaltyBothWays => new LoanFileError("overdueTerms.penalty", null, ImportMessages.PenaltyOneOf),
-                _ when problem.Part is OverdueTermsPart.PenaltyPerDay => new LoanFileError("overdueTerms.penalty.perDay", null, ImportMessages.MissingField),
-                _ => new LoanFileError("overdueTerms.rate.value", null, ImportMessages.MissingField),
+                OverdueTermsProblemKind.UnknownPeriod => new ReadingProblem(SourceLocation.AtField("overdueTerms.rate.per"), Localized.Format(ImportMessages.UnknownRatePer, terms.Rate?.Per, Localized.WireIds(Vocabularies.RateUnits))),
+                OverdueTermsProblemKind.PenaltyBothWays => new ReadingProblem(SourceLocation.AtField("overdueTerms.penalty"), ImportMessages.PenaltyOneOf),
+                _ when problem.Part is OverdueTermsPart.PenaltyPerDay => new ReadingProblem(SourceLocation.AtField("overdueTerms.penalty.perDay"), ImportMessages.MissingField),
+                _ => new ReadingProblem(SourceLocation.AtField("overdueTerms.rate.value"), ImportMessages.MissingField),
             });
         }
 
@@ -253,8 +252,8 @@ public static class LoanFileReader
     private static List<T> ConvertList<TDocument, T>(
         List<TDocument?>? items,
         string name,
-        List<LoanFileError> errors,
-        Func<TDocument, ListItem, List<LoanFileError>, T?> convert)
+        List<ReadingProblem> errors,
+        Func<TDocument, ListItem, List<ReadingProblem>, T?> convert)
         where TDocument : class
         where T : class
     {
@@ -269,7 +268,7 @@ public static class LoanFileReader
             var field = new ListItem(name, i);
             if (items[i] is not { } item)
             {
-                errors.Add(new LoanFileError(field.ToString(), null, ImportMessages.NotAnObject));
+                errors.Add(new ReadingProblem(SourceLocation.AtField(field.ToString()), ImportMessages.NotAnObject));
             }
             else if (convert(item, field, errors) is { } value)
             {
@@ -283,27 +282,27 @@ public static class LoanFileReader
     private static List<T> ConvertList<TDocument, T>(
         List<TDocument?>? items,
         string name,
-        List<LoanFileError> errors,
+        List<ReadingProblem> errors,
         Func<TDocument, ListItem, T?> convert)
         where TDocument : class
         where T : class
         => ConvertList<TDocument, T>(items, name, errors, (item, field, _) => convert(item, field));
 
-    private static T? Required<T>(T? value, string field, List<LoanFileError> errors)
+    private static T? Required<T>(T? value, string field, List<ReadingProblem> errors)
         where T : struct
     {
         if (value is null)
         {
-            errors.Add(new LoanFileError(field, null, ImportMessages.MissingField));
+            errors.Add(new ReadingProblem(SourceLocation.AtField(field), ImportMessages.MissingField));
         }
 
         return value;
     }
 
-    private static T? Missing<T>(string field, List<LoanFileError> errors)
+    private static T? Missing<T>(string field, List<ReadingProblem> errors)
         where T : class
     {
-        errors.Add(new LoanFileError(field, null, ImportMessages.MissingField));
+        errors.Add(new ReadingProblem(SourceLocation.AtField(field), ImportMessages.MissingField));
         return null;
     }
 

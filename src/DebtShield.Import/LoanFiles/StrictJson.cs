@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Resources;
 
 namespace DebtShield.Import.LoanFiles;
@@ -13,7 +14,7 @@ namespace DebtShield.Import.LoanFiles;
 internal static class StrictJson
 {
     /// <summary>The bytes of the file at <paramref name="path"/>, or the error saying why there are none.</summary>
-    public static byte[]? ReadBytes(string path, out LoanFileError? error)
+    public static byte[]? ReadBytes(string path, out ReadingProblem? error)
     {
         ArgumentNullException.ThrowIfNull(path);
         error = null;
@@ -23,11 +24,11 @@ internal static class StrictJson
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            error = new LoanFileError(null, null, ImportMessages.FileNotFound);
+            error = ReadingProblem.OfWhole(ImportMessages.FileNotFound);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error = new LoanFileError(null, null, string.Format(CultureInfo.CurrentCulture, ImportMessages.FileUnreadable, e.Message));
+            error = ReadingProblem.OfWhole(string.Format(CultureInfo.CurrentCulture, ImportMessages.FileUnreadable, e.Message));
         }
 
         return null;
@@ -37,14 +38,14 @@ internal static class StrictJson
     /// The document in <paramref name="utf8Json"/>, or <see langword="null"/> and the one error that
     /// stopped the serializer (blank input, malformed JSON, an unknown or repeated field, a wrong type).
     /// </summary>
-    public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> type, out LoanFileError? error)
+    public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> type, out ReadingProblem? error)
         where T : class
     {
         utf8Json = WithoutByteOrderMark(utf8Json);
         error = null;
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
         {
-            error = new LoanFileError(null, null, ImportMessages.FileEmpty);
+            error = ReadingProblem.OfWhole(ImportMessages.FileEmpty);
             return null;
         }
 
@@ -61,7 +62,7 @@ internal static class StrictJson
 
         if (document is null)
         {
-            error = new LoanFileError(null, null, ImportMessages.NotAnObject);
+            error = ReadingProblem.OfWhole(ImportMessages.NotAnObject);
         }
 
         return document;
@@ -71,29 +72,29 @@ internal static class StrictJson
     public static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8Json) =>
         utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
 
-    private static LoanFileError Describe(JsonException e)
+    private static ReadingProblem Describe(JsonException e)
     {
         long? line = e.LineNumber is { } zeroBased ? zeroBased + 1 : null;
         var field = FieldOf(e.Path);
         if (e.InnerException?.GetType().Name == "JsonReaderException")
         {
-            return new LoanFileError(field, line, ImportMessages.MalformedJson);
+            return new ReadingProblem(SourceLocation.InJson(field, line), ImportMessages.MalformedJson);
         }
 
         if (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
-            return new LoanFileError(field, line, ImportMessages.DuplicateField);
+            return new ReadingProblem(SourceLocation.InJson(field, line), ImportMessages.DuplicateField);
         }
 
         if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             var name = field is null ? "?" : field[(field.LastIndexOf('.') + 1)..];
-            return new LoanFileError(field, line, string.Format(CultureInfo.CurrentCulture, ImportMessages.UnknownField, name));
+            return new ReadingProblem(SourceLocation.InJson(field, line), string.Format(CultureInfo.CurrentCulture, ImportMessages.UnknownField, name));
         }
 
         if (field is null)
         {
-            return new LoanFileError(null, line, ImportMessages.NotAnObject);
+            return new ReadingProblem(SourceLocation.InJson(null, line), ImportMessages.NotAnObject);
         }
 
         // The field's own name says what it should have held; the names of every file format are here.
@@ -109,7 +110,7 @@ internal static class StrictJson
             "lender" or "stated" or "case" or "borrower" => ImportMessages.NotAnObject,
             _ => ImportMessages.InvalidValue,
         };
-        return new LoanFileError(field, line, message);
+        return new ReadingProblem(SourceLocation.InJson(field, line), message);
     }
 
     /// <summary>"$.schedule[2].dueDate" → "schedule[2].dueDate"; "$" → null.</summary>

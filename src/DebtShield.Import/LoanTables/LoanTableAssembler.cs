@@ -2,6 +2,7 @@ using System.Globalization;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Vocabulary;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Figures;
 using DebtShield.Import.LoanFiles;
 using DebtShield.Import.Resources;
@@ -17,7 +18,7 @@ internal sealed class LoanTableAssembler
 {
     private static readonly int ColumnCount = LoanTableColumns.All.Count;
 
-    private readonly List<LoanTableError> errors = [];
+    private readonly List<ReadingProblem> errors = [];
     private readonly Dictionary<string, LoanRows> loans = new(StringComparer.Ordinal);
     private readonly List<LoanRows> order = [];
     private readonly int[] cellOf = new int[ColumnCount];
@@ -31,7 +32,7 @@ internal sealed class LoanTableAssembler
     {
         if (row.Problem is not null)
         {
-            errors.Add(new LoanTableError(row.Number, null, row.Problem));
+            errors.Add(new ReadingProblem(SourceLocation.AtRow(row.Number), row.Problem));
             return;
         }
 
@@ -56,7 +57,7 @@ internal sealed class LoanTableAssembler
     {
         if (!headerRead)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, ImportMessages.Table_Empty));
+            return LoanTableReading.Failed(ReadingProblem.OfWhole(ImportMessages.Table_Empty));
         }
 
         var built = new List<Loan>(order.Count);
@@ -76,10 +77,10 @@ internal sealed class LoanTableAssembler
             return new LoanTableReading(built.AsReadOnly(), []);
         }
 
-        var listed = errors.OrderBy(e => e.Row ?? 0).Take(LoanTableReader.MaxErrors).ToList();
+        var listed = errors.OrderBy(e => e.Location.Row ?? 0).Take(LoanTableReader.MaxErrors).ToList();
         if (errors.Count > LoanTableReader.MaxErrors)
         {
-            listed.Add(new LoanTableError(null, null, Localized.Format(ImportMessages.Table_MoreErrors, errors.Count - LoanTableReader.MaxErrors)));
+            listed.Add(ReadingProblem.OfWhole(Localized.Format(ImportMessages.Table_MoreErrors, errors.Count - LoanTableReader.MaxErrors)));
         }
 
         return new LoanTableReading([], listed.AsReadOnly());
@@ -100,11 +101,11 @@ internal sealed class LoanTableAssembler
 
             if (LoanTableColumns.Parse(header) is not { } column)
             {
-                errors.Add(new LoanTableError(row.Number, header, Localized.Format(ImportMessages.Table_UnknownHeader, header)));
+                errors.Add(new ReadingProblem(SourceLocation.AtCell(row.Number, header), Localized.Format(ImportMessages.Table_UnknownHeader, header)));
             }
             else if (cellOf[(int)column] >= 0)
             {
-                errors.Add(new LoanTableError(row.Number, header, Localized.Format(ImportMessages.Table_DuplicateHeader, header)));
+                errors.Add(new ReadingProblem(SourceLocation.AtCell(row.Number, header), Localized.Format(ImportMessages.Table_DuplicateHeader, header)));
             }
             else
             {
@@ -118,7 +119,7 @@ internal sealed class LoanTableAssembler
         {
             if (cellOf[(int)column] < 0)
             {
-                errors.Add(new LoanTableError(row.Number, null, string.Format(
+                errors.Add(new ReadingProblem(SourceLocation.AtRow(row.Number), string.Format(
                     CultureInfo.CurrentCulture,
                     ImportMessages.Table_MissingHeader,
                     LoanTableColumns.Key(column),
@@ -136,7 +137,7 @@ internal sealed class LoanTableAssembler
         {
             if ((i >= columnAt.Length || columnAt[i] is null) && !row.Cells[i].IsBlank)
             {
-                errors.Add(new LoanTableError(row.Number, SpreadsheetColumns.Letters(i), ImportMessages.Table_ValueWithoutHeader));
+                errors.Add(new ReadingProblem(SourceLocation.AtCell(row.Number, SpreadsheetColumns.Letters(i)), ImportMessages.Table_ValueWithoutHeader));
             }
         }
 
@@ -576,7 +577,7 @@ internal sealed class LoanTableAssembler
     }
 
     private void Fail(int row, LoanTableColumn column, string message) =>
-        errors.Add(new LoanTableError(row, headerOf[(int)column] ?? LoanTableColumns.Key(column), message));
+        errors.Add(new ReadingProblem(SourceLocation.AtCell(row, headerOf[(int)column] ?? LoanTableColumns.Key(column)), message));
 
     /// <summary><c>none</c>/没有约定 (the contract agrees nothing for late payment) or <c>unknown</c>/不知道.</summary>
     private static bool? ParseNoneAgreed(string text) => text.ToLowerInvariant() switch

@@ -1,5 +1,6 @@
 using System.Xml;
 using DebtShield.Core;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Resources;
 using DocumentFormat.OpenXml.Packaging;
 
@@ -29,7 +30,7 @@ public static class LoanTableReader
         };
         if (read is null)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, Localized.Format(ImportMessages.Table_UnknownExtension, extension)));
+            return LoanTableReading.Failed(ReadingProblem.OfWhole(Localized.Format(ImportMessages.Table_UnknownExtension, extension)));
         }
 
         try
@@ -39,11 +40,11 @@ public static class LoanTableReader
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, ImportMessages.FileNotFound));
+            return LoanTableReading.Failed(ReadingProblem.OfWhole(ImportMessages.FileNotFound));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, Localized.Format(ImportMessages.FileUnreadable, e.Message)));
+            return LoanTableReading.Failed(ReadingProblem.OfWhole(Localized.Format(ImportMessages.FileUnreadable, e.Message)));
         }
     }
 
@@ -60,7 +61,7 @@ public static class LoanTableReader
         }
         catch (DamagedUtf8Exception e)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, e.Describe()));
+            return LoanTableReading.Failed(ReadingProblem.OfWhole(e.Describe()));
         }
 
         var assembler = new LoanTableAssembler();
@@ -87,7 +88,7 @@ public static class LoanTableReader
             using var document = SpreadsheetDocument.Open(stream, isEditable: false);
             if (XlsxRows.FirstSheet(document) is not { } sheet)
             {
-                return LoanTableReading.Failed(new LoanTableError(null, null, ImportMessages.Table_NoSheet));
+                return LoanTableReading.Failed(ReadingProblem.OfWhole(ImportMessages.Table_NoSheet));
             }
 
             var assembler = new LoanTableAssembler();
@@ -100,16 +101,16 @@ public static class LoanTableReader
         }
         catch (TableTooLargeException e)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, e.Message));
+            return LoanTableReading.Failed(ReadingProblem.OfWhole(e.Message));
         }
         catch (InputTooLargeException)
         {
-            return LoanTableReading.Failed(new LoanTableError(null, null, XlsxRows.PartTooLarge().Message));
+            return LoanTableReading.Failed(ReadingProblem.OfWhole(XlsxRows.PartTooLarge().Message));
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException or InvalidOperationException or ArgumentException)
         {
             // Not a zip, not an OPC package, or a package whose parts are not spreadsheet XML.
-            return LoanTableReading.Failed(new LoanTableError(null, null, ImportMessages.Table_NotXlsx));
+            return LoanTableReading.Failed(ReadingProblem.OfWhole(ImportMessages.Table_NotXlsx));
         }
     }
 }

@@ -1,4 +1,5 @@
 using DebtShield.Core.Loans;
+using DebtShield.Core.Reading;
 
 namespace DebtShield.Import.LoanTables;
 
@@ -8,7 +9,7 @@ namespace DebtShield.Import.LoanTables;
 /// </summary>
 public sealed class LoanTableReading
 {
-    internal LoanTableReading(IReadOnlyList<Loan> loans, IReadOnlyList<LoanTableError> errors)
+    internal LoanTableReading(IReadOnlyList<Loan> loans, IReadOnlyList<ReadingProblem> errors)
     {
         Loans = loans;
         Errors = errors;
@@ -20,10 +21,10 @@ public sealed class LoanTableReading
     /// <summary>
     /// The errors, by row; at most <see cref="LoanTableReader.MaxErrors"/> plus one line saying how many more there were.
     /// </summary>
-    public IReadOnlyList<LoanTableError> Errors { get; }
+    public IReadOnlyList<ReadingProblem> Errors { get; }
 
     /// <summary>True when the table was read without error.</summary>
     public bool Succeeded => Errors.Count == 0;
 
-    internal static LoanTableReading Failed(LoanTableError error) => new([], [error]);
+    internal static LoanTableReading Failed(ReadingProblem error) => new([], [error]);
 }

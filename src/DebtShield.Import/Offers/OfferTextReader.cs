@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Offers;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Figures;
 using DebtShield.Import.Resources;
 
@@ -33,7 +34,7 @@ public static partial class OfferTextReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var draft = new OfferDraft();
-        var unread = new List<OfferTextNote>();
+        var unread = new List<ReadingProblem>();
         foreach (var line in LogicalLines(text))
         {
             var rest = line.Text;
@@ -44,7 +45,7 @@ public static partial class OfferTextReader
                 {
                     if (apply(match, draft) is { } problem)
                     {
-                        unread.Add(new OfferTextNote(line.Number, match.Value.Trim(), problem));
+                        unread.Add(new ReadingProblem(SourceLocation.AtLine(line.Number, match.Value.Trim()), problem));
                     }
 
                     rest = string.Concat(rest.AsSpan(0, match.Index), " ", rest.AsSpan(match.Index + match.Length));
@@ -54,7 +55,7 @@ public static partial class OfferTextReader
 
             if (rest.Any(char.IsAsciiDigit))
             {
-                unread.Add(new OfferTextNote(line.Number, line.Original, ImportMessages.Offer_NotUnderstood));
+                unread.Add(new ReadingProblem(SourceLocation.AtLine(line.Number, line.Original), ImportMessages.Offer_NotUnderstood));
             }
         }
 
@@ -558,15 +559,5 @@ public sealed record OfferQuestion(OfferFact Fact, string Text);
 
 /// <summary>The outcome of reading an offer: what was read, and what was shown back unread.</summary>
 /// <param name="Draft">What was read.</param>
-/// <param name="Unread">Lines or figures not used, each with its reason; they never stop the reading.</param>
-public sealed record OfferTextReading(OfferDraft Draft, IReadOnlyList<OfferTextNote> Unread);
-
-/// <summary>Something on a line the reader did not use.</summary>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Text">The line's (or the figure's) text as pasted.</param>
-/// <param name="Reason">Why it was not used, in the current UI language.</param>
-public sealed record OfferTextNote(int Line, string Text, string Reason)
-{
-    /// <summary>The note as one line for a person.</summary>
-    public string Describe() => string.Format(CultureInfo.CurrentCulture, ImportMessages.Offer_LineError, Line, Text, Reason);
-}
+/// <param name="Unread">Lines or figures not used, each at its line with its text as pasted (the line's, or the figure's) and why; they never stop the reading.</param>
+public sealed record OfferTextReading(OfferDraft Draft, IReadOnlyList<ReadingProblem> Unread);

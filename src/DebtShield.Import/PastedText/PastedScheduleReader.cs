@@ -1,6 +1,7 @@
 using System.Globalization;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Figures;
 using DebtShield.Import.LoanFiles;
 using DebtShield.Import.Resources;
@@ -60,7 +61,7 @@ public static class PastedScheduleReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = new List<PastedLine>();
-        var errors = new List<PastedLineError>();
+        var errors = new List<ReadingProblem>();
         var number = 0;
         foreach (var raw in text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None))
         {
@@ -81,24 +82,24 @@ public static class PastedScheduleReader
             lines.Add(new PastedLine(number, raw, instalment is null ? PastedLineKind.NotUnderstood : PastedLineKind.Instalment, instalment));
             if (error is not null)
             {
-                errors.Add(new PastedLineError(number, raw, error));
+                errors.Add(new ReadingProblem(SourceLocation.AtLine(number, raw), error));
             }
         }
 
         if (lines.Count == 0)
         {
-            errors.Add(new PastedLineError(0, string.Empty, ImportMessages.Pasted_Empty));
+            errors.Add(ReadingProblem.OfWhole(ImportMessages.Pasted_Empty));
         }
 
         var ordered = lines.Where(l => l.Instalment is not null).Select(l => l.Instalment!)
             .OrderBy(i => i.Instalment.DueDate).ThenBy(i => i.Line).ToList();
         CheckOrder(ordered, lines, errors);
-        errors.Sort(static (a, b) => a.Line.CompareTo(b.Line));
+        errors.Sort(static (a, b) => (a.Location.Line ?? 0).CompareTo(b.Location.Line ?? 0));
         return new PastedScheduleReading(lines.AsReadOnly(), errors.Count == 0 ? ordered.AsReadOnly() : [], errors.AsReadOnly());
     }
 
     /// <summary>Two instalments on one day, and numbers that do not run on in date order, are errors.</summary>
-    private static void CheckOrder(List<PastedInstalment> ordered, List<PastedLine> lines, List<PastedLineError> errors)
+    private static void CheckOrder(List<PastedInstalment> ordered, List<PastedLine> lines, List<ReadingProblem> errors)
     {
         int? first = null;
         for (var i = 0; i < ordered.Count; i++)
@@ -120,8 +121,8 @@ public static class PastedScheduleReader
         }
     }
 
-    private static PastedLineError Error(List<PastedLine> lines, int line, string message) =>
-        new(line, lines.First(l => l.Number == line).Text, message);
+    private static ReadingProblem Error(List<PastedLine> lines, int line, string message) =>
+        new(SourceLocation.AtLine(line, lines.First(l => l.Number == line).Text), message);
 
     /// <summary>Full-width colon and space become their ASCII forms, ￥ becomes ¥; the line is trimmed.</summary>
     private static string Normalise(string line) =>

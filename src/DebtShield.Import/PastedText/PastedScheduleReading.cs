@@ -1,6 +1,5 @@
-using System.Globalization;
 using DebtShield.Core.Loans;
-using DebtShield.Import.Resources;
+using DebtShield.Core.Reading;
 
 namespace DebtShield.Import.PastedText;
 
@@ -47,23 +46,13 @@ public sealed record PastedInstalment(int Line, int? Number, Instalment Instalme
 /// <param name="Instalment">The instalment, when the line was understood as one.</param>
 public sealed record PastedLine(int Number, string Text, PastedLineKind Kind, PastedInstalment? Instalment);
 
-/// <summary>One pasted line that could not be taken as it stands.</summary>
-/// <param name="Line">The 1-based line number.</param>
-/// <param name="Text">The line as pasted.</param>
-/// <param name="Message">Why, in the current UI language.</param>
-public sealed record PastedLineError(int Line, string Text, string Message)
-{
-    /// <summary>The error as one line for a person: 第 3 行“…”：….</summary>
-    public string Describe() => string.Format(CultureInfo.CurrentCulture, ImportMessages.Pasted_Location, Line, Text, Message);
-}
-
 /// <summary>
 /// The outcome of reading a pasted repayment screen: every line with what was understood, and
 /// either the schedule in date order or the errors (never a schedule with a line guessed at).
 /// </summary>
 public sealed class PastedScheduleReading
 {
-    internal PastedScheduleReading(IReadOnlyList<PastedLine> lines, IReadOnlyList<PastedInstalment> instalments, IReadOnlyList<PastedLineError> errors)
+    internal PastedScheduleReading(IReadOnlyList<PastedLine> lines, IReadOnlyList<PastedInstalment> instalments, IReadOnlyList<ReadingProblem> errors)
     {
         Lines = lines;
         Instalments = instalments;
@@ -83,7 +72,7 @@ public sealed class PastedScheduleReading
     public IReadOnlyList<PastedLine> IgnoredHeadings => [.. Lines.Where(l => l.Kind == PastedLineKind.Heading)];
 
     /// <summary>Every line that could not be taken, by line.</summary>
-    public IReadOnlyList<PastedLineError> Errors { get; }
+    public IReadOnlyList<ReadingProblem> Errors { get; }
 
     /// <summary>True when every non-blank line was understood and the instalments agree with each other.</summary>
     public bool Succeeded => Errors.Count == 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DebtShield.Core;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Resources;
 using Microsoft.Data.Sqlite;
 
@@ -34,8 +35,8 @@ public sealed class IphoneRecordReader
     private const long NanosecondThreshold = 100_000_000_000;
 
     private readonly IphoneBackup _backup;
-    private readonly List<PhoneRecordProblem> _problems = [];
-    private readonly List<DatabaseDamage> _damage = [];
+    private readonly List<ReadingProblem> _problems = [];
+    private readonly List<ReadingProblem> _damage = [];
     private readonly HashSet<long> _withAttachments = [];
     private readonly string? _messages;
 
@@ -46,10 +47,10 @@ public sealed class IphoneRecordReader
     }
 
     /// <summary>Records that were skipped, and why.</summary>
-    public IReadOnlyList<PhoneRecordProblem> Problems => _problems;
+    public IReadOnlyList<ReadingProblem> Problems => _problems;
 
     /// <summary>Databases that stopped being readable part-way, or could not be read at all.</summary>
-    public IReadOnlyList<DatabaseDamage> Damage => _damage;
+    public IReadOnlyList<ReadingProblem> Damage => _damage;
 
     /// <summary>
     /// Reads the backup's messages, then its calls; enumerate once, then look at
@@ -164,7 +165,7 @@ public sealed class IphoneRecordReader
                 }
                 catch (SqliteException e)
                 {
-                    _damage.Add(new DatabaseDamage(name, count, e.Message));
+                    _damage.Add(new ReadingProblem(SourceLocation.InDatabase(name, count), e.Message));
                     yield break;
                 }
 
@@ -227,7 +228,7 @@ public sealed class IphoneRecordReader
 
             if (string.IsNullOrEmpty(text) && !attached)
             {
-                _problems.Add(new PhoneRecordProblem(id, ImportMessages.Iphone_MissingText));
+                _problems.Add(new ReadingProblem(SourceLocation.AtLine(id), ImportMessages.Iphone_MissingText));
                 yield return null;
                 continue;
             }
@@ -304,7 +305,7 @@ public sealed class IphoneRecordReader
             }
         }
 
-        _problems.Add(new PhoneRecordProblem(id, Localized.Format(ImportMessages.Iphone_BadDate, Convert.ToString(value, CultureInfo.InvariantCulture))));
+        _problems.Add(new ReadingProblem(SourceLocation.AtLine(id), Localized.Format(ImportMessages.Iphone_BadDate, Convert.ToString(value, CultureInfo.InvariantCulture))));
         return false;
     }
 
@@ -392,9 +393,3 @@ public sealed class IphoneRecordReader
         return (long)command.ExecuteScalar()! > 0;
     }
 }
-
-/// <summary>A database of a backup that could not be read to its end.</summary>
-/// <param name="Database">Which one, in the user's language.</param>
-/// <param name="RecordsRead">How many of its records were read before the damage (all of them were imported).</param>
-/// <param name="Reason">What SQLite found.</param>
-public sealed record DatabaseDamage(string Database, int RecordsRead, string Reason);

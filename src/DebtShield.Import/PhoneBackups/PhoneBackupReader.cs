@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using DebtShield.Core;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Reading;
 using DebtShield.Import.LoanTables;
 using DebtShield.Import.Resources;
 
@@ -21,17 +22,17 @@ namespace DebtShield.Import.PhoneBackups;
 /// </remarks>
 public sealed class PhoneBackupReader
 {
-    private readonly List<PhoneRecordProblem> _problems = [];
+    private readonly List<ReadingProblem> _problems = [];
 
     private PhoneBackupReader()
     {
     }
 
     /// <summary>Records that were skipped, and why.</summary>
-    public IReadOnlyList<PhoneRecordProblem> Problems => _problems;
+    public IReadOnlyList<ReadingProblem> Problems => _problems;
 
     /// <summary>Where a damaged backup stopped being readable; null when it was read to the end.</summary>
-    public BackupBreak? Break { get; private set; }
+    public ReadingProblem? Break { get; private set; }
 
     /// <summary>
     /// Reads <paramref name="stream"/>; the records come out as they are read, so enumerate once,
@@ -176,7 +177,7 @@ public sealed class PhoneBackupReader
                 }
 
                 // The parser's own message is English and names XML internals; the borrower needs where, and that the file breaks off there.
-                Break = new BackupBreak(e.LineNumber, counting.ByteOffset(e.LineNumber, e.LinePosition), ImportMessages.Backup_XmlBroken);
+                Break = new ReadingProblem(SourceLocation.AtLine(e.LineNumber, counting.ByteOffset(e.LineNumber, e.LinePosition)), ImportMessages.Backup_XmlBroken);
                 yield break;
             }
 
@@ -208,7 +209,7 @@ public sealed class PhoneBackupReader
         if (string.IsNullOrWhiteSpace(xml.GetAttribute("body")))
         {
             // An empty text message says nothing; keeping it would be an incident without content.
-            _problems.Add(new PhoneRecordProblem(line, ImportMessages.Backup_MissingText));
+            _problems.Add(new ReadingProblem(SourceLocation.AtLine(line), ImportMessages.Backup_MissingText));
             return null;
         }
 
@@ -228,7 +229,7 @@ public sealed class PhoneBackupReader
         {
             if (!long.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 86_400 * 7)
             {
-                _problems.Add(new PhoneRecordProblem(line, Localized.Format(ImportMessages.Backup_BadDuration, seconds)));
+                _problems.Add(new ReadingProblem(SourceLocation.AtLine(line), Localized.Format(ImportMessages.Backup_BadDuration, seconds)));
                 return null;
             }
 
@@ -247,7 +248,7 @@ public sealed class PhoneBackupReader
         };
         if (kind is null)
         {
-            _problems.Add(new PhoneRecordProblem(line, Localized.Format(ImportMessages.Backup_UnknownCallType, type)));
+            _problems.Add(new ReadingProblem(SourceLocation.AtLine(line), Localized.Format(ImportMessages.Backup_UnknownCallType, type)));
             return null;
         }
 
@@ -302,7 +303,7 @@ public sealed class PhoneBackupReader
 
         if (problem is not null)
         {
-            _problems.Add(new PhoneRecordProblem(line, problem));
+            _problems.Add(new ReadingProblem(SourceLocation.AtLine(line), problem));
             return null;
         }
 
@@ -337,7 +338,7 @@ public sealed class PhoneBackupReader
             return true;
         }
 
-        _problems.Add(new PhoneRecordProblem(line, Localized.Format(ImportMessages.Backup_BadDate, epochMilliseconds)));
+        _problems.Add(new ReadingProblem(SourceLocation.AtLine(line), Localized.Format(ImportMessages.Backup_BadDate, epochMilliseconds)));
         return false;
     }
 
@@ -372,7 +373,7 @@ public sealed class PhoneBackupReader
             var (record, problem) = row.Problem is { } malformed ? (null, malformed) : columns.Read(row);
             if (problem is not null)
             {
-                _problems.Add(new PhoneRecordProblem(row.Number, problem));
+                _problems.Add(new ReadingProblem(SourceLocation.AtLine(row.Number), problem));
             }
             else if (record is not null)
             {

@@ -32,16 +32,5 @@ public sealed record PhoneRecord(
 /// <param name="Content">Its bytes.</param>
 public sealed record PhoneAttachment(string MediaType, string? FileName, byte[] Content);
 
-/// <summary>A record of the backup that could not be read, and why; the others are still read.</summary>
-/// <param name="Line">Where it starts.</param>
-/// <param name="Reason">What is wrong with it, in the user's language.</param>
-public sealed record PhoneRecordProblem(long Line, string Reason);
-
-/// <summary>Where a damaged backup stops being readable: everything before it was read.</summary>
-/// <param name="Line">The line of the break.</param>
-/// <param name="ByteOffset">The byte offset of the break from the start of the file.</param>
-/// <param name="Reason">What the XML reader found there.</param>
-public sealed record BackupBreak(long Line, long ByteOffset, string Reason);
-
 /// <summary>The file is not a phone backup this program reads (not XML or CSV, or a different XML).</summary>
 public sealed class PhoneBackupException(string message) : Exception(message);

@@ -1,6 +1,7 @@
 using DebtShield.App;
 using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public static class AccountDesk
     public static async Task CreateAsync(UserManager<IdentityUser> users, string? email, string? password, string? role)
     {
         ArgumentNullException.ThrowIfNull(users);
-        var login = Api.WebInput.Required(email, "email");
+        var login = WebInput.Required(email, "email");
         role = KnownRole(role);
         var user = new IdentityUser { UserName = login, Email = login, EmailConfirmed = true };
         var created = await users.CreateAsync(user, password ?? "").ConfigureAwait(false);
@@ -175,7 +176,7 @@ public static class AccountDesk
 
     private static async Task<IdentityUser> FindAsync(UserManager<IdentityUser> users, string? email)
     {
-        var login = Api.WebInput.Required(email, "email");
+        var login = WebInput.Required(email, "email");
         return await users.FindByEmailAsync(login).ConfigureAwait(false) ?? throw new RequestRefusedException(Localized.Format(WebText.Admin_NoSuchAccount, login));
     }
 

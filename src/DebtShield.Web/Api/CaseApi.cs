@@ -1,5 +1,6 @@
 using DebtShield.Core.Cases;
 using DebtShield.Web.Accounts;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Hosting;
 
 namespace DebtShield.Web.Api;

@@ -1,6 +1,7 @@
 using DebtShield.App.ExportEvidence;
 using DebtShield.App.RecordEvidence;
 using DebtShield.App.ReviewEvidence;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 

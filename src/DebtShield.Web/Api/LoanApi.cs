@@ -2,6 +2,7 @@ using DebtShield.App.ImportLoans;
 using DebtShield.App.ListLoans;
 using DebtShield.App.RecordLoans;
 using DebtShield.Core;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DebtShield.App.ImportLoans;
+using DebtShield.App.Input;
 using DebtShield.App.RecordEvidence;
 using DebtShield.Web.Accounts;
+using DebtShield.Web.Forms;
 
 namespace DebtShield.Web.Api;
 
@@ -20,7 +22,7 @@ namespace DebtShield.Web.Api;
 /// figures are written through App-internal properties (<see cref="App.LoanFigures"/>) that only
 /// App's own generated code can read.
 /// </remarks>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(ReadingProblemJson)])]
 [JsonSerializable(typeof(CaseFigure))]
 [JsonSerializable(typeof(List<CaseFigure>))]
 [JsonSerializable(typeof(NewCase))]

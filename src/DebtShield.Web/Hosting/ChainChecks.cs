@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DebtShield.Web.Api;
+using DebtShield.Web.Forms;
 
 namespace DebtShield.Web.Hosting;
 

@@ -100,6 +100,9 @@ public static class WebHost
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, App.ReportJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, WebJsonContext.Default);
+
+            // A context's own converters are not asked for its types when it is one resolver of a chain.
+            json.SerializerOptions.Converters.Add(new App.Input.ReadingProblemJson());
         });
         builder.Services.AddAntiforgery(antiforgery =>
         {

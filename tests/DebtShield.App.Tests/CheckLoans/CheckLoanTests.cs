@@ -80,7 +80,7 @@ public sealed class CheckLoanTests
         var outcome = CheckLoan.ForFile(Sample, new CheckRequest(Today, new DateOnly(2020, 1, 1)));
 
         Assert.Null(outcome.Report);
-        Assert.Equal("the as-of date 2020-01-01 is before the contract date", Assert.Single(outcome.Errors).Reason);
+        Assert.Equal("the as-of date 2020-01-01 is before the contract date", Assert.Single(outcome.Errors).Message);
     }
 
     [Fact]

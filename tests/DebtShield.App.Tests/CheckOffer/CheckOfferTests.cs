@@ -71,7 +71,7 @@ public sealed class CheckOfferTests
 
         Assert.Null(outcome.Report);
         Assert.Equal(["amount", "term", "repayment"], outcome.Questions.Select(q => q.Fact));
-        Assert.Equal(2, Assert.Single(outcome.Unread).Line);
+        Assert.Equal(2, Assert.Single(outcome.Unread).Location.Line);
         Assert.Equal(9_500m, outcome.Read.Arrives);
         Assert.DoesNotContain(outcome.Questions, q => q.Text.Contains("--", StringComparison.Ordinal));
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DebtShield.App.Batches;
+using DebtShield.App.Input;
 using DebtShield.App.RateLoans;
 using DebtShield.Core.Rates;
 using DebtShield.Import.LoanFiles;
@@ -218,7 +219,7 @@ public sealed class RateBatchEquivalenceTests
             }
             else
             {
-                JsonSerializer.Serialize(json, new LineError(number, reading.Errors.Describe()), ReportJsonContext.Default.LineError);
+                JsonLinesBatch.WriteLineError(json, number, reading.Errors.Describe());
             }
 
             json.Flush();

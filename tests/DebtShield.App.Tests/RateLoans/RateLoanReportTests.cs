@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DebtShield.App.Input;
 using DebtShield.App.RateLoans;
 using DebtShield.Core.Rates;
 using DebtShield.Import.LoanFiles;

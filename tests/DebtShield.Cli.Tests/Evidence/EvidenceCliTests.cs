@@ -271,11 +271,13 @@ public sealed class EvidenceCliTests
         cli.Succeed("evidence", "add", "--channel", "sms", "--time", "2026-11-05 21:40", "--number", "17000001234", "--contact", "同事小王", "--text", "你同事张三欠我们平台5000元不还，请转告他");
 
         using var threats = JsonDocument.Parse(cli.Succeed("evidence", "list", "--label", "threat_exposure", "--json"));
+        using var byName = JsonDocument.Parse(cli.Succeed("evidence", "list", "--label", "威胁爆通讯录/曝光", "--json")); // the name the tables show reads as the label
         using var others = JsonDocument.Parse(cli.Succeed("evidence", "list", "--recipient", "third_party", "--json"));
         using var stats = JsonDocument.Parse(cli.Succeed("evidence", "stats", "--json"));
         var badLabel = cli.Run("evidence", "list", "--label", "rude");
 
         Assert.Equal(2, threats.RootElement.GetProperty("entries").GetArrayLength());
+        Assert.Equal(threats.RootElement.GetRawText(), byName.RootElement.GetRawText());
         var contact = Assert.Single(others.RootElement.GetProperty("entries").EnumerateArray());
         Assert.Equal("同事小王", contact.GetProperty("contact").GetString());
         Assert.Equal("同事小王", stats.RootElement.GetProperty("contactsReached")[0].GetProperty("name").GetString());

@@ -50,8 +50,8 @@ public sealed class CaseFileReaderTests
 
         Assert.False(reading.Succeeded);
         var error = Assert.Single(reading.Errors);
-        Assert.Equal(field, error.Field);
-        Assert.Equal(line, error.Line);
+        Assert.Equal(field, error.Location.Field);
+        Assert.Equal(line, error.Location.Line);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
@@ -60,7 +60,7 @@ public sealed class CaseFileReaderTests
     {
         var reading = Read("""{"format":"debtshield-case","version":1}""");
 
-        Assert.Equal(["case", "loans"], reading.Errors.Select(e => e.Field));
+        Assert.Equal(["case", "loans"], reading.Errors.Select(e => e.Location.Field));
         Assert.All(reading.Errors, e => Assert.Equal("required field is missing", e.Message));
     }
 
@@ -89,7 +89,7 @@ public sealed class CaseFileReaderTests
                 ("case.budget[4].kind", 7L, "required field is missing"),
                 ("case.budget[4].monthly", 7L, "required field is missing"),
             ],
-            reading.Errors.Select(e => (e.Field, e.Line ?? 0, e.Message)));
+            reading.Errors.Select(e => (e.Location.Field, e.Location.Line ?? 0, e.Message)));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class CaseFileReaderTests
                 ("loans[2].schedule[1].total", 7L, "the amount must not be negative"),
                 ("loans[3]", 8L, "expected one JSON object {…}"),
             ],
-            reading.Errors.Select(e => (e.Field, e.Line ?? 0, e.Message)));
+            reading.Errors.Select(e => (e.Location.Field, e.Location.Line ?? 0, e.Message)));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class CaseFileReaderTests
 
         Assert.Equal(
             [("loans[0].lender.kind", 4L), ("loans[0].contractDate", 3L), ("loans[0].principal", 3L), ("loans[0].schedule", 3L)],
-            reading.Errors.Select(e => (e.Field, e.Line ?? 0)));
+            reading.Errors.Select(e => (e.Location.Field, e.Location.Line ?? 0)));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class CaseFileReaderTests
         var reading = Read(Case(Loan, Loan));
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal("loans[1].id", error.Field);
+        Assert.Equal("loans[1].id", error.Location.Field);
         Assert.Equal("loan id \"a\" is used twice (already by loans[0]); each loan needs its own id", error.Message);
     }
 
@@ -153,7 +153,7 @@ public sealed class CaseFileReaderTests
 
         var error = Read("{\"format\":\"debtshield-case\",\"version\":1,\"case\":{\"title\":\"t\"},\n\"loans\":[\n{\"contractDate\": \"昨天\"}]}").Errors[0];
 
-        Assert.Equal("case.json 第 3 行，字段 loans[0].contractDate：应为日期，格式 YYYY-MM-DD", error.Describe("case.json"));
+        Assert.Equal("case.json 第 3 行，字段 loans[0].contractDate：应为日期，格式 YYYY-MM-DD", ReadingProblemText.Describe(error, "case.json"));
     }
 
     [Fact]

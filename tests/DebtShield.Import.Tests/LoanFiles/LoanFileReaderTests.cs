@@ -35,7 +35,7 @@ public sealed class LoanFileReaderTests
         var reading = Read(Valid.Replace(valid, unknown, StringComparison.Ordinal));
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal(field, error.Field);
+        Assert.Equal(field, error.Location.Field);
         var vocabulary = field switch
         {
             "lender.kind" => Core.Vocabulary.Vocabularies.LenderKinds.WireIds(System.Globalization.CultureInfo.GetCultureInfo("en")),
@@ -113,7 +113,7 @@ public sealed class LoanFileReaderTests
 
         Assert.False(reading.Succeeded);
         var error = Assert.Single(reading.Errors);
-        Assert.Equal(field, error.Field);
+        Assert.Equal(field, error.Location.Field);
         if (message is not null)
         {
             Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -148,8 +148,8 @@ public sealed class LoanFileReaderTests
 
         Assert.False(reading.Succeeded);
         var error = reading.Errors[0];
-        Assert.Equal(field, error.Field);
-        Assert.Equal(line, error.Line);
+        Assert.Equal(field, error.Location.Field);
+        Assert.Equal(line, error.Location.Line);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
@@ -158,7 +158,7 @@ public sealed class LoanFileReaderTests
     {
         var reading = Read("{}");
 
-        Assert.Equal(["lender", "contractDate", "principal", "schedule"], reading.Errors.Select(e => e.Field));
+        Assert.Equal(["lender", "contractDate", "principal", "schedule"], reading.Errors.Select(e => e.Location.Field));
         Assert.All(reading.Errors, e => Assert.Equal("required field is missing", e.Message));
     }
 
@@ -178,7 +178,7 @@ public sealed class LoanFileReaderTests
         Assert.False(reading.Succeeded);
         Assert.Equal(
             ["received", "schedule[1].dueDate", "schedule[1].total", "schedule[2].total", "upfrontFees[0].date", "payments[0].date"],
-            reading.Errors.Select(e => e.Field));
+            reading.Errors.Select(e => e.Location.Field));
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class LoanFileReaderTests
         var reading = Read("{\"lender\":{\"kind\":\"bank\"},\"contractDate\":\"2025-01-10\",\"principal\":" + huge
             + ",\"schedule\":[{\"dueDate\":\"2025-02-10\",\"total\":" + huge + "}]}");
 
-        Assert.Equal(["principal", "received", "schedule[0].total"], reading.Errors.Select(e => e.Field));
+        Assert.Equal(["principal", "received", "schedule[0].total"], reading.Errors.Select(e => e.Location.Field));
         Assert.Contains("exceeds a trillion yuan", reading.Errors[0].Message, StringComparison.Ordinal);
     }
 
@@ -206,7 +206,7 @@ public sealed class LoanFileReaderTests
         var reading = Read("{\"principal\": 10000, \"principal\": 1}");
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal("principal", error.Field);
+        Assert.Equal("principal", error.Location.Field);
         Assert.Contains("appears twice", error.Message, StringComparison.Ordinal);
     }
 
@@ -215,7 +215,7 @@ public sealed class LoanFileReaderTests
     {
         var reading = Read("""{"lender":{"kind":"bank"},"contractDate":"2025-01-10","principal":1000,"schedule":[{"dueDate":"2025-02-10","total":0}]}""");
 
-        Assert.Equal("schedule", Assert.Single(reading.Errors).Field);
+        Assert.Equal("schedule", Assert.Single(reading.Errors).Location.Field);
         Assert.Contains("asks for nothing", reading.Errors[0].Message, StringComparison.Ordinal);
     }
 
@@ -226,7 +226,7 @@ public sealed class LoanFileReaderTests
 
         var error = Read("{\n\"contractDate\": \"yesterday\"\n}").Errors[0];
 
-        Assert.Equal("loan.json 第 2 行，字段 contractDate：应为日期，格式 YYYY-MM-DD", error.Describe("loan.json"));
+        Assert.Equal("loan.json 第 2 行，字段 contractDate：应为日期，格式 YYYY-MM-DD", ReadingProblemText.Describe(error, "loan.json"));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class LoanTableReaderTests
         var reading = Csv(Header, "a,,hedge_fund,2026-01-01,1000,,2026-02-01,1100,,,,,");
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal((2, "lender_kind"), (error.Row, error.Column));
+        Assert.Equal((2, "lender_kind"), (error.Location.Row, error.Location.Column));
         Assert.All(Core.Vocabulary.Vocabularies.LenderKinds.Terms, t => Assert.Contains(t.WireId, error.Message, StringComparison.Ordinal));
         Assert.All(Core.Vocabulary.Vocabularies.LenderKinds.Terms, t => Assert.Contains(t.Name(CultureInfo.CurrentUICulture), error.Message, StringComparison.Ordinal));
     }
@@ -75,7 +75,7 @@ public sealed class LoanTableReaderTests
         var reading = Csv(Header, $"a,,bank,2026-01-01,1000,,2026-02-01,\"{amount}\",,,,,");
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal((2, "total"), (error.Row, error.Column));
+        Assert.Equal((2, "total"), (error.Location.Row, error.Location.Column));
         Assert.Contains("expected an amount", error.Message, StringComparison.Ordinal);
         Assert.Empty(reading.Loans);
     }
@@ -92,7 +92,7 @@ public sealed class LoanTableReaderTests
 
         Assert.False(reading.Succeeded);
         var error = Assert.Single(reading.Errors);
-        Assert.Equal((3, "total"), (error.Row, error.Column));
+        Assert.Equal((3, "total"), (error.Location.Row, error.Location.Column));
         Assert.Contains("do not add up", error.Message, StringComparison.Ordinal);
     }
 
@@ -102,8 +102,8 @@ public sealed class LoanTableReaderTests
         var reading = Csv("借款,类型,借款日期,合同金额,到期日,应还", "a,银行,2026-01-10,1000,2026-01-05,1100");
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal((2, "到期日"), (error.Row, error.Column));
-        Assert.Equal("loans.csv row 2, column 到期日: the first due date must be after the contract date", error.Describe("loans.csv"));
+        Assert.Equal((2, "到期日"), (error.Location.Row, error.Location.Column));
+        Assert.Equal("loans.csv row 2, column 到期日: the first due date must be after the contract date", ReadingProblemText.Describe(error, "loans.csv"));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class LoanTableReaderTests
         var reading = Csv(Header, "a,,bank,2026-01-01,1000,,2026-02-01,1100,,,,,", "a,,bank,2026-01-01,\"1,000.00\",,2026-03-01,1,,,,,", "a,,bank,2026-01-01,2000,,,,,,,,");
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal((4, "principal"), (error.Row, error.Column));
+        Assert.Equal((4, "principal"), (error.Location.Row, error.Location.Column));
         Assert.Contains("row 2", error.Message, StringComparison.Ordinal);
     }
 
@@ -126,7 +126,7 @@ public sealed class LoanTableReaderTests
         Assert.True(read.Succeeded, string.Join("; ", read.Errors));
         Assert.Equal([PaymentTarget.Principal, PaymentTarget.Default], read.Loans[0].Payments.Select(p => p.AppliesTo));
         var error = Assert.Single(refused.Errors);
-        Assert.Equal((2, "paid_applies_to"), (error.Row, error.Column));
+        Assert.Equal((2, "paid_applies_to"), (error.Location.Row, error.Location.Column));
         Assert.Contains("\"penalty\"", error.Message, StringComparison.Ordinal);
     }
 
@@ -148,7 +148,7 @@ public sealed class LoanTableReaderTests
         Assert.Equal(OverdueTerms.Agreed(new OverdueRate(0.0005m, RatePer.Day), OverduePenalty.Once(new Money(200m)), new Money(50m)), read.Loans.Single(l => l.Id == "agreed").OverdueTerms);
         Assert.Equal(OverdueTerms.NoneAgreed, read.Loans.Single(l => l.Id == "none").OverdueTerms);
         Assert.Equal(OverdueTerms.Unknown, read.Loans.Single(l => l.Id == "blank").OverdueTerms);
-        Assert.Equal([(2, "违约金"), (3, "逾期约定")], refused.Errors.Select(e => (e.Row, e.Column)));
+        Assert.Equal([(2, "违约金"), (3, "逾期约定")], refused.Errors.Select(e => (e.Location.Row, e.Location.Column)));
     }
 
     [Theory]
@@ -162,7 +162,7 @@ public sealed class LoanTableReaderTests
     {
         var reading = Csv(Header, row);
 
-        Assert.Contains(reading.Errors, e => e.Row == 2 && e.Column == column && e.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(reading.Errors, e => e.Location.Row == 2 && e.Location.Column == column && e.Message.Contains(message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class LoanTableReaderTests
     {
         var reading = Csv("loan,colour,total,total", "a,red,1,1");
 
-        Assert.Contains(reading.Errors, e => e.Column == "colour" && e.Message.Contains("unknown column", StringComparison.Ordinal));
+        Assert.Contains(reading.Errors, e => e.Location.Column == "colour" && e.Message.Contains("unknown column", StringComparison.Ordinal));
         Assert.Contains(reading.Errors, e => e.Message.Contains("appears more than once", StringComparison.Ordinal));
         Assert.Contains(reading.Errors, e => e.Message.Contains("\"contract_date\" (or \"借款日期\")", StringComparison.Ordinal));
     }
@@ -183,7 +183,7 @@ public sealed class LoanTableReaderTests
         var reading = LoanTableReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)));
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal(5, error.Row);
+        Assert.Equal(5, error.Location.Row);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class LoanTableReaderTests
     {
         var reading = Csv(Header, "a,\"x\"y,bank,2026-01-01,1000,,2026-02-01,1100,,,,,");
 
-        Assert.Equal(2, Assert.Single(reading.Errors).Row);
+        Assert.Equal(2, Assert.Single(reading.Errors).Location.Row);
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public sealed class TableLimitTests
         var read = records.ToList();
 
         Assert.Equal("你好", Assert.Single(read).Text);
-        Assert.Equal(2, Assert.Single(reader.Problems).Line);
+        Assert.Equal(2, Assert.Single(reader.Problems).Location.Line);
     }
 
     private static void Entry(ZipArchive zip, string name, string text)

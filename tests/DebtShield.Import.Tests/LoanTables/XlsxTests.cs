@@ -68,7 +68,7 @@ public sealed class XlsxTests
         var reading = LoanTableReader.ReadXlsx(new MemoryStream(dated.ToArray()));
 
         var error = Assert.Single(reading.Errors);
-        Assert.Equal((2, "principal"), (error.Row, error.Column));
+        Assert.Equal((2, "principal"), (error.Location.Row, error.Location.Column));
     }
 
     [Fact]

@@ -146,9 +146,9 @@ public sealed class OfferTextReaderTests
         var reading = OfferTextReader.Read("借款金额 10000元\n提前还款 3 次免费\n12期\n月利率1%");
 
         var note = Assert.Single(reading.Unread);
-        Assert.Equal(2, note.Line);
-        Assert.Equal("提前还款 3 次免费", note.Text);
-        Assert.StartsWith("line 2 \"提前还款 3 次免费\": not understood", note.Describe(), StringComparison.Ordinal);
+        Assert.Equal(2, note.Location.Line);
+        Assert.Equal("提前还款 3 次免费", note.Location.Text);
+        Assert.StartsWith("line 2 \"提前还款 3 次免费\": not understood", ReadingProblemText.Describe(note), StringComparison.Ordinal);
         Assert.NotNull(reading.Draft.ToOffer(new Lender("", LenderKind.Unknown)));
     }
 
@@ -157,7 +157,7 @@ public sealed class OfferTextReaderTests
     {
         var reading = OfferTextReader.Read("借款金额 10000元\n借款金额 20000元");
 
-        Assert.Equal(2, Assert.Single(reading.Unread).Line);
+        Assert.Equal(2, Assert.Single(reading.Unread).Location.Line);
         Assert.Equal(new Money(10_000m), reading.Draft.Amount);
     }
 

@@ -20,7 +20,7 @@ public sealed class PastedScheduleReaderTests
     {
         var reading = PastedScheduleReader.Read(line);
 
-        Assert.True(reading.Succeeded, string.Join("; ", reading.Errors.Select(e => e.Describe())));
+        Assert.True(reading.Succeeded, string.Join("; ", reading.Errors.Select(ReadingProblemText.Describe)));
         var instalment = Assert.Single(reading.Instalments);
         Assert.Equal(new DateOnly(2026, 1, 5), instalment.Instalment.DueDate);
         Assert.Equal(1034.50m, instalment.Instalment.Total.Yuan);
@@ -82,7 +82,7 @@ public sealed class PastedScheduleReaderTests
 
         Assert.Empty(reading.Instalments);
         var error = Assert.Single(reading.Errors);
-        Assert.Equal((2, line), (error.Line, error.Text));
+        Assert.Equal((2, line), (error.Location.Line, error.Location.Text));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(PastedLineKind.NotUnderstood, reading.Lines[1].Kind);
         Assert.Equal(PastedLineKind.Instalment, reading.Lines[0].Kind);
@@ -93,7 +93,7 @@ public sealed class PastedScheduleReaderTests
     {
         var reading = PastedScheduleReader.Read("第1期 2026-01-05 100\n第3期 2026-02-05 100\n第2期 2026-03-05 100");
 
-        Assert.Equal([2, 3], reading.Errors.Select(e => e.Line));
+        Assert.Equal([2, 3], reading.Errors.Select(e => e.Location.Line));
         Assert.Contains("should be instalment 2, but it says 3", reading.Errors[0].Message, StringComparison.Ordinal);
     }
 
@@ -107,5 +107,5 @@ public sealed class PastedScheduleReaderTests
 
     [Fact]
     public void Describe_ALineError_NamesLineAndText() =>
-        Assert.Equal("line 1 \"x 2026-01-05\": cannot understand \"x\"", Assert.Single(PastedScheduleReader.Read("x 2026-01-05").Errors).Describe());
+        Assert.Equal("line 1 \"x 2026-01-05\": cannot understand \"x\"", ReadingProblemText.Describe(Assert.Single(PastedScheduleReader.Read("x 2026-01-05").Errors)));
 }

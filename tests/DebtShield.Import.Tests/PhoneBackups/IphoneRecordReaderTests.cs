@@ -187,10 +187,10 @@ public sealed class IphoneRecordReaderTests
         var (reader, records) = ReadAll(builder.Folder);
 
         var damage = Assert.Single(reader.Damage);
-        Assert.Contains("sms.db", damage.Database, StringComparison.Ordinal);
-        Assert.InRange(damage.RecordsRead, 1, 2999);
-        Assert.Equal(damage.RecordsRead + 1, records.Count);
-        Assert.Equal(Enumerable.Range(1, damage.RecordsRead).Select(i => (long)i), records.Where(r => r.Channel != IncidentChannel.Call).Select(r => r.Line));
+        Assert.Contains("sms.db", damage.Location.Database, StringComparison.Ordinal);
+        Assert.InRange(damage.Location.RecordsRead!.Value, 1, 2999);
+        Assert.Equal(damage.Location.RecordsRead + 1, records.Count);
+        Assert.Equal(Enumerable.Range(1, damage.Location.RecordsRead!.Value).Select(i => (long)i), records.Where(r => r.Channel != IncidentChannel.Call).Select(r => r.Line));
         Assert.Equal(IncidentChannel.Call, records[^1].Channel);
         Assert.NotEqual(before, damaged);
         Assert.Equal(damaged, Hash(sms)); // read, never written
@@ -207,7 +207,7 @@ public sealed class IphoneRecordReaderTests
         var (reader, records) = ReadAll(builder.Folder);
 
         Assert.Empty(records);
-        Assert.Equal(0, Assert.Single(reader.Damage).RecordsRead);
+        Assert.Equal(0, Assert.Single(reader.Damage).Location.RecordsRead);
     }
 
     [Fact]

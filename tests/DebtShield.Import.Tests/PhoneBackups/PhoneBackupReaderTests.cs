@@ -1,5 +1,6 @@
 using System.Text;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Reading;
 using DebtShield.Import.PhoneBackups;
 using DebtShield.Tests.Shared;
 
@@ -70,10 +71,10 @@ public sealed class PhoneBackupReaderTests
         var (reader, records) = ReadAll(bytes);
 
         Assert.Equal(["第一条", "第二条"], records.Select(r => r.Text));
-        var broken = Assert.IsType<BackupBreak>(reader.Break);
-        Assert.Equal(5, broken.Line);
+        var broken = Assert.IsType<ReadingProblem>(reader.Break);
+        Assert.Equal(5, broken.Location.Line);
         var lineStart = Encoding.UTF8.GetByteCount(text[..(text.LastIndexOf('\n') + 1)]);
-        Assert.InRange(broken.ByteOffset, lineStart, bytes.Length);
+        Assert.InRange(broken.Location.ByteOffset!.Value, lineStart, bytes.Length);
     }
 
     [Fact]
@@ -84,11 +85,12 @@ public sealed class PhoneBackupReaderTests
         var (reader, records) = ReadAll(text);
 
         Assert.Equal(["好"], records.Select(r => r.Text));
-        Assert.Equal(3, reader.Break!.Line);
-        Assert.Contains("中断", reader.Break.Reason, StringComparison.Ordinal); // in the borrower's words, not the XML parser's English
+        var broken = Assert.IsType<ReadingProblem>(reader.Break);
+        Assert.Equal(3, broken.Location.Line);
+        Assert.Contains("中断", broken.Message, StringComparison.Ordinal); // in the borrower's words, not the XML parser's English
         var lineThree = Encoding.UTF8.GetByteCount(text[..text.IndexOf("<sms address=\"1\" date=\"1 ", StringComparison.Ordinal)]);
         var lineFour = Encoding.UTF8.GetByteCount(text[..text.IndexOf("<sms address=\"1\" date=\"1762171400000", StringComparison.Ordinal)]);
-        Assert.InRange(reader.Break.ByteOffset, lineThree + 1, lineFour - 1);
+        Assert.InRange(broken.Location.ByteOffset!.Value, lineThree + 1, lineFour - 1);
     }
 
     [Fact]
@@ -98,8 +100,8 @@ public sealed class PhoneBackupReaderTests
 
         Assert.Equal(["b"], records.Select(r => r.Text));
         var problem = Assert.Single(reader.Problems);
-        Assert.Equal(2, problem.Line);
-        Assert.Contains("yesterday", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, problem.Location.Line);
+        Assert.Contains("yesterday", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,8 +149,8 @@ public sealed class PhoneBackupReaderTests
         Assert.Equal(("17000001234", new DateTimeOffset(2026, 11, 3, 21, 43, 0, TimeSpan.FromHours(8))), (records[0].Number, records[0].Time));
         Assert.Equal((CallOutcome?)CallOutcome.Missed, records[1].Outcome);
         var problem = Assert.Single(reader.Problems);
-        Assert.Equal(4, problem.Line);
-        Assert.StartsWith("time:", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(4, problem.Location.Line);
+        Assert.StartsWith("time:", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -191,7 +191,7 @@ internal sealed class OfferCommand(TimeProvider time) : AsyncCommand<OfferComman
         var outcome = CheckOffer.Run(text, request);
         foreach (var line in outcome.Unread)
         {
-            LedgerSession.Notice(Localized.Format(CliText.Offer_UnreadLine, line.Line, line.Text, line.Reason));
+            LedgerSession.Notice(Localized.Format(CliText.Offer_UnreadLine, line.Location.Line, line.Location.Text, line.Message));
         }
 
         // Ask, don't refuse: at a terminal each missing fact is asked in words and read like a line of the offer.

@@ -6,7 +6,6 @@ using DebtShield.Cli.Commands.Ledger;
 using DebtShield.Cli.Rendering;
 using DebtShield.Cli.Resources;
 using DebtShield.Core;
-using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Core.Vocabulary;
 using Spectre.Console;
@@ -39,7 +38,7 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.File));
         foreach (var problem in result.Problems)
         {
-            LedgerSession.Notice(Localized.Format(CliText.Evidence_RecordSkipped, name, problem.Line, problem.Reason));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_RecordSkipped, name, problem.Location.Line, problem.Message));
         }
 
         if (result.FlaggedNumbers.Count > 0)
@@ -51,7 +50,7 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
         NoticeSkipped(result.SkippedNumbers ?? []);
         foreach (var damage in result.DamagedDatabases ?? [])
         {
-            LedgerSession.Notice(Localized.Format(CliText.Evidence_DatabaseDamaged, name, damage.Database, damage.RecordsRead, damage.Reason));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_DatabaseDamaged, name, damage.Location.Database, damage.Location.RecordsRead, damage.Message));
         }
 
         if (result.DamagedDatabases is { Count: > 0 } && result.Break is null)
@@ -61,7 +60,7 @@ internal sealed class EvidenceImportCommand(TimeProvider time) : AsyncCommand<Ev
 
         if (result.Break is { } broken)
         {
-            LedgerSession.Notice(Localized.Format(CliText.Evidence_BackupBroken, name, broken.Line, broken.ByteOffset, broken.Reason));
+            LedgerSession.Notice(Localized.Format(CliText.Evidence_BackupBroken, name, broken.Location.Line, broken.Location.ByteOffset, broken.Message));
             return DebtShieldApp.PartlyDone;
         }
 
@@ -227,9 +226,9 @@ internal sealed class EvidenceListCommand : AsyncCommand<EvidenceListCommand.Set
 
         public override ValidationResult Validate()
         {
-            if (Label is not null && !ConductLabels.TryParse(Label, out _))
+            if (Label is not null && !Vocabularies.ConductLabels.TryParse(Label, out _))
             {
-                return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_BadLabel, Label, string.Join(", ", ConductLabels.All.Select(l => l.Id()))));
+                return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Evidence_BadLabel, Label, string.Join(", ", Vocabularies.ConductLabels.Terms.Select(t => t.WireId))));
             }
 
             if (Recipient is not null && Vocabularies.Recipients.Parse(Recipient) is not (Core.Conduct.Recipient.Borrower or Core.Conduct.Recipient.ThirdParty))
@@ -252,7 +251,7 @@ internal sealed class EvidenceListCommand : AsyncCommand<EvidenceListCommand.Set
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var filter = new EvidenceFilter(
-            settings.Label is null ? null : ConductLabels.TryParse(settings.Label, out var label) ? label : null,
+            Vocabularies.ConductLabels.Parse(settings.Label),
             settings.From is null ? null : DateOnly.ParseExact(settings.From, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             settings.To is null ? null : DateOnly.ParseExact(settings.To, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             settings.Number,

@@ -2,7 +2,7 @@ using System.Globalization;
 using DebtShield.App.Cases;
 using DebtShield.Core.Cases;
 using DebtShield.Web.Accounts;
-using DebtShield.Web.Api;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Mvc;

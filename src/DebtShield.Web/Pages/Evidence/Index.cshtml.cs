@@ -7,7 +7,7 @@ using DebtShield.App.ReviewEvidence;
 using DebtShield.App.StampEvidence;
 using DebtShield.Core;
 using DebtShield.Core.Evidence;
-using DebtShield.Web.Api;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -90,9 +90,9 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, ChainChecks c
         Remember(BackupKey, token);
         var notice = string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Imported, import.Read, import.Added, import.AlreadyKept, import.Skipped)
             + (token is null && skipped.Count > 0 ? " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_SkippedNotHeld, skipped.Count) : "");
-        var damage = (import.DamagedDatabases ?? []).Select(d => " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_DatabaseDamaged, d.Database, d.RecordsRead, d.Reason));
+        var damage = (import.DamagedDatabases ?? []).Select(d => " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_DatabaseDamaged, d.Location.Database, d.Location.RecordsRead, d.Message));
         return (import.Break is { } broken
-            ? notice + " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Damaged, broken.Line, broken.ByteOffset, broken.Reason)
+            ? notice + " " + string.Format(CultureInfo.CurrentCulture, WebText.Evidence_Damaged, broken.Location.Line, broken.Location.ByteOffset, broken.Message)
             : notice) + string.Concat(damage);
     }
 

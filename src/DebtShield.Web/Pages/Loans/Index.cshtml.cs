@@ -3,7 +3,7 @@ using DebtShield.App;
 using DebtShield.App.ImportLoans;
 using DebtShield.App.ListLoans;
 using DebtShield.App.RecordLoans;
-using DebtShield.Web.Api;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Hosting;
 using DebtShield.Web.Resources;
 using Microsoft.AspNetCore.Mvc;

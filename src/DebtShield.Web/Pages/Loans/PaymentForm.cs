@@ -4,7 +4,7 @@ using DebtShield.App.Input;
 using DebtShield.App.ListLoans;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
-using DebtShield.Web.Api;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Resources;
 
 namespace DebtShield.Web.Pages.Loans;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DebtShield.App.Budgets;
 using DebtShield.Core.Budget;
-using DebtShield.Web.Api;
+using DebtShield.Web.Forms;
 using DebtShield.Web.Resources;
 
 namespace DebtShield.Web.Pages.Plan;

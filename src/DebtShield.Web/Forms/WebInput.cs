@@ -2,7 +2,7 @@ using System.Globalization;
 using DebtShield.App;
 using DebtShield.Web.Resources;
 
-namespace DebtShield.Web.Api;
+namespace DebtShield.Web.Forms;
 
 /// <summary>Checks on what a form or a request body carries, refused with the field's name.</summary>
 public static class WebInput

@@ -6,7 +6,7 @@ using DebtShield.Core.Conduct;
 using DebtShield.Core.Vocabulary;
 using DebtShield.Web.Resources;
 
-namespace DebtShield.Web.Api;
+namespace DebtShield.Web.Forms;
 
 /// <summary>
 /// The evidence filter as a query string (<c>label</c>, <c>from</c>, <c>to</c>, <c>number</c>,
@@ -28,9 +28,8 @@ public sealed record EvidenceQuery(string? Label = null, string? From = null, st
         ConductLabel? label = null;
         if (!string.IsNullOrEmpty(Label))
         {
-            label = ConductLabels.TryParse(Label, out var parsed)
-                ? parsed
-                : throw Refused("label", Label, string.Join(", ", ConductLabels.All.Select(l => l.Id())));
+            label = Vocabularies.ConductLabels.Parse(Label)
+                ?? throw Refused("label", Label, string.Join(", ", Vocabularies.ConductLabels.Terms.Select(t => t.WireId)));
         }
 
         Recipient? recipient = string.IsNullOrEmpty(Recipient) ? null

@@ -3,7 +3,7 @@ using DebtShield.Core;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 
-namespace DebtShield.Web.Api;
+namespace DebtShield.Web.Forms;
 
 /// <summary>An evidence entry as the API and the pages show it: plain figures, the text split at the marked spans.</summary>
 public sealed record EvidenceFigure(

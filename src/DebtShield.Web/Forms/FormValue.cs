@@ -6,7 +6,7 @@ using DebtShield.Core.Loans;
 using DebtShield.Web.Pages;
 using DebtShield.Web.Resources;
 
-namespace DebtShield.Web.Api;
+namespace DebtShield.Web.Forms;
 
 /// <summary>
 /// Reads one typed value of a form, refusing it with the field's own label, what was typed and the

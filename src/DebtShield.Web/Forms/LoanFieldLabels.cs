@@ -4,7 +4,7 @@ using DebtShield.App.Input;
 using DebtShield.Core.Loans;
 using DebtShield.Web.Resources;
 
-namespace DebtShield.Web.Api;
+namespace DebtShield.Web.Forms;
 
 /// <summary>
 /// A loan's problems worded with the labels a person saw on the form ("第 2 期到期日：…") instead

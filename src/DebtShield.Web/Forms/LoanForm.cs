@@ -9,7 +9,7 @@ using DebtShield.Core.Vocabulary;
 using DebtShield.Web.Pages;
 using DebtShield.Web.Resources;
 
-namespace DebtShield.Web.Api;
+namespace DebtShield.Web.Forms;
 
 /// <summary>
 /// A loan as a person types it into the form (or an API client posts it): the same shapes the
