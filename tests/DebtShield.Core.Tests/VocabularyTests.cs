@@ -63,6 +63,9 @@ public sealed class VocabularyTests
         Assert.Equal("Sms,Mms,Call,Chat,Visit,Post,Other", LedgerIds(Vocabularies.Channels));
         Assert.Equal("Answered,Missed,Rejected,Blocked,Voicemail", LedgerIds(Vocabularies.CallOutcomes));
         Assert.Equal("Received,Sent", LedgerIds(Vocabularies.Directions));
+
+        // An evidence entry's labels are stored as their wire ids.
+        Assert.Equal(Ids(Vocabularies.ConductLabels), LedgerIds(Vocabularies.ConductLabels));
     }
 
     private static string LedgerIds<T>(Vocabulary<T> vocabulary)

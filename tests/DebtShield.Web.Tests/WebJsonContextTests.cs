@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using DebtShield.App;
 using DebtShield.App.ReadGuide;
 using DebtShield.Web.Api;
+using DebtShield.Web.Forms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;

@@ -28,7 +28,12 @@ public sealed class Vocabulary<T> : IVocabulary
     private readonly Dictionary<string, int> _byWord;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byWordInText;
 
-    internal Vocabulary(IReadOnlyList<Term<T>> terms, IReadOnlyList<(T Member, string Id)> ledgerIds)
+    /// <param name="terms">One term per member, in the order choices are offered.</param>
+    /// <param name="ledgerIds">
+    /// What the ledger's database stores for each member; <see langword="null"/> when the ledger stores
+    /// the wire ids (a set first stored after the ids were pinned, such as the conduct labels).
+    /// </param>
+    internal Vocabulary(IReadOnlyList<Term<T>> terms, IReadOnlyList<(T Member, string Id)>? ledgerIds = null)
     {
         var values = MemberIndex.Values<T>();
         _byMember = new Term<T>?[MemberIndex.TableLength(values)];
@@ -78,7 +83,7 @@ public sealed class Vocabulary<T> : IVocabulary
         _byWordInText = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Terms = terms;
         Ids = new global::DebtShield.Core.Vocabulary.WireIds<T>(ids);
-        LedgerIds = new global::DebtShield.Core.Vocabulary.WireIds<T>([.. ledgerIds]);
+        LedgerIds = ledgerIds is null ? Ids : new global::DebtShield.Core.Vocabulary.WireIds<T>([.. ledgerIds]);
     }
 
     /// <summary>Every term, in the order the vocabulary lists them (the order choices are offered in).</summary>
