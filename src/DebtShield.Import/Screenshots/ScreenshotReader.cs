@@ -135,57 +135,75 @@ public static class ScreenshotReader
     /// <summary>Below this confidence a bubble is read again with the traditional-character model.</summary>
     private const double TraditionalBelow = 0.86;
 
-    /// <summary>How much surer the traditional model must be of a bubble for its reading to be kept.</summary>
+    /// <summary>How much surer the traditional model must be of a bubble for its reading to be kept, when the glyphs did not tell.</summary>
     private const double TraditionalMargin = 0.04;
 
+    /// <summary>The two scripts' forms of a character (<c>data/scripts/STCharacters.txt</c>, embedded).</summary>
+    private static readonly Lazy<CharacterForms> Forms = new(() =>
+    {
+        using var stream = typeof(ScreenshotReader).Assembly.GetManifestResourceStream("DebtShield.Scripts.STCharacters.txt")
+            ?? throw new InvalidOperationException("data/scripts/STCharacters.txt is not embedded in DebtShield.Import.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return CharacterForms.Parse(reader.ReadToEnd());
+    });
+
     /// <summary>
-    /// Reads again, with the traditional-character model (<c>chi_tra</c>), the bubbles the simplified
-    /// model was unsure of (on average, or of many of its words), and keeps for each bubble the reading the models were surer of: the
-    /// simplified model reads 還款 as 还款 with low confidence, and the evidence must keep what the
-    /// image shows. Traditional script is told apart this way, by which model reads it better, so
-    /// simplified text keeps its reading. Without the traditional data the simplified reading stands.
-    /// The doubtful bubbles of every screenshot of the batch are read by one process, each
-    /// screenshot's on a page of its own.
+    /// Reads again, with the traditional-character model (<c>chi_tra</c>), every bubble whose script
+    /// could be either (its simplified reading holds a character traditional text writes otherwise)
+    /// or that the simplified model was unsure of, and keeps for each the reading its glyphs call for
+    /// (<see cref="CharacterForms.Votes"/>: a glyph only one model could read). The simplified model
+    /// reads a traditional bubble in simplified forms, and often sure of them (咱們聊聊還款 read
+    /// 咱们聊聊膛款, 0.87): no confidence rule sees that, but the glyph it could not map (還 read 膛)
+    /// does. Where the glyphs do not tell, a bubble the simplified model was unsure of (on average,
+    /// or of many of its words) takes the reading the models were surer of, as before; any other
+    /// keeps its simplified reading. Without the traditional data the simplified reading stands.
+    /// The bubbles of every screenshot of the batch are read by one process, each screenshot's on a
+    /// page of its own.
     /// </summary>
     /// <returns>The lines kept for each screenshot of <paramref name="read"/>, in order.</returns>
     private static async Task<IReadOnlyList<IReadOnlyList<OcrLine>>> ReadTraditionalAsync(IReadOnlyList<(Laid Shot, IReadOnlyList<BubbleArea> Bubbles, IReadOnlyList<OcrLine> Lines)> read, TesseractOcr ocr, CancellationToken cancellationToken)
     {
         var kept = read.Select(r => r.Lines).ToArray();
-        var doubtful = read
-            .Select((r, k) => (k, Bubbles: r.Bubbles.Where(b => Inside(b, r.Lines) is var lines && (Confidence(lines) is < TraditionalBelow || (lines.Count > 0 && lines.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * lines.Sum(l => l.Characters)))).ToList()))
+        var forms = Forms.Value;
+        var again = read
+            .Select((r, k) => (k, Bubbles: r.Bubbles.Where(b => Inside(b, r.Lines) is var lines && (Unsure(lines) || lines.Any(l => l.Text.Any(forms.IsOnlySimplified)))).ToList()))
             .Where(d => d.Bubbles.Count > 0)
             .Select(d => (d.k, d.Bubbles, Sheet: read[d.k].Shot.Image.ForOcr(d.Bubbles, onlyBubbles: true)))
             .ToList();
-        if (doubtful.Count == 0)
+        if (again.Count == 0)
         {
             return kept;
         }
 
-        IReadOnlyList<OcrPageReading> again;
+        IReadOnlyList<OcrPageReading> pages;
         try
         {
-            again = await ocr.For("chi_tra").ReadPagesAsync([.. doubtful.Select(d => (d.Sheet.Image, read[d.k].Shot.Name))], cancellationToken).ConfigureAwait(false);
+            pages = await ocr.For("chi_tra").ReadPagesAsync([.. again.Select(d => (d.Sheet.Image, read[d.k].Shot.Name))], cancellationToken).ConfigureAwait(false);
         }
         catch (ScreenshotException e) when (e.OcrUnavailable)
         {
             return kept;
         }
 
-        for (var p = 0; p < doubtful.Count; p++)
+        for (var p = 0; p < again.Count; p++)
         {
-            var (k, bubbles, sheet) = doubtful[p];
-            if (again[p].Failure is not null)
+            var (k, bubbles, sheet) = again[p];
+            if (pages[p].Failure is not null)
             {
                 continue; // the simplified reading stands, as without the traditional data
             }
 
             var lines = kept[k].ToList();
-            var traditionalLines = sheet.OnScreen(again[p].Lines);
+            var traditionalLines = sheet.OnScreen(pages[p].Lines);
             foreach (var bubble in bubbles)
             {
                 var simplified = Inside(bubble, kept[k]);
                 var traditional = Inside(bubble, traditionalLines);
-                if (Confidence(traditional) is { } better && better > Confidence(simplified) + TraditionalMargin)
+                var votes = forms.Votes(Text(simplified), Text(traditional));
+                var traditionalKept = votes.Traditional != votes.Simplified
+                    ? votes.Traditional > votes.Simplified
+                    : Unsure(simplified) && Confidence(traditional) is { } better && better > Confidence(simplified) + TraditionalMargin;
+                if (traditionalKept && traditional.Count > 0)
                 {
                     lines.RemoveAll(simplified.Contains);
                     lines.AddRange(traditional);
@@ -200,8 +218,13 @@ public static class ScreenshotReader
         static List<OcrLine> Inside(BubbleArea bubble, IReadOnlyList<OcrLine> lines) =>
             [.. lines.Where(l => l.Box.CenterX >= bubble.Box.Left && l.Box.CenterX <= bubble.Box.Right && l.Box.Top + (l.Box.Height / 2) >= bubble.Box.Top && l.Box.Top + (l.Box.Height / 2) <= bubble.Box.Bottom)];
 
+        static bool Unsure(List<OcrLine> lines) =>
+            Confidence(lines) is < TraditionalBelow || (lines.Count > 0 && lines.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * lines.Sum(l => l.Characters));
+
         static double? Confidence(List<OcrLine> lines) =>
             lines.Sum(l => l.Characters) is > 0 and var characters ? lines.Sum(l => l.Confidence * l.Characters) / characters : null;
+
+        static string Text(List<OcrLine> lines) => string.Concat(lines.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).Select(l => l.Text));
     }
 
     /// <summary>A screenshot decoded, its bubbles found and its sheet made, waiting for OCR.</summary>

@@ -82,4 +82,17 @@ public sealed class ScreenshotReaderTests
         Assert.Equal(sizes, batches.Select(b => b.GetOffsetAndLength(count).Length));
         Assert.Equal(Enumerable.Range(0, count), batches.SelectMany(b => Enumerable.Range(b.GetOffsetAndLength(count).Offset, b.GetOffsetAndLength(count).Length)));
     }
+
+    [Fact]
+    public async Task ReadAsync_ATraditionalBubbleReadSureInSimplifiedForms_KeepsTheTraditionalReading()
+    {
+        // WeChat 2x: 周先生，假期結束，咱們聊聊還款計劃？ was read 咱们聊聊膛款计划 at 0.87, too sure for
+        // any confidence rule; chi_sim could not map 還 to a form of its own and read 膛.
+        var shot = ChatShotSet.All().First(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole");
+
+        var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr());
+
+        Assert.Contains(reading.Chat.Messages, m => m.Text.Contains("咱們聊聊還款計劃", StringComparison.Ordinal));
+        Assert.Contains(reading.Chat.Messages, m => m.Text.StartsWith("要让你全家都知道", StringComparison.Ordinal));
+    }
 }
