@@ -19,11 +19,13 @@ public sealed class CharacterForms
 {
     private readonly FrozenDictionary<char, string> _traditional;
     private readonly FrozenDictionary<char, string> _simplified;
+    private readonly FrozenSet<char> _onlyTraditional;
 
-    private CharacterForms(FrozenDictionary<char, string> traditional, FrozenDictionary<char, string> simplified)
+    private CharacterForms(FrozenDictionary<char, string> traditional, FrozenDictionary<char, string> simplified, FrozenSet<char> onlyTraditional)
     {
         _traditional = traditional;
         _simplified = simplified;
+        _onlyTraditional = onlyTraditional;
     }
 
     /// <summary>Reads the table (<c>data/scripts/STCharacters.txt</c>'s format).</summary>
@@ -33,6 +35,7 @@ public sealed class CharacterForms
         ArgumentNullException.ThrowIfNull(table);
         var traditional = new Dictionary<char, string>();
         var simplified = new Dictionary<char, List<char>>();
+        var onlyTraditional = new HashSet<char>();
         var number = 0;
         foreach (var raw in table.Split('\n'))
         {
@@ -62,6 +65,13 @@ public sealed class CharacterForms
             }
 
             traditional[key] = string.Concat(forms);
+            if (!forms.Contains(key))
+            {
+                // 还 → 還: 還 is written only in traditional text. Not so the forms of a key that
+                // traditional text also writes as itself (呆 → 呆 待: 待 is a simplified character too).
+                onlyTraditional.UnionWith(forms);
+            }
+
             foreach (var form in forms.Where(f => f != key))
             {
                 if (!simplified.TryGetValue(form, out var keys))
@@ -73,7 +83,8 @@ public sealed class CharacterForms
             }
         }
 
-        return new CharacterForms(traditional.ToFrozenDictionary(), simplified.ToFrozenDictionary(p => p.Key, p => string.Concat(p.Value)));
+        onlyTraditional.ExceptWith(traditional.Keys);
+        return new CharacterForms(traditional.ToFrozenDictionary(), simplified.ToFrozenDictionary(p => p.Key, p => string.Concat(p.Value)), onlyTraditional.ToFrozenSet());
     }
 
     /// <summary>
@@ -89,8 +100,12 @@ public sealed class CharacterForms
     /// <summary>True when <paramref name="character"/> is a simplified form traditional text writes otherwise (还, 们; not 于, which traditional text also writes).</summary>
     public bool IsOnlySimplified(char character) => TraditionalOf(character) is { Length: > 0 } forms && !forms.Contains(character, StringComparison.Ordinal);
 
-    /// <summary>True when <paramref name="character"/> is a traditional form simplified text writes otherwise (還, 們).</summary>
-    public bool IsOnlyTraditional(char character) => SimplifiedOf(character).Length > 0 && TraditionalOf(character).Length == 0;
+    /// <summary>
+    /// True when <paramref name="character"/> is a traditional form simplified text writes otherwise
+    /// (還, 們), by the table: the form of a simplified character traditional text never writes as
+    /// itself. 待 (a form of 呆, which traditional text also writes) is not.
+    /// </summary>
+    public bool IsOnlyTraditional(char character) => _onlyTraditional.Contains(character);
 
     /// <summary>
     /// What two readings of the same text, one by a simplified-character model and one by a
@@ -111,7 +126,7 @@ public sealed class CharacterForms
         ArgumentNullException.ThrowIfNull(traditionalReading);
         var traditional = 0;
         var simplified = 0;
-        foreach (var (s, t) in Substitutions(simplifiedReading, traditionalReading))
+        foreach (var (s, t) in Substitutions(simplifiedReading, traditionalReading, (a, b) => a == b || TraditionalOf(a).Contains(b, StringComparison.Ordinal)))
         {
             if (!IsHan(s) || !IsHan(t))
             {
@@ -137,9 +152,11 @@ public sealed class CharacterForms
 
     /// <summary>
     /// The characters of <paramref name="a"/> and <paramref name="b"/> that an alignment of least
-    /// edits puts in the same place and that differ (a substitution), in order.
+    /// edits puts in the same place and that differ (a substitution), in order; characters
+    /// <paramref name="alike"/> calls the same cost nothing, so that 起诉你 and 起訴 pair 诉 with 訴,
+    /// not 你 with 訴.
     /// </summary>
-    private static List<(char A, char B)> Substitutions(string a, string b)
+    private static List<(char A, char B)> Substitutions(string a, string b, Func<char, char, bool> alike)
     {
         var cost = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
@@ -156,14 +173,14 @@ public sealed class CharacterForms
         {
             for (var j = 1; j <= b.Length; j++)
             {
-                cost[i, j] = Math.Min(Math.Min(cost[i - 1, j] + 1, cost[i, j - 1] + 1), cost[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                cost[i, j] = Math.Min(Math.Min(cost[i - 1, j] + 1, cost[i, j - 1] + 1), cost[i - 1, j - 1] + (alike(a[i - 1], b[j - 1]) ? 0 : 1));
             }
         }
 
         var pairs = new List<(char, char)>();
         for (int i = a.Length, j = b.Length; i > 0 && j > 0;)
         {
-            if (cost[i, j] == cost[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            if (cost[i, j] == cost[i - 1, j - 1] + (alike(a[i - 1], b[j - 1]) ? 0 : 1))
             {
                 if (a[i - 1] != b[j - 1])
                 {

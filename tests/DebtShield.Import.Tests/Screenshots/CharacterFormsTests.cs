@@ -5,7 +5,7 @@ namespace DebtShield.Import.Tests.Screenshots;
 public sealed class CharacterFormsTests
 {
     // A few lines of OpenCC's table: a simplified character, a tab, its traditional forms.
-    private static readonly CharacterForms Forms = CharacterForms.Parse("# header\n还\t還\n们\t們\n计\t計\n划\t劃\n紧\t緊\n系\t系 係 繫\n尽\t盡 儘\n条\t條\n于\t於 于\n");
+    private static readonly CharacterForms Forms = CharacterForms.Parse("# header\n还\t還\n们\t們\n计\t計\n划\t劃\n紧\t緊\n系\t系 係 繫\n尽\t盡 儘\n条\t條\n于\t於 于\n呆\t呆 待\n诉\t訴\n");
 
     [Fact]
     public void Votes_ATraditionalGlyphTheSimplifiedModelReadAsACommonLookAlike_VotesTraditional()
@@ -41,6 +41,24 @@ public sealed class CharacterFormsTests
         var votes = Forms.Votes("聊聊膛款计划？", ",聊聊還款計劃");
 
         Assert.Equal(new ScriptVotes(Traditional: 1, Simplified: 0), votes);
+    }
+
+    [Fact]
+    public void Votes_AFormTraditionalTextSharesWithSimplifiedText_IsNoSignOfTraditional()
+    {
+        // 待 is listed as a form of 呆, but simplified text writes 待 too: chi_sim's 竺 for it says nothing.
+        var votes = Forms.Votes("让你在公司竺不下去", "讓你在公司待不下去");
+
+        Assert.Equal(default, votes);
+    }
+
+    [Fact]
+    public void Votes_ACharacterDroppedBesideAScriptPair_PairsTheFormsNotTheNeighbour()
+    {
+        // chi_tra dropped 你 after 起訴: 你 must not be compared with 訴.
+        var votes = Forms.Votes("就起诉你，到", "就起訴，到");
+
+        Assert.Equal(default, votes);
     }
 
     [Fact]
