@@ -178,13 +178,45 @@ public static class ImportScreenshots
 
         var readings = new Read[files.Count];
         var ocr = new TesseractOcr();
+        // A batch of screenshots shares one Tesseract process a model (ScreenshotReader.ReadAllAsync);
+        // the batches are read one a core, each file's content held only while its batch is read.
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, files.Count),
+            ScreenshotReader.Batches(files.Count, Environment.ProcessorCount),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, token) =>
+            async (batch, token) =>
             {
-                readings[i] = await ReadOneAsync(files[i], known, ocr, token).ConfigureAwait(false);
-                progress?.Report(readings[i].Result);
+                var (offset, length) = batch.GetOffsetAndLength(files.Count);
+                var toRead = new List<(int Index, ScreenshotSource Source, ContentHash Hash)>(length);
+                for (var i = offset; i < offset + length; i++)
+                {
+                    var (settled, source, hash) = Open(files[i], known);
+                    if (settled is not null)
+                    {
+                        readings[i] = settled;
+                        progress?.Report(settled.Result);
+                    }
+                    else
+                    {
+                        toRead.Add((i, source!, hash));
+                    }
+                }
+
+                IReadOnlyList<ScreenshotAttempt> attempts;
+                try
+                {
+                    attempts = await ScreenshotReader.ReadAllAsync([.. toRead.Select(r => r.Source)], ocr, token).ConfigureAwait(false);
+                }
+                catch (ScreenshotException e) when (e.OcrUnavailable)
+                {
+                    throw new RequestRefusedException(e.Message);
+                }
+
+                for (var j = 0; j < toRead.Count; j++)
+                {
+                    var (i, _, hash) = toRead[j];
+                    readings[i] = Judged(files[i], attempts[j], hash);
+                    progress?.Report(readings[i].Result);
+                }
             }).ConfigureAwait(false);
         return new ScreenshotReadings(files, readings);
     }
@@ -273,7 +305,11 @@ public static class ImportScreenshots
         return new ScreenshotImport(results);
     }
 
-    private static async Task<Read> ReadOneAsync(ScreenshotFile file, HashSet<ContentHash> known, TesseractOcr ocr, CancellationToken cancellationToken)
+    /// <summary>
+    /// A file opened for reading: settled already when it cannot be read or is in the case (then
+    /// not read with OCR), else its content to read and its hash.
+    /// </summary>
+    private static (Read? Settled, ScreenshotSource? Source, ContentHash Hash) Open(ScreenshotFile file, HashSet<ContentHash> known)
     {
         byte[] content;
         try
@@ -282,38 +318,34 @@ public static class ImportScreenshots
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Refused(file, Localized.Format(EvidenceText.File_Unreadable, file.Name, e.Message));
+            return (Refused(file, Localized.Format(EvidenceText.File_Unreadable, file.Name, e.Message)), null, default);
         }
 
         var hash = ContentHash.Of(content);
-        if (known.Contains(hash))
-        {
-            return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.AlreadyImported, null, 0, 0, 0, null), null, hash);
-        }
-
-        try
-        {
-            var reading = await ScreenshotReader.ReadAsync(content, file.Name, file.FileTime, ocr, cancellationToken).ConfigureAwait(false);
-            var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare);
-            if (signs.Count > 0)
-            {
-                return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.Text("NotChat_" + s)))));
-            }
-
-            return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count, 0, 0, null), reading, hash);
-        }
-        catch (ScreenshotException e) when (!e.OcrUnavailable)
-        {
-            return Refused(file, e.Message);
-        }
-        catch (ScreenshotException e)
-        {
-            throw new RequestRefusedException(e.Message);
-        }
-
-        static Read Refused(ScreenshotFile file, string problem) =>
-            new(new ScreenshotResult(file.Name, ScreenshotOutcome.Refused, null, 0, 0, 0, problem), null, default);
+        return known.Contains(hash)
+            ? (new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.AlreadyImported, null, 0, 0, 0, null), null, hash), null, hash)
+            : (null, new ScreenshotSource(content, file.Name, file.FileTime), hash);
     }
+
+    /// <summary>What a screenshot read with OCR comes to: refused (unreadable, or not a chat), or read into bubbles to confirm.</summary>
+    private static Read Judged(ScreenshotFile file, ScreenshotAttempt attempt, ContentHash hash)
+    {
+        if (attempt.Reading is not { } reading)
+        {
+            return Refused(file, attempt.Refusal!.Message);
+        }
+
+        var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare);
+        if (signs.Count > 0)
+        {
+            return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.Text("NotChat_" + s)))));
+        }
+
+        return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count, 0, 0, null), reading, hash);
+    }
+
+    private static Read Refused(ScreenshotFile file, string problem) =>
+        new(new ScreenshotResult(file.Name, ScreenshotOutcome.Refused, null, 0, 0, 0, problem), null, default);
 
     /// <summary>The case's attachments and the messages it already holds from screenshots, inside the write.</summary>
     private static async Task<(HashSet<ContentHash> Attached, SeenMessages Seen)> KeptAsync(LedgerContext context, OpenLedger ledger, Guid caseId, CancellationToken cancellationToken)

@@ -15,80 +15,202 @@ namespace DebtShield.Import.Screenshots;
 /// <param name="PageShare">The share of the image its largest flat region (the page behind the bubbles) covers: small on a photo of a screen.</param>
 public sealed record ScreenshotReading(string MediaType, int Width, int Height, CaptureTime Captured, ChatReading Chat, double PageShare);
 
+/// <summary>A screenshot to read: its bytes, its file's name and when the file was last written.</summary>
+/// <param name="Content">The file's bytes.</param>
+/// <param name="Name">The file's name (it may carry the capture time; messages name it).</param>
+/// <param name="FileTime">When the file was last written: the capture time when nothing better is known.</param>
+public sealed record ScreenshotSource(byte[] Content, string Name, DateTimeOffset FileTime);
+
+/// <summary>One screenshot of a batch (<see cref="ScreenshotReader.ReadAllAsync"/>): what it says, or why it was refused.</summary>
+/// <param name="Reading">What it says; null when refused.</param>
+/// <param name="Refusal">Why it was refused (not an image, damaged, no text, OCR failed on it), naming the file; null when read.</param>
+public sealed record ScreenshotAttempt(ScreenshotReading? Reading, ScreenshotException? Refusal);
+
 /// <summary>
-/// Reads a chat screenshot: decodes it (refusing what is not a whole image), finds when it was
+/// Reads chat screenshots: decodes each (refusing what is not a whole image), finds when it was
 /// taken (EXIF, else the phone's file name, else the file time), finds its bubbles from their
 /// fills, reads its text with OCR (each bubble cropped and read as a block of its own, against its own fill) and lays the text
 /// out as a conversation (<see cref="ChatLayout"/>), one message a bubble.
 /// </summary>
+/// <remarks>
+/// A batch of screenshots is read by one Tesseract process a model: every screenshot keeps its own
+/// sheet (the page and its bubbles stacked, which reads better than the crops alone), and the
+/// sheets are the pages of one image, so the process start and the model load (about half a second
+/// of CPU each) are paid once a batch instead of once a screenshot and model.
+/// </remarks>
 public static class ScreenshotReader
 {
+    /// <summary>
+    /// The most screenshots read in one batch: the decoded images and sheets of a batch are held
+    /// together (about 15 MB a phone screenshot), and beyond 8 the model load shared is under a
+    /// tenth of a second a screenshot.
+    /// </summary>
+    public const int BatchSize = 8;
+
     /// <summary>Reads the screenshot <paramref name="content"/>, named <paramref name="name"/>, last written at <paramref name="fileTime"/>.</summary>
     /// <exception cref="ScreenshotException">It is not an image, is damaged, has no chat text, or OCR is unavailable.</exception>
     public static async Task<ScreenshotReading> ReadAsync(byte[] content, string name, DateTimeOffset fileTime, TesseractOcr ocr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(ocr);
-        var image = ScreenshotImage.Decode(content, name);
-        var captured = FromMetadata(content) ?? CaptureTime.FromFileName(name) ?? new CaptureTime(fileTime, CaptureTimeSource.FileTime);
-        var bubbles = image.FindBubbles();
-        var sheet = image.ForOcr(bubbles);
-        var lines = sheet.OnScreen(await ocr.ReadAsync(sheet.Image, name, cancellationToken).ConfigureAwait(false));
-        bubbles = [.. bubbles.Select((b, i) => b with { Ink = sheet.Crops[i].Ink })];
-        lines = await ReadTraditionalAsync(image, bubbles, lines, ocr, name, cancellationToken).ConfigureAwait(false);
-        var shaded = lines.Select(l => l with { Shade = image.ShadeAround(l.Box) }).ToList();
-        var chat = ChatLayout.Read(shaded, image.Width, image.Height, captured.Time, bubbles, image.Pane);
-        if (chat.Messages.Count == 0)
+        var attempt = (await ReadAllAsync([new ScreenshotSource(content, name, fileTime)], ocr, cancellationToken).ConfigureAwait(false))[0];
+        return attempt.Reading ?? throw attempt.Refusal!;
+    }
+
+    /// <summary>
+    /// The batches a list of <paramref name="count"/> screenshots is read in on <paramref name="cores"/>
+    /// cores: as few as keep every core busy, none over <see cref="BatchSize"/>.
+    /// </summary>
+    public static IEnumerable<Range> Batches(int count, int cores)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cores);
+        var size = Math.Clamp((count + cores - 1) / cores, 1, BatchSize);
+        for (var start = 0; start < count; start += size)
         {
-            throw new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_NoText, name));
+            yield return start..Math.Min(count, start + size);
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="screenshots"/> as one batch (at most <see cref="BatchSize"/> is meant):
+    /// one Tesseract process reads every sheet with the simplified model, and one reads the bubbles
+    /// doubtful in script with the traditional model. A screenshot that cannot be read is refused on
+    /// its own; the others are read.
+    /// </summary>
+    /// <returns>For each screenshot, in order, its reading or why it was refused.</returns>
+    /// <exception cref="ScreenshotException">OCR is unavailable (<see cref="ScreenshotException.OcrUnavailable"/>).</exception>
+    public static async Task<IReadOnlyList<ScreenshotAttempt>> ReadAllAsync(IReadOnlyList<ScreenshotSource> screenshots, TesseractOcr ocr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(screenshots);
+        ArgumentNullException.ThrowIfNull(ocr);
+        var attempts = new ScreenshotAttempt[screenshots.Count];
+        var laid = new List<Laid>(screenshots.Count);
+        for (var i = 0; i < screenshots.Count; i++)
+        {
+            var (content, name, fileTime) = screenshots[i];
+            try
+            {
+                var image = ScreenshotImage.Decode(content, name);
+                var captured = FromMetadata(content) ?? CaptureTime.FromFileName(name) ?? new CaptureTime(fileTime, CaptureTimeSource.FileTime);
+                var bubbles = image.FindBubbles();
+                laid.Add(new Laid(i, name, image, captured, bubbles, image.ForOcr(bubbles)));
+            }
+            catch (ScreenshotException e) when (!e.OcrUnavailable)
+            {
+                attempts[i] = new ScreenshotAttempt(null, e);
+            }
         }
 
-        return new ScreenshotReading(image.MediaType, image.Width, image.Height, captured, chat, image.PageShare);
+        var pages = await ocr.ReadPagesAsync([.. laid.Select(l => (l.Sheet.Image, l.Name))], cancellationToken).ConfigureAwait(false);
+        var read = new List<(Laid Shot, IReadOnlyList<BubbleArea> Bubbles, IReadOnlyList<OcrLine> Lines)>(laid.Count);
+        for (var k = 0; k < laid.Count; k++)
+        {
+            var shot = laid[k];
+            if (pages[k].Failure is { } failure)
+            {
+                attempts[shot.Index] = new ScreenshotAttempt(null, failure);
+                continue;
+            }
+
+            var bubbles = shot.Bubbles.Select((b, i) => b with { Ink = shot.Sheet.Crops[i].Ink }).ToList();
+            read.Add((shot, bubbles, shot.Sheet.OnScreen(pages[k].Lines)));
+        }
+
+        var kept = await ReadTraditionalAsync(read, ocr, cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < read.Count; k++)
+        {
+            var (shot, bubbles, _) = read[k];
+            var image = shot.Image;
+            var shaded = kept[k].Select(l => l with { Shade = image.ShadeAround(l.Box) }).ToList();
+            var chat = ChatLayout.Read(shaded, image.Width, image.Height, shot.Captured.Time, bubbles, image.Pane);
+            attempts[shot.Index] = chat.Messages.Count == 0
+                ? new ScreenshotAttempt(null, new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_NoText, shot.Name)))
+                : new ScreenshotAttempt(new ScreenshotReading(image.MediaType, image.Width, image.Height, shot.Captured, chat, image.PageShare), null);
+        }
+
+        return attempts;
     }
 
     /// <summary>Below this confidence a bubble is read again with the traditional-character model.</summary>
     private const double TraditionalBelow = 0.86;
 
-    /// <summary>How much surer the traditional model must be of a bubble for its reading to be kept.</summary>
+    /// <summary>How much surer the traditional model must be of a bubble for its reading to be kept, when the glyphs did not tell.</summary>
     private const double TraditionalMargin = 0.04;
 
-    /// <summary>
-    /// Reads again, with the traditional-character model (<c>chi_tra</c>), the bubbles the simplified
-    /// model was unsure of (on average, or of many of its words), and keeps for each bubble the reading the models were surer of: the
-    /// simplified model reads 還款 as 还款 with low confidence, and the evidence must keep what the
-    /// image shows. Traditional script is told apart this way, by which model reads it better, so
-    /// simplified text keeps its reading. Without the traditional data the simplified reading stands.
-    /// </summary>
-    private static async Task<IReadOnlyList<OcrLine>> ReadTraditionalAsync(ScreenshotImage image, IReadOnlyList<BubbleArea> bubbles, IReadOnlyList<OcrLine> lines, TesseractOcr ocr, string name, CancellationToken cancellationToken)
+    /// <summary>The two scripts' forms of a character (<c>data/scripts/STCharacters.txt</c>, embedded).</summary>
+    private static readonly Lazy<CharacterForms> Forms = new(() =>
     {
-        var doubtful = bubbles.Where(b => Inside(b, lines) is var read && (Confidence(read) is < TraditionalBelow || (read.Count > 0 && read.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * read.Sum(l => l.Characters)))).ToList();
-        if (doubtful.Count == 0)
+        using var stream = typeof(ScreenshotReader).Assembly.GetManifestResourceStream("DebtShield.Scripts.STCharacters.txt")
+            ?? throw new InvalidOperationException("data/scripts/STCharacters.txt is not embedded in DebtShield.Import.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return CharacterForms.Parse(reader.ReadToEnd());
+    });
+
+    /// <summary>
+    /// Reads again, with the traditional-character model (<c>chi_tra</c>), every bubble whose script
+    /// could be either (its simplified reading holds a character traditional text writes otherwise)
+    /// or that the simplified model was unsure of, and keeps for each the reading its glyphs call for
+    /// (<see cref="CharacterForms.Votes"/>: a glyph only one model could read). The simplified model
+    /// reads a traditional bubble in simplified forms, and often sure of them (咱們聊聊還款 read
+    /// 咱们聊聊膛款, 0.87): no confidence rule sees that, but the glyph it could not map (還 read 膛)
+    /// does. Where the glyphs do not tell, a bubble the simplified model was unsure of (on average,
+    /// or of many of its words) takes the reading the models were surer of, as before; any other
+    /// keeps its simplified reading. Without the traditional data the simplified reading stands.
+    /// The bubbles of every screenshot of the batch are read by one process, each screenshot's on a
+    /// page of its own.
+    /// </summary>
+    /// <returns>The lines kept for each screenshot of <paramref name="read"/>, in order.</returns>
+    private static async Task<IReadOnlyList<IReadOnlyList<OcrLine>>> ReadTraditionalAsync(IReadOnlyList<(Laid Shot, IReadOnlyList<BubbleArea> Bubbles, IReadOnlyList<OcrLine> Lines)> read, TesseractOcr ocr, CancellationToken cancellationToken)
+    {
+        var kept = read.Select(r => r.Lines).ToArray();
+        var forms = Forms.Value;
+        var again = read
+            .Select((r, k) => (k, Bubbles: r.Bubbles.Where(b => Inside(b, r.Lines) is var lines && (Unsure(lines) || lines.Any(l => l.Text.Any(forms.IsOnlySimplified)))).ToList()))
+            .Where(d => d.Bubbles.Count > 0)
+            .Select(d => (d.k, d.Bubbles, Sheet: read[d.k].Shot.Image.ForOcr(d.Bubbles, onlyBubbles: true)))
+            .ToList();
+        if (again.Count == 0)
         {
-            return lines;
+            return kept;
         }
 
-        IReadOnlyList<OcrLine> again;
+        IReadOnlyList<OcrPageReading> pages;
         try
         {
-            var sheet = image.ForOcr(doubtful, onlyBubbles: true);
-            again = sheet.OnScreen(await ocr.For("chi_tra").ReadAsync(sheet.Image, name, cancellationToken).ConfigureAwait(false));
+            pages = await ocr.For("chi_tra").ReadPagesAsync([.. again.Select(d => (d.Sheet.Image, read[d.k].Shot.Name))], cancellationToken).ConfigureAwait(false);
         }
         catch (ScreenshotException e) when (e.OcrUnavailable)
         {
-            return lines;
+            return kept;
         }
 
-        var kept = lines.ToList();
-        foreach (var bubble in doubtful)
+        for (var p = 0; p < again.Count; p++)
         {
-            var simplified = Inside(bubble, lines);
-            var traditional = Inside(bubble, again);
-            if (Confidence(traditional) is { } better && better > Confidence(simplified) + TraditionalMargin)
+            var (k, bubbles, sheet) = again[p];
+            if (pages[p].Failure is not null)
             {
-                kept.RemoveAll(simplified.Contains);
-                kept.AddRange(traditional);
+                continue; // the simplified reading stands, as without the traditional data
             }
+
+            var lines = kept[k].ToList();
+            var traditionalLines = sheet.OnScreen(pages[p].Lines);
+            foreach (var bubble in bubbles)
+            {
+                var simplified = Inside(bubble, kept[k]);
+                var traditional = Inside(bubble, traditionalLines);
+                var votes = forms.Votes(Text(simplified), Text(traditional));
+                var traditionalKept = votes.Traditional != votes.Simplified
+                    ? votes.Traditional > votes.Simplified
+                    : Unsure(simplified) && Confidence(traditional) is { } better && better > Confidence(simplified) + TraditionalMargin;
+                if (traditionalKept && traditional.Count > 0)
+                {
+                    lines.RemoveAll(simplified.Contains);
+                    lines.AddRange(traditional);
+                }
+            }
+
+            kept[k] = lines;
         }
 
         return kept;
@@ -96,9 +218,17 @@ public static class ScreenshotReader
         static List<OcrLine> Inside(BubbleArea bubble, IReadOnlyList<OcrLine> lines) =>
             [.. lines.Where(l => l.Box.CenterX >= bubble.Box.Left && l.Box.CenterX <= bubble.Box.Right && l.Box.Top + (l.Box.Height / 2) >= bubble.Box.Top && l.Box.Top + (l.Box.Height / 2) <= bubble.Box.Bottom)];
 
+        static bool Unsure(List<OcrLine> lines) =>
+            Confidence(lines) is < TraditionalBelow || (lines.Count > 0 && lines.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * lines.Sum(l => l.Characters));
+
         static double? Confidence(List<OcrLine> lines) =>
             lines.Sum(l => l.Characters) is > 0 and var characters ? lines.Sum(l => l.Confidence * l.Characters) / characters : null;
+
+        static string Text(List<OcrLine> lines) => string.Concat(lines.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).Select(l => l.Text));
     }
+
+    /// <summary>A screenshot decoded, its bubbles found and its sheet made, waiting for OCR.</summary>
+    private sealed record Laid(int Index, string Name, ScreenshotImage Image, CaptureTime Captured, IReadOnlyList<BubbleArea> Bubbles, OcrSheet Sheet);
 
     /// <summary>The EXIF time the picture was taken, China time unless it carries its own offset.</summary>
     internal static CaptureTime? FromMetadata(byte[] content)

@@ -44,4 +44,79 @@ public sealed class ScreenshotReaderTests
             shot.Truth.Bubbles.Select(b => b.Side == "sent" ? IncidentDirection.Sent : IncidentDirection.Received),
             reading.Chat.Messages.Select(m => m.Direction));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")] // the logging Tesseract is a shell script
+    public async Task ReadAllAsync_TwoScreenshots_OneProcessAModelAndEachReadAsWhenAlone()
+    {
+        // Given two WeChat screenshots with traditional bubbles (so both models are needed), and a
+        // Tesseract that logs each start.
+        var shots = ChatShotSet.All().Where(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole").Take(2).ToList();
+        var folder = Directory.CreateTempSubdirectory("s16-ocr-");
+        try
+        {
+            var log = Path.Combine(folder.FullName, "starts.log");
+            var wrapper = Path.Combine(folder.FullName, "tesseract");
+            File.WriteAllText(wrapper, $"#!/bin/sh\necho \"$4\" >> '{log}'\nexec tesseract \"$@\"\n");
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var together = await ScreenshotReader.ReadAllAsync([.. shots.Select(s => new ScreenshotSource(s.Image, s.Truth.Name, DateTimeOffset.UnixEpoch))], new TesseractOcr(wrapper));
+            var starts = File.ReadAllLines(log);
+            var alone = new List<ScreenshotReading>();
+            foreach (var shot in shots)
+            {
+                alone.Add(await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr()));
+            }
+
+            Assert.Equal(["chi_sim", "chi_tra"], starts);
+            Assert.Equal(
+                alone.Select(r => r.Chat.Messages.Select(m => (m.Text, m.Box, m.Time)).ToArray()).ToArray(),
+                together.Select(a => a.Reading!.Chat.Messages.Select(m => (m.Text, m.Box, m.Time)).ToArray()).ToArray());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ReadAllAsync_ADamagedScreenshotInTheBatch_IsRefusedAloneAndTheOtherRead()
+    {
+        var shot = ChatShotSet.All().First(s => s.Truth.App == "lender" && s.Truth.Variant == "whole" && s.Truth.Scale == 2);
+
+        var attempts = await ScreenshotReader.ReadAllAsync(
+            [new ScreenshotSource(shot.Image[..(shot.Image.Length / 2)], "Screenshot_cut.png", DateTimeOffset.UnixEpoch), new ScreenshotSource(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch)],
+            new TesseractOcr());
+
+        Assert.Null(attempts[0].Reading);
+        Assert.Contains("Screenshot_cut.png", attempts[0].Refusal!.Message, StringComparison.Ordinal);
+        Assert.Equal(shot.Truth.Bubbles.Count, attempts[1].Reading!.Chat.Messages.Count);
+    }
+
+    [Theory]
+    [InlineData(0, 2, new int[0])]
+    [InlineData(1, 2, new[] { 1 })]
+    [InlineData(3, 2, new[] { 2, 1 })]
+    [InlineData(20, 2, new[] { 8, 8, 4 })]
+    [InlineData(6, 1, new[] { 6 })]
+    public void Batches_AFolder_EveryCoreBusyAndNoBatchOverEight(int count, int cores, int[] sizes)
+    {
+        var batches = ScreenshotReader.Batches(count, cores).ToList();
+
+        Assert.Equal(sizes, batches.Select(b => b.GetOffsetAndLength(count).Length));
+        Assert.Equal(Enumerable.Range(0, count), batches.SelectMany(b => Enumerable.Range(b.GetOffsetAndLength(count).Offset, b.GetOffsetAndLength(count).Length)));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ATraditionalBubbleReadSureInSimplifiedForms_KeepsTheTraditionalReading()
+    {
+        // WeChat 2x: 周先生，假期結束，咱們聊聊還款計劃？ was read 咱们聊聊膛款计划 at 0.87, too sure for
+        // any confidence rule; chi_sim could not map 還 to a form of its own and read 膛.
+        var shot = ChatShotSet.All().First(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole");
+
+        var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr());
+
+        Assert.Contains(reading.Chat.Messages, m => m.Text.Contains("咱們聊聊還款計劃", StringComparison.Ordinal));
+        Assert.Contains(reading.Chat.Messages, m => m.Text.StartsWith("要让你全家都知道", StringComparison.Ordinal));
+    }
 }

@@ -62,6 +62,42 @@ public sealed class TesseractOcrTests
         Assert.Equal(["還款客服", "，逾期信用。"], lines.Select(l => l.Text));
     }
 
+    private static string PageWord(int page, int line, int left, int height, double confidence, string text) =>
+        $"5\t{page}\t1\t1\t{line}\t1\t{left}\t{line * 100}\t{height}\t{height}\t{confidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}\t{text}\n";
+
+    [Fact]
+    public void Pages_TwoSheetsNumberingTheirLinesFromOne_KeepEachSheetsLinesApart()
+    {
+        // Given two screenshots' sheets read as the pages of one TIFF: Tesseract numbers each page's
+        // blocks and lines from 1 again.
+        var tsv = Header
+            + PageWord(1, 1, 40, 30, 93, "还款")
+            + PageWord(1, 2, 40, 30, 95, "好的")
+            + PageWord(2, 1, 40, 30, 95, "谢谢")
+            + PageWord(2, 1, 75, 30, 95, "你");
+
+        var pages = TesseractOcr.Pages(tsv, 2);
+
+        Assert.Equal([["还款", "好的"], ["谢谢你"]], pages.Select(p => p.Select(l => l.Text).ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void Pages_ASheetOfSmallerText_IsJudgedByItsOwnTextHeightAsWhenReadAlone()
+    {
+        // Given a 3x screenshot's sheet (text 60 pixels high) and a 1x one's (20 pixels) in one
+        // report: the second's words are no specks, as they are not when its sheet is read alone.
+        var tsv = Header
+            + PageWord(1, 1, 40, 60, 95, "您好")
+            + PageWord(1, 2, 40, 60, 95, "客服")
+            + PageWord(1, 3, 40, 60, 95, "逾期")
+            + PageWord(2, 1, 40, 20, 80, "谢谢");
+
+        var pages = TesseractOcr.Pages(tsv, 2);
+
+        Assert.Equal(TesseractOcr.Lines(Header + PageWord(1, 1, 40, 20, 80, "谢谢")).Select(l => l.Text), pages[1].Select(l => l.Text));
+        Assert.Equal(["谢谢"], pages[1].Select(l => l.Text));
+    }
+
     [Fact]
     public async Task ReadAsync_TesseractMissing_SaysWhatToInstall()
     {
