@@ -22,7 +22,7 @@ public sealed partial class IdMechanismTests
 
         Assert.Equal(
             [
-                "AdvertisedMethod x2", "BudgetLineKind x2", "CallOutcome x2", "ChainBreakKind x1", "IncidentChannel x2", "IncidentDirection x2",
+                "AdvertisedMethod x2", "BudgetLineKind x2", "CallOutcome x2", "ChainBreakKind x1", "ConductLabel x2", "IncidentChannel x2", "IncidentDirection x2",
                 "LenderKind x2", "OfferFeeKind x1", "PaymentTarget x2", "RatePer x2", "Recipient x2",
             ],
             walked.GroupBy(t => t).Select(g => $"{g.Key} x{g.Count()}").Order(StringComparer.Ordinal));
