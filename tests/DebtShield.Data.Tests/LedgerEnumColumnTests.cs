@@ -1,11 +1,8 @@
-using DebtShield.Core;
 using DebtShield.Core.Budget;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Core.Loans;
-using DebtShield.Data.Cases;
 using DebtShield.Data.Evidence;
-using DebtShield.Data.Protection;
 using DebtShield.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -103,7 +100,7 @@ public sealed class LedgerEnumColumnTests
         // Given a ledger holding every member of every enum in every column that can hold it
         using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
-        var caseId = await StoreEveryMemberAsync(ledger);
+        var caseId = await EveryEnumMember.StoreAsync(ledger, "test");
 
         foreach (var column in Pinned.GroupBy(p => p.Column))
         {
@@ -124,7 +121,7 @@ public sealed class LedgerEnumColumnTests
         // Given a ledger with a row in every table
         using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
-        var caseId = await StoreEveryMemberAsync(ledger);
+        var caseId = await EveryEnumMember.StoreAsync(ledger, "test");
 
         foreach (var (column, member, id) in Pinned)
         {
@@ -144,7 +141,7 @@ public sealed class LedgerEnumColumnTests
         // Given a ledger whose column holds a value no member has (a newer version's, or an edit)
         using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
-        var caseId = await StoreEveryMemberAsync(ledger);
+        var caseId = await EveryEnumMember.StoreAsync(ledger, "test");
         await OverwriteAsync(ledger, column, "Weekly");
 
         // When it is read
@@ -220,7 +217,7 @@ public sealed class LedgerEnumColumnTests
     {
         using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Ledger.OpenAsync(test.Location, () => null, null);
-        var caseId = await StoreEveryMemberAsync(ledger);
+        var caseId = await EveryEnumMember.StoreAsync(ledger, "test");
         await OverwriteAsync(ledger, "loans.advertised_per", "Weekly");
 
         var refused = await Assert.ThrowsAsync<LedgerException>(() => ledger.ReadAsync((context, token) => Readers["loans.advertised_per"](context, caseId, token)));
@@ -278,67 +275,4 @@ public sealed class LedgerEnumColumnTests
     }
 
     private static (string Table, string Column) Split(string column) => (column[..column.IndexOf('.', StringComparison.Ordinal)], column[(column.IndexOf('.', StringComparison.Ordinal) + 1)..]);
-
-    /// <summary>A case whose rows hold every member of every enum, in every column that can hold it.</summary>
-    private static async Task<Guid> StoreEveryMemberAsync(Ledger ledger)
-    {
-        var kinds = Enum.GetValues<LenderKind>();
-        var pers = Enum.GetValues<RatePer>();
-        var methods = Enum.GetValues<AdvertisedMethod>();
-        var loans = kinds.Select((kind, i) => Loan($"loan-{i}", kind, pers[i % pers.Length], methods[i % methods.Length], pers[(i + 1) % pers.Length])).ToArray();
-        var caseId = await SampleFacts.StoreCaseAsync(ledger, LedgerCipher.None, loans);
-        await ledger.WriteAsync(async (context, token) =>
-        {
-            context.BudgetLines.Add(StoredBudgetLine.From(caseId, 1, new BudgetLine(BudgetLineKind.EssentialExpense, "房租", new Money(1500m)), LedgerCipher.None));
-            var channels = Enum.GetValues<IncidentChannel>();
-            var directions = Enum.GetValues<IncidentDirection>();
-            var outcomes = Enum.GetValues<CallOutcome>();
-            var recipients = Enum.GetValues<Recipient>();
-            for (var i = 0; i < channels.Length; i++)
-            {
-                context.EvidenceEntries.Add(new StoredEvidenceEntry
-                {
-                    CaseId = caseId,
-                    Sequence = i + 1,
-                    RecordedAt = SampleFacts.Now,
-                    Channel = channels[i],
-                    Direction = directions[i % directions.Length],
-                    Time = SampleFacts.Now.AddHours(-i),
-                    Outcome = i < outcomes.Length ? outcomes[i] : null,
-                    Recipient = recipients[i % recipients.Length],
-                    Counterpart = "13900000000",
-                    Source = "test",
-                    Fingerprint = new string('a', 64),
-                    Previous = new string('b', 64),
-                    Hash = new string('c', 64),
-                });
-            }
-
-            foreach (var (origin, i) in Enum.GetValues<CollectorOrigin>().Select((o, i) => (o, i)))
-            {
-                context.Collectors.Add(new StoredCollector { CaseId = caseId, Number = $"1390000000{i}", Origin = origin, AddedAt = SampleFacts.Now });
-            }
-
-            await context.SaveChangesAsync(token);
-            return 0;
-        });
-        return caseId;
-    }
-
-    private static Loan Loan(string id, LenderKind kind, RatePer advertisedPer, AdvertisedMethod method, RatePer overduePer)
-    {
-        var creation = Core.Loans.Loan.Create(
-            id,
-            new Lender("借款方-" + id, kind),
-            new DateOnly(2026, 3, 15),
-            new Money(10000m),
-            new Money(9000m),
-            [],
-            [new Instalment(new DateOnly(2026, 4, 15), new Money(5500m)), new Instalment(new DateOnly(2026, 5, 15), new Money(5500m))],
-            [.. Enum.GetValues<PaymentTarget>().Select((target, i) => new Payment(new DateOnly(2026, 4, 15 + i), new Money(100m), target))],
-            new AdvertisedRate(0.001, advertisedPer, method),
-            OverdueTerms.Agreed(new OverdueRate(0.0005m, overduePer), OverduePenalty.PerDay(0.001m), new Money(30m)));
-        Assert.True(creation.Succeeded);
-        return creation.Loan;
-    }
 }
