@@ -217,7 +217,7 @@ internal static class ChatAppPainter
     /// <summary>True for the emoji the set paints (the faces and hands block and the symbols above it).</summary>
     public static bool IsEmoji(Rune rune) => rune.Value >= 0x1F300;
 
-    private static float Measure(string text, SKFont font) =>
+    internal static float Measure(string text, SKFont font) =>
         text.EnumerateRunes().Sum(r => IsEmoji(r) ? font.Size * 1.15f : font.MeasureText(r.ToString()));
 
     private static void DrawLine(SKCanvas canvas, string line, float x, float baseline, SKFont font, SKPaint ink)
@@ -253,7 +253,7 @@ internal static class ChatAppPainter
     }
 
     /// <summary>Breaks text into lines no wider than <paramref name="max"/>, character by character as chat apps wrap Chinese.</summary>
-    private static List<string> Wrap(string text, SKFont font, float max)
+    internal static List<string> Wrap(string text, SKFont font, float max)
     {
         var lines = new List<string>();
         var line = new StringBuilder();

@@ -197,7 +197,7 @@ internal static class DesktopWeChatPainter
         foreach (var message in messages)
         {
             var needsStamp = previous is null || message.Time - previous.Value >= TimeSpan.FromMinutes(5);
-            var lines = Wrap(message.Text, font, maxText);
+            var lines = ChatAppPainter.Wrap(message.Text, font, maxText);
             var named = members.Count > 0 && !message.Sent;
             var bubbleHeight = (lines.Count * 20f) + 18;
             var needed = bubbleHeight + (needsStamp ? 36 : 0) + (named ? 18 : 0) + 16;
@@ -228,7 +228,7 @@ internal static class DesktopWeChatPainter
                 y += 18;
             }
 
-            var bubbleWidth = lines.Max(l => Measure(l, font)) + 20;
+            var bubbleWidth = lines.Max(l => ChatAppPainter.Measure(l, font)) + 20;
             var left = message.Sent ? avatarX - 10 - bubbleWidth : avatarX + 46;
             var fill = new SKRect(left, y, left + bubbleWidth, y + bubbleHeight);
             paint.Color = message.Sent ? style.Sent : style.Received;
@@ -252,9 +252,6 @@ internal static class DesktopWeChatPainter
 
     private static SKRectI Scaled(SKRect rect, float scale, float x0, float y0) =>
         SKRectI.Round(new SKRect((rect.Left + x0) * scale, (rect.Top + y0) * scale, (rect.Right + x0) * scale, (rect.Bottom + y0) * scale));
-
-    private static float Measure(string text, SKFont font) =>
-        text.EnumerateRunes().Sum(r => ChatAppPainter.IsEmoji(r) ? font.Size * 1.15f : font.MeasureText(r.ToString()));
 
     /// <summary>Draws a line, an emoji as a yellow face (a picture, as the app draws it).</summary>
     private static void DrawLine(SKCanvas canvas, string line, float x, float baseline, SKFont font, SKPaint ink)
@@ -283,25 +280,5 @@ internal static class DesktopWeChatPainter
         {
             canvas.DrawText(run.ToString(), x, baseline, SKTextAlign.Left, font, ink);
         }
-    }
-
-    /// <summary>Breaks text into lines no wider than <paramref name="max"/>, character by character.</summary>
-    private static List<string> Wrap(string text, SKFont font, float max)
-    {
-        var lines = new List<string>();
-        var line = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (line.Length > 0 && Measure(line + rune.ToString(), font) > max)
-            {
-                lines.Add(line.ToString());
-                line.Clear();
-            }
-
-            line.Append(rune.ToString());
-        }
-
-        lines.Add(line.ToString());
-        return lines;
     }
 }
