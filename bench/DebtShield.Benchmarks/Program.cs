@@ -44,6 +44,21 @@ if (args is ["train-conduct-model"])
     return;
 }
 
+// `make-conduct-synthetic` writes data/conduct/synthetic/messages.jsonl (training variants, never evaluated on);
+// `conduct-model-study` measures the model against the rules leaving one tuning source out, and with
+// `--held-out` scores the held-out sources too (issue 21: once, at the end).
+if (args is ["make-conduct-synthetic"])
+{
+    Console.WriteLine($"{ConductSyntheticSet.Write(Directory.GetCurrentDirectory()).Count} synthetic variants");
+    return;
+}
+
+if (args is ["conduct-model-study", .. var studyOptions])
+{
+    ConductModelStudy.Run(Directory.GetCurrentDirectory(), heldOut: studyOptions.Contains("--held-out"));
+    return;
+}
+
 if (args is ["make-messages", var messagePath, var messageCount])
 {
     MessageFile.Write(messagePath, int.Parse(messageCount, System.Globalization.CultureInfo.InvariantCulture));

@@ -198,7 +198,7 @@ public sealed class ConductAnalyzer
         for (var l = 0; l < scores.Length; l++)
         {
             var label = NgramModel.ScoredLabels[l];
-            if (!label.IsAbusive() || scores[l] < model.Threshold || (labels & (1 << (int)label)) != 0
+            if (!label.IsAbusive() || scores[l] < model.Thresholds[l] || (labels & (1 << (int)label)) != 0
                 || (lawfulStep && label is ConductLabel.FalseConsequences or ConductLabel.FakeLegalProcess)
                 || (recipient == Recipient.Borrower && label == ConductLabel.ThirdPartyDisclosure))
             {

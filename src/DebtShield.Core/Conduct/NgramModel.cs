@@ -11,9 +11,17 @@ namespace DebtShield.Core.Conduct;
 /// n-grams that weighed most, so the finding can be explained and quoted.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The words of its <see cref="WordClasses"/> are read as one symbol a class before the n-grams are
+/// taken (你老公会知道 and 你领导会知道 are the same trigrams), so what one circle or verb taught the
+/// model carries to the others; a reason quotes the words of the message the n-gram stood for.
+/// Each label has its own threshold, chosen on sources the model was not trained on.
+/// </para>
+/// <para>
 /// Training is deterministic (examples in the order given, fixed epochs and rate, no randomness),
 /// so the same files always give the same weights; <see cref="Format"/> writes them as text
 /// (<c>data/conduct/model.txt</c>), which <see cref="Parse"/> reads back exactly.
+/// </para>
 /// </remarks>
 public sealed class NgramModel
 {
@@ -34,8 +42,9 @@ public sealed class NgramModel
     private readonly NgramTable _index;
     private readonly double[] _weights;
     private readonly double[] _bias;
+    private readonly double[] _thresholds;
 
-    private NgramModel(IReadOnlyDictionary<ulong, double[]> weights, double[] bias, double threshold, ConductExplanation explanation)
+    private NgramModel(IReadOnlyDictionary<ulong, double[]> weights, double[] bias, double[] thresholds, ConductExplanation explanation, NgramWordClasses classes)
     {
         var keys = weights.Keys.Order().ToArray();
         _keys = keys;
@@ -47,15 +56,33 @@ public sealed class NgramModel
         }
 
         _bias = bias;
-        Threshold = threshold;
+        _thresholds = thresholds;
         Explanation = explanation;
+        WordClasses = classes;
+    }
+
+    private NgramModel(NgramModel model, double[] thresholds)
+    {
+        _keys = model._keys;
+        _index = model._index;
+        _weights = model._weights;
+        _bias = model._bias;
+        _thresholds = thresholds;
+        Explanation = model.Explanation;
+        WordClasses = model.WordClasses;
     }
 
     /// <summary>The labels the model scores, in <see cref="ConductLabel"/> order.</summary>
     public static IReadOnlyList<ConductLabel> ScoredLabels => Labels;
 
-    /// <summary>The probability at or above which a label is given.</summary>
-    public double Threshold { get; }
+    /// <summary>
+    /// For each label in <see cref="ScoredLabels"/> order, the probability at or above which it is
+    /// given; <see cref="double.PositiveInfinity"/> for a label the model never gives.
+    /// </summary>
+    public IReadOnlyList<double> Thresholds => _thresholds;
+
+    /// <summary>The word classes read as one symbol each (<see cref="NgramWordClasses.None"/> for none).</summary>
+    public NgramWordClasses WordClasses { get; }
 
     /// <summary>Why a label came from the model; <c>{0}</c> stands for the n-grams that weighed most.</summary>
     public ConductExplanation Explanation { get; }
@@ -65,73 +92,131 @@ public sealed class NgramModel
 
     /// <summary>Trains a model on normalised texts and their labels.</summary>
     /// <param name="examples">Normalised texts (as <see cref="ConductNormalizer"/> gives them) and their text labels.</param>
-    /// <param name="threshold">The probability at or above which a label is given.</param>
+    /// <param name="threshold">The probability at or above which a label is given, the same for every label.</param>
     /// <param name="explanation">The explanation template of model findings.</param>
     /// <param name="epochs">Passes over the examples.</param>
     /// <param name="rate">The learning rate.</param>
     /// <param name="l2">The weight decay.</param>
+    /// <param name="classes">The word classes read as one symbol each; none if not given.</param>
     public static NgramModel Train(
         IReadOnlyList<(string Text, IReadOnlySet<ConductLabel> Labels)> examples,
         double threshold,
         ConductExplanation explanation,
         int epochs = 30,
         double rate = 0.2,
-        double l2 = 1e-4)
+        double l2 = 1e-4,
+        NgramWordClasses? classes = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var weights = new Dictionary<ulong, double[]>();
-        var bias = new double[Labels.Length];
-        var features = examples.Select(e => Features(e.Text).Select(f => f.Key).Distinct().ToList()).ToList();
-        foreach (var key in features.SelectMany(f => f))
+        classes ??= NgramWordClasses.None;
+
+        // Each distinct n-gram gets a row; an example is the rows of its n-grams, each once.
+        var rowOf = new Dictionary<ulong, int>();
+        var rows = new List<int[]>(examples.Count);
+        var targets = new bool[examples.Count * Labels.Length];
+        for (var i = 0; i < examples.Count; i++)
         {
-            weights.TryAdd(key, new double[Labels.Length]);
+            var present = new List<int>();
+            foreach (var (key, _) in Features(classes.Tag(examples[i].Text)))
+            {
+                if (!rowOf.TryGetValue(key, out var row))
+                {
+                    rowOf.Add(key, row = rowOf.Count);
+                }
+
+                if (!present.Contains(row))
+                {
+                    present.Add(row);
+                }
+            }
+
+            rows.Add([.. present]);
+            for (var l = 0; l < Labels.Length; l++)
+            {
+                targets[(i * Labels.Length) + l] = examples[i].Labels.Contains(Labels[l]);
+            }
         }
 
+        var weights = new double[rowOf.Count * Labels.Length];
+        var bias = new double[Labels.Length];
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             for (var i = 0; i < examples.Count; i++)
             {
+                var present = rows[i];
                 for (var l = 0; l < Labels.Length; l++)
                 {
                     var z = bias[l];
-                    foreach (var key in features[i])
+                    foreach (var row in present)
                     {
-                        z += weights[key][l];
+                        z += weights[(row * Labels.Length) + l];
                     }
 
-                    var gradient = Sigmoid(z) - (examples[i].Labels.Contains(Labels[l]) ? 1.0 : 0.0);
+                    var gradient = Sigmoid(z) - (targets[(i * Labels.Length) + l] ? 1.0 : 0.0);
                     bias[l] -= rate * gradient;
-                    foreach (var key in features[i])
+                    foreach (var row in present)
                     {
-                        var w = weights[key];
-                        w[l] -= rate * (gradient + (l2 * w[l]));
+                        ref var w = ref weights[(row * Labels.Length) + l];
+                        w -= rate * (gradient + (l2 * w));
                     }
                 }
             }
         }
 
         // Weights too small to matter are dropped: the file stays reviewable and the table small.
-        var kept = weights.Where(p => p.Value.Any(w => Math.Abs(w) >= 0.01))
-            .ToDictionary(p => p.Key, p => p.Value.Select(w => Math.Round(w, 4)).ToArray());
-        return new NgramModel(kept, [.. bias.Select(b => Math.Round(b, 4))], threshold, explanation);
+        var kept = new Dictionary<ulong, double[]>();
+        foreach (var (key, row) in rowOf)
+        {
+            var span = weights.AsSpan(row * Labels.Length, Labels.Length);
+            var any = false;
+            foreach (var w in span)
+            {
+                any |= Math.Abs(w) >= 0.01;
+            }
+
+            if (any)
+            {
+                kept.Add(key, [.. span.ToArray().Select(w => Math.Round(w, 4))]);
+            }
+        }
+
+        return new NgramModel(kept, [.. bias.Select(b => Math.Round(b, 4))], [.. Labels.Select(_ => threshold)], explanation, classes);
     }
+
+    /// <summary>The same model with a threshold of its own for each label, in <see cref="ScoredLabels"/> order.</summary>
+    public NgramModel WithThresholds(IReadOnlyList<double> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(thresholds.Count, Labels.Length, nameof(thresholds));
+        return new NgramModel(this, [.. thresholds]);
+    }
+
+    /// <summary>The probability at or above which <paramref name="label"/> is given.</summary>
+    public double ThresholdOf(ConductLabel label) => _thresholds[Array.IndexOf(Labels, label)];
 
     /// <summary>Reads a model written by <see cref="Format"/>.</summary>
     /// <exception cref="FormatException">A line is malformed; the message names the line.</exception>
     public static NgramModel Parse(string text, string sourceName = "model.txt")
     {
         ArgumentNullException.ThrowIfNull(text);
-        double? threshold = null;
+        double[]? thresholds = null;
         ConductExplanation? explanation = null;
         double[]? bias = null;
-        var weights = new Dictionary<ulong, double[]>();
+        var classes = new List<(string, IReadOnlyList<string>)>();
+        var ngrams = new List<(string Spelling, double[] Weights, int LineNumber)>();
         foreach (var (lineNumber, line) in ConductDataLine.Significant(text))
         {
             var fields = line.Split('\t');
             switch (fields[0])
             {
                 case "threshold" when fields.Length == 2:
-                    threshold = Number(fields[1], lineNumber);
+                    thresholds = [.. Labels.Select(_ => Threshold(fields[1], lineNumber))];
+                    break;
+                case "threshold" when fields.Length == Labels.Length + 1:
+                    thresholds = [.. fields.Skip(1).Select(f => Threshold(f, lineNumber))];
+                    break;
+                case "class" when fields.Length == 3 && ngrams.Count == 0:
+                    classes.Add((fields[1], fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
                     break;
                 case "explain" when fields.Length == 2:
                     explanation = ConductRuleSet.ParseExplanation(fields[1]);
@@ -140,21 +225,34 @@ public sealed class NgramModel
                     bias = [.. fields.Skip(1).Select(f => Number(f, lineNumber))];
                     break;
                 default:
-                    if (fields.Length != Labels.Length + 1 || fields[0].Length is < 2 or > 3 || !weights.TryAdd(Key(fields[0]), [.. fields.Skip(1).Select(f => Number(f, lineNumber))]))
+                    if (fields.Length != Labels.Length + 1)
                     {
                         throw ConductDataLine.Error(sourceName, lineNumber, "expected an n-gram and " + Labels.Length.ToString(CultureInfo.InvariantCulture) + " weights, once each");
                     }
 
+                    ngrams.Add((fields[0], [.. fields.Skip(1).Select(f => Number(f, lineNumber))], lineNumber));
                     break;
             }
         }
 
-        if (threshold is null || explanation is null || bias is null)
+        if (thresholds is null || explanation is null || bias is null)
         {
             throw new FormatException(sourceName + ": needs threshold, explain and bias lines");
         }
 
-        return new NgramModel(weights, bias, threshold.Value, explanation);
+        var wordClasses = classes.Count == 0 ? NgramWordClasses.None : new NgramWordClasses(classes);
+        var weights = new Dictionary<ulong, double[]>();
+        foreach (var (spelling, row, lineNumber) in ngrams)
+        {
+            if (Unspell(spelling, wordClasses) is not { Length: >= 2 and <= 3 } ngram || !weights.TryAdd(Key(ngram), row))
+            {
+                throw ConductDataLine.Error(sourceName, lineNumber, "expected an n-gram of two or three characters or {CLASS} symbols, once each: " + spelling);
+            }
+        }
+
+        return new NgramModel(weights, bias, thresholds, explanation, wordClasses);
+
+        double Threshold(string field, int lineNumber) => field == "off" ? double.PositiveInfinity : Number(field, lineNumber);
 
         double Number(string field, int lineNumber) =>
             double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
@@ -166,14 +264,26 @@ public sealed class NgramModel
     public string Format(string header)
     {
         var text = new StringBuilder(header);
-        text.Append("threshold\t").Append(Threshold.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        text.Append("# thresholds: ").AppendJoin('\t', Labels.Select(l => l.Id())).Append(" (off: never given by the model)\n");
+        text.Append("threshold");
+        foreach (var threshold in _thresholds)
+        {
+            text.Append('\t').Append(double.IsPositiveInfinity(threshold) ? "off" : threshold.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        text.Append('\n');
         text.Append("explain\t").Append(Explanation.Chinese).Append(" | ").Append(Explanation.English).Append('\n');
+        foreach (var (name, words) in WordClasses.Classes)
+        {
+            text.Append("class\t").Append(name).Append('\t').AppendJoin(' ', words).Append('\n');
+        }
+
         text.Append("# columns: ").AppendJoin('\t', Labels.Select(l => l.Id())).Append('\n');
         text.Append("bias");
         AppendWeights(_bias);
         for (var index = 0; index < _keys.Length; index++)
         {
-            text.Append(Spell(_keys[index]));
+            text.Append(Spell(_keys[index], WordClasses));
             AppendWeights(_weights.AsSpan(index * Labels.Length, Labels.Length));
         }
 
@@ -210,7 +320,8 @@ public sealed class NgramModel
             Array.Clear(countedIn);
         }
 
-        foreach (var (key, _) in Features(normalizedText))
+        var tagged = WordClasses.Classes.Count == 0 ? normalizedText : WordClasses.Tag(normalizedText).AsSpan();
+        foreach (var (key, _) in Features(tagged))
         {
             var index = _index.IndexOf(key);
             if (index < 0 || countedIn[index] == call)
@@ -242,23 +353,28 @@ public sealed class NgramModel
 
     /// <summary>
     /// The n-grams of <paramref name="normalizedText"/> that weigh most towards <paramref name="label"/>,
-    /// heaviest first, each with where it starts in the normalised text.
+    /// heaviest first, each as the words of the normalised text it stands for (a class's symbol is
+    /// the word it replaced) and where they start.
     /// </summary>
     public IReadOnlyList<(string Ngram, int Start)> Reasons(string normalizedText, ConductLabel label, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(normalizedText);
         var l = Array.IndexOf(Labels, label);
+        var starts = new List<int>();
+        var ends = new List<int>();
+        var tagged = WordClasses.Tag(normalizedText, starts, ends);
         var seen = new HashSet<ulong>();
-        var found = new List<(ulong Key, int Start, double Weight)>();
-        foreach (var (key, start) in Features(normalizedText))
+        var found = new List<(ulong Key, int Start, int Length, double Weight)>();
+        foreach (var (key, start) in Features(tagged))
         {
             if (_index.IndexOf(key) is var index and >= 0 && _weights[(index * Labels.Length) + l] > 0 && seen.Add(key))
             {
-                found.Add((key, start, _weights[(index * Labels.Length) + l]));
+                found.Add((key, start, (key & 0xFFFF) == 0 ? 2 : 3, _weights[(index * Labels.Length) + l]));
             }
         }
 
-        return [.. found.OrderByDescending(f => f.Weight).ThenBy(f => f.Start).Take(count).Select(f => (Spell(f.Key), f.Start))];
+        return [.. found.OrderByDescending(f => f.Weight).ThenBy(f => f.Start).Take(count)
+            .Select(f => (normalizedText[starts[f.Start]..ends[f.Start + f.Length - 1]], starts[f.Start]))];
     }
 
     /// <summary>The bigrams and trigrams of a normalised text, with where each starts.</summary>
@@ -279,10 +395,47 @@ public sealed class NgramModel
 
     private static ulong Key(string ngram) => Key(ngram[0], ngram[1], ngram.Length == 3 ? ngram[2] : '\0');
 
-    private static string Spell(ulong key)
+    /// <summary>An n-gram as the model's file writes it: a class's symbol as <c>{NAME}</c>.</summary>
+    private static string Spell(ulong key, NgramWordClasses classes)
     {
-        var text = new StringBuilder(3).Append((char)(key >> 32)).Append((char)((key >> 16) & 0xFFFF));
-        return (key & 0xFFFF) == 0 ? text.ToString() : text.Append((char)(key & 0xFFFF)).ToString();
+        var text = new StringBuilder(3);
+        foreach (var c in (ReadOnlySpan<char>)[(char)(key >> 32), (char)((key >> 16) & 0xFFFF), (char)(key & 0xFFFF)])
+        {
+            if (c == '\0')
+            {
+                break;
+            }
+
+            _ = NgramWordClasses.IsSymbol(c) ? text.Append('{').Append(classes.NameOf(c)).Append('}') : text.Append(c);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The n-gram <see cref="Spell"/> wrote, or null if a <c>{NAME}</c> names no class.</summary>
+    private static string? Unspell(string spelling, NgramWordClasses classes)
+    {
+        var text = new StringBuilder(3);
+        for (var i = 0; i < spelling.Length; i++)
+        {
+            var close = spelling[i] == '{' ? spelling.IndexOf('}', i) : -1;
+            if (close > i + 1)
+            {
+                if (!classes.TryGetSymbol(spelling[(i + 1)..close], out var symbol))
+                {
+                    return null;
+                }
+
+                text.Append(symbol);
+                i = close;
+            }
+            else
+            {
+                text.Append(spelling[i]);
+            }
+        }
+
+        return text.ToString();
     }
 
     private static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
@@ -361,7 +514,7 @@ public sealed class NgramModel
 
             while (++_position < _text.Length)
             {
-                _run = char.IsLetterOrDigit(_text[_position]) ? _run + 1 : 0;
+                _run = char.IsLetterOrDigit(_text[_position]) || NgramWordClasses.IsSymbol(_text[_position]) ? _run + 1 : 0;
                 if (_run >= 2)
                 {
                     _trigramNext = _run >= 3;

@@ -30,8 +30,15 @@ public sealed class NgramModelTests(ITestOutputHelper output)
 
     private static readonly ConductAnalyzer RulesOnly = new(ConductData.Analyzer.Rules, ConductData.Analyzer.Policy);
 
-    /// <summary>The threshold the model in <c>model.txt</c> was trained with, so the folds measure that model.</summary>
-    private static readonly double ModelThreshold = NgramModel.Parse(ConductData.Read("model.txt")).Threshold;
+    /// <summary>The model in <c>model.txt</c>: its thresholds and word classes, so the folds measure that model.</summary>
+    private static readonly NgramModel Shipped = NgramModel.Parse(ConductData.Read("model.txt"));
+
+    /// <summary>
+    /// The synthetic variants the shipped model was trained on beside the real messages
+    /// (<c>data/conduct/synthetic</c>): training signal in every fold, never scored.
+    /// </summary>
+    private static readonly Lazy<List<Labelled>> Synthetic = new(() =>
+        [.. File.ReadLines(RepositoryPaths.Data("conduct", "synthetic", "messages.jsonl")).Where(l => l.Length > 0).Select(l => Example(JsonNode.Parse(l)!, "synthetic"))]);
 
     [Fact]
     public void Format_ThenParse_GivesTheSameModelText()
@@ -74,6 +81,76 @@ public sealed class NgramModelTests(ITestOutputHelper output)
         Assert.Equal(2, start);
     }
 
+    [Fact]
+    public void Tag_TwoCirclesOfOneClass_ReadAsTheSameSymbols()
+    {
+        var classes = new NgramWordClasses([("CONTACTS", ["你老公", "你领导", "同事"]), ("LEARN", ["会知道"])]);
+
+        var husband = classes.Tag("不还你老公会知道");
+        var boss = classes.Tag("不还你领导会知道");
+
+        Assert.Equal(husband, boss);
+        Assert.Equal(4, husband.Length);
+        Assert.True(NgramWordClasses.IsSymbol(husband[2]));
+        Assert.Equal("CONTACTS", classes.NameOf(husband[2]));
+    }
+
+    [Fact]
+    public void Score_CircleNeverTrainedOn_WeighsAsItsClassLearned()
+    {
+        // Given threats to tell two circles, and a reminder that tells the borrower himself.
+        var examples = new List<(string, IReadOnlySet<ConductLabel>)>
+        {
+            ("不还就告诉你老公", new HashSet<ConductLabel> { ConductLabel.ThreatExposure }),
+            ("不还就告诉你同事", new HashSet<ConductLabel> { ConductLabel.ThreatExposure }),
+            ("我们会告诉你还款方式", new HashSet<ConductLabel> { ConductLabel.LawfulReminder }),
+            ("请按时还款", new HashSet<ConductLabel> { ConductLabel.LawfulReminder }),
+        };
+        var classes = new NgramWordClasses([("CONTACTS", ["你老公", "你同事", "你领导"])]);
+        var plain = NgramModel.Train(examples, 0.5, Explanation, epochs: 50);
+        var tagged = NgramModel.Train(examples, 0.5, Explanation, epochs: 50, classes: classes);
+
+        // When a third circle, in no training message, is to be told.
+        const string Text = "告诉你领导";
+        var exposure = NgramModel.ScoredLabels.ToList().IndexOf(ConductLabel.ThreatExposure);
+
+        // Then the model with classes scores the threat higher, and quotes the circle's own words.
+        Assert.True(tagged.Score(Text)[exposure] > plain.Score(Text)[exposure] + 0.1);
+        Assert.Contains(tagged.Reasons(Text, ConductLabel.ThreatExposure), r => r.Ngram.Contains("你领导", StringComparison.Ordinal) && Text.Substring(r.Start, r.Ngram.Length) == r.Ngram);
+    }
+
+    [Fact]
+    public void Format_ClassesAndThresholdsPerLabel_ParseGivesTheSameModel()
+    {
+        var examples = new List<(string, IReadOnlySet<ConductLabel>)>
+        {
+            ("不还就告诉你老公", new HashSet<ConductLabel> { ConductLabel.ThreatExposure }),
+            ("请按时还款", new HashSet<ConductLabel> { ConductLabel.LawfulReminder }),
+        };
+        var classes = new NgramWordClasses([("CONTACTS", ["你老公", "你领导"]), ("DISCLOSE", ["告诉"])]);
+        double[] thresholds = [.. NgramModel.ScoredLabels.Select((_, i) => i == 1 ? 0.8 : double.PositiveInfinity)];
+        var model = NgramModel.Train(examples, 0.5, Explanation, classes: classes).WithThresholds(thresholds);
+
+        var text = model.Format("# header\n");
+        var again = NgramModel.Parse(text);
+
+        Assert.Equal(text, again.Format("# header\n"));
+        Assert.Contains("{DISCLOSE}{CONTACTS}", text, StringComparison.Ordinal);
+        Assert.Equal(thresholds, again.Thresholds);
+        Assert.Equal(model.Score("不还就告诉你领导"), again.Score("不还就告诉你领导"));
+    }
+
+    [Fact]
+    public void Parse_NgramNamingAnUnknownClass_NamesTheLine()
+    {
+        var model = NgramModel.Train([("请按时还款", new HashSet<ConductLabel> { ConductLabel.LawfulReminder })], 0.5, Explanation);
+        var text = model.Format("") + "{NOPE}x" + string.Concat(NgramModel.ScoredLabels.Select(_ => "\t0")) + "\n";
+
+        var error = Assert.Throws<FormatException>(() => NgramModel.Parse(text, "model.txt"));
+
+        Assert.StartsWith("model.txt:" + (text.Split('\n').Length - 1).ToString(CultureInfo.InvariantCulture) + ":", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Recipient.Borrower, false)]
     [InlineData(Recipient.ThirdParty, true)]
@@ -101,7 +178,8 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// <summary>
     /// The gate that keeps the model out of the analysis, and would let it back in. The program runs the
     /// rules only (issue 21: with the labelling guide's own wording written as rules, the model found
-    /// nothing the rules miss on unseen sources, 0.861 against 0.860). Leave one source out, the rules
+    /// nothing the rules miss on unseen sources, 0.861 against 0.860; trained with the synthetic variants
+    /// and a threshold per label, s17, 0.883 against 0.886, and one lawful reminder called abuse). Leave one source out, the rules
     /// must keep the figure they reach now, and call no lawful reminder abuse; the model, retrained per
     /// fold, is reported beside them, and when it beats them by <see cref="ModelMargin"/> without calling a
     /// lawful reminder abuse, this test fails to say so: then switch it back on in
@@ -156,7 +234,7 @@ public sealed class NgramModelTests(ITestOutputHelper output)
 
         var folds = LeaveOneSourceOut(dev, tuning);
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one tuning source out, threshold {ModelThreshold}: rules F1 {folds.RulesF1:F3} (fp {folds.RulesFp}, fn {folds.RulesFn}); rules+model F1 {folds.BothF1:F3} (fp {folds.BothFp}, fn {folds.BothFn})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one tuning source out, thresholds {string.Join(" ", Shipped.Thresholds.Select(t => t.ToString(CultureInfo.InvariantCulture)))}: rules F1 {folds.RulesF1:F3} (fp {folds.RulesFp}, fn {folds.RulesFn}); rules+model F1 {folds.BothF1:F3} (fp {folds.BothFp}, fn {folds.BothFn})"));
         Assert.Equal(folds.RulesFp, folds.BothFp);
     }
 
@@ -172,8 +250,8 @@ public sealed class NgramModelTests(ITestOutputHelper output)
         var rulesLawfulCalledAbuse = new List<string>();
         foreach (var source in real.Select(r => r.Source).Distinct())
         {
-            var training = dev.Concat(real.Where(r => r.Source != source)).Select(e => (e.Normalized, (IReadOnlySet<ConductLabel>)e.Labels)).ToList();
-            var withModel = new ConductAnalyzer(RulesOnly.Rules, RulesOnly.Policy, NgramModel.Train(training, ModelThreshold, Explanation));
+            var training = dev.Concat(real.Where(r => r.Source != source)).Concat(Synthetic.Value).Select(e => (e.Normalized, (IReadOnlySet<ConductLabel>)e.Labels)).ToList();
+            var withModel = new ConductAnalyzer(RulesOnly.Rules, RulesOnly.Policy, NgramModel.Train(training, 0.5, Explanation, classes: Shipped.WordClasses).WithThresholds(Shipped.Thresholds));
             foreach (var example in real.Where(r => r.Source == source))
             {
                 var rules = RulesOnly.Analyze(example.Text, example.Recipient).Labels.Where(l => !l.IsMetadata()).ToHashSet();
