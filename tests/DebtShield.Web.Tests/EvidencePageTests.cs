@@ -8,8 +8,11 @@ using DebtShield.Tests.Screenshots;
 
 namespace DebtShield.Web.Tests;
 
-/// <summary>The evidence page over real HTTP: why each label applies, and the numbers an import did not keep.</summary>
-public sealed class EvidencePageTests
+/// <summary>
+/// The evidence page over real HTTP: why each label applies, and the numbers an import did not
+/// keep. The class's tests share one running app, each on a new case of its own.
+/// </summary>
+public sealed class EvidencePageTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private const string Threat = "不还钱就把你的欠款信息发给你通讯录里所有人 <b>明天</b>";
 
@@ -17,7 +20,7 @@ public sealed class EvidencePageTests
     public async Task EvidencePage_LabelledMessage_ShowsRuleWordsCitationAndGuideLink()
     {
         // Given a collector's threat kept from a backup
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var finding = ClassifyMessage.Analyze(new Core.Conduct.ConductMessage(Threat, Core.Conduct.Recipient.Borrower)).Findings
             .First(f => f.Label == Core.Conduct.ConductLabel.ThreatExposure);
         var citation = LegalDataReader.Citations[finding.Citations[0]];
@@ -39,7 +42,7 @@ public sealed class EvidencePageTests
     [Fact]
     public async Task EvidencePage_InEnglish_ShowsTheRuleInEnglish()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var finding = ClassifyMessage.Analyze(new Core.Conduct.ConductMessage(Threat, Core.Conduct.Recipient.Borrower)).Findings
             .First(f => f.Label == Core.Conduct.ConductLabel.ThreatExposure);
         await ImportAsync(app, Backup(("17000001234", new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.FromHours(8)), Threat)), "17000001234");
@@ -53,7 +56,7 @@ public sealed class EvidencePageTests
     [Fact]
     public async Task Bundle_Timeline_ShowsWhyEachLabelApplies()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var finding = ClassifyMessage.Analyze(new Core.Conduct.ConductMessage(Threat, Core.Conduct.Recipient.Borrower)).Findings
             .First(f => f.Label == Core.Conduct.ConductLabel.ThreatExposure);
         var citation = LegalDataReader.Citations[finding.Citations[0]];
@@ -78,7 +81,7 @@ public sealed class EvidencePageTests
     public async Task Import_UnnamedNumber_IsListedAndMarkingItKeepsItsTextsFromTheSameFile()
     {
         // Given a backup with seven texts in one hour from a number the borrower did not name, and a friend's text
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var start = new DateTimeOffset(2026, 11, 3, 14, 0, 0, TimeSpan.FromHours(8));
         var texts = Enumerable.Range(0, 7)
             .Select(i => ("+86 171 9876 0000", start.AddMinutes(i * 9), "您好，您在本平台的借款已逾期，请今天处理，第" + (i + 1) + "次提醒"))
@@ -119,7 +122,7 @@ public sealed class EvidencePageTests
     [Fact]
     public async Task Keep_WithoutTheHeldFile_IsRefusedInWordsAndKeepsNothing()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var refused = await app.PostFormAsync("/evidence", "/evidence?handler=Keep", [new("token", "00112233445566778899aabbccddeeff"), new("number", "17198760000")]);
         var html = await refused.Content.ReadAsStringAsync();
@@ -132,7 +135,7 @@ public sealed class EvidencePageTests
     [Fact]
     public async Task Keep_ANumberTheFileDidNotSkip_IsRefusedAndKeepsNothing()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await ImportAsync(app, Backup(("13900001111", new DateTimeOffset(2026, 11, 3, 14, 0, 0, TimeSpan.FromHours(8)), "晚上回家吃饭吗")));
         var listed = await app.Client.GetStringAsync("/evidence");
         var heldToken = System.Text.RegularExpressions.Regex.Match(listed, "name=\"token\" value=\"([0-9a-f]+)\"").Groups[1].Value;
@@ -148,7 +151,7 @@ public sealed class EvidencePageTests
     public async Task Screenshots_AreShownBeforeAnythingIsKept_AndOnlyTickedBubblesAreAppended()
     {
         // Given a chat screenshot uploaded through the page
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var image = ChatScreenshotPainter.Paint("催收王经理",
         [
             new ChatStamp("昨天 21:43"),
@@ -182,7 +185,7 @@ public sealed class EvidencePageTests
     [Fact]
     public async Task Screenshots_ABillPage_IsSaidNotToBeAChatAndNothingIsKeptOrOffered()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         await UploadScreenshotAsync(app, "bill.png", BillPagePainter.Paint());
         var page = await app.Client.GetStringAsync("/evidence");

@@ -6,9 +6,10 @@ namespace DebtShield.Web.Tests;
 
 /// <summary>
 /// The loan page does to a loan what the CLI does: payments, corrections, removal, pasting a
-/// repayment screen again; refusals name the form's own field and say why.
+/// repayment screen again; refusals name the form's own field and say why. The class's tests share
+/// one running app, each on a new case of its own.
 /// </summary>
-public sealed class LoanPageTests
+public sealed class LoanPageTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private static readonly Dictionary<string, string> Loan = new()
     {
@@ -51,7 +52,7 @@ public sealed class LoanPageTests
     [Fact]
     public async Task Payment_RecordedOnTheLoanPage_IsWhatTheApiReportsAsPaidAndLowersTheLawfulTotal()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
         var before = await LoanAsync(app, "速借-1");
 
@@ -71,7 +72,7 @@ public sealed class LoanPageTests
     [Fact]
     public async Task Payment_AppliedToPrincipalOnTheLoanPage_IsKeptAndShownAndLeavesLessLawfullyOwedThanTheLawsOrder()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
         await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(Loan) { ["Form.Id"] = "速借-2" });
 
@@ -94,7 +95,7 @@ public sealed class LoanPageTests
     [Fact]
     public async Task LoansAndLoanPage_OverdueLoanBelowItsCap_ShowTheLawfulRangeNotItsLowEnd()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.PostFormAsync("/loans", "/loans?handler=Add", BankLoan);
         var loan = await LoanAsync(app, "银行贷");
         var low = loan.GetProperty("lawfulTotalDue").GetDecimal();
@@ -110,7 +111,7 @@ public sealed class LoanPageTests
     public async Task Loan_AddedWithItsOverdueTerms_KeepsThemAndShowsOneLawfulFigureNotARange()
     {
         // The bank loan above, overdue since 2026-01-15, with what its contract agrees for late payment.
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var form = new Dictionary<string, string>(BankLoan)
         {
             ["Form.OverdueRate"] = "0.05%",
@@ -133,7 +134,8 @@ public sealed class LoanPageTests
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(app.Ledger.Location.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT overdue_terms_known || '|' || overdue_rate_value || '|' || overdue_rate_per || '|' || overdue_penalty_amount || '|' || overdue_other_fees || '|' || IFNULL(overdue_penalty_per_day, '-') FROM loans";
+        command.CommandText = "SELECT overdue_terms_known || '|' || overdue_rate_value || '|' || overdue_rate_per || '|' || overdue_penalty_amount || '|' || overdue_other_fees || '|' || IFNULL(overdue_penalty_per_day, '-') FROM loans WHERE upper(case_id) = upper($case)";
+        command.Parameters.AddWithValue("$case", app.CaseId.ToString());
         Assert.Equal("1|0.0005|Day|200.0|50.0|-", await command.ExecuteScalarAsync());
     }
 
@@ -146,7 +148,7 @@ public sealed class LoanPageTests
     [InlineData("2月5日", "950", "“还款日期”填的是“2月5日”，不是日期")]
     public async Task Payment_ThatCannotHaveBeenMade_IsRefusedWithTheFieldsLabelAndTheReasonAndNothingIsStored(string date, string amount, string reason)
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
 
         var response = await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Payment", [new("Payment.Date", date), new("Payment.Amount", amount)]);
@@ -165,7 +167,7 @@ public sealed class LoanPageTests
     [InlineData("Form.FirstDue", "2026-01-01", "第 1 期：第一期还款日必须晚于合同日期")]
     public async Task Loan_AddedWithAFactThatCannotBe_IsRefusedWithTheFieldsLabelAndTheReasonAndNothingIsStored(string field, string value, string reason)
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var response = await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(Loan) { [field] = value });
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -180,7 +182,7 @@ public sealed class LoanPageTests
     [Fact]
     public async Task Edit_ALoansFacts_CorrectsThemKeepsThePaymentsAndFollowsARename()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
         await app.PostFormAsync(Page("速借-1"), Page("速借-1") + "?handler=Payment", [new("Payment.Date", "2026-02-05"), new("Payment.Amount", "950")]);
 
@@ -190,14 +192,14 @@ public sealed class LoanPageTests
         var edited = await LoanAsync(app, "速借-旧");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/loans/速借-旧", WebUtility.UrlDecode(response.Headers.Location!.OriginalString));
+        Assert.Equal("/loans/速借-旧?case=" + app.CaseId, WebUtility.UrlDecode(response.Headers.Location!.OriginalString));
         Assert.Equal((5200m, "microloan", "2026-01-06", 1, 6), (edited.GetProperty("principal").GetDecimal(), edited.GetProperty("lenderKind").GetString(), edited.GetProperty("contractDate").GetString(), edited.GetProperty("payments").GetInt32(), edited.GetProperty("instalments").GetInt32()));
     }
 
     [Fact]
     public async Task LoanPage_ShowsTheStoredOverdueTerms_AndItsCorrectionFormChangesThem()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.PostFormAsync("/loans", "/loans?handler=Add", new Dictionary<string, string>(BankLoan)
         {
             ["Form.OverdueRate"] = "0.05%",
@@ -222,7 +224,7 @@ public sealed class LoanPageTests
     [Fact]
     public async Task Remove_WithoutOrWithTheConfirmation_KeepsTheLoanOrRemovesIt()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.PostFormAsync("/loans", "/loans?handler=Add", Loan);
 
         var page = await app.Client.GetStringAsync(Page("速借-1"));
@@ -241,7 +243,7 @@ public sealed class LoanPageTests
     [Fact]
     public async Task Paste_PaidRowsThenTheSameScreenAgain_ArePaymentsThenChangeNothingAndSaySo()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var first = await app.PostFormAsync("/loans", "/loans?handler=Paste", PastedFacts.Append(new("Pasted", Screen)));
         var firstNotice = await app.Client.GetStringAsync("/loans");
@@ -260,7 +262,7 @@ public sealed class LoanPageTests
     [Fact]
     public async Task Paste_ALaterScreenOfTheSameLoan_ShowsTheChangesAndUpdatesOnlyOnceConfirmedWithoutCountingAPaymentTwice()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.PostFormAsync("/loans", "/loans?handler=Paste", PastedFacts.Append(new("Pasted", Screen)));
         var later = Screen.Replace("2026-04-05 应还 950.00 待还", "2026-04-05 应还 950.00 已还", StringComparison.Ordinal);
 
@@ -282,7 +284,7 @@ public sealed class LoanPageTests
     [Fact]
     public async Task Api_AContractDatedInTheFuture_IsRefused()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var response = await app.Client.PostAsync("/api/v1/loans", JsonContent(new { id = "未来贷", lender = "某贷", kind = "online_platform", contractDate = "2099-01-01", principal = "5000", instalments = 6, amount = "900", firstDue = "2099-02-01" }));
 

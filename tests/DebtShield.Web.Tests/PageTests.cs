@@ -12,14 +12,20 @@ using DebtShield.Web.Pages;
 
 namespace DebtShield.Web.Tests;
 
-public sealed class PageTests
+/// <summary>
+/// The pages and the API over real HTTP. Tests that change a case share one running app, each on a
+/// new case of its own; tests that only read the demo case share one app over it, each from a
+/// browser of its own; tests about the ledger itself (its cases, its protection, its start) start
+/// their own.
+/// </summary>
+public sealed class PageTests(SharedApp shared, SharedDemoApp demo) : IClassFixture<SharedApp>, IClassFixture<SharedDemoApp>
 {
     private static readonly string Demo = App.Demo.LoadDemo.Title;
 
     [Fact]
     public async Task StartPage_InChineseAndOnceSwitchedToEnglish_ShowsTheThreeDoors()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         var chinese = await app.Client.GetStringAsync("/");
         var english = await app.Client.GetStringAsync("/?lang=en");
@@ -38,7 +44,7 @@ public sealed class PageTests
     [InlineData("borrow", "/guide/scams", null)]
     public async Task Door_Followed_LeadsToItsPagesWithTheHotlinesOfItsGuideTopic(string door, string link, string? hotline)
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var html = await app.Client.GetStringAsync("/start/" + door);
 
@@ -54,7 +60,7 @@ public sealed class PageTests
     [Fact]
     public async Task LoansPage_WithLoans_ShowsEachWithTheLawfulBalanceTheApiReports()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         var html = await app.Client.GetStringAsync("/loans");
         using var api = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/loans"));
@@ -76,7 +82,7 @@ public sealed class PageTests
     [Fact]
     public async Task LoanForm_PostedWholeOrMissingAField_ListsTheLoanOrNamesTheFieldStoringNothing()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var fields = new Dictionary<string, string>
         {
             ["Form.Id"] = "速借-1",
@@ -108,7 +114,7 @@ public sealed class PageTests
     [Fact]
     public async Task Form_PostedWithoutItsAntiforgeryToken_IsRefusedAndStoresNothing()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await app.Client.GetStringAsync("/cases");
 
         using var content = new FormUrlEncodedContent([new("Title", "伪造的案件")]);
@@ -121,7 +127,7 @@ public sealed class PageTests
     [Fact]
     public async Task CollectorsMessage_HoldingMarkup_IsShownAsTextAndNeverRuns()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         const string Hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> 不还钱就把你的欠款信息发给你通讯录里所有人";
         var backup = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"1\">\n"
             + "<sms address=\"17000001234\" date=\"1762171200000\" type=\"1\" body=\"" + WebUtility.HtmlEncode(Hostile) + "\" readable_date=\"\" contact_name=\"\" />\n</smses>\n";
@@ -143,7 +149,7 @@ public sealed class PageTests
     [Fact]
     public async Task ApiUpload_ABrowserCouldSendFromAnotherSite_IsRefusedAndStoresNothing()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var backup = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml"));
         using var form = new MultipartFormDataContent { { new ByteArrayContent(backup), "file", "sms-backup.xml" } };
 
@@ -160,7 +166,7 @@ public sealed class PageTests
     [Fact]
     public async Task EvidenceApi_FilteredByLabel_ListsThoseAndNamesAFieldThatDoesNotRead()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         using var all = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence"));
         using var offHours = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/evidence?label=off_hours"));
@@ -181,7 +187,7 @@ public sealed class PageTests
     [Fact]
     public async Task BundleDownload_OfACase_HoldsEveryEntryOfTheChainWithItsChecksums()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         var response = await app.Client.GetAsync("/evidence?handler=Bundle");
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
@@ -238,7 +244,7 @@ public sealed class PageTests
     [Fact]
     public async Task PlanPage_WithItsChart_DrawsItFromTheSamePlanInsteadOfPlanningAgain()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         var plan = await app.Client.GetStringAsync("/plan");
         var source = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(plan, "<img class=\"chart\" src=\"([^\"]+)\"").Groups[1].Value);
@@ -278,7 +284,7 @@ public sealed class PageTests
     [Fact]
     public async Task CalendarFeed_AtItsSecretOrAForgedAddress_ServesTheDueDatesOrNothing()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         var plan = await app.Client.GetStringAsync("/plan");
         var feed = System.Text.RegularExpressions.Regex.Match(plan, "(/calendar/[A-Za-z0-9_-]+\\.ics)").Groups[1].Value;
@@ -347,7 +353,7 @@ public sealed class PageTests
     [Fact]
     public async Task ApiRequest_Refused_IsAProblemDocumentThatSaysWhy()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         var unknown = await app.Client.GetAsync("/api/v1/loans/nope");
         var badLoan = await app.Client.PostAsJsonAsync("/api/v1/loans", new { id = "x", lender = "某贷", kind = "online_platform", contractDate = "2026-01-05", principal = "abc", instalments = 3, amount = "100", firstDue = "2026-02-05" });
@@ -363,7 +369,7 @@ public sealed class PageTests
     [Fact]
     public async Task Api_AddingAndImportingLoans_WorksAndTheOpenApiDocumentDescribesEveryRoute()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var added = await app.Client.PostAsJsonAsync("/api/v1/loans", new { id = "速借-1", lender = "速借", kind = "online_platform", contractDate = "2026-01-05", principal = "5000", received = "4500", instalments = 6, amount = "950", firstDue = "2026-02-05" });
         var imported = await PostRawAsync(app, "/api/v1/loans/import?file=loans.csv", await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "loans.csv")));
@@ -385,7 +391,7 @@ public sealed class PageTests
     [Fact]
     public async Task GuideTopic_KnownOrUnknown_RendersItsMarkdownOrIsNotFound()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var topic = await app.Client.GetStringAsync("/guide/today");
 
@@ -397,7 +403,7 @@ public sealed class PageTests
     [Fact]
     public async Task GuidePhoneEvidence_InEitherLanguage_ShowsItsPicturesServedByTheAppWithAltText()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var chinese = await app.Client.GetStringAsync("/guide/phone-evidence");
         var english = await app.Client.GetStringAsync("/guide/phone-evidence?lang=en");
@@ -459,7 +465,7 @@ public sealed class PageTests
     [Fact]
     public async Task Documents_RegulatorComplaint_NamesEachLendersChannelByItsKind()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         var complaint = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/documents?kind=regulator-complaint"));
         var notice = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/documents?kind=contacts-notice"));
@@ -473,7 +479,7 @@ public sealed class PageTests
     [Fact]
     public async Task DocumentPage_SomeFactsGiven_WritesThemAndBlanksForThoseLeftOut()
     {
-        await using var app = await RunningApp.StartAsync();
+        await using var app = demo.App.NewBrowser();
 
         var list = await app.Client.GetStringAsync("/documents");
         var form = await app.Client.GetStringAsync("/documents?kind=contacts-notice");
@@ -496,7 +502,7 @@ public sealed class PageTests
     [Fact]
     public async Task OfferCheck_BeforeBorrowing_GivesItsRealRateAndStoresNothing()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         const string Offer = "借款金额 10000元\n到账 9500元\n每期应还 ¥1000.00 共12期";
 
         var page = await app.PostFormAsync("/borrow", "/borrow", [new("Offer", Offer), new("Income", "5000")]);
@@ -522,7 +528,7 @@ public sealed class PageTests
     public async Task OfferCheck_AnAdvertPastedAsShown_GetsOneConsistentVerdictInChinese()
     {
         // Issue 23: the advert as the app shows it, with income but no expenses.
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var page = await app.PostFormAsync("/borrow", "/borrow", [new("Offer", "借10000元，分12期，每期还1045元，日利率低至0.02%，需缴会员费299元"), new("Income", "8000")]);
         var html = await page.Content.ReadAsStringAsync();
@@ -543,7 +549,7 @@ public sealed class PageTests
     [Fact]
     public async Task ScreenshotUpload_AFileThatIsNotOne_IsNamedWithItsReasonAndStoresNothing()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var (_, token) = await app.FormAsync("/evidence");
         using var form = new MultipartFormDataContent
         {

@@ -9,15 +9,16 @@ namespace DebtShield.Web.Tests;
 /// The plan page for someone not yet late: the budget typed once is kept and used by the plan and
 /// the negotiation letter; the plan says month by month whom to pay, warns where a licensed lender
 /// gets less than its contract asks, and keeps what is overdue apart from what falls due this week.
+/// The class's tests share one running app, each on a new case of its own.
 /// </summary>
-public sealed class PlanPageTests
+public sealed class PlanPageTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     [Fact]
     public async Task Budget_SavedOnThePlanPage_IsKeptAndUsedByThePlanAndTheNegotiationLetterLeavesNoBlankTheLedgerCanFill()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         await AddLoanAsync(app, "安心借-1", "安心借", "online_platform", Today.AddMonths(-1), "3000", 6, "540", Today.AddDays(5));
 
         var saved = await app.PostFormAsync("/plan", "/plan?handler=Budget", [
@@ -42,7 +43,7 @@ public sealed class PlanPageTests
     [Fact]
     public async Task Budget_WithAnAmountThatDoesNotRead_IsRefusedNamingItsRowAndKeepsTheStoredBudget()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
 
         var refused = await app.PostFormAsync("/plan", "/plan?handler=Budget", [new("Monthly.Income[0].Name", "工资"), new("Monthly.Income[0].Amount", "-5000")]);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
@@ -55,7 +56,7 @@ public sealed class PlanPageTests
     [Fact]
     public async Task Plan_FirstMonth_NamesTheLoanDueAndWarnsWhereALicensedLenderGetsLessThanItsContract()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         // 12 × 1,200 on 10,000 is about 35% a year: a consumer finance company may charge at most 24%.
         await AddLoanAsync(app, "消金-1", "某消费金融", "consumer_finance", Today.AddDays(-20), "10000", 12, "1200", Today.AddDays(10));
         // 1,000 a month covers the lawful instalment (about 946 at 24%) but not the contract's 1,200.
@@ -77,7 +78,7 @@ public sealed class PlanPageTests
     [Fact]
     public async Task DueSoon_OnThePlanPage_ListsOnlyTheNextSevenDaysAndWhatIsOverdueApart()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         // Due 2 months and 10 days ago, then monthly: the last one passed 10 days ago, the next is 3 weeks away.
         await AddLoanAsync(app, "早-1", "早贷", "online_platform", Today.AddMonths(-3), "3000", 6, "600", Today.AddMonths(-2).AddDays(-10));
         await AddLoanAsync(app, "近-1", "近贷", "online_platform", Today.AddDays(-25), "3000", 6, "600", Today.AddDays(3));

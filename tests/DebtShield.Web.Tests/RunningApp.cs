@@ -20,15 +20,29 @@ internal sealed partial class RunningApp : IAsyncDisposable
     private readonly TestLedger ledger;
     private readonly WebApplication app;
 
-    private RunningApp(TestLedger ledger, WebApplication app, Uri address)
+    /// <summary>How many cases <see cref="OnNewCaseAsync"/> has opened in this test process (their titles' numbers).</summary>
+    private static int casesOpened;
+
+    /// <summary>Whether this is the app's own start (disposing stops the app) rather than a browser on one of its cases.</summary>
+    private readonly bool owner;
+
+    private RunningApp(TestLedger ledger, WebApplication app, Uri address, Guid? caseId, bool owner)
     {
         this.ledger = ledger;
         this.app = app;
+        this.owner = owner;
         Address = address;
+        CaseId = caseId;
         // A request that asks "Expect: 100-continue" (the upload-limit tests) waits for the server's
         // answer as long as a browser would, not the handler's default second, after which a loaded
         // machine's client starts sending a body the server has already refused.
-        Client = new HttpClient(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = address };
+        HttpMessageHandler handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) };
+        if (caseId is { } id)
+        {
+            handler = new CaseNaming(id) { InnerHandler = handler };
+        }
+
+        Client = new HttpClient(handler) { BaseAddress = address };
     }
 
     /// <summary>The cookies <see cref="Client"/> holds (its antiforgery cookie, its language), for a request sent another way.</summary>
@@ -41,6 +55,9 @@ internal sealed partial class RunningApp : IAsyncDisposable
     public TestLedger Ledger => ledger;
 
     public IServiceProvider Services => app.Services;
+
+    /// <summary>The case every request of <see cref="Client"/> names (<c>?case=</c>); null when it names none, as the local mode's one case needs.</summary>
+    public Guid? CaseId { get; }
 
     /// <summary>
     /// Starts the app; with <paramref name="demo"/> the demo case is loaded first; <paramref name="map"/> adds the test's own routes.
@@ -71,8 +88,30 @@ internal sealed partial class RunningApp : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningApp(ledger, app, new Uri(address));
+        return new RunningApp(ledger, app, new Uri(address), null, owner: true);
     }
+
+    /// <summary>
+    /// A new browser (no cookies) on this app and a new, empty case of its own, opened through the
+    /// API: its <see cref="Client"/> names that case on every request, so a test sees and changes
+    /// only its own case, as on an app of its own. Disposing it closes only the browser; the app
+    /// runs on for the class's other tests.
+    /// </summary>
+    public async Task<RunningApp> OnNewCaseAsync()
+    {
+        var title = "测试案件 " + Interlocked.Increment(ref casesOpened).ToString(System.Globalization.CultureInfo.InvariantCulture); // a local ledger's titles differ
+        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
+        using var response = await browser.PostAsJsonAsync("/api/v1/cases", new { title });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return new RunningApp(ledger, app, Address, id, owner: false);
+    }
+
+    /// <summary>
+    /// A new browser (no cookies, so no language or notice of another test's) on this app, naming
+    /// no case: for tests that only read a ledger of one case. Disposing it closes only the browser.
+    /// </summary>
+    public RunningApp NewBrowser() => new(ledger, app, Address, null, owner: false);
 
     /// <summary>The id of the case titled <paramref name="title"/>, as the case list gives it (what <c>?case=</c> takes).</summary>
     public async Task<Guid> CaseIdAsync(string title)
@@ -101,6 +140,11 @@ internal sealed partial class RunningApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        if (!owner)
+        {
+            return;
+        }
+
         await app.StopAsync();
         await app.DisposeAsync();
         ledger.Dispose();
@@ -108,4 +152,59 @@ internal sealed partial class RunningApp : IAsyncDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     internal static partial Regex Token();
+
+    /// <summary>Names the test's case (<c>?case=</c>) on every request that does not name one itself, as the app's own links do.</summary>
+    private sealed class CaseNaming(Guid id) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var address = new UriBuilder(request.RequestUri!);
+            var query = address.Query.TrimStart('?');
+            if (!query.Split('&').Any(p => p.StartsWith("case=", StringComparison.Ordinal)))
+            {
+                address.Query = (query.Length == 0 ? "" : query + "&") + "case=" + id.ToString("D");
+                request.RequestUri = address.Uri;
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// One running app (local mode, a migrated SQLite ledger, empty) shared by a test class's tests (an
+/// xunit class fixture), each test on a case of its own (<see cref="RunningApp.OnNewCaseAsync"/>):
+/// a class of a dozen or twenty tests starts the app once instead of once a test. A warm start
+/// costs the test process 0.3 s of CPU (more over the demo case, several times that cold), a new
+/// case on a running app 0.06 s (docs/benchmarks.md, 2026-12-06 fifth session).
+/// </summary>
+public class SharedApp : IAsyncLifetime
+{
+    private RunningApp? app;
+
+    /// <summary>The class's app, started before its first test.</summary>
+    internal RunningApp App => app ?? throw new InvalidOperationException("The app is started by InitializeAsync.");
+
+    /// <summary>Whether the app starts with the demo case loaded.</summary>
+    protected virtual bool Demo => false;
+
+    public async Task InitializeAsync() => app = await RunningApp.StartAsync(demo: Demo);
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// One running app over the demo case shared by a test class's tests that only read it, each from
+/// a browser of its own (<see cref="RunningApp.NewBrowser"/>); a test that changes the case starts
+/// an app of its own.
+/// </summary>
+public sealed class SharedDemoApp : SharedApp
+{
+    protected override bool Demo => true;
 }

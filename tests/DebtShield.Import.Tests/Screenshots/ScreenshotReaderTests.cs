@@ -6,7 +6,7 @@ using DebtShield.Tests.Screenshots;
 namespace DebtShield.Import.Tests.Screenshots;
 
 /// <summary>Reads painted screenshots of issue 24's set with the real Tesseract.</summary>
-public sealed class ScreenshotReaderTests
+public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings wechat) : IClassFixture<ScreenshotReaderTests.WeChatReadings>
 {
     [Fact]
     public async Task ReadAsync_LendersChat_FindsItsWhiteBubblesReadsItsStampPillsAndLeavesTheEmojiOut()
@@ -51,7 +51,7 @@ public sealed class ScreenshotReaderTests
     {
         // Given two WeChat screenshots with traditional bubbles (so both models are needed), and a
         // Tesseract that logs each start.
-        var shots = ChatShotSet.All().Where(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole").Take(2).ToList();
+        var shots = WeChatReadings.Shots();
         var folder = Directory.CreateTempSubdirectory("s16-ocr-");
         try
         {
@@ -62,11 +62,7 @@ public sealed class ScreenshotReaderTests
 
             var together = await ScreenshotReader.ReadAllAsync([.. shots.Select(s => new ScreenshotSource(s.Image, s.Truth.Name, DateTimeOffset.UnixEpoch))], new TesseractOcr(wrapper));
             var starts = File.ReadAllLines(log);
-            var alone = new List<ScreenshotReading>();
-            foreach (var shot in shots)
-            {
-                alone.Add(await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr()));
-            }
+            var alone = await wechat.AloneAsync();
 
             Assert.Equal(["chi_sim", "chi_tra"], starts);
             Assert.Equal(
@@ -112,11 +108,36 @@ public sealed class ScreenshotReaderTests
     {
         // WeChat 2x: 周先生，假期結束，咱們聊聊還款計劃？ was read 咱们聊聊膛款计划 at 0.87, too sure for
         // any confidence rule; chi_sim could not map 還 to a form of its own and read 膛.
-        var shot = ChatShotSet.All().First(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole");
-
-        var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr());
+        var reading = (await wechat.AloneAsync())[0];
 
         Assert.Contains(reading.Chat.Messages, m => m.Text.Contains("咱們聊聊還款計劃", StringComparison.Ordinal));
         Assert.Contains(reading.Chat.Messages, m => m.Text.StartsWith("要让你全家都知道", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The first two WeChat screenshots of the set (both with traditional bubbles), each read alone
+    /// with the real Tesseract once for the class: one test asserts what a reading of the first
+    /// says, another that a batch reads both as these readings do.
+    /// </summary>
+    public sealed class WeChatReadings
+    {
+        private readonly Lazy<Task<IReadOnlyList<ScreenshotReading>>> alone = new(ReadAloneAsync);
+
+        /// <summary>The two screenshots.</summary>
+        internal static List<ChatShot> Shots() => ChatShotSet.All().Where(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole").Take(2).ToList();
+
+        /// <summary>Each of <see cref="Shots"/> read alone, in their order.</summary>
+        public Task<IReadOnlyList<ScreenshotReading>> AloneAsync() => alone.Value;
+
+        private static async Task<IReadOnlyList<ScreenshotReading>> ReadAloneAsync()
+        {
+            var readings = new List<ScreenshotReading>();
+            foreach (var shot in Shots())
+            {
+                readings.Add(await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr()));
+            }
+
+            return readings;
+        }
     }
 }

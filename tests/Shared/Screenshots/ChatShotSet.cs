@@ -99,8 +99,19 @@ internal static class ChatShotSet
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>The whole set, in a fixed order (64 phone images and non-chats, then 6 of WeChat for the desktop).</summary>
-    public static IEnumerable<ChatShot> All()
+    /// <summary>The set, painted when first asked for and kept for the rest of the process.</summary>
+    private static readonly Lazy<IReadOnlyList<ChatShot>> Painted = new(() => [.. Paint()]);
+
+    /// <summary>
+    /// The whole set, in a fixed order (64 phone images and non-chats, then 6 of WeChat for the
+    /// desktop). It is painted once a process and the same shots are handed to every caller: a test
+    /// that picks a few of them by their truth would otherwise paint and encode all 71 again to find
+    /// them (most of a screenshot test's CPU besides the OCR). The painting is deterministic, so
+    /// every caller sees what it would have painted itself; callers read the bytes and never change them.
+    /// </summary>
+    public static IReadOnlyList<ChatShot> All() => Painted.Value;
+
+    private static IEnumerable<ChatShot> Paint()
     {
         var random = new Random(20261205);
         var minute = 0;
