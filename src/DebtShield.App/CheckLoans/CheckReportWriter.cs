@@ -189,8 +189,21 @@ public sealed class CheckReportWriter
             }
 
             text.Clear();
-            _wording.AppendStep(ref text, step, nameView);
-            json.WriteString(TextName, text.Written);
+            text.Append("\""u8);
+            if (_wording.TryAppendStepEscaped(ref text, step, nameView))
+            {
+                // Escaped already, as the writer would: written as it is, quotes and all.
+                text.Append("\""u8);
+                json.WritePropertyName(TextName);
+                json.WriteRawValue(text.Written, skipInputValidation: true);
+            }
+            else
+            {
+                text.Clear();
+                _wording.AppendStep(ref text, step, nameView);
+                json.WriteString(TextName, text.Written);
+            }
+
             Citations(json, step.Citations);
             json.WriteEndObject();
         }

@@ -32,6 +32,9 @@ internal sealed class LegalReportWording
 
     /// <summary>Each step's template, by kind and by the view named in front of it (none: index 0).</summary>
     private readonly Utf8Template[,] _steps;
+
+    /// <summary>The same templates with their fixed text escaped for a JSON string, as the batch's writer escapes it.</summary>
+    private readonly Utf8Template[,] _stepsInJson;
     private readonly (string Text, JsonEncodedText Json)[] _uncertain;
     private readonly byte[][] _terms;
     private readonly Utf8Template _lawful;
@@ -54,13 +57,17 @@ internal sealed class LegalReportWording
         var kinds = Enum.GetValues<StepKind>();
         var views = Enum.GetValues<LegalView>();
         _steps = new Utf8Template[kinds.Length, views.Length + 1];
+        _stepsInJson = new Utf8Template[kinds.Length, views.Length + 1];
         foreach (var kind in kinds)
         {
             var step = Text("Step_" + kind);
             _steps[(int)kind, 0] = Utf8Template.Parse(step, lastHole: 9);
+            _stepsInJson[(int)kind, 0] = Utf8Template.Parse(Json(step).ToString(), lastHole: 9);
             foreach (var view in views)
             {
-                _steps[(int)kind, (int)view + 1] = Utf8Template.Parse("[" + Escaped(Text("View_" + view)) + "] " + step, lastHole: 9);
+                var named = "[" + Escaped(Text("View_" + view)) + "] " + step;
+                _steps[(int)kind, (int)view + 1] = Utf8Template.Parse(named, lastHole: 9);
+                _stepsInJson[(int)kind, (int)view + 1] = Utf8Template.Parse(Json(named).ToString(), lastHole: 9);
             }
         }
 
@@ -122,6 +129,39 @@ internal sealed class LegalReportWording
         var view = nameView && step.View is { } named ? (int)named + 1 : 0;
         _steps[(int)step.Kind, view].AppendTo(ref text, values.Written, ranges[..stepValues.Length]);
         values.Dispose();
+    }
+
+    /// <summary>
+    /// Appends <paramref name="step"/> as <see cref="AppendStep"/> words it, escaped as the batch's
+    /// JSON writer escapes a string (<see cref="ReportJsonContext.WriterOptions"/>), so that it can be
+    /// written as it is: the writer would otherwise search every step's few hundred bytes of
+    /// Chinese for characters to escape, a loan's twenty steps at a time (issue 27). The fixed text
+    /// is escaped once, in the templates; the values (amounts, rates, dates, counts, terms) are
+    /// checked, and a step with a value that would need escaping is not appended.
+    /// </summary>
+    /// <returns>Whether the step was appended; when not, <paramref name="text"/> is as it was.</returns>
+    public bool TryAppendStepEscaped(ref Utf8Builder text, ExplanationStep step, bool nameView)
+    {
+        Span<byte> scratch = stackalloc byte[512];
+        var values = new Utf8Builder(scratch);
+        Span<Range> ranges = stackalloc Range[10];
+        var stepValues = step.Values.AsSpan();
+        for (var i = 0; i < stepValues.Length; i++)
+        {
+            var start = values.Length;
+            AppendValue(ref values, in stepValues[i]);
+            ranges[i] = start..values.Length;
+        }
+
+        var plain = ReportJsonContext.WriterOptions.Encoder!.FindFirstCharacterToEncodeUtf8(values.Written) < 0;
+        if (plain)
+        {
+            var view = nameView && step.View is { } named ? (int)named + 1 : 0;
+            _stepsInJson[(int)step.Kind, view].AppendTo(ref text, values.Written, ranges[..stepValues.Length]);
+        }
+
+        values.Dispose();
+        return plain;
     }
 
     /// <summary>Appends the report's one plain sentence for the borrower.</summary>
@@ -336,5 +376,13 @@ internal sealed class LegalReportWording
             cap.Benchmark?.Rate,
             cap.Benchmark?.Term,
             cap.Rule == CapRule.FourTimesBenchmark ? cap.From : default);
+
+        /// <summary>
+        /// A hash of the key's rule and days only: a loan looks its caps up three or four times, and
+        /// hashing a <see cref="decimal"/> (which must first find its shortest scale) was most of a
+        /// look-up's cost (issue 27). Keys that differ only in a rate are few and still told apart by
+        /// <see cref="Equals(CapKey)"/>.
+        /// </summary>
+        public override int GetHashCode() => unchecked(((int)Rule * 397) ^ (LprOn?.DayNumber ?? -1) ^ (From.DayNumber << 7) ^ (Term is { } term ? ((int)term + 1) << 24 : 0));
     }
 }

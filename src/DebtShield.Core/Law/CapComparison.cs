@@ -63,9 +63,19 @@ public static class CapComparison
     public static bool Exceeds(Loan loan, RepaymentPeriod period, decimal annualLine, int daysPerYear = 365)
     {
         ArgumentNullException.ThrowIfNull(loan);
+        return Exceeds(new ScheduleInPeriods(loan, period), annualLine, daysPerYear);
+    }
+
+    /// <summary>
+    /// <see cref="Exceeds(Loan, RepaymentPeriod, decimal, int)"/> over a schedule measured once: the
+    /// legal check compares one loan with three or four lines.
+    /// </summary>
+    internal static bool Exceeds(ScheduleInPeriods schedule, decimal annualLine, int daysPerYear = 365)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(annualLine);
+        var period = schedule.Period;
         var perPeriod = period.IsCalendarMonth ? annualLine / 12 : annualLine * period.Days / daysPerYear;
-        return Screen(loan, period, (double)perPeriod) ?? ExceedsExactly(loan, period, perPeriod);
+        return Screen(schedule, (double)perPeriod) ?? ExceedsExactly(schedule.Loan, period, perPeriod);
     }
 
     /// <summary>
@@ -76,16 +86,16 @@ public static class CapComparison
     /// made the exact sum most of the comparison's cost, run three or four times a loan (issue 27).
     /// </summary>
     /// <returns>Whether the schedule exceeds the line, or <see langword="null"/> when it is too close to tell.</returns>
-    private static bool? Screen(Loan loan, RepaymentPeriod period, double perPeriod)
+    private static bool? Screen(ScheduleInPeriods schedule, double perPeriod)
     {
         var growth = 1 + perPeriod;
         var present = 0.0;
         var whole = 0;
         var grown = 1.0;
-        var (dueDates, totals) = (loan.DueDates, loan.InstalmentTotals);
-        for (var i = 0; i < dueDates.Length; i++)
+        var (distances, amounts) = (schedule.Periods, schedule.Amounts);
+        for (var i = 0; i < distances.Length; i++)
         {
-            var periods = period.Between(loan.ContractDate, dueDates[i]);
+            var periods = distances[i];
             if (grown > (double)Negligible)
             {
                 break;
@@ -99,14 +109,14 @@ public static class CapComparison
 
             var fraction = periods - reached;
             var factor = fraction > 1e-9 ? grown * Math.Pow(growth, fraction) : grown;
-            var amount = (totals[i] - RoundingPerInstalment).ToDouble();
+            var amount = amounts[i];
             if (amount > 0)
             {
                 present += amount / factor;
             }
         }
 
-        var basis = loan.PrincipalBasis.ToDouble();
+        var basis = schedule.Loan.PrincipalBasis.ToDouble();
         var margin = (1e-9 * (Math.Abs(present) + basis)) + 1e-6;
         if (!double.IsFinite(present) || Math.Abs(present - basis) <= margin)
         {
@@ -151,4 +161,44 @@ public static class CapComparison
 
         return present > loan.PrincipalBasis.Yuan;
     }
+}
+
+/// <summary>
+/// A loan's schedule measured once in the period its lines are divided into: each due date's
+/// distance from the contract date in periods, and each instalment less its fen of rounding, in
+/// <see cref="double"/>, as <see cref="CapComparison"/>'s screen reads them.
+/// </summary>
+/// <remarks>
+/// They are the same figures for every line the loan is compared with, and the legal check
+/// compares a loan with three or four (its views' caps, 24%, 36%); counting the months between
+/// dates again for each was a large part of a comparison's cost (issue 27).
+/// </remarks>
+internal sealed class ScheduleInPeriods
+{
+    /// <summary>Measures <paramref name="loan"/>'s schedule in <paramref name="period"/>s.</summary>
+    public ScheduleInPeriods(Loan loan, RepaymentPeriod period)
+    {
+        Loan = loan;
+        Period = period;
+        var (dueDates, totals) = (loan.DueDates, loan.InstalmentTotals);
+        Periods = new double[dueDates.Length];
+        Amounts = new double[dueDates.Length];
+        for (var i = 0; i < dueDates.Length; i++)
+        {
+            Periods[i] = period.Between(loan.ContractDate, dueDates[i]);
+            Amounts[i] = (totals[i] - CapComparison.RoundingPerInstalment).ToDouble();
+        }
+    }
+
+    /// <summary>The loan measured.</summary>
+    public Loan Loan { get; }
+
+    /// <summary>The period a line is divided into (<see cref="CapComparison.PeriodFor"/>).</summary>
+    public RepaymentPeriod Period { get; }
+
+    /// <summary>Each due date's distance from the contract date, in periods.</summary>
+    public double[] Periods { get; }
+
+    /// <summary>Each instalment's total less <see cref="CapComparison.RoundingPerInstalment"/>.</summary>
+    public double[] Amounts { get; }
 }

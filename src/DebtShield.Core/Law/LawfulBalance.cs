@@ -97,9 +97,56 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         DayCount dayCount)
     {
         // A loan has one to three stretches: their day rates live on the stack.
-        Span<double> rateStorage = rates.Length <= 8 ? stackalloc double[16] : new double[2 * rates.Length];
-        var daily = rateStorage[..rates.Length];
-        var bandDaily = rateStorage.Slice(rates.Length, rates.Length);
+        Span<double> storage = rates.Length <= 8 ? stackalloc double[16] : new double[2 * rates.Length];
+        var daily = storage[..rates.Length];
+        var bandDaily = storage.Slice(rates.Length, rates.Length);
+        var hasBand = DayRates(rates, dayCount, daily, bandDaily);
+        var account = new Account(principal.Yuan, start);
+        Apply(ref account, payments, asOf, rates, daily, bandDaily, hasBand);
+        return Close(in account, asOf, rates, daily);
+    }
+
+    /// <summary>
+    /// Runs two accounts of one loan whose stretches accrue alike up to a day, applying the payments
+    /// up to that day once for both: an overdue account with the agreed terms and the same account
+    /// at the cap differ only from the day the arrears began, and a batch's overdue loans have made
+    /// most of their payments by then (issue 27). The answers are those of two runs of
+    /// <see cref="Compute(Money, DateOnly, ReadOnlySpan{Payment}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>,
+    /// to the last digit: the shared payments go through the same operations in the same order.
+    /// </summary>
+    internal static (LawfulBalance First, LawfulBalance Second) ComputeBoth(
+        Money principal,
+        DateOnly start,
+        ReadOnlySpan<Payment> payments,
+        DateOnly asOf,
+        scoped ReadOnlySpan<AccrualRate> first,
+        scoped ReadOnlySpan<AccrualRate> second,
+        DayCount dayCount)
+    {
+        Span<double> firstStorage = first.Length <= 8 ? stackalloc double[16] : new double[2 * first.Length];
+        Span<double> secondStorage = second.Length <= 8 ? stackalloc double[16] : new double[2 * second.Length];
+        var firstDaily = firstStorage[..first.Length];
+        var firstBandDaily = firstStorage.Slice(first.Length, first.Length);
+        var secondDaily = secondStorage[..second.Length];
+        var secondBandDaily = secondStorage.Slice(second.Length, second.Length);
+        var firstHasBand = DayRates(first, dayCount, firstDaily, firstBandDaily);
+        var secondHasBand = DayRates(second, dayCount, secondDaily, secondBandDaily);
+
+        var firstAccount = new Account(principal.Yuan, start);
+        if (firstHasBand == secondHasBand && AlikeThrough(first, firstDaily, firstBandDaily, second, secondDaily, secondBandDaily) is { } alike)
+        {
+            Apply(ref firstAccount, payments, alike < asOf ? alike : asOf, first, firstDaily, firstBandDaily, firstHasBand);
+        }
+
+        var secondAccount = firstAccount;
+        Apply(ref firstAccount, payments, asOf, first, firstDaily, firstBandDaily, firstHasBand);
+        Apply(ref secondAccount, payments, asOf, second, secondDaily, secondBandDaily, secondHasBand);
+        return (Close(in firstAccount, asOf, first, firstDaily), Close(in secondAccount, asOf, second, secondDaily));
+    }
+
+    /// <summary>Each stretch's day rate and kept-if-paid band's day rate; whether any stretch has a band.</summary>
+    private static bool DayRates(scoped ReadOnlySpan<AccrualRate> rates, DayCount dayCount, Span<double> daily, Span<double> bandDaily)
+    {
         var hasBand = false;
         for (var i = 0; i < daily.Length; i++)
         {
@@ -108,16 +155,72 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
             hasBand |= bandDaily[i] != 0;
         }
 
-        var owed = principal.Yuan;
-        var interest = 0m;
-        var band = 0m;
-        var retained = 0m;
-        var paid = 0m;
-        var day = start;
-        for (var p = 0; p < payments.Length; p++)
+        return hasBand;
+    }
+
+    /// <summary>
+    /// The last day up to which two sets of stretches accrue the same interest over any interval
+    /// (their leading stretches equal, every later one starting on or after it), or
+    /// <see langword="null"/> when they differ from the first.
+    /// </summary>
+    private static DateOnly? AlikeThrough(
+        scoped ReadOnlySpan<AccrualRate> first,
+        ReadOnlySpan<double> firstDaily,
+        ReadOnlySpan<double> firstBandDaily,
+        scoped ReadOnlySpan<AccrualRate> second,
+        ReadOnlySpan<double> secondDaily,
+        ReadOnlySpan<double> secondBandDaily)
+    {
+        var same = 0;
+        while (same < first.Length && same < second.Length && first[same].From == second[same].From
+            && firstDaily[same] == secondDaily[same] && firstBandDaily[same] == secondBandDaily[same])
+        {
+            same++;
+        }
+
+        if (same == 0)
+        {
+            return null;
+        }
+
+        var firstEnd = same < first.Length ? first[same].From : DateOnly.MaxValue;
+        var secondEnd = same < second.Length ? second[same].From : DateOnly.MaxValue;
+        var through = firstEnd < secondEnd ? firstEnd : secondEnd;
+        for (var i = same; i < first.Length; i++)
+        {
+            if (first[i].From < through)
+            {
+                return null;
+            }
+        }
+
+        for (var i = same; i < second.Length; i++)
+        {
+            if (second[i].From < through)
+            {
+                return null;
+            }
+        }
+
+        return through;
+    }
+
+    /// <summary>Applies the payments from the next one not yet applied through <paramref name="through"/>.</summary>
+    private static void Apply(
+        ref Account account,
+        ReadOnlySpan<Payment> payments,
+        DateOnly through,
+        scoped ReadOnlySpan<AccrualRate> rates,
+        ReadOnlySpan<double> daily,
+        ReadOnlySpan<double> bandDaily,
+        bool hasBand)
+    {
+        var (owed, interest, band, retained, paid, day) = (account.Owed, account.Interest, account.Band, account.Retained, account.Paid, account.Day);
+        var p = account.Applied;
+        for (; p < payments.Length; p++)
         {
             var payment = payments[p];
-            if (payment.Date > asOf)
+            if (payment.Date > through)
             {
                 break;
             }
@@ -142,20 +245,35 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
 
             var toInterest = Math.Min(amount, interest);
             interest -= toInterest;
+            if (!hasBand)
+            {
+                // Without a band nothing is kept: the rest goes to principal, with none of the band's
+                // arithmetic on zeros (the same exact decimals, a third of a payment's cost; issue 27).
+                owed -= amount - toInterest;
+                continue;
+            }
+
             var toBand = Math.Min(amount - toInterest, band);
             band -= toBand;
             retained += toBand;
             owed -= amount - toInterest - toBand;
         }
 
-        interest += Accrue(owed, day, asOf, rates, daily);
+        account = new Account(owed, day) { Interest = interest, Band = band, Retained = retained, Paid = paid, Applied = p };
+    }
+
+    /// <summary>The balance on <paramref name="asOf"/>: interest run to the day, each figure rounded to the fen.</summary>
+    private static LawfulBalance Close(in Account account, DateOnly asOf, scoped ReadOnlySpan<AccrualRate> rates, ReadOnlySpan<double> daily)
+    {
+        var owed = account.Owed;
+        var interest = account.Interest + Accrue(owed, account.Day, asOf, rates, daily);
         return new LawfulBalance(
             new Money(Math.Max(owed, 0m)).RoundToFen(),
             new Money(interest).RoundToFen(),
-            new Money(paid).RoundToFen(),
+            new Money(account.Paid).RoundToFen(),
             new Money(Math.Max(-owed, 0m)).RoundToFen())
         {
-            Retained = new Money(retained).RoundToFen(),
+            Retained = new Money(account.Retained).RoundToFen(),
         };
     }
 
@@ -186,6 +304,26 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         }
 
         return (decimal)interest;
+    }
+
+    /// <summary>
+    /// An account part-way through its payments: what is owed, the enforceable interest and the band
+    /// accrued and not yet paid, what the band kept and what was paid, the day interest has run to and
+    /// how many payments were applied. A value, so that two accounts can part from one.
+    /// </summary>
+    /// <param name="Owed">Principal owed; negative when overpaid.</param>
+    /// <param name="Day">The day interest has run to.</param>
+    private readonly record struct Account(decimal Owed, DateOnly Day)
+    {
+        public decimal Interest { get; init; }
+
+        public decimal Band { get; init; }
+
+        public decimal Retained { get; init; }
+
+        public decimal Paid { get; init; }
+
+        public int Applied { get; init; }
     }
 }
 

@@ -52,7 +52,8 @@ public static class LegalCheck
         var arrears = Arrears.Of(loan, options.AsOf);
 
         var uncertain = new UncertaintyNotes();
-        RepaymentPeriod? comparedIn = rate is null ? null : CapComparison.PeriodFor(loan, cost.Period);
+        // The schedule measured once in the period lines are divided into, for every line it is compared with.
+        var comparedIn = rate is null ? null : new ScheduleInPeriods(loan, CapComparison.PeriodFor(loan, cost.Period));
         var kindViews = rules.Kinds[loan.Lender.Kind].Views;
         var views = new ViewAssessment[kindViews.Count];
         for (var i = 0; i < views.Length; i++)
@@ -123,7 +124,7 @@ public static class LegalCheck
         CheckOptions options,
         LegalView view,
         FactStatus capStatus,
-        RepaymentPeriod? period,
+        ScheduleInPeriods? compared,
         decimal contractRate,
         Arrears? arrears,
         UncertaintyNotes uncertain)
@@ -141,7 +142,7 @@ public static class LegalCheck
             uncertain.Add(loan.Lender.Kind == LenderKind.Microloan ? Uncertainty.MicroloanLineUnconfirmed : Uncertainty.LicensedLineOnRequest);
         }
 
-        bool? exceeds = period is { } p ? Exceeds(loan, p, caps[^1].Annual, uncertain) : null;
+        bool? exceeds = compared is null ? null : Exceeds(compared, caps[^1].Annual, uncertain);
         if (arrears is null)
         {
             // One to two caps a view: their stretches live on the stack.
@@ -184,20 +185,20 @@ public static class LegalCheck
     /// Where a microloan company's loan formed since the 2025 guideline stands against it: above
     /// its 24% line for new loans, or above the 4×LPR target only; null when neither, or not applicable.
     /// </summary>
-    private static ExplanationStep? MicroloanGuidelineStep(Loan loan, LegalRules rules, TrueCost cost, RepaymentPeriod? period)
+    private static ExplanationStep? MicroloanGuidelineStep(Loan loan, LegalRules rules, TrueCost cost, ScheduleInPeriods? compared)
     {
         if (loan.Lender.Kind != LenderKind.Microloan || rules.MicroloanCost is not { } guideline || loan.ContractDate < guideline.ReportedFrom
-            || period is not { } p || cost.IrrAnnualNominal is not { } rate)
+            || compared is null || cost.IrrAnnualNominal is not { } rate)
         {
             return null;
         }
 
-        if (CapComparison.Exceeds(loan, p, guideline.NewLoanLine))
+        if (CapComparison.Exceeds(compared, guideline.NewLoanLine))
         {
             return new(StepKind.MicroloanGuidelineAbove, LegalView.LicensedInstitution, [rate, Rate(guideline.NewLoanLine)], guideline.Basis.Citations);
         }
 
-        return rules.Lpr.InForceOn(loan.ContractDate) is { } fixing && CapComparison.Exceeds(loan, p, guideline.TargetLprMultiple * fixing.OneYear)
+        return rules.Lpr.InForceOn(loan.ContractDate) is { } fixing && CapComparison.Exceeds(compared, guideline.TargetLprMultiple * fixing.OneYear)
             ? new(StepKind.MicroloanGuidelineAboveTarget, LegalView.LicensedInstitution, [rate, Rate(guideline.TargetLprMultiple * fixing.OneYear), guideline.TargetBy], guideline.Basis.Citations)
             : null;
     }
@@ -207,10 +208,10 @@ public static class LegalCheck
     /// day rate annualised over 365 and over 360 days may fall on different sides of the line,
     /// and the sources we hold do not settle which a court uses, so that is said.
     /// </summary>
-    private static bool Exceeds(Loan loan, RepaymentPeriod period, decimal line, UncertaintyNotes uncertain)
+    private static bool Exceeds(ScheduleInPeriods compared, decimal line, UncertaintyNotes uncertain)
     {
-        var exceeds = CapComparison.Exceeds(loan, period, line);
-        if (!period.IsCalendarMonth && CapComparison.Exceeds(loan, period, line, 360) != exceeds)
+        var exceeds = CapComparison.Exceeds(compared, line);
+        if (!compared.Period.IsCalendarMonth && CapComparison.Exceeds(compared, line, 360) != exceeds)
         {
             uncertain.Add(Uncertainty.DayRateBasisDecides);
         }
@@ -267,7 +268,7 @@ public static class LegalCheck
         Loan loan,
         LegalRules rules,
         CheckOptions options,
-        RepaymentPeriod? period,
+        ScheduleInPeriods? compared,
         ViewAssessment[] views,
         LawfulBalance contractBalance,
         UncertaintyNotes uncertain)
@@ -281,7 +282,7 @@ public static class LegalCheck
             flags |= 1 << (int)LegalFlagKind.UpfrontDeduction;
         }
 
-        if (period is { } p)
+        if (compared is not null)
         {
             if (views.FirstOrDefault(v => v.View == LegalView.PrivateLending) is { ExceedsCap: true })
             {
@@ -291,12 +292,12 @@ public static class LegalCheck
             // The licensed view has just compared the schedule with the same line in the same
             // period (and noted any day-basis doubt): its answer stands, unworked again.
             var licensed = views.FirstOrDefault(v => v.View == LegalView.LicensedInstitution && v.Cap.Annual == rules.LicensedCourtLine);
-            if (licensed?.ExceedsCap ?? Exceeds(loan, p, rules.LicensedCourtLine, uncertain))
+            if (licensed?.ExceedsCap ?? Exceeds(compared, rules.LicensedCourtLine, uncertain))
             {
                 flags |= 1 << (int)LegalFlagKind.Above24;
             }
 
-            if (Exceeds(loan, p, rules.ThirtySixLine, uncertain))
+            if (Exceeds(compared, rules.ThirtySixLine, uncertain))
             {
                 flags |= 1 << (int)LegalFlagKind.Above36;
                 flags |= 1 << (int)LegalFlagKind.IllegalDebtCandidate;

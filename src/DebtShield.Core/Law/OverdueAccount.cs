@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using DebtShield.Core.Loans;
 
 namespace DebtShield.Core.Law;
@@ -85,8 +84,13 @@ public sealed record OverdueAccount(
             return (OverdueRateSource.Lpr, fixing.OneYear, fixing);
         }
 
-        var withTerms = new List<AccrualRate>();
-        var atCap = new List<AccrualRate>();
+        // Each cap gives at most two stretches (before the arrears and from them): one or two caps
+        // a view, so both accounts' stretches live on the stack, with no list of our struct for
+        // the JIT to compile again once hot (issue 27).
+        var capacity = 2 * caps.Count;
+        Span<AccrualRate> withTerms = capacity <= 8 ? stackalloc AccrualRate[8] : new AccrualRate[capacity];
+        Span<AccrualRate> atCap = capacity <= 8 ? stackalloc AccrualRate[8] : new AccrualRate[capacity];
+        var stretches = 0;
         (OverdueRateSource Source, decimal Rate, LprFixing? Lpr) last = default;
         for (var i = 0; i < caps.Count; i++)
         {
@@ -95,21 +99,21 @@ public sealed record OverdueAccount(
             if (cap.From < since || i == 0)
             {
                 var before = LegalCheck.Accrual(cap, contractRate);
-                withTerms.Add(before);
-                atCap.Add(before);
+                withTerms[stretches] = before;
+                atCap[stretches++] = before;
             }
 
             if (since < end)
             {
                 var from = cap.From > since ? cap.From : since;
                 last = RateFor(cap, from);
-                withTerms.Add(LegalCheck.Accrual(cap, last.Rate + penalty, from));
-                atCap.Add(new AccrualRate(from, cap.Annual));
+                withTerms[stretches] = LegalCheck.Accrual(cap, last.Rate + penalty, from);
+                atCap[stretches++] = new AccrualRate(from, cap.Annual);
             }
         }
 
-        var rated = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, CollectionsMarshal.AsSpan(withTerms), options.DayCount);
-        var most = LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, CollectionsMarshal.AsSpan(atCap), options.DayCount);
+        // The two accounts are one until the arrears began: their payments up to then are applied once.
+        var (rated, most) = LawfulBalance.ComputeBoth(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, withTerms[..stretches], atCap[..stretches], options.DayCount);
         var agreedCharges = (terms.Penalty?.Amount ?? Money.Zero) + (terms.OtherFees ?? Money.Zero);
         var room = most.TotalDue - rated.TotalDue;
         var allowed = room.IsPositive ? (agreedCharges < room ? agreedCharges : room) : Money.Zero;

@@ -122,11 +122,25 @@ public readonly record struct Money : IComparable<Money>, ISpanFormattable, IUtf
     }
 
     /// <summary>The same as <see cref="TryFormat(Span{char}, out int, ReadOnlySpan{char}, IFormatProvider?)"/>, in UTF-8.</summary>
+    /// <remarks>
+    /// An amount held to the fen or coarser (nearly every amount a report states: rounded balances,
+    /// the file's own figures) is written from its whole fen, digit by digit; the number formatter
+    /// reads its <c>#,##0.00</c> pattern again for every amount, and a legal report of a batch
+    /// writes some forty of them a loan (issue 27). Finer amounts go through the formatter, which
+    /// rounds them.
+    /// </remarks>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
         bytesWritten = 0;
         var sign = "¥"u8;
-        if (!sign.TryCopyTo(utf8Destination) || !Yuan.TryFormat(utf8Destination[sign.Length..], out var written, "#,##0.00", CultureInfo.InvariantCulture))
+        if (!sign.TryCopyTo(utf8Destination))
+        {
+            return false;
+        }
+
+        var written = 0;
+        if (!(TryFormatWholeFen(utf8Destination[sign.Length..], ref written)
+            ?? Yuan.TryFormat(utf8Destination[sign.Length..], out written, "#,##0.00", CultureInfo.InvariantCulture)))
         {
             return false;
         }
@@ -134,4 +148,69 @@ public readonly record struct Money : IComparable<Money>, ISpanFormattable, IUtf
         bytesWritten = written + sign.Length;
         return true;
     }
+
+    /// <summary>
+    /// Writes the amount as <c>#,##0.00</c> does when it has at most two decimals; <see langword="null"/>
+    /// for an amount that does not (or a negative zero, which the formatter words its own way).
+    /// </summary>
+    private bool? TryFormatWholeFen(Span<byte> destination, ref int written)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(Yuan, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var whole = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        var negative = bits[3] < 0;
+        if (bits[2] != 0 || scale > 2 || whole > LargestUnscaled || (negative && whole == 0))
+        {
+            return null;
+        }
+
+        var fen = scale switch
+        {
+            2 => whole,
+            1 => whole * 10,
+            _ => whole * 100,
+        };
+
+        // The digits, last first, into a buffer as long as the longest amount this path takes.
+        Span<byte> text = stackalloc byte[32];
+        var at = text.Length;
+        var cents = fen % 100;
+        var yuan = fen / 100;
+        text[--at] = (byte)('0' + (cents % 10));
+        text[--at] = (byte)('0' + (cents / 10));
+        text[--at] = (byte)'.';
+        var digits = 0;
+        do
+        {
+            if (digits > 0 && digits % 3 == 0)
+            {
+                text[--at] = (byte)',';
+            }
+
+            text[--at] = (byte)('0' + (yuan % 10));
+            yuan /= 10;
+            digits++;
+        }
+        while (yuan > 0);
+
+        if (negative)
+        {
+            text[--at] = (byte)'-';
+        }
+
+        if (!text[at..].TryCopyTo(destination))
+        {
+            return false;
+        }
+
+        written = text.Length - at;
+        return true;
+    }
+
+    /// <summary>
+    /// The largest unscaled value <see cref="TryFormatWholeFen"/> takes: times 100 it stays within a
+    /// <see cref="ulong"/>, and as yuan it is far beyond any amount a loan may hold.
+    /// </summary>
+    private const ulong LargestUnscaled = 10_000_000_000_000_000;
 }

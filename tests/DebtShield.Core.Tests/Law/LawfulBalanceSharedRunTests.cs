@@ -1,0 +1,109 @@
+using DebtShield.Core.Law;
+using DebtShield.Core.Loans;
+
+namespace DebtShield.Core.Tests.Law;
+
+/// <summary>
+/// Two accounts run together (an overdue account with the agreed terms and at the cap, which apply
+/// their payments up to the arrears once) give exactly the balances two separate runs give: every
+/// figure the same decimal, scale included, whether the stretches part late, early, at once or never.
+/// </summary>
+public sealed class LawfulBalanceSharedRunTests
+{
+    private static readonly DateOnly Start = new(2019, 3, 10);
+
+    [Fact]
+    public void ComputeBoth_StretchesPartingAnywhere_EqualsTwoSeparateRuns()
+    {
+        var random = new Random(27);
+        for (var trial = 0; trial < 3_000; trial++)
+        {
+            var payments = Payments(random);
+            var asOf = Start.AddDays(random.Next(1, 1_600));
+            var (first, second) = Stretches(random);
+
+            var (sharedFirst, sharedSecond) = LawfulBalance.ComputeBoth(new Money(10_000.5m), Start, payments, asOf, first, second, DayCount.Actual365);
+
+            AssertSame(Separately(new Money(10_000.5m), payments, asOf, first), sharedFirst, trial);
+            AssertSame(Separately(new Money(10_000.5m), payments, asOf, second), sharedSecond, trial);
+        }
+    }
+
+    [Fact]
+    public void ComputeBoth_OverdueStretchAfterEveryPayment_EqualsTwoSeparateRuns()
+    {
+        // The batch's common case: every payment made before the arrears began, then the agreed
+        // rate and the cap part.
+        Payment[] payments = [new(Start.AddDays(30), new Money(1_000m)), new(Start.AddDays(61), new Money(500.25m)), new(Start.AddDays(90), new Money(1_000m))];
+        var since = Start.AddDays(120);
+        AccrualRate[] rated = [new(Start, 0.154m), new(since, 0.24m)];
+        AccrualRate[] atCap = [new(Start, 0.154m), new(since, 0.154m)];
+
+        var (first, second) = LawfulBalance.ComputeBoth(new Money(10_000m), Start, payments, Start.AddDays(400), rated, atCap, DayCount.Actual365);
+
+        AssertSame(Separately(new Money(10_000m), payments, Start.AddDays(400), rated), first, 0);
+        AssertSame(Separately(new Money(10_000m), payments, Start.AddDays(400), atCap), second, 0);
+        Assert.True(first.TotalDue > second.TotalDue);
+    }
+
+    /// <summary>One account alone, through the public door.</summary>
+    private static LawfulBalance Separately(Money principal, Payment[] payments, DateOnly asOf, AccrualRate[] rates) =>
+        LawfulBalance.Compute(principal, Start, (IReadOnlyList<Payment>)payments, asOf, (IReadOnlyList<AccrualRate>)rates, DayCount.Actual365);
+
+    private static Payment[] Payments(Random random)
+    {
+        var payments = new Payment[random.Next(0, 45)];
+        var day = Start;
+        for (var i = 0; i < payments.Length; i++)
+        {
+            day = day.AddDays(random.Next(0, 40));
+            var amount = new decimal(random.Next(1, 300_000), 0, 0, false, (byte)random.Next(0, 3));
+            payments[i] = new Payment(day, new Money(amount), random.Next(8) == 0 ? PaymentTarget.Principal : PaymentTarget.Default);
+        }
+
+        return payments;
+    }
+
+    /// <summary>Two sets of stretches with the same leading stretches and a random tail each, some with a kept-if-paid band.</summary>
+    private static (AccrualRate[] First, AccrualRate[] Second) Stretches(Random random)
+    {
+        var shared = new List<AccrualRate> { Stretch(random, Start) };
+        var day = Start;
+        for (var i = random.Next(0, 3); i > 0; i--)
+        {
+            day = day.AddDays(random.Next(1, 400));
+            shared.Add(Stretch(random, day));
+        }
+
+        AccrualRate[] first = [.. shared, .. Tail(random, day)];
+        AccrualRate[] second = [.. shared.Skip(random.Next(4) == 0 ? 1 : 0), .. Tail(random, day)];
+        return (first, second);
+    }
+
+    private static IEnumerable<AccrualRate> Tail(Random random, DateOnly after)
+    {
+        var day = after;
+        for (var i = random.Next(0, 3); i > 0; i--)
+        {
+            day = day.AddDays(random.Next(1, 400));
+            yield return Stretch(random, day);
+        }
+    }
+
+    private static AccrualRate Stretch(Random random, DateOnly from) => new(
+        from,
+        new decimal(random.Next(0, 400), 0, 0, false, 3),
+        random.Next(5) == 0 ? new decimal(random.Next(1, 120), 0, 0, false, 3) : 0m);
+
+    private static void AssertSame(LawfulBalance expected, LawfulBalance actual, int trial)
+    {
+        foreach (var (want, got) in (ReadOnlySpan<(Money, Money)>)[
+            (expected.PrincipalOutstanding, actual.PrincipalOutstanding), (expected.InterestDue, actual.InterestDue),
+            (expected.Paid, actual.Paid), (expected.Overpaid, actual.Overpaid), (expected.Retained, actual.Retained)])
+        {
+            Assert.True(
+                decimal.GetBits(want.Yuan).AsSpan().SequenceEqual(decimal.GetBits(got.Yuan)),
+                $"trial {trial}: {want.Yuan} expected, {got.Yuan} from the shared run");
+        }
+    }
+}
