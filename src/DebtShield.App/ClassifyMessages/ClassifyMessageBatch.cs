@@ -18,8 +18,7 @@ namespace DebtShield.App.ClassifyMessages;
 /// Lines are read and analysed in chunks by <see cref="LineChunks"/>, as every batch is, so
 /// memory stays flat. Daily call limits depend on the calls before, and flooding on the sender's texts
 /// of the hour before, so calls with a time, and texts with a time and a sender, are counted in input
-/// order when their chunk is written; they are analysed in parallel without their count like every
-/// other line, and again, in order, only when the count is over its limit.
+/// order when their chunk is written.
 /// </remarks>
 public static class ClassifyMessageBatch
 {
@@ -33,7 +32,6 @@ public static class ClassifyMessageBatch
         var analyzer = ClassifyMessage.Analyzer;
         var counter = new DailyContactCounter(analyzer.Policy);
         var textsOfHour = new HourlyMessageCounter();
-        var limits = new CountLimits(analyzer.Policy);
         long messages = 0, errors = 0;
         var late = new ArrayBufferWriter<byte>(4096);
         await using var lateJson = new Utf8JsonWriter(late, ClassifyMessage.WriterOptions);
@@ -52,18 +50,12 @@ public static class ClassifyMessageBatch
                     output.Write(finished[written..call.Offset]);
                     written = call.Offset;
                     var line = call.Line;
-                    var channel = line.Message.Channel;
-                    var count = channel == ContactChannel.Message
-                        ? textsOfHour.Count(line.From, line.Message.Time!.Value)
-                        : counter.Count(line.From, line.Message.Time!.Value, channel);
-                    var analysis = limits.Matter(channel, count)
-                        ? analyzer.Analyze(channel == ContactChannel.Message
-                            ? line.Message with { MessagesThisHour = count }
-                            : line.Message with { ContactNumberToday = count })
-                        : call.Uncounted;
+                    var message = line.Message.Channel == ContactChannel.Message
+                        ? line.Message with { MessagesThisHour = textsOfHour.Count(line.From, line.Message.Time!.Value) }
+                        : line.Message with { ContactNumberToday = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel) };
                     late.ResetWrittenCount();
                     lateJson.Reset();
-                    ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analysis);
+                    ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analyzer.Analyze(message));
                     lateJson.Flush();
                     late.Write("\n"u8);
                     output.Write(late.WrittenSpan);
@@ -105,9 +97,8 @@ public static class ClassifyMessageBatch
                 else if (line.Message.Time is not null && (line.Message.Channel != ContactChannel.Message || line.From.Length > 0))
                 {
                     // A call's count of the day, and a text's count of its hour, are known only in
-                    // input order: finished by the writer, which analyses the line again only when
-                    // its count is over the limit (the analysis without it stands otherwise).
-                    calls.Add(new PendingCall(start, lineNumber, line, analyzer.Analyze(line.Message)));
+                    // input order: finished by the writer.
+                    calls.Add(new PendingCall(start, lineNumber, line));
                     continue;
                 }
                 else
@@ -133,28 +124,7 @@ public static class ClassifyMessageBatch
         return new ChunkResult(buffer, calls, lines.Count - errors, errors);
     }
 
-    /// <summary>
-    /// The contact policy's limits on one sender's texts an hour and calls a day, read once a run:
-    /// only a count over its limit adds a label (excessive frequency). At or under it, or with no
-    /// limit, a line's analysis is the one made in parallel without the count.
-    /// </summary>
-    private sealed class CountLimits(ContactPolicy policy)
-    {
-        private readonly int? _textsAnHour = policy.HourlyMessageLimit?.PerHour;
-        private readonly int? _callsADay = policy.LimitFor(ContactChannel.Call)?.PerDay;
-        private readonly int? _unansweredCallsADay = policy.LimitFor(ContactChannel.UnansweredCall)?.PerDay;
-
-        /// <summary>Whether <paramref name="count"/> can change the analysis of a contact by <paramref name="channel"/>.</summary>
-        public bool Matter(ContactChannel channel, int count) => channel switch
-        {
-            ContactChannel.Message => count > _textsAnHour,
-            ContactChannel.Call => count > _callsADay,
-            ContactChannel.UnansweredCall => count > _unansweredCallsADay,
-        };
-    }
-
-    /// <summary>A line whose count is known only in input order, with its analysis made without the count.</summary>
-    private sealed record PendingCall(int Offset, long LineNumber, MessageLine Line, ConductAnalysis Uncounted);
+    private sealed record PendingCall(int Offset, long LineNumber, MessageLine Line);
 
     private sealed record ChunkResult(PooledBuffer Output, List<PendingCall> Calls, long Messages, long Errors);
 }
