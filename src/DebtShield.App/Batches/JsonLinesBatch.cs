@@ -10,8 +10,9 @@ namespace DebtShield.App.Batches;
 /// </summary>
 /// <remarks>
 /// Lines are read in chunks; each chunk is computed on one of a thread a core and finished chunks
-/// are written in order (<see cref="LineChunks"/>). At most one chunk a core is in flight, so
-/// memory stays flat however large the file, and a slow writer holds back the reader.
+/// are written in order by whichever worker finishes the chunk whose turn it is, while the others
+/// go on computing (<see cref="LineChunks"/>). At most two chunks a core are in flight, so memory
+/// stays flat however large the file, and a slow writer holds back the reader.
 /// </remarks>
 public static class JsonLinesBatch
 {

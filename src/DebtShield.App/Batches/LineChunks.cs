@@ -10,13 +10,16 @@ namespace DebtShield.App.Batches;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each worker thread takes the next chunk (reading it under a lock), computes it, then waits for
-/// its turn and runs the ordered step (writing, and whatever must see the lines in input order).
-/// No thread-pool work item is made per chunk and no thread waits on another's hand-over but for
-/// its turn to write: on a loaded machine the pool's workers spent about a quarter of a batch's CPU
-/// spinning while they waited for work (docs/benchmarks.md, issue 27). At most one chunk a worker
-/// is in flight, so memory stays flat however large the file, and a slow writer holds back the
-/// reading.
+/// Each worker thread takes the next chunk (reading it under a lock), computes it and leaves the
+/// result in the run's window. Whichever worker finishes the chunk whose turn it is runs the
+/// ordered step (writing, and whatever must see the lines in input order) on it and on every
+/// finished chunk after it; the others go straight on to the next chunk. So no worker waits for
+/// another's chunk to be written: with a thread a core, both cores of a 2-core machine stay busy
+/// (a worker that waited for its turn left its core idle whenever the chunk before its own ran
+/// late, docs/benchmarks.md, issue 27). No thread-pool work item is made per chunk: on a loaded
+/// machine the pool's workers spent about a quarter of a batch's CPU spinning while they waited
+/// for work. At most two chunks a worker are read and not yet written, so memory stays flat
+/// however large the file, and a slow ordered step holds back the reading.
 /// </para>
 /// <para>
 /// Lines stay UTF-8 bytes from the file to the JSON reader: no string is made for a line. They
@@ -42,21 +45,39 @@ internal static class LineChunks
         int chunkLines,
         Func<LineChunk, T> compute,
         Action<T> inOrder,
+        CancellationToken cancellationToken) =>
+        RunAsync(input, chunkLines, Environment.ProcessorCount, compute, inOrder, cancellationToken);
+
+    /// <summary>As above, on <paramref name="workers"/> threads (tests fix the count a machine would choose).</summary>
+    internal static Task RunAsync<T>(
+        Stream input,
+        int chunkLines,
+        int workers,
+        Func<LineChunk, T> compute,
+        Action<T> inOrder,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var run = new OrderedRun<T>(new LineSplitter(input, chunkLines), compute, inOrder, cancellationToken);
-        return run.Start(Environment.ProcessorCount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
+        var run = new OrderedRun<T>(new LineSplitter(input, chunkLines), compute, inOrder, 2 * workers, cancellationToken);
+        return run.Start(workers);
     }
 
-    /// <summary>One batch's workers, their shared reader, and whose turn it is to write.</summary>
-    private sealed class OrderedRun<T>(LineSplitter lines, Func<LineChunk, T> compute, Action<T> inOrder, CancellationToken cancellationToken)
+    /// <summary>
+    /// One batch's workers, their shared reader, and the window of chunks read and not yet
+    /// written: a finished chunk waits there for its turn, and the worker that finishes the
+    /// chunk whose turn it is writes it and every finished one after it.
+    /// </summary>
+    private sealed class OrderedRun<T>(LineSplitter lines, Func<LineChunk, T> compute, Action<T> inOrder, int window, CancellationToken cancellationToken)
     {
         private readonly Lock _reading = new();
-        private readonly object _writing = new();
+        private readonly object _turns = new();
+        private readonly T[] _finished = new T[window];
+        private readonly bool[] _isFinished = new bool[window];
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _nextRead;
         private long _nextWrite;
+        private bool _writing;
         private int _running;
         private Exception? _failure;
 
@@ -84,10 +105,7 @@ internal static class LineChunks
                         result = compute(next.Chunk);
                     }
 
-                    if (!WriteInTurn(next.Sequence, result))
-                    {
-                        break;
-                    }
+                    Finish(next.Sequence, result);
                 }
             }
             catch (Exception e)
@@ -110,11 +128,22 @@ internal static class LineChunks
             }
         }
 
-        /// <summary>The next chunk and its place in the input, or <see langword="null"/> at the end or after a failure.</summary>
+        /// <summary>
+        /// The next chunk and its place in the input, or <see langword="null"/> at the end or after a
+        /// failure; waits while the window is full (the chunk whose turn it is still being computed).
+        /// </summary>
         private (LineChunk Chunk, long Sequence)? Next()
         {
             lock (_reading)
             {
+                lock (_turns)
+                {
+                    while (_nextRead - _nextWrite >= window && Volatile.Read(ref _failure) is null)
+                    {
+                        Monitor.Wait(_turns);
+                    }
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 if (Volatile.Read(ref _failure) is not null || lines.Next() is not { } chunk)
                 {
@@ -125,33 +154,58 @@ internal static class LineChunks
             }
         }
 
-        private bool WriteInTurn(long sequence, T result)
+        /// <summary>
+        /// Leaves <paramref name="result"/> in the window; if no worker is writing, writes every
+        /// finished chunk from the one whose turn it is, outside the lock, so that the other
+        /// workers can leave theirs meanwhile.
+        /// </summary>
+        private void Finish(long sequence, T result)
         {
-            lock (_writing)
+            var slot = (int)(sequence % window);
+            lock (_turns)
             {
-                while (_nextWrite != sequence && Volatile.Read(ref _failure) is null)
+                _finished[slot] = result;
+                _isFinished[slot] = true;
+                if (_writing)
                 {
-                    Monitor.Wait(_writing);
+                    return;
                 }
 
-                if (Volatile.Read(ref _failure) is not null)
+                _writing = true;
+            }
+
+            while (true)
+            {
+                T next;
+                lock (_turns)
                 {
-                    return false;
+                    var turn = (int)(_nextWrite % window);
+                    if (!_isFinished[turn] || Volatile.Read(ref _failure) is not null)
+                    {
+                        _writing = false;
+                        return;
+                    }
+
+                    next = _finished[turn];
+                    _finished[turn] = default!;
+                    _isFinished[turn] = false;
                 }
 
-                inOrder(result);
-                _nextWrite++;
-                Monitor.PulseAll(_writing);
-                return true;
+                inOrder(next);
+                lock (_turns)
+                {
+                    _nextWrite++;
+                    Monitor.PulseAll(_turns);
+                }
             }
         }
 
         private void Fail(Exception e)
         {
             Interlocked.CompareExchange(ref _failure, e, null);
-            lock (_writing)
+            lock (_turns)
             {
-                Monitor.PulseAll(_writing);
+                Monitor.PulseAll(_turns);
             }
         }
     }

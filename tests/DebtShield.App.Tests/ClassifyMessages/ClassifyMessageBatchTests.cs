@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DebtShield.App.ClassifyMessages;
+using DebtShield.Core.Conduct;
 
 namespace DebtShield.App.Tests.ClassifyMessages;
 
@@ -67,6 +68,42 @@ public sealed class ClassifyMessageBatchTests
         Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i.ToString(CultureInfo.InvariantCulture)), output.Select(o => o["id"]!.GetValue<string>()));
         var calls = output.Where((_, i) => i % 2000 == 0).Select(o => Labels(o).Contains("excessive_frequency")).ToList();
         Assert.Equal([false, false, false, true, true], calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_SendersOverAndUnderTheirLimitsAcrossChunks_LabelsEachLineAsAnalysedWithItsCount()
+    {
+        // Given 9,000 lines over three chunks: a sender's texts and another's calls and unanswered
+        // calls, each every ten minutes, so each sender passes its limit of the hour or the day.
+        var start = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.FromHours(8));
+        var lines = new List<string>();
+        for (var i = 0; i < 9_000; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            var time = start.AddSeconds(200L * i).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+            var channel = (i % 3) switch { 0 => "message", 1 => "call", _ => "unanswered_call" };
+            lines.Add($$"""{"id":"{{n}}","text":"您本期应还{{n}}元，请按时还款。","channel":"{{channel}}","from":"s{{i % 3}}","time":"{{time}}"}""");
+        }
+
+        // When
+        var (summary, output) = await Run(string.Join('\n', lines));
+
+        // Then every line is labelled as the analyser labels it given its count in input order.
+        var analyzer = ClassifyMessage.Analyzer;
+        var texts = new HourlyMessageCounter();
+        var contacts = new DailyContactCounter(analyzer.Policy);
+        var expected = lines.Select(text =>
+        {
+            var line = MessageLine.Parse(Encoding.UTF8.GetBytes(text), out _)!;
+            var message = line.Message.Channel == ContactChannel.Message
+                ? line.Message with { MessagesThisHour = texts.Count(line.From, line.Message.Time!.Value) }
+                : line.Message with { ContactNumberToday = contacts.Count(line.From, line.Message.Time!.Value, line.Message.Channel) };
+            return analyzer.Analyze(message).Labels.Select(l => l.Id()).ToArray();
+        }).ToList();
+        Assert.Equal(9_000, summary.Messages);
+        Assert.Equal(expected, output.Select(Labels));
+        Assert.Contains(output, o => Labels(o).Contains("excessive_frequency"));
+        Assert.Contains(output, o => !Labels(o).Contains("excessive_frequency"));
     }
 
     private static string[] Labels(JsonNode node) => [.. node["labels"]!.AsArray().Select(l => l!.GetValue<string>())];
