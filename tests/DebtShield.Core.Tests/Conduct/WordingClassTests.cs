@@ -164,7 +164,8 @@ public sealed class WordingClassTests
     /// <summary>
     /// More of the guide's circles and ways of telling them (issue 21, s17), written as a borrower would paste them:
     /// relatives named by relation, HR, the village as a place to post in, a group post, word fed back to the workplace,
-    /// a collection letter to it, collection turned on the contacts, and disguises (emoji and spaces between characters,
+    /// a collection letter or texts to it, collection turned on the contacts, their phones called, the borrower reached
+    /// through them, and disguises (emoji and spaces between characters,
     /// pinyin, homophones, a variant character). Each got no label before its class was written.
     /// </summary>
     [Theory]
@@ -181,6 +182,9 @@ public sealed class WordingClassTests
     [InlineData("再不还就通知你的家银。")]
     [InlineData("不还就让你的同亊都知道。")]
     [InlineData("再不还就发你盆友圈。")]
+    [InlineData("逾期超过七天，系统将自动向您的通讯录联系人发送提醒短信。")]
+    [InlineData("你不还，我们就天天打你家人电话。")]
+    [InlineData("不处理的话，我们会通过你的紧急联系人找到你。")]
     public void Analyze_CirclesAndDisguisesABorrowerPastes_AreThreatOfExposure(string text) =>
         Assert.Contains("threat_exposure", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 
