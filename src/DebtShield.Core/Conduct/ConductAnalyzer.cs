@@ -104,8 +104,10 @@ public sealed class ConductAnalyzer
 
         List<ConductFinding>? findings = null;
         var labels = 0;
-        foreach (var rule in Rules.RuleArray)
+        var ruleArray = Rules.RuleArray;
+        for (var r = 0; r < ruleArray.Length; r++)
         {
+            var rule = ruleArray[r];
             if (rule.OnlyToThirdParty && message.Recipient != Recipient.ThirdParty)
             {
                 continue;
@@ -113,8 +115,8 @@ public sealed class ConductAnalyzer
 
             foreach (var pattern in rule.PatternArray)
             {
-                if (!AllPresent(pattern, scratch) || !TryMatch(pattern, scratch, out var start, out var end)
-                    || IsVetoed(rule, scratch, scratch.Sentence[start]))
+                if (!AllPresent(pattern, scratch) || !TryMatch(pattern, scratch, -1, out var start, out var end)
+                    || IsVetoed(rule, scratch, scratch.Sentence[start]) || Yields(r, message.Recipient, scratch, scratch.Sentence[start]))
                 {
                     continue;
                 }
@@ -261,39 +263,41 @@ public sealed class ConductAnalyzer
         }
     }
 
+    /// <summary>
+    /// Splits the text into sentences and clauses and marks its quotations. Corner brackets (「」『』) nest; curly and
+    /// straight quotation marks pair by kind whichever way they face, since a phone's keyboard often types the same
+    /// mark twice (“老赖“, ‘曝光‘): the second closes the first. A quotation left open runs to the end of the text (a
+    /// fragment cut off), unless it was opened by a closing mark (” or ’), which alone is an apostrophe or a slip.
+    /// </summary>
     private static void Segment(ReadOnlySpan<char> text, Scratch scratch)
     {
         scratch.EnsureText(text.Length);
-        int sentence = 0, clause = 0, depth = 0, opened = -1;
-        var asciiQuote = false;
+        int sentence = 0, clause = 0, open = 0, opened = -1;
+        bool doubleOpen = false, singleOpen = false, straightOpen = false, openedByClosingMark = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var closes = false;
             switch (c)
             {
-                case '“' or '「' or '『' or '‘':
-                    if (depth++ == 0)
+                case '「' or '『':
+                    Open(i, false);
+                    break;
+                case '」' or '』':
+                    if (open > 0)
                     {
-                        opened = i;
+                        Close();
                     }
 
                     break;
-                case '”' or '」' or '』' or '’':
-                    depth = Math.Max(0, depth - 1);
-                    closes = depth == 0;
+                case '“' or '”':
+                    Toggle(ref doubleOpen, i, c == '”');
+                    break;
+                case '‘' or '’':
+                    Toggle(ref singleOpen, i, c == '’');
                     break;
                 case '"':
-                    asciiQuote = !asciiQuote;
-                    if (asciiQuote)
-                    {
-                        opened = i;
-                    }
-                    else
-                    {
-                        closes = true;
-                    }
-
+                    Toggle(ref straightOpen, i, false);
                     break;
                 default:
                     break;
@@ -301,8 +305,8 @@ public sealed class ConductAnalyzer
 
             scratch.Sentence[i] = sentence;
             scratch.Clause[i] = clause;
-            scratch.QuoteOpen[i] = depth > 0 || asciiQuote ? opened : -1;
-            if (closes && opened >= 0)
+            scratch.QuoteOpen[i] = open > 0 ? opened : -1;
+            if (closes)
             {
                 // Every character of the quotation learns how long it is.
                 for (var k = opened + 1; k < i; k++)
@@ -323,14 +327,45 @@ public sealed class ConductAnalyzer
                 default:
                     break;
             }
+
+            void Toggle(ref bool kindOpen, int at, bool closingMark)
+            {
+                kindOpen = !kindOpen;
+                if (kindOpen)
+                {
+                    Open(at, closingMark);
+                }
+                else if (open > 0)
+                {
+                    Close();
+                }
+            }
+
+            void Open(int at, bool closingMark)
+            {
+                if (open++ == 0)
+                {
+                    opened = at;
+                    openedByClosingMark = closingMark;
+                }
+            }
+
+            void Close() => closes = --open == 0;
         }
 
-        // An unclosed quotation runs to the end of the text.
-        if (opened >= 0 && (depth > 0 || asciiQuote))
+        if (open > 0)
         {
-            for (var k = opened + 1; k < text.Length; k++)
+            // An unclosed quotation runs to the end of the text; one a lone closing mark opened is none.
+            for (var k = opened; k < text.Length; k++)
             {
-                scratch.QuoteLength[k] = text.Length - opened - 1;
+                if (openedByClosingMark)
+                {
+                    scratch.QuoteOpen[k] = -1;
+                }
+                else
+                {
+                    scratch.QuoteLength[k] = text.Length - opened - 1;
+                }
             }
         }
     }
@@ -356,19 +391,22 @@ public sealed class ConductAnalyzer
     }
 
     /// <summary>
-    /// Marks the hits that do not count: quoted, after reported speech in their sentence, or within
-    /// <see cref="NegationReach"/> after a negation in their clause; then the words listed after a
-    /// suppressed one ("不会联系您的家人、朋友或同事"), since a negation covers the whole list it governs.
+    /// Marks the hits that do not count: quoted, after reported speech in their sentence, within
+    /// <see cref="NegationReach"/> after a negation in their clause, an act of telling the sender advises the borrower
+    /// to do ("记得告诉家人"), or anything a prohibition forbids in its clause ("严禁催收人员联系借款人的亲友"); then the
+    /// words listed after a suppressed one ("不会联系您的家人、朋友或同事"), since a negation covers the whole list it governs.
     /// </summary>
     private void Suppress(ReadOnlySpan<char> text, Scratch scratch)
     {
         var hits = scratch.Hits;
         var negation = Rules.NegationAtom;
         var reported = Rules.ReportedAtom;
+        var advice = Rules.AdviceAtom;
+        var prohibition = Rules.ProhibitionAtom;
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            if (hit.Atom == negation || hit.Atom == reported)
+            if (hit.Atom == negation || hit.Atom == reported || hit.Atom == advice || hit.Atom == prohibition)
             {
                 continue;
             }
@@ -384,8 +422,12 @@ public sealed class ConductAnalyzer
                     continue;
                 }
 
+                var sameClause = scratch.Clause[other.Start] == scratch.Clause[hit.Start];
                 suppressed = other.Atom == reported
-                    || (other.Atom == negation && scratch.Clause[other.Start] == scratch.Clause[hit.Start] && Negates(hits, scratch, other, hit));
+                    || (other.Atom == negation && sameClause && Negates(hits, scratch, other, hit))
+                    || (other.Atom == advice && sameClause && Array.IndexOf(Rules.TellingAtoms, hit.Atom) >= 0
+                        && hit.Start - other.End <= NegationReach && !ConditionCloses(hits, other.End, hit.Start))
+                    || (other.Atom == prohibition && sameClause && !ConditionCloses(hits, other.End, hit.Start));
             }
 
             if (suppressed)
@@ -408,7 +450,7 @@ public sealed class ConductAnalyzer
     /// </summary>
     private bool Negates(List<AtomHit> hits, Scratch scratch, AtomHit negation, AtomHit trigger)
     {
-        if (ConditionEnd(hits, scratch, negation, trigger.Start) >= 0)
+        if (ConditionEnd(hits, scratch, negation, trigger.Start) >= 0 || IfNotBetween(hits, negation.End, trigger.Start))
         {
             return false;
         }
@@ -458,6 +500,37 @@ public sealed class ConductAnalyzer
         }
 
         return -1;
+    }
+
+    /// <summary>True when a word that closes a condition ("否则", "就", "我们") stands between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    private bool ConditionCloses(List<AtomHit> hits, int start, int end)
+    {
+        foreach (var hit in hits)
+        {
+            if ((hit.Atom == Rules.ThenAtom || hit.Atom == Rules.IfNotAtom) && hit.Start >= start && hit.End <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a condition or an ultimatum ("否则", "不然") stands between <paramref name="start"/> and <paramref name="end"/>:
+    /// what follows it is the threat, which the negation before it does not reach ("不得拖欠否则通知你的家人").
+    /// </summary>
+    private bool IfNotBetween(List<AtomHit> hits, int start, int end)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Atom == Rules.IfNotAtom && hit.Start >= start && hit.End <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when a negation stands between <paramref name="start"/> and <paramref name="end"/>: the verb after it is that one's.</summary>
@@ -592,6 +665,29 @@ public sealed class ConductAnalyzer
         return true;
     }
 
+    /// <summary>True when a rule that rule <paramref name="r"/> yields to fires in <paramref name="sentence"/>.</summary>
+    private bool Yields(int r, Recipient recipient, Scratch scratch, int sentence)
+    {
+        foreach (var y in Rules.YieldArray[r])
+        {
+            var other = Rules.RuleArray[y];
+            if (other.OnlyToThirdParty && recipient != Recipient.ThirdParty)
+            {
+                continue;
+            }
+
+            foreach (var pattern in other.PatternArray)
+            {
+                if (AllPresent(pattern, scratch) && TryMatch(pattern, scratch, sentence, out _, out _) && !IsVetoed(other, scratch, sentence))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsVetoed(ConductRule rule, Scratch scratch, int sentence)
     {
         var unless = rule.UnlessArray;
@@ -613,14 +709,15 @@ public sealed class ConductAnalyzer
         return false;
     }
 
-    private static bool TryMatch(RulePattern pattern, Scratch scratch, out int start, out int end)
+    /// <summary>Finds the first match of <paramref name="pattern"/>, in <paramref name="sentence"/> only unless it is -1.</summary>
+    private static bool TryMatch(RulePattern pattern, Scratch scratch, int sentence, out int start, out int end)
     {
         var hits = scratch.Hits;
         var atoms = pattern.AtomArray;
         for (var a = 0; a < hits.Count; a++)
         {
             var anchor = hits[a];
-            if (anchor.Atom != atoms[0] || anchor.Suppressed)
+            if (anchor.Atom != atoms[0] || anchor.Suppressed || (sentence >= 0 && anchor.Sentence != sentence))
             {
                 continue;
             }
@@ -729,7 +826,10 @@ public sealed class ConductAnalyzer
         return false;
     }
 
-    /// <summary>A word's hit for one atom; <paramref name="Negated"/> when a negation (not a quotation or a report) suppressed it.</summary>
+    /// <summary>
+    /// A word's hit for one atom; <paramref name="Negated"/> when a negation, a prohibition or advice to the borrower
+    /// (not a quotation or a report) suppressed it: the sender does not do it, and a negated act covers the people it names.
+    /// </summary>
     private readonly record struct AtomHit(int Atom, int Start, int End, int Sentence, bool Suppressed = false, bool Negated = false);
 
     private sealed class Scratch

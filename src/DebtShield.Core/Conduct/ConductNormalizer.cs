@@ -126,10 +126,10 @@ public sealed class ConductNormalizer
         var count = 0;
         for (var j = 0; j < n;)
         {
-            if (_separators[stage[j]])
+            if (IsSeparator(stage[j]))
             {
                 var k = j;
-                while (k < n && _separators[stage[k]])
+                while (k < n && IsSeparator(stage[k]))
                 {
                     k++;
                 }
@@ -226,6 +226,20 @@ public sealed class ConductNormalizer
 
         return characters[c];
     }
+
+    /// <summary>
+    /// True for a separator of the table, and for an emoji or pictograph: borrowers paste what collectors send, and
+    /// collectors put emoji between the characters of a word (家😡人, 通🔥讯录) as they put spaces, to slip past filters.
+    /// </summary>
+    private bool IsSeparator(char c) => _separators[c] || IsPictograph(c);
+
+    /// <summary>
+    /// An emoji's UTF-16 halves (its high surrogate is one of U+D83C–U+D83E, the planes' pictographs; low surrogates
+    /// follow them), the dingbats and miscellaneous symbols of U+2600–U+27BF and U+2B00–U+2BFF, and the emoji variation
+    /// selector. A rare Han character beyond the basic plane has another high surrogate, which is no separator, so it stays.
+    /// </summary>
+    private static bool IsPictograph(char c) =>
+        c is (>= '\uD83C' and <= '\uD83E') or (>= '\uDC00' and <= '\uDFFF') or (>= '\u2600' and <= '\u27BF') or (>= '\u2B00' and <= '\u2BFF') or '\uFE0F';
 
     private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
 

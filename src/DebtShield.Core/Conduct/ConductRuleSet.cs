@@ -40,6 +40,26 @@ public sealed class ConductRuleSet
     /// <summary>The word class of the words that close a condition and open its consequence ("就", "的话", "否则"), if the lexicon has it.</summary>
     public const string ThenClass = "THEN";
 
+    /// <summary>
+    /// The word class of conditions and ultimatums ("否则", "不然"), if the lexicon has it: one between a negation and a
+    /// trigger ends the negation's reach ("不得拖欠否则通知你的家人" threatens).
+    /// </summary>
+    public const string IfNotClass = "IF_NOT";
+
+    /// <summary>
+    /// The word class of advice to the borrower ("记得", "您可以"), if the lexicon has it: right before an act of telling
+    /// in its clause, the act is the borrower's own ("记得告诉家人提醒您"), not a threat by the sender, and it covers the
+    /// people it names as a negated act does.
+    /// </summary>
+    public const string AdviceClass = "ADVICE";
+
+    /// <summary>
+    /// The word class of prohibitions ("严禁", "禁止"), if the lexicon has it: a rule quoted in a notice forbids what
+    /// follows it in its clause ("严禁催收人员联系借款人的亲友"), however far, until a condition's close
+    /// (<see cref="ThenClass"/>: "严禁拖欠否则…") starts something else.
+    /// </summary>
+    public const string ProhibitionClass = "PROHIBITION";
+
     internal ConductRuleSet(
         ConductNormalizer normalizer,
         PatternAutomaton automaton,
@@ -50,6 +70,7 @@ public sealed class ConductRuleSet
         int[] tellingAtoms,
         int peopleAtom,
         (int Repaying, int Then) conditionAtoms,
+        (int Advice, int Prohibition, int IfNot) cueAtoms,
         IReadOnlyList<ConductRule> rules)
     {
         Normalizer = normalizer;
@@ -61,8 +82,11 @@ public sealed class ConductRuleSet
         TellingAtoms = tellingAtoms;
         PeopleAtom = peopleAtom;
         (RepayingAtom, ThenAtom) = conditionAtoms;
+        (AdviceAtom, ProhibitionAtom, IfNotAtom) = cueAtoms;
         Rules = rules;
         RuleArray = [.. rules];
+        var index = RuleArray.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        YieldArray = [.. RuleArray.Select(r => r.YieldsTo.Select(id => index[id]).ToArray())];
     }
 
     /// <summary>The normaliser the rules were compiled with.</summary>
@@ -94,6 +118,18 @@ public sealed class ConductRuleSet
 
     /// <summary>The atom of <see cref="ThenClass"/>, or -1 when the lexicon has none.</summary>
     internal int ThenAtom { get; }
+
+    /// <summary>The atom of <see cref="AdviceClass"/>, or -1 when the lexicon has none.</summary>
+    internal int AdviceAtom { get; }
+
+    /// <summary>The atom of <see cref="ProhibitionClass"/>, or -1 when the lexicon has none.</summary>
+    internal int ProhibitionAtom { get; }
+
+    /// <summary>The atom of <see cref="IfNotClass"/>, or -1 when the lexicon has none.</summary>
+    internal int IfNotAtom { get; }
+
+    /// <summary>For each rule of <see cref="RuleArray"/>, the indexes of the rules it yields to (<c>yields-to:</c>).</summary>
+    internal int[][] YieldArray { get; }
 
     /// <summary>Parses and compiles the lexicon and the rules.</summary>
     /// <exception cref="FormatException">A line is malformed, a class unknown or a label misspelt; the message names file and line.</exception>
@@ -206,6 +242,9 @@ public sealed class ConductRuleSet
                             }
 
                             break;
+                        case "yields-to":
+                            rule.YieldsTo.AddRange(value.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                            break;
                         case "unless-anywhere":
                             foreach (var word in value.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                             {
@@ -231,7 +270,19 @@ public sealed class ConductRuleSet
             var termAtoms = terms.Select(t => _terms[t].Order().ToArray()).ToArray();
             int[] telling = [.. new[] { TellingClass, ToldClass }.Where(_classes.ContainsKey).Select(c => _classes[c])];
             var condition = (_classes.GetValueOrDefault(RepayingClass, -1), _classes.GetValueOrDefault(ThenClass, -1));
-            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), condition, _rules);
+            var cues = (_classes.GetValueOrDefault(AdviceClass, -1), _classes.GetValueOrDefault(ProhibitionClass, -1), _classes.GetValueOrDefault(IfNotClass, -1));
+            foreach (var rule in _rules)
+            {
+                foreach (var id in rule.YieldsTo)
+                {
+                    if (id == rule.Id || !_rules.Exists(r => r.Id == id))
+                    {
+                        throw new FormatException(RulesFile + ": rule " + rule.Id + " yields to " + id + ", which is not another rule of the file");
+                    }
+                }
+            }
+
+            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), condition, cues, _rules);
         }
 
         private RulePattern ParsePattern(string value)
@@ -307,6 +358,7 @@ public sealed class ConductRuleSet
             _rules.Add(new ConductRule(draft.Id, draft.Label.Value, draft.Explanation, draft.Citations, draft.OnlyToThirdParty, [.. draft.Unless], draft.Patterns)
             {
                 UnlessAnywhere = [.. draft.UnlessAnywhere],
+                YieldsTo = [.. draft.YieldsTo],
             });
         }
 
@@ -327,6 +379,8 @@ public sealed class ConductRuleSet
             public List<int> Unless { get; } = [];
 
             public List<int> UnlessAnywhere { get; } = [];
+
+            public List<string> YieldsTo { get; } = [];
 
             public List<RulePattern> Patterns { get; } = [];
         }
@@ -369,6 +423,13 @@ public sealed record ConductRule(
 
     /// <summary>The message-wide vetoing atoms as an array.</summary>
     internal int[] UnlessAnywhereArray { get; private init; } = [];
+
+    /// <summary>
+    /// The ids of the rules this one yields to (<c>yields-to:</c>): in a sentence where one of them fires, this one does
+    /// not. The threats of exposure yield to the disclosure already told, since a telling that is done is no threat of
+    /// one (labelling guide, rule 8), however the sentence says it is done.
+    /// </summary>
+    public IReadOnlyList<string> YieldsTo { get; init; } = [];
 }
 
 /// <summary>A pattern: atoms (word classes or words) in order, or in any order, in one sentence.</summary>

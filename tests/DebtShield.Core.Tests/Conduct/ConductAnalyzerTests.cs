@@ -91,6 +91,25 @@ public sealed class ConductAnalyzerTests
         Assert.NotEmpty(Analyzer.Analyze(text).Labels);
     }
 
+    /// <summary>
+    /// A phone's keyboard often types the same quotation mark twice (“老赖“, ‘老赖‘): the second closes the first, so the
+    /// marks are emphasis around the word, not a quotation left open to the end of the message (issue 21, s17: each of
+    /// these got no label before). Marks that face either way (’老赖’, 「曝光」) are emphasis too.
+    /// </summary>
+    [Theory]
+    [InlineData("你个‘老赖‘，还不还钱？", "insult")]
+    [InlineData("你这个“老赖“，还钱！", "insult")]
+    [InlineData("你就是个’老赖’，赶紧还钱。", "insult")]
+    [InlineData("再不还就把你“曝光“。", "threat_exposure")]
+    [InlineData("再不还就把你「曝光」。", "threat_exposure")]
+    public void Analyze_EmphasisMarksTypedTheSameWayTwice_StillFire(string text, string label) =>
+        Assert.Contains(label, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>A quotation whose marks are typed the same way twice is still a quotation: the threat in it is reported.</summary>
+    [Fact]
+    public void Analyze_QuotationTypedWithTheSameMarkTwice_DoesNotAccuse() =>
+        Assert.Empty(Analyzer.Analyze("有人发来“不还就爆通讯录“这种话。").Labels);
+
     [Fact]
     public void Analyze_UnrelatedMessageAtNight_IsNotACollectionContact()
     {

@@ -84,6 +84,33 @@ public sealed partial class ConductRuleSetTests
         Assert.Equal([ConductLabel.LawfulReminder], anywhere.Analyze("请还款。不会后果自负。", Recipient.Borrower).Labels);
     }
 
+    [Fact]
+    public void Parse_YieldsTo_KeepsTheRuleFromTheSentenceWhereTheOtherFires()
+    {
+        var normalizer = ConductNormalizer.Parse(string.Empty);
+        const string rules = "[threat_exposure.t]\nlabel: threat_exposure\nexplain: a | b\ncite: c\nyields-to: third_party_disclosure.d\nmatch: 打电话\n"
+            + "[third_party_disclosure.d]\nlabel: third_party_disclosure\nexplain: a | b\ncite: c\nmatch: 上午 … 打电话了\n";
+        var analyzer = new ConductAnalyzer(ConductRuleSet.Parse(normalizer, Lexicon, rules), ContactPolicy.Parse(ConductData.Read("contact-rules.txt")));
+
+        Assert.Equal([ConductLabel.ThirdPartyDisclosure], analyzer.Analyze("上午给你家人打电话了。", Recipient.Borrower).Labels);
+        Assert.Equal([ConductLabel.ThreatExposure], analyzer.Analyze("明天给你家人打电话。", Recipient.Borrower).Labels);
+        Assert.Equal(
+            [ConductLabel.ThreatExposure, ConductLabel.ThirdPartyDisclosure],
+            analyzer.Analyze("明天给你家人打电话。上午给你老板打电话了。", Recipient.Borrower).Labels);
+    }
+
+    [Fact]
+    public void Parse_YieldsToAnUnknownRule_IsRejectedNamingBoth()
+    {
+        var normalizer = ConductNormalizer.Parse(string.Empty);
+        const string rules = "[threat_exposure.t]\nlabel: threat_exposure\nexplain: a | b\ncite: c\nyields-to: third_party_disclosure.missing\nmatch: 打电话\n";
+
+        var error = Assert.Throws<FormatException>(() => ConductRuleSet.Parse(normalizer, Lexicon, rules));
+
+        Assert.Contains("threat_exposure.t", error.Message, StringComparison.Ordinal);
+        Assert.Contains("third_party_disclosure.missing", error.Message, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("^[a-z_]+\\.[a-z0-9-]+$")]
     private static partial Regex RuleId();
 }

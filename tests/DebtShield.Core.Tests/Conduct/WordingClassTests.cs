@@ -142,6 +142,76 @@ public sealed class WordingClassTests
         Assert.DoesNotContain("third_party_disclosure", labels);
     }
 
+    /// <summary>
+    /// Bugs found by trying the product as a borrower would (issue 21, s17), as classes: a call or text to the circle
+    /// reported with a time gone by and 了 (今天上午给你老公打电话了) is a disclosure (rule 8), not a threat; the circle
+    /// taking the call is one too. Each was read as a threat of exposure, or got no label, before.
+    /// </summary>
+    [Theory]
+    [InlineData("今天上午给你老公打电话了。")]
+    [InlineData("今天上午已经给你老公打电话了。")]
+    [InlineData("上午给你哥打电话了，他说会转告你。")]
+    [InlineData("你爸爸刚才接了我们的电话，说会帮你还。")]
+    [InlineData("你表哥那边我们前天联系过了。")]
+    public void Analyze_CallToTheCircleReportedAsDone_IsDisclosureNotThreat(string text)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower));
+
+        Assert.Contains("third_party_disclosure", labels);
+        Assert.DoesNotContain("threat_exposure", labels);
+    }
+
+    /// <summary>
+    /// More of the guide's circles and ways of telling them (issue 21, s17), written as a borrower would paste them:
+    /// relatives named by relation, HR, the village as a place to post in, a group post, word fed back to the workplace,
+    /// a collection letter or texts to it, collection turned on the contacts, their phones called, the borrower reached
+    /// through them, and disguises (emoji and spaces between characters,
+    /// pinyin, homophones, a variant character). Each got no label before its class was written.
+    /// </summary>
+    [Theory]
+    [InlineData("你姐姐、你舅舅的电话我们都有，不还就给他们打。")]
+    [InlineData("你的事我们会告诉你表哥、你小姨和你大伯。")]
+    [InlineData("你岳父岳母那边我们会去说明情况。")]
+    [InlineData("逾期不还，我们将会把你的欠款情况反馈给你的工作单位。")]
+    [InlineData("我们将依法向你的工作单位发送协助催收函。")]
+    [InlineData("不还钱我就在你们家族群里发你的欠款记录。")]
+    [InlineData("今天不还款，明天你的照片就会贴满你们村。")]
+    [InlineData("明天开始我们将对你的通讯录进行全面催收。")]
+    [InlineData("再不还就通知你的家😡人。")]
+    [InlineData("再不还我们就打你tongxunlu。")]
+    [InlineData("再不还就通知你的家银。")]
+    [InlineData("不还就让你的同亊都知道。")]
+    [InlineData("再不还就发你盆友圈。")]
+    [InlineData("逾期超过七天，系统将自动向您的通讯录联系人发送提醒短信。")]
+    [InlineData("你不还，我们就天天打你家人电话。")]
+    [InlineData("不处理的话，我们会通过你的紧急联系人找到你。")]
+    public void Analyze_CirclesAndDisguisesABorrowerPastes_AreThreatOfExposure(string text) =>
+        Assert.Contains("threat_exposure", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// Precision guards found by trying the product (issue 21, s17): the borrower advised to tell the family, a contact
+    /// asked to tell the borrower, and a rule quoted in a lawful notice ("严禁催收人员联系借款人的亲友") are no threats;
+    /// the reminders are lawful again. Each of the first three was read as a threat of exposure, and the rule kept
+    /// its notice from being a lawful reminder, before.
+    /// </summary>
+    [Theory]
+    [InlineData("您的借款已逾期3天，记得告诉家人提醒您按时还款。", "borrower", "lawful_reminder")]
+    [InlineData("如遇困难，您可以告诉家人，一起商量还款计划，请尽快还款。", "borrower", "lawful_reminder")]
+    [InlineData("根据规定，严禁催收人员联系借款人的亲友，请您按时还款。", "borrower", "lawful_reminder")]
+    [InlineData("本公司禁止向借款人的家人、同事透露借款信息，您的借款已逾期，请尽快还款。", "borrower", "lawful_reminder")]
+    [InlineData("您好，您的表弟何某在我司借款逾期未还，请通知他尽快还款。", "third_party", "third_party_disclosure")]
+    public void Analyze_TellingThatIsNotTheSendersThreat_GetsItsOwnLabelOnly(string text, string recipient, string label) =>
+        Assert.Equal([label], ConductData.TextLabels(Analyzer.Analyze(text, recipient == "borrower" ? Recipient.Borrower : Recipient.ThirdParty)));
+
+    /// <summary>The guards' limits: advice or a prohibition does not reach past a condition's close to the threat after it.</summary>
+    [Theory]
+    [InlineData("请您今天还款，否则我们将通知您的家人。")]
+    [InlineData("严禁拖欠，否则通知你的家人。")]
+    [InlineData("严禁拖欠否则通知你的家人。")]
+    [InlineData("你自己不还，我们就告诉你家人。")]
+    public void Analyze_ThreatAfterAdviceOrProhibition_IsStillThreatOfExposure(string text) =>
+        Assert.Contains("threat_exposure", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
     /// <summary>The recipient rule in traditional script: the debt named to a contact as 款項 not 結清.</summary>
     [Fact]
     public void Analyze_TraditionalScriptDebtNamedToAContact_IsDisclosure() =>
