@@ -151,7 +151,7 @@ public sealed class NgramModel
 
         if (threshold is null || explanation is null || bias is null)
         {
-            throw new FormatException(sourceName + ": needs threshold, explain and bias lines");
+            throw Reading.DataFileException.OfWhole(sourceName, "needs threshold, explain and bias lines");
         }
 
         return new NgramModel(weights, bias, threshold.Value, explanation);
