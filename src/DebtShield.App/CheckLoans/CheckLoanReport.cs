@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using DebtShield.App.RateLoans;
-using DebtShield.App.Resources;
 using DebtShield.Core.Law;
 using DebtShield.Import.LegalData;
 
