@@ -29,6 +29,7 @@ public sealed class VocabularyTests
             Walk(Vocabularies.CallOutcomes),
             Walk(Vocabularies.Directions),
             Walk(Vocabularies.ConductLabels),
+            Walk(Vocabularies.BudgetLineKinds),
         ];
 
         // A vocabulary added to the domain is walked here too, or this fails.
@@ -48,6 +49,7 @@ public sealed class VocabularyTests
         Assert.Equal(
             "threat_violence,threat_exposure,insult,third_party_disclosure,impersonation_authority,fake_legal_process,pii_exposure,false_consequences,lawful_reminder,off_hours,excessive_frequency,third_party_contact",
             Ids(Vocabularies.ConductLabels));
+        Assert.Equal("income,essential_expense", Ids(Vocabularies.BudgetLineKinds));
     }
 
     private static string Ids<T>(Vocabulary<T> vocabulary)
@@ -63,6 +65,7 @@ public sealed class VocabularyTests
         Assert.Equal("Sms,Mms,Call,Chat,Visit,Post,Other", LedgerIds(Vocabularies.Channels));
         Assert.Equal("Answered,Missed,Rejected,Blocked,Voicemail", LedgerIds(Vocabularies.CallOutcomes));
         Assert.Equal("Received,Sent", LedgerIds(Vocabularies.Directions));
+        Assert.Equal("Income,EssentialExpense", LedgerIds(Vocabularies.BudgetLineKinds));
 
         // An evidence entry's labels are stored as their wire ids.
         Assert.Equal(Ids(Vocabularies.ConductLabels), LedgerIds(Vocabularies.ConductLabels));

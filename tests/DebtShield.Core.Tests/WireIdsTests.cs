@@ -34,7 +34,7 @@ public sealed class WireIdsTests
 
     [Fact]
     public void KindIds_OfABudgetLine_AreTheOnesCaseFilesAndBackupsHaveAlwaysWritten() =>
-        Assert.Equal("income,essential_expense", Ids(BudgetLine.KindIds));
+        Assert.Equal("income,essential_expense", Ids(Vocabularies.BudgetLineKinds.Ids));
 
     [Fact]
     public void TargetIds_OfAPayment_AreTheOnesLoanFilesAndBackupsHaveAlwaysWritten() =>
@@ -43,7 +43,7 @@ public sealed class WireIdsTests
     [Fact]
     public void LedgerIds_OfABudgetLineAndAPayment_AreTheNamesEveryLedgerSoFarHolds()
     {
-        Assert.Equal("Income,EssentialExpense", Ids(BudgetLine.KindLedgerIds));
+        Assert.Equal("Income,EssentialExpense", Ids(Vocabularies.BudgetLineKinds.LedgerIds));
         Assert.Equal("Default,Principal,Interest,Fees", Ids(Payment.TargetLedgerIds));
     }
 
@@ -77,11 +77,11 @@ public sealed class WireIdsTests
 
     [Fact]
     public void Of_AnUndefinedMember_IsRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => BudgetLine.KindIds.Of((BudgetLineKind)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Vocabularies.BudgetLineKinds.Ids.Of((BudgetLineKind)99));
 
     [Fact]
     public void Of_ANegativeValue_IsRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => BudgetLine.KindIds.Of((BudgetLineKind)(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Vocabularies.BudgetLineKinds.Ids.Of((BudgetLineKind)(-1)));
 
     [Fact]
     public void Constructor_OneMemberTwice_IsRefused() =>

@@ -1,6 +1,7 @@
 using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
 using DebtShield.Core.Budget;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Data.Cases;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public sealed record BudgetReport(string? Case, IReadOnlyList<BudgetLineFigure> 
         ArgumentNullException.ThrowIfNull(budget);
         return new BudgetReport(
             title,
-            [.. budget.Lines.Select(l => new BudgetLineFigure(BudgetLine.KindIds.Of(l.Kind), l.Name, l.Monthly.Yuan))],
+            [.. budget.Lines.Select(l => new BudgetLineFigure(Vocabularies.BudgetLineKinds.Ids.Of(l.Kind), l.Name, l.Monthly.Yuan))],
             budget.Income.Yuan,
             budget.EssentialExpenses.Yuan,
             budget.LeftForDebts.Yuan);

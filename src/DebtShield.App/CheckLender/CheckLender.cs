@@ -34,11 +34,11 @@ public static class CheckLender
             Query = name,
             Result = result,
             ResultText = match.Institution is { } institution
-                ? Localized.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, CheckWording.Text("LenderForm_" + match.Form), LegalWireIds.Of(institution.Status))
+                ? Localized.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, FormNames.Text(match.Form!.Value), LegalWireIds.Of(institution.Status))
                 : CheckWording.Text("Lender_NotFound"),
             LenderKind = Vocabularies.LenderKinds.WireId(match.LenderKind),
             Institution = match.Institution?.Name,
-            MatchedAs = match.Form is { } form ? FormId(form) : null,
+            MatchedAs = match.Form is { } form ? FormIds.Of(form) : null,
             EntryStatus = match.Institution is { } entry ? LegalWireIds.Of(entry.Status) : null,
             Sources = [.. (match.Institution?.Sources ?? []).Select(id => LenderDataReader.Sources.TryGetValue(id, out var s)
                 ? new LenderSourceFigure(id, s.Title, s.Url, s.Status)
@@ -55,13 +55,15 @@ public static class CheckLender
     /// <summary>The lender kind for the legal engine: the listed institution's, else unknown.</summary>
     public static Core.Loans.LenderKind KindOf(string name) => LenderDataReader.Directory.Match(name).LenderKind;
 
-    private static string FormId(NameForm form) => form switch
-    {
-        NameForm.FullName => "full_name",
-        NameForm.ShortName => "short_name",
-        NameForm.AppName => "app_name",
-        NameForm.FormerName => "former_name",
-    };
+    /// <summary>How a name matched, as the report's <c>matchedAs</c> writes it (<c>short_name</c>).</summary>
+    private static WireIds<NameForm> FormIds { get; } = new(
+        (NameForm.FullName, "full_name"),
+        (NameForm.ShortName, "short_name"),
+        (NameForm.AppName, "app_name"),
+        (NameForm.FormerName, "former_name"));
+
+    /// <summary>What people call each way a name matched (全称, 简称…), under its id.</summary>
+    private static MemberTexts<NameForm> FormNames { get; } = MemberTexts.ByWireId<NameForm>(CheckText.ResourceManager, "LenderForm_", FormIds);
 }
 
 /// <summary>The lender check as <c>debtshield lender --json</c> and (later) the web API report it.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using DebtShield.App.RateLoans;
-using DebtShield.App.Resources;
 using DebtShield.Core.Law;
 using DebtShield.Import.LegalData;
 
@@ -223,7 +222,7 @@ public sealed record CheckLoanReport([property: JsonIgnore] LoanFigures Figures)
 
     /// <summary>A view's name in the current UI language.</summary>
     internal static string ViewName(LegalView view) =>
-        AppText.ResourceManager.GetString("View_" + view, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException("Missing text resource View_" + view);
+        LegalTexts.Views.Text(view);
 }
 
 /// <summary>A balance in yuan.</summary>

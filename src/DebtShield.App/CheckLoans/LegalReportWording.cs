@@ -60,20 +60,20 @@ internal sealed class LegalReportWording
         _stepsInJson = new Utf8Template[kinds.Length, views.Length + 1];
         foreach (var kind in kinds)
         {
-            var step = Text("Step_" + kind);
+            var step = LegalTexts.Steps.Text(kind, _culture);
             _steps[(int)kind, 0] = Utf8Template.Parse(step, lastHole: 9);
             _stepsInJson[(int)kind, 0] = Utf8Template.Parse(Json(step).ToString(), lastHole: 9);
             foreach (var view in views)
             {
-                var named = "[" + Escaped(Text("View_" + view)) + "] " + step;
+                var named = "[" + Escaped(LegalTexts.Views.Text(view, _culture)) + "] " + step;
                 _steps[(int)kind, (int)view + 1] = Utf8Template.Parse(named, lastHole: 9);
                 _stepsInJson[(int)kind, (int)view + 1] = Utf8Template.Parse(Json(named).ToString(), lastHole: 9);
             }
         }
 
-        _uncertain = [.. Enum.GetValues<Uncertainty>().Select(u => Both(Text("Uncertain_" + u)))];
+        _uncertain = [.. Enum.GetValues<Uncertainty>().Select(u => Both(LegalTexts.Uncertainties.Text(u, _culture)))];
         RateBeyondRange = Both(Text(nameof(AppText.Note_RateBeyondRange)));
-        _terms = [.. Enum.GetValues<BenchmarkTerm>().Select(t => Encoding.UTF8.GetBytes(Text("BenchmarkTerm_" + t)))];
+        _terms = [.. Enum.GetValues<BenchmarkTerm>().Select(t => Encoding.UTF8.GetBytes(LegalTexts.BenchmarkTerms.Text(t, _culture)))];
         _lawful = Template(nameof(AppText.Verdict_Lawful));
         _lawfulRange = Template(nameof(AppText.Verdict_LawfulRange));
         _overpaid = Template(nameof(AppText.Verdict_Overpaid));
@@ -346,18 +346,18 @@ internal sealed class LegalReportWording
     {
         CapRule.FourTimesLprAtContract or CapRule.FourTimesLprAtFiling => string.Format(
             CultureInfo.InvariantCulture,
-            Text("CapBasis_" + cap.Rule),
+            LegalTexts.CapBases.Text(cap.Rule, _culture),
             Percent(cap.Lpr!.OneYear),
             cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        CapRule.OldPrivateLine or CapRule.LicensedCourtLine => string.Format(CultureInfo.InvariantCulture, Text("CapBasis_" + cap.Rule), Percent(cap.Annual)),
+        CapRule.OldPrivateLine or CapRule.LicensedCourtLine => string.Format(CultureInfo.InvariantCulture, LegalTexts.CapBases.Text(cap.Rule, _culture), Percent(cap.Annual)),
         CapRule.FourTimesBenchmark => string.Format(
             CultureInfo.InvariantCulture,
-            Text("CapBasis_" + cap.Rule),
+            LegalTexts.CapBases.Text(cap.Rule, _culture),
             Percent(cap.Benchmark!.Rate),
-            Text("BenchmarkTerm_" + cap.Benchmark.Term),
+            LegalTexts.BenchmarkTerms.Text(cap.Benchmark.Term, _culture),
             cap.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         CapRule.UseOfMoneyFeeAtLpr => cap.Lpr is { } lpr
-            ? string.Format(CultureInfo.InvariantCulture, Text("CapBasis_" + cap.Rule), Percent(lpr.OneYear), cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            ? string.Format(CultureInfo.InvariantCulture, LegalTexts.CapBases.Text(cap.Rule, _culture), Percent(lpr.OneYear), cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             : Text("CapBasis_UseOfMoneyFeeNone"),
     };
 

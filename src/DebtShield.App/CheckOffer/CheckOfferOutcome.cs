@@ -5,6 +5,7 @@ using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Offers;
 using DebtShield.Core.Reading;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Offers;
 
 namespace DebtShield.App.CheckOffer;
@@ -110,10 +111,13 @@ public sealed record OfferReadFigures
         };
     }
 
+    /// <summary>What each kind of fee is called, under its id.</summary>
+    private static MemberTexts<OfferFeeKind> FeeNames { get; } = MemberTexts.ByWireId<OfferFeeKind>(CheckText.ResourceManager, "OfferFee_", OfferFee.KindIds);
+
     private static OfferFeeFigure Fee(string name, Money amount, bool each)
     {
         var kind = OfferDraft.FeeKindOf(name);
         var id = OfferFee.KindIds.Of(kind);
-        return new OfferFeeFigure(name, id, CheckWording.Text("OfferFee_" + id), amount.Yuan, each);
+        return new OfferFeeFigure(name, id, FeeNames.Text(kind), amount.Yuan, each);
     }
 }

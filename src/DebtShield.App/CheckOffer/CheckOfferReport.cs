@@ -144,8 +144,8 @@ public sealed record CheckOfferReport([property: JsonIgnore] LoanFigures Figures
                 : string.Format(CultureInfo.CurrentCulture, CheckText.OfferViews_KindKnown, KindName(loan.Lender.Kind)),
             MonthlyIncome = income?.Yuan,
             IncomeShare = income is { IsPositive: true } i && assessment.Facts.MonthlyEssentials is not null ? (double)(instalment.Yuan / i.Yuan) : null,
-            Verdict = VerdictId(assessment.Verdict),
-            VerdictText = CheckWording.Text("OfferVerdict_" + assessment.Verdict),
+            Verdict = VerdictIds.Of(assessment.Verdict),
+            VerdictText = Verdicts.Text(assessment.Verdict),
             Findings = findings,
             Assumptions = [.. AssumptionsOf(offer)],
             Uncertain = [.. uncertain.Concat(legalReport.Uncertain).DistinctBy(u => u.Code)],
@@ -203,12 +203,14 @@ public sealed record CheckOfferReport([property: JsonIgnore] LoanFigures Figures
         OfferSeverity.Avoid => "avoid",
     };
 
-    private static string VerdictId(OfferVerdict verdict) => verdict switch
-    {
-        OfferVerdict.NoProblemFound => "no_problem_found",
-        OfferVerdict.Caution => "caution",
-        OfferVerdict.Avoid => "avoid",
-    };
+    /// <summary>The verdict's id in the report (<c>no_problem_found</c>), spelled out so that renaming a member changes no JSON.</summary>
+    private static WireIds<OfferVerdict> VerdictIds { get; } = new(
+        (OfferVerdict.NoProblemFound, "no_problem_found"),
+        (OfferVerdict.Caution, "caution"),
+        (OfferVerdict.Avoid, "avoid"));
+
+    /// <summary>What the verdict tells the borrower, under its id.</summary>
+    private static MemberTexts<OfferVerdict> Verdicts { get; } = MemberTexts.ByWireId<OfferVerdict>(CheckText.ResourceManager, "OfferVerdict_", VerdictIds);
 }
 
 /// <summary>One finding of the offer check.</summary>

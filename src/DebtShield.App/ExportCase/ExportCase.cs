@@ -4,6 +4,7 @@ using DebtShield.App.ListLoans;
 using DebtShield.App.Resources;
 using DebtShield.Core.Budget;
 using DebtShield.Core.Cases;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Data.Backups;
 using DebtShield.Import.CaseFiles;
 using DebtShield.Import.LoanTables;
@@ -86,7 +87,7 @@ public static class ExportCase
     private static TableSheet Budget(MonthlyBudget budget) => new(
         LedgerText.Export_BudgetSheet,
         LedgerText.Export_BudgetHeader.Split('|'),
-        budget.Lines.Select(l => new SheetCell[] { l.Kind == BudgetLineKind.Income ? LedgerText.Export_Income : LedgerText.Export_Expense, l.Name, l.Monthly.Yuan }));
+        budget.Lines.Select(l => new SheetCell[] { Vocabularies.BudgetLineKinds[l.Kind].Name(System.Globalization.CultureInfo.CurrentUICulture), l.Name, l.Monthly.Yuan }));
 
     private static TableSheet Profile(CaseProfile profile) => new(
         LedgerText.Export_CaseSheet,

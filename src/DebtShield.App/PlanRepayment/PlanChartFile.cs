@@ -28,7 +28,7 @@ public static class PlanChartFile
             ? Math.Min(report.Months, report.Strategies.Max(s => s.MonthsToDebtFree!.Value) + 2)
             : report.Months;
         string Text(string name) => PlanText.ResourceManager.GetString(name, culture) ?? name;
-        string Label(string strategy) => Text("Strategy_" + strategy);
+        string Label(string strategy) => StrategyNames.Title(strategy, culture);
         return new PlanChartData(
             Text(nameof(PlanText.Chart_Title)),
             [.. report.Strategies.Select(s => new ChartSeries(Label(s.Name), [.. s.BalanceByMonth.Take(months)]))],

@@ -173,20 +173,27 @@ public sealed record OverdueFigure(string LoanId, DateOnly From, int Days);
 /// <param name="Months">Months to clear the balance at that amount; null when it never clears.</param>
 public sealed record NegotiationFigure(string LoanId, decimal LawfulBalance, decimal MonthlyAmount, int? Months);
 
-/// <summary>The names strategies have in reports and options.</summary>
+/// <summary>The names strategies have in reports and options, and what people call them.</summary>
 public static class StrategyNames
 {
-    /// <summary>The report name of <paramref name="strategy"/>.</summary>
-    public static string Name(PlanStrategy strategy) => strategy switch
-    {
-        PlanStrategy.Avalanche => "avalanche",
-        PlanStrategy.Snowball => "snowball",
-        PlanStrategy.LawfulFirst => "lawful_first",
-        PlanStrategy.Optimized => "optimized",
-        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
-    };
+    /// <summary>
+    /// Each strategy's report name (<c>lawful_first</c>): what the plan's JSON, the CLI's options and
+    /// the page write, spelled out so that renaming a member changes none of them.
+    /// </summary>
+    public static WireIds<PlanStrategy> Ids { get; } = new(
+        (PlanStrategy.Avalanche, "avalanche"),
+        (PlanStrategy.Snowball, "snowball"),
+        (PlanStrategy.LawfulFirst, "lawful_first"),
+        (PlanStrategy.Optimized, "optimized"));
 
-    /// <summary>What people call the strategy reported as <paramref name="name"/> (雪崩, 依法优先…), in the UI language.</summary>
-    public static string Title(string name) =>
-        Resources.PlanText.ResourceManager.GetString("Strategy_" + name, System.Globalization.CultureInfo.CurrentUICulture) ?? name;
+    /// <summary>What people call each strategy (雪崩, 依法优先…), under its report name.</summary>
+    internal static MemberTexts<PlanStrategy> Titles { get; } =
+        MemberTexts.ByWireId<PlanStrategy>(Resources.PlanText.ResourceManager, "Strategy_", Ids);
+
+    /// <summary>The report name of <paramref name="strategy"/>.</summary>
+    public static string Name(PlanStrategy strategy) => Ids.Of(strategy);
+
+    /// <summary>What people call the strategy reported as <paramref name="name"/>, in <paramref name="culture"/>'s language (the UI language when not given); a name no strategy has, as it is.</summary>
+    public static string Title(string name, System.Globalization.CultureInfo? culture = null) =>
+        Ids.TryParse(name, out var strategy) ? Titles.Text(strategy, culture) : name;
 }

@@ -338,7 +338,7 @@ public static class ImportScreenshots
         var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare);
         if (signs.Count > 0)
         {
-            return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.Text("NotChat_" + s)))));
+            return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.NotChat(s)))));
         }
 
         return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count, 0, 0, null), reading, hash);

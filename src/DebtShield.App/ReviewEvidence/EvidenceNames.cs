@@ -31,21 +31,61 @@ public static class EvidenceNames
     }
 
     /// <summary>Why a number's contacts are taken to concern a lender, such as 您标明的.</summary>
-    public static string Attribution(AttributionBasis basis, CultureInfo? culture = null) => Text("Attribution_" + basis, culture);
+    public static string Attribution(AttributionBasis basis, CultureInfo? culture = null) => Attributions.Text(basis, culture);
 
     /// <summary>What stands where a number's lender is not known: 未确定.</summary>
     public static string UnknownLender(CultureInfo? culture = null) => Text("Collector_Unattributed", culture);
 
     /// <summary>What a chain break means.</summary>
-    public static string Break(ChainBreakKind kind, CultureInfo? culture = null) => Text("Break_" + kind, culture);
+    public static string Break(ChainBreakKind kind, CultureInfo? culture = null) => Breaks.Text(kind, culture);
 
     /// <summary>Why a screenshot message's time is only an estimate, such as 上方看不到时间; empty when it rests on a stamp.</summary>
     public static string TimeBasis(MessageTimeBasis basis, CultureInfo? culture = null) =>
-        basis == MessageTimeBasis.Stamp ? "" : Text("TimeBasis_" + basis, culture);
+        TimeBases.Has(basis) ? TimeBases.Text(basis, culture) : "";
 
     /// <summary>What makes a screenshot message's text doubtful, each doubt named, joined by "；".</summary>
     public static string Doubts(ReadDoubts doubts, CultureInfo? culture = null) =>
-        string.Join("；", Enum.GetValues<ReadDoubts>().Where(d => d != ReadDoubts.None && doubts.HasFlag(d)).Select(d => Text("Doubt_" + d, culture)));
+        string.Join("；", Enum.GetValues<ReadDoubts>().Where(d => DoubtTexts.Has(d) && doubts.HasFlag(d)).Select(d => DoubtTexts.Text(d, culture)));
+
+    /// <summary>Why a screenshot does not look like a chat, such as 图片是横向的.</summary>
+    public static string NotChat(NotChatSign sign, CultureInfo? culture = null) => NotChatTexts.Text(sign, culture);
+
+    /// <summary>Why a number's contacts are taken to concern a lender, by basis.</summary>
+    internal static MemberTexts<AttributionBasis> Attributions { get; } = new(
+        Resources.EvidenceText.ResourceManager,
+        (AttributionBasis.OnlyLender, "Attribution_OnlyLender"),
+        (AttributionBasis.MarkedNumber, "Attribution_MarkedNumber"),
+        (AttributionBasis.NamedInText, "Attribution_NamedInText"),
+        (AttributionBasis.SameNumber, "Attribution_SameNumber"));
+
+    /// <summary>What each chain break means, under its wire id (what <c>verify</c>'s JSON writes).</summary>
+    internal static MemberTexts<ChainBreakKind> Breaks { get; } =
+        MemberTexts.ByWireId<ChainBreakKind>(Resources.EvidenceText.ResourceManager, "Break_", ChainBreak.KindIds);
+
+    /// <summary>Why a message's time is an estimate; a time read from a stamp needs no words.</summary>
+    internal static MemberTexts<MessageTimeBasis> TimeBases { get; } = new(
+        Resources.EvidenceText.ResourceManager,
+        (MessageTimeBasis.Stamp, null),
+        (MessageTimeBasis.NoStampAbove, "TimeBasis_NoStampAbove"),
+        (MessageTimeBasis.StampUnreadable, "TimeBasis_StampUnreadable"),
+        (MessageTimeBasis.StampOutOfOrder, "TimeBasis_StampOutOfOrder"),
+        (MessageTimeBasis.StampAfterCapture, "TimeBasis_StampAfterCapture"));
+
+    /// <summary>What makes a message's text doubtful, by flag; no flag needs no words.</summary>
+    internal static MemberTexts<ReadDoubts> DoubtTexts { get; } = new(
+        Resources.EvidenceText.ResourceManager,
+        (ReadDoubts.None, null),
+        (ReadDoubts.LowConfidence, "Doubt_LowConfidence"),
+        (ReadDoubts.LinesMissing, "Doubt_LinesMissing"),
+        (ReadDoubts.UnknownLayout, "Doubt_UnknownLayout"));
+
+    /// <summary>Why a screenshot is not taken for a chat, by sign.</summary>
+    internal static MemberTexts<NotChatSign> NotChatTexts { get; } = new(
+        Resources.EvidenceText.ResourceManager,
+        (NotChatSign.Landscape, "NotChat_Landscape"),
+        (NotChatSign.SideBySide, "NotChat_SideBySide"),
+        (NotChatSign.EdgeToEdge, "NotChat_EdgeToEdge"),
+        (NotChatSign.Photographed, "NotChat_Photographed"));
 
     /// <summary>One resource text.</summary>
     internal static string Text(string name, CultureInfo? culture = null) =>

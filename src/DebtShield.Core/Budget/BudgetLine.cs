@@ -1,5 +1,3 @@
-using DebtShield.Core.Vocabulary;
-
 namespace DebtShield.Core.Budget;
 
 /// <summary>
@@ -40,23 +38,6 @@ public sealed record BudgetLine
 
     /// <summary>The amount per month.</summary>
     public Money Monthly { get; }
-
-    /// <summary>
-    /// The id each side has in a case file, the budget's JSON and a backup (<c>income</c>,
-    /// <c>essential_expense</c>), spelled out so that renaming a member changes none of them.
-    /// </summary>
-    public static WireIds<BudgetLineKind> KindIds { get; } = new(
-        (BudgetLineKind.Income, "income"),
-        (BudgetLineKind.EssentialExpense, "essential_expense"));
-
-    /// <summary>
-    /// The id each side has in the ledger's database (<c>EssentialExpense</c>): the members' names as
-    /// the ledgers written so far hold them, spelled out so that renaming a member leaves every
-    /// existing ledger readable (see <see cref="Vocabulary.Vocabulary{T}.LedgerIds"/>).
-    /// </summary>
-    public static WireIds<BudgetLineKind> KindLedgerIds { get; } = new(
-        (BudgetLineKind.Income, "Income"),
-        (BudgetLineKind.EssentialExpense, "EssentialExpense"));
 }
 
 /// <summary>Which side of the monthly budget a line is on.</summary>

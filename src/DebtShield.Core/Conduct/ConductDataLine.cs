@@ -1,3 +1,5 @@
+using DebtShield.Core.Reading;
+
 namespace DebtShield.Core.Conduct;
 
 /// <summary>The line syntax shared by the <c>data/conduct</c> files: <c>#</c> starts a comment.</summary>
@@ -46,9 +48,9 @@ internal static class ConductDataLine
             {
                 entry(line[..colon].Trim(), line[(colon + 1)..].Trim());
             }
-            catch (FormatException e) when (!e.Message.StartsWith(source + ":", StringComparison.Ordinal))
+            catch (FormatException e) when (e is not DataFileException)
             {
-                throw Error(source, number, e.Message);
+                throw new DataFileException(source, new ReadingProblem(SourceLocation.AtLine(number), e.Message), e);
             }
         }
     }
@@ -59,6 +61,6 @@ internal static class ConductDataLine
         return (hash < 0 ? line : line[..hash]).Trim();
     }
 
-    public static FormatException Error(string source, int line, string message) =>
-        new(source + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + message);
+    /// <summary>A problem on line <paramref name="line"/> of <paramref name="source"/>: <c>rules.txt:12: …</c>.</summary>
+    public static DataFileException Error(string source, int line, string message) => DataFileException.AtLine(source, line, message);
 }

@@ -200,7 +200,7 @@ public sealed class ConductRuleSet
             {
                 if (!_classes.ContainsKey(required))
                 {
-                    throw new FormatException(LexiconFile + ": the class [" + required + "] is required");
+                    throw Reading.DataFileException.OfWhole(LexiconFile, "the class [" + required + "] is required");
                 }
             }
         }

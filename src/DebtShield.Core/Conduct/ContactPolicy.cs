@@ -126,7 +126,7 @@ public sealed class ContactPolicy
         Finish(current, rules, sourceName);
         if (from is null || until is null || !rules.ContainsKey("off_hours") || !rules.ContainsKey("third_party_contact"))
         {
-            throw new FormatException(sourceName + ": needs allowed: HH:mm-HH:mm and the rules [off_hours] and [third_party_contact]");
+            throw Reading.DataFileException.OfWhole(sourceName, "needs allowed: HH:mm-HH:mm and the rules [off_hours] and [third_party_contact]");
         }
 
         return new ContactPolicy(offset, from.Value, until.Value, rules);

@@ -237,7 +237,7 @@ public sealed class NgramModel
 
         if (thresholds is null || explanation is null || bias is null)
         {
-            throw new FormatException(sourceName + ": needs threshold, explain and bias lines");
+            throw Reading.DataFileException.OfWhole(sourceName, "needs threshold, explain and bias lines");
         }
 
         var wordClasses = classes.Count == 0 ? NgramWordClasses.None : new NgramWordClasses(classes);

@@ -1,3 +1,4 @@
+using DebtShield.Core.Budget;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
 using DebtShield.Core.Loans;
@@ -121,6 +122,21 @@ public static class Vocabularies
     ]);
 
     /// <summary>
+    /// Which side of the monthly budget a line is on: an income or an essential expense. A case file,
+    /// the budget's JSON and a backup write the wire ids (<c>essential_expense</c>), the ledger its
+    /// stored ids, the case export the names.
+    /// </summary>
+    public static Vocabulary<BudgetLineKind> BudgetLineKinds { get; } = new(
+    [
+        Term(BudgetLineKind.Income, "income"),
+        Term(BudgetLineKind.EssentialExpense, "essential_expense"),
+    ],
+    [
+        (BudgetLineKind.Income, "Income"),
+        (BudgetLineKind.EssentialExpense, "EssentialExpense"),
+    ]);
+
+    /// <summary>
     /// What a collection message, or the way it was sent, does: the labels the analyser gives, that
     /// the evidence pages and the CLI's tables show by name and the CLI's <c>--label</c> and the
     /// page's filter read. The data files and the stored labels write the wire ids only, read back
@@ -152,7 +168,7 @@ public static class Vocabularies
     }
 
     /// <summary>Every vocabulary.</summary>
-    public static IReadOnlyList<IVocabulary> All => [LenderKinds, RateUnits, RateMethods, Recipients, Channels, CallOutcomes, Directions, ConductLabels];
+    public static IReadOnlyList<IVocabulary> All => [LenderKinds, RateUnits, RateMethods, Recipients, Channels, CallOutcomes, Directions, ConductLabels, BudgetLineKinds];
 
     private static Term<T> Term<T>(T member, string wireId, params string[] synonyms)
         where T : struct, Enum =>

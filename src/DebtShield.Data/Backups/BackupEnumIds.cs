@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DebtShield.Core.Budget;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Vocabulary;
 using DebtShield.Data.Evidence;
@@ -31,7 +30,7 @@ internal sealed class BackupEnumIds : JsonConverterFactory
         Through(Vocabularies.CallOutcomes.Ids),
         Through(Vocabularies.Directions.Ids),
         Through(Payment.TargetIds),
-        Through(BudgetLine.KindIds),
+        Through(Vocabularies.BudgetLineKinds.Ids),
         Through(StoredCollector.OriginIds),
     ];
 

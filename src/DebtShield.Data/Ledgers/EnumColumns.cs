@@ -51,7 +51,7 @@ internal static class EnumColumns
     internal sealed class AppliesToColumn() : StoredIdColumn<PaymentTarget>(Payment.TargetLedgerIds, "payments", "applies_to");
 
     /// <summary><c>budget_lines.kind</c>.</summary>
-    internal sealed class BudgetLineKindColumn() : StoredIdColumn<BudgetLineKind>(BudgetLine.KindLedgerIds, "budget_lines", "kind");
+    internal sealed class BudgetLineKindColumn() : StoredIdColumn<BudgetLineKind>(Vocabularies.BudgetLineKinds.LedgerIds, "budget_lines", "kind");
 
     /// <summary><c>evidence_entries.channel</c>.</summary>
     internal sealed class ChannelColumn() : StoredIdColumn<IncidentChannel>(Vocabularies.Channels.LedgerIds, "evidence_entries", "channel");

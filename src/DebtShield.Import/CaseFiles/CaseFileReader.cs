@@ -4,6 +4,7 @@ using DebtShield.Core.Budget;
 using DebtShield.Core.Cases;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Reading;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LoanFiles;
 using DebtShield.Import.Resources;
 
@@ -107,7 +108,7 @@ public static class CaseFileReader
             }
 
             var before = errors.Count;
-            BudgetLineKind? kind = BudgetLine.KindIds.TryParse(line.Kind, out var side) ? side : null;
+            BudgetLineKind? kind = Vocabularies.BudgetLineKinds.Ids.TryParse(line.Kind, out var side) ? side : null;
             if (kind is null)
             {
                 errors.Add(new ReadingProblem(SourceLocation.AtField(field + ".kind"), line.Kind is null ? ImportMessages.MissingField : Localized.Format(ImportMessages.UnknownBudgetKind, line.Kind)));

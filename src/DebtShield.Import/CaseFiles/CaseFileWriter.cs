@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DebtShield.Core.Budget;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.LoanFiles;
 
 namespace DebtShield.Import.CaseFiles;
@@ -49,7 +49,7 @@ public static class CaseFileWriter
         LoanFileWriter.WriteTextIfAny(writer, "notes", profile.Notes);
         LoanFileWriter.WriteListIfAny(writer, "budget", content.Budget.Lines, line =>
         {
-            writer.WriteString("kind", BudgetLine.KindIds.Of(line.Kind));
+            writer.WriteString("kind", Vocabularies.BudgetLineKinds.Ids.Of(line.Kind));
             writer.WriteString("name", line.Name);
             LoanFileWriter.WriteAmount(writer, "monthly", line.Monthly);
         });

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Contracts;
+using DebtShield.Import.DataFiles;
 
 namespace DebtShield.Import.Guide;
 
@@ -31,21 +31,21 @@ public static class GuideLibrary
     public static IReadOnlyList<ComplaintRoute> Routes => ShippedRoutes.Value;
 
     /// <summary>Reads a complaint-channel file's text.</summary>
-    /// <exception cref="FormatException">A status or a lender kind is unknown.</exception>
+    /// <exception cref="Core.Reading.DataFileException">A field is missing, or a status or a lender kind is unknown; the problem names the line and field.</exception>
     public static IReadOnlyList<ComplaintRoute> ReadRoutes(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonDocument.Parse(json);
-        return [.. document.RootElement.GetProperty("routes").EnumerateArray().Select(r => new ComplaintRoute(
-            r.GetProperty("document").GetString()!,
-            r.TryGetProperty("lenderKinds", out var kinds)
-                ? [.. kinds.EnumerateArray().Select(k => Vocabularies.LenderKinds.Parse(k.GetString()!) ?? throw new FormatException("complaint-channels.json: unknown lender kind " + k.GetString()))]
+        using var file = DataJsonFile.Parse("complaint-channels.json", json);
+        return [.. file.Root["routes"].Items().Select(r => new ComplaintRoute(
+            r["document"].String(),
+            r.Optional("lenderKinds") is { } kinds
+                ? [.. kinds.Items().Select(k => Vocabularies.LenderKinds.Parse(k.String()) ?? throw k.Problem("not a lender kind: " + k.String()))]
                 : [],
-            r.GetProperty("hotline").GetString()!,
-            r.GetProperty("why_zh").GetString()!,
-            r.GetProperty("why_en").GetString()!,
-            Status(r.GetProperty("status").GetString(), "complaint-channels.json"),
-            r.GetProperty("source").GetString()!))];
+            r["hotline"].String(),
+            r["why_zh"].String(),
+            r["why_en"].String(),
+            r["status"].Status(),
+            r["source"].String()))];
     }
 
     /// <summary>The topic ids in order, from the files of <paramref name="language"/>.</summary>
@@ -86,30 +86,22 @@ public static class GuideLibrary
     }
 
     /// <summary>Reads a hotline file's text.</summary>
-    /// <exception cref="FormatException">A status is not verified, secondary or uncertain.</exception>
+    /// <exception cref="Core.Reading.DataFileException">A field is missing, or a status is not verified, secondary or uncertain; the problem names the line and field.</exception>
     public static IReadOnlyList<Hotline> ReadHotlines(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonDocument.Parse(json);
-        return [.. document.RootElement.GetProperty("hotlines").EnumerateArray().Select(h => new Hotline(
-            h.GetProperty("id").GetString()!,
-            h.GetProperty("number").GetString()!,
-            h.GetProperty("name_zh").GetString()!,
-            h.GetProperty("name_en").GetString()!,
-            h.GetProperty("handles_zh").GetString()!,
-            h.GetProperty("handles_en").GetString()!,
-            Status(h.GetProperty("status").GetString(), "hotlines.json"),
-            h.GetProperty("source").GetString()!,
-            h.TryGetProperty("web", out var web) ? web.GetString() : null))];
+        using var file = DataJsonFile.Parse("hotlines.json", json);
+        return [.. file.Root["hotlines"].Items().Select(h => new Hotline(
+            h["id"].String(),
+            h["number"].String(),
+            h["name_zh"].String(),
+            h["name_en"].String(),
+            h["handles_zh"].String(),
+            h["handles_en"].String(),
+            h["status"].Status(),
+            h["source"].String(),
+            h.Optional("web")?.StringOrNull()))];
     }
-
-    private static FactStatus Status(string? status, string file) => status switch
-    {
-        "verified" => FactStatus.Verified,
-        "secondary" => FactStatus.Secondary,
-        "uncertain" => FactStatus.Uncertain,
-        var other => throw new FormatException(file + ": unknown status " + other),
-    };
 
     private static IEnumerable<(string Id, string Resource)> Files(string language)
     {

@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
-using DebtShield.Core.Law;
 using DebtShield.Core.Lenders;
 using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Contracts;
+using DebtShield.Import.DataFiles;
 
 namespace DebtShield.Import.Lenders;
 
@@ -21,36 +19,32 @@ public static class LenderDataReader
     public static LenderDirectory Directory => Embedded.Value;
 
     /// <summary>Reads a directory from the two files' text.</summary>
-    /// <exception cref="FormatException">A field is missing or has a value the reader does not know.</exception>
+    /// <exception cref="Core.Reading.DataFileException">A field is missing or has a value the reader does not know; the problem names the file, line and field.</exception>
     public static LenderDirectory Read(string licensedJson, string kindsJson)
     {
         ArgumentNullException.ThrowIfNull(licensedJson);
         ArgumentNullException.ThrowIfNull(kindsJson);
-        using var licensed = JsonDocument.Parse(licensedJson);
-        using var kinds = JsonDocument.Parse(kindsJson);
-        var root = licensed.RootElement;
-        var institutions = root.GetProperty("institutions").EnumerateArray().Select(e => new LicensedInstitution(
-            e.GetProperty("name").GetString()!,
-            Kind(e.GetProperty("kind").GetString()!) ?? throw new FormatException("licensed.json: an institution's kind must be a lender kind"),
-            Strings(e.GetProperty("aliases")),
-            [.. e.GetProperty("apps").EnumerateArray().Select(a => a.GetProperty("name").GetString()!)],
-            Strings(e.GetProperty("formerNames")),
-            Status(e.GetProperty("status").GetString()!),
-            Strings(e.GetProperty("sources")))).ToArray();
-        var kindList = kinds.RootElement.GetProperty("kinds").EnumerateArray().Select(k => new InstitutionKind(
-            k.GetProperty("id").GetString()!,
-            k.GetProperty("lenderKind").ValueKind == JsonValueKind.Null ? null : Kind(k.GetProperty("lenderKind").GetString()!),
-            Strings(k.GetProperty("nameHints")),
-            Strings(k.GetProperty("citations")),
-            k.GetProperty("zh").GetString()!,
-            k.GetProperty("en").GetString()!,
-            k.GetProperty("explain_zh").GetString()!,
-            k.GetProperty("explain_en").GetString()!)).ToArray();
-        return new LenderDirectory(
-            root.GetProperty("version").GetString()!,
-            DateOnly.ParseExact(root.GetProperty("lastChecked").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            institutions,
-            kindList);
+        using var licensed = DataJsonFile.Parse("licensed.json", licensedJson);
+        using var kinds = DataJsonFile.Parse("kinds.json", kindsJson);
+        var root = licensed.Root;
+        var institutions = root["institutions"].Items().Select(e => new LicensedInstitution(
+            e["name"].String(),
+            Kind(e["kind"]),
+            e["aliases"].Strings(),
+            [.. e["apps"].Items().Select(a => a["name"].String())],
+            e["formerNames"].Strings(),
+            e["status"].Status(),
+            e["sources"].Strings())).ToArray();
+        var kindList = kinds.Root["kinds"].Items().Select(k => new InstitutionKind(
+            k["id"].String(),
+            k["lenderKind"] is { IsNull: true } ? null : Kind(k["lenderKind"]),
+            k["nameHints"].Strings(),
+            k["citations"].Strings(),
+            k["zh"].String(),
+            k["en"].String(),
+            k["explain_zh"].String(),
+            k["explain_en"].String())).ToArray();
+        return new LenderDirectory(root["version"].String(), root["lastChecked"].Date(), institutions, kindList);
     }
 
     /// <summary>The source ids of the list, with title, address and status, for reports.</summary>
@@ -58,22 +52,13 @@ public static class LenderDataReader
 
     private static Dictionary<string, (string Title, string? Url, string Status)> ReadSources()
     {
-        using var licensed = JsonDocument.Parse(ContractDataReader.ReadEmbedded("DebtShield.Lenders.licensed.json"));
-        return licensed.RootElement.GetProperty("source").EnumerateObject().ToDictionary(
+        using var licensed = DataJsonFile.Parse("licensed.json", ContractDataReader.ReadEmbedded("DebtShield.Lenders.licensed.json"));
+        return licensed.Root["source"].Fields().ToDictionary(
             p => p.Name,
-            p => (p.Value.GetProperty("title").GetString()!, p.Value.GetProperty("url").GetString(), p.Value.GetProperty("status").GetString()!),
+            p => (p.Value["title"].String(), p.Value["url"].StringOrNull(), p.Value["status"].String()),
             StringComparer.Ordinal);
     }
 
-    private static Core.Loans.LenderKind? Kind(string name) => Vocabularies.LenderKinds.Parse(name);
-
-    private static FactStatus Status(string name) => name switch
-    {
-        "verified" => FactStatus.Verified,
-        "secondary" => FactStatus.Secondary,
-        "uncertain" => FactStatus.Uncertain,
-        _ => throw new FormatException("unknown status " + name),
-    };
-
-    private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
+    private static Core.Loans.LenderKind Kind(DataJsonValue value) =>
+        Vocabularies.LenderKinds.Parse(value.String()) ?? throw value.Problem("not a lender kind: " + value.String());
 }

@@ -316,7 +316,5 @@ public static class LoanFileReader
 
     private static Money? ToMoney(decimal? yuan) => yuan is { } value ? new Money(value) : null;
 
-    private static string Describe(LoanProblemKind kind) =>
-        ImportMessages.ResourceManager.GetString("Problem_" + kind, CultureInfo.CurrentUICulture)
-        ?? kind.ToString();
+    private static string Describe(LoanProblemKind kind) => LoanProblemText.Describe(kind);
 }

@@ -615,10 +615,7 @@ internal sealed class LoanTableAssembler
 
     private static Money? ToMoney(decimal? yuan) => yuan is { } value ? new Money(value) : null;
 
-    private static string Describe(LoanProblemKind kind) =>
-        ImportMessages.ResourceManager.GetString("TableProblem_" + kind, CultureInfo.CurrentUICulture)
-        ?? ImportMessages.ResourceManager.GetString("Problem_" + kind, CultureInfo.CurrentUICulture)
-        ?? kind.ToString();
+    private static string Describe(LoanProblemKind kind) => LoanFiles.LoanProblemText.DescribeInTable(kind);
 
     /// <summary>A loan-level value and the row that first gave it.</summary>
     private sealed record Fact<T>(T Value, int Row, string Text);

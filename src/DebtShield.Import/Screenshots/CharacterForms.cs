@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Globalization;
+using DebtShield.Core.Reading;
 
 namespace DebtShield.Import.Screenshots;
 
@@ -17,6 +17,9 @@ namespace DebtShield.Import.Screenshots;
 /// </remarks>
 public sealed class CharacterForms
 {
+    /// <summary>The table's file, as its problems name it.</summary>
+    public const string FileName = "STCharacters.txt";
+
     private readonly FrozenDictionary<char, string> _traditional;
     private readonly FrozenDictionary<char, string> _simplified;
     private readonly FrozenSet<char> _onlyTraditional;
@@ -29,7 +32,7 @@ public sealed class CharacterForms
     }
 
     /// <summary>Reads the table (<c>data/scripts/STCharacters.txt</c>'s format).</summary>
-    /// <exception cref="FormatException">A line is not a character, a tab and its forms; the message names the line.</exception>
+    /// <exception cref="DataFileException">A line is not a character, a tab and its forms.</exception>
     public static CharacterForms Parse(string table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -49,7 +52,7 @@ public sealed class CharacterForms
             var parts = line.Split('\t');
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Trim().Length == 0)
             {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"line {number}: expected a character, a tab and its traditional forms"));
+                throw DataFileException.AtLine(FileName, number, "expected a character, a tab and its traditional forms");
             }
 
             if (parts[0].Length != 1)

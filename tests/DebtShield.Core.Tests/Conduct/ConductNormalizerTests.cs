@@ -1,4 +1,5 @@
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Reading;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -102,8 +103,10 @@ public sealed class ConductNormalizerTests
     [Fact]
     public void Parse_LineOutsideItsSection_NamesTheLine()
     {
-        var error = Assert.Throws<FormatException>(() => ConductNormalizer.Parse("[characters]\n嚴 严\n嚴严严\n"));
+        var error = Assert.Throws<DataFileException>(() => ConductNormalizer.Parse("[characters]\n嚴 严\n嚴严严\n"));
 
         Assert.StartsWith("normalise.txt:3:", error.Message, StringComparison.Ordinal);
+        Assert.Equal("normalise.txt", error.File);
+        Assert.Equal(3, error.Problem.Location.Line);
     }
 }

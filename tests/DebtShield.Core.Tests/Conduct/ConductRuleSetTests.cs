@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Reading;
 using DebtShield.Tests.Shared;
 
 namespace DebtShield.Core.Tests.Conduct;
@@ -43,15 +44,16 @@ public sealed partial class ConductRuleSetTests
     {
         var normalizer = ConductNormalizer.Parse(string.Empty);
 
-        var error = Assert.Throws<FormatException>(() => ConductRuleSet.Parse(normalizer, Lexicon, rules));
+        var error = Assert.Throws<DataFileException>(() => ConductRuleSet.Parse(normalizer, Lexicon, rules));
 
         Assert.StartsWith(location, error.Message, StringComparison.Ordinal);
+        Assert.Equal(location, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{error.File}:{error.Problem.Location.Line}:"));
     }
 
     [Fact]
     public void Parse_LexiconWithoutNegation_IsRejected()
     {
-        var error = Assert.Throws<FormatException>(() => ConductRuleSet.Parse(ConductNormalizer.Parse(string.Empty), "[REPORTED] r\n他说\n", string.Empty));
+        var error = Assert.Throws<DataFileException>(() => ConductRuleSet.Parse(ConductNormalizer.Parse(string.Empty), "[REPORTED] r\n他说\n", string.Empty));
 
         Assert.Contains("[NEGATION]", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using DebtShield.Core.Contracts;
+using DebtShield.Core.Reading;
 using DebtShield.Tests.Shared;
 
 namespace DebtShield.Core.Tests.Contracts;
@@ -90,17 +91,20 @@ public sealed class ClauseAnalyzerTests
     [Fact]
     public void Parse_RuleWithoutAction_NamesFileAndLine()
     {
-        var error = Assert.Throws<FormatException>(() => ClauseRuleSet.Parse("[a.b]\ncategory: x\ntitle: 甲 | a\nexplain: 乙 | b\nmatch: 通讯录\n", "test.txt"));
+        var error = Assert.Throws<DataFileException>(() => ClauseRuleSet.Parse("[a.b]\ncategory: x\ntitle: 甲 | a\nexplain: 乙 | b\nmatch: 通讯录\n", "test.txt"));
 
         Assert.StartsWith("test.txt:1: rule a.b needs", error.Message, StringComparison.Ordinal);
+        Assert.Equal("test.txt", error.File);
+        Assert.Equal(1, error.Problem.Location.Line);
     }
 
     [Fact]
     public void Parse_UnknownKey_NamesTheLine()
     {
-        var error = Assert.Throws<FormatException>(() => ClauseRuleSet.Parse("[a.b]\ncategry: x\n", "test.txt"));
+        var error = Assert.Throws<DataFileException>(() => ClauseRuleSet.Parse("[a.b]\ncategry: x\n", "test.txt"));
 
-        Assert.StartsWith("test.txt:2: unknown key categry", error.Message, StringComparison.Ordinal);
+        Assert.Equal("test.txt:2: unknown key categry", error.Message);
+        Assert.Equal(2, error.Problem.Location.Line);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Reading;
 using DebtShield.Import.Conduct;
 using DebtShield.Tests.Shared;
 
@@ -50,7 +51,7 @@ public sealed class ConductDataReaderTests
 
             File.AppendAllText(Path.Combine(folder, "rules.txt"), "\n[insult.typo]\nlabel: insullt\n");
 
-            var error = Assert.Throws<FormatException>(() => ConductDataReader.Load(folder));
+            var error = Assert.Throws<DataFileException>(() => ConductDataReader.Load(folder));
 
             var lines = File.ReadAllLines(Path.Combine(folder, "rules.txt")).Length;
             Assert.StartsWith("rules.txt:" + lines.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": unknown label insullt", error.Message, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Reading;
 using DebtShield.Import.LegalData;
 using DebtShield.Tests.Shared;
 
@@ -81,8 +82,9 @@ public sealed class LegalDataReaderTests
         using var lpr = new MemoryStream("""{"fixings":[]}"""u8.ToArray());
         using var caps = new MemoryStream("""{"lines":[]}"""u8.ToArray());
 
-        var error = Assert.Throws<InvalidDataException>(() => LegalDataReader.ReadRules(lpr, caps));
+        var error = Assert.Throws<DataFileException>(() => LegalDataReader.ReadRules(lpr, caps));
 
-        Assert.Contains("flags", error.Message, StringComparison.Ordinal);
+        Assert.Equal("caps.json", error.File);
+        Assert.Equal("caps.json: lacks the field flags", error.Message);
     }
 }

@@ -1,3 +1,4 @@
+using DebtShield.Core.Reading;
 using DebtShield.Import.Screenshots;
 
 namespace DebtShield.Import.Tests.Screenshots;
@@ -62,10 +63,12 @@ public sealed class CharacterFormsTests
     }
 
     [Fact]
-    public void Parse_ALineWithoutItsForms_NamesTheLine()
+    public void Parse_ALineWithoutItsForms_IsALocatedProblemOfTheTableNamingFileAndLine()
     {
-        var problem = Assert.Throws<FormatException>(() => CharacterForms.Parse("还\t還\n们\n"));
+        var problem = Assert.Throws<DataFileException>(() => CharacterForms.Parse("还\t還\n们\n"));
 
-        Assert.Contains("line 2", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("STCharacters.txt", problem.File);
+        Assert.Equal(2, problem.Problem.Location.Line);
+        Assert.Equal("STCharacters.txt:2: expected a character, a tab and its traditional forms", problem.Message);
     }
 }
