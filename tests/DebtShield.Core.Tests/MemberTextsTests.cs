@@ -27,7 +27,7 @@ public sealed class MemberTextsTests
     }
 
     [Fact]
-    public void ByWireId_KeysEachMemberByThePrefixAndItsWireIdNotItsName()
+    public void ByWireId_EveryMember_IsKeyedByThePrefixAndItsWireIdNotItsName()
     {
         var texts = MemberTexts.ByWireId<LenderKind>(Names, "LenderKind_", Vocabularies.LenderKinds.Ids);
 

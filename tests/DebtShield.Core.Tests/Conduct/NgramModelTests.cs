@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Reading;
 using DebtShield.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -146,7 +147,7 @@ public sealed class NgramModelTests(ITestOutputHelper output)
         var model = NgramModel.Train([("请按时还款", new HashSet<ConductLabel> { ConductLabel.LawfulReminder })], 0.5, Explanation);
         var text = model.Format("") + "{NOPE}x" + string.Concat(NgramModel.ScoredLabels.Select(_ => "\t0")) + "\n";
 
-        var error = Assert.Throws<FormatException>(() => NgramModel.Parse(text, "model.txt"));
+        var error = Assert.Throws<DataFileException>(() => NgramModel.Parse(text, "model.txt"));
 
         Assert.StartsWith("model.txt:" + (text.Split('\n').Length - 1).ToString(CultureInfo.InvariantCulture) + ":", error.Message, StringComparison.Ordinal);
     }
