@@ -151,8 +151,7 @@ public static class ScreenshotReader
     /// does. Where the glyphs do not tell, a bubble the simplified model was unsure of (on average,
     /// or of many of its words) takes the reading the models were surer of; any other keeps its
     /// simplified reading (<see cref="ScriptChoice"/>). The kept lines carry what the two readings
-    /// leave in doubt (the script, characters misread), with the screenshot's other bubbles' votes
-    /// as evidence. Without the traditional data the simplified reading stands.
+    /// leave in doubt (the script, characters misread). Without the traditional data the simplified reading stands.
     /// The bubbles of every screenshot of the batch are read by one process, each screenshot's on a
     /// page of its own.
     /// </summary>
@@ -191,14 +190,10 @@ public static class ScreenshotReader
 
             var lines = kept[k].ToList();
             var traditionalLines = sheet.OnScreen(pages[p].Lines);
-            var both = bubbles.Select(b => (Simplified: Inside(b, kept[k]), Traditional: Inside(b, traditionalLines))).ToList();
-            var votes = both.Select(r => r.Traditional.Count == 0 ? default : forms.Votes(ScriptChoice.Text(r.Simplified), ScriptChoice.Text(r.Traditional))).ToList();
-            var total = new ScriptVotes(votes.Sum(v => v.Traditional), votes.Sum(v => v.Simplified));
-            for (var b = 0; b < both.Count; b++)
+            foreach (var bubble in bubbles)
             {
-                var (simplified, traditional) = both[b];
-                var others = new ScriptVotes(total.Traditional - votes[b].Traditional, total.Simplified - votes[b].Simplified);
-                var choice = ScriptChoice.For(simplified, traditional, others, forms);
+                var (simplified, traditional) = (Inside(bubble, kept[k]), Inside(bubble, traditionalLines));
+                var choice = ScriptChoice.For(simplified, traditional, forms);
                 var chosen = choice.Traditional ? traditional : simplified;
                 lines.RemoveAll(simplified.Contains);
                 lines.AddRange(chosen.Select(l => l with { Doubts = l.Doubts | choice.Doubts }));

@@ -8,19 +8,18 @@ namespace DebtShield.Import.Screenshots;
 /// characters where the scripts write alike.
 /// </summary>
 /// <remarks>
-/// The glyphs decide (<see cref="CharacterForms.Votes"/>: a glyph only one model could read); where
-/// they do not, a bubble the simplified model was unsure of takes the reading the models were surer
-/// of. That last choice is the weak one: the simplified model is unsure of a traditional glyph it
-/// cannot read, but also of a simplified glyph it misread, and the traditional model is sure of
-/// its own forms of simplified glyphs (尊敬的用户 read 尊敬的用戶 at 0.94). So a reading kept on
-/// confidence alone is doubtful in script when the two readings also disagree where the scripts
-/// write alike, or when the screenshot's other bubbles point to simplified (a chat is almost always
-/// written in one script; their votes are too few to decide a bubble: a traditional reply among
-/// simplified messages keeps its own script). A bubble whose glyphs point both ways as much as one
-/// way, or where each model read a form only its own script writes at the same place (還 read 迁 by
-/// one, 還 by the other: neither form is the other's), is doubtful in script too. And where both
-/// models read characters the scripts write alike they should agree: many places where they do not
-/// go with a bad reading, whichever was kept.
+/// The glyphs decide (<see cref="CharacterForms.Votes"/>: a glyph only one model could read). Where
+/// each model read a form only its own script writes and neither is the other's (還 read 迁 by one,
+/// 還 by the other), one of them misread that glyph: the model surer of the bubble is kept. Where
+/// nothing tells, a bubble the simplified model was unsure of takes the reading the models were
+/// surer of. That last choice is the weak one: the simplified model is unsure of a traditional
+/// glyph it cannot read, but also of a simplified glyph it misread, and the traditional model is
+/// sure of its own forms of simplified glyphs (尊敬的用户 read 尊敬的用戶 at 0.94); so it is doubtful
+/// in script when the two readings also disagree where the scripts write alike. The screenshot's
+/// other bubbles are no evidence here: their votes are few (a tenth of the bubbles read twice
+/// carry one) and a traditional reply among simplified messages keeps its own script. Where both
+/// models read characters the scripts write alike they should agree: many places where they do
+/// not go with a bad reading, whichever was kept.
 /// </remarks>
 /// <param name="Traditional">True when the traditional model's reading is kept.</param>
 /// <param name="Doubts"><see cref="ReadDoubts.ScriptUnsure"/>, <see cref="ReadDoubts.ReadingsDisagree"/>, both or none.</param>
@@ -42,9 +41,8 @@ internal readonly record struct ScriptChoice(bool Traditional, ReadDoubts Doubts
     /// <summary>Chooses between the two readings of one bubble.</summary>
     /// <param name="simplified">The simplified model's lines in the bubble.</param>
     /// <param name="traditional">The traditional model's lines in it.</param>
-    /// <param name="screenshot">The votes of the screenshot's other bubbles (those read by both models): they only make a choice doubtful, never decide it.</param>
     /// <param name="forms">The scripts' forms.</param>
-    public static ScriptChoice For(IReadOnlyList<OcrLine> simplified, IReadOnlyList<OcrLine> traditional, ScriptVotes screenshot, CharacterForms forms)
+    public static ScriptChoice For(IReadOnlyList<OcrLine> simplified, IReadOnlyList<OcrLine> traditional, CharacterForms forms)
     {
         ArgumentNullException.ThrowIfNull(simplified);
         ArgumentNullException.ThrowIfNull(traditional);
@@ -57,23 +55,32 @@ internal readonly record struct ScriptChoice(bool Traditional, ReadDoubts Doubts
         var (s, t) = (Text(simplified), Text(traditional));
         var comparison = forms.Compare(s, t);
         var votes = comparison.Votes;
-        var against = Math.Min(votes.Traditional, votes.Simplified) + comparison.Contested;
         var margin = Math.Abs(votes.Traditional - votes.Simplified);
-        bool keepTraditional, onConfidence = false;
+        var (surer, lessSure) = (Confidence(traditional), Confidence(simplified));
+        bool keepTraditional, scriptUnsure;
         if (margin > 0)
         {
+            // The glyphs decide; doubtful when they point the other way about as often.
             keepTraditional = votes.Traditional > votes.Simplified;
+            scriptUnsure = Math.Min(votes.Traditional, votes.Simplified) >= margin;
+        }
+        else if (comparison.Contested > 0)
+        {
+            // Each model read a form of its own script where the other read one of its own: one of
+            // them misread that glyph, and the one less sure of the bubble is the likelier; doubtful
+            // when the two were about as sure.
+            keepTraditional = surer > lessSure;
+            scriptUnsure = Math.Abs(surer - lessSure) < TraditionalMargin;
         }
         else
         {
-            keepTraditional = onConfidence = Unsure(simplified) && Confidence(traditional) > Confidence(simplified) + TraditionalMargin;
+            // Kept in traditional forms only because that model was surer: doubtful when the
+            // simplified model's unsureness may come from characters it misread where the scripts
+            // write alike (the readings disagree there).
+            keepTraditional = Unsure(simplified) && surer > lessSure + TraditionalMargin;
+            scriptUnsure = keepTraditional && comparison.Disagreements > 0;
         }
 
-        // Kept in traditional forms only because that model was surer: doubtful when the simplified
-        // model's unsureness may come from characters it misread where the scripts write alike
-        // (the readings disagree there), or when the screenshot's other bubbles point to simplified.
-        var scriptUnsure = (against > 0 && margin <= against)
-            || (onConfidence && (comparison.Disagreements > 0 || screenshot.Simplified > screenshot.Traditional));
         var doubts = (scriptUnsure ? ReadDoubts.ScriptUnsure : ReadDoubts.None)
             | (comparison.Disagreements >= DisagreeShare * comparison.Length && comparison.Disagreements > 0 ? ReadDoubts.ReadingsDisagree : ReadDoubts.None);
         return new ScriptChoice(keepTraditional, doubts);

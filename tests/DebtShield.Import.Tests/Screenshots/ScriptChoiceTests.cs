@@ -9,16 +9,22 @@ public sealed class ScriptChoiceTests
     private static readonly CharacterForms Forms = CharacterForms.Parse(
         "还\t還\n们\t們\n计\t計\n划\t劃\n结\t結\n迁\t遷\n户\t戶\n尊\t尊\n请\t請\n时\t時\n尽\t盡 儘\n处\t處\n这\t這\n个\t個\n资\t資\n发\t發 髮\n");
 
-    private static ScriptVotes NoOthers => default;
+    [Fact]
+    public void For_EachModelReadAFormOnlyItsScriptWritesAtOnePlace_KeepsTheSurerModelsReading()
+    {
+        // A traditional bubble: chi_sim read 還 as 迁 (a simplified form, not of 還), sure enough of the
+        // bubble (0.87) for no confidence rule; chi_tra read 還 and was surer. One of them misread that glyph.
+        var choice = ScriptChoice.For([Line("周先生，假期结束，咱们聊聊迁款计划？", 0.87)], [Line("周先生，假期結束，咱們聊聊還款計劃？", 0.92)], Forms);
+
+        Assert.Equal(new ScriptChoice(true, ReadDoubts.None), choice);
+    }
 
     [Fact]
-    public void For_EachModelReadAFormOnlyItsScriptWritesAtOnePlace_KeepsTheSimplifiedReadingDoubtfulInScript()
+    public void For_AContestedPlaceWithTheModelsAboutAsSure_IsDoubtfulInScript()
     {
-        // A traditional bubble: chi_sim read 還 as 迁 (a simplified form, not of 還), sure of it;
-        // chi_tra read 還. Neither form is the other's: which model misread says nothing of the script.
-        var choice = ScriptChoice.For([Line("周先生，假期结束，咱们聊聊迁款计划？", 0.87)], [Line("周先生，假期結束，咱們聊聊還款計劃？", 0.90)], NoOthers, Forms);
+        var choice = ScriptChoice.For([Line("周先生，假期结束，咱们聊聊迁款计划？", 0.89)], [Line("周先生，假期結束，咱們聊聊還款計劃？", 0.91)], Forms);
 
-        Assert.Equal(new ScriptChoice(false, ReadDoubts.ScriptUnsure), choice);
+        Assert.Equal(new ScriptChoice(true, ReadDoubts.ScriptUnsure), choice);
     }
 
     [Fact]
@@ -26,34 +32,24 @@ public sealed class ScriptChoiceTests
     {
         // A simplified bubble: chi_sim misread 敬 as 克 and was unsure; chi_tra read its own forms (戶)
         // and was surer. No glyph tells the script; the misread 克 says why chi_sim was unsure.
-        var choice = ScriptChoice.For([Line("尊克的用，请及时还款", 0.80)], [Line("尊敬的用戶，請及時還款", 0.90)], NoOthers, Forms);
+        var choice = ScriptChoice.For([Line("尊克的用，请及时还款", 0.80)], [Line("尊敬的用戶，請及時還款", 0.90)], Forms);
 
         Assert.Equal(new ScriptChoice(true, ReadDoubts.ScriptUnsure), choice);
-    }
-
-    [Fact]
-    public void For_AnUnsureBubbleKeptTraditionalOnConfidenceInAScreenshotPointingToSimplified_IsDoubtfulInScriptNotSwitched()
-    {
-        // The same readings as in the test below, which are not doubtful in a screenshot without votes.
-        var choice = ScriptChoice.For([Line("尊敬的用户，请及时还款", 0.80)], [Line("尊敬的用戶，請及時還款", 0.92)], new ScriptVotes(Traditional: 0, Simplified: 2), Forms);
-
-        Assert.True(choice.Traditional);
-        Assert.Equal(ReadDoubts.ScriptUnsure, choice.Doubts & ReadDoubts.ScriptUnsure);
     }
 
     [Fact]
     public void For_AnUnsureBubbleTheSurerModelReadInItsOwnFormsAlone_KeepsThatReadingUndoubted()
     {
         // Traditional glyphs chi_sim read in its own forms, unsure of them: the readings agree but for the forms.
-        var choice = ScriptChoice.For([Line("尊敬的用户，请及时还款", 0.80)], [Line("尊敬的用戶，請及時還款", 0.92)], NoOthers, Forms);
+        var choice = ScriptChoice.For([Line("尊敬的用户，请及时还款", 0.80)], [Line("尊敬的用戶，請及時還款", 0.92)], Forms);
 
         Assert.Equal(new ScriptChoice(true, ReadDoubts.None), choice);
     }
 
     [Fact]
-    public void For_ASureBubbleTheGlyphsDoNotPlace_KeepsTheSimplifiedReadingWhateverTheScreenshot()
+    public void For_ASureBubbleTheGlyphsDoNotPlace_KeepsTheSimplifiedReading()
     {
-        var choice = ScriptChoice.For([Line("我这个月工资发了就还", 0.95)], [Line("我這個月工資發了就還", 0.95)], new ScriptVotes(Traditional: 4, Simplified: 0), Forms);
+        var choice = ScriptChoice.For([Line("我这个月工资发了就还", 0.95)], [Line("我這個月工資發了就還", 0.95)], Forms);
 
         Assert.Equal(new ScriptChoice(false, ReadDoubts.None), choice);
     }
@@ -62,7 +58,7 @@ public sealed class ScriptChoiceTests
     public void For_ReadingsThatDifferWhereTheScriptsWriteAlike_Disagree()
     {
         // Both scripts write 11月15日之前一定 alike; the readings share almost none of it.
-        var choice = ScriptChoice.For([Line("L1上則前上", 0.53)], [Line("11月15日之前一定还上", 0.70)], NoOthers, Forms);
+        var choice = ScriptChoice.For([Line("L1上則前上", 0.53)], [Line("11月15日之前一定还上", 0.70)], Forms);
 
         Assert.Equal(ReadDoubts.ReadingsDisagree, choice.Doubts & ReadDoubts.ReadingsDisagree);
     }
@@ -70,7 +66,7 @@ public sealed class ScriptChoiceTests
     [Fact]
     public void For_ReadingsThatDifferOnlyInTheScriptsFormsAndPunctuation_DoNotDisagree()
     {
-        var choice = ScriptChoice.For([Line("我这个月工资发了就还。", 0.95)], [Line("我這個月工資發了就還", 0.93)], NoOthers, Forms);
+        var choice = ScriptChoice.For([Line("我这个月工资发了就还。", 0.95)], [Line("我這個月工資發了就還", 0.93)], Forms);
 
         Assert.Equal(ReadDoubts.None, choice.Doubts);
     }
