@@ -309,6 +309,7 @@ public static partial class ChatLayout
             var characters = block.Lines.Sum(l => Math.Max(1, l.Characters));
             var confidence = block.Lines.Sum(l => l.Confidence * Math.Max(1, l.Characters)) / characters;
             var doubts = flag
+                | block.Lines.Aggregate(ReadDoubts.None, (all, line) => all | line.Doubts)
                 | (confidence < ChatMessage.ConfirmBelow || block.Lines.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * characters ? ReadDoubts.LowConfidence : ReadDoubts.None)
                 | (block.Area is { } area && (Rows(block.Lines) < ExpectedRows(area.Box, lineHeight) || InkUnread(area, block.Lines)) ? ReadDoubts.LinesMissing : ReadDoubts.None);
             messages.Add(new ChatMessage(SideOf(block, box, width), JoinLines(block.Lines), time2, basis, confidence, box, doubts));

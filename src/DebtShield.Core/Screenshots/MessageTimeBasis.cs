@@ -38,4 +38,17 @@ public enum ReadDoubts
 
     /// <summary>No bubbles were found on the screenshot: it was split into messages by the lines' places alone.</summary>
     UnknownLayout = 4,
+
+    /// <summary>
+    /// Whether it is written in simplified or traditional characters could not be told from its
+    /// glyphs (the two models' readings point both ways, or each read a form of its own script at
+    /// the same place): some of its characters may be in the wrong script's form, or misread.
+    /// </summary>
+    ScriptUnsure = 8,
+
+    /// <summary>
+    /// The simplified- and the traditional-character models read it differently at places where the
+    /// scripts write alike (a character dropped, added or read as another): one of them misread it.
+    /// </summary>
+    ReadingsDisagree = 16,
 }

@@ -57,7 +57,11 @@ public enum LineShade
 /// (Tesseract gives a well-read 点 a confidence of 0 at times); many unsure characters in a line
 /// go with a bad reading.
 /// </param>
-public sealed record OcrLine(string Text, PixelBox Box, double Confidence, int Characters, LineShade Shade = LineShade.Unknown, int UnsureCharacters = 0)
+/// <param name="Doubts">
+/// What the reader already doubts of the line before any layout (its script could not be told, two
+/// models read it differently): the message it ends up in carries the doubt.
+/// </param>
+public sealed record OcrLine(string Text, PixelBox Box, double Confidence, int Characters, LineShade Shade = LineShade.Unknown, int UnsureCharacters = 0, ReadDoubts Doubts = ReadDoubts.None)
 {
     /// <summary>Below this confidence a word is unsure.</summary>
     public const double UnsureWordBelow = 0.5;

@@ -123,43 +123,82 @@ public sealed class CharacterForms
     /// </summary>
     /// <param name="simplifiedReading">The simplified model's reading.</param>
     /// <param name="traditionalReading">The traditional model's reading of the same text.</param>
-    public ScriptVotes Votes(string simplifiedReading, string traditionalReading)
+    public ScriptVotes Votes(string simplifiedReading, string traditionalReading) => Compare(simplifiedReading, traditionalReading).Votes;
+
+    /// <summary>
+    /// Everything two readings of the same text (as for <see cref="Votes"/>) say of each other: the
+    /// votes for a script; the places where each model read a form only its own script writes and
+    /// neither form is the other's (迁 and 還: one of them misread a glyph, and which says nothing of
+    /// the script); and the places where they differ beyond the scripts' forms and the votes (a
+    /// character the scripts write alike read as another, one of the two readings' letters, digits
+    /// or Chinese characters dropped by the other, unless it is a form only one script writes):
+    /// there one model misread what both could read.
+    /// Punctuation is left out, as the models drop and add it freely.
+    /// </summary>
+    /// <param name="simplifiedReading">The simplified model's reading.</param>
+    /// <param name="traditionalReading">The traditional model's reading of the same text.</param>
+    public ReadingComparison Compare(string simplifiedReading, string traditionalReading)
     {
         ArgumentNullException.ThrowIfNull(simplifiedReading);
         ArgumentNullException.ThrowIfNull(traditionalReading);
-        var traditional = 0;
-        var simplified = 0;
-        foreach (var (s, t) in Substitutions(simplifiedReading, traditionalReading, (a, b) => a == b || TraditionalOf(a).Contains(b, StringComparison.Ordinal)))
+        var a = string.Concat(simplifiedReading.Where(Counts));
+        var b = string.Concat(traditionalReading.Where(Counts));
+        int traditional = 0, simplified = 0, contested = 0, disagreements = 0;
+        foreach (var (s, t) in Alignment(a, b, (x, y) => x == y || TraditionalOf(x).Contains(y, StringComparison.Ordinal)))
         {
-            if (!IsHan(s) || !IsHan(t))
+            if (s is not { } one || t is not { } other)
+            {
+                // A character one model dropped: a misreading where the scripts write it alike; where
+                // it is a form only one script writes, the other model may just not know the glyph.
+                disagreements += (s ?? t) is { } lone && !IsOnlySimplified(lone) && !IsOnlyTraditional(lone) ? 1 : 0;
+                continue;
+            }
+
+            if (one == other || TraditionalOf(one).Contains(other, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var neutralS = TraditionalOf(s).Length == 0 && SimplifiedOf(s).Length == 0;
-            var neutralT = TraditionalOf(t).Length == 0 && SimplifiedOf(t).Length == 0;
-            if (neutralS && IsOnlyTraditional(t))
+            if (!IsHan(one) || !IsHan(other))
+            {
+                disagreements++;
+                continue;
+            }
+
+            var neutralS = TraditionalOf(one).Length == 0 && SimplifiedOf(one).Length == 0;
+            var neutralT = TraditionalOf(other).Length == 0 && SimplifiedOf(other).Length == 0;
+            if (neutralS && IsOnlyTraditional(other))
             {
                 traditional++;
             }
-            else if (neutralT && IsOnlySimplified(s))
+            else if (neutralT && IsOnlySimplified(one))
             {
                 simplified++;
             }
+            else if (IsOnlySimplified(one) && IsOnlyTraditional(other))
+            {
+                contested++;
+            }
+            else if (neutralS && neutralT)
+            {
+                disagreements++;
+            }
         }
 
-        return new ScriptVotes(traditional, simplified);
+        return new ReadingComparison(new ScriptVotes(traditional, simplified), contested, disagreements, Math.Max(a.Length, b.Length));
 
         static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF';
+
+        static bool Counts(char c) => IsHan(c) || char.IsAsciiLetterOrDigit(c);
     }
 
     /// <summary>
-    /// The characters of <paramref name="a"/> and <paramref name="b"/> that an alignment of least
-    /// edits puts in the same place and that differ (a substitution), in order; characters
-    /// <paramref name="alike"/> calls the same cost nothing, so that 起诉你 and 起訴 pair 诉 with 訴,
-    /// not 你 with 訴.
+    /// An alignment of least edits of <paramref name="a"/> and <paramref name="b"/>, in order: each
+    /// place a pair of characters (the same, or substituted) or one character and a gap (null);
+    /// characters <paramref name="alike"/> calls the same cost nothing, so that 起诉你 and 起訴 pair
+    /// 诉 with 訴, not 你 with 訴.
     /// </summary>
-    private static List<(char A, char B)> Substitutions(string a, string b, Func<char, char, bool> alike)
+    private static List<(char? A, char? B)> Alignment(string a, string b, Func<char, char, bool> alike)
     {
         var cost = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
@@ -180,26 +219,25 @@ public sealed class CharacterForms
             }
         }
 
-        var pairs = new List<(char, char)>();
-        for (int i = a.Length, j = b.Length; i > 0 && j > 0;)
+        var pairs = new List<(char?, char?)>();
+        int k = a.Length, m = b.Length;
+        while (k > 0 || m > 0)
         {
-            if (cost[i, j] == cost[i - 1, j - 1] + (alike(a[i - 1], b[j - 1]) ? 0 : 1))
+            if (k > 0 && m > 0 && cost[k, m] == cost[k - 1, m - 1] + (alike(a[k - 1], b[m - 1]) ? 0 : 1))
             {
-                if (a[i - 1] != b[j - 1])
-                {
-                    pairs.Add((a[i - 1], b[j - 1]));
-                }
-
-                i--;
-                j--;
+                pairs.Add((a[k - 1], b[m - 1]));
+                k--;
+                m--;
             }
-            else if (cost[i, j] == cost[i - 1, j] + 1)
+            else if (k > 0 && cost[k, m] == cost[k - 1, m] + 1)
             {
-                i--;
+                pairs.Add((a[k - 1], null));
+                k--;
             }
             else
             {
-                j--;
+                pairs.Add((null, b[m - 1]));
+                m--;
             }
         }
 
@@ -216,3 +254,9 @@ public sealed class CharacterForms
 /// <param name="Simplified">The same for forms only simplified text writes.</param>
 public readonly record struct ScriptVotes(int Traditional, int Simplified);
 
+/// <summary>What two models' readings of one text say of each other (<see cref="CharacterForms.Compare"/>).</summary>
+/// <param name="Votes">The places whose glyph only one model could read, for each script.</param>
+/// <param name="Contested">Places where each model read a form only its own script writes, neither the other's form.</param>
+/// <param name="Disagreements">Places where the readings differ beyond the scripts' forms: one of them misread there.</param>
+/// <param name="Length">The longer reading's letters, digits and Chinese characters.</param>
+public readonly record struct ReadingComparison(ScriptVotes Votes, int Contested, int Disagreements, int Length);

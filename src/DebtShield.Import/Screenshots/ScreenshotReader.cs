@@ -132,12 +132,6 @@ public static class ScreenshotReader
         return attempts;
     }
 
-    /// <summary>Below this confidence a bubble is read again with the traditional-character model.</summary>
-    private const double TraditionalBelow = 0.86;
-
-    /// <summary>How much surer the traditional model must be of a bubble for its reading to be kept, when the glyphs did not tell.</summary>
-    private const double TraditionalMargin = 0.04;
-
     /// <summary>The two scripts' forms of a character (<c>data/scripts/STCharacters.txt</c>, embedded).</summary>
     private static readonly Lazy<CharacterForms> Forms = new(() =>
     {
@@ -155,8 +149,9 @@ public static class ScreenshotReader
     /// reads a traditional bubble in simplified forms, and often sure of them (咱們聊聊還款 read
     /// 咱们聊聊膛款, 0.87): no confidence rule sees that, but the glyph it could not map (還 read 膛)
     /// does. Where the glyphs do not tell, a bubble the simplified model was unsure of (on average,
-    /// or of many of its words) takes the reading the models were surer of, as before; any other
-    /// keeps its simplified reading. Without the traditional data the simplified reading stands.
+    /// or of many of its words) takes the reading the models were surer of; any other keeps its
+    /// simplified reading (<see cref="ScriptChoice"/>). The kept lines carry what the two readings
+    /// leave in doubt (the script, characters misread). Without the traditional data the simplified reading stands.
     /// The bubbles of every screenshot of the batch are read by one process, each screenshot's on a
     /// page of its own.
     /// </summary>
@@ -166,7 +161,7 @@ public static class ScreenshotReader
         var kept = read.Select(r => r.Lines).ToArray();
         var forms = Forms.Value;
         var again = read
-            .Select((r, k) => (k, Bubbles: r.Bubbles.Where(b => Inside(b, r.Lines) is var lines && (Unsure(lines) || lines.Any(l => l.Text.Any(forms.IsOnlySimplified)))).ToList()))
+            .Select((r, k) => (k, Bubbles: r.Bubbles.Where(b => Inside(b, r.Lines) is var lines && (ScriptChoice.Unsure(lines) || lines.Any(l => l.Text.Any(forms.IsOnlySimplified)))).ToList()))
             .Where(d => d.Bubbles.Count > 0)
             .Select(d => (d.k, d.Bubbles, Sheet: read[d.k].Shot.Image.ForOcr(d.Bubbles, onlyBubbles: true)))
             .ToList();
@@ -197,17 +192,11 @@ public static class ScreenshotReader
             var traditionalLines = sheet.OnScreen(pages[p].Lines);
             foreach (var bubble in bubbles)
             {
-                var simplified = Inside(bubble, kept[k]);
-                var traditional = Inside(bubble, traditionalLines);
-                var votes = forms.Votes(Text(simplified), Text(traditional));
-                var traditionalKept = votes.Traditional != votes.Simplified
-                    ? votes.Traditional > votes.Simplified
-                    : Unsure(simplified) && Confidence(traditional) is { } better && better > Confidence(simplified) + TraditionalMargin;
-                if (traditionalKept && traditional.Count > 0)
-                {
-                    lines.RemoveAll(simplified.Contains);
-                    lines.AddRange(traditional);
-                }
+                var (simplified, traditional) = (Inside(bubble, kept[k]), Inside(bubble, traditionalLines));
+                var choice = ScriptChoice.For(simplified, traditional, forms);
+                var chosen = choice.Traditional ? traditional : simplified;
+                lines.RemoveAll(simplified.Contains);
+                lines.AddRange(chosen.Select(l => l with { Doubts = l.Doubts | choice.Doubts }));
             }
 
             kept[k] = lines;
@@ -217,14 +206,6 @@ public static class ScreenshotReader
 
         static List<OcrLine> Inside(BubbleArea bubble, IReadOnlyList<OcrLine> lines) =>
             [.. lines.Where(l => l.Box.CenterX >= bubble.Box.Left && l.Box.CenterX <= bubble.Box.Right && l.Box.Top + (l.Box.Height / 2) >= bubble.Box.Top && l.Box.Top + (l.Box.Height / 2) <= bubble.Box.Bottom)];
-
-        static bool Unsure(List<OcrLine> lines) =>
-            Confidence(lines) is < TraditionalBelow || (lines.Count > 0 && lines.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * lines.Sum(l => l.Characters));
-
-        static double? Confidence(List<OcrLine> lines) =>
-            lines.Sum(l => l.Characters) is > 0 and var characters ? lines.Sum(l => l.Confidence * l.Characters) / characters : null;
-
-        static string Text(List<OcrLine> lines) => string.Concat(lines.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).Select(l => l.Text));
     }
 
     /// <summary>A screenshot decoded, its bubbles found and its sheet made, waiting for OCR.</summary>

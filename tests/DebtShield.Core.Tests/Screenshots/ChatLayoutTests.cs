@@ -347,4 +347,21 @@ public sealed class ChatLayoutTests
         Assert.Equal([true, false], reading.Messages.Select(m => m.NeedsConfirmation));
         Assert.Equal(ReadDoubts.LowConfidence, reading.Messages[0].Doubts & ReadDoubts.LowConfidence);
     }
+
+    [Fact]
+    public void Read_ALineTheReaderDoubtedInScript_ItsMessageCarriesTheDoubtAndIsToConfirm()
+    {
+        // Read sure (0.93, no unsure word), but the two models left its script in doubt.
+        BubbleArea[] bubbles = [new(new PixelBox(170, 430, 700, 90), LineShade.Neutral), new(new PixelBox(170, 630, 700, 90), LineShade.Neutral)];
+        OcrLine[] lines =
+        [
+            new("周先生，假期结束，咱们聊聊迁款计划？", new PixelBox(200, 450, 640, 44), 0.93, 18, Doubts: ReadDoubts.ScriptUnsure),
+            new("今天下午6点前不还，我们就把你的欠款信息", new PixelBox(200, 650, 640, 44), 0.93, 20),
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, bubbles);
+
+        Assert.Equal([ReadDoubts.ScriptUnsure, ReadDoubts.None], reading.Messages.Select(m => m.Doubts));
+        Assert.Equal([true, false], reading.Messages.Select(m => m.NeedsConfirmation));
+    }
 }

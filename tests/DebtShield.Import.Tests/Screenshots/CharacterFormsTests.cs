@@ -71,4 +71,23 @@ public sealed class CharacterFormsTests
         Assert.Equal(2, problem.Problem.Location.Line);
         Assert.Equal("STCharacters.txt:2: expected a character, a tab and its traditional forms", problem.Message);
     }
+
+    [Fact]
+    public void Compare_EachModelReadItsOwnScriptsFormOfNeitherOthers_IsContestedNotAVote()
+    {
+        var forms = CharacterForms.Parse("还\t還\n迁\t遷\n");
+
+        var comparison = forms.Compare("聊聊迁款", "聊聊還款");
+
+        Assert.Equal(new ReadingComparison(default, Contested: 1, Disagreements: 0, Length: 4), comparison);
+    }
+
+    [Fact]
+    public void Compare_ACharacterBothScriptsWriteAlikeReadOtherwiseOrDropped_CountsAsDisagreements()
+    {
+        // 戚 read 威 by one model (both written alike in the two scripts), 死 dropped by the other; the comma left out.
+        var comparison = Forms.Compare("别装死，你的亲威", "别装，你的亲戚");
+
+        Assert.Equal(new ReadingComparison(default, Contested: 0, Disagreements: 2, Length: 7), comparison);
+    }
 }
