@@ -77,7 +77,9 @@ public static class EvidenceNames
         (ReadDoubts.None, null),
         (ReadDoubts.LowConfidence, "Doubt_LowConfidence"),
         (ReadDoubts.LinesMissing, "Doubt_LinesMissing"),
-        (ReadDoubts.UnknownLayout, "Doubt_UnknownLayout"));
+        (ReadDoubts.UnknownLayout, "Doubt_UnknownLayout"),
+        (ReadDoubts.ScriptUnsure, "Doubt_ScriptUnsure"),
+        (ReadDoubts.ReadingsDisagree, "Doubt_ReadingsDisagree"));
 
     /// <summary>Why a screenshot is not taken for a chat, by sign.</summary>
     internal static MemberTexts<NotChatSign> NotChatTexts { get; } = new(
