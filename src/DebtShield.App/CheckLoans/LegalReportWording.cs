@@ -118,16 +118,10 @@ internal sealed class LegalReportWording
         Span<byte> scratch = stackalloc byte[512];
         var values = new Utf8Builder(scratch);
         Span<Range> ranges = stackalloc Range[10];
-        var stepValues = step.Values.AsSpan();
-        for (var i = 0; i < stepValues.Length; i++)
-        {
-            var start = values.Length;
-            AppendValue(ref values, in stepValues[i]);
-            ranges[i] = start..values.Length;
-        }
+        var count = AppendValues(ref values, ranges, step);
 
         var view = nameView && step.View is { } named ? (int)named + 1 : 0;
-        _steps[(int)step.Kind, view].AppendTo(ref text, values.Written, ranges[..stepValues.Length]);
+        _steps[(int)step.Kind, view].AppendTo(ref text, values.Written, ranges[..count]);
         values.Dispose();
     }
 
@@ -145,19 +139,13 @@ internal sealed class LegalReportWording
         Span<byte> scratch = stackalloc byte[512];
         var values = new Utf8Builder(scratch);
         Span<Range> ranges = stackalloc Range[10];
-        var stepValues = step.Values.AsSpan();
-        for (var i = 0; i < stepValues.Length; i++)
-        {
-            var start = values.Length;
-            AppendValue(ref values, in stepValues[i]);
-            ranges[i] = start..values.Length;
-        }
+        var count = AppendValues(ref values, ranges, step);
 
         var plain = ReportJsonContext.WriterOptions.Encoder!.FindFirstCharacterToEncodeUtf8(values.Written) < 0;
         if (plain)
         {
             var view = nameView && step.View is { } named ? (int)named + 1 : 0;
-            _stepsInJson[(int)step.Kind, view].AppendTo(ref text, values.Written, ranges[..stepValues.Length]);
+            _stepsInJson[(int)step.Kind, view].AppendTo(ref text, values.Written, ranges[..count]);
         }
 
         values.Dispose();
@@ -298,6 +286,20 @@ internal sealed class LegalReportWording
     }
 
     /// <summary>A step's value as the report writes it: rates as percentages, amounts in yuan, dates ISO, numbers invariant.</summary>
+    // Writes a step's values one after the other and where each one is, for its template's holes.
+    private int AppendValues(ref Utf8Builder values, Span<Range> ranges, ExplanationStep step)
+    {
+        var stepValues = step.Values.AsSpan();
+        for (var i = 0; i < stepValues.Length; i++)
+        {
+            var start = values.Length;
+            AppendValue(ref values, in stepValues[i]);
+            ranges[i] = start..values.Length;
+        }
+
+        return stepValues.Length;
+    }
+
     private void AppendValue(ref Utf8Builder text, in StepValue value)
     {
         switch (value.Kind)
