@@ -102,6 +102,11 @@ public sealed class ConductAnalyzerTests
     [InlineData("你就是个’老赖’，赶紧还钱。", "insult")]
     [InlineData("再不还就把你“曝光“。", "threat_exposure")]
     [InlineData("再不还就把你「曝光」。", "threat_exposure")]
+    [InlineData("你就是个“ 老赖 ”，还钱！", "insult")]
+    [InlineData("你就是个＂老赖＂，还钱！", "insult")]
+    [InlineData("你就是个『老赖』，借钱不还。", "insult")]
+    [InlineData("〝老赖〞说的就是你，赶紧还钱。", "insult")]
+    [InlineData("你就是个﹃老赖﹄，赶紧还钱。", "insult")]
     public void Analyze_EmphasisMarksTypedTheSameWayTwice_StillFire(string text, string label) =>
         Assert.Contains(label, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 
@@ -109,6 +114,13 @@ public sealed class ConductAnalyzerTests
     [Fact]
     public void Analyze_QuotationTypedWithTheSameMarkTwice_DoesNotAccuse() =>
         Assert.Empty(Analyzer.Analyze("有人发来“不还就爆通讯录“这种话。").Labels);
+
+    /// <summary>The vertical corner brackets and the double primes quote as 「」 do (issue 21, s18: both read as threats before).</summary>
+    [Theory]
+    [InlineData("有人发来﹁不还就爆通讯录﹂这种话。")]
+    [InlineData("有人发来〝不还就爆通讯录〞这种话。")]
+    public void Analyze_QuotationInVerticalBracketsOrDoublePrimes_DoesNotAccuse(string text) =>
+        Assert.Empty(Analyzer.Analyze(text).Labels);
 
     [Fact]
     public void Analyze_UnrelatedMessageAtNight_IsNotACollectionContact()
