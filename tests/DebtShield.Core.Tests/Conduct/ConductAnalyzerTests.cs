@@ -94,7 +94,9 @@ public sealed class ConductAnalyzerTests
     /// <summary>
     /// A phone's keyboard often types the same quotation mark twice (“老赖“, ‘老赖‘): the second closes the first, so the
     /// marks are emphasis around the word, not a quotation left open to the end of the message (issue 21, s17: each of
-    /// these got no label before). Marks that face either way (’老赖’, 「曝光」) are emphasis too.
+    /// these got no label before). Marks that face either way (’老赖’, 「曝光」) are emphasis too, and so are marks with the
+    /// spaces a phone puts inside them (“ 老赖 ”, no label before s18) and the full-width, white-corner, vertical and
+    /// double-prime forms (pinned in s18; they kept the insult already).
     /// </summary>
     [Theory]
     [InlineData("你个‘老赖‘，还不还钱？", "insult")]

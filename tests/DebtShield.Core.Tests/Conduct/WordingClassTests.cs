@@ -261,7 +261,8 @@ public sealed class WordingClassTests
     /// <summary>
     /// Bugs found by trying the product (issue 21, s18): a class word inside a longer word that means something else —
     /// the advice 请 inside 申请 (the collector applies, it does not ask the reader), 已经联系 inside 已经联系好 (arranged,
-    /// not told) — took the threat away. Each got no label before the lexicon could name the longer words (请 !申请).
+    /// not told) — took the threat away. The first and the last got no label before the lexicon could name the longer
+    /// words (请 !申请); the middle two, read by other rules already, pin the same boundary.
     /// </summary>
     [Theory]
     [InlineData("我们将申请通知你的家人。")]
@@ -273,7 +274,8 @@ public sealed class WordingClassTests
 
     /// <summary>
     /// The circle's answer to the collector's call, reported to the borrower (issue 21, s18: "你老公刚刚在电话里说他会帮你还"):
-    /// the person was spoken to about the debt, a disclosure by rule 8. Each got no label before.
+    /// the person was spoken to about the debt, a disclosure by rule 8; so is word fed back to HR, or seen by the family group,
+    /// as done. Each got no label before, but the word fed back (反映了), read as a threat of exposure.
     /// </summary>
     [Theory]
     [InlineData("你老公刚刚在电话里说他会帮你还。")]
@@ -309,8 +311,8 @@ public sealed class WordingClassTests
 
     /// <summary>
     /// Lawful reminders (guide rule 3: a credit report is a real consequence) and a rule quoted with a list (单位、同事), which
-    /// the enumeration comma no longer cuts out of the prohibition's clause (issue 21, s18). The first three got no label
-    /// before, the last a threat of exposure.
+    /// the enumeration comma no longer cuts out of the prohibition's clause (issue 21, s18). The first two got no label
+    /// before and the last a threat of exposure; the third, lawful already, pins the consequence beside a reassurance.
     /// </summary>
     [Theory]
     [InlineData("请您放心，我们不会联系您的家人，但逾期会影响征信。")]
