@@ -173,7 +173,8 @@ internal static class ConductSyntheticSet
             }
             else if (current is not null)
             {
-                current.Add(line);
+                // A word may name after it the longer words it is no part of (请 !申请): the word alone is the class's.
+                current.Add(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[0]);
             }
         }
 

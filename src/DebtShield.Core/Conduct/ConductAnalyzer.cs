@@ -264,7 +264,9 @@ public sealed class ConductAnalyzer
     }
 
     /// <summary>
-    /// Splits the text into sentences and clauses and marks its quotations. Corner brackets (「」『』) nest; curly and
+    /// Splits the text into sentences and clauses and marks its quotations (their vertical forms ﹁﹂﹃﹄ and the
+    /// double primes 〝〞〟 as corner brackets). The enumeration comma (、) joins the items
+    /// of a list and ends no clause: "严禁向借款人的单位、同事透露欠款信息" is one prohibition, whose reach covers the list. Corner brackets (「」『』) nest; curly and
     /// straight quotation marks pair by kind whichever way they face, since a phone's keyboard often types the same
     /// mark twice (“老赖“, ‘曝光‘): the second closes the first. A quotation left open runs to the end of the text (a
     /// fragment cut off), unless it was opened by a closing mark (” or ’), which alone is an apostrophe or a slip.
@@ -280,10 +282,10 @@ public sealed class ConductAnalyzer
             var closes = false;
             switch (c)
             {
-                case '「' or '『':
+                case '「' or '『' or '﹁' or '﹃' or '〝':
                     Open(i, false);
                     break;
-                case '」' or '』':
+                case '」' or '』' or '﹂' or '﹄' or '〞' or '〟':
                     if (open > 0)
                     {
                         Close();
@@ -309,9 +311,10 @@ public sealed class ConductAnalyzer
             if (closes)
             {
                 // Every character of the quotation learns how long it is.
+                var length = QuotedLength(text[(opened + 1)..i]);
                 for (var k = opened + 1; k < i; k++)
                 {
-                    scratch.QuoteLength[k] = i - opened - 1;
+                    scratch.QuoteLength[k] = length;
                 }
             }
 
@@ -321,7 +324,7 @@ public sealed class ConductAnalyzer
                     sentence++;
                     clause++;
                     break;
-                case ',' or '、' or ':' or '，' or '：' or '～' or '~':
+                case ',' or ':' or '，' or '：' or '～' or '~':
                     clause++;
                     break;
                 default:
@@ -356,6 +359,7 @@ public sealed class ConductAnalyzer
         if (open > 0)
         {
             // An unclosed quotation runs to the end of the text; one a lone closing mark opened is none.
+            var length = QuotedLength(text[(opened + 1)..]);
             for (var k = opened; k < text.Length; k++)
             {
                 if (openedByClosingMark)
@@ -364,26 +368,62 @@ public sealed class ConductAnalyzer
                 }
                 else
                 {
-                    scratch.QuoteLength[k] = text.Length - opened - 1;
+                    scratch.QuoteLength[k] = length;
                 }
             }
         }
     }
 
+    /// <summary>The characters a quotation holds, not counting the spaces typed inside its marks (“ 老赖 ”).</summary>
+    private static int QuotedLength(ReadOnlySpan<char> quoted)
+    {
+        var length = 0;
+        foreach (var c in quoted)
+        {
+            length += char.IsWhiteSpace(c) ? 0 : 1;
+        }
+
+        return length;
+    }
+
     /// <summary>
     /// True when the hit is part of a quotation: words quoted from someone else, not said by the
-    /// sender. Quotation marks around the trigger alone (等着“社死”吧) are emphasis and do not count.
+    /// sender. Quotation marks around the trigger alone (等着“社死”吧, “ 老赖 ” with the spaces a phone
+    /// puts in) are emphasis and do not count. Two words in the marks are a quotation, or a thing named
+    /// rather than done (以“上门催收”为名行骗), so “无耻老赖” is read as quoted too: precision first.
     /// </summary>
     private static bool IsQuoted(Scratch scratch, int start, int end) =>
         scratch.QuoteOpen[start] >= 0 && scratch.QuoteLength[start] - (end - start) >= 2;
 
+    /// <summary>
+    /// Finds every lexicon term, and records each as a hit of the classes it belongs to, except where a longer word
+    /// that the class names stands over it (<c>请 !申请</c>: the advice 请 is no part of 申请).
+    /// </summary>
     private void CollectHits(ReadOnlySpan<char> text, Scratch scratch)
     {
         Rules.Automaton.Match(text, scratch.Terms);
+        var blocked = scratch.Blocked;
+        blocked.Clear();
+        if (Rules.HasTermBlocks)
+        {
+            foreach (var term in scratch.Terms)
+            {
+                foreach (var block in Rules.TermBlocks[term.Pattern])
+                {
+                    blocked.Add((block.Term, block.Atom, term.Start + block.Offset));
+                }
+            }
+        }
+
         foreach (var term in scratch.Terms)
         {
             foreach (var atom in Rules.TermAtoms[term.Pattern])
             {
+                if (blocked.Count > 0 && blocked.Contains((term.Pattern, atom, term.Start)))
+                {
+                    continue;
+                }
+
                 scratch.Hits.Add(new AtomHit(atom, term.Start, term.End, scratch.Sentence[term.Start]));
                 scratch.Present[atom] = scratch.Stamp;
             }
@@ -839,6 +879,9 @@ public sealed class ConductAnalyzer
         public List<TermHit> Terms { get; } = new(32);
 
         public List<AtomHit> Hits { get; } = new(32);
+
+        /// <summary>The class words a longer word blocks: (term, class, start).</summary>
+        public List<(int Term, int Atom, int Start)> Blocked { get; } = new(4);
 
         public int[] Present { get; private set; } = [];
 

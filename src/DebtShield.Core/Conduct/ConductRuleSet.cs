@@ -10,6 +10,12 @@ namespace DebtShield.Core.Conduct;
 /// patterns. A pattern is one element, or elements joined by <c>…</c> (in this order, close
 /// together, in one sentence) or by <c>&amp;</c> (any order, in one sentence). An element is a
 /// word or a word class written <c>{CLASS}</c>.
+/// <para>
+/// A word of a class may name, after it, the longer words it is no part of, each after <c>!</c>: <c>请 !申请 !邀请</c>.
+/// Chinese has no spaces to end a word at, so a short class word also stands inside longer words that mean something
+/// else — the advice 请 inside 申请 ("我们将申请通知你的家人" is no advice to the reader). Where one of the longer words
+/// stands over it, the short word is not that class's; every class may say so for any of its words.
+/// </para>
 /// </remarks>
 public sealed class ConductRuleSet
 {
@@ -64,6 +70,7 @@ public sealed class ConductRuleSet
         ConductNormalizer normalizer,
         PatternAutomaton automaton,
         int[][] termAtoms,
+        TermBlock[][] termBlocks,
         int atomCount,
         int negationAtom,
         int reportedAtom,
@@ -76,6 +83,8 @@ public sealed class ConductRuleSet
         Normalizer = normalizer;
         Automaton = automaton;
         TermAtoms = termAtoms;
+        TermBlocks = termBlocks;
+        HasTermBlocks = termBlocks.Any(b => b.Length > 0);
         AtomCount = atomCount;
         NegationAtom = negationAtom;
         ReportedAtom = reportedAtom;
@@ -100,6 +109,15 @@ public sealed class ConductRuleSet
     internal PatternAutomaton Automaton { get; }
 
     internal int[][] TermAtoms { get; }
+
+    /// <summary>
+    /// For each term of the automaton, the class words it blocks where it stands over them (<c>请 !申请</c>: the term
+    /// 申请 blocks 请 of its class one character in); empty for most terms.
+    /// </summary>
+    internal TermBlock[][] TermBlocks { get; }
+
+    /// <summary>True when some class word names longer words that block it, so the analyser must look for them.</summary>
+    internal bool HasTermBlocks { get; }
 
     internal int AtomCount { get; }
 
@@ -162,6 +180,7 @@ public sealed class ConductRuleSet
         private readonly Dictionary<string, int> _classes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _literals = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<int>> _terms = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string Word, int Atom, int Offset)>> _blockers = new(StringComparer.Ordinal);
         private readonly List<ConductRule> _rules = [];
         private int _atoms;
 
@@ -193,7 +212,12 @@ public sealed class ConductRuleSet
                     throw ConductDataLine.Error(LexiconFile, lineNumber, "a word before the first [CLASS]");
                 }
 
-                AddTerm(line, current.Value, LexiconFile, lineNumber);
+                var fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                var word = AddTerm(fields[0], current.Value, LexiconFile, lineNumber);
+                foreach (var field in fields.AsSpan(1))
+                {
+                    AddBlocker(word, field, current.Value, lineNumber);
+                }
             }
 
             foreach (var required in new[] { NegationClass, ReportedClass })
@@ -265,9 +289,13 @@ public sealed class ConductRuleSet
 
         public ConductRuleSet Build()
         {
-            var terms = _terms.Keys.ToList();
+            var terms = _terms.Keys.Concat(_blockers.Keys.Where(b => !_terms.ContainsKey(b))).ToList();
             var automaton = new PatternAutomaton(terms);
-            var termAtoms = terms.Select(t => _terms[t].Order().ToArray()).ToArray();
+            var termAtoms = terms.Select(t => _terms.TryGetValue(t, out var atoms) ? atoms.Order().ToArray() : []).ToArray();
+            var termIndex = terms.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
+            var termBlocks = terms
+                .Select(t => _blockers.TryGetValue(t, out var blocked) ? blocked.Select(b => new TermBlock(termIndex[b.Word], b.Atom, b.Offset)).ToArray() : [])
+                .ToArray();
             int[] telling = [.. new[] { TellingClass, ToldClass }.Where(_classes.ContainsKey).Select(c => _classes[c])];
             var condition = (_classes.GetValueOrDefault(RepayingClass, -1), _classes.GetValueOrDefault(ThenClass, -1));
             var cues = (_classes.GetValueOrDefault(AdviceClass, -1), _classes.GetValueOrDefault(ProhibitionClass, -1), _classes.GetValueOrDefault(IfNotClass, -1));
@@ -282,7 +310,7 @@ public sealed class ConductRuleSet
                 }
             }
 
-            return new ConductRuleSet(normalizer, automaton, termAtoms, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), condition, cues, _rules);
+            return new ConductRuleSet(normalizer, automaton, termAtoms, termBlocks, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), condition, cues, _rules);
         }
 
         private RulePattern ParsePattern(string value)
@@ -317,7 +345,7 @@ public sealed class ConductRuleSet
             return literal;
         }
 
-        private void AddTerm(string word, int atom, string file, int lineNumber)
+        private string AddTerm(string word, int atom, string file, int lineNumber)
         {
             var normalized = normalizer.Normalize(word).Text;
             if (normalized.Length == 0)
@@ -331,6 +359,35 @@ public sealed class ConductRuleSet
             }
 
             atoms.Add(atom);
+            return normalized;
+        }
+
+        /// <summary>
+        /// Records <paramref name="field"/> (<c>!申请</c>) as a longer word that <paramref name="word"/> of the class
+        /// <paramref name="atom"/> is no part of, at every place the word stands in it.
+        /// </summary>
+        private void AddBlocker(string word, string field, int atom, int lineNumber)
+        {
+            var blocker = field.Length > 1 && field[0] == '!' ? normalizer.Normalize(field[1..]).Text : string.Empty;
+            if (blocker.Length == 0)
+            {
+                throw ConductDataLine.Error(LexiconFile, lineNumber, "after the word, only the longer words it is no part of, each after ! (请 !申请): " + field);
+            }
+
+            if (blocker.Length <= word.Length || !blocker.Contains(word, StringComparison.Ordinal))
+            {
+                throw ConductDataLine.Error(LexiconFile, lineNumber, "!" + field[1..] + " must be a longer word that holds " + word);
+            }
+
+            if (!_blockers.TryGetValue(blocker, out var blocked))
+            {
+                blocked = _blockers[blocker] = [];
+            }
+
+            for (var at = blocker.IndexOf(word, StringComparison.Ordinal); at >= 0; at = blocker.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                blocked.Add((word, atom, at));
+            }
         }
 
         private void Finish(RuleDraft? draft)
@@ -431,6 +488,12 @@ public sealed record ConductRule(
     /// </summary>
     public IReadOnlyList<string> YieldsTo { get; init; } = [];
 }
+
+/// <summary>A longer word's block on a class word inside it (<c>请 !申请</c>).</summary>
+/// <param name="Term">The automaton's term of the class word it blocks (请).</param>
+/// <param name="Atom">The class whose word it blocks; the same word in another class, or in a rule, still counts.</param>
+/// <param name="Offset">Where the class word starts inside the longer word (1 for 请 in 申请).</param>
+internal readonly record struct TermBlock(int Term, int Atom, int Offset);
 
 /// <summary>A pattern: atoms (word classes or words) in order, or in any order, in one sentence.</summary>
 /// <param name="Atoms">The atoms.</param>

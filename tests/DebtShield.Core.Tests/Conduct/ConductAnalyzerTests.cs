@@ -94,7 +94,9 @@ public sealed class ConductAnalyzerTests
     /// <summary>
     /// A phone's keyboard often types the same quotation mark twice (“老赖“, ‘老赖‘): the second closes the first, so the
     /// marks are emphasis around the word, not a quotation left open to the end of the message (issue 21, s17: each of
-    /// these got no label before). Marks that face either way (’老赖’, 「曝光」) are emphasis too.
+    /// these got no label before). Marks that face either way (’老赖’, 「曝光」) are emphasis too, and so are marks with the
+    /// spaces a phone puts inside them (“ 老赖 ”, no label before s18) and the full-width, white-corner, vertical and
+    /// double-prime forms (pinned in s18; they kept the insult already).
     /// </summary>
     [Theory]
     [InlineData("你个‘老赖‘，还不还钱？", "insult")]
@@ -102,6 +104,11 @@ public sealed class ConductAnalyzerTests
     [InlineData("你就是个’老赖’，赶紧还钱。", "insult")]
     [InlineData("再不还就把你“曝光“。", "threat_exposure")]
     [InlineData("再不还就把你「曝光」。", "threat_exposure")]
+    [InlineData("你就是个“ 老赖 ”，还钱！", "insult")]
+    [InlineData("你就是个＂老赖＂，还钱！", "insult")]
+    [InlineData("你就是个『老赖』，借钱不还。", "insult")]
+    [InlineData("〝老赖〞说的就是你，赶紧还钱。", "insult")]
+    [InlineData("你就是个﹃老赖﹄，赶紧还钱。", "insult")]
     public void Analyze_EmphasisMarksTypedTheSameWayTwice_StillFire(string text, string label) =>
         Assert.Contains(label, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 
@@ -109,6 +116,13 @@ public sealed class ConductAnalyzerTests
     [Fact]
     public void Analyze_QuotationTypedWithTheSameMarkTwice_DoesNotAccuse() =>
         Assert.Empty(Analyzer.Analyze("有人发来“不还就爆通讯录“这种话。").Labels);
+
+    /// <summary>The vertical corner brackets and the double primes quote as 「」 do (issue 21, s18: both read as threats before).</summary>
+    [Theory]
+    [InlineData("有人发来﹁不还就爆通讯录﹂这种话。")]
+    [InlineData("有人发来〝不还就爆通讯录〞这种话。")]
+    public void Analyze_QuotationInVerticalBracketsOrDoublePrimes_DoesNotAccuse(string text) =>
+        Assert.Empty(Analyzer.Analyze(text).Labels);
 
     [Fact]
     public void Analyze_UnrelatedMessageAtNight_IsNotACollectionContact()

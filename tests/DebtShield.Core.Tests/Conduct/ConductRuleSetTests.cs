@@ -50,6 +50,34 @@ public sealed partial class ConductRuleSetTests
         Assert.Equal(location, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{error.File}:{error.Problem.Location.Line}:"));
     }
 
+    [Theory]
+    [InlineData("[ADVICE] a\n请 申请\n")]
+    [InlineData("[ADVICE] a\n请 !邀\n")]
+    [InlineData("[ADVICE] a\n请 !请\n")]
+    public void Parse_LongerWordThatIsNoLongerWordHoldingTheClassWord_NamesFileAndLine(string extra)
+    {
+        var error = Assert.Throws<DataFileException>(() => ConductRuleSet.Parse(ConductNormalizer.Parse(string.Empty), Lexicon + extra, string.Empty));
+
+        Assert.StartsWith("lexicon.txt:8:", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A class word inside a longer word the class names (请 !申请) is not that class's there, and only there: the same
+    /// word alone, or in another class, still counts (issue 21, s18).
+    /// </summary>
+    [Fact]
+    public void Parse_ClassWordWithLongerWordsItIsNoPartOf_IsNotMatchedInsideThem()
+    {
+        var rules = ConductRuleSet.Parse(
+            ConductNormalizer.Parse(string.Empty),
+            Lexicon + "[ASK] a\n请 !申请\n[SELF] s\n请\n",
+            "[insult.x]\nlabel: insult\nexplain: a | b\ncite: c\nmatch: {ASK} … 家人\n[threat_exposure.y]\nlabel: threat_exposure\nexplain: a | b\ncite: c\nmatch: {SELF} … 家人\n");
+        var analyzer = new ConductAnalyzer(rules, ConductData.Analyzer.Policy);
+
+        Assert.Equal([ConductLabel.ThreatExposure], analyzer.Analyze("我们将申请通知你的家人").Labels);
+        Assert.Equal([ConductLabel.ThreatExposure, ConductLabel.Insult], analyzer.Analyze("请通知你的家人").Labels);
+    }
+
     [Fact]
     public void Parse_LexiconWithoutNegation_IsRejected()
     {

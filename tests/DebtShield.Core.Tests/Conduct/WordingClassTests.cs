@@ -257,4 +257,68 @@ public sealed class WordingClassTests
     [InlineData("逾期还可能影响您的名誉及信用，请按时还款。", "lawful_reminder")]
     public void Analyze_ConditionalRightOrVeiledHarmToTheName_DoesNotGetTheWrongLabel(string text, string wrong) =>
         Assert.DoesNotContain(wrong, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// Bugs found by trying the product (issue 21, s18): a class word inside a longer word that means something else —
+    /// the advice 请 inside 申请 (the collector applies, it does not ask the reader), 已经联系 inside 已经联系好 (arranged,
+    /// not told) — took the threat away. The first and the last got no label before the lexicon could name the longer
+    /// words (请 !申请); the middle two, read by other rules already, pin the same boundary.
+    /// </summary>
+    [Theory]
+    [InlineData("我们将申请通知你的家人。")]
+    [InlineData("逾期不还，公司将申请联系你的单位领导核实情况。")]
+    [InlineData("我们已向法务部提请，下周通知你的紧急联系人。")]
+    [InlineData("你老家村里的大喇叭我们已经联系好了，不还就广播你的名字。")]
+    public void Analyze_ClassWordInsideALongerWordOfAnotherMeaning_DoesNotStopTheThreat(string text) =>
+        Assert.Contains("threat_exposure", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// The circle's answer to the collector's call, reported to the borrower (issue 21, s18: "你老公刚刚在电话里说他会帮你还"):
+    /// the person was spoken to about the debt, a disclosure by rule 8; so is word fed back to HR, or seen by the family group,
+    /// as done. Each got no label before, but the word fed back (反映了), read as a threat of exposure.
+    /// </summary>
+    [Theory]
+    [InlineData("你老公刚刚在电话里说他会帮你还。")]
+    [InlineData("你妈妈在电话里答应帮你还钱了。")]
+    [InlineData("你同事小王说他会转告你，让你尽快还款。")]
+    [InlineData("你表姐说她不管你的事，让我们直接找你。")]
+    [InlineData("你老婆昨天在电话里说你出差了。")]
+    [InlineData("我们已经跟你们公司人事部门反映了你的情况。")]
+    [InlineData("你家族群里的人都已经看到你的欠款记录了。")]
+    public void Analyze_CircleSpokenToReportedToTheBorrower_IsDisclosureNotThreat(string text)
+    {
+        var labels = ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower));
+
+        Assert.Contains("third_party_disclosure", labels);
+        Assert.DoesNotContain("threat_exposure", labels);
+    }
+
+    /// <summary>
+    /// More of the guide's circles and acts as a borrower would paste them (issue 21, s18): contact sought with the boss
+    /// (取得联系), the village's loudspeaker, the whole village, the contacts made to collect (亲友协催), the circle named as
+    /// the place of a talk, the relatives told one by one, and 曝光 written 暴光. Each got no label before.
+    /// </summary>
+    [Theory]
+    [InlineData("逾期不还，将由专人与您的单位领导取得联系。")]
+    [InlineData("等着吧，明天你的事就会传遍你们整个村。")]
+    [InlineData("你的欠款逾期已久，我司将于明日起启动亲友协催程序。")]
+    [InlineData("限你今晚还款，否则你们村书记那边我们会去沟通。")]
+    [InlineData("再不还就把你暴光到网上。")]
+    [InlineData("再不还就把你的事爆光。")]
+    [InlineData("拖着不还是吧？你家那边的亲戚我们一个一个去说。")]
+    public void Analyze_MoreCirclesAndActsABorrowerPastes_AreThreatOfExposure(string text) =>
+        Assert.Contains("threat_exposure", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// Lawful reminders (guide rule 3: a credit report is a real consequence) and a rule quoted with a list (单位、同事), which
+    /// the enumeration comma no longer cuts out of the prohibition's clause (issue 21, s18). The first two got no label
+    /// before and the last a threat of exposure; the third, lawful already, pins the consequence beside a reassurance.
+    /// </summary>
+    [Theory]
+    [InlineData("请您放心，我们不会联系您的家人，但逾期会影响征信。")]
+    [InlineData("您好，逾期会影响您的个人征信记录，请及时处理。")]
+    [InlineData("请您放心，您的信息不会外泄，但逾期会影响征信，请按时还款。")]
+    [InlineData("本平台严禁向借款人的单位、同事透露欠款信息，请您按时还款。")]
+    public void Analyze_ReminderWithARealConsequenceOrAQuotedRule_IsLawful(string text) =>
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 }
