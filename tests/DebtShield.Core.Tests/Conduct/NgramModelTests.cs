@@ -18,9 +18,13 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// <summary>
     /// What the rules alone reach leave one source out on the messages labelled twice (2026-12-06, helper
     /// s14-conduct, after the lawful reminder's signs of pressure and the tuning side's wording classes:
-    /// 0.885, 4 false labels and 69 missed, against 0.861 before them): the figure may only go up.
+    /// 0.885, 4 false labels and 69 missed, against 0.861 before them). The eleventh search (2026-12-06)
+    /// added 57 messages, 51 of them one bank's collection calls as speech recognition wrote them (S105),
+    /// which the rules read far worse: over the 451 messages the rules of that day reached 0.844, and with
+    /// helper s18-rules' classes and the guide's readings of the new calls 0.852, 9 false labels and 119
+    /// missed. The floor sits just under that figure on today's corpus: it may only go up.
     /// </summary>
-    private const double RulesFloor = 0.885;
+    private const double RulesFloor = 0.851;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of
