@@ -29,6 +29,7 @@ public static class ReadingProblemText
             LocationKind.Whole => string.Format(culture, ImportMessages.Location_File, source, message),
             LocationKind.Line => string.Format(culture, ImportMessages.Location_FileLine, source, at.Line, message),
             LocationKind.LineAndByte => string.Format(culture, ImportMessages.Location_FileLineByte, source, at.Line, at.ByteOffset, message),
+            LocationKind.LineAndCharacter => string.Format(culture, ImportMessages.Location_FileLineCharacter, source, at.Line, at.Character, message),
             LocationKind.QuotedLine => source.Length == 0 ? Quoted(problem) : source + " " + Quoted(problem),
             LocationKind.Row => string.Format(culture, ImportMessages.Location_FileRow, source, at.Row, message),
             LocationKind.Cell => string.Format(culture, ImportMessages.Location_FileRowColumn, source, at.Row, at.Column, message),

@@ -43,8 +43,9 @@ public sealed class MemberTextsWalkTests
         // A table added later is walked too, and listed here.
         Assert.Equal(
             [
-                "AttributionBasis x1", "BenchmarkTerm x1", "CapRule x1", "ChainBreakKind x1", "LegalView x1", "LoanProblemKind x2", "MessageTimeBasis x1",
-                "NameForm x1", "NotChatSign x1", "OfferFeeKind x1", "OfferVerdict x1", "PlanStrategy x1", "ReadDoubts x1", "StepKind x1", "Uncertainty x1",
+                "AttributionBasis x1", "BenchmarkTerm x1", "CapRule x1", "ChainBreakKind x1", "FactStatus x1", "LegalFlagKind x1", "LegalView x1", "LoanProblemKind x2",
+                "MessageTimeBasis x1", "NameForm x1", "NotChatSign x1", "OfferFeeKind x1", "OfferFindingKind x1", "OfferVerdict x1", "OptimizerOutcome x1",
+                "PlanStrategy x1", "ReadDoubts x1", "StepKind x1", "TimeStampFailure x1", "TimeStampStatus x1", "Uncertainty x1",
             ],
             walked.GroupBy(t => t).Select(g => $"{g.Key} x{g.Count()}").Order(StringComparer.Ordinal));
     }

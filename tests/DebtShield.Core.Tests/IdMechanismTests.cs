@@ -22,8 +22,8 @@ public sealed partial class IdMechanismTests
 
         Assert.Equal(
             [
-                "AdvertisedMethod x2", "BudgetLineKind x2", "CallOutcome x2", "ChainBreakKind x1", "ConductLabel x2", "IncidentChannel x2", "IncidentDirection x2",
-                "LenderKind x2", "OfferFeeKind x1", "PaymentTarget x2", "RatePer x2", "Recipient x2",
+                "AdvertisedMethod x2", "BudgetLineKind x2", "CallOutcome x2", "ChainBreakKind x1", "ConductLabel x2", "FactStatus x1", "IncidentChannel x2",
+                "IncidentDirection x2", "LegalFlagKind x1", "LenderKind x2", "OfferFeeKind x1", "OfferFindingKind x1", "PaymentTarget x2", "RatePer x2", "Recipient x2",
             ],
             walked.GroupBy(t => t).Select(g => $"{g.Key} x{g.Count()}").Order(StringComparer.Ordinal));
     }
@@ -42,7 +42,7 @@ public sealed partial class IdMechanismTests
             walked.Add(members.Name);
         }
 
-        Assert.Equal(["BenchmarkTerm", "FactStatus", "LegalView", "StepKind", "Uncertainty"], walked.Order(StringComparer.Ordinal));
+        Assert.Equal(["BenchmarkTerm", "FactStatus", "LegalFlagKind", "LegalView", "StepKind", "Uncertainty"], walked.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Every table Core holds: the vocabularies' wire and ledger ids, and each public static table beside an enum.</summary>

@@ -18,6 +18,8 @@ public sealed class SourceLocationTests
         Assert.Equal((LocationKind.Cell, 4, "total", (long?)null, (string?)null), (cell.Kind, cell.Row, cell.Column, cell.Line, cell.Field));
         Assert.Equal((LocationKind.LineAndByte, 9L, 300L, (int?)null), (broken.Kind, broken.Line, broken.ByteOffset, broken.Row));
         Assert.Equal((LocationKind.Database, "sms.db", 12, (long?)null), (damaged.Kind, damaged.Database, damaged.RecordsRead, damaged.Line));
+        var placeholder = SourceLocation.AtCharacter(10, 14);
+        Assert.Equal((LocationKind.LineAndCharacter, 10L, 14, (long?)null, (string?)null), (placeholder.Kind, placeholder.Line, placeholder.Character, placeholder.ByteOffset, placeholder.Column));
         Assert.Equal(LocationKind.Whole, SourceLocation.Whole.Kind);
         Assert.Equal<(long?, int?, string?, string?)>((null, null, null, null), (SourceLocation.Whole.Line, SourceLocation.Whole.Row, SourceLocation.Whole.Field, SourceLocation.Whole.Database));
     }
@@ -42,6 +44,8 @@ public sealed class SourceLocationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SourceLocation.AtLine(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => SourceLocation.AtLine(3, -1L));
         Assert.Throws<ArgumentOutOfRangeException>(() => SourceLocation.InDatabase("sms.db", -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SourceLocation.AtCharacter(3, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SourceLocation.AtCharacter(-1, 2));
         Assert.Throws<ArgumentNullException>(() => SourceLocation.AtCell(2, null!));
     }
 

@@ -51,6 +51,14 @@ public sealed class WireIdsTests
     public void KindIds_OfAnOfferFee_AreTheOnesTheOfferCheckHasAlwaysWritten() =>
         Assert.Equal("service,guarantee,membership,insurance", Ids(OfferFee.KindIds));
 
+    [Fact]
+    public void KindIds_OfAnOfferFinding_AreTheRulesTheOfferCheckHasAlwaysWritten() =>
+        Assert.Equal(
+            "rate_above_legal_line,rate_above_legal_line.every_view,rate_above_line_if_unlicensed,upfront_deduction,advertised_rate_understates,"
+            + "rate_shown_per_day_or_month,bundled_fees.service,bundled_fees.guarantee,bundled_fees.membership,bundled_fees.insurance,"
+            + "monthly_burden.unaffordable,monthly_burden.share,early_repayment_charge.share,early_repayment_charge.amount,early_repayment_charge.unstated",
+            Ids(OfferFinding.KindIds));
+
     [Theory]
     [InlineData("content_changed", true)]
     [InlineData("Content_Changed", false)]

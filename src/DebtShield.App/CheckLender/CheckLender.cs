@@ -22,11 +22,12 @@ public static class CheckLender
         var directory = LenderDataReader.Directory;
         var match = directory.Match(name);
         var kind = match.Institution is { } found ? directory.Kinds.FirstOrDefault(k => k.LenderKind == found.Kind) : null;
-        var result = match.Institution?.Kind switch
+        var (result, words) = match.Institution?.Kind switch
         {
-            Core.Loans.LenderKind.ConsumerFinance => "licensed_consumer_finance",
-            Core.Loans.LenderKind.Bank => "bank",
-            _ => "unknown",
+            Core.Loans.LenderKind.ConsumerFinance => ("licensed_consumer_finance", CheckText.Lender_Found_licensed_consumer_finance),
+            Core.Loans.LenderKind.Bank => ("bank", CheckText.Lender_Found_bank),
+            null => ("unknown", CheckText.Lender_NotFound),
+            { } other => throw new InvalidOperationException($"The lender list holds an institution of kind {other}, which the check has no words for."),
         };
         var citations = kind?.Citations ?? [];
         return new LenderCheckReport
@@ -34,8 +35,8 @@ public static class CheckLender
             Query = name,
             Result = result,
             ResultText = match.Institution is { } institution
-                ? Localized.Format(CheckWording.Text("Lender_Found_" + result), institution.Name, FormNames.Text(match.Form!.Value), LegalWireIds.Of(institution.Status))
-                : CheckWording.Text("Lender_NotFound"),
+                ? Localized.Format(words, institution.Name, FormNames.Text(match.Form!.Value), LegalWireIds.Of(institution.Status))
+                : words,
             LenderKind = Vocabularies.LenderKinds.WireId(match.LenderKind),
             Institution = match.Institution?.Name,
             MatchedAs = match.Form is { } form ? FormIds.Of(form) : null,

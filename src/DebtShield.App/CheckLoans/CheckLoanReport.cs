@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Serialization;
 using DebtShield.App.RateLoans;
 using DebtShield.Core.Law;
-using DebtShield.Import.LegalData;
 
 namespace DebtShield.App.CheckLoans;
 
@@ -117,7 +116,7 @@ public sealed record CheckLoanReport([property: JsonIgnore] LoanFigures Figures)
         var wording = LegalReportWording.For(CultureInfo.CurrentUICulture);
         var nameView = assessment.Views.Count > 1;
         var steps = assessment.Steps.Select(s => new StepFigure(LegalWireIds.Of(s.Kind), s.View is { } v ? LegalWireIds.Of(v) : null, Word(wording, s, nameView), s.Citations)).ToArray();
-        var flags = assessment.Flags.Select(f => new FlagFigure(LegalDataReader.FlagId(f.Flag), LegalWireIds.Of(f.Basis.Status), f.Basis.Citations)).ToArray();
+        var flags = assessment.Flags.Select(f => new FlagFigure(LegalWireIds.Of(f.Flag), LegalWireIds.Of(f.Basis.Status), f.Basis.Citations)).ToArray();
         var uncertain = assessment.Uncertain.Select(u => new RateNote(LegalWireIds.Of(u), wording.Uncertain(u).Text)).ToList();
         var figures = LoanFigures.Of(assessment.Cost);
         if (figures.RateBeyondRange)

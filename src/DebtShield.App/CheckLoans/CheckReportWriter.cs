@@ -3,7 +3,6 @@ using System.Text.Json;
 using DebtShield.App.RateLoans;
 using DebtShield.Core.Law;
 using DebtShield.Core.Vocabulary;
-using DebtShield.Import.LegalData;
 
 namespace DebtShield.App.CheckLoans;
 
@@ -65,7 +64,7 @@ public sealed class CheckReportWriter
     private static readonly JsonEncodedText[] ViewIds = Ids<LegalView>(LegalWireIds.Of);
     private static readonly JsonEncodedText[] StatusIds = Ids<FactStatus>(LegalWireIds.Of);
     private static readonly JsonEncodedText[] UncertainCodes = Ids<Uncertainty>(LegalWireIds.Of);
-    private static readonly JsonEncodedText[] FlagIds = Ids<LegalFlagKind>(LegalDataReader.FlagId);
+    private static readonly JsonEncodedText[] FlagIds = Ids<LegalFlagKind>(LegalWireIds.Of);
 
     private readonly LegalReportWording _wording;
 

@@ -6,7 +6,7 @@ namespace DebtShield.App.CheckLoans;
 
 /// <summary>
 /// The words of the legal engine's codes (a view, a step, an uncertainty, a benchmark term, a cap's
-/// basis), each found under the code's wire id (<see cref="LegalWireIds"/>) or a key spelled out
+/// basis, a flag, a status), each found under the code's wire id (<see cref="LegalWireIds"/>) or a key spelled out
 /// here, so renaming a member of Core's enums cannot lose a sentence of the report.
 /// </summary>
 internal static class LegalTexts
@@ -22,6 +22,12 @@ internal static class LegalTexts
 
     /// <summary>A benchmark rate's term: 一年以内（含一年）.</summary>
     public static MemberTexts<BenchmarkTerm> BenchmarkTerms { get; } = MemberTexts.ByWireId<BenchmarkTerm>(AppText.ResourceManager, "BenchmarkTerm_", LegalWireIds.Of);
+
+    /// <summary>A legal flag's name: 年化超过 36%.</summary>
+    public static MemberTexts<LegalFlagKind> Flags { get; } = MemberTexts.ByWireId<LegalFlagKind>(CheckText.ResourceManager, "Flag_", LegalWireIds.Of);
+
+    /// <summary>How well a fact is checked: 已核实, 二手资料, 待核实.</summary>
+    public static MemberTexts<FactStatus> Statuses { get; } = MemberTexts.ByWireId<FactStatus>(CheckText.ResourceManager, "Status_", LegalWireIds.Of);
 
     /// <summary>A cap's basis, as a template of its figures (a cap has no wire id: its description for machines is written out).</summary>
     public static MemberTexts<CapRule> CapBases { get; } = new(

@@ -191,7 +191,7 @@ public sealed record CheckOfferReport([property: JsonIgnore] LoanFigures Figures
             Money money => money.ToString(),
             _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
         }).ToArray<object>();
-        return string.Format(CultureInfo.CurrentCulture, CheckWording.Text("OfferRule_" + finding.Rule.Replace('.', '_')), values);
+        return string.Format(CultureInfo.CurrentCulture, FindingTexts.Text(finding.Kind), values);
     }
 
     private static string KindName(LenderKind kind) => Vocabularies.LenderKinds[kind].FormalName(CultureInfo.CurrentUICulture);
@@ -208,6 +208,13 @@ public sealed record CheckOfferReport([property: JsonIgnore] LoanFigures Figures
         (OfferVerdict.NoProblemFound, "no_problem_found"),
         (OfferVerdict.Caution, "caution"),
         (OfferVerdict.Avoid, "avoid"));
+
+    /// <summary>
+    /// What each finding tells the borrower, under <c>OfferRule_</c> and its id with the dot made a
+    /// line (<c>OfferRule_bundled_fees_membership</c>), as resource names are written.
+    /// </summary>
+    private static MemberTexts<OfferFindingKind> FindingTexts { get; } =
+        MemberTexts.ByWireId<OfferFindingKind>(CheckText.ResourceManager, "OfferRule_", kind => OfferFinding.KindIds.Of(kind).Replace('.', '_'));
 
     /// <summary>What the verdict tells the borrower, under its id.</summary>
     private static MemberTexts<OfferVerdict> Verdicts { get; } = MemberTexts.ByWireId<OfferVerdict>(CheckText.ResourceManager, "OfferVerdict_", VerdictIds);

@@ -8,7 +8,8 @@ namespace DebtShield.App.Input;
 /// A <see cref="ReadingProblem"/> in JSON, flat, with only the parts of its location it has:
 /// a backup's record <c>{line, reason}</c>, its break <c>{line, byteOffset, reason}</c>, a damaged
 /// database <c>{database, recordsRead, reason}</c>, a loan file's <c>{field, line, reason}</c>, a
-/// table's <c>{row, column, reason}</c>, a pasted line's <c>{line, text, reason}</c>.
+/// table's <c>{row, column, reason}</c>, a pasted line's <c>{line, text, reason}</c>, a letter
+/// template's <c>{line, character, reason}</c>.
 /// </summary>
 /// <remarks>
 /// Written by hand rather than from the record's shape: the location is one object in C# (so a
@@ -60,6 +61,11 @@ public sealed class ReadingProblemJson : JsonConverter<ReadingProblem>
             writer.WriteNumber("byteOffset", byteOffset);
         }
 
+        if (at.Character is { } character)
+        {
+            writer.WriteNumber("character", character);
+        }
+
         if (at.Text is { } text)
         {
             writer.WriteString("text", text);
@@ -78,7 +84,7 @@ public sealed class ReadingProblemJson : JsonConverter<ReadingProblem>
         }
 
         string? database = null, field = null, column = null, text = null, reason = null;
-        int? recordsRead = null, row = null;
+        int? recordsRead = null, row = null, character = null;
         long? line = null, byteOffset = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -93,6 +99,7 @@ public sealed class ReadingProblemJson : JsonConverter<ReadingProblem>
                 case "column": column = reader.GetString(); break;
                 case "line": line = reader.GetInt64(); break;
                 case "byteOffset": byteOffset = reader.GetInt64(); break;
+                case "character": character = reader.GetInt32(); break;
                 case "text": text = reader.GetString(); break;
                 case "reason": reason = reader.GetString(); break;
                 default: reader.Skip(); break;
@@ -103,6 +110,9 @@ public sealed class ReadingProblemJson : JsonConverter<ReadingProblem>
         {
             var location = (database, recordsRead, row, column, line, byteOffset, text) switch
             {
+                _ when character is { } c => (database, recordsRead, row, column, line, byteOffset, text, field) is (null, null, null, null, { } l, null, null, null)
+                    ? SourceLocation.AtCharacter(l, c)
+                    : throw new JsonException("A reading problem's location has parts that do not go together."),
                 ({ } d, { } n, null, null, null, null, null) when field is null => SourceLocation.InDatabase(d, n),
                 (null, null, { } r, null, null, null, null) when field is null => SourceLocation.AtRow(r),
                 (null, null, { } r, { } c, null, null, null) when field is null => SourceLocation.AtCell(r, c),

@@ -5,6 +5,7 @@ using DebtShield.App.Ledgers;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Reading;
 using DebtShield.Data.Backups;
 using DebtShield.Documents.Letters;
 using DebtShield.Import.Guide;
@@ -103,7 +104,7 @@ public static class MakeDocument
         {
             return LetterLibrary.Load(folder);
         }
-        catch (LetterTemplateException e)
+        catch (DataFileException e)
         {
             throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_TemplateBroken, e.Message));
         }
@@ -223,7 +224,7 @@ public static class MakeDocument
         {
             letter = LetterRenderer.Render(template, facts, Cite);
         }
-        catch (LetterTemplateException e)
+        catch (DataFileException e)
         {
             throw new RequestRefusedException(Localized.Format(Resources.DocumentText.Doc_TemplateBroken, e.Message));
         }

@@ -30,16 +30,16 @@ public static class PlanRepayment
         var (problem, heuristics) = Heuristics(facts, today, options);
         var outcomes = heuristics.ToList();
         var gaps = new Dictionary<string, double>(StringComparer.Ordinal);
-        var status = "skipped";
+        var status = OptimizerOutcome.Skipped;
         double? proven = null;
         if (options.Optimize && problem.Loans.Count > 0)
         {
             var result = OptimalPlan.Solve(problem, heuristics.MinBy(o => o.Objective), options.TimeLimit);
             status = result.Status switch
             {
-                OptimalPlanStatus.Optimal => "optimal",
-                OptimalPlanStatus.TimeLimit => "time_limit",
-                _ => "not_solved",
+                OptimalPlanStatus.Optimal => OptimizerOutcome.Optimal,
+                OptimalPlanStatus.TimeLimit => OptimizerOutcome.TimeLimit,
+                _ => OptimizerOutcome.NotSolved,
             };
             proven = result.Gap is { } gap ? Math.Round(gap, 6) : null;
             if (result.Payments is { } payments)
@@ -70,7 +70,7 @@ public static class PlanRepayment
             Loans = [.. problem.Loans.Select(PlanLoanFigure.From)],
             Strategies = [.. outcomes.Select(StrategyFigure.From)],
             OptimalityGap = gaps,
-            OptimizerStatus = status,
+            OptimizerStatus = OptimizerNames.Ids.Of(status),
             OptimizerGap = proven,
             Negotiation = [.. NegotiationProposal.ForLoansBehind(problem, lawfulFirst).Select(p => new NegotiationFigure(p.LoanId, p.Balance.RoundToFen().Yuan, p.MonthlyAmount.Yuan, p.Months))],
             Followed = StrategyNames.Name(followed.Strategy),

@@ -47,6 +47,12 @@ public sealed record RepaymentPlanReport
     /// <summary>How the optimiser ended: <c>optimal</c>, <c>time_limit</c>, <c>not_solved</c> or <c>skipped</c>.</summary>
     public required string OptimizerStatus { get; init; }
 
+    /// <summary>How the optimiser ended, as the member <see cref="OptimizerStatus"/> names.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public OptimizerOutcome Optimizer => OptimizerNames.Ids.TryParse(OptimizerStatus, out var outcome)
+        ? outcome
+        : throw new InvalidOperationException("No optimiser outcome is called " + OptimizerStatus);
+
     /// <summary>
     /// How much cheaper than the optimised plan, at most, any plan could be (a fraction of its objective),
     /// as the solver proved: at most 0.0001 when <c>optimal</c>, larger when the time limit stopped the
@@ -196,4 +202,42 @@ public static class StrategyNames
     /// <summary>What people call the strategy reported as <paramref name="name"/>, in <paramref name="culture"/>'s language (the UI language when not given); a name no strategy has, as it is.</summary>
     public static string Title(string name, System.Globalization.CultureInfo? culture = null) =>
         Ids.TryParse(name, out var strategy) ? Titles.Text(strategy, culture) : name;
+}
+
+/// <summary>How the search for the optimal plan ended.</summary>
+public enum OptimizerOutcome
+{
+    /// <summary>Solved and proven best, within the solver's gap.</summary>
+    Optimal,
+
+    /// <summary>Stopped at its time limit with the best plan found so far.</summary>
+    TimeLimit,
+
+    /// <summary>No plan found; the plan follows lawful-first.</summary>
+    NotSolved,
+
+    /// <summary>Not run: no loans, or not asked for.</summary>
+    Skipped,
+}
+
+/// <summary>The optimiser's outcomes by report name, and what each tells the borrower.</summary>
+public static class OptimizerNames
+{
+    /// <summary>Each outcome's report name (<c>time_limit</c>), spelled out so that renaming a member changes no JSON.</summary>
+    public static WireIds<OptimizerOutcome> Ids { get; } = new(
+        (OptimizerOutcome.Optimal, "optimal"),
+        (OptimizerOutcome.TimeLimit, "time_limit"),
+        (OptimizerOutcome.NotSolved, "not_solved"),
+        (OptimizerOutcome.Skipped, "skipped"));
+
+    /// <summary>What each outcome tells the borrower, a template of the proven gap, under its report name.</summary>
+    internal static MemberTexts<OptimizerOutcome> Sentences { get; } =
+        MemberTexts.ByWireId<OptimizerOutcome>(Resources.PlanText.ResourceManager, "Optimizer_", Ids);
+
+    /// <summary>
+    /// The outcome in a sentence, in the UI language, with <paramref name="gap"/> (the proven gap,
+    /// already written as the reader reads a share) where the sentence speaks of it.
+    /// </summary>
+    public static string Sentence(OptimizerOutcome outcome, string gap) =>
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, Sentences.Text(outcome), gap);
 }

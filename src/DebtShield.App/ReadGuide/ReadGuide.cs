@@ -111,14 +111,7 @@ public static partial class ReadGuide
     }
 
     /// <summary>How well a hotline's purpose (or a citation) is checked, in the reader's words, or in <paramref name="culture"/>'s.</summary>
-    internal static string StatusWord(FactStatus status, CultureInfo? culture = null) => CheckText.ResourceManager.GetString(
-        status switch
-        {
-            FactStatus.Verified => nameof(CheckText.Guide_Status_Verified),
-            FactStatus.Secondary => nameof(CheckText.Guide_Status_Secondary),
-            FactStatus.Uncertain => nameof(CheckText.Guide_Status_Uncertain),
-        },
-        culture ?? CultureInfo.CurrentUICulture)!;
+    internal static string StatusWord(FactStatus status, CultureInfo? culture = null) => CheckLoans.LegalNames.Status(status, culture);
 
     /// <summary>The title of the guide topic <paramref name="id"/> in <paramref name="language"/>; null when there is no such topic.</summary>
     internal static string? TitleOf(string language, string id) => GuideLibrary.ReadTopic(language, id) is { } markdown ? TitleOf(markdown) : null;

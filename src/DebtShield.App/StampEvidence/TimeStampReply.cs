@@ -1,5 +1,4 @@
 using System.Formats.Asn1;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Text;
@@ -22,9 +21,6 @@ namespace DebtShield.App.StampEvidence;
 /// </remarks>
 internal static class TimeStampReply
 {
-    /// <summary>Status values of PKIStatus that carry a token: granted, grantedWithMods.</summary>
-    private const int GrantedWithModifications = 1;
-
     /// <summary>The signed token of <paramref name="reply"/>, checked against <paramref name="request"/> for <paramref name="head"/>.</summary>
     /// <exception cref="RequestRefusedException">The authority refused, or its reply is not a valid answer to the request; the message says which.</exception>
     public static Rfc3161TimestampToken Check(Rfc3161TimestampRequest request, ReadOnlyMemory<byte> reply, ContentHash head, string authority)
@@ -39,10 +35,10 @@ internal static class TimeStampReply
                 throw Refused(EvidenceText.Stamp_Unreadable, authority);
             }
 
-            if (status is < 0 or > GrantedWithModifications)
+            if (status is < (int)TimeStampStatus.Granted or > (int)TimeStampStatus.GrantedWithModifications)
             {
                 var (words, failures) = Refusal(statusInfo);
-                throw Refused(EvidenceText.Stamp_Refused, authority, StatusName(status), failures, words);
+                throw Refused(EvidenceText.Stamp_Refused, authority, TimeStampCodes.Status(status), failures, words);
             }
 
             if (!response.HasData)
@@ -130,19 +126,8 @@ internal static class TimeStampReply
 
     private const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
 
-    /// <summary>
-    /// The failure reasons PKIFailureInfo names (RFC 3161 §2.4.2), by bit; the words for each are
-    /// <c>StampFailure_</c> and the RFC's name in the resources.
-    /// </summary>
-    private static readonly int[] FailureBits = [0, 2, 5, 14, 15, 16, 17, 25];
-
     /// <summary>Bits past this one are not read: RFC 3161 names none, and a hostile reply could set millions.</summary>
     private const int LastFailureBit = 31;
-
-    /// <summary>The status's name for people: 拒绝（2）, rejection (2).</summary>
-    private static string StatusName(int status) => status is >= 2 and <= 5
-        ? ReviewEvidence.EvidenceNames.Text("StampStatus_" + status.ToString(CultureInfo.InvariantCulture))
-        : Localized.Format(EvidenceText.StampStatus_Other, status);
 
     /// <summary>
     /// What a refusal's PKIStatusInfo says beyond its status: the authority's own words (PKIFreeText,
@@ -170,9 +155,7 @@ internal static class TimeStampReply
                 {
                     if ((bits[bit / 8] & (0x80 >> (bit % 8))) != 0)
                     {
-                        failures.Add(Array.IndexOf(FailureBits, bit) >= 0
-                            ? ReviewEvidence.EvidenceNames.Text("StampFailure_" + bit.ToString(CultureInfo.InvariantCulture))
-                            : Localized.Format(EvidenceText.StampFailure_Other, bit));
+                        failures.Add(TimeStampCodes.Failure(bit));
                     }
                 }
             }

@@ -1,3 +1,5 @@
+using DebtShield.Core.Vocabulary;
+
 namespace DebtShield.Core.Law;
 
 /// <summary>
@@ -21,12 +23,32 @@ public static class LegalWireIds
     };
 
     /// <summary>How well a fact is checked, as every report writes it: <c>verified</c>, <c>secondary</c>, <c>uncertain</c>.</summary>
-    public static string Of(FactStatus factStatus) => factStatus switch
-    {
-        FactStatus.Verified => "verified",
-        FactStatus.Secondary => "secondary",
-        FactStatus.Uncertain => "uncertain",
-    };
+    public static string Of(FactStatus factStatus) => StatusIds.Of(factStatus);
+
+    /// <summary>
+    /// Every status's id, read back exactly: the hosts receive a report's statuses as ids and word
+    /// them through the member they name.
+    /// </summary>
+    public static WireIds<FactStatus> StatusIds { get; } = new(
+        (FactStatus.Verified, "verified"),
+        (FactStatus.Secondary, "secondary"),
+        (FactStatus.Uncertain, "uncertain"));
+
+    /// <summary>A legal flag, as the reports' <c>flags</c> and the law's caps file (<c>data/law/caps.json</c>'s <c>flags</c>) write it: <c>above_36</c>.</summary>
+    public static string Of(LegalFlagKind flag) => FlagIds.Of(flag);
+
+    /// <summary>
+    /// Every flag's id, read back exactly: the hosts receive a report's flags as ids and word them
+    /// through the member they name.
+    /// </summary>
+    public static WireIds<LegalFlagKind> FlagIds { get; } = new(
+        (LegalFlagKind.UpfrontDeduction, "upfront_deduction"),
+        (LegalFlagKind.AbovePrivateCap, "above_private_cap"),
+        (LegalFlagKind.Above24, "above_24"),
+        (LegalFlagKind.Above36, "above_36"),
+        (LegalFlagKind.CompoundInterest, "compound_interest"),
+        (LegalFlagKind.DisguisedFees, "disguised_fees"),
+        (LegalFlagKind.IllegalDebtCandidate, "illegal_debt_candidate"));
 
     /// <summary>An explanation step, as a report's <c>steps</c> write it: <c>principal_basis</c>.</summary>
     public static string Of(StepKind stepKind) => stepKind switch

@@ -1,5 +1,6 @@
 using DebtShield.Core.Law;
 using DebtShield.Core.Loans;
+using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.Core.Offers;
 
@@ -30,14 +31,92 @@ public enum OfferVerdict
 }
 
 /// <summary>
-/// One finding of an offer rule: which rule, how much it weighs, the numbers it used (rates as
+/// What an offer rule found, one member for each sentence the check can say: a rule that can find
+/// several things (the legal line under one view or every view, each kind of bundled fee) has a
+/// member for each.
+/// </summary>
+public enum OfferFindingKind
+{
+    /// <summary>Above the one legal line of the lender's known kind.</summary>
+    RateAboveLegalLine,
+
+    /// <summary>Above the legal line of every kind the lender may be.</summary>
+    RateAboveLegalLineEveryView,
+
+    /// <summary>Above the private-lending line, within the licensed lenders' line: the lender's kind decides.</summary>
+    RateAboveLineIfUnlicensed,
+
+    /// <summary>Money kept back or paid before the loan arrives (砍头息).</summary>
+    UpfrontDeduction,
+
+    /// <summary>The rate shown is well under the real one.</summary>
+    AdvertisedRateUnderstates,
+
+    /// <summary>The rate is shown only per day or per month.</summary>
+    RateShownPerDayOrMonth,
+
+    /// <summary>Service and similar fees.</summary>
+    BundledServiceFees,
+
+    /// <summary>Guarantee fees.</summary>
+    BundledGuaranteeFees,
+
+    /// <summary>A membership sold with the loan.</summary>
+    BundledMembershipFees,
+
+    /// <summary>Insurance sold with the loan.</summary>
+    BundledInsuranceFees,
+
+    /// <summary>The instalment is more than income less essentials.</summary>
+    MonthlyBurdenUnaffordable,
+
+    /// <summary>The instalment's share of income, when it can be paid from it.</summary>
+    MonthlyBurdenShare,
+
+    /// <summary>Repaying early costs a share of what is repaid.</summary>
+    EarlyRepaymentChargeShare,
+
+    /// <summary>Repaying early costs a sum.</summary>
+    EarlyRepaymentChargeAmount,
+
+    /// <summary>Repaying early costs a charge of unstated size.</summary>
+    EarlyRepaymentChargeUnstated,
+}
+
+/// <summary>
+/// One finding of an offer rule: what it found, how much it weighs, the numbers it used (rates as
 /// fractions, money as <see cref="Money"/>) and the citations behind it. The App words it.
 /// </summary>
-/// <param name="Rule">The rule's stable id, such as <c>rate_above_legal_line</c>.</param>
+/// <param name="Kind">What was found.</param>
 /// <param name="Severity">How much it weighs.</param>
 /// <param name="Values">The figures the wording needs, in order.</param>
 /// <param name="Basis">The citations and the weakest status of the facts used; empty for rules that rest on arithmetic alone.</param>
-public sealed record OfferFinding(string Rule, OfferSeverity Severity, IReadOnlyList<object> Values, LegalBasis Basis);
+public sealed record OfferFinding(OfferFindingKind Kind, OfferSeverity Severity, IReadOnlyList<object> Values, LegalBasis Basis)
+{
+    /// <summary>
+    /// The finding's stable id, such as <c>rate_above_legal_line</c> or <c>bundled_fees.membership</c>:
+    /// what <c>offer --json</c> writes as its <c>rule</c>, and what its words are found under.
+    /// </summary>
+    public string Rule => KindIds.Of(Kind);
+
+    /// <summary>Every finding's id, spelled out: renaming a member changes no JSON and loses no words.</summary>
+    public static WireIds<OfferFindingKind> KindIds { get; } = new(
+        (OfferFindingKind.RateAboveLegalLine, "rate_above_legal_line"),
+        (OfferFindingKind.RateAboveLegalLineEveryView, "rate_above_legal_line.every_view"),
+        (OfferFindingKind.RateAboveLineIfUnlicensed, "rate_above_line_if_unlicensed"),
+        (OfferFindingKind.UpfrontDeduction, "upfront_deduction"),
+        (OfferFindingKind.AdvertisedRateUnderstates, "advertised_rate_understates"),
+        (OfferFindingKind.RateShownPerDayOrMonth, "rate_shown_per_day_or_month"),
+        (OfferFindingKind.BundledServiceFees, "bundled_fees.service"),
+        (OfferFindingKind.BundledGuaranteeFees, "bundled_fees.guarantee"),
+        (OfferFindingKind.BundledMembershipFees, "bundled_fees.membership"),
+        (OfferFindingKind.BundledInsuranceFees, "bundled_fees.insurance"),
+        (OfferFindingKind.MonthlyBurdenUnaffordable, "monthly_burden.unaffordable"),
+        (OfferFindingKind.MonthlyBurdenShare, "monthly_burden.share"),
+        (OfferFindingKind.EarlyRepaymentChargeShare, "early_repayment_charge.share"),
+        (OfferFindingKind.EarlyRepaymentChargeAmount, "early_repayment_charge.amount"),
+        (OfferFindingKind.EarlyRepaymentChargeUnstated, "early_repayment_charge.unstated"));
+}
 
 /// <summary>The facts an offer rule looks at: the offer, its legal assessment and the borrower's budget.</summary>
 /// <param name="Offer">The offer as shown.</param>
@@ -100,18 +179,18 @@ public sealed class RateAboveLegalLineRule : IOfferRule
 
         if (views.Count == 1)
         {
-            yield return new OfferFinding(Id, OfferSeverity.Avoid, [rate, views[0].Cap.Annual], basis);
+            yield return new OfferFinding(OfferFindingKind.RateAboveLegalLine, OfferSeverity.Avoid, [rate, views[0].Cap.Annual], basis);
         }
         else if (exceeded.Length == views.Count)
         {
-            yield return new OfferFinding(Id + ".every_view", OfferSeverity.Avoid, [rate, views.Min(v => v.Cap.Annual), views.Max(v => v.Cap.Annual)], basis);
+            yield return new OfferFinding(OfferFindingKind.RateAboveLegalLineEveryView, OfferSeverity.Avoid, [rate, views.Min(v => v.Cap.Annual), views.Max(v => v.Cap.Annual)], basis);
         }
         else
         {
             // The lender's kind decides: above the private-lending line, within the licensed lenders' line.
             var within = views.First(v => v.ExceedsCap != true);
             var severity = flags.Any(f => f.Flag == LegalFlagKind.Above36) ? OfferSeverity.Avoid : OfferSeverity.Caution;
-            yield return new OfferFinding("rate_above_line_if_unlicensed", severity, [rate, exceeded[0].Cap.Annual, within.Cap.Annual], basis);
+            yield return new OfferFinding(OfferFindingKind.RateAboveLineIfUnlicensed, severity, [rate, exceeded[0].Cap.Annual, within.Cap.Annual], basis);
         }
     }
 }
@@ -129,7 +208,7 @@ public sealed class UpfrontDeductionRule : IOfferRule
         var loan = facts.Assessment.Loan;
         if (loan.UpfrontDeduction.IsPositive)
         {
-            yield return new OfferFinding(Id, OfferSeverity.Caution, [loan.UpfrontDeduction, loan.PrincipalBasis], facts.Rules.PrincipalBasis);
+            yield return new OfferFinding(OfferFindingKind.UpfrontDeduction, OfferSeverity.Caution, [loan.UpfrontDeduction, loan.PrincipalBasis], facts.Rules.PrincipalBasis);
         }
     }
 }
@@ -159,11 +238,11 @@ public sealed class AdvertisedRateUnderstatesRule : IOfferRule
         var basis = facts.Rules.RateMeasure;
         if (real - shown > Tolerance)
         {
-            yield return new OfferFinding(Id, OfferSeverity.Caution, [shown, real], basis);
+            yield return new OfferFinding(OfferFindingKind.AdvertisedRateUnderstates, OfferSeverity.Caution, [shown, real], basis);
         }
         else if (advertised.Per != RatePer.Year)
         {
-            yield return new OfferFinding("rate_shown_per_day_or_month", OfferSeverity.Note, [advertised.Value, shown], basis);
+            yield return new OfferFinding(OfferFindingKind.RateShownPerDayOrMonth, OfferSeverity.Note, [advertised.Value, shown], basis);
         }
     }
 }
@@ -193,9 +272,17 @@ public sealed class BundledFeesRule : IOfferRule
 
             var total = Money.Sum(fees.Select(f => f.Timing == FeeTiming.EveryInstalment ? f.Amount * count : f.Amount));
             var basis = facts.Rules.Flags.TryGetValue(LegalFlagKind.DisguisedFees, out var disguised) ? disguised : facts.Rules.RateMeasure;
-            yield return new OfferFinding(Id + "." + OfferFee.KindIds.Of(kind), kind == OfferFeeKind.Service ? OfferSeverity.Note : OfferSeverity.Caution, [total], basis);
+            yield return new OfferFinding(Bundled(kind), kind == OfferFeeKind.Service ? OfferSeverity.Note : OfferSeverity.Caution, [total], basis);
         }
     }
+
+    private static OfferFindingKind Bundled(OfferFeeKind kind) => kind switch
+    {
+        OfferFeeKind.Service => OfferFindingKind.BundledServiceFees,
+        OfferFeeKind.Guarantee => OfferFindingKind.BundledGuaranteeFees,
+        OfferFeeKind.Membership => OfferFindingKind.BundledMembershipFees,
+        OfferFeeKind.Insurance => OfferFindingKind.BundledInsuranceFees,
+    };
 }
 
 /// <summary>
@@ -223,11 +310,11 @@ public sealed class MonthlyBurdenRule : IOfferRule
         var none = new LegalBasis([], FactStatus.Verified);
         if (instalment > left)
         {
-            yield return new OfferFinding(Id + ".unaffordable", OfferSeverity.Avoid, [instalment, income, left, share], none);
+            yield return new OfferFinding(OfferFindingKind.MonthlyBurdenUnaffordable, OfferSeverity.Avoid, [instalment, income, left, share], none);
         }
         else
         {
-            yield return new OfferFinding(Id + ".share", OfferSeverity.Note, [instalment, income, left, share], none);
+            yield return new OfferFinding(OfferFindingKind.MonthlyBurdenShare, OfferSeverity.Note, [instalment, income, left, share], none);
         }
     }
 }
@@ -253,9 +340,9 @@ public sealed class EarlyRepaymentChargeRule : IOfferRule
         var none = new LegalBasis([], FactStatus.Verified);
         yield return charge switch
         {
-            { Fraction: { } fraction } => new OfferFinding(Id + ".share", OfferSeverity.Note, [fraction], none),
-            { Amount: { } amount } => new OfferFinding(Id + ".amount", OfferSeverity.Note, [amount], none),
-            _ => new OfferFinding(Id + ".unstated", OfferSeverity.Note, [], none),
+            { Fraction: { } fraction } => new OfferFinding(OfferFindingKind.EarlyRepaymentChargeShare, OfferSeverity.Note, [fraction], none),
+            { Amount: { } amount } => new OfferFinding(OfferFindingKind.EarlyRepaymentChargeAmount, OfferSeverity.Note, [amount], none),
+            _ => new OfferFinding(OfferFindingKind.EarlyRepaymentChargeUnstated, OfferSeverity.Note, [], none),
         };
     }
 }

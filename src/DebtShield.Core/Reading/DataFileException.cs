@@ -4,8 +4,8 @@ namespace DebtShield.Core.Reading;
 
 /// <summary>
 /// A data file of the repository (<c>data/conduct/rules.txt</c>, <c>data/law/caps.json</c>, a lender
-/// list, a script table) that cannot be read: the file and the <see cref="ReadingProblem"/> (where,
-/// what), worded <c>rules.txt:12: unknown key colour</c>.
+/// list, a script table, a letter template) that cannot be read: the file and the
+/// <see cref="ReadingProblem"/> (where, what), worded <c>rules.txt:12: unknown key colour</c>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -63,7 +63,11 @@ public sealed class DataFileException : FormatException
     /// <summary>A problem of <paramref name="file"/> as a whole (a section it lacks).</summary>
     public static DataFileException OfWhole(string file, string message) => new(file, ReadingProblem.OfWhole(message));
 
-    /// <summary><c>file:line: message</c>; a field is named after the line, or after the file when no line is known.</summary>
+    /// <summary>
+    /// <c>file:line: message</c>, or <c>file:line:character: message</c> where the character is known
+    /// (as compilers write it, so an editor opens the file there); a field is named after the line, or
+    /// after the file when no line is known.
+    /// </summary>
     private static string Describe(string file, ReadingProblem problem)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -72,6 +76,7 @@ public sealed class DataFileException : FormatException
         var place = (at.Line, at.Field) switch
         {
             ({ } line, { } field) => string.Create(CultureInfo.InvariantCulture, $":{line}: {field}"),
+            ({ } line, null) when at.Character is { } character => string.Create(CultureInfo.InvariantCulture, $":{line}:{character}"),
             ({ } line, null) => string.Create(CultureInfo.InvariantCulture, $":{line}"),
             (null, { } field) => ": " + field,
             (null, null) => "",

@@ -12,6 +12,9 @@ public enum LocationKind
     /// <summary>A line and the byte where the source stops being readable (<see cref="SourceLocation.ByteOffset"/>).</summary>
     LineAndByte,
 
+    /// <summary>A line and the character on it where the problem starts (<see cref="SourceLocation.Character"/>), as an editor counts them: a template's placeholder.</summary>
+    LineAndCharacter,
+
     /// <summary>A line of pasted text, quoted (<see cref="SourceLocation.Text"/>), since pasted text has no file to open at the line.</summary>
     QuotedLine,
 
@@ -35,7 +38,7 @@ public enum LocationKind
 /// Where in what a reader was given (a loan file, a loan table, pasted text, a phone backup) a
 /// problem is, as precisely as the reader knows and in the terms the person sees the source in: a
 /// JSON file by field path and line, a table by row and column header, a backup by line and byte
-/// or by database.
+/// or by database, a letter template by line and character.
 /// </summary>
 /// <remarks>
 /// Made only by the factories, one per <see cref="Kind"/>, so a part without the part it belongs to
@@ -58,6 +61,9 @@ public sealed record SourceLocation
 
     /// <summary>The byte offset from the start of the source.</summary>
     public long? ByteOffset { get; private init; }
+
+    /// <summary>The 1-based character on <see cref="Line"/> where the problem starts, as an editor numbers its columns.</summary>
+    public int? Character { get; private init; }
 
     /// <summary>The text of a pasted line, as pasted.</summary>
     public string? Text { get; private init; }
@@ -83,6 +89,13 @@ public sealed record SourceLocation
     /// <summary>A line and the byte offset at which the source stops being readable.</summary>
     public static SourceLocation AtLine(long line, long byteOffset) =>
         new(LocationKind.LineAndByte) { Line = NotNegative(line), ByteOffset = NotNegative(byteOffset) };
+
+    /// <summary>A line and the 1-based character on it where the problem starts.</summary>
+    public static SourceLocation AtCharacter(long line, int character)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(character);
+        return new(LocationKind.LineAndCharacter) { Line = NotNegative(line), Character = character };
+    }
 
     /// <summary>A line of pasted text and the line as pasted.</summary>
     public static SourceLocation AtLine(long line, string text)

@@ -19,7 +19,7 @@ public static class LetterLibrary
     public static IReadOnlyList<LetterTemplate> Templates => Shipped.Value;
 
     /// <summary>The templates of <paramref name="folder"/> (every <c>*.txt</c>), in order.</summary>
-    /// <exception cref="LetterTemplateException">A template is malformed.</exception>
+    /// <exception cref="Core.Reading.DataFileException">A template is malformed; the problem names its file, line and character.</exception>
     public static IReadOnlyList<LetterTemplate> Load(string folder) =>
         Assemble(Directory.EnumerateFiles(folder, "*.txt").Select(f => (Path.GetFileName(f), File.ReadAllText(f, Encoding.UTF8))));
 

@@ -1,3 +1,4 @@
+using DebtShield.Core.Reading;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -27,7 +28,7 @@ public static class LetterRenderer
     public const string UnverifiedMark = "〔待核实〕";
 
     /// <summary>Renders <paramref name="template"/> with <paramref name="facts"/>.</summary>
-    /// <exception cref="LetterTemplateException">The template uses a fact it did not declare, or cites an unknown provision.</exception>
+    /// <exception cref="DataFileException">The template uses a fact it did not declare, or cites an unknown provision: the problem's location is the line and character in the template's file.</exception>
     public static RenderedLetter Render(LetterTemplate template, LetterFacts facts, Func<string, LetterCitation?> citations)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -60,7 +61,7 @@ public static class LetterRenderer
         }
         catch (ScriptRuntimeException e)
         {
-            throw new LetterTemplateException(template.Kind, e.Span.Start.Line + 1, e.OriginalMessage);
+            throw LetterTemplate.InBody(template.Source, template.BodyLine, e.Span, e.OriginalMessage);
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using DebtShield.Core.Reading;
 using Scriban;
+using Scriban.Parsing;
 
 namespace DebtShield.Documents.Letters;
 
@@ -20,8 +22,10 @@ public sealed record NeededFact(string Path, string Label);
 /// </remarks>
 public sealed class LetterTemplate
 {
-    private LetterTemplate(string kind, int order, string title, string englishTitle, bool perLender, IReadOnlyList<NeededFact> needs, Template body)
+    private LetterTemplate(string source, int bodyLine, string kind, int order, string title, string englishTitle, bool perLender, IReadOnlyList<NeededFact> needs, Template body)
     {
+        Source = source;
+        BodyLine = bodyLine;
         Kind = kind;
         Order = order;
         Title = title;
@@ -51,12 +55,18 @@ public sealed class LetterTemplate
 
     internal Template Body { get; }
 
+    /// <summary>The file's name, which a problem found while rendering names (<c>regulator-complaint.txt</c>).</summary>
+    internal string Source { get; }
+
+    /// <summary>The file's line the body starts on, so a problem the body's parser or renderer finds is placed in the file.</summary>
+    internal int BodyLine { get; }
+
     /// <summary>The shared pieces (<c>_NAME.txt</c>) the body may <c>{{ include "NAME" }}</c>.</summary>
     internal IReadOnlyDictionary<string, string> Partials { get; private init; } = new Dictionary<string, string>();
 
     /// <summary>The same template, able to include <paramref name="partials"/>.</summary>
     internal LetterTemplate WithPartials(IReadOnlyDictionary<string, string> partials) =>
-        new(Kind, Order, Title, EnglishTitle, PerLender, Needs, Body) { Partials = partials };
+        new(Source, BodyLine, Kind, Order, Title, EnglishTitle, PerLender, Needs, Body) { Partials = partials };
 
     /// <summary>The visible blank written where a needed fact is missing.</summary>
     public static string Blank(NeededFact fact)
@@ -68,7 +78,7 @@ public sealed class LetterTemplate
     /// <summary>Reads a template file's text.</summary>
     /// <param name="name">The file's name, for messages.</param>
     /// <param name="text">Its text.</param>
-    /// <exception cref="LetterTemplateException">The header or the body is malformed; the message names the file and line.</exception>
+    /// <exception cref="DataFileException">The header or the body is malformed: the problem's location is the line (and, in the body, the character) in the file.</exception>
     public static LetterTemplate Parse(string name, string text)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -76,7 +86,7 @@ public sealed class LetterTemplate
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
         {
-            throw new LetterTemplateException(name, 1, "the file must start with a --- header");
+            throw DataFileException.AtLine(name, 1, "the file must start with a --- header");
         }
 
         var header = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -99,7 +109,7 @@ public sealed class LetterTemplate
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                throw new LetterTemplateException(name, i + 1, "expected key: value");
+                throw DataFileException.AtLine(name, i + 1, "expected key: value");
             }
 
             var key = line[..colon].Trim();
@@ -109,82 +119,49 @@ public sealed class LetterTemplate
                 var path = key["need".Length..].Trim();
                 if (path.Length == 0 || value.Length == 0 || !path.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.'))
                 {
-                    throw new LetterTemplateException(name, i + 1, "expected need path.to.fact: label");
+                    throw DataFileException.AtLine(name, i + 1, "expected need path.to.fact: label");
                 }
 
                 needs.Add(new NeededFact(path, value));
             }
             else if (!header.TryAdd(key, value))
             {
-                throw new LetterTemplateException(name, i + 1, "repeated key " + key);
+                throw DataFileException.AtLine(name, i + 1, "repeated key " + key);
             }
         }
 
         if (end < 0)
         {
-            throw new LetterTemplateException(name, lines.Length, "the header has no closing ---");
+            throw DataFileException.AtLine(name, lines.Length, "the header has no closing ---");
         }
 
         string Required(string key) => header.TryGetValue(key, out var value) && value.Length > 0
             ? value
-            : throw new LetterTemplateException(name, 1, "the header lacks " + key);
+            : throw DataFileException.AtLine(name, 1, "the header lacks " + key);
         var scope = Required("scope");
         if (scope is not ("lender" or "case"))
         {
-            throw new LetterTemplateException(name, 1, "scope must be lender or case");
+            throw DataFileException.AtLine(name, 1, "scope must be lender or case");
         }
 
         if (!int.TryParse(Required("order"), NumberStyles.None, CultureInfo.InvariantCulture, out var order))
         {
-            throw new LetterTemplateException(name, 1, "order must be a whole number");
+            throw DataFileException.AtLine(name, 1, "order must be a whole number");
         }
 
         var bodyText = string.Join('\n', lines[(end + 1)..]);
+        var bodyLine = end + 2;
         var body = Template.Parse(bodyText, name);
         if (body.HasErrors)
         {
             var first = body.Messages[0];
-            throw new LetterTemplateException(name, first.Span.Start.Line + end + 2, first.Message);
+            throw InBody(name, bodyLine, first.Span, first.Message);
         }
 
-        return new LetterTemplate(Required("kind"), order, Required("title"), Required("title_en"), scope == "lender", needs, body);
-    }
-}
-
-/// <summary>A template that cannot be read or rendered: which file, which line, what is wrong.</summary>
-public sealed class LetterTemplateException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public LetterTemplateException(string file, int line, string problem)
-        : base(string.Create(CultureInfo.InvariantCulture, $"{file}:{line}: {problem}"))
-    {
-        File = file;
-        Line = line;
+        return new LetterTemplate(name, bodyLine, Required("kind"), order, Required("title"), Required("title_en"), scope == "lender", needs, body);
     }
 
-    /// <summary>Creates the exception.</summary>
-    public LetterTemplateException()
-    {
-        File = "";
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public LetterTemplateException(string message)
-        : base(message)
-    {
-        File = "";
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public LetterTemplateException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        File = "";
-    }
-
-    /// <summary>The template file.</summary>
-    public string File { get; }
-
-    /// <summary>The line in it (1-based).</summary>
-    public int Line { get; }
+    /// <summary>A problem of the body at <paramref name="span"/> (Scriban counts lines and columns from 0), placed in the file.</summary>
+    internal static DataFileException InBody(string source, int bodyLine, SourceSpan span, string problem) =>
+        new(source, new ReadingProblem(SourceLocation.AtCharacter(bodyLine + span.Start.Line, span.Start.Column + 1), problem));
 }

@@ -60,7 +60,7 @@ public static class LegalDataReader
             LicensedCourtLine = lines("licensed_court_24").Get("rate").Get("annual").Decimal(),
             LicensedCourt = Basis(lines("licensed_court_24")),
             ThirtySixLine = lines("criminal_illegal_lending_36").Get("rate").Get("annual").Decimal(),
-            Flags = Enum.GetValues<LegalFlagKind>().ToDictionary(f => f, f => Basis(flags.Get(FlagId(f)))),
+            Flags = Enum.GetValues<LegalFlagKind>().ToDictionary(f => f, f => Basis(flags.Get(LegalWireIds.Of(f)))),
             Kinds = Enum.GetValues<LenderKind>().ToDictionary(k => k, k => KindRules(caps.Root.Get("byLenderKind").Get(Vocabularies.LenderKinds.WireId(k)))),
             PrincipalBasis = Basis(caps.Root.Get("commonRules").Get("principalBasis")),
             PaymentOrder = Basis(caps.Root.Get("commonRules").Get("paymentOrder")),
@@ -159,18 +159,6 @@ public static class LegalDataReader
                 Status(c.Get("status"))))
             .ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
-
-    /// <summary>The loan file's name for a flag: <c>upfront_deduction</c>, <c>above_private_cap</c>…</summary>
-    public static string FlagId(LegalFlagKind flag) => flag switch
-    {
-        LegalFlagKind.UpfrontDeduction => "upfront_deduction",
-        LegalFlagKind.AbovePrivateCap => "above_private_cap",
-        LegalFlagKind.Above24 => "above_24",
-        LegalFlagKind.Above36 => "above_36",
-        LegalFlagKind.CompoundInterest => "compound_interest",
-        LegalFlagKind.DisguisedFees => "disguised_fees",
-        LegalFlagKind.IllegalDebtCandidate => "illegal_debt_candidate",
-    };
 
     private static LprTable ReadLpr(DataJsonValue root)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DebtShield.App.CheckLoans;
 using DebtShield.App.ReviewEvidence;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
@@ -44,13 +45,26 @@ public static class Figures
     /// </summary>
     public static string Kind(LenderKind kind)
     {
-        var term = Vocabularies.LenderKinds[kind];
-        return term.Name(CultureInfo.CurrentUICulture) + WebText.ResourceManager.GetString("Kind_Hint_" + term.WireId, CultureInfo.CurrentUICulture);
+        var name = Vocabularies.LenderKinds[kind].Name(CultureInfo.CurrentUICulture);
+        return KindHints.Has(kind) ? name + KindHints.Text(kind) : name;
     }
 
+    /// <summary>What a lender kind means where its name alone does not say it; the other kinds need no hint.</summary>
+    internal static MemberTexts<LenderKind> KindHints { get; } = new(
+        WebText.ResourceManager,
+        (LenderKind.Unknown, null),
+        (LenderKind.Bank, null),
+        (LenderKind.ConsumerFinance, null),
+        (LenderKind.Microloan, null),
+        (LenderKind.OnlinePlatform, null),
+        (LenderKind.PrivateIndividual, null),
+        (LenderKind.UnlicensedLender, "Kind_Hint_unlicensed_lender"));
+
     /// <summary>How well a fact is checked, in words: 已核实, 二手资料, 待核实 (a report's <c>verified</c>, <c>secondary</c>, <c>uncertain</c>).</summary>
-    public static string Status(string status) =>
-        WebText.ResourceManager.GetString("Status_" + status, CultureInfo.CurrentUICulture) ?? WebText.Status_uncertain;
+    public static string Status(string status) => LegalNames.Status(status);
+
+    /// <summary>A legal flag's name (a report's <c>above_36</c> → 年化超过 36%); an id no flag has is shown as it is.</summary>
+    public static string Flag(string flag) => LegalNames.Flag(flag);
 
     /// <summary>A schedule in one line: "6 期，共 ¥6,000.00".</summary>
     public static string Schedule(Loan loan)

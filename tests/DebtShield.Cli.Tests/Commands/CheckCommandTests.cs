@@ -19,6 +19,22 @@ public sealed class CheckCommandTests
         Assert.Contains("[spl-art25]", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "问题标记", "年化超过 36%", "可能属于“非法债务”（催收非法债务罪）")]
+    [InlineData("en", "Flags", "above 36% a year", "may be an \"illegal debt\" (crime of collecting illegal debts)")]
+    public void Check_Flags_AreListedInWordsNeverByTheirIds(string language, string heading, string above36, string illegalDebt)
+    {
+        var result = CliProcess.Run("check", "samples/loan.json", "--as-of", "2026-11-28", "--lang", language);
+
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Stdout.ReplaceLineEndings(" ");
+        Assert.Contains(heading, text, StringComparison.Ordinal);
+        Assert.Contains(above36, text, StringComparison.Ordinal);
+        Assert.Contains(illegalDebt, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("above_36", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("illegal_debt_candidate", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_Json_HasCapBasisAndViews()
     {

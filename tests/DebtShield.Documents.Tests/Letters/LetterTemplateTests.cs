@@ -1,3 +1,4 @@
+using DebtShield.Core.Reading;
 using DebtShield.Documents.Letters;
 
 namespace DebtShield.Documents.Tests.Letters;
@@ -30,11 +31,25 @@ public sealed class LetterTemplateTests
     [InlineData("---\nkind: x\norder: 1\ntitle: t\ntitle_en: t\nscope: case\n---\nline\n{{ if }}\n", 9, "")]
     public void Parse_MalformedTemplate_NamesTheFileAndLine(string text, int line, string problem)
     {
-        var error = Assert.Throws<LetterTemplateException>(() => LetterTemplate.Parse("bad.txt", text));
+        var error = Assert.Throws<DataFileException>(() => LetterTemplate.Parse("bad.txt", text));
 
-        Assert.Equal(("bad.txt", line), (error.File, error.Line));
+        Assert.Equal(("bad.txt", (long?)line), (error.File, error.Problem.Location.Line));
         Assert.StartsWith("bad.txt:" + line + ":", error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    // The header's eight lines come first, so the body's first line is the file's ninth; the place
+    // is the token the parser could not take (here the closing braces), counted in characters.
+    [Theory]
+    [InlineData("第一行\n金额 {{ loan.amount + }} 元\n", 10, 21)]
+    [InlineData("{{ if }}\n", 9, 7)]
+    public void Parse_MalformedPlaceholder_IsAReadingProblemAtItsLineAndCharacterInTheFile(string body, int line, int character)
+    {
+        var error = Assert.Throws<DataFileException>(() => LetterTemplate.Parse("bad.txt", Header + body));
+
+        Assert.Equal((LocationKind.LineAndCharacter, (long?)line, (int?)character), (error.Problem.Location.Kind, error.Problem.Location.Line, error.Problem.Location.Character));
+        Assert.StartsWith($"bad.txt:{line}:{character}: ", error.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(error.Problem.Message));
     }
 
     [Fact]
@@ -60,13 +75,15 @@ public sealed class LetterTemplateTests
     }
 
     [Fact]
-    public void Render_UndeclaredFact_IsAnErrorNamingTheLine()
+    public void Render_UndeclaredFact_IsAnErrorNamingTheFileLineAndCharacter()
     {
-        var template = LetterTemplate.Parse("note.txt", Header + "第一行\n{{ lender.secret }}\n");
+        var template = LetterTemplate.Parse("note.txt", Header + "第一行\n写给 {{ lender.secret }}\n");
 
-        var error = Assert.Throws<LetterTemplateException>(() => LetterRenderer.Render(template, new LetterFacts(), Cite));
+        var error = Assert.Throws<DataFileException>(() => LetterRenderer.Render(template, new LetterFacts(), Cite));
 
-        Assert.Equal(2, error.Line);
+        // The header's eight lines come first: the body's second line is the file's tenth.
+        Assert.Equal(("note.txt", (long?)10, (int?)7), (error.File, error.Problem.Location.Line, error.Problem.Location.Character));
+        Assert.StartsWith("note.txt:10:7: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("lender", error.Message, StringComparison.Ordinal);
     }
 
@@ -86,7 +103,7 @@ public sealed class LetterTemplateTests
     {
         var template = LetterTemplate.Parse("note.txt", Header + "依据{{ cite \"nowhere\" }}。\n");
 
-        Assert.Throws<LetterTemplateException>(() => LetterRenderer.Render(template, new LetterFacts(), Cite));
+        Assert.Throws<DataFileException>(() => LetterRenderer.Render(template, new LetterFacts(), Cite));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ internal sealed class PlanCommand(TimeProvider time) : AsyncCommand<PlanCommand.
         }
 
         console.Write(table);
-        if (report.OptimizerStatus == "time_limit")
+        if (report.Optimizer == OptimizerOutcome.TimeLimit)
         {
             LedgerSession.Notice(CliText.Plan_OptimizerStopped);
             if (report.OptimizerGap is { } proven)

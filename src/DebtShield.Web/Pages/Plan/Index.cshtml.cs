@@ -45,7 +45,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     /// <summary>How the optimiser ended, in words, with its proven gap.</summary>
     public string? StatusInWords => Report is null
         ? null
-        : string.Format(CultureInfo.CurrentCulture, WebText.ResourceManager.GetString("Plan_Status_" + Report.OptimizerStatus, CultureInfo.CurrentUICulture) ?? Report.OptimizerStatus, Figures.Percent(Report.OptimizerGap));
+        : OptimizerNames.Sentence(Report.Optimizer, Figures.Percent(Report.OptimizerGap));
 
     /// <summary>The subscribable calendar's address, once the case is known.</summary>
     public string? FeedPath { get; private set; }
