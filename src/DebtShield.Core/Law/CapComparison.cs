@@ -177,6 +177,21 @@ internal sealed class ScheduleInPeriods
 {
     /// <summary>Measures <paramref name="loan"/>'s schedule in <paramref name="period"/>s.</summary>
     public ScheduleInPeriods(Loan loan, RepaymentPeriod period)
+        : this(loan, period, null)
+    {
+    }
+
+    /// <summary>
+    /// Measures the schedule of <paramref name="cost"/>'s loan in <paramref name="period"/>s, taking
+    /// the distances the true cost has measured when it is the period the cost is measured in (all
+    /// but a one-instalment loan compared by the month): the same figures, counted once a loan.
+    /// </summary>
+    public ScheduleInPeriods(TrueCost cost, RepaymentPeriod period)
+        : this(cost.Loan, period, period == cost.Period ? cost.FlowPeriods : null)
+    {
+    }
+
+    private ScheduleInPeriods(Loan loan, RepaymentPeriod period, double[]? measured)
     {
         Loan = loan;
         Period = period;
@@ -185,7 +200,7 @@ internal sealed class ScheduleInPeriods
         Amounts = new double[dueDates.Length];
         for (var i = 0; i < dueDates.Length; i++)
         {
-            Periods[i] = period.Between(loan.ContractDate, dueDates[i]);
+            Periods[i] = measured is null ? period.Between(loan.ContractDate, dueDates[i]) : measured[i + 1];
             Amounts[i] = (totals[i] - CapComparison.RoundingPerInstalment).ToDouble();
         }
     }

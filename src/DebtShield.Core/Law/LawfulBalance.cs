@@ -107,10 +107,69 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     }
 
     /// <summary>
+    /// Runs the account as <see cref="Compute(Money, DateOnly, ReadOnlySpan{Payment}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>
+    /// does, and keeps it as it stood once the payments up to <paramref name="keepThrough"/> were
+    /// applied: the legal check runs the contract's account first, and a view whose stretches accrue
+    /// alike with the contract's up to that day (the licensed line above the contract's rate, until
+    /// the arrears began) goes on from there instead of applying the same payments again (issue 27).
+    /// </summary>
+    /// <param name="principal">The principal at the start (the principal basis).</param>
+    /// <param name="start">The contract date.</param>
+    /// <param name="payments">Payments in date order; those after <paramref name="asOf"/> are ignored.</param>
+    /// <param name="asOf">The day the balance is wanted for.</param>
+    /// <param name="rates">Stretches of accrual, each applying from its date until the next one's; the first from <paramref name="start"/>.</param>
+    /// <param name="dayCount">How days turn into a fraction of a year.</param>
+    /// <param name="keepThrough">The day to keep the account at (the day the arrears began, or the as-of day); the as-of day when later.</param>
+    internal static (LawfulBalance Balance, AccountSoFar SoFar) ComputeAndKeep(
+        Money principal,
+        DateOnly start,
+        ReadOnlySpan<Payment> payments,
+        DateOnly asOf,
+        AccrualRate[] rates,
+        DayCount dayCount,
+        DateOnly keepThrough)
+    {
+        var daily = new double[2 * rates.Length];
+        var hasBand = DayRates(rates, dayCount, daily.AsSpan(0, rates.Length), daily.AsSpan(rates.Length));
+        var account = new Account(principal.Yuan, start);
+        var through = keepThrough < asOf ? keepThrough : asOf;
+        Apply(ref account, payments, through, rates, daily.AsSpan(0, rates.Length), daily.AsSpan(rates.Length), hasBand);
+        var soFar = new AccountSoFar(account, through, rates, daily, hasBand);
+        Apply(ref account, payments, asOf, rates, daily.AsSpan(0, rates.Length), daily.AsSpan(rates.Length), hasBand);
+        return (Close(in account, asOf, rates, daily.AsSpan(0, rates.Length)), soFar);
+    }
+
+    /// <summary>
+    /// <see cref="Compute(Money, DateOnly, ReadOnlySpan{Payment}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>,
+    /// going on from <paramref name="soFar"/> (an account of the same loan and day count) where
+    /// <paramref name="rates"/> accrue alike with its stretches up to its day: the same answer to
+    /// the last digit, the shared payments having gone through the same operations in the same order.
+    /// </summary>
+    internal static LawfulBalance Compute(
+        Money principal,
+        DateOnly start,
+        ReadOnlySpan<Payment> payments,
+        DateOnly asOf,
+        scoped ReadOnlySpan<AccrualRate> rates,
+        DayCount dayCount,
+        AccountSoFar? soFar)
+    {
+        Span<double> storage = rates.Length <= 8 ? stackalloc double[16] : new double[2 * rates.Length];
+        var daily = storage[..rates.Length];
+        var bandDaily = storage.Slice(rates.Length, rates.Length);
+        var hasBand = DayRates(rates, dayCount, daily, bandDaily);
+        var account = soFar is { } from && from.GoesOnWith(rates, daily, bandDaily, hasBand) ? from.Account : new Account(principal.Yuan, start);
+        Apply(ref account, payments, asOf, rates, daily, bandDaily, hasBand);
+        return Close(in account, asOf, rates, daily);
+    }
+
+    /// <summary>
     /// Runs two accounts of one loan whose stretches accrue alike up to a day, applying the payments
     /// up to that day once for both: an overdue account with the agreed terms and the same account
     /// at the cap differ only from the day the arrears began, and a batch's overdue loans have made
-    /// most of their payments by then (issue 27). The answers are those of two runs of
+    /// most of their payments by then (issue 27). The first goes on from <paramref name="soFar"/>
+    /// where its stretches accrue alike with that account's up to its day. The answers are those of
+    /// two runs of
     /// <see cref="Compute(Money, DateOnly, ReadOnlySpan{Payment}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>,
     /// to the last digit: the shared payments go through the same operations in the same order.
     /// </summary>
@@ -121,7 +180,8 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         DateOnly asOf,
         scoped ReadOnlySpan<AccrualRate> first,
         scoped ReadOnlySpan<AccrualRate> second,
-        DayCount dayCount)
+        DayCount dayCount,
+        AccountSoFar? soFar = null)
     {
         Span<double> firstStorage = first.Length <= 8 ? stackalloc double[16] : new double[2 * first.Length];
         Span<double> secondStorage = second.Length <= 8 ? stackalloc double[16] : new double[2 * second.Length];
@@ -132,13 +192,23 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         var firstHasBand = DayRates(first, dayCount, firstDaily, firstBandDaily);
         var secondHasBand = DayRates(second, dayCount, secondDaily, secondBandDaily);
 
-        var firstAccount = new Account(principal.Yuan, start);
-        if (firstHasBand == secondHasBand && AlikeThrough(first, firstDaily, firstBandDaily, second, secondDaily, secondBandDaily) is { } alike)
+        var fresh = new Account(principal.Yuan, start);
+        var firstAccount = fresh;
+        var kept = DateOnly.MinValue;
+        if (soFar is { } from && from.GoesOnWith(first, firstDaily, firstBandDaily, firstHasBand))
         {
-            Apply(ref firstAccount, payments, alike < asOf ? alike : asOf, first, firstDaily, firstBandDaily, firstHasBand);
+            firstAccount = from.Account;
+            kept = from.Through;
         }
 
-        var secondAccount = firstAccount;
+        var secondAccount = fresh;
+        if (firstHasBand == secondHasBand && AlikeThrough(first, firstDaily, firstBandDaily, second, secondDaily, secondBandDaily) is { } alike && kept <= alike)
+        {
+            // The first has applied nothing past the day the two part: the second starts from it there.
+            Apply(ref firstAccount, payments, alike < asOf ? alike : asOf, first, firstDaily, firstBandDaily, firstHasBand);
+            secondAccount = firstAccount;
+        }
+
         Apply(ref firstAccount, payments, asOf, first, firstDaily, firstBandDaily, firstHasBand);
         Apply(ref secondAccount, payments, asOf, second, secondDaily, secondBandDaily, secondHasBand);
         return (Close(in firstAccount, asOf, first, firstDaily), Close(in secondAccount, asOf, second, secondDaily));
@@ -307,13 +377,51 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     }
 
     /// <summary>
+    /// An account kept as it stood once the payments up to <see cref="Through"/> were applied, with
+    /// the stretches it accrued at: another account of the same loan whose stretches accrue alike
+    /// with these up to that day stands there exactly as this one did
+    /// (<see cref="ComputeAndKeep"/>).
+    /// </summary>
+    internal readonly struct AccountSoFar
+    {
+        private readonly AccrualRate[] _rates;
+        private readonly double[] _daily;
+        private readonly bool _hasBand;
+
+        internal AccountSoFar(Account account, DateOnly through, AccrualRate[] rates, double[] daily, bool hasBand)
+        {
+            Account = account;
+            Through = through;
+            _rates = rates;
+            _daily = daily;
+            _hasBand = hasBand;
+        }
+
+        /// <summary>The account once the payments up to <see cref="Through"/> were applied.</summary>
+        internal Account Account { get; }
+
+        /// <summary>The last day whose payments the account has applied.</summary>
+        internal DateOnly Through { get; }
+
+        /// <summary>
+        /// Whether an account at <paramref name="rates"/> stands where this one does: its stretches
+        /// accrue alike with this one's at least through <see cref="Through"/>, and it has a
+        /// kept-if-paid band exactly when this one has (the band's arithmetic is skipped without one).
+        /// </summary>
+        internal bool GoesOnWith(scoped ReadOnlySpan<AccrualRate> rates, ReadOnlySpan<double> daily, ReadOnlySpan<double> bandDaily, bool hasBand) =>
+            hasBand == _hasBand
+            && AlikeThrough(_rates, _daily.AsSpan(0, _rates.Length), _daily.AsSpan(_rates.Length), rates, daily, bandDaily) is { } alike
+            && Through <= alike;
+    }
+
+    /// <summary>
     /// An account part-way through its payments: what is owed, the enforceable interest and the band
     /// accrued and not yet paid, what the band kept and what was paid, the day interest has run to and
     /// how many payments were applied. A value, so that two accounts can part from one.
     /// </summary>
     /// <param name="Owed">Principal owed; negative when overpaid.</param>
     /// <param name="Day">The day interest has run to.</param>
-    private readonly record struct Account(decimal Owed, DateOnly Day)
+    internal readonly record struct Account(decimal Owed, DateOnly Day)
     {
         public decimal Interest { get; init; }
 

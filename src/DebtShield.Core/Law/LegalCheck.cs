@@ -45,20 +45,23 @@ public static class LegalCheck
         var cost = TrueCost.Of(loan);
         var rate = cost.IrrAnnualNominal?.Fraction;
         var contractRate = ScheduleSimpleRate.Solve(loan, options.DayCount, rate ?? 0.2);
-        var contractBalance = LawfulBalance.Compute(
-            loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, [new AccrualRate(loan.ContractDate, contractRate)], options.DayCount);
 
         // What is behind, and since when, is a fact of the loan, the same in every view.
         var arrears = Arrears.Of(loan, options.AsOf);
 
+        // The contract's account is kept as it stood when the arrears began (or on the as-of day):
+        // a view accruing alike with it until then goes on from there, its payments applied once.
+        var (contractBalance, contractSoFar) = LawfulBalance.ComputeAndKeep(
+            loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, [new AccrualRate(loan.ContractDate, contractRate)], options.DayCount, arrears?.Since ?? options.AsOf);
+
         var uncertain = new UncertaintyNotes();
         // The schedule measured once in the period lines are divided into, for every line it is compared with.
-        var comparedIn = rate is null ? null : new ScheduleInPeriods(loan, CapComparison.PeriodFor(loan, cost.Period));
+        var comparedIn = rate is null ? null : new ScheduleInPeriods(cost, CapComparison.PeriodFor(loan, cost.Period));
         var kindViews = rules.Kinds[loan.Lender.Kind].Views;
         var views = new ViewAssessment[kindViews.Count];
         for (var i = 0; i < views.Length; i++)
         {
-            views[i] = AssessView(loan, rules, options, kindViews[i].View, kindViews[i].CapStatus, comparedIn, contractRate, arrears, uncertain);
+            views[i] = AssessView(loan, rules, options, kindViews[i].View, kindViews[i].CapStatus, comparedIn, contractRate, arrears, contractSoFar, uncertain);
         }
 
         if (views.Length > 1 && loan.Lender.Kind != LenderKind.UnlicensedLender)
@@ -127,6 +130,7 @@ public static class LegalCheck
         ScheduleInPeriods? compared,
         decimal contractRate,
         Arrears? arrears,
+        LawfulBalance.AccountSoFar contractSoFar,
         UncertaintyNotes uncertain)
     {
         if (view == LegalView.VoidUnlicensedLending)
@@ -153,10 +157,10 @@ public static class LegalCheck
                 accrual[i] = Accrual(caps[i], contractRate);
             }
 
-            return new ViewAssessment(view, caps, exceeds, LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, accrual, options.DayCount));
+            return new ViewAssessment(view, caps, exceeds, LawfulBalance.Compute(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, accrual, options.DayCount, contractSoFar));
         }
 
-        var charges = OverdueAccount.For(loan, rules, options, caps, contractRate, arrears.Since);
+        var charges = OverdueAccount.For(loan, rules, options, caps, contractRate, arrears.Since, contractSoFar);
         if (charges.LprDefaultUsed)
         {
             uncertain.Add(Uncertainty.OverdueLprDateUnsettled);

@@ -49,13 +49,21 @@ public sealed record OverdueAccount(
     public bool LprDefaultUsed { get; init; }
 
     /// <summary>Runs the account of <paramref name="loan"/>, overdue since <paramref name="since"/>, under the caps of one view.</summary>
+    /// <param name="loan">The loan.</param>
+    /// <param name="rules">The legal data.</param>
+    /// <param name="options">The as-of day and the day count.</param>
+    /// <param name="caps">The view's caps.</param>
+    /// <param name="contractRate">The contract's own simple rate.</param>
+    /// <param name="since">The due date of the first instalment not paid in full.</param>
+    /// <param name="contractSoFar">The contract's account kept on a day, for an account that accrues alike with it until then to go on from.</param>
     internal static OverdueAccount For(
         Loan loan,
         LegalRules rules,
         CheckOptions options,
         IReadOnlyList<RateCap> caps,
         decimal contractRate,
-        DateOnly since)
+        DateOnly since,
+        LawfulBalance.AccountSoFar? contractSoFar = null)
     {
         var terms = loan.OverdueTerms.IsKnown ? loan.OverdueTerms : OverdueTerms.NoneAgreed;
         var days = options.DayCount.DaysPerYear();
@@ -113,7 +121,7 @@ public sealed record OverdueAccount(
         }
 
         // The two accounts are one until the arrears began: their payments up to then are applied once.
-        var (rated, most) = LawfulBalance.ComputeBoth(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, withTerms[..stretches], atCap[..stretches], options.DayCount);
+        var (rated, most) = LawfulBalance.ComputeBoth(loan.PrincipalBasis, loan.ContractDate, loan.PaymentColumn, options.AsOf, withTerms[..stretches], atCap[..stretches], options.DayCount, contractSoFar);
         var agreedCharges = (terms.Penalty?.Amount ?? Money.Zero) + (terms.OtherFees ?? Money.Zero);
         var room = most.TotalDue - rated.TotalDue;
         var allowed = room.IsPositive ? (agreedCharges < room ? agreedCharges : room) : Money.Zero;

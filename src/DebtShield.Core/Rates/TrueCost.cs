@@ -66,6 +66,13 @@ public sealed class TrueCost
     /// </summary>
     public bool IsRegular { get; }
 
+    /// <summary>
+    /// Each flow's distance from the contract date in <see cref="Period"/>s: zero for the money
+    /// arriving, then one a due date. Shared, never written: the legal check compares the same
+    /// distances with its lines (<see cref="Law.ScheduleInPeriods"/>) instead of counting them again.
+    /// </summary>
+    internal double[] FlowPeriods => _periods;
+
     /// <summary>The internal rate of return per repayment period.</summary>
     /// <remarks>
     /// This and every rate below are computed on first use, so a caller pays only for the figures

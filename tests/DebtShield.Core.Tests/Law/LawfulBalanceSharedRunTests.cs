@@ -46,6 +46,47 @@ public sealed class LawfulBalanceSharedRunTests
         Assert.True(first.TotalDue > second.TotalDue);
     }
 
+    [Fact]
+    public void ComputeFromKept_ViewsAlikeWithTheContractOrNot_EqualSeparateRuns()
+    {
+        // The legal check keeps the contract's account where the arrears began (or on the as-of
+        // day) and runs its views from it where they accrue alike until then: one view, or two
+        // together, every figure as separate runs give it.
+        var random = new Random(2718);
+        var keptFrom = 0;
+        for (var trial = 0; trial < 3_000; trial++)
+        {
+            var payments = Payments(random);
+            var asOf = Start.AddDays(random.Next(1, 1_600));
+            var contract = new AccrualRate[] { Stretch(random, Start) };
+            var keep = random.Next(4) == 0 ? asOf : Start.AddDays(random.Next(0, 400));
+            var (contractBalance, soFar) = LawfulBalance.ComputeAndKeep(new Money(10_000.5m), Start, payments, asOf, contract, DayCount.Actual365, keep);
+            AssertSame(Separately(new Money(10_000.5m), payments, asOf, contract), contractBalance, trial);
+
+            // A view: the contract's stretch (or another), then a stretch or two of its own from some day.
+            var (first, second) = Stretches(random);
+            if (random.Next(3) > 0)
+            {
+                first[0] = contract[0];
+            }
+
+            if (second.Length > 0 && random.Next(2) == 0)
+            {
+                second[0] = first[0];
+            }
+
+            var alone = LawfulBalance.Compute(new Money(10_000.5m), Start, payments, asOf, first, DayCount.Actual365, soFar);
+            AssertSame(Separately(new Money(10_000.5m), payments, asOf, first), alone, trial);
+            var (sharedFirst, sharedSecond) = LawfulBalance.ComputeBoth(new Money(10_000.5m), Start, payments, asOf, first, second, DayCount.Actual365, soFar);
+            AssertSame(Separately(new Money(10_000.5m), payments, asOf, first), sharedFirst, trial);
+            AssertSame(Separately(new Money(10_000.5m), payments, asOf, second), sharedSecond, trial);
+            keptFrom += first[0] == contract[0] && (first.Length == 1 || first[1].From >= keep) ? 1 : 0;
+        }
+
+        // The kept account was really gone on from, often.
+        Assert.True(keptFrom > 500, $"only {keptFrom} trials went on from the contract's account");
+    }
+
     /// <summary>One account alone, through the public door.</summary>
     private static LawfulBalance Separately(Money principal, Payment[] payments, DateOnly asOf, AccrualRate[] rates) =>
         LawfulBalance.Compute(principal, Start, (IReadOnlyList<Payment>)payments, asOf, (IReadOnlyList<AccrualRate>)rates, DayCount.Actual365);
