@@ -117,11 +117,12 @@ public sealed class PercentageFormatTests
         var expected = percent.ToString("#,##0.##", CultureInfo.InvariantCulture) + "%";
         var rate = new Percentage(fraction);
 
-        Span<byte> bytes = stackalloc byte[64];
+        // Room for the widest text a finite percentage makes: 309 digits and their group separators.
+        Span<byte> bytes = stackalloc byte[512];
         Assert.True(rate.TryFormat(bytes, out var bytesWritten, default, CultureInfo.InvariantCulture));
         Assert.Equal(expected, Encoding.UTF8.GetString(bytes[..bytesWritten]));
 
-        Span<char> chars = stackalloc char[64];
+        Span<char> chars = stackalloc char[512];
         Assert.True(rate.TryFormat(chars, out var charsWritten, default, CultureInfo.InvariantCulture));
         Assert.Equal(expected, chars[..charsWritten].ToString());
     }

@@ -20,11 +20,11 @@ public sealed class RepaymentPeriodBetweenTests
         // month before to six years after.
         var cases = from start in Gen.Choose(0, 3652)
                     from days in Gen.Choose(-31, 6 * 366)
-                    select (from: new DateOnly(2019, 1, 1).AddDays(start), days);
+                    select (contract: new DateOnly(2019, 1, 1).AddDays(start), days);
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
-            var to = c.from.AddDays(c.days);
-            return RepaymentPeriod.CalendarMonth.Between(c.from, to) == BetweenByAddMonths(c.from, to);
+            var to = c.contract.AddDays(c.days);
+            return RepaymentPeriod.CalendarMonth.Between(c.contract, to) == BetweenByAddMonths(c.contract, to);
         });
     }
 
