@@ -47,6 +47,41 @@ public sealed class MoneyFormatTests
         }
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en-US")]
+    public void TryFormatUtf8_FinerThanTheFenAndOnItsHalvesInEitherCulture_WritesTheFormattersBytes(string culture)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            // Given amounts with up to 28 decimals, and amounts exactly half a fen from a whole fen,
+            // of either sign, some small enough to round to nothing.
+            var random = new Random(1026);
+            Span<byte> buffer = stackalloc byte[64];
+            for (var i = 0; i < 20_000; i++)
+            {
+                var negative = random.Next(2) == 0;
+                var finer = new decimal(random.Next(), random.Next(), random.Next(0, 1 << 8), negative, (byte)random.Next(3, 29));
+                var halfFen = new decimal((random.Next(0, 1 << 27) * 10) + 5, 0, 0, negative, 3);
+                var tiny = new decimal(random.Next(0, 10), 0, 0, negative, (byte)random.Next(3, 6));
+                foreach (var yuan in (ReadOnlySpan<decimal>)[finer, halfFen, tiny])
+                {
+                    var expected = "¥" + yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+                    Assert.True(new Money(yuan).TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture));
+
+                    Assert.Equal(expected, Encoding.UTF8.GetString(buffer[..written]));
+                }
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     [Fact]
     public void TryFormatUtf8_NegativeZero_WritesTheFormattersBytes()
     {

@@ -123,11 +123,12 @@ public readonly record struct Money : IComparable<Money>, ISpanFormattable, IUtf
 
     /// <summary>The same as <see cref="TryFormat(Span{char}, out int, ReadOnlySpan{char}, IFormatProvider?)"/>, in UTF-8.</summary>
     /// <remarks>
-    /// An amount held to the fen or coarser (nearly every amount a report states: rounded balances,
-    /// the file's own figures) is written from its whole fen, digit by digit; the number formatter
-    /// reads its <c>#,##0.00</c> pattern again for every amount, and a legal report of a batch
-    /// writes some forty of them a loan (issue 27). Finer amounts go through the formatter, which
-    /// rounds them.
+    /// The amount is written from its whole fen, digit by digit; the number formatter reads its
+    /// <c>#,##0.00</c> pattern again for every amount, and a legal report of a batch writes some
+    /// forty of them a loan (issue 27). A finer amount is first rounded to the fen half away from
+    /// zero, which is what the formatter does with a decimal's digits (it keeps all of them). Only
+    /// an amount beyond any loan's size, and a negative one that rounds to nothing, go through the
+    /// formatter.
     /// </remarks>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
@@ -150,16 +151,22 @@ public readonly record struct Money : IComparable<Money>, ISpanFormattable, IUtf
     }
 
     /// <summary>
-    /// Writes the amount as <c>#,##0.00</c> does when it has at most two decimals; <see langword="null"/>
-    /// for an amount that does not (or a negative zero, which the formatter words its own way).
+    /// Writes the amount as <c>#,##0.00</c> does; <see langword="null"/> for an amount too large
+    /// for the whole-fen path, or a negative one that is zero at the fen (negative zero included),
+    /// which the formatter words its own way.
     /// </summary>
     private bool? TryFormatWholeFen(Span<byte> destination, ref int written)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(Yuan, bits);
+        var negative = bits[3] < 0;
+        if (((bits[3] >> 16) & 0xFF) > 2)
+        {
+            decimal.GetBits(decimal.Round(Yuan, 2, MidpointRounding.AwayFromZero), bits);
+        }
+
         var scale = (bits[3] >> 16) & 0xFF;
         var whole = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        var negative = bits[3] < 0;
         if (bits[2] != 0 || scale > 2 || whole > LargestUnscaled || (negative && whole == 0))
         {
             return null;

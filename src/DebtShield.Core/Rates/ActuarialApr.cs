@@ -103,8 +103,10 @@ public static class ActuarialApr
 
     /// <summary>
     /// Computes the APR of a single advance from the payment dates: chooses the unit-period
-    /// (<see cref="UnitPeriod.Choose"/>), measures every payment from the advance in it
-    /// (<see cref="UnitPeriod.Measure"/>), and solves the general equation.
+    /// (<see cref="UnitPeriod.Choose"/>), measures every payment from the advance in it, once for
+    /// the whole schedule rather than in the solver's iterations
+    /// (<see cref="UnitPeriod.Measure(DateOnly, IReadOnlyList{DateOnly}, Span{double}, Span{double})"/>),
+    /// and solves the general equation.
     /// </summary>
     /// <param name="advanceDate">The day the amount financed is advanced: the start of the term.</param>
     /// <param name="amountFinanced">What was advanced.</param>
@@ -132,11 +134,7 @@ public static class ActuarialApr
         // On the stack for any ordinary schedule: a batch computes this for every loan.
         var wholePeriods = payments.Length <= 256 ? stackalloc double[payments.Length] : new double[payments.Length];
         var fractions = payments.Length <= 256 ? stackalloc double[payments.Length] : new double[payments.Length];
-        for (var k = 0; k < payments.Length; k++)
-        {
-            (var whole, fractions[k]) = unit.Measure(advanceDate, paymentDates[k]);
-            wholePeriods[k] = whole;
-        }
+        unit.Measure(advanceDate, paymentDates, wholePeriods, fractions);
 
         var periodRate = Solve(amountFinanced, payments, wholePeriods, fractions);
         var perYear = unit.PerYear;

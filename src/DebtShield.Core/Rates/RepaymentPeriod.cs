@@ -82,13 +82,18 @@ public readonly record struct RepaymentPeriod
             return (double)(to.DayNumber - from.DayNumber) / Days;
         }
 
-        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
-        while (months > 0 && from.AddMonths(months) > to)
+        // Every due date of every loan of a batch is measured so: the dates are taken apart once
+        // and the months stepped on day numbers, as DateOnly.AddMonths would step them.
+        var start = new CalendarDay(from);
+        to.Deconstruct(out var toYear, out var toMonth, out _);
+        var end = to.DayNumber;
+        var months = ((toYear - start.Year) * 12) + toMonth - start.Month;
+        while (months > 0 && start.NumberAfterMonths(months) > end)
         {
             months--;
         }
 
-        var leftover = to.DayNumber - from.AddMonths(months).DayNumber;
+        var leftover = end - start.NumberAfterMonths(months);
         return months + (leftover / 30.0);
     }
 

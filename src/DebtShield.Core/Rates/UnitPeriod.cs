@@ -125,34 +125,38 @@ public sealed record UnitPeriod
         }
 
         // While every period is the same (the usual schedule) it is only counted; the counts of
-        // each period are kept from the first that differs.
+        // each period are kept from the first that differs. Each date is taken apart once, and
+        // serves as the end of one period and the start of the next.
         UnitPeriod? first = null;
         var firstCount = 0;
         Dictionary<UnitPeriod, int>? counts = null;
         var periods = 0;
-        var previous = advance;
+        var previous = new CalendarDay(advance);
         for (var k = 0; k < paymentDates.Count; k++)
         {
             var date = paymentDates[k];
-            if (date > previous)
+            if (date.DayNumber == previous.Number)
             {
-                periods++;
-                if (Classify(previous, date) is { } period)
+                continue;
+            }
+
+            var end = new CalendarDay(date);
+            periods++;
+            if (Classify(previous, end) is { } period)
+            {
+                if (counts is null && (first is null || first.Equals(period)))
                 {
-                    if (counts is null && (first is null || first.Equals(period)))
-                    {
-                        first = period;
-                        firstCount++;
-                    }
-                    else
-                    {
-                        counts ??= new Dictionary<UnitPeriod, int> { [first!] = firstCount };
-                        counts[period] = counts.GetValueOrDefault(period) + 1;
-                    }
+                    first = period;
+                    firstCount++;
+                }
+                else
+                {
+                    counts ??= new Dictionary<UnitPeriod, int> { [first!] = firstCount };
+                    counts[period] = counts.GetValueOrDefault(period) + 1;
                 }
             }
 
-            previous = date;
+            previous = end;
         }
 
         if (periods == 0)
@@ -194,7 +198,40 @@ public sealed record UnitPeriod
     public (int Whole, double Fraction) Measure(DateOnly from, DateOnly to)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
-        var days = to.DayNumber - from.DayNumber;
+        return Measure(new CalendarDay(from), to);
+    }
+
+    /// <summary>
+    /// Measures every date of <paramref name="to"/> from <paramref name="from"/> as
+    /// <see cref="Measure(DateOnly, DateOnly)"/> does: the <c>t</c> and <c>f</c> of every payment
+    /// of a schedule, with the advance taken apart once for all of them.
+    /// </summary>
+    /// <param name="from">The advance.</param>
+    /// <param name="to">The payment dates, none before <paramref name="from"/>.</param>
+    /// <param name="wholePeriods">Receives each date's whole unit-periods.</param>
+    /// <param name="fractions">Receives each date's fraction of a unit-period.</param>
+    /// <exception cref="ArgumentException">A span is shorter than the list of dates.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date is before <paramref name="from"/>.</exception>
+    public void Measure(DateOnly from, IReadOnlyList<DateOnly> to, Span<double> wholePeriods, Span<double> fractions)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        if (wholePeriods.Length < to.Count || fractions.Length < to.Count)
+        {
+            throw new ArgumentException("Every date needs room for its whole periods and its fraction.", nameof(to));
+        }
+
+        var start = new CalendarDay(from);
+        for (var k = 0; k < to.Count; k++)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(to[k], from, nameof(to));
+            (var whole, fractions[k]) = Measure(start, to[k]);
+            wholePeriods[k] = whole;
+        }
+    }
+
+    private (int Whole, double Fraction) Measure(in CalendarDay from, DateOnly to)
+    {
+        var days = to.DayNumber - from.Number;
         switch (Kind)
         {
             case UnitPeriodKind.Days:
@@ -203,18 +240,18 @@ public sealed record UnitPeriod
                 return Split(days, 7 * Length);
             case UnitPeriodKind.Semimonth:
                 {
-                    var (months, leftoverDays) = MonthsBack(from, to);
+                    var (months, leftoverDays) = MonthsBack(from, new CalendarDay(to));
                     return Split((DaysPerAppendixJMonth * months) + leftoverDays, DaysPerSemimonth);
                 }
 
             case UnitPeriodKind.Months when Length < 12:
                 {
-                    var (months, leftoverDays) = MonthsBack(from, to);
+                    var (months, leftoverDays) = MonthsBack(from, new CalendarDay(to));
                     return Split((DaysPerAppendixJMonth * months) + leftoverDays, DaysPerAppendixJMonth * Length);
                 }
 
             default:
-                return MeasureYears(from, to);
+                return MeasureYears(from, new CalendarDay(to));
         }
     }
 
@@ -227,7 +264,7 @@ public sealed record UnitPeriod
         UnitPeriodKind.Months => DaysPerYear * Length / 12.0,
     };
 
-    private static (int Whole, double Fraction) MeasureYears(DateOnly from, DateOnly to)
+    private static (int Whole, double Fraction) MeasureYears(in CalendarDay from, in CalendarDay to)
     {
         var (months, leftoverDays) = MonthsBack(from, to);
         var years = months / 12;
@@ -237,8 +274,8 @@ public sealed record UnitPeriod
         }
 
         // Paragraph (b)(5)(v)(B): a leftover that is not whole months is counted in actual days.
-        var yearsBack = years == 0 ? to : StepBack(to, 12 * years, from);
-        var fraction = (double)(yearsBack.DayNumber - from.DayNumber) / DaysPerYear;
+        var yearsBack = years == 0 ? to.Number : StepBack(to, 12 * years, from);
+        var fraction = (double)(yearsBack - from.Number) / DaysPerYear;
         return fraction >= 1 ? (years + 1, fraction - 1) : (years, fraction);
     }
 
@@ -250,49 +287,34 @@ public sealed record UnitPeriod
     /// <paramref name="from"/>, and the days left between <paramref name="from"/> and where the
     /// count stopped.
     /// </summary>
-    private static (int Months, int Days) MonthsBack(DateOnly from, DateOnly to)
+    private static (int Months, int Days) MonthsBack(in CalendarDay from, in CalendarDay to)
     {
-        // Each date taken apart once: Reg Z measures every payment of every loan of a batch this way.
-        from.Deconstruct(out var fromYear, out var fromMonth, out _);
-        to.Deconstruct(out var toYear, out var toMonth, out var toDay);
-        var toIsMonthEnd = toDay == DateTime.DaysInMonth(toYear, toMonth);
-        for (var months = ((toYear - fromYear) * 12) + toMonth - fromMonth; months > 0; months--)
+        for (var months = ((to.Year - from.Year) * 12) + to.Month - from.Month; months > 0; months--)
         {
-            var reached = StepBack(toYear, toMonth, toDay, toIsMonthEnd, months, from, fromYear, fromMonth);
-            if (reached >= from)
+            var reached = StepBack(to, months, from);
+            if (reached >= from.Number)
             {
-                return (months, reached.DayNumber - from.DayNumber);
+                return (months, reached - from.Number);
             }
         }
 
-        return (0, to.DayNumber - from.DayNumber);
+        return (0, to.Number - from.Number);
     }
 
     /// <summary>
-    /// The date <paramref name="months"/> calendar months before <paramref name="to"/>. When
-    /// <paramref name="to"/> is a month's last day it corresponds to every later day of the
-    /// earlier month too (a month from 31 January ends on 28 February), so the step lands on
-    /// <paramref name="from"/> itself when <paramref name="from"/> is one of those days.
+    /// The day number of the date <paramref name="months"/> calendar months before
+    /// <paramref name="to"/>: the day is kept, or clamped to the earlier month's last day, as
+    /// <see cref="DateOnly.AddMonths"/> does. When <paramref name="to"/> is a month's last day it
+    /// corresponds to every later day of the earlier month too (a month from 31 January ends on
+    /// 28 February), so the step lands on <paramref name="from"/> itself when
+    /// <paramref name="from"/> is one of those days.
     /// </summary>
-    private static DateOnly StepBack(DateOnly to, int months, DateOnly from)
+    private static int StepBack(in CalendarDay to, int months, in CalendarDay from)
     {
-        from.Deconstruct(out var fromYear, out var fromMonth, out _);
-        to.Deconstruct(out var toYear, out var toMonth, out var toDay);
-        return StepBack(toYear, toMonth, toDay, toDay == DateTime.DaysInMonth(toYear, toMonth), months, from, fromYear, fromMonth);
-    }
-
-    /// <summary>
-    /// <see cref="StepBack(DateOnly, int, DateOnly)"/> on dates already taken apart: the day is
-    /// kept, or clamped to the earlier month's last day, as <see cref="DateOnly.AddMonths"/> does.
-    /// </summary>
-    private static DateOnly StepBack(int toYear, int toMonth, int toDay, bool toIsMonthEnd, int months, DateOnly from, int fromYear, int fromMonth)
-    {
-        var monthIndex = (toYear * 12) + toMonth - 1 - months;
-        var year = monthIndex / 12;
-        var month = (monthIndex % 12) + 1;
-        var reached = new DateOnly(year, month, Math.Min(toDay, DateTime.DaysInMonth(year, month)));
-        return toIsMonthEnd && from > reached && fromYear == year && fromMonth == month
-            ? from
+        var reached = to.NumberAfterMonths(-months);
+        var monthIndex = (to.Year * 12) + to.Month - 1 - months;
+        return to.IsMonthEnd && from.Number > reached && (from.Year * 12) + from.Month - 1 == monthIndex
+            ? from.Number
             : reached;
     }
 
@@ -304,7 +326,7 @@ public sealed record UnitPeriod
             return Days(1);
         }
 
-        var (months, leftoverDays) = MonthsBack(advance, payment);
+        var (months, leftoverDays) = MonthsBack(new CalendarDay(advance), new CalendarDay(payment));
         if (months >= 12)
         {
             return Months(12);
@@ -322,7 +344,7 @@ public sealed record UnitPeriod
     /// What kind of period runs from <paramref name="start"/> to <paramref name="end"/>, or
     /// <see langword="null"/> when it is longer than a year and so cannot be the unit.
     /// </summary>
-    private static UnitPeriod? Classify(DateOnly start, DateOnly end)
+    private static UnitPeriod? Classify(in CalendarDay start, in CalendarDay end)
     {
         var (months, leftoverDays) = MonthsBack(start, end);
         if (leftoverDays == 0 && months > 0)
@@ -335,7 +357,7 @@ public sealed record UnitPeriod
             return Semimonth;
         }
 
-        var days = end.DayNumber - start.DayNumber;
+        var days = end.Number - start.Number;
         if (days % 7 == 0)
         {
             return days <= 7 * 52 ? Weeks(days / 7) : null;
@@ -349,12 +371,13 @@ public sealed record UnitPeriod
     /// <paramref name="start"/>: due on day d and d + 15 of every month (the later day moved to
     /// the month's end when the month is shorter), or on the 15th and the month's last day.
     /// </summary>
-    private static bool IsSemimonth(DateOnly start, DateOnly end)
+    private static bool IsSemimonth(in CalendarDay start, in CalendarDay end)
     {
-        var startMonthLength = DateTime.DaysInMonth(start.Year, start.Month);
+        var startMonthLength = start.MonthLength;
         var sameMonth = end.Year == start.Year && end.Month == start.Month;
-        var next = start.AddMonths(1);
-        var nextMonth = end.Year == next.Year && end.Month == next.Month;
+        var nextMonth = start.Month == 12
+            ? end.Year == start.Year + 1 && end.Month == 1
+            : end.Year == start.Year && end.Month == start.Month + 1;
 
         // First half to second half of the same month (1st → 16th; 15th → 30th, or 28 February;
         // 15th → the month's last day).

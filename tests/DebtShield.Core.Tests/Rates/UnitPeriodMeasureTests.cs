@@ -31,6 +31,34 @@ public sealed class UnitPeriodMeasureTests
         });
     }
 
+    [Property(MaxTest = 500)]
+    public Property Measure_WholeSchedule_GivesEachDateAsMeasuredAlone()
+    {
+        // Schedules of up to 24 payments, gaps from none to 400 days, in every kind of unit.
+        var units = new[] { UnitPeriod.Days(1), UnitPeriod.Days(10), UnitPeriod.Weeks(2), UnitPeriod.Semimonth, UnitPeriod.Months(1), UnitPeriod.Months(6), UnitPeriod.Months(12) };
+        var cases = from start in Gen.Choose(0, 3652)
+                    from count in Gen.Choose(1, 24)
+                    from gaps in Gen.ArrayOf(Gen.Choose(0, 400), count)
+                    from unit in Gen.Elements(units)
+                    select (advance: new DateOnly(2019, 1, 1).AddDays(start), gaps, unit);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var dates = new List<DateOnly>();
+            var date = c.advance;
+            foreach (var gap in c.gaps)
+            {
+                date = date.AddDays(gap);
+                dates.Add(date);
+            }
+
+            var whole = new double[dates.Count];
+            var fractions = new double[dates.Count];
+            c.unit.Measure(c.advance, dates, whole, fractions);
+
+            return dates.Select((d, k) => c.unit.Measure(c.advance, d) == ((int)whole[k], fractions[k])).All(same => same);
+        });
+    }
+
     [Theory]
     [InlineData("2025-01-31", "2025-02-28", 1, 0)] // a month from the 31st ends on February's last day
     [InlineData("2024-01-30", "2024-02-29", 1, 0)]
