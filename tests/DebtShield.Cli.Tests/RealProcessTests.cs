@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using DebtShield.Tests.Shared;
 
@@ -14,6 +15,14 @@ namespace DebtShield.Cli.Tests;
 [Trait("Runs", "RealProcess")]
 public sealed class RealProcessTests : IDisposable
 {
+    /// <summary>
+    /// The real program's answer to each command line and input asked here, started once a test
+    /// process: the facts below that read a command line's real output take the process its row of
+    /// <see cref="Runs"/> started (a real start of <c>dotnet debtshield.dll</c> costs more CPU than
+    /// the run it makes), and a command line no row has starts its own.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Args, string? Input), Lazy<CliResult>> RealRuns = new();
+
     private readonly string _dataHome = Directory.CreateTempSubdirectory("debtshield-cli-home-").FullName;
 
     public void Dispose() => Directory.Delete(_dataHome, recursive: true);
@@ -33,7 +42,7 @@ public sealed class RealProcessTests : IDisposable
     [MemberData(nameof(Runs))]
     public void RealProcess_SameCommandLine_SameExitCodeAndOutputAsInProcess(string[] args, string? standardInput)
     {
-        var process = CliProcess.RunProcess(args, RepositoryPaths.Root, standardInput);
+        var process = RunReal(args, standardInput);
         var inProcess = CliProcess.Run(args, RepositoryPaths.Root, standardInput);
 
         Assert.Equal(process, inProcess);
@@ -42,7 +51,7 @@ public sealed class RealProcessTests : IDisposable
     [Fact]
     public void RealProcess_SampleLoan_PrintsTheGoldenTableInUtf8AndExitsZero()
     {
-        var result = CliProcess.RunProcess(["rate", "samples/loan.json"], RepositoryPaths.Root);
+        var result = RunReal(["rate", "samples/loan.json"]);
 
         Assert.Equal(0, result.ExitCode);
         var golden = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "DebtShield.Cli.Tests", "Golden", "rate-sample.zh-CN.txt"));
@@ -52,7 +61,7 @@ public sealed class RealProcessTests : IDisposable
     [Fact]
     public void RealProcess_UserError_ExitsOneWithOneChineseLineOnStderr()
     {
-        var result = CliProcess.RunProcess(["rate", "no-such-loan.json"], RepositoryPaths.Root);
+        var result = RunReal(["rate", "no-such-loan.json"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Stdout);
@@ -82,4 +91,8 @@ public sealed class RealProcessTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.True(File.Exists(Path.Combine(_dataHome, "debtshield", "ledger.db")), "the run's default ledger is not in its own XDG_DATA_HOME");
     }
+
+    /// <summary>The real program run once a test process for <paramref name="args"/> and <paramref name="standardInput"/>, from the repository's root (<see cref="RealRuns"/>).</summary>
+    private static CliResult RunReal(string[] args, string? standardInput = null) =>
+        RealRuns.GetOrAdd((string.Join('\0', args), standardInput), _ => new Lazy<CliResult>(() => CliProcess.RunProcess(args, RepositoryPaths.Root, standardInput))).Value;
 }
