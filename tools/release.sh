@@ -3,7 +3,7 @@
 # command line (debtshield), both self-contained single files (no .NET needed on the machine),
 # with the 使用说明 (how to use), in debtshield-VERSION-RID.zip (Windows) or .tar.gz (others).
 #
-#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run] [--fast-compression] [--no-analyzers] [--from-build]
+#   tools/release.sh [--rid RID]... [--out DIR] [--no-ready-to-run] [--web-composite] [--fast-compression] [--no-analyzers] [--from-build]
 #
 # Without --rid: win-x64, osx-arm64, osx-x64, linux-x64, linux-arm64. Archives go to
 # artifacts/release (or DIR); each line printed at the end is "SIZE_BYTES ARCHIVE".
@@ -11,6 +11,12 @@
 # Not composite: a single file with ReadyToRun would otherwise compile the whole framework again
 # into one image (about 365 assemblies; over 45 minutes on a loaded 2-core machine), although the
 # runtime pack's assemblies are already precompiled. Only ours and the packages' are compiled.
+# --web-composite compiles the web program as one composite image of the framework, the packages
+# and ours (the SDK's PublishReadyToRunComposite, which passes crossgen2 --composite --inputbubble):
+# one version bubble, so the framework's generic code over our own types (async state machines,
+# dictionaries of our keys) is precompiled instead of jitted at the first page. Sound only because
+# the program is self-contained: it ships the exact framework it was compiled against. The CLI
+# stays as it is. Measured in docs/benchmarks.md (issue 25 item 5, helper s18-start).
 # --fast-compression writes the .tar.gz archives with gzip -1 instead of gzip's default (-6): the
 # same files, 9 % larger (180 MB against 164 MB for linux-x64) for 40 % of the CPU (8.5 s against
 # 20.8 s, measured 2026-12-06); test.sh uses it for the archive its checks unpack at once.
@@ -29,6 +35,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 out=artifacts/release
 rids=()
 ready_to_run=true
+web_composite=false
 gzip_level=6
 analyzers=()
 from_build=false
@@ -37,6 +44,7 @@ while [ $# -gt 0 ]; do
     --rid) rids+=("$2"); shift 2 ;;
     --out) out=$2; shift 2 ;;
     --no-ready-to-run) ready_to_run=false; shift ;;
+    --web-composite) web_composite=true; shift ;;
     --fast-compression) gzip_level=1; shift ;;
     --no-analyzers) analyzers=(-p:EnableNETAnalyzers=false -p:EnforceCodeStyleInBuild=false); shift ;;
     --from-build) from_build=true; shift ;;
@@ -78,10 +86,10 @@ fi
 # The packages' native libraries (SQLite, SkiaSharp, OR-Tools: about 80 MB) stay files beside the
 # programs rather than inside them: a single file would unpack them into the user's home at its
 # first start, about 0.2 s of CPU and 81 MB written (docs/benchmarks.md, issue 25).
-publish() { # project rid folder
+publish() { # project rid folder composite
   dotnet publish "$work/tree/$1" -c Release -r "$2" --self-contained true -o "$3" \
     -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=false \
-    -p:PublishReadyToRun=$ready_to_run -p:PublishReadyToRunComposite=false -p:DebugType=none \
+    -p:PublishReadyToRun=$ready_to_run -p:PublishReadyToRunComposite="$4" -p:DebugType=none \
     -p:IsTransformWebConfigDisabled=true "${analyzers[@]}" "${references[@]}" -v:q -nologo
 }
 
@@ -89,8 +97,8 @@ for rid in "${rids[@]}"; do
   name=debtshield-$version-$rid
   stage=$work/$name
   mkdir -p "$stage"
-  publish src/DebtShield.Web "$rid" "$work/web-$rid"
-  publish src/DebtShield.Cli "$rid" "$work/cli-$rid"
+  publish src/DebtShield.Web "$rid" "$work/web-$rid" "$web_composite"
+  publish src/DebtShield.Cli "$rid" "$work/cli-$rid" false
   exe=""; [[ $rid == win-* ]] && exe=.exe
   # The web app's single file keeps its stylesheet beside it (wwwroot): the app serves it from its own folder.
   cp "$work/web-$rid/DebtShield.Web$exe" "$stage/debtshield-web$exe"

@@ -11,14 +11,12 @@ namespace DebtShield.App.Cases;
 /// <summary>Loading a case's loans with every fact, and turning them back into Core loans.</summary>
 internal static class CaseLoans
 {
-    /// <summary>Every loan of the case with its lender, schedule, fees and payments, by reference.</summary>
-    public static Task<List<StoredLoan>> LoadAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken)
-    {
-        return WithFacts(context.Loans.Where(l => l.CaseId == caseId))
-            .AsNoTracking()
-            .OrderBy(l => l.Reference)
-            .ToListAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Every loan of the case with its lender, schedule, fees and payments, by reference, untracked:
+    /// read with plain SQL (<see cref="LoanRows"/>), since the front page reads it first thing.
+    /// </summary>
+    public static Task<List<StoredLoan>> LoadAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken) =>
+        LoanRows.WithFactsAsync(context, caseId, cancellationToken);
 
     /// <summary>One loan of the case with every fact, tracked for changes.</summary>
     /// <exception cref="RequestRefusedException">The case has no loan by that name.</exception>
@@ -34,10 +32,6 @@ internal static class CaseLoans
         var known = await context.Loans.Where(l => l.CaseId == caseId).Select(l => l.Reference).ToListAsync(cancellationToken).ConfigureAwait(false);
         throw new RequestRefusedException(Localized.Format(LedgerText.Loan_NotFound, reference, known.Count == 0 ? "—" : string.Join("、", known.Order(StringComparer.Ordinal))));
     }
-
-    /// <summary>The case's loans with every row that makes their facts, to be checked by <see cref="ToLoan"/>.</summary>
-    internal static IQueryable<StoredLoan> WithFactsOf(LedgerContext context, Guid caseId) =>
-        WithFacts(context.Loans.AsNoTracking().Where(l => l.CaseId == caseId));
 
     /// <summary>Loans with every row that makes their facts; one query a table, not one wide join.</summary>
     private static IQueryable<StoredLoan> WithFacts(IQueryable<StoredLoan> loans) => loans

@@ -144,7 +144,7 @@ public static class LedgerAdministration
                 Opened(() => line.ToBudgetLine(restored.Cipher), Localized.Format(LedgerText.Restore_SealedBudgetLine, title, line.Position + 1));
             }
 
-            foreach (var loan in await CaseLoans.WithFactsOf(context, stored.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var loan in await CaseLoans.LoadAsync(context, stored.Id, cancellationToken).ConfigureAwait(false))
             {
                 CaseLoans.ToLoan(loan);
             }

@@ -4,9 +4,7 @@ using DebtShield.App.StampEvidence;
 using DebtShield.Core;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
-using DebtShield.Data;
 using DebtShield.Data.Evidence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DebtShield.App.ReviewEvidence;
 
@@ -55,15 +53,10 @@ public static class EvidencePages
             }
 
             // Corrections are few: which entry corrects which is read whole, to mark and to hide.
-            var corrections = await context.EvidenceEntries.AsNoTracking()
-                .Where(e => e.CaseId == stored.Id && e.Supersedes != null)
-                .Select(e => new { Old = e.Supersedes!.Value, New = e.Sequence })
-                .ToListAsync(token).ConfigureAwait(false);
-            var supersededBy = corrections.GroupBy(c => c.Old).ToDictionary(g => g.Key, g => g.Max(c => c.New));
+            var corrections = await EvidenceRows.CorrectionsAsync(context, stored.Id, token).ConfigureAwait(false);
+            var supersededBy = corrections.GroupBy(c => c.Corrected).ToDictionary(g => g.Key, g => g.Max(c => c.By));
 
-            var rows = Filtered(context, Entries(context, filter).AsNoTracking().Where(e => e.CaseId == stored.Id), filter, supersededBy.Keys);
-            var total = await rows.CountAsync(token).ConfigureAwait(false);
-            var pageRows = await rows.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(token).ConfigureAwait(false);
+            var (total, pageRows) = await EvidenceRows.PageAsync(context, stored.Id, Selection(filter), (page - 1) * pageSize, pageSize, token).ConfigureAwait(false);
             var items = pageRows.Select(row => EvidenceItem.Of(row, ledger.Cipher, supersededBy.TryGetValue(row.Sequence, out var by) ? by : null)).ToList();
             var stamps = await StampEvidenceHead.ReadAsync(context, stored.Id, token).ConfigureAwait(false);
             return new EvidencePage(stored.Id, stored.ReadTitle(ledger.Cipher), new ChainHead(stored.EvidenceCount, ContentHash.Parse(stored.EvidenceHead)), items, total, page, pageSize)
@@ -73,64 +66,14 @@ public static class EvidencePages
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// The entries to filter. Days are China days and times are stored in UTC; SQLite keeps them as
-    /// text that sorts as time (all at +00:00) but EF Core will not compare them there, so on
-    /// SQLite the day range is the one piece of SQL written by hand.
-    /// </summary>
-    private static IQueryable<StoredEvidenceEntry> Entries(LedgerContext context, EvidenceFilter filter)
-    {
-        if (!context.Database.IsSqlite() || (filter.From is null && filter.To is null))
-        {
-            return context.EvidenceEntries;
-        }
-
-        var low = filter.From is { } from ? SqliteTime(Midnight(from)) : "";
-        var high = filter.To is { } to ? SqliteTime(Midnight(to.AddDays(1))) : "~";
-        return context.EvidenceEntries.FromSql($"SELECT * FROM evidence_entries WHERE time >= {low} AND time < {high}");
-    }
+    /// <summary>The filter as the rows' conditions: days are China days, from midnight to the next midnight.</summary>
+    private static EvidenceSelection Selection(EvidenceFilter filter) => new(
+        filter.Label?.Id(),
+        filter.Number is { } number ? PhoneNumber.Normalize(number) : null,
+        filter.Recipient,
+        filter.From is { } from ? Midnight(from) : null,
+        filter.To is { } to ? Midnight(to.AddDays(1)) : null,
+        HideCorrected: !filter.IncludeSuperseded);
 
     private static DateTimeOffset Midnight(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaStandardTime.Offset).ToUniversalTime();
-
-    private static string SqliteTime(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss+00:00", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static IQueryable<StoredEvidenceEntry> Filtered(LedgerContext context, IQueryable<StoredEvidenceEntry> rows, EvidenceFilter filter, IEnumerable<int> superseded)
-    {
-        if (filter.Label is { } label)
-        {
-            var id = "," + label.Id() + ",";
-            rows = rows.Where(e => ("," + e.Labels + ",").Contains(id));
-        }
-
-        if (filter.Number is { } number)
-        {
-            var normalized = PhoneNumber.Normalize(number);
-            rows = rows.Where(e => e.Counterpart == normalized);
-        }
-
-        if (filter.Recipient is { } recipient)
-        {
-            rows = rows.Where(e => e.Recipient == recipient);
-        }
-
-        if (!context.Database.IsSqlite() && filter.From is { } from)
-        {
-            var low = Midnight(from);
-            rows = rows.Where(e => e.Time >= low);
-        }
-
-        if (!context.Database.IsSqlite() && filter.To is { } to)
-        {
-            var high = Midnight(to.AddDays(1));
-            rows = rows.Where(e => e.Time < high);
-        }
-
-        if (!filter.IncludeSuperseded)
-        {
-            var hidden = superseded.ToList();
-            rows = rows.Where(e => !hidden.Contains(e.Sequence) && !e.Retraction);
-        }
-
-        return rows;
-    }
 }

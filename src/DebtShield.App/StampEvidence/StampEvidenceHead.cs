@@ -100,8 +100,7 @@ public static class StampEvidenceHead
     /// <summary>The case's stamps with their request and reply, oldest first, inside a read the caller holds.</summary>
     internal static async Task<IReadOnlyList<(HeadStamp Stamp, byte[] Request, byte[] Reply)>> ReadAsync(LedgerContext context, Guid caseId, CancellationToken cancellationToken)
     {
-        var rows = await context.HeadStamps.AsNoTracking().Where(s => s.CaseId == caseId).OrderBy(s => s.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await EvidenceRows.StampsAsync(context, caseId, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select((s, i) => (new HeadStamp(i + 1, s.Count, ContentHash.TryParse(s.Head, out var hash) ? hash : default, s.Authority, s.StampedAt), s.Request, s.Reply))];
     }
 

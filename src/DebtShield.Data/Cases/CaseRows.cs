@@ -112,7 +112,7 @@ public static class CaseRows
     }
 
     /// <summary>A case key as a parameter, in the form the provider stores it (SQLite keeps keys as text).</summary>
-    private static DbParameter IdParameter(LedgerContext context, DbCommand command, string name, Guid id)
+    internal static DbParameter IdParameter(LedgerContext context, DbCommand command, string name, Guid id)
     {
         var mapping = (RelationalTypeMapping)context.Model.FindEntityType(typeof(StoredCase))!.FindProperty(nameof(StoredCase.Id))!.GetRelationalTypeMapping();
         return mapping.CreateParameter(command, name, id, nullable: false);

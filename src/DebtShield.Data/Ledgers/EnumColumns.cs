@@ -4,6 +4,7 @@ using DebtShield.Core.Evidence;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Vocabulary;
 using DebtShield.Data.Evidence;
+using DebtShield.Data.Loans;
 
 namespace DebtShield.Data;
 
@@ -34,6 +35,21 @@ internal static class EnumColumns
 
     /// <summary><c>evidence_entries.recipient</c>, read by <see cref="EvidenceRows"/>.</summary>
     public static RecipientColumn EvidenceRecipient { get; } = new();
+
+    /// <summary><c>lenders.kind</c>, read by <see cref="LoanRows"/>.</summary>
+    public static LenderKindColumn LenderKind { get; } = new();
+
+    /// <summary><c>loans.advertised_per</c>, read by <see cref="LoanRows"/>.</summary>
+    public static AdvertisedPerColumn LoanAdvertisedPer { get; } = new();
+
+    /// <summary><c>loans.advertised_method</c>, read by <see cref="LoanRows"/>.</summary>
+    public static AdvertisedMethodColumn LoanAdvertisedMethod { get; } = new();
+
+    /// <summary><c>loans.overdue_rate_per</c>, read by <see cref="LoanRows"/>.</summary>
+    public static OverdueRatePerColumn LoanOverdueRatePer { get; } = new();
+
+    /// <summary><c>payments.applies_to</c>, read by <see cref="LoanRows"/>.</summary>
+    public static AppliesToColumn PaymentAppliesTo { get; } = new();
 
     /// <summary><c>lenders.kind</c>.</summary>
     internal sealed class LenderKindColumn() : StoredIdColumn<LenderKind>(Vocabularies.LenderKinds.LedgerIds, "lenders", "kind");

@@ -385,5 +385,9 @@ public abstract class LedgerContext : DbContext
     /// Stores the exact decimal; reads it back without trailing zeros, because SQLite writes 6000
     /// as "6000.0" and PostgreSQL keeps "6000": the same amount should read the same everywhere.
     /// </summary>
-    internal sealed class MoneyConverter() : ValueConverter<Money, decimal>(m => m.Yuan, d => new Money(d / 1.0000000000000000000000000000m));
+    internal sealed class MoneyConverter() : ValueConverter<Money, decimal>(m => m.Yuan, d => Read(d))
+    {
+        /// <summary>The amount a stored decimal is, as EF Core and the plain-SQL readers (<see cref="LoanRows"/>) both read it.</summary>
+        public static Money Read(decimal stored) => new(stored / 1.0000000000000000000000000000m);
+    }
 }

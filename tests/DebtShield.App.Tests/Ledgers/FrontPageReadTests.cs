@@ -47,6 +47,34 @@ public sealed class FrontPageReadTests
 
     [Theory]
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task FrontPageReads_TheDemoCaseWithLoansAndEvidence_RunNoCommandThroughEfCore(string provider)
+    {
+        // Given the worked example's case: loans from several lenders and a phone backup's evidence
+        using var test = TestLedgers.CreateMigrated(provider);
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        await Demo.LoadDemo.RunAsync(ledger, Clock);
+
+        // When the front page reads what it shows
+        IReadOnlyList<string> commands;
+        ListLoans.CaseLoanList loans;
+        EvidencePage evidence;
+        using (var watch = EfCoreCommands.Watch())
+        {
+            loans = await ListLoans.ListLoans.ListAsync(ledger, CaseReference.Only, Today);
+            evidence = await EvidencePages.ReadAsync(ledger, CaseReference.Only, new EvidenceFilter(), 1, 5);
+            commands = watch.Commands;
+        }
+
+        // Then it shows the case's loans and newest evidence, and EF Core ran nothing
+        Assert.Empty(commands);
+        Assert.Equal(Demo.LoadDemo.Title, loans.Case);
+        Assert.NotEmpty(loans.Loans);
+        Assert.Equal(5, evidence.Items.Count);
+        Assert.True(evidence.Total > 5);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task CaseList_CasesNamedOrAll_EachWithItsLoanCountOldestFirst(string provider)
     {
         // Given three cases, the second with two loans
