@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DebtShield.App.RateLoans;
 using DebtShield.Core.Law;
@@ -67,8 +65,6 @@ public sealed class CheckReportWriter
     private static readonly JsonEncodedText[] StatusIds = Ids<FactStatus>(LegalWireIds.Of);
     private static readonly JsonEncodedText[] UncertainCodes = Ids<Uncertainty>(LegalWireIds.Of);
     private static readonly JsonEncodedText[] FlagIds = Ids<LegalFlagKind>(LegalWireIds.Of);
-
-    private static readonly ConditionalWeakTable<IReadOnlyList<string>, byte[]> EncodedCitations = new();
 
     private readonly LegalReportWording _wording;
 
@@ -215,39 +211,15 @@ public sealed class CheckReportWriter
         text.Dispose();
     }
 
-    /// <summary>
-    /// Writes a list of citations, as the writer writes it once and for all: a loan writes some
-    /// twenty lists, each of the legal data's own few (issue 27), and the writer's work on each id
-    /// (transcoding, the escaping search) is done again for none of them. The lists are keyed by
-    /// reference and held no longer than they live.
-    /// </summary>
     private static void Citations(Utf8JsonWriter json, IReadOnlyList<string> citations)
     {
-        if (!EncodedCitations.TryGetValue(citations, out var encoded))
+        json.WriteStartArray(CitationsName);
+        for (var i = 0; i < citations.Count; i++)
         {
-            encoded = EncodedCitations.GetValue(citations, Encode);
+            json.WriteStringValue(citations[i]);
         }
 
-        json.WritePropertyName(CitationsName);
-        json.WriteRawValue(encoded, skipInputValidation: true);
-    }
-
-    /// <summary>A list of citations as the batch's writer writes it: a JSON array of strings.</summary>
-    private static byte[] Encode(IReadOnlyList<string> citations)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, ReportJsonContext.WriterOptions))
-        {
-            json.WriteStartArray();
-            for (var i = 0; i < citations.Count; i++)
-            {
-                json.WriteStringValue(citations[i]);
-            }
-
-            json.WriteEndArray();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        json.WriteEndArray();
     }
 
     private static void Balance(Utf8JsonWriter json, JsonEncodedText name, LawfulBalance balance)
