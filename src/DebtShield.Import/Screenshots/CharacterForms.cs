@@ -111,6 +111,15 @@ public sealed class CharacterForms
     public bool IsOnlyTraditional(char character) => _onlyTraditional.Contains(character);
 
     /// <summary>
+    /// True when both scripts write <paramref name="character"/> as itself and it is no other
+    /// character's form: 我 and 敬, and 克 and 戚 too (traditional text also writes 剋 and 慼, but
+    /// writes 克 and 戚 as well); not 还 (simplified only), 還 (traditional only), nor 繫 or 待
+    /// (forms of 系 and 呆, which simplified text may write otherwise).
+    /// </summary>
+    public bool IsWrittenByBoth(char character) =>
+        !IsOnlySimplified(character) && !IsOnlyTraditional(character) && SimplifiedOf(character).Length == 0;
+
+    /// <summary>
     /// What two readings of the same text, one by a simplified-character model and one by a
     /// traditional-character model, say of the script it was painted in. Each model knows the
     /// characters of its own script only: shown a glyph of the other script, it reads its own form
@@ -130,7 +139,8 @@ public sealed class CharacterForms
     /// votes for a script; the places where each model read a form only its own script writes and
     /// neither form is the other's (迁 and 還: one of them misread a glyph, and which says nothing of
     /// the script); and the places where they differ beyond the scripts' forms and the votes (a
-    /// character the scripts write alike read as another, one of the two readings' letters, digits
+    /// character both scripts write read as another such, <see cref="IsWrittenByBoth"/>: 克 for
+    /// 敬, 威 for 戚; one of the two readings' letters, digits
     /// or Chinese characters dropped by the other, unless it is a form only one script writes):
     /// there one model misread what both could read.
     /// Punctuation is left out, as the models drop and add it freely.
@@ -143,14 +153,17 @@ public sealed class CharacterForms
         ArgumentNullException.ThrowIfNull(traditionalReading);
         var a = string.Concat(simplifiedReading.Where(Counts));
         var b = string.Concat(traditionalReading.Where(Counts));
-        int traditional = 0, simplified = 0, contested = 0, disagreements = 0;
+        int traditional = 0, simplified = 0, contested = 0, disagreements = 0, loneTraditional = 0, loneSimplified = 0;
         foreach (var (s, t) in Alignment(a, b, (x, y) => x == y || TraditionalOf(x).Contains(y, StringComparison.Ordinal)))
         {
             if (s is not { } one || t is not { } other)
             {
                 // A character one model dropped: a misreading where the scripts write it alike; where
                 // it is a form only one script writes, the other model may just not know the glyph.
-                disagreements += (s ?? t) is { } lone && !IsOnlySimplified(lone) && !IsOnlyTraditional(lone) ? 1 : 0;
+                var lone = (s ?? t)!.Value;
+                disagreements += !IsOnlySimplified(lone) && !IsOnlyTraditional(lone) ? 1 : 0;
+                loneTraditional += t is { } onlyT && IsOnlyTraditional(onlyT) ? 1 : 0;
+                loneSimplified += s is { } onlyS && IsOnlySimplified(onlyS) ? 1 : 0;
                 continue;
             }
 
@@ -179,13 +192,16 @@ public sealed class CharacterForms
             {
                 contested++;
             }
-            else if (neutralS && neutralT)
+            else if (IsWrittenByBoth(one) && IsWrittenByBoth(other))
             {
+                // 克 read where the other read 敬: both scripts write each as itself (traditional
+                // text also writes 剋, which does not make 克 a form of one script), so one model
+                // misread a glyph both could read.
                 disagreements++;
             }
         }
 
-        return new ReadingComparison(new ScriptVotes(traditional, simplified), contested, disagreements, Math.Max(a.Length, b.Length));
+        return new ReadingComparison(new ScriptVotes(traditional, simplified), contested, disagreements, Math.Max(a.Length, b.Length), loneTraditional, loneSimplified);
 
         static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF';
 
@@ -259,4 +275,6 @@ public readonly record struct ScriptVotes(int Traditional, int Simplified);
 /// <param name="Contested">Places where each model read a form only its own script writes, neither the other's form.</param>
 /// <param name="Disagreements">Places where the readings differ beyond the scripts' forms: one of them misread there.</param>
 /// <param name="Length">The longer reading's letters, digits and Chinese characters.</param>
-public readonly record struct ReadingComparison(ScriptVotes Votes, int Contested, int Disagreements, int Length);
+/// <param name="LoneTraditional">Places where the traditional model read a form only traditional text writes and the simplified model read nothing.</param>
+/// <param name="LoneSimplified">Places where the simplified model read a form only simplified text writes and the traditional model read nothing.</param>
+public readonly record struct ReadingComparison(ScriptVotes Votes, int Contested, int Disagreements, int Length, int LoneTraditional = 0, int LoneSimplified = 0);

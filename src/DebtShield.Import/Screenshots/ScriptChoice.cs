@@ -60,9 +60,14 @@ internal readonly record struct ScriptChoice(bool Traditional, ReadDoubts Doubts
         bool keepTraditional, scriptUnsure;
         if (margin > 0)
         {
-            // The glyphs decide; doubtful when they point the other way about as often.
+            // The glyphs decide; doubtful when they point the other way about as often, or when the
+            // model they side with was the less sure of the bubble while the readings also differ
+            // where the scripts write alike: that model misread or dropped characters, and its vote
+            // may be one of them (您的网贷逾期 read 您的网貨 by chi_tra: 逾期 dropped, 貨 paired
+            // with a glyph chi_sim read surely).
             keepTraditional = votes.Traditional > votes.Simplified;
-            scriptUnsure = Math.Min(votes.Traditional, votes.Simplified) >= margin;
+            scriptUnsure = Math.Min(votes.Traditional, votes.Simplified) >= margin
+                || (comparison.Disagreements > 0 && (keepTraditional ? surer < lessSure : lessSure < surer));
         }
         else if (comparison.Contested > 0)
         {
@@ -81,6 +86,10 @@ internal readonly record struct ScriptChoice(bool Traditional, ReadDoubts Doubts
             scriptUnsure = keepTraditional && comparison.Disagreements > 0;
         }
 
+        // A glyph the model not kept read in a form only its own script writes, where the kept
+        // model read nothing at all: the kept model may not know that glyph (我會按時還款 read
+        // 我会按时款 by chi_sim, sure of it: 還 dropped, no vote, no disagreement).
+        scriptUnsure |= keepTraditional ? comparison.LoneSimplified > 0 : comparison.LoneTraditional > 0;
         var doubts = (scriptUnsure ? ReadDoubts.ScriptUnsure : ReadDoubts.None)
             | (comparison.Disagreements >= DisagreeShare * comparison.Length && comparison.Disagreements > 0 ? ReadDoubts.ReadingsDisagree : ReadDoubts.None);
         return new ScriptChoice(keepTraditional, doubts);

@@ -90,4 +90,16 @@ public sealed class CharacterFormsTests
 
         Assert.Equal(new ReadingComparison(default, Contested: 0, Disagreements: 2, Length: 7), comparison);
     }
+
+    [Fact]
+    public void Compare_ACharacterBothScriptsWriteThatHasAnotherTraditionalFormTooReadOtherwise_CountsAsADisagreement()
+    {
+        // OpenCC's lines: traditional text writes 克 and 戚 as themselves too (and also 剋, 慼), so
+        // neither says anything of the script; chi_sim's 克 for 敬 and 威 for 戚 are misreadings.
+        var forms = CharacterForms.Parse("克\t克 剋\n戚\t戚 慼 鏚\n户\t戶\n亲\t親\n");
+
+        var comparison = forms.Compare("尊克的用户你的亲威", "尊敬的用戶你的親戚");
+
+        Assert.Equal(new ReadingComparison(default, Contested: 0, Disagreements: 2, Length: 9), comparison);
+    }
 }

@@ -38,6 +38,51 @@ public sealed class ScriptChoiceTests
     }
 
     [Fact]
+    public void For_AnUnsureBubbleKeptTraditionalOnConfidenceWhileChiSimMisreadACharacterBothScriptsWrite_IsDoubtfulInScript()
+    {
+        // As above, with OpenCC's own line for 克: traditional text writes it so too (and 剋). chi_sim's
+        // 克 for 敬 is still a misreading where the scripts write alike, not a form.
+        var forms = CharacterForms.Parse("克\t克 剋\n户\t戶\n请\t請\n时\t時\n还\t還\n");
+
+        var choice = ScriptChoice.For([Line("尊克的用，请及时还款", 0.80)], [Line("尊敬的用戶，請及時還款", 0.90)], forms);
+
+        Assert.Equal(new ScriptChoice(true, ReadDoubts.ScriptUnsure), choice);
+    }
+
+    [Fact]
+    public void For_AVoteForTheLessSureModelWhoseReadingDroppedCharactersTheScriptsWriteAlike_IsDoubtfulInScript()
+    {
+        // A simplified bubble chi_sim read surely and right; chi_tra, less sure, dropped 逾期 and read
+        // 貨: aligned, 貨 faces 逾 (a glyph only chi_tra "could read"), one vote for a misreading.
+        var forms = CharacterForms.Parse("贷\t貸\n货\t貨\n户\t戶\n");
+
+        var choice = ScriptChoice.For([Line("您的网贷逾期已移交户籍地", 0.91)], [Line("您的网貨已移交戶籍地", 0.80)], forms);
+
+        Assert.Equal(ReadDoubts.ScriptUnsure, choice.Doubts & ReadDoubts.ScriptUnsure);
+    }
+
+    [Fact]
+    public void For_AVoteForTheSurerModel_IsNotDoubtedForDisagreeingElsewhere()
+    {
+        // A traditional bubble: chi_sim read 還 as 膛 and misread 聊 too; chi_tra was surer.
+        var choice = ScriptChoice.For([Line("咱们聊柳膛款计划", 0.82)], [Line("咱們聊聊還款計劃", 0.93)], Forms);
+
+        Assert.Equal(new ScriptChoice(true, ReadDoubts.None), choice);
+    }
+
+    [Fact]
+    public void For_AGlyphOnlyTheOtherModelReadInAFormOfItsOwnScript_IsDoubtfulInScript()
+    {
+        // A traditional reply chi_sim read surely in its own forms but for 還, which it dropped: no
+        // glyph voted and nothing else differs, yet chi_tra read there a form only traditional text writes.
+        var forms = CharacterForms.Parse("会\t會\n时\t時\n还\t還\n谢\t謝\n");
+
+        var choice = ScriptChoice.For([Line("我会按时款谢，谢", 0.93)], [Line("我會按時還款，謝謝", 0.93)], forms);
+
+        Assert.Equal(new ScriptChoice(false, ReadDoubts.ScriptUnsure), choice);
+    }
+
+    [Fact]
     public void For_AnUnsureBubbleTheSurerModelReadInItsOwnFormsAlone_KeepsThatReadingUndoubted()
     {
         // Traditional glyphs chi_sim read in its own forms, unsure of them: the readings agree but for the forms.

@@ -252,7 +252,12 @@ internal static class ChatAppPainter
         }
     }
 
-    /// <summary>Breaks text into lines no wider than <paramref name="max"/>, character by character as chat apps wrap Chinese.</summary>
+    /// <summary>
+    /// Breaks text into lines no wider than <paramref name="max"/>, character by character as chat
+    /// apps wrap Chinese, and as they do never starting a line with a closing mark (。，、！？…: the
+    /// line-breaking rules of Unicode's annex 14 that Android and iOS follow): the character before
+    /// it goes down with it. A full stop alone on a line of its own is a layout no phone paints.
+    /// </summary>
     internal static List<string> Wrap(string text, SKFont font, float max)
     {
         var lines = new List<string>();
@@ -261,8 +266,16 @@ internal static class ChatAppPainter
         {
             if (line.Length > 0 && Measure(line + rune.ToString(), font) > max)
             {
+                var carried = "";
+                if (NeverStartsALine(rune) && line.ToString().EnumerateRunes().Count() > 1)
+                {
+                    var last = line.ToString().EnumerateRunes().Last().ToString();
+                    carried = last;
+                    line.Length -= last.Length;
+                }
+
                 lines.Add(line.ToString());
-                line.Clear();
+                line.Clear().Append(carried);
             }
 
             line.Append(rune.ToString());
@@ -271,4 +284,7 @@ internal static class ChatAppPainter
         lines.Add(line.ToString());
         return lines;
     }
+
+    /// <summary>The closing marks no line may start with (Unicode line-breaking classes CL, CP, EX, IS and the like, as the set's texts use them).</summary>
+    private static bool NeverStartsALine(Rune rune) => rune.IsBmp && "。，、；：？！）》」』”’.,;:?!)".Contains((char)rune.Value, StringComparison.Ordinal);
 }
