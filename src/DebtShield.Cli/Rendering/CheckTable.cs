@@ -42,7 +42,7 @@ internal static class CheckTable
         Section(console, CliText.Row_Flags, report.Flags.Select(LegalNames.Flag));
         Section(console, CliText.Row_Uncertain, report.Uncertain.Select(u => u.Message));
         Section(console, CliText.Row_Steps, report.Steps.Select((s, i) => $"{i + 1}. {s.Text}"));
-        Section(console, CliText.Row_Citations, (report.Citations ?? []).Select(c => $"[{c.Id}] {c.Law} {c.Article}（{c.Status}）"));
+        Section(console, CliText.Row_Citations, (report.Citations ?? []).Select(c => $"[{c.Id}] {c.Law} {c.Article}（{LegalNames.Status(c.Status)}）"));
         Verdict(console, report.Verdict);
     }
 }

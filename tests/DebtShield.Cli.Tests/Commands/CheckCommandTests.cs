@@ -36,6 +36,19 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Check_CitationStatusesOnAChinesePage_AreInChineseNeverTheirIds()
+    {
+        var result = CliProcess.Run("check", "samples/loan.json", "--as-of", "2026-11-28", "--lang", "zh-CN");
+
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Stdout.ReplaceLineEndings(" ");
+        Assert.Contains("（已核实）", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("（verified）", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("（secondary）", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("（uncertain）", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_Json_HasCapBasisAndViews()
     {
         var result = CliProcess.Run("check", "samples/loan.json", "--as-of", "2026-11-28", "--json", "--day-count", "360");
