@@ -94,17 +94,8 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         ReadOnlySpan<Payment> payments,
         DateOnly asOf,
         scoped ReadOnlySpan<AccrualRate> rates,
-        DayCount dayCount)
-    {
-        // A loan has one to three stretches: their day rates live on the stack.
-        Span<double> storage = rates.Length <= 8 ? stackalloc double[16] : new double[2 * rates.Length];
-        var daily = storage[..rates.Length];
-        var bandDaily = storage.Slice(rates.Length, rates.Length);
-        var hasBand = DayRates(rates, dayCount, daily, bandDaily);
-        var account = new Account(principal.Yuan, start);
-        Apply(ref account, payments, asOf, rates, daily, bandDaily, hasBand);
-        return Close(in account, asOf, rates, daily);
-    }
+        DayCount dayCount) =>
+        Compute(principal, start, payments, asOf, rates, dayCount, soFar: null);
 
     /// <summary>
     /// Runs the account as <see cref="Compute(Money, DateOnly, ReadOnlySpan{Payment}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>
@@ -154,6 +145,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
         DayCount dayCount,
         AccountSoFar? soFar)
     {
+        // A loan has one to three stretches: their day rates live on the stack.
         Span<double> storage = rates.Length <= 8 ? stackalloc double[16] : new double[2 * rates.Length];
         var daily = storage[..rates.Length];
         var bandDaily = storage.Slice(rates.Length, rates.Length);
