@@ -1,5 +1,6 @@
 using System.Globalization;
 using DebtShield.App.Resources;
+using DebtShield.App.ReviewEvidence;
 using DebtShield.Core.Vocabulary;
 
 namespace DebtShield.App.StampEvidence;
@@ -73,13 +74,13 @@ internal static class TimeStampCodes
     public static string Status(int status, CultureInfo? culture = null) =>
         status is >= 0 and <= (int)TimeStampStatus.RevocationNotification && Statuses.Has((TimeStampStatus)status)
             ? Statuses.Text((TimeStampStatus)status, culture)
-            : string.Format(culture ?? CultureInfo.CurrentCulture, Text(nameof(EvidenceText.StampStatus_Other), culture), status);
+            : string.Format(culture ?? CultureInfo.CurrentCulture, EvidenceNames.Text(nameof(EvidenceText.StampStatus_Other), culture), status);
 
     /// <summary>A failure bit in words; a bit RFC 3161 does not name, 未知原因（第 3 位）.</summary>
     public static string Failure(int bit, CultureInfo? culture = null) =>
         bit is >= 0 and <= (int)TimeStampFailure.SystemFailure && Enum.IsDefined((TimeStampFailure)bit)
             ? Failures.Text((TimeStampFailure)bit, culture)
-            : string.Format(culture ?? CultureInfo.CurrentCulture, Text(nameof(EvidenceText.StampFailure_Other), culture), bit);
+            : string.Format(culture ?? CultureInfo.CurrentCulture, EvidenceNames.Text(nameof(EvidenceText.StampFailure_Other), culture), bit);
 
     /// <summary>What each refusing status means; the two that grant a token are never worded (nothing was refused).</summary>
     internal static MemberTexts<TimeStampStatus> Statuses { get; } = new(
@@ -102,7 +103,4 @@ internal static class TimeStampCodes
         (TimeStampFailure.UnacceptedExtension, "StampFailure_unacceptedExtension"),
         (TimeStampFailure.AdditionalInformationNotAvailable, "StampFailure_addInfoNotAvailable"),
         (TimeStampFailure.SystemFailure, "StampFailure_systemFailure"));
-
-    private static string Text(string name, CultureInfo? culture) =>
-        EvidenceText.ResourceManager.GetString(name, culture ?? CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException("Missing text " + name);
 }
