@@ -10,13 +10,6 @@ namespace DebtShield.Cli.Tests.Ledger;
 /// text, an attachment, a path for a hash, a case without a title, a row twice) is refused with
 /// exit 1 and a message naming what does not hold, and nothing of it is committed.
 /// </summary>
-/// <remarks>
-/// A refused backup is restored into a ledger whose schema is in place and which holds no rows (a
-/// copy of the test process's migrated template): the restore brings a target's schema up to date
-/// before its one transaction, so whether the target was new or migrated does not change what a
-/// refusal leaves. The two unaltered backups are restored into new, empty ledgers, as a borrower
-/// restores one, so the whole path (the first migration included) is still run on both kinds of backup.
-/// </remarks>
 public sealed class RestoreVerifyTests(RestoreVerifyTests.Backups backups) : IClassFixture<RestoreVerifyTests.Backups>
 {
     private static readonly string SmsBackup = Path.Combine(RepositoryPaths.Root, "samples", "sms-backup.xml");
@@ -94,7 +87,7 @@ public sealed class RestoreVerifyTests(RestoreVerifyTests.Backups backups) : ICl
     [Fact]
     public void Restore_TheSameBackupUnaltered_RestoresEveryRow()
     {
-        var (result, target) = RestoreAltered("sqlite", _ => { }, intoNewLedger: true);
+        var (result, target) = RestoreAltered("sqlite", _ => { });
         using (target)
         {
             Assert.True(result.ExitCode == 0, result.Stderr);
@@ -178,7 +171,7 @@ public sealed class RestoreVerifyTests(RestoreVerifyTests.Backups backups) : ICl
     [Fact]
     public void Restore_AProtectedBackupUnalteredWithItsPassphrase_RestoresEveryRowThatThenVerifies()
     {
-        var (result, target) = RestoreAlteredProtected("sqlite", _ => { }, intoNewLedger: true);
+        var (result, target) = RestoreAlteredProtected("sqlite", _ => { });
         using (target)
         {
             var verified = target.RunWith(null, Passphrase, "evidence", "verify");
@@ -193,7 +186,7 @@ public sealed class RestoreVerifyTests(RestoreVerifyTests.Backups backups) : ICl
     public void Restore_AProtectedBackupWithoutItsPassphrase_Exit1AndNothingRestored()
     {
         var backup = backups.Of("sqlite", isProtected: true);
-        using var target = new LedgerCli("sqlite");
+        using var target = new LedgerCli("sqlite", empty: true);
 
         var none = target.Run("restore", backup);
         var wrong = target.RunWith(null, new Dictionary<string, string?> { ["DEBTSHIELD_PASSPHRASE"] = "wrong horse battery" }, "restore", backup);
@@ -240,24 +233,20 @@ public sealed class RestoreVerifyTests(RestoreVerifyTests.Backups backups) : ICl
     }
 
     /// <summary>As <see cref="RestoreAltered"/>, from a protected ledger, restored with its passphrase.</summary>
-    private (CliResult Result, LedgerCli Target) RestoreAlteredProtected(string provider, Action<JsonNode> alter, bool intoNewLedger = false)
+    private (CliResult Result, LedgerCli Target) RestoreAlteredProtected(string provider, Action<JsonNode> alter)
     {
-        var target = new LedgerCli(provider, empty: intoNewLedger);
+        var target = new LedgerCli(provider, empty: true);
         var altered = Alter(backups.Of(provider, isProtected: true), target.PathOf("altered.backup"), alter);
         return (target.RunWith(null, Passphrase, "restore", altered), target);
     }
 
-    /// <summary>
-    /// Backs up a case with evidence and an attachment, alters the backup's rows, and restores it into
-    /// a ledger of the test's own that holds no rows: migrated, or with <paramref name="intoNewLedger"/>
-    /// a new, empty one that the restore migrates first.
-    /// </summary>
-    private (CliResult Result, LedgerCli Target) RestoreAltered(string provider, Action<JsonNode> alter, Action<LedgerCli>? prepare = null, bool intoNewLedger = false)
+    /// <summary>Backs up a case with evidence and an attachment, alters the backup's rows, and restores it into a new ledger.</summary>
+    private (CliResult Result, LedgerCli Target) RestoreAltered(string provider, Action<JsonNode> alter, Action<LedgerCli>? prepare = null)
     {
         // A source prepared for one test is that test's own; the plain one is the class's.
         using var own = prepare is null ? null : PlainSource(provider, prepare);
         var backup = own?.PathOf("ledger.backup") ?? backups.Of(provider, isProtected: false);
-        var target = new LedgerCli(provider, empty: intoNewLedger);
+        var target = new LedgerCli(provider, empty: true);
         return (target.Run("restore", Alter(backup, target.PathOf("altered.backup"), alter)), target);
     }
 
