@@ -9,14 +9,16 @@ namespace DebtShield.Web.Tests;
 /// A chunked body (no length announced) over the upload limit, sent as curl sends it: it can only
 /// be refused once it has been read past the limit, so these tests do send 512 MiB and more (12 s
 /// over loopback on the shared, loaded test machine, 2026-12-05), and check that it is answered 413,
-/// that nothing is kept, and that the server's live heap stays bounded meanwhile.
+/// that nothing is kept, and that the server's live heap stays bounded meanwhile. Both are refused, so
+/// they share one app over an empty ledger (<see cref="SharedApp"/>), each from a browser of its own,
+/// and each still asserts that the ledger holds no evidence.
 /// </summary>
 /// <remarks>
 /// The heap measured is the whole test process's, and a spool folder is anyone's: these tests run
 /// in a collection of their own, alone, so that no other test's allocations or uploads count.
 /// </remarks>
 [Collection(nameof(ChunkedUploadLimitTests))]
-public sealed class ChunkedUploadLimitTests(ITestOutputHelper output)
+public sealed class ChunkedUploadLimitTests(SharedApp emptyLedger, ITestOutputHelper output) : IClassFixture<SharedApp>
 {
     /// <summary>How much more than the limit the chunked tests offer to send.</summary>
     private const long Overshoot = 16L * 1024 * 1024;
@@ -27,7 +29,7 @@ public sealed class ChunkedUploadLimitTests(ITestOutputHelper output)
     [Fact]
     public async Task ApiImport_ChunkedBodyOverTheLimit_413WithHeapBoundedAndNothingKept()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = emptyLedger.App.NewBrowser();
         var body = new GeneratedBody(UploadLimit.Bytes + Overshoot);
         var spools = Spools();
 
@@ -50,7 +52,7 @@ public sealed class ChunkedUploadLimitTests(ITestOutputHelper output)
     [Fact]
     public async Task PageImport_ChunkedFormOverTheLimit_413PageWithHeapBoundedAndNothingKept()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = emptyLedger.App.NewBrowser();
         var (_, token) = await app.FormAsync("/evidence");
         const string boundary = "----debtshield-chunked";
         var body = new GeneratedBody(UploadLimit.Bytes + Overshoot, Encoding.UTF8.GetBytes(

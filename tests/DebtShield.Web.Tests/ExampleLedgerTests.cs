@@ -13,8 +13,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DebtShield.Web.Tests;
 
-/// <summary>The worked example, opened from the empty ledger's first page in a throwaway ledger of its own (<see cref="ExampleLedger"/>).</summary>
-public sealed class ExampleLedgerTests
+/// <summary>
+/// The worked example, opened from the empty ledger's first page in a throwaway ledger of its own
+/// (<see cref="ExampleLedger"/>). The two tests that leave the borrower's ledger empty share one app
+/// over it (<see cref="SharedApp"/>), each from a browser of its own (the example is a browser's
+/// choice, kept in its cookie); the test of the app's stop and the multi-user one start their own.
+/// </summary>
+public sealed class ExampleLedgerTests(SharedApp emptyLedger) : IClassFixture<SharedApp>
 {
     private static readonly string Demo = LoadDemo.Title;
 
@@ -23,7 +28,7 @@ public sealed class ExampleLedgerTests
     {
         // Given a borrower's empty ledger, and the demo's lawful total worked out on a ledger of its own
         var expected = await DemoLawfulTotalAsync();
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = emptyLedger.App.NewBrowser();
         var empty = await app.Client.GetStringAsync("/");
         Assert.Contains("href=\"/example\"", empty, StringComparison.Ordinal);
         Assert.Contains(WebText.Example_Offer, empty, StringComparison.Ordinal);
@@ -81,7 +86,7 @@ public sealed class ExampleLedgerTests
     public async Task Example_AskedWithoutTheFormsToken_IsRefusedAndShowsNothing()
     {
         // Given another site's page that posts to the example's address
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = emptyLedger.App.NewBrowser();
         using var forged = new FormUrlEncodedContent([]);
 
         // When the borrower's browser sends it
@@ -114,7 +119,7 @@ public sealed class ExampleLedgerTests
 
     private static async Task<string> DemoLawfulTotalAsync()
     {
-        using var test = TestLedgers.Create("sqlite");
+        using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await LedgerAccess.OpenAsync(test.Location, () => null, _ => { });
         await LoadDemo.RunAsync(ledger, TimeProvider.System);
         var list = await ListLoans.ListAsync(ledger, CaseReference.Only, ChinaStandardTime.Today(TimeProvider.System), default);

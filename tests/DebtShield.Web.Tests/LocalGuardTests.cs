@@ -13,14 +13,15 @@ namespace DebtShield.Web.Tests;
 /// <summary>
 /// The local app has no login, so it must be reachable from this computer only: by a loopback
 /// name at its own port (not a rebound web name), on loopback addresses only, and its passphrase
-/// may not be guessed at speed.
+/// may not be guessed at speed. The tests that only read the demo case on SQLite share one app over
+/// it (<see cref="SharedDemoApp"/>), each from a browser of its own; the others start their own.
 /// </summary>
-public sealed class LocalGuardTests
+public sealed class LocalGuardTests(SharedDemoApp demoApp) : IClassFixture<SharedDemoApp>
 {
     [Fact]
     public async Task CheckAsync_ForeignHostOnEveryRoute_GetsNothing()
     {
-        await using var app = await RunningApp.StartAsync(demo: true);
+        await using var app = demoApp.App.NewBrowser();
         var demo = await app.CaseIdAsync(App.Demo.LoadDemo.Title);
         var paths = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/').Replace("{id}", "x", StringComparison.Ordinal).Replace("{topic}", "scams", StringComparison.Ordinal)
@@ -136,7 +137,7 @@ public sealed class LocalGuardTests
     [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
     public async Task Problem_EveryFailedRequest_IsAPageForPeopleAndAProblemDocumentForPrograms(string provider)
     {
-        await using var app = await RunningApp.StartAsync(demo: true, provider: provider);
+        await using var app = provider == "sqlite" ? demoApp.App.NewBrowser() : await RunningApp.StartAsync(demo: true, provider: provider);
         using var problemJson = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
         problemJson.Headers.Accept.ParseAdd("application/problem+json");
 

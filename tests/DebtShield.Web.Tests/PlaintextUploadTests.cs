@@ -17,9 +17,11 @@ namespace DebtShield.Web.Tests;
 /// slices of its bytes, then the upload finishes (or the program is killed) and the folder is
 /// searched again. The four uploads that finish share one program (<see cref="SharedWebProcess"/>),
 /// each in a case of its own and looking only at the files that appeared since it began; the kill
-/// test starts a program of its own.
+/// test starts a program of its own. The three forms refused before their file is read share one
+/// app in this process over an empty ledger (<see cref="SharedApp"/>), each from a browser of its
+/// own: a refused form stores nothing, so each still asserts that the ledger holds no evidence.
 /// </summary>
-public sealed class PlaintextUploadTests(SharedWebProcess shared) : IClassFixture<SharedWebProcess>
+public sealed class PlaintextUploadTests(SharedWebProcess shared, SharedApp emptyLedger) : IClassFixture<SharedWebProcess>, IClassFixture<SharedApp>
 {
     private const string Collector = "17000001234";
 
@@ -192,7 +194,7 @@ public sealed class PlaintextUploadTests(SharedWebProcess shared) : IClassFixtur
     [Fact]
     public async Task PageImport_NoAntiforgeryToken_RefusedAndNothingStored()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = emptyLedger.App.NewBrowser();
         await app.FormAsync("/evidence"); // the cookie half of the token, as a browser would hold it
         using var form = new MultipartFormDataContent
         {
@@ -210,7 +212,7 @@ public sealed class PlaintextUploadTests(SharedWebProcess shared) : IClassFixtur
     [Fact]
     public async Task PageImport_TokenAfterTheFile_RefusedAndNothingStored()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = emptyLedger.App.NewBrowser();
         var (_, token) = await app.FormAsync("/evidence");
         using var form = new MultipartFormDataContent
         {
@@ -229,7 +231,7 @@ public sealed class PlaintextUploadTests(SharedWebProcess shared) : IClassFixtur
     [Fact]
     public async Task PageImport_CaseNamedInTheFileForm_RefusedAsInAnyForm()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = emptyLedger.App.NewBrowser();
         var (_, token) = await app.FormAsync("/evidence");
         using var form = new MultipartFormDataContent
         {

@@ -15,16 +15,18 @@ namespace DebtShield.Web.Tests;
 /// The bodies over the limit are announced with <c>Expect: 100-continue</c>, as curl and most
 /// programs send large bodies: the answer comes before a byte is sent, so no test here sends
 /// 512 MB; a chunked body, which must be read past the limit, is <see cref="ChunkedUploadLimitTests"/>'.
+/// The tests share one app (<see cref="SharedApp"/>), each on a case of its own that its every request
+/// names, and the forty-megabyte backup is written once for the class.
 /// </remarks>
-public sealed class UploadLimitTests
+public sealed class UploadLimitTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     internal const string Collector = "17000001234";
 
     [Fact]
     public async Task ApiImport_FortyMegabyteBackup_ImportedNotRefused()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
-        var backup = LargeBackup(out var read);
+        await using var app = await shared.App.OnNewCaseAsync();
+        var (backup, read) = LargeBackup.Value;
         Assert.True(backup.Length > 40_000_000, "the backup is " + backup.Length + " bytes");
         using var content = new ByteArrayContent(backup);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -39,8 +41,8 @@ public sealed class UploadLimitTests
     [Fact]
     public async Task PageImport_FortyMegabyteBackup_ImportedNotRefused()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
-        var backup = LargeBackup(out _);
+        await using var app = await shared.App.OnNewCaseAsync();
+        var backup = LargeBackup.Value.Bytes;
         var (_, token) = await app.FormAsync("/evidence");
         using var form = new MultipartFormDataContent
         {
@@ -59,7 +61,7 @@ public sealed class UploadLimitTests
     [Fact]
     public async Task ApiImport_BodyOverTheLimit_413ProblemDocumentNamingTheLimitAndNothingStored()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/evidence/import?file=sms.xml&collector=" + Collector)
         {
             Content = new ZeroContent(UploadLimit.Bytes + 1, "application/octet-stream"),
@@ -80,7 +82,7 @@ public sealed class UploadLimitTests
     [Fact]
     public async Task PageImport_FormOverTheLimit_413PageNamingTheLimit()
     {
-        await using var app = await RunningApp.StartAsync(demo: false);
+        await using var app = await shared.App.OnNewCaseAsync();
         var (_, token) = await app.FormAsync("/evidence");
         using var file = new ZeroContent(UploadLimit.Bytes, "text/xml");
         using var form = new MultipartFormDataContent
@@ -105,11 +107,13 @@ public sealed class UploadLimitTests
     /// A backup of 10,000 texts from numbers that are not collectors (about 4 KB each, as long
     /// messages are) and three from the collector: over 40 MB.
     /// </summary>
-    private static byte[] LargeBackup(out int read)
+    private static readonly Lazy<(byte[] Bytes, int Read)> LargeBackup = new(WriteLargeBackup);
+
+    /// <summary>Writes <see cref="LargeBackup"/> and counts its texts, once a test process: the tests only read it.</summary>
+    private static (byte[] Bytes, int Read) WriteLargeBackup()
     {
         var xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses>\n");
         var filler = string.Concat(Enumerable.Repeat("周末回家吃饭吗？记得带上伞，天气预报说有雨。", 64));
-        read = 10_003;
         for (var i = 0; i < 10_000; i++)
         {
             xml.Append("<sms address=\"139").Append((i % 50).ToString("00000000", System.Globalization.CultureInfo.InvariantCulture))
@@ -122,7 +126,7 @@ public sealed class UploadLimitTests
                 .Append("\" type=\"1\" body=\"第").Append(i + 1).Append("次通知：不还钱就把你的欠款信息发给你通讯录里所有人\" />\n");
         }
 
-        return Encoding.UTF8.GetBytes(xml.Append("</smses>\n").ToString());
+        return (Encoding.UTF8.GetBytes(xml.Append("</smses>\n").ToString()), 10_003);
     }
 
     /// <summary>A body of <c>length</c> zero bytes, announced with its length and made only as it is sent.</summary>

@@ -4,16 +4,19 @@ using DebtShield.Cli.Tests.Ledger;
 
 namespace DebtShield.Cli.Tests.Planning;
 
-/// <summary><c>plan</c>, <c>due</c>, <c>calendar export</c>, <c>credit</c> and <c>afford</c> as real processes on a real SQLite ledger.</summary>
-public sealed partial class PlanCommandTests
+/// <summary>
+/// <c>plan</c>, <c>due</c>, <c>calendar export</c>, <c>credit</c> and <c>afford</c> through the program's
+/// entry point on a real SQLite ledger. The tests that only read the demo case read one demo ledger
+/// made for the class (<see cref="DemoLedger"/>); a test that writes to its ledger makes its own.
+/// </summary>
+public sealed partial class PlanCommandTests(PlanCommandTests.DemoLedger demo) : IClassFixture<PlanCommandTests.DemoLedger>
 {
     private static readonly string[] StrategyNames = ["avalanche", "snowball", "lawful_first", "optimized"];
 
     [Fact]
     public void PlanJson_DemoCase_HasEveryStrategyWithTheIssuesFieldNamesAndNoHeuristicBeatsTheOptimum()
     {
-        using var cli = new LedgerCli("sqlite");
-        cli.Succeed("demo");
+        var cli = demo.Cli;
 
         using var plan = JsonDocument.Parse(cli.Succeed("plan", "--json"));
 
@@ -44,8 +47,7 @@ public sealed partial class PlanCommandTests
     [Fact]
     public void Plan_BudgetZero_SaysSoPlainlyWithTheLeastBadOrderAndExitsZero()
     {
-        using var cli = new LedgerCli("sqlite");
-        cli.Succeed("demo");
+        var cli = demo.Cli;
 
         using var plan = JsonDocument.Parse(cli.Succeed("plan", "--budget", "0", "--json"));
 
@@ -104,8 +106,7 @@ public sealed partial class PlanCommandTests
     [InlineData("plan.png", "\u0089PNG")]
     public void PlanChart_ToAFile_WritesTheImage(string file, string start)
     {
-        using var cli = new LedgerCli("sqlite");
-        cli.Succeed("demo");
+        var cli = demo.Cli;
 
         cli.Succeed("plan", "--chart", file);
 
@@ -148,8 +149,7 @@ public sealed partial class PlanCommandTests
     [Fact]
     public void Due_AsJson_ListsOverdueInstalmentsFirstInDateOrder()
     {
-        using var cli = new LedgerCli("sqlite");
-        cli.Succeed("demo");
+        var cli = demo.Cli;
 
         using var due = JsonDocument.Parse(cli.Succeed("due", "--days", "31", "--json"));
 
@@ -164,8 +164,7 @@ public sealed partial class PlanCommandTests
     [Fact]
     public void Credit_AsJson_GivesOverdueLoansOpenStretchesAndThePolicyFigures()
     {
-        using var cli = new LedgerCli("sqlite");
-        cli.Succeed("demo");
+        var cli = demo.Cli;
 
         using var credit = JsonDocument.Parse(cli.Succeed("credit", "--json"));
 
@@ -182,8 +181,7 @@ public sealed partial class PlanCommandTests
     [Fact]
     public void AffordJson_ABigNewLoanWithOneMonthToRepay_FallsBehind()
     {
-        using var cli = new LedgerCli("sqlite");
-        cli.Succeed("demo");
+        var cli = demo.Cli;
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         File.WriteAllText(cli.PathOf("offer.json"), $$"""
             { "id": "新口子", "lender": { "name": "新口子App", "kind": "online_platform" }, "contractDate": "{{today.AddDays(1):yyyy-MM-dd}}",
@@ -218,4 +216,23 @@ public sealed partial class PlanCommandTests
 
     [GeneratedRegex(@"^SUMMARY:(.+?)\r?$", RegexOptions.Multiline)]
     private static partial Regex SummaryLine();
+
+    /// <summary>
+    /// The demo case on a SQLite ledger, loaded once for the class: <c>plan</c>, <c>due</c>,
+    /// <c>credit</c> and <c>afford</c> only read a ledger (what they write goes to files in the
+    /// folder, each test's under a name of its own), so the tests that run them on the unchanged
+    /// demo share it; loading the demo was most of such a test's work.
+    /// </summary>
+    public sealed class DemoLedger : IDisposable
+    {
+        public DemoLedger()
+        {
+            Cli = new LedgerCli("sqlite");
+            Cli.Succeed("demo");
+        }
+
+        internal LedgerCli Cli { get; }
+
+        public void Dispose() => Cli.Dispose();
+    }
 }
