@@ -80,11 +80,11 @@ internal sealed class DocMakeCommand(TimeProvider time) : AsyncCommand<DocMakeCo
 
             if (!MakeDocument.Writes(Out))
             {
-                return ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Doc_BadExtension, Out));
+                return ValidationResult.Error(Localized.Format(CliText.Doc_BadExtension, Out));
             }
 
             var bad = Set.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) <= 0);
-            return bad is null ? ValidationResult.Success() : ValidationResult.Error(string.Format(CultureInfo.CurrentCulture, CliText.Doc_BadSet, bad));
+            return bad is null ? ValidationResult.Success() : ValidationResult.Error(Localized.Format(CliText.Doc_BadSet, bad));
         }
 
         public Dictionary<string, string> Facts() => Set
@@ -105,22 +105,21 @@ internal sealed class DocMakeCommand(TimeProvider time) : AsyncCommand<DocMakeCo
             settings.Font ?? CliContext.Current.Variable("DEBTSHIELD_CJK_FONT"),
             settings.Templates);
         var made = await MakeDocument.WriteAsync(ledger, request, time, cancellationToken);
-        string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
-        LedgerSession.Notice(Format(CliText.Doc_Written, made.Path, made.Title));
+        LedgerSession.Notice(Localized.Format(CliText.Doc_Written, made.Path, made.Title));
         if (made.Lender is { } lender)
         {
-            LedgerSession.Notice(Format(CliText.Doc_For, lender));
+            LedgerSession.Notice(Localized.Format(CliText.Doc_For, lender));
         }
 
         if (made.Channel is { } channel)
         {
-            LedgerSession.Notice(Format(CliText.Doc_Channel, channel));
+            LedgerSession.Notice(Localized.Format(CliText.Doc_Channel, channel));
         }
 
-        LedgerSession.Notice(Format(CliText.Doc_Evidence, made.EvidenceListed, made.EvidenceNotListed > 0 ? Format(CliText.Doc_EvidenceMore, made.EvidenceNotListed) : ""));
+        LedgerSession.Notice(Localized.Format(CliText.Doc_Evidence, made.EvidenceListed, made.EvidenceNotListed > 0 ? Localized.Format(CliText.Doc_EvidenceMore, made.EvidenceNotListed) : ""));
         if (made.Missing.Count > 0)
         {
-            LedgerSession.Notice(Format(CliText.Doc_Missing, made.Missing.Count));
+            LedgerSession.Notice(Localized.Format(CliText.Doc_Missing, made.Missing.Count));
             foreach (var fact in made.Missing)
             {
                 LedgerSession.Notice("  --set " + fact.Path + "=…  （" + fact.Label + "）");
@@ -129,7 +128,7 @@ internal sealed class DocMakeCommand(TimeProvider time) : AsyncCommand<DocMakeCo
 
         if (made.Unverified.Count > 0)
         {
-            LedgerSession.Notice(Format(CliText.Doc_Unverified, string.Join("、", made.Unverified.Select(MakeDocument.CitationText))));
+            LedgerSession.Notice(Localized.Format(CliText.Doc_Unverified, string.Join("、", made.Unverified.Select(MakeDocument.CitationText))));
         }
 
         LedgerSession.Notice(CliText.Doc_SendYourself);
