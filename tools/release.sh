@@ -86,10 +86,17 @@ fi
 # The packages' native libraries (SQLite, SkiaSharp, OR-Tools: about 80 MB) stay files beside the
 # programs rather than inside them: a single file would unpack them into the user's home at its
 # first start, about 0.2 s of CPU and 81 MB written (docs/benchmarks.md, issue 25).
-publish() { # project rid folder composite
-  dotnet publish "$work/tree/$1" -c Release -r "$2" --self-contained true -o "$3" \
+# Both programs in one MSBuild invocation (tools/release/programs.proj): one restore of their
+# shared graph and one MSBuild process, with the properties `dotnet publish -c Release -r RID
+# --self-contained true` passes, and each program's own publish folder and composite setting.
+publish() { # rid web-folder cli-folder
+  local properties=(-p:Configuration=Release -p:RuntimeIdentifier="$1" -p:_CommandLineDefinedRuntimeIdentifier=true
+    -p:SelfContained=true -p:_CommandLineDefinedSelfContained=true -p:_IsPublishing=true -p:NuGetInteractive=false)
+  dotnet msbuild "$work/tree/tools/release/programs.proj" -restore -t:Publish "${properties[@]}" \
+    -rp:EnableDefaultCompileItems=false -rp:EnableDefaultEmbeddedResourceItems=false -rp:EnableDefaultNoneItems=false \
+    -p:WebPublishDir="$2/" -p:CliPublishDir="$3/" -p:WebComposite="$web_composite" \
     -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=false \
-    -p:PublishReadyToRun=$ready_to_run -p:PublishReadyToRunComposite="$4" -p:DebugType=none \
+    -p:PublishReadyToRun=$ready_to_run -p:DebugType=none \
     -p:IsTransformWebConfigDisabled=true "${analyzers[@]}" "${references[@]}" -v:q -nologo
 }
 
@@ -97,8 +104,7 @@ for rid in "${rids[@]}"; do
   name=debtshield-$version-$rid
   stage=$work/$name
   mkdir -p "$stage"
-  publish src/DebtShield.Web "$rid" "$work/web-$rid" "$web_composite"
-  publish src/DebtShield.Cli "$rid" "$work/cli-$rid" false
+  publish "$rid" "$work/web-$rid" "$work/cli-$rid"
   exe=""; [[ $rid == win-* ]] && exe=.exe
   # The web app's single file keeps its stylesheet beside it (wwwroot): the app serves it from its own folder.
   cp "$work/web-$rid/DebtShield.Web$exe" "$stage/debtshield-web$exe"

@@ -11,7 +11,15 @@ namespace DebtShield.App.Tests.Evidence;
 /// PostgreSQL. The texts are painted in Noto Sans CJK, so what comes back can be compared with
 /// what was painted.
 /// </summary>
-public sealed class ScreenshotImportTests : IDisposable
+/// <remarks>
+/// The painted conversation is read once for the class (<see cref="PaintedConversation"/>): the
+/// tests that only need what it reads append that reading, as <see cref="ImportScreenshots.ImportAsync"/>
+/// does after its own <see cref="ImportScreenshots.ReadAsync"/>. On each provider the import end
+/// to end still runs in <see cref="ImportScreenshots_TheSameImageTwiceOrAnOverlappingScreenshot_AddsNoDuplicates"/>
+/// (its second import reads the scrolled screenshot and skips the one already kept); the contact's
+/// phone, the refusals and the bill page go through it on SQLite.
+/// </remarks>
+public sealed class ScreenshotImportTests(ScreenshotImportTests.PaintedConversation painted) : IClassFixture<ScreenshotImportTests.PaintedConversation>, IDisposable
 {
     private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
@@ -34,9 +42,8 @@ public sealed class ScreenshotImportTests : IDisposable
     {
         using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
-        var file = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
 
-        var result = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([file]), null, Clock);
+        var result = await ImportScreenshots.AppendAsync(ledger, null, painted.ScreenshotAlone, null, null, Clock);
         var items = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items;
 
         var screenshot = Assert.Single(result.Screenshots);
@@ -50,7 +57,7 @@ public sealed class ScreenshotImportTests : IDisposable
             ],
             items.Select(i => (i.Entry.Incident.Direction, i.Entry.Incident.Time)));
         Assert.All(items, i => Assert.Equal((IncidentChannel.Chat, "催收王经理", Recipient.Borrower), (i.Entry.Incident.Channel, i.Entry.Incident.Counterpart, i.Entry.Incident.Recipient)));
-        Assert.All(items, i => Assert.Equal([ContentHash.Of(File.ReadAllBytes(file))], i.Entry.Incident.Attachments));
+        Assert.All(items, i => Assert.Equal([ContentHash.Of(File.ReadAllBytes(painted.Screenshot))], i.Entry.Incident.Attachments));
         var bubbles = Conversation.OfType<ChatBubble>().ToArray();
         for (var i = 0; i < bubbles.Length; i++)
         {
@@ -69,12 +76,12 @@ public sealed class ScreenshotImportTests : IDisposable
     {
         using var test = TestLedgers.CreateMigrated(provider);
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
-        var first = Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation));
-        var copy = Write("copy-of-first.png", File.ReadAllBytes(first));
         var scrolled = Write("Screenshot_20261104-211000.png", ChatScreenshotPainter.Paint("催收王经理", [.. Conversation[2..], new ChatBubble(false, "最后通知：明天联系你的单位领导。")]));
 
-        var once = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([first, copy]), null, Clock);
-        var again = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([first, scrolled]), null, Clock);
+        // The first import: the screenshot and its copy as one import read them (the class's reading).
+        var once = await ImportScreenshots.AppendAsync(ledger, null, painted.ScreenshotAndCopy, null, null, Clock);
+        // The second, end to end: the screenshot is already kept (not read again), the scrolled one is read.
+        var again = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([painted.Screenshot, scrolled]), null, Clock);
         var items = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items;
 
         Assert.Equal([(ScreenshotOutcome.Added, 4), (ScreenshotOutcome.AlreadyImported, 0)], once.Screenshots.Select(s => (s.Outcome, s.Added)));
@@ -151,12 +158,11 @@ public sealed class ScreenshotImportTests : IDisposable
     [Fact]
     public async Task AppendAsync_OnlyChosenBubbles_AppendsThoseAndNothingElse()
     {
-        // Given a chat screenshot read and nothing yet stored
+        // Given a chat screenshot read (the class's reading, on a ledger of its own) and nothing yet stored
         using var test = TestLedgers.CreateMigratedSqlite();
         var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
-        var files = ImportScreenshots.Files([Write("Screenshot_20261104-210500.png", ChatScreenshotPainter.Paint("催收王经理", Conversation))]);
-        var readings = await ImportScreenshots.ReadAsync(ledger, null, files);
-        var stored = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Head.Count;
+        var readings = painted.ScreenshotAlone;
+        var stored = painted.StoredByReading;
 
         // When only the third bubble is chosen
         var result = await ImportScreenshots.AppendAsync(ledger, null, readings, (screenshot, bubble) => screenshot == 0 && bubble == 2, null, Clock);
@@ -177,6 +183,51 @@ public sealed class ScreenshotImportTests : IDisposable
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
+
+    /// <summary>
+    /// The painted conversation and a byte-for-byte copy of it, read together once by
+    /// <see cref="ImportScreenshots.ReadAsync"/> (real Tesseract) on an empty SQLite ledger, which the
+    /// reading leaves empty. Reading the same bytes gives the same reading, so the class reads the
+    /// conversation twice instead of seven times (the first import on both providers, the duplicate
+    /// test's two copies on both, the chosen bubble). The files stay until the class ends: appending
+    /// reads each again and checks it is the image that was read.
+    /// </summary>
+    public sealed class PaintedConversation : IAsyncLifetime
+    {
+        private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("debtshield-screens-read-");
+
+        /// <summary>The conversation's screenshot, named as a phone names one.</summary>
+        public string Screenshot { get; private set; } = "";
+
+        /// <summary>The screenshot and its copy as one import reads them.</summary>
+        public ScreenshotReadings ScreenshotAndCopy { get; private set; } = null!;
+
+        /// <summary>The screenshot's reading alone, as an import of it alone reads it.</summary>
+        public ScreenshotReadings ScreenshotAlone { get; private set; } = null!;
+
+        /// <summary>The evidence entries in the ledger the reading was made on, after it.</summary>
+        public int StoredByReading { get; private set; } = -1;
+
+        public async Task InitializeAsync()
+        {
+            Screenshot = Path.Combine(_folder.FullName, "Screenshot_20261104-210500.png");
+            await File.WriteAllBytesAsync(Screenshot, ChatScreenshotPainter.Paint("催收王经理", Conversation));
+            var copy = Path.Combine(_folder.FullName, "copy-of-first.png");
+            File.Copy(Screenshot, copy);
+
+            using var test = TestLedgers.CreateMigratedSqlite();
+            var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+            ScreenshotAndCopy = await ImportScreenshots.ReadAsync(ledger, null, ImportScreenshots.Files([Screenshot, copy]));
+            ScreenshotAlone = new ScreenshotReadings([ScreenshotAndCopy.Files[0]], [ScreenshotAndCopy.Reads[0]]);
+            StoredByReading = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Head.Count;
+        }
+
+        public Task DisposeAsync()
+        {
+            _folder.Delete(recursive: true);
+            return Task.CompletedTask;
+        }
+    }
 
     private string Write(string name, byte[] content)
     {
