@@ -180,7 +180,11 @@ release_archive() {
   return "$status"
 }
 
+# Each check has a temporary folder of its own: a test that looks at what its process left behind
+# there (the upload spools' folders) sees no other lane's files.
 run_check() {
+  export TMPDIR="$work/tmp/${1#test:}"
+  mkdir -p "$TMPDIR"
   case "$1" in
     test:*) test_project "${1#test:}" ;;
     release) release_archive ;;
