@@ -355,13 +355,17 @@ public sealed class WordingClassTests
 
     /// <summary>
     /// A lone character that is half of many words is no insult on its own (issue 21, s19): 操 in 操作, 操持, a name (曹操) and
-    /// speech recognition's 操留 (S105's m448) was read as abuse, and 爆 in 火爆 as an act of telling; the whole forms still fire.
+    /// speech recognition's 操留 (S105's m448) was read as abuse, 爆 in 火爆 as an act of telling and 手 in 手机 or 手续 as a body
+    /// threatened; the whole forms still fire.
     /// </summary>
     [Theory]
     [InlineData("曹操先生，您本期应还1,200元，请按时还款。", "lawful_reminder")]
     [InlineData("您的借款手续我们已经帮您操持好了，应还2000元请于明天前还款。", "lawful_reminder")]
     [InlineData("这边纸纸质信函都已经操留好了，具有法律效应。", "fake_legal_process")]
     [InlineData("周末晒太阳的时候也别忘了，本期应还600元，请按时还款。", "lawful_reminder")]
+    [InlineData("请小心保管您的手机和验证码，谨防诈骗，本期应还500元，请按时还款。", "lawful_reminder")]
+    [InlineData("温馨提示：小心手续费陷阱，官方还款不收取任何费用，本期应还720元，请按时还款。", "lawful_reminder")]
+    [InlineData("再不还钱，小心你的手脚。", "threat_violence")]
     [InlineData("操你妈的，到底还不还钱", "insult")]
     [InlineData("不还钱就爆你通迅录，让所有人知道你欠钱不还。", "threat_exposure")]
     public void Analyze_CharacterThatIsHalfOfManyWords_FiresOnlyInItsWholeForm(string text, string expected) =>
