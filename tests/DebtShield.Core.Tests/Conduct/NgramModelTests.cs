@@ -22,9 +22,11 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// added 57 messages, 51 of them one bank's collection calls as speech recognition wrote them (S105),
     /// which the rules read far worse: over the 451 messages the rules of that day reached 0.844, and with
     /// helper s18-rules' classes and the guide's readings of the new calls 0.852, 9 false labels and 119
-    /// missed. The floor sits just under that figure on today's corpus: it may only go up.
+    /// missed; with helper s19-rules' letters to the circle's address, abuse in quotation marks and the one-character
+    /// words bounded, 0.879, 8 false labels and 99 missed. The floor sits just under that figure on today's corpus:
+    /// it may only go up.
     /// </summary>
-    private const double RulesFloor = 0.851;
+    private const double RulesFloor = 0.878;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of
