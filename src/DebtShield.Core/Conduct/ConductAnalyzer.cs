@@ -390,10 +390,12 @@ public sealed class ConductAnalyzer
     /// True when the hit is part of a quotation: words quoted from someone else, not said by the
     /// sender. Quotation marks around the trigger alone (等着“社死”吧, “ 老赖 ” with the spaces a phone
     /// puts in) are emphasis and do not count. Two words in the marks are a quotation, or a thing named
-    /// rather than done (以“上门催收”为名行骗), so “无耻老赖” is read as quoted too: precision first.
+    /// rather than done (以“上门催收”为名行骗) — except abuse (<see cref="ConductRuleSet.AbuseAtoms"/>): no one names
+    /// a thing “无耻老赖”, so marks around abuse are the sender's emphasis, and only reported speech
+    /// (他说你是“无耻老赖”) or a negation or prohibition before them makes it someone else's words (issue 21, s19).
     /// </summary>
-    private static bool IsQuoted(Scratch scratch, int start, int end) =>
-        scratch.QuoteOpen[start] >= 0 && scratch.QuoteLength[start] - (end - start) >= 2;
+    private bool IsQuoted(Scratch scratch, AtomHit hit) =>
+        scratch.QuoteOpen[hit.Start] >= 0 && scratch.QuoteLength[hit.Start] - (hit.End - hit.Start) >= 2 && !Rules.AbuseAtoms[hit.Atom];
 
     /// <summary>
     /// Finds every lexicon term, and records each as a hit of the classes it belongs to, except where a longer word
@@ -451,7 +453,7 @@ public sealed class ConductAnalyzer
                 continue;
             }
 
-            var suppressed = IsQuoted(scratch, hit.Start, hit.End);
+            var suppressed = IsQuoted(scratch, hit);
             for (var k = 0; k < hits.Count && !suppressed; k++)
             {
                 var other = hits[k];
@@ -472,7 +474,7 @@ public sealed class ConductAnalyzer
 
             if (suppressed)
             {
-                hits[i] = hit with { Suppressed = true, Negated = !IsQuoted(scratch, hit.Start, hit.End) && !IsReported(hits, hit, reported) };
+                hits[i] = hit with { Suppressed = true, Negated = !IsQuoted(scratch, hit) && !IsReported(hits, hit, reported) };
             }
         }
 

@@ -96,6 +96,11 @@ public sealed class ConductRuleSet
         RuleArray = [.. rules];
         var index = RuleArray.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         YieldArray = [.. RuleArray.Select(r => r.YieldsTo.Select(id => index[id]).ToArray())];
+        AbuseAtoms = new bool[atomCount];
+        foreach (var atom in RuleArray.Where(r => r.Label == ConductLabel.Insult).SelectMany(r => r.PatternArray).SelectMany(p => p.AtomArray))
+        {
+            AbuseAtoms[atom] = true;
+        }
     }
 
     /// <summary>The normaliser the rules were compiled with.</summary>
@@ -148,6 +153,12 @@ public sealed class ConductRuleSet
 
     /// <summary>For each rule of <see cref="RuleArray"/>, the indexes of the rules it yields to (<c>yields-to:</c>).</summary>
     internal int[][] YieldArray { get; }
+
+    /// <summary>
+    /// For each atom, true when an <c>insult</c> rule's pattern names it. Quotation marks around abuse are emphasis
+    /// ("你这个“无耻老赖”"), however many words they hold: the sender says it. Reported speech still reports it.
+    /// </summary>
+    internal bool[] AbuseAtoms { get; }
 
     /// <summary>Parses and compiles the lexicon and the rules.</summary>
     /// <exception cref="FormatException">A line is malformed, a class unknown or a label misspelt; the message names file and line.</exception>

@@ -112,6 +112,33 @@ public sealed class ConductAnalyzerTests
     public void Analyze_EmphasisMarksTypedTheSameWayTwice_StillFire(string text, string label) =>
         Assert.Contains(label, ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 
+    /// <summary>
+    /// Quotation marks around abuse are the sender's emphasis however many words they hold (issue 21, s19: “无耻老赖” read
+    /// as a quotation, no label, before), in every pair of marks the analyser knows; a threat in the same marks is still
+    /// a quotation.
+    /// </summary>
+    [Theory]
+    [InlineData("你这个“无耻老赖”，今天必须还钱")]
+    [InlineData("“无耻老赖”说的就是你，赶紧还钱。")]
+    [InlineData("“不要脸的东西”，欠钱还装死")]
+    [InlineData("你就是个‘无耻老赖’，还钱！")]
+    [InlineData("你就是个\"无耻老赖\"，还钱！")]
+    [InlineData("你就是个「无耻老赖」，还钱！")]
+    [InlineData("你就是个『死皮赖脸的骗子』，还钱！")]
+    [InlineData("你就是个﹁无耻老赖﹂，还钱！")]
+    [InlineData("你就是个〝无耻老赖〞，还钱！")]
+    [InlineData("你就是个“无耻老赖“，还钱！")]
+    public void Analyze_AbuseInQuotationMarksOfManyWords_IsTheSendersEmphasis(string text) =>
+        Assert.Contains("insult", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>Quoted abuse that reported speech introduces, or a prohibition or negation governs, is not the sender's (issue 21, s19).</summary>
+    [Theory]
+    [InlineData("他说你是“无耻老赖”。我们不这么认为，请您按时还款。")]
+    [InlineData("本平台严禁催收人员使用“无耻老赖”等侮辱性词语，请您按时还款。")]
+    [InlineData("我们不会称您为“无耻老赖”，请您按时还款。")]
+    public void Analyze_QuotedAbuseReportedOrForbidden_IsNoInsult(string text) =>
+        Assert.DoesNotContain("insult", ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
     /// <summary>A quotation whose marks are typed the same way twice is still a quotation: the threat in it is reported.</summary>
     [Fact]
     public void Analyze_QuotationTypedWithTheSameMarkTwice_DoesNotAccuse() =>

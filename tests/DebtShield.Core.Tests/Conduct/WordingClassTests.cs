@@ -321,4 +321,58 @@ public sealed class WordingClassTests
     [InlineData("本平台严禁向借款人的单位、同事透露欠款信息，请您按时还款。")]
     public void Analyze_ReminderWithARealConsequenceOrAQuotedRule_IsLawful(string text) =>
         Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// The class "letters sent (or to be sent) to your 户籍地/家庭住址/单位/村委" (issue 21, s19; the corpus decisions m079 and
+    /// m430): address words × sending words × letter words, as a bank's call centre says them and speech recognition writes
+    /// them. A letter said to carry legal effect, or a suit's letter, is fake legal process too. Each got no label, or
+    /// only one of its two, before.
+    /// </summary>
+    [Theory]
+    [InlineData("具有法律效应的纸质信函将一式三份寄到您的户籍地址、家庭地址和单位地址。", "threat_exposure", "fake_legal_process")]
+    [InlineData("起诉信函以挂号信方式寄到您的家庭住址和公司地址。", "threat_exposure", "fake_legal_process")]
+    [InlineData("会有具有法律效力的催缴函件派发。会派到您留的户籍地址。", "threat_exposure", "fake_legal_process")]
+    [InlineData("律師函將寄到您的戶籍地址和單位地址，請您自行處理。", "threat_exposure", "fake_legal_process")]
+    [InlineData("那个函件呢会一式三份下发到您户籍家庭单位这三个地方哈", "threat_exposure")]
+    [InlineData("催收信函将寄往您的单位地址，请您知悉。", "threat_exposure")]
+    [InlineData("纸质催款函下周会送到您老家，您家里人会签收的。", "threat_exposure")]
+    [InlineData("今天还不上的话，您的案件会移交到您户籍当地，展开下一步流程。", "threat_exposure")]
+    [InlineData("那这边具有法律效应的纸质信函都是已经准备好了。", "fake_legal_process")]
+    public void Analyze_LetterToTheCirclesAddress_IsThreatOfExposure(string text, params string[] expected) =>
+        Assert.Equal(expected.Order(), ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)).Order());
+
+    /// <summary>
+    /// What the letter class must leave alone (issue 21, s19): a statement posted to the work address, a promise to send
+    /// nothing there, and an address a letter goes to, which is no personal data published (S105's m471 read as
+    /// <c>pii_exposure</c> before).
+    /// </summary>
+    [Theory]
+    [InlineData("您本月账单已出，应还1,280元，纸质账单将寄送至您的单位地址，请按时还款。", "lawful_reminder")]
+    [InlineData("我司承诺不会向您的工作单位寄送任何函件，本期应还550元，请按时还款。", "lawful_reminder")]
+    [InlineData("具有法律效应的信函可能都会下发到您的户籍单位和住址。", "threat_exposure", "fake_legal_process")]
+    public void Analyze_StatementOrPromiseOrLettersAddress_IsNoMoreThanItSays(string text, params string[] expected) =>
+        Assert.Equal(expected.Order(), ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)).Order());
+
+    /// <summary>
+    /// A lone character that is half of many words is no insult on its own (issue 21, s19): 操 in 操作, 操持, a name (曹操) and
+    /// speech recognition's 操留 (S105's m448) was read as abuse, 爆 in 火爆 as an act of telling and 手 in 手机 or 手续 as a body
+    /// threatened; the whole forms still fire.
+    /// </summary>
+    [Theory]
+    [InlineData("曹操先生，您本期应还1,200元，请按时还款。", "lawful_reminder")]
+    [InlineData("您的借款手续我们已经帮您操持好了，应还2000元请于明天前还款。", "lawful_reminder")]
+    [InlineData("这边纸纸质信函都已经操留好了，具有法律效应。", "fake_legal_process")]
+    [InlineData("周末晒太阳的时候也别忘了，本期应还600元，请按时还款。", "lawful_reminder")]
+    [InlineData("请小心保管您的手机和验证码，谨防诈骗，本期应还500元，请按时还款。", "lawful_reminder")]
+    [InlineData("温馨提示：小心手续费陷阱，官方还款不收取任何费用，本期应还720元，请按时还款。", "lawful_reminder")]
+    [InlineData("再不还钱，小心你的手脚。", "threat_violence")]
+    [InlineData("操你妈的，到底还不还钱", "insult")]
+    [InlineData("不还钱就爆你通迅录，让所有人知道你欠钱不还。", "threat_exposure")]
+    public void Analyze_CharacterThatIsHalfOfManyWords_FiresOnlyInItsWholeForm(string text, string expected) =>
+        Assert.Equal([expected], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>爆 inside 火爆 is no act of telling (issue 21, s19: a threat of exposure before); the family named without one withholds the lawful label, as before.</summary>
+    [Fact]
+    public void Analyze_FamilyWithBusinessBooming_IsNoThreat() =>
+        Assert.DoesNotContain("threat_exposure", ConductData.TextLabels(Analyzer.Analyze("你家人那边最近生意火爆吧，请您本月20日前还款800元。", Recipient.Borrower)));
 }
