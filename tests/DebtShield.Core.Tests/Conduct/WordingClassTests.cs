@@ -343,13 +343,16 @@ public sealed class WordingClassTests
 
     /// <summary>
     /// What the letter class must leave alone (issue 21, s19): a statement posted to the work address, a promise to send
-    /// nothing there, and an address a letter goes to, which is no personal data published (S105's m471 read as
-    /// <c>pii_exposure</c> before).
+    /// nothing there, an address a letter goes to, which is no personal data published (S105's m471 read as
+    /// <c>pii_exposure</c> before), and a letter to the borrower's own home, posted to the borrower as a lawful
+    /// creditor's are (the guide; the corpus decision on m080).
     /// </summary>
     [Theory]
     [InlineData("您本月账单已出，应还1,280元，纸质账单将寄送至您的单位地址，请按时还款。", "lawful_reminder")]
     [InlineData("我司承诺不会向您的工作单位寄送任何函件，本期应还550元，请按时还款。", "lawful_reminder")]
     [InlineData("具有法律效应的信函可能都会下发到您的户籍单位和住址。", "threat_exposure", "fake_legal_process")]
+    [InlineData("催款函将寄到您的家庭住址，请注意查收，本期应还900元。")]
+    [InlineData("律师函将寄到您的家庭地址，请注意查收。", "fake_legal_process")]
     public void Analyze_StatementOrPromiseOrLettersAddress_IsNoMoreThanItSays(string text, params string[] expected) =>
         Assert.Equal(expected.Order(), ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)).Order());
 
