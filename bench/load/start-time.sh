@@ -10,6 +10,11 @@
 #
 #   bench/load/start-time.sh ARCHIVE [RUNS] [FRESH]      (defaults 20 and 5)
 #
+# The page is asked for by bash itself (its /dev/tcp), starting no process while the app starts: a
+# curl and a sleep started every 10 ms until the page answered, about 29 ms of CPU each round here,
+# took a large part of the two cores from the app's two busy threads (docs/benchmarks.md, issue 25,
+# seventh session). START_PROBE=curl measures the earlier way, for comparison with earlier figures.
+#
 # Runtime settings to try without publishing again go in START_ENV, e.g.
 # START_ENV='DOTNET_TieredPGO=0 DOTNET_gcServer=0'. The load average is printed before and after:
 # on a shared machine the figures follow it.
@@ -25,6 +30,28 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 
 ticks=$(getconf CLK_TCK)
 
+# A 10 ms wait without starting a process: a read that times out on a pipe nobody writes to.
+exec {idle}<> <(:)
+pause() {
+  if [ "${START_PROBE:-}" = curl ]; then sleep 0.01; else read -r -t 0.01 -u "$idle" _ || true; fi
+}
+
+answered() { # the first page answered 200
+  if [ "${START_PROBE:-}" = curl ]; then
+    curl -s -f -o /dev/null "http://127.0.0.1:$port/"
+    return
+  fi
+  # Until the server listens the connection is refused at once; once it listens the request waits
+  # there for the page, however long the start takes. The status line is enough: the clock stops
+  # at the answer, as it did when curl read the whole page.
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
+  printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$port" >&3
+  local status=""
+  read -r -t 120 -u 3 status || true
+  exec 3<&-
+  [[ $status == "HTTP/1.1 200"* ]]
+}
+
 start_once() { # home → "WALL_MS CPU_MS" to the first page
   local home=$1 begin pid wall cpu
   mkdir -p "$home"
@@ -32,9 +59,9 @@ start_once() { # home → "WALL_MS CPU_MS" to the first page
   # shellcheck disable=SC2086
   env -i HOME="$home" PATH=/nonexistent LANG=C.UTF-8 ${START_ENV:-} "$app" --no-browser --urls "http://127.0.0.1:$port" >"$home/web.log" 2>&1 &
   pid=$!
-  until curl -s -f -o /dev/null "http://127.0.0.1:$port/"; do
+  until answered; do
     kill -0 "$pid" 2>/dev/null || { cat "$home/web.log" >&2; exit 1; }
-    sleep 0.01
+    pause
   done
   wall=$(( ($(date +%s%N) - begin) / 1000000 ))
   # utime and stime are fields 14 and 15; the command name (field 2) holds no space here.
@@ -56,7 +83,7 @@ summary() { # label "WALL CPU"…
       printf "%s: %d starts, wall median %d ms, best %d ms, worst %d ms; CPU mean %d ms, median %d ms\n", label, NR, m, wall[1], wall[NR], total / NR, c }'
 }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)${START_ENV:+; START_ENV=$START_ENV}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)${START_ENV:+; START_ENV=$START_ENV}${START_PROBE:+; START_PROBE=$START_PROBE}"
 start_once "$work/home" >/dev/null   # makes and migrates the ledger
 times=()
 for _ in $(seq 1 "$runs"); do times+=("$(start_once "$work/home")"); done
