@@ -78,9 +78,14 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     {
         ArgumentNullException.ThrowIfNull(payments);
         ArgumentNullException.ThrowIfNull(rates);
-        var paymentColumn = payments as Payment[] ?? [.. payments];
+        var paymentColumn = new PaymentEntry[payments.Count];
+        for (var i = 0; i < paymentColumn.Length; i++)
+        {
+            paymentColumn[i] = PaymentEntry.Of(payments[i]);
+        }
+
         var stretches = rates as AccrualRate[] ?? [.. rates];
-        return Compute(principal, start, new ReadOnlySpan<Payment>(paymentColumn), asOf, new ReadOnlySpan<AccrualRate>(stretches), dayCount);
+        return Compute(principal, start, new ReadOnlySpan<PaymentEntry>(paymentColumn), asOf, new ReadOnlySpan<AccrualRate>(stretches), dayCount);
     }
 
     /// <summary>
@@ -91,14 +96,14 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     internal static LawfulBalance Compute(
         Money principal,
         DateOnly start,
-        ReadOnlySpan<Payment> payments,
+        ReadOnlySpan<PaymentEntry> payments,
         DateOnly asOf,
         scoped ReadOnlySpan<AccrualRate> rates,
         DayCount dayCount) =>
         Compute(principal, start, payments, asOf, rates, dayCount, soFar: null);
 
     /// <summary>
-    /// Runs the account as <see cref="Compute(Money, DateOnly, ReadOnlySpan{Payment}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>
+    /// Runs the account as <see cref="Compute(Money, DateOnly, ReadOnlySpan{PaymentEntry}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>
     /// does, and keeps it as it stood once the payments up to <paramref name="keepThrough"/> were
     /// applied: the legal check runs the contract's account first, and a view whose stretches accrue
     /// alike with the contract's up to that day (the licensed line above the contract's rate, until
@@ -114,7 +119,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     internal static (LawfulBalance Balance, AccountSoFar SoFar) ComputeAndKeep(
         Money principal,
         DateOnly start,
-        ReadOnlySpan<Payment> payments,
+        ReadOnlySpan<PaymentEntry> payments,
         DateOnly asOf,
         AccrualRate[] rates,
         DayCount dayCount,
@@ -131,7 +136,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     }
 
     /// <summary>
-    /// <see cref="Compute(Money, DateOnly, ReadOnlySpan{Payment}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>,
+    /// <see cref="Compute(Money, DateOnly, ReadOnlySpan{PaymentEntry}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>,
     /// going on from <paramref name="soFar"/> (an account of the same loan and day count) where
     /// <paramref name="rates"/> accrue alike with its stretches up to its day: the same answer to
     /// the last digit, the shared payments having gone through the same operations in the same order.
@@ -139,7 +144,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     internal static LawfulBalance Compute(
         Money principal,
         DateOnly start,
-        ReadOnlySpan<Payment> payments,
+        ReadOnlySpan<PaymentEntry> payments,
         DateOnly asOf,
         scoped ReadOnlySpan<AccrualRate> rates,
         DayCount dayCount,
@@ -162,13 +167,13 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     /// most of their payments by then (issue 27). The first goes on from <paramref name="soFar"/>
     /// where its stretches accrue alike with that account's up to its day. The answers are those of
     /// two runs of
-    /// <see cref="Compute(Money, DateOnly, ReadOnlySpan{Payment}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>,
+    /// <see cref="Compute(Money, DateOnly, ReadOnlySpan{PaymentEntry}, DateOnly, ReadOnlySpan{AccrualRate}, DayCount)"/>,
     /// to the last digit: the shared payments go through the same operations in the same order.
     /// </summary>
     internal static (LawfulBalance First, LawfulBalance Second) ComputeBoth(
         Money principal,
         DateOnly start,
-        ReadOnlySpan<Payment> payments,
+        ReadOnlySpan<PaymentEntry> payments,
         DateOnly asOf,
         scoped ReadOnlySpan<AccrualRate> first,
         scoped ReadOnlySpan<AccrualRate> second,
@@ -270,7 +275,7 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
     /// <summary>Applies the payments from the next one not yet applied through <paramref name="through"/>.</summary>
     private static void Apply(
         ref Account account,
-        ReadOnlySpan<Payment> payments,
+        ReadOnlySpan<PaymentEntry> payments,
         DateOnly through,
         scoped ReadOnlySpan<AccrualRate> rates,
         ReadOnlySpan<double> daily,

@@ -21,8 +21,9 @@ public sealed class Loan
     // from them only when asked for (a loan made from totals, as a batch line makes it, may never be).
     private readonly DateOnly[] _dueDates;
     private readonly Money[] _totals;
-    private readonly Payment[] _payments;
+    private readonly PaymentEntry[] _payments;
     private IReadOnlyList<Instalment>? _schedule;
+    private IReadOnlyList<Payment>? _paymentRecords;
 
     private Loan(
         string id,
@@ -34,7 +35,7 @@ public sealed class Loan
         DateOnly[] dueDates,
         Money[] totals,
         Instalment[]? schedule,
-        Payment[] payments,
+        PaymentEntry[] payments,
         AdvertisedRate? advertised,
         OverdueTerms overdueTerms,
         Money upfrontFeeTotal,
@@ -51,7 +52,6 @@ public sealed class Loan
         _schedule = schedule is null ? null : Array.AsReadOnly(schedule);
         InstalmentsChargeFees = schedule is not null && Array.Exists(schedule, i => i.Fees is { IsPositive: true });
         _payments = payments;
-        Payments = payments.Length == 0 ? ReadOnlyCollection<Payment>.Empty : Array.AsReadOnly(payments);
         Advertised = advertised;
         OverdueTerms = overdueTerms;
 
@@ -95,13 +95,13 @@ public sealed class Loan
     internal bool InstalmentsChargeFees { get; }
 
     /// <summary>What the borrower actually paid, in date order.</summary>
-    public IReadOnlyList<Payment> Payments { get; }
+    public IReadOnlyList<Payment> Payments => _paymentRecords ?? PaymentsFromColumn();
 
     /// <summary>
-    /// The payments as the loan's own column, for the accounts the legal check runs several times a
-    /// loan (no interface call a payment). Shared, never written.
+    /// The payments as the loan's own column of values, for the accounts the legal check runs
+    /// several times a loan (no interface call and no record a payment). Shared, never written.
     /// </summary>
-    internal ReadOnlySpan<Payment> PaymentColumn => _payments;
+    internal ReadOnlySpan<PaymentEntry> PaymentColumn => _payments;
 
     /// <summary>The rate the lender advertised, if the borrower knows it.</summary>
     public AdvertisedRate? Advertised { get; }
@@ -149,7 +149,7 @@ public sealed class Loan
             && OverdueTerms == other.OverdueTerms
             && Schedule.SequenceEqual(other.Schedule)
             && UpfrontFees.SequenceEqual(other.UpfrontFees)
-            && Payments.SequenceEqual(other.Payments);
+            && _payments.AsSpan().SequenceEqual(other._payments);
     }
 
     /// <summary>
@@ -194,7 +194,7 @@ public sealed class Loan
             totals[i] = instalments[i].Total;
         }
 
-        return Created(id, lender, contractDate, principal, received, upfrontFees.ToArray(), dueDates, totals, instalments, payments.ToArray(), advertised, overdueTerms);
+        return Created(id, lender, contractDate, principal, received, upfrontFees.ToArray(), dueDates, totals, instalments, Entries(payments), advertised, overdueTerms);
     }
 
     /// <summary>
@@ -235,7 +235,73 @@ public sealed class Loan
             throw new ArgumentException("Every due date needs exactly one total.", nameof(totals));
         }
 
-        return Created(id, lender, contractDate, principal, received, upfrontFees.ToArray(), dueDates.ToArray(), totals.ToArray(), null, payments.ToArray(), advertised, null);
+        return Created(id, lender, contractDate, principal, received, upfrontFees.ToArray(), dueDates.ToArray(), totals.ToArray(), null, Entries(payments), advertised, null);
+    }
+
+    /// <summary>
+    /// <see cref="CreateFromTotals(string, Lender, DateOnly, Money, Money?, IEnumerable{UpfrontFee}, ReadOnlySpan{DateOnly}, ReadOnlySpan{Money}, IEnumerable{Payment}, AdvertisedRate?)"/>
+    /// with the payments as two columns too, none of them designated: the same checks, the same
+    /// loan, without a <see cref="Payment"/> made for each payment of a batch line until someone
+    /// reads <see cref="Payments"/> (issue 27).
+    /// </summary>
+    /// <param name="id">The loan's name.</param>
+    /// <param name="lender">Who lent the money.</param>
+    /// <param name="contractDate">The day the money arrived.</param>
+    /// <param name="principal">The contract amount.</param>
+    /// <param name="received">What arrived; <see langword="null"/> means the whole principal.</param>
+    /// <param name="upfrontFees">Fees paid at or before disbursement.</param>
+    /// <param name="dueDates">Each instalment's due date, in schedule order.</param>
+    /// <param name="totals">Each instalment's total, in the order of <paramref name="dueDates"/>.</param>
+    /// <param name="paidOn">The day of each payment, in any order.</param>
+    /// <param name="paidAmounts">What each payment was, in the order of <paramref name="paidOn"/>.</param>
+    /// <param name="advertised">The advertised rate, if known.</param>
+    /// <exception cref="ArgumentException">Two columns of a pair differ in length.</exception>
+    public static LoanCreation CreateFromTotals(
+        string id,
+        Lender lender,
+        DateOnly contractDate,
+        Money principal,
+        Money? received,
+        IEnumerable<UpfrontFee> upfrontFees,
+        ReadOnlySpan<DateOnly> dueDates,
+        ReadOnlySpan<Money> totals,
+        ReadOnlySpan<DateOnly> paidOn,
+        ReadOnlySpan<Money> paidAmounts,
+        AdvertisedRate? advertised)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(lender);
+        ArgumentNullException.ThrowIfNull(upfrontFees);
+        if (dueDates.Length != totals.Length)
+        {
+            throw new ArgumentException("Every due date needs exactly one total.", nameof(totals));
+        }
+
+        if (paidOn.Length != paidAmounts.Length)
+        {
+            throw new ArgumentException("Every payment's day needs exactly one amount.", nameof(paidAmounts));
+        }
+
+        var paid = paidOn.Length == 0 ? [] : new PaymentEntry[paidOn.Length];
+        for (var i = 0; i < paid.Length; i++)
+        {
+            paid[i] = new PaymentEntry(paidOn[i], paidAmounts[i], PaymentTarget.Default);
+        }
+
+        return Created(id, lender, contractDate, principal, received, upfrontFees.ToArray(), dueDates.ToArray(), totals.ToArray(), null, paid, advertised, null);
+    }
+
+    /// <summary>The column of <paramref name="payments"/>.</summary>
+    private static PaymentEntry[] Entries(IEnumerable<Payment> payments)
+    {
+        var records = payments as Payment[] ?? [.. payments];
+        var entries = records.Length == 0 ? [] : new PaymentEntry[records.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = PaymentEntry.Of(records[i]);
+        }
+
+        return entries;
     }
 
     /// <summary>The one way in of both doors: the checks, then the loan; <paramref name="instalments"/> (with their parts) when the caller had them.</summary>
@@ -249,7 +315,7 @@ public sealed class Loan
         DateOnly[] dueDates,
         Money[] totals,
         Instalment[]? instalments,
-        Payment[] paid,
+        PaymentEntry[] paid,
         AdvertisedRate? advertised,
         OverdueTerms? overdueTerms)
     {
@@ -264,16 +330,51 @@ public sealed class Loan
             return new LoanCreation(null, problems);
         }
 
-        if (paid.Length > 1)
+        if (!InOrder(paid))
         {
             // Same-day payments are ordered by amount and designation too, so the order never depends on how they were entered.
-            Array.Sort(paid, static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date)
-                : a.Amount != b.Amount ? a.Amount.CompareTo(b.Amount)
-                : a.AppliesTo.CompareTo(b.AppliesTo));
+            Array.Sort(paid, PaymentEntry.Compare);
         }
 
         var loan = new Loan(id, lender, contractDate, principal, arrived, fees, dueDates, totals, instalments, paid, advertised, terms, upfrontFeeTotal, scheduledTotal);
         return new LoanCreation(loan, []);
+    }
+
+    /// <summary>
+    /// Whether the payments are in the loan's order already, as a lender's statement and a batch's
+    /// lines give them: checked in one pass rather than sorted again (issue 27). Entries equal in
+    /// that order are equal facts, so which of them comes first changes nothing a loan says.
+    /// </summary>
+    private static bool InOrder(ReadOnlySpan<PaymentEntry> paid)
+    {
+        for (var i = 1; i < paid.Length; i++)
+        {
+            if (PaymentEntry.Compare(paid[i - 1], paid[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The payments as records, made once when first asked for.</summary>
+    private IReadOnlyList<Payment> PaymentsFromColumn()
+    {
+        if (_payments.Length == 0)
+        {
+            return ReadOnlyCollection<Payment>.Empty;
+        }
+
+        var records = new Payment[_payments.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = _payments[i].ToPayment();
+        }
+
+        // Two threads may both make them; every reader then sees the first kept.
+        var payments = Array.AsReadOnly(records);
+        return Interlocked.CompareExchange(ref _paymentRecords, payments, null) ?? payments;
     }
 
     /// <summary>The instalments of a loan made from totals, made once when first asked for.</summary>
@@ -298,7 +399,7 @@ public sealed class Loan
     /// </summary>
     private static List<LoanProblem>? Problems(
         Money principal, Money arrived, UpfrontFee[] fees, ReadOnlySpan<DateOnly> dueDates, ReadOnlySpan<Money> totals, Instalment[]? instalments,
-        Payment[] paid, DateOnly contractDate, OverdueTerms terms,
+        PaymentEntry[] paid, DateOnly contractDate, OverdueTerms terms,
         out Money upfrontFeeTotal, out Money scheduledTotal)
     {
         List<LoanProblem>? problems = null;
@@ -511,7 +612,7 @@ public sealed class Loan
     /// <summary>A rate is a fraction: below zero is wrong, and above 100 (10,000% a period) is certainly a typo.</summary>
     internal static bool IsRate(decimal rate) => rate >= 0m && rate <= LargestRate;
 
-    private static void CheckPayments(DateOnly contractDate, Payment[] payments, ref List<LoanProblem>? problems)
+    private static void CheckPayments(DateOnly contractDate, PaymentEntry[] payments, ref List<LoanProblem>? problems)
     {
         for (var i = 0; i < payments.Length; i++)
         {

@@ -61,7 +61,9 @@ internal static class WellFormedLoanFile
         decimal? principal = null, received = null;
         List<(string Name, decimal Amount, DateOnly? Date)>? fees = null;
         var withParts = false;
-        List<Payment>? payments = null;
+        var scratch = Scratch.Of;
+        scratch.PaidOn.Clear();
+        scratch.PaidAmounts.Clear();
         AdvertisedRate? advertised = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -82,7 +84,7 @@ internal static class WellFormedLoanFile
                 4 => Amount(ref reader, out received),
                 5 => ReadFees(ref reader, out fees),
                 6 => ReadSchedule(ref reader, out withParts),
-                7 => ReadPayments(ref reader, out payments),
+                7 => ReadPayments(ref reader, scratch),
                 _ => ReadStated(ref reader, out advertised),
             };
             if (!ok)
@@ -97,7 +99,6 @@ internal static class WellFormedLoanFile
             return null;
         }
 
-        var scratch = Scratch.Of;
         var upfrontFees = scratch.UpfrontFees.Cleared();
         foreach (var (name, fee, paidOn) in fees ?? scratch.Fees.Cleared())
         {
@@ -106,13 +107,23 @@ internal static class WellFormedLoanFile
 
         var loanId = id ?? "line-" + line.ToString(CultureInfo.InvariantCulture);
         var arrived = received is { } given ? new Money(given) : (Money?)null;
-        var paid = payments ?? scratch.Payments.Cleared();
 
-        // Most schedules give totals only: the loan is made from the two columns, and no
-        // instalment record is made for a line of a batch that reads only dates and totals.
+        // Most schedules give totals only: the loan is made from the columns, and no instalment or
+        // payment record is made for a line of a batch that reads only dates and amounts.
         var creation = withParts
-            ? Loan.Create(loanId, lender, date, new Money(amount), arrived, upfrontFees, scratch.Instalments(), paid, advertised)
-            : Loan.CreateFromTotals(loanId, lender, date, new Money(amount), arrived, upfrontFees, CollectionsMarshal.AsSpan(scratch.DueDates), CollectionsMarshal.AsSpan(scratch.Totals), paid, advertised);
+            ? Loan.Create(loanId, lender, date, new Money(amount), arrived, upfrontFees, scratch.Instalments(), scratch.Payments(), advertised)
+            : Loan.CreateFromTotals(
+                loanId,
+                lender,
+                date,
+                new Money(amount),
+                arrived,
+                upfrontFees,
+                CollectionsMarshal.AsSpan(scratch.DueDates),
+                CollectionsMarshal.AsSpan(scratch.Totals),
+                CollectionsMarshal.AsSpan(scratch.PaidOn),
+                CollectionsMarshal.AsSpan(scratch.PaidAmounts),
+                advertised);
         return creation.Loan;
     }
 
@@ -250,15 +261,14 @@ internal static class WellFormedLoanFile
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    private static bool ReadPayments(ref Utf8JsonReader reader, out List<Payment>? payments)
+    /// <summary>Reads the payments into the thread's two columns (<see cref="Scratch"/>), in the file's order.</summary>
+    private static bool ReadPayments(ref Utf8JsonReader reader, Scratch scratch)
     {
-        payments = null;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
         }
 
-        payments = Scratch.Of.Payments.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             DateOnly? date = null;
@@ -284,7 +294,8 @@ internal static class WellFormedLoanFile
                 return false;
             }
 
-            payments.Add(new Payment(paidOn, new Money(paid)));
+            scratch.PaidOn.Add(paidOn);
+            scratch.PaidAmounts.Add(new Money(paid));
         }
 
         return reader.TokenType == JsonTokenType.EndArray;
@@ -537,7 +548,9 @@ internal static class WellFormedLoanFile
 
         public List<(Money? Principal, Money? Interest, Money? Fees)> Parts { get; } = new(24);
 
-        public List<Payment> Payments { get; } = [];
+        public List<DateOnly> PaidOn { get; } = new(48);
+
+        public List<Money> PaidAmounts { get; } = new(48);
 
         /// <summary>The schedule read last, as instalment records with their parts.</summary>
         public IEnumerable<Instalment> Instalments()
@@ -546,6 +559,15 @@ internal static class WellFormedLoanFile
             {
                 var (principal, interest, fees) = Parts[i];
                 yield return new Instalment(DueDates[i], Totals[i], principal, interest, fees);
+            }
+        }
+
+        /// <summary>The payments read last, as records (a schedule with parts makes its loan from records).</summary>
+        public IEnumerable<Payment> Payments()
+        {
+            for (var i = 0; i < PaidOn.Count; i++)
+            {
+                yield return new Payment(PaidOn[i], PaidAmounts[i]);
             }
         }
     }

@@ -34,7 +34,12 @@ public sealed class LawfulBalanceSharedRunTests
     {
         // The batch's common case: every payment made before the arrears began, then the agreed
         // rate and the cap part.
-        Payment[] payments = [new(Start.AddDays(30), new Money(1_000m)), new(Start.AddDays(61), new Money(500.25m)), new(Start.AddDays(90), new Money(1_000m))];
+        PaymentEntry[] payments =
+        [
+            new(Start.AddDays(30), new Money(1_000m), PaymentTarget.Default),
+            new(Start.AddDays(61), new Money(500.25m), PaymentTarget.Default),
+            new(Start.AddDays(90), new Money(1_000m), PaymentTarget.Default),
+        ];
         var since = Start.AddDays(120);
         AccrualRate[] rated = [new(Start, 0.154m), new(since, 0.24m)];
         AccrualRate[] atCap = [new(Start, 0.154m), new(since, 0.154m)];
@@ -88,18 +93,18 @@ public sealed class LawfulBalanceSharedRunTests
     }
 
     /// <summary>One account alone, through the public door.</summary>
-    private static LawfulBalance Separately(Money principal, Payment[] payments, DateOnly asOf, AccrualRate[] rates) =>
-        LawfulBalance.Compute(principal, Start, (IReadOnlyList<Payment>)payments, asOf, (IReadOnlyList<AccrualRate>)rates, DayCount.Actual365);
+    private static LawfulBalance Separately(Money principal, PaymentEntry[] payments, DateOnly asOf, AccrualRate[] rates) =>
+        LawfulBalance.Compute(principal, Start, [.. payments.Select(p => p.ToPayment())], asOf, (IReadOnlyList<AccrualRate>)rates, DayCount.Actual365);
 
-    private static Payment[] Payments(Random random)
+    private static PaymentEntry[] Payments(Random random)
     {
-        var payments = new Payment[random.Next(0, 45)];
+        var payments = new PaymentEntry[random.Next(0, 45)];
         var day = Start;
         for (var i = 0; i < payments.Length; i++)
         {
             day = day.AddDays(random.Next(0, 40));
             var amount = new decimal(random.Next(1, 300_000), 0, 0, false, (byte)random.Next(0, 3));
-            payments[i] = new Payment(day, new Money(amount), random.Next(8) == 0 ? PaymentTarget.Principal : PaymentTarget.Default);
+            payments[i] = new PaymentEntry(day, new Money(amount), random.Next(8) == 0 ? PaymentTarget.Principal : PaymentTarget.Default);
         }
 
         return payments;

@@ -3,8 +3,9 @@ using DebtShield.Core.Loans;
 namespace DebtShield.Core.Tests.Loans;
 
 /// <summary>
-/// <see cref="Loan.CreateFromTotals"/> is the batch's door to the same checks as
-/// <see cref="Loan.Create"/>: the same loan for the same facts, the same problems for wrong ones.
+/// <c>Loan.CreateFromTotals</c> is the batch's door to the same checks as
+/// <see cref="Loan.Create"/>: the same loan for the same facts, the same problems for wrong ones,
+/// whether its payments come as records or as two columns.
 /// </summary>
 public sealed class LoanFromTotalsTests
 {
@@ -69,5 +70,74 @@ public sealed class LoanFromTotalsTests
     {
         Assert.Throws<ArgumentException>(() => Loan.CreateFromTotals(
             "c", Lender, Contract, new Money(1_000m), null, [], [Contract.AddMonths(1)], [], [], null));
+        Assert.Throws<ArgumentException>(() => Loan.CreateFromTotals(
+            "c", Lender, Contract, new Money(1_000m), null, [], [Contract.AddMonths(1)], [new Money(1_100m)], [Contract.AddDays(3)], [], null));
+    }
+
+    [Fact]
+    public void CreateFromTotals_PaymentColumnsInAnyOrder_HoldThePaymentsRecordsHold()
+    {
+        // Given payments in order, shuffled, with same-day payments and amounts equal in value
+        // but written with another scale (the loan orders them by day, amount and designation).
+        var random = new Random(19);
+        DateOnly[] dueDates = [Contract.AddMonths(1), Contract.AddMonths(2)];
+        Money[] totals = [new(600m), new(600m)];
+        for (var trial = 0; trial < 500; trial++)
+        {
+            var count = random.Next(0, 45);
+            var paidOn = new DateOnly[count];
+            var amounts = new Money[count];
+            for (var i = 0; i < count; i++)
+            {
+                paidOn[i] = Contract.AddDays(random.Next(0, 90));
+                amounts[i] = new Money(new decimal(random.Next(1, 5) * 100, 0, 0, false, (byte)random.Next(0, 3)));
+            }
+
+            if (random.Next(2) == 0)
+            {
+                var order = Enumerable.Range(0, count).OrderBy(i => paidOn[i]).ThenBy(i => amounts[i]).ToArray();
+                paidOn = [.. order.Select(i => paidOn[i])];
+                amounts = [.. order.Select(i => amounts[i])];
+            }
+
+            var records = paidOn.Zip(amounts, (d, a) => new Payment(d, a)).ToArray();
+
+            // When the loan is made from the columns and from the records.
+            var fromColumns = Loan.CreateFromTotals("d", Lender, Contract, new Money(1_000m), null, [], dueDates, totals, paidOn, amounts, null);
+            var fromRecords = Loan.CreateFromTotals("d", Lender, Contract, new Money(1_000m), null, [], dueDates, totals, records, null);
+
+            // Then the payments are the same facts, in the loan's order, each as it was written.
+            Assert.True(fromColumns.Succeeded);
+            Assert.True(fromRecords.Succeeded);
+            Assert.True(fromColumns.Loan.HasSameFacts(fromRecords.Loan), $"trial {trial}");
+            var paid = fromColumns.Loan.Payments;
+            Assert.Equal(count, paid.Count);
+            for (var i = 1; i < paid.Count; i++)
+            {
+                Assert.True(paid[i - 1].Date < paid[i].Date || (paid[i - 1].Date == paid[i].Date && paid[i - 1].Amount <= paid[i].Amount), $"trial {trial}: payment {i} out of order");
+            }
+
+            Assert.Equal(
+                records.Select(p => (p.Date, decimal.GetBits(p.Amount.Yuan)[3], p.Amount.Yuan)).Order(),
+                paid.Select(p => (p.Date, decimal.GetBits(p.Amount.Yuan)[3], p.Amount.Yuan)).Order());
+            Assert.Same(paid, fromColumns.Loan.Payments);
+        }
+    }
+
+    [Fact]
+    public void CreateFromTotals_WrongPaymentColumns_ReportsWhatCreateReports()
+    {
+        // Given a payment before the contract date and one of nothing.
+        DateOnly[] paidOn = [Contract.AddDays(-1), Contract.AddDays(20)];
+        Money[] amounts = [new(100m), Money.Zero];
+
+        // When both doors are asked.
+        var fromColumns = Loan.CreateFromTotals("e", Lender, Contract, new Money(1_000m), null, [], [Contract.AddMonths(1)], [new Money(1_100m)], paidOn, amounts, null);
+        var fromInstalments = Loan.Create("e", Lender, Contract, new Money(1_000m), null, [], [new Instalment(Contract.AddMonths(1), new Money(1_100m))], paidOn.Zip(amounts, (d, a) => new Payment(d, a)), null);
+
+        // Then both refuse, with the same problems in the same order.
+        Assert.False(fromColumns.Succeeded);
+        Assert.Equal(2, fromColumns.Problems.Count);
+        Assert.Equal(fromInstalments.Problems, fromColumns.Problems);
     }
 }

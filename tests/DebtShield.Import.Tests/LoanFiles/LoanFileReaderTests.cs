@@ -237,5 +237,32 @@ public sealed class LoanFileReaderTests
         Assert.Equal("file not found", Assert.Single(reading.Errors).Message);
     }
 
+    [Theory]
+    [InlineData("{ \"dueDate\": \"2025-02-10\", \"total\": 5400 }")]
+    [InlineData("{ \"dueDate\": \"2025-02-10\", \"principal\": 5000, \"interest\": 400 }")]
+    public void ReadLine_PaymentsOutOfOrder_TheLoanTheStrictReaderReads(string firstInstalment)
+    {
+        // Given a batch line the fast path reads (its payments into two columns), with payments out
+        // of order, two on one day, and amounts written with different scales.
+        var json = Valid
+            .Replace("{ \"dueDate\": \"2025-02-10\", \"principal\": 5000, \"interest\": 300, \"fees\": 100 }", firstInstalment, StringComparison.Ordinal)
+            .Replace(
+                "\"payments\": [ { \"date\": \"2025-02-10\", \"amount\": 5400 } ]",
+                "\"payments\": [ { \"date\": \"2025-03-10\", \"amount\": 5400.00 }, { \"date\": \"2025-02-10\", \"amount\": 300.5 }, { \"date\": \"2025-02-10\", \"amount\": 100 } ]",
+                StringComparison.Ordinal)
+            .ReplaceLineEndings(" ");
+
+        // When it is read as a batch line and by the strict reader.
+        var line = LoanFileReader.ReadLine(Encoding.UTF8.GetBytes(json), 7);
+        var strict = Read(json, "demo");
+
+        // Then the two loans hold the same facts, the payments in date order, each amount as written.
+        Assert.True(line.Succeeded, string.Join("; ", line.Errors));
+        Assert.True(strict.Succeeded, string.Join("; ", strict.Errors));
+        Assert.True(line.Loan.HasSameFacts(strict.Loan));
+        Assert.Equal(["100", "300.5", "5400.00"], line.Loan.Payments.Select(p => p.Amount.Yuan.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal([new DateOnly(2025, 2, 10), new DateOnly(2025, 2, 10), new DateOnly(2025, 3, 10)], line.Loan.Payments.Select(p => p.Date));
+    }
+
     private static LoanReading Read(string json, string id = "test") => LoanFileReader.Read(Encoding.UTF8.GetBytes(json), id);
 }
