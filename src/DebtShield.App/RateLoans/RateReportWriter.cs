@@ -103,7 +103,7 @@ public sealed class RateReportWriter
         Rate(json, RateFields.XirrAnnual, xirr);
         if (Has(RateFields.AprSimple))
         {
-            json.WriteNumber(NameOf(RateFields.AprSimple), cost.AprSimple.Fraction);
+            Number(json, NameOf(RateFields.AprSimple), cost.AprSimple.Fraction);
         }
 
         Rate(json, RateFields.AprRegZ, regZ);
@@ -165,7 +165,16 @@ public sealed class RateReportWriter
     {
         if (Has(field))
         {
-            json.WriteNumber(NameOf(field), value);
+            Span<byte> text = stackalloc byte[JsonNumberText.MaxLength];
+            if (JsonNumberText.TryWrite(value, text, out var length))
+            {
+                json.WritePropertyName(NameOf(field));
+                json.WriteRawValue(text[..length], skipInputValidation: true);
+            }
+            else
+            {
+                json.WriteNumber(NameOf(field), value);
+            }
         }
     }
 
@@ -177,11 +186,25 @@ public sealed class RateReportWriter
         }
     }
 
+    /// <summary>
+    /// A figure as <see cref="Utf8JsonWriter.WriteNumber(JsonEncodedText, double)"/> writes it, its
+    /// digits found by <see cref="JsonNumberText"/> where it can (the runtime's formatter otherwise);
+    /// amounts likewise.
+    /// </summary>
     private static void Number(Utf8JsonWriter json, JsonEncodedText name, double? value)
     {
         if (value is { } number)
         {
-            json.WriteNumber(name, number);
+            Span<byte> text = stackalloc byte[JsonNumberText.MaxLength];
+            if (JsonNumberText.TryWrite(number, text, out var length))
+            {
+                json.WritePropertyName(name);
+                json.WriteRawValue(text[..length], skipInputValidation: true);
+            }
+            else
+            {
+                json.WriteNumber(name, number);
+            }
         }
         else
         {
