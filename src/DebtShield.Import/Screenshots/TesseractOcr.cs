@@ -43,6 +43,8 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
     /// and each page is read exactly as it would be alone (Tesseract 5 numbers the pages in its
     /// report and lays out each page by itself). When the process fails on the batch, each sheet is
     /// read alone, so that only the sheet it fails on is lost, with a message naming its screenshot.
+    /// A sheet goes as a packed TIFF page even alone (<see cref="GreyTiff"/>: Tesseract reads standard
+    /// input a byte at a time, and the packed sheet is a tenth of the bytes).
     /// </summary>
     /// <param name="sheets">The sheets, each with its screenshot's name for messages.</param>
     /// <param name="cancellationToken">Stops the read (and the process).</param>
@@ -70,7 +72,8 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         {
             try
             {
-                readings.Add(new OcrPageReading(await ReadAsync(sheet, name, cancellationToken).ConfigureAwait(false), null));
+                var tiff = GreyTiff.Encode([GreyImage.FromPgm(sheet)]);
+                readings.Add(new OcrPageReading(Pages(await ReportAsync(tiff, name, cancellationToken).ConfigureAwait(false), 1)[0], null));
             }
             catch (ScreenshotException e) when (!e.OcrUnavailable)
             {

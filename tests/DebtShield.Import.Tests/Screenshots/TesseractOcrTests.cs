@@ -1,4 +1,5 @@
 using DebtShield.Import.Screenshots;
+using DebtShield.Tests.Screenshots;
 
 namespace DebtShield.Import.Tests.Screenshots;
 
@@ -117,6 +118,24 @@ public sealed class TesseractOcrTests
         var e = await Assert.ThrowsAsync<ScreenshotException>(() => ocr.ReadAsync("P5\n1 1\n255\n\u00ff"u8.ToArray(), "a.png"));
 
         Assert.True(e.OcrUnavailable);
+    }
+
+    [Fact]
+    public async Task ReadPagesAsync_ASheetSentPacked_IsReadWordForWordAsItsPgm()
+    {
+        // Given the sheet of a 3x screenshot (the largest and whitest), which now goes to
+        // Tesseract as a packed TIFF page, and the same sheet as the plain PGM it is made as.
+        var shot = ChatShotSet.All().First(s => s.Truth.Scale == 3 && s.Truth.Variant == "whole" && s.Truth.Format == "png");
+        var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
+        var sheet = image.ForOcr(image.FindBubbles()).Image;
+        var ocr = new TesseractOcr();
+
+        var plain = await ocr.ReadAsync(sheet, shot.Truth.Name);
+        var packed = Assert.Single(await ocr.ReadPagesAsync([(sheet, shot.Truth.Name)]));
+
+        Assert.Null(packed.Failure);
+        Assert.NotEmpty(plain);
+        Assert.Equal(plain.Select(l => (l.Text, l.Box, l.Confidence)), packed.Lines.Select(l => (l.Text, l.Box, l.Confidence)));
     }
 
     [Fact]
