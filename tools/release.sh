@@ -92,8 +92,9 @@ fi
 publish() { # rid web-folder cli-folder
   local properties=(-p:Configuration=Release -p:RuntimeIdentifier="$1" -p:_CommandLineDefinedRuntimeIdentifier=true
     -p:SelfContained=true -p:_CommandLineDefinedSelfContained=true -p:_IsPublishing=true -p:NuGetInteractive=false)
+  # No -rp (restore-only properties): with any, restore would see none of the -p ones, so
+  # nothing of the platform (its runtime, apphost and crossgen packs) would be restored.
   dotnet msbuild "$work/tree/tools/release/programs.proj" -restore -t:Publish "${properties[@]}" \
-    -rp:EnableDefaultCompileItems=false -rp:EnableDefaultEmbeddedResourceItems=false -rp:EnableDefaultNoneItems=false \
     -p:WebPublishDir="$2/" -p:CliPublishDir="$3/" -p:WebComposite="$web_composite" \
     -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=false \
     -p:PublishReadyToRun=$ready_to_run -p:DebugType=none \
