@@ -32,19 +32,6 @@ public sealed class StartUpSettingsTests
     }
 
     [Fact]
-    public void RuntimeConfig_WriteXorExecute_IsSwitchedOff()
-    {
-        // The start's stubs and jitted code written through one mapping, not a writable view
-        // mapped and unmapped at each write (docs/benchmarks.md, issue 25, seventh session).
-        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "DebtShield.Web.runtimeconfig.json")));
-
-        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
-
-        Assert.True(properties.TryGetProperty("System.Runtime.EnableWriteXorExecute", out var value), "System.Runtime.EnableWriteXorExecute is not set");
-        Assert.False(value.GetBoolean(), "System.Runtime.EnableWriteXorExecute is not false");
-    }
-
-    [Fact]
     public async Task Build_LocalApp_LogsToTheConsoleOnly()
     {
         using var ledger = TestLedgers.CreateSqlite();
