@@ -18,9 +18,7 @@ namespace DebtShield.App.ClassifyMessages;
 /// Lines are read and analysed in chunks by <see cref="LineChunks"/>, as every batch is, so
 /// memory stays flat. Daily call limits depend on the calls before, and flooding on the sender's texts
 /// of the hour before, so calls with a time, and texts with a time and a sender, are counted in input
-/// order when their chunk is written. Their words are analysed on every core with the other lines,
-/// without the count; the count can only add the frequency finding
-/// (<see cref="ConductAnalyzer.AddFrequency"/>), so only a line beyond a limit is written again.
+/// order when their chunk is written.
 /// </remarks>
 public static class ClassifyMessageBatch
 {
@@ -46,26 +44,20 @@ public static class ClassifyMessageBatch
                 using var chunkOutput = result.Output;
                 var finished = chunkOutput.WrittenSpan;
                 var written = 0;
-                foreach (var counted in result.Counted)
+                foreach (var call in result.Calls)
                 {
-                    // The line was analysed and written without its count; counted in input order,
-                    // it changes only when the count adds the frequency finding.
-                    var line = counted.Line;
+                    // Everything before this call is final: write it, then the call with its count.
+                    output.Write(finished[written..call.Offset]);
+                    written = call.Offset;
+                    var line = call.Line;
                     var message = line.Message.Channel == ContactChannel.Message
                         ? line.Message with { MessagesThisHour = textsOfHour.Count(line.From, line.Message.Time!.Value) }
                         : line.Message with { ContactNumberToday = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel) };
-                    var analysis = analyzer.AddFrequency(counted.Uncounted, message);
-                    if (ReferenceEquals(analysis, counted.Uncounted))
-                    {
-                        continue;
-                    }
-
-                    output.Write(finished[written..counted.Start]);
-                    written = counted.End;
                     late.ResetWrittenCount();
                     lateJson.Reset();
-                    ClassifyMessage.Write(lateJson, counted.LineNumber, line.Id, analysis);
+                    ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analyzer.Analyze(message));
                     lateJson.Flush();
+                    late.Write("\n"u8);
                     output.Write(late.WrittenSpan);
                 }
 
@@ -82,7 +74,7 @@ public static class ClassifyMessageBatch
     {
         var buffer = new PooledBuffer(lines.Count * 160);
         using var json = new Utf8JsonWriter(buffer, ClassifyMessage.WriterOptions);
-        var counted = new List<CountedLine>();
+        var calls = new List<PendingCall>();
         long errors = 0;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -101,20 +93,20 @@ public static class ClassifyMessageBatch
                 {
                     errors++;
                     ClassifyMessage.WriteError(json, lineNumber, error!);
-                    json.Flush();
+                }
+                else if (line.Message.Time is not null && (line.Message.Channel != ContactChannel.Message || line.From.Length > 0))
+                {
+                    // A call's count of the day, and a text's count of its hour, are known only in
+                    // input order: finished by the writer.
+                    calls.Add(new PendingCall(start, lineNumber, line));
+                    continue;
                 }
                 else
                 {
-                    var analysis = analyzer.Analyze(line.Message);
-                    ClassifyMessage.Write(json, lineNumber, line.Id, analysis);
-                    json.Flush();
-                    if (line.Message.Time is not null && (line.Message.Channel != ContactChannel.Message || line.From.Length > 0))
-                    {
-                        // A call's count of the day, and a text's count of its hour, are known only in
-                        // input order: the writer counts it and, beyond a limit, writes the line again.
-                        counted.Add(new CountedLine(start, buffer.Length, lineNumber, line, analysis));
-                    }
+                    ClassifyMessage.Write(json, lineNumber, line.Id, analyzer.Analyze(line.Message));
                 }
+
+                json.Flush();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -129,17 +121,12 @@ public static class ClassifyMessageBatch
             buffer.Write("\n"u8);
         }
 
-        return new ChunkResult(buffer, counted, lines.Count - errors, errors);
+        return new ChunkResult(buffer, calls, lines.Count - errors, errors);
     }
 
-    /// <summary>
-    /// A line whose count is known only in input order, analysed and written without it: its
-    /// bytes in the chunk's output (<paramref name="Start"/> to <paramref name="End"/>, before the
-    /// line's end), and its analysis without the count.
-    /// </summary>
-    private sealed record CountedLine(int Start, int End, long LineNumber, MessageLine Line, ConductAnalysis Uncounted);
+    private sealed record PendingCall(int Offset, long LineNumber, MessageLine Line);
 
-    private sealed record ChunkResult(PooledBuffer Output, List<CountedLine> Counted, long Messages, long Errors);
+    private sealed record ChunkResult(PooledBuffer Output, List<PendingCall> Calls, long Messages, long Errors);
 }
 
 /// <summary>What each input line holds.</summary>
