@@ -156,7 +156,9 @@ public sealed class ConductAnalyzer
             return ConductAnalysis.Empty;
         }
 
-        findings.Sort(CompareFindings);
+        findings.Sort(static (a, b) => a.Label.IsMetadata() != b.Label.IsMetadata()
+            ? a.Label.IsMetadata().CompareTo(b.Label.IsMetadata())
+            : (a.Start ?? 0) != (b.Start ?? 0) ? (a.Start ?? 0).CompareTo(b.Start ?? 0) : a.Label.CompareTo(b.Label));
         var list = new List<ConductLabel>(4);
         foreach (var label in ConductLabels.All)
         {
@@ -243,9 +245,14 @@ public sealed class ConductAnalyzer
             Add(ConductLabel.OffHours, Policy.Rules["off_hours"], ref findings, ref labels);
         }
 
-        if (FrequencyRule(message, collection) is { } rule)
+        if (message.ContactNumberToday is { } number && Policy.LimitFor(message.Channel) is { PerDay: { } limit } rule && number > limit)
         {
             Add(ConductLabel.ExcessiveFrequency, rule, ref findings, ref labels);
+        }
+        else if (collection && message.Channel == ContactChannel.Message && message.MessagesThisHour is { } sent
+            && Policy.HourlyMessageLimit is { PerHour: { } most } burst && sent > most)
+        {
+            Add(ConductLabel.ExcessiveFrequency, burst, ref findings, ref labels);
         }
 
         static void Add(ConductLabel label, PolicyRule rule, ref List<ConductFinding>? findings, ref int labels)
@@ -255,91 +262,6 @@ public sealed class ConductAnalyzer
             labels |= 1 << (int)label;
         }
     }
-
-    /// <summary>
-    /// The rule a message's count breaks, if any: a call or text beyond its channel's daily limit,
-    /// or a collection text beyond the hourly limit of its sender. Only the counts and whether the
-    /// message is a collection contact decide; the words decide only the latter.
-    /// </summary>
-    private PolicyRule? FrequencyRule(ConductMessage message, bool collection)
-    {
-        if (message.ContactNumberToday is { } number && Policy.LimitFor(message.Channel) is { PerDay: { } limit } rule && number > limit)
-        {
-            return rule;
-        }
-
-        return collection && message.Channel == ContactChannel.Message && message.MessagesThisHour is { } sent
-            && Policy.HourlyMessageLimit is { PerHour: { } most } burst && sent > most
-            ? burst
-            : null;
-    }
-
-    /// <summary>
-    /// The analysis of <paramref name="counted"/>, made from <paramref name="uncounted"/>, the
-    /// analysis of the same message without its counts (<see cref="ConductMessage.ContactNumberToday"/>
-    /// and <see cref="ConductMessage.MessagesThisHour"/> null): equal to <c>Analyze(counted)</c>.
-    /// </summary>
-    /// <remarks>
-    /// A message's counts are known only in the order its sender sent them, but they change
-    /// nothing in the reading of its words: they can only add the frequency finding. So a batch
-    /// analyses its lines on every core without their counts and, counting in input order, adds
-    /// the finding here to the few lines beyond a limit, instead of reading every counted line in
-    /// order on one core (or twice). The finding goes where the sort of <see cref="Analyze(ConductMessage)"/>
-    /// puts it; when two findings of <paramref name="uncounted"/> tie in that sort (the same label at the
-    /// same place, whose order an unstable sort may change once the list grows), the message is read
-    /// again instead, as it is when nothing here can be trusted to be the same.
-    /// </remarks>
-    public ConductAnalysis AddFrequency(ConductAnalysis uncounted, ConductMessage counted)
-    {
-        ArgumentNullException.ThrowIfNull(uncounted);
-        ArgumentNullException.ThrowIfNull(counted);
-        var textLabels = false;
-        foreach (var label in uncounted.Labels)
-        {
-            textLabels |= !label.IsMetadata();
-        }
-
-        var collection = counted.Channel != ContactChannel.Message || counted.FromCollector || textLabels;
-        if (FrequencyRule(counted, collection) is not { } rule)
-        {
-            return uncounted;
-        }
-
-        var findings = uncounted.Findings;
-        var added = new ConductFinding(ConductLabel.ExcessiveFrequency, null, null, rule.Id, rule.Explanation, rule.Citations);
-        var at = findings.Count;
-        for (var i = 0; i < findings.Count; i++)
-        {
-            if (i > 0 && CompareFindings(findings[i - 1], findings[i]) == 0)
-            {
-                return Analyze(counted);
-            }
-
-            if (at == findings.Count && CompareFindings(added, findings[i]) < 0)
-            {
-                at = i;
-            }
-        }
-
-        var withAdded = new List<ConductFinding>(findings.Count + 1);
-        withAdded.AddRange(findings);
-        withAdded.Insert(at, added);
-        var labels = new List<ConductLabel>(uncounted.Labels.Count + 1);
-        foreach (var label in ConductLabels.All)
-        {
-            if (label == ConductLabel.ExcessiveFrequency || uncounted.Labels.Contains(label))
-            {
-                labels.Add(label);
-            }
-        }
-
-        return new ConductAnalysis(labels, withAdded);
-    }
-
-    /// <summary>The order of an analysis's findings: text findings by position and label, then metadata findings by label.</summary>
-    private static int CompareFindings(ConductFinding a, ConductFinding b) => a.Label.IsMetadata() != b.Label.IsMetadata()
-        ? a.Label.IsMetadata().CompareTo(b.Label.IsMetadata())
-        : (a.Start ?? 0) != (b.Start ?? 0) ? (a.Start ?? 0).CompareTo(b.Start ?? 0) : a.Label.CompareTo(b.Label);
 
     /// <summary>
     /// Splits the text into sentences and clauses and marks its quotations (their vertical forms ﹁﹂﹃﹄ and the
