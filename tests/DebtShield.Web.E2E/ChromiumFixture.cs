@@ -3,17 +3,26 @@ using Microsoft.Playwright;
 namespace DebtShield.Web.E2E;
 
 /// <summary>
-/// One headless Chromium for a test class (an xunit class fixture). Each walk opens a context of
-/// its own in it (its own cookies, storage, cache and window size, as a new private window does),
-/// so tests stay as apart as with a browser each, without paying a browser's launch each: on a
-/// loaded 2-core machine a launch takes seconds, and a class of journeys made a dozen.
+/// The test process's one headless Chromium, shared by every test class (each holds it as a class
+/// fixture). Each walk opens a context of its own in it (its own cookies, storage, cache and window
+/// size, as a new private window does), so tests stay as apart as with a browser each, without
+/// paying a browser's launch and its helper processes for each class.
 /// </summary>
+/// <remarks>
+/// xunit 2 has no fixture for a whole assembly, so the classes count themselves in and out: the
+/// first to start launches the browser, the last to end closes it (a class that starts after every
+/// other has ended launches it again). Classes run side by side, so the count is guarded by a gate.
+/// </remarks>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
-    private IPlaywright? playwright;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? playwright;
+    private static IBrowser? shared;
+    private static int users;
+
     private IBrowser? browser;
 
-    /// <summary>The class's browser, launched before its first test.</summary>
+    /// <summary>The process's browser, launched before the class's first test.</summary>
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is launched by InitializeAsync.");
 
     /// <summary>Debian's Chromium (test.sh installs it), or the one <c>DEBTSHIELD_CHROMIUM</c> names.</summary>
@@ -25,23 +34,76 @@ public sealed class ChromiumFixture : IAsyncLifetime
             : throw new InvalidOperationException("The browser tests need Chromium at " + path + ": run ./test.sh, which installs Debian's chromium package, or set DEBTSHIELD_CHROMIUM.");
     }
 
+    /// <summary>
+    /// How the browser is started: headless, and without the work that changes nothing a page
+    /// renders or a test reads.
+    /// </summary>
+    /// <remarks>
+    /// <c>--renderer-process-limit=1</c>: with one browser for every class, walks of several contexts
+    /// run side by side, and Chromium kept a spare renderer ready for the context that navigated
+    /// last, threw it away when another context navigated and started a new one: 111 renderer
+    /// processes for the job's 9 tests, against 23 with the limit (docs/benchmarks.md, 2026-12-07
+    /// eighth session). A context still has a renderer of its own (contexts never share one), so
+    /// what a page renders and what a test sees of it are unchanged. <c>--disable-gpu</c>: no
+    /// emulated WebGL (SwiftShader); the pages have no canvas, and their compositing is in software
+    /// either way. Playwright's own defaults already turn off extensions, background networking,
+    /// component updates and the sync service. The sandbox is off because the tests run as root.
+    /// </remarks>
+    internal static BrowserTypeLaunchOptions LaunchOptions() => new()
+    {
+        ExecutablePath = ExecutablePath(),
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--renderer-process-limit=1"],
+    };
+
     /// <summary>A fresh context (no cookies, no storage) at <paramref name="width"/> × <paramref name="height"/>, in Chinese.</summary>
     public Task<IBrowserContext> NewContextAsync(int width, int height) =>
         Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });
 
     public async Task InitializeAsync()
     {
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath(), Headless = true, Args = ["--no-sandbox"] });
+        await Gate.WaitAsync();
+        try
+        {
+            if (shared is null)
+            {
+                playwright = await Playwright.CreateAsync();
+                shared = await playwright.Chromium.LaunchAsync(LaunchOptions());
+            }
+
+            users++;
+            browser = shared;
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (browser is null)
         {
-            await browser.DisposeAsync();
+            return;
         }
 
-        playwright?.Dispose();
+        browser = null;
+        await Gate.WaitAsync();
+        try
+        {
+            if (--users > 0)
+            {
+                return;
+            }
+
+            await shared!.DisposeAsync();
+            shared = null;
+            playwright?.Dispose();
+            playwright = null;
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DebtShield.App.ReadGuide;
 using DebtShield.Tests.Shared;
@@ -14,6 +15,22 @@ namespace DebtShield.Web.E2E;
 public sealed partial class PageSweepTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private static readonly string[] Fixed = ["/", "/start/contacts", "/start/overdue", "/start/borrow", "/loans", "/evidence", "/plan", "/documents", "/documents?kind=negotiation-letter", "/documents?kind=regulator-complaint", "/cases", "/borrow", "/guide", "/phone"];
+
+    /// <summary>
+    /// What the sweep reads of a page, in one call to it: whether it is wider than the window, the
+    /// inputs with no label, and its text (<c>innerText</c>, as the reader sees it; <c>textContent</c>
+    /// without code, scripts and styles, where addresses are shown as code; none).
+    /// </summary>
+    private const string Inspection = """
+        text => ({
+            wide: document.documentElement.scrollWidth > window.innerWidth + 1,
+            unlabelled: [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.name || e.type),
+            text: text === 'innerText' ? document.body.innerText
+                : text === 'textContent' ? (() => { const body = document.body.cloneNode(true); body.querySelectorAll('code, script, style').forEach(e => e.remove()); return body.textContent; })()
+                : '',
+        })
+        """;
 
     [Theory]
     [InlineData(true)]
@@ -36,30 +53,31 @@ public sealed partial class PageSweepTests(ChromiumFixture chromium) : IClassFix
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>Visits each path in Chinese and in English and adds what is wrong with it to <paramref name="failures"/>.</summary>
+    /// <summary>
+    /// Visits each path in Chinese and in English and adds what is wrong with it to <paramref name="failures"/>.
+    /// The first path is asked for with <c>?lang=</c>, which the app remembers in a cookie for the rest.
+    /// </summary>
     internal static async Task SweepAsync(IPage page, Uri address, IReadOnlyList<string> paths, List<string> failures, bool codeIsLiteral = false)
     {
         foreach (var language in new[] { "zh-CN", "en" })
         {
-            await page.GotoAsync(new Uri(address, paths[0] + (paths[0].Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + language).ToString(), Walk.Loaded);
-            foreach (var path in paths)
+            for (var i = 0; i < paths.Count; i++)
             {
-                await page.GotoAsync(new Uri(address, path).ToString(), Walk.Loaded);
+                var path = paths[i];
+                var asked = i > 0 ? path : path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + language;
+                await page.GotoAsync(new Uri(address, asked).ToString(), Walk.Loaded);
                 var where = language + " " + path;
-                if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"))
+                var seen = await page.EvaluateAsync<JsonElement>(Inspection, language != "zh-CN" ? "" : codeIsLiteral ? "textContent" : "innerText");
+                if (seen.GetProperty("wide").GetBoolean())
                 {
                     failures.Add(where + ": wider than 360 px");
                 }
 
-                var unlabelled = await page.EvaluateAsync<string[]>(
-                    "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.name || e.type)");
-                failures.AddRange(unlabelled.Select(name => where + ": no label on " + name));
-
+                failures.AddRange(seen.GetProperty("unlabelled").EnumerateArray().Select(name => where + ": no label on " + name.GetString()));
                 if (language == "zh-CN")
                 {
-                    var text = codeIsLiteral
-                        ? await page.EvaluateAsync<string>("() => { const body = document.body.cloneNode(true); body.querySelectorAll('code, script, style').forEach(e => e.remove()); return body.textContent; }")
-                        : await page.Locator("body").InnerTextAsync();
+                    var text = seen.GetProperty("text").GetString();
+                    Assert.False(string.IsNullOrWhiteSpace(text), where + ": the page's text was not read");
                     failures.AddRange(Leaks().Matches(text).Select(m => where + ": “" + m.Value + "”").Distinct());
                 }
             }
