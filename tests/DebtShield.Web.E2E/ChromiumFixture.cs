@@ -40,10 +40,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// </summary>
     /// <remarks>
     /// <c>--renderer-process-limit=1</c>: with one browser for every class, walks of several contexts
-    /// run side by side, and Chromium kept a spare renderer ready for the context that navigated
-    /// last, threw it away when another context navigated and started a new one: 111 renderer
-    /// processes for the job's 9 tests, against 23 with the limit (docs/benchmarks.md, 2026-12-07
-    /// eighth session). A context still has a renderer of its own (contexts never share one), so
+    /// run side by side, and the job started 111 renderer processes for its 9 tests, against 23 with
+    /// the limit (docs/benchmarks.md, 2026-12-07 eighth session; most likely a spare renderer thrown
+    /// away and started again each time another context navigates, which was not traced). A context still has a renderer of its own (contexts never share one), so
     /// what a page renders and what a test sees of it are unchanged. <c>--disable-gpu</c>: no
     /// emulated WebGL (SwiftShader); the pages have no canvas, and their compositing is in software
     /// either way. Playwright's own defaults already turn off extensions, background networking,
