@@ -25,12 +25,14 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// missed; with helper s19-rules' letters to the circle's address, abuse in quotation marks and the one-character
     /// words bounded, 0.879, 8 false labels and 99 missed. The twelfth search (2026-12-06, seventh session) added 10
     /// real messages, the corpus's first to employers among them, and a letter to the borrower's own home was taken out
-    /// of the letter class (the lead's decision on m080): 0.878 over the 461, 7 false labels and 103 missed. The
-    /// thirteenth search (2026-12-07, eighth session) added 34 real messages, most of them held out and new wording:
-    /// 0.864 over the 495, 8 false labels and 123 missed. The floor sits just under that figure on today's corpus: it
-    /// may only go up until new real messages come in.
+    /// of the letter class (the lead's decision on m080): 0.878 over the 461, 7 false labels and 103 missed. With helper
+    /// s20-rules' classes (the circle outside the threat's sentence, abuse in neutral phrases, the debtor list as fake legal
+    /// process, privacy promises over a list; 2026-12-07, eighth session): 0.885, 5 false labels and 99 missed. The
+    /// thirteenth search (the same day) added 34 real messages, most of them held out and in new wording: 0.871 over the
+    /// 495, 6 false labels and 119 missed. The floor sits just under that figure on today's corpus: it may only go up
+    /// until new real messages come in.
     /// </summary>
-    private const double RulesFloor = 0.863;
+    private const double RulesFloor = 0.870;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of

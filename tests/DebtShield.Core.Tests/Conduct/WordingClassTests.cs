@@ -378,4 +378,48 @@ public sealed class WordingClassTests
     [Fact]
     public void Analyze_FamilyWithBusinessBooming_IsNoThreat() =>
         Assert.DoesNotContain("threat_exposure", ConductData.TextLabels(Analyzer.Analyze("你家人那边最近生意火爆吧，请您本月20日前还款800元。", Recipient.Borrower)));
+
+    /// <summary>
+    /// The circle outside the threat's sentence (issue 21, s20; guide rule 9): named in the sentence before and then called
+    /// 她 or 他 after a condition, or called one by one, which can only be the circle. Each got no label before.
+    /// </summary>
+    [Theory]
+    [InlineData("你的紧急联系人留的是你妈吧？今晚不还就给她打电话。")]
+    [InlineData("你老公的号码是138开头那个吧。再拖就打给他。")]
+    [InlineData("你的通讯录我们已经看过了。明天开始挨个打。")]
+    [InlineData("你弟弟的微信我们加上了，要不要让他知道？")]
+    [InlineData("您好，您在本平台的借款已逾期15天，应还金额3560元，如有困难可以联系客服协商，今天再不处理，我们只能联系你的家人了。")]
+    public void Analyze_CircleNamedOutsideTheThreatsSentence_IsThreatOfExposure(string text) =>
+        Assert.Equal(["threat_exposure"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>In a message that asks a contact to pass the word on, 他 is the borrower: calling him is no exposure (issue 21, s20).</summary>
+    [Fact]
+    public void Analyze_ContactAskedToPassItOnThenHimCalled_IsDisclosureOnly() =>
+        Assert.Equal(
+            ["third_party_disclosure"],
+            ConductData.TextLabels(Analyzer.Analyze("您好，您的朋友张三在我司的借款已逾期，请转告他。再不还款我们就联系他。", Recipient.ThirdParty)));
+
+    /// <summary>
+    /// Abuse whose word stands in a neutral phrase (issue 21, s20): 老赖 naming the court's list of dishonest debtors is fake
+    /// legal process (the corpus decision m409, whose quoted ’老赖’ read as an insult and 黑名单 as an invented blacklist), 你妈的
+    /// naming the mother's phone is the circle; 艹 alone is the swear (it stands in no word, and no longer reads as a bare 操).
+    /// </summary>
+    [Theory]
+    [InlineData("再不还款，将把你列入老赖名单。", "fake_legal_process")]
+    [InlineData("还希望您珍惜您的信用，被仲裁后将列入法院’老赖’黑名单，会严重影响您的生活出行。", "fake_legal_process")]
+    [InlineData("你妈的电话我们有，今晚不还就打给你妈。", "threat_exposure")]
+    [InlineData("艹，你到底还不还？", "insult")]
+    [InlineData("你就是个老赖！", "insult")]
+    public void Analyze_AbuseWordInANeutralPhrase_IsReadAsThePhrase(string text, string expected) =>
+        Assert.Equal([expected], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
+
+    /// <summary>
+    /// A lender's privacy promise denies the telling at the end of a long list of people (issue 21, s20): 不会向… and 不会将…
+    /// cover their clause, so the reminder is lawful. The first was a threat of exposure before, the second had no label.
+    /// </summary>
+    [Theory]
+    [InlineData("为保护您的隐私，我们不会向您的家人、同事或通讯录联系人透露您的借款信息，请按时还款。")]
+    [InlineData("我们不会将您的借款信息透露给您的家人或同事，本期应还600元，请按时还款。")]
+    public void Analyze_PrivacyPromiseOverAListOfPeople_IsLawful(string text) =>
+        Assert.Equal(["lawful_reminder"], ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower)));
 }
