@@ -130,7 +130,14 @@ public sealed class ConductAnalyzer
             throw new ArgumentException("the reading is of another message", nameof(reading));
         }
 
-        List<ConductFinding>? findings = reading.TextFindings.Length == 0 ? null : [.. reading.TextFindings];
+        List<ConductFinding>? findings = null;
+        if (reading.TextFindings.Length > 0)
+        {
+            // Room for the findings of the recipient, the hour and the count, so that adding them does not grow the list.
+            findings = new List<ConductFinding>(reading.TextFindings.Length + 3);
+            findings.AddRange(reading.TextFindings);
+        }
+
         return Complete(message, findings, reading.TextLabels);
     }
 
