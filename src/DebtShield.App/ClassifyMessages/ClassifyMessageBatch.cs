@@ -18,7 +18,9 @@ namespace DebtShield.App.ClassifyMessages;
 /// Lines are read and analysed in chunks by <see cref="LineChunks"/>, as every batch is, so
 /// memory stays flat. Daily call limits depend on the calls before, and flooding on the sender's texts
 /// of the hour before, so calls with a time, and texts with a time and a sender, are counted in input
-/// order when their chunk is written.
+/// order when their chunk is written. Their words are read on every core with the other lines
+/// (<see cref="ConductAnalyzer.Read"/>); the ordered step only counts, completes the analysis with the
+/// count and writes it, so nothing is read twice.
 /// </remarks>
 public static class ClassifyMessageBatch
 {
@@ -33,8 +35,10 @@ public static class ClassifyMessageBatch
         var counter = new DailyContactCounter(analyzer.Policy);
         var textsOfHour = new HourlyMessageCounter();
         long messages = 0, errors = 0;
-        var late = new ArrayBufferWriter<byte>(4096);
-        await using var lateJson = new Utf8JsonWriter(late, ClassifyMessage.WriterOptions);
+
+        // A chunk with counted lines is put together here and written with one call, not a few bytes at a time.
+        var assembled = new ArrayBufferWriter<byte>(1 << 20);
+        await using var assembledJson = new Utf8JsonWriter(assembled, ClassifyMessage.WriterOptions);
         await LineChunks.RunAsync(
             input,
             ChunkLines,
@@ -43,25 +47,33 @@ public static class ClassifyMessageBatch
             {
                 using var chunkOutput = result.Output;
                 var finished = chunkOutput.WrittenSpan;
-                var written = 0;
-                foreach (var call in result.Calls)
+                if (result.Calls.Count == 0)
                 {
-                    // Everything before this call is final: write it, then the call with its count.
-                    output.Write(finished[written..call.Offset]);
-                    written = call.Offset;
-                    var line = call.Line;
-                    var message = line.Message.Channel == ContactChannel.Message
-                        ? line.Message with { MessagesThisHour = textsOfHour.Count(line.From, line.Message.Time!.Value) }
-                        : line.Message with { ContactNumberToday = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel) };
-                    late.ResetWrittenCount();
-                    lateJson.Reset();
-                    ClassifyMessage.Write(lateJson, call.LineNumber, line.Id, analyzer.Analyze(message));
-                    lateJson.Flush();
-                    late.Write("\n"u8);
-                    output.Write(late.WrittenSpan);
+                    output.Write(finished);
+                }
+                else
+                {
+                    assembled.ResetWrittenCount();
+                    var written = 0;
+                    foreach (var call in result.Calls)
+                    {
+                        // Everything before this call is final; then the call, completed with its count.
+                        assembled.Write(finished[written..call.Offset]);
+                        written = call.Offset;
+                        var line = call.Line;
+                        var message = line.Message.Channel == ContactChannel.Message
+                            ? line.Message with { MessagesThisHour = textsOfHour.Count(line.From, line.Message.Time!.Value) }
+                            : line.Message with { ContactNumberToday = counter.Count(line.From, line.Message.Time!.Value, line.Message.Channel) };
+                        assembledJson.Reset();
+                        ClassifyMessage.Write(assembledJson, call.LineNumber, line.Id, analyzer.Analyze(call.Reading, message));
+                        assembledJson.Flush();
+                        assembled.Write("\n"u8);
+                    }
+
+                    assembled.Write(finished[written..]);
+                    output.Write(assembled.WrittenSpan);
                 }
 
-                output.Write(finished[written..]);
                 messages += result.Messages;
                 errors += result.Errors;
             },
@@ -97,8 +109,8 @@ public static class ClassifyMessageBatch
                 else if (line.Message.Time is not null && (line.Message.Channel != ContactChannel.Message || line.From.Length > 0))
                 {
                     // A call's count of the day, and a text's count of its hour, are known only in
-                    // input order: finished by the writer.
-                    calls.Add(new PendingCall(start, lineNumber, line));
+                    // input order: its words are read here, and the writer completes it with its count.
+                    calls.Add(new PendingCall(start, lineNumber, line, analyzer.Read(line.Message)));
                     continue;
                 }
                 else
@@ -124,7 +136,7 @@ public static class ClassifyMessageBatch
         return new ChunkResult(buffer, calls, lines.Count - errors, errors);
     }
 
-    private sealed record PendingCall(int Offset, long LineNumber, MessageLine Line);
+    private sealed record PendingCall(int Offset, long LineNumber, MessageLine Line, ConductReading Reading);
 
     private sealed record ChunkResult(PooledBuffer Output, List<PendingCall> Calls, long Messages, long Errors);
 }

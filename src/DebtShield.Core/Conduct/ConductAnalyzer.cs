@@ -94,18 +94,69 @@ public sealed class ConductAnalyzer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(message.Text);
+        var labels = ReadText(message, out var findings);
+        return Complete(message, findings, labels);
+    }
+
+    /// <summary>
+    /// Reads what the words of <paramref name="message"/> say, to its recipient: everything of its analysis but the
+    /// labels of its time and counts, which <see cref="Analyze(ConductReading, ConductMessage)"/> adds.
+    /// </summary>
+    /// <remarks>
+    /// A message's counts (<see cref="ConductMessage.ContactNumberToday"/>, <see cref="ConductMessage.MessagesThisHour"/>)
+    /// are known only in the order its sender sent them, but they change nothing in the reading of its words. So a batch
+    /// reads its lines on every core and, in input order, completes each with its counts: the costly part runs in
+    /// parallel, and nothing is read twice.
+    /// </remarks>
+    public ConductReading Read(ConductMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(message.Text);
+        var labels = ReadText(message, out var findings);
+        return new ConductReading(message.Text, message.Recipient, findings is null ? [] : [.. findings], labels);
+    }
+
+    /// <summary>
+    /// The analysis of <paramref name="message"/> from its <paramref name="reading"/>: the same as
+    /// <see cref="Analyze(ConductMessage)"/>, finding for finding and in the same order, since the same steps finish it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The reading is of another text or recipient.</exception>
+    public ConductAnalysis Analyze(ConductReading reading, ConductMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Recipient != reading.Recipient || !string.Equals(message.Text, reading.Text, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("the reading is of another message", nameof(reading));
+        }
+
+        List<ConductFinding>? findings = null;
+        if (reading.TextFindings.Length > 0)
+        {
+            // Room for the findings of the recipient, the hour and the count, so that adding them does not grow the list.
+            findings = new List<ConductFinding>(reading.TextFindings.Length + 3);
+            findings.AddRange(reading.TextFindings);
+        }
+
+        return Complete(message, findings, reading.TextLabels);
+    }
+
+    /// <summary>The findings and labels of the text alone (the rules, the model), as <see cref="Read"/> describes.</summary>
+    private int ReadText(ConductMessage message, out List<ConductFinding>? findings)
+    {
         var scratch = t_scratch ??= new Scratch();
-        scratch.Reset(Rules.AtomCount);
+        scratch.Reset(Rules.AtomCount, Rules.RuleArray.Length);
         var length = Rules.Normalizer.Normalize(message.Text, scratch.Normalization);
         var text = scratch.Normalization.Text.AsSpan(0, length);
         Segment(text, scratch);
         CollectHits(text, scratch);
         Suppress(text, scratch);
 
-        List<ConductFinding>? findings = null;
+        findings = null;
         var labels = 0;
         var ruleArray = Rules.RuleArray;
-        for (var r = 0; r < ruleArray.Length; r++)
+        var candidates = CandidateRules(scratch);
+        foreach (var r in candidates)
         {
             var rule = ruleArray[r];
             if (rule.OnlyToThirdParty && message.Recipient != Recipient.ThirdParty)
@@ -150,6 +201,12 @@ public sealed class ConductAnalyzer
             labels &= ~(1 << (int)ConductLabel.LawfulReminder);
         }
 
+        return labels;
+    }
+
+    /// <summary>Adds the labels of the message's recipient, time and counts to its text's, and orders the findings.</summary>
+    private ConductAnalysis Complete(ConductMessage message, List<ConductFinding>? findings, int labels)
+    {
         AddMetadata(message, ref findings, ref labels);
         if (findings is null)
         {
@@ -169,6 +226,31 @@ public sealed class ConductAnalyzer
         }
 
         return new ConductAnalysis(list, findings);
+    }
+
+    /// <summary>
+    /// The rules that may fire, in file order: those with a pattern whose key atom (<see cref="ConductRuleSet.KeyAtomRules"/>)
+    /// the text holds. A pattern needs all its atoms, so a rule left out has no pattern that could match; the rules are
+    /// tried in the same order as over the whole file, so the findings are the same.
+    /// </summary>
+    private List<int> CandidateRules(Scratch scratch)
+    {
+        var candidates = scratch.Candidates;
+        var keyAtomRules = Rules.KeyAtomRules;
+        foreach (var atom in scratch.PresentAtoms)
+        {
+            foreach (var r in keyAtomRules[atom])
+            {
+                if (scratch.RuleSeen[r] != scratch.Stamp)
+                {
+                    scratch.RuleSeen[r] = scratch.Stamp;
+                    candidates.Add(r);
+                }
+            }
+        }
+
+        candidates.Sort();
+        return candidates;
     }
 
     /// <summary>The normalised form of <paramref name="text"/>, as the rules see it.</summary>
@@ -427,7 +509,11 @@ public sealed class ConductAnalyzer
                 }
 
                 scratch.Hits.Add(new AtomHit(atom, term.Start, term.End, scratch.Sentence[term.Start]));
-                scratch.Present[atom] = scratch.Stamp;
+                if (scratch.Present[atom] != scratch.Stamp)
+                {
+                    scratch.Present[atom] = scratch.Stamp;
+                    scratch.PresentAtoms.Add(atom);
+                }
             }
         }
     }
@@ -445,6 +531,18 @@ public sealed class ConductAnalyzer
         var reported = Rules.ReportedAtom;
         var advice = Rules.AdviceAtom;
         var prohibition = Rules.ProhibitionAtom;
+
+        // Only these cues suppress, and this loop changes no cue: each hit is weighed against the cues alone.
+        var cues = scratch.Cues;
+        cues.Clear();
+        foreach (var hit in hits)
+        {
+            if (hit.Atom == negation || hit.Atom == reported || hit.Atom == advice || hit.Atom == prohibition)
+            {
+                cues.Add(hit);
+            }
+        }
+
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
@@ -454,9 +552,9 @@ public sealed class ConductAnalyzer
             }
 
             var suppressed = IsQuoted(scratch, hit);
-            for (var k = 0; k < hits.Count && !suppressed; k++)
+            for (var k = 0; k < cues.Count && !suppressed; k++)
             {
-                var other = hits[k];
+                var other = cues[k];
                 // A cue counts when it starts before the trigger; it may share characters with it
                 // (不会 + 会联系) but not cover it (不得 in 不得好死 is part of the insult).
                 if (other.Start >= hit.Start || other.End > hit.End || other.Sentence != hit.Sentence)
@@ -885,7 +983,18 @@ public sealed class ConductAnalyzer
         /// <summary>The class words a longer word blocks: (term, class, start).</summary>
         public List<(int Term, int Atom, int Start)> Blocked { get; } = new(4);
 
+        /// <summary>The suppressing cues among <see cref="Hits"/> (negations, reported speech, advice, prohibitions).</summary>
+        public List<AtomHit> Cues { get; } = new(8);
+
         public int[] Present { get; private set; } = [];
+
+        /// <summary>The atoms of <see cref="Present"/> this message holds, each once.</summary>
+        public List<int> PresentAtoms { get; } = new(32);
+
+        /// <summary>The rules <see cref="CandidateRules"/> took for this message (marked with <see cref="Stamp"/>).</summary>
+        public int[] RuleSeen { get; private set; } = [];
+
+        public List<int> Candidates { get; } = new(32);
 
         public int Stamp { get; private set; }
 
@@ -897,11 +1006,12 @@ public sealed class ConductAnalyzer
 
         public int[] QuoteLength { get; private set; } = new int[256];
 
-        public void Reset(int atoms)
+        public void Reset(int atoms, int rules)
         {
-            if (Present.Length < atoms)
+            if (Present.Length < atoms || RuleSeen.Length < rules)
             {
-                Present = new int[atoms];
+                Present = new int[Math.Max(atoms, Present.Length)];
+                RuleSeen = new int[Math.Max(rules, RuleSeen.Length)];
                 Stamp = 0;
             }
 
@@ -909,10 +1019,13 @@ public sealed class ConductAnalyzer
             if (Stamp == 1)
             {
                 Array.Clear(Present);
+                Array.Clear(RuleSeen);
             }
 
             Terms.Clear();
             Hits.Clear();
+            PresentAtoms.Clear();
+            Candidates.Clear();
         }
 
         public void EnsureText(int length)

@@ -19,11 +19,19 @@ public sealed class ConductNormalizer
     private readonly bool[] _separators;
     private readonly Dictionary<char, (string Key, string Value)[]> _words;
 
+    /// <summary>For each character, true when some word of <see cref="_words"/> starts with it: most characters start none.</summary>
+    private readonly bool[] _wordStarts;
+
     private ConductNormalizer(char[] characters, bool[] separators, Dictionary<char, (string Key, string Value)[]> words)
     {
         _characters = characters;
         _separators = separators;
         _words = words;
+        _wordStarts = new bool[char.MaxValue + 1];
+        foreach (var first in words.Keys)
+        {
+            _wordStarts[first] = true;
+        }
     }
 
     /// <summary>
@@ -159,7 +167,7 @@ public sealed class ConductNormalizer
         {
             var j = i2;
             var c = stage[j];
-            if (_words.TryGetValue(c, out var candidates) && TrySubstitute(stage, n, j, candidates, out var key, out var value))
+            if (_wordStarts[c] && _words.TryGetValue(c, out var candidates) && TrySubstitute(stage, n, j, candidates, out var key, out var value))
             {
                 buffers.EnsureOutput(m + value.Length);
                 output = buffers.Text;

@@ -96,6 +96,7 @@ public sealed class ConductRuleSet
         RuleArray = [.. rules];
         var index = RuleArray.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         YieldArray = [.. RuleArray.Select(r => r.YieldsTo.Select(id => index[id]).ToArray())];
+        KeyAtomRules = KeyAtomsOf(RuleArray, atomCount);
         AbuseAtoms = new bool[atomCount];
         foreach (var atom in RuleArray.Where(r => r.Label == ConductLabel.Insult).SelectMany(r => r.PatternArray).SelectMany(p => p.AtomArray))
         {
@@ -155,10 +156,38 @@ public sealed class ConductRuleSet
     internal int[][] YieldArray { get; }
 
     /// <summary>
+    /// For each atom, the rules (indexes of <see cref="RuleArray"/>, ascending) with a pattern whose key atom it is. A
+    /// pattern matches only where all its atoms are present, so one of them stands for it: the one the fewest patterns
+    /// name, as the likeliest to be absent. The analyser tries only the rules of the atoms a message holds.
+    /// </summary>
+    internal int[][] KeyAtomRules { get; }
+
+    /// <summary>
     /// For each atom, true when an <c>insult</c> rule's pattern names it. Quotation marks around abuse are emphasis
     /// ("你这个“无耻老赖”"), however many words they hold: the sender says it. Reported speech still reports it.
     /// </summary>
     internal bool[] AbuseAtoms { get; }
+
+    private static int[][] KeyAtomsOf(ConductRule[] rules, int atomCount)
+    {
+        var uses = new int[atomCount];
+        foreach (var atom in rules.SelectMany(r => r.PatternArray).SelectMany(p => p.AtomArray.Distinct()))
+        {
+            uses[atom]++;
+        }
+
+        var byAtom = new SortedSet<int>[atomCount];
+        for (var r = 0; r < rules.Length; r++)
+        {
+            foreach (var pattern in rules[r].PatternArray)
+            {
+                var key = pattern.AtomArray.MinBy(atom => uses[atom]);
+                (byAtom[key] ??= []).Add(r);
+            }
+        }
+
+        return [.. byAtom.Select(set => set is null ? Array.Empty<int>() : [.. set])];
+    }
 
     /// <summary>Parses and compiles the lexicon and the rules.</summary>
     /// <exception cref="FormatException">A line is malformed, a class unknown or a label misspelt; the message names file and line.</exception>
