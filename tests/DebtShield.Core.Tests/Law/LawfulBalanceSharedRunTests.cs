@@ -92,6 +92,28 @@ public sealed class LawfulBalanceSharedRunTests
         Assert.True(keptFrom > 500, $"only {keptFrom} trials went on from the contract's account");
     }
 
+    [Fact]
+    public void Compute_OneStretch_SameAsWithALaterStretchNeverReached()
+    {
+        // A stretch that starts after the as-of day never accrues: an account with it runs the
+        // general loop over stretches, and must stand exactly where the one-stretch account does
+        // (issue 27: one stretch skips the loop), decimal bits and scale included.
+        var random = new Random(365);
+        for (var trial = 0; trial < 3_000; trial++)
+        {
+            var payments = Payments(random);
+            var asOf = Start.AddDays(random.Next(1, 1_600));
+            var stretch = Stretch(random, Start);
+            var dayCount = random.Next(2) == 0 ? DayCount.Actual365 : DayCount.Actual360;
+            var principal = new Money(new decimal(random.Next(100, 5_000_000), 0, 0, false, (byte)random.Next(0, 3)));
+
+            var alone = LawfulBalance.Compute(principal, Start, payments, asOf, [stretch], dayCount);
+            var withUnreached = LawfulBalance.Compute(principal, Start, payments, asOf, [stretch, Stretch(random, asOf.AddDays(1))], dayCount);
+
+            AssertSame(withUnreached, alone, trial);
+        }
+    }
+
     /// <summary>One account alone, through the public door.</summary>
     private static LawfulBalance Separately(Money principal, PaymentEntry[] payments, DateOnly asOf, AccrualRate[] rates) =>
         LawfulBalance.Compute(principal, Start, [.. payments.Select(p => p.ToPayment())], asOf, (IReadOnlyList<AccrualRate>)rates, DayCount.Actual365);
