@@ -107,10 +107,25 @@ public sealed class LawfulBalanceSharedRunTests
             var dayCount = random.Next(2) == 0 ? DayCount.Actual365 : DayCount.Actual360;
             var principal = new Money(new decimal(random.Next(100, 5_000_000), 0, 0, false, (byte)random.Next(0, 3)));
 
-            var alone = LawfulBalance.Compute(principal, Start, payments, asOf, [stretch], dayCount);
-            var withUnreached = LawfulBalance.Compute(principal, Start, payments, asOf, [stretch, Stretch(random, asOf.AddDays(1))], dayCount);
+            var (alone, aloneSoFar) = LawfulBalance.ComputeAndKeep(principal, Start, payments, asOf, [stretch], dayCount, asOf);
+            var (withUnreached, withUnreachedSoFar) = LawfulBalance.ComputeAndKeep(principal, Start, payments, asOf, [stretch, Stretch(random, asOf.AddDays(1))], dayCount, asOf);
 
+            // The account before its rounding to the fen, every figure's bits, and the rounded balance.
+            AssertSameBits(withUnreachedSoFar.Account, aloneSoFar.Account, trial);
             AssertSame(withUnreached, alone, trial);
+        }
+    }
+
+    private static void AssertSameBits(LawfulBalance.Account expected, LawfulBalance.Account actual, int trial)
+    {
+        Assert.Equal((expected.Day, expected.Applied), (actual.Day, actual.Applied));
+        foreach (var (want, got) in (ReadOnlySpan<(decimal, decimal)>)[
+            (expected.Owed, actual.Owed), (expected.Interest, actual.Interest), (expected.Band, actual.Band),
+            (expected.Retained, actual.Retained), (expected.Paid, actual.Paid)])
+        {
+            Assert.True(
+                decimal.GetBits(want).AsSpan().SequenceEqual(decimal.GetBits(got)),
+                $"trial {trial}: {want} expected, {got} from the one-stretch account");
         }
     }
 
