@@ -216,6 +216,10 @@ internal static class LineChunks
         private readonly byte[] _block = new byte[BlockSize];
         private readonly PooledBuffer _partial = new(1024);
         private Stream _input = input;
+
+        // The largest chunk's bytes so far, an eighth more: the next chunk's buffer is rented at
+        // that size instead of growing to it by doubling and copying, chunk after chunk (issue 27).
+        private int _bytesHint;
         private bool _opened;
         private bool _ended;
         private int _start;
@@ -231,7 +235,7 @@ internal static class LineChunks
                 Open();
             }
 
-            var chunk = new LineChunk(chunkLines);
+            var chunk = new LineChunk(chunkLines, _bytesHint);
             while (chunk.Count < chunkLines && !_ended)
             {
                 if (_start >= _filled)
@@ -256,6 +260,7 @@ internal static class LineChunks
 
             if (chunk.Count > 0)
             {
+                _bytesHint = Math.Max(_bytesHint, chunk.ByteLength + (chunk.ByteLength / 8));
                 return chunk;
             }
 
@@ -423,14 +428,23 @@ internal sealed class LineChunk : IDisposable
     private readonly PooledBuffer _bytes;
     private readonly (long Number, int Start, int Length)[] _lines;
 
-    public LineChunk(int capacity)
+    /// <summary>A chunk of at most <paramref name="capacity"/> lines.</summary>
+    /// <param name="capacity">The most lines it holds.</param>
+    /// <param name="bytesHint">
+    /// How many bytes its lines are likely to take (the batch's earlier chunks): its buffer is
+    /// rented that large, so that it does not grow by doubling and copying; 256 a line at least.
+    /// </param>
+    public LineChunk(int capacity, int bytesHint = 0)
     {
         _lines = new (long, int, int)[capacity];
-        _bytes = new PooledBuffer(capacity * 256);
+        _bytes = new PooledBuffer(Math.Max(capacity * 256, bytesHint));
     }
 
     /// <summary>How many lines the chunk holds.</summary>
     public int Count { get; private set; }
+
+    /// <summary>How many bytes its lines take.</summary>
+    public int ByteLength => _bytes.Length;
 
     /// <summary>The 1-based file line of the <paramref name="index"/>th line.</summary>
     public long Number(int index) => _lines[index].Number;

@@ -96,8 +96,19 @@ public sealed class CheckReportWriter
         Date(json, AsOfName, options.AsOf);
         json.WriteNumber(DayCountName, options.DayCount.DaysPerYear());
         json.WriteNumber(CapAnnualName, primary.Cap.Annual);
-        json.WriteString(CapBasisName, LegalReportWording.DescribeCap(primary.Cap).Json);
-        json.WriteString(CapBasisTextName, _wording.WordCap(primary.Cap).Json);
+        CapDescription(json, primary.Cap);
+        Span<byte> words = stackalloc byte[256];
+        var capWords = new Utf8Builder(words);
+        if (_wording.TryAppendLprCapWords(ref capWords, primary.Cap))
+        {
+            json.WriteString(CapBasisTextName, capWords.Written);
+        }
+        else
+        {
+            json.WriteString(CapBasisTextName, _wording.WordCap(primary.Cap).Json);
+        }
+
+        capWords.Dispose();
         json.WriteNumber(PrincipalBasisName, loan.PrincipalBasis.Yuan);
         Number(json, RateAnnualName, rate);
         Number(json, RateAnnualEffectiveName, effective);
@@ -151,7 +162,7 @@ public sealed class CheckReportWriter
             json.WriteStartObject();
             json.WriteString(ViewName, ViewIds[(int)view.View]);
             json.WriteNumber(CapAnnualName, view.Cap.Annual);
-            json.WriteString(CapBasisName, LegalReportWording.DescribeCap(view.Cap).Json);
+            CapDescription(json, view.Cap);
             json.WriteString(CapStatusName, StatusIds[(int)view.Cap.Basis.Status]);
             Boolean(json, ExceedsCapName, view.ExceedsCap);
             Balance(json, LawfulName, view.Lawful);
@@ -208,6 +219,23 @@ public sealed class CheckReportWriter
         }
 
         json.WriteEndArray();
+        text.Dispose();
+    }
+
+    /// <summary>The cap's description for machines: a 4×LPR cap's filled at write time, the others' from the wording's cache.</summary>
+    private static void CapDescription(Utf8JsonWriter json, RateCap cap)
+    {
+        Span<byte> scratch = stackalloc byte[128];
+        var text = new Utf8Builder(scratch);
+        if (LegalReportWording.TryAppendLprCapDescription(ref text, cap))
+        {
+            json.WriteString(CapBasisName, text.Written);
+        }
+        else
+        {
+            json.WriteString(CapBasisName, LegalReportWording.DescribeCap(cap).Json);
+        }
+
         text.Dispose();
     }
 

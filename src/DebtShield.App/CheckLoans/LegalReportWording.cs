@@ -51,6 +51,9 @@ internal sealed class LegalReportWording
     private readonly byte[] _lenderOfRecord;
     private readonly byte[] _someUncertain;
 
+    /// <summary>The words of a 4×LPR cap in this language, by rule (the other rules: none), filled at write time.</summary>
+    private readonly Utf8Template?[] _lprCapWords;
+
     private LegalReportWording(CultureInfo culture)
     {
         _culture = culture;
@@ -85,6 +88,12 @@ internal sealed class LegalReportWording
         _withinCap = Template(nameof(AppText.Verdict_WithinCap));
         _ifPrivate = Template(nameof(AppText.Verdict_IfPrivate));
         _ifLicensed = Template(nameof(AppText.Verdict_IfLicensed));
+        _lprCapWords = new Utf8Template?[Enum.GetValues<CapRule>().Length];
+        foreach (var rule in (ReadOnlySpan<CapRule>)[CapRule.FourTimesLprAtContract, CapRule.FourTimesLprAtFiling])
+        {
+            _lprCapWords[(int)rule] = Utf8Template.Parse(LegalTexts.CapBases.Text(rule, _culture));
+        }
+
         _lenderOfRecord = Encoding.UTF8.GetBytes(Text(nameof(AppText.Verdict_LenderOfRecord)));
         _someUncertain = Encoding.UTF8.GetBytes(Text(nameof(AppText.Verdict_Uncertain)));
     }
@@ -111,6 +120,31 @@ internal sealed class LegalReportWording
         _capWords.TryGetValue(CapKey.Of(cap), out var words)
             ? words
             : _capWords.GetOrAdd(CapKey.Of(cap), static (_, state) => Both(state.Wording.WordAnew(state.Cap)), (Wording: this, Cap: cap));
+
+    /// <summary>
+    /// Appends <see cref="DescribeCap"/>'s words for a 4×LPR cap, filled at write time; false, with
+    /// nothing appended, for a cap of another rule. A 4×LPR cap's words name the day its LPR was
+    /// looked up for, the contract date: cached, they are one entry a contract date, and the batch's
+    /// look-up among thousands of them cost more than filling the words (issue 27).
+    /// </summary>
+    public static bool TryAppendLprCapDescription(ref Utf8Builder text, RateCap cap)
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        var template = cap.Rule switch
+        {
+            CapRule.FourTimesLprAtContract => LprDescription,
+            CapRule.FourTimesLprAtFiling => LprAtFilingDescription,
+            _ => null,
+        };
+        return template is not null && TryFillLpr(ref text, template, cap);
+    }
+
+    /// <summary><see cref="WordCap"/>'s words for a 4×LPR cap, as <see cref="TryAppendLprCapDescription"/> appends its description.</summary>
+    public bool TryAppendLprCapWords(ref Utf8Builder text, RateCap cap)
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        return _lprCapWords[(int)cap.Rule] is { } template && TryFillLpr(ref text, template, cap);
+    }
 
     /// <summary>Appends <paramref name="step"/> in words, "[view] " in front when <paramref name="nameView"/> and it has one.</summary>
     public void AppendStep(ref Utf8Builder text, ExplanationStep step, bool nameView)
@@ -364,6 +398,30 @@ internal sealed class LegalReportWording
     };
 
     private static string Percent(decimal fraction) => new Percentage((double)fraction).ToString();
+
+    /// <summary>A 4×LPR cap's template filled with its LPR and the day it was looked up for, as <see cref="DescribeAnew"/> and <see cref="WordAnew"/> word them.</summary>
+    private static bool TryFillLpr(ref Utf8Builder text, Utf8Template template, RateCap cap)
+    {
+        if (cap.Lpr is not { } lpr || cap.LprOn is not { } on)
+        {
+            return false;
+        }
+
+        Fill(ref text, template, new Percentage((double)lpr.OneYear), new IsoDate(on));
+        return true;
+    }
+
+    /// <summary>The invariant descriptions of the two 4×LPR rules, as <see cref="DescribeAnew"/> words them.</summary>
+    private static readonly Utf8Template LprDescription = Utf8Template.Parse("4×LPR {0} on {1}");
+
+    private static readonly Utf8Template LprAtFilingDescription = Utf8Template.Parse("4×LPR {0} on {1} (as-of date standing in for the filing date)");
+
+    /// <summary>A day written as the report writes one, <c>yyyy-MM-dd</c>, for a template's hole.</summary>
+    private readonly record struct IsoDate(DateOnly Day) : IUtf8SpanFormattable
+    {
+        public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+            Day.TryFormat(utf8Destination, out bytesWritten, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// What a cap's words are made of: the first day counts only for the 1991 line, whose words name it.

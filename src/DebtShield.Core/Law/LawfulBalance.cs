@@ -351,8 +351,15 @@ public sealed record LawfulBalance(Money PrincipalOutstanding, Money InterestDue
             return 0m;
         }
 
-        var interest = 0.0;
         var principal = (double)owed;
+        if (rates.Length == 1)
+        {
+            // One stretch, as the contract's account and a loan's views before its arrears run: the
+            // same product the loop forms (0 + x is x for the x ≥ 0 it adds), without its clamping.
+            return (decimal)(principal * daily[0] * (to.DayNumber - from.DayNumber));
+        }
+
+        var interest = 0.0;
         for (var i = 0; i < rates.Length; i++)
         {
             if (daily[i] == 0)

@@ -24,7 +24,10 @@ public static class ScheduleSimpleRate
         var daysPerYear = dayCount.DaysPerYear();
         var basis = loan.PrincipalBasis.ToDouble();
         var (dueDates, totals) = (loan.DueDates, loan.InstalmentTotals);
-        var schedule = new (int Days, double Amount)[dueDates.Length];
+
+        // A schedule of up to 64 instalments lives on the stack: a batch solves this once a loan
+        // (issue 27). Each stretch's days are kept as the double they are multiplied as.
+        Span<(double Days, double Amount)> schedule = dueDates.Length <= 64 ? stackalloc (double, double)[dueDates.Length] : new (double, double)[dueDates.Length];
         var previous = loan.ContractDate;
         for (var i = 0; i < schedule.Length; i++)
         {
@@ -107,7 +110,7 @@ public static class ScheduleSimpleRate
         return (decimal)((low + high) / 2);
     }
 
-    private static double BalanceAtEnd((int Days, double Amount)[] schedule, double basis, double rate, int daysPerYear)
+    private static double BalanceAtEnd(ReadOnlySpan<(double Days, double Amount)> schedule, double basis, double rate, int daysPerYear)
     {
         double owed = basis, interest = 0;
         var daily = rate / daysPerYear;

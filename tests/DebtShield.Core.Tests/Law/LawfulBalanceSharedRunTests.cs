@@ -92,6 +92,43 @@ public sealed class LawfulBalanceSharedRunTests
         Assert.True(keptFrom > 500, $"only {keptFrom} trials went on from the contract's account");
     }
 
+    [Fact]
+    public void Compute_OneStretch_SameAsWithALaterStretchNeverReached()
+    {
+        // A stretch that starts after the as-of day never accrues: an account with it runs the
+        // general loop over stretches, and must stand exactly where the one-stretch account does
+        // (issue 27: one stretch skips the loop), decimal bits and scale included.
+        var random = new Random(365);
+        for (var trial = 0; trial < 3_000; trial++)
+        {
+            var payments = Payments(random);
+            var asOf = Start.AddDays(random.Next(1, 1_600));
+            var stretch = Stretch(random, Start);
+            var dayCount = random.Next(2) == 0 ? DayCount.Actual365 : DayCount.Actual360;
+            var principal = new Money(new decimal(random.Next(100, 5_000_000), 0, 0, false, (byte)random.Next(0, 3)));
+
+            var (alone, aloneSoFar) = LawfulBalance.ComputeAndKeep(principal, Start, payments, asOf, [stretch], dayCount, asOf);
+            var (withUnreached, withUnreachedSoFar) = LawfulBalance.ComputeAndKeep(principal, Start, payments, asOf, [stretch, Stretch(random, asOf.AddDays(1))], dayCount, asOf);
+
+            // The account before its rounding to the fen, every figure's bits, and the rounded balance.
+            AssertSameBits(withUnreachedSoFar.Account, aloneSoFar.Account, trial);
+            AssertSame(withUnreached, alone, trial);
+        }
+    }
+
+    private static void AssertSameBits(LawfulBalance.Account expected, LawfulBalance.Account actual, int trial)
+    {
+        Assert.Equal((expected.Day, expected.Applied), (actual.Day, actual.Applied));
+        foreach (var (want, got) in (ReadOnlySpan<(decimal, decimal)>)[
+            (expected.Owed, actual.Owed), (expected.Interest, actual.Interest), (expected.Band, actual.Band),
+            (expected.Retained, actual.Retained), (expected.Paid, actual.Paid)])
+        {
+            Assert.True(
+                decimal.GetBits(want).AsSpan().SequenceEqual(decimal.GetBits(got)),
+                $"trial {trial}: {want} expected, {got} from the one-stretch account");
+        }
+    }
+
     /// <summary>One account alone, through the public door.</summary>
     private static LawfulBalance Separately(Money principal, PaymentEntry[] payments, DateOnly asOf, AccrualRate[] rates) =>
         LawfulBalance.Compute(principal, Start, [.. payments.Select(p => p.ToPayment())], asOf, (IReadOnlyList<AccrualRate>)rates, DayCount.Actual365);

@@ -75,6 +75,38 @@ public sealed class LoanFromTotalsTests
     }
 
     [Fact]
+    public void CreateFromTotals_MissingArgumentOrUnevenSchedule_BothDoorsThrowTheSame()
+    {
+        // Given the two doors from totals, payments as records and as columns, one of them fed a
+        // missing name, lender or fee list, or a schedule with a due date short of a total.
+        DateOnly[] due = [Contract.AddMonths(1)];
+        Money[] total = [new(1_100m)];
+        var cases = new (string? Id, Lender? Lender, UpfrontFee[]? Fees, DateOnly[] Due, Money[] Totals, string Param, Type Thrown)[]
+        {
+            (null, Lender, [], due, total, "id", typeof(ArgumentNullException)),
+            ("f", null, [], due, total, "lender", typeof(ArgumentNullException)),
+            ("f", Lender, null, due, total, "upfrontFees", typeof(ArgumentNullException)),
+            ("f", Lender, [], due, [], "totals", typeof(ArgumentException)),
+            ("f", Lender, [], [], total, "totals", typeof(ArgumentException)),
+        };
+
+        foreach (var (id, lender, fees, dueDates, totals, param, thrown) in cases)
+        {
+            // When each door is asked.
+            var fromRecords = Record.Exception(() => Loan.CreateFromTotals(id!, lender!, Contract, new Money(1_000m), null, fees!, dueDates, totals, [], null));
+            var fromColumns = Record.Exception(() => Loan.CreateFromTotals(id!, lender!, Contract, new Money(1_000m), null, fees!, dueDates, totals, [], [], null));
+
+            // Then both throw the same exception, naming the same argument.
+            foreach (var exception in new[] { fromRecords, fromColumns })
+            {
+                Assert.NotNull(exception);
+                Assert.Equal(thrown, exception.GetType());
+                Assert.Equal(param, ((ArgumentException)exception).ParamName);
+            }
+        }
+    }
+
+    [Fact]
     public void CreateFromTotals_PaymentColumnsInAnyOrder_HoldThePaymentsRecordsHold()
     {
         // Given payments in order, shuffled, with same-day payments and amounts equal in value
