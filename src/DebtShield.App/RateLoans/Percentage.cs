@@ -1,4 +1,5 @@
 using System.Globalization;
+using DebtShield.Core;
 
 namespace DebtShield.App.RateLoans;
 
@@ -158,20 +159,7 @@ public readonly record struct Percentage(double Fraction) : ISpanFormattable, IU
             text[--at] = (byte)'.';
         }
 
-        var digits = 0;
-        do
-        {
-            if (digits > 0 && digits % 3 == 0)
-            {
-                text[--at] = (byte)',';
-            }
-
-            text[--at] = (byte)('0' + (units % 10));
-            units /= 10;
-            digits++;
-        }
-        while (units > 0);
-
+        GroupedDigits.WriteBefore((ulong)units, text, ref at);
         if (negative)
         {
             text[--at] = (byte)'-';

@@ -165,16 +165,7 @@ public sealed class RateReportWriter
     {
         if (Has(field))
         {
-            Span<byte> text = stackalloc byte[JsonNumberText.MaxLength];
-            if (JsonNumberText.TryWrite(value, text, out var length))
-            {
-                json.WritePropertyName(NameOf(field));
-                json.WriteRawValue(text[..length], skipInputValidation: true);
-            }
-            else
-            {
-                json.WriteNumber(NameOf(field), value);
-            }
+            JsonNumberText.Write(json, NameOf(field), value);
         }
     }
 
@@ -186,25 +177,12 @@ public sealed class RateReportWriter
         }
     }
 
-    /// <summary>
-    /// A figure as <see cref="Utf8JsonWriter.WriteNumber(JsonEncodedText, double)"/> writes it, its
-    /// digits found by <see cref="JsonNumberText"/> where it can (the runtime's formatter otherwise);
-    /// amounts likewise.
-    /// </summary>
+    /// <summary>A figure as <see cref="Utf8JsonWriter.WriteNumber(JsonEncodedText, double)"/> writes it, or null.</summary>
     private static void Number(Utf8JsonWriter json, JsonEncodedText name, double? value)
     {
         if (value is { } number)
         {
-            Span<byte> text = stackalloc byte[JsonNumberText.MaxLength];
-            if (JsonNumberText.TryWrite(number, text, out var length))
-            {
-                json.WritePropertyName(name);
-                json.WriteRawValue(text[..length], skipInputValidation: true);
-            }
-            else
-            {
-                json.WriteNumber(name, number);
-            }
+            JsonNumberText.Write(json, name, number);
         }
         else
         {
@@ -263,9 +241,10 @@ public sealed class RateReportWriter
         {
             NoteStart(json, Codes.UpfrontDeduction);
             Span<byte> text = stackalloc byte[1024];
-            if (_wording.UpfrontDeduction.TryFill(text, out var length, loan.UpfrontDeduction, loan.PrincipalBasis, default(Money)))
+            if (_wording.UpfrontDeduction.TryFill(Inside(text), out var length, loan.UpfrontDeduction, loan.PrincipalBasis, default(Money)))
             {
-                json.WriteString(MessageName, text[..length]);
+                json.WritePropertyName(MessageName);
+                WriteWorded(json, text, length);
             }
             else
             {
@@ -318,14 +297,39 @@ public sealed class RateReportWriter
     private void WriteVerdict(Utf8JsonWriter json, TrueCost cost)
     {
         Span<byte> text = stackalloc byte[2048];
-        if (TryComposeVerdict(text, cost, out var length))
+        if (TryComposeVerdict(Inside(text), cost, out var length))
         {
-            json.WriteStringValue(text[..length]);
+            WriteWorded(json, text, length);
             return;
         }
 
         // Only an absurdly long rate gets here; the record words it the same way.
         json.WriteStringValue(RateLoanReport.From(cost).Verdict);
+    }
+
+    /// <summary>Where worded text is filled: the buffer less a byte each side for its quotes.</summary>
+    private static Span<byte> Inside(Span<byte> quoted) => quoted[1..^1];
+
+    /// <summary>
+    /// Writes the worded text filled into <see cref="Inside"/> of <paramref name="quoted"/>
+    /// (<paramref name="length"/> bytes) as a JSON string value. When the wording's every fixed
+    /// word and every character a figure fills in are written by the batch's encoder as they are
+    /// (<see cref="Wording.WrittenAsIs"/>: Chinese and English alike with the relaxed encoder), the
+    /// text is the string's content already: it goes out between its quotes, without the writer's
+    /// scan of some hundred bytes of Chinese a line for a character to escape.
+    /// </summary>
+    private void WriteWorded(Utf8JsonWriter json, Span<byte> quoted, int length)
+    {
+        if (_wording.WrittenAsIs)
+        {
+            quoted[0] = (byte)'"';
+            quoted[length + 1] = (byte)'"';
+            json.WriteRawValue(quoted[..(length + 2)], skipInputValidation: true);
+        }
+        else
+        {
+            json.WriteStringValue(Inside(quoted)[..length]);
+        }
     }
 
     private bool TryComposeVerdict(Span<byte> text, TrueCost cost, out int length)
@@ -390,6 +394,12 @@ public sealed class RateReportWriter
         public static readonly JsonEncodedText RateBeyondRange = Encode("rate_beyond_range");
     }
 
+    /// <summary>
+    /// Every character a figure fills into a worded note or verdict: the digits, separators and
+    /// signs of <see cref="Percentage"/> and <see cref="Money"/>, and their symbols.
+    /// </summary>
+    private static ReadOnlySpan<byte> FilledCharacters => "0123456789,.-%¥∞"u8;
+
     /// <summary>Text encoded once as the batch's writer escapes it, so writing it is a copy.</summary>
     private static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, ReportJsonContext.WriterOptions.Encoder);
 
@@ -439,5 +449,21 @@ public sealed class RateReportWriter
         public Utf8Text PerMonth { get; } = Utf8Text.Of(AppText.Per_Month);
 
         public Utf8Text PerYear { get; } = Utf8Text.Of(AppText.Per_Year);
+
+        /// <summary>
+        /// True when the batch's encoder writes every fixed word of the filled notes and the
+        /// verdict, and every character a figure fills in, as it is: then a filled text needs no
+        /// escaping and no scan for it.
+        /// </summary>
+        public bool WrittenAsIs { get; }
+
+        public Wording()
+        {
+            var encoder = ReportJsonContext.WriterOptions.Encoder!;
+            WrittenAsIs = encoder.FindFirstCharacterToEncodeUtf8(FilledCharacters) < 0
+                && UpfrontDeduction.IsWrittenAsIs(encoder) && Real.IsWrittenAsIs(encoder)
+                && Advertised.IsWrittenAsIs(encoder) && Deducted.IsWrittenAsIs(encoder)
+                && new[] { NoRate, PerDay, PerMonth, PerYear }.All(text => encoder.FindFirstCharacterToEncodeUtf8(text.Utf8) < 0);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 
 namespace DebtShield.App.RateLoans;
 
@@ -68,6 +69,16 @@ internal sealed class Utf8Template
 
         runs.Add(Encoding.UTF8.GetBytes(run.ToString()));
         return new Utf8Template([.. runs], [.. holes]);
+    }
+
+    /// <summary>
+    /// True when <paramref name="encoder"/> writes every fixed run of the template as it is, so
+    /// that a JSON string of the filled text needs escaping only where a hole's value does.
+    /// </summary>
+    public bool IsWrittenAsIs(JavaScriptEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        return _runs.All(run => encoder.FindFirstCharacterToEncodeUtf8(run) < 0);
     }
 
     /// <summary>Fills the template into <paramref name="destination"/>; false when it does not fit.</summary>

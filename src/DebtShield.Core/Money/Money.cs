@@ -187,20 +187,7 @@ public readonly record struct Money : IComparable<Money>, ISpanFormattable, IUtf
         text[--at] = (byte)('0' + (cents % 10));
         text[--at] = (byte)('0' + (cents / 10));
         text[--at] = (byte)'.';
-        var digits = 0;
-        do
-        {
-            if (digits > 0 && digits % 3 == 0)
-            {
-                text[--at] = (byte)',';
-            }
-
-            text[--at] = (byte)('0' + (yuan % 10));
-            yuan /= 10;
-            digits++;
-        }
-        while (yuan > 0);
-
+        GroupedDigits.WriteBefore(yuan, text, ref at);
         if (negative)
         {
             text[--at] = (byte)'-';

@@ -49,13 +49,18 @@ public readonly record struct RepaymentPeriod
         }
 
         // Most schedules are monthly: count that first, so the usual loan allocates nothing here.
+        // Each date is taken apart once (its Year, Month and Day would each take it apart again).
         var monthly = 0;
+        dueDates[0].Deconstruct(out var year, out var month, out var day);
         for (var i = 1; i < dueDates.Count; i++)
         {
-            if (IsOneMonthApart(dueDates[i - 1], dueDates[i]))
+            dueDates[i].Deconstruct(out var laterYear, out var laterMonth, out var laterDay);
+            if (IsOneMonthApart(year, month, day, laterYear, laterMonth, laterDay))
             {
                 monthly++;
             }
+
+            (year, month, day) = (laterYear, laterMonth, laterDay);
         }
 
         if (monthly * 2 >= dueDates.Count - 1)
@@ -75,16 +80,38 @@ public readonly record struct RepaymentPeriod
     }
 
     /// <summary>How many of these periods lie between <paramref name="from"/> and <paramref name="to"/>.</summary>
-    public double Between(DateOnly from, DateOnly to)
+    public double Between(DateOnly from, DateOnly to) => IsCalendarMonth
+        ? MonthsBetween(new CalendarDay(from), to)
+        : (double)(to.DayNumber - from.DayNumber) / Days;
+
+    /// <summary>
+    /// <see cref="Between"/> from <paramref name="from"/> to each of <paramref name="dates"/>, into
+    /// <paramref name="periods"/>: a schedule's flows measured with the start taken apart once
+    /// (every loan of a batch is measured so).
+    /// </summary>
+    internal void Measure(DateOnly from, ReadOnlySpan<DateOnly> dates, Span<double> periods)
     {
         if (!IsCalendarMonth)
         {
-            return (double)(to.DayNumber - from.DayNumber) / Days;
+            for (var i = 0; i < dates.Length; i++)
+            {
+                periods[i] = (double)(dates[i].DayNumber - from.DayNumber) / Days;
+            }
+
+            return;
         }
 
-        // Every due date of every loan of a batch is measured so: the dates are taken apart once
-        // and the months stepped on day numbers, as DateOnly.AddMonths would step them.
         var start = new CalendarDay(from);
+        for (var i = 0; i < dates.Length; i++)
+        {
+            periods[i] = MonthsBetween(start, dates[i]);
+        }
+    }
+
+    private static double MonthsBetween(in CalendarDay start, DateOnly to)
+    {
+        // The dates are taken apart once and the months stepped on day numbers, as
+        // DateOnly.AddMonths would step them.
         to.Deconstruct(out var toYear, out var toMonth, out _);
         var end = to.DayNumber;
         var months = ((toYear - start.Year) * 12) + toMonth - start.Month;
@@ -97,16 +124,14 @@ public readonly record struct RepaymentPeriod
         return months + (leftover / 30.0);
     }
 
-    private static bool IsOneMonthApart(DateOnly earlier, DateOnly later)
+    private static bool IsOneMonthApart(int year, int month, int day, int laterYear, int laterMonth, int laterDay)
     {
-        var monthIndex = (earlier.Year * 12) + earlier.Month;
-        if ((later.Year * 12) + later.Month != monthIndex + 1)
+        if ((laterYear * 12) + laterMonth != (year * 12) + month + 1)
         {
             return false;
         }
 
-        return later.Day == earlier.Day || (earlier.Day >= 28 && later.Day >= 28 && (IsMonthEnd(earlier) || IsMonthEnd(later)));
+        return laterDay == day
+            || (day >= 28 && laterDay >= 28 && (day == DateTime.DaysInMonth(year, month) || laterDay == DateTime.DaysInMonth(laterYear, laterMonth)));
     }
-
-    private static bool IsMonthEnd(DateOnly date) => date.Day == DateTime.DaysInMonth(date.Year, date.Month);
 }

@@ -39,10 +39,10 @@ public sealed class TrueCost
         _periods = new double[count];
         _flows = new double[count];
         _flows[0] = loan.PrincipalBasis.ToDouble();
+        Period.Measure(loan.ContractDate, dueDates, _periods.AsSpan(1));
         var regular = true;
         for (var i = 0; i < dueDates.Length; i++)
         {
-            _periods[i + 1] = Period.Between(loan.ContractDate, dueDates[i]);
             _flows[i + 1] = -totals[i].ToDouble();
             regular &= dueDates.Length == 1 || _periods[i + 1] == i + 1;
         }

@@ -28,6 +28,26 @@ public sealed class RepaymentPeriodBetweenTests
         });
     }
 
+    [Property(MaxTest = 1000)]
+    public Property Measure_WholeSchedule_GivesEachDateAsBetweenMeasuresIt()
+    {
+        // A contract date over ten years and up to 24 due dates after it, in calendar months and
+        // in periods of 1 to 40 days.
+        var cases = from start in Gen.Choose(0, 3652)
+                    from count in Gen.Choose(0, 24)
+                    from offsets in Gen.ArrayOf(Gen.Choose(-31, 4 * 366), count)
+                    from days in Gen.Choose(0, 40)
+                    select (contract: new DateOnly(2019, 1, 1).AddDays(start), offsets, days);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var period = c.days == 0 ? RepaymentPeriod.CalendarMonth : RepaymentPeriod.OfDays(c.days);
+            var dates = c.offsets.Select(c.contract.AddDays).ToArray();
+            var measured = new double[dates.Length];
+            period.Measure(c.contract, dates, measured);
+            return measured.SequenceEqual(dates.Select(d => period.Between(c.contract, d)));
+        });
+    }
+
     [Theory]
     [InlineData("2025-01-31", "2025-02-28", 1.0)] // the 31st plus a month is February's last day
     [InlineData("2024-01-31", "2024-02-29", 1.0)]
