@@ -263,7 +263,7 @@ public sealed class ScreenshotImage
     }
 
     /// <summary>
-    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey PGM, text dark on white. On
+    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey image, text dark on white. On
     /// top, the page with its bubbles left white: a pixel is as dark as it stands out from its row's
     /// usual shade (the title bar's, the page's), and flat blocks larger than a character (avatars,
     /// icons) are cleared, so what is left is the title and the stamps. Below it, each bubble cropped
@@ -299,10 +299,8 @@ public sealed class ScreenshotImage
             top += box.Height + (2 * margin);
         }
 
-        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {top}\n255\n"));
-        var image = new byte[header.Length + (Width * top)];
-        header.CopyTo(image, 0);
-        var ink = image.AsSpan(header.Length);
+        var image = new byte[Width * top];
+        var ink = image.AsSpan();
         ink.Fill(255);
         for (var c = 0; c < crops.Count; c++)
         {
@@ -342,7 +340,7 @@ public sealed class ScreenshotImage
             }
         }
 
-        return new OcrSheet(image, pageRows, crops);
+        return new OcrSheet(new GreyImage(Width, top, image), pageRows, crops);
     }
 
     /// <summary>Writes one bubble's crop into the sheet: as dark as a pixel is far from the fill, towards the text's shade; white outside the rounded fill.</summary>
