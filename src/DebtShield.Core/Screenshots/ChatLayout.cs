@@ -264,6 +264,7 @@ public static partial class ChatLayout
     private static List<ChatMessage> Messages(List<Block> blocks, int width, DateTimeOffset captured, double lineHeight, ReadDoubts flag)
     {
         var messages = new List<ChatMessage>();
+        var shades = new List<LineShade?>();
         var basis = MessageTimeBasis.NoStampAbove;
         DateTimeOffset? current = null;
         DateTimeOffset? latestTrusted = null;
@@ -313,6 +314,42 @@ public static partial class ChatLayout
                 | (confidence < ChatMessage.ConfirmBelow || block.Lines.Sum(l => l.UnsureCharacters) >= ChatMessage.ConfirmUnsureShare * characters ? ReadDoubts.LowConfidence : ReadDoubts.None)
                 | (block.Area is { } area && (Rows(block.Lines) < ExpectedRows(area.Box, lineHeight) || InkUnread(area, block.Lines)) ? ReadDoubts.LinesMissing : ReadDoubts.None);
             messages.Add(new ChatMessage(SideOf(block, box, width), JoinLines(block.Lines), time2, basis, confidence, box, doubts));
+            shades.Add(block.Area?.Shade);
+        }
+
+        return SidesByFill(messages, shades);
+    }
+
+    /// <summary>
+    /// Puts a bubble on its fill's side when the screen's fills tell the sides apart: every other
+    /// bubble found on the left is neutral (white, grey) and every other on the right coloured (green,
+    /// blue), at least one of each. A received bubble long enough to reach across the screen (a
+    /// long line in WeChat, from just right of the avatar to the right edge) is nearer the right edge
+    /// than the left, and its position alone says sent; its white fill says received.
+    /// </summary>
+    private static List<ChatMessage> SidesByFill(List<ChatMessage> messages, List<LineShade?> shades)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (shades[i] is not { } shade)
+            {
+                continue;
+            }
+
+            var bySide = shade == LineShade.Colored ? IncidentDirection.Sent : IncidentDirection.Received;
+            if (messages[i].Direction == bySide)
+            {
+                continue;
+            }
+
+            var others = Enumerable.Range(0, messages.Count).Where(j => j != i && shades[j] is not null).ToList();
+            var perSide = others.Any(j => messages[j].Direction == IncidentDirection.Sent)
+                && others.Any(j => messages[j].Direction == IncidentDirection.Received)
+                && others.All(j => (shades[j] == LineShade.Colored) == (messages[j].Direction == IncidentDirection.Sent));
+            if (perSide)
+            {
+                messages[i] = messages[i] with { Direction = bySide };
+            }
         }
 
         return messages;

@@ -166,52 +166,12 @@ internal static class PackBits
     }
 }
 
-/// <summary>A grey image in memory: 8 bits a pixel, 0 black, row after row.</summary>
+/// <summary>
+/// A grey image in memory: 8 bits a pixel, 0 black, row after row. A sheet for OCR is made as one
+/// (<see cref="ScreenshotImage.ForOcr"/>) and packed as a TIFF page from it (<see cref="GreyTiff"/>),
+/// so it is never written out and parsed back in between.
+/// </summary>
 /// <param name="Width">Its width in pixels.</param>
 /// <param name="Height">Its height in pixels.</param>
 /// <param name="Pixels">Its <paramref name="Width"/> × <paramref name="Height"/> levels.</param>
-internal sealed record GreyImage(int Width, int Height, ReadOnlyMemory<byte> Pixels)
-{
-    /// <summary>
-    /// The image of a binary PGM as <see cref="ScreenshotImage.ForOcr"/> writes it (<c>P5</c>, width,
-    /// height, 255, each on its own line, then the pixels), its pixels not copied.
-    /// </summary>
-    /// <exception cref="FormatException">It is not such a PGM.</exception>
-    public static GreyImage FromPgm(byte[] pgm)
-    {
-        ArgumentNullException.ThrowIfNull(pgm);
-        var fields = new int[3];
-        var at = 3;
-        if (pgm.Length < 3 || pgm[0] != (byte)'P' || pgm[1] != (byte)'5' || pgm[2] != (byte)'\n')
-        {
-            throw new FormatException("not a binary PGM");
-        }
-
-        for (var f = 0; f < fields.Length; f++)
-        {
-            var value = 0;
-            var digits = 0;
-            while (at < pgm.Length && pgm[at] is >= (byte)'0' and <= (byte)'9' && digits < 9)
-            {
-                value = (value * 10) + (pgm[at++] - '0');
-                digits++;
-            }
-
-            if (digits == 0 || at >= pgm.Length || pgm[at] is not ((byte)' ' or (byte)'\n'))
-            {
-                throw new FormatException("a PGM's header is its width, height and 255");
-            }
-
-            fields[f] = value;
-            at++;
-        }
-
-        var (width, height) = (fields[0], fields[1]);
-        if (fields[2] != 255 || (long)width * height != pgm.Length - at)
-        {
-            throw new FormatException("a PGM's pixels are one byte each, width times height of them");
-        }
-
-        return new GreyImage(width, height, pgm.AsMemory(at));
-    }
-}
+public sealed record GreyImage(int Width, int Height, ReadOnlyMemory<byte> Pixels);

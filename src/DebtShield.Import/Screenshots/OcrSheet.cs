@@ -7,10 +7,10 @@ namespace DebtShield.Import.Screenshots;
 /// its bubbles (and stamp pills) cropped and stacked below it, and where each crop came from, so that every line read
 /// on a crop is put back where it stands on the screenshot.
 /// </summary>
-/// <param name="Image">The sheet, a grey PGM.</param>
+/// <param name="Image">The sheet, a grey image.</param>
 /// <param name="PageHeight">How many rows of the sheet are the page (none when only bubbles are read).</param>
 /// <param name="Crops">Where each bubble's crop lies on the sheet, top to bottom.</param>
-public sealed record OcrSheet(byte[] Image, int PageHeight, IReadOnlyList<OcrSheet.Crop> Crops)
+public sealed record OcrSheet(GreyImage Image, int PageHeight, IReadOnlyList<OcrSheet.Crop> Crops)
 {
     /// <summary>One crop on the sheet: a bubble, or the pill a lender's chat prints a stamp on.</summary>
     /// <param name="Area">Its box on the screenshot.</param>

@@ -143,12 +143,14 @@ public sealed class ScreenshotImage
     /// <summary>
     /// The page colour and bubble fills of WeChat for the desktop, light and dark: its chat pane is
     /// F5F5F5 where the phone's page is EDEDED, its bubbles white and green (95EC69, an older green
-    /// 9EEA6A), or in the dark theme 2C2C2C and 3EB575 on 1E1E1E.
+    /// 9EEA6A), or in the dark theme 2C2C2C and 3EB575 on 1E1E1E; WeChat for Mac's dark theme has a
+    /// near-black page (111111) and a softer green (58B26A), as its real screenshots show.
     /// </summary>
     private static readonly (SKColor Page, SKColor[] Fills)[] WeChatDesktopColours =
     [
         (new SKColor(0xF5, 0xF5, 0xF5), [SKColors.White, new SKColor(0x95, 0xEC, 0x69), new SKColor(0x9E, 0xEA, 0x6A)]),
         (new SKColor(0x1E, 0x1E, 0x1E), [new SKColor(0x2C, 0x2C, 0x2C), new SKColor(0x3E, 0xB5, 0x75)]),
+        (new SKColor(0x11, 0x11, 0x11), [new SKColor(0x2C, 0x2C, 0x2C), new SKColor(0x58, 0xB2, 0x6A)]),
     ];
 
     /// <summary>How far (largest channel difference) a desktop pane's page may be from its app's colour: closer than the phone's EDEDED is to F5F5F5.</summary>
@@ -263,7 +265,7 @@ public sealed class ScreenshotImage
     }
 
     /// <summary>
-    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey PGM, text dark on white. On
+    /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey image, text dark on white. On
     /// top, the page with its bubbles left white: a pixel is as dark as it stands out from its row's
     /// usual shade (the title bar's, the page's), and flat blocks larger than a character (avatars,
     /// icons) are cleared, so what is left is the title and the stamps. Below it, each bubble cropped
@@ -299,10 +301,8 @@ public sealed class ScreenshotImage
             top += box.Height + (2 * margin);
         }
 
-        var header = System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {top}\n255\n"));
-        var image = new byte[header.Length + (Width * top)];
-        header.CopyTo(image, 0);
-        var ink = image.AsSpan(header.Length);
+        var image = new byte[Width * top];
+        var ink = image.AsSpan();
         ink.Fill(255);
         for (var c = 0; c < crops.Count; c++)
         {
@@ -342,7 +342,7 @@ public sealed class ScreenshotImage
             }
         }
 
-        return new OcrSheet(image, pageRows, crops);
+        return new OcrSheet(new GreyImage(Width, top, image), pageRows, crops);
     }
 
     /// <summary>Writes one bubble's crop into the sheet: as dark as a pixel is far from the fill, towards the text's shade; white outside the rounded fill.</summary>

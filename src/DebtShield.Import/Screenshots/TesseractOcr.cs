@@ -38,8 +38,8 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         Pages(await ReportAsync(image, name, cancellationToken).ConfigureAwait(false), 1)[0];
 
     /// <summary>
-    /// The lines of text on each of <paramref name="sheets"/> (grey PGMs, as <see cref="ScreenshotImage.ForOcr"/>
-    /// writes them), read by one process with the model loaded once: each sheet is a page of a TIFF,
+    /// The lines of text on each of <paramref name="sheets"/> (grey images, as <see cref="ScreenshotImage.ForOcr"/>
+    /// makes them), read by one process with the model loaded once: each sheet is a page of a TIFF,
     /// and each page is read exactly as it would be alone (Tesseract 5 numbers the pages in its
     /// report and lays out each page by itself). When the process fails on the batch, each sheet is
     /// read alone, so that only the sheet it fails on is lost, with a message naming its screenshot.
@@ -50,14 +50,14 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
     /// <param name="cancellationToken">Stops the read (and the process).</param>
     /// <returns>For each sheet, in order, its lines, or why it could not be read.</returns>
     /// <exception cref="ScreenshotException">Tesseract or its Chinese data is missing (<see cref="ScreenshotException.OcrUnavailable"/>).</exception>
-    public async Task<IReadOnlyList<OcrPageReading>> ReadPagesAsync(IReadOnlyList<(byte[] Sheet, string Name)> sheets, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OcrPageReading>> ReadPagesAsync(IReadOnlyList<(GreyImage Sheet, string Name)> sheets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sheets);
         if (sheets.Count > 1)
         {
             try
             {
-                var tiff = GreyTiff.Encode([.. sheets.Select(s => GreyImage.FromPgm(s.Sheet))]);
+                var tiff = GreyTiff.Encode([.. sheets.Select(s => s.Sheet)]);
                 var report = await ReportAsync(tiff, string.Join("、", sheets.Select(s => s.Name)), cancellationToken).ConfigureAwait(false);
                 return [.. Pages(report, sheets.Count).Select(lines => new OcrPageReading(lines, null))];
             }
@@ -72,7 +72,7 @@ public sealed class TesseractOcr(string executable = "tesseract", string languag
         {
             try
             {
-                var tiff = GreyTiff.Encode([GreyImage.FromPgm(sheet)]);
+                var tiff = GreyTiff.Encode([sheet]);
                 readings.Add(new OcrPageReading(Pages(await ReportAsync(tiff, name, cancellationToken).ConfigureAwait(false), 1)[0], null));
             }
             catch (ScreenshotException e) when (!e.OcrUnavailable)

@@ -60,6 +60,37 @@ public sealed class ChatLayoutTests
     }
 
     [Fact]
+    public void Read_WhiteBubbleReachingTheRightEdge_IsReceivedWhenTheScreensFillsTellTheSides()
+    {
+        // Given a WeChat screen (cropped, no bars) where white bubbles start right of the left
+        // avatars and green ones end left of the right avatars, and the last white bubble is long
+        // enough to reach within 20 pixels of the right edge
+        OcrLine[] lines =
+        [
+            Line("哥哥，今天有想我吗？", 200, 60, 600),
+            Line("当然想。", 220, 240, 160),
+            Line("下次早点问。", 220, 420, 240),
+            Line("早点问会有不同的答案吗？", 200, 600, 700),
+            Line("但早点问，我就能早点见你。", 220, 780, 760),
+        ];
+        BubbleArea[] bubbles =
+        [
+            Bubble(169, 37, 837, 110, LineShade.Colored),
+            Bubble(194, 215, 290, 110),
+            Bubble(194, 393, 403, 110),
+            Bubble(169, 571, 837, 110, LineShade.Colored),
+            Bubble(194, 749, 803, 110),
+        ];
+
+        var reading = ChatLayout.Read(lines, 1017, 900, Captured, bubbles);
+
+        // Then its white fill, not its place, gives its side: received, as every other white bubble
+        Assert.Equal(
+            [IncidentDirection.Sent, IncidentDirection.Received, IncidentDirection.Received, IncidentDirection.Sent, IncidentDirection.Received],
+            reading.Messages.Select(m => m.Direction));
+    }
+
+    [Fact]
     public void Read_MessagesAboveEveryStamp_AreDatedByTheNextStampOrTheCaptureAndMarkedEstimated()
     {
         var above = ChatLayout.Read([Line("第一条", 190, 400, 130), Line("21:00", 490, 600, 100), Line("第二条", 190, 700, 130)], Width, Height, Captured);

@@ -11,7 +11,7 @@ public sealed class OcrSheetTests
     public void OnScreen_LinesOnCropsAndPage_GoBackWhereTheyStandOnTheScreenshot()
     {
         // A 720×1600 page, then two bubbles stacked below it with a 20-pixel margin.
-        var sheet = new OcrSheet([], 1600, [new(new PixelBox(116, 244, 424, 120), 20, 1620), new(new PixelBox(180, 1072, 424, 120), 20, 1780)]);
+        var sheet = new OcrSheet(new GreyImage(1, 1, new byte[1]), 1600, [new(new PixelBox(116, 244, 424, 120), 20, 1620), new(new PixelBox(180, 1072, 424, 120), 20, 1780)]);
 
         var placed = sheet.OnScreen([Line("融易借在线客服", 240, 80), Line("您好，这里是在线客服", 44, 1650), Line("请不要联系我的家人", 44, 1810), Line("。", 44, 1750)]);
 

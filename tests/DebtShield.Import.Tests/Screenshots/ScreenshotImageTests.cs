@@ -32,10 +32,11 @@ public sealed class ScreenshotImageTests
     [Fact]
     public void FindBubbles_DesktopWeChat_FindsEveryBubbleOfThePaneAndNothingOfTheContactList()
     {
-        // Given WeChat for the desktop, wide, light and dark, maximised or not, a group, a crop:
-        // its bubbles are a few percent of the width high, smaller than a phone's
+        // Given WeChat for the desktop, wide, light and dark, maximised or not, a group, a crop
+        // (and a crop of WeChat for Mac's dark theme): its bubbles are a few percent of the width
+        // high, smaller than a phone's
         var shots = ChatShotSet.All().Where(s => s.Truth.App.StartsWith("wechat-desktop", StringComparison.Ordinal)).ToList();
-        Assert.Equal(6, shots.Count);
+        Assert.Equal(7, shots.Count);
 
         foreach (var shot in shots)
         {
@@ -84,6 +85,42 @@ public sealed class ScreenshotImageTests
         Assert.InRange(pane.Messages.Top - painted.Messages.Top, -2, 2);
         Assert.InRange(pane.Messages.Bottom - painted.Messages.Bottom, -2, 2);
         Assert.InRange(pane.TitleTop, painted.Window.Top, painted.Messages.Top - (40 * scale));
+    }
+
+    [Theory]
+    [InlineData(1f)]
+    [InlineData(2f)]
+    public void FindBubbles_MacDarkThemeCroppedToItsMessages_FindsEachBubbleInAPane(float scale)
+    {
+        // Given WeChat for Mac in its dark theme (page 111111, fills 2C2C2C and 58B26A), cut to
+        // its message area as a publisher crops it: no contact list, no title, bubbles about 38
+        // points high, far under the share of the width a phone's bubble has
+        PaintedMessage[] messages =
+        [
+            new(true, "设置每天提醒任务", new DateTime(2026, 11, 7, 20, 1, 0, DateTimeKind.Unspecified)),
+            new(false, "请问需要提醒什么呢？", new DateTime(2026, 11, 7, 20, 1, 30, DateTimeKind.Unspecified)),
+            new(true, "还款", new DateTime(2026, 11, 7, 20, 2, 0, DateTimeKind.Unspecified)),
+            new(false, "已为您设置每天的提醒任务：还款", new DateTime(2026, 11, 7, 20, 2, 30, DateTimeKind.Unspecified)),
+        ];
+        var painted = DesktopWeChatPainter.Paint(DesktopWeChatStyle.MacDark, "Q宝", [], messages, new DateTime(2026, 11, 7, 21, 0, 0, DateTimeKind.Unspecified), scale, (1000, 640), null, out var bitmap, out var pane);
+        byte[] png;
+        using (bitmap)
+        {
+            using var cut = new SKBitmap(pane.Messages.Width, pane.Messages.Height);
+            bitmap.ExtractSubset(cut, pane.Messages);
+            using var copy = cut.Copy();
+            using var data = SKImage.FromBitmap(copy).Encode(SKEncodedImageFormat.Png, 100);
+            png = data.ToArray();
+        }
+
+        var image = ScreenshotImage.Decode(png, "mac-dark.png");
+        var found = image.FindBubbles();
+
+        // Then each painted bubble is found once, in a desktop pane
+        var boxes = painted.Bubbles.Select(b => new PixelBox(b.Fill.Left - pane.Messages.Left, b.Fill.Top - pane.Messages.Top, b.Fill.Width, b.Fill.Height)).ToList();
+        Assert.Equal(boxes.Count, found.Count);
+        Assert.All(boxes, box => Assert.Single(found, f => Overlaps(f.Box, box)));
+        Assert.Equal(ChatScreenLayout.WeChatDesktop, image.Pane?.Layout);
     }
 
     [Fact]

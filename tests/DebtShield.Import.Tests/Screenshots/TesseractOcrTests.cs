@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using DebtShield.Import.Screenshots;
 using DebtShield.Tests.Screenshots;
 
@@ -123,19 +125,26 @@ public sealed class TesseractOcrTests
     [Fact]
     public async Task ReadPagesAsync_ASheetSentPacked_IsReadWordForWordAsItsPgm()
     {
-        // Given the sheet of a 3x screenshot (the largest and whitest), which now goes to
-        // Tesseract as a packed TIFF page, and the same sheet as the plain PGM it is made as.
+        // Given the sheet of a 3x screenshot (the largest and whitest), which goes to Tesseract
+        // as a packed TIFF page, and the same sheet written out as a plain PGM.
         var shot = ChatShotSet.All().First(s => s.Truth.Scale == 3 && s.Truth.Variant == "whole" && s.Truth.Format == "png");
         var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
         var sheet = image.ForOcr(image.FindBubbles()).Image;
         var ocr = new TesseractOcr();
 
-        var plain = await ocr.ReadAsync(sheet, shot.Truth.Name);
+        var plain = await ocr.ReadAsync(Pgm(sheet), shot.Truth.Name);
         var packed = Assert.Single(await ocr.ReadPagesAsync([(sheet, shot.Truth.Name)]));
 
         Assert.Null(packed.Failure);
         Assert.NotEmpty(plain);
         Assert.Equal(plain.Select(l => (l.Text, l.Box, l.Confidence)), packed.Lines.Select(l => (l.Text, l.Box, l.Confidence)));
+    }
+
+    /// <summary>A grey image as a binary PGM, the plain format Tesseract reads without packing.</summary>
+    private static byte[] Pgm(GreyImage sheet)
+    {
+        var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{sheet.Width} {sheet.Height}\n255\n"));
+        return [.. header, .. sheet.Pixels.Span];
     }
 
     [Fact]

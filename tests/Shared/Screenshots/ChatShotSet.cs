@@ -152,8 +152,8 @@ internal static class ChatShotSet
     /// <summary>
     /// WeChat for the desktop (wide screenshots of a window, as a borrower takes on a laptop): light
     /// and dark, maximised and not (on a wallpaper), a long message wrapping, a group with its
-    /// members' names and its member count in the title, and a crop of the messages alone. From a
-    /// seed of their own, so the phone screenshots before them stay as they were.
+    /// members' names and its member count in the title, and a crop of the messages alone (light, and
+    /// WeChat for Mac's dark theme). From a seed of their own, so the phone screenshots before them stay as they were.
     /// </summary>
     private static IEnumerable<ChatShot> Desktop(Func<string> name)
     {
@@ -170,6 +170,9 @@ internal static class ChatShotSet
         yield return DesktopShot(light, "group", "贷后协商群(5)", "贷后协商群", ["催收-王经理", "李专员", "贷后部小张"], Talk(), 1.25f, (1100, 720), null, name());
         yield return DesktopShot(light, "cropped", Names[0], null, [], Talk(), 1.25f, (1100, 700), null, name());
         yield return Bill(1600, 900, name(), jpeg: false); // a wide page that is no chat: still refused
+        // WeChat for Mac's dark theme cut to its messages, as real screenshots in READMEs show it
+        // (data/screenshots/real, the tuning repositories): its own page and green, no title.
+        yield return DesktopShot(DesktopWeChatStyle.MacDark, "cropped", Names[3], null, [], Talk(), 2f, (1000, 640), null, name());
     }
 
     /// <summary>A desktop WeChat window (<paramref name="variant"/> <c>cropped</c>: its message area alone).</summary>
