@@ -36,7 +36,7 @@ public static class JsonLinesBatch
         ArgumentNullException.ThrowIfNull(handle);
 
         long read = 0, rejected = 0;
-        var outputs = new OutputSize();
+        var outputs = new ChunkBytes(1024);
         await LineChunks.RunAsync(
             input,
             ChunkLines,
@@ -56,7 +56,7 @@ public static class JsonLinesBatch
         return new JsonLinesSummary(read, rejected);
     }
 
-    private static Chunk Compute(LineChunk lines, LineHandler handle, OutputSize outputs)
+    private static Chunk Compute(LineChunk lines, LineHandler handle, ChunkBytes outputs)
     {
         var buffer = new PooledBuffer(outputs.For(lines.Count));
         using var json = new Utf8JsonWriter(buffer, ReportJsonContext.WriterOptions);
@@ -121,41 +121,6 @@ public static class JsonLinesBatch
     }
 
     private sealed record Chunk(PooledBuffer Output, long Read, long Rejected);
-
-    /// <summary>
-    /// How large a chunk's output is likely to be, from the batch's chunks so far: its buffer is
-    /// rented that large rather than grown to it by doubling and copying (a legal report's 512 lines
-    /// take about 3 MB, which a first guess of 1 KB a line reached in three copies, chunk after
-    /// chunk; issue 27). Shared by the workers; a guess, so a stale read costs only a copy.
-    /// </summary>
-    private sealed class OutputSize
-    {
-        /// <summary>The first guess, before any chunk is done.</summary>
-        private const int BytesPerLine = 1024;
-
-        private int _perLine = BytesPerLine;
-
-        /// <summary>The buffer to rent for <paramref name="lines"/> lines.</summary>
-        public int For(int lines) => (int)Math.Min((long)lines * Volatile.Read(ref _perLine), Array.MaxLength);
-
-        /// <summary>Learns from a chunk of <paramref name="lines"/> lines that wrote <paramref name="bytes"/>: the most a chunk's lines took on average, an eighth more.</summary>
-        public void Saw(int lines, int bytes)
-        {
-            var perLine = bytes / Math.Max(lines, 1);
-            perLine += perLine / 8;
-            var known = Volatile.Read(ref _perLine);
-            while (perLine > known)
-            {
-                var was = Interlocked.CompareExchange(ref _perLine, perLine, known);
-                if (was == known)
-                {
-                    return;
-                }
-
-                known = was;
-            }
-        }
-    }
 }
 
 /// <summary>How many lines a batch computed and how many it answered with an error.</summary>

@@ -217,9 +217,8 @@ internal static class LineChunks
         private readonly PooledBuffer _partial = new(1024);
         private Stream _input = input;
 
-        // The largest chunk's bytes so far, an eighth more: the next chunk's buffer is rented at
-        // that size instead of growing to it by doubling and copying, chunk after chunk (issue 27).
-        private int _bytesHint;
+        // The next chunk's buffer is rented at the size the chunks so far took (issue 27).
+        private readonly ChunkBytes _chunkBytes = new(256);
         private bool _opened;
         private bool _ended;
         private int _start;
@@ -235,7 +234,7 @@ internal static class LineChunks
                 Open();
             }
 
-            var chunk = new LineChunk(chunkLines, _bytesHint);
+            var chunk = new LineChunk(chunkLines, _chunkBytes.For(chunkLines));
             while (chunk.Count < chunkLines && !_ended)
             {
                 if (_start >= _filled)
@@ -260,7 +259,7 @@ internal static class LineChunks
 
             if (chunk.Count > 0)
             {
-                _bytesHint = Math.Max(_bytesHint, chunk.ByteLength + (chunk.ByteLength / 8));
+                _chunkBytes.Saw(chunk.Count, chunk.ByteLength);
                 return chunk;
             }
 
@@ -430,14 +429,11 @@ internal sealed class LineChunk : IDisposable
 
     /// <summary>A chunk of at most <paramref name="capacity"/> lines.</summary>
     /// <param name="capacity">The most lines it holds.</param>
-    /// <param name="bytesHint">
-    /// How many bytes its lines are likely to take (the batch's earlier chunks): its buffer is
-    /// rented that large, so that it does not grow by doubling and copying; 256 a line at least.
-    /// </param>
-    public LineChunk(int capacity, int bytesHint = 0)
+    /// <param name="bytes">How many bytes its lines are likely to take (<see cref="ChunkBytes"/>): its buffer is rented that large.</param>
+    public LineChunk(int capacity, int bytes)
     {
         _lines = new (long, int, int)[capacity];
-        _bytes = new PooledBuffer(Math.Max(capacity * 256, bytesHint));
+        _bytes = new PooledBuffer(bytes);
     }
 
     /// <summary>How many lines the chunk holds.</summary>
