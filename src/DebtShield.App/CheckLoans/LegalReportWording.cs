@@ -368,8 +368,11 @@ internal sealed class LegalReportWording
 
     private static string DescribeAnew(RateCap cap) => cap.Rule switch
     {
-        CapRule.FourTimesLprAtContract => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd}"),
-        CapRule.FourTimesLprAtFiling => string.Create(CultureInfo.InvariantCulture, $"4×LPR {Percent(cap.Lpr!.OneYear)} on {cap.LprOn:yyyy-MM-dd} (as-of date standing in for the filing date)"),
+        CapRule.FourTimesLprAtContract or CapRule.FourTimesLprAtFiling => string.Format(
+            CultureInfo.InvariantCulture,
+            cap.Rule == CapRule.FourTimesLprAtContract ? LprDescriptionText : LprAtFilingDescriptionText,
+            Percent(cap.Lpr!.OneYear),
+            cap.LprOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         CapRule.OldPrivateLine => string.Create(CultureInfo.InvariantCulture, $"old private-lending line {Percent(cap.Annual)} (interest before 2020-08-20)"),
         CapRule.LicensedCourtLine => string.Create(CultureInfo.InvariantCulture, $"{Percent(cap.Annual)} court line for licensed lenders (on the borrower's request)"),
         CapRule.FourTimesBenchmark => string.Create(CultureInfo.InvariantCulture, $"4×PBOC benchmark {Percent(cap.Benchmark!.Rate)} ({LegalWireIds.Of(cap.Benchmark.Term)}, in force on {cap.From:yyyy-MM-dd}; 1991 opinion, as-of date standing in for a filing date before 2015-09-01)"),
@@ -411,10 +414,14 @@ internal sealed class LegalReportWording
         return true;
     }
 
-    /// <summary>The invariant descriptions of the two 4×LPR rules, as <see cref="DescribeAnew"/> words them.</summary>
-    private static readonly Utf8Template LprDescription = Utf8Template.Parse("4×LPR {0} on {1}");
+    /// <summary>The invariant descriptions of the two 4×LPR rules, {0} the LPR and {1} the day: <see cref="DescribeAnew"/> formats them, the batch fills their templates.</summary>
+    private const string LprDescriptionText = "4×LPR {0} on {1}";
 
-    private static readonly Utf8Template LprAtFilingDescription = Utf8Template.Parse("4×LPR {0} on {1} (as-of date standing in for the filing date)");
+    private const string LprAtFilingDescriptionText = "4×LPR {0} on {1} (as-of date standing in for the filing date)";
+
+    private static readonly Utf8Template LprDescription = Utf8Template.Parse(LprDescriptionText);
+
+    private static readonly Utf8Template LprAtFilingDescription = Utf8Template.Parse(LprAtFilingDescriptionText);
 
     /// <summary>A day written as the report writes one, <c>yyyy-MM-dd</c>, for a template's hole.</summary>
     private readonly record struct IsoDate(DateOnly Day) : IUtf8SpanFormattable
