@@ -163,4 +163,13 @@ if (args is ["plan-quality", .. var limits])
     return;
 }
 
+// `conduct-cpu COUNT`: the shipped analyser's CPU time a message on one thread (issue 21's one-core target), for a
+// machine too loaded for BenchmarkDotNet's clock.
+if (args is ["conduct-cpu", var analyses])
+{
+    var (micros, perSecond) = ConductBenchmarks.CpuPerMessage(int.Parse(analyses, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine(System.FormattableString.Invariant($"{micros:0.00} µs of CPU a message, {perSecond:#,0} messages a second on one core"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

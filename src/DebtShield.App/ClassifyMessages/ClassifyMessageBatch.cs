@@ -26,6 +26,12 @@ public static class ClassifyMessageBatch
 {
     private const int ChunkLines = 4096;
 
+    /// <summary>
+    /// The bytes a result is given before any chunk is done: a line with no finding takes about 55, one with findings
+    /// several hundred (each finding writes its explanation and citations); <see cref="ChunkBytes"/> learns the rest.
+    /// </summary>
+    private const int FirstGuessPerLine = 160;
+
     /// <summary>Classifies every line of <paramref name="input"/> and writes the results to <paramref name="output"/>.</summary>
     public static async Task<ClassifyBatchSummary> RunAsync(Stream input, Stream output, ClassifyInput format = ClassifyInput.JsonLines, CancellationToken cancellationToken = default)
     {
@@ -35,6 +41,7 @@ public static class ClassifyMessageBatch
         var counter = new DailyContactCounter(analyzer.Policy);
         var textsOfHour = new HourlyMessageCounter();
         long messages = 0, errors = 0;
+        var outputs = new ChunkBytes(FirstGuessPerLine);
 
         // A chunk with counted lines is put together here and written with one call, not a few bytes at a time.
         var assembled = new ArrayBufferWriter<byte>(1 << 20);
@@ -42,7 +49,7 @@ public static class ClassifyMessageBatch
         await LineChunks.RunAsync(
             input,
             ChunkLines,
-            lines => Process(lines, format, analyzer),
+            lines => Process(lines, format, analyzer, outputs),
             result =>
             {
                 using var chunkOutput = result.Output;
@@ -82,9 +89,9 @@ public static class ClassifyMessageBatch
         return new ClassifyBatchSummary(messages, errors);
     }
 
-    private static ChunkResult Process(LineChunk lines, ClassifyInput format, ConductAnalyzer analyzer)
+    private static ChunkResult Process(LineChunk lines, ClassifyInput format, ConductAnalyzer analyzer, ChunkBytes outputs)
     {
-        var buffer = new PooledBuffer(lines.Count * 160);
+        var buffer = new PooledBuffer(outputs.For(lines.Count));
         using var json = new Utf8JsonWriter(buffer, ClassifyMessage.WriterOptions);
         var calls = new List<PendingCall>();
         long errors = 0;
@@ -133,6 +140,7 @@ public static class ClassifyMessageBatch
             buffer.Write("\n"u8);
         }
 
+        outputs.Saw(lines.Count, buffer.Length);
         return new ChunkResult(buffer, calls, lines.Count - errors, errors);
     }
 

@@ -19,18 +19,26 @@ public sealed class ConductNormalizer
     private readonly bool[] _separators;
     private readonly Dictionary<char, (string Key, string Value)[]> _words;
 
-    /// <summary>For each character, true when some word of <see cref="_words"/> starts with it: most characters start none.</summary>
-    private readonly bool[] _wordStarts;
+    /// <summary>
+    /// For each character, true when the last step may write something else for it: some word of <see cref="_words"/>
+    /// starts with it, or it is a Chinese numeral (<see cref="Digit"/>). Most characters are neither.
+    /// </summary>
+    private readonly bool[] _substituted;
 
     private ConductNormalizer(char[] characters, bool[] separators, Dictionary<char, (string Key, string Value)[]> words)
     {
         _characters = characters;
         _separators = separators;
         _words = words;
-        _wordStarts = new bool[char.MaxValue + 1];
+        _substituted = new bool[char.MaxValue + 1];
         foreach (var first in words.Keys)
         {
-            _wordStarts[first] = true;
+            _substituted[first] = true;
+        }
+
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            _substituted[c] |= DigitValue((char)c) >= 0 || c is '十' or '拾';
         }
     }
 
@@ -109,12 +117,18 @@ public sealed class ConductNormalizer
     }
 
     /// <summary>Normalises into reusable buffers; returns the normalised length.</summary>
+    /// <remarks>
+    /// Every analysis starts here, a million times in a batch, so each step does only what the text asks of it: the
+    /// separators are joined only when the first step met one (most messages have none), and the words and numerals are
+    /// looked up only at the characters that can start one (<see cref="_substituted"/>).
+    /// </remarks>
     internal int Normalize(ReadOnlySpan<char> text, NormalizationBuffers buffers)
     {
         buffers.Ensure(text.Length);
         var stage = buffers.Stage;
         var stageIndex = buffers.StageIndex;
         var n = 0;
+        var separated = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -123,41 +137,20 @@ public sealed class ConductNormalizer
                 continue;
             }
 
-            stage[n] = MapCharacter(_characters, c);
+            var mapped = MapCharacter(_characters, c);
+            separated |= IsSeparator(mapped);
+            stage[n] = mapped;
             stageIndex[n] = i;
             n++;
         }
 
-        // Separators inside words go before anything else, so "s b" and "老 赖" read as words.
-        var joined = buffers.Joined;
-        var joinedIndex = buffers.JoinedIndex;
-        var count = 0;
-        for (var j = 0; j < n;)
+        if (separated)
         {
-            if (IsSeparator(stage[j]))
-            {
-                var k = j;
-                while (k < n && IsSeparator(stage[k]))
-                {
-                    k++;
-                }
-
-                if (j > 0 && k < n && ((IsHan(stage[j - 1]) && IsHan(stage[k])) || IsSpelledOut(stage, n, j, k)))
-                {
-                    j = k;
-                    continue;
-                }
-            }
-
-            joined[count] = stage[j];
-            joinedIndex[count] = stageIndex[j];
-            count++;
-            j++;
+            n = JoinSeparated(stage, stageIndex, n, buffers);
+            stage = buffers.Joined;
+            stageIndex = buffers.JoinedIndex;
         }
 
-        stage = joined;
-        stageIndex = joinedIndex;
-        n = count;
         var output = buffers.Text;
         var start = buffers.Start;
         var end = buffers.End;
@@ -167,7 +160,26 @@ public sealed class ConductNormalizer
         {
             var j = i2;
             var c = stage[j];
-            if (_wordStarts[c] && _words.TryGetValue(c, out var candidates) && TrySubstitute(stage, n, j, candidates, out var key, out var value))
+            if (!_substituted[c])
+            {
+                // Most characters start no word and are no numeral: copied as they are.
+                if (m == output.Length)
+                {
+                    buffers.EnsureOutput(m + 1);
+                    output = buffers.Text;
+                    start = buffers.Start;
+                    end = buffers.End;
+                }
+
+                output[m] = c;
+                start[m] = stageIndex[j];
+                end[m] = stageIndex[j] + 1;
+                m++;
+                i2 = j + 1;
+                continue;
+            }
+
+            if (_words.TryGetValue(c, out var candidates) && TrySubstitute(stage, n, j, candidates, out var key, out var value))
             {
                 buffers.EnsureOutput(m + value.Length);
                 output = buffers.Text;
@@ -214,6 +226,42 @@ public sealed class ConductNormalizer
         }
 
         return m;
+    }
+
+    /// <summary>
+    /// Drops the separators inside words from the <paramref name="n"/> mapped characters of <paramref name="stage"/>, so
+    /// "s b" and "老 赖" read as words, into <see cref="NormalizationBuffers.Joined"/>; returns how many are left. Only
+    /// a text with a separator comes here.
+    /// </summary>
+    private int JoinSeparated(char[] stage, int[] stageIndex, int n, NormalizationBuffers buffers)
+    {
+        var joined = buffers.Joined;
+        var joinedIndex = buffers.JoinedIndex;
+        var count = 0;
+        for (var j = 0; j < n;)
+        {
+            if (IsSeparator(stage[j]))
+            {
+                var k = j;
+                while (k < n && IsSeparator(stage[k]))
+                {
+                    k++;
+                }
+
+                if (j > 0 && k < n && ((IsHan(stage[j - 1]) && IsHan(stage[k])) || IsSpelledOut(stage, n, j, k)))
+                {
+                    j = k;
+                    continue;
+                }
+            }
+
+            joined[count] = stage[j];
+            joinedIndex[count] = stageIndex[j];
+            count++;
+            j++;
+        }
+
+        return count;
     }
 
     private static char MapCharacter(char[] characters, char c)

@@ -18,6 +18,8 @@ public sealed class ConductNormalizerTests
     [InlineData("通 讯 录", "通讯录")]
     [InlineData("通　讯　录", "通讯录")]
     [InlineData("通.讯-录", "通讯录")]
+    [InlineData("通＊讯＊录", "通讯录")]
+    [InlineData("ｓ　ｂ", "傻逼")]
     [InlineData("通\u200B讯\u200D录", "通讯录")]
     [InlineData("家😡人", "家人")]
     [InlineData("通🔥讯☎️录", "通讯录")]
