@@ -66,8 +66,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         {
             if (shared is null)
             {
-                playwright = await Playwright.CreateAsync();
-                shared = await playwright.Chromium.LaunchAsync(LaunchOptions());
+                (playwright, shared) = await LaunchAsync(Playwright.CreateAsync, LaunchOptions());
             }
 
             users++;
@@ -76,6 +75,26 @@ public sealed class ChromiumFixture : IAsyncLifetime
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts a Playwright driver with <paramref name="startDriver"/> and launches Chromium in it. When the
+    /// launch fails (no browser at the path, a browser that exits at once), the driver — a Node process
+    /// of its own — is disposed before the failure is passed on, so no class that fails to start leaves a
+    /// driver running for the rest of the test process.
+    /// </summary>
+    internal static async Task<(IPlaywright Driver, IBrowser Browser)> LaunchAsync(Func<Task<IPlaywright>> startDriver, BrowserTypeLaunchOptions options)
+    {
+        var driver = await startDriver();
+        try
+        {
+            return (driver, await driver.Chromium.LaunchAsync(options));
+        }
+        catch
+        {
+            driver.Dispose();
+            throw;
         }
     }
 
