@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of DebtShield on a fresh machine (Debian, .NET 10 SDK, root). Idempotent.
 #
-# It installs and starts what the tests need besides the .NET SDK: Debian's postgresql, chromium-headless-shell,
-# fonts-noto-cjk, poppler-utils and tesseract-ocr(-chi-sim) packages (after apt-get update, only
-# when missing). PostgreSQL is run as a throwaway cluster of its own under /tmp/debtshield-test-pg
-# on a free local port, never the system's cluster or service. The tests find it in
+# It installs and starts what the tests need besides the .NET SDK: Debian's postgresql,
+# chromium-headless-shell, fonts-noto-cjk, poppler-utils and tesseract-ocr(-chi-sim) packages (after
+# apt-get update, only when missing). PostgreSQL is run as a throwaway cluster of its own under
+# /tmp/debtshield-test-pg on a free local port, never the system's cluster or service. The tests find it in
 # DEBTSHIELD_TEST_PG. It is left running (and reused by the next run); stop it with:
 #   runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D /tmp/debtshield-test-pg/data stop -m fast
 set -euo pipefail
@@ -17,9 +17,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # headless program, which Playwright itself launches for headless Chromium: the browser job took about
 # half the CPU it took with the desktop chromium, docs/benchmarks.md 2026-12-07 ninth session);
 # fonts-noto-cjk: Chinese text in the browser's screenshots, the letters' PDFs and the painted chat
-# screenshots; poppler-utils
-# (pdftotext, pdftoppm): reading those PDFs back; tesseract-ocr, tesseract-ocr-chi-sim and tesseract-ocr-chi-tra (bubbles in
-# traditional characters): reading the screenshots. Installed only when missing, after apt-get update.
+# screenshots; poppler-utils (pdftotext, pdftoppm): reading those PDFs back; tesseract-ocr,
+# tesseract-ocr-chi-sim and tesseract-ocr-chi-tra (bubbles in traditional characters): reading the
+# screenshots. Installed only when missing, after apt-get update.
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 missing=()
 for package in postgresql chromium-headless-shell fonts-noto-cjk poppler-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra; do

@@ -46,9 +46,9 @@ public sealed class ChromiumFixtureTests
         {
             var driver = Create<IPlaywright, FailingDriver>();
             state = ((FailingDriver)(object)driver).state;
-            var chromium = Create<IBrowserType, FailingDriver>();
-            ((FailingDriver)(object)chromium).state = state;
-            ((FailingDriver)(object)driver).chromium = chromium;
+            var browserType = Create<IBrowserType, FailingDriver>();
+            ((FailingDriver)(object)browserType).state = state;
+            ((FailingDriver)(object)driver).chromium = browserType;
             return driver;
         }
 
