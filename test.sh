@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of DebtShield on a fresh machine (Debian, .NET 10 SDK, root). Idempotent.
 #
-# It installs and starts what the tests need besides the .NET SDK: Debian's postgresql, chromium,
-# fonts-noto-cjk, poppler-utils and tesseract-ocr(-chi-sim) packages (after apt-get update, only
-# when missing). PostgreSQL is run as a throwaway cluster of its own under /tmp/debtshield-test-pg
-# on a free local port, never the system's cluster or service. The tests find it in
+# It installs and starts what the tests need besides the .NET SDK: Debian's postgresql,
+# chromium-headless-shell, fonts-noto-cjk, poppler-utils and tesseract-ocr(-chi-sim) packages (after
+# apt-get update, only when missing). PostgreSQL is run as a throwaway cluster of its own under
+# /tmp/debtshield-test-pg on a free local port, never the system's cluster or service. The tests find it in
 # DEBTSHIELD_TEST_PG. It is left running (and reused by the next run); stop it with:
 #   runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D /tmp/debtshield-test-pg/data stop -m fast
 set -euo pipefail
@@ -13,13 +13,16 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # --- Debian packages the tests need ----------------------------------------------------------
-# postgresql: the second provider; chromium: the browser tests; fonts-noto-cjk: Chinese text in
-# the browser's screenshots, the letters' PDFs and the painted chat screenshots; poppler-utils
-# (pdftotext, pdftoppm): reading those PDFs back; tesseract-ocr, tesseract-ocr-chi-sim and tesseract-ocr-chi-tra (bubbles in
-# traditional characters): reading the screenshots. Installed only when missing, after apt-get update.
+# postgresql: the second provider; chromium-headless-shell: the browser tests (the same Chromium's
+# headless program, which Playwright itself launches for headless Chromium: the browser job took about
+# half the CPU it took with the desktop chromium, docs/benchmarks.md 2026-12-07 ninth session);
+# fonts-noto-cjk: Chinese text in the browser's screenshots, the letters' PDFs and the painted chat
+# screenshots; poppler-utils (pdftotext, pdftoppm): reading those PDFs back; tesseract-ocr,
+# tesseract-ocr-chi-sim and tesseract-ocr-chi-tra (bubbles in traditional characters): reading the
+# screenshots. Installed only when missing, after apt-get update.
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 missing=()
-for package in postgresql chromium fonts-noto-cjk poppler-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra; do
+for package in postgresql chromium-headless-shell fonts-noto-cjk poppler-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra; do
   installed "$package" || missing+=("$package")
 done
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
@@ -27,7 +30,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
-export DEBTSHIELD_CHROMIUM=${DEBTSHIELD_CHROMIUM:-/usr/bin/chromium}
+export DEBTSHIELD_CHROMIUM=${DEBTSHIELD_CHROMIUM:-/usr/bin/chromium-headless-shell}
 
 # --- PostgreSQL -------------------------------------------------------------------------------
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -108,12 +111,14 @@ dotnet build "$work/tests.slnf" -c Release --no-restore
 # 39414fb), while all nine at once was no faster on 2 cores and a browser step timed out under that
 # load (docs/benchmarks.md, 2026-12-05 and 2026-12-06 fifth session). Each job writes a log, printed
 # when it ends; every exit code counts, and an interrupted run stops every job (each is a process
-# group of its own). The order is the last quiet durations, longest first.
+# group of its own). The order is the last quiet durations, longest first: the CLI tests 5:00, the
+# release job, the web tests 3:39, the browser tests 2:00-2:20 (before they ran on the headless shell,
+# which took a quarter off their loaded wall time), then the App and Import tests (about 1:50 each).
 checks=(
   test:DebtShield.Cli.Tests
   release
-  test:DebtShield.Web.E2E
   test:DebtShield.Web.Tests
+  test:DebtShield.Web.E2E
   test:DebtShield.App.Tests
   test:DebtShield.Import.Tests
   rest

@@ -25,13 +25,23 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// <summary>The process's browser, launched before the class's first test.</summary>
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is launched by InitializeAsync.");
 
-    /// <summary>Debian's Chromium (test.sh installs it), or the one <c>DEBTSHIELD_CHROMIUM</c> names.</summary>
+    /// <summary>
+    /// Debian's headless shell of Chromium (test.sh installs it), or the Chromium that
+    /// <c>DEBTSHIELD_CHROMIUM</c> names.
+    /// </summary>
+    /// <remarks>
+    /// The headless shell is the same Chromium release's engine (Blink, V8, the same network and
+    /// storage code) under Chromium's older, separate headless layer, without the desktop browser's
+    /// code that a headless test never shows; it is what Playwright itself launches for headless
+    /// Chromium since its 1.49 (microsoft/playwright#33566). The browser job's CPU with it, against
+    /// the full browser, is in docs/benchmarks.md (2026-12-07, ninth session).
+    /// </remarks>
     public static string ExecutablePath()
     {
-        var path = Environment.GetEnvironmentVariable("DEBTSHIELD_CHROMIUM") is { Length: > 0 } given ? given : "/usr/bin/chromium";
+        var path = Environment.GetEnvironmentVariable("DEBTSHIELD_CHROMIUM") is { Length: > 0 } given ? given : "/usr/bin/chromium-headless-shell";
         return File.Exists(path)
             ? path
-            : throw new InvalidOperationException("The browser tests need Chromium at " + path + ": run ./test.sh, which installs Debian's chromium package, or set DEBTSHIELD_CHROMIUM.");
+            : throw new InvalidOperationException("The browser tests need Chromium at " + path + ": run ./test.sh, which installs Debian's chromium-headless-shell package, or set DEBTSHIELD_CHROMIUM.");
     }
 
     /// <summary>
@@ -66,8 +76,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         {
             if (shared is null)
             {
-                playwright = await Playwright.CreateAsync();
-                shared = await playwright.Chromium.LaunchAsync(LaunchOptions());
+                (playwright, shared) = await LaunchAsync(Playwright.CreateAsync, LaunchOptions());
             }
 
             users++;
@@ -76,6 +85,26 @@ public sealed class ChromiumFixture : IAsyncLifetime
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts a Playwright driver with <paramref name="startDriver"/> and launches Chromium in it. When the
+    /// launch fails (no browser at the path, a browser that exits at once), the driver — a Node process
+    /// of its own — is disposed before the failure is passed on, so no class that fails to start leaves a
+    /// driver running for the rest of the test process.
+    /// </summary>
+    internal static async Task<(IPlaywright Driver, IBrowser Browser)> LaunchAsync(Func<Task<IPlaywright>> startDriver, BrowserTypeLaunchOptions options)
+    {
+        var driver = await startDriver();
+        try
+        {
+            return (driver, await driver.Chromium.LaunchAsync(options));
+        }
+        catch
+        {
+            driver.Dispose();
+            throw;
         }
     }
 
