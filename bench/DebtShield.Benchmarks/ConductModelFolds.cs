@@ -130,6 +130,13 @@ internal sealed class ConductModelFolds
         return thresholds;
     }
 
+    /// <summary>
+    /// The same folds with the model heard only where the rules found no abuse (issue 21, s21): a message the rules
+    /// already call abusive keeps the rules' labels, so the model can only add to what the rules read as harmless.
+    /// </summary>
+    public static List<Scored> WhereRulesFoundNoAbuse(List<Scored> scored) =>
+        [.. scored.Select(s => s.Rules.Any(l => l.IsAbusive()) ? s with { Added = [.. s.Added.Select(_ => new HashSet<ConductLabel>())] } : s)];
+
     /// <summary>The labels of rules plus model with a threshold per label (lawful reminder withdrawn where an abuse label was added).</summary>
     public static HashSet<ConductLabel> Combined(Scored s, double[] thresholds)
     {

@@ -31,6 +31,9 @@ internal static class ConductModelStudy
             Console.Write(ConductModelFolds.Report("leave one tuning source out, threshold 0.75 for every label", scored, uniform));
             Console.Write(ConductModelFolds.Report("leave one tuning source out, thresholds per label chosen on these folds (the lowest adding no wrong label)", scored, chosen));
             Console.Write(ConductModelFolds.NestedReport("leave one tuning source out, thresholds per label chosen without the source", scored));
+            var gated = ConductModelFolds.WhereRulesFoundNoAbuse(scored);
+            Console.Write(ConductModelFolds.Report("leave one tuning source out, the model heard only where the rules found no abuse, thresholds per label chosen on these folds", gated, ConductModelFolds.ChooseThresholds(gated)));
+            Console.Write(ConductModelFolds.NestedReport("leave one tuning source out, the model heard only where the rules found no abuse, thresholds chosen without the source", gated));
             Console.Write(ConductModelFolds.Compare(scored, 0.3, examples: false));
             Console.Write(ConductModelFolds.Compare(scored, 0.5, examples: false));
             Console.Write(ConductModelFolds.Compare(scored, 0.75, examples: setting == Before || setting == Both));

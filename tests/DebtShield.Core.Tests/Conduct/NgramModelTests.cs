@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Reading;
@@ -29,10 +30,12 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// s20-rules' classes (the circle outside the threat's sentence, abuse in neutral phrases, the debtor list as fake legal
     /// process, privacy promises over a list; 2026-12-07, eighth session): 0.885, 5 false labels and 99 missed. The
     /// thirteenth search (the same day) added 34 real messages, most of them held out and in new wording: 0.871 over the
-    /// 495, 6 false labels and 119 missed. The floor sits just under that figure on today's corpus: it may only go up
-    /// until new real messages come in.
+    /// 495, 6 false labels and 119 missed. With helper s21-rules' classes (the circle enlisted in the collection, papers
+    /// posted to the circle's place, a visit to the circle's people, insults without listed words; 2026-12-07, ninth
+    /// session): 0.872, 6 false labels and 118 missed. The floor sits just under that figure on today's corpus: it may only
+    /// go up until new real messages come in.
     /// </summary>
-    private const double RulesFloor = 0.870;
+    private const double RulesFloor = 0.871;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of
@@ -210,6 +213,7 @@ public sealed class NgramModelTests(ITestOutputHelper output)
         // second pass has not reached yet is one reader's labels and is reported beside it.
         var settled = LeaveOneSourceOut(dev, [.. real.Where(r => r.Settled)]);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leave one source out, labelled twice: rules F1 {settled.RulesF1:F3} (fp {settled.RulesFp}, fn {settled.RulesFn}); rules+model F1 {settled.BothF1:F3} (fp {settled.BothFp}, fn {settled.BothFn})"));
+        output.WriteLine(settled.PerLabel);
         if (real.Any(r => !r.Settled))
         {
             var all = LeaveOneSourceOut(dev, real);
@@ -259,6 +263,7 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     private static Folds LeaveOneSourceOut(List<Labelled> dev, List<Labelled> real)
     {
         int tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
+        var perLabel = ConductLabels.All.Where(l => !l.IsMetadata()).ToDictionary(l => l, _ => new int[6]);
         var lawfulCalledAbuse = new List<string>();
         var rulesLawfulCalledAbuse = new List<string>();
         foreach (var source in real.Select(r => r.Source).Distinct())
@@ -282,11 +287,29 @@ public sealed class NgramModelTests(ITestOutputHelper output)
 
                 Count(example.Labels, both, ref tp, ref fp, ref fn);
                 Count(example.Labels, rules, ref rtp, ref rfp, ref rfn);
+                foreach (var (label, counts) in perLabel)
+                {
+                    var expected = example.Labels.Contains(label);
+                    counts[0] += expected && rules.Contains(label) ? 1 : 0;
+                    counts[1] += !expected && rules.Contains(label) ? 1 : 0;
+                    counts[2] += expected && !rules.Contains(label) ? 1 : 0;
+                    counts[3] += expected && both.Contains(label) ? 1 : 0;
+                    counts[4] += !expected && both.Contains(label) ? 1 : 0;
+                    counts[5] += expected && !both.Contains(label) ? 1 : 0;
+                }
             }
         }
 
-        return new Folds(F1(rtp, rfp, rfn), rfp, rfn, F1(tp, fp, fn), fp, fn, lawfulCalledAbuse, rulesLawfulCalledAbuse);
+        var table = new StringBuilder("label                      | rules tp fp fn recall | rules+model tp fp fn recall");
+        foreach (var (label, c) in perLabel)
+        {
+            table.Append(CultureInfo.InvariantCulture, $"\n{label.Id(),-26} | {c[0],8} {c[1],2} {c[2],2} {Recall(c[0], c[2]),6:F3} | {c[3],14} {c[4],2} {c[5],2} {Recall(c[3], c[5]),6:F3}");
+        }
+
+        return new Folds(F1(rtp, rfp, rfn), rfp, rfn, F1(tp, fp, fn), fp, fn, lawfulCalledAbuse, rulesLawfulCalledAbuse, table.ToString());
     }
+
+    private static double Recall(int tp, int fn) => tp + fn == 0 ? double.NaN : tp / (double)(tp + fn);
 
     private static void Count(HashSet<ConductLabel> expected, HashSet<ConductLabel> actual, ref int tp, ref int fp, ref int fn)
     {
@@ -297,7 +320,8 @@ public sealed class NgramModelTests(ITestOutputHelper output)
 
     private static double F1(int tp, int fp, int fn) => 2.0 * tp / ((2.0 * tp) + fp + fn);
 
-    private sealed record Folds(double RulesF1, int RulesFp, int RulesFn, double BothF1, int BothFp, int BothFn, List<string> LawfulCalledAbuse, List<string> RulesLawfulCalledAbuse);
+    /// <summary>The folds' figures; <see cref="PerLabel"/> is a table of each text label's counts and recall, rules and rules + model.</summary>
+    private sealed record Folds(double RulesF1, int RulesFp, int RulesFn, double BothF1, int BothFp, int BothFn, List<string> LawfulCalledAbuse, List<string> RulesLawfulCalledAbuse, string PerLabel);
 
     /// <summary>A labelled message; <see cref="Settled"/> is false for a corpus line the blind second pass has not reached.</summary>
     private sealed record Labelled(string Text, string Normalized, Recipient Recipient, HashSet<ConductLabel> Labels, string? Source, bool Settled);
