@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DebtShield.App.RateLoans;
 using DebtShield.Core.Law;
@@ -68,6 +70,9 @@ public sealed class CheckReportWriter
 
     private readonly LegalReportWording _wording;
 
+    /// <summary>Citation lists and their arrays encoded, a slot each by the list's identity (<see cref="Citations"/>); shared by the batch's workers.</summary>
+    private readonly EncodedCitations?[] _citations = new EncodedCitations?[64];
+
     /// <summary>A writer worded in the current UI language.</summary>
     public CheckReportWriter() => _wording = LegalReportWording.For(CultureInfo.CurrentUICulture);
 
@@ -96,19 +101,8 @@ public sealed class CheckReportWriter
         Date(json, AsOfName, options.AsOf);
         json.WriteNumber(DayCountName, options.DayCount.DaysPerYear());
         json.WriteNumber(CapAnnualName, primary.Cap.Annual);
-        CapDescription(json, primary.Cap);
-        Span<byte> words = stackalloc byte[256];
-        var capWords = new Utf8Builder(words);
-        if (_wording.TryAppendLprCapWords(ref capWords, primary.Cap))
-        {
-            json.WriteString(CapBasisTextName, capWords.Written);
-        }
-        else
-        {
-            json.WriteString(CapBasisTextName, _wording.WordCap(primary.Cap).Json);
-        }
-
-        capWords.Dispose();
+        Cap(json, CapBasisName, primary.Cap, CapText.Description);
+        Cap(json, CapBasisTextName, primary.Cap, CapText.Words);
         json.WriteNumber(PrincipalBasisName, loan.PrincipalBasis.Yuan);
         Number(json, RateAnnualName, rate);
         Number(json, RateAnnualEffectiveName, effective);
@@ -162,7 +156,7 @@ public sealed class CheckReportWriter
             json.WriteStartObject();
             json.WriteString(ViewName, ViewIds[(int)view.View]);
             json.WriteNumber(CapAnnualName, view.Cap.Annual);
-            CapDescription(json, view.Cap);
+            Cap(json, CapBasisName, view.Cap, CapText.Description);
             json.WriteString(CapStatusName, StatusIds[(int)view.Cap.Basis.Status]);
             Boolean(json, ExceedsCapName, view.ExceedsCap);
             Balance(json, LawfulName, view.Lawful);
@@ -222,26 +216,67 @@ public sealed class CheckReportWriter
         text.Dispose();
     }
 
-    /// <summary>The cap's description for machines: a 4×LPR cap's filled at write time, the others' from the wording's cache.</summary>
-    private static void CapDescription(Utf8JsonWriter json, RateCap cap)
+    /// <summary>One of a cap's texts: a 4×LPR cap's filled at write time, the others' from the wording's cache.</summary>
+    private void Cap(Utf8JsonWriter json, JsonEncodedText name, RateCap cap, CapText which)
     {
-        Span<byte> scratch = stackalloc byte[128];
+        Span<byte> scratch = stackalloc byte[256];
         var text = new Utf8Builder(scratch);
-        if (LegalReportWording.TryAppendLprCapDescription(ref text, cap))
+        if (_wording.TryAppendLprCap(ref text, cap, which))
         {
-            json.WriteString(CapBasisName, text.Written);
+            json.WriteString(name, text.Written);
         }
         else
         {
-            json.WriteString(CapBasisName, LegalReportWording.DescribeCap(cap).Json);
+            json.WriteString(name, _wording.Cap(cap, which).Json);
         }
 
         text.Dispose();
     }
 
-    private static void Citations(Utf8JsonWriter json, IReadOnlyList<string> citations)
+    /// <summary>
+    /// Writes a list of citation ids, as the array encoded once when the list was last seen: the
+    /// lists are the legal rules' own, the same few dozen instances loan after loan, and a loan's
+    /// forty-odd ids were otherwise each transcoded from UTF-16 and searched for characters to
+    /// escape (issue 27). Found by the list's identity in a small table of slots, so a list made for
+    /// one loan (a union of two bases) only borrows a slot; an indented writer gets the plain array.
+    /// </summary>
+    private void Citations(Utf8JsonWriter json, IReadOnlyList<string> citations)
     {
-        json.WriteStartArray(CitationsName);
+        if (json.Options.Indented)
+        {
+            WriteCitations(json, citations);
+            return;
+        }
+
+        ref var slot = ref _citations[RuntimeHelpers.GetHashCode(citations) & (_citations.Length - 1)];
+        var encoded = Volatile.Read(ref slot);
+        if (encoded is null || !ReferenceEquals(encoded.List, citations))
+        {
+            var buffer = new ArrayBufferWriter<byte>(64);
+            using (var array = new Utf8JsonWriter(buffer, ReportJsonContext.WriterOptions))
+            {
+                WriteCitations(array, citations, name: false);
+            }
+
+            encoded = new EncodedCitations(citations, buffer.WrittenSpan.ToArray());
+            Volatile.Write(ref slot, encoded);
+        }
+
+        json.WritePropertyName(CitationsName);
+        json.WriteRawValue(encoded.Json, skipInputValidation: true);
+    }
+
+    private static void WriteCitations(Utf8JsonWriter json, IReadOnlyList<string> citations, bool name = true)
+    {
+        if (name)
+        {
+            json.WriteStartArray(CitationsName);
+        }
+        else
+        {
+            json.WriteStartArray();
+        }
+
         for (var i = 0; i < citations.Count; i++)
         {
             json.WriteStringValue(citations[i]);
@@ -264,7 +299,7 @@ public sealed class CheckReportWriter
     private static void Date(Utf8JsonWriter json, JsonEncodedText name, DateOnly date)
     {
         Span<byte> text = stackalloc byte[10];
-        date.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        new LegalReportWording.IsoDate(date).TryFormat(text, out var written, default, null);
         json.WriteString(name, text[..written]);
     }
 
@@ -316,4 +351,7 @@ public sealed class CheckReportWriter
 
         return ids;
     }
+
+    /// <summary>A citation list and its JSON array, written as it is.</summary>
+    private sealed record EncodedCitations(IReadOnlyList<string> List, byte[] Json);
 }

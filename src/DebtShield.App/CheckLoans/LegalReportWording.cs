@@ -122,29 +122,34 @@ internal sealed class LegalReportWording
             : _capWords.GetOrAdd(CapKey.Of(cap), static (_, state) => Both(state.Wording.WordAnew(state.Cap)), (Wording: this, Cap: cap));
 
     /// <summary>
-    /// Appends <see cref="DescribeCap"/>'s words for a 4×LPR cap, filled at write time; false, with
-    /// nothing appended, for a cap of another rule. A 4×LPR cap's words name the day its LPR was
-    /// looked up for, the contract date: cached, they are one entry a contract date, and the batch's
-    /// look-up among thousands of them cost more than filling the words (issue 27).
+    /// Appends a 4×LPR cap's <paramref name="which"/> text (<see cref="DescribeCap"/>'s description
+    /// or <see cref="WordCap"/>'s words), filled at write time; false, with nothing appended, for a
+    /// cap of another rule, whose text comes from <see cref="Cap"/>. A 4×LPR cap's texts name the
+    /// day its LPR was looked up for, the contract date: cached, they are one entry a contract date,
+    /// and the batch's look-up among thousands of them cost more than filling the words (issue 27).
     /// </summary>
-    public static bool TryAppendLprCapDescription(ref Utf8Builder text, RateCap cap)
+    public bool TryAppendLprCap(ref Utf8Builder text, RateCap cap, CapText which)
     {
         ArgumentNullException.ThrowIfNull(cap);
-        var template = cap.Rule switch
+        var template = which switch
         {
-            CapRule.FourTimesLprAtContract => LprDescription,
-            CapRule.FourTimesLprAtFiling => LprAtFilingDescription,
-            _ => null,
+            CapText.Description => cap.Rule switch
+            {
+                CapRule.FourTimesLprAtContract => LprDescription,
+                CapRule.FourTimesLprAtFiling => LprAtFilingDescription,
+                _ => null,
+            },
+            CapText.Words => _lprCapWords[(int)cap.Rule],
         };
         return template is not null && TryFillLpr(ref text, template, cap);
     }
 
-    /// <summary><see cref="WordCap"/>'s words for a 4×LPR cap, as <see cref="TryAppendLprCapDescription"/> appends its description.</summary>
-    public bool TryAppendLprCapWords(ref Utf8Builder text, RateCap cap)
+    /// <summary>A cap's <paramref name="which"/> text from the cache: <see cref="DescribeCap"/> or <see cref="WordCap"/>.</summary>
+    public (string Text, JsonEncodedText Json) Cap(RateCap cap, CapText which) => which switch
     {
-        ArgumentNullException.ThrowIfNull(cap);
-        return _lprCapWords[(int)cap.Rule] is { } template && TryFillLpr(ref text, template, cap);
-    }
+        CapText.Description => DescribeCap(cap),
+        CapText.Words => WordCap(cap),
+    };
 
     /// <summary>Appends <paramref name="step"/> in words, "[view] " in front when <paramref name="nameView"/> and it has one.</summary>
     public void AppendStep(ref Utf8Builder text, ExplanationStep step, bool nameView)
@@ -345,7 +350,7 @@ internal sealed class LegalReportWording
                 text.Append(value.Amount);
                 break;
             case StepValueKind.Date:
-                text.Append(value.Date, "yyyy-MM-dd");
+                text.Append(new IsoDate(value.Date));
                 break;
             case StepValueKind.Term:
                 text.Append(_terms[(int)value.Term]);
@@ -423,11 +428,16 @@ internal sealed class LegalReportWording
 
     private static readonly Utf8Template LprAtFilingDescription = Utf8Template.Parse(LprAtFilingDescriptionText);
 
-    /// <summary>A day written as the report writes one, <c>yyyy-MM-dd</c>, for a template's hole.</summary>
-    private readonly record struct IsoDate(DateOnly Day) : IUtf8SpanFormattable
+    /// <summary>
+    /// A day written as the report writes one, <c>yyyy-MM-dd</c>: the one home of the batch's days
+    /// (the as-of day, the steps' days, the caps' days). Formatted as the round-trip "O", which for a
+    /// <see cref="DateOnly"/> is exactly <c>yyyy-MM-dd</c> in every culture and takes its own short path;
+    /// the custom pattern was parsed anew for every day written, five to ten a loan (issue 27).
+    /// </summary>
+    internal readonly record struct IsoDate(DateOnly Day) : IUtf8SpanFormattable
     {
         public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
-            Day.TryFormat(utf8Destination, out bytesWritten, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Day.TryFormat(utf8Destination, out bytesWritten, "O", CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -452,4 +462,14 @@ internal sealed class LegalReportWording
         /// </summary>
         public override int GetHashCode() => unchecked(((int)Rule * 397) ^ (LprOn?.DayNumber ?? -1) ^ (From.DayNumber << 7) ^ (Term is { } term ? ((int)term + 1) << 24 : 0));
     }
+}
+
+/// <summary>The two texts a cap has in a report.</summary>
+internal enum CapText
+{
+    /// <summary>Its description for machines and case workers, invariant ("4×LPR 3.45% on 2023-08-21"): <c>capBasis</c>.</summary>
+    Description,
+
+    /// <summary>Where the line comes from, in the UI language: <c>capBasisText</c>.</summary>
+    Words,
 }
