@@ -64,7 +64,7 @@ internal static class ScreenshotSetAccuracy
                 var (reading, refused) = Judge(attempts[j]);
                 walls.Add(wall);
                 readings[shot.Truth.Name] = refused is null ? reading : null;
-                tally.Add(shot.Truth, refused is null ? reading : null, refused, verbose);
+                tally.Add(shot.Truth, reading, refused, verbose);
             }
         }
 
@@ -133,7 +133,7 @@ internal static class ScreenshotSetAccuracy
             {
                 _nonChats++;
                 _nonChatsRefused += refused is not null ? 1 : 0;
-                _nonChatMessages += reading?.Chat.Messages.Count ?? 0;
+                _nonChatMessages += refused is null ? reading?.Chat.Messages.Count ?? 0 : 0;
                 Show(verbose, $"{truth.Name} {truth.Variant}: {(refused is null ? $"ACCEPTED, {reading?.Chat.Messages.Count} messages" : "refused: " + refused)}");
                 foreach (var message in reading?.Chat.Messages ?? [])
                 {
@@ -143,12 +143,17 @@ internal static class ScreenshotSetAccuracy
                 return;
             }
 
-            if (reading is null)
+            if (refused is not null || reading is null)
             {
                 _chatsRefused++;
                 _bubbles += truth.Bubbles.Count;
                 _missed += truth.Bubbles.Count;
                 Show(verbose, $"{truth.Name} {truth.App} {truth.Variant}: REFUSED {refused}");
+                foreach (var message in reading?.Chat.Messages ?? [])
+                {
+                    Show(verbose, $"    {message.Direction} at {message.Box.Left},{message.Box.Top} {message.Box.Width}x{message.Box.Height}: {message.Text}");
+                }
+
                 return;
             }
 

@@ -36,7 +36,10 @@ public sealed class ScreenshotImage
     /// <summary>Its height in pixels.</summary>
     public int Height { get; }
 
-    /// <summary>The share of the image its largest flat region covers (the page behind the bubbles), once <see cref="FindBubbles"/> has looked.</summary>
+    /// <summary>
+    /// The share of the image its flat fills cover, once <see cref="FindBubbles"/> has looked: its
+    /// largest flat region (the page behind the bubbles), and on a picture wallpaper the bubbles' fills too.
+    /// </summary>
     public double PageShare { get; private set; } = 1;
 
     /// <summary>Its media type (<c>image/png</c>…), from its content, not its name.</summary>
@@ -135,10 +138,108 @@ public sealed class ScreenshotImage
             return desktop.Bubbles;
         }
 
-        var (bubbles, pills) = Bubbles(regions, regions.MaxBy(r => r.Count)!, pane: null);
+        var page = regions.MaxBy(r => r.Count)!;
+        var (bubbles, pills) = Bubbles(regions, page, pane: null);
+        if (PageShare < ChatShape.FlatPageAtLeast && WallpaperBubbles(regions, page) is { Bubbles.Count: > 1 } onWallpaper)
+        {
+            // No flat page, yet flat bubbles with text: a chat on a picture wallpaper. A camera's
+            // picture of a screen has neither (its grain breaks every fill), so the fills' share
+            // of the image, not the page's, says it is a screenshot.
+            bubbles = onWallpaper.Bubbles;
+            pills = [];
+            PageShare = (page.Count + onWallpaper.Pixels) / (double)(Width * Height);
+        }
+
         _pills = [.. pills.OrderBy(p => p.Top)];
         return [.. bubbles.Select(b => b.Area)];
     }
+
+    /// <summary>
+    /// The bubbles of a chat whose page is a picture (a photo set as the chat's wallpaper): the
+    /// regions of a bubble's size and shape holding text, as on a flat page, whose sides look out on
+    /// no other solid fill (the bars) but on the picture. At least two are needed to call it a chat.
+    /// </summary>
+    /// <returns>The bubbles, top to bottom, and the pixels their fills cover.</returns>
+    private (List<(BubbleArea Area, SKColor Fill)> Bubbles, int Pixels) WallpaperBubbles(List<FlatRegion> regions, FlatRegion page)
+    {
+        var found = new List<(BubbleArea Area, SKColor Fill)>();
+        var pixels = 0;
+        foreach (var region in regions)
+        {
+            var box = region.Box;
+            if (region == page || box.Left <= 0 || box.Right >= Width || box.Width < Width * 0.07 || box.Height < Width * 0.06
+                || box.Width > Width * 0.85 || IsAvatar(box) || !OnAPicture(box, regions) || Cut(region))
+            {
+                continue;
+            }
+
+            var interior = Interior(region);
+            var ink = interior.Count(i => Distance(Color(i), region.Color) > 60);
+            if (region.Count + interior.Count >= 0.8 * box.Width * box.Height && ink >= box.Width * box.Height / 100)
+            {
+                found.Add((new BubbleArea(box, IsColored(region.Color) ? LineShade.Colored : LineShade.Neutral), region.Color));
+                pixels += region.Count;
+            }
+        }
+
+        found.Sort((a, b) => a.Area.Box.Top.CompareTo(b.Area.Box.Top));
+        return (found, pixels);
+    }
+
+    /// <summary>
+    /// True when, down the middle half of <paramref name="box"/>, both sides look out on no solid
+    /// fill within a few pixels: a bubble on a picture wallpaper, where a bar or a panel would be a
+    /// solid fill beside it.
+    /// </summary>
+    private bool OnAPicture(PixelBox box, List<FlatRegion> regions)
+    {
+        return MostlyBothSides(box, NoSolidFill);
+
+        bool NoSolidFill(int x, int y, int step)
+        {
+            for (var k = 0; k < Reach && x >= 0 && x < Width; k++, x += step)
+            {
+                var i = (y * Width) + x;
+                if (_labels[i] > 0 && regions[_labels[i] - 1] is var other && other.Count * 2 >= other.Box.Width * other.Box.Height && other.Box.Width > box.Width)
+                {
+                    return false; // a bar or a panel wider than the bubble
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// True when the fill of <paramref name="region"/> is cut off at its top or its bottom: it runs
+    /// into the image's edge, or both its corners on that side are square where a bubble's are
+    /// rounded. That is a bubble scrolled under the title bar or the input bar (the bar may be the
+    /// page's own colour, so only the fill's shape shows it), whose text is not all on the screen.
+    /// </summary>
+    private bool Cut(FlatRegion region)
+    {
+        var box = region.Box;
+        if (box.Top <= 0 || box.Bottom >= Height)
+        {
+            return true;
+        }
+
+        return Square(box.Top) || Square(box.Bottom - 1);
+
+        bool Square(int y) => Filled(box.Left, y) && Filled(box.Right - 1, y);
+
+        bool Filled(int x, int y) => _labels[(y * Width) + x] == region.Id;
+    }
+
+    /// <summary>
+    /// True when <paramref name="box"/> is where a phone chat puts an avatar: roughly square and
+    /// wholly within the strip at either side of the screen (<see cref="ChatLayout.AvatarMargin"/>)
+    /// that bubbles never reach into far, since they start beside the avatar. A picture avatar has a
+    /// flat background and marks on it, which would otherwise pass for a bubble with text.
+    /// </summary>
+    private bool IsAvatar(PixelBox box) =>
+        (box.Right <= Width * ChatLayout.AvatarMargin || box.Left >= Width * (1 - ChatLayout.AvatarMargin))
+        && Math.Abs(box.Width - box.Height) <= 0.25 * Math.Max(box.Width, box.Height);
 
     /// <summary>
     /// The page colour and bubble fills of WeChat for the desktop, light and dark: its chat pane is
@@ -222,7 +323,7 @@ public sealed class ScreenshotImage
                     continue;
                 }
             }
-            else if (!pill && (box.Width < Width * 0.07 || box.Height < Width * 0.06 || box.Width > Width * 0.85))
+            else if (!pill && (box.Width < Width * 0.07 || box.Height < Width * 0.06 || box.Width > Width * 0.85 || IsAvatar(box)))
             {
                 continue;
             }
@@ -230,6 +331,11 @@ public sealed class ScreenshotImage
             if (!OnThePage(box, page, regions))
             {
                 continue; // a button on the input bar, a badge on the title bar
+            }
+
+            if (pane is null && !pill && Cut(region))
+            {
+                continue; // part of a bubble under the title or the input bar: not the whole message
             }
 
             // A fill is a solid shape: with what it encloses (its text) it covers its box but for the
@@ -515,20 +621,11 @@ public sealed class ScreenshotImage
     /// <param name="regions">Every flat region, the one labelled <c>n</c> at <c>n - 1</c>.</param>
     private bool OnThePage(PixelBox box, FlatRegion page, List<FlatRegion> regions)
     {
-        var reach = Math.Max(6, Width / 40);
-        int onPage = 0, all = 0;
-        for (var y = box.Top + (box.Height / 4); y < box.Bottom - (box.Height / 4); y++)
-        {
-            all += 2;
-            onPage += ReachesPage(box.Left - 1, y, -1) ? 1 : 0;
-            onPage += ReachesPage(box.Right, y, 1) ? 1 : 0;
-        }
-
-        return onPage * 4 >= all * 3;
+        return MostlyBothSides(box, ReachesPage);
 
         bool ReachesPage(int x, int y, int step)
         {
-            for (var k = 0; k < reach && x >= 0 && x < Width; k++, x += step)
+            for (var k = 0; k < Reach && x >= 0 && x < Width; k++, x += step)
             {
                 var i = (y * Width) + x;
                 if (_labels[i] == page.Id || Distance(Color(i), page.Color) <= 5)
@@ -544,6 +641,27 @@ public sealed class ScreenshotImage
 
             return false;
         }
+    }
+
+    /// <summary>How far out from a bubble's side (in pixels) <see cref="OnThePage"/> and <see cref="OnAPicture"/> look: a few pixels, more on a wide screen.</summary>
+    private int Reach => Math.Max(6, Width / 40);
+
+    /// <summary>
+    /// True when, down the middle half of <paramref name="box"/>, at least three looks in four from
+    /// its two sides pass <paramref name="look"/> (given the first pixel outside, the row and the
+    /// step outwards): what a bubble's surroundings are is judged where its sides are straight.
+    /// </summary>
+    private static bool MostlyBothSides(PixelBox box, Func<int, int, int, bool> look)
+    {
+        int passed = 0, all = 0;
+        for (var y = box.Top + (box.Height / 4); y < box.Bottom - (box.Height / 4); y++)
+        {
+            all += 2;
+            passed += look(box.Left - 1, y, -1) ? 1 : 0;
+            passed += look(box.Right, y, 1) ? 1 : 0;
+        }
+
+        return passed * 4 >= all * 3;
     }
 
     /// <summary>How far apart two colours are: the largest difference of a channel.</summary>

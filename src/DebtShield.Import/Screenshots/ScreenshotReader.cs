@@ -12,7 +12,7 @@ namespace DebtShield.Import.Screenshots;
 /// <param name="Height">Its height in pixels.</param>
 /// <param name="Captured">When it was taken, and how that is known.</param>
 /// <param name="Chat">The conversation on it.</param>
-/// <param name="PageShare">The share of the image its largest flat region (the page behind the bubbles) covers: small on a photo of a screen.</param>
+/// <param name="PageShare">The share of the image its flat fills cover (the page behind the bubbles, or on a picture wallpaper the bubbles): small on a photo of a screen.</param>
 public sealed record ScreenshotReading(string MediaType, int Width, int Height, CaptureTime Captured, ChatReading Chat, double PageShare);
 
 /// <summary>A screenshot to read: its bytes, its file's name and when the file was last written.</summary>

@@ -142,6 +142,154 @@ public sealed class ScreenshotImageTests
         }
     }
 
+    [Fact]
+    public void FindBubbles_PictureAvatarBesideABubble_FindsTheBubbleAlone()
+    {
+        // Given a phone chat whose avatar is a picture (a flat background with marks on it, like
+        // the cartoons and photos of real avatars) beside a one-line bubble
+        var png = PaintPhone(SKColors.White, canvas =>
+        {
+            PaintAvatar(canvas, 30, 500);
+            PaintBubble(canvas, 160, 500, 520, 110, SKColors.White, "今天下午还款");
+        });
+
+        var found = ScreenshotImage.Decode(png, "avatar.png").FindBubbles();
+
+        // Then the bubble is found and the avatar, wholly in the side strip and square, is not.
+        var bubble = Assert.Single(found);
+        Assert.True(Overlaps(bubble.Box, new PixelBox(160, 500, 520, 110)), $"{bubble.Box}");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void FindBubbles_ABubbleCutByTheTitleOrTheInputBar_IsLeftOutAndTheWholeOneFound(bool underTheTitle)
+    {
+        // Given a bubble scrolled half under a bar (the title bar in the page's own colour, or the
+        // input bar), its cut side square, and a whole bubble in the middle
+        var png = PaintPhone(SKColors.White, canvas =>
+        {
+            PaintBubble(canvas, 160, 1000, 520, 110, SKColors.White, "这条是完整的");
+            if (underTheTitle)
+            {
+                PaintBubble(canvas, 160, 200, 620, 200, SKColors.White, "一条长消息的第一行\n一条长消息的第二行");
+                using var title = new SKPaint { Color = new SKColor(0xED, 0xED, 0xED) };
+                canvas.DrawRect(0, 0, 1080, 250, title);
+            }
+            else
+            {
+                PaintBubble(canvas, 160, 2150, 620, 200, SKColors.White, "一条长消息的第一行\n一条长消息的第二行");
+                using var bar = new SKPaint { Color = new SKColor(0xF7, 0xF7, 0xF7) };
+                canvas.DrawRect(0, 2230, 1080, 170, bar);
+            }
+        });
+
+        var found = ScreenshotImage.Decode(png, "cut.png").FindBubbles();
+
+        // Then only the whole bubble is a message's bubble: the cut one's text is not all there.
+        var bubble = Assert.Single(found);
+        Assert.True(Overlaps(bubble.Box, new PixelBox(160, 1000, 520, 110)), $"{bubble.Box}");
+    }
+
+    [Fact]
+    public void FindBubbles_AChatOnAPictureWallpaper_FindsItsBubblesAndCountsTheirFillsAsFlat()
+    {
+        // Given a chat whose page is a picture (no flat page anywhere), with three flat bubbles
+        var png = PaintPhone(null, canvas =>
+        {
+            PaintBubble(canvas, 160, 500, 520, 110, SKColors.White, "提醒设置好了");
+            PaintBubble(canvas, 400, 800, 520, 110, new SKColor(0x95, 0xEC, 0x69), "我没接到你电话");
+            PaintBubble(canvas, 160, 1100, 600, 110, SKColors.White, "夫人，这次真的设置好了");
+        });
+
+        var image = ScreenshotImage.Decode(png, "wallpaper.png");
+        var found = image.FindBubbles();
+
+        // Then the three are found, and the flat share is enough for a screenshot, not a photo.
+        Assert.Equal(3, found.Count);
+        Assert.True(image.PageShare >= ChatShape.FlatPageAtLeast, $"{image.PageShare}");
+    }
+
+    [Fact]
+    public void FindBubbles_AGrainyPictureWithoutFlatFills_FindsNoBubbleAndNoFlatPage()
+    {
+        // Given a picture with grain everywhere, as a camera's photo of a screen has
+        var png = PaintPhone(null, canvas => { }, bars: false);
+
+        var image = ScreenshotImage.Decode(png, "grain.png");
+
+        // Then nothing is a bubble, and it stays a photograph.
+        Assert.Empty(image.FindBubbles());
+        Assert.True(image.PageShare < ChatShape.FlatPageAtLeast, $"{image.PageShare}");
+    }
+
+    /// <summary>
+    /// A 1080×2400 phone chat: the page in WeChat's EDEDED, or (<paramref name="page"/> null) a
+    /// picture of coloured grain; a title bar and an input bar unless <paramref name="bars"/> is false.
+    /// </summary>
+    private static byte[] PaintPhone(SKColor? page, Action<SKCanvas> paint, bool bars = true)
+    {
+        using var bitmap = new SKBitmap(1080, 2400);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            if (page is null)
+            {
+                var random = new Random(7);
+                for (var y = 0; y < 2400; y += 6)
+                {
+                    for (var x = 0; x < 1080; x += 6)
+                    {
+                        using var grain = new SKPaint { Color = new SKColor((byte)random.Next(60, 200), (byte)random.Next(60, 200), (byte)random.Next(60, 200)) };
+                        canvas.DrawRect(x, y, 6, 6, grain);
+                    }
+                }
+            }
+            else
+            {
+                canvas.Clear(new SKColor(0xED, 0xED, 0xED));
+            }
+
+            if (bars)
+            {
+                using var bar = new SKPaint { Color = new SKColor(0xF7, 0xF7, 0xF7) };
+                canvas.DrawRect(0, 0, 1080, 250, bar);
+                canvas.DrawRect(0, 2230, 1080, 170, bar);
+            }
+
+            paint(canvas);
+        }
+
+        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    private static readonly SKTypeface Cjk = SKFontManager.Default.MatchFamily("Noto Sans CJK SC") ?? throw new InvalidOperationException("Noto Sans CJK SC is missing: apt-get install fonts-noto-cjk");
+
+    /// <summary>A rounded bubble of <paramref name="fill"/> with black text, a line for each <c>\n</c>.</summary>
+    private static void PaintBubble(SKCanvas canvas, float left, float top, float width, float height, SKColor fill, string text)
+    {
+        using var paint = new SKPaint { Color = fill, IsAntialias = true };
+        canvas.DrawRoundRect(left, top, width, height, 14, 14, paint);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var font = new SKFont(Cjk, 46);
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            canvas.DrawText(lines[i], left + 28, top + 70 + (i * 64), SKTextAlign.Left, font, ink);
+        }
+    }
+
+    /// <summary>A picture avatar: a flat blue square with a black face drawn on it.</summary>
+    private static void PaintAvatar(SKCanvas canvas, float left, float top)
+    {
+        using var background = new SKPaint { Color = new SKColor(0x3A, 0x6B, 0xC8) };
+        canvas.DrawRect(left, top, 100, 100, background);
+        using var face = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 6 };
+        canvas.DrawCircle(left + 50, top + 50, 30, face);
+        canvas.DrawLine(left + 35, top + 45, left + 40, top + 45, face);
+        canvas.DrawLine(left + 60, top + 45, left + 65, top + 45, face);
+    }
+
     /// <summary>True when the two boxes share most of the smaller one.</summary>
     private static bool Overlaps(PixelBox a, PixelBox b)
     {
