@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Import.Conduct;
 
 namespace DebtShield.Benchmarks;
@@ -283,12 +284,7 @@ internal sealed class ConductModelFolds
     private Labelled Read(JsonNode node, string? source)
     {
         var text = node["text"]!.GetValue<string>();
-        var recipient = node["recipient"]?.GetValue<string>() switch
-        {
-            "borrower" => Recipient.Borrower,
-            "third_party" or "contact" or "employer" => Recipient.ThirdParty,
-            _ => Recipient.Unknown,
-        };
+        var recipient = Vocabularies.Recipients.Parse(node["recipient"]?.GetValue<string>()) ?? Recipient.Unknown;
         var labels = node["labels"]!.AsArray()
             .Select(l => ConductLabels.TryParse(l!.GetValue<string>(), out var label) ? label : throw new FormatException("unknown label in " + _root + ": " + node.ToJsonString()))
             .ToHashSet();

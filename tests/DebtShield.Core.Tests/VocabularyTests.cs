@@ -159,6 +159,19 @@ public sealed class VocabularyTests
         Assert.Equal("third party", Vocabularies.Recipients[Recipient.ThirdParty].Name(English));
     }
 
+    [Theory]
+    [InlineData("contact")]
+    [InlineData("employer")]
+    [InlineData("联系人")]
+    [InlineData("单位")]
+    public void Recipients_TheCorpusWordsForAContactOrAnEmployer_ReadAsSomeoneElse(string word)
+    {
+        // A message line written as the conduct corpus writes its recipients is read, not refused:
+        // a contact and an employer are both someone other than the borrower.
+        Assert.Equal(Recipient.ThirdParty, Vocabularies.Recipients.Parse(word));
+        Assert.Equal("third_party", Vocabularies.Recipients.WireId(Recipient.ThirdParty));
+    }
+
     [Fact]
     public void TryParse_AWordInsideALongerText_ReadsAsTheStringParserReadsIt()
     {

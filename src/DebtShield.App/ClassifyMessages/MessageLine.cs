@@ -8,7 +8,8 @@ namespace DebtShield.App.ClassifyMessages;
 
 /// <summary>
 /// One line of <c>debtshield classify</c> input:
-/// <c>{"id","text","recipient":"borrower|third_party|unknown","time":"ISO-8601","channel":"message|call|unanswered_call","from"}</c>,
+/// <c>{"id","text","recipient":"borrower|third_party|unknown","time":"ISO-8601","channel":"message|call|unanswered_call","from"}</c>
+/// (a recipient may also be written as the conduct corpus writes it: <c>contact</c>, <c>employer</c>),
 /// with <c>text</c> the only required field. Other fields (such as <c>labels</c> in a labelled
 /// set) are ignored.
 /// </summary>

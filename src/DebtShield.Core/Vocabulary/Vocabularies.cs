@@ -59,11 +59,15 @@ public static class Vocabularies
         (AdvertisedMethod.Unknown, "Unknown"),
     ]);
 
-    /// <summary>Who received a message: the borrower, someone else, or not known.</summary>
+    /// <summary>
+    /// Who received a message: the borrower, someone else, or not known. A contact and an employer
+    /// are someone else: the conduct corpus and its readers name them so (issue 21's recipients), and
+    /// a message line written that way is read, not refused.
+    /// </summary>
     public static Vocabulary<Recipient> Recipients { get; } = new(
     [
         Term(Recipient.Borrower, "borrower", "本人", "借款人"),
-        Term(Recipient.ThirdParty, "third_party", "他人"),
+        Term(Recipient.ThirdParty, "third_party", "他人", "contact", "employer", "联系人", "单位"),
         Term(Recipient.Unknown, "unknown"),
     ],
     [

@@ -39,6 +39,17 @@ public sealed class ClassifyMessageBatchTests
     }
 
     [Fact]
+    public async Task RunAsync_RecipientWrittenAsTheCorpusWritesIt_ReadsAContactAsSomeoneElse()
+    {
+        // Given a line in the conduct corpus's own form: the recipient a contact, not "third_party".
+        var (summary, output) = await Run("""{"id":"m1","text":"请转告您的同事王某，他在本平台的欠款已逾期。","recipient":"contact"}""");
+
+        // Then it is read and labelled as a message to someone else, not refused.
+        Assert.Equal((1L, 0L), (summary.Messages, summary.Errors));
+        Assert.Contains("third_party_disclosure", Labels(output[0]));
+    }
+
+    [Fact]
     public async Task RunAsync_PlainText_ClassifiesEachLine()
     {
         var (summary, output) = await Run("老赖，还钱\n\n您本期应还500元，请按时还款。\n", ClassifyInput.PlainText);

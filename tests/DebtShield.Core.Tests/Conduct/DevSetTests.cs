@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Tests.Shared;
 
 namespace DebtShield.Core.Tests.Conduct;
@@ -64,12 +65,7 @@ public sealed class DevSetTests
         {
             var node = JsonNode.Parse(line)!;
             var text = node["text"]!.GetValue<string>();
-            var recipient = node["recipient"]?.GetValue<string>() switch
-            {
-                "borrower" => Recipient.Borrower,
-                "third_party" => Recipient.ThirdParty,
-                _ => Recipient.Unknown,
-            };
+            var recipient = Vocabularies.Recipients.Parse(node["recipient"]?.GetValue<string>()) ?? Recipient.Unknown;
             var expected = node["labels"]!.AsArray().Select(l => l!.GetValue<string>()).ToHashSet();
             var actual = ConductData.TextLabels(ConductData.Analyzer.Analyze(text, recipient)).ToHashSet();
             results.Add((text, recipient, expected, actual));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Reading;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -330,12 +331,7 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     private static Labelled Example(JsonNode node, string? source)
     {
         var text = node["text"]!.GetValue<string>();
-        var recipient = node["recipient"]?.GetValue<string>() switch
-        {
-            "borrower" => Recipient.Borrower,
-            "third_party" or "contact" or "employer" => Recipient.ThirdParty,
-            _ => Recipient.Unknown,
-        };
+        var recipient = Vocabularies.Recipients.Parse(node["recipient"]?.GetValue<string>()) ?? Recipient.Unknown;
         var labels = node["labels"]!.AsArray().Select(l => ConductLabels.TryParse(l!.GetValue<string>(), out var label) ? label : throw new FormatException()).ToHashSet();
         return new Labelled(text, ConductData.Analyzer.Normalize(text).Text, recipient, labels, source, source is null || node["labels_b"] is JsonArray);
     }

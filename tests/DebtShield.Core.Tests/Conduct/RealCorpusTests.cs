@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DebtShield.Core.Conduct;
+using DebtShield.Core.Vocabulary;
 using DebtShield.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -164,12 +165,8 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
         public static CorpusMessage Parse(string line)
         {
             var node = JsonNode.Parse(line)!;
-            var recipient = node["recipient"]!.GetValue<string>() switch
-            {
-                "borrower" => Recipient.Borrower,
-                "unknown" => Recipient.Unknown,
-                _ => Recipient.ThirdParty,
-            };
+            var recipient = Vocabularies.Recipients.Parse(node["recipient"]!.GetValue<string>())
+                ?? throw new FormatException("a corpus line's recipient is none of the vocabulary's words: " + line);
             return new CorpusMessage(
                 node["id"]!.GetValue<string>(),
                 node["source"]!.GetValue<string>(),
