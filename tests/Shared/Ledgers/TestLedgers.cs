@@ -122,7 +122,7 @@ internal static class TestLedgers
     {
         var server = new NpgsqlConnectionStringBuilder(PostgreSqlServer);
         var name = "debtshield_test_" + Guid.NewGuid().ToString("N")[..16];
-        Execute(server.ConnectionString, template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
+        Execute(server.ConnectionString, $"CREATE DATABASE {name} TEMPLATE {template ?? "template1"} {CopiedByFile}");
         var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name };
         return new TestLedger(LedgerLocation.Parse(database.ConnectionString), database.ConnectionString, () =>
         {
@@ -130,6 +130,15 @@ internal static class TestLedgers
             Execute(server.ConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         });
     }
+
+    /// <summary>
+    /// How the server copies a test database: file by file, not block by block through its write-ahead
+    /// log (PostgreSQL 15's default, meant for big templates on a server whose log is shipped). The
+    /// test cluster keeps no log worth shipping (test.sh starts it without fsync), and for a template
+    /// of a few megabytes the file copy took half the server's CPU: 0.09 s against 0.18 s a database
+    /// made and dropped (docs/benchmarks.md, 2026-12-07, tenth session, lead).
+    /// </summary>
+    private const string CopiedByFile = "STRATEGY FILE_COPY";
 
     private static void Execute(string connectionString, string sql)
     {
