@@ -152,7 +152,10 @@ rest() {
 test_project() {
   local assembly="tests/$1/bin/Release/net10.0/$1.dll"
   [ -f "$assembly" ] || { echo "test.sh: $assembly is missing: the build did not make it" >&2; return 1; }
-  dotnet test "$assembly" --logger "trx;LogFileName=$1.trx" --results-directory "$results"
+  # Without the JIT's profile-guided tier (instrumented code, then a third compile of the hot
+  # methods): test processes are short and run most code a few times, so it paid for little;
+  # measured alternated, it cut the Core and Import tests' CPU by 8 % (docs/benchmarks.md, tenth session, lead).
+  DOTNET_TieredPGO=0 dotnet test "$assembly" --logger "trx;LogFileName=$1.trx" --results-directory "$results"
 }
 
 # --- The release, as a borrower and an organisation get it (issue 25) ------------------------
