@@ -166,8 +166,19 @@ public sealed class CheckReportWriter
         json.WriteEndArray();
         Span<byte> scratch = stackalloc byte[2048];
         var verdict = new Utf8Builder(scratch);
-        _wording.AppendVerdict(ref verdict, assessment);
-        json.WriteString(VerdictName, verdict.Written);
+        verdict.Append("\""u8);
+        if (_wording.AppendVerdict(ref verdict, assessment))
+        {
+            // Nothing in it to escape: written as it is, quotes and all, as a step's text is.
+            verdict.Append("\""u8);
+            json.WritePropertyName(VerdictName);
+            json.WriteRawValue(verdict.Written, skipInputValidation: true);
+        }
+        else
+        {
+            json.WriteString(VerdictName, verdict.Written[1..]);
+        }
+
         verdict.Dispose();
         json.WriteBoolean(LenderOfRecordDecidesName, CheckLoanReport.DecidedByLenderOfRecord(assessment));
         json.WriteEndObject();
