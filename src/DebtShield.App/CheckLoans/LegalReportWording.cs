@@ -57,6 +57,9 @@ internal sealed class LegalReportWording
     /// <summary>The words of a 4×LPR cap in this language, by rule (the other rules: none), filled at write time.</summary>
     private readonly Utf8Template?[] _lprCapWords;
 
+    /// <summary>Whether a 4×LPR cap's templates (the invariant descriptions and this language's words) need no escaping in the batch's JSON: checked once.</summary>
+    private readonly bool _lprCapTextsPlain;
+
     private LegalReportWording(CultureInfo culture)
     {
         _culture = culture;
@@ -100,10 +103,15 @@ internal sealed class LegalReportWording
         _ifPrivate = Verdict(nameof(AppText.Verdict_IfPrivate));
         _ifLicensed = Verdict(nameof(AppText.Verdict_IfLicensed));
         _lprCapWords = new Utf8Template?[Enum.GetValues<CapRule>().Length];
+        var lprPlain = IsPlainInJson(LprDescriptionText) && IsPlainInJson(LprAtFilingDescriptionText);
         foreach (var rule in (ReadOnlySpan<CapRule>)[CapRule.FourTimesLprAtContract, CapRule.FourTimesLprAtFiling])
         {
-            _lprCapWords[(int)rule] = Utf8Template.Parse(LegalTexts.CapBases.Text(rule, _culture));
+            var words = LegalTexts.CapBases.Text(rule, _culture);
+            lprPlain &= IsPlainInJson(words);
+            _lprCapWords[(int)rule] = Utf8Template.Parse(words);
         }
+
+        _lprCapTextsPlain = lprPlain;
 
         var lenderOfRecord = Text(nameof(AppText.Verdict_LenderOfRecord));
         var someUncertain = Text(nameof(AppText.Verdict_Uncertain));
@@ -142,9 +150,17 @@ internal sealed class LegalReportWording
     /// day its LPR was looked up for, the contract date: cached, they are one entry a contract date,
     /// and the batch's look-up among thousands of them cost more than filling the words (issue 27).
     /// </summary>
-    public bool TryAppendLprCap(ref Utf8Builder text, RateCap cap, CapText which)
+    /// <param name="text">Where the text goes.</param>
+    /// <param name="cap">The cap.</param>
+    /// <param name="which">Its description or its words.</param>
+    /// <param name="plain">
+    /// When appended, whether the batch's JSON writer would write the text as it is, with nothing to
+    /// escape: the templates were checked once, and only the LPR and the day are searched here.
+    /// </param>
+    public bool TryAppendLprCap(ref Utf8Builder text, RateCap cap, CapText which, out bool plain)
     {
         ArgumentNullException.ThrowIfNull(cap);
+        plain = _lprCapTextsPlain;
         var template = which switch
         {
             CapText.Description => cap.Rule switch
@@ -155,7 +171,7 @@ internal sealed class LegalReportWording
             },
             CapText.Words => _lprCapWords[(int)cap.Rule],
         };
-        return template is not null && TryFillLpr(ref text, template, cap);
+        return template is not null && TryFillLpr(ref text, template, cap, ref plain);
     }
 
     /// <summary>A cap's <paramref name="which"/> text from the cache: <see cref="DescribeCap"/> or <see cref="WordCap"/>.</summary>
@@ -439,15 +455,13 @@ internal sealed class LegalReportWording
     private static string Percent(decimal fraction) => new Percentage((double)fraction).ToString();
 
     /// <summary>A 4×LPR cap's template filled with its LPR and the day it was looked up for, as <see cref="DescribeAnew"/> and <see cref="WordAnew"/> word them.</summary>
-    private static bool TryFillLpr(ref Utf8Builder text, Utf8Template template, RateCap cap)
+    private static bool TryFillLpr(ref Utf8Builder text, Utf8Template template, RateCap cap, ref bool plain)
     {
         if (cap.Lpr is not { } lpr || cap.LprOn is not { } on)
         {
             return false;
         }
 
-        // The caller's JSON writer searches the words for characters to escape itself.
-        var plain = true;
         Fill(ref text, template, new Percentage((double)lpr.OneYear), new IsoDate(on), ref plain);
         return true;
     }
