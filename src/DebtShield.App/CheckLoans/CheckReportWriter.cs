@@ -167,8 +167,8 @@ public sealed class CheckReportWriter
         Span<byte> scratch = stackalloc byte[2048];
         var verdict = new Utf8Builder(scratch);
         verdict.Append("\""u8);
-        WriteString(json, VerdictName, ref verdict, _wording.AppendVerdict(ref verdict, assessment));
-
+        var plain = _wording.AppendVerdict(ref verdict, assessment);
+        WriteString(json, VerdictName, ref verdict, plain);
         verdict.Dispose();
         json.WriteBoolean(LenderOfRecordDecidesName, CheckLoanReport.DecidedByLenderOfRecord(assessment));
         json.WriteEndObject();

@@ -230,7 +230,6 @@ internal sealed class LegalReportWording
     /// </returns>
     public bool AppendVerdict(ref Utf8Builder text, LegalAssessment assessment)
     {
-        ArgumentNullException.ThrowIfNull(assessment);
         var plain = _verdictTextsPlain;
         if (CheckLoanReport.DecidedByLenderOfRecord(assessment))
         {
