@@ -529,7 +529,18 @@ public sealed class Loan
         return total;
     }
 
-    private static bool TooLarge(Money amount) => Math.Abs(amount.Yuan) > LargestAmount;
+    /// <summary>
+    /// Whether an amount is beyond <see cref="LargestAmount"/>. An amount whose digits fit in 32 bits
+    /// (any amount under 4.29 billion yuan, at any number of decimals) is below it without the
+    /// comparison, which aligns the two decimals' scales: a batch line's seventy-odd amounts are
+    /// all such (issue 27).
+    /// </summary>
+    private static bool TooLarge(Money amount)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount.Yuan, bits);
+        return (bits[1] | bits[2]) != 0 && Math.Abs(amount.Yuan) > LargestAmount;
+    }
 
     /// <summary>The path of a field of a list item: <c>schedule[2].total</c>.</summary>
     private static string Field(string list, int index, string leaf) =>
