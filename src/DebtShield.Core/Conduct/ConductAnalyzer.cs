@@ -159,7 +159,7 @@ public sealed class ConductAnalyzer
         foreach (var r in candidates)
         {
             var rule = ruleArray[r];
-            if (rule.OnlyToThirdParty && message.Recipient != Recipient.ThirdParty)
+            if (!rule.AppliesTo(message.Recipient))
             {
                 continue;
             }
@@ -811,7 +811,7 @@ public sealed class ConductAnalyzer
         foreach (var y in Rules.YieldArray[r])
         {
             var other = Rules.RuleArray[y];
-            if (other.OnlyToThirdParty && recipient != Recipient.ThirdParty)
+            if (!other.AppliesTo(recipient))
             {
                 continue;
             }

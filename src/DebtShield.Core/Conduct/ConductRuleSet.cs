@@ -1,3 +1,5 @@
+using DebtShield.Core.Vocabulary;
+
 namespace DebtShield.Core.Conduct;
 
 /// <summary>
@@ -297,7 +299,11 @@ public sealed class ConductRuleSet
                             rule.Citations.AddRange(ParseCitations(value));
                             break;
                         case "recipient":
-                            rule.OnlyToThirdParty = value == "third_party" ? true : throw new FormatException("recipient: third_party is the only choice");
+                            foreach (var id in value.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                            {
+                                rule.Recipients.Add(Vocabularies.Recipients.Parse(id) ?? throw new FormatException("unknown recipient " + id + " (borrower, third_party or unknown)"));
+                            }
+
                             break;
                         case "unless":
                             foreach (var word in value.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -452,7 +458,7 @@ public sealed class ConductRuleSet
                 throw ConductDataLine.Error(RulesFile, draft.Line, "rule id used twice: " + draft.Id);
             }
 
-            _rules.Add(new ConductRule(draft.Id, draft.Label.Value, draft.Explanation, draft.Citations, draft.OnlyToThirdParty, [.. draft.Unless], draft.Patterns)
+            _rules.Add(new ConductRule(draft.Id, draft.Label.Value, draft.Explanation, draft.Citations, [.. draft.Recipients.Distinct()], [.. draft.Unless], draft.Patterns)
             {
                 UnlessAnywhere = [.. draft.UnlessAnywhere],
                 YieldsTo = [.. draft.YieldsTo],
@@ -471,7 +477,7 @@ public sealed class ConductRuleSet
 
             public List<string> Citations { get; } = [];
 
-            public bool OnlyToThirdParty { get; set; }
+            public List<Recipient> Recipients { get; } = [];
 
             public List<int> Unless { get; } = [];
 
@@ -489,7 +495,12 @@ public sealed class ConductRuleSet
 /// <param name="Label">The label it gives.</param>
 /// <param name="Explanation">The one-line explanation.</param>
 /// <param name="Citations">Citation ids.</param>
-/// <param name="OnlyToThirdParty">True when the rule applies only to messages sent to a third party.</param>
+/// <param name="Recipients">
+/// The recipients the rule applies to (<c>recipient:</c>); empty for any. The debt named to someone else is a disclosure
+/// whatever its words (<c>third_party</c>); a message that addresses its reader as the borrower's contact is one unless
+/// the reader is known to be the borrower (<c>third_party / unknown</c>): to the borrower, "您的紧急联系人" is the
+/// borrower's own contact, mentioned, not told (labelling guide, rule 8).
+/// </param>
 /// <param name="Unless">Atoms that, anywhere in the same sentence, keep the rule from firing (see also <see cref="UnlessAnywhere"/>).</param>
 /// <param name="Patterns">The patterns; the first that matches gives the finding.</param>
 public sealed record ConductRule(
@@ -497,10 +508,16 @@ public sealed record ConductRule(
     ConductLabel Label,
     ConductExplanation Explanation,
     IReadOnlyList<string> Citations,
-    bool OnlyToThirdParty,
+    IReadOnlyList<Recipient> Recipients,
     IReadOnlyList<int> Unless,
     IReadOnlyList<RulePattern> Patterns)
 {
+    /// <summary>The recipients as bits (1 &lt;&lt; recipient), 0 for any, so the hot path tests one number.</summary>
+    private readonly int _recipientBits = Recipients.Aggregate(0, static (bits, r) => bits | (1 << (int)r));
+
+    /// <summary>True when the rule applies to a message sent to <paramref name="recipient"/>.</summary>
+    internal bool AppliesTo(Recipient recipient) => _recipientBits == 0 || (_recipientBits & (1 << (int)recipient)) != 0;
+
     /// <summary>The patterns as an array, so the hot path iterates without allocating.</summary>
     internal RulePattern[] PatternArray { get; } = [.. Patterns];
 

@@ -40,6 +40,7 @@ public sealed partial class ConductRuleSetTests
     [InlineData("[x.y]\nlabel: insult\nexplain: 只有中文\n", "rules.txt:3:")]
     [InlineData("[x.y]\nlabel: insult\nexplain: a | b\nmatch: 家人\n", "rules.txt:1:")]
     [InlineData("match: 家人\n", "rules.txt:1:")]
+    [InlineData("[x.y]\nlabel: insult\nexplain: a | b\ncite: c\nrecipient: third_party / landlord\nmatch: 家人\n", "rules.txt:5:")]
     public void Parse_MalformedRule_NamesFileAndLine(string rules, string location)
     {
         var normalizer = ConductNormalizer.Parse(string.Empty);
@@ -59,6 +60,26 @@ public sealed partial class ConductRuleSetTests
         var error = Assert.Throws<DataFileException>(() => ConductRuleSet.Parse(ConductNormalizer.Parse(string.Empty), Lexicon + extra, string.Empty));
 
         Assert.StartsWith("lexicon.txt:8:", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A rule fires only for the recipients its <c>recipient:</c> names, read through the one vocabulary of recipients
+    /// (issue 21, s22: a message that addresses its reader as the borrower's contact discloses nothing when the reader is
+    /// known to be the borrower); a rule that names none fires for any.
+    /// </summary>
+    [Fact]
+    public void Analyze_RuleForSomeRecipients_FiresOnlyForThem()
+    {
+        var rules = ConductRuleSet.Parse(
+            ConductNormalizer.Parse(string.Empty),
+            Lexicon,
+            "[third_party_disclosure.x]\nlabel: third_party_disclosure\nexplain: a | b\ncite: c\nrecipient: third_party / unknown\nmatch: 家人\n"
+            + "[insult.y]\nlabel: insult\nexplain: a | b\ncite: c\nmatch: 家人\n");
+        var analyzer = new ConductAnalyzer(rules, ConductData.Analyzer.Policy);
+
+        Assert.Equal([ConductLabel.Insult, ConductLabel.ThirdPartyDisclosure], TextOnly(analyzer.Analyze("家人", Recipient.Unknown)));
+        Assert.Equal([ConductLabel.Insult, ConductLabel.ThirdPartyDisclosure], TextOnly(analyzer.Analyze("家人", Recipient.ThirdParty)));
+        Assert.Equal([ConductLabel.Insult], TextOnly(analyzer.Analyze("家人", Recipient.Borrower)));
     }
 
     /// <summary>
@@ -140,6 +161,8 @@ public sealed partial class ConductRuleSetTests
         Assert.Contains("threat_exposure.t", error.Message, StringComparison.Ordinal);
         Assert.Contains("third_party_disclosure.missing", error.Message, StringComparison.Ordinal);
     }
+
+    private static ConductLabel[] TextOnly(ConductAnalysis analysis) => [.. analysis.Labels.Where(l => !l.IsMetadata())];
 
     [GeneratedRegex("^[a-z_]+\\.[a-z0-9-]+$")]
     private static partial Regex RuleId();

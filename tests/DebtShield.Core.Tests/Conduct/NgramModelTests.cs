@@ -34,10 +34,12 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// 495, 6 false labels and 119 missed. With helper s21-rules' classes (the circle enlisted in the collection, papers
     /// posted to the circle's place, a visit to the circle's people, insults without listed words; 2026-12-07, ninth
     /// session): 0.872, 6 false labels and 118 missed. The fourteenth search's two Cantonese lawful reminders (held out,
-    /// labelled twice the same day), which the rules give no label: 0.870 over the 497, 6 false labels and 120 missed. The
-    /// floor sits just under that figure on today's corpus: it may only go up until new real messages come in.
+    /// labelled twice the same day), which the rules give no label: 0.870 over the 497, 6 false labels and 120 missed. With
+    /// helper s22-rules' classes (the recipient of a disclosure, implied exposure and visits, Cantonese reminders, insults
+    /// without listed words; 2026-12-07, tenth session): 0.874, 6 false labels and 117 missed. The floor sits just under
+    /// that figure on today's corpus: it may only go up until new real messages come in.
     /// </summary>
-    private const double RulesFloor = 0.869;
+    private const double RulesFloor = 0.873;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of
