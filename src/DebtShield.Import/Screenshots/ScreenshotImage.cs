@@ -801,9 +801,10 @@ public sealed class ScreenshotImage
 
     /// <summary>
     /// Joins the fragments of one fill: a region lying mostly within a larger one's box
-    /// (<see cref="MostlyWithin"/>) and spanning a fair part of it (<see cref="FragmentOfItsFill"/>), of a colour within twice <see cref="FlatTolerance"/> of it, is part of it. Old
-    /// iOS WeChat paints its green bubbles with a vertical gradient, and a JPEG's noise over the
-    /// gradient breaks such a fill into interleaved regions, none covering its box; joined, they
+    /// (<see cref="MostlyWithin"/>), spanning a fair part of it (<see cref="FragmentOfItsFill"/>),
+    /// of a colour within twice <see cref="FlatTolerance"/> of it, is part of it. Old iOS WeChat
+    /// paints its green bubbles with a vertical gradient, and a JPEG's noise over the gradient
+    /// breaks such a fill into interleaved regions, none covering its box; joined, they
     /// make the one fill the bubble is. The page (the largest region) takes nothing in, so its share,
     /// which tells a screenshot from a photograph, is what one flat colour covers. A joined region
     /// keeps its number with no pixel and a count of 0, so that no search takes it for a fill.
