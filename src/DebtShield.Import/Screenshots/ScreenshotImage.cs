@@ -668,12 +668,22 @@ public sealed class ScreenshotImage
     private static int Distance(SKColor a, SKColor b) =>
         Math.Max(Math.Abs(a.Red - b.Red), Math.Max(Math.Abs(a.Green - b.Green), Math.Abs(a.Blue - b.Blue)));
 
+    /// <summary>
+    /// True when <paramref name="color"/> is tinted enough to be a sent bubble's fill: WeChat's green
+    /// and iOS's blue are far above <see cref="TintedAbove"/>, WeCom's light-blue (C8E8FF to CBE7FF,
+    /// a fifth) just above it; a white, grey or black fill, and a JPEG's few levels of drift on one,
+    /// far below it. Android Messages' pale blue (D3E3FD, a sixth) stays below: its sent side is
+    /// told by position, as before.
+    /// </summary>
     private static bool IsColored(SKColor color)
     {
         var max = Math.Max(color.Red, Math.Max(color.Green, color.Blue));
         var min = Math.Min(color.Red, Math.Min(color.Green, color.Blue));
-        return max > 40 && (max - min) / (double)max > 0.25;
+        return max > 40 && (max - min) / (double)max > TintedAbove;
     }
+
+    /// <summary>The saturation (the channels' spread over the brightest) above which a fill is coloured.</summary>
+    private const double TintedAbove = 0.19;
 
     private SKColor Color(int i) => new(_rgba[i * 4], _rgba[(i * 4) + 1], _rgba[(i * 4) + 2]);
 
@@ -785,8 +795,76 @@ public sealed class ScreenshotImage
         _labels = labels;
         _regions = regions;
         PageShare = regions.Count == 0 ? 0 : regions.Max(r => r.Count) / (double)labels.Length;
+        JoinFragments(regions);
         return regions;
     }
+
+    /// <summary>
+    /// Joins the fragments of one fill: a region lying mostly within a larger one's box
+    /// (<see cref="MostlyWithin"/>), spanning a fair part of it (<see cref="FragmentOfItsFill"/>),
+    /// of a colour within twice <see cref="FlatTolerance"/> of it, is part of it. Old iOS WeChat
+    /// paints its green bubbles with a vertical gradient, and a JPEG's noise over the gradient
+    /// breaks such a fill into interleaved regions, none covering its box; joined, they
+    /// make the one fill the bubble is. The page (the largest region) takes nothing in, so its share,
+    /// which tells a screenshot from a photograph, is what one flat colour covers. A joined region
+    /// keeps its number with no pixel and a count of 0, so that no search takes it for a fill.
+    /// </summary>
+    private void JoinFragments(List<FlatRegion> regions)
+    {
+        if (regions.Count < 2)
+        {
+            return;
+        }
+
+        var page = regions.MaxBy(r => r.Count)!;
+        var bySize = regions.Where(r => r != page).OrderByDescending(r => r.Count).Select(r => r.Id).ToList();
+        var joined = new bool[regions.Count + 1];
+        foreach (var id in bySize)
+        {
+            if (joined[id])
+            {
+                continue;
+            }
+
+            var fill = regions[id - 1];
+            foreach (var otherId in bySize)
+            {
+                var other = regions[otherId - 1];
+                var (outer, inner) = (fill.Box, other.Box);
+                if (otherId == id || joined[otherId] || other.Count > fill.Count || Distance(other.Color, fill.Color) > 2 * FlatTolerance
+                    || Shared(outer, inner) < MostlyWithin * inner.Width * inner.Height
+                    || inner.Width * (long)inner.Height * FragmentOfItsFill < outer.Width * (long)outer.Height)
+                {
+                    continue;
+                }
+
+                for (var y = inner.Top; y < inner.Bottom; y++)
+                {
+                    var row = _labels.AsSpan((y * Width) + inner.Left, inner.Width);
+                    row.Replace(otherId, id);
+                }
+
+                joined[otherId] = true;
+                fill = fill with { Count = fill.Count + other.Count, Box = fill.Box.Union(inner) };
+                regions[otherId - 1] = other with { Count = 0 };
+            }
+
+            regions[id - 1] = fill;
+        }
+
+        static long Shared(PixelBox a, PixelBox b) =>
+            (long)Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left)) * Math.Max(0, Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top));
+    }
+
+    /// <summary>How much of a fragment's box must lie in a fill's box for <see cref="JoinFragments"/> to join them: the fragments of a noisy fill straddle its box by a few pixels.</summary>
+    private const double MostlyWithin = 0.8;
+
+    /// <summary>
+    /// How many times larger than a fragment's box its fill's box may be: the fragments of one fill
+    /// span much of it, while a bubble in a window's frame, or an icon in a panel, is a small part
+    /// of the box of the larger region around it, not a piece of it.
+    /// </summary>
+    private const int FragmentOfItsFill = 4;
 
     /// <summary>True when the pixel has the colour of its right and lower neighbours (within one level): inside a fill.</summary>
     private bool Level(int i, ReadOnlySpan<byte> pixels)

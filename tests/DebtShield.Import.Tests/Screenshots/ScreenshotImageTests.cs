@@ -223,6 +223,60 @@ public sealed class ScreenshotImageTests
         Assert.True(image.PageShare < ChatShape.FlatPageAtLeast, $"{image.PageShare}");
     }
 
+    [Fact]
+    public void FindBubbles_AFillBrokenIntoInterleavedRegionsOfNearColours_IsOneBubble()
+    {
+        // Given a green bubble whose fill is two near greens interleaved (12 levels apart: more than
+        // one flat region allows, as a JPEG's noise over old iOS WeChat's gradient leaves it): two
+        // combs, one of each green, from the left and the right edge, their teeth in each other's gaps
+        var png = PaintPhone(SKColors.White, canvas =>
+        {
+            var rect = new SKRect(400, 800, 920, 960);
+            canvas.Save();
+            canvas.ClipRoundRect(new SKRoundRect(rect, 14), antialias: false);
+            using var one = new SKPaint { Color = new SKColor(160, 230, 100) };
+            using var other = new SKPaint { Color = new SKColor(160, 230, 112) };
+            canvas.DrawRect(rect, one);
+            canvas.DrawRect(rect.Right - 24, rect.Top, 24, rect.Height, other);
+            for (var y = rect.Top + 8; y < rect.Bottom; y += 16)
+            {
+                canvas.DrawRect(rect.Left + 24, y, rect.Width - 24, 8, other);
+            }
+
+            canvas.Restore();
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            using var font = new SKFont(Cjk, 46);
+            canvas.DrawText("我看得出来", rect.Left + 40, rect.Top + 95, SKTextAlign.Left, font, ink);
+        });
+
+        var found = ScreenshotImage.Decode(png, "gradient.png").FindBubbles();
+
+        // Then the regions are joined into one fill, and it is one coloured bubble.
+        var bubble = Assert.Single(found);
+        Assert.True(Overlaps(bubble.Box, new PixelBox(400, 800, 520, 160)), $"{bubble.Box}");
+        Assert.Equal(LineShade.Colored, bubble.Shade);
+    }
+
+    [Theory]
+    [InlineData(0xC8, 0xE8, 0xFF, LineShade.Colored)]
+    [InlineData(0x95, 0xEC, 0x69, LineShade.Colored)]
+    [InlineData(0xFF, 0xFF, 0xFF, LineShade.Neutral)]
+    [InlineData(0xE2, 0xE7, 0xEE, LineShade.Neutral)]
+    [InlineData(0xD3, 0xE3, 0xFD, LineShade.Neutral)]
+    public void FindBubbles_AFillsTint_TellsColouredFromNeutral(byte red, byte green, byte blue, LineShade expected)
+    {
+        // Given a bubble in WeCom's light-blue sent fill, WeChat's green, a white, or Android
+        // Messages' pale grey or pale blue
+        var png = PaintPhone(SKColors.White, canvas =>
+            PaintBubble(canvas, 300, 800, 560, 110, new SKColor(red, green, blue), "好的，收到"));
+
+        var found = ScreenshotImage.Decode(png, "tint.png").FindBubbles();
+
+        // Then WeCom's light blue, a fifth saturated, is coloured like any sent fill; the white, the
+        // grey and Android's pale blue (a sixth) are not, and their sides are told by position.
+        Assert.Equal(expected, Assert.Single(found).Shade);
+    }
+
     /// <summary>
     /// A 1080×2400 phone chat: the page in WeChat's EDEDED, or (<paramref name="page"/> null) a
     /// picture of coloured grain; a title bar and an input bar unless <paramref name="bars"/> is false.
