@@ -36,10 +36,12 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// session): 0.872, 6 false labels and 118 missed. The fourteenth search's two Cantonese lawful reminders (held out,
     /// labelled twice the same day), which the rules give no label: 0.870 over the 497, 6 false labels and 120 missed. With
     /// helper s22-rules' classes (the recipient of a disclosure, implied exposure and visits, Cantonese reminders, insults
-    /// without listed words; 2026-12-07, tenth session): 0.874, 6 false labels and 117 missed. The floor sits just under
+    /// without listed words; 2026-12-07, tenth session): 0.874, 6 false labels and 117 missed. With helper s22-rules2's
+    /// classes (涉嫌 a proceeding only with a finding or an authority, the phone's people named by app or list; the same
+    /// session): 0.875, 4 false labels and 117 missed. The floor sits just under
     /// that figure on today's corpus: it may only go up until new real messages come in.
     /// </summary>
-    private const double RulesFloor = 0.873;
+    private const double RulesFloor = 0.874;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of
