@@ -120,7 +120,7 @@ internal static class ScreenshotSetAccuracy
     {
         private readonly List<double> _simplified = [];
         private readonly List<double> _traditional = [];
-        private int _bubbles, _oneToOne, _split, _merged, _missed, _extra, _sides, _sidesOf;
+        private int _bubbles, _oneToOne, _split, _merged, _missed, _unread, _extra, _sides, _sidesOf;
         private int _timesRight, _timesFlagged, _timesFlaggedNeedlessly, _timesWrong;
         private int _headers, _counterparts, _counterpartInvented, _noHeader;
         private int _nonChats, _nonChatsRefused, _nonChatMessages, _chatsRefused;
@@ -180,6 +180,13 @@ internal static class ScreenshotSetAccuracy
             {
                 _bubbles++;
                 var mine = messages.Where(m => Touches(m.Box, bubble.Box)).ToList();
+                if (mine.Count > 0 && mine.All(m => m.Doubts.HasFlag(ReadDoubts.Unread)))
+                {
+                    _unread++;
+                    Show(verbose, $"    UNREAD {bubble.Side}->{mine[0].Direction} {mine[0].TimeBasis} {mine[0].Time:MM-dd HH:mm} (flagged for the user): {bubble.Text}");
+                    continue;
+                }
+
                 if (mine.Count == 0)
                 {
                     _missed++;
@@ -248,7 +255,7 @@ internal static class ScreenshotSetAccuracy
             var stored = new List<BubbleTruth>();
             foreach (var (truth, reading) in new[] { (first, one), (second, two) })
             {
-                foreach (var message in reading?.Chat.Messages ?? [])
+                foreach (var message in (reading?.Chat.Messages ?? []).Where(m => !m.Doubts.HasFlag(ReadDoubts.Unread)))
                 {
                     if (seen.TryAdd(new SeenMessage(PhoneNumber.Normalize(reading!.Chat.Title) ?? "", message.Direction, message.Text, message.Time, message.TimeEstimated)))
                     {
@@ -269,7 +276,7 @@ internal static class ScreenshotSetAccuracy
             Console.WriteLine(Invariant($"{images} screenshots ({chats} chats, {_nonChats} non-chats), {_bubbles} painted bubbles"));
             Console.WriteLine(Invariant($"character error, simplified ({_simplified.Count} bubbles): median {Quantile(_simplified, 0.5):0.000}, p90 {Quantile(_simplified, 0.9):0.000}, max {Quantile(_simplified, 1):0.000}, mean {Mean(_simplified):0.000}"));
             Console.WriteLine(Invariant($"character error, traditional ({_traditional.Count} bubbles): median {Quantile(_traditional, 0.5):0.000}, p90 {Quantile(_traditional, 0.9):0.000}, max {Quantile(_traditional, 1):0.000}, mean {Mean(_traditional):0.000}"));
-            Console.WriteLine(Invariant($"bubbles: 1:1 {_oneToOne}, split {_split}, merged {_merged}, missed {_missed} (split+merged+missed {(_split + _merged + _missed) / (double)_bubbles:P1}); messages matching no bubble {_extra}"));
+            Console.WriteLine(Invariant($"bubbles: 1:1 {_oneToOne}, split {_split}, merged {_merged}, missed {_missed} (split+merged+missed {(_split + _merged + _missed) / (double)_bubbles:P1}); found but unread, flagged to the user {_unread}; messages matching no bubble {_extra}"));
             Console.WriteLine(Invariant($"sides right {_sides} of {_sidesOf} (1:1 bubbles)"));
             Console.WriteLine(Invariant($"counterparts right {_counterparts} of {_headers} with a title bar; a counterpart given where none is visible {_counterpartInvented} of {_noHeader}"));
             Console.WriteLine(Invariant($"times: right {_timesRight}, flagged estimated {_timesFlagged} (of which a stamp was visible above {_timesFlaggedNeedlessly}), wrong without a flag {_timesWrong}"));

@@ -47,7 +47,15 @@ public enum ScreenshotOutcome
 /// <param name="Added">How many became new entries.</param>
 /// <param name="ToConfirm">How many of those were read with low confidence and should be confirmed or corrected.</param>
 /// <param name="Problem">Why it was refused.</param>
-public sealed record ScreenshotResult(string Name, ScreenshotOutcome Outcome, string? Conversation, int Messages, int Added, int ToConfirm, string? Problem);
+public sealed record ScreenshotResult(string Name, ScreenshotOutcome Outcome, string? Conversation, int Messages, int Added, int ToConfirm, string? Problem)
+{
+    /// <summary>
+    /// How many of its bubbles were found but no text could be read from them
+    /// (<see cref="ReadDoubts.Unread"/>): none is stored, since the chain holds only text the
+    /// image gave or the borrower confirmed; the borrower reads them on the screenshot.
+    /// </summary>
+    public int Unread { get; init; }
+}
 
 /// <summary>One screenshot as it was read, before anything is stored: what the borrower confirms.</summary>
 /// <param name="Result">What became of it so far: refused (with the reason), already imported, or read (outcome <see cref="ScreenshotOutcome.NothingNew"/>, nothing added yet).</param>
@@ -84,6 +92,9 @@ public sealed record ScreenshotImport(IReadOnlyList<ScreenshotResult> Screenshot
 
     /// <summary>How many added entries should be confirmed.</summary>
     public int ToConfirm => Screenshots.Sum(s => s.ToConfirm);
+
+    /// <summary>How many bubbles were found but could not be read, and so were not stored.</summary>
+    public int Unread => Screenshots.Sum(s => s.Unread);
 
     /// <summary>How many screenshots were refused.</summary>
     public int Refused => Screenshots.Count(s => s.Outcome == ScreenshotOutcome.Refused);
@@ -264,7 +275,7 @@ public static class ImportScreenshots
                 var channel = counterpart is not null && counterpart.All(char.IsAsciiDigit) ? IncidentChannel.Sms : IncidentChannel.Chat;
                 var conversation = string.Join('\n', counterpart, Vocabularies.Recipients.WireId(recipient), contactName);
                 var fresh = reading.Chat.Messages
-                    .Where((m, j) => (chosen is null || chosen(i, j)) && seen.TryAdd(new SeenMessage(conversation, m.Direction, m.Text, m.Time, m.TimeEstimated)))
+                    .Where((m, j) => (chosen is null || chosen(i, j)) && !m.Doubts.HasFlag(ReadDoubts.Unread) && seen.TryAdd(new SeenMessage(conversation, m.Direction, m.Text, m.Time, m.TimeEstimated)))
                     .ToList();
 
                 if (fresh.Count > 0)
@@ -341,7 +352,8 @@ public static class ImportScreenshots
             return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.NotChat(s)))));
         }
 
-        return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count, 0, 0, null), reading, hash);
+        var unread = reading.Chat.Messages.Count(m => m.Doubts.HasFlag(ReadDoubts.Unread));
+        return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count - unread, 0, 0, null) { Unread = unread }, reading, hash);
     }
 
     private static Read Refused(ScreenshotFile file, string problem) =>

@@ -79,7 +79,8 @@ public static class EvidenceNames
         (ReadDoubts.LinesMissing, "Doubt_LinesMissing"),
         (ReadDoubts.UnknownLayout, "Doubt_UnknownLayout"),
         (ReadDoubts.ScriptUnsure, "Doubt_ScriptUnsure"),
-        (ReadDoubts.ReadingsDisagree, "Doubt_ReadingsDisagree"));
+        (ReadDoubts.ReadingsDisagree, "Doubt_ReadingsDisagree"),
+        (ReadDoubts.Unread, "Doubt_Unread"));
 
     /// <summary>Why a screenshot is not taken for a chat, by sign.</summary>
     internal static MemberTexts<NotChatSign> NotChatTexts { get; } = new(

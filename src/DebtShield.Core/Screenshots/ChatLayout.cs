@@ -155,10 +155,11 @@ public static partial class ChatLayout
         var firstBody = Math.Min(bubbles[0].Box.Top, stamps.Where(s => LooksLikeStamp(s.Text!) || ReadStamp(s.Text!, captured).Item2).Select(s => s.Top).DefaultIfEmpty(int.MaxValue).Min());
         var title = Title(outside.Where(l => l.Box.Bottom <= firstBody).ToList());
         var blocks = stamps.Where(s => s.Top >= firstBody).ToList();
-        foreach (var bubble in bubbles.Where(b => inside[b].Count > 0))
+        // A bubble with a row of text's ink that OCR read nothing from is kept as a message without
+        // text, flagged unread, so the borrower sees it and notes it down; it never silently vanishes.
+        foreach (var bubble in bubbles.Where(b => inside[b].Count > 0 || (b.Ink ?? []).Any(r => r.Height >= width * InkRowShare)))
         {
-            var block = new Block(bubble.Box.Top, inside[bubble]) { Area = bubble };
-            blocks.Add(block);
+            blocks.Add(new Block(bubble.Box.Top, inside[bubble]) { Area = bubble });
         }
 
         return new ChatReading(title, Messages([.. blocks.OrderBy(b => b.Top)], width, captured, lineHeight, ReadDoubts.None));
@@ -307,6 +308,13 @@ public static partial class ChatLayout
                 .Select(s => (DateTimeOffset?)s.Item1).FirstOrDefault() ?? captured;
             var time2 = basis == MessageTimeBasis.Stamp ? current!.Value : estimate;
             var box = block.Area?.Box ?? block.Lines.Skip(1).Aggregate(block.Lines[0].Box, (b, l) => b.Union(l.Box));
+            if (block.Lines.Count == 0)
+            {
+                messages.Add(new ChatMessage(SideOf(block, box, width), "", time2, basis, 0, box, flag | ReadDoubts.Unread));
+                shades.Add(block.Area?.Shade);
+                continue;
+            }
+
             var characters = block.Lines.Sum(l => Math.Max(1, l.Characters));
             var confidence = block.Lines.Sum(l => l.Confidence * Math.Max(1, l.Characters)) / characters;
             var doubts = flag
@@ -404,6 +412,13 @@ public static partial class ChatLayout
 
         return false;
     }
+
+    /// <summary>
+    /// The least height of a row of ink, as a share of the screen's width, that can be text: a
+    /// character is 3–4 % of a phone's width and over 1 % of a desktop pane's; a JPEG's speck or a
+    /// fill's ragged corner (3–6 pixels on a 1080-pixel screen) is less.
+    /// </summary>
+    private const double InkRowShare = 0.008;
 
     /// <summary>How much of a row's ink, in row heights, may go unread before characters count as lost: less than a character, more than a full stop's ink.</summary>
     private const double UnreadInkShare = 0.7;

@@ -51,4 +51,10 @@ public enum ReadDoubts
     /// scripts write alike (a character dropped, added or read as another): one of them misread it.
     /// </summary>
     ReadingsDisagree = 16,
+
+    /// <summary>
+    /// A bubble was found (its fill, with ink on it) but OCR read no text from it: the message has no
+    /// text, and only what the borrower types or confirms from the screenshot may stand for it.
+    /// </summary>
+    Unread = 32,
 }

@@ -456,12 +456,24 @@ public sealed class ScreenshotImage
     {
         var box = crop.Area;
         var fill = Median(box, grey);
+        // The text's shade is voted on inside the rounded fill and off its emoji only: the page in
+        // a box's corners (white around a green bubble) or an emoji's yellow face outnumbers the ink
+        // of a short text (56*4, 好的) and would make the text count as lighter than the fill, and so
+        // be whitened away with it.
+        var exterior = Exterior(box, fill, grey);
+        var pictures = Pictures(box);
         int darker = 0, lighter = 0;
         byte darkest = fill, lightest = fill;
         for (var y = box.Top; y < box.Bottom; y++)
         {
-            foreach (var level in grey.AsSpan((y * Width) + box.Left, box.Width))
+            for (var x = box.Left; x < box.Right; x++)
             {
+                if (exterior[((y - box.Top) * box.Width) + x - box.Left] || OnPicture(x, y))
+                {
+                    continue;
+                }
+
+                var level = grey[(y * Width) + x];
                 darker += level < fill - 40 ? 1 : 0;
                 lighter += level > fill + 40 ? 1 : 0;
                 darkest = Math.Min(darkest, level);
@@ -471,8 +483,6 @@ public sealed class ScreenshotImage
 
         var dark = darker >= lighter;
         var range = Math.Max(1, dark ? fill - darkest : lightest - fill);
-        var exterior = Exterior(box, fill, grey);
-        var pictures = Pictures(box);
         for (var y = box.Top; y < box.Bottom; y++)
         {
             var row = ink.Slice(((crop.SheetTop + y - box.Top) * Width) + crop.SheetLeft, box.Width);

@@ -1,6 +1,8 @@
 using DebtShield.App.RecordEvidence;
 using DebtShield.Core.Conduct;
 using DebtShield.Core.Evidence;
+using DebtShield.Core.Screenshots;
+using DebtShield.Import.Screenshots;
 using DebtShield.Tests.Screenshots;
 using DebtShield.Tests.Shared;
 
@@ -173,6 +175,33 @@ public sealed class ScreenshotImportTests(ScreenshotImportTests.PaintedConversat
         Assert.Equal(4, readings.Screenshots[0].Messages.Count);
         Assert.Equal(1, result.Added);
         Assert.Equal(readings.Screenshots[0].Messages[2].Text, Assert.Single(kept.Items).Entry.Incident.Text);
+    }
+
+    [Fact]
+    public async Task AppendAsync_ABubbleFoundButUnread_IsNeverStoredThoughEveryBubbleIsKept()
+    {
+        // Given a screenshot read into a bubble with text and one found whose text could not be read
+        using var test = TestLedgers.CreateMigratedSqlite();
+        var ledger = await Data.Ledger.OpenAsync(test.Location, () => null, null);
+        byte[] content = [1, 2, 3];
+        var sent = new DateTimeOffset(2026, 11, 4, 21, 0, 0, Core.ChinaStandardTime.Offset);
+        ChatMessage[] messages =
+        [
+            new(IncidentDirection.Received, "今天必须还款", sent, MessageTimeBasis.Stamp, 0.95, new PixelBox(30, 370, 400, 104)),
+            new(IncidentDirection.Sent, "", sent, MessageTimeBasis.Stamp, 0, new PixelBox(700, 490, 300, 104), ReadDoubts.Unread),
+        ];
+        var reading = new ScreenshotReading("image/png", 1080, 2400, new CaptureTime(sent, CaptureTimeSource.FileTime), new ChatReading("催收王经理", messages), 0.6);
+        var result = new ScreenshotResult("shot.png", ScreenshotOutcome.NothingNew, "催收王经理", 1, 0, 0, null) { Unread = 1 };
+        var readings = new ScreenshotReadings([new ScreenshotFile("shot.png", sent, () => content)], [new ImportScreenshots.Read(result, reading, ContentHash.Of(content))]);
+
+        // When every bubble is kept (the preview's keep-all, or the command line's import)
+        var import = await ImportScreenshots.AppendAsync(ledger, null, readings, null, null, Clock);
+        var kept = await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null);
+
+        // Then only the bubble with text is stored, and the unread one is counted, not written as empty text
+        Assert.Equal(1, import.Added);
+        Assert.Equal(1, import.Unread);
+        Assert.Equal("今天必须还款", Assert.Single(kept.Items).Entry.Incident.Text);
     }
 
     /// <summary>1 minus the edit distance over the painted length, spaces ignored.</summary>

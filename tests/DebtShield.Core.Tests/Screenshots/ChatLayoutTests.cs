@@ -206,6 +206,33 @@ public sealed class ChatLayoutTests
     }
 
     [Fact]
+    public void Read_BubbleWithInkButNoLineRead_IsAMessageWithoutTextFlaggedUnreadWithItsSideAndTime()
+    {
+        // Given a stamp, a received bubble read, a sent bubble with ink that OCR read nothing from,
+        // and a fill with only a speck of ink (a JPEG's noise at its corner: no text on it).
+        OcrLine[] lines = [Line("21:00", 500, 300, 90), Line("今天必须还款", 60, 400, 300)];
+        BubbleArea[] bubbles =
+        [
+            Bubble(30, 370, 400, 104),
+            Bubble(700, 490, 300, 104, LineShade.Colored) with { Ink = [new PixelBox(730, 520, 240, 44)] },
+            Bubble(30, 610, 400, 104) with { Ink = [new PixelBox(420, 700, 4, 4)] },
+        ];
+
+        var reading = ChatLayout.Read(lines, Width, Height, Captured, bubbles);
+
+        // Then the unread bubble is a message of its own, on its side, dated by the stamp, with no
+        // text and flagged; the speckled fill is no message.
+        Assert.Equal(["今天必须还款", ""], reading.Messages.Select(m => m.Text));
+        var unread = reading.Messages[1];
+        Assert.Equal(ReadDoubts.Unread, unread.Doubts);
+        Assert.True(unread.NeedsConfirmation);
+        Assert.Equal(IncidentDirection.Sent, unread.Direction);
+        Assert.Equal(MessageTimeBasis.Stamp, unread.TimeBasis);
+        Assert.Equal(China(11, 4, 21, 0), unread.Time);
+        Assert.Equal(new PixelBox(700, 490, 300, 104), unread.Box);
+    }
+
+    [Fact]
     public void Read_BubbleTallerThanItsLinesRead_IsFlaggedLinesMissing()
     {
         // Three rows of text fit in the bubble (44 px text); OCR gave two.

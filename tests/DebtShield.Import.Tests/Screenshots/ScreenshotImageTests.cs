@@ -143,6 +143,29 @@ public sealed class ScreenshotImageTests
     }
 
     [Fact]
+    public void ForOcr_ShortDarkTextOnAGreenFillWithRoundCorners_KeepsItsInkThoughThePageInTheCornersOutnumbersIt()
+    {
+        // Given WeChat's green sent bubble, rounded as on a phone, holding one short sum (its ink
+        // fewer pixels than the light page left in the box's corners)
+        var png = PaintPhone(SKColors.White, canvas =>
+        {
+            using var fill = new SKPaint { Color = new SKColor(0x95, 0xEC, 0x69), IsAntialias = true };
+            canvas.DrawRoundRect(700, 800, 220, 110, 36, 36, fill);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            using var font = new SKFont(Cjk, 46);
+            canvas.DrawText("1", 740, 870, SKTextAlign.Left, font, ink);
+        });
+        var image = ScreenshotImage.Decode(png, "green.png");
+        var bubble = Assert.Single(image.FindBubbles());
+
+        var crop = Assert.Single(image.ForOcr([bubble]).Crops);
+
+        // Then its text counts as darker than the fill and is kept as ink to read, not whitened with the fill.
+        var row = Assert.Single(crop.Ink ?? []);
+        Assert.InRange(row.Left, 730, 750);
+    }
+
+    [Fact]
     public void FindBubbles_PictureAvatarBesideABubble_FindsTheBubbleAlone()
     {
         // Given a phone chat whose avatar is a picture (a flat background with marks on it, like

@@ -64,6 +64,10 @@ internal sealed class EvidenceScreenshotCommand(TimeProvider time) : AsyncComman
                 ScreenshotOutcome.AlreadyImported => Localized.Format(CliText.Evidence_ScreenshotAlready, screenshot.Name),
                 _ => screenshot.Problem ?? screenshot.Name,
             });
+            if (screenshot.Unread > 0)
+            {
+                LedgerSession.Notice(Localized.Format(CliText.Evidence_ScreenshotUnread, screenshot.Name, screenshot.Unread));
+            }
         }
 
         LedgerSession.Notice(Localized.Format(CliText.Evidence_ScreenshotsImported, result.Added, result.ToConfirm, result.Refused));
