@@ -167,8 +167,7 @@ public sealed class ScreenshotImage
         foreach (var region in regions)
         {
             var box = region.Box;
-            if (region == page || box.Left <= 0 || box.Right >= Width || box.Width < Width * 0.07 || box.Height < Width * 0.06
-                || box.Width > Width * 0.85 || IsAvatar(box) || !OnAPicture(box, regions) || Cut(region))
+            if (region == page || box.Left <= 0 || box.Right >= Width || !IsPhoneBubbleSized(box) || !OnAPicture(box, regions) || Cut(region))
             {
                 continue;
             }
@@ -177,7 +176,7 @@ public sealed class ScreenshotImage
             var ink = interior.Count(i => Distance(Color(i), region.Color) > 60);
             if (region.Count + interior.Count >= 0.8 * box.Width * box.Height && ink >= box.Width * box.Height / 100)
             {
-                found.Add((new BubbleArea(box, IsColored(region.Color) ? LineShade.Colored : LineShade.Neutral), region.Color));
+                found.Add(BubbleOf(region));
                 pixels += region.Count;
             }
         }
@@ -230,6 +229,18 @@ public sealed class ScreenshotImage
 
         bool Filled(int x, int y) => _labels[(y * Width) + x] == region.Id;
     }
+
+    /// <summary>
+    /// True when <paramref name="box"/> has a phone bubble's size against the screen's width (wider
+    /// than a few characters, lower than a line, narrower than the screen less its margins) and is
+    /// not an avatar: on a flat page and on a picture wallpaper alike.
+    /// </summary>
+    private bool IsPhoneBubbleSized(PixelBox box) =>
+        box.Width >= Width * 0.07 && box.Height >= Width * 0.06 && box.Width <= Width * 0.85 && !IsAvatar(box);
+
+    /// <summary>A bubble of <paramref name="region"/>'s box, its text read as on a coloured or a neutral fill, with its fill.</summary>
+    private static (BubbleArea Area, SKColor Fill) BubbleOf(FlatRegion region) =>
+        (new BubbleArea(region.Box, IsColored(region.Color) ? LineShade.Colored : LineShade.Neutral), region.Color);
 
     /// <summary>
     /// True when <paramref name="box"/> is where a phone chat puts an avatar: roughly square and
@@ -323,7 +334,7 @@ public sealed class ScreenshotImage
                     continue;
                 }
             }
-            else if (!pill && (box.Width < Width * 0.07 || box.Height < Width * 0.06 || box.Width > Width * 0.85 || IsAvatar(box)))
+            else if (!pill && !IsPhoneBubbleSized(box))
             {
                 continue;
             }
@@ -362,7 +373,7 @@ public sealed class ScreenshotImage
             }
             else
             {
-                bubbles.Add((new BubbleArea(box, IsColored(region.Color) ? LineShade.Colored : LineShade.Neutral), region.Color));
+                bubbles.Add(BubbleOf(region));
             }
         }
 
