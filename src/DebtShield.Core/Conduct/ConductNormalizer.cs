@@ -160,68 +160,60 @@ public sealed class ConductNormalizer
         {
             var j = i2;
             var c = stage[j];
-            if (!_substituted[c])
+            if (_substituted[c])
             {
-                // Most characters start no word and are no numeral: copied as they are.
-                if (m == output.Length)
+                if (_words.TryGetValue(c, out var candidates) && TrySubstitute(stage, n, j, candidates, out var key, out var value))
                 {
-                    buffers.EnsureOutput(m + 1);
+                    buffers.EnsureOutput(m + value.Length);
                     output = buffers.Text;
                     start = buffers.Start;
                     end = buffers.End;
+                    var from = stageIndex[j];
+                    var to = stageIndex[j + key.Length - 1] + 1;
+                    foreach (var v in value)
+                    {
+                        output[m] = v;
+                        start[m] = from;
+                        end[m] = to;
+                        m++;
+                    }
+
+                    i2 = j + key.Length;
+                    continue;
                 }
 
-                output[m] = c;
-                start[m] = stageIndex[j];
-                end[m] = stageIndex[j] + 1;
-                m++;
-                i2 = j + 1;
-                continue;
+                if (Digit(stage, n, j) is { } digit)
+                {
+                    buffers.EnsureOutput(m + digit.Length);
+                    output = buffers.Text;
+                    start = buffers.Start;
+                    end = buffers.End;
+                    foreach (var v in digit)
+                    {
+                        output[m] = v;
+                        start[m] = stageIndex[j];
+                        end[m] = stageIndex[j] + 1;
+                        m++;
+                    }
+
+                    i2 = j + 1;
+                    continue;
+                }
             }
 
-            if (_words.TryGetValue(c, out var candidates) && TrySubstitute(stage, n, j, candidates, out var key, out var value))
+            // Most characters start no word and are no numeral: copied as they are.
+            if (m == output.Length)
             {
-                buffers.EnsureOutput(m + value.Length);
+                buffers.EnsureOutput(m + 1);
                 output = buffers.Text;
                 start = buffers.Start;
                 end = buffers.End;
-                var from = stageIndex[j];
-                var to = stageIndex[j + key.Length - 1] + 1;
-                foreach (var v in value)
-                {
-                    output[m] = v;
-                    start[m] = from;
-                    end[m] = to;
-                    m++;
-                }
-
-                i2 = j + key.Length;
-                continue;
             }
 
-            var digit = Digit(stage, n, j);
-            buffers.EnsureOutput(m + 2);
-            output = buffers.Text;
-            start = buffers.Start;
-            end = buffers.End;
-            if (digit is { } d)
-            {
-                foreach (var v in d)
-                {
-                    output[m] = v;
-                    start[m] = stageIndex[j];
-                    end[m] = stageIndex[j] + 1;
-                    m++;
-                }
-            }
-            else
-            {
-                output[m] = c;
-                start[m] = stageIndex[j];
-                end[m] = stageIndex[j] + 1;
-                m++;
-            }
-
+            output[m] = c;
+            start[m] = stageIndex[j];
+            end[m] = stageIndex[j] + 1;
+            m++;
             i2 = j + 1;
         }
 
