@@ -112,7 +112,7 @@ public static partial class ChatLayout
     private static ChatReading ReadPane(List<OcrLine> lines, IReadOnlyList<BubbleArea> bubbles, ChatPane pane, DateTimeOffset captured)
     {
         var area = pane.Messages;
-        var title = Title([.. lines.Where(l => pane.InTitle(l.Box))]);
+        var title = Title([.. lines.Where(l => pane.InTitle(l.Box))], captured, statusBarBottom: 0);
         var body = lines.Where(l => pane.Holds(l.Box)).Select(l => l with { Box = Moved(l.Box, -area.Left, -area.Top) }).ToList();
         var inside = bubbles.Where(b => pane.Holds(b.Box))
             .Select(b => b with { Box = Moved(b.Box, -area.Left, -area.Top), Ink = b.Ink is { } ink ? [.. ink.Select(r => Moved(r, -area.Left, -area.Top))] : null })
@@ -153,7 +153,7 @@ public static partial class ChatLayout
         var lineHeight = Median(lines.Select(l => l.Box.Height));
         var stamps = StampRows(outside.Where(l => l.Box.Bottom < height * (1 - inputBoxShare)), width);
         var firstBody = Math.Min(bubbles[0].Box.Top, stamps.Where(s => LooksLikeStamp(s.Text!) || ReadStamp(s.Text!, captured).Item2).Select(s => s.Top).DefaultIfEmpty(int.MaxValue).Min());
-        var title = Title(outside.Where(l => l.Box.Bottom <= firstBody).ToList());
+        var title = Title(outside.Where(l => l.Box.Bottom <= firstBody).ToList(), captured, (int)(height * StatusBarShare));
         var blocks = stamps.Where(s => s.Top >= firstBody).ToList();
         // A bubble with a row of text's ink that OCR read nothing from is kept as a message without
         // text, flagged unread, so the borrower sees it and notes it down; it never silently vanishes.
@@ -238,18 +238,43 @@ public static partial class ChatLayout
     }
 
     /// <summary>
-    /// The title bar's name or number: the tallest line above the conversation that is not the
-    /// clock, the battery, an arrow (iOS's &gt; after the number, Android's back arrow &lt; before it,
-    /// on the same line) or a mobile carrier's name (MIUI prints 北京移动 under the number). A group's
-    /// title ends in its member count, 贷后协商群(5): the count is the group's size, not its name.
+    /// The title bar's name or number: the tallest line above the conversation that is none of these:
+    /// the status bar (the row of the clock, the battery or the carrier's name, whatever OCR made of
+    /// the icons beside them; and, when lines stand below it, the top rows down to
+    /// <paramref name="statusBarBottom"/>, where an old phone's 71% is read 71鸣); a carrier's name
+    /// (MIUI prints 北京移动 under the number); the back button's label (iOS WeChat's 微信(3), an
+    /// unread count beside the arrow); a time stamp (a crop of the messages alone has no title bar,
+    /// and its first line may be a stamp); WeCom's subtitle under a group's name (外部群，含185位外部联系人
+    /// | 群主：…). An arrow on the line (iOS's &gt; after the number, Android's back arrow &lt; before
+    /// the name) is not part of it. A group's title ends in its member count, 贷后协商群(5): the count
+    /// is the group's size, not its name.
     /// </summary>
-    private static string? Title(List<OcrLine> header)
+    /// <param name="header">The lines above the conversation.</param>
+    /// <param name="captured">When the screenshot was taken (a stamp is read against it).</param>
+    /// <param name="statusBarBottom">The last row a phone's status bar can reach; 0 in a desktop window's pane.</param>
+    /// <returns>
+    /// The name; null when none is seen, or when OCR was unsure of the line chosen (under
+    /// <see cref="OcrLine.UnsureWordBelow"/> on average): a counterpart left empty is a gap the
+    /// borrower fills in, a wrong one puts the messages in another conversation. A number is kept
+    /// however unsure: the Chinese model gives digits it reads right 0.4 (an Android SMS title,
+    /// 10690588123 at 0.41), so its confidence does not tell a misread number from a right one.
+    /// </returns>
+    private static string? Title(List<OcrLine> header, DateTimeOffset captured, int statusBarBottom)
     {
+        var statusBar = header.Where(l => IsClockOrBattery(l.Text) || IsCarrier(l.Text)).Select(l => l.Box).ToList();
         var candidates = header
-            .Select(l => l with { Text = MemberCount().Replace(l.Text.Trim().TrimEnd('>', '＞', '〉', ' ').TrimStart('<', '＜', '〈', ' ').Trim(), "").Trim() })
-            .Where(l => l.Text.Length > 1 && !IsClockOrBattery(l.Text) && !IsCarrier(l.Text) && l.Text.Any(char.IsLetterOrDigit))
+            .Where(l => !statusBar.Any(s => l.Box.Top + (l.Box.Height / 2) is var middle && middle >= s.Top && middle <= s.Bottom))
+            .Select(l => l with { Text = MemberCount().Replace(l.Text.Trim().TrimEnd('>', '＞', '〉', '》', ' ').TrimStart('<', '＜', '〈', '《', ' ').Trim(), "").Trim() })
+            .Where(l => l.Text.Length > 1 && !IsCarrier(l.Text) && l.Text.Any(char.IsLetterOrDigit)
+                && !BackLabel().IsMatch(l.Text) && !WeComSubtitle().IsMatch(l.Text) && !ChatTimeStamp.TryRead(l.Text, captured, out _, out _))
             .ToList();
-        return candidates.Count == 0 ? null : candidates.MaxBy(l => l.Box.Height)!.Text;
+        if (candidates.Any(l => l.Box.Bottom > statusBarBottom))
+        {
+            candidates.RemoveAll(l => l.Box.Bottom <= statusBarBottom);
+        }
+
+        var title = candidates.Count == 0 ? null : candidates.MaxBy(l => l.Box.Height)!;
+        return title is null || (title.Confidence < OcrLine.UnsureWordBelow && !title.Text.All(char.IsAsciiDigit)) ? null : title.Text;
     }
 
     private static bool IsClockOrBattery(string text) => text.Contains('%', StringComparison.Ordinal) || ClockPattern().IsMatch(text);
@@ -486,15 +511,32 @@ public static partial class ChatLayout
         return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
-    /// <summary>A group's member count after its name: (5), （496）. Not a title that is all digits.</summary>
-    [GeneratedRegex(@"(?<=\D)\s*[(（]\d{1,5}[)）]$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A group's member count after its name: (5), （496）, and what OCR read on the same line after
+    /// it (up to two characters: the menu and member buttons right of the title, WeCom's 三 and 如),
+    /// since the app appends the count at the name's end (Milvus用户交流群110(195)). Not a title that is all digits.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\D\d*)\s*[(（]\d{1,5}[)）].{0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex MemberCount();
 
     [GeneratedRegex(@"^\d{1,2}[:：]\d\d$", RegexOptions.CultureInvariant)]
     private static partial Regex ClockPattern();
 
-    [GeneratedRegex(@"(中国)?(移动|联通|电信|广电)(\s*\d?G)?$|^(CMCC|CHN-CT|CHN-UNICOM)", RegexOptions.CultureInvariant)]
+    /// <summary>A carrier's name: at a line's end (MIUI's 北京移动 under the number), or starting the status bar's row (iOS's 中国移动 before the signal icons).</summary>
+    [GeneratedRegex(@"(中国)?(移动|联通|电信|广电)(\s*\d?G)?$|^中国(移动|联通|电信|广电)|^(CMCC|CHN-CT|CHN-UNICOM)", RegexOptions.CultureInvariant)]
     private static partial Regex CarrierPattern();
+
+    /// <summary>
+    /// The back button's label left of the title, once its arrow is trimmed: iOS WeChat's 微信 with
+    /// the unread count, 微信(3), or the count alone in its pill (51). A count is at most three digits
+    /// (99+), so a short service number (95588) is never taken for one.
+    /// </summary>
+    [GeneratedRegex(@"^(微信\s*([(（]\d{1,3}\+?[)）])?|\d{1,3}\+?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BackLabel();
+
+    /// <summary>WeCom's line under an external group's name: 外部群，含185位外部联系人 | 群主：bot.</summary>
+    [GeneratedRegex(@"^外部群|含\d+位外部联系人|群主[:：]", RegexOptions.CultureInvariant)]
+    private static partial Regex WeComSubtitle();
 
     /// <summary>What a misread stamp still shows: a clock, a month and day, a relative day or a weekday.</summary>
     [GeneratedRegex(@"\d{1,2}[:：.]\d\d|\d{1,2}月\d{0,2}|(今天|昨天|前天|星期|周[一二三四五六日天])|\d{4}[-/年]|[上下]午\d", RegexOptions.CultureInvariant)]

@@ -422,4 +422,72 @@ public sealed class ChatLayoutTests
         Assert.Equal([ReadDoubts.ScriptUnsure, ReadDoubts.None], reading.Messages.Select(m => m.Doubts));
         Assert.Equal([true, false], reading.Messages.Select(m => m.NeedsConfirmation));
     }
+
+    private static OcrLine Header(string text, int left, int top, int width, int height, double confidence = 0.9) =>
+        new(text, new PixelBox(left, top, width, height), confidence, text.Length);
+
+    /// <summary>The counterpart read from <paramref name="header"/>'s lines above one bubble with a line of text in it.</summary>
+    private static string? TitleOf(OcrLine[] header, int width, int height, BubbleArea bubble) =>
+        ChatLayout.Read([.. header, Header("好的", bubble.Box.Left + 10, bubble.Box.Top + 10, 90, 30)], width, height, Captured, [bubble]).Title;
+
+    [Fact]
+    public void Read_WeComGroupTitleWithCountButtonsAndSubtitle_CounterpartIsTheGroupsName()
+    {
+        // Given a 472×752 WeCom screen: the name, its member count and the buttons read on one line,
+        // and the subtitle (its box taller than the name's) under it.
+        var title = TitleOf([Header("《Milvus用户交流群110(195)三如", 12, 18, 440, 23, 0.87), Header("外部群，含185位外部联系人1群主：bot", 103, 62, 266, 32)], 472, 752, Bubble(100, 160, 300, 60));
+
+        Assert.Equal("Milvus用户交流群110", title);
+    }
+
+    [Fact]
+    public void Read_StatusBarIconsReadAsTallAsTheTitle_CounterpartIsTheNameAfterTheBackArrow()
+    {
+        // Given an Android WeChat screen 1080×2280: the status bar's icons read as characters, on
+        // the row of the battery and the clock, as tall as the name left-aligned after the arrow.
+        var title = TitleOf([Header("所川2咱仿", 60, 24, 299, 48), Header("D04100%ES 7:09", 731, 29, 287, 33), Header("《Ray", 40, 133, 142, 48)], 1080, 2280, Bubble(560, 230, 140, 100));
+
+        Assert.Equal("Ray", title);
+    }
+
+    [Fact]
+    public void Read_OldPhonesStatusBarAboveTheTitle_IsNotTheCounterpartThoughTaller()
+    {
+        // Given a 288×512 screen whose battery 71% was read 71鸣, taller than the title below it.
+        var title = TitleOf([Header("71鸣", 240, 4, 30, 16), Header("大掌柜", 50, 30, 45, 14)], 288, 512, Bubble(45, 80, 60, 34));
+
+        Assert.Equal("大掌柜", title);
+    }
+
+    [Theory]
+    [InlineData("《51")]
+    [InlineData("《微信(3)")]
+    [InlineData("微信（17）")]
+    public void Read_BackButtonsLabelTallerThanTheTitle_IsNotTheCounterpart(string label)
+    {
+        var title = TitleOf([Header(label, 40, 140, 130, 48), Header("催收王经理", 427, 145, 230, 44)], Width, Height, Bubble(170, 400, 300, 100));
+
+        Assert.Equal("催收王经理", title);
+    }
+
+    [Fact]
+    public void Read_CropWithoutTitleBar_ItsFirstStampIsNoCounterpartAndNeitherIsTheCarrierOrBackLabel()
+    {
+        // Given a publisher's crop starting at an off-centre stamp, and an iOS screen whose title is
+        // painted over: only the carrier (its signal icon read 今) and the back label are read.
+        var cropTitle = TitleOf([Header("星期二09:37", 461, 62, 247, 51)], 1011, 2259, Bubble(230, 150, 600, 95));
+        var paintedTitle = TitleOf([Header("中国移动今", 90, 9, 124, 22), Header("《微信(3)", 21, 64, 128, 34)], 720, 1280, Bubble(170, 400, 300, 100));
+
+        Assert.Equal((null, null), (cropTitle, paintedTitle));
+    }
+
+    [Fact]
+    public void Read_NameReadUnsure_CounterpartIsLeftEmptyButANumberIsKept()
+    {
+        // Given a title read as noise (a picture's edge, 0.21), and an Android SMS number read right at 0.41.
+        var noise = TitleOf([Header("发SN区多", 309, 130, 323, 67, 0.21)], Width, Height, Bubble(30, 470, 150, 84));
+        var number = TitleOf([Header("<10690588123", 44, 148, 419, 39, 0.41)], Width, Height, Bubble(30, 470, 150, 84));
+
+        Assert.Equal((null, "10690588123"), (noise, number));
+    }
 }
