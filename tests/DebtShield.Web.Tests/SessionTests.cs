@@ -100,7 +100,7 @@ public sealed partial class SessionTests
 
         // A case without loans: what is tested is the feed's address, not its dates, and the plan
         // page searches a case with loans for its optimal plan at every view (nine views here,
-        // about 15 s of CPU over the demo case).
+        // about 11 s of CPU over the demo case).
         var caseId = await MultiUserApp.OpenCaseAsync(root, "乙的案件");
         Assert.Equal(caseId, await app.AssignAsync("worker@example.org", "乙的案件"));
         var (worker, _) = await app.LoginAsync("worker@example.org");
