@@ -21,6 +21,9 @@ internal sealed class MultiUserApp : IAsyncDisposable
 {
     public const string Password = "一个足够长的测试密码-42";
 
+    /// <summary>The PBKDF2 iterations of a node started without the product's hashing.</summary>
+    public const int TestHashIterations = 1;
+
     private readonly WebApplication app;
     private readonly List<HttpClient> clients = [];
 
@@ -34,11 +37,17 @@ internal sealed class MultiUserApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts a node; <paramref name="map"/> adds the test's own routes to the app's; <paramref name="time"/> replaces the system's clock.</summary>
-    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false, IReadOnlyList<IPAddress>? proxies = null, Action<WebApplication>? map = null, TimeProvider? time = null)
+    /// <summary>
+    /// Starts a node; <paramref name="map"/> adds the test's own routes to the app's; <paramref name="time"/> replaces the system's clock.
+    /// Its passwords are hashed with one PBKDF2 iteration (<see cref="TestHashIterations"/>) unless <paramref name="productHashing"/>:
+    /// the product's 100,000 of HMAC-SHA512 (about 0.05 s of CPU) are paid at every account made, login and wrong guess, and these tests
+    /// are about sessions, cases and routes, not the hash's strength. The tests that take <paramref name="productHashing"/>
+    /// sign in through the product's own setting.
+    /// </summary>
+    public static async Task<MultiUserApp> StartAsync(LedgerLocation ledger, bool demo = false, IReadOnlyList<IPAddress>? proxies = null, Action<WebApplication>? map = null, TimeProvider? time = null, bool productHashing = false)
     {
         var options = new WebOptions(ledger, [new Uri("http://127.0.0.1:0")], demo, null) { MultiUser = true, Proxies = proxies ?? [] };
-        var app = WebHost.Build(options, time ?? TimeProvider.System);
+        var app = WebHost.Build(options, time ?? TimeProvider.System, productHashing ? null : builder => builder.Services.Configure<PasswordHasherOptions>(hashing => hashing.IterationCount = TestHashIterations));
         map?.Invoke(app);
         Assert.True(await WebHost.StartAsync(app, options));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
