@@ -18,7 +18,7 @@ public readonly record struct KeyDerivationCost(int MemoryKib, int Iterations, i
     /// <remarks>
     /// Lanes let the defender spread the same work over several cores; they do not add to what
     /// an attacker must compute or store per guess, which memory and passes set. One lane is what
-    /// libsodium computes, in about 0.6 of the managed implementation's CPU (docs/benchmarks.md,
+    /// libsodium computes, in about half to three quarters of the managed implementation's CPU (docs/benchmarks.md,
     /// eleventh session). Ledgers sealed before with 2 lanes keep them until the passphrase is set
     /// again (<see cref="Passphrase"/>).
     /// </remarks>

@@ -11,7 +11,7 @@ namespace DebtShield.Data.Protection;
 /// <remarks>
 /// Argon2id runs in libsodium for one lane, the cost DebtShield writes, and in a managed
 /// implementation only for the two lanes that ledgers protected by earlier versions store:
-/// libsodium takes one lane only, and does the same work in about 0.6 of the managed code's CPU
+/// libsodium takes one lane only, and does the same work in about half to three quarters of the managed code's CPU
 /// (docs/benchmarks.md, eleventh session). Both follow RFC 9106 (version 1.3), so one lane gives
 /// the same key either way. A ledger keeps the cost it was sealed with until its passphrase is set
 /// again, which seals it at <see cref="KeyDerivationCost.Default"/>.
