@@ -8,7 +8,7 @@
 # keep it quicker); test.sh passes the one it built. Checks: debtshield-web starts without --urls (the launcher picks the port and
 # prints the address), its first page answers, the demo case is on it, the ledger is in the
 # per-user data folder ($HOME/.local/share/debtshield), the phone pairing works on a second
-# loopback address, and the command line answers too.
+# loopback address, and the command line answers too and protects a ledger that opens again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clean=$(mktemp -d)
@@ -75,4 +75,15 @@ kill "$web"; wait "$web" 2>/dev/null || true; web=""
 
 bare "$folder/debtshield" lender 招联 >"$clean/cli.txt" 2>&1 || true
 grep -q '招联' "$clean/cli.txt" || { cat "$clean/cli.txt" >&2; fail "the command line did not answer"; }
-echo "release-check: $(basename "$archive") starts without .NET, serves $address with the demo, pairs a phone on 127.0.0.2, and its command line answers"
+# A ledger protected and opened again by the archive's own command line: its Argon2id is
+# libsodium's, loaded from beside the program, not from anything installed on the machine (issue 26).
+[ -f "$folder/libsodium.so" ] || fail "the archive has no libsodium.so"
+bare DEBTSHIELD_NEW_PASSPHRASE='长长的密码 2026' "$folder/debtshield" db protect --db "$clean/protected.db" >"$clean/protect.txt" 2>&1 \
+  || { cat "$clean/protect.txt" >&2; fail "the command line could not protect a ledger"; }
+lanes=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT parallelism FROM protection").fetchone()[0])' "$clean/protected.db")
+[ "$lanes" = 1 ] || fail "the ledger was protected in $lanes lanes, not in libsodium's one"
+bare DEBTSHIELD_PASSPHRASE='长长的密码 2026' "$folder/debtshield" evidence verify --db "$clean/protected.db" >"$clean/open.txt" 2>&1 \
+  || { cat "$clean/open.txt" >&2; fail "the protected ledger did not open with its passphrase"; }
+bare DEBTSHIELD_PASSPHRASE='长长的密码 2025' "$folder/debtshield" evidence verify --db "$clean/protected.db" >"$clean/open.txt" 2>&1 \
+  && fail "the protected ledger opened with a wrong passphrase"
+echo "release-check: $(basename "$archive") starts without .NET, serves $address with the demo, pairs a phone on 127.0.0.2, its command line answers and protects a ledger"

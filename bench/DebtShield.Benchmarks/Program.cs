@@ -172,4 +172,13 @@ if (args is ["conduct-cpu", var analyses])
     return;
 }
 
+// `unlock-cpu ROUNDS`: the CPU time of unlocking a protected ledger in two lanes (earlier versions) and in one
+// (libsodium, the default), alternated (issue 26).
+if (args is ["unlock-cpu", var rounds])
+{
+    var (twoLanes, oneLane) = PassphraseBenchmarks.CpuPerUnlock(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine(System.FormattableString.Invariant($"unlock at 64 MiB, 3 passes: 2 lanes (managed) {twoLanes.TotalSeconds:0.000} s of CPU, 1 lane (libsodium) {oneLane.TotalSeconds:0.000} s"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

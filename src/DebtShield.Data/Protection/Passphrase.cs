@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Konscious.Security.Cryptography;
+using NSec.Cryptography;
 
 namespace DebtShield.Data.Protection;
 
@@ -8,6 +8,14 @@ namespace DebtShield.Data.Protection;
 /// Turns the user's passphrase into the key that seals the ledger's data key (Argon2id), and
 /// back: creating protection, unlocking it, and changing the passphrase.
 /// </summary>
+/// <remarks>
+/// Argon2id runs in libsodium for one lane, the cost DebtShield writes, and in a managed
+/// implementation only for the two lanes that ledgers protected by earlier versions store:
+/// libsodium takes one lane only, and does the same work in about half to three quarters of the managed code's CPU
+/// (docs/benchmarks.md, eleventh session). Both follow RFC 9106 (version 1.3), so one lane gives
+/// the same key either way. A ledger keeps the cost it was sealed with until its passphrase is set
+/// again, which seals it at <see cref="KeyDerivationCost.Default"/>.
+/// </remarks>
 public static class Passphrase
 {
     private const int KeySize = 32;
@@ -37,7 +45,7 @@ public static class Passphrase
     /// </summary>
     internal static LedgerCipher? Unlock(byte[] salt, KeyDerivationCost cost, byte[] sealedDataKey, string passphrase)
     {
-        if (cost.MemoryKib is < 8 or > 4 * 1024 * 1024 || cost.Iterations is < 1 or > 64 || cost.Parallelism is < 1 or > 16 || salt.Length < 8)
+        if (cost.MemoryKib is < 8 or > 4 * 1024 * 1024 || cost.Iterations is < 1 or > 64 || cost.Parallelism is < 1 or > 16 || salt.Length != SaltSize)
         {
             // Parameters no DebtShield writes: the row was edited, perhaps to make opening exhaust memory.
             throw new LedgerException(LedgerProblem.SealedValueDamaged, "protection");
@@ -71,18 +79,47 @@ public static class Passphrase
         CryptographicOperations.ZeroMemory(key);
     }
 
-    private static byte[] Derive(string passphrase, byte[] salt, KeyDerivationCost cost)
+    /// <summary>
+    /// The passphrase's key under <paramref name="cost"/>: the one place that chooses libsodium
+    /// (one lane) or the managed implementation (more lanes, older ledgers) by the lanes alone.
+    /// The passphrase is normalised (NFC) before it is encoded (UTF-8), so the same words typed
+    /// on another keyboard open the ledger.
+    /// </summary>
+    internal static byte[] Derive(string passphrase, byte[] salt, KeyDerivationCost cost)
     {
         var secret = Encoding.UTF8.GetBytes(passphrase.Normalize(NormalizationForm.FormC));
-        using var argon = new Argon2id(secret)
+        try
+        {
+            return cost.Parallelism == 1 ? DeriveInOneLane(secret, salt, cost) : DeriveInLanes(secret, salt, cost);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    private static byte[] DeriveInOneLane(byte[] secret, byte[] salt, KeyDerivationCost cost)
+    {
+        var argon = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
+        {
+            DegreeOfParallelism = 1,
+            MemorySize = cost.MemoryKib,
+            NumberOfPasses = cost.Iterations,
+        });
+        var key = new byte[KeySize];
+        argon.DeriveBytes(secret, salt, key);
+        return key;
+    }
+
+    private static byte[] DeriveInLanes(byte[] secret, byte[] salt, KeyDerivationCost cost)
+    {
+        using var argon = new Konscious.Security.Cryptography.Argon2id(secret)
         {
             Salt = salt,
             MemorySize = cost.MemoryKib,
             Iterations = cost.Iterations,
             DegreeOfParallelism = cost.Parallelism,
         };
-        var key = argon.GetBytes(KeySize);
-        CryptographicOperations.ZeroMemory(secret);
-        return key;
+        return argon.GetBytes(KeySize);
     }
 }

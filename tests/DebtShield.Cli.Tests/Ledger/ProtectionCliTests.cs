@@ -1,4 +1,5 @@
 using System.Text;
+using DebtShield.Data.Protection;
 
 namespace DebtShield.Cli.Tests.Ledger;
 
@@ -42,5 +43,25 @@ public sealed class ProtectionCliTests
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("13912345678")));
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("李四")));
         }
+    }
+
+    [Fact]
+    public async Task DbProtect_OnALedgerAnEarlierVersionSealedInTwoLanes_SealsItAgainInOneLane()
+    {
+        // Given a ledger protected in two lanes, as every earlier version protected it (at a light cost)
+        using var cli = new LedgerCli("sqlite");
+        var ledger = await DebtShield.Data.Ledger.OpenAsync(cli.Ledger.Location, () => null, null);
+        Assert.True(await ledger.ProtectAsync(Secret, new KeyDerivationCost(1024, 1, 2), DateTimeOffset.UnixEpoch));
+        Assert.Equal(2, cli.Scalar("SELECT parallelism FROM protection"));
+
+        // When the borrower sets the same passphrase again
+        var again = cli.RunWith(null, new Dictionary<string, string?> { ["DEBTSHIELD_PASSPHRASE"] = Secret, ["DEBTSHIELD_NEW_PASSPHRASE"] = Secret }, "db", "protect");
+
+        // Then it is sealed at the default cost, in one lane, and opens with that passphrase
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(64 * 1024, cli.Scalar("SELECT memory_kib FROM protection"));
+        Assert.Equal(1, cli.Scalar("SELECT parallelism FROM protection"));
+        var opened = cli.RunWith(null, Passphrase(Secret), "case", "list", "--json");
+        Assert.True(opened.ExitCode == 0, opened.Stderr);
     }
 }
