@@ -64,7 +64,7 @@ public sealed class KeyDerivationTests
 
     [Theory]
     [MemberData(nameof(OlderVersionRows))]
-    public void Unlock_RowAnOlderVersionWrote_WithAWrongPassphrase_IsNull(string salt, int memoryKib, int passes, int lanes, string sealedDataKey, string dataKey)
+    public void Unlock_WrongPassphraseForARowAnOlderVersionWrote_IsNull(string salt, int memoryKib, int passes, int lanes, string sealedDataKey, string dataKey)
     {
         _ = dataKey;
         var row = Row(salt, memoryKib, passes, lanes, sealedDataKey);
