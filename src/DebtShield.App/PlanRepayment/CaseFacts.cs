@@ -15,6 +15,12 @@ public sealed record CaseFacts(string? Case, IReadOnlyList<Loan> Loans, MonthlyB
     /// <summary>The case's key, when read from a ledger that has the case.</summary>
     public Guid? CaseId { get; init; }
 
+    /// <summary>
+    /// The count of saves that changed the case's loans, when read from a ledger
+    /// (<see cref="Data.Cases.StoredCase.LoansRevision"/>): the same count, the same loans.
+    /// </summary>
+    public int LoansRevision { get; init; }
+
     /// <summary>Reads the case's loans and budget.</summary>
     public static Task<CaseFacts> LoadAsync(OpenLedger ledger, CaseReference @case, CancellationToken cancellationToken = default)
     {
@@ -29,7 +35,7 @@ public sealed record CaseFacts(string? Case, IReadOnlyList<Loan> Loans, MonthlyB
 
             var loans = await CaseLoans.LoadAsync(context, stored.Id, token).ConfigureAwait(false);
             var lines = await context.BudgetLines.AsNoTracking().Where(b => b.CaseId == stored.Id).OrderBy(b => b.Position).ToListAsync(token).ConfigureAwait(false);
-            return new CaseFacts(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine(ledger.Cipher)))) { CaseId = stored.Id };
+            return new CaseFacts(stored.ReadTitle(ledger.Cipher), [.. loans.Select(CaseLoans.ToLoan)], new MonthlyBudget(lines.Select(l => l.ToBudgetLine(ledger.Cipher)))) { CaseId = stored.Id, LoansRevision = stored.LoansRevision };
         }, cancellationToken);
     }
 }

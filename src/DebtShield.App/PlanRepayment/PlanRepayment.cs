@@ -15,11 +15,14 @@ namespace DebtShield.App.PlanRepayment;
 /// </summary>
 public static class PlanRepayment
 {
-    /// <summary>The plan for the case's loans and budget, from <paramref name="today"/>.</summary>
+    /// <summary>
+    /// The plan for the case's loans and budget, from <paramref name="today"/>: the one made before
+    /// when neither they nor the day nor the options have changed since, in this process.
+    /// </summary>
     public static async Task<RepaymentPlanReport> PlanAsync(OpenLedger ledger, CaseReference @case, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default)
     {
         var facts = await CaseFacts.LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
-        return Of(facts, today, options);
+        return KeptPlans.Of(ledger, facts, today, options, () => Of(facts, today, options));
     }
 
     /// <summary>The plan for facts already read.</summary>

@@ -184,6 +184,31 @@ public sealed class PlanRepaymentUseCaseTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestLedgers.Providers), MemberType = typeof(TestLedgers))]
+    public async Task Plan_AskedAgain_IsTheKeptPlanUntilAPaymentTheBudgetTheDayOrTheOptionsChange(string provider)
+    {
+        using var test = TestLedgers.CreateMigrated(provider);
+        var ledger = await CaseAsync(test);
+        var options = new PlanOptions(Optimize: false);
+        var first = await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, options);
+
+        Assert.Same(first, await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, options with { }));
+        Assert.NotSame(first, await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, options with { Budget = 600m }));
+        Assert.NotSame(first, await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today.AddDays(1), options));
+        var kept = await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, options);
+        Assert.Same(kept, await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, options));
+
+        await RecordLoan.AddPaymentAsync(ledger, null, "A网贷", new Payment(Today, new Money(500m)), Clock);
+        var paid = await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, options);
+        Assert.Equal((2500m, 2000m), (kept.Loans.Single(l => l.Id == "A网贷").LawfulBalance, paid.Loans.Single(l => l.Id == "A网贷").LawfulBalance));
+
+        await CaseBudget.SetAsync(ledger, null, new MonthlyBudget([new BudgetLine(BudgetLineKind.Income, "工资", new Money(3000m))]), Clock);
+        var budgeted = await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, options);
+        Assert.Equal((500m, 3000m), (paid.Budget, budgeted.Budget));
+        Assert.Same(budgeted, await App.PlanRepayment.PlanRepayment.PlanAsync(ledger, null, Today, options));
+    }
+
     /// <summary>Opens the test ledger and records the case: the two loans and a budget of 3,000 income, 2,500 essentials.</summary>
     private static async Task<Data.Ledger> CaseAsync(TestLedger test)
     {

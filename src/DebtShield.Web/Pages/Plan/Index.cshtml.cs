@@ -78,7 +78,7 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
         }
 
         var options = new PlanOptions(Budget);
-        Report = PlanRepayment.Of(facts, Today, options);
+        Report = await PlanRepayment.PlanAsync(ledger, Case, Today, options, HttpContext.RequestAborted);
         ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
         // The example's ledger is thrown away when the app stops: a calendar subscribed to it would go blank.
