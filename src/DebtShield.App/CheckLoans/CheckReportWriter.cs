@@ -166,9 +166,8 @@ public sealed class CheckReportWriter
         json.WriteEndArray();
         Span<byte> scratch = stackalloc byte[2048];
         var verdict = new Utf8Builder(scratch);
-        verdict.Append("\""u8);
-        var plain = _wording.AppendVerdict(ref verdict, assessment);
-        WriteString(json, VerdictName, ref verdict, plain);
+        _wording.AppendVerdict(ref verdict, assessment);
+        json.WriteString(VerdictName, verdict.Written);
         verdict.Dispose();
         json.WriteBoolean(LenderOfRecordDecidesName, CheckLoanReport.DecidedByLenderOfRecord(assessment));
         json.WriteEndObject();
@@ -197,7 +196,10 @@ public sealed class CheckReportWriter
             text.Append("\""u8);
             if (_wording.TryAppendStepEscaped(ref text, step, nameView))
             {
-                WriteString(json, TextName, ref text, asItIs: true);
+                // Escaped already, as the writer would: written as it is, quotes and all.
+                text.Append("\""u8);
+                json.WritePropertyName(TextName);
+                json.WriteRawValue(text.Written, skipInputValidation: true);
             }
             else
             {
@@ -214,34 +216,14 @@ public sealed class CheckReportWriter
         text.Dispose();
     }
 
-    /// <summary>
-    /// Writes a string built after an opening quote in <paramref name="quoted"/>: as it is, quotes
-    /// and all, when <paramref name="asItIs"/> (escaped already, or nothing in it to escape, as the
-    /// writer would find after searching it byte by byte: issue 27); otherwise escaped by the writer.
-    /// </summary>
-    private static void WriteString(Utf8JsonWriter json, JsonEncodedText name, ref Utf8Builder quoted, bool asItIs)
-    {
-        if (asItIs)
-        {
-            quoted.Append("\""u8);
-            json.WritePropertyName(name);
-            json.WriteRawValue(quoted.Written, skipInputValidation: true);
-        }
-        else
-        {
-            json.WriteString(name, quoted.Written[1..]);
-        }
-    }
-
     /// <summary>One of a cap's texts: a 4×LPR cap's filled at write time, the others' from the wording's cache.</summary>
     private void Cap(Utf8JsonWriter json, JsonEncodedText name, RateCap cap, CapText which)
     {
         Span<byte> scratch = stackalloc byte[256];
         var text = new Utf8Builder(scratch);
-        text.Append("\""u8);
-        if (_wording.TryAppendLprCap(ref text, cap, which, out var plain))
+        if (_wording.TryAppendLprCap(ref text, cap, which))
         {
-            WriteString(json, name, ref text, plain);
+            json.WriteString(name, text.Written);
         }
         else
         {

@@ -51,14 +51,8 @@ internal sealed class LegalReportWording
     private readonly byte[] _lenderOfRecord;
     private readonly byte[] _someUncertain;
 
-    /// <summary>Whether the verdict's fixed texts are written by the batch's JSON writer as they are, with nothing to escape: checked once.</summary>
-    private readonly bool _verdictTextsPlain;
-
     /// <summary>The words of a 4×LPR cap in this language, by rule (the other rules: none), filled at write time.</summary>
     private readonly Utf8Template?[] _lprCapWords;
-
-    /// <summary>Whether a 4×LPR cap's templates (the invariant descriptions and this language's words) need no escaping in the batch's JSON: checked once.</summary>
-    private readonly bool _lprCapTextsPlain;
 
     private LegalReportWording(CultureInfo culture)
     {
@@ -83,41 +77,25 @@ internal sealed class LegalReportWording
         _uncertain = [.. Enum.GetValues<Uncertainty>().Select(u => Both(LegalTexts.Uncertainties.Text(u, _culture)))];
         RateBeyondRange = Both(Text(nameof(AppText.Note_RateBeyondRange)));
         _terms = [.. Enum.GetValues<BenchmarkTerm>().Select(t => Encoding.UTF8.GetBytes(LegalTexts.BenchmarkTerms.Text(t, _culture)))];
-        var verdictPlain = true;
-        Utf8Template Verdict(string name)
-        {
-            var text = Text(name);
-            verdictPlain &= IsPlainInJson(text);
-            return Utf8Template.Parse(text);
-        }
-
-        _lawful = Verdict(nameof(AppText.Verdict_Lawful));
-        _lawfulRange = Verdict(nameof(AppText.Verdict_LawfulRange));
-        _overpaid = Verdict(nameof(AppText.Verdict_Overpaid));
-        _void = Verdict(nameof(AppText.Verdict_Void));
-        _voidOverpaid = Verdict(nameof(AppText.Verdict_VoidOverpaid));
-        _otherwisePrivate = Verdict(nameof(AppText.Verdict_OtherwisePrivate));
-        _excess = Verdict(nameof(AppText.Verdict_Excess));
-        _aboveCap = Verdict(nameof(AppText.Verdict_AboveCap));
-        _withinCap = Verdict(nameof(AppText.Verdict_WithinCap));
-        _ifPrivate = Verdict(nameof(AppText.Verdict_IfPrivate));
-        _ifLicensed = Verdict(nameof(AppText.Verdict_IfLicensed));
+        _lawful = Template(nameof(AppText.Verdict_Lawful));
+        _lawfulRange = Template(nameof(AppText.Verdict_LawfulRange));
+        _overpaid = Template(nameof(AppText.Verdict_Overpaid));
+        _void = Template(nameof(AppText.Verdict_Void));
+        _voidOverpaid = Template(nameof(AppText.Verdict_VoidOverpaid));
+        _otherwisePrivate = Template(nameof(AppText.Verdict_OtherwisePrivate));
+        _excess = Template(nameof(AppText.Verdict_Excess));
+        _aboveCap = Template(nameof(AppText.Verdict_AboveCap));
+        _withinCap = Template(nameof(AppText.Verdict_WithinCap));
+        _ifPrivate = Template(nameof(AppText.Verdict_IfPrivate));
+        _ifLicensed = Template(nameof(AppText.Verdict_IfLicensed));
         _lprCapWords = new Utf8Template?[Enum.GetValues<CapRule>().Length];
-        var lprPlain = IsPlainInJson(LprDescriptionText) && IsPlainInJson(LprAtFilingDescriptionText);
         foreach (var rule in (ReadOnlySpan<CapRule>)[CapRule.FourTimesLprAtContract, CapRule.FourTimesLprAtFiling])
         {
-            var words = LegalTexts.CapBases.Text(rule, _culture);
-            lprPlain &= IsPlainInJson(words);
-            _lprCapWords[(int)rule] = Utf8Template.Parse(words);
+            _lprCapWords[(int)rule] = Utf8Template.Parse(LegalTexts.CapBases.Text(rule, _culture));
         }
 
-        _lprCapTextsPlain = lprPlain;
-
-        var lenderOfRecord = Text(nameof(AppText.Verdict_LenderOfRecord));
-        var someUncertain = Text(nameof(AppText.Verdict_Uncertain));
-        _lenderOfRecord = Encoding.UTF8.GetBytes(lenderOfRecord);
-        _someUncertain = Encoding.UTF8.GetBytes(someUncertain);
-        _verdictTextsPlain = verdictPlain && IsPlainInJson(lenderOfRecord) && IsPlainInJson(someUncertain);
+        _lenderOfRecord = Encoding.UTF8.GetBytes(Text(nameof(AppText.Verdict_LenderOfRecord)));
+        _someUncertain = Encoding.UTF8.GetBytes(Text(nameof(AppText.Verdict_Uncertain)));
     }
 
     /// <summary>The note on a rate too large to write.</summary>
@@ -150,17 +128,9 @@ internal sealed class LegalReportWording
     /// day its LPR was looked up for, the contract date: cached, they are one entry a contract date,
     /// and the batch's look-up among thousands of them cost more than filling the words (issue 27).
     /// </summary>
-    /// <param name="text">Where the text goes.</param>
-    /// <param name="cap">The cap.</param>
-    /// <param name="which">Its description or its words.</param>
-    /// <param name="plain">
-    /// When appended, whether the batch's JSON writer would write the text as it is, with nothing to
-    /// escape: the templates were checked once, and only the LPR and the day are searched here.
-    /// </param>
-    public bool TryAppendLprCap(ref Utf8Builder text, RateCap cap, CapText which, out bool plain)
+    public bool TryAppendLprCap(ref Utf8Builder text, RateCap cap, CapText which)
     {
         ArgumentNullException.ThrowIfNull(cap);
-        plain = _lprCapTextsPlain;
         var template = which switch
         {
             CapText.Description => cap.Rule switch
@@ -171,7 +141,7 @@ internal sealed class LegalReportWording
             },
             CapText.Words => _lprCapWords[(int)cap.Rule],
         };
-        return template is not null && TryFillLpr(ref text, template, cap, ref plain);
+        return template is not null && TryFillLpr(ref text, template, cap);
     }
 
     /// <summary>A cap's <paramref name="which"/> text from the cache: <see cref="DescribeCap"/> or <see cref="WordCap"/>.</summary>
@@ -222,65 +192,53 @@ internal sealed class LegalReportWording
     }
 
     /// <summary>Appends the report's one plain sentence for the borrower.</summary>
-    /// <returns>
-    /// Whether the batch's JSON writer (<see cref="ReportJsonContext.WriterOptions"/>) would write the
-    /// sentence as it is, with nothing to escape, so that it can be written so: its fixed texts were
-    /// checked once, and only its figures are searched here, not the few hundred bytes of Chinese
-    /// the writer would otherwise search, a loan at a time (issue 27).
-    /// </returns>
-    public bool AppendVerdict(ref Utf8Builder text, LegalAssessment assessment)
+    public void AppendVerdict(ref Utf8Builder text, LegalAssessment assessment)
     {
-        var plain = _verdictTextsPlain;
         if (CheckLoanReport.DecidedByLenderOfRecord(assessment))
         {
             // A platform's or an unknown lender's loan: neither cap is a fact until the lender of record is known.
-            AppendIfView(ref text, _ifPrivate, assessment, LegalView.PrivateLending, ref plain);
-            AppendIfView(ref text, _ifLicensed, assessment, LegalView.LicensedInstitution, ref plain);
+            AppendIfView(ref text, _ifPrivate, assessment, LegalView.PrivateLending);
+            AppendIfView(ref text, _ifLicensed, assessment, LegalView.LicensedInstitution);
             text.Append(_lenderOfRecord);
             if (assessment.ExcessDemanded is { IsPositive: true } beyondBoth)
             {
-                Fill(ref text, _excess, beyondBoth, Money.Zero, ref plain);
+                Fill(ref text, _excess, beyondBoth, Money.Zero);
             }
 
             text.Append(_someUncertain);
-            return plain;
+            return;
         }
 
-        AppendOwed(ref text, assessment.Primary, ref plain);
+        AppendOwed(ref text, assessment.Primary);
         if (assessment.Primary.View == LegalView.VoidUnlicensedLending && FindView(assessment, LegalView.PrivateLending) is { } otherwise)
         {
             Span<byte> scratch = stackalloc byte[256];
             var owed = new Utf8Builder(scratch);
-            AppendOwed(ref owed, otherwise, ref plain);
+            AppendOwed(ref owed, otherwise);
             Fill(ref text, _otherwisePrivate, owed.Written);
             owed.Dispose();
         }
 
         if (assessment.ExcessDemanded is { IsPositive: true } excess)
         {
-            Fill(ref text, _excess, excess, Money.Zero, ref plain);
+            Fill(ref text, _excess, excess, Money.Zero);
         }
 
         if (assessment.Primary.ExceedsCap == true)
         {
-            Fill(ref text, _aboveCap, new Percentage(assessment.RateAnnual!.Value), new Percentage((double)assessment.Primary.Cap.Annual), ref plain);
+            Fill(ref text, _aboveCap, new Percentage(assessment.RateAnnual!.Value), new Percentage((double)assessment.Primary.Cap.Annual));
         }
 
         if (assessment.Uncertain.Count > 0)
         {
             text.Append(_someUncertain);
         }
-
-        return plain;
     }
 
     /// <summary>Text to put into a template as it is: its braces doubled.</summary>
     private static string Escaped(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 
     private static JsonEncodedText Json(string text) => JsonEncodedText.Encode(text, ReportJsonContext.WriterOptions.Encoder);
-
-    /// <summary>Whether the batch's JSON writer writes <paramref name="text"/> as it is.</summary>
-    private static bool IsPlainInJson(string text) => ReportJsonContext.WriterOptions.Encoder!.FindFirstCharacterToEncodeUtf8(Encoding.UTF8.GetBytes(text)) < 0;
 
     private static (string, JsonEncodedText) Both(string text) => (text, Json(text));
 
@@ -298,15 +256,15 @@ internal sealed class LegalReportWording
     }
 
     /// <summary>"If the lender of record is …: owed; the rate against that view's cap."</summary>
-    private void AppendIfView(ref Utf8Builder text, Utf8Template template, LegalAssessment assessment, LegalView view, ref bool plain)
+    private void AppendIfView(ref Utf8Builder text, Utf8Template template, LegalAssessment assessment, LegalView view)
     {
         var assessed = FindView(assessment, view)!;
         Span<byte> scratch = stackalloc byte[512];
         var owed = new Utf8Builder(scratch);
-        AppendOwed(ref owed, assessed, ref plain);
+        AppendOwed(ref owed, assessed);
         if (assessed.ExceedsCap is { } exceeds)
         {
-            Fill(ref owed, exceeds ? _aboveCap : _withinCap, new Percentage(assessment.RateAnnual!.Value), new Percentage((double)assessed.Cap.Annual), ref plain);
+            Fill(ref owed, exceeds ? _aboveCap : _withinCap, new Percentage(assessment.RateAnnual!.Value), new Percentage((double)assessed.Cap.Annual));
         }
 
         Fill(ref text, template, owed.Written);
@@ -314,39 +272,36 @@ internal sealed class LegalReportWording
     }
 
     /// <summary>What a view says is owed: one figure, a range, or an overpayment.</summary>
-    private void AppendOwed(ref Utf8Builder text, ViewAssessment view, ref bool plain)
+    private void AppendOwed(ref Utf8Builder text, ViewAssessment view)
     {
         var lawful = view.Lawful;
         if (view.View == LegalView.VoidUnlicensedLending)
         {
             if (lawful.Overpaid.IsPositive)
             {
-                Fill(ref text, _voidOverpaid, lawful.Overpaid, Money.Zero, ref plain);
+                Fill(ref text, _voidOverpaid, lawful.Overpaid, Money.Zero);
             }
             else
             {
-                Fill(ref text, _void, lawful.TotalDue, view.Most.TotalDue, ref plain);
+                Fill(ref text, _void, lawful.TotalDue, view.Most.TotalDue);
             }
         }
         else if (lawful.Overpaid.IsPositive)
         {
-            Fill(ref text, _overpaid, lawful.Overpaid, Money.Zero, ref plain);
+            Fill(ref text, _overpaid, lawful.Overpaid, Money.Zero);
         }
         else if (view.OverdueCharges is { } overdue)
         {
-            Fill(ref text, _lawfulRange, lawful.TotalDue, overdue.Most.TotalDue, ref plain);
+            Fill(ref text, _lawfulRange, lawful.TotalDue, overdue.Most.TotalDue);
         }
         else
         {
-            Fill(ref text, _lawful, lawful.TotalDue, Money.Zero, ref plain);
+            Fill(ref text, _lawful, lawful.TotalDue, Money.Zero);
         }
     }
 
-    /// <summary>
-    /// Fills a template of one or two holes with values formatted as the report formats them;
-    /// <paramref name="plain"/> turns false when a value would need escaping in the batch's JSON.
-    /// </summary>
-    private static void Fill<T0, T1>(ref Utf8Builder text, Utf8Template template, T0 first, T1 second, ref bool plain)
+    /// <summary>Fills a template of one or two holes with values formatted as the report formats them.</summary>
+    private static void Fill<T0, T1>(ref Utf8Builder text, Utf8Template template, T0 first, T1 second)
         where T0 : IUtf8SpanFormattable
         where T1 : IUtf8SpanFormattable
     {
@@ -358,7 +313,6 @@ internal sealed class LegalReportWording
         values.Append(second);
         ranges[1] = ranges[0].End..values.Length;
         template.AppendTo(ref text, values.Written, ranges);
-        plain = plain && ReportJsonContext.WriterOptions.Encoder!.FindFirstCharacterToEncodeUtf8(values.Written) < 0;
         values.Dispose();
     }
 
@@ -454,14 +408,14 @@ internal sealed class LegalReportWording
     private static string Percent(decimal fraction) => new Percentage((double)fraction).ToString();
 
     /// <summary>A 4×LPR cap's template filled with its LPR and the day it was looked up for, as <see cref="DescribeAnew"/> and <see cref="WordAnew"/> word them.</summary>
-    private static bool TryFillLpr(ref Utf8Builder text, Utf8Template template, RateCap cap, ref bool plain)
+    private static bool TryFillLpr(ref Utf8Builder text, Utf8Template template, RateCap cap)
     {
         if (cap.Lpr is not { } lpr || cap.LprOn is not { } on)
         {
             return false;
         }
 
-        Fill(ref text, template, new Percentage((double)lpr.OneYear), new IsoDate(on), ref plain);
+        Fill(ref text, template, new Percentage((double)lpr.OneYear), new IsoDate(on));
         return true;
     }
 

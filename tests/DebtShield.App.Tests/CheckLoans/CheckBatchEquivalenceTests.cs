@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DebtShield.App.CheckLoans;
-using DebtShield.App.RateLoans;
 using DebtShield.Core;
 using DebtShield.Core.Law;
 using DebtShield.Import.LegalData;
@@ -93,38 +92,6 @@ public sealed class CheckBatchEquivalenceTests
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
-    }
-
-    [Theory]
-    [InlineData("zh-CN")]
-    [InlineData("en")]
-    public void AppendVerdict_EveryLoanOfTheWideInput_SaysWhetherTheBatchWriterWouldEscapeIt(string language)
-    {
-        // Given the wording of a language and every loan of the wide input checked in 2026.
-        var wording = LegalReportWording.For(CultureInfo.GetCultureInfo(language));
-        var options = new CheckOptions(new DateOnly(2026, 11, 28), null, DayCount.Actual365);
-        var lines = File.ReadAllLines(WideInput);
-        var worded = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var reading = LoanFileReader.ReadLine(Encoding.UTF8.GetBytes(lines[i]), i + 1);
-            if (!reading.Succeeded || options.AsOf < reading.Loan.ContractDate)
-            {
-                continue;
-            }
-
-            // When the verdict is worded.
-            var text = new Utf8Builder(new byte[64]);
-            var plain = wording.AppendVerdict(ref text, LegalCheck.Of(reading.Loan!, LegalDataReader.Rules, options));
-
-            // Then it says it can be written as it is exactly when the batch's encoder finds nothing to escape in it.
-            Assert.Equal(ReportJsonContext.WriterOptions.Encoder!.FindFirstCharacterToEncodeUtf8(text.Written) < 0, plain);
-            Assert.True(plain, $"line {i + 1}: the shipped words and figures need no escaping, so the batch writes them as they are");
-            text.Dispose();
-            worded++;
-        }
-
-        Assert.Equal(68, worded);
     }
 
     /// <summary>What <paramref name="write"/> writes with the writer options the batch uses.</summary>
