@@ -19,10 +19,17 @@ public static class PlanRepayment
     /// The plan for the case's loans and budget, from <paramref name="today"/>: the one made before
     /// when neither they nor the day nor the options have changed since, in this process.
     /// </summary>
-    public static async Task<RepaymentPlanReport> PlanAsync(OpenLedger ledger, CaseReference @case, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default)
+    public static async Task<RepaymentPlanReport> PlanAsync(OpenLedger ledger, CaseReference @case, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default) =>
+        (await PlanCaseAsync(ledger, @case, today, options, cancellationToken).ConfigureAwait(false)).Plan;
+
+    /// <summary>
+    /// The plan as <see cref="PlanAsync"/> makes or keeps it, with the facts it was made from, for
+    /// a page that shows both (the plan page's coming dues and feed): the case is read once.
+    /// </summary>
+    public static async Task<PlannedCase> PlanCaseAsync(OpenLedger ledger, CaseReference @case, DateOnly today, PlanOptions options, CancellationToken cancellationToken = default)
     {
         var facts = await CaseFacts.LoadAsync(ledger, @case, cancellationToken).ConfigureAwait(false);
-        return KeptPlans.Of(ledger, facts, today, options, () => Of(facts, today, options));
+        return new PlannedCase(facts, KeptPlans.Of(ledger, facts, today, options, () => Of(facts, today, options)));
     }
 
     /// <summary>The plan for facts already read.</summary>
@@ -144,6 +151,11 @@ public static class PlanRepayment
         };
     }
 }
+
+/// <summary>A case's facts, read in one snapshot, and the plan made (or kept) for them.</summary>
+/// <param name="Facts">The case's loans and budget as read.</param>
+/// <param name="Plan">The plan for them.</param>
+public sealed record PlannedCase(CaseFacts Facts, RepaymentPlanReport Plan);
 
 /// <summary>What to plan with.</summary>
 /// <param name="Budget">Yuan a month for debts; null takes the case's budget (income less essential expenses).</param>

@@ -275,7 +275,7 @@ public static class ImportScreenshots
                 var channel = counterpart is not null && counterpart.All(char.IsAsciiDigit) ? IncidentChannel.Sms : IncidentChannel.Chat;
                 var conversation = string.Join('\n', counterpart, Vocabularies.Recipients.WireId(recipient), contactName);
                 var fresh = reading.Chat.Messages
-                    .Where((m, j) => (chosen is null || chosen(i, j)) && !m.Doubts.HasFlag(ReadDoubts.Unread) && seen.TryAdd(new SeenMessage(conversation, m.Direction, m.Text, m.Time, m.TimeEstimated)))
+                    .Where((m, j) => (chosen is null || chosen(i, j)) && !m.Unread && seen.TryAdd(new SeenMessage(conversation, m.Direction, m.Text, m.Time, m.TimeEstimated)))
                     .ToList();
 
                 if (fresh.Count > 0)
@@ -352,7 +352,7 @@ public static class ImportScreenshots
             return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.NotChat(s)))));
         }
 
-        var unread = reading.Chat.Messages.Count(m => m.Doubts.HasFlag(ReadDoubts.Unread));
+        var unread = reading.Chat.Messages.Count(m => m.Unread);
         return new Read(new ScreenshotResult(file.Name, ScreenshotOutcome.NothingNew, reading.Chat.Title, reading.Chat.Messages.Count - unread, 0, 0, null) { Unread = unread }, reading, hash);
     }
 

@@ -30,6 +30,12 @@ public sealed record ChatMessage(IncidentDirection Direction, string Text, DateT
 
     /// <summary>True when the text should be confirmed by the borrower: OCR was unsure, or something else is doubtful.</summary>
     public bool NeedsConfirmation => Confidence < ConfirmBelow || Doubts != ReadDoubts.None;
+
+    /// <summary>
+    /// True when a bubble was found but no text read from it (<see cref="ReadDoubts.Unread"/>): it
+    /// is never stored as evidence, and only what the borrower types may stand for it.
+    /// </summary>
+    public bool Unread => Doubts.HasFlag(ReadDoubts.Unread);
 }
 
 /// <summary>What a chat screenshot says: whose conversation it is and its messages, top to bottom.</summary>

@@ -124,7 +124,7 @@ public static class ScreenshotReader
             var image = shot.Image;
             var shaded = kept[k].Select(l => l with { Shade = image.ShadeAround(l.Box) }).ToList();
             var chat = ChatLayout.Read(shaded, image.Width, image.Height, shot.Captured.Time, bubbles, image.Pane);
-            attempts[shot.Index] = chat.Messages.All(m => m.Doubts.HasFlag(ReadDoubts.Unread))
+            attempts[shot.Index] = chat.Messages.All(m => m.Unread)
                 ? new ScreenshotAttempt(null, new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_NoText, shot.Name)))
                 : new ScreenshotAttempt(new ScreenshotReading(image.MediaType, image.Width, image.Height, shot.Captured, chat, image.PageShare), null);
         }

@@ -71,14 +71,14 @@ public sealed class IndexModel(LedgerGate gate, TimeProvider time, CalendarFeeds
     {
         var ledger = await LedgerAsync();
         Stored = await CaseBudget.ShowAsync(ledger, Case, HttpContext.RequestAborted);
-        var facts = await CaseFacts.LoadAsync(ledger, Case, HttpContext.RequestAborted);
+        var options = new PlanOptions(Budget);
+        var (facts, plan) = await PlanRepayment.PlanCaseAsync(ledger, Case, Today, options, HttpContext.RequestAborted);
         if (facts.Case is null)
         {
             return;
         }
 
-        var options = new PlanOptions(Budget);
-        Report = await PlanRepayment.PlanAsync(ledger, Case, Today, options, HttpContext.RequestAborted);
+        Report = plan;
         ChartSource = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(PlanChartFile.Svg(Report)));
         Due = DueSoon.Of(facts, Today, 7, options);
         // The example's ledger is thrown away when the app stops: a calendar subscribed to it would go blank.
