@@ -13,7 +13,7 @@ public sealed class ScreenshotImageTests
     {
         // Given every app's chat saved as JPEG at quality 70: the compression rings along a green,
         // blue or dark sent bubble's edge, so the page's own colour starts a few pixels out.
-        var shots = ChatShotSet.All().Where(s => s.Truth.IsChat && s.Truth.Format == "jpeg70").ToList();
+        var shots = ChatShotSet.Choose(k => k.IsChat && k.Format == "jpeg70").ToList();
         Assert.True(shots.Count >= 7, $"{shots.Count} JPEG chats");
 
         foreach (var shot in shots)
@@ -35,7 +35,7 @@ public sealed class ScreenshotImageTests
         // Given WeChat for the desktop, wide, light and dark, maximised or not, a group, a crop
         // (and a crop of WeChat for Mac's dark theme): its bubbles are a few percent of the width
         // high, smaller than a phone's
-        var shots = ChatShotSet.All().Where(s => s.Truth.App.StartsWith("wechat-desktop", StringComparison.Ordinal)).ToList();
+        var shots = ChatShotSet.Choose(k => k.App.StartsWith("wechat-desktop", StringComparison.Ordinal)).ToList();
         Assert.Equal(7, shots.Count);
 
         foreach (var shot in shots)
@@ -127,7 +127,7 @@ public sealed class ScreenshotImageTests
     public void FindBubbles_WideImagesThatAreNoDesktopWindow_NoPane()
     {
         // Given a phone's chat turned sideways (WeChat's phone page, iOS) and a wide bill page
-        var shots = ChatShotSet.All().Where(s => s.Truth.Variant == "landscape" || (s.Truth.Variant == "bill" && s.Truth.Scale == 4)).ToList();
+        var shots = ChatShotSet.Choose(k => k.Variant == "landscape" || (k.Variant == "bill" && k.Scale == 4)).ToList();
         Assert.Equal(3, shots.Count);
 
         foreach (var shot in shots)

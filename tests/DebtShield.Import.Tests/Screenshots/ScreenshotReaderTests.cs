@@ -12,7 +12,7 @@ public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings w
     public async Task ReadAsync_LendersChat_FindsItsWhiteBubblesReadsItsStampPillsAndLeavesTheEmojiOut()
     {
         // White bubbles on an F5F5F5 page, stamps in white on grey pills, a reply ending in an emoji.
-        var shot = ChatShotSet.All().First(s => s.Truth.App == "lender" && s.Truth.Variant == "whole" && s.Truth.Scale == 2);
+        var shot = ChatShotSet.Choose(k => k.App == "lender" && k.Variant == "whole" && k.Scale == 2).First();
 
         var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr());
 
@@ -31,7 +31,7 @@ public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings w
         // Given a wide screenshot of WeChat for the desktop: a contact list at the left (the
         // counterpart's name in it, selected), the name again at the pane's top left, bubbles
         // with avatars at the pane's edges
-        var shot = ChatShotSet.All().Single(s => s.Truth.App == app && s.Truth.Variant == variant);
+        var shot = ChatShotSet.Choose(k => k.App == app && k.Variant == variant).Single();
         Assert.True(shot.Truth.Bubbles.Count >= 4);
 
         var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr());
@@ -78,7 +78,7 @@ public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings w
     [Fact]
     public async Task ReadAllAsync_ADamagedScreenshotInTheBatch_IsRefusedAloneAndTheOtherRead()
     {
-        var shot = ChatShotSet.All().First(s => s.Truth.App == "lender" && s.Truth.Variant == "whole" && s.Truth.Scale == 2);
+        var shot = ChatShotSet.Choose(k => k.App == "lender" && k.Variant == "whole" && k.Scale == 2).First();
 
         var attempts = await ScreenshotReader.ReadAllAsync(
             [new ScreenshotSource(shot.Image[..(shot.Image.Length / 2)], "Screenshot_cut.png", DateTimeOffset.UnixEpoch), new ScreenshotSource(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch)],
@@ -124,7 +124,7 @@ public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings w
         private readonly Lazy<Task<IReadOnlyList<ScreenshotReading>>> alone = new(ReadAloneAsync);
 
         /// <summary>The two screenshots.</summary>
-        internal static List<ChatShot> Shots() => ChatShotSet.All().Where(s => s.Truth.App == "wechat-light" && s.Truth.Variant == "whole").Take(2).ToList();
+        internal static List<ChatShot> Shots() => ChatShotSet.Choose(k => k.App == "wechat-light" && k.Variant == "whole").Take(2).ToList();
 
         /// <summary>Each of <see cref="Shots"/> read alone, in their order.</summary>
         public Task<IReadOnlyList<ScreenshotReading>> AloneAsync() => alone.Value;

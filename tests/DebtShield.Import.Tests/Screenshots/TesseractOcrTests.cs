@@ -127,7 +127,7 @@ public sealed class TesseractOcrTests
     {
         // Given the sheet of a 3x screenshot (the largest and whitest), which goes to Tesseract
         // as a packed TIFF page, and the same sheet written out as a plain PGM.
-        var shot = ChatShotSet.All().First(s => s.Truth.Scale == 3 && s.Truth.Variant == "whole" && s.Truth.Format == "png");
+        var shot = ChatShotSet.Choose(k => k.Scale == 3 && k.Variant == "whole" && k.Format == "png").First();
         var image = ScreenshotImage.Decode(shot.Image, shot.Truth.Name);
         var sheet = image.ForOcr(image.FindBubbles()).Image;
         var ocr = new TesseractOcr();

@@ -34,6 +34,27 @@ internal sealed record ShotTruth(
 /// <summary>A screenshot of the set: its bytes and its ground truth.</summary>
 internal sealed record ChatShot(byte[] Image, ShotTruth Truth);
 
+/// <summary>What a screenshot of the set is before it is painted: the fields of its <see cref="ShotTruth"/> that painting does not decide, so a test can choose shots without painting the others.</summary>
+/// <param name="Name">The file's name.</param>
+/// <param name="App">As <see cref="ShotTruth.App"/>.</param>
+/// <param name="Scale">Pixels per point.</param>
+/// <param name="Format"><c>png</c> or <c>jpeg70</c>.</param>
+/// <param name="Variant">As <see cref="ShotTruth.Variant"/>.</param>
+/// <param name="IsChat">False for what must be refused.</param>
+internal sealed record ShotKind(string Name, string App, int Scale, string Format, string Variant, bool IsChat);
+
+/// <summary>A screenshot of the set with everything drawn from the set's random numbers already drawn, painted when first asked for.</summary>
+internal sealed class PlannedShot(ShotKind kind, Func<ChatShot> paint)
+{
+    private readonly Lazy<ChatShot> _painted = new(paint);
+
+    /// <summary>What it is.</summary>
+    public ShotKind Kind { get; } = kind;
+
+    /// <summary>The image and its truth, painted once (by whichever thread asks first) and kept.</summary>
+    public ChatShot Painted => _painted.Value;
+}
+
 /// <summary>
 /// The screenshot test set of issue 24, painted deterministically (fixed seed) in well under a
 /// second an image: every app style of <see cref="ChatAppStyle"/> at 2x and 3x, JPEG at quality
@@ -48,6 +69,10 @@ internal sealed record ChatShot(byte[] Image, ShotTruth Truth);
 internal static class ChatShotSet
 {
     private static readonly DateTime Captured = new(2026, 11, 7, 21, 40, 12, DateTimeKind.Unspecified);
+
+    /// <summary>The size of a photo of a screen (the angled non-chats), in pixels.</summary>
+    private const int PhotoWidth = 1200;
+    private const int PhotoHeight = 1600;
 
     private static readonly string[] Collector =
     [
@@ -99,19 +124,29 @@ internal static class ChatShotSet
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>The set, painted when first asked for and kept for the rest of the process.</summary>
-    private static readonly Lazy<IReadOnlyList<ChatShot>> Painted = new(() => [.. Paint()]);
+    /// <summary>
+    /// The set as planned, when first asked for: every conversation, counterpart and camera grain
+    /// drawn from the seed in the order the painting always drew them, so each shot comes out as it
+    /// did when the whole set was painted in one pass, whichever shots are painted and in whatever order.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyList<PlannedShot>> Planned = new(() => [.. Plan()]);
 
     /// <summary>
-    /// The whole set, in a fixed order (64 phone images and non-chats, then 6 of WeChat for the
-    /// desktop). It is painted once a process and the same shots are handed to every caller: a test
-    /// that picks a few of them by their truth would otherwise paint and encode all 71 again to find
-    /// them (most of a screenshot test's CPU besides the OCR). The painting is deterministic, so
-    /// every caller sees what it would have painted itself; callers read the bytes and never change them.
+    /// The whole set, painted, in a fixed order (64 phone images and non-chats, then 8 of WeChat for the
+    /// desktop). Each shot is painted once a process and the same shot is handed to every caller. The
+    /// painting is deterministic, so every caller sees what it would have painted itself; callers read
+    /// the bytes and never change them.
     /// </summary>
-    public static IReadOnlyList<ChatShot> All() => Painted.Value;
+    public static IReadOnlyList<ChatShot> All() => [.. Planned.Value.Select(p => p.Painted)];
 
-    private static IEnumerable<ChatShot> Paint()
+    /// <summary>
+    /// The shots of <paramref name="kind"/>, in the set's order, each painted when the enumeration
+    /// reaches it: a test that needs a few shots paints those alone (painting the whole set took
+    /// 12–21 CPU-seconds, a quarter to a half of the Import tests' CPU; docs/benchmarks.md).
+    /// </summary>
+    public static IEnumerable<ChatShot> Choose(Func<ShotKind, bool> kind) => Planned.Value.Where(p => kind(p.Kind)).Select(p => p.Painted);
+
+    private static IEnumerable<PlannedShot> Plan()
     {
         var random = new Random(20261205);
         var minute = 0;
@@ -155,7 +190,7 @@ internal static class ChatShotSet
     /// members' names and its member count in the title, and a crop of the messages alone (light, and
     /// WeChat for Mac's dark theme). From a seed of their own, so the phone screenshots before them stay as they were.
     /// </summary>
-    private static IEnumerable<ChatShot> Desktop(Func<string> name)
+    private static IEnumerable<PlannedShot> Desktop(Func<string> name)
     {
         var random = new Random(20261206);
         var light = DesktopWeChatStyle.Light;
@@ -176,16 +211,24 @@ internal static class ChatShotSet
     }
 
     /// <summary>A desktop WeChat window (<paramref name="variant"/> <c>cropped</c>: its message area alone).</summary>
-    private static ChatShot DesktopShot(
+    private static PlannedShot DesktopShot(
         DesktopWeChatStyle style, string variant, string title, string? counterpart, string[] members, List<PaintedMessage> messages, float scale,
         (int Width, int Height) window, (int Width, int Height)? screen, string name)
+    {
+        var kind = Kind(name + ".png", style.Name, (int)Math.Round(scale), false, variant, isChat: true);
+        return new PlannedShot(kind, () => PaintDesktop(kind, style, title, counterpart, members, messages, scale, window, screen));
+    }
+
+    private static ChatShot PaintDesktop(
+        ShotKind kind, DesktopWeChatStyle style, string title, string? counterpart, string[] members, List<PaintedMessage> messages, float scale,
+        (int Width, int Height) window, (int Width, int Height)? screen)
     {
         var painted = DesktopWeChatPainter.Paint(style, title, members, messages, Captured, scale, window, screen, out var bitmap, out var pane);
         using (bitmap)
         {
-            if (variant != "cropped")
+            if (kind.Variant != "cropped")
             {
-                return new ChatShot(Encode(bitmap, false), Truth(name + ".png", style.Name, (int)Math.Round(scale), false, variant, counterpart, painted, null));
+                return new ChatShot(Encode(bitmap, false), Truth(kind, counterpart, painted, null));
             }
 
             var area = pane.Messages;
@@ -198,7 +241,7 @@ internal static class ChatShotSet
                 Height = copy.Height,
                 Bubbles = [.. painted.Bubbles.Select(b => b with { Fill = new SKRectI(b.Fill.Left - area.Left, b.Fill.Top - area.Top, b.Fill.Right - area.Left, b.Fill.Bottom - area.Top) })],
             };
-            return new ChatShot(Encode(copy, false), Truth(name + ".png", style.Name, (int)Math.Round(scale), false, variant, null, shifted, null));
+            return new ChatShot(Encode(copy, false), Truth(kind, null, shifted, null));
         }
     }
 
@@ -278,20 +321,30 @@ internal static class ChatShotSet
         ChatApp.LenderChat => Lenders[random.Next(Lenders.Length)],
     };
 
-    private static ChatShot Chat(ChatAppStyle style, int scale, List<PaintedMessage> messages, string name, string variant, bool jpeg, Random random)
+    private static PlannedShot Chat(ChatAppStyle style, int scale, List<PaintedMessage> messages, string name, string variant, bool jpeg, Random random)
     {
         var counterpart = Counterpart(style, random);
-        var painted = ChatAppPainter.Paint(style, counterpart, messages, Captured, scale, out var bitmap);
-        using (bitmap)
+        var kind = Kind(name + (jpeg ? ".jpg" : ".png"), style.Name, scale, jpeg, variant, isChat: true);
+        return new PlannedShot(kind, () =>
         {
-            var file = name + (jpeg ? ".jpg" : ".png");
-            return new ChatShot(Encode(bitmap, jpeg), Truth(file, style.Name, scale, jpeg, variant, counterpart, painted, null));
-        }
+            var painted = ChatAppPainter.Paint(style, counterpart, messages, Captured, scale, out var bitmap);
+            using (bitmap)
+            {
+                return new ChatShot(Encode(bitmap, jpeg), Truth(kind, counterpart, painted, null));
+            }
+        });
     }
 
     /// <summary>The screen without its status and title bars and its input bar, cut between two bubbles so the first stamp is gone.</summary>
-    private static ChatShot Cropped(ChatAppStyle style, int scale, List<PaintedMessage> messages, string name)
+    private static PlannedShot Cropped(ChatAppStyle style, int scale, List<PaintedMessage> messages, string name)
     {
+        var kind = Kind(name + ".png", style.Name, scale, false, "cropped", isChat: true);
+        return new PlannedShot(kind, () => PaintCropped(kind, style, messages));
+    }
+
+    private static ChatShot PaintCropped(ShotKind kind, ChatAppStyle style, List<PaintedMessage> messages)
+    {
+        var scale = kind.Scale;
         var painted = ChatAppPainter.Paint(style, "", messages.Count > 2 ? messages[1..] : messages, Captured, scale, out var bitmap, scrolled: true);
         using (bitmap)
         {
@@ -305,37 +358,55 @@ internal static class ChatShotSet
                 Height = copy.Height,
                 Bubbles = [.. painted.Bubbles.Select(b => b with { Fill = new SKRectI(b.Fill.Left, b.Fill.Top - top, b.Fill.Right, b.Fill.Bottom - top) })],
             };
-            return new ChatShot(Encode(copy, false), Truth(name + ".png", style.Name, scale, false, "cropped", null, shifted, null));
+            return new ChatShot(Encode(copy, false), Truth(kind, null, shifted, null));
         }
     }
 
     /// <summary>Two screenshots of one conversation: the first shows its start, the second is scrolled down and repeats the first's last messages.</summary>
-    private static IEnumerable<ChatShot> Pair(ChatAppStyle style, List<PaintedMessage> messages, string first, string second)
+    private static PlannedShot[] Pair(ChatAppStyle style, List<PaintedMessage> messages, string first, string second)
     {
         var counterpart = Counterpart(style, new Random(messages.Count + (int)style.App));
-        var top = ChatAppPainter.Paint(style, counterpart, messages, Captured, 3, out var one);
-        var shown = top.Bubbles.Count;
-        var from = Math.Max(1, shown - 3);
-        var bottom = ChatAppPainter.Paint(style, counterpart, messages[from..], Captured, 3, out var two, scrolled: messages[from].Time - messages[from - 1].Time < TimeSpan.FromMinutes(5));
-        using (one)
-        using (two)
+        var firstKind = Kind(first + ".png", style.Name, 3, false, "pair-first", isChat: true);
+        var secondKind = Kind(second + ".png", style.Name, 3, false, "pair-second", isChat: true);
+        var both = new Lazy<ChatShot[]>(() =>
         {
-            yield return new ChatShot(Encode(one, false), Truth(first + ".png", style.Name, 3, false, "pair-first", counterpart, top, second + ".png"));
-            yield return new ChatShot(Encode(two, false), Truth(second + ".png", style.Name, 3, false, "pair-second", counterpart, bottom, first + ".png"));
-        }
+            // The second shows where the first's painting ended: the two are painted together.
+            var top = ChatAppPainter.Paint(style, counterpart, messages, Captured, 3, out var one);
+            var shown = top.Bubbles.Count;
+            var from = Math.Max(1, shown - 3);
+            var bottom = ChatAppPainter.Paint(style, counterpart, messages[from..], Captured, 3, out var two, scrolled: messages[from].Time - messages[from - 1].Time < TimeSpan.FromMinutes(5));
+            using (one)
+            using (two)
+            {
+                return
+                [
+                    new ChatShot(Encode(one, false), Truth(firstKind, counterpart, top, secondKind.Name)),
+                    new ChatShot(Encode(two, false), Truth(secondKind, counterpart, bottom, firstKind.Name)),
+                ];
+            }
+        });
+        return [new PlannedShot(firstKind, () => both.Value[0]), new PlannedShot(secondKind, () => both.Value[1])];
     }
 
     /// <summary>A photo of a phone's screen taken by another phone: the screen small, turned and foreshortened, on a dull background, a little blurred.</summary>
-    private static ChatShot Angled(ChatAppStyle style, List<PaintedMessage> messages, string name, float degrees, Random random)
+    private static PlannedShot Angled(ChatAppStyle style, List<PaintedMessage> messages, string name, float degrees, Random random)
     {
-        ChatAppPainter.Paint(style, Counterpart(style, random), messages, Captured, 3, out var screen);
+        var counterpart = Counterpart(style, random);
+        var grain = SensorGrain(random);
+        var kind = Kind(name + ".jpg", "angled", 3, true, "angled", isChat: false);
+        return new PlannedShot(kind, () => PaintAngled(kind, style, counterpart, messages, degrees, grain));
+    }
+
+    private static ChatShot PaintAngled(ShotKind kind, ChatAppStyle style, string counterpart, List<PaintedMessage> messages, float degrees, sbyte[] grain)
+    {
+        ChatAppPainter.Paint(style, counterpart, messages, Captured, 3, out var screen);
         using (screen)
         {
-            using var photo = new SKBitmap(new SKImageInfo(1200, 1600));
+            using var photo = new SKBitmap(new SKImageInfo(PhotoWidth, PhotoHeight));
             using var canvas = new SKCanvas(photo);
             canvas.Clear(new SKColor(0x6B, 0x63, 0x5A));
-            using var shade = new SKPaint { Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(1200, 1600), [new SKColor(0x80, 0x78, 0x70), new SKColor(0x3A, 0x35, 0x30)], SKShaderTileMode.Clamp) };
-            canvas.DrawRect(0, 0, 1200, 1600, shade);
+            using var shade = new SKPaint { Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(PhotoWidth, PhotoHeight), [new SKColor(0x80, 0x78, 0x70), new SKColor(0x3A, 0x35, 0x30)], SKShaderTileMode.Clamp) };
+            canvas.DrawRect(0, 0, PhotoWidth, PhotoHeight, shade);
             canvas.Translate(600, 800);
             canvas.RotateDegrees(degrees);
             var perspective = SKMatrix.CreateIdentity();
@@ -347,13 +418,25 @@ internal static class ChatShotSet
             using var blur = new SKPaint { ImageFilter = SKImageFilter.CreateBlur(1.2f, 1.2f), IsAntialias = true };
             canvas.DrawBitmap(screen, 0, 0, blur);
             canvas.Flush();
-            AddSensorNoise(photo, random);
-            return new ChatShot(Encode(photo, true), NotChat(name + ".jpg", "angled", 3, true));
+            AddSensorNoise(photo, grain);
+            return new ChatShot(Encode(photo, true), NotChat(kind));
         }
     }
 
-    /// <summary>A camera's light and grain: brighter towards one corner, and every pixel a few levels lighter or darker, as no screenshot is.</summary>
-    private static void AddSensorNoise(SKBitmap photo, Random random)
+    /// <summary>The camera's grain of each pixel of a photo, row by row, drawn from the set's random numbers when the set is planned.</summary>
+    private static sbyte[] SensorGrain(Random random)
+    {
+        var grain = new sbyte[PhotoWidth * PhotoHeight];
+        for (var i = 0; i < grain.Length; i++)
+        {
+            grain[i] = (sbyte)(random.Next(-4, 5) + random.Next(-4, 5));
+        }
+
+        return grain;
+    }
+
+    /// <summary>A camera's light and grain: brighter towards one corner, and every pixel a few levels lighter or darker (<paramref name="grain"/>), as no screenshot is.</summary>
+    private static void AddSensorNoise(SKBitmap photo, sbyte[] grain)
     {
         for (var y = 0; y < photo.Height; y++)
         {
@@ -361,41 +444,53 @@ internal static class ChatShotSet
             {
                 var pixel = photo.GetPixel(x, y);
                 var light = (int)((30.0 * x / photo.Width) + (20.0 * y / photo.Height)) - 25;
-                var grain = light + random.Next(-4, 5) + random.Next(-4, 5);
-                photo.SetPixel(x, y, new SKColor(Grain(pixel.Red, grain), Grain(pixel.Green, grain), Grain(pixel.Blue, grain)));
+                var shift = light + grain[(y * photo.Width) + x];
+                photo.SetPixel(x, y, new SKColor(Grain(pixel.Red, shift), Grain(pixel.Green, shift), Grain(pixel.Blue, shift)));
             }
         }
 
         static byte Grain(byte value, int grain) => (byte)Math.Clamp(value + grain, 0, 255);
     }
 
-    private static ChatShot Landscape(ChatAppStyle style, List<PaintedMessage> messages, string name, Random random)
+    private static PlannedShot Landscape(ChatAppStyle style, List<PaintedMessage> messages, string name, Random random)
     {
-        ChatAppPainter.Paint(style, Counterpart(style, random), messages, Captured, 2, out var screen, landscape: true);
-        using (screen)
+        var counterpart = Counterpart(style, random);
+        var kind = Kind(name + ".png", "landscape", 2, false, "landscape", isChat: false);
+        return new PlannedShot(kind, () =>
         {
-            return new ChatShot(Encode(screen, false), NotChat(name + ".png", "landscape", 2, false));
-        }
+            ChatAppPainter.Paint(style, counterpart, messages, Captured, 2, out var screen, landscape: true);
+            using (screen)
+            {
+                return new ChatShot(Encode(screen, false), NotChat(kind));
+            }
+        });
     }
 
-    private static ChatShot Bill(int width, int height, string name, bool jpeg)
+    private static PlannedShot Bill(int width, int height, string name, bool jpeg)
     {
-        var png = BillPagePainter.Paint(width, height);
-        if (jpeg)
+        var kind = Kind(name + (jpeg ? ".jpg" : ".png"), "bill", width / 360, jpeg, "bill", isChat: false);
+        return new PlannedShot(kind, () =>
         {
-            using var bitmap = SKBitmap.Decode(png);
-            png = Encode(bitmap, true);
-        }
+            var png = BillPagePainter.Paint(width, height);
+            if (jpeg)
+            {
+                using var bitmap = SKBitmap.Decode(png);
+                png = Encode(bitmap, true);
+            }
 
-        return new ChatShot(png, NotChat(name + (jpeg ? ".jpg" : ".png"), "bill", width / 360, jpeg));
+            return new ChatShot(png, NotChat(kind));
+        });
     }
 
-    private static ShotTruth NotChat(string file, string variant, int scale, bool jpeg) =>
-        new(file, variant, scale, jpeg ? "jpeg70" : "png", variant, false, null, Offset(Captured), null, []);
+    private static ShotKind Kind(string file, string app, int scale, bool jpeg, string variant, bool isChat) =>
+        new(file, app, scale, jpeg ? "jpeg70" : "png", variant, isChat);
 
-    private static ShotTruth Truth(string file, string app, int scale, bool jpeg, string variant, string? counterpart, PaintedChat painted, string? pairWith) =>
+    private static ShotTruth NotChat(ShotKind kind) =>
+        new(kind.Name, kind.App, kind.Scale, kind.Format, kind.Variant, false, null, Offset(Captured), null, []);
+
+    private static ShotTruth Truth(ShotKind kind, string? counterpart, PaintedChat painted, string? pairWith) =>
         new(
-            file, app, scale, jpeg ? "jpeg70" : "png", variant, true, counterpart, Offset(Captured), pairWith,
+            kind.Name, kind.App, kind.Scale, kind.Format, kind.Variant, true, counterpart, Offset(Captured), pairWith,
             [.. painted.Bubbles.Select(b => new BubbleTruth(
                 b.Message.Sent ? "sent" : "received",
                 b.Message.Text,
