@@ -89,8 +89,8 @@ trap 'rm -rf "$work"; dotnet build-server shutdown --vbcscompiler >/dev/null 2>&
 # The build's own .NET processes (MSBuild and the compiler server the first build starts, which the
 # build of bench/ and tools/ reuses; the release's publish) run with the workstation garbage
 # collector instead of the server one the compiler asks for, and without the JIT's profile-guided
-# tier: the same assemblies, byte for byte, for 125-137 against 197-233 CPU-seconds of restore and
-# build, most of it the compiler's (docs/benchmarks.md, twelfth session; load 16-24). Only the
+# tier: the same assemblies, byte for byte, for 120-137 against 197-233 CPU-seconds of restore and
+# build, most of it the compiler's (docs/benchmarks.md, twelfth session; load 7-24). Only the
 # build's tools: the tests and the programs they start run as before.
 as_build_tool() { DOTNET_gcServer=0 DOTNET_TieredPGO=0 "$@"; }
 
