@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
@@ -37,6 +38,13 @@ public enum ScreenshotOutcome
 
     /// <summary>It could not be read (not an image, damaged, no text); nothing of it was stored.</summary>
     Refused,
+
+    /// <summary>
+    /// The same image as a file earlier in this import (<see cref="ScreenshotResult.CopyOf"/>), as when
+    /// a picture is chosen twice or saved again under another name: read once, as that file; nothing
+    /// of the copy is stored.
+    /// </summary>
+    CopyInImport,
 }
 
 /// <summary>What the import did with one screenshot.</summary>
@@ -55,10 +63,13 @@ public sealed record ScreenshotResult(string Name, ScreenshotOutcome Outcome, st
     /// image gave or the borrower confirmed; the borrower reads them on the screenshot.
     /// </summary>
     public int Unread { get; init; }
+
+    /// <summary>For <see cref="ScreenshotOutcome.CopyInImport"/>: the name of the earlier file in the import with the same image.</summary>
+    public string? CopyOf { get; init; }
 }
 
 /// <summary>One screenshot as it was read, before anything is stored: what the borrower confirms.</summary>
-/// <param name="Result">What became of it so far: refused (with the reason), already imported, or read (outcome <see cref="ScreenshotOutcome.NothingNew"/>, nothing added yet).</param>
+/// <param name="Result">What became of it so far: refused (with the reason), already imported, a copy of an earlier file, or read (outcome <see cref="ScreenshotOutcome.NothingNew"/>, nothing added yet).</param>
 /// <param name="Messages">The bubbles read on it, top to bottom, with side, time, confidence and flags; none when refused.</param>
 public sealed record ReadScreenshot(ScreenshotResult Result, IReadOnlyList<ChatMessage> Messages);
 
@@ -108,7 +119,8 @@ public sealed record ScreenshotImport(IReadOnlyList<ScreenshotResult> Screenshot
 /// </summary>
 /// <remarks>
 /// Screenshots are read in parallel, one per core; the entries are written in one transaction
-/// afterwards, oldest screenshot first. The same image imported again adds nothing, and a
+/// afterwards, oldest screenshot first. The same image twice in one import is read once, the same
+/// image imported again adds nothing, and a
 /// message already kept from an overlapping screenshot is recognised (<see cref="SeenMessages"/>).
 /// A screenshot that cannot be read is reported and nothing of it is stored; when OCR itself is
 /// missing nothing is stored at all.
@@ -169,7 +181,8 @@ public static class ImportScreenshots
 
     /// <summary>
     /// Reads <paramref name="files"/> with OCR and stores nothing: each is refused (not an image, no
-    /// text, or not a chat, <see cref="ChatShape"/>), already imported, or read into bubbles to confirm.
+    /// text, or not a chat, <see cref="ChatShape"/>), already imported, a copy of an earlier file in
+    /// <paramref name="files"/> (not read again), or read into bubbles to confirm.
     /// </summary>
     /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
     public static async Task<ScreenshotReadings> ReadAsync(
@@ -188,6 +201,10 @@ public static class ImportScreenshots
         }, cancellationToken).ConfigureAwait(false);
 
         var readings = new Read[files.Count];
+        // The content of each file opened to read, and the file that claimed it first: a file whose
+        // content an earlier file claimed is not read with OCR (SettleCopies names it after the batches).
+        var opened = new ContentHash?[files.Count];
+        var claimed = new ConcurrentDictionary<ContentHash, int>();
         var ocr = new TesseractOcr();
         // A batch of screenshots shares one Tesseract process a model (ScreenshotReader.ReadAllAsync);
         // the batches are read one a core, each file's content held only while its batch is read.
@@ -208,7 +225,11 @@ public static class ImportScreenshots
                     }
                     else
                     {
-                        toRead.Add((i, source!, hash));
+                        opened[i] = hash;
+                        if (claimed.GetOrAdd(hash, i) >= i)
+                        {
+                            toRead.Add((i, source!, hash));
+                        }
                     }
                 }
 
@@ -229,7 +250,32 @@ public static class ImportScreenshots
                     progress?.Report(readings[i].Result);
                 }
             }).ConfigureAwait(false);
+        SettleCopies(files, opened, readings, progress);
         return new ScreenshotReadings(files, readings);
+    }
+
+    /// <summary>
+    /// Settles each file opened with the content of an earlier one (by index, so the outcome does not
+    /// depend on which batch opened first) as a copy of that file: the copies not read are reported
+    /// now; one read because its batch opened it first is replaced and not reported again.
+    /// </summary>
+    private static void SettleCopies(IReadOnlyList<ScreenshotFile> files, ContentHash?[] opened, Read?[] readings, IProgress<ScreenshotResult>? progress)
+    {
+        var first = new Dictionary<ContentHash, int>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (opened[i] is not { } hash || first.TryAdd(hash, i))
+            {
+                continue;
+            }
+
+            var unread = readings[i] is null;
+            readings[i] = new Read(new ScreenshotResult(files[i].Name, ScreenshotOutcome.CopyInImport, null, 0, 0, 0, null) { CopyOf = files[first[hash]].Name }, null, hash);
+            if (unread)
+            {
+                progress?.Report(readings[i]!.Result);
+            }
+        }
     }
 
     /// <summary>
