@@ -201,38 +201,54 @@ public static class ImportScreenshots
         }, cancellationToken).ConfigureAwait(false);
 
         var readings = new Read[files.Count];
-        // The content of each file opened to read, and the file that claimed it first: a file whose
-        // content an earlier file claimed is not read with OCR (SettleCopies names it after the batches).
-        var opened = new ContentHash?[files.Count];
-        var claimed = new ConcurrentDictionary<ContentHash, int>();
+        // Each content opened and the first file (lowest index) that has it: a later file with the
+        // same content is a copy, settled without OCR.
+        var first = new ConcurrentDictionary<ContentHash, int>();
         var ocr = new TesseractOcr();
         // A batch of screenshots shares one Tesseract process a model (ScreenshotReader.ReadAllAsync);
         // the batches are read one a core, each file's content held only while its batch is read.
+        // A batch chooses what to read once every earlier batch has opened its files, so a copy is
+        // known whichever batch runs first (the earlier batches are running: they are taken in order).
+        var batches = ScreenshotReader.Batches(files.Count, Environment.ProcessorCount).ToArray();
+        var opened = batches.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         await Parallel.ForEachAsync(
-            ScreenshotReader.Batches(files.Count, Environment.ProcessorCount),
+            batches.Index(),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (batch, token) =>
+            async (numbered, token) =>
             {
+                var (k, batch) = numbered;
                 var (offset, length) = batch.GetOffsetAndLength(files.Count);
                 var toRead = new List<(int Index, ScreenshotSource Source, ContentHash Hash)>(length);
-                for (var i = offset; i < offset + length; i++)
+                try
                 {
-                    var (settled, source, hash) = Open(files[i], known);
-                    if (settled is not null)
+                    for (var i = offset; i < offset + length; i++)
                     {
-                        readings[i] = settled;
-                        progress?.Report(settled.Result);
-                    }
-                    else
-                    {
-                        opened[i] = hash;
-                        if (claimed.GetOrAdd(hash, i) >= i)
+                        var (settled, source, hash) = Open(files[i], known);
+                        if (settled is not null)
                         {
+                            readings[i] = settled;
+                            progress?.Report(settled.Result);
+                        }
+                        else
+                        {
+                            first.AddOrUpdate(hash, i, (_, other) => Math.Min(i, other));
                             toRead.Add((i, source!, hash));
                         }
                     }
                 }
+                finally
+                {
+                    opened[k].SetResult();
+                }
 
+                await Task.WhenAll(opened[..k].Select(o => o.Task)).WaitAsync(token).ConfigureAwait(false);
+                foreach (var (i, _, hash) in toRead.Where(r => first[r.Hash] != r.Index))
+                {
+                    readings[i] = new Read(new ScreenshotResult(files[i].Name, ScreenshotOutcome.CopyInImport, null, 0, 0, 0, null) { CopyOf = files[first[hash]].Name }, null, hash);
+                    progress?.Report(readings[i].Result);
+                }
+
+                toRead.RemoveAll(r => first[r.Hash] != r.Index);
                 IReadOnlyList<ScreenshotAttempt> attempts;
                 try
                 {
@@ -250,32 +266,7 @@ public static class ImportScreenshots
                     progress?.Report(readings[i].Result);
                 }
             }).ConfigureAwait(false);
-        SettleCopies(files, opened, readings, progress);
         return new ScreenshotReadings(files, readings);
-    }
-
-    /// <summary>
-    /// Settles each file opened with the content of an earlier one (by index, so the outcome does not
-    /// depend on which batch opened first) as a copy of that file: the copies not read are reported
-    /// now; one read because its batch opened it first is replaced and not reported again.
-    /// </summary>
-    private static void SettleCopies(IReadOnlyList<ScreenshotFile> files, ContentHash?[] opened, Read?[] readings, IProgress<ScreenshotResult>? progress)
-    {
-        var first = new Dictionary<ContentHash, int>();
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (opened[i] is not { } hash || first.TryAdd(hash, i))
-            {
-                continue;
-            }
-
-            var unread = readings[i] is null;
-            readings[i] = new Read(new ScreenshotResult(files[i].Name, ScreenshotOutcome.CopyInImport, null, 0, 0, 0, null) { CopyOf = files[first[hash]].Name }, null, hash);
-            if (unread)
-            {
-                progress?.Report(readings[i]!.Result);
-            }
-        }
     }
 
     /// <summary>
