@@ -120,8 +120,8 @@ public sealed record ScreenshotImport(IReadOnlyList<ScreenshotResult> Screenshot
 /// <remarks>
 /// Screenshots are read in parallel, one per core; the entries are written in one transaction
 /// afterwards, oldest screenshot first. The same image twice in one import is read once, the same
-/// image imported again adds nothing, and a
-/// message already kept from an overlapping screenshot is recognised (<see cref="SeenMessages"/>).
+/// image imported again adds nothing, and a message already kept from an overlapping screenshot is
+/// recognised (<see cref="SeenMessages"/>).
 /// A screenshot that cannot be read is reported and nothing of it is stored; when OCR itself is
 /// missing nothing is stored at all.
 /// </remarks>

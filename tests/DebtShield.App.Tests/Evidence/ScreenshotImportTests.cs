@@ -234,8 +234,8 @@ public sealed class ScreenshotImportTests(ScreenshotImportTests.PaintedConversat
     /// <see cref="ImportScreenshots.ReadAsync"/> (real Tesseract) on an empty SQLite ledger, which the
     /// reading leaves empty. The import reads the copy's image once, as the first file, so the class
     /// reads the conversation once instead of seven times (the first import on both providers, the
-    /// duplicate test's two copies on both, the chosen bubble). The files stay until the class ends: appending
-    /// reads each again and checks it is the image that was read.
+    /// duplicate test's two copies on both, the chosen bubble). The files stay until the class ends:
+    /// appending reads each again and checks it is the image that was read.
     /// </summary>
     public sealed class PaintedConversation : IAsyncLifetime
     {
