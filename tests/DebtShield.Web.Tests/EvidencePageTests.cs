@@ -158,7 +158,7 @@ public sealed class EvidencePageTests(SharedApp shared) : IClassFixture<SharedAp
             new ChatBubble(false, "您好，您在我司的借款已逾期3天，当前应还金额2180元，请尽快还款。"),
             new ChatBubble(true, "请不要联系我的家人，我会和你们协商。"),
         ]);
-        await UploadScreenshotAsync(app, "Screenshot_20261104-210500.png", image);
+        await UploadScreenshotAsync(app, ("Screenshot_20261104-210500.png", image));
         var review = await app.Client.GetStringAsync("/evidence");
         var before = await EntriesAsync(app);
 
@@ -187,7 +187,7 @@ public sealed class EvidencePageTests(SharedApp shared) : IClassFixture<SharedAp
     {
         await using var app = await shared.App.OnNewCaseAsync();
 
-        await UploadScreenshotAsync(app, "bill.png", BillPagePainter.Paint());
+        await UploadScreenshotAsync(app, ("bill.png", BillPagePainter.Paint()));
         var page = await app.Client.GetStringAsync("/evidence");
 
         Assert.Contains("bill.png：看起来不是聊天截图", page, StringComparison.Ordinal);
@@ -195,14 +195,34 @@ public sealed class EvidencePageTests(SharedApp shared) : IClassFixture<SharedAp
         Assert.Equal(0, await EntriesAsync(app));
     }
 
-    private static async Task UploadScreenshotAsync(RunningApp app, string name, byte[] image)
+    [Fact]
+    public async Task Screenshots_TheSamePictureUnderTwoNames_ShowTheCopyReadOnceWithNothingToTick()
+    {
+        // Given a chat screenshot and the same picture saved again from WeChat, uploaded together
+        await using var app = await shared.App.OnNewCaseAsync();
+        var image = ChatScreenshotPainter.Paint("催收王经理", [new ChatStamp("昨天 21:43"), new ChatBubble(false, "今天下午6点前不还，我们就联系你的家人。")]);
+
+        // When the page shows what was read
+        await UploadScreenshotAsync(app, ("Screenshot_20261104-211000.png", image), ("mmexport1730726400000.png", image));
+        var section = Section(await app.Client.GetStringAsync("/evidence"), "<section class=\"screenshot-review\"", "</section>");
+
+        // Then the copy is named as the same picture as the first, read once, and only the first's bubble is offered
+        Assert.Contains("<legend>mmexport1730726400000.png</legend>", section, StringComparison.Ordinal);
+        Assert.Contains("和 Screenshot_20261104-211000.png 是同一张图片，只读取一次。", section, StringComparison.Ordinal);
+        Assert.Contains("value=\"0:0\"", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"1:", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("以前导入过", section, StringComparison.Ordinal);
+    }
+
+    private static async Task UploadScreenshotAsync(RunningApp app, params (string Name, byte[] Image)[] screenshots)
     {
         var (_, token) = await app.FormAsync("/evidence");
-        using var form = new MultipartFormDataContent
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, image) in screenshots)
         {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(image), "screenshots", name },
-        };
+            form.Add(new ByteArrayContent(image), "screenshots", name);
+        }
+
         Assert.Equal(HttpStatusCode.Redirect, (await app.Client.PostAsync("/evidence?handler=Screenshots", form)).StatusCode);
     }
 

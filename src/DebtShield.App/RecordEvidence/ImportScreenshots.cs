@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DebtShield.App.Cases;
 using DebtShield.App.Ledgers;
 using DebtShield.App.Resources;
@@ -37,6 +38,13 @@ public enum ScreenshotOutcome
 
     /// <summary>It could not be read (not an image, damaged, no text); nothing of it was stored.</summary>
     Refused,
+
+    /// <summary>
+    /// The same image as a file earlier in this import (<see cref="ScreenshotResult.CopyOf"/>), as when
+    /// a picture is chosen twice or saved again under another name: read once, as that file; nothing
+    /// of the copy is stored.
+    /// </summary>
+    CopyInImport,
 }
 
 /// <summary>What the import did with one screenshot.</summary>
@@ -55,10 +63,13 @@ public sealed record ScreenshotResult(string Name, ScreenshotOutcome Outcome, st
     /// image gave or the borrower confirmed; the borrower reads them on the screenshot.
     /// </summary>
     public int Unread { get; init; }
+
+    /// <summary>For <see cref="ScreenshotOutcome.CopyInImport"/>: the name of the earlier file in the import with the same image.</summary>
+    public string? CopyOf { get; init; }
 }
 
 /// <summary>One screenshot as it was read, before anything is stored: what the borrower confirms.</summary>
-/// <param name="Result">What became of it so far: refused (with the reason), already imported, or read (outcome <see cref="ScreenshotOutcome.NothingNew"/>, nothing added yet).</param>
+/// <param name="Result">What became of it so far: refused (with the reason), already imported, a copy of an earlier file, or read (outcome <see cref="ScreenshotOutcome.NothingNew"/>, nothing added yet).</param>
 /// <param name="Messages">The bubbles read on it, top to bottom, with side, time, confidence and flags; none when refused.</param>
 public sealed record ReadScreenshot(ScreenshotResult Result, IReadOnlyList<ChatMessage> Messages);
 
@@ -108,8 +119,9 @@ public sealed record ScreenshotImport(IReadOnlyList<ScreenshotResult> Screenshot
 /// </summary>
 /// <remarks>
 /// Screenshots are read in parallel, one per core; the entries are written in one transaction
-/// afterwards, oldest screenshot first. The same image imported again adds nothing, and a
-/// message already kept from an overlapping screenshot is recognised (<see cref="SeenMessages"/>).
+/// afterwards, oldest screenshot first. The same image twice in one import is read once, the same
+/// image imported again adds nothing, and a message already kept from an overlapping screenshot is
+/// recognised (<see cref="SeenMessages"/>).
 /// A screenshot that cannot be read is reported and nothing of it is stored; when OCR itself is
 /// missing nothing is stored at all.
 /// </remarks>
@@ -169,7 +181,8 @@ public static class ImportScreenshots
 
     /// <summary>
     /// Reads <paramref name="files"/> with OCR and stores nothing: each is refused (not an image, no
-    /// text, or not a chat, <see cref="ChatShape"/>), already imported, or read into bubbles to confirm.
+    /// text, or not a chat, <see cref="ChatShape"/>), already imported, a copy of an earlier file in
+    /// <paramref name="files"/> (not read again), or read into bubbles to confirm.
     /// </summary>
     /// <exception cref="RequestRefusedException">OCR is not available on this machine.</exception>
     public static async Task<ScreenshotReadings> ReadAsync(
@@ -188,30 +201,54 @@ public static class ImportScreenshots
         }, cancellationToken).ConfigureAwait(false);
 
         var readings = new Read[files.Count];
+        // Each content opened and the first file (lowest index) that has it: a later file with the
+        // same content is a copy, settled without OCR.
+        var first = new ConcurrentDictionary<ContentHash, int>();
         var ocr = new TesseractOcr();
         // A batch of screenshots shares one Tesseract process a model (ScreenshotReader.ReadAllAsync);
         // the batches are read one a core, each file's content held only while its batch is read.
+        // A batch chooses what to read once every earlier batch has opened its files, so a copy is
+        // known whichever batch runs first (the earlier batches are running: they are taken in order).
+        var batches = ScreenshotReader.Batches(files.Count, Environment.ProcessorCount).ToArray();
+        var opened = batches.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         await Parallel.ForEachAsync(
-            ScreenshotReader.Batches(files.Count, Environment.ProcessorCount),
+            batches.Index(),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (batch, token) =>
+            async (numbered, token) =>
             {
+                var (k, batch) = numbered;
                 var (offset, length) = batch.GetOffsetAndLength(files.Count);
                 var toRead = new List<(int Index, ScreenshotSource Source, ContentHash Hash)>(length);
-                for (var i = offset; i < offset + length; i++)
+                try
                 {
-                    var (settled, source, hash) = Open(files[i], known);
-                    if (settled is not null)
+                    for (var i = offset; i < offset + length; i++)
                     {
-                        readings[i] = settled;
-                        progress?.Report(settled.Result);
-                    }
-                    else
-                    {
-                        toRead.Add((i, source!, hash));
+                        var (settled, source, hash) = Open(files[i], known);
+                        if (settled is not null)
+                        {
+                            readings[i] = settled;
+                            progress?.Report(settled.Result);
+                        }
+                        else
+                        {
+                            first.AddOrUpdate(hash, i, (_, other) => Math.Min(i, other));
+                            toRead.Add((i, source!, hash));
+                        }
                     }
                 }
+                finally
+                {
+                    opened[k].SetResult();
+                }
 
+                await Task.WhenAll(opened[..k].Select(o => o.Task)).WaitAsync(token).ConfigureAwait(false);
+                foreach (var (i, _, hash) in toRead.Where(r => first[r.Hash] != r.Index))
+                {
+                    readings[i] = new Read(new ScreenshotResult(files[i].Name, ScreenshotOutcome.CopyInImport, null, 0, 0, 0, null) { CopyOf = files[first[hash]].Name }, null, hash);
+                    progress?.Report(readings[i].Result);
+                }
+
+                toRead.RemoveAll(r => first[r.Hash] != r.Index);
                 IReadOnlyList<ScreenshotAttempt> attempts;
                 try
                 {

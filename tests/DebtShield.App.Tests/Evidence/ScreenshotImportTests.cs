@@ -86,12 +86,28 @@ public sealed class ScreenshotImportTests(ScreenshotImportTests.PaintedConversat
         var again = await ImportScreenshots.ImportAsync(ledger, null, ImportScreenshots.Files([painted.Screenshot, scrolled]), null, Clock);
         var items = (await ReviewEvidence.ReviewEvidence.LoadAsync(ledger, null)).Items;
 
-        Assert.Equal([(ScreenshotOutcome.Added, 4), (ScreenshotOutcome.AlreadyImported, 0)], once.Screenshots.Select(s => (s.Outcome, s.Added)));
+        Assert.Equal([(ScreenshotOutcome.Added, 4), (ScreenshotOutcome.CopyInImport, 0)], once.Screenshots.Select(s => (s.Outcome, s.Added)));
         Assert.Equal([(ScreenshotOutcome.AlreadyImported, 0), (ScreenshotOutcome.Added, 1)], again.Screenshots.Select(s => (s.Outcome, s.Added)));
         Assert.Equal(5, items.Count);
         var last = items[^1];
         Assert.StartsWith("最后通知", last.Entry.Incident.Text, StringComparison.Ordinal);
         Assert.Equal((new DateTimeOffset(2026, 11, 4, 8, 15, 0, China), false), (last.Entry.Incident.Time, last.TimeEstimated));
+    }
+
+    [Fact]
+    public void ReadAsync_AScreenshotAndItsCopyUnderAnotherName_ReadsTheFirstAndSettlesTheCopyUnread()
+    {
+        // Given the screenshot and its byte-for-byte copy, read in one import (the class's reading)
+        var readings = painted.ScreenshotAndCopy.Screenshots;
+
+        // Then the first is read as alone, and the copy is named for it with no bubble read or to confirm
+        Assert.Equal(
+            (ScreenshotOutcome.NothingNew, "催收王经理", 4),
+            (readings[0].Result.Outcome, readings[0].Result.Conversation, readings[0].Messages.Count));
+        Assert.Equal(
+            new ScreenshotResult("copy-of-first.png", ScreenshotOutcome.CopyInImport, null, 0, 0, 0, null) { CopyOf = "Screenshot_20261104-210500.png" },
+            readings[1].Result);
+        Assert.Empty(readings[1].Messages);
     }
 
     [Fact]
@@ -216,10 +232,10 @@ public sealed class ScreenshotImportTests(ScreenshotImportTests.PaintedConversat
     /// <summary>
     /// The painted conversation and a byte-for-byte copy of it, read together once by
     /// <see cref="ImportScreenshots.ReadAsync"/> (real Tesseract) on an empty SQLite ledger, which the
-    /// reading leaves empty. Reading the same bytes gives the same reading, so the class reads the
-    /// conversation twice instead of seven times (the first import on both providers, the duplicate
-    /// test's two copies on both, the chosen bubble). The files stay until the class ends: appending
-    /// reads each again and checks it is the image that was read.
+    /// reading leaves empty. The import reads the copy's image once, as the first file, so the class
+    /// reads the conversation once instead of seven times (the first import on both providers, the
+    /// duplicate test's two copies on both, the chosen bubble). The files stay until the class ends:
+    /// appending reads each again and checks it is the image that was read.
     /// </summary>
     public sealed class PaintedConversation : IAsyncLifetime
     {

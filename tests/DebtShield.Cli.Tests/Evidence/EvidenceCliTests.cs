@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DebtShield.Cli.Tests.Ledger;
+using DebtShield.Tests.Screenshots;
 using DebtShield.Tests.Shared;
 using DebtShield.Tests.Shared.TimeStamps;
 
@@ -176,6 +177,25 @@ public sealed class EvidenceCliTests
         Assert.Contains("「妈：周末回家吃饭吗？」", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("--collector", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("17000001234：短信", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportScreenshot_ThePictureUnderTwoNames_SaysTheCopyIsTheSamePictureAndKeepsItsMessageOnce()
+    {
+        // Given a chat screenshot and the same picture saved again from WeChat
+        using var cli = new LedgerCli("sqlite");
+        var image = ChatScreenshotPainter.Paint("催收王经理", [new ChatStamp("昨天 21:43"), new ChatBubble(false, "今天下午6点前不还，我们就联系你的家人。")]);
+        File.WriteAllBytes(cli.PathOf("Screenshot_20261104-211000.png"), image);
+        File.WriteAllBytes(cli.PathOf("mmexport1730726400000.png"), image);
+
+        // When both are imported at once
+        var result = cli.Run("evidence", "import-screenshot", cli.PathOf("Screenshot_20261104-211000.png"), cli.PathOf("mmexport1730726400000.png"));
+
+        // Then the copy's line names the first file, not "imported before", and the message is kept once
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("mmexport1730726400000.png：和 Screenshot_20261104-211000.png 是同一张图片，只读取一次", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("之前已经导入", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM evidence_entries"));
     }
 
     [Fact]

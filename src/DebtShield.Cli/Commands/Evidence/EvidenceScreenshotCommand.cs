@@ -62,6 +62,7 @@ internal sealed class EvidenceScreenshotCommand(TimeProvider time) : AsyncComman
                 ScreenshotOutcome.Added => Localized.Format(CliText.Evidence_ScreenshotAdded, screenshot.Name, screenshot.Added, screenshot.Conversation ?? "—", screenshot.ToConfirm),
                 ScreenshotOutcome.NothingNew => Localized.Format(CliText.Evidence_ScreenshotNothingNew, screenshot.Name, screenshot.Messages),
                 ScreenshotOutcome.AlreadyImported => Localized.Format(CliText.Evidence_ScreenshotAlready, screenshot.Name),
+                ScreenshotOutcome.CopyInImport => Localized.Format(CliText.Evidence_ScreenshotCopy, screenshot.Name, screenshot.CopyOf),
                 _ => screenshot.Problem ?? screenshot.Name,
             });
             if (screenshot.Unread > 0)
