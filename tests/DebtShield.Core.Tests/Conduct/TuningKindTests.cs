@@ -1,0 +1,50 @@
+using DebtShield.Core.Conduct;
+
+namespace DebtShield.Core.Tests.Conduct;
+
+/// <summary>
+/// The kinds of wording the tuning side's misses fell into (issue 21, s25), each pinned by sentences invented for these
+/// tests, not corpus texts: a menace followed by the borrower's circle, and crude dismissal flung at the reader.
+/// </summary>
+public sealed class TuningKindTests
+{
+    private static ConductAnalyzer Analyzer => ConductData.Analyzer;
+
+    private static IReadOnlyList<string> Labels(string text) => ConductData.TextLabels(Analyzer.Analyze(text, Recipient.Borrower));
+
+    /// <summary>
+    /// "Just you wait", then the family or the workplace: an ultimatum with the circle after it is a threat of exposure by
+    /// the guide's rule 8, as 不然 or 后果自负 with the circle is (S121's m532 is the kind). Each got no label before.
+    /// </summary>
+    [Theory]
+    [InlineData("行，你给我等着，让你老婆孩子也跟着过个好年。")]
+    [InlineData("你等着吧，你爸妈那边也别想清净。")]
+    [InlineData("走着瞧，你们单位领导一个都跑不了。")]
+    public void Analyze_MenaceThenTheCircle_IsThreatOfExposure(string text) =>
+        Assert.Equal(["threat_exposure"], Labels(text));
+
+    /// <summary>The menace alone is a veiled threat (the guide's rule 6): no pressure label, and never a lawful reminder.</summary>
+    [Fact]
+    public void Analyze_MenaceAlone_GetsNoLabel() =>
+        Assert.Empty(Labels("本期应还800元，不还你等着。"));
+
+    /// <summary>Waiting said politely is no menace: the reminder stays lawful.</summary>
+    [Fact]
+    public void Analyze_ReaderAskedToWaitForACall_IsLawful() =>
+        Assert.Equal(["lawful_reminder"], Labels("请您耐心等着客服回电，本期应还500元，请按时还款。"));
+
+    /// <summary>The guide's 辱骂 in crude words it does not list (放屁, 屁话, 狗屁, 屁事, 滚蛋). Each got no label before.</summary>
+    [Theory]
+    [InlineData("你当我说的话是放屁？")]
+    [InlineData("少跟我讲屁话，今天必须还。")]
+    [InlineData("什么狗屁理由，赶紧还钱。")]
+    [InlineData("你家里那点事关我屁事，钱呢？")]
+    [InlineData("滚蛋，别再拿工资没发当借口。")]
+    public void Analyze_CrudeDismissalOfTheReader_IsInsult(string text) =>
+        Assert.Contains("insult", Labels(text));
+
+    /// <summary>A word that only holds 屁 is no insult.</summary>
+    [Fact]
+    public void Analyze_NeutralWordHoldingTheCrudeCharacter_IsLawful() =>
+        Assert.Equal(["lawful_reminder"], Labels("久坐伤屁股，记得按时还款哦。"));
+}
