@@ -4,7 +4,8 @@ namespace DebtShield.Core.Tests.Conduct;
 
 /// <summary>
 /// The kinds of wording the tuning side's misses fell into (issue 21, s25), each pinned by sentences invented for these
-/// tests, not corpus texts: a menace followed by the borrower's circle, and crude dismissal flung at the reader.
+/// tests, not corpus texts: a menace followed by the borrower's circle, crude dismissal flung at the reader, and the
+/// pressure-free collection words (a rental's bill, the caller asking when or why) that the rules gave no label.
 /// </summary>
 public sealed class TuningKindTests
 {
@@ -47,4 +48,34 @@ public sealed class TuningKindTests
     [Fact]
     public void Analyze_NeutralWordHoldingTheCrudeCharacter_IsLawful() =>
         Assert.Equal(["lawful_reminder"], Labels("久坐伤屁股，记得按时还款哦。"));
+
+    /// <summary>
+    /// Collection words with no pressure in them are a lawful reminder even without an amount or a date (the guide's rule
+    /// 10), and a rent or a fee is labelled as a loan is. Each got no label before.
+    /// </summary>
+    [Theory]
+    [InlineData("您在本店的租金300元将于5月10日扣缴，请保持账户余额充足。")]
+    [InlineData("您的会员费本月未扣款成功，请留意银行卡。")]
+    [InlineData("本季度的会费请于月底前缴纳。")]
+    [InlineData("您好，请问您什么时候可以还款呢？")]
+    [InlineData("想了解一下，您是什么原因没有还款呢？")]
+    [InlineData("您的借款已经逾期3天。")]
+    [InlineData("您可以在App里看到具体的逾期情况。")]
+    [InlineData("如果对还款方式有疑问，可以拨打我们的热线。")]
+    [InlineData("上个月那笔您已经还掉了对吧？")]
+    public void Analyze_PressureFreeCollectionWords_IsLawful(string text) =>
+        Assert.Equal(["lawful_reminder"], Labels(text));
+
+    /// <summary>The same words beside a threat: the threat's label, never a lawful reminder.</summary>
+    [Theory]
+    [InlineData("您的借款已经逾期，再不还就通知你家人。", "threat_exposure")]
+    [InlineData("你什么时候还？不还明天就去你家。", "threat_violence")]
+    [InlineData("租金再不缴纳，我们就在你们小区业主群里曝光你。", "threat_exposure")]
+    public void Analyze_PressureFreeWordsBesideAThreat_KeepTheThreat(string text, string expected)
+    {
+        var labels = Labels(text);
+
+        Assert.Contains(expected, labels);
+        Assert.DoesNotContain("lawful_reminder", labels);
+    }
 }
