@@ -4,8 +4,9 @@ namespace DebtShield.Core.Tests.Conduct;
 
 /// <summary>
 /// The kinds of wording the tuning side's misses fell into (issue 21, s25), each pinned by sentences invented for these
-/// tests, not corpus texts: a menace followed by the borrower's circle, crude dismissal flung at the reader, and the
-/// pressure-free collection words (a rental's bill, the caller asking when or why) that the rules gave no label.
+/// tests, not corpus texts: a menace followed by the borrower's circle, crude dismissal flung at the reader, the
+/// pressure-free collection words (a rental's bill, the caller asking when or why) that the rules gave no label, and
+/// reminders that name the family as help.
 /// </summary>
 public sealed class TuningKindTests
 {
@@ -78,4 +79,23 @@ public sealed class TuningKindTests
         Assert.Contains(expected, labels);
         Assert.DoesNotContain("lawful_reminder", labels);
     }
+
+    /// <summary>
+    /// The family named as help is no pressure (the guide's table and rule 8): the reminder is lawful. Each got no label
+    /// before, since any of the borrower's people withheld the lawful reminder.
+    /// </summary>
+    [Theory]
+    [InlineData("本期应还800元，如有困难，可以让家人朋友帮您周转一下。")]
+    [InlineData("您的借款已逾期3天，应还1200元，也可以跟家里人商量一下怎么还。")]
+    [InlineData("本期应还600元，手头紧的话可以请亲戚帮忙想想办法，请按时还款。")]
+    public void Analyze_ReminderNamingTheFamilyAsHelp_IsLawful(string text) =>
+        Assert.Equal(["lawful_reminder"], Labels(text));
+
+    /// <summary>The family named as help after a condition, or named besides as the ones to be told: never a lawful reminder.</summary>
+    [Theory]
+    [InlineData("本期应还800元，再不还就让你家人帮你还。")]
+    [InlineData("本期应还800元，你家人那边我们也会联系，让他们帮您想办法。")]
+    [InlineData("本期应还800元，可以让家人帮您周转，不然我们就打给你老婆。")]
+    public void Analyze_FamilyAsHelpBesideACondition_IsNoLawfulReminder(string text) =>
+        Assert.DoesNotContain("lawful_reminder", Labels(text));
 }
