@@ -30,6 +30,9 @@ public sealed class ConductAnalyzer
     /// <summary>How far after a negated act of telling the people it names may start (您的, 你的任何).</summary>
     private const int NegatedObjectReach = 4;
 
+    /// <summary>How far (normalised characters) after one of the borrower's people a word of help may start and still name them as help.</summary>
+    private const int HelpReach = 8;
+
     /// <summary>The largest gap between consecutive parts of an ordered (…) pattern.</summary>
     private const int OrderedGap = 16;
 
@@ -828,7 +831,7 @@ public sealed class ConductAnalyzer
         return false;
     }
 
-    private static bool IsVetoed(ConductRule rule, Scratch scratch, int sentence)
+    private bool IsVetoed(ConductRule rule, Scratch scratch, int sentence)
     {
         var unless = rule.UnlessArray;
         var anywhere = rule.UnlessAnywhereArray;
@@ -840,13 +843,48 @@ public sealed class ConductAnalyzer
         foreach (var hit in scratch.Hits)
         {
             if (!hit.Suppressed
-                && ((hit.Sentence == sentence && Array.IndexOf(unless, hit.Atom) >= 0) || Array.IndexOf(anywhere, hit.Atom) >= 0))
+                && ((hit.Sentence == sentence && Array.IndexOf(unless, hit.Atom) >= 0)
+                    || (Array.IndexOf(anywhere, hit.Atom) >= 0 && !IsNamedAsHelp(scratch, hit))))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="hit"/> is one of the borrower's people named as help: a word of help follows within
+    /// <see cref="HelpReach"/> in its clause ("可以让家人朋友帮您周转一下", "跟家里人商量一下"), and no condition stands before
+    /// it in its sentence. The labelling guide's rule 8 gives the family's help no label, so such a circle is no sign
+    /// of pressure for a whole-message veto (<see cref="ConductRuleSet.HelpClass"/>, issue 21); "再不还就让你家人帮你还"
+    /// keeps its veto.
+    /// </summary>
+    private bool IsNamedAsHelp(Scratch scratch, AtomHit hit)
+    {
+        if (hit.Atom != Rules.PeopleAtom || Rules.HelpAtom < 0)
+        {
+            return false;
+        }
+
+        var helped = false;
+        foreach (var other in scratch.Hits)
+        {
+            if (other.Suppressed || other.Sentence != hit.Sentence)
+            {
+                continue;
+            }
+
+            if (other.Atom == Rules.IfNotAtom && other.Start < hit.Start)
+            {
+                return false;
+            }
+
+            helped |= other.Atom == Rules.HelpAtom && other.Start >= hit.End && other.Start - hit.End <= HelpReach
+                && scratch.Clause[other.Start] == scratch.Clause[hit.Start];
+        }
+
+        return helped;
     }
 
     /// <summary>Finds the first match of <paramref name="pattern"/>, in <paramref name="sentence"/> only unless it is -1.</summary>

@@ -68,6 +68,14 @@ public sealed class ConductRuleSet
     /// </summary>
     public const string ProhibitionClass = "PROHIBITION";
 
+    /// <summary>
+    /// The word class of help ("帮您周转", "商量"), if the lexicon has it: right after one of the borrower's people in its
+    /// clause, the people are named as help ("可以让家人帮您周转一下"), which the labelling guide's rule 8 calls no pressure, so
+    /// they no longer withhold a lawful reminder (<c>unless-anywhere:</c>) — unless a condition stands before them in their
+    /// sentence ("再不还就让你家人帮你还").
+    /// </summary>
+    public const string HelpClass = "HELP";
+
     internal ConductRuleSet(
         ConductNormalizer normalizer,
         PatternAutomaton automaton,
@@ -79,7 +87,7 @@ public sealed class ConductRuleSet
         int[] tellingAtoms,
         int peopleAtom,
         (int Repaying, int Then) conditionAtoms,
-        (int Advice, int Prohibition, int IfNot) cueAtoms,
+        (int Advice, int Prohibition, int IfNot, int Help) cueAtoms,
         IReadOnlyList<ConductRule> rules)
     {
         Normalizer = normalizer;
@@ -93,7 +101,7 @@ public sealed class ConductRuleSet
         TellingAtoms = tellingAtoms;
         PeopleAtom = peopleAtom;
         (RepayingAtom, ThenAtom) = conditionAtoms;
-        (AdviceAtom, ProhibitionAtom, IfNotAtom) = cueAtoms;
+        (AdviceAtom, ProhibitionAtom, IfNotAtom, HelpAtom) = cueAtoms;
         Rules = rules;
         RuleArray = [.. rules];
         var index = RuleArray.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -153,6 +161,9 @@ public sealed class ConductRuleSet
 
     /// <summary>The atom of <see cref="IfNotClass"/>, or -1 when the lexicon has none.</summary>
     internal int IfNotAtom { get; }
+
+    /// <summary>The atom of <see cref="HelpClass"/>, or -1 when the lexicon has none.</summary>
+    internal int HelpAtom { get; }
 
     /// <summary>For each rule of <see cref="RuleArray"/>, the indexes of the rules it yields to (<c>yields-to:</c>).</summary>
     internal int[][] YieldArray { get; }
@@ -344,7 +355,7 @@ public sealed class ConductRuleSet
                 .ToArray();
             int[] telling = [.. new[] { TellingClass, ToldClass }.Where(_classes.ContainsKey).Select(c => _classes[c])];
             var condition = (_classes.GetValueOrDefault(RepayingClass, -1), _classes.GetValueOrDefault(ThenClass, -1));
-            var cues = (_classes.GetValueOrDefault(AdviceClass, -1), _classes.GetValueOrDefault(ProhibitionClass, -1), _classes.GetValueOrDefault(IfNotClass, -1));
+            var cues = (_classes.GetValueOrDefault(AdviceClass, -1), _classes.GetValueOrDefault(ProhibitionClass, -1), _classes.GetValueOrDefault(IfNotClass, -1), _classes.GetValueOrDefault(HelpClass, -1));
             foreach (var rule in _rules)
             {
                 foreach (var id in rule.YieldsTo)

@@ -40,10 +40,13 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// classes (涉嫌 a proceeding only with a finding or an authority, the phone's people named by app or list; the same
     /// session): 0.875, 4 false labels and 117 missed. The fifteenth search's one message (m532, tuning, labelled twice;
     /// 2026-12-07, thirteenth session), a shouted call whose threat of exposure and insult the rules miss: 0.874 over the
-    /// 498, 4 false labels and 119 missed. The floor sits just under that figure on today's corpus: it may only go up
+    /// 498, 4 false labels and 119 missed. With helper s25-rules' first kinds (a menace followed by the circle, crude
+    /// dismissal of the reader; the same session): 0.877, 4 false labels and 116 missed; and
+    /// pressure-free collection words (a rental's bill, the caller asking when or why the borrower has not paid): 0.892, 4
+    /// false labels and 103 missed. The floor sits just under that figure on today's corpus: it may only go up
     /// until new real messages come in.
     /// </summary>
-    private const double RulesFloor = 0.873;
+    private const double RulesFloor = 0.891;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of
