@@ -43,24 +43,26 @@ internal static class WellFormedLoanFile
 
         var facts = scratch.Facts;
         var loanId = facts.Id ?? LineId(line);
+        if (facts.WithParts)
+        {
+            return Loan.Create(loanId, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, scratch.UpfrontFees, scratch.Instalments(), scratch.Payments(), facts.Advertised).Loan;
+        }
 
         // Most schedules give totals only: the loan is made from the columns, and no instalment or
         // payment record is made for a line of a batch that reads only dates and amounts.
-        var creation = facts.WithParts
-            ? Loan.Create(loanId, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, scratch.UpfrontFees, scratch.Instalments(), scratch.Payments(), facts.Advertised)
-            : Loan.CreateFromTotals(
-                loanId,
-                facts.Lender,
-                facts.ContractDate,
-                facts.Principal,
-                facts.Received,
-                scratch.UpfrontFees,
-                CollectionsMarshal.AsSpan(scratch.DueDates),
-                CollectionsMarshal.AsSpan(scratch.Totals),
-                CollectionsMarshal.AsSpan(scratch.PaidOn),
-                CollectionsMarshal.AsSpan(scratch.PaidAmounts),
-                facts.Advertised);
-        return creation.Loan;
+        var columns = ColumnsOf(scratch, loanId);
+        return Loan.CreateFromTotals(
+            loanId,
+            facts.Lender,
+            columns.ContractDate,
+            columns.Principal,
+            columns.Received,
+            scratch.UpfrontFees,
+            columns.DueDates,
+            columns.Totals,
+            columns.PaidOn,
+            columns.PaidAmounts,
+            facts.Advertised).Loan;
     }
 
     /// <summary>
@@ -78,19 +80,21 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        var facts = scratch.Facts;
-        columns = new LoanLineColumns(
-            facts.Id ?? LineId(line),
-            facts.ContractDate,
-            facts.Principal,
-            facts.Received,
-            CollectionsMarshal.AsSpan(scratch.UpfrontFees),
-            CollectionsMarshal.AsSpan(scratch.DueDates),
-            CollectionsMarshal.AsSpan(scratch.Totals),
-            CollectionsMarshal.AsSpan(scratch.PaidOn),
-            CollectionsMarshal.AsSpan(scratch.PaidAmounts));
+        columns = ColumnsOf(scratch, scratch.Facts.Id ?? LineId(line));
         return true;
     }
+
+    /// <summary>The line read last into <paramref name="scratch"/>, as columns over its lists.</summary>
+    private static LoanLineColumns ColumnsOf(Scratch scratch, string id) => new(
+        id,
+        scratch.Facts.ContractDate,
+        scratch.Facts.Principal,
+        scratch.Facts.Received,
+        CollectionsMarshal.AsSpan(scratch.UpfrontFees),
+        CollectionsMarshal.AsSpan(scratch.DueDates),
+        CollectionsMarshal.AsSpan(scratch.Totals),
+        CollectionsMarshal.AsSpan(scratch.PaidOn),
+        CollectionsMarshal.AsSpan(scratch.PaidAmounts));
 
     /// <summary>The name of a loan without an id: the line it came from.</summary>
     private static string LineId(long line) => "line-" + line.ToString(CultureInfo.InvariantCulture);
