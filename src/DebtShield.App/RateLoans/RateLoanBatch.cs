@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DebtShield.App.Batches;
 using DebtShield.App.Input;
+using DebtShield.Core.Loans;
 using DebtShield.Core.Rates;
 using DebtShield.Import.LoanFiles;
 
@@ -33,6 +34,18 @@ public static class RateLoanBatch
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(report);
+
+        // Asked for the IRR alone, a line whose loan the checks would make needs no loan made: its
+        // columns, checked as the loan would be, are solved as the loan's cost solves them. Any
+        // other line is read the ordinary way below, which words what is wrong with it.
+        if (report.WritesIrrOnly
+            && LoanFileReader.TryReadLineColumns(utf8Json, line, out var columns)
+            && Loan.HoldFromTotals(columns.ContractDate, columns.Principal, columns.Received, columns.UpfrontFees, columns.DueDates, columns.Totals, columns.PaidOn, columns.PaidAmounts, out var principalBasis))
+        {
+            report.WriteIrr(json, line, columns.Id, TrueCost.IrrOf(columns.ContractDate, principalBasis, columns.DueDates, columns.Totals));
+            return true;
+        }
+
         var reading = LoanFileReader.ReadLine(utf8Json, line);
         if (!reading.Succeeded)
         {

@@ -143,6 +143,45 @@ public sealed class RateReportWriter
     }
 
     /// <summary>
+    /// True when the writer's fields are some of the three IRR figures and nothing else (as with
+    /// <c>--fields irrAnnualNominal</c>): then <see cref="WriteIrr"/> writes the whole report from the IRR alone.
+    /// </summary>
+    public bool WritesIrrOnly => _fields != RateFields.None && (_fields & ~IrrFigures) == 0;
+
+    /// <summary>
+    /// Writes the report of a loan whose writer <see cref="WritesIrrOnly"/>, from its IRR alone,
+    /// byte for byte as <see cref="Write"/> writes the same loan's.
+    /// </summary>
+    public void WriteIrr(Utf8JsonWriter json, long? line, string id, ScheduleIrr irr)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(id);
+        if (!WritesIrrOnly)
+        {
+            throw new InvalidOperationException("This writer writes more than the IRR's figures.");
+        }
+
+        var beyondRange = false;
+        var nominal = Has(RateFields.IrrAnnualNominal) ? LoanFigures.Writable(irr.AnnualNominal?.Fraction, ref beyondRange) : null;
+        var perPeriod = Has(RateFields.IrrPerPeriod) ? LoanFigures.Writable(irr.PerPeriod.RateOrNull, ref beyondRange) : null;
+        var effective = Has(RateFields.IrrAnnualEffective) ? LoanFigures.Writable(irr.AnnualEffective?.Fraction, ref beyondRange) : null;
+        json.WriteStartObject();
+        if (line is { } number)
+        {
+            json.WriteNumber(LineName, number);
+        }
+
+        json.WriteString(IdName, id);
+        Rate(json, RateFields.IrrPerPeriod, perPeriod);
+        Rate(json, RateFields.IrrAnnualNominal, nominal);
+        Rate(json, RateFields.IrrAnnualEffective, effective);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The three figures of the IRR itself, which <see cref="WriteIrr"/> writes.</summary>
+    private const RateFields IrrFigures = RateFields.IrrPerPeriod | RateFields.IrrAnnualNominal | RateFields.IrrAnnualEffective;
+
+    /// <summary>
     /// The fields that read the IRR: the rates made from it, the gap to the advertised rate, the
     /// notes (which say when it is missing or too large) and the verdict. Any other set solves nothing.
     /// </summary>

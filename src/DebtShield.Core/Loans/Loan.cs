@@ -278,6 +278,59 @@ public sealed class Loan
     }
 
     /// <summary>
+    /// Whether <see cref="CreateFromTotals(string, Lender, DateOnly, Money, Money?, IEnumerable{UpfrontFee}, ReadOnlySpan{DateOnly}, ReadOnlySpan{Money}, ReadOnlySpan{DateOnly}, ReadOnlySpan{Money}, AdvertisedRate?)"/>
+    /// would make a loan of these facts, by the same checks, and the loan's
+    /// <see cref="PrincipalBasis"/> when it would; nothing is made or kept. A batch asked only for
+    /// the IRR needs no more of a loan than this and its schedule's columns (issue 27); a line
+    /// refused here is read again the ordinary way, which words every problem.
+    /// </summary>
+    /// <param name="contractDate">The day the money arrived.</param>
+    /// <param name="principal">The contract amount.</param>
+    /// <param name="received">What arrived; <see langword="null"/> means the whole principal.</param>
+    /// <param name="upfrontFees">Fees paid at or before disbursement.</param>
+    /// <param name="dueDates">Each instalment's due date, in schedule order.</param>
+    /// <param name="totals">Each instalment's total, in the order of <paramref name="dueDates"/>.</param>
+    /// <param name="paidOn">The day of each payment, in any order.</param>
+    /// <param name="paidAmounts">What each payment was, in the order of <paramref name="paidOn"/>.</param>
+    /// <param name="principalBasis">The principal basis of the loan these facts make; zero when they make none.</param>
+    /// <exception cref="ArgumentException">Two columns of a pair differ in length.</exception>
+    public static bool HoldFromTotals(
+        DateOnly contractDate,
+        Money principal,
+        Money? received,
+        ReadOnlySpan<UpfrontFee> upfrontFees,
+        ReadOnlySpan<DateOnly> dueDates,
+        ReadOnlySpan<Money> totals,
+        ReadOnlySpan<DateOnly> paidOn,
+        ReadOnlySpan<Money> paidAmounts,
+        out Money principalBasis)
+    {
+        principalBasis = Money.Zero;
+        if (dueDates.Length != totals.Length || paidOn.Length != paidAmounts.Length)
+        {
+            throw new ArgumentException("Every due date needs exactly one total, and every payment's day one amount.", nameof(totals));
+        }
+
+        // The checks read each payment as an entry: on the stack for a batch line's few payments.
+        const int OnTheStack = 64;
+        var paid = paidOn.Length <= OnTheStack ? stackalloc PaymentEntry[paidOn.Length] : new PaymentEntry[paidOn.Length];
+        for (var i = 0; i < paid.Length; i++)
+        {
+            paid[i] = new PaymentEntry(paidOn[i], paidAmounts[i], PaymentTarget.Default);
+        }
+
+        var arrived = received ?? principal;
+        if (Problems(principal, arrived, upfrontFees, dueDates, totals, null, paid, contractDate, OverdueTerms.Unknown, out var upfrontFeeTotal, out _) is not null)
+        {
+            return false;
+        }
+
+        // As the loan's own properties compute it: principal less (deducted + upfront fees).
+        principalBasis = principal - ((principal - arrived) + upfrontFeeTotal);
+        return true;
+    }
+
+    /// <summary>
     /// The arguments both doors from totals take alike: none missing, one total per due date. A
     /// caller's mistake, not a fact of the loan, so it throws rather than joining the problems.
     /// </summary>
@@ -399,8 +452,8 @@ public sealed class Loan
     /// <paramref name="instalments"/> whose parts are checked too when the caller had them.
     /// </summary>
     private static List<LoanProblem>? Problems(
-        Money principal, Money arrived, UpfrontFee[] fees, ReadOnlySpan<DateOnly> dueDates, ReadOnlySpan<Money> totals, Instalment[]? instalments,
-        PaymentEntry[] paid, DateOnly contractDate, OverdueTerms terms,
+        Money principal, Money arrived, ReadOnlySpan<UpfrontFee> fees, ReadOnlySpan<DateOnly> dueDates, ReadOnlySpan<Money> totals, Instalment[]? instalments,
+        ReadOnlySpan<PaymentEntry> paid, DateOnly contractDate, OverdueTerms terms,
         out Money upfrontFeeTotal, out Money scheduledTotal)
     {
         List<LoanProblem>? problems = null;
@@ -572,7 +625,7 @@ public sealed class Loan
     }
 
     /// <summary>The upfront fees' problems; their total.</summary>
-    private static Money CheckFees(UpfrontFee[] fees, ReadOnlySpan<DateOnly> dueDates, Money received, ref List<LoanProblem>? problems)
+    private static Money CheckFees(ReadOnlySpan<UpfrontFee> fees, ReadOnlySpan<DateOnly> dueDates, Money received, ref List<LoanProblem>? problems)
     {
         var total = Money.Zero;
         for (var i = 0; i < fees.Length; i++)
@@ -624,7 +677,7 @@ public sealed class Loan
     /// <summary>A rate is a fraction: below zero is wrong, and above 100 (10,000% a period) is certainly a typo.</summary>
     internal static bool IsRate(decimal rate) => rate >= 0m && rate <= LargestRate;
 
-    private static void CheckPayments(DateOnly contractDate, PaymentEntry[] payments, ref List<LoanProblem>? problems)
+    private static void CheckPayments(DateOnly contractDate, ReadOnlySpan<PaymentEntry> payments, ref List<LoanProblem>? problems)
     {
         for (var i = 0; i < payments.Length; i++)
         {

@@ -42,8 +42,17 @@ public readonly record struct RepaymentPeriod
     public static RepaymentPeriod Of(DateOnly contractDate, IReadOnlyList<DateOnly> dueDates)
     {
         ArgumentNullException.ThrowIfNull(dueDates);
-        ArgumentOutOfRangeException.ThrowIfZero(dueDates.Count);
-        if (dueDates.Count == 1)
+        return Of(contractDate, dueDates as DateOnly[] ?? [.. dueDates]);
+    }
+
+    /// <summary>
+    /// <see cref="Of(DateOnly, IReadOnlyList{DateOnly})"/> of a schedule's column of due dates, read
+    /// without an interface call a date (a loan's own column, or a batch line's).
+    /// </summary>
+    internal static RepaymentPeriod Of(DateOnly contractDate, ReadOnlySpan<DateOnly> dueDates)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(dueDates.Length);
+        if (dueDates.Length == 1)
         {
             return OfDays(dueDates[0].DayNumber - contractDate.DayNumber);
         }
@@ -52,7 +61,7 @@ public readonly record struct RepaymentPeriod
         // Each date is taken apart once (its Year, Month and Day would each take it apart again).
         var monthly = 0;
         dueDates[0].Deconstruct(out var year, out var month, out var day);
-        for (var i = 1; i < dueDates.Count; i++)
+        for (var i = 1; i < dueDates.Length; i++)
         {
             dueDates[i].Deconstruct(out var laterYear, out var laterMonth, out var laterDay);
             if (IsOneMonthApart(year, month, day, laterYear, laterMonth, laterDay))
@@ -63,13 +72,13 @@ public readonly record struct RepaymentPeriod
             (year, month, day) = (laterYear, laterMonth, laterDay);
         }
 
-        if (monthly * 2 >= dueDates.Count - 1)
+        if (monthly * 2 >= dueDates.Length - 1)
         {
             return CalendarMonth;
         }
 
         var gaps = new Dictionary<int, int>();
-        for (var i = 1; i < dueDates.Count; i++)
+        for (var i = 1; i < dueDates.Length; i++)
         {
             var gap = dueDates[i].DayNumber - dueDates[i - 1].DayNumber;
             gaps[gap] = gaps.GetValueOrDefault(gap) + 1;

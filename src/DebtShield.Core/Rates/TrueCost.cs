@@ -38,17 +38,8 @@ public sealed class TrueCost
         var count = dueDates.Length + 1;
         _periods = new double[count];
         _flows = new double[count];
-        _flows[0] = loan.PrincipalBasis.ToDouble();
-        Period.Measure(loan.ContractDate, dueDates, _periods.AsSpan(1));
-        var regular = true;
-        for (var i = 0; i < dueDates.Length; i++)
-        {
-            _flows[i + 1] = -totals[i].ToDouble();
-            regular &= dueDates.Length == 1 || _periods[i + 1] == i + 1;
-        }
-
-        IsRegular = regular;
-        TermInYears = Period.IsCalendarMonth && regular
+        IsRegular = Flows(loan.ContractDate, loan.PrincipalBasis, dueDates, totals, Period, _periods, _flows);
+        TermInYears = Period.IsCalendarMonth && IsRegular
             ? _periods[^1] / 12
             : YearsAfterContract(dueDates[^1]);
         TotalCost = loan.ScheduledTotal - loan.PrincipalBasis;
@@ -84,14 +75,10 @@ public sealed class TrueCost
     /// The IRR per period times the periods in a year (年化利率, IRR method, as lenders in China
     /// must disclose it): the figure compared with a simple annual cap.
     /// </summary>
-    public AnnualRate? IrrAnnualNominal => IrrPerPeriod.IsUnique
-        ? new PeriodicRate(IrrPerPeriod.Rate, Period.PerYear).NominalAnnual
-        : null;
+    public AnnualRate? IrrAnnualNominal => new ScheduleIrr(IrrPerPeriod, Period).AnnualNominal;
 
     /// <summary>The IRR per period compounded over a year.</summary>
-    public AnnualRate? IrrAnnualEffective => IrrPerPeriod.IsUnique
-        ? new PeriodicRate(IrrPerPeriod.Rate, Period.PerYear).EffectiveAnnual
-        : null;
+    public AnnualRate? IrrAnnualEffective => new ScheduleIrr(IrrPerPeriod, Period).AnnualEffective;
 
     /// <summary>The effective annual rate from the dated flows (XIRR: actual/365, compounded).</summary>
     public RateSolution Xirr => _xirr ??= Computed(TrueCostFigures.Xirr, SolveXirr());
@@ -173,6 +160,52 @@ public sealed class TrueCost
         return ActuarialApr.Compute(Loan.ContractDate, _flows[0], _dueDates, payments);
     }
 
+    /// <summary>
+    /// The flows of a schedule as the IRR reads them, into <paramref name="periods"/> and
+    /// <paramref name="flows"/> (one more than the due dates each): the principal basis arriving at
+    /// period zero, then each total paid at its due date's distance in <paramref name="period"/>s.
+    /// Returns whether instalment k falls exactly k periods after the contract date.
+    /// </summary>
+    private static bool Flows(DateOnly contractDate, Money principalBasis, ReadOnlySpan<DateOnly> dueDates, ReadOnlySpan<Money> totals, RepaymentPeriod period, Span<double> periods, Span<double> flows)
+    {
+        flows[0] = principalBasis.ToDouble();
+        periods[0] = 0;
+        period.Measure(contractDate, dueDates, periods[1..]);
+        var regular = true;
+        for (var i = 0; i < dueDates.Length; i++)
+        {
+            flows[i + 1] = -totals[i].ToDouble();
+            regular &= dueDates.Length == 1 || periods[i + 1] == i + 1;
+        }
+
+        return regular;
+    }
+
+    /// <summary>
+    /// <see cref="IrrPerPeriod"/>, with the period it is per, of the loan that these facts make
+    /// (<see cref="Loan.HoldFromTotals"/>), solved from the schedule's columns as the loan's own
+    /// cost solves it, to the same bits, with nothing made or kept: a batch asked for nothing but
+    /// the IRR (<c>--fields irrAnnualNominal</c>) needs no loan and no other figure.
+    /// </summary>
+    /// <param name="contractDate">The day the money arrived.</param>
+    /// <param name="principalBasis">What the borrower really had the use of (<see cref="Loan.PrincipalBasis"/>).</param>
+    /// <param name="dueDates">Each instalment's due date, in schedule order, after the contract date.</param>
+    /// <param name="totals">Each instalment's total, in the order of <paramref name="dueDates"/>.</param>
+    public static ScheduleIrr IrrOf(DateOnly contractDate, Money principalBasis, ReadOnlySpan<DateOnly> dueDates, ReadOnlySpan<Money> totals)
+    {
+        if (dueDates.Length != totals.Length)
+        {
+            throw new ArgumentException("Every due date needs exactly one total.", nameof(totals));
+        }
+
+        var period = RepaymentPeriod.Of(contractDate, dueDates);
+        var count = dueDates.Length + 1;
+        var periods = count <= 256 ? stackalloc double[count] : new double[count];
+        var flows = count <= 256 ? stackalloc double[count] : new double[count];
+        Flows(contractDate, principalBasis, dueDates, totals, period, periods, flows);
+        return new ScheduleIrr(InternalRateOfReturn.Solve(periods, flows), period);
+    }
+
     /// <summary>Years of 365 days from the contract date to <paramref name="date"/> (actual/365).</summary>
     private double YearsAfterContract(DateOnly date) => (date.DayNumber - Loan.ContractDate.DayNumber) / 365.0;
 
@@ -188,6 +221,26 @@ public sealed class TrueCost
         ArgumentNullException.ThrowIfNull(loan);
         return new TrueCost(loan);
     }
+}
+
+/// <summary>
+/// A schedule's IRR per repayment period and the annual rates made from it: the one home of how
+/// <see cref="TrueCost.IrrAnnualNominal"/> and <see cref="TrueCost.IrrAnnualEffective"/> follow
+/// from the per-period rate, for a loan's cost and for <see cref="TrueCost.IrrOf"/> alike.
+/// </summary>
+/// <param name="PerPeriod">The IRR per <paramref name="Period"/>.</param>
+/// <param name="Period">The repayment period the rate is per.</param>
+public readonly record struct ScheduleIrr(RateSolution PerPeriod, RepaymentPeriod Period)
+{
+    /// <summary>The rate per period times the periods in a year, when it is unique.</summary>
+    public AnnualRate? AnnualNominal => PerPeriod.IsUnique
+        ? new PeriodicRate(PerPeriod.Rate, Period.PerYear).NominalAnnual
+        : null;
+
+    /// <summary>The rate per period compounded over a year, when it is unique.</summary>
+    public AnnualRate? AnnualEffective => PerPeriod.IsUnique
+        ? new PeriodicRate(PerPeriod.Rate, Period.PerYear).EffectiveAnnual
+        : null;
 }
 
 /// <summary>Rates computed as if the whole contract principal had arrived.</summary>

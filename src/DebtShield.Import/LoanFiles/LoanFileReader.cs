@@ -45,6 +45,15 @@ public static class LoanFileReader
     }
 
     /// <summary>
+    /// Reads line <paramref name="line"/> of a JSONL batch as columns without making its loan, when
+    /// the fast reader takes it and its schedule gives totals only; otherwise
+    /// <see langword="false"/>, and <see cref="ReadLine"/> must read it (and word its errors). The
+    /// columns hold until this thread reads its next line.
+    /// </summary>
+    public static bool TryReadLineColumns(ReadOnlySpan<byte> utf8Json, long line, out LoanLineColumns columns) =>
+        WellFormedLoanFile.TryReadColumns(utf8Json, line, out columns);
+
+    /// <summary>
     /// Reads one loan object that stands inside a larger file (a case file's <c>loans</c>), with
     /// every error placed in that file: its field under <paramref name="field"/>
     /// (<c>loans[2]</c> → <c>loans[2].schedule[0].total</c>) and its line counted from the file's

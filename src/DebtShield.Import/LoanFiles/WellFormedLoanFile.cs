@@ -35,33 +35,98 @@ internal static class WellFormedLoanFile
     /// <summary>Reads the loan, or <see langword="null"/> when the strict reader must judge the line.</summary>
     public static Loan? TryRead(ReadOnlySpan<byte> utf8Json, long line)
     {
+        var scratch = Scratch.Of;
+        if (!TryReadFacts(utf8Json, scratch))
+        {
+            return null;
+        }
+
+        var facts = scratch.Facts;
+        var loanId = facts.Id ?? LineId(line);
+        if (facts.WithParts)
+        {
+            return Loan.Create(loanId, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, scratch.UpfrontFees, scratch.Instalments(), scratch.Payments(), facts.Advertised).Loan;
+        }
+
+        // Most schedules give totals only: the loan is made from the columns, and no instalment or
+        // payment record is made for a line of a batch that reads only dates and amounts.
+        var columns = ColumnsOf(scratch, loanId);
+        return Loan.CreateFromTotals(
+            loanId,
+            facts.Lender,
+            columns.ContractDate,
+            columns.Principal,
+            columns.Received,
+            scratch.UpfrontFees,
+            columns.DueDates,
+            columns.Totals,
+            columns.PaidOn,
+            columns.PaidAmounts,
+            facts.Advertised).Loan;
+    }
+
+    /// <summary>
+    /// Reads the line's facts as columns, without making the loan, when the line would make its
+    /// loan from totals (no instalment gives its parts); <see langword="false"/> when the strict
+    /// reader must judge it or the schedule has parts. The columns are the thread's own and hold
+    /// until it reads its next line.
+    /// </summary>
+    public static bool TryReadColumns(ReadOnlySpan<byte> utf8Json, long line, out LoanLineColumns columns)
+    {
+        columns = default;
+        var scratch = Scratch.Of;
+        if (!TryReadFacts(utf8Json, scratch) || scratch.Facts.WithParts)
+        {
+            return false;
+        }
+
+        columns = ColumnsOf(scratch, scratch.Facts.Id ?? LineId(line));
+        return true;
+    }
+
+    /// <summary>The line read last into <paramref name="scratch"/>, as columns over its lists.</summary>
+    private static LoanLineColumns ColumnsOf(Scratch scratch, string id) => new(
+        id,
+        scratch.Facts.ContractDate,
+        scratch.Facts.Principal,
+        scratch.Facts.Received,
+        CollectionsMarshal.AsSpan(scratch.UpfrontFees),
+        CollectionsMarshal.AsSpan(scratch.DueDates),
+        CollectionsMarshal.AsSpan(scratch.Totals),
+        CollectionsMarshal.AsSpan(scratch.PaidOn),
+        CollectionsMarshal.AsSpan(scratch.PaidAmounts));
+
+    /// <summary>The name of a loan without an id: the line it came from.</summary>
+    private static string LineId(long line) => "line-" + line.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the whole line into <paramref name="scratch"/>; false when the strict reader must judge it.</summary>
+    private static bool TryReadFacts(ReadOnlySpan<byte> utf8Json, Scratch scratch)
+    {
         var reader = new Utf8JsonReader(utf8Json);
         try
         {
-            var loan = ReadLoan(ref reader, line);
-            return loan is not null && !reader.Read() ? loan : null;
+            return ReadFacts(ref reader, scratch) && !reader.Read();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // Malformed JSON or text that is not UTF-8: the strict reader says where.
-            return null;
+            return false;
         }
     }
 
-    private static Loan? ReadLoan(ref Utf8JsonReader reader, long line)
+    private static bool ReadFacts(ref Utf8JsonReader reader, Scratch scratch)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return null;
+            return false;
         }
 
         string? id = null;
         Lender? lender = null;
         DateOnly? contractDate = null;
         decimal? principal = null, received = null;
-        List<(string Name, decimal Amount, DateOnly? Date)>? fees = null;
         var withParts = false;
-        var scratch = Scratch.Of;
+        scratch.Fees.Clear();
         scratch.PaidOn.Clear();
         scratch.PaidAmounts.Clear();
         AdvertisedRate? advertised = null;
@@ -71,7 +136,7 @@ internal static class WellFormedLoanFile
             var field = Field(ref reader, LoanFields);
             if (field < 0 || (seen & (1 << field)) != 0 || !reader.Read())
             {
-                return null;
+                return false;
             }
 
             seen |= 1 << field;
@@ -82,49 +147,31 @@ internal static class WellFormedLoanFile
                 2 => Date(ref reader, out contractDate),
                 3 => Amount(ref reader, out principal),
                 4 => Amount(ref reader, out received),
-                5 => ReadFees(ref reader, out fees),
+                5 => ReadFees(ref reader, scratch.Fees),
                 6 => ReadSchedule(ref reader, out withParts),
                 7 => ReadPayments(ref reader, scratch),
                 _ => ReadStated(ref reader, out advertised),
             };
             if (!ok)
             {
-                return null;
+                return false;
             }
         }
 
         const int ScheduleField = 1 << 6;
         if (reader.TokenType != JsonTokenType.EndObject || lender is null || contractDate is not { } date || principal is not { } amount || (seen & ScheduleField) == 0)
         {
-            return null;
+            return false;
         }
 
         var upfrontFees = scratch.UpfrontFees.Cleared();
-        foreach (var (name, fee, paidOn) in fees ?? scratch.Fees.Cleared())
+        foreach (var (name, fee, paidOn) in scratch.Fees)
         {
             upfrontFees.Add(new UpfrontFee(name, new Money(fee), paidOn ?? date));
         }
 
-        var loanId = id ?? "line-" + line.ToString(CultureInfo.InvariantCulture);
-        var arrived = received is { } given ? new Money(given) : (Money?)null;
-
-        // Most schedules give totals only: the loan is made from the columns, and no instalment or
-        // payment record is made for a line of a batch that reads only dates and amounts.
-        var creation = withParts
-            ? Loan.Create(loanId, lender, date, new Money(amount), arrived, upfrontFees, scratch.Instalments(), scratch.Payments(), advertised)
-            : Loan.CreateFromTotals(
-                loanId,
-                lender,
-                date,
-                new Money(amount),
-                arrived,
-                upfrontFees,
-                CollectionsMarshal.AsSpan(scratch.DueDates),
-                CollectionsMarshal.AsSpan(scratch.Totals),
-                CollectionsMarshal.AsSpan(scratch.PaidOn),
-                CollectionsMarshal.AsSpan(scratch.PaidAmounts),
-                advertised);
-        return creation.Loan;
+        scratch.Facts = new LineFacts(id, lender, date, new Money(amount), received is { } given ? new Money(given) : null, advertised, withParts);
+        return true;
     }
 
     private static bool ReadLender(ref Utf8JsonReader reader, out Lender? lender)
@@ -162,15 +209,13 @@ internal static class WellFormedLoanFile
         return true;
     }
 
-    private static bool ReadFees(ref Utf8JsonReader reader, out List<(string, decimal, DateOnly?)>? fees)
+    private static bool ReadFees(ref Utf8JsonReader reader, List<(string Name, decimal Amount, DateOnly? Date)> fees)
     {
-        fees = null;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
         }
 
-        fees = Scratch.Of.Fees.Cleared();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             string? name = null;
@@ -533,10 +578,16 @@ internal static class WellFormedLoanFile
         return list;
     }
 
+    /// <summary>A line's facts other than its lists; <c>Id</c> is null when the line gives none.</summary>
+    private readonly record struct LineFacts(string? Id, Lender Lender, DateOnly ContractDate, Money Principal, Money? Received, AdvertisedRate? Advertised, bool WithParts);
+
     /// <summary>The lists one thread reads its lines into, kept from one line to the next.</summary>
     private sealed class Scratch
     {
         public static Scratch Of => t_scratch ??= new Scratch();
+
+        /// <summary>The line's facts other than its lists, read last.</summary>
+        public LineFacts Facts { get; set; }
 
         public List<(string Name, decimal Amount, DateOnly? Date)> Fees { get; } = [];
 

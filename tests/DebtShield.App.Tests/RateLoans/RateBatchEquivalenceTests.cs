@@ -137,6 +137,58 @@ public sealed class RateBatchEquivalenceTests
     }
 
     [Theory]
+    [InlineData(RateFields.IrrAnnualNominal)]
+    [InlineData(RateFields.IrrPerPeriod | RateFields.IrrAnnualNominal | RateFields.IrrAnnualEffective)]
+    public async Task RunAsync_IrrFiguresAlone_AreTheFullReportsAndItsRefusalsWordForWord(RateFields fields)
+    {
+        // Given published and generated loans, and lines the fast reader takes whose facts the
+        // loan's checks refuse (each one check), and a loan without an id.
+        const string Good = """{"id":"a","lender":{"name":"x","kind":"online_platform"},"contractDate":"2025-01-15","principal":1000,"received":900,"upfrontFees":[{"amount":30}],"schedule":[{"dueDate":"2025-02-15","total":530},{"dueDate":"2025-03-15","total":530}],"payments":[{"date":"2025-02-15","amount":530}],"stated":{"value":0.0005,"per":"day"}}""";
+        string[] refused =
+        [
+            Good.Replace("\"received\":900", "\"received\":1200", StringComparison.Ordinal),
+            Good.Replace("\"received\":900", "\"received\":0", StringComparison.Ordinal),
+            Good.Replace("\"principal\":1000", "\"principal\":-1000", StringComparison.Ordinal),
+            Good.Replace("\"principal\":1000", "\"principal\":10000000000000", StringComparison.Ordinal),
+            Good.Replace("{\"amount\":30}", "{\"amount\":900}", StringComparison.Ordinal),
+            Good.Replace("{\"amount\":30}", "{\"amount\":30,\"date\":\"2025-04-01\"}", StringComparison.Ordinal),
+            Good.Replace("\"dueDate\":\"2025-02-15\"", "\"dueDate\":\"2025-01-10\"", StringComparison.Ordinal),
+            Good.Replace("\"dueDate\":\"2025-03-15\"", "\"dueDate\":\"2025-02-01\"", StringComparison.Ordinal),
+            Good.Replace("\"total\":530}]", "\"total\":-530}]", StringComparison.Ordinal),
+            Good.Replace("\"schedule\":[{\"dueDate\":\"2025-02-15\",\"total\":530},{\"dueDate\":\"2025-03-15\",\"total\":530}]", "\"schedule\":[]", StringComparison.Ordinal),
+            Good.Replace("{\"date\":\"2025-02-15\",\"amount\":530}", "{\"date\":\"2024-12-15\",\"amount\":530}", StringComparison.Ordinal),
+            Good.Replace("{\"date\":\"2025-02-15\",\"amount\":530}", "{\"date\":\"2025-02-15\",\"amount\":0}", StringComparison.Ordinal),
+        ];
+        var input = Encoding.UTF8.GetBytes(string.Join('\n', PublishedLoans().Concat(GeneratedLoans(500)).Append(Good).Concat(refused).Append(Good.Replace("\"id\":\"a\",", string.Empty, StringComparison.Ordinal))));
+
+        // When the batch is asked for the IRR's figures alone, and for the whole report.
+        var full = (await NewWay(input)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var alone = (await NewWay(input, fields)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // Then a refused line gets the whole report's error word for word, and any other line
+        // holds line, id and those figures as the whole report writes them.
+        Assert.Equal(full.Length, alone.Length);
+        var names = RateFieldNames.All.Where(name => RateFieldNames.TryParse(name, out var one, out _) && (fields & one) != 0).ToList();
+        for (var i = 0; i < full.Length; i++)
+        {
+            var report = JsonNode.Parse(full[i])!.AsObject();
+            if (report.ContainsKey("error"))
+            {
+                Assert.Equal(full[i], alone[i]);
+                continue;
+            }
+
+            var figures = JsonNode.Parse(alone[i])!.AsObject();
+            Assert.Equal(["line", "id", .. names], figures.Select(p => p.Key));
+            Assert.All(figures, p => Assert.Equal(report[p.Key]?.ToJsonString(), p.Value?.ToJsonString()));
+        }
+
+        Assert.All(alone[^(refused.Length + 1)..^1], line => Assert.Contains("\"error\"", line, StringComparison.Ordinal));
+        Assert.DoesNotContain("\"error\"", alone[^(refused.Length + 2)], StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"line-", alone[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("irrAnnualNominal", TrueCostFigures.Irr)]
     [InlineData("aprRegZ", TrueCostFigures.RegZ)]
     [InlineData("aprSimple,xirrAnnual", TrueCostFigures.AprSimple | TrueCostFigures.Xirr)]

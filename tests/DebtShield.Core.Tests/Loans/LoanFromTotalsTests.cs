@@ -1,4 +1,5 @@
 using DebtShield.Core.Loans;
+using DebtShield.Core.Rates;
 
 namespace DebtShield.Core.Tests.Loans;
 
@@ -63,6 +64,63 @@ public sealed class LoanFromTotalsTests
         Assert.False(fromTotals.Succeeded);
         Assert.NotEmpty(fromInstalments.Problems);
         Assert.Equal(fromInstalments.Problems, fromTotals.Problems);
+    }
+
+    [Fact]
+    public void HoldFromTotals_ManyFacts_AgreesWithCreateFromTotalsAndGivesItsLoansBasisAndIrr()
+    {
+        // Given facts of every kind, many of them wrong in one way or another: deductions, fees
+        // dated late, schedules out of order or on the contract date, negative or huge totals,
+        // payments before the contract or of nothing, monthly and 14-day schedules.
+        var random = new Random(2712);
+        var refused = 0;
+        for (var trial = 0; trial < 2_000; trial++)
+        {
+            var principal = new Money(random.Next(-1, 40) * 250m);
+            var received = random.Next(4) == 0 ? (Money?)null : new Money(principal.Yuan - (random.Next(-1, 5) * 50m));
+            UpfrontFee[] fees = random.Next(3) == 0 ? [] : [new("服务费", new Money(random.Next(0, 400)), Contract.AddDays(random.Next(0, 40) - 5))];
+            var count = random.Next(0, 14);
+            var days = random.Next(3) == 0 ? 14 : 0;
+            var dueDates = new DateOnly[count];
+            var totals = new Money[count];
+            for (var k = 0; k < count; k++)
+            {
+                dueDates[k] = days > 0 ? Contract.AddDays((k + 1) * days) : Contract.AddMonths(k + 1);
+                totals[k] = new Money(random.Next(50) == 0 ? 2_000_000_000_000m : random.Next(-2, 120) * 10.5m);
+            }
+
+            if (count > 1 && random.Next(10) == 0)
+            {
+                (dueDates[0], dueDates[1]) = (dueDates[1], dueDates[0]);
+            }
+
+            var paidOn = Enumerable.Range(0, random.Next(0, 3)).Select(_ => Contract.AddDays(random.Next(-3, 60))).ToArray();
+            var paidAmounts = paidOn.Select(_ => new Money(random.Next(0, 5) * 100m)).ToArray();
+
+            // When the facts are checked without a loan, and made into one.
+            var holds = Loan.HoldFromTotals(Contract, principal, received, fees, dueDates, totals, paidOn, paidAmounts, out var basis);
+            var creation = Loan.CreateFromTotals("h", Lender, Contract, principal, received, fees, dueDates, totals, paidOn, paidAmounts, null);
+
+            // Then they hold exactly when the loan is made, with its principal basis, and the IRR
+            // from the columns is the loan's own, to the bit, per the same period.
+            Assert.Equal(creation.Succeeded, holds);
+            if (!holds)
+            {
+                refused++;
+                continue;
+            }
+
+            var cost = TrueCost.Of(creation.Loan!);
+            Assert.Equal(creation.Loan!.PrincipalBasis, basis);
+            var irr = TrueCost.IrrOf(Contract, basis, dueDates, totals);
+            Assert.Equal(cost.Period, irr.Period);
+            Assert.Equal(cost.IrrPerPeriod.Kind, irr.PerPeriod.Kind);
+            Assert.Equal(cost.IrrPerPeriod.RateOrNull, irr.PerPeriod.RateOrNull);
+            Assert.Equal(cost.IrrAnnualNominal, irr.AnnualNominal);
+            Assert.Equal(cost.IrrAnnualEffective, irr.AnnualEffective);
+        }
+
+        Assert.InRange(refused, 200, 1_800);
     }
 
     [Fact]
