@@ -558,8 +558,10 @@ public sealed class ScreenshotImage
     /// <summary>
     /// The emoji in a bubble: runs of columns holding bright, saturated pixels of another hue than the
     /// fill's (a yellow face on a white, grey, green or orange bubble), each with the rows those pixels
-    /// span. Text is never such a colour: it is black, white or grey, or a dark shade of the fill's own
-    /// hue, and its anti-aliased edges blend it with the fill, keeping the fill's hue. Phones paint an
+    /// span, that fill much of that span (<see cref="PictureDensityAtLeast"/>). Text is seldom such a
+    /// colour (it is black, white or grey, or a dark shade of the fill's own hue, and its anti-aliased
+    /// edges blend it with the fill, keeping the fill's hue), and when it is (a link's blue, a JPEG's
+    /// colour noise around it) it is strokes, not a filled shape. Phones paint an
     /// emoji as a picture; read as text, its eyes and mouth become a stray 》 or ： at the end of the message.
     /// </summary>
     private List<PixelBox> Pictures(PixelBox box)
@@ -601,14 +603,15 @@ public sealed class ScreenshotImage
                 continue;
             }
 
-            var (start, top, bottom) = (x, columns[x].Top, columns[x].Bottom);
+            var (start, top, bottom, count) = (x, columns[x].Top, columns[x].Bottom, 0);
             for (; x < columns.Length && columns[x].Count >= 2; x++)
             {
                 top = Math.Min(top, columns[x].Top);
                 bottom = Math.Max(bottom, columns[x].Bottom);
+                count += columns[x].Count;
             }
 
-            if (x - start >= smallest && bottom - top >= smallest)
+            if (x - start >= smallest && bottom - top >= smallest && count >= PictureDensityAtLeast * (x - start) * (bottom - top))
             {
                 pictures.Add(new PixelBox(box.Left + start - 2, top - 2, x - start + 4, bottom - top + 4));
             }
@@ -616,6 +619,14 @@ public sealed class ScreenshotImage
 
         return pictures;
     }
+
+    /// <summary>
+    /// The least share of an emoji's box its bright, saturated pixels cover: a face or a hand is a
+    /// filled shape (about two fifths of its box); a JPEG's colour noise around dark text on a green
+    /// fill, and coloured text (a link), are thin strokes spread over their box (a tenth or less),
+    /// and whitened as a picture they took whole characters, or a whole bubble, with them.
+    /// </summary>
+    private const double PictureDensityAtLeast = 0.25;
 
     /// <summary>
     /// True when <paramref name="box"/> is shaped like the grey pill a lender's chat prints its time

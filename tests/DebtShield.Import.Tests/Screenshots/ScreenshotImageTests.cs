@@ -166,6 +166,50 @@ public sealed class ScreenshotImageTests
     }
 
     [Fact]
+    public void ForOcr_ColourNoiseAroundDarkTextOnAGreenFill_KeepsTheTextAndLeavesTheEmojiOut()
+    {
+        // Given WeChat's dark theme: black text on the green sent fill, an emoji (a yellow face)
+        // after it, and bright greens of a slightly other hue speckled above and below every
+        // stroke, as a JPEG's colour noise leaves them (a row of pixels over it and one under it)
+        using var bitmap = new SKBitmap(1080, 2400);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(0x10, 0x10, 0x10));
+            using var fill = new SKPaint { Color = new SKColor(0x4E, 0xB3, 0x67), IsAntialias = true };
+            canvas.DrawRoundRect(200, 800, 780, 120, 14, 14, fill);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            using var font = new SKFont(Cjk, 46);
+            canvas.DrawText("投研帮港股打新", 230, 870, SKTextAlign.Left, font, ink);
+            using var face = new SKPaint { Color = new SKColor(0xFF, 0xC8, 0x1E), IsAntialias = true };
+            canvas.DrawCircle(600, 855, 22, face);
+        }
+
+        for (var x = 230; x < 550; x++)
+        {
+            bitmap.SetPixel(x, 828, new SKColor(0x40, 0xD0, 0x90));
+            bitmap.SetPixel(x, 878, new SKColor(0x40, 0xD0, 0x90));
+        }
+
+        byte[] png;
+        using (var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100))
+        {
+            png = data.ToArray();
+        }
+
+        var image = ScreenshotImage.Decode(png, "speckled.png");
+        var bubble = Assert.Single(image.FindBubbles());
+
+        var crop = Assert.Single(image.ForOcr([bubble]).Crops);
+
+        // Then the text is ink to read from its first character to its last: the speckles, thin
+        // and spread out, are not taken for a picture and whitened with the strokes; the emoji, a
+        // filled shape, is.
+        var row = Assert.Single(crop.Ink ?? []);
+        Assert.InRange(row.Left, 225, 245);
+        Assert.InRange(row.Right, 540, 575);
+    }
+
+    [Fact]
     public void FindBubbles_PictureAvatarBesideABubble_FindsTheBubbleAlone()
     {
         // Given a phone chat whose avatar is a picture (a flat background with marks on it, like
