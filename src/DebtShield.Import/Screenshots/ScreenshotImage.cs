@@ -833,7 +833,8 @@ public sealed class ScreenshotImage
 
     /// <summary>
     /// Joins the fragments of one fill: a region lying mostly within a larger one's box
-    /// (<see cref="MostlyWithin"/>), spanning a fair part of it (<see cref="FragmentOfItsFill"/>),
+    /// (<see cref="MostlyWithin"/>), or a band across the same columns overlapping it
+    /// (<see cref="BandColumnsApart"/>), spanning a fair part of it (<see cref="FragmentOfItsFill"/>),
     /// of a colour within twice <see cref="FlatTolerance"/> of it, is part of it. Old iOS WeChat
     /// paints its green bubbles with a vertical gradient, and a JPEG's noise over the gradient
     /// breaks such a fill into interleaved regions, none covering its box; joined, they
@@ -864,7 +865,7 @@ public sealed class ScreenshotImage
                 var other = regions[otherId - 1];
                 var (outer, inner) = (fill.Box, other.Box);
                 if (otherId == id || joined[otherId] || other.Count > fill.Count || Distance(other.Color, fill.Color) > 2 * FlatTolerance
-                    || Shared(outer, inner) < MostlyWithin * inner.Width * inner.Height
+                    || (Shared(outer, inner) < MostlyWithin * inner.Width * inner.Height && !Band(outer, inner))
                     || inner.Width * (long)inner.Height * FragmentOfItsFill < outer.Width * (long)outer.Height)
                 {
                     continue;
@@ -884,9 +885,23 @@ public sealed class ScreenshotImage
             regions[id - 1] = fill;
         }
 
+        // Another band of a vertical gradient: the same columns, rows overlapping (interleaved where they meet).
+        static bool Band(PixelBox a, PixelBox b) =>
+            Math.Abs(a.Left - b.Left) <= BandColumnsApart && Math.Abs(a.Right - b.Right) <= BandColumnsApart
+            && Math.Min(a.Bottom, b.Bottom) > Math.Max(a.Top, b.Top);
+
         static long Shared(PixelBox a, PixelBox b) =>
             (long)Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left)) * Math.Max(0, Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top));
     }
+
+    /// <summary>
+    /// How many pixels apart the left and the right sides of two bands of one fill may be for
+    /// <see cref="JoinFragments"/> to join them though neither lies mostly within the other: a
+    /// vertical gradient under a JPEG's noise breaks a bubble into horizontal bands of its full
+    /// width (old iOS WeChat's green, 我看得出来你妈挺喜欢我的 in two bands overlapping by 18 of 46 rows), while two
+    /// bubbles one above the other never overlap.
+    /// </summary>
+    private const int BandColumnsApart = 3;
 
     /// <summary>How much of a fragment's box must lie in a fill's box for <see cref="JoinFragments"/> to join them: the fragments of a noisy fill straddle its box by a few pixels.</summary>
     private const double MostlyWithin = 0.8;

@@ -324,6 +324,41 @@ public sealed class ScreenshotImageTests
         Assert.Equal(LineShade.Colored, bubble.Shade);
     }
 
+    [Fact]
+    public void FindBubbles_AFillInTwoBandsOfNearColoursOverlappingInTheMiddle_IsOneBubble()
+    {
+        // Given a green bubble in two bands of near greens (12 levels apart), as a JPEG's noise
+        // over old iOS WeChat's vertical gradient leaves it: the upper green down to two thirds of
+        // its height, the lower from a third, the two interleaved in thin stripes between, so
+        // that each band's box holds much of the other's and neither lies mostly within the other
+        var png = PaintPhone(SKColors.White, canvas =>
+        {
+            var rect = new SKRect(400, 800, 920, 960);
+            canvas.Save();
+            canvas.ClipRoundRect(new SKRoundRect(rect, 14), antialias: false);
+            using var upper = new SKPaint { Color = new SKColor(160, 230, 100) };
+            using var lower = new SKPaint { Color = new SKColor(160, 230, 112) };
+            canvas.DrawRect(rect, upper);
+            canvas.DrawRect(rect.Left, 907, rect.Width, rect.Bottom - 907, lower);
+            for (var x = rect.Left; x < rect.Right; x += 4)
+            {
+                canvas.DrawRect(x, 853, 2, 54, lower);
+            }
+
+            canvas.Restore();
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            using var font = new SKFont(Cjk, 46);
+            canvas.DrawText("我看得出来", rect.Left + 40, rect.Top + 95, SKTextAlign.Left, font, ink);
+        });
+
+        var found = ScreenshotImage.Decode(png, "bands.png").FindBubbles();
+
+        // Then the two bands, spanning the same columns, are joined into one fill: one bubble, as high as the fill.
+        var bubble = Assert.Single(found);
+        Assert.InRange(bubble.Box.Top, 795, 805);
+        Assert.InRange(bubble.Box.Bottom, 955, 965);
+    }
+
     [Theory]
     [InlineData(0xC8, 0xE8, 0xFF, LineShade.Colored)]
     [InlineData(0x95, 0xEC, 0x69, LineShade.Colored)]
