@@ -296,25 +296,14 @@ public sealed class ScreenshotImageTests
         // Given a green bubble whose fill is two near greens interleaved (12 levels apart: more than
         // one flat region allows, as a JPEG's noise over old iOS WeChat's gradient leaves it): two
         // combs, one of each green, from the left and the right edge, their teeth in each other's gaps
-        var png = PaintPhone(SKColors.White, canvas =>
+        var png = PaintPhone(SKColors.White, canvas => PaintInTwoGreens(canvas, (rect, other) =>
         {
-            var rect = new SKRect(400, 800, 920, 960);
-            canvas.Save();
-            canvas.ClipRoundRect(new SKRoundRect(rect, 14), antialias: false);
-            using var one = new SKPaint { Color = new SKColor(160, 230, 100) };
-            using var other = new SKPaint { Color = new SKColor(160, 230, 112) };
-            canvas.DrawRect(rect, one);
             canvas.DrawRect(rect.Right - 24, rect.Top, 24, rect.Height, other);
             for (var y = rect.Top + 8; y < rect.Bottom; y += 16)
             {
                 canvas.DrawRect(rect.Left + 24, y, rect.Width - 24, 8, other);
             }
-
-            canvas.Restore();
-            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-            using var font = new SKFont(Cjk, 46);
-            canvas.DrawText("我看得出来", rect.Left + 40, rect.Top + 95, SKTextAlign.Left, font, ink);
-        });
+        }));
 
         var found = ScreenshotImage.Decode(png, "gradient.png").FindBubbles();
 
@@ -331,25 +320,14 @@ public sealed class ScreenshotImageTests
         // over old iOS WeChat's vertical gradient leaves it: the upper green down to two thirds of
         // its height, the lower from a third, the two interleaved in thin stripes between, so
         // that each band's box holds much of the other's and neither lies mostly within the other
-        var png = PaintPhone(SKColors.White, canvas =>
+        var png = PaintPhone(SKColors.White, canvas => PaintInTwoGreens(canvas, (rect, lower) =>
         {
-            var rect = new SKRect(400, 800, 920, 960);
-            canvas.Save();
-            canvas.ClipRoundRect(new SKRoundRect(rect, 14), antialias: false);
-            using var upper = new SKPaint { Color = new SKColor(160, 230, 100) };
-            using var lower = new SKPaint { Color = new SKColor(160, 230, 112) };
-            canvas.DrawRect(rect, upper);
             canvas.DrawRect(rect.Left, 907, rect.Width, rect.Bottom - 907, lower);
             for (var x = rect.Left; x < rect.Right; x += 4)
             {
                 canvas.DrawRect(x, 853, 2, 54, lower);
             }
-
-            canvas.Restore();
-            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-            using var font = new SKFont(Cjk, 46);
-            canvas.DrawText("我看得出来", rect.Left + 40, rect.Top + 95, SKTextAlign.Left, font, ink);
-        });
+        }));
 
         var found = ScreenshotImage.Decode(png, "bands.png").FindBubbles();
 
@@ -433,6 +411,26 @@ public sealed class ScreenshotImageTests
         {
             canvas.DrawText(lines[i], left + 28, top + 70 + (i * 64), SKTextAlign.Left, font, ink);
         }
+    }
+
+    /// <summary>
+    /// A green bubble at 400,800 (520×160, rounded, no anti-aliasing) in one green, with
+    /// <paramref name="second"/> painting parts of it in a green 12 levels of blue away (given
+    /// the bubble's rectangle and that paint), and 我看得出来 on it.
+    /// </summary>
+    private static void PaintInTwoGreens(SKCanvas canvas, Action<SKRect, SKPaint> second)
+    {
+        var rect = new SKRect(400, 800, 920, 960);
+        canvas.Save();
+        canvas.ClipRoundRect(new SKRoundRect(rect, 14), antialias: false);
+        using var one = new SKPaint { Color = new SKColor(160, 230, 100) };
+        using var other = new SKPaint { Color = new SKColor(160, 230, 112) };
+        canvas.DrawRect(rect, one);
+        second(rect, other);
+        canvas.Restore();
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var font = new SKFont(Cjk, 46);
+        canvas.DrawText("我看得出来", rect.Left + 40, rect.Top + 95, SKTextAlign.Left, font, ink);
     }
 
     /// <summary>A picture avatar: a flat blue square with a black face drawn on it.</summary>
