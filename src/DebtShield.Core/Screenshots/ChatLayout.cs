@@ -157,7 +157,7 @@ public static partial class ChatLayout
         }
 
         var lineHeight = Median(lines.Select(l => l.Box.Height));
-        var stamps = StampRows(outside.Where(l => l.Box.Bottom < height * (1 - inputBoxShare)), width);
+        var stamps = StampRows(outside.Where(l => l.Box.Bottom < height * (1 - inputBoxShare)), width, PaneMiddle(bubbles, width));
         var firstBody = Math.Min(bubbles[0].Box.Top, stamps.Where(s => LooksLikeStamp(s.Text!) || ReadStamp(s.Text!, captured).Item2).Select(s => s.Top).DefaultIfEmpty(int.MaxValue).Min());
         var title = Title(outside.Where(l => l.Box.Bottom <= firstBody).ToList(), captured, (int)(height * StatusBarShare));
         var blocks = stamps.Where(s => s.Top >= firstBody).ToList();
@@ -210,8 +210,10 @@ public static partial class ChatLayout
     /// <summary>
     /// The centred lines outside bubbles, joined by row (OCR may read <c>2026年11月7日 上午10:37</c> as two
     /// lines side by side), each a stamp, a line that looks like a stamp but does not read as one, or a notice.
+    /// A row is centred on the image, or on the chat pane's middle (<paramref name="paneMiddle"/>,
+    /// <see cref="PaneMiddle"/>) when the image is a crop cut at one side.
     /// </summary>
-    private static List<Block> StampRows(IEnumerable<OcrLine> lines, int width)
+    private static List<Block> StampRows(IEnumerable<OcrLine> lines, int width, double? paneMiddle = null)
     {
         var rows = new List<List<OcrLine>>();
         foreach (var line in lines.OrderBy(l => l.Box.Top))
@@ -231,7 +233,7 @@ public static partial class ChatLayout
         foreach (var row in rows)
         {
             var box = row.Skip(1).Aggregate(row[0].Box, (b, l) => b.Union(l.Box));
-            if (!IsCentred(box, width) || box.Width >= width / 2)
+            if (!(IsCentred(box, width) || (paneMiddle is { } middle && Math.Abs(box.CenterX - middle) < width * CentredShare)) || box.Width >= width / 2)
             {
                 continue;
             }
@@ -241,6 +243,24 @@ public static partial class ChatLayout
         }
 
         return blocks;
+    }
+
+    /// <summary>
+    /// The middle of the chat pane when the bubbles show the image cut at a side: bubbles hang
+    /// beside an avatar strip (<see cref="AvatarMargin"/>) at either side of the pane, so a bubble
+    /// ending within half that strip of the image's edge says the strip, and that much of the pane,
+    /// is cut off there (a publisher's crop through the sent side's avatars), and the pane reaches
+    /// out past the edge by what is missing of the strip. Null when neither side is cut, and when both
+    /// are (an app without avatars, whose bubbles run near both edges: its pane is the image).
+    /// </summary>
+    private static double? PaneMiddle(IReadOnlyList<BubbleArea> bubbles, int width)
+    {
+        var strip = width * AvatarMargin;
+        var (left, right) = (bubbles.Min(b => b.Box.Left), width - bubbles.Max(b => b.Box.Right));
+        var (cutLeft, cutRight) = (left < strip / 2, right < strip / 2);
+        return cutLeft == cutRight ? null
+            : cutRight ? (width + strip - right) / 2.0
+            : (width - (strip - left)) / 2.0;
     }
 
     /// <summary>

@@ -558,8 +558,10 @@ public sealed class ScreenshotImage
     /// <summary>
     /// The emoji in a bubble: runs of columns holding bright, saturated pixels of another hue than the
     /// fill's (a yellow face on a white, grey, green or orange bubble), each with the rows those pixels
-    /// span. Text is never such a colour: it is black, white or grey, or a dark shade of the fill's own
-    /// hue, and its anti-aliased edges blend it with the fill, keeping the fill's hue. Phones paint an
+    /// span, that fill much of that span (<see cref="PictureDensityAtLeast"/>). Text is seldom such a
+    /// colour (it is black, white or grey, or a dark shade of the fill's own hue, and its anti-aliased
+    /// edges blend it with the fill, keeping the fill's hue), and when it is (a link's blue, a JPEG's
+    /// colour noise around it) it is strokes, not a filled shape. Phones paint an
     /// emoji as a picture; read as text, its eyes and mouth become a stray 》 or ： at the end of the message.
     /// </summary>
     private List<PixelBox> Pictures(PixelBox box)
@@ -601,14 +603,15 @@ public sealed class ScreenshotImage
                 continue;
             }
 
-            var (start, top, bottom) = (x, columns[x].Top, columns[x].Bottom);
+            var (start, top, bottom, count) = (x, columns[x].Top, columns[x].Bottom, 0);
             for (; x < columns.Length && columns[x].Count >= 2; x++)
             {
                 top = Math.Min(top, columns[x].Top);
                 bottom = Math.Max(bottom, columns[x].Bottom);
+                count += columns[x].Count;
             }
 
-            if (x - start >= smallest && bottom - top >= smallest)
+            if (x - start >= smallest && bottom - top >= smallest && count >= PictureDensityAtLeast * (x - start) * (bottom - top))
             {
                 pictures.Add(new PixelBox(box.Left + start - 2, top - 2, x - start + 4, bottom - top + 4));
             }
@@ -616,6 +619,14 @@ public sealed class ScreenshotImage
 
         return pictures;
     }
+
+    /// <summary>
+    /// The least share of an emoji's box its bright, saturated pixels cover: a face or a hand is a
+    /// filled shape (about two fifths of its box); a JPEG's colour noise around dark text on a green
+    /// fill, and coloured text (a link), are thin strokes spread over their box (a tenth or less),
+    /// and whitened as a picture they took whole characters, or a whole bubble, with them.
+    /// </summary>
+    private const double PictureDensityAtLeast = 0.25;
 
     /// <summary>
     /// True when <paramref name="box"/> is shaped like the grey pill a lender's chat prints its time
@@ -822,7 +833,8 @@ public sealed class ScreenshotImage
 
     /// <summary>
     /// Joins the fragments of one fill: a region lying mostly within a larger one's box
-    /// (<see cref="MostlyWithin"/>), spanning a fair part of it (<see cref="FragmentOfItsFill"/>),
+    /// (<see cref="MostlyWithin"/>), or a band across the same columns overlapping it
+    /// (<see cref="BandColumnsApart"/>), spanning a fair part of it (<see cref="FragmentOfItsFill"/>),
     /// of a colour within twice <see cref="FlatTolerance"/> of it, is part of it. Old iOS WeChat
     /// paints its green bubbles with a vertical gradient, and a JPEG's noise over the gradient
     /// breaks such a fill into interleaved regions, none covering its box; joined, they
@@ -853,7 +865,7 @@ public sealed class ScreenshotImage
                 var other = regions[otherId - 1];
                 var (outer, inner) = (fill.Box, other.Box);
                 if (otherId == id || joined[otherId] || other.Count > fill.Count || Distance(other.Color, fill.Color) > 2 * FlatTolerance
-                    || Shared(outer, inner) < MostlyWithin * inner.Width * inner.Height
+                    || (Shared(outer, inner) < MostlyWithin * inner.Width * inner.Height && !Band(outer, inner))
                     || inner.Width * (long)inner.Height * FragmentOfItsFill < outer.Width * (long)outer.Height)
                 {
                     continue;
@@ -873,9 +885,23 @@ public sealed class ScreenshotImage
             regions[id - 1] = fill;
         }
 
+        // Another band of a vertical gradient: the same columns, rows overlapping (interleaved where they meet).
+        static bool Band(PixelBox a, PixelBox b) =>
+            Math.Abs(a.Left - b.Left) <= BandColumnsApart && Math.Abs(a.Right - b.Right) <= BandColumnsApart
+            && Math.Min(a.Bottom, b.Bottom) > Math.Max(a.Top, b.Top);
+
         static long Shared(PixelBox a, PixelBox b) =>
             (long)Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left)) * Math.Max(0, Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top));
     }
+
+    /// <summary>
+    /// How many pixels apart the left and the right sides of two bands of one fill may be for
+    /// <see cref="JoinFragments"/> to join them though neither lies mostly within the other: a
+    /// vertical gradient under a JPEG's noise breaks a bubble into horizontal bands of its full
+    /// width (old iOS WeChat's green, 我看得出来你妈挺喜欢我的 in two bands overlapping by 18 of 46 rows), while two
+    /// bubbles one above the other never overlap.
+    /// </summary>
+    private const int BandColumnsApart = 3;
 
     /// <summary>How much of a fragment's box must lie in a fill's box for <see cref="JoinFragments"/> to join them: the fragments of a noisy fill straddle its box by a few pixels.</summary>
     private const double MostlyWithin = 0.8;

@@ -165,6 +165,30 @@ public sealed class ChatLayoutTests
         Assert.Equal(counterpart, reading.Title);
     }
 
+    [Fact]
+    public void Read_ACropCutThroughTheSentAvatars_AStampCentredInTheChatPaneDatesTheBubblesBelow()
+    {
+        // Given a publisher's crop of a phone chat cut at the right through the sent side's
+        // avatars (sent bubbles end 26 of 1011 pixels from the edge, where an avatar strip
+        // would be): the stamps stand in the middle of the chat pane, 8 % of the width right of
+        // the image's middle
+        OcrLine[] lines =
+        [
+            Line("星期二 09:37", 460, 62, 250),
+            Line("来自群：投研帮港股打新", 270, 205, 640),
+            Line("星期二 09:53", 460, 1420, 250),
+            Line("来自群：方德内部客户交流群", 245, 1566, 700),
+        ];
+        BubbleArea[] bubbles = [Bubble(233, 169, 752, 120, LineShade.Colored), Bubble(209, 1531, 776, 183, LineShade.Colored)];
+
+        var reading = ChatLayout.Read(lines, 1011, 2259, Captured, bubbles);
+
+        // Then each bubble has the time of the stamp above it (星期二 before Wednesday the 4th: the 3rd)
+        Assert.Equal(
+            [(MessageTimeBasis.Stamp, new DateTimeOffset(2026, 11, 3, 9, 37, 0, ChinaStandardTime.Offset)), (MessageTimeBasis.Stamp, new DateTimeOffset(2026, 11, 3, 9, 53, 0, ChinaStandardTime.Offset))],
+            reading.Messages.Select(m => (m.TimeBasis, m.Time)));
+    }
+
     private static BubbleArea Bubble(int left, int top, int width, int height, LineShade shade = LineShade.Neutral) => new(new PixelBox(left, top, width, height), shade);
 
     private static DateTimeOffset China(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, ChinaStandardTime.Offset);

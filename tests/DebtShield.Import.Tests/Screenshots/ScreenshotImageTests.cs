@@ -166,6 +166,50 @@ public sealed class ScreenshotImageTests
     }
 
     [Fact]
+    public void ForOcr_ColourNoiseAroundDarkTextOnAGreenFill_KeepsTheTextAndLeavesTheEmojiOut()
+    {
+        // Given WeChat's dark theme: black text on the green sent fill, an emoji (a yellow face)
+        // after it, and bright greens of a slightly other hue speckled above and below every
+        // stroke, as a JPEG's colour noise leaves them (a row of pixels over it and one under it)
+        using var bitmap = new SKBitmap(1080, 2400);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(0x10, 0x10, 0x10));
+            using var fill = new SKPaint { Color = new SKColor(0x4E, 0xB3, 0x67), IsAntialias = true };
+            canvas.DrawRoundRect(200, 800, 780, 120, 14, 14, fill);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            using var font = new SKFont(Cjk, 46);
+            canvas.DrawText("投研帮港股打新", 230, 870, SKTextAlign.Left, font, ink);
+            using var face = new SKPaint { Color = new SKColor(0xFF, 0xC8, 0x1E), IsAntialias = true };
+            canvas.DrawCircle(600, 855, 22, face);
+        }
+
+        for (var x = 230; x < 550; x++)
+        {
+            bitmap.SetPixel(x, 828, new SKColor(0x40, 0xD0, 0x90));
+            bitmap.SetPixel(x, 878, new SKColor(0x40, 0xD0, 0x90));
+        }
+
+        byte[] png;
+        using (var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100))
+        {
+            png = data.ToArray();
+        }
+
+        var image = ScreenshotImage.Decode(png, "speckled.png");
+        var bubble = Assert.Single(image.FindBubbles());
+
+        var crop = Assert.Single(image.ForOcr([bubble]).Crops);
+
+        // Then the text is ink to read from its first character to its last: the speckles, thin
+        // and spread out, are not taken for a picture and whitened with the strokes; the emoji, a
+        // filled shape, is.
+        var row = Assert.Single(crop.Ink ?? []);
+        Assert.InRange(row.Left, 225, 245);
+        Assert.InRange(row.Right, 540, 575);
+    }
+
+    [Fact]
     public void FindBubbles_PictureAvatarBesideABubble_FindsTheBubbleAlone()
     {
         // Given a phone chat whose avatar is a picture (a flat background with marks on it, like
@@ -252,25 +296,14 @@ public sealed class ScreenshotImageTests
         // Given a green bubble whose fill is two near greens interleaved (12 levels apart: more than
         // one flat region allows, as a JPEG's noise over old iOS WeChat's gradient leaves it): two
         // combs, one of each green, from the left and the right edge, their teeth in each other's gaps
-        var png = PaintPhone(SKColors.White, canvas =>
+        var png = PaintPhone(SKColors.White, canvas => PaintInTwoGreens(canvas, (rect, other) =>
         {
-            var rect = new SKRect(400, 800, 920, 960);
-            canvas.Save();
-            canvas.ClipRoundRect(new SKRoundRect(rect, 14), antialias: false);
-            using var one = new SKPaint { Color = new SKColor(160, 230, 100) };
-            using var other = new SKPaint { Color = new SKColor(160, 230, 112) };
-            canvas.DrawRect(rect, one);
             canvas.DrawRect(rect.Right - 24, rect.Top, 24, rect.Height, other);
             for (var y = rect.Top + 8; y < rect.Bottom; y += 16)
             {
                 canvas.DrawRect(rect.Left + 24, y, rect.Width - 24, 8, other);
             }
-
-            canvas.Restore();
-            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-            using var font = new SKFont(Cjk, 46);
-            canvas.DrawText("我看得出来", rect.Left + 40, rect.Top + 95, SKTextAlign.Left, font, ink);
-        });
+        }));
 
         var found = ScreenshotImage.Decode(png, "gradient.png").FindBubbles();
 
@@ -278,6 +311,30 @@ public sealed class ScreenshotImageTests
         var bubble = Assert.Single(found);
         Assert.True(Overlaps(bubble.Box, new PixelBox(400, 800, 520, 160)), $"{bubble.Box}");
         Assert.Equal(LineShade.Colored, bubble.Shade);
+    }
+
+    [Fact]
+    public void FindBubbles_AFillInTwoBandsOfNearColoursOverlappingInTheMiddle_IsOneBubble()
+    {
+        // Given a green bubble in two bands of near greens (12 levels apart), as a JPEG's noise
+        // over old iOS WeChat's vertical gradient leaves it: the upper green down to two thirds of
+        // its height, the lower from a third, the two interleaved in thin stripes between, so
+        // that each band's box holds much of the other's and neither lies mostly within the other
+        var png = PaintPhone(SKColors.White, canvas => PaintInTwoGreens(canvas, (rect, lower) =>
+        {
+            canvas.DrawRect(rect.Left, 907, rect.Width, rect.Bottom - 907, lower);
+            for (var x = rect.Left; x < rect.Right; x += 4)
+            {
+                canvas.DrawRect(x, 853, 2, 54, lower);
+            }
+        }));
+
+        var found = ScreenshotImage.Decode(png, "bands.png").FindBubbles();
+
+        // Then the two bands, spanning the same columns, are joined into one fill: one bubble, as high as the fill.
+        var bubble = Assert.Single(found);
+        Assert.InRange(bubble.Box.Top, 795, 805);
+        Assert.InRange(bubble.Box.Bottom, 955, 965);
     }
 
     [Theory]
@@ -354,6 +411,26 @@ public sealed class ScreenshotImageTests
         {
             canvas.DrawText(lines[i], left + 28, top + 70 + (i * 64), SKTextAlign.Left, font, ink);
         }
+    }
+
+    /// <summary>
+    /// A green bubble at 400,800 (520×160, rounded, no anti-aliasing) in one green, with
+    /// <paramref name="second"/> painting parts of it in a green 12 levels of blue away (given
+    /// the bubble's rectangle and that paint), and 我看得出来 on it.
+    /// </summary>
+    private static void PaintInTwoGreens(SKCanvas canvas, Action<SKRect, SKPaint> second)
+    {
+        var rect = new SKRect(400, 800, 920, 960);
+        canvas.Save();
+        canvas.ClipRoundRect(new SKRoundRect(rect, 14), antialias: false);
+        using var one = new SKPaint { Color = new SKColor(160, 230, 100) };
+        using var other = new SKPaint { Color = new SKColor(160, 230, 112) };
+        canvas.DrawRect(rect, one);
+        second(rect, other);
+        canvas.Restore();
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var font = new SKFont(Cjk, 46);
+        canvas.DrawText("我看得出来", rect.Left + 40, rect.Top + 95, SKTextAlign.Left, font, ink);
     }
 
     /// <summary>A picture avatar: a flat blue square with a black face drawn on it.</summary>
