@@ -100,7 +100,7 @@ public static partial class ChatLayout
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         var ordered = lines.Where(l => !string.IsNullOrWhiteSpace(l.Text)).OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
-        if (pane is { Layout: ChatScreenLayout.WeChatDesktop })
+        if (pane is not null)
         {
             return ReadPane(ordered, bubbles ?? [], pane, captured);
         }

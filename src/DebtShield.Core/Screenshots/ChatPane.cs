@@ -11,6 +11,12 @@ public enum ChatScreenLayout
     /// icons and a contact list, its title at the pane's top left, the input area below it.
     /// </summary>
     WeChatDesktop,
+
+    /// <summary>
+    /// Another desktop app's chat pane (QQ for Windows, Telegram Desktop…), or a crop of one: found
+    /// from its page, not from an app's colours, and read as WeChat's is.
+    /// </summary>
+    Desktop,
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ public enum NotChatSign
     /// <summary>Two "bubbles" side by side at the same height: rows of a table or a form (a lender's bill page), never a chat.</summary>
     SideBySide,
 
-    /// <summary>Text running from edge to edge, where a bubble leaves room for the avatars on both sides.</summary>
+    /// <summary>Text running from edge to edge, where a bubble leaves room for the avatars on both sides (not looked for in another desktop app's pane, found from its bubbles' fills).</summary>
     EdgeToEdge,
 
     /// <summary>No flat background: a photo of a screen (grain, uneven light, an angle), not a screenshot.</summary>
@@ -59,10 +59,12 @@ public static class ChatShape
             signs.Add(NotChatSign.Photographed);
         }
 
-        // In a desktop window the conversation's edges are its pane's, not the image's.
+        // In a desktop window the conversation's edges are its pane's, not the image's. Another
+        // app's pane is there only because bubbles' fills were found hanging on its page, and a
+        // publisher's crop of it leaves a wide bubble no margin: there, a fill across it is a bubble.
         var (left, across) = chat.Pane is { } pane ? (pane.Messages.Left, pane.Messages.Width) : (0, width);
         var boxes = chat.Messages.Select(m => m.Box).ToList();
-        if (boxes.Any(b => b.Left < left + (across * BubbleInset) && b.Right > left + (across * (1 - BubbleInset))))
+        if (chat.Pane is not { Layout: ChatScreenLayout.Desktop } && boxes.Any(b => b.Left < left + (across * BubbleInset) && b.Right > left + (across * (1 - BubbleInset))))
         {
             signs.Add(NotChatSign.EdgeToEdge);
         }

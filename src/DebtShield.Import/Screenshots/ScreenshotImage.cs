@@ -139,15 +139,29 @@ public sealed class ScreenshotImage
         }
 
         var page = regions.MaxBy(r => r.Count)!;
-        var (bubbles, pills) = Bubbles(regions, page, pane: null);
-        if (PageShare < ChatShape.FlatPageAtLeast && WallpaperBubbles(regions, page) is { Bubbles.Count: > 1 } onWallpaper)
+        if (DesktopPane(regions, page) is { } other)
         {
-            // No flat page, yet flat bubbles with text: a chat on a picture wallpaper. A camera's
-            // picture of a screen has neither (its grain breaks every fill), so the fills' share
-            // of the image, not the page's, says it is a screenshot.
+            Pane = other.Pane;
+            return other.Bubbles;
+        }
+
+        var (bubbles, pills) = Bubbles(regions, page, pane: null);
+        if ((PageShare < ChatShape.FlatPageAtLeast || bubbles.Count == 0) && WallpaperBubbles(regions, page) is { Bubbles.Count: > 1 } onWallpaper)
+        {
+            // No bubble on the largest flat region, or no flat page at all, yet flat bubbles with
+            // text: a chat on a picture wallpaper (the largest region may be a long bubble, or the
+            // transparent frame a publisher left round a window). A camera's picture of a screen
+            // has neither (its grain breaks every fill), and one flat box with text on a picture
+            // (a notification's card) is no conversation: two are needed. The fills' share of the
+            // image, not the page's, says it is a screenshot.
             bubbles = onWallpaper.Bubbles;
             pills = [];
-            PageShare = (page.Count + onWallpaper.Pixels) / (double)(Width * Height);
+            PageShare = Math.Max(PageShare, (page.Count + onWallpaper.Pixels) / (double)(Width * Height));
+            if (Width > Height && !BarsAcross(regions) && FromBothSides(onWallpaper.Bubbles))
+            {
+                // A desktop window's messages cut out wide: the picture is the pane.
+                Pane = new ChatPane(ChatScreenLayout.Desktop, new PixelBox(0, 0, Width, Height), 0);
+            }
         }
 
         _pills = [.. pills.OrderBy(p => p.Top)];
@@ -167,7 +181,7 @@ public sealed class ScreenshotImage
         foreach (var region in regions)
         {
             var box = region.Box;
-            if (region == page || box.Left <= 0 || box.Right >= Width || !IsPhoneBubbleSized(box) || !OnAPicture(box, regions) || Cut(region))
+            if (box.Left <= 0 || box.Right >= Width || !(Width > Height ? IsDesktopBubbleSized(box) : IsPhoneBubbleSized(box)) || !OnAPicture(box, regions) || Cut(region))
             {
                 continue;
             }
@@ -177,13 +191,35 @@ public sealed class ScreenshotImage
             if (region.Count + interior.Count >= 0.8 * box.Width * box.Height && ink >= box.Width * box.Height / 100)
             {
                 found.Add(BubbleOf(region));
-                pixels += region.Count;
+                pixels += region == page ? 0 : region.Count;
             }
         }
 
         found.Sort((a, b) => a.Area.Box.Top.CompareTo(b.Area.Box.Top));
         return (found, pixels);
     }
+
+    /// <summary>
+    /// True when a solid fill spans the image's width at its top or its bottom: a phone's title or
+    /// input bar. A desktop window's messages cut out wide have none; a frame left round them
+    /// (transparent, or a shadow) is a ring, not a solid bar.
+    /// </summary>
+    private bool BarsAcross(List<FlatRegion> regions) =>
+        regions.Any(r => r.Box.Width >= Width * 0.9 && (r.Box.Top == 0 || r.Box.Bottom == Height) && r.Count * 2 >= r.Box.Width * r.Box.Height);
+
+    /// <summary>
+    /// True when bubbles hang from both sides (one mostly in the left part, one in the right): a
+    /// conversation shows both people's. Cards stacked in the middle (a notification over a phone's
+    /// wallpaper) are no chat.
+    /// </summary>
+    private bool FromBothSides(List<(BubbleArea Area, SKColor Fill)> bubbles) =>
+        bubbles.Any(b => b.Area.Box.CenterX < Width * 0.4) && bubbles.Any(b => b.Area.Box.CenterX > Width * 0.6);
+
+    /// <summary>
+    /// True when <paramref name="box"/> has a desktop bubble's size: at least <see cref="DesktopBubbleAtLeast"/>
+    /// each way. A desktop app's bubble is a few percent of a wide window's width high, under a phone's share.
+    /// </summary>
+    private static bool IsDesktopBubbleSized(PixelBox box) => box.Width >= DesktopBubbleAtLeast && box.Height >= DesktopBubbleAtLeast;
 
     /// <summary>
     /// True when, down the middle half of <paramref name="box"/>, both sides look out on no solid
@@ -298,21 +334,53 @@ public sealed class ScreenshotImage
                 continue;
             }
 
-            var band = 3 * bubbles.Min(b => b.Area.Box.Height) / 2;
-            var pane = new ChatPane(ChatScreenLayout.WeChatDesktop, page.Box, Math.Max(0, page.Box.Top - band));
-            return (pane, [.. bubbles.Select(b => b.Area)]);
+            return (PaneOver(page, bubbles, ChatScreenLayout.WeChatDesktop), [.. bubbles.Select(b => b.Area)]);
         }
 
         return null;
     }
 
     /// <summary>
+    /// Another desktop app's chat pane (QQ for Windows, a Telegram client), told by what a chat
+    /// screen is rather than by an app's colours: the largest flat region (the page) holds bubbles
+    /// of a desktop's size, and either stands right of something else (the contact list) or, on a
+    /// wide image, runs from its top edge to its bottom one (a crop of the messages alone). A phone
+    /// turned sideways has its status and title bars above the page and its input bar below it, so
+    /// it is no pane and stays refused as landscape.
+    /// </summary>
+    private (ChatPane Pane, List<BubbleArea> Bubbles)? DesktopPane(List<FlatRegion> regions, FlatRegion page)
+    {
+        var besideAList = page.Box.Left > Width / 10;
+        var messagesAlone = Width > Height && page.Box.Top == 0 && page.Box.Bottom == Height;
+        if (page.Count < 0.08 * Width * Height || !(besideAList || messagesAlone))
+        {
+            return null;
+        }
+
+        var (bubbles, _) = Bubbles(regions, page, page.Box, otherApp: true);
+        return bubbles.Count == 0 ? null : (PaneOver(page, bubbles, ChatScreenLayout.Desktop), [.. bubbles.Select(b => b.Area)]);
+    }
+
+    /// <summary>
+    /// The pane whose message area is <paramref name="page"/>'s box, its title band above it as high
+    /// as one and a half of its smallest bubbles (the title bar is about that: the name sits in its middle).
+    /// </summary>
+    private static ChatPane PaneOver(FlatRegion page, List<(BubbleArea Area, SKColor Fill)> bubbles, ChatScreenLayout layout)
+    {
+        var band = 3 * bubbles.Min(b => b.Area.Box.Height) / 2;
+        return new ChatPane(layout, page.Box, Math.Max(0, page.Box.Top - band));
+    }
+
+    /// <summary>
     /// The bubbles (and a lender's stamp pills) hanging in <paramref name="page"/>, with their fills'
     /// colours. On a phone's screen a bubble is sized against the image's width; in a desktop
     /// <paramref name="pane"/> it must lie inside the pane and be no narrower or lower than
-    /// <see cref="DesktopBubbleAtLeast"/>, and a desktop app prints no pills.
+    /// <see cref="DesktopBubbleAtLeast"/>, and a desktop app prints no pills. A bubble cut by a bar
+    /// is left out: its text is not all on the image. In <paramref name="otherApp"/>'s pane (found
+    /// by its page alone, often a publisher's crop of the messages) a bubble cut by the crop's edge
+    /// is left out too, and one may be as wide as the pane: the crop leaves it no margin.
     /// </summary>
-    private (List<(BubbleArea Area, SKColor Fill)> Bubbles, List<PixelBox> Pills) Bubbles(List<FlatRegion> regions, FlatRegion page, PixelBox? pane)
+    private (List<(BubbleArea Area, SKColor Fill)> Bubbles, List<PixelBox> Pills) Bubbles(List<FlatRegion> regions, FlatRegion page, PixelBox? pane, bool otherApp = false)
     {
         var bubbles = new List<(BubbleArea Area, SKColor Fill)>();
         var pills = new List<PixelBox>();
@@ -328,7 +396,7 @@ public sealed class ScreenshotImage
             var pill = pane is null && IsStampPill(box);
             if (pane is { } inPane)
             {
-                if (box.Width < DesktopBubbleAtLeast || box.Height < DesktopBubbleAtLeast || box.Width > inPane.Width * 0.85
+                if (!IsDesktopBubbleSized(box) || (!otherApp && box.Width > inPane.Width * 0.85)
                     || box.Left < inPane.Left || box.Right > inPane.Right || box.Top < inPane.Top || box.Bottom > inPane.Bottom)
                 {
                     continue;
@@ -344,7 +412,7 @@ public sealed class ScreenshotImage
                 continue; // a button on the input bar, a badge on the title bar
             }
 
-            if (pane is null && !pill && Cut(region))
+            if ((pane is null || otherApp) && !pill && Cut(region))
             {
                 continue; // part of a bubble under the title or the input bar: not the whole message
             }

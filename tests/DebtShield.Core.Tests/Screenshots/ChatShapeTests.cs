@@ -67,4 +67,15 @@ public sealed class ChatShapeTests
 
         Assert.Equal([NotChatSign.EdgeToEdge], ChatShape.SignsAgainst(page, 1400, 850));
     }
+
+    [Fact]
+    public void SignsAgainst_AnotherAppsPaneCroppedToItsMessages_ABubbleAcrossItIsNoSign()
+    {
+        // Given QQ for Windows' messages cut out by a publisher: the pane is the crop, and a long
+        // received bubble's fill runs from 2 pixels off its left edge to 2 off its right one
+        var pane = new ChatPane(ChatScreenLayout.Desktop, new PixelBox(0, 0, 907, 581), 0);
+        var crop = Reading(new PixelBox(2, 90, 903, 217), new PixelBox(2, 350, 133, 58)) with { Pane = pane };
+
+        Assert.Empty(ChatShape.SignsAgainst(crop, 907, 581));
+    }
 }

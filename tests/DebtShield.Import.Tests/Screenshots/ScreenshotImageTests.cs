@@ -124,6 +124,72 @@ public sealed class ScreenshotImageTests
     }
 
     [Fact]
+    public void FindBubbles_AnotherDesktopAppsMessagesCroppedWide_FindsTheWholeBubblesInADesktopPane()
+    {
+        // Given a desktop app's messages cut out wide, in no app's colours that are known (a blue
+        // sent fill with white text, a white received one on a pale grey page that runs from the
+        // top edge to the bottom one), a sent bubble cut by the crop's lower edge
+        var png = Paint(960, 540, new SKColor(0xF5, 0xF6, 0xF7), canvas =>
+        {
+            PaintLine(canvas, new SKRect(820, 20, 940, 80), new SKColor(0x1E, 0x6E, 0xFF), SKColors.White, "签到");
+            PaintLine(canvas, new SKRect(80, 140, 520, 200), SKColors.White, SKColors.Black, "已经签到过啦");
+            PaintLine(canvas, new SKRect(760, 500, 940, 580), new SKColor(0x1E, 0x6E, 0xFF), SKColors.White, "我的");
+        });
+
+        var image = ScreenshotImage.Decode(png, "wide.png");
+        var found = image.FindBubbles();
+
+        // Then the two whole bubbles are found, in a desktop pane over the whole crop (so it is no
+        // landscape phone), and the cut one is left out.
+        Assert.Equal(2, found.Count);
+        Assert.True(Overlaps(found[0].Box, new PixelBox(820, 20, 120, 60)), $"{found[0].Box}");
+        Assert.True(Overlaps(found[1].Box, new PixelBox(80, 140, 440, 60)), $"{found[1].Box}");
+        Assert.Equal(ChatScreenLayout.Desktop, image.Pane?.Layout);
+        Assert.Equal(new PixelBox(0, 0, 960, 540), image.Pane!.Messages);
+    }
+
+    [Fact]
+    public void FindBubbles_ADesktopChatsMessagesCutOutWideOverAPicture_FindsItsBubblesInADesktopPane()
+    {
+        // Given a desktop client's messages over a photo wallpaper, cut out wide: a long received
+        // bubble, the largest flat region of the image, and a short sent one in a pale green, both
+        // lower than a phone's bubble is against such a width
+        var png = Paint(640, 360, null, canvas =>
+        {
+            PaintLine(canvas, new SKRect(20, 30, 320, 150), SKColors.White, SKColors.Black, "深圳天气预报");
+            PaintLine(canvas, new SKRect(440, 300, 620, 340), new SKColor(0xEF, 0xFD, 0xDE), SKColors.Black, "你是谁");
+        });
+
+        var image = ScreenshotImage.Decode(png, "wallpaper-wide.png");
+        var found = image.FindBubbles();
+
+        // Then both are bubbles, in a pane over the whole picture, and its fills make it a screenshot.
+        Assert.Equal(2, found.Count);
+        Assert.True(Overlaps(found[0].Box, new PixelBox(20, 30, 300, 120)), $"{found[0].Box}");
+        Assert.True(Overlaps(found[1].Box, new PixelBox(440, 300, 180, 40)), $"{found[1].Box}");
+        Assert.Equal(ChatScreenLayout.Desktop, image.Pane?.Layout);
+        Assert.True(image.PageShare >= ChatShape.FlatPageAtLeast, $"{image.PageShare}");
+    }
+
+    [Fact]
+    public void FindBubbles_TwoCentredCardsOverAPictureCutOutWide_NoDesktopPane()
+    {
+        // Given two flat cards with text over a picture, cut out wide, both in the middle (a
+        // notification and a banner), with no bubble hanging from either side
+        var png = Paint(640, 360, null, canvas =>
+        {
+            PaintLine(canvas, new SKRect(120, 20, 520, 100), new SKColor(0x22, 0x22, 0x22), SKColors.White, "通知中心");
+            PaintLine(canvas, new SKRect(30, 150, 610, 300), new SKColor(0x22, 0x22, 0x22), SKColors.White, "您的验证码为111111");
+        });
+
+        var image = ScreenshotImage.Decode(png, "notification.png");
+        image.FindBubbles();
+
+        // Then it is no desktop chat's pane (a conversation hangs from both sides), and stays landscape.
+        Assert.Null(image.Pane);
+    }
+
+    [Fact]
     public void FindBubbles_WideImagesThatAreNoDesktopWindow_NoPane()
     {
         // Given a phone's chat turned sideways (WeChat's phone page, iOS) and a wide bill page
@@ -368,15 +434,7 @@ public sealed class ScreenshotImageTests
         {
             if (page is null)
             {
-                var random = new Random(7);
-                for (var y = 0; y < 2400; y += 6)
-                {
-                    for (var x = 0; x < 1080; x += 6)
-                    {
-                        using var grain = new SKPaint { Color = new SKColor((byte)random.Next(60, 200), (byte)random.Next(60, 200), (byte)random.Next(60, 200)) };
-                        canvas.DrawRect(x, y, 6, 6, grain);
-                    }
-                }
+                PaintGrain(canvas, 1080, 2400);
             }
             else
             {
@@ -395,6 +453,52 @@ public sealed class ScreenshotImageTests
 
         using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
+    }
+
+    /// <summary>Coloured grain in 6-pixel squares over <paramref name="width"/>×<paramref name="height"/>: a picture with no flat fill.</summary>
+    private static void PaintGrain(SKCanvas canvas, int width, int height)
+    {
+        var random = new Random(7);
+        for (var y = 0; y < height; y += 6)
+        {
+            for (var x = 0; x < width; x += 6)
+            {
+                using var grain = new SKPaint { Color = new SKColor((byte)random.Next(60, 200), (byte)random.Next(60, 200), (byte)random.Next(60, 200)) };
+                canvas.DrawRect(x, y, 6, 6, grain);
+            }
+        }
+    }
+
+    /// <summary>A <paramref name="width"/>×<paramref name="height"/> image of one flat <paramref name="page"/> colour (or, null, of grain), painted on by <paramref name="paint"/>.</summary>
+    private static byte[] Paint(int width, int height, SKColor? page, Action<SKCanvas> paint)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            if (page is { } flat)
+            {
+                canvas.Clear(flat);
+            }
+            else
+            {
+                PaintGrain(canvas, width, height);
+            }
+
+            paint(canvas);
+        }
+
+        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    /// <summary>A desktop app's one-line bubble over <paramref name="box"/>: <paramref name="fill"/> with a small corner radius, <paramref name="text"/> in <paramref name="ink"/> at 26 pixels.</summary>
+    private static void PaintLine(SKCanvas canvas, SKRect box, SKColor fill, SKColor ink, string text)
+    {
+        using var paint = new SKPaint { Color = fill, IsAntialias = true };
+        canvas.DrawRoundRect(box, 5, 5, paint);
+        using var pen = new SKPaint { Color = ink, IsAntialias = true };
+        using var font = new SKFont(Cjk, 26);
+        canvas.DrawText(text, box.Left + 18, box.Top + 40, SKTextAlign.Left, font, pen);
     }
 
     private static readonly SKTypeface Cjk = SKFontManager.Default.MatchFamily("Noto Sans CJK SC") ?? throw new InvalidOperationException("Noto Sans CJK SC is missing: apt-get install fonts-noto-cjk");
