@@ -124,7 +124,7 @@ public sealed class Loan
     /// What the borrower really had the use of at the start: the contract principal less the
     /// upfront deduction. The law treats this, not the contract amount, as the principal.
     /// </summary>
-    public Money PrincipalBasis => Principal - UpfrontDeduction;
+    public Money PrincipalBasis => BasisOf(Principal, Received, UpfrontFeeTotal);
 
     /// <summary>Everything the schedule asks the borrower to pay.</summary>
     public Money ScheduledTotal { get; }
@@ -269,11 +269,7 @@ public sealed class Loan
         }
 
         var paid = paidOn.Length == 0 ? [] : new PaymentEntry[paidOn.Length];
-        for (var i = 0; i < paid.Length; i++)
-        {
-            paid[i] = new PaymentEntry(paidOn[i], paidAmounts[i], PaymentTarget.Default);
-        }
-
+        Entries(paidOn, paidAmounts, paid);
         return Created(id, lender, contractDate, principal, received, upfrontFees.ToArray(), dueDates.ToArray(), totals.ToArray(), null, paid, advertised, null);
     }
 
@@ -314,20 +310,32 @@ public sealed class Loan
         // The checks read each payment as an entry: on the stack for a batch line's few payments.
         const int OnTheStack = 64;
         var paid = paidOn.Length <= OnTheStack ? stackalloc PaymentEntry[paidOn.Length] : new PaymentEntry[paidOn.Length];
-        for (var i = 0; i < paid.Length; i++)
-        {
-            paid[i] = new PaymentEntry(paidOn[i], paidAmounts[i], PaymentTarget.Default);
-        }
-
+        Entries(paidOn, paidAmounts, paid);
         var arrived = received ?? principal;
         if (Problems(principal, arrived, upfrontFees, dueDates, totals, null, paid, contractDate, OverdueTerms.Unknown, out var upfrontFeeTotal, out _) is not null)
         {
             return false;
         }
 
-        // As the loan's own properties compute it: principal less (deducted + upfront fees).
-        principalBasis = principal - ((principal - arrived) + upfrontFeeTotal);
+        principalBasis = BasisOf(principal, arrived, upfrontFeeTotal);
         return true;
+    }
+
+    /// <summary>
+    /// The principal basis: <paramref name="principal"/> less the upfront deduction, what was kept back
+    /// (principal less <paramref name="received"/>) plus <paramref name="upfrontFeeTotal"/>; one home for a
+    /// loan's <see cref="PrincipalBasis"/> and <see cref="HoldFromTotals"/>, whose IRR must match the loan's to the bit.
+    /// </summary>
+    private static Money BasisOf(Money principal, Money received, Money upfrontFeeTotal) =>
+        principal - ((principal - received) + upfrontFeeTotal);
+
+    /// <summary>Each payment of two columns as an entry toward no designated part, into <paramref name="entries"/>.</summary>
+    private static void Entries(ReadOnlySpan<DateOnly> paidOn, ReadOnlySpan<Money> paidAmounts, Span<PaymentEntry> entries)
+    {
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new PaymentEntry(paidOn[i], paidAmounts[i], PaymentTarget.Default);
+        }
     }
 
     /// <summary>
