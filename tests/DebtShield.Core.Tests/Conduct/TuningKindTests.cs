@@ -7,7 +7,7 @@ namespace DebtShield.Core.Tests.Conduct;
 /// tests, not corpus texts: a menace followed by the borrower's circle, crude dismissal flung at the reader, the
 /// pressure-free collection words (a rental's bill, the caller asking when or why) that the rules gave no label, and
 /// reminders that name the family as help; and (s26) the court steps a lender may lawfully take, said as its possible
-/// recourse (the bank calls of S105 and S101's m408 are the kind).
+/// recourse (the bank calls of S105 and S101's m408 are the kind), and the bank calls' own pressure-free words.
 /// </summary>
 public sealed class TuningKindTests
 {
@@ -132,4 +132,28 @@ public sealed class TuningKindTests
     [Fact]
     public void Analyze_IdentityCardOfTheBorrowerHimself_IsLawful() =>
         Assert.Equal(["lawful_reminder"], Labels("您本人身份证名下的借款已逾期，请尽快还款。"));
+
+    /// <summary>
+    /// A bank caller's words with no pressure in them (the guide's rule 10: 查账, 逾期风险, the money not yet paid in, a credit
+    /// report made as usual, a payment order asked of the court): a lawful reminder. Each got no label before.
+    /// </summary>
+    [Theory]
+    [InlineData("您好，本月的款项还没有还到，下午银行统一查账，请您留意。")]
+    [InlineData("您这期下午两点统一查账，请在这之前把钱存进卡里。")]
+    [InlineData("目前账户还有逾期风险，请您今天把款项还进来。")]
+    [InlineData("逾期的记录银行这边会正常上报，请您尽快安排。")]
+    [InlineData("金额较大的，我们会依法向人民法院申请支付令。")]
+    public void Analyze_BankCallersPressureFreeWords_IsLawful(string text) =>
+        Assert.Equal(["lawful_reminder"], Labels(text));
+
+    /// <summary>
+    /// Unnamed harm asked about and sleep threatened, beside reminder words: a veiled threat (the guide's rules 6 and 7), no
+    /// label and never a lawful reminder. The first and the third were called lawful before.
+    /// </summary>
+    [Theory]
+    [InlineData("你已逾期，今晚不还就别睡了")]
+    [InlineData("没有还到的话，你知道会发生什么")]
+    [InlineData("本期应还800元，今晚不还就别想睡了")]
+    public void Analyze_VeiledThreatBesideReminderWords_GetsNoLabel(string text) =>
+        Assert.Empty(Labels(text));
 }
