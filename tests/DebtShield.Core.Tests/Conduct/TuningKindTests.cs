@@ -156,4 +156,22 @@ public sealed class TuningKindTests
     [InlineData("本期应还800元，今晚不还就别想睡了")]
     public void Analyze_VeiledThreatBesideReminderWords_GetsNoLabel(string text) =>
         Assert.Empty(Labels(text));
+
+    /// <summary>A promise to pay held to, and the Cantonese transfer (過數, as 入數): a lawful reminder. Each got no label before.</summary>
+    [Theory]
+    [InlineData("请您履行承诺，今天把欠款还上。")]
+    [InlineData("請WhatsApp我過數資料，謝謝。")]
+    public void Analyze_PromiseHeldToOrTransferAsked_IsLawful(string text) =>
+        Assert.Equal(["lawful_reminder"], Labels(text));
+
+    /// <summary>
+    /// An offer to withdraw a case claims one is filed, whatever else the sentence names: the borrower's own cards no longer
+    /// hide it (they keep a freeze of those cards from being a claim). Said as a possibility, it is no claim.
+    /// </summary>
+    [Fact]
+    public void Analyze_OfferToWithdrawACaseBesideTheCards_IsFakeLegalProcess()
+    {
+        Assert.Equal(["fake_legal_process"], Labels("我们这边可以给您做撤案处理，您名下两张卡片今天都要处理掉。"));
+        Assert.Empty(Labels("如果说您今天处理，我们可能会撤案。"));
+    }
 }
