@@ -844,7 +844,7 @@ public sealed class ConductAnalyzer
         {
             if (!hit.Suppressed
                 && ((hit.Sentence == sentence && Array.IndexOf(unless, hit.Atom) >= 0)
-                    || (Array.IndexOf(anywhere, hit.Atom) >= 0 && !IsNamedAsHelp(scratch, hit))))
+                    || (Array.IndexOf(anywhere, hit.Atom) >= 0 && !IsNamedAsHelp(scratch, hit) && !IsSaidAsLawfulStep(scratch, hit))))
             {
                 return true;
             }
@@ -885,6 +885,33 @@ public sealed class ConductAnalyzer
         }
 
         return helped;
+    }
+
+    /// <summary>
+    /// True when <paramref name="hit"/> is a court step (<see cref="ConductRuleSet.CourtStepClass"/>) said as the lender's
+    /// recourse: a word of <see cref="ConductRuleSet.LawfulStepClass"/> stands before it in its clause, or holds it ("向法院").
+    /// A possibility (可能, 不排除) governs its clause as a prohibition does: "不排除可能会去到户籍地人民法院依法起诉". The
+    /// labelling guide's rule 3 calls a true statement of lawful next steps lawful ("银行可能会申请强制执行", "我们会依法向人民法院
+    /// 申请支付令"), so such a step is no sign of pressure for a whole-message veto (issue 21); a step said as done
+    /// ("已冻结您的账户"), or an arrest, the police or a visit, keeps its veto.
+    /// </summary>
+    private bool IsSaidAsLawfulStep(Scratch scratch, AtomHit hit)
+    {
+        if (hit.Atom != Rules.CourtStepAtom || Rules.LawfulStepAtom < 0)
+        {
+            return false;
+        }
+
+        foreach (var other in scratch.Hits)
+        {
+            if (other.Atom == Rules.LawfulStepAtom && !other.Suppressed && other.Start < hit.Start && other.End <= hit.End
+                && scratch.Clause[other.Start] == scratch.Clause[hit.Start])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Finds the first match of <paramref name="pattern"/>, in <paramref name="sentence"/> only unless it is -1.</summary>

@@ -76,6 +76,21 @@ public sealed class ConductRuleSet
     /// </summary>
     public const string HelpClass = "HELP";
 
+    /// <summary>
+    /// The word class of the court steps a lender may lawfully take ("法院", "强制执行", "冻结"), if the lexicon has it: a sign
+    /// of a legal step that withholds a lawful reminder (<c>unless-anywhere:</c>), unless <see cref="LawfulStepClass"/>
+    /// says it as the lender's possible recourse to the court.
+    /// </summary>
+    public const string CourtStepClass = "COURT_STEP";
+
+    /// <summary>
+    /// The word class of the lender's recourse to the court ("申请", "向法院", "可能会", "不排除"), if the lexicon has it:
+    /// before a <see cref="CourtStepClass"/> word in its clause, the step is said as a possibility or an application
+    /// to the court — the labelling guide's true statement of lawful next steps (rule 3) — and no longer withholds a lawful
+    /// reminder ("银行可能会申请强制执行"); said as done, or with an arrest, the police or a visit, the step still does.
+    /// </summary>
+    public const string LawfulStepClass = "LAWFUL_STEP";
+
     internal ConductRuleSet(
         ConductNormalizer normalizer,
         PatternAutomaton automaton,
@@ -88,6 +103,7 @@ public sealed class ConductRuleSet
         int peopleAtom,
         (int Repaying, int Then) conditionAtoms,
         (int Advice, int Prohibition, int IfNot, int Help) cueAtoms,
+        (int CourtStep, int LawfulStep) stepAtoms,
         IReadOnlyList<ConductRule> rules)
     {
         Normalizer = normalizer;
@@ -102,6 +118,7 @@ public sealed class ConductRuleSet
         PeopleAtom = peopleAtom;
         (RepayingAtom, ThenAtom) = conditionAtoms;
         (AdviceAtom, ProhibitionAtom, IfNotAtom, HelpAtom) = cueAtoms;
+        (CourtStepAtom, LawfulStepAtom) = stepAtoms;
         Rules = rules;
         RuleArray = [.. rules];
         var index = RuleArray.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -164,6 +181,12 @@ public sealed class ConductRuleSet
 
     /// <summary>The atom of <see cref="HelpClass"/>, or -1 when the lexicon has none.</summary>
     internal int HelpAtom { get; }
+
+    /// <summary>The atom of <see cref="CourtStepClass"/>, or -1 when the lexicon has none.</summary>
+    internal int CourtStepAtom { get; }
+
+    /// <summary>The atom of <see cref="LawfulStepClass"/>, or -1 when the lexicon has none.</summary>
+    internal int LawfulStepAtom { get; }
 
     /// <summary>For each rule of <see cref="RuleArray"/>, the indexes of the rules it yields to (<c>yields-to:</c>).</summary>
     internal int[][] YieldArray { get; }
@@ -356,6 +379,7 @@ public sealed class ConductRuleSet
             int[] telling = [.. new[] { TellingClass, ToldClass }.Where(_classes.ContainsKey).Select(c => _classes[c])];
             var condition = (_classes.GetValueOrDefault(RepayingClass, -1), _classes.GetValueOrDefault(ThenClass, -1));
             var cues = (_classes.GetValueOrDefault(AdviceClass, -1), _classes.GetValueOrDefault(ProhibitionClass, -1), _classes.GetValueOrDefault(IfNotClass, -1), _classes.GetValueOrDefault(HelpClass, -1));
+            var steps = (_classes.GetValueOrDefault(CourtStepClass, -1), _classes.GetValueOrDefault(LawfulStepClass, -1));
             foreach (var rule in _rules)
             {
                 foreach (var id in rule.YieldsTo)
@@ -367,7 +391,7 @@ public sealed class ConductRuleSet
                 }
             }
 
-            return new ConductRuleSet(normalizer, automaton, termAtoms, termBlocks, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), condition, cues, _rules);
+            return new ConductRuleSet(normalizer, automaton, termAtoms, termBlocks, _atoms, _classes[NegationClass], _classes[ReportedClass], telling, _classes.GetValueOrDefault(PeopleClass, -1), condition, cues, steps, _rules);
         }
 
         private RulePattern ParsePattern(string value)

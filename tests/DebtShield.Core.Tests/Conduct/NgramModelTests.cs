@@ -43,10 +43,13 @@ public sealed class NgramModelTests(ITestOutputHelper output)
     /// 498, 4 false labels and 119 missed. With helper s25-rules' first kinds (a menace followed by the circle, crude
     /// dismissal of the reader; the same session): 0.877, 4 false labels and 116 missed; and
     /// pressure-free collection words (a rental's bill, the caller asking when or why the borrower has not paid): 0.892, 4
-    /// false labels and 103 missed. The floor sits just under that figure on today's corpus: it may only go up
-    /// until new real messages come in.
+    /// false labels and 103 missed. With helper s26-rules' court steps said as the lender's recourse (可能会申请强制执行, 向法院起诉;
+    /// 2026-12-07, fourteenth session): 0.897, 4 false labels and 98 missed; and a bank caller's pressure-free words (查账,
+    /// 逾期风险, 正常上报, 支付令; the same session): 0.906, 4 false labels and 90 missed; and an offer to withdraw a case read
+    /// beside the borrower's cards, a promise held to, the Cantonese transfer: 0.909, 4 false labels and 87 missed. The floor
+    /// sits just under that figure on today's corpus: it may only go up until new real messages come in.
     /// </summary>
-    private const double RulesFloor = 0.891;
+    private const double RulesFloor = 0.908;
 
     /// <summary>
     /// How much better than the rules the model must do on unseen sources to earn its place: 0.01 of
