@@ -244,11 +244,12 @@ internal sealed class LegalReportWording
 
     private static ViewAssessment? FindView(LegalAssessment assessment, LegalView view)
     {
-        foreach (var candidate in assessment.Views)
+        var views = assessment.Views;
+        for (var i = 0; i < views.Count; i++)
         {
-            if (candidate.View == view)
+            if (views[i].View == view)
             {
-                return candidate;
+                return views[i];
             }
         }
 

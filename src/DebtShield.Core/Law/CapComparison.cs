@@ -92,7 +92,8 @@ public static class CapComparison
         var present = 0.0;
         var whole = 0;
         var grown = 1.0;
-        var (distances, amounts) = (schedule.Periods, schedule.Amounts);
+        var distances = schedule.Periods;
+        var amounts = schedule.Amounts;
         for (var i = 0; i < distances.Length; i++)
         {
             var periods = distances[i];
@@ -175,6 +176,9 @@ public static class CapComparison
 /// </remarks>
 internal sealed class ScheduleInPeriods
 {
+    private readonly double[] _periods;
+    private readonly int _periodsFrom;
+
     /// <summary>Measures <paramref name="loan"/>'s schedule in <paramref name="period"/>s.</summary>
     public ScheduleInPeriods(Loan loan, RepaymentPeriod period)
         : this(loan, period, null)
@@ -196,12 +200,23 @@ internal sealed class ScheduleInPeriods
         Loan = loan;
         Period = period;
         var (dueDates, totals) = (loan.DueDates, loan.InstalmentTotals);
-        Periods = new double[dueDates.Length];
         Amounts = new double[dueDates.Length];
         for (var i = 0; i < dueDates.Length; i++)
         {
-            Periods[i] = measured is null ? period.Between(loan.ContractDate, dueDates[i]) : measured[i + 1];
             Amounts[i] = (totals[i] - CapComparison.RoundingPerInstalment).ToDouble();
+        }
+
+        if (measured is not null)
+        {
+            // The true cost's distances, read where they are (after the money arriving), not copied.
+            (_periods, _periodsFrom) = (measured, 1);
+            return;
+        }
+
+        _periods = new double[dueDates.Length];
+        for (var i = 0; i < dueDates.Length; i++)
+        {
+            _periods[i] = period.Between(loan.ContractDate, dueDates[i]);
         }
     }
 
@@ -212,7 +227,7 @@ internal sealed class ScheduleInPeriods
     public RepaymentPeriod Period { get; }
 
     /// <summary>Each due date's distance from the contract date, in periods.</summary>
-    public double[] Periods { get; }
+    public ReadOnlySpan<double> Periods => _periods.AsSpan(_periodsFrom, Amounts.Length);
 
     /// <summary>Each instalment's total less <see cref="CapComparison.RoundingPerInstalment"/>.</summary>
     public double[] Amounts { get; }

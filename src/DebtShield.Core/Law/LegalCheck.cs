@@ -246,7 +246,7 @@ public static class LegalCheck
         return
         [
             old,
-            FourTimesLpr(rules, rules.PrivateReformDate, options.AsOf, CapRule.FourTimesLprAtFiling, rules.PrivateTransition.With(rules.PrivateCap) with { Status = FactStatus.Uncertain }, uncertain),
+            FourTimesLpr(rules, rules.PrivateReformDate, options.AsOf, CapRule.FourTimesLprAtFiling, TransitionBasis.Of(rules), uncertain),
         ];
     }
 
@@ -295,8 +295,7 @@ public static class LegalCheck
 
             // The licensed view has just compared the schedule with the same line in the same
             // period (and noted any day-basis doubt): its answer stands, unworked again.
-            var licensed = views.FirstOrDefault(v => v.View == LegalView.LicensedInstitution && v.Cap.Annual == rules.LicensedCourtLine);
-            if (licensed?.ExceedsCap ?? Exceeds(compared, rules.LicensedCourtLine, uncertain))
+            if (LicensedAnswer(views, rules.LicensedCourtLine) ?? Exceeds(compared, rules.LicensedCourtLine, uncertain))
             {
                 flags |= 1 << (int)LegalFlagKind.Above24;
             }
@@ -333,6 +332,24 @@ public static class LegalCheck
     }
 
 
+    /// <summary>
+    /// Whether the licensed view found the schedule above <paramref name="line"/>, where that view
+    /// compared it with that line; null otherwise. A loop, not a lambda capturing the line: that
+    /// was a closure and a delegate made for every loan (issue 27).
+    /// </summary>
+    private static bool? LicensedAnswer(ViewAssessment[] views, decimal line)
+    {
+        foreach (var view in views)
+        {
+            if (view.View == LegalView.LicensedInstitution && view.Cap.Annual == line)
+            {
+                return view.ExceedsCap;
+            }
+        }
+
+        return null;
+    }
+
     private static ExplanationStep[] Explain(
         Loan loan,
         LegalRules rules,
@@ -343,7 +360,15 @@ public static class LegalCheck
         Money supported,
         Money? excess)
     {
-        var steps = new List<ExplanationStep>
+        // Room for every step the views can give (their caps, and at most eight steps more each),
+        // so that the list is not grown and copied three times on the way (issue 27).
+        var capacity = 4;
+        foreach (var view in views)
+        {
+            capacity += view.Caps.Count + 8;
+        }
+
+        var steps = new List<ExplanationStep>(capacity)
         {
             new(StepKind.PrincipalBasis, null, [loan.Principal, loan.Received, loan.UpfrontFeeTotal, loan.PrincipalBasis], rules.PrincipalBasis.Citations),
         };
@@ -381,8 +406,9 @@ public static class LegalCheck
                 continue;
             }
 
-            foreach (var cap in view.Caps)
+            for (var c = 0; c < view.Caps.Count; c++)
             {
+                var cap = view.Caps[c];
                 steps.Add(cap.Rule switch
                 {
                     CapRule.FourTimesLprAtContract or CapRule.FourTimesLprAtFiling => new(
@@ -441,6 +467,30 @@ public static class LegalCheck
     }
 
     internal static AnnualRate Rate(decimal annual) => new((double)annual, AnnualisationMethod.Nominal);
+
+    /// <summary>
+    /// The basis of the 4×LPR line at filing for a contract formed before the reform: the transition
+    /// rule's citations and the cap's, uncertain. The same for every such loan under one set of
+    /// rules, so it is joined once for the rules last used instead of once a loan (a set and a list
+    /// a loan; and the batch writer, which encodes a citation list once by its identity, met a new
+    /// list every time: issue 27).
+    /// </summary>
+    private sealed record TransitionBasis(LegalRules Rules, LegalBasis Basis)
+    {
+        private static TransitionBasis? _last;
+
+        public static LegalBasis Of(LegalRules rules)
+        {
+            var last = Volatile.Read(ref _last);
+            if (last is null || !ReferenceEquals(last.Rules, rules))
+            {
+                last = new TransitionBasis(rules, rules.PrivateTransition.With(rules.PrivateCap) with { Status = FactStatus.Uncertain });
+                Volatile.Write(ref _last, last);
+            }
+
+            return last.Basis;
+        }
+    }
 
     private static Money Max(Money a, Money b) => a > b ? a : b;
 

@@ -35,14 +35,15 @@ public static class ScheduleSimpleRate
             previous = dueDates[i];
         }
 
-        if (BalanceAtEnd(schedule, basis, 0, daysPerYear) >= 0)
+        // The balance at no interest is both the test and the bracket's low end: worked out once.
+        double low = 0, lowValue = BalanceAtEnd(schedule, basis, 0, daysPerYear);
+        if (lowValue >= 0)
         {
             return 0m;
         }
 
         // The final balance increases with the rate: bracket tightly around the guess (the nominal
         // IRR is within a few percent of the answer), then regula falsi (Illinois).
-        double low = 0, lowValue = BalanceAtEnd(schedule, basis, 0, daysPerYear);
         if (double.IsFinite(guess) && guess > 0)
         {
             var below = guess * 0.97;

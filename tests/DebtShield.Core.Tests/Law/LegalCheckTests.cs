@@ -111,6 +111,28 @@ public sealed class LegalCheckTests
     }
 
     [Fact]
+    public void Of_ContractBeforeReform_FilingLineCitesTheRulesOfThisCheckAndTheSameListLoanAfterLoan()
+    {
+        var early = new DateOnly(2019, 3, 1);
+        var loan = TestLaw.MonthlyLoan(LenderKind.PrivateIndividual, early, 10_000m, 36, 0.03);
+        var options = new CheckOptions(new DateOnly(2024, 1, 1));
+        var otherRules = TestLaw.Rules with { PrivateTransition = new LegalBasis(["other-transition"], FactStatus.Verified) };
+
+        var first = LegalCheck.Of(loan, TestLaw.Rules, options).Primary.Cap.Basis.Citations;
+        var again = LegalCheck.Of(loan, TestLaw.Rules, options).Primary.Cap.Basis.Citations;
+        var other = LegalCheck.Of(loan, otherRules, options).Primary.Cap.Basis.Citations;
+        var back = LegalCheck.Of(loan, TestLaw.Rules, options).Primary.Cap.Basis.Citations;
+
+        // The transition rule's citations joined with the cap's, each set of rules its own.
+        Assert.Equal(["spl-art31", "spl-art25"], first);
+        Assert.Equal(["other-transition", "spl-art25"], other);
+        Assert.Equal(first, back);
+
+        // One list for every loan under the same rules: the batch writer encodes a list once by its identity.
+        Assert.Same(first, again);
+    }
+
+    [Fact]
     public void Of_AsOfBeyondLprData_SaysANewerFixingMayExist()
     {
         var late = new DateOnly(2026, 3, 1);
