@@ -512,7 +512,7 @@ public sealed class ScreenshotImage
             // A pill's white text is only 51 levels from its grey, and 10 from the page.
             var ink = pill
                 ? interior.Count(i => Distance(Color(i), region.Color) > 30)
-                : interior.Count(i => Distance(Color(i), region.Color) > 60 && Distance(Color(i), page.Color) > 40);
+                : TextInk(box, interior, region.Color, page.Color);
             if (ink < box.Width * box.Height / 100)
             {
                 continue;
@@ -530,6 +530,57 @@ public sealed class ScreenshotImage
 
         bubbles.Sort((a, b) => a.Area.Box.Top.CompareTo(b.Area.Box.Top));
         return (bubbles, pills);
+    }
+
+    /// <summary>
+    /// How many of a fill's enclosed pixels (<paramref name="interior"/>) are its text's ink: those
+    /// far from the fill and from the page, and those of the page's colour within two pixels of one
+    /// of them. An enclosed patch of the page's colour is a ring's hole, not text; but dark text on
+    /// WeChat's green in a dark theme is the page's own near-black (111111 on 58B26A), where only
+    /// the anti-aliased edges of its strokes differ from both, and a lone 1 was too little ink
+    /// without its strokes. A stroke is that thin; a hole is wider than its rim.
+    /// </summary>
+    private int TextInk(PixelBox box, List<int> interior, SKColor fill, SKColor page)
+    {
+        var edge = new bool[box.Width * box.Height];
+        var pageColoured = new List<int>();
+        var ink = 0;
+        foreach (var i in interior)
+        {
+            var colour = Color(i);
+            if (Distance(colour, fill) <= 60)
+            {
+                continue;
+            }
+
+            if (Distance(colour, page) > 40)
+            {
+                edge[Local(i)] = true;
+                ink++;
+            }
+            else
+            {
+                pageColoured.Add(i);
+            }
+        }
+
+        foreach (var i in pageColoured)
+        {
+            int x = (i % Width) - box.Left, y = (i / Width) - box.Top;
+            for (var d = -2; d <= 2; d++)
+            {
+                if ((d != 0 && x + d >= 0 && x + d < box.Width && edge[(y * box.Width) + x + d])
+                    || (d != 0 && y + d >= 0 && y + d < box.Height && edge[((y + d) * box.Width) + x]))
+                {
+                    ink++;
+                    break;
+                }
+            }
+        }
+
+        return ink;
+
+        int Local(int i) => (((i / Width) - box.Top) * box.Width) + (i % Width) - box.Left;
     }
 
     /// <summary>

@@ -124,6 +124,36 @@ public sealed class ScreenshotImageTests
     }
 
     [Fact]
+    public void FindBubbles_MacDarkThemesSentBubbleOfOneDigit_IsFoundThoughItsTextIsThePagesColour()
+    {
+        // Given WeChat for Mac in its dark theme cut to its messages, a sent bubble holding only
+        // "1": its text is the page's near-black (111111) on the green, so only the anti-aliased
+        // edges of one thin stroke differ from both the fill and the page
+        PaintedMessage[] messages =
+        [
+            new(false, "请选择水果：", new DateTime(2026, 11, 7, 20, 1, 0, DateTimeKind.Unspecified)),
+            new(true, "1", new DateTime(2026, 11, 7, 20, 1, 30, DateTimeKind.Unspecified)),
+            new(false, "你选择了苹果", new DateTime(2026, 11, 7, 20, 2, 0, DateTimeKind.Unspecified)),
+        ];
+        var painted = DesktopWeChatPainter.Paint(DesktopWeChatStyle.MacDark, "Q宝", [], messages, new DateTime(2026, 11, 7, 21, 0, 0, DateTimeKind.Unspecified), 2f, (1000, 640), null, out var bitmap, out var pane);
+        byte[] png;
+        using (bitmap)
+        {
+            using var cut = new SKBitmap(pane.Messages.Width, pane.Messages.Height);
+            bitmap.ExtractSubset(cut, pane.Messages);
+            using var copy = cut.Copy();
+            using var data = SKImage.FromBitmap(copy).Encode(SKEncodedImageFormat.Png, 100);
+            png = data.ToArray();
+        }
+
+        var found = ScreenshotImage.Decode(png, "mac-dark-one.png").FindBubbles();
+
+        // Then the one-digit bubble is found with the others.
+        var boxes = painted.Bubbles.Select(b => new PixelBox(b.Fill.Left - pane.Messages.Left, b.Fill.Top - pane.Messages.Top, b.Fill.Width, b.Fill.Height)).ToList();
+        Assert.All(boxes, box => Assert.Single(found, f => Overlaps(f.Box, box)));
+    }
+
+    [Fact]
     public void FindBubbles_ABubbleRunningToTheLastRowOfADesktopPane_IsLeftOutAsCut()
     {
         // Given WeChat for Mac's dark messages cut out wide, the last received bubble running down
