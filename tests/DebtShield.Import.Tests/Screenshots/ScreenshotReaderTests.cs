@@ -76,6 +76,39 @@ public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings w
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")] // the forgetful Tesseract is a shell script
+    public async Task ReadAsync_CropsThatReadAsNothingOnTheSheet_AreReadAgainAloneEnlarged()
+    {
+        // Given a lender's chat, and a Tesseract that reads nothing on the first image it is given
+        // (the sheet of the page and the crops) nor with the traditional model, and reads every
+        // later image with the simplified one
+        var shot = ChatShotSet.Choose(k => k.App == "lender" && k.Variant == "whole" && k.Scale == 2).First();
+        var folder = Directory.CreateTempSubdirectory("s26-ocr-");
+        try
+        {
+            var first = Path.Combine(folder.FullName, "first");
+            var wrapper = Path.Combine(folder.FullName, "tesseract");
+            File.WriteAllText(wrapper, $"#!/bin/sh\nif [ \"$4\" = chi_tra ] || [ ! -e '{first}' ]; then\n  : > '{first}'\n  cat > /dev/null\n  printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n'\n  exit 0\nfi\nexec tesseract \"$@\"\n");
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr(wrapper));
+
+            // Then every bubble is a message, and each simplified one is read from its crop read
+            // again (a traditional one needs the traditional model, which read nothing here: it
+            // stays a message without text, flagged unread).
+            Assert.Equal(shot.Truth.Bubbles.Count, reading.Chat.Messages.Count);
+            var simplified = shot.Truth.Bubbles.Zip(reading.Chat.Messages).Where(p => p.First.Script == "simplified").ToList();
+            Assert.True(simplified.Count >= 4, $"{simplified.Count} simplified bubbles");
+            Assert.All(simplified, p => Assert.False(p.Second.Unread || p.Second.Text.Length == 0, p.First.Text));
+            Assert.All(reading.Chat.Messages.Where(m => m.Text.Length == 0), m => Assert.True(m.Unread && m.NeedsConfirmation));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ReadAllAsync_ADamagedScreenshotInTheBatch_IsRefusedAloneAndTheOtherRead()
     {
         var shot = ChatShotSet.Choose(k => k.App == "lender" && k.Variant == "whole" && k.Scale == 2).First();
