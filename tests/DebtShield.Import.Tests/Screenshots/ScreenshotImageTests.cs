@@ -102,22 +102,12 @@ public sealed class ScreenshotImageTests
             new(true, "还款", new DateTime(2026, 11, 7, 20, 2, 0, DateTimeKind.Unspecified)),
             new(false, "已为您设置每天的提醒任务：还款", new DateTime(2026, 11, 7, 20, 2, 30, DateTimeKind.Unspecified)),
         ];
-        var painted = DesktopWeChatPainter.Paint(DesktopWeChatStyle.MacDark, "Q宝", [], messages, new DateTime(2026, 11, 7, 21, 0, 0, DateTimeKind.Unspecified), scale, (1000, 640), null, out var bitmap, out var pane);
-        byte[] png;
-        using (bitmap)
-        {
-            using var cut = new SKBitmap(pane.Messages.Width, pane.Messages.Height);
-            bitmap.ExtractSubset(cut, pane.Messages);
-            using var copy = cut.Copy();
-            using var data = SKImage.FromBitmap(copy).Encode(SKEncodedImageFormat.Png, 100);
-            png = data.ToArray();
-        }
+        var png = PaintMacDarkMessages(messages, scale, out var boxes);
 
         var image = ScreenshotImage.Decode(png, "mac-dark.png");
         var found = image.FindBubbles();
 
         // Then each painted bubble is found once, in a desktop pane
-        var boxes = painted.Bubbles.Select(b => new PixelBox(b.Fill.Left - pane.Messages.Left, b.Fill.Top - pane.Messages.Top, b.Fill.Width, b.Fill.Height)).ToList();
         Assert.Equal(boxes.Count, found.Count);
         Assert.All(boxes, box => Assert.Single(found, f => Overlaps(f.Box, box)));
         Assert.Equal(ChatScreenLayout.WeChatDesktop, image.Pane?.Layout);
@@ -135,21 +125,11 @@ public sealed class ScreenshotImageTests
             new(true, "1", new DateTime(2026, 11, 7, 20, 1, 30, DateTimeKind.Unspecified)),
             new(false, "你选择了苹果", new DateTime(2026, 11, 7, 20, 2, 0, DateTimeKind.Unspecified)),
         ];
-        var painted = DesktopWeChatPainter.Paint(DesktopWeChatStyle.MacDark, "Q宝", [], messages, new DateTime(2026, 11, 7, 21, 0, 0, DateTimeKind.Unspecified), 2f, (1000, 640), null, out var bitmap, out var pane);
-        byte[] png;
-        using (bitmap)
-        {
-            using var cut = new SKBitmap(pane.Messages.Width, pane.Messages.Height);
-            bitmap.ExtractSubset(cut, pane.Messages);
-            using var copy = cut.Copy();
-            using var data = SKImage.FromBitmap(copy).Encode(SKEncodedImageFormat.Png, 100);
-            png = data.ToArray();
-        }
+        var png = PaintMacDarkMessages(messages, 2f, out var boxes);
 
         var found = ScreenshotImage.Decode(png, "mac-dark-one.png").FindBubbles();
 
         // Then the one-digit bubble is found with the others.
-        var boxes = painted.Bubbles.Select(b => new PixelBox(b.Fill.Left - pane.Messages.Left, b.Fill.Top - pane.Messages.Top, b.Fill.Width, b.Fill.Height)).ToList();
         Assert.All(boxes, box => Assert.Single(found, f => Overlaps(f.Box, box)));
     }
 
@@ -510,6 +490,24 @@ public sealed class ScreenshotImageTests
         // Then WeCom's light blue, a fifth saturated, is coloured like any sent fill; the white, the
         // grey and Android's pale blue (a sixth) are not, and their sides are told by position.
         Assert.Equal(expected, Assert.Single(found).Shade);
+    }
+
+    /// <summary>
+    /// WeChat for Mac's dark theme with <paramref name="messages"/>, cut to its message area as a
+    /// publisher crops it, as a PNG; <paramref name="bubbles"/> gets each bubble's fill on the crop.
+    /// </summary>
+    private static byte[] PaintMacDarkMessages(PaintedMessage[] messages, float scale, out List<PixelBox> bubbles)
+    {
+        var painted = DesktopWeChatPainter.Paint(DesktopWeChatStyle.MacDark, "Q宝", [], messages, new DateTime(2026, 11, 7, 21, 0, 0, DateTimeKind.Unspecified), scale, (1000, 640), null, out var bitmap, out var pane);
+        bubbles = [.. painted.Bubbles.Select(b => new PixelBox(b.Fill.Left - pane.Messages.Left, b.Fill.Top - pane.Messages.Top, b.Fill.Width, b.Fill.Height))];
+        using (bitmap)
+        {
+            using var cut = new SKBitmap(pane.Messages.Width, pane.Messages.Height);
+            bitmap.ExtractSubset(cut, pane.Messages);
+            using var copy = cut.Copy();
+            using var data = SKImage.FromBitmap(copy).Encode(SKEncodedImageFormat.Png, 100);
+            return data.ToArray();
+        }
     }
 
     /// <summary>
