@@ -10,7 +10,12 @@ namespace DebtShield.Import.Screenshots;
 /// <param name="Image">The sheet, a grey image.</param>
 /// <param name="PageHeight">How many rows of the sheet are the page (none when only bubbles are read).</param>
 /// <param name="Crops">Where each bubble's crop lies on the sheet, top to bottom.</param>
-public sealed record OcrSheet(GreyImage Image, int PageHeight, IReadOnlyList<OcrSheet.Crop> Crops)
+/// <param name="Scale">
+/// How many times larger than the screenshot's pixels <paramref name="Image"/> is drawn: 1, or
+/// more when crops are read again enlarged (small text that read as nothing). Rows and columns of
+/// <see cref="PageHeight"/> and <see cref="Crops"/> are the screenshot's.
+/// </param>
+public sealed record OcrSheet(GreyImage Image, int PageHeight, IReadOnlyList<OcrSheet.Crop> Crops, int Scale = 1)
 {
     /// <summary>One crop on the sheet: a bubble, or the pill a lender's chat prints a stamp on.</summary>
     /// <param name="Area">Its box on the screenshot.</param>
@@ -28,8 +33,9 @@ public sealed record OcrSheet(GreyImage Image, int PageHeight, IReadOnlyList<Ocr
     {
         ArgumentNullException.ThrowIfNull(lines);
         var placed = new List<OcrLine>(lines.Count);
-        foreach (var line in lines)
+        foreach (var read in lines)
         {
+            var line = Scale == 1 ? read : read with { Box = new PixelBox(read.Box.Left / Scale, read.Box.Top / Scale, Math.Max(1, read.Box.Width / Scale), Math.Max(1, read.Box.Height / Scale)) };
             var middle = line.Box.Top + (line.Box.Height / 2);
             if (middle < PageHeight)
             {

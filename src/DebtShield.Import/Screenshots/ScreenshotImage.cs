@@ -127,26 +127,33 @@ public sealed class ScreenshotImage
         var regions = FlatRegions();
         Pane = null;
         _pills = [];
+        _cutAway = [];
         if (regions.Count == 0)
         {
             return [];
         }
 
-        if (DesktopWeChat(regions) is { } desktop)
+        var cut = new List<PixelBox>();
+        if (DesktopWeChat(regions, cut) is { } desktop)
         {
             Pane = desktop.Pane;
+            _cutAway = [.. cut];
             return desktop.Bubbles;
         }
 
         var page = regions.MaxBy(r => r.Count)!;
-        if (DesktopPane(regions, page) is { } other)
+        cut.Clear();
+        if (DesktopPane(regions, page, cut) is { } other)
         {
             Pane = other.Pane;
+            _cutAway = [.. cut];
             return other.Bubbles;
         }
 
-        var (bubbles, pills) = Bubbles(regions, page, pane: null);
-        if ((PageShare < ChatShape.FlatPageAtLeast || bubbles.Count == 0) && WallpaperBubbles(regions, page) is { Bubbles.Count: > 1 } onWallpaper)
+        cut.Clear();
+        var (bubbles, pills) = Bubbles(regions, page, pane: null, cut);
+        var cutOnWallpaper = new List<PixelBox>();
+        if ((PageShare < ChatShape.FlatPageAtLeast || bubbles.Count == 0) && WallpaperBubbles(regions, page, cutOnWallpaper) is { Bubbles.Count: > 1 } onWallpaper)
         {
             // No bubble on the largest flat region, or no flat page at all, yet flat bubbles with
             // text: a chat on a picture wallpaper (the largest region may be a long bubble, or the
@@ -156,6 +163,7 @@ public sealed class ScreenshotImage
             // image, not the page's, says it is a screenshot.
             bubbles = onWallpaper.Bubbles;
             pills = [];
+            cut = cutOnWallpaper;
             PageShare = Math.Max(PageShare, (page.Count + onWallpaper.Pixels) / (double)(Width * Height));
             if (Width > Height && !BarsAcross(regions) && FromBothSides(onWallpaper.Bubbles))
             {
@@ -165,6 +173,7 @@ public sealed class ScreenshotImage
         }
 
         _pills = [.. pills.OrderBy(p => p.Top)];
+        _cutAway = bubbles.Count > 0 ? [.. cut] : [];
         return [.. bubbles.Select(b => b.Area)];
     }
 
@@ -173,16 +182,25 @@ public sealed class ScreenshotImage
     /// regions of a bubble's size and shape holding text, as on a flat page, whose sides look out on
     /// no other solid fill (the bars) but on the picture. At least two are needed to call it a chat.
     /// </summary>
+    /// <param name="regions">Every flat region, the one labelled <c>n</c> at <c>n - 1</c>.</param>
+    /// <param name="page">The largest of them.</param>
+    /// <param name="cut">Gets the boxes of the bubbles cut by a bar (<see cref="Cut"/>), left out.</param>
     /// <returns>The bubbles, top to bottom, and the pixels their fills cover.</returns>
-    private (List<(BubbleArea Area, SKColor Fill)> Bubbles, int Pixels) WallpaperBubbles(List<FlatRegion> regions, FlatRegion page)
+    private (List<(BubbleArea Area, SKColor Fill)> Bubbles, int Pixels) WallpaperBubbles(List<FlatRegion> regions, FlatRegion page, List<PixelBox> cut)
     {
         var found = new List<(BubbleArea Area, SKColor Fill)>();
         var pixels = 0;
         foreach (var region in regions)
         {
             var box = region.Box;
-            if (box.Left <= 0 || box.Right >= Width || !(Width > Height ? IsDesktopBubbleSized(box) : IsPhoneBubbleSized(box)) || !OnAPicture(box, regions) || Cut(region))
+            if (box.Left <= 0 || box.Right >= Width || !(Width > Height ? IsDesktopBubbleSized(box) : IsPhoneBubbleSized(box)) || !OnAPicture(box, regions))
             {
+                continue;
+            }
+
+            if (Cut(region))
+            {
+                cut.Add(box);
                 continue;
             }
 
@@ -248,8 +266,13 @@ public sealed class ScreenshotImage
     /// <summary>
     /// True when the fill of <paramref name="region"/> is cut off at its top or its bottom: it runs
     /// into the image's edge, or both its corners on that side are square where a bubble's are
-    /// rounded. That is a bubble scrolled under the title bar or the input bar (the bar may be the
-    /// page's own colour, so only the fill's shape shows it), whose text is not all on the screen.
+    /// rounded, or that side is a row as wide as its body against a bar. That is a bubble scrolled
+    /// under the title bar or the input bar, whose text is not all on the screen. The bar may be
+    /// the page's own colour, so the square corners show it; but WeChat's bubbles point at the
+    /// avatar with a tail from one side, which keeps the box's far column empty on the cut row,
+    /// so a cut row is also one as wide as the body (the narrowest row of its middle half) with a
+    /// solid fill beyond it that is wider than the bubble and not the page round it. A desktop
+    /// app's nearly square bubbles have rows that wide too, but the page beyond them.
     /// </summary>
     private bool Cut(FlatRegion region)
     {
@@ -259,12 +282,65 @@ public sealed class ScreenshotImage
             return true;
         }
 
-        return Square(box.Top) || Square(box.Bottom - 1);
+        if (Square(box.Top) || Square(box.Bottom - 1))
+        {
+            return true;
+        }
+
+        var body = int.MaxValue;
+        for (var y = box.Top + (box.Height / 4); y < box.Bottom - (box.Height / 4); y++)
+        {
+            body = Math.Min(body, Span(y));
+        }
+
+        return (Span(box.Top) >= body - SquareRowSlack && BarBeyond(box.Top, -1))
+            || (Span(box.Bottom - 1) >= body - SquareRowSlack && BarBeyond(box.Bottom - 1, 1));
 
         bool Square(int y) => Filled(box.Left, y) && Filled(box.Right - 1, y);
 
         bool Filled(int x, int y) => _labels[(y * Width) + x] == region.Id;
+
+        int Span(int y)
+        {
+            var row = _labels.AsSpan((y * Width) + box.Left, box.Width);
+            var first = row.IndexOf(region.Id);
+            return first < 0 ? 0 : row.LastIndexOf(region.Id) - first + 1;
+        }
+
+        // Beyond the row (a few pixels on, past a JPEG's ring or a bar's edge), at a quarter, the half and three
+        // quarters of the box's width: a solid fill wider than the bubble whose box does not hold it.
+        bool BarBeyond(int y, int step)
+        {
+            var bars = 0;
+            for (var q = 1; q <= 3; q++)
+            {
+                var x = box.Left + (box.Width * q / 4);
+                for (var k = 1; k <= BarLooksPast && y + (k * step) >= 0 && y + (k * step) < Height; k++)
+                {
+                    var label = _labels[((y + (k * step)) * Width) + x];
+                    if (label > 0 && label != region.Id)
+                    {
+                        var other = _regions[label - 1];
+                        bars += other.Count * 2 >= other.Box.Width * other.Box.Height && other.Box.Width > box.Width
+                            && !(other.Box.Left <= box.Left && other.Box.Right >= box.Right && other.Box.Top <= box.Top && other.Box.Bottom >= box.Bottom) ? 1 : 0;
+                        break;
+                    }
+                }
+            }
+
+            return bars >= 2;
+        }
     }
+
+    /// <summary>How many rows past a fill's first or last row <see cref="Cut"/> looks for a bar: past a JPEG's ring and a bar's hairline edge.</summary>
+    private const int BarLooksPast = 6;
+
+    /// <summary>
+    /// How many pixels narrower than its body a fill's first or last row may be and still be cut
+    /// square (<see cref="Cut"/>): a JPEG's blocks fray a cut row's ends by a pixel; a bubble's
+    /// rounded corner takes several pixels off its first row at every scale a phone shows.
+    /// </summary>
+    private const int SquareRowSlack = 2;
 
     /// <summary>
     /// True when <paramref name="box"/> has a phone bubble's size against the screen's width (wider
@@ -318,7 +394,7 @@ public sealed class ScreenshotImage
     /// width. Its bubbles are those inside it, every one in the app's fills; the title band above it
     /// is as high as one and a half of its smallest bubbles (the title bar is about that: the name sits in its middle).
     /// </summary>
-    private (ChatPane Pane, List<BubbleArea> Bubbles)? DesktopWeChat(List<FlatRegion> regions)
+    private (ChatPane Pane, List<BubbleArea> Bubbles)? DesktopWeChat(List<FlatRegion> regions, List<PixelBox> cut)
     {
         foreach (var (pageColour, fills) in WeChatDesktopColours)
         {
@@ -328,7 +404,8 @@ public sealed class ScreenshotImage
                 continue;
             }
 
-            var (bubbles, _) = Bubbles(regions, page, page.Box);
+            cut.Clear();
+            var (bubbles, _) = Bubbles(regions, page, page.Box, cut);
             if (bubbles.Count == 0 || bubbles.Any(b => !fills.Any(f => Distance(f, b.Fill) <= FillColourTolerance)))
             {
                 continue;
@@ -348,7 +425,7 @@ public sealed class ScreenshotImage
     /// turned sideways has its status and title bars above the page and its input bar below it, so
     /// it is no pane and stays refused as landscape.
     /// </summary>
-    private (ChatPane Pane, List<BubbleArea> Bubbles)? DesktopPane(List<FlatRegion> regions, FlatRegion page)
+    private (ChatPane Pane, List<BubbleArea> Bubbles)? DesktopPane(List<FlatRegion> regions, FlatRegion page, List<PixelBox> cut)
     {
         var besideAList = page.Box.Left > Width / 10;
         var messagesAlone = Width > Height && page.Box.Top == 0 && page.Box.Bottom == Height;
@@ -357,7 +434,7 @@ public sealed class ScreenshotImage
             return null;
         }
 
-        var (bubbles, _) = Bubbles(regions, page, page.Box, otherApp: true);
+        var (bubbles, _) = Bubbles(regions, page, page.Box, cut, otherApp: true);
         return bubbles.Count == 0 ? null : (PaneOver(page, bubbles, ChatScreenLayout.Desktop), [.. bubbles.Select(b => b.Area)]);
     }
 
@@ -380,7 +457,7 @@ public sealed class ScreenshotImage
     /// by its page alone, often a publisher's crop of the messages) a bubble cut by the crop's edge
     /// is left out too, and one may be as wide as the pane: the crop leaves it no margin.
     /// </summary>
-    private (List<(BubbleArea Area, SKColor Fill)> Bubbles, List<PixelBox> Pills) Bubbles(List<FlatRegion> regions, FlatRegion page, PixelBox? pane, bool otherApp = false)
+    private (List<(BubbleArea Area, SKColor Fill)> Bubbles, List<PixelBox> Pills) Bubbles(List<FlatRegion> regions, FlatRegion page, PixelBox? pane, List<PixelBox> cut, bool otherApp = false)
     {
         var bubbles = new List<(BubbleArea Area, SKColor Fill)>();
         var pills = new List<PixelBox>();
@@ -412,9 +489,15 @@ public sealed class ScreenshotImage
                 continue; // a button on the input bar, a badge on the title bar
             }
 
-            if ((pane is null || otherApp) && !pill && Cut(region))
+            if (((pane is null || otherApp) && !pill && Cut(region)) || (pane is not null && (box.Top <= page.Box.Top || box.Bottom >= page.Box.Bottom)))
             {
-                continue; // part of a bubble under the title or the input bar: not the whole message
+                // Part of a bubble under the title or the input bar: not the whole message. In a
+                // desktop pane the page lies round every whole bubble, so a fill reaching the page's
+                // first or last row is cut by what ends the pane there (its edge, a crop's). Its box is kept
+                // to clear from the page OCR reads, where its part of a text would stand among the
+                // title and the stamps.
+                cut.Add(box);
+                continue;
             }
 
             // A fill is a solid shape: with what it encloses (its text) it covers its box but for the
@@ -429,7 +512,7 @@ public sealed class ScreenshotImage
             // A pill's white text is only 51 levels from its grey, and 10 from the page.
             var ink = pill
                 ? interior.Count(i => Distance(Color(i), region.Color) > 30)
-                : interior.Count(i => Distance(Color(i), region.Color) > 60 && Distance(Color(i), page.Color) > 40);
+                : TextInk(box, interior, region.Color, page.Color);
             if (ink < box.Width * box.Height / 100)
             {
                 continue;
@@ -450,6 +533,57 @@ public sealed class ScreenshotImage
     }
 
     /// <summary>
+    /// How many of a fill's enclosed pixels (<paramref name="interior"/>) are its text's ink: those
+    /// far from the fill and from the page, and those of the page's colour within two pixels of one
+    /// of them. An enclosed patch of the page's colour is a ring's hole, not text; but dark text on
+    /// WeChat's green in a dark theme is the page's own near-black (111111 on 58B26A), where only
+    /// the anti-aliased edges of its strokes differ from both, and a lone 1 was too little ink
+    /// without its strokes. A stroke is that thin; a hole is wider than its rim.
+    /// </summary>
+    private int TextInk(PixelBox box, List<int> interior, SKColor fill, SKColor page)
+    {
+        var edge = new bool[box.Width * box.Height];
+        var pageColoured = new List<int>();
+        var ink = 0;
+        foreach (var i in interior)
+        {
+            var colour = Color(i);
+            if (Distance(colour, fill) <= 60)
+            {
+                continue;
+            }
+
+            if (Distance(colour, page) > 40)
+            {
+                edge[Local(i)] = true;
+                ink++;
+            }
+            else
+            {
+                pageColoured.Add(i);
+            }
+        }
+
+        foreach (var i in pageColoured)
+        {
+            int x = (i % Width) - box.Left, y = (i / Width) - box.Top;
+            for (var d = -2; d <= 2; d++)
+            {
+                if ((d != 0 && x + d >= 0 && x + d < box.Width && edge[(y * box.Width) + x + d])
+                    || (d != 0 && y + d >= 0 && y + d < box.Height && edge[((y + d) * box.Width) + x]))
+                {
+                    ink++;
+                    break;
+                }
+            }
+        }
+
+        return ink;
+
+        int Local(int i) => (((i / Width) - box.Top) * box.Width) + (i % Width) - box.Left;
+    }
+
+    /// <summary>
     /// The image as OCR is given it (an <see cref="OcrSheet"/>): a grey image, text dark on white. On
     /// top, the page with its bubbles left white: a pixel is as dark as it stands out from its row's
     /// usual shade (the title bar's, the page's), and flat blocks larger than a character (avatars,
@@ -466,8 +600,11 @@ public sealed class ScreenshotImage
     /// </summary>
     /// <param name="bubbles">The bubbles found.</param>
     /// <param name="onlyBubbles">Leaves the page out: only the crops (for reading some bubbles again).</param>
-    public OcrSheet ForOcr(IReadOnlyList<BubbleArea> bubbles, bool onlyBubbles = false)
+    /// <param name="scale">How many times enlarged the crops are drawn (with <paramref name="onlyBubbles"/>): small text reads better enlarged.</param>
+    public OcrSheet ForOcr(IReadOnlyList<BubbleArea> bubbles, bool onlyBubbles = false, int scale = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, onlyBubbles ? MostEnlarged : 1);
         ArgumentNullException.ThrowIfNull(bubbles);
         if (_labels.Length == 0)
         {
@@ -497,12 +634,16 @@ public sealed class ScreenshotImage
 
         if (!onlyBubbles)
         {
+            // A cut bubble is cleared, and the avatar strips beside it (its avatar is cut as well):
+            // a part of it read among the title and the stamps would be taken for one of them.
+            var strip = (int)(Width * ChatLayout.AvatarMargin);
             var inBubble = new bool[grey.Length];
-            foreach (var crop in crops)
+            var cutAway = _cutAway.SelectMany(c => new[] { c, new PixelBox(0, c.Top, strip, c.Height), new PixelBox(Width - strip, c.Top, strip, c.Height) });
+            foreach (var area in crops.Select(c => c.Area).Concat(cutAway))
             {
-                for (var y = crop.Area.Top; y < crop.Area.Bottom; y++)
+                for (var y = area.Top; y < area.Bottom; y++)
                 {
-                    inBubble.AsSpan((y * Width) + crop.Area.Left, crop.Area.Width).Fill(true);
+                    inBubble.AsSpan((y * Width) + area.Left, area.Width).Fill(true);
                 }
             }
 
@@ -527,7 +668,40 @@ public sealed class ScreenshotImage
             }
         }
 
-        return new OcrSheet(new GreyImage(Width, top, image), pageRows, crops);
+        return scale == 1
+            ? new OcrSheet(new GreyImage(Width, top, image), pageRows, crops)
+            : new OcrSheet(Enlarged(image, Math.Min(Width, crops.Max(c => c.SheetLeft + c.Area.Width) + margin), top, scale), pageRows, crops, scale);
+    }
+
+    /// <summary>The most a crop is enlarged for reading again: four times brings 8-pixel text to a size Tesseract reads.</summary>
+    public const int MostEnlarged = 4;
+
+    /// <summary>
+    /// The first <paramref name="columns"/> columns of a grey sheet <see cref="Width"/> wide and
+    /// <paramref name="rows"/> high, <paramref name="scale"/> times larger, each new pixel
+    /// interpolated between the four it falls among (bilinear), so strokes stay smooth.
+    /// </summary>
+    private GreyImage Enlarged(byte[] sheet, int columns, int rows, int scale)
+    {
+        var (width, height) = (columns * scale, rows * scale);
+        var large = new byte[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            var fy = Math.Max(0, ((y + 0.5) / scale) - 0.5);
+            var (y0, dy) = ((int)fy, fy - (int)fy);
+            var y1 = Math.Min(rows - 1, y0 + 1);
+            for (var x = 0; x < width; x++)
+            {
+                var fx = Math.Max(0, ((x + 0.5) / scale) - 0.5);
+                var (x0, dx) = ((int)fx, fx - (int)fx);
+                var x1 = Math.Min(columns - 1, x0 + 1);
+                var top = (sheet[(y0 * Width) + x0] * (1 - dx)) + (sheet[(y0 * Width) + x1] * dx);
+                var bottom = (sheet[(y1 * Width) + x0] * (1 - dx)) + (sheet[(y1 * Width) + x1] * dx);
+                large[(y * width) + x] = (byte)Math.Round((top * (1 - dy)) + (bottom * dy));
+            }
+        }
+
+        return new GreyImage(width, height, large);
     }
 
     /// <summary>Writes one bubble's crop into the sheet: as dark as a pixel is far from the fill, towards the text's shade; white outside the rounded fill.</summary>
@@ -819,6 +993,9 @@ public sealed class ScreenshotImage
 
     /// <summary>The stamp pills <see cref="FindBubbles"/> found (<see cref="IsStampPill"/>).</summary>
     private PixelBox[] _pills = [];
+
+    /// <summary>The boxes of the bubbles <see cref="FindBubbles"/> left out as cut by a bar or an edge: no message, and nothing of them is read.</summary>
+    private PixelBox[] _cutAway = [];
 
     /// <summary>Every flat region of at least a few hundred pixels (smaller ones are strokes and edges), labelled in <see cref="_labels"/>.</summary>
     private List<FlatRegion> FlatRegions()

@@ -117,6 +117,7 @@ public static class ScreenshotReader
             read.Add((shot, bubbles, shot.Sheet.OnScreen(pages[k].Lines)));
         }
 
+        read = await ReadUnreadAgainAsync(read, ocr, cancellationToken).ConfigureAwait(false);
         var kept = await ReadTraditionalAsync(read, ocr, cancellationToken).ConfigureAwait(false);
         for (var k = 0; k < read.Count; k++)
         {
@@ -131,6 +132,53 @@ public static class ScreenshotReader
 
         return attempts;
     }
+
+    /// <summary>
+    /// Reads again every bubble that holds rows of ink (<see cref="BubbleArea.Ink"/>) and of which
+    /// the sheet gave no line: its crop alone among the others of its kind, enlarged so that its
+    /// lowest row of text is about <see cref="ReadableTextHeight"/> pixels high. On the sheet,
+    /// Tesseract judges each word against the page's text and drops one much smaller as a speck,
+    /// and small text (a desktop client's 9-pixel characters) it may not read at all; enlarged and
+    /// alone, such a crop is read. The bubbles of every screenshot of the batch are read by one
+    /// process, each screenshot's on a page of its own, and only when there are any. A line read
+    /// again is kept only when OCR was fairly sure of it (<see cref="OcrLine.UnsureWordBelow"/>):
+    /// enlarged, a settings switch's white knob, found as a green bubble's ink, read as (、 at 0.18.
+    /// What stays unread is kept as a bubble without text, flagged (<see cref="ReadDoubts.Unread"/>).
+    /// </summary>
+    private static async Task<List<(Laid Shot, IReadOnlyList<BubbleArea> Bubbles, IReadOnlyList<OcrLine> Lines)>> ReadUnreadAgainAsync(List<(Laid Shot, IReadOnlyList<BubbleArea> Bubbles, IReadOnlyList<OcrLine> Lines)> read, TesseractOcr ocr, CancellationToken cancellationToken)
+    {
+        var again = read
+            .Select((r, k) => (k, Bubbles: r.Bubbles.Where(b => b.Ink is { Count: > 0 } && Inside(b, r.Lines).Count == 0).ToList()))
+            .Where(d => d.Bubbles.Count > 0)
+            .Select(d => (d.k, d.Bubbles, Sheet: read[d.k].Shot.Image.ForOcr(d.Bubbles, onlyBubbles: true, scale: Enlargement(d.Bubbles))))
+            .ToList();
+        if (again.Count == 0)
+        {
+            return read;
+        }
+
+        var pages = await ocr.ReadPagesAsync([.. again.Select(d => (d.Sheet.Image, read[d.k].Shot.Name))], cancellationToken).ConfigureAwait(false);
+        for (var p = 0; p < again.Count; p++)
+        {
+            var (k, _, sheet) = again[p];
+            if (pages[p].Failure is null)
+            {
+                read[k] = read[k] with { Lines = [.. read[k].Lines, .. sheet.OnScreen(pages[p].Lines).Where(l => l.Confidence >= OcrLine.UnsureWordBelow)] };
+            }
+        }
+
+        return read;
+
+        static int Enlargement(List<BubbleArea> bubbles) =>
+            Math.Clamp((int)Math.Ceiling(ReadableTextHeight / (double)bubbles.SelectMany(b => b.Ink!).Min(r => r.Height)), 2, ScreenshotImage.MostEnlarged);
+    }
+
+    /// <summary>The height in pixels a row of text is enlarged to when it is read again: Tesseract reads Chinese best at about this size.</summary>
+    private const int ReadableTextHeight = 36;
+
+    /// <summary>The lines whose middle is inside <paramref name="bubble"/>.</summary>
+    private static List<OcrLine> Inside(BubbleArea bubble, IReadOnlyList<OcrLine> lines) =>
+        [.. lines.Where(l => l.Box.CenterX >= bubble.Box.Left && l.Box.CenterX <= bubble.Box.Right && l.Box.Top + (l.Box.Height / 2) >= bubble.Box.Top && l.Box.Top + (l.Box.Height / 2) <= bubble.Box.Bottom)];
 
     /// <summary>The two scripts' forms of a character (<c>data/scripts/STCharacters.txt</c>, embedded).</summary>
     private static readonly Lazy<CharacterForms> Forms = new(() =>
@@ -203,9 +251,6 @@ public static class ScreenshotReader
         }
 
         return kept;
-
-        static List<OcrLine> Inside(BubbleArea bubble, IReadOnlyList<OcrLine> lines) =>
-            [.. lines.Where(l => l.Box.CenterX >= bubble.Box.Left && l.Box.CenterX <= bubble.Box.Right && l.Box.Top + (l.Box.Height / 2) >= bubble.Box.Top && l.Box.Top + (l.Box.Height / 2) <= bubble.Box.Bottom)];
     }
 
     /// <summary>A screenshot decoded, its bubbles found and its sheet made, waiting for OCR.</summary>

@@ -102,25 +102,57 @@ public sealed class ScreenshotImageTests
             new(true, "还款", new DateTime(2026, 11, 7, 20, 2, 0, DateTimeKind.Unspecified)),
             new(false, "已为您设置每天的提醒任务：还款", new DateTime(2026, 11, 7, 20, 2, 30, DateTimeKind.Unspecified)),
         ];
-        var painted = DesktopWeChatPainter.Paint(DesktopWeChatStyle.MacDark, "Q宝", [], messages, new DateTime(2026, 11, 7, 21, 0, 0, DateTimeKind.Unspecified), scale, (1000, 640), null, out var bitmap, out var pane);
-        byte[] png;
-        using (bitmap)
-        {
-            using var cut = new SKBitmap(pane.Messages.Width, pane.Messages.Height);
-            bitmap.ExtractSubset(cut, pane.Messages);
-            using var copy = cut.Copy();
-            using var data = SKImage.FromBitmap(copy).Encode(SKEncodedImageFormat.Png, 100);
-            png = data.ToArray();
-        }
+        var png = PaintMacDarkMessages(messages, scale, out var boxes);
 
         var image = ScreenshotImage.Decode(png, "mac-dark.png");
         var found = image.FindBubbles();
 
         // Then each painted bubble is found once, in a desktop pane
-        var boxes = painted.Bubbles.Select(b => new PixelBox(b.Fill.Left - pane.Messages.Left, b.Fill.Top - pane.Messages.Top, b.Fill.Width, b.Fill.Height)).ToList();
         Assert.Equal(boxes.Count, found.Count);
         Assert.All(boxes, box => Assert.Single(found, f => Overlaps(f.Box, box)));
         Assert.Equal(ChatScreenLayout.WeChatDesktop, image.Pane?.Layout);
+    }
+
+    [Fact]
+    public void FindBubbles_MacDarkThemesSentBubbleOfOneDigit_IsFoundThoughItsTextIsThePagesColour()
+    {
+        // Given WeChat for Mac in its dark theme cut to its messages, a sent bubble holding only
+        // "1": its text is the page's near-black (111111) on the green, so only the anti-aliased
+        // edges of one thin stroke differ from both the fill and the page
+        PaintedMessage[] messages =
+        [
+            new(false, "请选择水果：", new DateTime(2026, 11, 7, 20, 1, 0, DateTimeKind.Unspecified)),
+            new(true, "1", new DateTime(2026, 11, 7, 20, 1, 30, DateTimeKind.Unspecified)),
+            new(false, "你选择了苹果", new DateTime(2026, 11, 7, 20, 2, 0, DateTimeKind.Unspecified)),
+        ];
+        var png = PaintMacDarkMessages(messages, 2f, out var boxes);
+
+        var found = ScreenshotImage.Decode(png, "mac-dark-one.png").FindBubbles();
+
+        // Then the one-digit bubble is found with the others.
+        Assert.All(boxes, box => Assert.Single(found, f => Overlaps(f.Box, box)));
+    }
+
+    [Fact]
+    public void FindBubbles_ABubbleRunningToTheLastRowOfADesktopPane_IsLeftOutAsCut()
+    {
+        // Given WeChat for Mac's dark messages cut out wide, the last received bubble running down
+        // to the crop's last row but one (a row of another shade under it, as a publisher's crop
+        // leaves the window's edge): its rounded corners are below the picture
+        var png = Paint(1200, 600, new SKColor(0x11, 0x11, 0x11), canvas =>
+        {
+            PaintLine(canvas, new SKRect(1000, 20, 1160, 80), new SKColor(0x58, 0xB2, 0x6A), new SKColor(0x11, 0x11, 0x11), "设置提醒");
+            PaintLine(canvas, new SKRect(60, 150, 420, 210), new SKColor(0x2C, 0x2C, 0x2C), new SKColor(0xD5, 0xD5, 0xD5), "请问需要提醒什么呢");
+            PaintLine(canvas, new SKRect(60, 480, 700, 640), new SKColor(0x2C, 0x2C, 0x2C), new SKColor(0xD5, 0xD5, 0xD5), "城市：北京市");
+            using var edge = new SKPaint { Color = new SKColor(0x24, 0x24, 0x24) };
+            canvas.DrawRect(0, 599, 1200, 1, edge);
+        });
+
+        var found = ScreenshotImage.Decode(png, "cut-pane.png").FindBubbles();
+
+        // Then the two whole bubbles are found and the cut one is not.
+        Assert.Equal(2, found.Count);
+        Assert.DoesNotContain(found, f => f.Box.Bottom > 560);
     }
 
     [Fact]
@@ -324,6 +356,43 @@ public sealed class ScreenshotImageTests
         Assert.True(Overlaps(bubble.Box, new PixelBox(160, 1000, 520, 110)), $"{bubble.Box}");
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public void FindBubbles_ACutBubbleWithATailTowardsItsAvatar_IsLeftOut(bool underTheTitle, bool onAPicture)
+    {
+        // Given WeChat's bubbles with the tail that points at the avatar (a sent one's at its
+        // right, a received one's at its left), on a flat page or a picture wallpaper: a sent one
+        // scrolled half under the title bar, or a received one under the input bar, and two whole
+        // ones in the middle. The cut row is square, but the tail keeps the box's far column empty there.
+        var png = PaintPhone(onAPicture ? null : SKColors.White, canvas =>
+        {
+            PaintBubble(canvas, 160, 1000, 520, 110, SKColors.White, "这条是完整的", tailLeft: true);
+            PaintBubble(canvas, 400, 1300, 520, 110, new SKColor(0x95, 0xEC, 0x69), "我没接到你电话", tailLeft: false);
+            if (underTheTitle)
+            {
+                PaintBubble(canvas, 300, 200, 620, 200, new SKColor(0x95, 0xEC, 0x69), "罚你一分钟后给我打电话\n说你错了说一百遍", tailLeft: false);
+            }
+            else
+            {
+                PaintBubble(canvas, 160, 2150, 620, 200, SKColors.White, "一条长消息的第一行\n一条长消息的第二行", tailLeft: true);
+            }
+
+            using var bar = new SKPaint { Color = new SKColor(0xF7, 0xF7, 0xF7) };
+            canvas.DrawRect(0, 0, 1080, 250, bar);
+            canvas.DrawRect(0, 2230, 1080, 170, bar);
+        });
+
+        var found = ScreenshotImage.Decode(png, "cut-tail.png").FindBubbles();
+
+        // Then only the whole bubbles are messages' bubbles.
+        Assert.Equal(2, found.Count);
+        Assert.True(Overlaps(found[0].Box, new PixelBox(160, 1000, 520, 110)), $"{found[0].Box}");
+        Assert.True(Overlaps(found[1].Box, new PixelBox(400, 1300, 520, 110)), $"{found[1].Box}");
+    }
+
     [Fact]
     public void FindBubbles_AChatOnAPictureWallpaper_FindsItsBubblesAndCountsTheirFillsAsFlat()
     {
@@ -424,6 +493,24 @@ public sealed class ScreenshotImageTests
     }
 
     /// <summary>
+    /// WeChat for Mac's dark theme with <paramref name="messages"/>, cut to its message area as a
+    /// publisher crops it, as a PNG; <paramref name="bubbles"/> gets each bubble's fill on the crop.
+    /// </summary>
+    private static byte[] PaintMacDarkMessages(PaintedMessage[] messages, float scale, out List<PixelBox> bubbles)
+    {
+        var painted = DesktopWeChatPainter.Paint(DesktopWeChatStyle.MacDark, "Q宝", [], messages, new DateTime(2026, 11, 7, 21, 0, 0, DateTimeKind.Unspecified), scale, (1000, 640), null, out var bitmap, out var pane);
+        bubbles = [.. painted.Bubbles.Select(b => new PixelBox(b.Fill.Left - pane.Messages.Left, b.Fill.Top - pane.Messages.Top, b.Fill.Width, b.Fill.Height))];
+        using (bitmap)
+        {
+            using var cut = new SKBitmap(pane.Messages.Width, pane.Messages.Height);
+            bitmap.ExtractSubset(cut, pane.Messages);
+            using var copy = cut.Copy();
+            using var data = SKImage.FromBitmap(copy).Encode(SKEncodedImageFormat.Png, 100);
+            return data.ToArray();
+        }
+    }
+
+    /// <summary>
     /// A 1080×2400 phone chat: the page in WeChat's EDEDED, or (<paramref name="page"/> null) a
     /// picture of coloured grain; a title bar and an input bar unless <paramref name="bars"/> is false.
     /// </summary>
@@ -503,11 +590,25 @@ public sealed class ScreenshotImageTests
 
     private static readonly SKTypeface Cjk = SKFontManager.Default.MatchFamily("Noto Sans CJK SC") ?? throw new InvalidOperationException("Noto Sans CJK SC is missing: apt-get install fonts-noto-cjk");
 
-    /// <summary>A rounded bubble of <paramref name="fill"/> with black text, a line for each <c>\n</c>.</summary>
-    private static void PaintBubble(SKCanvas canvas, float left, float top, float width, float height, SKColor fill, string text)
+    /// <summary>
+    /// A rounded bubble of <paramref name="fill"/> with black text, a line for each <c>\n</c>, and
+    /// with <paramref name="tailLeft"/> WeChat's tail pointing at the avatar from its left (true) or its right (false) side.
+    /// </summary>
+    private static void PaintBubble(SKCanvas canvas, float left, float top, float width, float height, SKColor fill, string text, bool? tailLeft = null)
     {
         using var paint = new SKPaint { Color = fill, IsAntialias = true };
         canvas.DrawRoundRect(left, top, width, height, 14, 14, paint);
+        if (tailLeft is { } atLeft)
+        {
+            var (side, tip) = atLeft ? (left + 1, left - 16) : (left + width - 1, left + width + 16);
+            using var tail = new SKPath();
+            tail.MoveTo(side, top + 36);
+            tail.LineTo(tip, top + 52);
+            tail.LineTo(side, top + 68);
+            tail.Close();
+            canvas.DrawPath(tail, paint);
+        }
+
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var font = new SKFont(Cjk, 46);
         var lines = text.Split('\n');

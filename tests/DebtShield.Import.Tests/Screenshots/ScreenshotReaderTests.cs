@@ -52,14 +52,9 @@ public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings w
         // Given two WeChat screenshots with traditional bubbles (so both models are needed), and a
         // Tesseract that logs each start.
         var shots = WeChatReadings.Shots();
-        var folder = Directory.CreateTempSubdirectory("s16-ocr-");
-        try
+        await WithTesseractScriptAsync(folder => $"echo \"$4\" >> '{folder}/starts.log'\nexec tesseract \"$@\"\n", async (wrapper, folder) =>
         {
-            var log = Path.Combine(folder.FullName, "starts.log");
-            var wrapper = Path.Combine(folder.FullName, "tesseract");
-            File.WriteAllText(wrapper, $"#!/bin/sh\necho \"$4\" >> '{log}'\nexec tesseract \"$@\"\n");
-            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-
+            var log = Path.Combine(folder, "starts.log");
             var together = await ScreenshotReader.ReadAllAsync([.. shots.Select(s => new ScreenshotSource(s.Image, s.Truth.Name, DateTimeOffset.UnixEpoch))], new TesseractOcr(wrapper));
             var starts = File.ReadAllLines(log);
             var alone = await wechat.AloneAsync();
@@ -68,6 +63,46 @@ public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings w
             Assert.Equal(
                 alone.Select(r => r.Chat.Messages.Select(m => (m.Text, m.Box, m.Time)).ToArray()).ToArray(),
                 together.Select(a => a.Reading!.Chat.Messages.Select(m => (m.Text, m.Box, m.Time)).ToArray()).ToArray());
+        });
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")] // the forgetful Tesseract is a shell script
+    public async Task ReadAsync_CropsThatReadAsNothingOnTheSheet_AreReadAgainAloneEnlarged()
+    {
+        // Given a lender's chat, and a Tesseract that reads nothing on the first image it is given
+        // (the sheet of the page and the crops) nor with the traditional model, and reads every
+        // later image with the simplified one
+        var shot = ChatShotSet.Choose(k => k.App == "lender" && k.Variant == "whole" && k.Scale == 2).First();
+        await WithTesseractScriptAsync(folder => $"if [ \"$4\" = chi_tra ] || [ ! -e '{folder}/first' ]; then\n  : > '{folder}/first'\n  cat > /dev/null\n  printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n'\n  exit 0\nfi\nexec tesseract \"$@\"\n", async (wrapper, _) =>
+        {
+            var reading = await ScreenshotReader.ReadAsync(shot.Image, shot.Truth.Name, DateTimeOffset.UnixEpoch, new TesseractOcr(wrapper));
+
+            // Then every bubble is a message, and each simplified one is read from its crop read
+            // again (a traditional one needs the traditional model, which read nothing here: it
+            // stays a message without text, flagged unread).
+            Assert.Equal(shot.Truth.Bubbles.Count, reading.Chat.Messages.Count);
+            var simplified = shot.Truth.Bubbles.Zip(reading.Chat.Messages).Where(p => p.First.Script == "simplified").ToList();
+            Assert.True(simplified.Count >= 4, $"{simplified.Count} simplified bubbles");
+            Assert.All(simplified, p => Assert.False(p.Second.Unread || p.Second.Text.Length == 0, p.First.Text));
+            Assert.All(reading.Chat.Messages.Where(m => m.Text.Length == 0), m => Assert.True(m.Unread && m.NeedsConfirmation));
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> (given the program and its folder) with a Tesseract that is a
+    /// shell script, <paramref name="body"/> of its folder (where it may keep files), then deletes the folder.
+    /// </summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static async Task WithTesseractScriptAsync(Func<string, string> body, Func<string, string, Task> test)
+    {
+        var folder = Directory.CreateTempSubdirectory("ocr-script-");
+        try
+        {
+            var wrapper = Path.Combine(folder.FullName, "tesseract");
+            File.WriteAllText(wrapper, "#!/bin/sh\n" + body(folder.FullName));
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            await test(wrapper, folder.FullName);
         }
         finally
         {
