@@ -13,7 +13,10 @@ namespace DebtShield.Core.Screenshots;
 /// row is as tall as the one before, since a list gives each row the same height whatever it holds.
 /// A chat's messages stand in bubbles as tall as their text, so its lines step down unevenly; where
 /// no bubble was found at all (an app whose fills match its page), its lines are a message's lines
-/// one under the other, closer than a row's height.
+/// one under the other, closer than a row's height. That last holds on the tuning side but not
+/// everywhere: scored once on the held-out side, the list sign refused three real chats in which no
+/// fill was found (a WeChat group, two robots' reports running off the screen; docs/benchmarks.md,
+/// 2026-12-07, s26-nonchat).
 /// </remarks>
 public static class PageShape
 {
