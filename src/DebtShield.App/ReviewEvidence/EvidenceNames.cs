@@ -89,7 +89,6 @@ public static class EvidenceNames
         (NotChatSign.SideBySide, "NotChat_SideBySide"),
         (NotChatSign.EdgeToEdge, "NotChat_EdgeToEdge"),
         (NotChatSign.Photographed, "NotChat_Photographed"),
-        (NotChatSign.ListRows, "NotChat_ListRows"),
         (NotChatSign.BarForPane, "NotChat_BarForPane"));
 
     /// <summary>One resource text.</summary>

@@ -15,9 +15,6 @@ public enum NotChatSign
     /// <summary>No flat background: a photo of a screen (grain, uneven light, an angle), not a screenshot.</summary>
     Photographed,
 
-    /// <summary>Lines on the bare page, no bubble anywhere, stepping down one left edge at one even pitch: the rows of a list (conversations, contacts, settings), found by <see cref="PageShape"/>.</summary>
-    ListRows,
-
     /// <summary>The chat pane found is a bar across the image, too low to hold a conversation: a browser's or a window's bar, found by <see cref="PageShape"/>.</summary>
     BarForPane,
 }
