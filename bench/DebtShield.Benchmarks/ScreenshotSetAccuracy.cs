@@ -90,7 +90,7 @@ internal static class ScreenshotSetAccuracy
             return (null, attempt.Refusal!.Message);
         }
 
-        var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare);
+        var signs = reading.SignsAgainstChat;
         return signs.Count > 0 ? (reading, string.Join(",", signs)) : (reading, null);
     }
 

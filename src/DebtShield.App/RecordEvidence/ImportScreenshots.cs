@@ -383,7 +383,7 @@ public static class ImportScreenshots
             return Refused(file, attempt.Refusal!.Message);
         }
 
-        var signs = ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare);
+        var signs = reading.SignsAgainstChat;
         if (signs.Count > 0)
         {
             return Refused(file, Localized.Format(EvidenceText.Screenshot_NotChat, file.Name, string.Join("；", signs.Select(s => EvidenceNames.NotChat(s)))));

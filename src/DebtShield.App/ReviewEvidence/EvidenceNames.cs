@@ -88,7 +88,8 @@ public static class EvidenceNames
         (NotChatSign.Landscape, "NotChat_Landscape"),
         (NotChatSign.SideBySide, "NotChat_SideBySide"),
         (NotChatSign.EdgeToEdge, "NotChat_EdgeToEdge"),
-        (NotChatSign.Photographed, "NotChat_Photographed"));
+        (NotChatSign.Photographed, "NotChat_Photographed"),
+        (NotChatSign.BarForPane, "NotChat_BarForPane"));
 
     /// <summary>One resource text.</summary>
     internal static string Text(string name, CultureInfo? culture = null) =>

@@ -14,6 +14,9 @@ public enum NotChatSign
 
     /// <summary>No flat background: a photo of a screen (grain, uneven light, an angle), not a screenshot.</summary>
     Photographed,
+
+    /// <summary>The chat pane found is a bar across the image, too low to hold a conversation: a browser's or a window's bar, found by <see cref="PageShape"/>.</summary>
+    BarForPane,
 }
 
 /// <summary>

@@ -13,7 +13,12 @@ namespace DebtShield.Import.Screenshots;
 /// <param name="Captured">When it was taken, and how that is known.</param>
 /// <param name="Chat">The conversation on it.</param>
 /// <param name="PageShare">The share of the image its flat fills cover (the page behind the bubbles, or on a picture wallpaper the bubbles): small on a photo of a screen.</param>
-public sealed record ScreenshotReading(string MediaType, int Width, int Height, CaptureTime Captured, ChatReading Chat, double PageShare);
+/// <param name="PageSigns">The signs against a chat read from the page around the conversation (<see cref="PageShape"/>): what the layout leaves out of <paramref name="Chat"/>.</param>
+public sealed record ScreenshotReading(string MediaType, int Width, int Height, CaptureTime Captured, ChatReading Chat, double PageShare, IReadOnlyList<NotChatSign> PageSigns)
+{
+    /// <summary>Every sign that it is not a chat, from its messages (<see cref="ChatShape"/>) and from its page; none for a chat.</summary>
+    public IReadOnlyList<NotChatSign> SignsAgainstChat => [.. ChatShape.SignsAgainst(Chat, Width, Height, PageShare), .. PageSigns];
+}
 
 /// <summary>A screenshot to read: its bytes, its file's name and when the file was last written.</summary>
 /// <param name="Content">The file's bytes.</param>
@@ -127,7 +132,7 @@ public static class ScreenshotReader
             var chat = ChatLayout.Read(shaded, image.Width, image.Height, shot.Captured.Time, bubbles, image.Pane);
             attempts[shot.Index] = chat.Messages.All(m => m.Unread)
                 ? new ScreenshotAttempt(null, new ScreenshotException(string.Format(CultureInfo.CurrentCulture, ImportMessages.Screenshot_NoText, shot.Name)))
-                : new ScreenshotAttempt(new ScreenshotReading(image.MediaType, image.Width, image.Height, shot.Captured, chat, image.PageShare), null);
+                : new ScreenshotAttempt(new ScreenshotReading(image.MediaType, image.Width, image.Height, shot.Captured, chat, image.PageShare, PageShape.SignsAgainst(image.Pane, image.Height)), null);
         }
 
         return attempts;

@@ -206,7 +206,7 @@ public sealed class ScreenshotImportTests(ScreenshotImportTests.PaintedConversat
             new(IncidentDirection.Received, "今天必须还款", sent, MessageTimeBasis.Stamp, 0.95, new PixelBox(30, 370, 400, 104)),
             new(IncidentDirection.Sent, "", sent, MessageTimeBasis.Stamp, 0, new PixelBox(700, 490, 300, 104), ReadDoubts.Unread),
         ];
-        var reading = new ScreenshotReading("image/png", 1080, 2400, new CaptureTime(sent, CaptureTimeSource.FileTime), new ChatReading("催收王经理", messages), 0.6);
+        var reading = new ScreenshotReading("image/png", 1080, 2400, new CaptureTime(sent, CaptureTimeSource.FileTime), new ChatReading("催收王经理", messages), 0.6, []);
         var result = new ScreenshotResult("shot.png", ScreenshotOutcome.NothingNew, "催收王经理", 1, 0, 0, null) { Unread = 1 };
         var readings = new ScreenshotReadings([new ScreenshotFile("shot.png", sent, () => content)], [new ImportScreenshots.Read(result, reading, ContentHash.Of(content))]);
 

@@ -38,7 +38,7 @@ public sealed class ScreenshotReaderTests(ScreenshotReaderTests.WeChatReadings w
 
         // Then it is a chat (not landscape), its counterpart is the pane's title (a group's
         // without its member count), and each bubble is one message on its side.
-        Assert.Empty(ChatShape.SignsAgainst(reading.Chat, reading.Width, reading.Height, reading.PageShare));
+        Assert.Empty(reading.SignsAgainstChat);
         Assert.Equal(shot.Truth.Counterpart, reading.Chat.Title);
         Assert.Equal(
             shot.Truth.Bubbles.Select(b => b.Side == "sent" ? IncidentDirection.Sent : IncidentDirection.Received),
