@@ -20,6 +20,7 @@ internal readonly struct CalendarDay
         Year = year;
         Month = month;
         Day = day;
+        MonthIndex = (year * 12) + month - 1;
         MonthLength = DateTime.DaysInMonth(year, month);
     }
 
@@ -31,7 +32,7 @@ internal readonly struct CalendarDay
     public int Month { get; }
 
     /// <summary>The date's month counted from January of year 0: year × 12 + month − 1, so that months subtract.</summary>
-    public int MonthIndex => (Year * 12) + Month - 1;
+    public int MonthIndex { get; }
 
     public int Day { get; }
 
