@@ -132,10 +132,7 @@ public static class ActuarialApr
 
         UnitPeriod.RequireSchedule(advanceDate, paymentDates);
         var days = payments.Length <= 256 ? stackalloc CalendarDay[payments.Length] : new CalendarDay[payments.Length];
-        for (var k = 0; k < days.Length; k++)
-        {
-            days[k] = new CalendarDay(paymentDates[k]);
-        }
+        CalendarDay.OfEach(paymentDates, days);
 
         return Compute(new CalendarDay(advanceDate), days, amountFinanced, payments);
     }

@@ -54,6 +54,15 @@ internal readonly struct CalendarDay
         }
     }
 
+    /// <summary><see cref="OfEach(ReadOnlySpan{DateOnly}, Span{CalendarDay})"/> of a caller's list (the public doors of Reg Z).</summary>
+    public static void OfEach(IReadOnlyList<DateOnly> dates, Span<CalendarDay> days)
+    {
+        for (var i = 0; i < dates.Count; i++)
+        {
+            days[i] = new CalendarDay(dates[i]);
+        }
+    }
+
     /// <summary>The days of the month after the one at <paramref name="monthIndex"/> (<see cref="MonthIndex"/>).</summary>
     public static int LengthOfMonthAfter(int monthIndex) => DateTime.DaysInMonth((monthIndex + 1) / 12, ((monthIndex + 1) % 12) + 1);
 

@@ -119,10 +119,7 @@ public sealed record UnitPeriod
         ArgumentNullException.ThrowIfNull(paymentDates);
         RequireSchedule(advance, paymentDates);
         var days = paymentDates.Count <= 256 ? stackalloc CalendarDay[paymentDates.Count] : new CalendarDay[paymentDates.Count];
-        for (var k = 0; k < days.Length; k++)
-        {
-            days[k] = new CalendarDay(paymentDates[k]);
-        }
+        CalendarDay.OfEach(paymentDates, days);
 
         return Choose(new CalendarDay(advance), days);
     }
