@@ -42,7 +42,7 @@ public static class RateLoanBatch
             && LoanFileReader.TryReadLineColumns(utf8Json, line, out var columns)
             && Loan.HoldFromTotals(columns.ContractDate, columns.Principal, columns.Received, columns.UpfrontFees, columns.DueDates, columns.Totals, columns.PaidOn, columns.PaidAmounts, out var principalBasis))
         {
-            report.WriteIrr(json, line, columns.Id, TrueCost.IrrOf(columns.ContractDate, principalBasis, columns.DueDates, columns.Totals));
+            report.WriteIrr(json, line, columns.IdUtf8, TrueCost.IrrOf(columns.ContractDate, principalBasis, columns.DueDates, columns.Totals));
             return true;
         }
 

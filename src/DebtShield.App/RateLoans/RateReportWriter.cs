@@ -150,12 +150,13 @@ public sealed class RateReportWriter
 
     /// <summary>
     /// Writes the report of a loan whose writer <see cref="WritesIrrOnly"/>, from its IRR alone,
-    /// byte for byte as <see cref="Write"/> writes the same loan's.
+    /// byte for byte as <see cref="Write"/> writes the same loan's; the id as the UTF-8 of its
+    /// text (valid UTF-8, as a batch line's reader keeps it), which the writer escapes as it
+    /// escapes the same text as a string.
     /// </summary>
-    public void WriteIrr(Utf8JsonWriter json, long? line, string id, ScheduleIrr irr)
+    public void WriteIrr(Utf8JsonWriter json, long? line, ReadOnlySpan<byte> idUtf8, ScheduleIrr irr)
     {
         ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(id);
         if (!WritesIrrOnly)
         {
             throw new InvalidOperationException("This writer writes more than the IRR's figures.");
@@ -171,7 +172,7 @@ public sealed class RateReportWriter
             json.WriteNumber(LineName, number);
         }
 
-        json.WriteString(IdName, id);
+        json.WriteString(IdName, idUtf8);
         Rate(json, RateFields.IrrPerPeriod, perPeriod);
         Rate(json, RateFields.IrrAnnualNominal, nominal);
         Rate(json, RateFields.IrrAnnualEffective, effective);

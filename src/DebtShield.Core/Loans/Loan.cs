@@ -59,6 +59,11 @@ public sealed class Loan
         // so they are added up once, by the checks that read every amount anyway.
         UpfrontFeeTotal = upfrontFeeTotal;
         ScheduledTotal = scheduledTotal;
+
+        // And the two figures made from them that every rate and report reads several times a
+        // loan (a batch's report some dozen decimal sums a line, issue 27), made once the same way.
+        UpfrontDeduction = Deducted + upfrontFeeTotal;
+        PrincipalBasis = BasisOf(principal, received, upfrontFeeTotal);
     }
 
     /// <summary>The borrower's own name for the loan, or the file or line it came from.</summary>
@@ -118,13 +123,13 @@ public sealed class Loan
     /// <summary>
     /// The upfront deduction: what was deducted before the money arrived plus the upfront fees.
     /// </summary>
-    public Money UpfrontDeduction => Deducted + UpfrontFeeTotal;
+    public Money UpfrontDeduction { get; }
 
     /// <summary>
     /// What the borrower really had the use of at the start: the contract principal less the
     /// upfront deduction. The law treats this, not the contract amount, as the principal.
     /// </summary>
-    public Money PrincipalBasis => BasisOf(Principal, Received, UpfrontFeeTotal);
+    public Money PrincipalBasis { get; }
 
     /// <summary>Everything the schedule asks the borrower to pay.</summary>
     public Money ScheduledTotal { get; }

@@ -103,7 +103,7 @@ public static class ActuarialApr
 
     /// <summary>
     /// Computes the APR of a single advance from the payment dates: chooses the unit-period
-    /// (<see cref="UnitPeriod.Choose"/>), measures every payment from the advance in it, once for
+    /// (<see cref="UnitPeriod.Choose(DateOnly, IReadOnlyList{DateOnly})"/>), measures every payment from the advance in it, once for
     /// the whole schedule rather than in the solver's iterations
     /// (<see cref="UnitPeriod.Measure(DateOnly, IReadOnlyList{DateOnly}, Span{double}, Span{double})"/>),
     /// and solves the general equation.
@@ -130,11 +130,29 @@ public static class ActuarialApr
             throw new ArgumentException("Every payment needs exactly one date.", nameof(paymentDates));
         }
 
-        var unit = UnitPeriod.Choose(advanceDate, paymentDates);
+        UnitPeriod.RequireSchedule(advanceDate, paymentDates);
+        var days = payments.Length <= 256 ? stackalloc CalendarDay[payments.Length] : new CalendarDay[payments.Length];
+        CalendarDay.OfEach(paymentDates, days);
+
+        return Compute(new CalendarDay(advanceDate), days, amountFinanced, payments);
+    }
+
+    /// <summary>
+    /// <see cref="Compute(DateOnly, double, IReadOnlyList{DateOnly}, ReadOnlySpan{double})"/> of a
+    /// schedule known to be in order and not before the advance (a loan's), its dates taken apart
+    /// once for both the choice of the unit-period and the measures (issue 27).
+    /// </summary>
+    internal static ActuarialAprResult Compute(
+        in CalendarDay advance,
+        ReadOnlySpan<CalendarDay> paymentDates,
+        double amountFinanced,
+        ReadOnlySpan<double> payments)
+    {
+        var unit = UnitPeriod.Choose(advance, paymentDates);
         // On the stack for any ordinary schedule: a batch computes this for every loan.
         var wholePeriods = payments.Length <= 256 ? stackalloc double[payments.Length] : new double[payments.Length];
         var fractions = payments.Length <= 256 ? stackalloc double[payments.Length] : new double[payments.Length];
-        unit.Measure(advanceDate, paymentDates, wholePeriods, fractions);
+        unit.Measure(advance, paymentDates, wholePeriods, fractions);
 
         var periodRate = Solve(amountFinanced, payments, wholePeriods, fractions);
         var perYear = unit.PerYear;
@@ -182,6 +200,7 @@ public static class ActuarialApr
         public RateEquationPoint At(double u)
         {
             var rate = RateArithmetic.ExpM1(u);
+            var rateIsFinite = double.IsFinite(rate);
             double presentValue = 0, slope = 0, bending = 0, cubicSize = 0;
             for (var k = 0; k < _payments.Length; k++)
             {
@@ -190,11 +209,25 @@ public static class ActuarialApr
                     continue;
                 }
 
+                var reach = _wholePeriods[k] + 2;
+                if (_fractions[k] == 0 && rateIsFinite)
+                {
+                    // A payment a whole number of unit-periods away (every payment of a regular
+                    // schedule): the general terms below with f = 0, to the same bits, as
+                    // ln(1 + 0·i) and g are zero (for a finite i: at an overflowed one they are
+                    // NaN there, and stay so); without their logarithm and division.
+                    var whole = _payments[k] * Math.Exp(-(u * _wholePeriods[k]));
+                    presentValue += whole;
+                    slope += whole * _wholePeriods[k];
+                    bending += whole * (_wholePeriods[k] * _wholePeriods[k]);
+                    cubicSize += whole * reach * reach * reach;
+                    continue;
+                }
+
                 var simple = 1 + (_fractions[k] * rate);
                 var term = _payments[k] * Math.Exp(-((u * _wholePeriods[k]) + RateArithmetic.Log1P(_fractions[k] * rate)));
                 var g = _fractions[k] * (1 + rate) / simple;
                 var falling = _wholePeriods[k] + g;
-                var reach = _wholePeriods[k] + 2;
                 presentValue += term;
                 slope += term * falling;
                 bending += term * ((falling * falling) - (g * (1 - g)));

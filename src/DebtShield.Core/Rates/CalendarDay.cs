@@ -20,6 +20,7 @@ internal readonly struct CalendarDay
         Year = year;
         Month = month;
         Day = day;
+        MonthIndex = (year * 12) + month - 1;
         MonthLength = DateTime.DaysInMonth(year, month);
     }
 
@@ -30,6 +31,9 @@ internal readonly struct CalendarDay
 
     public int Month { get; }
 
+    /// <summary>The date's month counted from January of year 0: year × 12 + month − 1, so that months subtract.</summary>
+    public int MonthIndex { get; }
+
     public int Day { get; }
 
     /// <summary>The days of the date's month.</summary>
@@ -37,6 +41,33 @@ internal readonly struct CalendarDay
 
     /// <summary>True on the last day of a month.</summary>
     public bool IsMonthEnd => Day == MonthLength;
+
+    /// <summary>
+    /// Takes each of <paramref name="dates"/> apart into <paramref name="days"/>: a schedule's due
+    /// dates taken apart once for every count its rates make of them (issue 27).
+    /// </summary>
+    public static void OfEach(ReadOnlySpan<DateOnly> dates, Span<CalendarDay> days)
+    {
+        for (var i = 0; i < dates.Length; i++)
+        {
+            days[i] = new CalendarDay(dates[i]);
+        }
+    }
+
+    /// <summary><see cref="OfEach(ReadOnlySpan{DateOnly}, Span{CalendarDay})"/> of a caller's list (the public doors of Reg Z).</summary>
+    public static void OfEach(IReadOnlyList<DateOnly> dates, Span<CalendarDay> days)
+    {
+        for (var i = 0; i < dates.Count; i++)
+        {
+            days[i] = new CalendarDay(dates[i]);
+        }
+    }
+
+    /// <summary>The days of the month after the one at <paramref name="monthIndex"/> (<see cref="MonthIndex"/>).</summary>
+    public static int LengthOfMonthAfter(int monthIndex) => DateTime.DaysInMonth((monthIndex + 1) / 12, ((monthIndex + 1) % 12) + 1);
+
+    /// <summary>The days of the month before the one at <paramref name="monthIndex"/> (<see cref="MonthIndex"/>).</summary>
+    public static int LengthOfMonthBefore(int monthIndex) => DateTime.DaysInMonth((monthIndex - 1) / 12, ((monthIndex - 1) % 12) + 1);
 
     /// <summary>
     /// The day number of the date <paramref name="months"/> calendar months later (earlier when

@@ -104,7 +104,9 @@ public static class InternalRateOfReturn
         var pivot = -1;
         for (var i = 0; i < amounts.Length; i++)
         {
-            var sign = Math.Sign(amounts[i]);
+            // Math.Sign's, for the finite amounts Solve admits, without its check for NaN.
+            var amount = amounts[i];
+            var sign = amount > 0 ? 1 : amount < 0 ? -1 : 0;
             if (sign == 0)
             {
                 continue;

@@ -52,24 +52,31 @@ public readonly record struct RepaymentPeriod
     internal static RepaymentPeriod Of(DateOnly contractDate, ReadOnlySpan<DateOnly> dueDates)
     {
         ArgumentOutOfRangeException.ThrowIfZero(dueDates.Length);
+        var days = dueDates.Length <= 256 ? stackalloc CalendarDay[dueDates.Length] : new CalendarDay[dueDates.Length];
+        CalendarDay.OfEach(dueDates, days);
+        return Of(new CalendarDay(contractDate), days);
+    }
+
+    /// <summary>
+    /// <see cref="Of(DateOnly, IReadOnlyList{DateOnly})"/> of due dates already taken apart, as a
+    /// loan's cost takes them apart once for its period and its measures (issue 27).
+    /// </summary>
+    internal static RepaymentPeriod Of(in CalendarDay contractDate, ReadOnlySpan<CalendarDay> dueDates)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(dueDates.Length);
         if (dueDates.Length == 1)
         {
-            return OfDays(dueDates[0].DayNumber - contractDate.DayNumber);
+            return OfDays(dueDates[0].Number - contractDate.Number);
         }
 
         // Most schedules are monthly: count that first, so the usual loan allocates nothing here.
-        // Each date is taken apart once (its Year, Month and Day would each take it apart again).
         var monthly = 0;
-        dueDates[0].Deconstruct(out var year, out var month, out var day);
         for (var i = 1; i < dueDates.Length; i++)
         {
-            dueDates[i].Deconstruct(out var laterYear, out var laterMonth, out var laterDay);
-            if (IsOneMonthApart(year, month, day, laterYear, laterMonth, laterDay))
+            if (IsOneMonthApart(dueDates[i - 1], dueDates[i]))
             {
                 monthly++;
             }
-
-            (year, month, day) = (laterYear, laterMonth, laterDay);
         }
 
         if (monthly * 2 >= dueDates.Length - 1)
@@ -80,7 +87,7 @@ public readonly record struct RepaymentPeriod
         var gaps = new Dictionary<int, int>();
         for (var i = 1; i < dueDates.Length; i++)
         {
-            var gap = dueDates[i].DayNumber - dueDates[i - 1].DayNumber;
+            var gap = dueDates[i].Number - dueDates[i - 1].Number;
             gaps[gap] = gaps.GetValueOrDefault(gap) + 1;
         }
 
@@ -90,57 +97,81 @@ public readonly record struct RepaymentPeriod
 
     /// <summary>How many of these periods lie between <paramref name="from"/> and <paramref name="to"/>.</summary>
     public double Between(DateOnly from, DateOnly to) => IsCalendarMonth
-        ? MonthsBetween(new CalendarDay(from), to)
+        ? MonthsBetween(new CalendarDay(from), new CalendarDay(to))
         : (double)(to.DayNumber - from.DayNumber) / Days;
 
     /// <summary>
     /// <see cref="Between"/> from <paramref name="from"/> to each of <paramref name="dates"/>, into
-    /// <paramref name="periods"/>: a schedule's flows measured with the start taken apart once
-    /// (every loan of a batch is measured so).
+    /// <paramref name="periods"/>: a schedule's flows measured with the start taken apart once.
     /// </summary>
     internal void Measure(DateOnly from, ReadOnlySpan<DateOnly> dates, Span<double> periods)
+    {
+        var days = dates.Length <= 256 ? stackalloc CalendarDay[dates.Length] : new CalendarDay[dates.Length];
+        CalendarDay.OfEach(dates, days);
+        Measure(new CalendarDay(from), days, periods);
+    }
+
+    /// <summary>
+    /// <see cref="Measure(DateOnly, ReadOnlySpan{DateOnly}, Span{double})"/> of dates already taken
+    /// apart: every loan of a batch is measured so, with the dates its period was chosen from.
+    /// </summary>
+    internal void Measure(in CalendarDay from, ReadOnlySpan<CalendarDay> dates, Span<double> periods)
     {
         if (!IsCalendarMonth)
         {
             for (var i = 0; i < dates.Length; i++)
             {
-                periods[i] = (double)(dates[i].DayNumber - from.DayNumber) / Days;
+                periods[i] = (double)(dates[i].Number - from.Number) / Days;
             }
 
             return;
         }
 
-        var start = new CalendarDay(from);
         for (var i = 0; i < dates.Length; i++)
         {
-            periods[i] = MonthsBetween(start, dates[i]);
+            periods[i] = MonthsBetween(from, dates[i]);
         }
     }
 
-    private static double MonthsBetween(in CalendarDay start, DateOnly to)
+    /// <summary>
+    /// Whole calendar months from <paramref name="start"/> to <paramref name="to"/> as
+    /// <see cref="DateOnly.AddMonths"/> steps them (the most that do not pass <paramref name="to"/>),
+    /// plus the days left over / 30.
+    /// </summary>
+    /// <remarks>
+    /// Forward, the count of months between the two calendar months lands in <paramref name="to"/>'s
+    /// own month, on <paramref name="start"/>'s day or that month's last day: when that is not past
+    /// <paramref name="to"/> it is the count, and the leftover is the days between in that one month;
+    /// otherwise one month fewer lands in the month before, never past <paramref name="to"/>. Found
+    /// so from the dates' parts, with no day number made for a step (issue 27); tests hold it to the
+    /// convention's words, one <see cref="DateOnly.AddMonths"/> at a time.
+    /// </remarks>
+    private static double MonthsBetween(in CalendarDay start, in CalendarDay to)
     {
-        // The dates are taken apart once and the months stepped on day numbers, as
-        // DateOnly.AddMonths would step them.
-        to.Deconstruct(out var toYear, out var toMonth, out _);
-        var end = to.DayNumber;
-        var months = ((toYear - start.Year) * 12) + toMonth - start.Month;
-        while (months > 0 && start.NumberAfterMonths(months) > end)
+        var months = to.MonthIndex - start.MonthIndex;
+        if (months <= 0)
         {
-            months--;
+            return months + ((to.Number - start.NumberAfterMonths(months)) / 30.0);
         }
 
-        var leftover = end - start.NumberAfterMonths(months);
-        return months + (leftover / 30.0);
+        var landed = Math.Min(start.Day, to.MonthLength);
+        if (landed <= to.Day)
+        {
+            return months + ((to.Day - landed) / 30.0);
+        }
+
+        var before = CalendarDay.LengthOfMonthBefore(to.MonthIndex);
+        return months - 1 + ((to.Day + before - Math.Min(start.Day, before)) / 30.0);
     }
 
-    private static bool IsOneMonthApart(int year, int month, int day, int laterYear, int laterMonth, int laterDay)
+    private static bool IsOneMonthApart(in CalendarDay earlier, in CalendarDay later)
     {
-        if ((laterYear * 12) + laterMonth != (year * 12) + month + 1)
+        if (later.MonthIndex != earlier.MonthIndex + 1)
         {
             return false;
         }
 
-        return laterDay == day
-            || (day >= 28 && laterDay >= 28 && (day == DateTime.DaysInMonth(year, month) || laterDay == DateTime.DaysInMonth(laterYear, laterMonth)));
+        return later.Day == earlier.Day
+            || (earlier.Day >= 28 && later.Day >= 28 && (earlier.IsMonthEnd || later.IsMonthEnd));
     }
 }

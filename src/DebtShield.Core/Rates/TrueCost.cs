@@ -33,12 +33,17 @@ public sealed class TrueCost
         // The loan's own columns, read and never written: a loan never changes.
         var dueDates = _dueDates = loan.DueDates;
         var totals = loan.InstalmentTotals;
-        Period = RepaymentPeriod.Of(loan.ContractDate, dueDates);
+
+        // The dates taken apart once, for the period and for every flow's distance in it.
+        var contract = new CalendarDay(loan.ContractDate);
+        var dueDays = dueDates.Length <= 256 ? stackalloc CalendarDay[dueDates.Length] : new CalendarDay[dueDates.Length];
+        CalendarDay.OfEach(dueDates, dueDays);
+        Period = RepaymentPeriod.Of(contract, dueDays);
 
         var count = dueDates.Length + 1;
         _periods = new double[count];
         _flows = new double[count];
-        IsRegular = Flows(loan.ContractDate, loan.PrincipalBasis, dueDates, totals, Period, _periods, _flows);
+        IsRegular = Flows(contract, loan.PrincipalBasis, dueDays, totals, Period, _periods, _flows);
         TermInYears = Period.IsCalendarMonth && IsRegular
             ? _periods[^1] / 12
             : YearsAfterContract(dueDates[^1]);
@@ -157,7 +162,11 @@ public sealed class TrueCost
             payments[i] = -_flows[i + 1];
         }
 
-        return ActuarialApr.Compute(Loan.ContractDate, _flows[0], _dueDates, payments);
+        // A loan's schedule is in order and after its contract date: its dates, taken apart once,
+        // serve both the choice of the unit-period and the measures.
+        var dueDays = _dueDates.Length <= 256 ? stackalloc CalendarDay[_dueDates.Length] : new CalendarDay[_dueDates.Length];
+        CalendarDay.OfEach(_dueDates, dueDays);
+        return ActuarialApr.Compute(new CalendarDay(Loan.ContractDate), dueDays, _flows[0], payments);
     }
 
     /// <summary>
@@ -166,7 +175,7 @@ public sealed class TrueCost
     /// period zero, then each total paid at its due date's distance in <paramref name="period"/>s.
     /// Returns whether instalment k falls exactly k periods after the contract date.
     /// </summary>
-    private static bool Flows(DateOnly contractDate, Money principalBasis, ReadOnlySpan<DateOnly> dueDates, ReadOnlySpan<Money> totals, RepaymentPeriod period, Span<double> periods, Span<double> flows)
+    private static bool Flows(in CalendarDay contractDate, Money principalBasis, ReadOnlySpan<CalendarDay> dueDates, ReadOnlySpan<Money> totals, RepaymentPeriod period, Span<double> periods, Span<double> flows)
     {
         flows[0] = principalBasis.ToDouble();
         periods[0] = 0;
@@ -198,11 +207,15 @@ public sealed class TrueCost
             throw new ArgumentException("Every due date needs exactly one total.", nameof(totals));
         }
 
-        var period = RepaymentPeriod.Of(contractDate, dueDates);
+        ArgumentOutOfRangeException.ThrowIfZero(dueDates.Length);
+        var contract = new CalendarDay(contractDate);
+        var dueDays = dueDates.Length <= 256 ? stackalloc CalendarDay[dueDates.Length] : new CalendarDay[dueDates.Length];
+        CalendarDay.OfEach(dueDates, dueDays);
+        var period = RepaymentPeriod.Of(contract, dueDays);
         var count = dueDates.Length + 1;
         var periods = count <= 256 ? stackalloc double[count] : new double[count];
         var flows = count <= 256 ? stackalloc double[count] : new double[count];
-        Flows(contractDate, principalBasis, dueDates, totals, period, periods, flows);
+        Flows(contract, principalBasis, dueDays, totals, period, periods, flows);
         return new ScheduleIrr(InternalRateOfReturn.Solve(periods, flows), period);
     }
 

@@ -118,29 +118,39 @@ public sealed record UnitPeriod
     {
         ArgumentNullException.ThrowIfNull(paymentDates);
         RequireSchedule(advance, paymentDates);
+        var days = paymentDates.Count <= 256 ? stackalloc CalendarDay[paymentDates.Count] : new CalendarDay[paymentDates.Count];
+        CalendarDay.OfEach(paymentDates, days);
 
-        if (paymentDates.Count == 1)
+        return Choose(new CalendarDay(advance), days);
+    }
+
+    /// <summary>
+    /// <see cref="Choose(DateOnly, IReadOnlyList{DateOnly})"/> of a schedule known to be in order and
+    /// not before the advance (a loan's), its dates taken apart once for the choice and the measures.
+    /// </summary>
+    internal static UnitPeriod Choose(in CalendarDay advance, ReadOnlySpan<CalendarDay> paymentDates)
+    {
+        if (paymentDates.Length == 1)
         {
             return ForSinglePayment(advance, paymentDates[0]);
         }
 
         // While every period is the same (the usual schedule) it is only counted; the counts of
-        // each period are kept from the first that differs. Each date is taken apart once, and
-        // serves as the end of one period and the start of the next.
+        // each period are kept from the first that differs. Each date serves as the end of one
+        // period and the start of the next.
         UnitPeriod? first = null;
         var firstCount = 0;
         Dictionary<UnitPeriod, int>? counts = null;
         var periods = 0;
-        var previous = new CalendarDay(advance);
-        for (var k = 0; k < paymentDates.Count; k++)
+        var previous = advance;
+        for (var k = 0; k < paymentDates.Length; k++)
         {
-            var date = paymentDates[k];
-            if (date.DayNumber == previous.Number)
+            ref readonly var end = ref paymentDates[k];
+            if (end.Number == previous.Number)
             {
                 continue;
             }
 
-            var end = new CalendarDay(date);
             periods++;
             if (Classify(previous, end) is { } period)
             {
@@ -175,7 +185,7 @@ public sealed record UnitPeriod
             }
         }
 
-        var averageDays = (double)(paymentDates[^1].DayNumber - advance.DayNumber) / periods;
+        var averageDays = (double)(paymentDates[^1].Number - advance.Number) / periods;
         return best ?? NearestStandardInterval(averageDays);
     }
 
@@ -198,7 +208,7 @@ public sealed record UnitPeriod
     public (int Whole, double Fraction) Measure(DateOnly from, DateOnly to)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
-        return Measure(new CalendarDay(from), to);
+        return Measure(new CalendarDay(from), new CalendarDay(to));
     }
 
     /// <summary>
@@ -224,14 +234,27 @@ public sealed record UnitPeriod
         for (var k = 0; k < to.Count; k++)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(to[k], from, nameof(to));
-            (var whole, fractions[k]) = Measure(start, to[k]);
+            (var whole, fractions[k]) = Measure(start, new CalendarDay(to[k]));
             wholePeriods[k] = whole;
         }
     }
 
-    private (int Whole, double Fraction) Measure(in CalendarDay from, DateOnly to)
+    /// <summary>
+    /// <see cref="Measure(DateOnly, IReadOnlyList{DateOnly}, Span{double}, Span{double})"/> of dates
+    /// already taken apart, none before <paramref name="from"/> (a loan's schedule, as the unit was chosen from).
+    /// </summary>
+    internal void Measure(in CalendarDay from, ReadOnlySpan<CalendarDay> to, Span<double> wholePeriods, Span<double> fractions)
     {
-        var days = to.DayNumber - from.Number;
+        for (var k = 0; k < to.Length; k++)
+        {
+            (var whole, fractions[k]) = Measure(from, to[k]);
+            wholePeriods[k] = whole;
+        }
+    }
+
+    private (int Whole, double Fraction) Measure(in CalendarDay from, in CalendarDay to)
+    {
+        var days = to.Number - from.Number;
         switch (Kind)
         {
             case UnitPeriodKind.Days:
@@ -240,18 +263,18 @@ public sealed record UnitPeriod
                 return Split(days, 7 * Length);
             case UnitPeriodKind.Semimonth:
                 {
-                    var (months, leftoverDays) = MonthsBack(from, new CalendarDay(to));
+                    var (months, leftoverDays) = MonthsBack(from, to);
                     return Split((DaysPerAppendixJMonth * months) + leftoverDays, DaysPerSemimonth);
                 }
 
             case UnitPeriodKind.Months when Length < 12:
                 {
-                    var (months, leftoverDays) = MonthsBack(from, new CalendarDay(to));
+                    var (months, leftoverDays) = MonthsBack(from, to);
                     return Split((DaysPerAppendixJMonth * months) + leftoverDays, DaysPerAppendixJMonth * Length);
                 }
 
             default:
-                return MeasureYears(from, new CalendarDay(to));
+                return MeasureYears(from, to);
         }
     }
 
@@ -287,18 +310,39 @@ public sealed record UnitPeriod
     /// <paramref name="from"/>, and the days left between <paramref name="from"/> and where the
     /// count stopped.
     /// </summary>
+    /// <remarks>
+    /// Back by the count of months between the two calendar months, the step lands in
+    /// <paramref name="from"/>'s own month, on <paramref name="to"/>'s day or that month's last day
+    /// (or on <paramref name="from"/> itself, by <see cref="StepBack"/>'s month-end rule): when that
+    /// is not before <paramref name="from"/> it is the count; otherwise one month fewer lands in the
+    /// month after, which is never before it. Found so from the dates' parts, with no day number
+    /// made for a step (issue 27); tests hold it to <see cref="DateOnly.AddMonths"/>.
+    /// </remarks>
     private static (int Months, int Days) MonthsBack(in CalendarDay from, in CalendarDay to)
     {
-        for (var months = ((to.Year - from.Year) * 12) + to.Month - from.Month; months > 0; months--)
+        var months = to.MonthIndex - from.MonthIndex;
+        if (months <= 0)
         {
-            var reached = StepBack(to, months, from);
-            if (reached >= from.Number)
-            {
-                return (months, reached - from.Number);
-            }
+            return (0, to.Number - from.Number);
         }
 
-        return (0, to.Number - from.Number);
+        var landed = Math.Min(to.Day, from.MonthLength);
+        if (landed >= from.Day)
+        {
+            return (months, landed - from.Day);
+        }
+
+        if (to.IsMonthEnd)
+        {
+            return (months, 0);
+        }
+
+        if (months == 1)
+        {
+            return (0, to.Number - from.Number);
+        }
+
+        return (months - 1, from.MonthLength - from.Day + Math.Min(to.Day, CalendarDay.LengthOfMonthAfter(from.MonthIndex)));
     }
 
     /// <summary>
@@ -318,15 +362,15 @@ public sealed record UnitPeriod
             : reached;
     }
 
-    private static UnitPeriod ForSinglePayment(DateOnly advance, DateOnly payment)
+    private static UnitPeriod ForSinglePayment(in CalendarDay advance, in CalendarDay payment)
     {
-        var days = payment.DayNumber - advance.DayNumber;
+        var days = payment.Number - advance.Number;
         if (days == 0)
         {
             return Days(1);
         }
 
-        var (months, leftoverDays) = MonthsBack(new CalendarDay(advance), new CalendarDay(payment));
+        var (months, leftoverDays) = MonthsBack(advance, payment);
         if (months >= 12)
         {
             return Months(12);
@@ -435,7 +479,8 @@ public sealed record UnitPeriod
         }
     }
 
-    private static void RequireSchedule(DateOnly advance, IReadOnlyList<DateOnly> paymentDates)
+    /// <summary>Throws unless the payments are due in order and none before the advance (with at least one).</summary>
+    internal static void RequireSchedule(DateOnly advance, IReadOnlyList<DateOnly> paymentDates)
     {
         if (paymentDates.Count == 0)
         {

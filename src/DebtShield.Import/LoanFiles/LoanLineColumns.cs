@@ -12,7 +12,7 @@ namespace DebtShield.Import.LoanFiles;
 public readonly ref struct LoanLineColumns
 {
     internal LoanLineColumns(
-        string id,
+        ReadOnlySpan<byte> idUtf8,
         DateOnly contractDate,
         Money principal,
         Money? received,
@@ -22,7 +22,7 @@ public readonly ref struct LoanLineColumns
         ReadOnlySpan<DateOnly> paidOn,
         ReadOnlySpan<Money> paidAmounts)
     {
-        Id = id;
+        IdUtf8 = idUtf8;
         ContractDate = contractDate;
         Principal = principal;
         Received = received;
@@ -33,8 +33,11 @@ public readonly ref struct LoanLineColumns
         PaidAmounts = paidAmounts;
     }
 
-    /// <summary>The loan's name: its id, or <c>line-N</c> when the line gives none.</summary>
-    public string Id { get; }
+    /// <summary>
+    /// The loan's name as UTF-8, unescaped: its id, or <c>line-N</c> when the line gives none. A
+    /// batch only echoes it, so it is never made a string (issue 27).
+    /// </summary>
+    public ReadOnlySpan<byte> IdUtf8 { get; }
 
     /// <summary>The day the money arrived.</summary>
     public DateOnly ContractDate { get; }

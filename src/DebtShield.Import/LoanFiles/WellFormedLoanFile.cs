@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using DebtShield.Core;
 using DebtShield.Core.Loans;
 using DebtShield.Core.Vocabulary;
@@ -36,7 +37,7 @@ internal static class WellFormedLoanFile
     public static Loan? TryRead(ReadOnlySpan<byte> utf8Json, long line)
     {
         var scratch = Scratch.Of;
-        if (!TryReadFacts(utf8Json, scratch))
+        if (!TryReadFacts(utf8Json, scratch, texts: true))
         {
             return null;
         }
@@ -45,15 +46,15 @@ internal static class WellFormedLoanFile
         var loanId = facts.Id ?? LineId(line);
         if (facts.WithParts)
         {
-            return Loan.Create(loanId, facts.Lender, facts.ContractDate, facts.Principal, facts.Received, scratch.UpfrontFees, scratch.Instalments(), scratch.Payments(), facts.Advertised).Loan;
+            return Loan.Create(loanId, facts.Lender!, facts.ContractDate, facts.Principal, facts.Received, scratch.UpfrontFees, scratch.Instalments(), scratch.Payments(), facts.Advertised).Loan;
         }
 
         // Most schedules give totals only: the loan is made from the columns, and no instalment or
         // payment record is made for a line of a batch that reads only dates and amounts.
-        var columns = ColumnsOf(scratch, loanId);
+        var columns = ColumnsOf(scratch, default);
         return Loan.CreateFromTotals(
             loanId,
-            facts.Lender,
+            facts.Lender!,
             columns.ContractDate,
             columns.Principal,
             columns.Received,
@@ -71,22 +72,34 @@ internal static class WellFormedLoanFile
     /// reader must judge it or the schedule has parts. The columns are the thread's own and hold
     /// until it reads its next line.
     /// </summary>
+    /// <remarks>
+    /// Nothing the columns leave out is made: the id is kept as the UTF-8 of its text (a batch only
+    /// echoes it), and the lender, the fees' names and the advertised rate are checked as the
+    /// loan's reading checks them (a string of valid text, a known kind, a finite rate not below
+    /// zero) without making their strings or records, so a line is taken or declined as
+    /// <see cref="TryRead"/> would take or decline it (issue 27).
+    /// </remarks>
     public static bool TryReadColumns(ReadOnlySpan<byte> utf8Json, long line, out LoanLineColumns columns)
     {
         columns = default;
         var scratch = Scratch.Of;
-        if (!TryReadFacts(utf8Json, scratch) || scratch.Facts.WithParts)
+        if (!TryReadFacts(utf8Json, scratch, texts: false) || scratch.Facts.WithParts)
         {
             return false;
         }
 
-        columns = ColumnsOf(scratch, scratch.Facts.Id ?? LineId(line));
+        if (!scratch.Facts.HasId)
+        {
+            scratch.IdOfLine(line);
+        }
+
+        columns = ColumnsOf(scratch, scratch.IdUtf8);
         return true;
     }
 
     /// <summary>The line read last into <paramref name="scratch"/>, as columns over its lists.</summary>
-    private static LoanLineColumns ColumnsOf(Scratch scratch, string id) => new(
-        id,
+    private static LoanLineColumns ColumnsOf(Scratch scratch, ReadOnlySpan<byte> idUtf8) => new(
+        idUtf8,
         scratch.Facts.ContractDate,
         scratch.Facts.Principal,
         scratch.Facts.Received,
@@ -99,13 +112,17 @@ internal static class WellFormedLoanFile
     /// <summary>The name of a loan without an id: the line it came from.</summary>
     private static string LineId(long line) => "line-" + line.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Reads the whole line into <paramref name="scratch"/>; false when the strict reader must judge it.</summary>
-    private static bool TryReadFacts(ReadOnlySpan<byte> utf8Json, Scratch scratch)
+    /// <summary>
+    /// Reads the whole line into <paramref name="scratch"/>; false when the strict reader must judge
+    /// it. With <paramref name="texts"/>, the id, the lender and the fees' names are made as the
+    /// loan holds them; without, they are only checked, and the id kept as UTF-8 (<see cref="TryReadColumns"/>).
+    /// </summary>
+    private static bool TryReadFacts(ReadOnlySpan<byte> utf8Json, Scratch scratch, bool texts)
     {
         var reader = new Utf8JsonReader(utf8Json);
         try
         {
-            return ReadFacts(ref reader, scratch) && !reader.Read();
+            return ReadFacts(ref reader, scratch, texts) && !reader.Read();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -114,7 +131,7 @@ internal static class WellFormedLoanFile
         }
     }
 
-    private static bool ReadFacts(ref Utf8JsonReader reader, Scratch scratch)
+    private static bool ReadFacts(ref Utf8JsonReader reader, Scratch scratch, bool texts)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -142,15 +159,15 @@ internal static class WellFormedLoanFile
             seen |= 1 << field;
             var ok = field switch
             {
-                0 => Text(ref reader, out id),
-                1 => ReadLender(ref reader, out lender),
+                0 => texts ? Text(ref reader, out id) : scratch.TryKeepId(ref reader),
+                1 => ReadLender(ref reader, texts, out lender),
                 2 => Date(ref reader, out contractDate),
                 3 => Amount(ref reader, out principal),
                 4 => Amount(ref reader, out received),
-                5 => ReadFees(ref reader, scratch.Fees),
-                6 => ReadSchedule(ref reader, out withParts),
+                5 => ReadFees(ref reader, texts, scratch.Fees),
+                6 => ReadSchedule(ref reader, scratch, out withParts),
                 7 => ReadPayments(ref reader, scratch),
-                _ => ReadStated(ref reader, out advertised),
+                _ => ReadStated(ref reader, texts, out advertised),
             };
             if (!ok)
             {
@@ -158,8 +175,8 @@ internal static class WellFormedLoanFile
             }
         }
 
-        const int ScheduleField = 1 << 6;
-        if (reader.TokenType != JsonTokenType.EndObject || lender is null || contractDate is not { } date || principal is not { } amount || (seen & ScheduleField) == 0)
+        const int IdField = 1 << 0, LenderField = 1 << 1, ScheduleField = 1 << 6;
+        if (reader.TokenType != JsonTokenType.EndObject || (seen & LenderField) == 0 || contractDate is not { } date || principal is not { } amount || (seen & ScheduleField) == 0)
         {
             return false;
         }
@@ -170,11 +187,12 @@ internal static class WellFormedLoanFile
             upfrontFees.Add(new UpfrontFee(name, new Money(fee), paidOn ?? date));
         }
 
-        scratch.Facts = new LineFacts(id, lender, date, new Money(amount), received is { } given ? new Money(given) : null, advertised, withParts);
+        scratch.Facts = new LineFacts(id, (seen & IdField) != 0, lender, date, new Money(amount), received is { } given ? new Money(given) : null, advertised, withParts);
         return true;
     }
 
-    private static bool ReadLender(ref Utf8JsonReader reader, out Lender? lender)
+    /// <summary>The lender; with <paramref name="texts"/> false only checked, and <paramref name="lender"/> left null.</summary>
+    private static bool ReadLender(ref Utf8JsonReader reader, bool texts, out Lender? lender)
     {
         lender = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -194,7 +212,7 @@ internal static class WellFormedLoanFile
             }
 
             seen |= 1 << field;
-            if (!(field == 0 ? Text(ref reader, out name) : Kind(ref reader, out kind)))
+            if (!(field == 0 ? Text(ref reader, texts, out name) : Kind(ref reader, out kind)))
             {
                 return false;
             }
@@ -205,11 +223,12 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        lender = new Lender(name ?? string.Empty, known);
+        lender = texts ? new Lender(name ?? string.Empty, known) : null;
         return true;
     }
 
-    private static bool ReadFees(ref Utf8JsonReader reader, List<(string Name, decimal Amount, DateOnly? Date)> fees)
+    /// <summary>The fees; with <paramref name="texts"/> false their names only checked, and kept empty.</summary>
+    private static bool ReadFees(ref Utf8JsonReader reader, bool texts, List<(string Name, decimal Amount, DateOnly? Date)> fees)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -231,7 +250,7 @@ internal static class WellFormedLoanFile
                 }
 
                 seen |= 1 << field;
-                if (!(field switch { 0 => Text(ref reader, out name), 1 => Amount(ref reader, out amount), _ => Date(ref reader, out date) }))
+                if (!(field switch { 0 => Text(ref reader, texts, out name), 1 => Amount(ref reader, out amount), _ => Date(ref reader, out date) }))
                 {
                     return false;
                 }
@@ -252,7 +271,7 @@ internal static class WellFormedLoanFile
     /// Reads the schedule into the thread's columns (<see cref="Scratch"/>); <paramref name="withParts"/>
     /// when an instalment gives its principal, interest or fees.
     /// </summary>
-    private static bool ReadSchedule(ref Utf8JsonReader reader, out bool withParts)
+    private static bool ReadSchedule(ref Utf8JsonReader reader, Scratch scratch, out bool withParts)
     {
         withParts = false;
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -260,7 +279,6 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        var scratch = Scratch.Of;
         var dueDates = scratch.DueDates.Cleared();
         var totals = scratch.Totals.Cleared();
         var parts = scratch.Parts.Cleared();
@@ -297,10 +315,23 @@ internal static class WellFormedLoanFile
                 return false;
             }
 
+            // The parts are kept only once an instalment gives one (most schedules give none),
+            // every instalment's from then on, and none for those before.
+            if (!withParts && (principal is not null || interest is not null || fees is not null))
+            {
+                withParts = true;
+                for (var before = 0; before < dueDates.Count; before++)
+                {
+                    parts.Add((null, null, null));
+                }
+            }
+
             dueDates.Add(dueDate);
             totals.Add(new Money(sum));
-            parts.Add((ToMoney(principal), ToMoney(interest), ToMoney(fees)));
-            withParts |= principal is not null || interest is not null || fees is not null;
+            if (withParts)
+            {
+                parts.Add((ToMoney(principal), ToMoney(interest), ToMoney(fees)));
+            }
         }
 
         return reader.TokenType == JsonTokenType.EndArray;
@@ -346,7 +377,8 @@ internal static class WellFormedLoanFile
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    private static bool ReadStated(ref Utf8JsonReader reader, out AdvertisedRate? advertised)
+    /// <summary>The advertised rate; with <paramref name="texts"/> false only checked, and <paramref name="advertised"/> left null.</summary>
+    private static bool ReadStated(ref Utf8JsonReader reader, bool texts, out AdvertisedRate? advertised)
     {
         advertised = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -398,7 +430,7 @@ internal static class WellFormedLoanFile
             return false;
         }
 
-        advertised = new AdvertisedRate(rate, unit, method);
+        advertised = texts ? new AdvertisedRate(rate, unit, method) : null;
         return true;
     }
 
@@ -407,6 +439,22 @@ internal static class WellFormedLoanFile
     /// <summary>Which of <paramref name="names"/> the current property is, or −1 for a field the loan file does not have.</summary>
     private static int Field(ref Utf8JsonReader reader, byte[][] names)
     {
+        if (!reader.ValueIsEscaped)
+        {
+            // A name as written is its bytes: compared as they are, length first, without the
+            // reader's checks a comparison (a batch line has some seventy names).
+            var name = reader.ValueSpan;
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (name.Length == names[i].Length && name.SequenceEqual(names[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         for (var i = 0; i < names.Length; i++)
         {
             if (reader.ValueTextEquals(names[i]))
@@ -422,6 +470,27 @@ internal static class WellFormedLoanFile
     {
         text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return text is not null;
+    }
+
+    /// <summary>
+    /// <see cref="Text(ref Utf8JsonReader, out string?)"/>, or with <paramref name="make"/> false
+    /// only whether it would read a text: a string whose bytes are valid UTF-8, checked without
+    /// making it (an escaped one is still made: its escapes must decode).
+    /// </summary>
+    private static bool Text(ref Utf8JsonReader reader, bool make, out string? text)
+    {
+        if (make)
+        {
+            return Text(ref reader, out text);
+        }
+
+        text = null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        return reader.ValueIsEscaped ? reader.GetString() is not null : Utf8.IsValid(reader.ValueSpan);
     }
 
     private static bool Kind(ref Utf8JsonReader reader, out LenderKind? kind)
@@ -578,8 +647,12 @@ internal static class WellFormedLoanFile
         return list;
     }
 
-    /// <summary>A line's facts other than its lists; <c>Id</c> is null when the line gives none.</summary>
-    private readonly record struct LineFacts(string? Id, Lender Lender, DateOnly ContractDate, Money Principal, Money? Received, AdvertisedRate? Advertised, bool WithParts);
+    /// <summary>
+    /// A line's facts other than its lists; <c>Id</c> is null when the line gives none, or when it
+    /// was kept as UTF-8 (<see cref="Scratch.IdUtf8"/>, <c>HasId</c>); <c>Lender</c> and
+    /// <c>Advertised</c> are null when they were only checked.
+    /// </summary>
+    private readonly record struct LineFacts(string? Id, bool HasId, Lender? Lender, DateOnly ContractDate, Money Principal, Money? Received, AdvertisedRate? Advertised, bool WithParts);
 
     /// <summary>The lists one thread reads its lines into, kept from one line to the next.</summary>
     private sealed class Scratch
@@ -602,6 +675,41 @@ internal static class WellFormedLoanFile
         public List<DateOnly> PaidOn { get; } = new(48);
 
         public List<Money> PaidAmounts { get; } = new(48);
+
+        /// <summary>The id of the line read last as UTF-8, when it was kept so (<see cref="TryKeepId"/>, <see cref="IdOfLine"/>).</summary>
+        public ReadOnlySpan<byte> IdUtf8 => _id.AsSpan(0, _idLength);
+
+        private byte[] _id = new byte[64];
+        private int _idLength;
+
+        /// <summary>
+        /// Keeps the current string as the id's UTF-8, unescaped, when it is text that
+        /// <see cref="Utf8JsonReader.GetString"/> would read (valid UTF-8); false otherwise.
+        /// </summary>
+        public bool TryKeepId(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                return false;
+            }
+
+            // Unescaped, a string is never longer than as written.
+            if (_id.Length < reader.ValueSpan.Length)
+            {
+                _id = new byte[reader.ValueSpan.Length];
+            }
+
+            _idLength = reader.CopyString(_id);
+            return Utf8.IsValid(IdUtf8);
+        }
+
+        /// <summary>Keeps <c>line-N</c>, the name of a loan without an id, as the id's UTF-8.</summary>
+        public void IdOfLine(long line)
+        {
+            "line-"u8.CopyTo(_id);
+            line.TryFormat(_id.AsSpan(5), out var digits, provider: CultureInfo.InvariantCulture);
+            _idLength = 5 + digits;
+        }
 
         /// <summary>The schedule read last, as instalment records with their parts.</summary>
         public IEnumerable<Instalment> Instalments()

@@ -188,6 +188,82 @@ public sealed class RateBatchEquivalenceTests
         Assert.Contains("\"id\":\"line-", alone[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WriteLine_IrrFiguresAlone_EchoEveryIdAsTheWholeReportAndRefuseWhatItRefuses()
+    {
+        // Given ids the writer escapes (quotes, a backslash, controls, HTML's characters, a line
+        // separator, an emoji as it is and escaped) or writes as they are (Chinese, as it is and
+        // escaped, and nothing), and lines whose id, lender name or fee name is no text: bytes
+        // that are not UTF-8 (as a caller of one line may hand them over), a lone surrogate escaped.
+        const string Good = """{"id":"ID","lender":{"name":"NAME","kind":"online_platform"},"contractDate":"2025-01-15","principal":1000,"received":900,"upfrontFees":[{"name":"FEE","amount":30}],"schedule":[{"dueDate":"2025-02-15","total":530},{"dueDate":"2025-03-15","total":530}],"stated":{"value":0.0005,"per":"day"}}""";
+        string[] ids = [@"\""quoted\"" \\ back/slash", @"tab\tnew\nline\u0001\u001f", "<a href='x'>&amp;</a>+`", @"行\u2028分\u2029", "😀 as it is", @"\ud83d\ude00 escaped", "贷款 第一笔", @"\u8d37\u6b3e", string.Empty];
+        var lines = ids.Select(id => Encoding.UTF8.GetBytes(Line(id, "x", "y"))).ToList();
+        lines.Add(Bytes(Line("A", "x", "y"), "A", [0xE8, 0xB4]));
+        lines.Add(Bytes(Line("x", "B", "y"), "B", [0xC3, 0x28]));
+        lines.Add(Bytes(Line("x", "x", "C"), "C", [0xFF]));
+        lines.Add(Encoding.UTF8.GetBytes(Line(@"\ud800", "x", "y")));
+        lines.Add(Encoding.UTF8.GetBytes(Line("x", @"\udc00 lone", "y")));
+        lines.Add(Encoding.UTF8.GetBytes(Line("x", "x", @"\ud83d")));
+
+        // When each line is written with the IRR alone, and as the whole report.
+        var full = new RateReportWriter();
+        var alone = new RateReportWriter(RateFields.IrrAnnualNominal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (fullRead, fullReport) = Written(full, i + 1, lines[i]);
+            var (aloneRead, aloneReport) = Written(alone, i + 1, lines[i]);
+
+            // Then the valid ids are read by both and written in the same bytes, and every other
+            // line refused by both with the same words.
+            Assert.Equal(i < ids.Length, fullRead);
+            Assert.Equal(fullRead, aloneRead);
+            if (fullRead)
+            {
+                Assert.Equal(WrittenId(fullReport), WrittenId(aloneReport));
+            }
+            else
+            {
+                Assert.Equal(fullReport, aloneReport);
+            }
+        }
+
+        static string Line(string id, string name, string fee) => Good
+            .Replace("\"ID\"", "\"" + id + "\"", StringComparison.Ordinal)
+            .Replace("\"NAME\"", "\"" + name + "\"", StringComparison.Ordinal)
+            .Replace("\"FEE\"", "\"" + fee + "\"", StringComparison.Ordinal);
+
+        static byte[] Bytes(string line, string marker, byte[] notUtf8)
+        {
+            var at = line.IndexOf("\"" + marker + "\"", StringComparison.Ordinal) + 1;
+            return [.. Encoding.UTF8.GetBytes(line[..at]), .. notUtf8, .. Encoding.UTF8.GetBytes(line[(at + marker.Length)..])];
+        }
+
+        static (bool Read, byte[] Report) Written(RateReportWriter report, long line, byte[] utf8Json)
+        {
+            var output = new ArrayBufferWriter<byte>();
+            using var json = new Utf8JsonWriter(output, ReportJsonContext.WriterOptions);
+            var read = RateLoanBatch.WriteLine(line, utf8Json, json, report);
+            json.Flush();
+            return (read, output.WrittenSpan.ToArray());
+        }
+
+        // The id's value as written, escapes and all.
+        static string WrittenId(byte[] report)
+        {
+            var reader = new Utf8JsonReader(report);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    return Encoding.UTF8.GetString(reader.ValueSpan);
+                }
+            }
+
+            throw new InvalidOperationException("No id in " + Encoding.UTF8.GetString(report));
+        }
+    }
+
     [Theory]
     [InlineData("irrAnnualNominal", TrueCostFigures.Irr)]
     [InlineData("aprRegZ", TrueCostFigures.RegZ)]
