@@ -421,21 +421,30 @@ public sealed class ScreenshotImage
     /// Another desktop app's chat pane (QQ for Windows, a Telegram client), told by what a chat
     /// screen is rather than by an app's colours: the largest flat region (the page) holds bubbles
     /// of a desktop's size, and either stands right of something else (the contact list) or, on a
-    /// wide image, runs from its top edge to its bottom one (a crop of the messages alone). A phone
-    /// turned sideways has its status and title bars above the page and its input bar below it, so
-    /// it is no pane and stays refused as landscape.
+    /// wide image, runs from its top edge to its bottom one (a crop of the messages alone), or from
+    /// under a title bar to the bottom edge with bubbles hanging from both sides (a window cropped
+    /// above its input area). A phone turned sideways has its status and title bars above the page
+    /// and its input bar below it, so it is no pane and stays refused as landscape.
     /// </summary>
     private (ChatPane Pane, List<BubbleArea> Bubbles)? DesktopPane(List<FlatRegion> regions, FlatRegion page, List<PixelBox> cut)
     {
         var besideAList = page.Box.Left > Width / 10;
         var messagesAlone = Width > Height && page.Box.Top == 0 && page.Box.Bottom == Height;
-        if (page.Count < 0.08 * Width * Height || !(besideAList || messagesAlone))
+        var underItsTitle = Width > Height && page.Box.Bottom == Height;
+        if (page.Count < 0.08 * Width * Height || !(besideAList || messagesAlone || underItsTitle))
         {
             return null;
         }
 
         var (bubbles, _) = Bubbles(regions, page, page.Box, cut, otherApp: true);
-        return bubbles.Count == 0 ? null : (PaneOver(page, bubbles, ChatScreenLayout.Desktop), [.. bubbles.Select(b => b.Area)]);
+        if (bubbles.Count == 0 || (underItsTitle && !besideAList && !messagesAlone && !FromBothSides(bubbles)))
+        {
+            // A window cut below its title bar, its input area cropped away, is known as a chat only
+            // by its conversation: bubbles hanging from both sides of the page.
+            return null;
+        }
+
+        return (PaneOver(page, bubbles, ChatScreenLayout.Desktop), [.. bubbles.Select(b => b.Area)]);
     }
 
     /// <summary>

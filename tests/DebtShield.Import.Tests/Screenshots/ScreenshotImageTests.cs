@@ -180,6 +180,40 @@ public sealed class ScreenshotImageTests
         Assert.Equal(new PixelBox(0, 0, 960, 540), image.Pane!.Messages);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void FindBubbles_AWindowCutBelowItsTitleBarAboveItsInputArea_IsADesktopPaneOnlyWithBubblesFromBothSides(bool bothSides)
+    {
+        // Given a desktop window cropped wide: a white title bar across the top, and the page below
+        // it running to the bottom edge (the input area cut away), in no known app's colours; a
+        // received bubble at the left and a sent one at the right, or both at the left (a list)
+        var png = Paint(960, 540, new SKColor(0xF5, 0xF6, 0xF7), canvas =>
+        {
+            using var bar = new SKPaint { Color = SKColors.White };
+            canvas.DrawRect(0, 0, 960, 60, bar);
+            PaintLine(canvas, new SKRect(80, 120, 520, 180), SKColors.White, SKColors.Black, "已经签到过啦");
+            var sent = bothSides ? new SKRect(760, 240, 900, 300) : new SKRect(80, 240, 220, 300);
+            PaintLine(canvas, sent, new SKColor(0x1E, 0x6E, 0xFF), SKColors.White, "签到");
+        });
+
+        var image = ScreenshotImage.Decode(png, "window.png");
+        var found = image.FindBubbles();
+
+        // Then a conversation makes it a desktop pane under the title (no landscape phone); two
+        // boxes down one side do not.
+        if (bothSides)
+        {
+            Assert.Equal(2, found.Count);
+            Assert.Equal(ChatScreenLayout.Desktop, image.Pane?.Layout);
+            Assert.Equal(60, image.Pane!.Messages.Top);
+        }
+        else
+        {
+            Assert.Null(image.Pane);
+        }
+    }
+
     [Fact]
     public void FindBubbles_ADesktopChatsMessagesCutOutWideOverAPicture_FindsItsBubblesInADesktopPane()
     {
