@@ -14,6 +14,12 @@ namespace DebtShield.Import.LoanFiles;
 /// </summary>
 public static class LoanFileReader
 {
+    /// <summary>How the name of a loan without an id begins: <c>line-</c> and then the line it came from.</summary>
+    internal const string LineIdPrefix = "line-";
+
+    /// <summary>The name of a loan without an id: the line it came from (every reader of loan lines names it so).</summary>
+    internal static string LineId(long line) => LineIdPrefix + line.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Reads a loan file from disk; the loan's id defaults to the file name without extension.</summary>
     public static LoanReading ReadFile(string path)
     {
@@ -96,7 +102,7 @@ public static class LoanFileReader
         }
 
         var creation = Loan.Create(
-            document.Id ?? defaultId ?? "line-" + line.ToString(CultureInfo.InvariantCulture),
+            document.Id ?? defaultId ?? LineId(line),
             lender,
             contractDate.Value,
             new Money(principal.Value),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using DebtShield.Core;
@@ -43,7 +44,7 @@ internal static class WellFormedLoanFile
         }
 
         var facts = scratch.Facts;
-        var loanId = facts.Id ?? LineId(line);
+        var loanId = facts.Id ?? LoanFileReader.LineId(line);
         if (facts.WithParts)
         {
             return Loan.Create(loanId, facts.Lender!, facts.ContractDate, facts.Principal, facts.Received, scratch.UpfrontFees, scratch.Instalments(), scratch.Payments(), facts.Advertised).Loan;
@@ -108,9 +109,6 @@ internal static class WellFormedLoanFile
         CollectionsMarshal.AsSpan(scratch.Totals),
         CollectionsMarshal.AsSpan(scratch.PaidOn),
         CollectionsMarshal.AsSpan(scratch.PaidAmounts));
-
-    /// <summary>The name of a loan without an id: the line it came from.</summary>
-    private static string LineId(long line) => "line-" + line.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Reads the whole line into <paramref name="scratch"/>; false when the strict reader must judge
@@ -703,12 +701,12 @@ internal static class WellFormedLoanFile
             return Utf8.IsValid(IdUtf8);
         }
 
-        /// <summary>Keeps <c>line-N</c>, the name of a loan without an id, as the id's UTF-8.</summary>
+        /// <summary>Keeps <see cref="LoanFileReader.LineId"/>, the name of a loan without an id, as the id's UTF-8.</summary>
         public void IdOfLine(long line)
         {
-            "line-"u8.CopyTo(_id);
-            line.TryFormat(_id.AsSpan(5), out var digits, provider: CultureInfo.InvariantCulture);
-            _idLength = 5 + digits;
+            var prefix = Encoding.UTF8.GetBytes(LoanFileReader.LineIdPrefix, _id);
+            line.TryFormat(_id.AsSpan(prefix), out var digits, provider: CultureInfo.InvariantCulture);
+            _idLength = prefix + digits;
         }
 
         /// <summary>The schedule read last, as instalment records with their parts.</summary>
